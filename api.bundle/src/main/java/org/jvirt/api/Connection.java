@@ -1,0 +1,86 @@
+package org.jvirt.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A connection to a hypervisor, opened by URI through {@link ConnectionFactory}. libvirt's
+ * {@code virConnectPtr}.
+ * <p>
+ * Thread-safe. A connection stays valid while the driver behind it is stopped, updated or replaced:
+ * calls made while no driver serves its URI wait a bounded time for one, then fail with
+ * {@link ErrorCode#NO_CONNECT}. Every method throws {@link VirtException} with libvirt's code for
+ * what went wrong; {@link ErrorCode#NO_SUPPORT} when the driver does not support the operation
+ * and {@link ErrorCode#OPERATION_DENIED} for a change on a read-only connection.
+ */
+@ProviderType
+public interface Connection extends AutoCloseable {
+
+    /** The URI this connection was opened with. */
+    ConnectUri uri();
+
+    /** True when opened with {@link OpenFlag#READ_ONLY}. */
+    boolean isReadOnly();
+
+    /** The driver's type name, as {@code virConnectGetType} ({@code Test}, {@code QEMU}). */
+    String type() throws VirtException;
+
+    /** Hypervisor version as {@code major * 1,000,000 + minor * 1,000 + micro}. */
+    long hypervisorVersion() throws VirtException;
+
+    /** jvirt's libvirt-compatible library version, encoded as {@link #hypervisorVersion()}. */
+    long libVersion() throws VirtException;
+
+    String hostname() throws VirtException;
+
+    /** The capabilities XML, as {@code virsh capabilities} prints it. */
+    String capabilities() throws VirtException;
+
+    NodeInfo nodeInfo() throws VirtException;
+
+    /** Maximum vCPUs of a guest of {@code type} (null for the driver's default). */
+    int maxVcpus(String type) throws VirtException;
+
+    /** All domains matching {@code flags} (a mask of {@link ListFlag}); 0 lists all. */
+    List<Domain> listAllDomains(int flags) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_DOMAIN} when no domain has that name */
+    Domain lookupByName(String name) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_DOMAIN} when no domain has that UUID */
+    Domain lookupByUuid(UUID uuid) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_DOMAIN} when no running domain has that ID */
+    Domain lookupById(int id) throws VirtException;
+
+    /** Defines (or redefines) a persistent domain; {@code flags} is a mask of {@link DefineFlag}. */
+    Domain defineXml(String xml, int flags) throws VirtException;
+
+    /** Creates and starts a transient domain; {@code flags} is a mask of {@link CreateFlag}. */
+    Domain createXml(String xml, int flags) throws VirtException;
+
+    /**
+     * Converts domain XML to the driver's native format ({@code qemu-argv} for QEMU), as
+     * {@code virsh domxml-to-native}.
+     */
+    String domainXmlToNative(String nativeFormat, String xml, int flags) throws VirtException;
+
+    /**
+     * Registers a lifecycle event listener for all domains of this connection.
+     *
+     * @return a callback id for {@link #removeLifecycleListener(int)}
+     */
+    int addLifecycleListener(DomainEventListener listener) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#INVALID_ARG} when no listener has that id */
+    void removeLifecycleListener(int callbackId) throws VirtException;
+
+    /** True while the connection is open and a driver serves it. Never throws. */
+    boolean isAlive();
+
+    /** Closes the connection; later calls fail with {@link ErrorCode#INVALID_CONN}. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,30 @@
+package org.jvirt.api;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The jvirt core, registered as an OSGi service: opens connections by libvirt URI
+ * ({@code virConnectOpen}). For each URI it picks, among the registered hypervisor drivers that
+ * serve the URI's scheme, the one with the highest service ranking that accepts the URI.
+ */
+@ProviderType
+public interface ConnectionFactory {
+
+    /** The URI opened when none is given. */
+    String DEFAULT_URI = "test:///default";
+
+    /**
+     * Opens a connection.
+     *
+     * @param uri   a libvirt URI, or null for {@link #DEFAULT_URI}
+     * @param flags a mask of {@link OpenFlag}
+     * @throws VirtException {@link ErrorCode#INVALID_ARG} for a malformed URI,
+     *                       {@link ErrorCode#NO_CONNECT} when no driver serves it
+     */
+    Connection open(String uri, int flags) throws VirtException;
+
+    /** The drivers registered now, highest ranking first within a scheme. */
+    List<DriverInfo> drivers();
+}

@@ -1,0 +1,73 @@
+package org.jvirt.api;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A domain (virtual machine) of a {@link Connection}. libvirt's {@code virDomainPtr}.
+ * <p>
+ * A domain object names its domain by UUID: it stays usable while drivers are replaced, and every
+ * call reads the current state from the driver. Methods throw {@link VirtException};
+ * {@link ErrorCode#NO_DOMAIN} once the domain is gone, {@link ErrorCode#OPERATION_INVALID} when
+ * the domain is not in a state that allows the operation.
+ */
+@ProviderType
+public interface Domain {
+
+    Connection connection();
+
+    String name();
+
+    UUID uuid();
+
+    /** The ID of the running domain, -1 when it is inactive. */
+    int id() throws VirtException;
+
+    /** The guest OS type ({@code hvm}, {@code linux}, {@code exe}). */
+    String osType() throws VirtException;
+
+    DomainStateInfo state() throws VirtException;
+
+    DomainInfo info() throws VirtException;
+
+    boolean isActive() throws VirtException;
+
+    boolean isPersistent() throws VirtException;
+
+    /** Starts a defined domain; {@code flags} is a mask of {@link CreateFlag}. */
+    void create(int flags) throws VirtException;
+
+    /** Stops the domain at once. */
+    void destroy(int flags) throws VirtException;
+
+    /** Asks the guest to shut down. */
+    void shutdown(int flags) throws VirtException;
+
+    void reboot(int flags) throws VirtException;
+
+    void suspend() throws VirtException;
+
+    void resume() throws VirtException;
+
+    /** Removes the persistent definition; an active domain becomes transient. */
+    void undefine(int flags) throws VirtException;
+
+    /** The domain XML; {@code flags} is a mask of {@link XmlFlag}. */
+    String xmlDesc(int flags) throws VirtException;
+
+    boolean autostart() throws VirtException;
+
+    void setAutostart(boolean autostart) throws VirtException;
+
+    /** One entry per online vCPU, as {@code virsh vcpuinfo}. */
+    List<VcpuInfo> vcpuInfo() throws VirtException;
+
+    /** The pinning of every vCPU; {@code flags} is a mask of {@link ModificationFlag}. */
+    List<BitSet> vcpuPinInfo(int flags) throws VirtException;
+
+    /** Pins vCPU {@code vcpu} to the host CPUs in {@code cpumap}; flags of {@link ModificationFlag}. */
+    void pinVcpu(int vcpu, BitSet cpumap, int flags) throws VirtException;
+}

@@ -1,0 +1,10 @@
+/**
+ * The jvirt consumer API: connections opened by libvirt URI, domains, their lifecycle, vCPU
+ * information, lifecycle events and libvirt-compatible errors.
+ */
+@Export
+@Version("1.0.0")
+package org.jvirt.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

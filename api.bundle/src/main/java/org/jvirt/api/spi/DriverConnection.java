@@ -1,0 +1,143 @@
+package org.jvirt.api.spi;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.NodeInfo;
+import org.jvirt.api.VcpuInfo;
+import org.jvirt.api.VirtException;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A driver's connection: libvirt's {@code virHypervisorDriver} table. The core validates
+ * arguments and read-only access before it calls in, so drivers only do the work. Every optional
+ * operation defaults to libvirt's {@link ErrorCode#NO_SUPPORT} error naming the libvirt function;
+ * a driver overrides what it supports.
+ * <p>
+ * Domains are named by {@link DomainRef}; drivers find them by UUID and raise
+ * {@link ErrorCode#NO_DOMAIN} when there is none. Must be thread-safe.
+ */
+@ConsumerType
+public interface DriverConnection {
+
+    /** libvirt's "not supported" error for the libvirt function {@code function}. */
+    static VirtException unsupported(String function) {
+        return new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.NONE, function);
+    }
+
+    String type() throws VirtException;
+
+    long hypervisorVersion() throws VirtException;
+
+    default String hostname() throws VirtException {
+        throw unsupported("virConnectGetHostname");
+    }
+
+    default String capabilities() throws VirtException {
+        throw unsupported("virConnectGetCapabilities");
+    }
+
+    default NodeInfo nodeInfo() throws VirtException {
+        throw unsupported("virNodeGetInfo");
+    }
+
+    default int maxVcpus(String type) throws VirtException {
+        throw unsupported("virConnectGetMaxVcpus");
+    }
+
+    /** Domains matching a mask of {@link org.jvirt.api.ListFlag}; 0 means all. */
+    List<DomainRef> listAllDomains(int flags) throws VirtException;
+
+    DomainRef lookupByName(String name) throws VirtException;
+
+    DomainRef lookupByUuid(UUID uuid) throws VirtException;
+
+    DomainRef lookupById(int id) throws VirtException;
+
+    default DomainRef defineXml(String xml, int flags) throws VirtException {
+        throw unsupported("virDomainDefineXMLFlags");
+    }
+
+    default DomainRef createXml(String xml, int flags) throws VirtException {
+        throw unsupported("virDomainCreateXML");
+    }
+
+    default String domainXmlToNative(String nativeFormat, String xml, int flags) throws VirtException {
+        throw unsupported("virConnectDomainXMLToNative");
+    }
+
+    /** Sets where this connection delivers lifecycle events; null stops delivery. */
+    default void setEventSink(DomainEventSink sink) {
+    }
+
+    String osType(DomainRef dom) throws VirtException;
+
+    DomainStateInfo state(DomainRef dom) throws VirtException;
+
+    DomainInfo info(DomainRef dom) throws VirtException;
+
+    boolean isPersistent(DomainRef dom) throws VirtException;
+
+    default void create(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainCreateWithFlags");
+    }
+
+    default void destroy(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainDestroyFlags");
+    }
+
+    default void shutdown(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainShutdownFlags");
+    }
+
+    default void reboot(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainReboot");
+    }
+
+    default void suspend(DomainRef dom) throws VirtException {
+        throw unsupported("virDomainSuspend");
+    }
+
+    default void resume(DomainRef dom) throws VirtException {
+        throw unsupported("virDomainResume");
+    }
+
+    default void undefine(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainUndefineFlags");
+    }
+
+    String xmlDesc(DomainRef dom, int flags) throws VirtException;
+
+    default boolean autostart(DomainRef dom) throws VirtException {
+        throw unsupported("virDomainGetAutostart");
+    }
+
+    default void setAutostart(DomainRef dom, boolean autostart) throws VirtException {
+        throw unsupported("virDomainSetAutostart");
+    }
+
+    default List<VcpuInfo> vcpuInfo(DomainRef dom) throws VirtException {
+        throw unsupported("virDomainGetVcpus");
+    }
+
+    default List<BitSet> vcpuPinInfo(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainGetVcpuPinInfo");
+    }
+
+    default void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap, int flags) throws VirtException {
+        throw unsupported("virDomainPinVcpuFlags");
+    }
+
+    /** True while the driver can serve this connection. Never throws. */
+    default boolean isAlive() {
+        return true;
+    }
+
+    /** Releases what the connection holds. Never throws; idempotent. */
+    void close();
+}

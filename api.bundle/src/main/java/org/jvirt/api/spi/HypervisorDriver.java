@@ -1,0 +1,33 @@
+package org.jvirt.api.spi;
+
+import java.util.Optional;
+
+import org.jvirt.api.ConnectUri;
+import org.jvirt.api.VirtException;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A hypervisor driver: the OSGi service every driver bundle registers, with the URI schemes it
+ * serves in the service property {@link #SCHEMES} (write it with {@link DriverSchemes}).
+ * libvirt's {@code virConnectDriver}.
+ * <p>
+ * Opening has libvirt's three outcomes: the driver declines (an empty optional: not its URI, the
+ * core tries the next driver), fails (a {@link VirtException}: its URI, but an error) or connects.
+ */
+@ConsumerType
+public interface HypervisorDriver {
+
+    /** Service property: the URI schemes ({@code String[]}) this driver serves. */
+    String SCHEMES = "jvirt.driver.schemes";
+
+    /** The driver's name, as {@code virConnectGetType} returns it ({@code Test}, {@code QEMU}). */
+    String name();
+
+    /**
+     * Opens a connection for {@code uri}.
+     *
+     * @param flags a mask of {@link org.jvirt.api.OpenFlag}
+     * @return the connection, or empty when the driver declines the URI
+     */
+    Optional<DriverConnection> open(ConnectUri uri, int flags) throws VirtException;
+}

@@ -1,0 +1,30 @@
+package org.jvirt.api.xml;
+
+import org.jvirt.api.VirtException;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Parses and formats libvirt domain XML. Registered as a service by the core; thread-safe.
+ * Parsing is safe against hostile input: DTDs and external entities are refused and the input
+ * size is bounded. Elements and attributes the model does not name are kept and formatted back.
+ */
+@ProviderType
+public interface DomainXmlCodec {
+
+    /** Parse flag: the XML is a persistent (inactive) definition; runtime-only data is ignored. */
+    int PARSE_INACTIVE = 1;
+
+    /** Format flag: include secrets such as passwords ({@code VIR_DOMAIN_XML_SECURE}). */
+    int FORMAT_SECURE = 1;
+    /** Format flag: the inactive definition, without {@code id=} or runtime state. */
+    int FORMAT_INACTIVE = 2;
+
+    /**
+     * @throws VirtException {@link org.jvirt.api.ErrorCode#XML_ERROR} or
+     *                       {@link org.jvirt.api.ErrorCode#XML_DETAIL} naming the problem
+     */
+    DomainDef parse(String xml, int flags) throws VirtException;
+
+    /** libvirt's formatting: 2-space indent, {@code '}-quoted attributes, final newline. */
+    String format(DomainDef def, int flags);
+}
