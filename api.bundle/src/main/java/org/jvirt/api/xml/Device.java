@@ -1,0 +1,11 @@
+package org.jvirt.api.xml;
+
+/**
+ * One entry of {@code <devices>}. Typed records exist for the devices jvirt models; any other
+ * device is a {@link GenericDevice} holding its XML as written.
+ */
+public sealed interface Device permits GenericDevice {
+
+    /** The XML element name of this device ({@code disk}, {@code interface}, ...). */
+    String elementName();
+}

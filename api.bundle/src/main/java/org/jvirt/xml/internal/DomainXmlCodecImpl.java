@@ -1,0 +1,28 @@
+package org.jvirt.xml.internal;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.api.xml.XmlElement;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The domain XML codec service. Stateless and thread-safe; constructible with {@code new} for
+ * plain unit tests.
+ */
+@Component(service = DomainXmlCodec.class)
+public final class DomainXmlCodecImpl implements DomainXmlCodec {
+
+    @Override
+    public DomainDef parse(String xml, int flags) throws VirtException {
+        XmlElement root = new SafeXmlReader("domain_definition").read(xml);
+        DomainDef def = new DomainParser(flags).parse(root);
+        new DomainValidator(flags).validate(def);
+        return def;
+    }
+
+    @Override
+    public String format(DomainDef def, int flags) {
+        return new DomainFormatter(flags).format(def);
+    }
+}

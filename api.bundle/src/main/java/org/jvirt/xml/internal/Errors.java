@@ -1,0 +1,26 @@
+package org.jvirt.xml.internal;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+
+/** libvirt-style errors of the domain XML parser. */
+final class Errors {
+    private Errors() {
+    }
+
+    /** {@code XML error: <detail>} (VIR_ERR_XML_ERROR). */
+    static VirtException xml(String detail) {
+        return new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN, detail);
+    }
+
+    /** A message without prefix (VIR_ERR_XML_DETAIL). */
+    static VirtException detail(String message) {
+        return new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN, message);
+    }
+
+    /** {@code unsupported configuration: <detail>} (VIR_ERR_CONFIG_UNSUPPORTED). */
+    static VirtException unsupported(String detail) {
+        return new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.DOMAIN, detail);
+    }
+}

@@ -1,0 +1,72 @@
+package org.jvirt.xml.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jvirt.api.xml.XmlElement;
+
+/**
+ * The order in which libvirt's formatter (src/conf/domain_conf.c) writes the children of an
+ * element. Formatting sorts modelled and preserved children together by it, so preserved content
+ * lands where libvirt would put it. Children whose name is not listed keep their relative order
+ * and go last.
+ */
+final class LibvirtOrder {
+    private static final Map<String, Map<String, Integer>> ORDER = new HashMap<>();
+
+    static {
+        order("domain", "name", "uuid", "genid", "title", "description", "metadata", "maxMemory", "memory",
+                "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu", "vcpus", "iothreads",
+                "iothreadids", "defaultiothread", "throttlegroups", "cputune", "numatune", "resource", "sysinfo",
+                "bootloader", "bootloader_args", "os", "idmap", "features", "cpu", "clock", "on_poweroff",
+                "on_reboot", "on_crash", "on_lockfailure", "pm", "perf", "devices", "seclabel", "keywrap",
+                "launchSecurity");
+        order("devices", "emulator", "disk", "controller", "lease", "filesystem", "interface", "smartcard",
+                "serial", "parallel", "console", "channel", "input", "tpm", "graphics", "sound", "audio", "video",
+                "hostdev", "redirdev", "redirfilter", "hub", "watchdog", "memballoon", "rng", "nvram", "panic",
+                "shmem", "memory", "iommu", "vsock", "crypto", "pstore");
+        order("os", "type", "firmware", "init", "initarg", "initenv", "initdir", "inituser", "initgroup",
+                "loader", "nvram", "kernel", "initrd", "cmdline", "shim", "dtb", "root", "acpi", "boot",
+                "bootmenu", "smbios", "bios");
+        order("cputune", "shares", "period", "quota", "global_period", "global_quota", "emulator_period",
+                "emulator_quota", "iothread_period", "iothread_quota", "vcpupin", "emulatorpin", "iothreadpin",
+                "vcpusched", "iothreadsched", "emulatorsched", "cachetune", "memorytune");
+        order("cpu", "model", "vendor", "topology", "cache", "maxphysaddr", "feature", "numa");
+        order("features", "acpi", "apic", "pae", "hap", "viridian", "privnet", "hyperv", "kvm", "xen", "pvspinlock",
+                "pmu", "vmport", "gic", "smm", "ioapic", "hpt", "vmcoreinfo", "htm", "nested-hv", "msrs", "ccf-assist",
+                "cfpc", "sbbc", "ibs", "tcg", "async-teardown", "ras", "ps2", "aia");
+        order("disk", "driver", "source", "backingStore", "backenddomain", "geometry", "blockio", "target",
+                "iotune", "throttlefilters", "boot", "readonly", "shareable", "transient", "serial", "wwn",
+                "vendor", "product", "encryption", "alias", "address");
+        order("interface", "mac", "source", "virtualport", "ip", "route", "script", "downscript",
+                "backenddomain", "target", "guest", "model", "driver", "backend", "bandwidth", "vlan",
+                "port", "link", "mtu", "coalesce", "teaming", "boot", "rom", "alias", "address", "filterref",
+                "tune", "acpi");
+        order("graphics", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "mouse",
+                "clipboard", "filetransfer", "gl", "audio");
+    }
+
+    private LibvirtOrder() {
+    }
+
+    private static void order(String parent, String... children) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < children.length; i++) {
+            m.put(children[i], i);
+        }
+        ORDER.put(parent, m);
+    }
+
+    static List<XmlElement> sort(String parent, List<XmlElement> children) {
+        Map<String, Integer> m = ORDER.get(parent);
+        if (m == null || children.size() < 2) {
+            return children;
+        }
+        List<XmlElement> sorted = new ArrayList<>(children);
+        sorted.sort(Comparator.comparingInt(c -> m.getOrDefault(c.name(), Integer.MAX_VALUE)));
+        return sorted;
+    }
+}

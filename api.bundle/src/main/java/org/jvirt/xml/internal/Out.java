@@ -1,0 +1,71 @@
+package org.jvirt.xml.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jvirt.api.xml.Preserved;
+import org.jvirt.api.xml.XmlAttribute;
+import org.jvirt.api.xml.XmlElement;
+
+/**
+ * Builds one output element: modelled attributes in libvirt's order (nulls skipped), then the
+ * preserved ones; children sorted into libvirt's order by {@link LibvirtOrder}.
+ */
+final class Out {
+    private final String name;
+    private final List<XmlAttribute> attributes = new ArrayList<>();
+    private final List<XmlElement> children = new ArrayList<>();
+    private String text;
+
+    Out(String name) {
+        this.name = name;
+    }
+
+    Out attr(String attr, Object value) {
+        if (value != null) {
+            attributes.add(new XmlAttribute(attr, value.toString()));
+        }
+        return this;
+    }
+
+    Out text(String value) {
+        this.text = value;
+        return this;
+    }
+
+    Out child(XmlElement child) {
+        if (child != null) {
+            children.add(child);
+        }
+        return this;
+    }
+
+    Out child(Out child) {
+        return child == null ? this : child(child.build());
+    }
+
+    /** A leaf child {@code <name>text</name>}, skipped when text is null. */
+    Out textChild(String childName, Object value) {
+        if (value != null) {
+            children.add(new XmlElement(childName, List.of(), List.of(), value.toString()));
+        }
+        return this;
+    }
+
+    Out children(List<XmlElement> list) {
+        list.forEach(this::child);
+        return this;
+    }
+
+    Out preserved(Preserved p) {
+        if (p != null) {
+            attributes.addAll(p.attributes());
+            children.addAll(p.children());
+        }
+        return this;
+    }
+
+    XmlElement build() {
+        return new XmlElement(name, attributes, LibvirtOrder.sort(name, children), text);
+    }
+}
