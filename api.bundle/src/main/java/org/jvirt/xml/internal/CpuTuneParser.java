@@ -9,6 +9,11 @@ import org.jvirt.api.xml.VcpuPin;
 
 /** {@code <cputune>} (virDomainDefTunablesParse). */
 final class CpuTuneParser {
+    private final int maxVcpus;
+
+    CpuTuneParser(int maxVcpus) {
+        this.maxVcpus = maxVcpus;
+    }
 
     CpuTune parse(Node n) throws VirtException {
         if (n == null) {
@@ -32,7 +37,7 @@ final class CpuTuneParser {
         }
         Node emu = n.child("emulatorpin");
         String emulatorPin = emu == null ? null : CpuSet.normalize("emulatorpin cpuset", emu.requiredAttr("cpuset"));
-        return new CpuTune(shares, period, quota, pins, emulatorPin, new CpuTuneRest().normalize(n.rest()));
+        return new CpuTune(shares, period, quota, pins, emulatorPin, new CpuTuneRest(maxVcpus).normalize(n.rest()));
     }
 
     private static Long number(Node n, String child) throws VirtException {

@@ -33,6 +33,9 @@ final class DomainFormatter {
                 out.append("  ");
                 XmlWriter.writeLibxml(out, c, 2, false);
                 out.append('\n');
+            } else if (c.name().equals("devices") && c.children().isEmpty()) {
+                // libvirt always opens <devices>, even with nothing in it
+                out.append("  <devices>\n  </devices>\n");
             } else {
                 XmlWriter.write(out, c, 2);
             }

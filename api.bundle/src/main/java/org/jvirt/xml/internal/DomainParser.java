@@ -74,7 +74,7 @@ final class DomainParser {
         }
         Vcpu vcpu = parseVcpu(d.child("vcpu"));
         List<VcpuEntry> vcpus = parseVcpus(d.child("vcpus"), vcpu);
-        CpuTune cputune = new CpuTuneParser().parse(d.child("cputune"));
+        CpuTune cputune = new CpuTuneParser(vcpu.count()).parse(d.child("cputune"));
         Os os = new OsParser().parse(d.child("os"), d.child("devices"));
         Node f = d.child("features");
         Features features = f == null ? null : new Features(f.element().children());

@@ -33,7 +33,9 @@ final class LibvirtOrder {
                 "bootmenu", "smbios", "bios");
         order("cputune", "shares", "period", "quota", "global_period", "global_quota", "emulator_period",
                 "emulator_quota", "iothread_period", "iothread_quota", "vcpupin", "emulatorpin", "iothreadpin",
-                "vcpusched", "iothreadsched", "emulatorsched", "cachetune", "memorytune");
+                "emulatorsched", "vcpusched", "iothreadsched", "cachetune", "memorytune");
+        order("cachetune", "cache", "monitor");
+        order("memorytune", "node", "monitor");
         order("cpu", "model", "vendor", "topology", "cache", "maxphysaddr", "feature", "numa");
         order("features", "acpi", "apic", "pae", "hap", "viridian", "privnet", "hyperv", "kvm", "xen", "pvspinlock",
                 "pmu", "vmport", "gic", "smm", "ioapic", "hpt", "vmcoreinfo", "htm", "nested-hv", "msrs", "ccf-assist",
