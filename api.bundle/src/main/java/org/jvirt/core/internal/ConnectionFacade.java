@@ -1,0 +1,255 @@
+package org.jvirt.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.jvirt.api.ConnectUri;
+import org.jvirt.api.Connection;
+import org.jvirt.api.Domain;
+import org.jvirt.api.DomainEvent;
+import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.Flag;
+import org.jvirt.api.NodeInfo;
+import org.jvirt.api.OpenFlag;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DriverConnection;
+
+/**
+ * The {@link Connection} the core hands out. It validates each call as libvirt's public entry
+ * points do (closed connection, arguments, read-only access), then dispatches it through its
+ * {@link DriverSession} to whichever driver connection serves the URI now.
+ */
+final class ConnectionFacade implements Connection {
+
+    /** libvirt 9.0.0, the version Debian 12's clients speak. */
+    static final long LIB_VERSION = 9_000_000L;
+
+    private final ConnectUri uri;
+    private final int flags;
+    private final DriverSession session;
+    private final EventFanout events;
+    private final Consumer<ConnectionFacade> onClose;
+
+    ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose) {
+        this.uri = uri;
+        this.flags = flags;
+        this.session = session;
+        this.onClose = onClose;
+        this.events = new EventFanout(uri.toString(), this::domainOf);
+        session.onBind(dc -> {
+            if (events.hasListeners()) {
+                dc.setEventSink(events.sink());
+            }
+        });
+    }
+
+    @Override
+    public ConnectUri uri() {
+        return uri;
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return Flag.isSet(flags, OpenFlag.READ_ONLY);
+    }
+
+    @Override
+    public String type() throws VirtException {
+        return call("virConnectGetType", b -> b.connection().type());
+    }
+
+    @Override
+    public long hypervisorVersion() throws VirtException {
+        return call("virConnectGetVersion", b -> b.connection().hypervisorVersion());
+    }
+
+    @Override
+    public long libVersion() throws VirtException {
+        checkOpen("virConnectGetLibVersion", ErrorDomain.NONE);
+        return LIB_VERSION;
+    }
+
+    @Override
+    public String hostname() throws VirtException {
+        return call("virConnectGetHostname", b -> b.connection().hostname());
+    }
+
+    @Override
+    public String capabilities() throws VirtException {
+        return call("virConnectGetCapabilities", b -> b.connection().capabilities());
+    }
+
+    @Override
+    public NodeInfo nodeInfo() throws VirtException {
+        return call("virNodeGetInfo", b -> b.connection().nodeInfo());
+    }
+
+    @Override
+    public int maxVcpus(String type) throws VirtException {
+        return call("virConnectGetMaxVcpus", b -> b.connection().maxVcpus(type));
+    }
+
+    @Override
+    public List<Domain> listAllDomains(int listFlags) throws VirtException {
+        return call("virConnectListAllDomains", b -> {
+            List<Domain> out = new ArrayList<>();
+            for (DomainRef ref : b.connection().listAllDomains(listFlags)) {
+                out.add(new DomainFacade(this, ref, b.generation()));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Domain lookupByName(String name) throws VirtException {
+        String fn = "virDomainLookupByName";
+        checkOpen(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(name, "name", fn, ErrorDomain.DOMAIN);
+        return domainCall(fn, b -> b.connection().lookupByName(name));
+    }
+
+    @Override
+    public Domain lookupByUuid(UUID uuid) throws VirtException {
+        String fn = "virDomainLookupByUUID";
+        checkOpen(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(uuid, "uuid", fn, ErrorDomain.DOMAIN);
+        return domainCall(fn, b -> b.connection().lookupByUuid(uuid));
+    }
+
+    @Override
+    public Domain lookupById(int id) throws VirtException {
+        String fn = "virDomainLookupByID";
+        checkOpen(fn, ErrorDomain.DOMAIN);
+        Checks.nonNegative(id, "id", fn, ErrorDomain.DOMAIN);
+        return domainCall(fn, b -> b.connection().lookupById(id));
+    }
+
+    @Override
+    public Domain defineXml(String xml, int defineFlags) throws VirtException {
+        String fn = Checks.function(defineFlags, "virDomainDefineXML", "virDomainDefineXMLFlags");
+        checkWritable(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(xml, "xml", fn, ErrorDomain.DOMAIN);
+        return domainCall(fn, b -> b.connection().defineXml(xml, defineFlags));
+    }
+
+    @Override
+    public Domain createXml(String xml, int createFlags) throws VirtException {
+        String fn = "virDomainCreateXML";
+        checkWritable(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(xml, "xmlDesc", fn, ErrorDomain.DOMAIN);
+        return domainCall(fn, b -> b.connection().createXml(xml, createFlags));
+    }
+
+    @Override
+    public String domainXmlToNative(String nativeFormat, String xml, int convertFlags) throws VirtException {
+        String fn = "virConnectDomainXMLToNative";
+        checkWritable(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(nativeFormat, "nativeFormat", fn, ErrorDomain.DOMAIN);
+        Checks.notNull(xml, "domainXml", fn, ErrorDomain.DOMAIN);
+        return call(fn, b -> b.connection().domainXmlToNative(nativeFormat, xml, convertFlags));
+    }
+
+    @Override
+    public int addLifecycleListener(DomainEventListener listener) throws VirtException {
+        String fn = "virConnectDomainEventRegisterAny";
+        checkOpen(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(listener, "cb", fn, ErrorDomain.DOMAIN);
+        int id = events.add(listener);
+        try {
+            call(fn, b -> {
+                b.connection().setEventSink(events.sink());
+                return null;
+            });
+        } catch (VirtException e) {
+            events.remove(id);
+            throw e;
+        }
+        return id;
+    }
+
+    @Override
+    public void removeLifecycleListener(int callbackId) throws VirtException {
+        String fn = "virConnectDomainEventDeregisterAny";
+        checkOpen(fn, ErrorDomain.DOMAIN);
+        Checks.nonNegative(callbackId, "callbackID", fn, ErrorDomain.DOMAIN);
+        if (!events.remove(callbackId)) {
+            throw Checks.invalid("could not find event callback " + callbackId + " for deletion",
+                    ErrorDomain.DOMAIN);
+        }
+        Binding b = session.peek();
+        if (b != null && !events.hasListeners()) {
+            b.connection().setEventSink(null);
+        }
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !session.isClosed() && session.tryRebindNow();
+    }
+
+    @Override
+    public void close() {
+        if (session.isClosed()) {
+            return;
+        }
+        session.close();
+        events.shutdown();
+        onClose.accept(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + uri + (isReadOnly() ? ", read-only" : "") + "]";
+    }
+
+    /** Called by the factory when a driver registers: rebind in the background if events are wanted. */
+    void driverAdded() {
+        if (events.hasListeners() && session.peek() == null && !session.isClosed()) {
+            events.submit(session::tryRebindNow);
+        }
+    }
+
+    /** Called by the factory when a driver unregisters. */
+    void driverRemoved(DriverEntry entry) {
+        session.driverRemoved(entry);
+    }
+
+    void checkOpen(String function, ErrorDomain domain) throws VirtException {
+        if (session.isClosed()) {
+            throw Checks.closed(function, domain);
+        }
+    }
+
+    void checkWritable(String function, ErrorDomain domain) throws VirtException {
+        checkOpen(function, domain);
+        if (isReadOnly()) {
+            throw Checks.readOnly(function, domain);
+        }
+    }
+
+    /** Dispatches through the session; the caller has validated. */
+    <T> T call(String function, DriverCall<T> op) throws VirtException {
+        checkOpen(function, ErrorDomain.NONE);
+        return session.call(function, op);
+    }
+
+    private Domain domainCall(String function, DriverCall<DomainRef> op) throws VirtException {
+        return call(function, b -> new DomainFacade(this, op.apply(b), b.generation()));
+    }
+
+    private Domain domainOf(DomainEvent event) {
+        Binding b = session.peek();
+        return new DomainFacade(this, new DomainRef(event.name(), event.uuid(), event.id()),
+                b == null ? -1 : b.generation());
+    }
+
+    /** For tests: the driver connection serving this facade now, or null. */
+    DriverConnection currentDriverConnection() {
+        Binding b = session.peek();
+        return b == null ? null : b.connection();
+    }
+}

@@ -1,0 +1,222 @@
+package org.jvirt.core.internal;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jvirt.api.Connection;
+import org.jvirt.api.Domain;
+import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainState;
+import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.Flag;
+import org.jvirt.api.ModificationFlag;
+import org.jvirt.api.VcpuInfo;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.XmlFlag;
+import org.jvirt.api.spi.DomainRef;
+
+/**
+ * The {@link Domain} the core hands out. It names its domain by UUID: after a driver swap it
+ * re-resolves its {@link DomainRef} on the new driver connection before the first call there, so
+ * it keeps working for as long as the domain exists. Validation happens here, as in libvirt's
+ * {@code libvirt-domain.c}; everything else goes to the driver.
+ */
+final class DomainFacade implements Domain {
+
+    private final ConnectionFacade connection;
+    private final String name;
+    private final UUID uuid;
+    private volatile ResolvedRef resolved;
+
+    private record ResolvedRef(DomainRef ref, long generation) {
+    }
+
+    DomainFacade(ConnectionFacade connection, DomainRef ref, long generation) {
+        this.connection = connection;
+        this.name = ref.name();
+        this.uuid = Objects.requireNonNull(ref.uuid(), "a driver returned a domain without UUID");
+        this.resolved = new ResolvedRef(ref, generation);
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public UUID uuid() {
+        return uuid;
+    }
+
+    @Override
+    public int id() throws VirtException {
+        return read("virDomainGetID", b -> b.connection().lookupByUuid(uuid).id());
+    }
+
+    @Override
+    public String osType() throws VirtException {
+        return read("virDomainGetOSType", b -> b.connection().osType(ref(b)));
+    }
+
+    @Override
+    public DomainStateInfo state() throws VirtException {
+        return read("virDomainGetState", b -> b.connection().state(ref(b)));
+    }
+
+    @Override
+    public DomainInfo info() throws VirtException {
+        return read("virDomainGetInfo", b -> b.connection().info(ref(b)));
+    }
+
+    @Override
+    public boolean isActive() throws VirtException {
+        // libvirt: a domain is active while it has an ID, i.e. in any state but shut off.
+        return read("virDomainIsActive", b -> b.connection().state(ref(b)).state() != DomainState.SHUTOFF);
+    }
+
+    @Override
+    public boolean isPersistent() throws VirtException {
+        return read("virDomainIsPersistent", b -> b.connection().isPersistent(ref(b)));
+    }
+
+    @Override
+    public void create(int flags) throws VirtException {
+        write(Checks.function(flags, "virDomainCreate", "virDomainCreateWithFlags"),
+                b -> b.connection().create(ref(b), flags));
+    }
+
+    @Override
+    public void destroy(int flags) throws VirtException {
+        write(Checks.function(flags, "virDomainDestroy", "virDomainDestroyFlags"),
+                b -> b.connection().destroy(ref(b), flags));
+    }
+
+    @Override
+    public void shutdown(int flags) throws VirtException {
+        write(Checks.function(flags, "virDomainShutdown", "virDomainShutdownFlags"),
+                b -> b.connection().shutdown(ref(b), flags));
+    }
+
+    @Override
+    public void reboot(int flags) throws VirtException {
+        write("virDomainReboot", b -> b.connection().reboot(ref(b), flags));
+    }
+
+    @Override
+    public void suspend() throws VirtException {
+        write("virDomainSuspend", b -> b.connection().suspend(ref(b)));
+    }
+
+    @Override
+    public void resume() throws VirtException {
+        write("virDomainResume", b -> b.connection().resume(ref(b)));
+    }
+
+    @Override
+    public void undefine(int flags) throws VirtException {
+        write(Checks.function(flags, "virDomainUndefine", "virDomainUndefineFlags"),
+                b -> b.connection().undefine(ref(b), flags));
+    }
+
+    @Override
+    public String xmlDesc(int flags) throws VirtException {
+        String fn = "virDomainGetXMLDesc";
+        connection.checkOpen(fn, ErrorDomain.DOMAIN);
+        if (connection.isReadOnly() && Flag.isSet(flags, XmlFlag.SECURE)) {
+            // libvirt's own wording for this case (no "read only access prevents" prefix)
+            throw new VirtException(ErrorCode.OPERATION_DENIED, ErrorDomain.DOMAIN,
+                    "virDomainGetXMLDesc with secure flag");
+        }
+        return connection.call(fn, b -> b.connection().xmlDesc(ref(b), flags));
+    }
+
+    @Override
+    public boolean autostart() throws VirtException {
+        return read("virDomainGetAutostart", b -> b.connection().autostart(ref(b)));
+    }
+
+    @Override
+    public void setAutostart(boolean autostart) throws VirtException {
+        write("virDomainSetAutostart", b -> b.connection().setAutostart(ref(b), autostart));
+    }
+
+    @Override
+    public List<VcpuInfo> vcpuInfo() throws VirtException {
+        return read("virDomainGetVcpus", b -> b.connection().vcpuInfo(ref(b)));
+    }
+
+    @Override
+    public List<BitSet> vcpuPinInfo(int flags) throws VirtException {
+        String fn = "virDomainGetVcpuPinInfo";
+        connection.checkOpen(fn, ErrorDomain.DOMAIN);
+        Checks.exclusive(flags, ModificationFlag.LIVE.bit(), "VIR_DOMAIN_AFFECT_LIVE",
+                ModificationFlag.CONFIG.bit(), "VIR_DOMAIN_AFFECT_CONFIG");
+        return connection.call(fn, b -> b.connection().vcpuPinInfo(ref(b), flags));
+    }
+
+    @Override
+    public void pinVcpu(int vcpu, BitSet cpumap, int flags) throws VirtException {
+        String fn = Checks.function(flags, "virDomainPinVcpu", "virDomainPinVcpuFlags");
+        connection.checkWritable(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(cpumap, "cpumap", fn, ErrorDomain.DOMAIN);
+        if (vcpu < 0 || vcpu > 0xFFFF) { // libvirt passes vcpu on as an unsigned short
+            throw new VirtException(ErrorCode.OVERFLOW, ErrorDomain.DOMAIN,
+                    "input too large: " + Integer.toUnsignedString(vcpu));
+        }
+        BitSet map = (BitSet) cpumap.clone();
+        write(fn, b -> b.connection().pinVcpu(ref(b), vcpu, map, flags));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DomainFacade d && d.connection == connection && d.uuid.equals(uuid);
+    }
+
+    @Override
+    public int hashCode() {
+        return uuid.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Domain[" + name + " " + uuid + "]";
+    }
+
+    /** The ref valid on {@code b}'s driver connection, looked up by UUID after a driver swap. */
+    private DomainRef ref(Binding b) throws VirtException {
+        ResolvedRef r = resolved;
+        if (r.generation() == b.generation()) {
+            return r.ref();
+        }
+        DomainRef fresh = b.connection().lookupByUuid(uuid);
+        resolved = new ResolvedRef(fresh, b.generation());
+        return fresh;
+    }
+
+    private <T> T read(String function, DriverCall<T> op) throws VirtException {
+        connection.checkOpen(function, ErrorDomain.DOMAIN);
+        return connection.call(function, op);
+    }
+
+    private void write(String function, VoidCall op) throws VirtException {
+        connection.checkWritable(function, ErrorDomain.DOMAIN);
+        connection.call(function, b -> {
+            op.apply(b);
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface VoidCall {
+        void apply(Binding b) throws VirtException;
+    }
+}

@@ -1,0 +1,9 @@
+package org.jvirt.core.internal;
+
+import org.jvirt.api.VirtException;
+
+/** One call into a driver connection, made (and possibly repeated once) by {@link DriverSession}. */
+@FunctionalInterface
+interface DriverCall<T> {
+    T apply(Binding binding) throws VirtException;
+}

@@ -1,0 +1,114 @@
+package org.jvirt.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jvirt.api.ConnectUri;
+import org.jvirt.api.spi.HypervisorDriver;
+
+/**
+ * The hypervisor drivers registered now, best first, with a way to wait for a change.
+ * <p>
+ * Reads are lock-free (an immutable snapshot); the lock only guards the change counter that
+ * callers waiting for a replacement driver block on.
+ */
+final class DriverRegistry {
+
+    /**
+     * The scheme of the driver that serves URIs naming a transport or a host
+     * ({@code qemu+tcp://h/system}, {@code test://h/default}), like libvirt's remote driver.
+     */
+    static final String REMOTE_SCHEME = "remote";
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private volatile List<DriverEntry> entries = List.of();
+    private long version;
+
+    /** The scheme a URI is routed by: its driver part, or {@value #REMOTE_SCHEME} for a remote URI. */
+    static String routingScheme(ConnectUri uri) {
+        return uri.isRemote() ? REMOTE_SCHEME : uri.driver();
+    }
+
+    void add(DriverEntry entry) {
+        change(list -> {
+            list.removeIf(e -> e.driver() == entry.driver());
+            list.add(entry);
+        });
+    }
+
+    /** Removes the driver; returns the entry it had, if any. */
+    Optional<DriverEntry> remove(HypervisorDriver driver) {
+        Optional<DriverEntry> old = entries.stream().filter(e -> e.driver() == driver).findFirst();
+        change(list -> list.removeIf(e -> e.driver() == driver));
+        return old;
+    }
+
+    /** All drivers, best first. */
+    List<DriverEntry> all() {
+        return entries;
+    }
+
+    /** The drivers that serve {@code uri}'s routing scheme, best first. */
+    List<DriverEntry> candidates(ConnectUri uri) {
+        String scheme = routingScheme(uri);
+        return entries.stream().filter(e -> e.schemes().contains(scheme)).toList();
+    }
+
+    /** True while the registration behind {@code entry} is still present. */
+    boolean isRegistered(DriverEntry entry) {
+        for (DriverEntry e : entries) {
+            if (e.sameService(entry)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    long version() {
+        lock.lock();
+        try {
+            return version;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the registry changes after {@code seen} (or {@link #poke()} is called), at most
+     * {@code nanos}.
+     */
+    void awaitChange(long seen, long nanos) throws InterruptedException {
+        lock.lock();
+        try {
+            long left = nanos;
+            while (version == seen && left > 0) {
+                left = changed.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes every waiter, e.g. because a connection was closed. */
+    void poke() {
+        change(list -> { });
+    }
+
+    private void change(java.util.function.Consumer<List<DriverEntry>> edit) {
+        lock.lock();
+        try {
+            List<DriverEntry> copy = new ArrayList<>(entries);
+            edit.accept(copy);
+            copy.sort(DriverEntry.BEST_FIRST);
+            entries = List.copyOf(copy);
+            version++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.jvirt.core.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.jvirt.api.ConnectUri;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DriverConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver connection that currently serves one facade, and the policy that keeps the facade
+ * working across driver updates.
+ * <p>
+ * A session sticks to the driver it was opened on while that driver stays registered and its
+ * connection alive. When the driver goes away (bundle stopped, updated or replaced), the next call
+ * opens the URI on the best current driver, waiting up to the configured time for one to appear.
+ * A call that fails because its driver went away during the call is repeated once on the
+ * replacement, so a driver update costs callers no failed calls.
+ */
+final class DriverSession {
+    private static final Logger LOG = LoggerFactory.getLogger(DriverSession.class);
+
+    private final DriverRegistry registry;
+    private final DriverOpener opener;
+    private final ConnectUri uri;
+    private final int flags;
+    private final Supplier<Duration> driverWait;
+    private final Object bindLock = new Object();
+    private volatile Consumer<DriverConnection> onBind = dc -> { };
+    private volatile Binding binding;
+    private volatile boolean closed;
+    private long generations;
+
+    DriverSession(DriverRegistry registry, ConnectUri uri, int flags, Supplier<Duration> driverWait,
+                  Binding initial) {
+        this.registry = registry;
+        this.opener = new DriverOpener(registry);
+        this.uri = uri;
+        this.flags = flags;
+        this.driverWait = driverWait;
+        this.binding = initial;
+    }
+
+    /** What to do with every new driver connection (e.g. set the event sink); runs under the bind lock. */
+    void onBind(Consumer<DriverConnection> action) {
+        this.onBind = action;
+    }
+
+    /**
+     * Calls {@code op} on the current driver connection; if it fails because the driver went away,
+     * once more on the replacement.
+     *
+     * @param function the libvirt function name, for error messages
+     */
+    <T> T call(String function, DriverCall<T> op) throws VirtException {
+        Binding b = current(function);
+        try {
+            return op.apply(b);
+        } catch (VirtException | RuntimeException | LinkageError e) {
+            if (!isGone(b)) {
+                throw asVirt(function, b, e);
+            }
+            LOG.debug("driver {} went away during {} on {}; retrying on its replacement",
+                    b.entry().describe(), function, uri, e);
+            release(b);
+        }
+        Binding retry = current(function);
+        try {
+            return op.apply(retry);
+        } catch (RuntimeException | LinkageError e) {
+            throw asVirt(function, retry, e);
+        }
+    }
+
+    /** The live binding, rebinding (with the bounded wait) when the bound driver is gone. */
+    Binding current(String function) throws VirtException {
+        Binding b = binding;
+        if (b != null && !isGone(b)) {
+            return b;
+        }
+        synchronized (bindLock) {
+            b = binding;
+            if (b != null && !isGone(b)) {
+                return b;
+            }
+            if (b != null) {
+                release(b);
+            }
+            return rebind(function, driverWait.get().toNanos());
+        }
+    }
+
+    /** The current binding without waiting or rebinding; null when there is none or it is stale. */
+    Binding peek() {
+        Binding b = binding;
+        return b != null && !isGone(b) ? b : null;
+    }
+
+    /** Rebinds without waiting if the bound driver is gone; true when a live binding exists. */
+    boolean tryRebindNow() {
+        if (peek() != null) {
+            return true;
+        }
+        synchronized (bindLock) {
+            if (closed) {
+                return false;
+            }
+            try {
+                return peek() != null || rebind("virConnectIsAlive", 0) != null;
+            } catch (VirtException e) {
+                LOG.debug("{} has no driver yet: {}", uri, e.getMessage());
+                return false;
+            }
+        }
+    }
+
+    /** Called when a driver is unregistered: drops the binding to it at once. */
+    void driverRemoved(DriverEntry entry) {
+        Binding b = binding;
+        if (b != null && b.entry().sameService(entry)) {
+            release(b);
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void close() {
+        closed = true;
+        Binding b = binding;
+        if (b != null) {
+            release(b);
+        }
+        registry.poke(); // wakes callers waiting for a driver so they see the close
+    }
+
+    private Binding rebind(String function, long waitNanos) throws VirtException {
+        long deadline = System.nanoTime() + waitNanos;
+        while (true) {
+            if (closed) {
+                throw new VirtException(ErrorCode.INVALID_CONN, ErrorDomain.NONE, function);
+            }
+            long seen = registry.version();
+            Optional<Binding> opened = opener.tryOpen(uri, flags);
+            if (opened.isPresent()) {
+                Binding b = new Binding(opened.get().entry(), opened.get().connection(), ++generations);
+                if (closed) {
+                    release(b);
+                    throw new VirtException(ErrorCode.INVALID_CONN, ErrorDomain.NONE, function);
+                }
+                onBind.accept(b.connection());
+                binding = b;
+                LOG.info("{} is now served by driver {}", uri, b.entry().describe());
+                return b;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw opener.noDriver(uri, registry.candidates(uri).isEmpty()
+                        ? "no driver for scheme '" + DriverRegistry.routingScheme(uri) + "' appeared within "
+                          + driverWait.get().toMillis() + " ms"
+                        : null);
+            }
+            try {
+                registry.awaitChange(seen, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new VirtException(ErrorCode.OPERATION_ABORTED, ErrorDomain.NONE,
+                        function + " interrupted while waiting for a driver for " + uri);
+            }
+        }
+    }
+
+    private boolean isGone(Binding b) {
+        if (!registry.isRegistered(b.entry())) {
+            return true;
+        }
+        try {
+            return !b.connection().isAlive();
+        } catch (RuntimeException | LinkageError e) {
+            return true;
+        }
+    }
+
+    /** Forgets a binding and closes its driver connection; never throws. */
+    private void release(Binding b) {
+        synchronized (this) {
+            if (binding == b) {
+                binding = null;
+            }
+        }
+        try { // driver connections close idempotently, so a second release is harmless
+            b.connection().setEventSink(null);
+            b.connection().close();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("closing the connection of departed driver {} failed", b.entry().describe(), e);
+        }
+    }
+
+    /** A driver's unchecked exception while it is still registered is a driver bug: INTERNAL_ERROR. */
+    private static VirtException asVirt(String function, Binding b, Throwable e) {
+        if (e instanceof VirtException v) {
+            return v;
+        }
+        LOG.warn("driver {} failed in {}", b.entry().describe(), function, e);
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE,
+                "driver " + b.entry().name() + " failed in " + function + ": " + e, e);
+    }
+}

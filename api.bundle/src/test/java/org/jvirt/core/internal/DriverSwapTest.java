@@ -1,0 +1,239 @@
+package org.jvirt.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jvirt.api.Connection;
+import org.jvirt.api.Domain;
+import org.jvirt.api.DomainInfo;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.VirtException;
+import org.junit.jupiter.api.Test;
+
+/** Drivers going away and coming back under open connections, as in a driver bundle update. */
+class DriverSwapTest {
+    private final FakeHost host = new FakeHost();
+
+    /** As OSGi does on a bundle update: unregister, deactivate, then (later) register the new version. */
+    private static void stop(CoreConnectionFactory core, FakeDriver d) {
+        core.removeDriver(d);
+        d.deactivated = true;
+    }
+
+    @Test
+    void clientLoopSeesNoFailedCallsAcrossTwentyDriverUpdates() throws Exception {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(5));
+        FakeDriver current = new FakeDriver("Test", 1, host);
+        core.addDriver(current, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        Domain dom = conn.lookupByName("test");
+
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger calls = new AtomicInteger();
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        Thread client = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    assertEquals(1, conn.listAllDomains(0).size());
+                    dom.info();
+                    calls.addAndGet(2);
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }
+        }, "client");
+        client.start();
+
+        int swaps = 20;
+        for (int gen = 2; gen <= swaps + 1; gen++) {
+            // widen the window in which a call is inside the driver when it goes away
+            current.midCall = () -> sleepMicros(ThreadLocalRandom.current().nextInt(500));
+            awaitServed(gen - 1, 20);
+            stop(core, current);
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 30)); // the update gap: no driver at all
+            current = new FakeDriver("Test", gen, host);
+            core.addDriver(current, FakeDriver.props(0, "test"));
+        }
+        awaitServed(swaps + 1, 50);
+        stop.set(true);
+        client.join(10_000);
+
+        System.out.printf("driver swap: %d client calls, %d failed, %d driver updates%n",
+                calls.get(), failures.size(), swaps);
+        failures.forEach(Throwable::printStackTrace);
+        assertEquals(0, failures.size(), "failed client calls during driver updates");
+        assertTrue(calls.get() > 100, "the client made calls: " + calls.get());
+        assertEquals(swaps + 1, conn.hypervisorVersion(), "the newest driver serves the old connection");
+        // every old driver connection was closed once its driver went away
+        assertTrue(host.servedBy.keySet().size() >= swaps + 1, "every generation served: " + host.servedBy.keySet());
+        conn.close();
+    }
+
+    private void awaitServed(int generation, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (host.served(List.of(generation)) < atLeast) {
+            assertTrue(System.nanoTime() < deadline, "generation " + generation + " never served calls");
+            Thread.sleep(1);
+        }
+    }
+
+    private static void sleepMicros(int micros) {
+        long end = System.nanoTime() + micros * 1000L;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void callInterruptedByTheDriverGoingAwayIsRetriedOnTheReplacement() throws Exception {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(5));
+        FakeDriver old = new FakeDriver("Test", 1, host);
+        core.addDriver(old, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        Domain dom = conn.lookupByName("test");
+
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        old.midCall = () -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Queue<Object> result = new ConcurrentLinkedQueue<>();
+        Thread client = new Thread(() -> {
+            try {
+                result.add(dom.info());
+            } catch (Throwable t) {
+                result.add(t);
+            }
+        });
+        client.start();
+        assertTrue(inside.await(5, TimeUnit.SECONDS));
+        stop(core, old);        // unregistered and deactivated while the call is inside it
+        release.countDown();    // the old driver now throws from the middle of the call
+        Thread.sleep(100);
+        FakeDriver replacement = new FakeDriver("Test", 2, host);
+        core.addDriver(replacement, FakeDriver.props(0, "test"));
+        client.join(5000);
+
+        Object r = result.poll();
+        assertTrue(r instanceof DomainInfo, "the call succeeded on the replacement: " + r);
+        assertEquals(2, ((DomainInfo) r).cpuTimeNs(), "served by the replacement");
+        assertTrue(old.connections.get(0).closed, "the departed driver's connection was closed");
+        conn.close();
+    }
+
+    @Test
+    void noReplacementWithinTheWaitFailsCleanlyWithNoConnect() throws VirtException {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofMillis(300));
+        FakeDriver d = new FakeDriver("Test", 1, host);
+        core.addDriver(d, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        stop(core, d);
+        long start = System.nanoTime();
+        VirtException e = assertThrows(VirtException.class, conn::type);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(ErrorCode.NO_CONNECT, e.code());
+        assertTrue(e.getMessage().contains("no driver for scheme 'test' appeared within 300 ms"), e.getMessage());
+        assertTrue(ms >= 290 && ms < 3000, "waited " + ms + " ms");
+        System.out.printf("bounded wait: failed with NO_CONNECT after %d ms (configured 300 ms)%n", ms);
+        assertTrue(!conn.isAlive());
+
+        // a driver that comes back later serves the same connection again
+        core.addDriver(new FakeDriver("Test", 2, host), FakeDriver.props(0, "test"));
+        assertEquals(2, conn.hypervisorVersion());
+        assertTrue(conn.isAlive());
+        conn.close();
+    }
+
+    @Test
+    void aCallWaitsForAReplacementThatArrivesInTime() throws Exception {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(5));
+        FakeDriver d = new FakeDriver("Test", 1, host);
+        core.addDriver(d, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        stop(core, d);
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            core.addDriver(new FakeDriver("Test", 2, host), FakeDriver.props(0, "test"));
+        });
+        long start = System.nanoTime();
+        later.start();
+        assertEquals(2, conn.hypervisorVersion());
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(ms >= 150, "waited " + ms + " ms for the replacement");
+        later.join();
+        conn.close();
+    }
+
+    @Test
+    void closingTheConnectionReleasesAWaitingCall() throws Exception {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(30));
+        FakeDriver d = new FakeDriver("Test", 1, host);
+        core.addDriver(d, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        stop(core, d);
+        Queue<Throwable> result = new ConcurrentLinkedQueue<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                conn.type();
+            } catch (Throwable t) {
+                result.add(t);
+            }
+        });
+        waiter.start();
+        Thread.sleep(100);
+        conn.close();
+        waiter.join(5000);
+        VirtException e = (VirtException) result.poll();
+        assertEquals(ErrorCode.INVALID_CONN, e.code());
+    }
+
+    @Test
+    void aDeadDriverConnectionIsReopenedOnTheSameDriver() throws VirtException {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(1));
+        FakeDriver d = new FakeDriver("Test", 1, host);
+        core.addDriver(d, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        Domain dom = conn.lookupByName("test");
+        d.connections.get(0).closed = true; // e.g. the hypervisor connection dropped
+        assertEquals("hvm", dom.osType());
+        assertEquals(2, d.connections.size(), "a second driver connection was opened");
+        conn.close();
+    }
+
+    @Test
+    void aConnectionStaysOnItsDriverUntilThatDriverGoes() throws VirtException {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(1));
+        FakeDriver low = new FakeDriver("Low", 1, host);
+        core.addDriver(low, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        FakeDriver high = new FakeDriver("High", 2, host);
+        core.addDriver(high, FakeDriver.props(10, "test"));
+        assertEquals("Low", conn.type(), "an open connection is not moved while its driver serves");
+        try (Connection fresh = core.open("test:///default", 0)) {
+            assertEquals("High", fresh.type());
+        }
+        stop(core, low);
+        assertEquals("High", conn.type(), "then it moves to the best remaining driver");
+        conn.close();
+    }
+}

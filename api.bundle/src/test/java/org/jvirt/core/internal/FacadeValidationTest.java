@@ -1,0 +1,162 @@
+package org.jvirt.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+
+import org.jvirt.api.Connection;
+import org.jvirt.api.Domain;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.Flag;
+import org.jvirt.api.ModificationFlag;
+import org.jvirt.api.OpenFlag;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.XmlFlag;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class FacadeValidationTest {
+    private final FakeHost host = new FakeHost();
+    private final CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(1));
+    private FakeDriver driver;
+
+    @BeforeEach
+    void register() {
+        driver = new FakeDriver("Test", 1, host);
+        core.addDriver(driver, FakeDriver.props(0, "test"));
+    }
+
+    private static VirtException fails(ErrorCode code, String message, Executable call) {
+        VirtException e = assertThrows(VirtException.class, call);
+        assertEquals(code, e.code(), e.getMessage());
+        assertEquals(message, e.getMessage());
+        return e;
+    }
+
+    private int driverCalls() {
+        return driver.connections.stream().mapToInt(c -> c.calls.get()).sum();
+    }
+
+    @Test
+    void readOnlyConnectionRefusesEveryChangeBeforeTheDriverSeesIt() throws VirtException {
+        try (Connection ro = core.open("test:///default", OpenFlag.READ_ONLY.bit())) {
+            assertTrue(ro.isReadOnly());
+            Domain dom = ro.lookupByName("test");
+            int before = driverCalls();
+            String p = "operation forbidden: read only access prevents ";
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainCreate", () -> dom.create(0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainCreateWithFlags", () -> dom.create(1));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainDestroy", () -> dom.destroy(0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainShutdown", () -> dom.shutdown(0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainReboot", () -> dom.reboot(0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainSuspend", dom::suspend);
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainResume", dom::resume);
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainUndefineFlags", () -> dom.undefine(4));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainSetAutostart", () -> dom.setAutostart(true));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainPinVcpu", () -> dom.pinVcpu(0, new BitSet(), 0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainDefineXML", () -> ro.defineXml("<domain/>", 0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainCreateXML", () -> ro.createXml("<domain/>", 0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virConnectDomainXMLToNative",
+                    () -> ro.domainXmlToNative("qemu-argv", "<domain/>", 0));
+            fails(ErrorCode.OPERATION_DENIED, "operation forbidden: virDomainGetXMLDesc with secure flag",
+                    () -> dom.xmlDesc(XmlFlag.SECURE.bit()));
+            assertEquals(before, driverCalls(), "refused calls must not reach the driver");
+            // reading is fine
+            assertTrue(dom.xmlDesc(0).contains("<name>test</name>"));
+            assertTrue(dom.isActive());
+        }
+    }
+
+    @Test
+    void nullAndInvalidArgumentsAreNamed() throws VirtException {
+        try (Connection c = core.open("test:///default", 0)) {
+            fails(ErrorCode.INVALID_ARG, "invalid argument: name in virDomainLookupByName must not be NULL",
+                    () -> c.lookupByName(null));
+            fails(ErrorCode.INVALID_ARG, "invalid argument: uuid in virDomainLookupByUUID must not be NULL",
+                    () -> c.lookupByUuid(null));
+            fails(ErrorCode.INVALID_ARG, "invalid argument: id in virDomainLookupByID must be zero or greater",
+                    () -> c.lookupById(-1));
+            fails(ErrorCode.INVALID_ARG, "invalid argument: xml in virDomainDefineXML must not be NULL",
+                    () -> c.defineXml(null, 0));
+            fails(ErrorCode.INVALID_ARG, "invalid argument: xmlDesc in virDomainCreateXML must not be NULL",
+                    () -> c.createXml(null, 0));
+            fails(ErrorCode.INVALID_ARG, "invalid argument: cb in virConnectDomainEventRegisterAny must not be NULL",
+                    () -> c.addLifecycleListener(null));
+            fails(ErrorCode.INVALID_ARG, "invalid argument: could not find event callback 42 for deletion",
+                    () -> c.removeLifecycleListener(42));
+            Domain dom = c.lookupByName("test");
+            fails(ErrorCode.INVALID_ARG, "invalid argument: cpumap in virDomainPinVcpu must not be NULL",
+                    () -> dom.pinVcpu(0, null, 0));
+            fails(ErrorCode.OVERFLOW, "value too large: input too large: 4294967295",
+                    () -> dom.pinVcpu(-1, new BitSet(), 0));
+            fails(ErrorCode.INVALID_ARG, "invalid argument: Flags 'VIR_DOMAIN_AFFECT_LIVE' and "
+                            + "'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
+                    () -> dom.vcpuPinInfo(Flag.mask(ModificationFlag.LIVE, ModificationFlag.CONFIG)));
+        }
+    }
+
+    @Test
+    void closedConnectionIsInvalidConn() throws VirtException {
+        Connection c = core.open("test:///default", 0);
+        Domain dom = c.lookupByName("test");
+        assertTrue(c.isAlive());
+        c.close();
+        c.close(); // idempotent
+        assertFalse(c.isAlive());
+        fails(ErrorCode.INVALID_CONN, "invalid connection pointer in virConnectGetType", c::type);
+        fails(ErrorCode.INVALID_CONN, "invalid connection pointer in virConnectGetLibVersion", c::libVersion);
+        fails(ErrorCode.INVALID_CONN, "invalid connection pointer in virDomainGetInfo", dom::info);
+        fails(ErrorCode.INVALID_CONN, "invalid connection pointer in virDomainLookupByName",
+                () -> c.lookupByName("test"));
+        assertTrue(driver.connections.get(0).closed, "closing the facade closes the driver connection");
+    }
+
+    @Test
+    void unsupportedComesFromTheSpiDefaults() throws VirtException {
+        try (Connection c = core.open("test:///default", 0)) {
+            fails(ErrorCode.NO_SUPPORT,
+                    "this function is not supported by the connection driver: virConnectGetHostname", c::hostname);
+            Domain dom = c.lookupByName("test");
+            fails(ErrorCode.NO_SUPPORT,
+                    "this function is not supported by the connection driver: virDomainGetVcpus", dom::vcpuInfo);
+        }
+    }
+
+    @Test
+    void driverErrorsPassThroughAndDriverBugsBecomeInternalErrors() throws VirtException {
+        try (Connection c = core.open("test:///default", 0)) {
+            VirtException e = assertThrows(VirtException.class, () -> c.lookupByName("nope"));
+            assertEquals(ErrorCode.NO_DOMAIN, e.code());
+            driver.midCall = () -> {
+                throw new NullPointerException("bug");
+            };
+            VirtException bug = assertThrows(VirtException.class, c::type);
+            assertEquals(ErrorCode.INTERNAL_ERROR, bug.code());
+            assertTrue(bug.getMessage().contains("virConnectGetType"), bug.getMessage());
+        }
+    }
+
+    @Test
+    void libVersionIsLibvirt900AndDomainsCarryNameAndUuid() throws VirtException {
+        try (Connection c = core.open("test:///default", 0)) {
+            assertEquals(9_000_000L, c.libVersion());
+            List<Domain> all = c.listAllDomains(0);
+            assertEquals(1, all.size());
+            Domain d = all.get(0);
+            assertEquals("test", d.name());
+            assertEquals("6695eb01-f6a4-8304-79aa-97f2502e193f", d.uuid().toString());
+            assertEquals(1, d.id());
+            assertEquals(d, c.lookupByUuid(d.uuid()));
+            assertEquals(c, d.connection());
+            d.destroy(0);
+            assertFalse(d.isActive());
+            assertEquals(-1, d.id());
+        }
+    }
+}
