@@ -7,7 +7,9 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The jvirt core, registered as an OSGi service: opens connections by libvirt URI
  * ({@code virConnectOpen}). For each URI it picks, among the registered hypervisor drivers that
- * serve the URI's scheme, the one with the highest service ranking that accepts the URI.
+ * serve the URI's scheme, the one with the highest service ranking that accepts the URI. URIs
+ * naming a transport or a host go to the drivers registering
+ * {@link org.jvirt.api.spi.HypervisorDriver#REMOTE_SCHEME}.
  */
 @ProviderType
 public interface ConnectionFactory {

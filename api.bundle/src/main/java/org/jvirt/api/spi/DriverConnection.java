@@ -133,7 +133,10 @@ public interface DriverConnection {
         throw unsupported("virDomainPinVcpuFlags");
     }
 
-    /** True while the driver can serve this connection. Never throws. */
+    /**
+     * True while the driver can serve this connection. The core asks before every call and opens
+     * a new connection when this turns false, so it must be cheap (a flag, no I/O). Never throws.
+     */
     default boolean isAlive() {
         return true;
     }

@@ -17,8 +17,17 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface HypervisorDriver {
 
-    /** Service property: the URI schemes ({@code String[]}) this driver serves. */
+    /**
+     * Service property: the URI schemes ({@code String[]}) this driver serves. A local URI is routed
+     * by its driver part ({@code test:///default} to drivers serving {@code test}); a URI naming a
+     * transport or a host ({@code qemu+tcp://h/system}, {@code test://h/default},
+     * {@code qemu+unix:///system?socket=...}) goes to the drivers serving {@link #REMOTE_SCHEME},
+     * as libvirt hands such URIs to its remote driver.
+     */
     String SCHEMES = "jvirt.driver.schemes";
+
+    /** The scheme a driver registers to serve remote URIs (those with a transport or a host). */
+    String REMOTE_SCHEME = "remote";
 
     /** The driver's name, as {@code virConnectGetType} returns it ({@code Test}, {@code QEMU}). */
     String name();

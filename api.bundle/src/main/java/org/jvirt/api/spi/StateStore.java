@@ -12,8 +12,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * rename), so a record is either the old or the new content, never torn; a restarted or upgraded
  * driver reads back everything it wrote. Thread-safe.
  * <p>
- * {@code driver} and {@code key} must be non-empty and may hold letters, digits, {@code . _ -}
- * only; others fail with {@link org.jvirt.api.ErrorCode#INVALID_ARG}. I/O failures raise
+ * {@code driver} and {@code key} must be 1 to 200 characters of letters, digits, {@code . _ -},
+ * not starting with {@code .}; others fail with {@link org.jvirt.api.ErrorCode#INVALID_ARG}. I/O failures raise
  * {@link org.jvirt.api.ErrorCode#WRITE_FAILED} or {@link org.jvirt.api.ErrorCode#READ_FAILED}.
  */
 @ProviderType

@@ -21,7 +21,7 @@ final class DriverRegistry {
      * The scheme of the driver that serves URIs naming a transport or a host
      * ({@code qemu+tcp://h/system}, {@code test://h/default}), like libvirt's remote driver.
      */
-    static final String REMOTE_SCHEME = "remote";
+    static final String REMOTE_SCHEME = HypervisorDriver.REMOTE_SCHEME;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();

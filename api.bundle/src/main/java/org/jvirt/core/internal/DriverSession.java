@@ -2,6 +2,8 @@ package org.jvirt.core.internal;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -31,7 +33,8 @@ final class DriverSession {
     private final ConnectUri uri;
     private final int flags;
     private final Supplier<Duration> driverWait;
-    private final Object bindLock = new Object();
+    /** Serialises rebinding; callers wait for it with their own deadline (tryLock), never longer. */
+    private final ReentrantLock bindLock = new ReentrantLock();
     private volatile Consumer<DriverConnection> onBind = dc -> { };
     private volatile Binding binding;
     private volatile boolean closed;
@@ -84,7 +87,16 @@ final class DriverSession {
         if (b != null && !isGone(b)) {
             return b;
         }
-        synchronized (bindLock) {
+        long deadline = System.nanoTime() + driverWait.get().toNanos();
+        try {
+            if (!bindLock.tryLock(driverWait.get().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw opener.noDriver(uri, "no driver for scheme '" + DriverRegistry.routingScheme(uri)
+                        + "' became available within " + driverWait.get().toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            throw interrupted(function);
+        }
+        try {
             b = binding;
             if (b != null && !isGone(b)) {
                 return b;
@@ -92,7 +104,9 @@ final class DriverSession {
             if (b != null) {
                 release(b);
             }
-            return rebind(function, driverWait.get().toNanos());
+            return rebind(function, deadline);
+        } finally {
+            bindLock.unlock();
         }
     }
 
@@ -107,16 +121,16 @@ final class DriverSession {
         if (peek() != null) {
             return true;
         }
-        synchronized (bindLock) {
-            if (closed) {
-                return false;
-            }
-            try {
-                return peek() != null || rebind("virConnectIsAlive", 0) != null;
-            } catch (VirtException e) {
-                LOG.debug("{} has no driver yet: {}", uri, e.getMessage());
-                return false;
-            }
+        if (closed || !bindLock.tryLock()) {
+            return false; // someone else is rebinding right now
+        }
+        try {
+            return peek() != null || rebind("virConnectIsAlive", System.nanoTime()) != null;
+        } catch (VirtException e) {
+            LOG.debug("{} has no driver yet: {}", uri, e.getMessage());
+            return false;
+        } finally {
+            bindLock.unlock();
         }
     }
 
@@ -141,8 +155,8 @@ final class DriverSession {
         registry.poke(); // wakes callers waiting for a driver so they see the close
     }
 
-    private Binding rebind(String function, long waitNanos) throws VirtException {
-        long deadline = System.nanoTime() + waitNanos;
+    /** Opens the URI on the best driver, waiting until {@code deadline} (nanoTime) for one. Holds bindLock. */
+    private Binding rebind(String function, long deadline) throws VirtException {
         while (true) {
             if (closed) {
                 throw new VirtException(ErrorCode.INVALID_CONN, ErrorDomain.NONE, function);
@@ -170,11 +184,15 @@ final class DriverSession {
             try {
                 registry.awaitChange(seen, left);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new VirtException(ErrorCode.OPERATION_ABORTED, ErrorDomain.NONE,
-                        function + " interrupted while waiting for a driver for " + uri);
+                throw interrupted(function);
             }
         }
+    }
+
+    private VirtException interrupted(String function) {
+        Thread.currentThread().interrupt();
+        return new VirtException(ErrorCode.OPERATION_ABORTED, ErrorDomain.NONE,
+                function + " interrupted while waiting for a driver for " + uri);
     }
 
     private boolean isGone(Binding b) {

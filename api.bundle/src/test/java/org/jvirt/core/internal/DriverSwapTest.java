@@ -161,6 +161,39 @@ class DriverSwapTest {
     }
 
     @Test
+    void concurrentCallersEachWaitAtMostTheConfiguredTime() throws Exception {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofMillis(300));
+        FakeDriver d = new FakeDriver("Test", 1, host);
+        core.addDriver(d, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        stop(core, d);
+        Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
+        List<Thread> callers = new java.util.ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    conn.type();
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            t.start();
+            callers.add(t);
+        }
+        for (Thread t : callers) {
+            t.join(5000);
+        }
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(4, errors.size());
+        for (Throwable e : errors) {
+            assertEquals(ErrorCode.NO_CONNECT, ((VirtException) e).code());
+        }
+        assertTrue(ms < 1000, "four waiting callers took " + ms + " ms, not 4 x 300 ms");
+        conn.close();
+    }
+
+    @Test
     void aCallWaitsForAReplacementThatArrivesInTime() throws Exception {
         CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(5));
         FakeDriver d = new FakeDriver("Test", 1, host);
