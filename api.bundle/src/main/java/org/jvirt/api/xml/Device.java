@@ -4,7 +4,7 @@ package org.jvirt.api.xml;
  * One entry of {@code <devices>}. Typed records exist for the devices jvirt models; any other
  * device is a {@link GenericDevice} holding its XML as written.
  */
-public sealed interface Device permits GenericDevice {
+public sealed interface Device permits GenericDevice, CharDevice, Graphics, Controller {
 
     /** The XML element name of this device ({@code disk}, {@code interface}, ...). */
     String elementName();

@@ -1,25 +1,46 @@
 package org.jvirt.xml.internal;
 
+import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Devices;
+import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.Graphics;
+import org.jvirt.api.xml.XmlElement;
 
 /** {@code <devices>}: devices grouped by kind in libvirt's order. */
 final class DevicesFormatter {
     private final int flags;
+    private final boolean inactive;
 
-    DevicesFormatter(int flags) {
+    DevicesFormatter(int flags, boolean inactive) {
         this.flags = flags;
+        this.inactive = inactive;
     }
 
     Out format(Devices devices) {
         Out o = new Out("devices");
         o.textChild("emulator", devices.emulator());
         for (Device d : devices.all()) {
-            if (d instanceof GenericDevice g) {
-                o.child(g.element());
-            }
+            o.child(device(d));
         }
         return o;
+    }
+
+    private XmlElement device(Device d) {
+        if (d instanceof CharDevice c) {
+            return CharDeviceCodec.format(c, inactive);
+        } else if (d instanceof Graphics g) {
+            return GraphicsCodec.format(g, flags, inactive);
+        } else if (d instanceof Controller c) {
+            return new Out("controller").attr("type", c.type()).attr("index", c.index()).attr("model", c.model())
+                    .preserved(c.other()).build();
+        }
+        XmlElement e = ((GenericDevice) d).element();
+        if (e.name().equals("graphics") && (flags & DomainXmlCodec.FORMAT_SECURE) == 0) {
+            e = e.withAttribute("passwd", null);
+        }
+        return e;
     }
 }

@@ -83,7 +83,7 @@ final class DomainFormatter {
         d.textChild("on_poweroff", def.onPoweroff() == null ? "destroy" : def.onPoweroff());
         d.textChild("on_reboot", def.onReboot() == null ? "restart" : def.onReboot());
         d.textChild("on_crash", def.onCrash() == null ? "destroy" : def.onCrash());
-        d.child(new DevicesFormatter(flags).format(def.devices()));
+        d.child(new DevicesFormatter(flags, inactive).format(def.devices()));
         d.preserved(def.other());
         return d.build();
     }

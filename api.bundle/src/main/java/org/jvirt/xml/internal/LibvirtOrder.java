@@ -47,6 +47,9 @@ final class LibvirtOrder {
                 "backenddomain", "target", "guest", "model", "driver", "backend", "bandwidth", "vlan",
                 "port", "link", "mtu", "coalesce", "teaming", "boot", "rom", "alias", "address", "filterref",
                 "tune", "acpi");
+        for (String chr : new String[] {"serial", "parallel", "console", "channel"}) {
+            order(chr, "source", "protocol", "log", "target", "alias", "address");
+        }
         order("graphics", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "mouse",
                 "clipboard", "filetransfer", "gl", "audio");
     }

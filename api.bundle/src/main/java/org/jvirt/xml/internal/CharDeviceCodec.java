@@ -1,0 +1,34 @@
+package org.jvirt.xml.internal;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.CharSource;
+import org.jvirt.api.xml.XmlElement;
+
+/** {@code <serial>}, {@code <console>}, {@code <channel>}, {@code <parallel>} (virDomainChrDefParseXML). */
+final class CharDeviceCodec {
+    private CharDeviceCodec() {
+    }
+
+    static CharDevice parse(Node n) throws VirtException {
+        String type = n.attr("type");
+        if (type == null) {
+            type = "pty";
+        }
+        CharSource source = null;
+        if (CharSourceCodec.models(type)) {
+            source = CharSourceCodec.parse(n, type, n.name().equals("channel"));
+        }
+        Node target = n.child("target");
+        return new CharDevice(n.name(), type, source, target == null ? null : target.element(), n.rest());
+    }
+
+    static XmlElement format(CharDevice d, boolean inactive) {
+        Out o = new Out(d.elementName()).attr("type", d.type());
+        if (d.source() != null) {
+            o.children(CharSourceCodec.format(d.type(), d.source(), inactive));
+        }
+        o.child(d.target());
+        return o.preserved(d.other()).build();
+    }
+}

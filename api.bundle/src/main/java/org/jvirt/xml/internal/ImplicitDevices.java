@@ -1,0 +1,118 @@
+package org.jvirt.xml.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.Controller;
+import org.jvirt.api.xml.Device;
+import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.Preserved;
+import org.jvirt.api.xml.XmlAttribute;
+import org.jvirt.api.xml.XmlElement;
+
+/**
+ * The driver-neutral defaults libvirt's generic post-parse adds to devices: controllers that
+ * devices refer to (virDomainDefAddImplicitControllers), smartcard CCID addresses and the
+ * primary video.
+ */
+final class ImplicitDevices {
+    private ImplicitDevices() {
+    }
+
+    /** virDomainControllerInsertPreAlloced: before the first same-type controller with a higher index. */
+    static void insertController(List<Device> all, Controller ctl) {
+        if (ctl.index() >= 0) {
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i) instanceof Controller c && c.type().equals(ctl.type()) && c.index() > ctl.index()) {
+                    all.add(i, ctl);
+                    return;
+                }
+            }
+        }
+        all.add(ctl);
+    }
+
+    static int freeIndex(List<Device> all, String type) {
+        int idx = 0;
+        while (hasController(all, type, idx)) {
+            idx++;
+        }
+        return idx;
+    }
+
+    private static boolean hasController(List<Device> all, String type, int index) {
+        return all.stream().anyMatch(d -> d instanceof Controller c && c.type().equals(type) && c.index() == index);
+    }
+
+    private static void ensure(List<Device> all, String type, int maxIndex) {
+        for (int i = 0; i <= maxIndex; i++) {
+            if (!hasController(all, type, i)) {
+                insertController(all, new Controller(type, i, null, Preserved.NONE));
+            }
+        }
+    }
+
+    static void addControllers(List<Device> all) {
+        for (Device d : new ArrayList<>(all)) {
+            if (d instanceof GenericDevice g && g.elementName().equals("disk")) {
+                XmlElement target = g.element().child("target");
+                String bus = target == null ? null : target.attribute("bus");
+                XmlElement addr = g.element().child("address");
+                if (bus != null && List.of("ide", "fdc", "scsi", "sata").contains(bus) && addr != null
+                        && "drive".equals(addr.attribute("type"))) {
+                    ensure(all, bus, parseInt(addr.attribute("controller")));
+                }
+            } else if (d instanceof CharDevice c && c.target() != null && "virtio".equals(c.target().attribute("type"))
+                    && (c.elementName().equals("channel") || c.elementName().equals("console"))) {
+                XmlElement addr = c.other().children().stream().filter(e -> e.name().equals("address")).findFirst()
+                        .orElse(null);
+                int idx = addr != null && "virtio-serial".equals(addr.attribute("type"))
+                        ? parseInt(addr.attribute("controller")) : 0;
+                ensure(all, "virtio-serial", idx);
+            }
+        }
+        int slot = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof GenericDevice g && g.elementName().equals("smartcard")) {
+                XmlElement addr = g.element().child("address");
+                if (addr == null) {
+                    addr = new XmlElement("address", List.of(new XmlAttribute("type", "ccid"),
+                            new XmlAttribute("controller", "0"), new XmlAttribute("slot", Integer.toString(slot++))),
+                            List.of(), null);
+                    List<XmlElement> kids = new ArrayList<>(g.element().children());
+                    kids.add(addr);
+                    all.set(i, new GenericDevice(g.element().withChildren(kids)));
+                    ensure(all, "ccid", 0);
+                } else if ("ccid".equals(addr.attribute("type"))) {
+                    ensure(all, "ccid", parseInt(addr.attribute("controller")));
+                }
+            }
+        }
+    }
+
+    /** virDomainDefPostParseVideo: the first video is the primary one. */
+    static void primaryVideo(List<Device> all) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof GenericDevice g && g.elementName().equals("video")) {
+                XmlElement model = g.element().child("model");
+                if (model != null && model.attribute("primary") == null) {
+                    List<XmlElement> kids = new ArrayList<>();
+                    for (XmlElement c : g.element().children()) {
+                        kids.add(c == model ? model.withAttribute("primary", "yes") : c);
+                    }
+                    all.set(i, new GenericDevice(g.element().withChildren(kids)));
+                }
+                return;
+            }
+        }
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
