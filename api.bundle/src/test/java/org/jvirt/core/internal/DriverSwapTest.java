@@ -269,4 +269,40 @@ class DriverSwapTest {
         assertEquals("High", conn.type(), "then it moves to the best remaining driver");
         conn.close();
     }
+
+    @Test
+    void domainObjectsReResolveByUuidOnTheReplacement() throws VirtException {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(1));
+        FakeDriver old = new FakeDriver("Test", 1, host);
+        core.addDriver(old, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        Domain dom = conn.lookupByName("test");
+        assertEquals(1, dom.id());
+        stop(core, old);
+        host.domains.get(dom.uuid()).id = 7; // e.g. the guest was restarted meanwhile
+        FakeDriver replacement = new FakeDriver("Test", 2, host);
+        core.addDriver(replacement, FakeDriver.props(0, "test"));
+        assertEquals(7, dom.id());
+        assertEquals("hvm", dom.osType());
+        host.domains.remove(dom.uuid());
+        VirtException gone = assertThrows(VirtException.class, dom::info);
+        assertEquals(ErrorCode.NO_DOMAIN, gone.code());
+        conn.close();
+    }
+
+    @Test
+    void aRankingUpdateKeepsTheConnectionWhereItIs() throws VirtException {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(1));
+        FakeDriver d = new FakeDriver("Test", 1, host);
+        core.addDriver(d, java.util.Map.of(org.jvirt.api.spi.HypervisorDriver.SCHEMES, new String[] {"test"},
+                "service.ranking", 0, "service.id", 42L));
+        Connection conn = core.open("test:///default", 0);
+        conn.type();
+        core.addDriver(d, java.util.Map.of(org.jvirt.api.spi.HypervisorDriver.SCHEMES, new String[] {"test"},
+                "service.ranking", 5, "service.id", 42L));
+        conn.type();
+        assertEquals(1, d.connections.size(), "same registration, same driver connection");
+        assertEquals(5, core.drivers().get(0).ranking());
+        conn.close();
+    }
 }
