@@ -1,0 +1,91 @@
+package org.jvirt.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The Felix every integration test runs in: SCR, Config Admin, SLF4J through SPI Fly, and the
+ * jvirt bundles, all provisioned as files that the build copied from the reactor and Central
+ * into the folder named by the system property {@value #BUNDLES}.
+ * <p>
+ * The framework property {@value #BUNDLES} carries the same folder into the framework, so that a
+ * test can reach the bundle files (for example the upgrade build of {@code driver.test}).
+ */
+final class ItestFramework {
+
+    /** System and framework property: the folder of the bundle files. */
+    static final String BUNDLES = "jvirt.itest.bundles";
+    /** System property: a folder for per-run working directories (state stores). */
+    static final String WORK = "jvirt.itest.work";
+    /** The core's framework property naming the state store directory. */
+    static final String STATE_DIR = "jvirt.state.dir";
+
+    private ItestFramework() {
+    }
+
+    /**
+     * The common options: a clean framework with its own state directory (a fresh folder under
+     * {@value #WORK}), the runtime bundles and the jvirt API/core bundle.
+     */
+    static Option base(String testName) {
+        return composite(
+                cleanCaches(true),
+                frameworkProperty(BUNDLES).value(bundleDir().getAbsolutePath()),
+                frameworkProperty(STATE_DIR).value(newStateDir(testName).toString()),
+                systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("info"),
+                // SLF4J 2 finds its provider through the ServiceLoader Mediator; both must be up
+                // before any bundle loads a logger, or SLF4J settles on its no-op logger for good.
+                runtime("asm", 1), runtime("asm-tree", 1), runtime("asm-analysis", 1),
+                runtime("asm-commons", 1), runtime("asm-util", 1),
+                runtime("org.apache.aries.spifly.dynamic.bundle", 1),
+                runtime("slf4j-api", 1), runtime("slf4j-simple", 1),
+                runtime("org.osgi.util.function", 2), runtime("org.osgi.util.promise", 2),
+                runtime("org.osgi.service.component", 2),
+                runtime("org.apache.felix.configadmin", 2), runtime("org.apache.felix.scr", 2),
+                runtime("api", 3),
+                junitBundles());
+    }
+
+    /** The file of a provisioned bundle (copied without its version: {@code api.jar}). */
+    static File bundleFile(String name) {
+        File f = new File(bundleDir(), name + ".jar");
+        if (!f.isFile()) {
+            throw new IllegalStateException("missing bundle " + f + ": run the build with 'mvn verify'");
+        }
+        return f;
+    }
+
+    /** A bundle from the folder, started at {@code startLevel}. */
+    static Option runtime(String name, int startLevel) {
+        return bundle(bundleFile(name).toURI().toString()).startLevel(startLevel).start();
+    }
+
+    private static File bundleDir() {
+        String dir = System.getProperty(BUNDLES);
+        if (dir == null) {
+            throw new IllegalStateException("system property " + BUNDLES + " is not set: run through failsafe");
+        }
+        return new File(dir);
+    }
+
+    private static Path newStateDir(String testName) {
+        String work = System.getProperty(WORK, System.getProperty("java.io.tmpdir"));
+        try {
+            Path parent = Files.createDirectories(Path.of(work));
+            return Files.createTempDirectory(parent, testName + "-state-");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a state directory under " + work, e);
+        }
+    }
+}
