@@ -20,9 +20,11 @@ public interface HypervisorDriver {
     /**
      * Service property: the URI schemes ({@code String[]}) this driver serves. A local URI is routed
      * by its driver part ({@code test:///default} to drivers serving {@code test}); a URI naming a
-     * transport or a host ({@code qemu+tcp://h/system}, {@code test://h/default},
-     * {@code qemu+unix:///system?socket=...}) goes to the drivers serving {@link #REMOTE_SCHEME},
-     * as libvirt hands such URIs to its remote driver.
+     * transport ({@code qemu+tcp://h/system}, {@code qemu+unix:///system?socket=...}) goes to the
+     * drivers serving {@link #REMOTE_SCHEME}; a URI naming a host but no transport
+     * ({@code esx://h/}, {@code qemu://h/system}) goes first to the drivers of its scheme, which
+     * decline it unless they reach hosts themselves, then to {@link #REMOTE_SCHEME}, as libvirt
+     * tries its drivers before the remote one. Drivers of local hypervisors decline host URIs.
      */
     String SCHEMES = "jvirt.driver.schemes";
 

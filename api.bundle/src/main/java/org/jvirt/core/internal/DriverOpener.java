@@ -58,14 +58,14 @@ final class DriverOpener {
 
     /** libvirt's "no connection driver available for URI", naming the scheme and the installed drivers. */
     VirtException noDriver(ConnectUri uri, String why) {
-        String scheme = DriverRegistry.routingScheme(uri);
+        String scheme = String.join("' or '", DriverRegistry.routingSchemes(uri));
         List<DriverEntry> candidates = registry.candidates(uri);
         String reason;
         if (why != null) {
             reason = why;
         } else if (candidates.isEmpty()) {
             reason = "no driver serves scheme '" + scheme + "'"
-                    + (uri.isRemote() ? " (URIs with a transport or host go to the remote driver)" : "");
+                    + (uri.isRemote() ? " (URIs with a transport, or a host no local driver takes, go to the remote driver)" : "");
         } else {
             reason = "every driver for scheme '" + scheme + "' declined it ("
                     + candidates.stream().map(DriverEntry::name).collect(Collectors.joining(", ")) + ")";

@@ -28,9 +28,17 @@ final class DriverRegistry {
     private volatile List<DriverEntry> entries = List.of();
     private long version;
 
-    /** The scheme a URI is routed by: its driver part, or {@value #REMOTE_SCHEME} for a remote URI. */
-    static String routingScheme(ConnectUri uri) {
-        return uri.isRemote() ? REMOTE_SCHEME : uri.driver();
+    /**
+     * The schemes a URI is routed by, in order, as libvirt tries its drivers: a URI with a
+     * transport goes to the remote driver only; a URI with a host but no transport first to the
+     * drivers of its own scheme (which decline it unless they reach hosts themselves, like ESX),
+     * then to the remote driver; a local URI to the drivers of its scheme.
+     */
+    static List<String> routingSchemes(ConnectUri uri) {
+        if (uri.transport() != null) {
+            return List.of(REMOTE_SCHEME);
+        }
+        return uri.isRemote() ? List.of(uri.driver(), REMOTE_SCHEME) : List.of(uri.driver());
     }
 
     void add(DriverEntry entry) {
@@ -52,10 +60,13 @@ final class DriverRegistry {
         return entries;
     }
 
-    /** The drivers that serve {@code uri}'s routing scheme, best first. */
+    /** The drivers that serve {@code uri}'s routing schemes, in scheme order, best first within one. */
     List<DriverEntry> candidates(ConnectUri uri) {
-        String scheme = routingScheme(uri);
-        return entries.stream().filter(e -> e.schemes().contains(scheme)).toList();
+        List<DriverEntry> out = new ArrayList<>();
+        for (String scheme : routingSchemes(uri)) {
+            entries.stream().filter(e -> e.schemes().contains(scheme) && !out.contains(e)).forEach(out::add);
+        }
+        return out;
     }
 
     /** True while the registration behind {@code entry} is still present. */

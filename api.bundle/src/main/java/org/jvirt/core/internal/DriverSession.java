@@ -90,7 +90,7 @@ final class DriverSession {
         long deadline = System.nanoTime() + driverWait.get().toNanos();
         try {
             if (!bindLock.tryLock(driverWait.get().toNanos(), TimeUnit.NANOSECONDS)) {
-                throw opener.noDriver(uri, "no driver for scheme '" + DriverRegistry.routingScheme(uri)
+                throw opener.noDriver(uri, "no driver for scheme '" + String.join("' or '", DriverRegistry.routingSchemes(uri))
                         + "' became available within " + driverWait.get().toMillis() + " ms");
             }
         } catch (InterruptedException e) {
@@ -177,7 +177,7 @@ final class DriverSession {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw opener.noDriver(uri, registry.candidates(uri).isEmpty()
-                        ? "no driver for scheme '" + DriverRegistry.routingScheme(uri) + "' appeared within "
+                        ? "no driver for scheme '" + String.join("' or '", DriverRegistry.routingSchemes(uri)) + "' appeared within "
                           + driverWait.get().toMillis() + " ms"
                         : null);
             }

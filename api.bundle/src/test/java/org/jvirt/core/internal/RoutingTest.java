@@ -126,6 +126,20 @@ class RoutingTest {
     }
 
     @Test
+    void hostUrisTryTheirOwnSchemeBeforeTheRemoteDriver() throws VirtException {
+        driver("ESX", 0, "esx");
+        driver("Test", 0, "test").decline = true;
+        driver("remote", 0, "remote");
+        try (Connection esx = core.open("esx://vcenter1/?no_verify=1", 0);
+             Connection test = core.open("test://host1/default", 0);
+             Connection tcp = core.open("esx+tcp://vcenter1/", 0)) {
+            assertEquals("ESX", esx.type(), "a driver that reaches hosts itself takes its host URIs");
+            assertEquals("remote", test.type(), "a declining local driver passes host URIs on");
+            assertEquals("remote", tcp.type(), "a transport always means the remote driver");
+        }
+    }
+
+    @Test
     void malformedUriIsInvalidArg() {
         driver("Test", 0, "test");
         VirtException e = assertThrows(VirtException.class, () -> core.open("::nope", 0));
