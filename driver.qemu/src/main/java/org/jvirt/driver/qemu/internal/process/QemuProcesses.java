@@ -1,0 +1,132 @@
+package org.jvirt.driver.qemu.internal.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops emulator processes so that they outlive the JVM: each runs in its own session
+ * ({@code setsid}), reads from {@code /dev/null} and writes stdout and stderr to a log file (a
+ * pipe would break when the JVM goes away). Processes are found again by pid, start time and
+ * command line.
+ */
+public final class QemuProcesses {
+    private static final Logger LOG = LoggerFactory.getLogger(QemuProcesses.class);
+
+    private QemuProcesses() {
+    }
+
+    /**
+     * Spawns {@code argv} in a new session. The pid returned is the emulator's own (read from the
+     * pid file QEMU writes, see {@code -pidfile}, when it appears in time; otherwise the child's).
+     *
+     * @return the started process: the JVM's handle, valid until the JVM exits
+     */
+    public static Process spawn(List<String> argv, Path logFile) throws IOException {
+        List<String> cmd = new ArrayList<>(argv.size() + 1);
+        cmd.add(setsid());
+        cmd.addAll(argv);
+        Files.createDirectories(logFile.getParent());
+        Files.writeString(logFile, String.join(" ", argv) + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectErrorStream(true);
+        Process p = pb.start();
+        LOG.debug("spawned pid {}: {}", p.pid(), argv);
+        return p;
+    }
+
+    private static String setsid() {
+        for (String dir : new String[] {"/usr/bin", "/bin", "/usr/sbin"}) {
+            if (Files.isExecutable(Path.of(dir, "setsid"))) {
+                return dir + "/setsid";
+            }
+        }
+        return "setsid";
+    }
+
+    /** The command line of a live process, empty when it is gone. */
+    public static Optional<List<String>> cmdline(long pid) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            List<String> args = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    args.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                    start = i + 1;
+                }
+            }
+            return Optional.of(args);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True while {@code pid} is alive and is still the process that started at {@code startTime}. */
+    public static boolean isSameProcess(long pid, long startTime) {
+        return ProcStat.ofProcess(pid).map(s -> s.startTime() == startTime && s.state() != 'Z').orElse(false);
+    }
+
+    public static boolean isAlive(long pid) {
+        return ProcStat.ofProcess(pid).map(s -> s.state() != 'Z').orElse(false);
+    }
+
+    /**
+     * Stops a process: SIGTERM, then SIGKILL when it has not exited after {@code graceful}.
+     *
+     * @return true when the process is gone
+     */
+    public static boolean terminate(long pid, Duration graceful, Duration afterKill) {
+        Optional<ProcessHandle> h = ProcessHandle.of(pid);
+        if (h.isEmpty() || !isAlive(pid)) {
+            return true;
+        }
+        h.get().destroy();
+        if (waitGone(pid, graceful)) {
+            return true;
+        }
+        LOG.info("pid {} ignored SIGTERM for {} ms, sending SIGKILL", pid, graceful.toMillis());
+        h.get().destroyForcibly();
+        return waitGone(pid, afterKill);
+    }
+
+    /** Waits until {@code pid} has exited (or is a zombie nobody reaped yet). */
+    public static boolean waitGone(long pid, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isAlive(pid)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !isAlive(pid);
+            }
+        }
+        return true;
+    }
+
+    /** The last {@code maxBytes} of a log file, for error messages; empty when unreadable. */
+    public static String tail(Path log, int maxBytes) {
+        try {
+            byte[] all = Files.readAllBytes(log);
+            int from = Math.max(0, all.length - maxBytes);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.jvirt.driver.qemu.internal.qmp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jvirt.driver.qemu.internal.process.QemuProcesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The QMP client against a real QEMU started with -S. */
+class QmpClientTest {
+    private static final Path QEMU = Path.of("/usr/bin/qemu-system-x86_64");
+
+    @TempDir
+    Path dir;
+    private long pid = -1;
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Boolean> closes = new LinkedBlockingQueue<>();
+    private final QmpListener listener = new QmpListener() {
+        @Override
+        public void onEvent(String event, JsonNode data) {
+            events.add(event + (data.has("guest") ? " guest=" + data.get("guest") : ""));
+        }
+
+        @Override
+        public void onClose(boolean requested) {
+            closes.add(requested);
+        }
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(QEMU), "qemu-system-x86_64 not installed");
+        Path sock = dir.resolve("m.sock");
+        Process p = QemuProcesses.spawn(List.of(QEMU.toString(), "-name", "guest=qmptest,debug-threads=on", "-S",
+                "-machine", "pc", "-accel", "tcg", "-m", "64", "-smp", "2", "-display", "none", "-no-user-config",
+                "-nodefaults", "-chardev", "socket,id=charmonitor,path=" + sock + ",server=on,wait=off",
+                "-mon", "chardev=charmonitor,id=monitor,mode=control", "-no-shutdown"), dir.resolve("q.log"));
+        pid = p.pid();
+    }
+
+    @AfterEach
+    void stop() {
+        if (pid > 0) {
+            QemuProcesses.terminate(pid, Duration.ofSeconds(5), Duration.ofSeconds(5));
+            assertTrue(!QemuProcesses.isAlive(pid));
+        }
+    }
+
+    private QmpClient connect(int maxBytes) throws QmpException {
+        return QmpClient.connect("qmptest", dir.resolve("m.sock"), Duration.ofSeconds(10),
+                () -> QemuProcesses.isAlive(pid), maxBytes, Duration.ofSeconds(10), listener);
+    }
+
+    @Test
+    void commandsEventsAndClose() throws Exception {
+        try (QmpClient qmp = connect(1 << 20)) {
+            // setsid exec'd in place: the spawned pid is QEMU itself
+            assertTrue(QemuProcesses.cmdline(pid).orElseThrow().get(0).endsWith("qemu-system-x86_64"));
+            assertEquals(7, qmp.version().path("qemu").path("major").asInt());
+            assertEquals("prelaunch", qmp.execute("query-status", null).path("status").asText());
+            JsonNode cpus = qmp.execute("query-cpus-fast", null);
+            assertEquals(2, cpus.size());
+            assertTrue(cpus.get(0).path("thread-id").asLong() > 0);
+            qmp.execute("cont", null);
+            assertEquals("RESUME", events.poll(5, TimeUnit.SECONDS));
+            qmp.execute("stop", null);
+            assertEquals("STOP", events.poll(5, TimeUnit.SECONDS));
+            QmpException e = assertThrows(QmpException.class, () -> qmp.execute("query-cpus", null));
+            assertEquals("CommandNotFound", e.errorClass());
+            assertTrue(e.getMessage().contains("'query-cpus'"), e.getMessage());
+            qmp.execute("quit", null);
+            assertEquals("SHUTDOWN guest=false", events.poll(5, TimeUnit.SECONDS));
+            assertEquals(Boolean.FALSE, closes.poll(5, TimeUnit.SECONDS));
+            assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
+            assertThrows(QmpException.class, () -> qmp.execute("query-status", null));
+        }
+    }
+
+    @Test
+    void oversizedReplyClosesTheMonitor() throws Exception {
+        QmpClient qmp = connect(4096);
+        QmpException e = assertThrows(QmpException.class, () -> qmp.execute("query-qmp-schema", null));
+        assertTrue(e.isClosed(), e.getMessage());
+        assertTrue(e.getMessage().contains("longer than 4096"), e.getMessage());
+        assertEquals(Boolean.FALSE, closes.poll(5, TimeUnit.SECONDS));
+        // QEMU itself is unharmed
+        assertTrue(QemuProcesses.isAlive(pid));
+    }
+
+    @Test
+    void requestedCloseIsReported() throws Exception {
+        QmpClient qmp = connect(1 << 20);
+        qmp.close();
+        assertEquals(Boolean.TRUE, closes.poll(5, TimeUnit.SECONDS));
+        assertTrue(QemuProcesses.isAlive(pid));
+    }
+}
