@@ -6,8 +6,8 @@ import org.jvirt.api.VirtException;
 
 /** libvirt's CPU set syntax ({@code 0-3,^2,8}) parsed and formatted as virBitmap does. */
 final class CpuSet {
-    /** libvirt's VIR_DOMAIN_CPUMASK_LEN. */
-    static final int MAX = 8192;
+    /** libvirt's VIR_DOMAIN_CPUMASK_LEN (bits). */
+    static final int MAX = 16384;
 
     private CpuSet() {
     }

@@ -1,6 +1,15 @@
 package org.jvirt.xml.internal;
 
 import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.Filesystem;
+import org.jvirt.api.xml.Hostdev;
+import org.jvirt.api.xml.Input;
+import org.jvirt.api.xml.MemBalloon;
+import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.Rng;
+import org.jvirt.api.xml.Video;
+import org.jvirt.api.xml.Watchdog;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Devices;
@@ -33,6 +42,24 @@ final class DevicesFormatter {
             return CharDeviceCodec.format(c, inactive);
         } else if (d instanceof Graphics g) {
             return GraphicsCodec.format(g, flags, inactive);
+        } else if (d instanceof Disk x) {
+            return DeviceCodecs.format(x);
+        } else if (d instanceof NetInterface x) {
+            return DeviceCodecs.format(x);
+        } else if (d instanceof Video x) {
+            return DeviceCodecs.format(x);
+        } else if (d instanceof Input x) {
+            return DeviceCodecs.format(x);
+        } else if (d instanceof MemBalloon x) {
+            return DeviceCodecs.format(x);
+        } else if (d instanceof Rng x) {
+            return DeviceCodecs.format(x);
+        } else if (d instanceof Watchdog x) {
+            return DeviceCodecs.format(x);
+        } else if (d instanceof Filesystem x) {
+            return DeviceCodecs.format(x);
+        } else if (d instanceof Hostdev x) {
+            return DeviceCodecs.format(x);
         } else if (d instanceof Controller c) {
             return new Out("controller").attr("type", c.type()).attr("index", c.index()).attr("model", c.model())
                     .preserved(c.other()).build();

@@ -2,23 +2,24 @@ package org.jvirt.xml.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 import org.jvirt.api.VirtException;
-import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Devices;
 import org.jvirt.api.xml.GenericDevice;
 import org.jvirt.api.xml.Graphics;
-import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.XmlElement;
 
 /** {@code <devices>}: each child to its typed record, or kept as a {@link GenericDevice}. */
 final class DevicesParser {
     private final int flags;
+    private final RandomGenerator random;
 
-    DevicesParser(int flags) {
+    DevicesParser(int flags, RandomGenerator random) {
         this.flags = flags;
+        this.random = random;
     }
 
     Devices parse(Node n) throws VirtException {
@@ -45,7 +46,15 @@ final class DevicesParser {
                     ImplicitDevices.insertController(all, ctl);
                 }
                 case "smartcard", "redirdev" -> all.add(new GenericDevice(CharSourceCodec.rewrite(child, false)));
-                case "rng" -> all.add(new GenericDevice(rng(child)));
+                case "disk" -> all.add(DeviceCodecs.disk(c));
+                case "interface" -> all.add(DeviceCodecs.netInterface(c, random));
+                case "video" -> all.add(DeviceCodecs.video(c));
+                case "input" -> all.add(DeviceCodecs.input(c));
+                case "memballoon" -> all.add(DeviceCodecs.memBalloon(c));
+                case "rng" -> all.add(DeviceCodecs.rng(c));
+                case "watchdog" -> all.add(DeviceCodecs.watchdog(c));
+                case "filesystem" -> all.add(DeviceCodecs.filesystem(c));
+                case "hostdev" -> all.add(DeviceCodecs.hostdev(c));
                 default -> all.add(new GenericDevice(child));
             }
         }
@@ -66,26 +75,5 @@ final class DevicesParser {
             throw Errors.xml("Cannot parse controller index " + index);
         }
         return new Controller(type, index == null ? -1 : index, c.attr("model"), c.rest());
-    }
-
-    private static XmlElement rng(XmlElement rng) throws VirtException {
-        XmlElement backend = rng.child("backend");
-        if (backend == null || !"egd".equals(backend.attribute("model"))) {
-            return rng;
-        }
-        XmlElement fixed = CharSourceCodec.rewrite(backend, false);
-        List<XmlElement> children = new ArrayList<>();
-        for (XmlElement c : rng.children()) {
-            children.add(c == backend ? fixed : c);
-        }
-        return rng.withChildren(children);
-    }
-
-    static Preserved none() {
-        return Preserved.NONE;
-    }
-
-    static boolean isChar(Device d) {
-        return d instanceof CharDevice;
     }
 }

@@ -58,7 +58,7 @@ final class DomainFormatter {
         d.textChild("description", def.description());
         d.child(def.metadata());
         if (def.maxMemory() != null) {
-            d.child(new Out("maxMemory").attr("slots", def.maxMemory().slots()).attr("unit", "KiB")
+            d.child(new Out("maxMemory").attr("slots", def.maxMemory().slots() > 0 ? def.maxMemory().slots() : null).attr("unit", "KiB")
                     .text(Long.toString(def.maxMemory().kib())));
         }
         Memory mem = def.memory();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Clock;
@@ -28,9 +29,11 @@ final class DomainParser {
             "coredump-destroy", "coredump-restart");
 
     private final int flags;
+    private final RandomGenerator random;
 
-    DomainParser(int flags) {
+    DomainParser(int flags, RandomGenerator random) {
         this.flags = flags;
+        this.random = random;
     }
 
     DomainDef parse(XmlElement root) throws VirtException {
@@ -83,7 +86,7 @@ final class DomainParser {
         String onPoweroff = lifecycle(d, "on_poweroff");
         String onReboot = lifecycle(d, "on_reboot");
         String onCrash = lifecycle(d, "on_crash");
-        Devices devices = new DevicesParser(flags).parse(d.child("devices"));
+        Devices devices = new DevicesParser(flags, random).parse(d.child("devices"));
         return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory,
                 vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, d.rest());
     }

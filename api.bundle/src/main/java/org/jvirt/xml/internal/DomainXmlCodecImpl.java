@@ -1,5 +1,8 @@
 package org.jvirt.xml.internal;
 
+import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
+
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -12,11 +15,21 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = DomainXmlCodec.class)
 public final class DomainXmlCodecImpl implements DomainXmlCodec {
+    private final RandomGenerator random;
+
+    public DomainXmlCodecImpl() {
+        this(new SecureRandom());
+    }
+
+    /** With the randomness used for generated values (MAC addresses); tests pass a fixed one. */
+    DomainXmlCodecImpl(RandomGenerator random) {
+        this.random = random;
+    }
 
     @Override
     public DomainDef parse(String xml, int flags) throws VirtException {
         XmlElement root = new SafeXmlReader("domain_definition").read(xml);
-        DomainDef def = new DomainParser(flags).parse(root);
+        DomainDef def = new DomainParser(flags, random).parse(root);
         new DomainValidator(flags).validate(def);
         return def;
     }

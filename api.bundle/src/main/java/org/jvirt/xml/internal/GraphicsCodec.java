@@ -110,11 +110,13 @@ final class GraphicsCodec {
                 o.attr("port", -1);
             }
             o.attr("autoport", g.autoport() ? "yes" : "no");
+            // libvirt writes websocket between autoport and listen
+            o.attr("websocket", attribute(g.other(), "websocket"));
             if (first != null && first.address() != null) {
                 o.attr("listen", first.address());
             }
         }
-        o.preserved(secure(g.other(), flags));
+        o.preserved(secure(without(g.other(), "websocket"), flags));
         for (Graphics.Listen l : g.listens()) {
             Out lo = new Out("listen").attr("type", l.type());
             if (l.type().equals("address")) {
@@ -127,6 +129,15 @@ final class GraphicsCodec {
             o.child(lo.preserved(l.other()));
         }
         return o.build();
+    }
+
+    private static String attribute(Preserved p, String name) {
+        return p.attributes().stream().filter(a -> a.name().equals(name)).map(a -> a.value()).findFirst()
+                .orElse(null);
+    }
+
+    private static Preserved without(Preserved p, String name) {
+        return new Preserved(p.attributes().stream().filter(a -> !a.name().equals(name)).toList(), p.children());
     }
 
     /** Passwords are only written with FORMAT_SECURE (VIR_DOMAIN_XML_SECURE). */

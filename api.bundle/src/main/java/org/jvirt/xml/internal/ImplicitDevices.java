@@ -6,9 +6,11 @@ import java.util.List;
 import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
+import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.GenericDevice;
 import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.XmlAttribute;
+import org.jvirt.api.xml.Video;
 import org.jvirt.api.xml.XmlElement;
 
 /**
@@ -55,10 +57,10 @@ final class ImplicitDevices {
 
     static void addControllers(List<Device> all) {
         for (Device d : new ArrayList<>(all)) {
-            if (d instanceof GenericDevice g && g.elementName().equals("disk")) {
-                XmlElement target = g.element().child("target");
-                String bus = target == null ? null : target.attribute("bus");
-                XmlElement addr = g.element().child("address");
+            if (d instanceof Disk disk) {
+                String bus = disk.targetBus();
+                XmlElement addr = disk.other().children().stream().filter(e -> e.name().equals("address"))
+                        .findFirst().orElse(null);
                 if (bus != null && List.of("ide", "fdc", "scsi", "sata").contains(bus) && addr != null
                         && "drive".equals(addr.attribute("type"))) {
                     ensure(all, bus, parseInt(addr.attribute("controller")));
@@ -69,7 +71,10 @@ final class ImplicitDevices {
                         .orElse(null);
                 int idx = addr != null && "virtio-serial".equals(addr.attribute("type"))
                         ? parseInt(addr.attribute("controller")) : 0;
-                ensure(all, "virtio-serial", idx);
+                // virDomainDefMaybeAddVirtioSerialController adds just the one referred to
+                if (!hasController(all, "virtio-serial", idx)) {
+                    insertController(all, new Controller("virtio-serial", idx, null, Preserved.NONE));
+                }
             }
         }
         int slot = 0;
@@ -94,14 +99,10 @@ final class ImplicitDevices {
     /** virDomainDefPostParseVideo: the first video is the primary one. */
     static void primaryVideo(List<Device> all) {
         for (int i = 0; i < all.size(); i++) {
-            if (all.get(i) instanceof GenericDevice g && g.elementName().equals("video")) {
-                XmlElement model = g.element().child("model");
-                if (model != null && model.attribute("primary") == null) {
-                    List<XmlElement> kids = new ArrayList<>();
-                    for (XmlElement c : g.element().children()) {
-                        kids.add(c == model ? model.withAttribute("primary", "yes") : c);
-                    }
-                    all.set(i, new GenericDevice(g.element().withChildren(kids)));
+            if (all.get(i) instanceof Video v) {
+                if (v.model() != null && v.model().attribute("primary") == null
+                        && !"none".equals(v.modelType())) {
+                    all.set(i, new Video(v.model().withAttribute("primary", "yes"), v.other()));
                 }
                 return;
             }

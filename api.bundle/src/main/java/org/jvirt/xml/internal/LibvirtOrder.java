@@ -40,13 +40,20 @@ final class LibvirtOrder {
         order("features", "acpi", "apic", "pae", "hap", "viridian", "privnet", "hyperv", "kvm", "xen", "pvspinlock",
                 "pmu", "vmport", "gic", "smm", "ioapic", "hpt", "vmcoreinfo", "htm", "nested-hv", "msrs", "ccf-assist",
                 "cfpc", "sbbc", "ibs", "tcg", "async-teardown", "ras", "ps2", "aia");
-        order("disk", "driver", "source", "backingStore", "backenddomain", "geometry", "blockio", "target",
-                "iotune", "throttlefilters", "boot", "readonly", "shareable", "transient", "serial", "wwn",
-                "vendor", "product", "encryption", "alias", "address");
-        order("interface", "mac", "source", "virtualport", "ip", "route", "script", "downscript",
-                "backenddomain", "target", "guest", "model", "driver", "backend", "bandwidth", "vlan",
-                "port", "link", "mtu", "coalesce", "teaming", "boot", "rom", "alias", "address", "filterref",
-                "tune", "acpi");
+        order("disk", "driver", "auth", "source", "backingStore", "backenddomain", "mirror", "geometry",
+                "blockio", "target", "iotune", "throttlefilters", "readonly", "shareable", "transient",
+                "serial", "wwn", "vendor", "product", "encryption", "boot", "alias", "acpi", "address");
+        order("interface", "mac", "source", "bandwidth", "vlan", "virtualport", "ip", "route", "portForward",
+                "port", "script", "downscript", "backenddomain", "target", "guest", "model", "driver",
+                "backend", "filterref", "tune", "teaming", "link", "mtu", "coalesce", "boot", "rom", "alias",
+                "acpi", "address");
+        order("filesystem", "driver", "binary", "idmap", "source", "target", "readonly", "boot", "alias",
+                "address");
+        order("video", "driver", "model", "acpi", "alias", "address");
+        order("rng", "rate", "backend", "driver", "alias", "address");
+        order("hostdev", "driver", "source", "readonly", "shareable", "teaming", "boot", "rom", "alias",
+                "acpi", "address");
+        order("controller", "model", "driver", "master", "pcihole64", "target", "alias", "acpi", "address");
         for (String chr : new String[] {"serial", "parallel", "console", "channel"}) {
             order(chr, "source", "protocol", "log", "target", "alias", "address");
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import org.jvirt.testing.DomainSchemaValidator;
  */
 class GenericXml2XmlTest {
     /** The pass count reached; a regression below it fails the build. */
-    static final int MIN_PASSED = 60;
+    static final int MIN_PASSED = 61;
 
     /** Cases libvirt expects to fail when parsed live (genericxml2xmltest.c). */
     static final Set<String> FAIL_LIVE = Set.of("chardev-tcp-missing-host", "chardev-tcp-missing-service",
@@ -39,7 +40,13 @@ class GenericXml2XmlTest {
             "cachetune-colliding-tunes", "cachetune-colliding-types", "cachetune-colliding-monitor",
             "memorytune-colliding-allocs", "memorytune-colliding-cachetune");
 
-    private final DomainXmlCodec codec = new DomainXmlCodecImpl();
+    /** libvirt's harness mocks randomness to return zero bytes; so does this one (generated MACs). */
+    private final DomainXmlCodec codec = new DomainXmlCodecImpl(new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            return 0;
+        }
+    });
 
     @Test
     void genericxml2xml() throws IOException {
