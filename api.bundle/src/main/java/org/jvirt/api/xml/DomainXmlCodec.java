@@ -20,10 +20,23 @@ public interface DomainXmlCodec {
     int FORMAT_INACTIVE = 2;
 
     /**
+     * Parses without driver capabilities ({@link GuestDefaults#NONE}).
+     *
      * @throws VirtException {@link org.jvirt.api.ErrorCode#XML_ERROR} or
      *                       {@link org.jvirt.api.ErrorCode#XML_DETAIL} naming the problem
      */
-    DomainDef parse(String xml, int flags) throws VirtException;
+    default DomainDef parse(String xml, int flags) throws VirtException {
+        return parse(xml, flags, GuestDefaults.NONE);
+    }
+
+    /**
+     * Parses with the defaults a driver's capabilities give (such as the guest architecture).
+     *
+     * @param defaults the driver's defaults, never null (use {@link GuestDefaults#NONE})
+     * @throws VirtException {@link org.jvirt.api.ErrorCode#XML_ERROR} or
+     *                       {@link org.jvirt.api.ErrorCode#XML_DETAIL} naming the problem
+     */
+    DomainDef parse(String xml, int flags, GuestDefaults defaults) throws VirtException;
 
     /** libvirt's formatting: 2-space indent, {@code '}-quoted attributes, final newline. */
     String format(DomainDef def, int flags);

@@ -14,6 +14,7 @@ import org.jvirt.api.xml.Devices;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Features;
+import org.jvirt.api.xml.GuestDefaults;
 import org.jvirt.api.xml.Memory;
 import org.jvirt.api.xml.Os;
 import org.jvirt.api.xml.Vcpu;
@@ -30,10 +31,12 @@ final class DomainParser {
 
     private final int flags;
     private final RandomGenerator random;
+    private final GuestDefaults defaults;
 
-    DomainParser(int flags, RandomGenerator random) {
+    DomainParser(int flags, RandomGenerator random, GuestDefaults defaults) {
         this.flags = flags;
         this.random = random;
+        this.defaults = defaults;
     }
 
     DomainDef parse(XmlElement root) throws VirtException {
@@ -79,6 +82,13 @@ final class DomainParser {
         List<VcpuEntry> vcpus = parseVcpus(d.child("vcpus"), vcpu);
         CpuTune cputune = new CpuTuneParser(vcpu.count()).parse(d.child("cputune"));
         Os os = new OsParser().parse(d.child("os"), d.child("devices"));
+        if (os.arch() == null) {
+            String arch = defaults.defaultArch(type, os.type());
+            if (arch != null) {
+                os = new Os(os.type(), arch, os.machine(), os.firmware(), os.loader(), os.kernel(), os.initrd(),
+                        os.cmdline(), os.bootDevices(), os.bootMenu(), os.other());
+            }
+        }
         Node f = d.child("features");
         Features features = f == null ? null : new Features(f.element().children());
         Cpu cpu = new CpuParser().parse(d.child("cpu"));

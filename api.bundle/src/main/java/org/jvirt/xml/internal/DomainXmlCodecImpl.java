@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.api.xml.GuestDefaults;
 import org.jvirt.api.xml.XmlElement;
 import org.osgi.service.component.annotations.Component;
 
@@ -27,9 +28,9 @@ public final class DomainXmlCodecImpl implements DomainXmlCodec {
     }
 
     @Override
-    public DomainDef parse(String xml, int flags) throws VirtException {
+    public DomainDef parse(String xml, int flags, GuestDefaults defaults) throws VirtException {
         XmlElement root = new SafeXmlReader("domain_definition").read(xml);
-        DomainDef def = new DomainParser(flags, random).parse(root);
+        DomainDef def = new DomainParser(flags, random, defaults == null ? GuestDefaults.NONE : defaults).parse(root);
         new DomainValidator(flags).validate(def);
         return def;
     }
