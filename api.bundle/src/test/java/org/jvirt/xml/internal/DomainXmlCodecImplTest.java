@@ -12,6 +12,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.testing.DomainSchemaValidator;
 
 class DomainXmlCodecImplTest {
     static final String SIMPLE = """
@@ -52,6 +53,10 @@ class DomainXmlCodecImplTest {
         assertEquals("i686", def.os().arch());
         String expected = SIMPLE;
         assertEquals(expected, codec.format(def, 0));
+        DomainSchemaValidator schema = DomainSchemaValidator.forDomains();
+        if (schema != null) {
+            schema.assertValid("simple domain", codec.format(def, 0));
+        }
         assertEquals(expected.replace(" id='3'", ""), codec.format(def, DomainXmlCodec.FORMAT_INACTIVE));
     }
 
