@@ -1,0 +1,94 @@
+package org.jvirt.rpc.internal.dispatch;
+
+import static org.jvirt.rpc.internal.dispatch.Access.BEFORE_OPEN;
+import static org.jvirt.rpc.internal.dispatch.Access.READ;
+import static org.jvirt.rpc.internal.dispatch.Access.WRITE;
+
+import org.jvirt.api.NodeInfo;
+import org.jvirt.rpc.internal.wire.RemoteProc;
+
+/** Handshake and connection-level procedures: auth, open/close, versions, host and node info. */
+final class ConnectProcedures {
+    /** REMOTE_AUTH_NONE: jvirt's listeners authenticate by socket permissions or TLS. */
+    private static final int AUTH_NONE = 0;
+
+    void registerInto(ProcedureTable t) {
+        t.add(RemoteProc.AUTH_LIST, "virConnectAuthList", BEFORE_OPEN, (c, a, r) -> {
+            a.expectEnd();
+            r.writeInt(1).writeInt(AUTH_NONE);
+        });
+        t.add(RemoteProc.CONNECT_SUPPORTS_FEATURE, "virConnectSupportsFeature", BEFORE_OPEN, (c, a, r) -> {
+            int feature = a.readInt();
+            a.expectEnd();
+            r.writeInt(supports(c, feature) ? 1 : 0);
+        });
+        t.add(RemoteProc.CONNECT_OPEN, "virConnectOpen", BEFORE_OPEN, (c, a, r) -> {
+            String name = a.readOptString();
+            int flags = a.readInt();
+            a.expectEnd();
+            c.open(name, flags);
+        });
+        t.add(RemoteProc.CONNECT_CLOSE, "virConnectClose", BEFORE_OPEN, (c, a, r) -> c.closeConnection());
+        // The close callback fires when the daemon drops the connection; our transport closing
+        // tells the client the same, so registering only needs to succeed.
+        t.add(RemoteProc.CONNECT_REGISTER_CLOSE_CALLBACK, "virConnectRegisterCloseCallback", READ,
+                (c, a, r) -> c.connection());
+        t.add(RemoteProc.CONNECT_UNREGISTER_CLOSE_CALLBACK, "virConnectUnregisterCloseCallback", READ,
+                (c, a, r) -> c.connection());
+        t.add(RemoteProc.CONNECT_GET_TYPE, "virConnectGetType", READ,
+                (c, a, r) -> r.writeString(c.connection().type()));
+        t.add(RemoteProc.CONNECT_GET_VERSION, "virConnectGetVersion", READ,
+                (c, a, r) -> r.writeHyper(c.connection().hypervisorVersion()));
+        t.add(RemoteProc.CONNECT_GET_LIB_VERSION, "virConnectGetLibVersion", READ,
+                (c, a, r) -> r.writeHyper(c.connection().libVersion()));
+        t.add(RemoteProc.CONNECT_GET_HOSTNAME, "virConnectGetHostname", READ,
+                (c, a, r) -> r.writeString(c.connection().hostname()));
+        t.add(RemoteProc.CONNECT_GET_URI, "virConnectGetURI", READ,
+                (c, a, r) -> r.writeString(c.connection().uri().toString()));
+        t.add(RemoteProc.CONNECT_GET_CAPABILITIES, "virConnectGetCapabilities", READ,
+                (c, a, r) -> r.writeString(c.connection().capabilities()));
+        t.add(RemoteProc.CONNECT_IS_SECURE, "virConnectIsSecure", READ, (c, a, r) -> {
+            c.connection();
+            r.writeInt(c.secure() ? 1 : 0);
+        });
+        t.add(RemoteProc.CONNECT_GET_MAX_VCPUS, "virConnectGetMaxVcpus", READ, (c, a, r) -> {
+            String type = a.readOptString();
+            r.writeInt(c.connection().maxVcpus(type));
+        });
+        t.add(RemoteProc.NODE_GET_INFO, "virNodeGetInfo", READ, (c, a, r) -> {
+            NodeInfo n = c.connection().nodeInfo();
+            r.writeCharArray(n.model(), 32).writeHyper(n.memoryKiB()).writeInt(n.cpus())
+                    .writeInt(n.mhz()).writeInt(n.nodes()).writeInt(n.sockets()).writeInt(n.cores())
+                    .writeInt(n.threads());
+        });
+        t.add(RemoteProc.NODE_GET_CPU_MAP, "virNodeGetCPUMap", READ, (c, a, r) -> {
+            boolean needMap = a.readInt() != 0;
+            boolean needOnline = a.readInt() != 0;
+            a.readInt();
+            int cpus = c.connection().nodeInfo().cpus();
+            byte[] map = new byte[needMap ? (cpus + 7) / 8 : 0];
+            for (int i = 0; needMap && i < cpus; i++) {
+                map[i / 8] |= (byte) (1 << (i % 8));
+            }
+            r.writeOpaque(map).writeInt(needOnline ? cpus : 0).writeInt(cpus);
+        });
+        t.add(RemoteProc.CONNECT_DOMAIN_XML_TO_NATIVE, "virConnectDomainXMLToNative", WRITE, (c, a, r) -> {
+            String format = a.readString();
+            String xml = a.readString();
+            int flags = a.readInt();
+            r.writeString(c.connection().domainXmlToNative(format, xml, flags));
+        });
+    }
+
+    /** libvirtd's answers: keepalive before open, the remote features after. */
+    private static boolean supports(ClientContext c, int feature) throws org.jvirt.api.VirtException {
+        if (feature == RemoteProc.FEATURE_PROGRAM_KEEPALIVE) {
+            c.startKeepalive();
+            return true;
+        }
+        c.connection();
+        return feature == RemoteProc.FEATURE_REMOTE_EVENT_CALLBACK
+                || feature == RemoteProc.FEATURE_REMOTE_CLOSE_CALLBACK
+                || feature == RemoteProc.FEATURE_TYPED_PARAM_STRING;
+    }
+}

@@ -1,0 +1,74 @@
+package org.jvirt.rpc.internal.dispatch;
+
+import java.util.Optional;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.rpc.internal.wire.Message;
+import org.jvirt.rpc.internal.wire.MessageType;
+import org.jvirt.rpc.internal.wire.Programs;
+import org.jvirt.rpc.internal.wire.RemoteError;
+import org.jvirt.rpc.internal.xdr.XdrException;
+import org.jvirt.rpc.internal.xdr.XdrReader;
+import org.jvirt.rpc.internal.xdr.XdrWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one CALL of the remote program and builds its REPLY, applying libvirtd's rules in
+ * libvirtd's order: known program, known procedure, connection open, read-only. Every failure
+ * becomes a {@code remote_error} reply; nothing here closes the connection.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final ProcedureTable table;
+
+    public Dispatcher(ProcedureTable table) {
+        this.table = table;
+    }
+
+    /** The reply to {@code call}, a CALL of some program. */
+    public Message dispatch(ClientContext client, Message call) {
+        try {
+            if (call.prog() != Programs.REMOTE || call.vers() != Programs.REMOTE_VERSION) {
+                throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "Cannot find program "
+                        + call.prog() + " version " + call.vers());
+            }
+            Optional<Procedure> proc = table.find(call.proc());
+            if (proc.isEmpty()) {
+                throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.RPC,
+                        "unknown procedure: " + call.proc());
+            }
+            Procedure p = proc.get();
+            if (p.access() != Access.BEFORE_OPEN) {
+                client.connection();   // "connection not open" before CONNECT_OPEN
+            }
+            if (p.access() == Access.WRITE && client.connection().isReadOnly()) {
+                throw new VirtException(ErrorCode.OPERATION_DENIED, ErrorDomain.DOMAIN,
+                        "read only access prevents " + p.function());
+            }
+            XdrWriter ret = new XdrWriter();
+            XdrReader args = call.payloadReader();
+            p.handler().handle(client, args, ret);
+            return call.replyTo(MessageType.STATUS_OK, ret.toByteArray());
+        } catch (VirtException e) {
+            LOG.debug("call {} failed: {}", call, e.getMessage());
+            return error(call, RemoteError.of(e));
+        } catch (XdrException e) {
+            LOG.debug("call {} has bad arguments: {}", call, e.getMessage());
+            return error(call, RemoteError.of(new VirtException(ErrorCode.RPC, ErrorDomain.RPC,
+                    "Unable to decode message payload: " + e.getMessage())));
+        } catch (RuntimeException e) {
+            LOG.warn("procedure {} failed unexpectedly", call.proc(), e);
+            return error(call, RemoteError.of(new VirtException(ErrorCode.INTERNAL_ERROR,
+                    ErrorDomain.RPC, "procedure " + call.proc() + " failed: " + e)));
+        }
+    }
+
+    /** An error reply to {@code call}. */
+    public static Message error(Message call, RemoteError error) {
+        return call.replyTo(MessageType.STATUS_ERROR, error.encode());
+    }
+}

@@ -1,0 +1,52 @@
+package org.jvirt.rpc.internal.dispatch;
+
+import static org.jvirt.rpc.internal.dispatch.Access.READ;
+
+import java.util.UUID;
+
+import org.jvirt.api.DomainEvent;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.rpc.internal.wire.RemoteProc;
+import org.jvirt.rpc.internal.wire.WireDomain;
+import org.jvirt.rpc.internal.xdr.XdrWriter;
+
+/**
+ * Event callbacks the modern way (REMOTE_EVENT_CALLBACK feature): the client registers per event
+ * ID, optionally for one domain, and gets MESSAGE packets carrying its callback ID. The callback
+ * ID is the listener id of the client's connection, so closing the connection drops them all.
+ */
+final class EventProcedures {
+
+    void registerInto(ProcedureTable t) {
+        t.add(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, "virConnectDomainEventRegisterAny", READ,
+                (c, a, r) -> {
+                    int eventId = a.readInt();
+                    WireDomain filter = WireDomain.readOptional(a);
+                    if (eventId != RemoteProc.EVENT_ID_LIFECYCLE) {
+                        throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.NONE,
+                                "virConnectDomainEventRegisterAny for event " + eventId);
+                    }
+                    UUID only = filter == null ? null : filter.uuid();
+                    int[] id = new int[1];
+                    id[0] = c.connection().addLifecycleListener((dom, ev) -> {
+                        if (only == null || only.equals(ev.uuid())) {
+                            c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE, lifecycle(id[0], ev));
+                        }
+                    });
+                    r.writeInt(id[0]);
+                });
+        t.add(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, "virConnectDomainEventDeregisterAny", READ,
+                (c, a, r) -> c.connection().removeLifecycleListener(a.readInt()));
+    }
+
+    /** remote_domain_event_callback_lifecycle_msg. */
+    static byte[] lifecycle(int callbackId, DomainEvent ev) {
+        XdrWriter w = new XdrWriter(96);
+        w.writeInt(callbackId);
+        new WireDomain(ev.name(), ev.uuid(), ev.id()).write(w);
+        w.writeInt(ev.type().number()).writeInt(ev.detail());
+        return w.toByteArray();
+    }
+}

@@ -1,0 +1,164 @@
+package org.jvirt.rpc.internal.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jvirt.api.ConnectionFactory;
+import org.jvirt.rpc.internal.dispatch.Dispatcher;
+import org.jvirt.rpc.internal.dispatch.ProcedureTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * jvirtd's libvirt RPC server: the listeners, the clients, one bounded worker pool shared by all
+ * clients, the keepalive timer. Plain Java; {@link RpcServerComponent} runs it under DS.
+ */
+public final class RpcServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
+
+    private final ConnectionFactory connections;
+    private final ServerSettings settings;
+    private final Dispatcher dispatcher = new Dispatcher(ProcedureTable.standard());
+    private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
+    private final List<AutoCloseable> listeners = new ArrayList<>();
+    private ThreadPoolExecutor workers;
+    private ScheduledExecutorService timer;
+    private ChannelListener tcpListener;
+    private TlsListener tlsListener;
+
+    public RpcServer(ConnectionFactory connections, ServerSettings settings) {
+        this.connections = connections;
+        this.settings = settings;
+    }
+
+    public synchronized void start() throws IOException {
+        AtomicInteger n = new AtomicInteger();
+        workers = new ThreadPoolExecutor(settings.maxWorkers(), settings.maxWorkers(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "jvirt-rpc-worker-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        workers.allowCoreThreadTimeOut(true);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jvirt-rpc-keepalive");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(this::keepaliveTick, 250, 250, TimeUnit.MILLISECONDS);
+        try {
+            if (settings.rwSocket() != null) {
+                add(ChannelListener.unix(this, settings.rwSocket(), settings.rwPerms(), false));
+            }
+            if (settings.roSocket() != null) {
+                add(ChannelListener.unix(this, settings.roSocket(), settings.roPerms(), true));
+            }
+            if (settings.tcp()) {
+                if (!InetAddress.getByName(settings.tcpAddress()).isLoopbackAddress()) {
+                    // plain TCP carries no authentication: only loopback, as the issue demands
+                    throw new IOException("refusing plain TCP on non-loopback address "
+                            + settings.tcpAddress() + ": use TLS");
+                }
+                tcpListener = ChannelListener.tcp(this, settings.tcpAddress(), settings.tcpPort());
+                add(tcpListener);
+            }
+            if (settings.tls() != null) {
+                tlsListener = TlsListener.open(this, settings.tls());
+                listeners.add(tlsListener);
+                tlsListener.start();
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void add(ChannelListener l) {
+        listeners.add(l);
+        l.start();
+    }
+
+    /** The bound TCP address (useful with port 0), or null when TCP is off. */
+    public InetSocketAddress tcpAddress() throws IOException {
+        return tcpListener == null ? null : (InetSocketAddress) tcpListener.address();
+    }
+
+    public InetSocketAddress tlsAddress() {
+        return tlsListener == null ? null : tlsListener.address();
+    }
+
+    void accept(Transport t, boolean readOnly) {
+        if (sessions.size() >= settings.maxClients()) {
+            LOG.warn("refusing client {}: max_clients {} reached", t.describe(), settings.maxClients());
+            t.close();
+            return;
+        }
+        ClientSession s = new ClientSession(this, t, readOnly);
+        sessions.add(s);
+        s.start();
+    }
+
+    void removed(ClientSession s) {
+        sessions.remove(s);
+    }
+
+    public int clientCount() {
+        return sessions.size();
+    }
+
+    ServerSettings settings() {
+        return settings;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    ConnectionFactory connections() {
+        return connections;
+    }
+
+    ThreadPoolExecutor workers() {
+        return workers;
+    }
+
+    private void keepaliveTick() {
+        long now = System.nanoTime();
+        long interval = TimeUnit.SECONDS.toNanos(settings.keepaliveInterval());
+        for (ClientSession s : sessions) {
+            s.keepaliveTick(now, interval, settings.keepaliveCount());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable l : listeners) {
+            try {
+                l.close();
+            } catch (Exception e) {
+                LOG.debug("closing listener: {}", e.toString());
+            }
+        }
+        listeners.clear();
+        for (ClientSession s : List.copyOf(sessions)) {
+            s.close();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+}

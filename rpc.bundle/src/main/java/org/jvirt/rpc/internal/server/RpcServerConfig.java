@@ -1,0 +1,67 @@
+package org.jvirt.rpc.internal.server;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of jvirtd's libvirt RPC server, PID {@code org.jvirt.rpc}; libvirtd.conf's knobs. */
+@ObjectClassDefinition(id = "org.jvirt.rpc", name = "jvirt RPC server",
+        description = "libvirt's wire protocol for virsh, python3-libvirt and remote jvirt clients")
+public @interface RpcServerConfig {
+
+    @AttributeDefinition(description = "Read-write UNIX socket; empty disables it")
+    String unix_sock_rw_path() default "";
+
+    @AttributeDefinition(description = "Permissions of the read-write socket, octal (libvirtd: unix_sock_rw_perms)")
+    String unix_sock_rw_perms() default "0700";
+
+    @AttributeDefinition(description = "Read-only UNIX socket; empty disables it")
+    String unix_sock_ro_path() default "";
+
+    @AttributeDefinition(description = "Permissions of the read-only socket, octal")
+    String unix_sock_ro_perms() default "0777";
+
+    @AttributeDefinition(description = "Listen on TCP (libvirtd: listen_tcp); off by default")
+    boolean listen_tcp() default false;
+
+    @AttributeDefinition(description = "TCP address; a non-loopback address needs TLS")
+    String listen_addr() default "127.0.0.1";
+
+    @AttributeDefinition(description = "TCP port (libvirtd: tcp_port); 0 picks a free one")
+    int tcp_port() default 16509;
+
+    @AttributeDefinition(description = "Listen with TLS (libvirtd: listen_tls)")
+    boolean listen_tls() default false;
+
+    @AttributeDefinition(description = "TLS port")
+    int tls_port() default 16514;
+
+    @AttributeDefinition(description = "PKCS#12 key store with the server certificate and key")
+    String tls_keystore() default "";
+
+    @AttributeDefinition(description = "Key store password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String tls_keystore_password() default "";
+
+    @AttributeDefinition(description = "PKCS#12 trust store with the CA that signs client certificates")
+    String tls_truststore() default "";
+
+    @AttributeDefinition(description = "Trust store password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String tls_truststore_password() default "";
+
+    @AttributeDefinition(description = "Client certificate subject DNs allowed (libvirtd: tls_allowed_dn_list); empty allows any DN the CA signed")
+    String[] tls_allowed_dn_list() default {};
+
+    @AttributeDefinition(description = "Maximum concurrent clients (libvirtd: max_clients)")
+    int max_clients() default 500;
+
+    @AttributeDefinition(description = "Maximum calls in flight per client (libvirtd: max_client_requests)")
+    int max_client_requests() default 5;
+
+    @AttributeDefinition(description = "Worker threads running calls (libvirtd: max_workers)")
+    int max_workers() default 20;
+
+    @AttributeDefinition(description = "Seconds of silence before a keepalive ping; 0 or less disables")
+    int keepalive_interval() default 5;
+
+    @AttributeDefinition(description = "Unanswered pings before a client is dropped")
+    int keepalive_count() default 5;
+}

@@ -1,0 +1,140 @@
+package org.jvirt.rpc.internal.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import javax.security.auth.x500.X500Principal;
+
+import org.jvirt.rpc.internal.server.ServerSettings.TlsSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * TLS listener (JSSE): the server certificate from a PKCS#12 key store; with a trust store, every
+ * client must present a certificate signed by its CA, and with an allowed-DN list its subject must
+ * be on it (libvirtd's tls_allowed_dn_list).
+ */
+final class TlsListener implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TlsListener.class);
+
+    private final RpcServer server;
+    private final SSLServerSocket socket;
+    private final List<X500Principal> allowed;
+    private final Thread acceptor;
+
+    private TlsListener(RpcServer server, SSLServerSocket socket, List<X500Principal> allowed) {
+        this.server = server;
+        this.socket = socket;
+        this.allowed = allowed;
+        this.acceptor = new Thread(this::acceptLoop, "jvirt-rpc-accept tls");
+        this.acceptor.setDaemon(true);
+    }
+
+    static TlsListener open(RpcServer server, TlsSettings s) throws IOException {
+        try {
+            KeyStore ks = load(s.keystore(), s.keystorePassword());
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, s.keystorePassword());
+            TrustManagerFactory tmf = null;
+            if (s.truststore() != null) {
+                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(load(s.truststore(), s.truststorePassword()));
+            }
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
+            SSLServerSocket ss = (SSLServerSocket) ctx.getServerSocketFactory()
+                    .createServerSocket(s.port(), 64, InetAddress.getByName(s.address()));
+            ss.setNeedClientAuth(tmf != null);
+            List<X500Principal> allowed = s.allowedDns().stream().map(X500Principal::new).toList();
+            return new TlsListener(server, ss, allowed);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore load(java.nio.file.Path path, char[] password)
+            throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(path)) {
+            ks.load(in, password);
+        }
+        return ks;
+    }
+
+    void start() {
+        acceptor.start();
+        LOG.info("listening with TLS on {}", socket.getLocalSocketAddress());
+    }
+
+    InetSocketAddress address() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    private void acceptLoop() {
+        while (!socket.isClosed()) {
+            SSLSocket client;
+            try {
+                client = (SSLSocket) socket.accept();
+            } catch (IOException e) {
+                if (!socket.isClosed()) {
+                    LOG.warn("TLS accept failed: {}", e.toString());
+                }
+                continue;
+            }
+            // the handshake runs on its own thread so one slow client cannot block accepting
+            Thread t = new Thread(() -> handshake(client), "jvirt-rpc-tls-handshake");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void handshake(SSLSocket client) {
+        String peer = String.valueOf(client.getRemoteSocketAddress());
+        try {
+            client.setSoTimeout(10_000);
+            client.startHandshake();
+            if (!allowed.isEmpty()) {
+                X509Certificate cert = (X509Certificate) client.getSession().getPeerCertificates()[0];
+                if (!allowed.contains(cert.getSubjectX500Principal())) {
+                    LOG.warn("TLS client {} with DN '{}' is not on the allowed DN list", peer,
+                            cert.getSubjectX500Principal());
+                    client.close();
+                    return;
+                }
+            }
+            client.setSoTimeout(0);
+            server.accept(new SocketTransport(client, true, "tls:" + peer), false);
+        } catch (IOException e) {
+            LOG.warn("TLS handshake with {} failed: {}", peer, e.getMessage());
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+            acceptor.join(2000);
+        } catch (IOException e) {
+            LOG.debug("closing TLS listener: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.jvirt.rpc.internal.wire;
+
+/** The REMOTE_PROC_* numbers of remote_protocol.x that jvirt serves or calls. */
+public final class RemoteProc {
+    public static final int CONNECT_OPEN = 1;
+    public static final int CONNECT_CLOSE = 2;
+    public static final int CONNECT_GET_TYPE = 3;
+    public static final int CONNECT_GET_VERSION = 4;
+    public static final int CONNECT_GET_MAX_VCPUS = 5;
+    public static final int NODE_GET_INFO = 6;
+    public static final int CONNECT_GET_CAPABILITIES = 7;
+    public static final int DOMAIN_CREATE = 9;
+    public static final int DOMAIN_CREATE_XML = 10;
+    public static final int DOMAIN_DEFINE_XML = 11;
+    public static final int DOMAIN_DESTROY = 12;
+    public static final int DOMAIN_GET_XML_DESC = 14;
+    public static final int DOMAIN_GET_AUTOSTART = 15;
+    public static final int DOMAIN_GET_INFO = 16;
+    public static final int DOMAIN_GET_MAX_MEMORY = 17;
+    public static final int DOMAIN_GET_MAX_VCPUS = 18;
+    public static final int DOMAIN_GET_OS_TYPE = 19;
+    public static final int DOMAIN_GET_VCPUS = 20;
+    public static final int CONNECT_LIST_DEFINED_DOMAINS = 21;
+    public static final int DOMAIN_LOOKUP_BY_ID = 22;
+    public static final int DOMAIN_LOOKUP_BY_NAME = 23;
+    public static final int DOMAIN_LOOKUP_BY_UUID = 24;
+    public static final int CONNECT_NUM_OF_DEFINED_DOMAINS = 25;
+    public static final int DOMAIN_PIN_VCPU = 26;
+    public static final int DOMAIN_REBOOT = 27;
+    public static final int DOMAIN_RESUME = 28;
+    public static final int DOMAIN_SET_AUTOSTART = 29;
+    public static final int DOMAIN_SHUTDOWN = 33;
+    public static final int DOMAIN_SUSPEND = 34;
+    public static final int DOMAIN_UNDEFINE = 35;
+    public static final int CONNECT_LIST_DOMAINS = 37;
+    public static final int CONNECT_NUM_OF_DOMAINS = 51;
+    public static final int CONNECT_GET_HOSTNAME = 59;
+    public static final int CONNECT_SUPPORTS_FEATURE = 60;
+    public static final int AUTH_LIST = 66;
+    public static final int AUTH_SASL_INIT = 67;
+    public static final int AUTH_SASL_START = 68;
+    public static final int AUTH_SASL_STEP = 69;
+    public static final int AUTH_POLKIT = 70;
+    public static final int CONNECT_GET_URI = 110;
+    public static final int NODE_GET_SECURITY_MODEL = 122;
+    public static final int CONNECT_DOMAIN_XML_TO_NATIVE = 136;
+    public static final int CONNECT_IS_SECURE = 149;
+    public static final int DOMAIN_IS_ACTIVE = 150;
+    public static final int DOMAIN_IS_PERSISTENT = 151;
+    public static final int CONNECT_GET_LIB_VERSION = 157;
+    public static final int DOMAIN_HAS_MANAGED_SAVE_IMAGE = 183;
+    public static final int DOMAIN_CREATE_WITH_FLAGS = 196;
+    public static final int DOMAIN_GET_VCPUS_FLAGS = 200;
+    public static final int DOMAIN_IS_UPDATED = 202;
+    public static final int DOMAIN_GET_STATE = 212;
+    public static final int DOMAIN_PIN_VCPU_FLAGS = 225;
+    public static final int DOMAIN_GET_VCPU_PIN_INFO = 230;
+    public static final int DOMAIN_UNDEFINE_FLAGS = 231;
+    public static final int DOMAIN_DESTROY_FLAGS = 234;
+    public static final int DOMAIN_SHUTDOWN_FLAGS = 258;
+    public static final int CONNECT_LIST_ALL_DOMAINS = 273;
+    public static final int NODE_GET_CPU_MAP = 293;
+    public static final int CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY = 316;
+    public static final int CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY = 317;
+    public static final int DOMAIN_EVENT_CALLBACK_LIFECYCLE = 318;
+    public static final int DOMAIN_DEFINE_XML_FLAGS = 350;
+    public static final int CONNECT_REGISTER_CLOSE_CALLBACK = 360;
+    public static final int CONNECT_UNREGISTER_CLOSE_CALLBACK = 361;
+
+    /** virDrvFeature numbers a client asks about with CONNECT_SUPPORTS_FEATURE. */
+    public static final int FEATURE_TYPED_PARAM_STRING = 9;
+    public static final int FEATURE_XML_MIGRATABLE = 11;
+    public static final int FEATURE_PROGRAM_KEEPALIVE = 10;
+    public static final int FEATURE_REMOTE_EVENT_CALLBACK = 14;
+    public static final int FEATURE_REMOTE_CLOSE_CALLBACK = 15;
+
+    /** VIR_DOMAIN_EVENT_ID_LIFECYCLE. */
+    public static final int EVENT_ID_LIFECYCLE = 0;
+
+    /** Limits from remote_protocol.x. */
+    public static final int DOMAIN_LIST_MAX = 16384;
+    public static final int CPUMAP_MAX = 2048;
+    public static final int VCPUINFO_MAX = 16384;
+    public static final int CPUMAPS_MAX = 8388608;
+
+    private RemoteProc() {
+    }
+}

@@ -1,0 +1,140 @@
+package org.jvirt.rpc.internal.xdr;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+
+/**
+ * Decodes XDR from a byte array. Every length read from the data is checked against the bytes
+ * actually present and against the caller's maximum before anything is allocated, so a hostile
+ * length can neither over-read nor make the reader allocate more than the message holds.
+ */
+public final class XdrReader {
+    /** libvirt's REMOTE_STRING_MAX / VIR_NET_MESSAGE_STRING_MAX: 4 MiB. */
+    public static final int STRING_MAX = 4 * 1024 * 1024;
+
+    private final byte[] buf;
+    private int pos;
+    private final int limit;
+
+    public XdrReader(byte[] buf) {
+        this(buf, 0, buf.length);
+    }
+
+    public XdrReader(byte[] buf, int offset, int length) {
+        this.buf = buf;
+        this.pos = offset;
+        this.limit = offset + length;
+    }
+
+    private void need(int n, String what) throws XdrException {
+        if (n < 0 || limit - pos < n) {
+            throw new XdrException("truncated data: " + what + " needs " + n + " bytes, "
+                    + (limit - pos) + " left");
+        }
+    }
+
+    public int readInt() throws XdrException {
+        need(4, "int");
+        int v = ((buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16)
+                | ((buf[pos + 2] & 0xff) << 8) | (buf[pos + 3] & 0xff);
+        pos += 4;
+        return v;
+    }
+
+    public long readHyper() throws XdrException {
+        long hi = readInt() & 0xffffffffL;
+        long lo = readInt() & 0xffffffffL;
+        return (hi << 32) | lo;
+    }
+
+    public boolean readBool() throws XdrException {
+        int v = readInt();
+        if (v != 0 && v != 1) {
+            throw new XdrException("bad boolean " + v);
+        }
+        return v == 1;
+    }
+
+    /** A length-prefixed count, checked against {@code max} and against what is left. */
+    public int readCount(int max, int minBytesEach, String what) throws XdrException {
+        int n = readInt();
+        if (n < 0 || n > max) {
+            throw new XdrException(what + " length " + (n & 0xffffffffL) + " exceeds maximum " + max);
+        }
+        need((int) Math.min(Integer.MAX_VALUE, (long) n * minBytesEach), what);
+        return n;
+    }
+
+    public String readString() throws XdrException {
+        return readString(STRING_MAX);
+    }
+
+    public String readString(int max) throws XdrException {
+        byte[] b = readOpaque(max);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw new XdrException("string is not valid UTF-8");
+        }
+    }
+
+    /** A {@code remote_string}: null when the pointer flag is 0. */
+    public String readOptString() throws XdrException {
+        return readBool() ? readString() : null;
+    }
+
+    public byte[] readOpaque(int max) throws XdrException {
+        int n = readCount(max, 1, "opaque");
+        return readFixedOpaque(n);
+    }
+
+    public byte[] readFixedOpaque(int n) throws XdrException {
+        int padded = (n + 3) & ~3;
+        need(padded, "opaque");
+        byte[] b = new byte[n];
+        System.arraycopy(buf, pos, b, 0, n);
+        pos += padded;
+        return b;
+    }
+
+    public UUID readUuid() throws XdrException {
+        byte[] b = readFixedOpaque(16);
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < 8; i++) {
+            hi = (hi << 8) | (b[i] & 0xff);
+            lo = (lo << 8) | (b[8 + i] & 0xff);
+        }
+        return new UUID(hi, lo);
+    }
+
+    /** XDR {@code char name[n]}, each char in a 4-byte unit; stops at the first NUL. */
+    public String readCharArray(int n) throws XdrException {
+        byte[] b = new byte[n];
+        int len = n;
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) readInt();
+            if (b[i] == 0 && len == n) {
+                len = i;
+            }
+        }
+        return new String(b, 0, len, StandardCharsets.UTF_8);
+    }
+
+    public int remaining() {
+        return limit - pos;
+    }
+
+    /** Fails unless every byte was consumed: trailing garbage is a protocol error too. */
+    public void expectEnd() throws XdrException {
+        if (pos != limit) {
+            throw new XdrException((limit - pos) + " unexpected trailing bytes");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.jvirt.rpc.internal.xdr;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class XdrCodecTest {
+
+    @Test
+    void primitivesAreBigEndianFourByteUnits() throws Exception {
+        byte[] b = new XdrWriter().writeInt(0x01020304).writeHyper(-2L).writeBool(true).toByteArray();
+        assertArrayEquals(new byte[] {1, 2, 3, 4, -1, -1, -1, -1, -1, -1, -1, -2, 0, 0, 0, 1}, b);
+        XdrReader r = new XdrReader(b);
+        assertEquals(0x01020304, r.readInt());
+        assertEquals(-2L, r.readHyper());
+        assertTrue(r.readBool());
+        r.expectEnd();
+    }
+
+    @Test
+    void stringsArePaddedAndOptionalStringsCarryAFlag() throws Exception {
+        byte[] b = new XdrWriter().writeString("abcde").writeOptString(null).writeOptString("é").toByteArray();
+        // 4 length + 8 padded, 4 null flag, 4 flag + 4 length + 4 padded
+        assertEquals(28, b.length);
+        assertEquals(0, b[9], "padding is zero");
+        XdrReader r = new XdrReader(b);
+        assertEquals("abcde", r.readString());
+        assertNull(r.readOptString());
+        assertEquals("é", r.readOptString());
+        r.expectEnd();
+    }
+
+    @Test
+    void uuidAndCharArraysRoundTrip() throws Exception {
+        UUID u = UUID.fromString("6695eb01-f6a4-8304-79aa-97f2502e193f");
+        byte[] b = new XdrWriter().writeUuid(u).writeCharArray("i686", 32).toByteArray();
+        assertEquals(16 + 32 * 4, b.length, "rpcgen encodes each char of char[32] in 4 bytes");
+        assertEquals(0x66, b[0] & 0xff);
+        XdrReader r = new XdrReader(b);
+        assertEquals(u, r.readUuid());
+        assertEquals("i686", r.readCharArray(32));
+    }
+
+    @Test
+    void hostileLengthsAreRejectedBeforeAllocating() {
+        byte[] huge = new XdrWriter().writeInt(Integer.MAX_VALUE).toByteArray();
+        XdrException e = assertThrows(XdrException.class, () -> new XdrReader(huge).readString());
+        assertTrue(e.getMessage().contains("exceeds maximum"), e.getMessage());
+        byte[] negative = new XdrWriter().writeInt(-1).toByteArray();
+        assertThrows(XdrException.class, () -> new XdrReader(negative).readOpaque(100));
+        byte[] claimsMore = new XdrWriter().writeInt(1000).writeInt(0).toByteArray();
+        e = assertThrows(XdrException.class, () -> new XdrReader(claimsMore).readString());
+        assertTrue(e.getMessage().startsWith("truncated"), e.getMessage());
+        byte[] overCap = new XdrWriter().writeInt(XdrReader.STRING_MAX + 1).toByteArray();
+        assertThrows(XdrException.class, () -> new XdrReader(overCap).readString());
+        assertThrows(XdrException.class, () -> new XdrReader(new byte[3]).readInt());
+        assertThrows(XdrException.class, () -> new XdrReader(new byte[] {0, 0, 0, 2}).readBool());
+    }
+
+    @Test
+    void invalidUtf8AndTrailingBytesAreErrors() {
+        byte[] bad = new XdrWriter().writeOpaque(new byte[] {(byte) 0xc3, 0x28}).toByteArray();
+        assertThrows(XdrException.class, () -> new XdrReader(bad).readString());
+        XdrReader r = new XdrReader(new XdrWriter().writeInt(1).writeInt(2).toByteArray());
+        assertThrows(XdrException.class, () -> {
+            r.readInt();
+            r.expectEnd();
+        });
+    }
+}
