@@ -1,5 +1,6 @@
 package org.jvirt.rpc.internal.server;
 
+import org.jvirt.rpc.internal.wire.ChannelTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

@@ -1,5 +1,6 @@
 package org.jvirt.rpc.internal.server;
 
+import org.jvirt.rpc.internal.wire.Transport;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
@@ -155,9 +156,11 @@ final class ClientSession implements ClientContext {
         byte[] frame = m.encode();
         long bytes = outboxBytes.addAndGet(frame.length);
         if (outbox.size() >= OUTBOX_MESSAGES_MAX || bytes > OUTBOX_BYTES_MAX) {
-            LOG.warn("client {} does not read its replies ({} queued, {} bytes): dropping it",
-                    transport.describe(), outbox.size(), bytes);
-            close();
+            int queued = outbox.size();
+            if (close()) {
+                LOG.warn("client {} does not read its replies ({} queued, {} bytes): dropped it",
+                        transport.describe(), queued, bytes);
+            }
             return;
         }
         outbox.add(frame);
@@ -183,15 +186,17 @@ final class ClientSession implements ClientContext {
                 MessageType.MESSAGE, 0, MessageType.STATUS_OK, new byte[0]));
     }
 
-    void close() {
+    /** Closes the session; true for the call that actually closed it. */
+    boolean close() {
         if (!closed.compareAndSet(false, true)) {
-            return;
+            return false;
         }
         transport.close();
         outbox.clear();
         outbox.add(POISON);
         closeConnection();
         server.removed(this);
+        return true;
     }
 
     boolean isClosed() {

@@ -1,5 +1,6 @@
 package org.jvirt.rpc.internal.server;
 
+import org.jvirt.rpc.internal.wire.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

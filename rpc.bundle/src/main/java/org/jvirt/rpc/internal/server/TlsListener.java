@@ -1,5 +1,6 @@
 package org.jvirt.rpc.internal.server;
 
+import org.jvirt.rpc.internal.wire.SocketTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

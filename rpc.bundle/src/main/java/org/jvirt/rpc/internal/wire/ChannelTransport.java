@@ -1,4 +1,4 @@
-package org.jvirt.rpc.internal.server;
+package org.jvirt.rpc.internal.wire;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,12 +10,12 @@ import java.nio.channels.SocketChannel;
  * {@code Channels.newInputStream}: on Java 17 those streams share the channel's blocking lock,
  * so a reader blocked in read would stall every writer.
  */
-final class ChannelTransport implements Transport {
+public final class ChannelTransport implements Transport {
     private final SocketChannel channel;
     private final boolean secure;
     private final String peer;
 
-    ChannelTransport(SocketChannel channel, boolean secure, String peer) {
+    public ChannelTransport(SocketChannel channel, boolean secure, String peer) {
         this.channel = channel;
         this.secure = secure;
         this.peer = peer;

@@ -1,4 +1,4 @@
-package org.jvirt.rpc.internal.server;
+package org.jvirt.rpc.internal.wire;
 
 import java.io.IOException;
 
