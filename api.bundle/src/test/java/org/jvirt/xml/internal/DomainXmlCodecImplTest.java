@@ -80,6 +80,14 @@ class DomainXmlCodecImplTest {
     }
 
     @Test
+    void predefinedAndCharacterEntitiesAreText() throws VirtException {
+        DomainDef def = codec.parse(SIMPLE.replace("<name>web1</name>",
+                "<name>web1</name>\n  <description>a &amp; b &lt;c&gt; &#233; &apos;q&apos;</description>"), 0);
+        assertEquals("a & b <c> \u00e9 'q'", def.description());
+        assertTrue(codec.format(def, 0).contains("<description>a &amp; b &lt;c&gt; \u00e9 &apos;q&apos;</description>"));
+    }
+
+    @Test
     void doctypeIsRefused() {
         String evil = "<?xml version='1.0'?>\n<!DOCTYPE domain [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>\n"
                 + SIMPLE.replace("web1", "&x;");
