@@ -1,0 +1,89 @@
+package org.jvirt.driver.qemu.internal;
+
+import java.util.UUID;
+
+import org.jvirt.api.DomainEventType;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+
+/**
+ * Persistent and transient definitions: define, undefine, createXML, autostart. Definitions are
+ * validated (parsed, domain type, emulator) before anything is stored or started.
+ */
+final class Definitions {
+    private final QemuHost host;
+
+    Definitions(QemuHost host) {
+        this.host = host;
+    }
+
+    private DomainDef parse(String xml, int flags) throws VirtException {
+        if (xml == null || xml.isBlank()) {
+            throw Errors.invalidArg("xml in virDomainDefineXML must not be empty");
+        }
+        DomainDef def = host.context().codec().parse(xml, flags);
+        if (!"qemu".equals(def.type()) && !"kvm".equals(def.type())) {
+            throw Errors.unsupportedConfig("Emulator '" + def.devices().emulator() + "' does not support virt type '"
+                    + def.type() + "'");
+        }
+        host.context().emulators().find(def);
+        if (def.memory() == null || def.memory().kib() <= 0) {
+            throw Errors.unsupportedConfig("Memory size must be specified via <memory> or in the <numa> configuration");
+        }
+        return def.uuid() == null ? def.withUuid(UUID.randomUUID()) : def;
+    }
+
+    QemuDomain define(String xml) throws VirtException {
+        DomainDef def = parse(xml, DomainXmlCodec.PARSE_INACTIVE);
+        QemuDomain dom = host.claim(def, false);
+        synchronized (dom) {
+            boolean updated = dom.isPersistent();
+            try {
+                host.saveConfig(dom, def);
+            } catch (VirtException e) {
+                host.removeIfTransient(dom);
+                throw e;
+            }
+            dom.setPersistentDef(def);
+            host.emitDefined(dom, updated);
+            return dom;
+        }
+    }
+
+    QemuDomain createTransient(String xml, boolean paused) throws VirtException {
+        DomainDef def = parse(xml, 0);
+        QemuDomain dom = host.claim(def, true);
+        try {
+            host.lifecycle().start(dom, def, paused);
+        } catch (VirtException e) {
+            host.removeIfTransient(dom);
+            throw e;
+        }
+        return dom;
+    }
+
+    void undefine(QemuDomain dom) throws VirtException {
+        synchronized (dom) {
+            if (!dom.isPersistent()) {
+                throw Errors.invalid("cannot undefine transient domain");
+            }
+            host.deleteConfig(dom);
+            dom.setPersistentDef(null);
+            dom.setAutostart(false);
+            host.events().emit(dom, DomainEventType.UNDEFINED, DomainEventType.UNDEFINED_REMOVED);
+            host.removeIfTransient(dom);
+        }
+    }
+
+    void setAutostart(QemuDomain dom, boolean on) throws VirtException {
+        synchronized (dom) {
+            if (!dom.isPersistent()) {
+                throw Errors.invalid("cannot set autostart for transient domain");
+            }
+            host.saveAutostart(dom, on);
+            dom.setAutostart(on);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.jvirt.driver.qemu.internal;
+
+import java.util.UUID;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+
+/** The errors libvirt's QEMU driver raises, with its codes, domains and messages. */
+public final class Errors {
+    private Errors() {
+    }
+
+    public static void checkFlags(int flags, int allowed, String function) throws VirtException {
+        int unknown = flags & ~allowed;
+        if (unknown != 0) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
+                    "unsupported flags (0x" + Integer.toHexString(unknown) + ") in function " + function);
+        }
+    }
+
+    /** {@code qemuDomainObjFromDomain}: the handle's domain is gone. */
+    public static VirtException noDomain(UUID uuid, String name) {
+        return new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU,
+                "no domain with matching uuid '" + uuid + "' (" + name + ")");
+    }
+
+    public static VirtException noDomain(String detail) {
+        return new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, detail);
+    }
+
+    /** {@code virDomainObjCheckActive}. */
+    public static VirtException notRunning() {
+        return new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.DOMAIN, "domain is not running");
+    }
+
+    public static VirtException invalid(String detail) {
+        return new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, detail);
+    }
+
+    public static VirtException internal(String detail) {
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, detail);
+    }
+
+    public static VirtException internal(String detail, Throwable cause) {
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, detail, cause);
+    }
+
+    public static VirtException failed(String detail) {
+        return new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, detail);
+    }
+
+    public static VirtException invalidArg(String detail) {
+        return new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, detail);
+    }
+
+    public static VirtException unsupportedConfig(String detail) {
+        return new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, detail);
+    }
+
+    public static VirtException system(String detail) {
+        return new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, detail);
+    }
+
+    /** libvirt's answer when vCPU thread ids are unusable (error 55). */
+    public static VirtException affinityUnsupported() {
+        return new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "cpu affinity is not supported");
+    }
+}

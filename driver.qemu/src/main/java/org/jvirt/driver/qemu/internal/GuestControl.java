@@ -1,0 +1,109 @@
+package org.jvirt.driver.qemu.internal;
+
+import java.util.BitSet;
+import java.util.List;
+
+import org.jvirt.api.DomainEventType;
+import org.jvirt.api.DomainState;
+import org.jvirt.api.StateReason;
+import org.jvirt.api.VcpuInfo;
+import org.jvirt.api.VirtException;
+import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.qmp.QmpClient;
+import org.jvirt.driver.qemu.internal.qmp.QmpException;
+
+/** Operations on a running guest through its monitor: pause, resume, power-down, reset, vCPUs. */
+public final class GuestControl {
+    private final QemuHost host;
+
+    public GuestControl(QemuHost host) {
+        this.host = host;
+    }
+
+    public void suspend(QemuDomain dom) throws VirtException {
+        synchronized (dom) {
+            QmpClient qmp = monitor(dom);
+            if (dom.isState(DomainState.PAUSED)) {
+                return;
+            }
+            run(qmp, "stop");
+            dom.setState(StateReason.PAUSED_USER);
+            host.saveStatusQuietly(dom);
+            host.events().emit(dom, DomainEventType.SUSPENDED, DomainEventType.SUSPENDED_PAUSED);
+        }
+    }
+
+    public void resume(QemuDomain dom) throws VirtException {
+        synchronized (dom) {
+            QmpClient qmp = monitor(dom);
+            if (dom.isState(DomainState.SHUTDOWN) || dom.shutdownSeen()) {
+                throw Errors.invalid("domain is being shut down");
+            }
+            if (!dom.isState(DomainState.PAUSED)) {
+                throw Errors.invalid("domain is not paused");
+            }
+            run(qmp, "cont");
+            dom.setState(StateReason.RUNNING_UNPAUSED);
+            host.saveStatusQuietly(dom);
+            host.events().emit(dom, DomainEventType.RESUMED, DomainEventType.RESUMED_UNPAUSED);
+        }
+    }
+
+    /** ACPI power button; the guest decides (a guest without ACPI support ignores it). */
+    public void shutdown(QemuDomain dom) throws VirtException {
+        synchronized (dom) {
+            run(monitor(dom), "system_powerdown");
+        }
+    }
+
+    /** Resets the guest's virtual hardware ({@code system_reset}). */
+    public void reboot(QemuDomain dom) throws VirtException {
+        synchronized (dom) {
+            run(monitor(dom), "system_reset");
+        }
+    }
+
+    public List<VcpuInfo> vcpuInfo(QemuDomain dom) throws VirtException {
+        synchronized (dom) {
+            monitor(dom);
+            List<VcpuInfo> info = host.context().vcpus().info(dom);
+            host.saveStatusQuietly(dom);
+            return info;
+        }
+    }
+
+    public List<BitSet> vcpuPinInfo(QemuDomain dom) throws VirtException {
+        synchronized (dom) {
+            monitor(dom);
+            return host.context().vcpus().pinInfo(dom);
+        }
+    }
+
+    public void pinVcpu(QemuDomain dom, int vcpu, BitSet cpus) throws VirtException {
+        synchronized (dom) {
+            monitor(dom);
+            host.context().vcpus().pin(dom, vcpu, cpus);
+            host.saveStatusQuietly(dom);
+        }
+    }
+
+    private static QmpClient monitor(QemuDomain dom) throws VirtException {
+        if (!dom.isActive()) {
+            throw Errors.notRunning();
+        }
+        QmpClient qmp = dom.qmp();
+        if (qmp == null || qmp.isClosed()) {
+            throw Errors.failed("monitor of domain '" + dom.name() + "' is not connected");
+        }
+        return qmp;
+    }
+
+    private static void run(QmpClient qmp, String command) throws VirtException {
+        try {
+            qmp.execute(command, null);
+        } catch (QmpException e) {
+            throw e.isTimeout() ? new VirtException(org.jvirt.api.ErrorCode.OPERATION_TIMEOUT,
+                    org.jvirt.api.ErrorDomain.QEMU, e.getMessage()) : Errors.internal(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.jvirt.driver.qemu.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jvirt.api.spi.StateStore;
+import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.launch.Emulators;
+import org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups;
+import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
+
+/**
+ * What one QEMU host (the domains of {@code qemu:///system} or of {@code qemu:///session}) works
+ * with: its folders, its state store namespace, the timeouts and the shared services.
+ *
+ * @param storeDriver the state store's driver name: {@code qemu} or {@code qemu-session}
+ */
+public record HostContext(String storeDriver, Path runDir, Path logDir, String defaultMachine,
+                          Duration destroyTimeout, Duration monitorTimeout, Duration commandTimeout,
+                          int maxMessageBytes, DomainXmlCodec codec, StateStore store, Emulators emulators,
+                          VcpuManager vcpus, CpusetCgroups cgroups) {
+}

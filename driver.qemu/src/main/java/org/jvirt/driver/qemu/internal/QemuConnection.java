@@ -1,0 +1,279 @@
+package org.jvirt.driver.qemu.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.jvirt.api.CreateFlag;
+import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainState;
+import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.Flag;
+import org.jvirt.api.ListFlag;
+import org.jvirt.api.ModificationFlag;
+import org.jvirt.api.VcpuInfo;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.XmlFlag;
+import org.jvirt.api.spi.DomainEventSink;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.process.ProcStat;
+
+/** A connection to {@code qemu:///system} or {@code qemu:///session}: libvirt's QEMU driver table. */
+final class QemuConnection implements DriverConnection {
+    private final QemuDriver driver;
+    private final QemuHost host;
+    private final GuestControl guests;
+    private final Definitions definitions;
+    private volatile DomainEventSink sink;
+    private volatile boolean closed;
+
+    QemuConnection(QemuDriver driver, QemuHost host) {
+        this.driver = driver;
+        this.host = host;
+        this.guests = new GuestControl(host);
+        this.definitions = new Definitions(host);
+    }
+
+    @Override
+    public String type() {
+        return "QEMU";
+    }
+
+    @Override
+    public long hypervisorVersion() throws VirtException {
+        return driver.qemuVersion();
+    }
+
+    @Override
+    public String hostname() throws VirtException {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            throw Errors.system("cannot find the host name: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<DomainRef> listAllDomains(int flags) {
+        return host.all().stream().filter(d -> matches(d, flags)).map(QemuDomain::ref).toList();
+    }
+
+    private static boolean matches(QemuDomain d, int flags) {
+        boolean active = d.isActive();
+        DomainState s = d.state().state();
+        return pair(flags, ListFlag.ACTIVE, ListFlag.INACTIVE, active)
+                && pair(flags, ListFlag.PERSISTENT, ListFlag.TRANSIENT, d.isPersistent())
+                && pair(flags, ListFlag.AUTOSTART, ListFlag.NO_AUTOSTART, d.autostart())
+                && states(flags, s);
+    }
+
+    private static boolean pair(int flags, ListFlag yes, ListFlag no, boolean value) {
+        boolean y = Flag.isSet(flags, yes);
+        boolean n = Flag.isSet(flags, no);
+        return y == n || (y ? value : !value);
+    }
+
+    private static boolean states(int flags, DomainState s) {
+        int mask = Flag.mask(ListFlag.RUNNING, ListFlag.PAUSED, ListFlag.SHUTOFF, ListFlag.OTHER);
+        if ((flags & mask) == 0) {
+            return true;
+        }
+        return switch (s) {
+            case RUNNING -> Flag.isSet(flags, ListFlag.RUNNING);
+            case PAUSED -> Flag.isSet(flags, ListFlag.PAUSED);
+            case SHUTOFF -> Flag.isSet(flags, ListFlag.SHUTOFF);
+            default -> Flag.isSet(flags, ListFlag.OTHER);
+        };
+    }
+
+    @Override
+    public DomainRef lookupByName(String name) throws VirtException {
+        QemuDomain d = host.byName(name);
+        if (d == null) {
+            throw Errors.noDomain("no domain with matching name '" + name + "'");
+        }
+        return d.ref();
+    }
+
+    @Override
+    public DomainRef lookupByUuid(UUID uuid) throws VirtException {
+        QemuDomain d = host.byUuid(uuid);
+        if (d == null) {
+            throw Errors.noDomain("no domain with matching uuid '" + uuid + "'");
+        }
+        return d.ref();
+    }
+
+    @Override
+    public DomainRef lookupById(int id) throws VirtException {
+        QemuDomain d = host.byId(id);
+        if (d == null) {
+            throw Errors.noDomain("no domain with matching id " + id);
+        }
+        return d.ref();
+    }
+
+    @Override
+    public DomainRef defineXml(String xml, int flags) throws VirtException {
+        Errors.checkFlags(flags, Flag.mask(org.jvirt.api.DefineFlag.VALIDATE), "qemuDomainDefineXMLFlags");
+        return definitions.define(xml).ref();
+    }
+
+    @Override
+    public DomainRef createXml(String xml, int flags) throws VirtException {
+        Errors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED, CreateFlag.START_VALIDATE),
+                "qemuDomainCreateXML");
+        return definitions.createTransient(xml, Flag.isSet(flags, CreateFlag.START_PAUSED)).ref();
+    }
+
+    @Override
+    public void setEventSink(DomainEventSink newSink) {
+        DomainEventSink old = this.sink;
+        if (old != null) {
+            host.events().remove(old);
+        }
+        this.sink = newSink;
+        if (newSink != null && !closed) {
+            host.events().add(newSink);
+        }
+    }
+
+    QemuDomain find(DomainRef ref) throws VirtException {
+        QemuDomain d = host.byUuid(ref.uuid());
+        if (d == null) {
+            throw Errors.noDomain(ref.uuid(), ref.name());
+        }
+        return d;
+    }
+
+    @Override
+    public String osType(DomainRef dom) throws VirtException {
+        DomainDef def = find(dom).def();
+        return def.os() == null || def.os().type() == null ? "hvm" : def.os().type();
+    }
+
+    @Override
+    public DomainStateInfo state(DomainRef dom) throws VirtException {
+        return find(dom).state();
+    }
+
+    @Override
+    public DomainInfo info(DomainRef ref) throws VirtException {
+        QemuDomain d = find(ref);
+        synchronized (d) {
+            DomainDef def = d.def();
+            long cpuTime = d.isActive() ? ProcStat.ofProcess(d.pid()).map(ProcStat::cpuTimeNs).orElse(0L) : 0;
+            return new DomainInfo(d.state().state(), def.memory().kib(), def.currentMemoryKib(), def.vcpu().current(),
+                    cpuTime);
+        }
+    }
+
+    @Override
+    public boolean isPersistent(DomainRef dom) throws VirtException {
+        return find(dom).isPersistent();
+    }
+
+    @Override
+    public void create(DomainRef ref, int flags) throws VirtException {
+        Errors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED), "qemuDomainCreateWithFlags");
+        QemuDomain d = find(ref);
+        DomainDef def = d.persistentDef();
+        if (def == null) {
+            throw Errors.invalid("domain is already running");
+        }
+        host.lifecycle().start(d, def, Flag.isSet(flags, CreateFlag.START_PAUSED));
+    }
+
+    @Override
+    public void destroy(DomainRef ref, int flags) throws VirtException {
+        Errors.checkFlags(flags, 1, "qemuDomainDestroyFlags");
+        host.lifecycle().destroy(find(ref));
+    }
+
+    @Override
+    public void shutdown(DomainRef ref, int flags) throws VirtException {
+        guests.shutdown(find(ref));
+    }
+
+    @Override
+    public void reboot(DomainRef ref, int flags) throws VirtException {
+        guests.reboot(find(ref));
+    }
+
+    @Override
+    public void suspend(DomainRef ref) throws VirtException {
+        guests.suspend(find(ref));
+    }
+
+    @Override
+    public void resume(DomainRef ref) throws VirtException {
+        guests.resume(find(ref));
+    }
+
+    @Override
+    public void undefine(DomainRef ref, int flags) throws VirtException {
+        definitions.undefine(find(ref));
+    }
+
+    @Override
+    public String xmlDesc(DomainRef ref, int flags) throws VirtException {
+        Errors.checkFlags(flags, Flag.mask(XmlFlag.SECURE, XmlFlag.INACTIVE, XmlFlag.UPDATE_CPU, XmlFlag.MIGRATABLE),
+                "qemuDomainGetXMLDesc");
+        QemuDomain d = find(ref);
+        synchronized (d) {
+            boolean inactive = Flag.isSet(flags, XmlFlag.INACTIVE) || !d.isActive();
+            DomainDef def = inactive && d.persistentDef() != null ? d.persistentDef() : d.def();
+            int f = (Flag.isSet(flags, XmlFlag.SECURE) ? DomainXmlCodec.FORMAT_SECURE : 0)
+                    | (inactive ? DomainXmlCodec.FORMAT_INACTIVE : 0);
+            return host.context().codec().format(def, f);
+        }
+    }
+
+    @Override
+    public boolean autostart(DomainRef ref) throws VirtException {
+        return find(ref).autostart();
+    }
+
+    @Override
+    public void setAutostart(DomainRef ref, boolean autostart) throws VirtException {
+        definitions.setAutostart(find(ref), autostart);
+    }
+
+    @Override
+    public List<VcpuInfo> vcpuInfo(DomainRef ref) throws VirtException {
+        return guests.vcpuInfo(find(ref));
+    }
+
+    @Override
+    public List<BitSet> vcpuPinInfo(DomainRef ref, int flags) throws VirtException {
+        liveOnly(flags, "qemuDomainGetVcpuPinInfo");
+        return guests.vcpuPinInfo(find(ref));
+    }
+
+    @Override
+    public void pinVcpu(DomainRef ref, int vcpu, BitSet cpumap, int flags) throws VirtException {
+        liveOnly(flags, "qemuDomainPinVcpuFlags");
+        guests.pinVcpu(find(ref), vcpu, cpumap);
+    }
+
+    private static void liveOnly(int flags, String function) throws VirtException {
+        Errors.checkFlags(flags, Flag.mask(ModificationFlag.LIVE), function);
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !closed && driver.isActive();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        setEventSink(null);
+    }
+}

@@ -1,0 +1,185 @@
+package org.jvirt.driver.qemu.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jvirt.api.ConnectUri;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.DriverSchemes;
+import org.jvirt.api.spi.HypervisorDriver;
+import org.jvirt.api.spi.StateStore;
+import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.launch.Emulators;
+import org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups;
+import org.jvirt.driver.qemu.internal.vcpu.ResolverBinding;
+import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
+import org.jvirt.driver.qemu.spi.VcpuThreadResolver;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The QEMU driver: {@code qemu:///system} and {@code qemu:///session}, each with its own domains,
+ * state store namespace and folders. Guests are QEMU processes that outlive this component; a new
+ * instance reattaches to them on activation. The vCPU thread resolver is the highest-ranked
+ * {@link VcpuThreadResolver} service, rebound dynamically.
+ */
+@Component(service = HypervisorDriver.class, configurationPid = QemuConfig.PID)
+@Designate(ocd = QemuConfig.class)
+@DriverSchemes({"qemu"})
+public final class QemuDriver implements HypervisorDriver {
+    private static final Logger LOG = LoggerFactory.getLogger(QemuDriver.class);
+
+    @Reference
+    private DomainXmlCodec codec;
+    @Reference
+    private StateStore store;
+
+    private final ResolverBinding resolvers = new ResolverBinding();
+    private volatile QemuHost system;
+    private volatile QemuHost session;
+    private volatile Emulators emulators;
+    private volatile boolean active;
+    private volatile Long version;
+
+    /** For Declarative Services. */
+    public QemuDriver() {
+    }
+
+    /** Outside OSGi (tests): bind a resolver, then {@link #activate(QemuConfig, BundleContext)}. */
+    public QemuDriver(DomainXmlCodec codec, StateStore store) {
+        this.codec = codec;
+        this.store = store;
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void bindResolver(VcpuThreadResolver resolver, Map<String, Object> props) {
+        resolvers.bind(resolver, props);
+    }
+
+    public void updatedResolver(VcpuThreadResolver resolver, Map<String, Object> props) {
+        resolvers.bind(resolver, props);
+    }
+
+    public void unbindResolver(VcpuThreadResolver resolver) {
+        resolvers.unbind(resolver);
+    }
+
+    @Activate
+    public void activate(QemuConfig config, BundleContext context) throws VirtException {
+        Path base = Path.of(property(context, "jvirt.qemu.dir").orElse("var/qemu"));
+        Path run = config.state_dir().isEmpty() ? base.resolve("run") : Path.of(config.state_dir());
+        Path log = config.log_dir().isEmpty() ? base.resolve("log") : Path.of(config.log_dir());
+        emulators = new Emulators(config.emulator_search_path());
+        CpusetCgroups cgroups = CpusetCgroups.detect();
+        VcpuManager vcpus = new VcpuManager(resolvers, cgroups);
+        system = host(config, "qemu", run.resolve("system"), log.resolve("system"), vcpus, cgroups);
+        session = host(config, "qemu-session", run.resolve("session"), log.resolve("session"), vcpus, cgroups);
+        active = true;
+        LOG.info("QEMU driver active: run {}, log {}, {}, resolver {}", run.toAbsolutePath(), log.toAbsolutePath(),
+                cgroups.describe(), resolvers.description());
+        system.load();
+        session.load();
+    }
+
+    private QemuHost host(QemuConfig c, String storeName, Path run, Path log, VcpuManager vcpus,
+                          CpusetCgroups cgroups) {
+        return new QemuHost(new HostContext(storeName, run.toAbsolutePath(), log.toAbsolutePath(),
+                c.machine_default(), Duration.ofMillis(c.destroy_timeout_ms()), Duration.ofMillis(c.monitor_timeout_ms()),
+                Duration.ofMillis(c.command_timeout_ms()), c.max_message_bytes(), codec, store, emulators, vcpus,
+                cgroups));
+    }
+
+    private static Optional<String> property(BundleContext context, String name) {
+        String v = context == null ? System.getProperty(name) : context.getProperty(name);
+        return Optional.ofNullable(v).filter(s -> !s.isBlank());
+    }
+
+    /** Closes every monitor connection; the guests keep running for the next instance. */
+    @Deactivate
+    public void deactivate() {
+        active = false;
+        for (QemuHost h : new QemuHost[] {system, session}) {
+            if (h != null) {
+                h.close();
+            }
+        }
+        LOG.info("QEMU driver deactivated; guests keep running");
+    }
+
+    boolean isActive() {
+        return active;
+    }
+
+    @Override
+    public String name() {
+        return "QEMU";
+    }
+
+    @Override
+    public Optional<DriverConnection> open(ConnectUri uri, int flags) throws VirtException {
+        if (!"qemu".equals(uri.driver()) || uri.isRemote()) {
+            return Optional.empty();
+        }
+        QemuHost h = switch (uri.path()) {
+            case "/system" -> system;
+            case "/session" -> session;
+            default -> throw Errors.internal("unexpected QEMU URI path '" + uri.path() + "', try qemu:///system");
+        };
+        if (h == null) {
+            throw Errors.internal("the QEMU driver is not active");
+        }
+        return Optional.of(new QemuConnection(this, h));
+    }
+
+    /** The default emulator's version as major * 1,000,000 + minor * 1,000 + micro. */
+    long qemuVersion() throws VirtException {
+        Long v = version;
+        if (v != null) {
+            return v;
+        }
+        Path emulator = emulators.forArch("x86_64");
+        try {
+            Process p = new ProcessBuilder(emulator.toString(), "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            Matcher m = Pattern.compile("version (\\d+)\\.(\\d+)\\.(\\d+)").matcher(out);
+            if (!m.find()) {
+                throw Errors.internal("cannot parse the version of " + emulator + ": " + out.strip());
+            }
+            v = Long.parseLong(m.group(1)) * 1_000_000 + Long.parseLong(m.group(2)) * 1_000 + Long.parseLong(m.group(3));
+            version = v;
+            return v;
+        } catch (IOException e) {
+            throw Errors.internal("cannot run " + emulator + " --version: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Errors.internal("interrupted");
+        }
+    }
+
+    /** The resolver in use, for diagnostics. */
+    public String resolverDescription() {
+        return resolvers.description();
+    }
+
+    List<QemuHost> hosts() {
+        return List.of(system, session);
+    }
+}

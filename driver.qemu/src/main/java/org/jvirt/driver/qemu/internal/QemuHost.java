@@ -1,0 +1,210 @@
+package org.jvirt.driver.qemu.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jvirt.api.DomainEventType;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.RecordKind;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.domain.RuntimeStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The domains of one QEMU URI ({@code qemu:///system} or {@code qemu:///session}): the registry,
+ * their persistence in the state store (config records hold the inactive XML, status records the
+ * {@link RuntimeStatus} of running guests) and the lifecycle events. A new host reads both back
+ * and reattaches to running guests.
+ */
+public final class QemuHost {
+    private static final Logger LOG = LoggerFactory.getLogger(QemuHost.class);
+    private static final String AUTOSTART_SUFFIX = ".autostart";
+
+    private final HostContext ctx;
+    private final Map<UUID, QemuDomain> domains = new ConcurrentHashMap<>();
+    private final AtomicInteger lastId = new AtomicInteger();
+    private final EventBus events = new EventBus();
+    private final Lifecycle lifecycle;
+    private final Object registryLock = new Object();
+
+    public QemuHost(HostContext ctx) {
+        this.ctx = ctx;
+        this.lifecycle = new Lifecycle(this);
+    }
+
+    public HostContext context() {
+        return ctx;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    int nextId() {
+        return lastId.incrementAndGet();
+    }
+
+    /** Loads the definitions and reattaches to the guests that still run. */
+    public void load() throws VirtException {
+        Map<String, byte[]> configs = ctx.store().readAll(ctx.storeDriver(), RecordKind.CONFIG);
+        for (Map.Entry<String, byte[]> e : configs.entrySet()) {
+            if (e.getKey().endsWith(AUTOSTART_SUFFIX)) {
+                continue;
+            }
+            try {
+                DomainDef def = ctx.codec().parse(new String(e.getValue(), StandardCharsets.UTF_8),
+                        DomainXmlCodec.PARSE_INACTIVE);
+                QemuDomain dom = new QemuDomain(def.uuid(), def.name());
+                dom.setPersistentDef(def);
+                dom.setAutostart(configs.containsKey(e.getKey() + AUTOSTART_SUFFIX));
+                domains.put(def.uuid(), dom);
+            } catch (VirtException | RuntimeException ex) {
+                LOG.error("ignoring unreadable domain definition {} of {}: {}", e.getKey(), ctx.storeDriver(),
+                        ex.getMessage());
+            }
+        }
+        Map<String, byte[]> statuses = ctx.store().readAll(ctx.storeDriver(), RecordKind.STATUS);
+        new Reattach(this).all(statuses);
+    }
+
+    // --- registry -------------------------------------------------------------------------
+
+    public Collection<QemuDomain> all() {
+        List<QemuDomain> list = new ArrayList<>(domains.values());
+        list.sort(Comparator.comparing(QemuDomain::name));
+        return list;
+    }
+
+    public QemuDomain byUuid(UUID uuid) {
+        return domains.get(uuid);
+    }
+
+    public QemuDomain byName(String name) {
+        return domains.values().stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public QemuDomain byId(int id) {
+        return domains.values().stream().filter(d -> d.id() == id && d.isActive()).findFirst().orElse(null);
+    }
+
+    /** Registers a reattached domain; keeps ids unique. */
+    void put(QemuDomain dom) {
+        domains.put(dom.uuid(), dom);
+        lastId.accumulateAndGet(dom.id(), Math::max);
+    }
+
+    /**
+     * Finds or adds the domain for a new definition, enforcing libvirt's rules: a name belongs to
+     * one UUID, a UUID to one name.
+     */
+    QemuDomain claim(DomainDef def, boolean forStart) throws VirtException {
+        synchronized (registryLock) {
+            QemuDomain byUuid = def.uuid() == null ? null : domains.get(def.uuid());
+            QemuDomain byName = byName(def.name());
+            if (byUuid != null && !byUuid.name().equals(def.name())) {
+                throw new VirtException(org.jvirt.api.ErrorCode.OPERATION_FAILED, org.jvirt.api.ErrorDomain.QEMU,
+                        "domain '" + byUuid.name() + "' already exists with uuid " + def.uuid());
+            }
+            if (byName != null && byUuid == null) {
+                throw new VirtException(org.jvirt.api.ErrorCode.OPERATION_FAILED, org.jvirt.api.ErrorDomain.QEMU,
+                        "domain '" + def.name() + "' already exists with uuid " + byName.uuid());
+            }
+            if (byUuid != null) {
+                if (forStart && byUuid.isActive()) {
+                    throw new VirtException(org.jvirt.api.ErrorCode.OPERATION_INVALID, org.jvirt.api.ErrorDomain.QEMU,
+                            "domain '" + def.name() + "' is already active");
+                }
+                return byUuid;
+            }
+            QemuDomain dom = new QemuDomain(def.uuid(), def.name());
+            domains.put(def.uuid(), dom);
+            return dom;
+        }
+    }
+
+    /** A transient domain disappears when it stops; an unused fresh entry too. */
+    void removeIfTransient(QemuDomain dom) {
+        synchronized (registryLock) {
+            if (!dom.isPersistent() && !dom.isActive()) {
+                domains.remove(dom.uuid(), dom);
+            }
+        }
+    }
+
+    // --- persistence ----------------------------------------------------------------------
+
+    void saveConfig(QemuDomain dom, DomainDef def) throws VirtException {
+        String xml = ctx.codec().format(def, DomainXmlCodec.FORMAT_INACTIVE | DomainXmlCodec.FORMAT_SECURE);
+        ctx.store().write(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid().toString(),
+                xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void deleteConfig(QemuDomain dom) throws VirtException {
+        ctx.store().delete(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid().toString());
+        ctx.store().delete(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid() + AUTOSTART_SUFFIX);
+    }
+
+    void saveAutostart(QemuDomain dom, boolean on) throws VirtException {
+        String key = dom.uuid() + AUTOSTART_SUFFIX;
+        if (on) {
+            ctx.store().write(ctx.storeDriver(), RecordKind.CONFIG, key, new byte[] {'1'});
+        } else {
+            ctx.store().delete(ctx.storeDriver(), RecordKind.CONFIG, key);
+        }
+    }
+
+    /** Writes the runtime status of an active domain (caller holds its lock). */
+    void saveStatus(QemuDomain dom) throws VirtException {
+        String liveXml = ctx.codec().format(dom.liveDef(), DomainXmlCodec.FORMAT_SECURE);
+        RuntimeStatus st = new RuntimeStatus(dom.name(), dom.id(), dom.pid(), dom.startTime(),
+                dom.monitorPath().toString(), dom.logPath().toString(), dom.state().state().number(),
+                dom.state().reason(), dom.vcpuThreads(), liveXml);
+        ctx.store().write(ctx.storeDriver(), RecordKind.STATUS, dom.uuid().toString(), st.toBytes());
+    }
+
+    void saveStatusQuietly(QemuDomain dom) {
+        try {
+            saveStatus(dom);
+        } catch (VirtException | RuntimeException e) {
+            LOG.warn("domain '{}': cannot save runtime status: {}", dom.name(), e.getMessage());
+        }
+    }
+
+    void deleteStatus(QemuDomain dom) {
+        try {
+            ctx.store().delete(ctx.storeDriver(), RecordKind.STATUS, dom.uuid().toString());
+        } catch (VirtException e) {
+            LOG.warn("domain '{}': cannot delete runtime status: {}", dom.name(), e.getMessage());
+        }
+    }
+
+    void emitDefined(QemuDomain dom, boolean updated) {
+        events.emit(dom, DomainEventType.DEFINED, updated ? DomainEventType.DEFINED_UPDATED
+                : DomainEventType.DEFINED_ADDED);
+    }
+
+    /** Closes every monitor; guests keep running. */
+    public void close() {
+        for (QemuDomain d : domains.values()) {
+            synchronized (d) {
+                if (d.qmp() != null) {
+                    d.qmp().close();
+                }
+            }
+        }
+    }
+}

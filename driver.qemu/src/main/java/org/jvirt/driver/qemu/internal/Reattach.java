@@ -1,0 +1,118 @@
+package org.jvirt.driver.qemu.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jvirt.api.DomainEventType;
+import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.StateReason;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.domain.RuntimeStatus;
+import org.jvirt.driver.qemu.internal.process.QemuProcesses;
+import org.jvirt.driver.qemu.internal.qmp.QmpClient;
+import org.jvirt.driver.qemu.internal.qmp.QmpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Takes over the guests an earlier driver instance started (libvirt's {@code qemuProcessReconnect}):
+ * checks that the recorded pid is still that QEMU (start time, and a command line naming the
+ * monitor socket), reconnects QMP, refreshes the state and the vCPU thread ids. A guest whose
+ * process vanished is recorded as shut off / crashed.
+ */
+final class Reattach {
+    private static final Logger LOG = LoggerFactory.getLogger(Reattach.class);
+
+    private final QemuHost host;
+    private final HostContext ctx;
+
+    Reattach(QemuHost host) {
+        this.host = host;
+        this.ctx = host.context();
+    }
+
+    void all(Map<String, byte[]> statuses) {
+        for (Map.Entry<String, byte[]> e : statuses.entrySet()) {
+            try {
+                one(UUID.fromString(e.getKey()), RuntimeStatus.fromBytes(e.getValue()));
+            } catch (IOException | IllegalArgumentException | VirtException ex) {
+                LOG.error("cannot reattach status record {} of {}: {}", e.getKey(), ctx.storeDriver(),
+                        ex.getMessage());
+            }
+        }
+    }
+
+    private void one(UUID uuid, RuntimeStatus st) throws VirtException {
+        DomainDef live = ctx.codec().parse(st.liveXml(), 0);
+        QemuDomain dom = host.byUuid(uuid);
+        if (dom == null) {
+            dom = new QemuDomain(uuid, st.name());
+        }
+        synchronized (dom) {
+            Path monitor = Path.of(st.monitor());
+            dom.attach(st.id(), live, st.pid(), st.startTime(), monitor, Path.of(st.log()));
+            dom.setState(new DomainStateInfo(org.jvirt.api.DomainState.ofNumber(st.state()), st.reason()));
+            dom.restoreVcpuThreads(st.vcpuThreads());
+            host.put(dom);
+            String mismatch = identityMismatch(st);
+            if (mismatch != null) {
+                LOG.warn("domain '{}': {}; marking it crashed", st.name(), mismatch);
+                host.lifecycle().stopped(dom, StateReason.SHUTOFF_CRASHED, DomainEventType.STOPPED_FAILED);
+                return;
+            }
+            MonitorListener listener = new MonitorListener(host.lifecycle(), dom);
+            try {
+                QmpClient qmp = QmpClient.connect(st.name(), monitor, ctx.monitorTimeout(),
+                        () -> QemuProcesses.isAlive(st.pid()), ctx.maxMessageBytes(), ctx.commandTimeout(), listener);
+                listener.setClient(qmp);
+                dom.setQmp(qmp);
+                refreshState(dom, qmp.execute("query-status", null));
+                ctx.vcpus().refresh(dom);
+                host.saveStatus(dom);
+                LOG.info("domain '{}' reattached: pid {}, state {}", st.name(), st.pid(), dom.state().namedReason());
+            } catch (QmpException | VirtException e) {
+                LOG.warn("domain '{}': cannot reattach to pid {}: {}", st.name(), st.pid(), e.getMessage());
+                if (!QemuProcesses.isAlive(st.pid())) {
+                    host.lifecycle().stopped(dom, StateReason.SHUTOFF_CRASHED, DomainEventType.STOPPED_FAILED);
+                }
+            }
+        }
+    }
+
+    /** Why the recorded pid is not our QEMU any more, or null when it is. */
+    private static String identityMismatch(RuntimeStatus st) {
+        if (!QemuProcesses.isSameProcess(st.pid(), st.startTime())) {
+            return "process " + st.pid() + " (started at tick " + st.startTime() + ") is gone";
+        }
+        List<String> cmdline = QemuProcesses.cmdline(st.pid()).orElse(List.of());
+        boolean namesMonitor = cmdline.stream().anyMatch(a -> a.contains(st.monitor()));
+        if (!namesMonitor) {
+            return "process " + st.pid() + " is not the QEMU of this domain (command line " + cmdline + ")";
+        }
+        return null;
+    }
+
+    /** {@code query-status} → running or paused; keeps the recorded reason when it agrees. */
+    private static void refreshState(QemuDomain dom, JsonNode status) {
+        boolean running = status.path("running").asBoolean();
+        String qemuState = status.path("status").asText();
+        DomainStateInfo recorded = dom.state();
+        if (running) {
+            if (recorded.state() != org.jvirt.api.DomainState.RUNNING) {
+                dom.setState(StateReason.RUNNING_UNPAUSED);
+            }
+        } else if ("shutdown".equals(qemuState)) {
+            dom.setState(StateReason.SHUTDOWN_USER);
+            dom.setShutdownSeen(true);
+        } else if (recorded.state() != org.jvirt.api.DomainState.PAUSED) {
+            dom.setState(StateReason.PAUSED_UNKNOWN);
+        }
+    }
+}

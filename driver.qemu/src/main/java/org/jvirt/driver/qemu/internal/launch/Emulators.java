@@ -1,0 +1,59 @@
+package org.jvirt.driver.qemu.internal.launch;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.driver.qemu.internal.Errors;
+
+/** Finds the emulator binary of a domain: its {@code <emulator>}, or qemu-system-ARCH on the search path. */
+public final class Emulators {
+    private final List<Path> searchPath;
+
+    /** @param configured folders to search; empty means the {@code PATH} environment variable */
+    public Emulators(String[] configured) {
+        List<Path> dirs = new ArrayList<>();
+        if (configured != null && configured.length > 0) {
+            for (String d : configured) {
+                dirs.add(Path.of(d));
+            }
+        } else {
+            String path = System.getenv("PATH");
+            for (String d : (path == null ? "" : path).split(File.pathSeparator)) {
+                if (!d.isEmpty()) {
+                    dirs.add(Path.of(d));
+                }
+            }
+        }
+        this.searchPath = List.copyOf(dirs);
+    }
+
+    public Path find(DomainDef def) throws VirtException {
+        String explicit = def.devices().emulator();
+        if (explicit != null && !explicit.isEmpty()) {
+            Path p = Path.of(explicit);
+            if (!Files.isExecutable(p)) {
+                throw Errors.system("Cannot check QEMU binary " + explicit + ": No such file or directory");
+            }
+            return p;
+        }
+        return forArch(def.os() == null || def.os().arch() == null ? "x86_64" : def.os().arch());
+    }
+
+    /** qemu-system-{@code arch} from the search path. */
+    public Path forArch(String arch) throws VirtException {
+        String binary = "qemu-system-" + arch;
+        for (Path dir : searchPath) {
+            Path p = dir.resolve(binary);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        throw Errors.unsupportedConfig("no emulator for arch '" + arch + "': " + binary + " not found in "
+                + searchPath);
+    }
+}

@@ -1,0 +1,124 @@
+package org.jvirt.driver.qemu.internal.vcpu;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+import org.jvirt.api.VcpuInfo;
+import org.jvirt.api.VcpuState;
+import org.jvirt.api.VirtException;
+import org.jvirt.driver.qemu.internal.Errors;
+import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.process.ProcStat;
+import org.jvirt.driver.qemu.internal.qmp.QmpClient;
+import org.jvirt.driver.qemu.internal.qmp.QmpException;
+import org.jvirt.driver.qemu.spi.VcpuReport;
+import org.jvirt.driver.qemu.spi.VcpuThreadQuery;
+import org.jvirt.driver.qemu.spi.VcpuThreadResolution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.jna.LastErrorException;
+
+/**
+ * vCPU threads of running guests: refreshes the ids from QEMU through the bound resolver, reports
+ * vCPU info from {@code /proc} and the scheduler, and pins vCPU threads. Callers hold the
+ * domain's lock.
+ */
+public final class VcpuManager {
+    private static final Logger LOG = LoggerFactory.getLogger(VcpuManager.class);
+
+    private final ResolverBinding resolvers;
+    private final CpusetCgroups cgroups;
+
+    public VcpuManager(ResolverBinding resolvers, CpusetCgroups cgroups) {
+        this.resolvers = resolvers;
+        this.cgroups = cgroups;
+    }
+
+    /** Asks QEMU for its vCPUs and the resolver for its judgement; stores the result in the domain. */
+    public VcpuThreadResolution refresh(QemuDomain dom) throws VirtException {
+        QmpClient qmp = dom.qmp();
+        if (qmp == null) {
+            throw Errors.notRunning();
+        }
+        List<VcpuSlot> slots;
+        try {
+            JsonNode hotplug = qmp.execute("query-hotpluggable-cpus", null);
+            JsonNode cpus = qmp.execute("query-cpus-fast", null);
+            slots = CpuInfoMerger.merge(hotplug, cpus, dom.def().vcpu().count());
+        } catch (QmpException e) {
+            throw Errors.internal(e.getMessage(), e);
+        }
+        List<VcpuReport> reports = new ArrayList<>(slots.size());
+        for (int i = 0; i < slots.size(); i++) {
+            reports.add(slots.get(i).toReport(i));
+        }
+        VcpuThreadResolution r = resolvers.resolve(new VcpuThreadQuery(dom.name(), dom.pid(), reports));
+        dom.setVcpuThreads(r);
+        return r;
+    }
+
+    /** Usable ids after a refresh, or libvirt's "cpu affinity is not supported". */
+    private Map<Integer, Long> usableIds(QemuDomain dom) throws VirtException {
+        VcpuThreadResolution r = refresh(dom);
+        if (!r.usable()) {
+            throw Errors.affinityUnsupported();
+        }
+        return r.sortedThreadIds();
+    }
+
+    /** {@code virDomainGetVcpus}: one entry per online vCPU. */
+    public List<VcpuInfo> info(QemuDomain dom) throws VirtException {
+        Map<Integer, Long> ids = usableIds(dom);
+        List<VcpuInfo> out = new ArrayList<>(ids.size());
+        for (Map.Entry<Integer, Long> e : ids.entrySet()) {
+            long tid = e.getValue();
+            ProcStat stat = ProcStat.ofThread(dom.pid(), tid)
+                    .orElseThrow(() -> Errors.system("cannot read /proc/" + dom.pid() + "/task/" + tid + "/stat"));
+            out.add(new VcpuInfo(e.getKey(), VcpuState.RUNNING, stat.cpuTimeNs(), stat.processor(), affinity(tid)));
+        }
+        return out;
+    }
+
+    /** The current affinity of every online vCPU thread. */
+    public List<BitSet> pinInfo(QemuDomain dom) throws VirtException {
+        Map<Integer, Long> ids = usableIds(dom);
+        List<BitSet> out = new ArrayList<>();
+        for (long tid : ids.values()) {
+            out.add(affinity(tid));
+        }
+        return out;
+    }
+
+    /** Pins vCPU {@code vcpu}'s thread to {@code cpus} (scheduler, then the cpuset cgroup if any). */
+    public void pin(QemuDomain dom, int vcpu, BitSet cpus) throws VirtException {
+        Map<Integer, Long> ids = usableIds(dom);
+        Long tid = ids.get(vcpu);
+        if (tid == null) {
+            throw Errors.invalidArg("vcpu " + vcpu + " is out of range of live cpu count " + ids.size());
+        }
+        if (cpus.isEmpty() || cpus.length() > Affinity.hostCpus()) {
+            throw Errors.invalidArg("cpumap " + cpus + " names no host CPU or a CPU the host does not have ("
+                    + Affinity.hostCpus() + " CPUs)");
+        }
+        cgroups.pin(dom.uuid().toString(), vcpu, tid, cpus);
+        try {
+            Affinity.set(tid, cpus);
+        } catch (LastErrorException e) {
+            throw Errors.system("cannot set CPU affinity of vCPU " + vcpu + " (thread " + tid + "): errno "
+                    + e.getErrorCode());
+        }
+        LOG.info("domain '{}': vCPU {} (thread {}) pinned to {}", dom.name(), vcpu, tid, cpus);
+    }
+
+    private static BitSet affinity(long tid) throws VirtException {
+        try {
+            return Affinity.get(tid);
+        } catch (LastErrorException e) {
+            throw Errors.system("cannot get CPU affinity of thread " + tid + ": errno " + e.getErrorCode());
+        }
+    }
+}

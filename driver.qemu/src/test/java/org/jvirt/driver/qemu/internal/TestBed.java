@@ -1,0 +1,157 @@
+package org.jvirt.driver.qemu.internal;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jvirt.api.DomainEvent;
+import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.api.ConnectUri;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.core.store.FileStateStore;
+import org.jvirt.driver.qemu.internal.process.QemuProcesses;
+import org.jvirt.driver.qemu.internal.vcpu.DefaultVcpuThreadResolver;
+import org.jvirt.xml.internal.DomainXmlCodecImpl;
+
+/**
+ * A QEMU driver outside OSGi over temporary folders, with the real codec, state store and
+ * default resolver. Remembers every guest pid it saw and kills them all in {@link #close()}.
+ */
+final class TestBed implements AutoCloseable {
+    static final Path QEMU = Path.of("/usr/bin/qemu-system-x86_64");
+
+    final Path dir;
+    final FileStateStore store;
+    final Set<Long> pids = ConcurrentHashMap.newKeySet();
+    final List<QemuDriver> drivers = new ArrayList<>();
+    final BlockingQueue<DomainEvent> events = new LinkedBlockingQueue<>();
+    QemuDriver driver;
+    DriverConnection conn;
+
+    TestBed(Path dir) throws VirtException {
+        this.dir = dir;
+        this.store = new FileStateStore(dir.resolve("state"));
+        newDriver();
+    }
+
+    /** Deactivates the current driver (guests keep running) and activates a fresh one. */
+    QemuDriver newDriver() throws VirtException {
+        if (driver != null) {
+            conn.close();
+            driver.deactivate();
+        }
+        driver = new QemuDriver(new DomainXmlCodecImpl(), store);
+        driver.bindResolver(new DefaultVcpuThreadResolver(), Map.of("service.ranking", 0, "service.id", 1L));
+        driver.activate(config(), null);
+        drivers.add(driver);
+        conn = driver.open(ConnectUri.parse("qemu:///system"), 0).orElseThrow();
+        conn.setEventSink(events::add);
+        return driver;
+    }
+
+    QemuConfig config() {
+        return new QemuConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return QemuConfig.class;
+            }
+
+            @Override
+            public String[] emulator_search_path() {
+                return new String[] {QEMU.getParent().toString()};
+            }
+
+            @Override
+            public String state_dir() {
+                return dir.resolve("run").toString();
+            }
+
+            @Override
+            public String log_dir() {
+                return dir.resolve("log").toString();
+            }
+
+            @Override
+            public String machine_default() {
+                return "pc";
+            }
+
+            @Override
+            public long destroy_timeout_ms() {
+                return 5000;
+            }
+
+            @Override
+            public long monitor_timeout_ms() {
+                return 10000;
+            }
+
+            @Override
+            public long command_timeout_ms() {
+                return 10000;
+            }
+
+            @Override
+            public int max_message_bytes() {
+                return 1 << 20;
+            }
+        };
+    }
+
+    static String xml(String name, UUID uuid, int vcpus, String extra) {
+        return "<domain type='qemu'>\n  <name>" + name + "</name>\n  <uuid>" + uuid + "</uuid>\n"
+                + "  <memory unit='KiB'>65536</memory>\n  <vcpu placement='static'>" + vcpus + "</vcpu>\n"
+                + "  <os>\n    <type arch='x86_64' machine='pc'>hvm</type>\n  </os>\n" + extra
+                + "  <devices>\n    <emulator>" + QEMU + "</emulator>\n  </devices>\n</domain>\n";
+    }
+
+    /** The pid of a running domain, remembered for cleanup. */
+    long pid(DomainRef ref) {
+        QemuDomain d = driver.hosts().get(0).byUuid(ref.uuid());
+        long pid = d.pid();
+        if (pid > 0) {
+            pids.add(pid);
+        }
+        return pid;
+    }
+
+    DomainEvent nextEvent() throws InterruptedException {
+        return events.poll(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        for (QemuDriver d : drivers) {
+            for (QemuHost h : d.hosts()) {
+                for (QemuDomain dom : h.all()) {
+                    if (dom.pid() > 0) {
+                        pids.add(dom.pid());
+                    }
+                }
+            }
+        }
+        for (long pid : pids) {
+            QemuProcesses.terminate(pid, Duration.ofSeconds(3), Duration.ofSeconds(3));
+        }
+        if (driver != null) {
+            conn.close();
+            driver.deactivate();
+        }
+    }
+
+    static boolean qemuInstalled() {
+        return Files.isExecutable(QEMU);
+    }
+}
