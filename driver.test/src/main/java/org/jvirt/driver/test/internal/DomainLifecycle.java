@@ -1,0 +1,244 @@
+package org.jvirt.driver.test.internal;
+
+import static org.jvirt.api.DomainEventType.DEFINED;
+import static org.jvirt.api.DomainEventType.RESUMED;
+import static org.jvirt.api.DomainEventType.STARTED;
+import static org.jvirt.api.DomainEventType.STOPPED;
+import static org.jvirt.api.DomainEventType.SUSPENDED;
+import static org.jvirt.api.DomainEventType.UNDEFINED;
+
+import org.jvirt.api.DomainEventType;
+import org.jvirt.api.DomainState;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.StateReason;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.xml.DomainDef;
+
+/**
+ * The lifecycle state machine of libvirt's test driver (libvirt 9.0 {@code test_driver.c}): define,
+ * create, start, stop, pause, undefine, with libvirt's states, reasons, events, IDs and errors.
+ */
+final class DomainLifecycle {
+    /** virDomainCreateFlags the test driver accepts for createXML: START_VALIDATE. */
+    private static final int CREATE_XML_FLAGS = 16;
+    /** virDomainDefineFlags: VALIDATE. */
+    private static final int DEFINE_FLAGS = 1;
+    /** virDomainDestroyFlags: GRACEFUL. */
+    private static final int DESTROY_FLAGS = 1;
+    /** virDomainRebootFlagValues: ACPI, GUEST_AGENT, INITCTL, SIGNAL, PARAVIRT. */
+    private static final int REBOOT_FLAGS = 31;
+    /** virDomainUndefineFlags: MANAGED_SAVE, SNAPSHOTS_METADATA. */
+    private static final int UNDEFINE_FLAGS = 3;
+
+    private final TestHost host;
+    private final DefinitionPolicy policy;
+
+    DomainLifecycle(TestHost host, DefinitionPolicy policy) {
+        this.host = host;
+        this.policy = policy;
+    }
+
+    /** {@code testDomainDefineXMLFlags}. */
+    DomainRef define(String xml, int flags) throws VirtException {
+        Errors.checkFlags(flags, DEFINE_FLAGS, "testDomainDefineXMLFlags");
+        DomainDef def = policy.parse(xml);
+        return host.locked(() -> {
+            DomainObj dom = host.byUuid(def.uuid());
+            int detail;
+            if (dom != null) {
+                checkSameName(dom, def);
+                // libvirt reports "updated" when a previous persistent definition was replaced
+                detail = !dom.isActive() || dom.newDef() != null
+                        ? DomainEventType.DEFINED_UPDATED : DomainEventType.DEFINED_ADDED;
+                dom.assignPersistentDef(def);
+                dom.setPersistent(true);
+                host.save(dom);
+            } else {
+                checkNameFree(def);
+                dom = new DomainObj(def, true);
+                dom.setState(DomainState.SHUTOFF, StateReason.SHUTOFF_UNKNOWN.number());
+                host.add(dom);
+                detail = DomainEventType.DEFINED_ADDED;
+            }
+            host.emit(dom, DEFINED, detail);
+            return dom.ref();
+        });
+    }
+
+    /** {@code testDomainCreateXML}: a transient domain, or a defined inactive one started anew. */
+    DomainRef createXml(String xml, int flags) throws VirtException {
+        Errors.checkFlags(flags, CREATE_XML_FLAGS, "testDomainCreateXML");
+        DomainDef def = policy.parse(xml);
+        return host.locked(() -> {
+            DomainObj dom = host.byUuid(def.uuid());
+            boolean added = false;
+            if (dom != null) {
+                checkSameName(dom, def);
+                if (dom.isActive()) {
+                    throw Errors.invalid(ErrorDomain.DOMAIN, "domain '" + dom.name() + "' is already active");
+                }
+                if (!dom.isPersistent()) {
+                    throw Errors.invalid(ErrorDomain.DOMAIN,
+                            "domain '" + dom.name() + "' is already being started");
+                }
+                dom.assignLiveDef(def);
+            } else {
+                checkNameFree(def);
+                dom = new DomainObj(def, false);
+                host.put(dom);
+                added = true;
+            }
+            try {
+                start(dom);
+            } catch (VirtException e) {
+                if (added) {
+                    host.remove(dom);
+                }
+                throw e;
+            }
+            return dom.ref();
+        });
+    }
+
+    /** {@code testDomainCreateWithFlags}. */
+    void create(DomainRef ref, int flags) throws VirtException {
+        Errors.checkFlags(flags, 0, "testDomainCreateWithFlags");
+        host.locked(() -> {
+            DomainObj dom = host.find(ref);
+            if (dom.state() != DomainState.SHUTOFF) {
+                throw Errors.internal("Domain '" + dom.name() + "' is already running");
+            }
+            start(dom);
+            return null;
+        });
+    }
+
+    /** {@code testDomainDestroyFlags}. */
+    void destroy(DomainRef ref, int flags) throws VirtException {
+        Errors.checkFlags(flags, DESTROY_FLAGS, "testDomainDestroyFlags");
+        host.locked(() -> {
+            DomainObj dom = host.find(ref);
+            if (!dom.isActive()) {
+                throw Errors.notRunning();
+            }
+            stop(dom, StateReason.SHUTOFF_DESTROYED, DomainEventType.STOPPED_DESTROYED);
+            return null;
+        });
+    }
+
+    /** {@code testDomainShutdownFlags}: the guest acts on {@code <on_poweroff>} at once. */
+    void shutdown(DomainRef ref, int flags) throws VirtException {
+        Errors.checkFlags(flags, 0, "testDomainShutdownFlags");
+        host.locked(() -> {
+            DomainObj dom = host.find(ref);
+            if (dom.state() == DomainState.SHUTOFF) {
+                throw Errors.internal("domain '" + dom.name() + "' not running");
+            }
+            powerAction(dom, dom.def().onPoweroff());
+            return null;
+        });
+    }
+
+    /** {@code testDomainReboot}: the guest acts on {@code <on_reboot>} at once. */
+    void reboot(DomainRef ref, int flags) throws VirtException {
+        Errors.checkFlags(flags, REBOOT_FLAGS, "testDomainReboot");
+        host.locked(() -> {
+            DomainObj dom = host.find(ref);
+            if (!dom.isActive()) {
+                throw Errors.notRunning();
+            }
+            powerAction(dom, dom.def().onReboot() == null ? "restart" : dom.def().onReboot());
+            return null;
+        });
+    }
+
+    /** {@code testDomainSuspend}. */
+    void suspend(DomainRef ref) throws VirtException {
+        host.locked(() -> {
+            DomainObj dom = host.find(ref);
+            if (dom.state() == DomainState.SHUTOFF || dom.state() == DomainState.PAUSED) {
+                throw Errors.internal("domain '" + dom.name() + "' not running");
+            }
+            dom.setState(DomainState.PAUSED, StateReason.PAUSED_USER.number());
+            host.save(dom);
+            host.emit(dom, SUSPENDED, DomainEventType.SUSPENDED_PAUSED);
+            return null;
+        });
+    }
+
+    /** {@code testDomainResume}. */
+    void resume(DomainRef ref) throws VirtException {
+        host.locked(() -> {
+            DomainObj dom = host.find(ref);
+            if (dom.state() != DomainState.PAUSED) {
+                throw Errors.internal("domain '" + dom.name() + "' not paused");
+            }
+            dom.setState(DomainState.RUNNING, StateReason.RUNNING_UNPAUSED.number());
+            host.save(dom);
+            host.emit(dom, RESUMED, DomainEventType.RESUMED_UNPAUSED);
+            return null;
+        });
+    }
+
+    /** {@code testDomainUndefineFlags}: an active domain keeps running as a transient one. */
+    void undefine(DomainRef ref, int flags) throws VirtException {
+        Errors.checkFlags(flags, UNDEFINE_FLAGS, "testDomainUndefineFlags");
+        host.locked(() -> {
+            DomainObj dom = host.find(ref);
+            host.emit(dom, UNDEFINED, DomainEventType.UNDEFINED_REMOVED);
+            if (dom.isActive()) {
+                dom.setPersistent(false);
+                host.save(dom);
+            } else {
+                host.remove(dom);
+            }
+            return null;
+        });
+    }
+
+    /** {@code testDomainStartState}: running, booted, with the next ID. Lock held. */
+    private void start(DomainObj dom) throws VirtException {
+        dom.markStarted(host.allocateId());
+        dom.setState(DomainState.RUNNING, StateReason.RUNNING_BOOTED.number());
+        host.save(dom);
+        host.emit(dom, STARTED, DomainEventType.STARTED_BOOTED);
+    }
+
+    /** {@code testDomainShutdownState} plus the event; a transient domain disappears. Lock held. */
+    private void stop(DomainObj dom, StateReason reason, int eventDetail) throws VirtException {
+        int eventId = dom.markStopped();
+        dom.setState(DomainState.SHUTOFF, reason.number());
+        host.emit(dom, STOPPED, eventDetail, eventId);
+        if (dom.isPersistent()) {
+            host.save(dom);
+        } else {
+            host.remove(dom);
+        }
+    }
+
+    /** {@code testDomainActionSetState}: restart keeps it running, anything else powers off. */
+    private void powerAction(DomainObj dom, String action) throws VirtException {
+        if ("restart".equals(action) || "rename-restart".equals(action)) {
+            dom.setState(DomainState.RUNNING, StateReason.RUNNING_BOOTED.number());
+            host.save(dom);
+        } else {
+            stop(dom, StateReason.SHUTOFF_SHUTDOWN, DomainEventType.STOPPED_SHUTDOWN);
+        }
+    }
+
+    /** Same UUID, other name: refused ({@code virDomainObjListAddLocked}). */
+    private static void checkSameName(DomainObj dom, DomainDef def) throws VirtException {
+        if (!dom.name().equals(def.name())) {
+            throw Errors.failed("domain '" + dom.name() + "' is already defined with uuid " + dom.uuid());
+        }
+    }
+
+    /** Other UUID, same name: refused. */
+    private void checkNameFree(DomainDef def) throws VirtException {
+        DomainObj other = host.byName(def.name());
+        if (other != null) {
+            throw Errors.failed("domain '" + def.name() + "' already exists with uuid " + other.uuid());
+        }
+    }
+}
