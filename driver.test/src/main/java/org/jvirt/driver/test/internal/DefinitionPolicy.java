@@ -1,6 +1,5 @@
 package org.jvirt.driver.test.internal;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,19 +13,20 @@ import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Devices;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
-import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.GuestDefaults;
+import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.XmlElement;
 
 /**
- * What libvirt's test driver does to a domain definition after the generic parse: a UUID when none
- * is given, the default architecture {@code i686} ({@code defArch}), a MAC address and a
- * {@code testnetN} interface name for every interface that lacks one
- * ({@code testDomainGenerateIfnames}), and the name check of {@code virXMLCheckIllegalChars}.
+ * What libvirt's test driver does to a domain definition around the generic parse: the guest
+ * architecture {@code i686} ({@code defArch}), a UUID when none is given, a {@code testnetN}
+ * target device for every interface that lacks one ({@code testDomainGenerateIfnames}), and the
+ * name check of {@code virXMLCheckIllegalChars}.
  */
 final class DefinitionPolicy {
-    static final String DEFAULT_ARCH = "i686";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The test driver's guests are i686 whatever their type ({@code defArch}). */
+    static final GuestDefaults GUEST_DEFAULTS = (virtType, osType) -> "i686";
 
     private final DomainXmlCodec codec;
 
@@ -39,7 +39,7 @@ final class DefinitionPolicy {
         if (xml == null) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.TEST, "xml must not be null");
         }
-        return complete(codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE));
+        return complete(codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE, GUEST_DEFAULTS));
     }
 
     /** Applies the test driver's defaults to a parsed definition. */
@@ -51,30 +51,29 @@ final class DefinitionPolicy {
         if (out.uuid() == null) {
             out = out.withUuid(UUID.randomUUID());
         }
-        if (out.os() != null && out.os().arch() == null) {
-            out = out.withOs(out.os().withArch(DEFAULT_ARCH));
-        }
         return out.withDevices(nameInterfaces(out.devices()));
     }
 
-    /** Gives every {@code <interface>} a MAC address and a target device name. */
+    /** Gives every {@code <interface>} without one a {@code testnetN} target device. */
     private static Devices nameInterfaces(Devices devices) {
         Set<String> used = new HashSet<>();
-        for (Device d : devices.named("interface")) {
-            if (d instanceof GenericDevice g && g.element().child("target") != null) {
-                String dev = g.element().child("target").attribute("dev");
-                if (dev != null) {
-                    used.add(dev);
-                }
+        for (NetInterface n : devices.ofType(NetInterface.class)) {
+            String dev = targetDev(n);
+            if (dev != null) {
+                used.add(dev);
             }
         }
         List<Device> all = new ArrayList<>();
         boolean changed = false;
         for (Device d : devices.all()) {
-            if (d instanceof GenericDevice g && "interface".equals(g.elementName())) {
-                XmlElement named = nameInterface(g.element(), used);
-                changed |= named != g.element();
-                all.add(named == g.element() ? d : new GenericDevice(named));
+            if (d instanceof NetInterface n && targetDev(n) == null) {
+                int i = 0;
+                while (used.contains("testnet" + i)) {
+                    i++;
+                }
+                used.add("testnet" + i);
+                all.add(withTarget(n, "testnet" + i));
+                changed = true;
             } else {
                 all.add(d);
             }
@@ -82,51 +81,30 @@ final class DefinitionPolicy {
         return changed ? new Devices(devices.emulator(), all) : devices;
     }
 
-    private static XmlElement nameInterface(XmlElement iface, Set<String> used) {
-        XmlElement out = iface;
-        if (out.child("mac") == null) {
-            out = insertAfter(out, XmlElement.of("mac").withAttribute("address", randomMac()), List.of());
-        }
-        XmlElement target = out.child("target");
-        if (target == null || target.attribute("dev") == null) {
-            int n = 0;
-            while (used.contains("testnet" + n)) {
-                n++;
+    private static String targetDev(NetInterface n) {
+        for (XmlElement c : n.other().children()) {
+            if ("target".equals(c.name())) {
+                return c.attribute("dev");
             }
-            String dev = "testnet" + n;
-            used.add(dev);
-            List<XmlElement> children = new ArrayList<>();
-            if (target != null) {
-                for (XmlElement c : out.children()) {
-                    children.add(c == target ? c.withAttribute("dev", dev) : c);
-                }
-                out = out.withChildren(children);
+        }
+        return null;
+    }
+
+    private static NetInterface withTarget(NetInterface n, String dev) {
+        List<XmlElement> children = new ArrayList<>();
+        boolean replaced = false;
+        for (XmlElement c : n.other().children()) {
+            if ("target".equals(c.name()) && !replaced) {
+                children.add(c.withAttribute("dev", dev));
+                replaced = true;
             } else {
-                out = insertAfter(out, XmlElement.of("target").withAttribute("dev", dev),
-                        List.of("mac", "source", "boot", "vlan", "virtualport", "ip", "route", "script",
-                                "backenddomain"));
+                children.add(c);
             }
         }
-        return out;
-    }
-
-    /** Inserts {@code child} after the last child whose name is in {@code before} (else first). */
-    private static XmlElement insertAfter(XmlElement parent, XmlElement child, List<String> before) {
-        List<XmlElement> children = new ArrayList<>(parent.children());
-        int at = 0;
-        for (int i = 0; i < children.size(); i++) {
-            if (before.contains(children.get(i).name())) {
-                at = i + 1;
-            }
+        if (!replaced) {
+            children.add(XmlElement.of("target").withAttribute("dev", dev));
         }
-        children.add(at, child);
-        return parent.withChildren(children);
-    }
-
-    /** libvirt's {@code virMacAddrGenerate} with the QEMU/KVM prefix 52:54:00. */
-    private static String randomMac() {
-        byte[] b = new byte[3];
-        RANDOM.nextBytes(b);
-        return String.format("52:54:00:%02x:%02x:%02x", b[0] & 0xff, b[1] & 0xff, b[2] & 0xff);
+        return new NetInterface(n.type(), n.mac(), n.macType(), n.macCheck(), n.source(), n.modelType(),
+                new Preserved(n.other().attributes(), children));
     }
 }

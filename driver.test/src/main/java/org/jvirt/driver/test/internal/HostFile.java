@@ -50,7 +50,7 @@ final class HostFile {
                 throw Errors.xml(ErrorDomain.TEST, "transient domain cannot have runstate 'shutoff'");
             }
             removeTestElements(resolved);
-            DomainDef def = policy.complete(codec.parse(SafeXml.toText(resolved), DomainXmlCodec.PARSE_INACTIVE));
+            DomainDef def = policy.parse(SafeXml.toText(resolved));
             loader.add(def, !transientDomain, DomainState.ofNumber(runstate));
         }
         return host;

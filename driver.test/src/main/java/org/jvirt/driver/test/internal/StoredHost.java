@@ -72,9 +72,9 @@ final class StoredHost {
     private DomainObj restore(String key, byte[] config, byte[] statusBytes) throws VirtException {
         UUID uuid = UUID.fromString(key);
         DomainDef persistent = config == null ? null
-                : codec.parse(new String(config, StandardCharsets.UTF_8), DomainXmlCodec.PARSE_INACTIVE);
+                : codec.parse(new String(config, StandardCharsets.UTF_8), DomainXmlCodec.PARSE_INACTIVE, DefinitionPolicy.GUEST_DEFAULTS);
         StatusRecord status = statusBytes == null ? null : StatusRecord.fromBytes(key, statusBytes);
-        DomainDef live = status == null || status.liveXml() == null ? null : codec.parse(status.liveXml(), 0);
+        DomainDef live = status == null || status.liveXml() == null ? null : codec.parse(status.liveXml(), 0, DefinitionPolicy.GUEST_DEFAULTS);
         if (persistent == null && live == null) {
             throw new IllegalArgumentException("neither a definition nor a running domain");
         }
@@ -84,7 +84,7 @@ final class StoredHost {
         }
         if (live != null && status.id() >= 0) {
             DomainDef pending = persistent != null ? persistent
-                    : status.pendingXml() == null ? null : codec.parse(status.pendingXml(), DomainXmlCodec.PARSE_INACTIVE);
+                    : status.pendingXml() == null ? null : codec.parse(status.pendingXml(), DomainXmlCodec.PARSE_INACTIVE, DefinitionPolicy.GUEST_DEFAULTS);
             dom.restore(live, pending, status.id());
             dom.setState(status.state(), status.reason());
         } else {

@@ -39,7 +39,7 @@ public final class TestDriver implements HypervisorDriver {
     private final String hostname;
 
     @Activate
-    public TestDriver(@Reference StateStore store, @Reference DomainXmlCodec codec) throws VirtException {
+    public TestDriver(@Reference(name = "store") StateStore store, @Reference(name = "codec") DomainXmlCodec codec) throws VirtException {
         this.codec = codec;
         this.defaultHost = new StoredHost(store, codec).open();
         this.hostname = localHostname();
