@@ -1,0 +1,71 @@
+package org.jvirt.rpc.internal.client;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.rpc.internal.wire.RemoteProc;
+import org.jvirt.rpc.internal.wire.WireDomain;
+import org.jvirt.rpc.internal.xdr.XdrException;
+import org.jvirt.rpc.internal.xdr.XdrReader;
+import org.jvirt.rpc.internal.xdr.XdrWriter;
+
+/** Typed helpers over {@link RpcClient}: call, then decode the usual reply shapes. */
+final class RemoteCalls {
+    private final RpcClient client;
+
+    RemoteCalls(RpcClient client) {
+        this.client = client;
+    }
+
+    /** Decoding step that may hit malformed data. */
+    @FunctionalInterface
+    interface Decode<T> {
+        T get() throws XdrException;
+    }
+
+    XdrReader call(int proc, XdrWriter args) throws VirtException {
+        return client.call(proc, args.toByteArray());
+    }
+
+    <T> T decode(Decode<T> d) throws VirtException {
+        try {
+            return d.get();
+        } catch (XdrException e) {
+            throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "malformed reply: " + e.getMessage());
+        }
+    }
+
+    String string(int proc, XdrWriter args) throws VirtException {
+        XdrReader r = call(proc, args);
+        return decode(r::readString);
+    }
+
+    int integer(int proc, XdrWriter args) throws VirtException {
+        XdrReader r = call(proc, args);
+        return decode(r::readInt);
+    }
+
+    DomainRef domain(int proc, XdrWriter args) throws VirtException {
+        XdrReader r = call(proc, args);
+        return RemoteDriverConnection.ref(decode(() -> WireDomain.read(r)));
+    }
+
+    boolean supports(int feature) throws VirtException {
+        return integer(RemoteProc.CONNECT_SUPPORTS_FEATURE, new XdrWriter().writeInt(feature)) != 0;
+    }
+
+    static XdrWriter dom(DomainRef d) {
+        XdrWriter w = new XdrWriter();
+        new WireDomain(d.name(), d.uuid(), d.id()).write(w);
+        return w;
+    }
+
+    boolean isOpen() {
+        return client.isOpen();
+    }
+
+    void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,127 @@
+package org.jvirt.rpc.internal.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.jvirt.api.Connection;
+import org.jvirt.api.Domain;
+import org.jvirt.api.DomainEvent;
+import org.jvirt.api.DomainEventType;
+import org.jvirt.api.DomainState;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.OpenFlag;
+import org.jvirt.api.VcpuInfo;
+import org.jvirt.api.VirtException;
+import org.jvirt.core.internal.CoreConnectionFactory;
+
+/**
+ * jvirt's Java API through the core and the remote driver against a server speaking libvirt's
+ * protocol; run against jvirtd and against a real libvirtd 9.0.
+ */
+abstract class RemoteDriverContract {
+    protected final CoreConnectionFactory core =
+            CoreConnectionFactory.forDriver(new RemoteDriver(RemoteSettings.defaults()), "remote");
+
+    /** URIs of the server's test:///default: over UNIX, over TCP. */
+    abstract List<String> uris();
+
+    /** The read-only UNIX URI. */
+    abstract String readOnlyUri();
+
+    @Test
+    void queriesAndLookups() throws Exception {
+        for (String uri : uris()) {
+            try (Connection c = core.open(uri, 0)) {
+                assertTrue(c.type().equalsIgnoreCase("test"), c.type());
+                assertTrue(c.hostname().length() > 0);
+                assertTrue(c.capabilities().contains("<capabilities>"));
+                assertEquals(16, c.nodeInfo().cpus());
+                List<Domain> all = c.listAllDomains(0);
+                assertTrue(all.stream().anyMatch(d -> d.name().equals("test")), all.toString());
+                Domain d = c.lookupByName("test");
+                assertEquals(UUID.fromString("6695eb01-f6a4-8304-79aa-97f2502e193f"), d.uuid());
+                assertEquals(1, d.id());
+                assertEquals(DomainState.RUNNING, d.state().state());
+                assertEquals(DomainState.RUNNING, d.info().state());
+                assertEquals(2, d.info().nrVirtCpu());
+                assertEquals("test", c.lookupByUuid(d.uuid()).name());
+                assertEquals("test", c.lookupById(1).name());
+                assertTrue(d.isPersistent());
+                assertTrue(d.xmlDesc(0).contains("<name>test</name>"));
+                List<VcpuInfo> vcpus = d.vcpuInfo();
+                assertEquals(2, vcpus.size());
+                assertFalse(vcpus.get(0).affinity().isEmpty(), "affinity is transferred");
+                VirtException e = assertThrows(VirtException.class, () -> c.lookupByName("nosuch"));
+                assertEquals(ErrorCode.NO_DOMAIN, e.code());
+                assertTrue(e.getMessage().startsWith("Domain not found"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void lifecycleAndEvents() throws Exception {
+        String uri = uris().get(0);
+        try (Connection c = core.open(uri, 0)) {
+            List<DomainEvent> events = new CopyOnWriteArrayList<>();
+            int id = c.addLifecycleListener((dom, ev) -> events.add(ev));
+            Domain d = c.lookupByName("test");
+            d.suspend();
+            assertEquals(DomainState.PAUSED, d.state().state());
+            d.resume();
+            d.destroy(0);
+            assertEquals(DomainState.SHUTOFF, d.state().state());
+            assertEquals(-1, d.id());
+            d.create(0);
+            assertTrue(d.isActive());
+            d.setAutostart(true);
+            assertTrue(d.autostart());
+            d.setAutostart(false);
+            BitSet pin = new BitSet();
+            pin.set(1);
+            d.pinVcpu(0, pin, 0);
+            assertEquals(pin, d.vcpuPinInfo(0).get(0));
+            Domain v = c.defineXml("<domain type='test'><name>remote1</name><memory>65536</memory>"
+                    + "<vcpu>1</vcpu><os><type>hvm</type></os></domain>", 0);
+            assertEquals("remote1", v.name());
+            assertFalse(v.isActive());
+            v.undefine(0);
+            assertEquals(ErrorCode.NO_DOMAIN, assertThrows(VirtException.class, () -> c.lookupByName("remote1")).code());
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (events.size() < 6 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            List<DomainEventType> types = events.stream().map(DomainEvent::type).toList();
+            assertEquals(List.of(DomainEventType.SUSPENDED, DomainEventType.RESUMED, DomainEventType.STOPPED,
+                    DomainEventType.STARTED, DomainEventType.DEFINED, DomainEventType.UNDEFINED), types.subList(0, 6),
+                    events.toString());
+            c.removeLifecycleListener(id);
+        }
+    }
+
+    @Test
+    void readOnlyConnectionsAreRefusedChanges() throws Exception {
+        try (Connection c = core.open(readOnlyUri(), OpenFlag.READ_ONLY.bit())) {
+            Domain d = c.lookupByName("test");
+            VirtException e = assertThrows(VirtException.class, () -> d.destroy(0));
+            assertEquals(ErrorCode.OPERATION_DENIED, e.code());
+            assertEquals(DomainState.RUNNING, d.state().state());
+        }
+    }
+
+    @Test
+    void unreachableServersFailClearly() {
+        VirtException e = assertThrows(VirtException.class,
+                () -> core.open("test+unix:///default?socket=/nonexistent/jvirt-sock", 0));
+        assertEquals(ErrorCode.SYSTEM_ERROR, e.code());
+        assertTrue(e.getMessage().contains("/nonexistent/jvirt-sock"), e.getMessage());
+    }
+}
