@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.BundleContext;
 
 /**
  * The Felix every integration test runs in: SCR, Config Admin, SLF4J through SPI Fly, and the
@@ -30,6 +31,10 @@ final class ItestFramework {
     static final String WORK = "jvirt.itest.work";
     /** The core's framework property naming the state store directory. */
     static final String STATE_DIR = "jvirt.state.dir";
+
+    /** File names (without .jar) of the driver.test build and its upgrade build in the folder. */
+    static final String DRIVER_TEST = "driver.test";
+    static final String DRIVER_TEST_UPGRADE = "driver.test-upgrade";
 
     private ItestFramework() {
     }
@@ -55,6 +60,23 @@ final class ItestFramework {
                 runtime("org.apache.felix.configadmin", 2), runtime("org.apache.felix.scr", 2),
                 runtime("api", 3),
                 junitBundles());
+    }
+
+    /** The driver.test bundle, started after the core. */
+    static Option driverTest() {
+        return runtime(DRIVER_TEST, 4);
+    }
+
+    /**
+     * The upgrade build of driver.test (same code, higher Bundle-Version), looked up from inside
+     * the framework through the framework property {@value #BUNDLES}.
+     */
+    static File upgradeJar(BundleContext context) {
+        File f = new File(context.getProperty(BUNDLES), DRIVER_TEST_UPGRADE + ".jar");
+        if (!f.isFile()) {
+            throw new IllegalStateException("missing upgrade build " + f);
+        }
+        return f;
     }
 
     /** The file of a provisioned bundle (copied without its version: {@code api.jar}). */
