@@ -85,6 +85,36 @@ public record DomainDef(String type, int id, String name, UUID uuid, String titl
                 newDevices, other);
     }
 
+    public DomainDef withOs(Os newOs) {
+        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
+                currentMemory, vcpu, vcpus, cputune, newOs, features, cpu, clock, onPoweroff, onReboot, onCrash,
+                devices, other);
+    }
+
+    public DomainDef withCpu(Cpu newCpu) {
+        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
+                currentMemory, vcpu, vcpus, cputune, os, features, newCpu, clock, onPoweroff, onReboot, onCrash,
+                devices, other);
+    }
+
+    public DomainDef withFeatures(Features newFeatures) {
+        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
+                currentMemory, vcpu, vcpus, cputune, os, newFeatures, cpu, clock, onPoweroff, onReboot, onCrash,
+                devices, other);
+    }
+
+    public DomainDef withClock(Clock newClock) {
+        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
+                currentMemory, vcpu, vcpus, cputune, os, features, cpu, newClock, onPoweroff, onReboot, onCrash,
+                devices, other);
+    }
+
+    public DomainDef withOther(Preserved newOther) {
+        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
+                currentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash,
+                devices, newOther);
+    }
+
     /** The memory the guest has at boot: {@code currentMemory}, or {@code memory} when absent. */
     public long currentMemoryKib() {
         return currentMemory != null ? currentMemory.kib() : memory.kib();
