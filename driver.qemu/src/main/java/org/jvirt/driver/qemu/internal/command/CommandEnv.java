@@ -1,0 +1,49 @@
+package org.jvirt.driver.qemu.internal.command;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a domain's runtime files live and how QEMU gets its file descriptors. libvirt's test
+ * harness passes pre-opened descriptors (the monitor is fd 1729); a real start passes paths.
+ *
+ * @param libDir         libvirt's per-driver state ({@code /var/lib/libvirt/qemu}); the domain
+ *                       directory {@code domain-<id>-<name>} lives under it
+ * @param channelDir     the directory of automatic channel sockets
+ * @param passFds        true to print libvirt's fake descriptor numbers (tests), false for paths
+ * @param monitorPath    the QMP socket path when {@code passFds} is false, or null to put it in
+ *                       the domain directory
+ * @param baseEnv        PATH, USER, LOGNAME and other variables passed through
+ * @param epochSeconds   "now" for clock offsets (libvirt's tests fix it at 1234567890)
+ */
+public record CommandEnv(String libDir, String channelDir, boolean passFds, String monitorPath,
+                         Map<String, String> baseEnv, long epochSeconds) {
+
+    /** libvirt's qemuxmlconftest environment (see the test data README). */
+    public static CommandEnv testEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/bin");
+        env.put("USER", "test");
+        env.put("LOGNAME", "test");
+        return new CommandEnv("/var/lib/libvirt/qemu", "/var/run/libvirt/qemu/channel", true, null, env,
+                1234567890L);
+    }
+
+    /** A real environment rooted at {@code libDir}, with PATH, USER and LOGNAME of this process. */
+    public static CommandEnv real(String libDir, String channelDir, String monitorPath) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String k : new String[] {"PATH", "USER", "LOGNAME"}) {
+            String v = System.getenv(k);
+            if (v != null) {
+                env.put(k, v);
+            }
+        }
+        return new CommandEnv(libDir, channelDir, false, monitorPath, env, System.currentTimeMillis() / 1000);
+    }
+
+    /** {@code domain-<id>-<name>}, the name cut to 20 characters (virDomainDefGetShortName). */
+    public String domainDir(int id, String name) {
+        String shortName = name.length() > 20 ? name.substring(0, 20) : name;
+        return libDir + "/domain-" + id + "-" + shortName;
+    }
+}

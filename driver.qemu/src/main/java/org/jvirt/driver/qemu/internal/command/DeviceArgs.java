@@ -1,0 +1,411 @@
+package org.jvirt.driver.qemu.internal.command;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jvirt.api.VirtException;
+
+/** Controllers, NICs, input, audio, graphics, video, sound, watchdog, balloon and RNG devices. */
+final class DeviceArgs {
+    private static final List<String> CONTROLLER_ORDER = List.of("pci", "usb", "scsi", "ide", "sata",
+            "virtio-serial", "ccid", "isa", "xenbus");
+
+    private final QemuDomain d;
+    private final CommandEnv env;
+    private final Map<String, String> vars;
+    private final BootIndex boot;
+
+    DeviceArgs(QemuDomain d, CommandEnv env, Map<String, String> vars) {
+        this.d = d;
+        this.env = env;
+        this.vars = vars;
+        this.boot = new BootIndex(d);
+    }
+
+    void display(Argv a) {
+        if (d.devices("graphics").isEmpty()) {
+            a.add("-display", "none");
+        }
+    }
+
+    void controllers(Argv a) throws VirtException {
+        for (String type : CONTROLLER_ORDER) {
+            for (XNode c : d.controllers(type)) {
+                Json j = controller(c);
+                if (j != null) {
+                    a.device(j);
+                }
+            }
+        }
+    }
+
+    private Json controller(XNode c) throws VirtException {
+        String type = c.attr("type");
+        String model = c.attr("model", "");
+        int index = Attrs.intAttr(c, "index", 0);
+        Json j = Json.object();
+        switch (type) {
+            case "pci" -> {
+                switch (model) {
+                    case "pcie-root-port" -> {
+                        XNode t = c.child("target");
+                        j.put("driver", c.childAttr("model", "name") == null ? "pcie-root-port"
+                                : c.childAttr("model", "name"));
+                        j.put("port", Attrs.intAttr(t, "port", 0)).put("chassis", Attrs.intAttr(t, "chassis", index));
+                        j.put("id", "pci." + index);
+                    }
+                    case "pci-bridge" -> {
+                        XNode t = c.child("target");
+                        j.put("driver", "pci-bridge").put("chassis_nr",
+                                t == null ? index : Attrs.intAttr(t, "chassisNr", index)).put("id", "pci." + index);
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            case "usb" -> {
+                String driver = switch (model) {
+                    case "piix3-uhci" -> "piix3-usb-uhci";
+                    case "piix4-uhci" -> "piix4-usb-uhci";
+                    case "ehci" -> "usb-ehci";
+                    case "ich9-ehci1" -> "ich9-usb-ehci1";
+                    case "ich9-uhci1" -> "ich9-usb-uhci1";
+                    case "ich9-uhci2" -> "ich9-usb-uhci2";
+                    case "ich9-uhci3" -> "ich9-usb-uhci3";
+                    case "pci-ohci" -> "pci-ohci";
+                    case "nec-xhci" -> "nec-usb-xhci";
+                    case "qemu-xhci" -> "qemu-xhci";
+                    case "none" -> null;
+                    default -> model;
+                };
+                if (driver == null) {
+                    return null;
+                }
+                j.put("driver", driver);
+                if (c.attr("ports") != null && (model.equals("qemu-xhci") || model.equals("nec-xhci"))) {
+                    int ports = Integer.parseInt(c.attr("ports"));
+                    j.put("p2", ports).put("p3", ports);
+                }
+                j.put("id", index == 0 ? "usb" : "usb" + index);
+            }
+            case "scsi" -> {
+                String driver = switch (model) {
+                    case "virtio-scsi" -> "virtio-scsi-pci";
+                    case "lsilogic" -> "lsi";
+                    case "lsisas1068" -> "mptsas1068";
+                    case "lsisas1078" -> "megasas";
+                    case "vmpvscsi" -> "pvscsi";
+                    default -> model;
+                };
+                j.put("driver", driver).put("id", "scsi" + index);
+            }
+            case "ide" -> {
+                if (d.isI440fx() && index == 0) {
+                    return null;
+                }
+                return null;
+            }
+            case "sata" -> {
+                if (d.isQ35() && index == 0) {
+                    return null;
+                }
+                j.put("driver", "ich9-ahci").put("id", "sata" + index);
+            }
+            case "virtio-serial" -> {
+                j.put("driver", "virtio-serial-pci").put("id", "virtio-serial" + index);
+                if (c.attr("ports") != null) {
+                    j.put("max_ports", Integer.parseInt(c.attr("ports")));
+                }
+                if (c.attr("vectors") != null) {
+                    j.put("vectors", Integer.parseInt(c.attr("vectors")));
+                }
+            }
+            case "ccid" -> j.put("driver", "usb-ccid").put("id", "ccid" + index);
+            default -> {
+                return null;
+            }
+        }
+        PciBus.put(d, c, j);
+        return j;
+    }
+
+    void interfaces(Argv a) throws VirtException {
+        List<XNode> nets = d.devices("interface");
+        for (int i = 0; i < nets.size(); i++) {
+            XNode n = nets.get(i);
+            String type = n.attr("type");
+            Json netdev = Json.object();
+            switch (type) {
+                case "user" -> netdev.put("type", "user");
+                default -> throw QemuErrors.unsupported("network interface type '" + type + "' is not supported");
+            }
+            netdev.put("id", "hostnet" + i);
+            a.add("-netdev", netdev.toString());
+            String model = n.childAttr("model", "type");
+            String driver = switch (model == null ? "rtl8139" : model) {
+                case "virtio" -> "virtio-net-pci";
+                default -> model == null ? "rtl8139" : model;
+            };
+            Json j = Json.object().put("driver", driver).put("netdev", "hostnet" + i).put("id", "net" + i)
+                    .put("mac", n.childAttr("mac", "address")).put("bootindex", boot.of(n));
+            PciBus.put(d, n, j);
+            a.device(j);
+        }
+    }
+
+    void inputs(Argv a) {
+        List<XNode> inputs = d.devices("input");
+        for (int i = 0; i < inputs.size(); i++) {
+            XNode in = inputs.get(i);
+            String bus = in.attr("bus");
+            String type = in.attr("type");
+            Json j = Json.object();
+            if ("usb".equals(bus)) {
+                String driver = switch (type) {
+                    case "mouse" -> "usb-mouse";
+                    case "tablet" -> "usb-tablet";
+                    case "keyboard" -> "usb-kbd";
+                    default -> null;
+                };
+                if (driver == null) {
+                    continue;
+                }
+                j.put("driver", driver).put("id", "input" + i);
+                XNode addr = in.address();
+                if (addr != null && "usb".equals(addr.attr("type"))) {
+                    j.put("bus", "usb." + addr.attr("bus", "0")).put("port", addr.attr("port"));
+                }
+            } else if ("virtio".equals(bus)) {
+                j.put("driver", "virtio-" + type + "-pci").put("id", "input" + i);
+                PciBus.put(d, in, j);
+            } else {
+                continue;
+            }
+            a.device(j);
+        }
+    }
+
+    void audio(Argv a) {
+        for (XNode au : d.devices("audio")) {
+            a.add("-audiodev", Json.object().put("id", "audio" + au.attr("id", "1"))
+                    .put("driver", au.attr("type", "none")).toString());
+        }
+    }
+
+    private String audioId() {
+        List<XNode> au = d.devices("audio");
+        return au.isEmpty() ? null : "audio" + au.get(0).attr("id", "1");
+    }
+
+    void graphics(Argv a) throws VirtException {
+        for (XNode g : d.devices("graphics")) {
+            switch (g.attr("type")) {
+                case "vnc" -> vnc(a, g);
+                case "sdl" -> {
+                    if (g.attr("xauth") != null) {
+                        vars.put("XAUTHORITY", g.attr("xauth"));
+                    }
+                    if (g.attr("display") != null) {
+                        vars.put("DISPLAY", g.attr("display"));
+                    }
+                    StringBuilder s = new StringBuilder("sdl");
+                    XNode gl = g.child("gl");
+                    if (gl != null && gl.attr("enable") != null) {
+                        s.append(",gl=").append("yes".equals(gl.attr("enable")) ? "on" : "off");
+                    }
+                    a.add("-display", s.toString());
+                }
+                default -> throw QemuErrors.unsupported("unsupported graphics type '" + g.attr("type") + "'");
+            }
+        }
+    }
+
+    private void vnc(Argv a, XNode g) {
+        StringBuilder v = new StringBuilder();
+        XNode listen = g.child("listen");
+        String ltype = listen == null ? "address" : listen.attr("type", "address");
+        if ("socket".equals(ltype)) {
+            v.append("unix:").append(listen.attr("socket"));
+        } else if ("none".equals(ltype)) {
+            v.append("none");
+        } else {
+            String addr = g.attr("listen");
+            if (addr == null && listen != null) {
+                addr = listen.attr("address");
+            }
+            if (addr == null) {
+                addr = "127.0.0.1";
+            }
+            if (addr.contains(":")) {
+                addr = "[" + addr + "]";
+            }
+            int port = Integer.parseInt(g.attr("port", "5900"));
+            v.append(addr).append(':').append(port - 5900);
+            if (g.attr("websocket") != null) {
+                v.append(",websocket=").append(g.attr("websocket"));
+            }
+        }
+        if (g.attr("passwd") != null) {
+            v.append(",password=on");
+        }
+        String au = audioId();
+        if (au != null) {
+            v.append(",audiodev=").append(au);
+        }
+        a.add("-vnc", v.toString());
+        if (g.attr("keymap") != null) {
+            a.add("-k", g.attr("keymap"));
+        }
+    }
+
+    void videos(Argv a) {
+        List<XNode> videos = d.devices("video");
+        for (int i = 0; i < videos.size(); i++) {
+            XNode v = videos.get(i);
+            XNode m = v.child("model");
+            String type = m.attr("type");
+            boolean primary = "yes".equals(m.attr("primary"));
+            Json j = Json.object();
+            switch (type) {
+                case "vga" -> j.put("driver", "VGA").put("id", "video" + i)
+                        .put("vgamem_mb", Attrs.intAttr(m, "vram", 16384) / 1024);
+                case "cirrus" -> j.put("driver", "cirrus-vga").put("id", "video" + i);
+                case "vmvga" -> j.put("driver", "vmware-svga").put("id", "video" + i)
+                        .put("vgamem_mb", Attrs.intAttr(m, "vram", 16384) / 1024);
+                case "qxl" -> j.put("driver", primary ? "qxl-vga" : "qxl").put("id", "video" + i)
+                        .put("max_outputs", Attrs.intAttr(m, "heads", 1))
+                        .put("ram_size", Attrs.intAttr(m, "ram", 65536) * 1024L)
+                        .put("vram_size", Attrs.intAttr(m, "vram", 65536) * 1024L)
+                        .put("vram64_size_mb", Attrs.intAttr(m, "vram64", 0) / 1024)
+                        .put("vgamem_mb", Attrs.intAttr(m, "vgamem", 16384) / 1024);
+                case "virtio" -> j.put("driver", primary ? "virtio-vga" : "virtio-gpu-pci").put("id", "video" + i);
+                case "bochs" -> j.put("driver", "bochs-display").put("id", "video" + i);
+                case "ramfb" -> j.put("driver", "ramfb").put("id", "video" + i);
+                default -> {
+                    continue;
+                }
+            }
+            PciBus.put(d, v, j);
+            a.device(j);
+        }
+    }
+
+    void sounds(Argv a) {
+        List<XNode> sounds = d.devices("sound");
+        for (int i = 0; i < sounds.size(); i++) {
+            XNode s = sounds.get(i);
+            String model = s.attr("model");
+            Json j = Json.object();
+            switch (model) {
+                case "ac97" -> j.put("driver", "AC97");
+                case "es1370" -> j.put("driver", "ES1370");
+                case "ich6" -> j.put("driver", "intel-hda");
+                case "ich9" -> j.put("driver", "ich9-intel-hda");
+                case "sb16" -> j.put("driver", "sb16");
+                case "pcspk" -> j.put("driver", "pcspk");
+                default -> j.put("driver", model);
+            }
+            j.put("id", "sound" + i);
+            String au = audioId();
+            if (!model.startsWith("ich")) {
+                j.put("audiodev", au);
+            }
+            PciBus.put(d, s, j);
+            a.device(j);
+            if (model.equals("ich6") || model.equals("ich9")) {
+                a.device(Json.object().put("driver", "hda-duplex").put("id", "sound" + i + "-codec0")
+                        .put("bus", "sound" + i + ".0").put("cad", 0).put("audiodev", au));
+            }
+        }
+    }
+
+    void watchdogs(Argv a) {
+        List<XNode> wds = d.devices("watchdog");
+        for (int i = 0; i < wds.size(); i++) {
+            XNode w = wds.get(i);
+            String model = w.attr("model");
+            if ("itco".equals(model)) {
+                a.add("-global", "ICH9-LPC.noreboot=off");
+            } else {
+                Json j = Json.object().put("driver", model).put("id", "watchdog" + i);
+                PciBus.put(d, w, j);
+                a.device(j);
+            }
+            String action = w.attr("action", "reset");
+            if (action.equals("dump")) {
+                action = "pause";
+            }
+            a.add("-watchdog-action", action);
+        }
+    }
+
+    void memballoon(Argv a) {
+        for (XNode b : d.devices("memballoon")) {
+            String model = b.attr("model");
+            if (!"virtio".equals(model) && !"virtio-transitional".equals(model)
+                    && !"virtio-non-transitional".equals(model)) {
+                continue;
+            }
+            String driver = switch (model) {
+                case "virtio-transitional" -> "virtio-balloon-pci-transitional";
+                case "virtio-non-transitional" -> "virtio-balloon-pci-non-transitional";
+                default -> "virtio-balloon-pci";
+            };
+            Json j = Json.object().put("driver", driver).put("id", "balloon0");
+            PciBus.put(d, b, j);
+            if (b.attr("autodeflate") != null) {
+                j.put("deflate-on-oom", "on".equals(b.attr("autodeflate")));
+            }
+            if (b.attr("freePageReporting") != null) {
+                j.put("free-page-reporting", "on".equals(b.attr("freePageReporting")));
+            }
+            a.device(j);
+        }
+    }
+
+    void rngs(Argv a) throws VirtException {
+        List<XNode> rngs = d.devices("rng");
+        for (int i = 0; i < rngs.size(); i++) {
+            XNode r = rngs.get(i);
+            XNode backend = r.child("backend");
+            String bmodel = backend == null ? "random" : backend.attr("model", "random");
+            Json obj = Json.object();
+            switch (bmodel) {
+                case "random" -> obj.put("qom-type", "rng-random").put("id", "objrng" + i)
+                        .put("filename", backend == null || backend.text == null ? "/dev/urandom" : backend.text);
+                case "builtin" -> obj.put("qom-type", "rng-builtin").put("id", "objrng" + i);
+                default -> throw QemuErrors.unsupported("unsupported rng backend model '" + bmodel + "'");
+            }
+            a.object(obj);
+            String model = r.attr("model", "virtio");
+            String driver = switch (model) {
+                case "virtio-transitional" -> "virtio-rng-pci-transitional";
+                case "virtio-non-transitional" -> "virtio-rng-pci-non-transitional";
+                default -> "virtio-rng-pci";
+            };
+            Json j = Json.object().put("driver", driver).put("rng", "objrng" + i).put("id", "rng" + i);
+            XNode rate = r.child("rate");
+            if (rate != null) {
+                j.put("max-bytes", Long.parseLong(rate.attr("bytes")));
+                j.put("period", Long.parseLong(rate.attr("period", "1000")));
+            }
+            PciBus.put(d, r, j);
+            a.device(j);
+        }
+    }
+
+    void panic(Argv a) {
+        for (XNode p : d.devices("panic")) {
+            String model = p.attr("model", "isa");
+            if (model.equals("isa")) {
+                Json j = Json.object().put("driver", "pvpanic");
+                XNode addr = p.address();
+                if (addr != null && addr.attr("iobase") != null) {
+                    j.put("ioport", Integer.decode(addr.attr("iobase")));
+                }
+                a.device(j);
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.jvirt.driver.qemu.internal.command;
+
+import java.util.List;
+
+import org.jvirt.api.VirtException;
+
+/** Per-device defaults of libvirt's device post-parse step (generic and QEMU-specific). */
+final class DeviceDefaults {
+    private DeviceDefaults() {
+    }
+
+    static void apply(QemuDomain d) throws VirtException {
+        for (XNode c : d.devices("controller")) {
+            controller(d, c);
+        }
+        for (XNode disk : d.devices("disk")) {
+            disk(d, disk);
+        }
+        video(d);
+        chardevs(d);
+        for (XNode in : d.devices("input")) {
+            if (in.attr("bus") == null) {
+                in.set("bus", in.is("type", "tablet") ? "usb" : d.isX86() ? "ps2" : "usb");
+            }
+        }
+        for (XNode w : d.devices("watchdog")) {
+            w.setDefault("action", "reset");
+            Attrs.order(w, "model", "action");
+        }
+        for (XNode b : d.devices("memballoon")) {
+            b.setDefault("model", "virtio");
+        }
+    }
+
+    private static void controller(QemuDomain d, XNode c) {
+        String type = c.attr("type");
+        if ("usb".equals(type) && c.attr("model") == null) {
+            if (d.isQ35() && d.caps.has("qemu-xhci")) {
+                c.set("model", "qemu-xhci");
+            } else if (d.isX86() && d.caps.has("piix3-usb-uhci")) {
+                c.set("model", "piix3-uhci");
+            }
+        }
+        if ("scsi".equals(type) && c.attr("model") == null) {
+            c.set("model", "lsilogic");
+        }
+        Attrs.order(c, "type", "index", "model");
+    }
+
+    private static void disk(QemuDomain d, XNode disk) {
+        String type = disk.attr("type", "file");
+        XNode source = disk.child("source");
+        boolean local = type.equals("file") || type.equals("block") || type.equals("dir");
+        XNode driver = disk.child("driver");
+        if (driver == null && (local || type.equals("network") || type.equals("volume"))) {
+            driver = new XNode("driver");
+            disk.children.add(0, driver);
+        }
+        if (driver != null) {
+            driver.setDefault("name", "qemu");
+            if (driver.attr("type") == null && source != null && local) {
+                driver.set("type", "raw");
+            }
+            Attrs.order(driver, "name", "type");
+        }
+        XNode target = disk.child("target");
+        if (target != null && target.attr("bus") == null) {
+            String dev = target.attr("dev", "");
+            target.set("bus", dev.startsWith("hd") ? "ide" : dev.startsWith("sd") ? "scsi"
+                    : dev.startsWith("vd") ? "virtio" : dev.startsWith("fd") ? "fdc" : "ide");
+        }
+        DriveAddresses.assign(d, disk);
+    }
+
+    private static void video(QemuDomain d) {
+        List<XNode> videos = d.devices("video");
+        if (videos.isEmpty() && !d.devices("graphics").isEmpty()) {
+            XNode v = new XNode("video");
+            v.children.add(new XNode("model").set("type", d.isX86() ? "vga" : "virtio"));
+            d.add(v);
+            videos = d.devices("video");
+        }
+        boolean first = true;
+        for (XNode v : videos) {
+            XNode m = v.child("model");
+            if (m == null) {
+                m = new XNode("model");
+                v.children.add(0, m);
+            }
+            if (m.attr("type") == null) {
+                m.set("type", d.isX86() ? "vga" : "virtio");
+            }
+            String t = m.attr("type");
+            switch (t) {
+                case "vga", "cirrus", "vmvga" -> m.setDefault("vram", "16384");
+                case "qxl" -> {
+                    m.setDefault("ram", "65536");
+                    m.setDefault("vram", "65536");
+                    m.setDefault("vgamem", "16384");
+                }
+                default -> {
+                }
+            }
+            if (!t.equals("none")) {
+                m.setDefault("heads", "1");
+            }
+            if (first && !t.equals("none")) {
+                m.setDefault("primary", "yes");
+            }
+            first = false;
+            Attrs.order(m, "type", "ram", "vram", "vram64", "vgamem", "heads", "primary");
+        }
+    }
+
+    /** Serial ports, consoles and channels: target types, ports, the serial behind console 0. */
+    private static void chardevs(QemuDomain d) throws VirtException {
+        int port = 0;
+        for (XNode s : d.devices("serial")) {
+            XNode t = s.child("target");
+            if (t == null) {
+                t = new XNode("target");
+                s.insertBefore(t, "alias", "address");
+            }
+            if (t.attr("type") == null && d.isX86()) {
+                t.set("type", "isa-serial");
+            }
+            if (t.attr("port") == null) {
+                t.set("port", String.valueOf(port));
+            }
+            port = Integer.parseInt(t.attr("port")) + 1;
+            Attrs.order(t, "type", "port");
+            if ("isa-serial".equals(t.attr("type")) && t.child("model") == null) {
+                t.children.add(new XNode("model").set("name", "isa-serial"));
+            }
+        }
+        List<XNode> consoles = d.devices("console");
+        for (int i = 0; i < consoles.size(); i++) {
+            XNode c = consoles.get(i);
+            XNode t = c.child("target");
+            if (t == null) {
+                t = new XNode("target");
+                c.insertBefore(t, "alias", "address");
+            }
+            if (t.attr("type") == null) {
+                t.set("type", i == 0 && d.isX86() ? "serial" : "virtio");
+            }
+            if (i == 0 && "serial".equals(t.attr("type"))) {
+                t.setDefault("port", "0");
+                if (d.devices("serial").isEmpty()) {
+                    XNode serial = new XNode("serial");
+                    serial.attrs.putAll(c.attrs);
+                    for (XNode ch : c.children) {
+                        if (!ch.name.equals("target")) {
+                            serial.children.add(copy(ch));
+                        }
+                    }
+                    XNode st = new XNode("target").set("type", "isa-serial").set("port", "0");
+                    st.children.add(new XNode("model").set("name", "isa-serial"));
+                    serial.insertBefore(st, "alias", "address");
+                    d.add(serial);
+                }
+            } else if (t.attr("port") == null) {
+                t.set("port", String.valueOf(i == 0 ? 0 : i));
+            }
+            Attrs.order(t, "type", "port");
+        }
+    }
+
+    static XNode copy(XNode n) {
+        XNode c = new XNode(n.name);
+        c.attrs.putAll(n.attrs);
+        c.text = n.text;
+        for (XNode ch : n.children) {
+            c.children.add(copy(ch));
+        }
+        return c;
+    }
+}

@@ -1,0 +1,153 @@
+package org.jvirt.driver.qemu.internal.command;
+
+import java.util.List;
+
+/** Disks as {@code -blockdev} storage and format nodes plus their frontend {@code -device}. */
+final class DiskArgs {
+    private final QemuDomain d;
+    private final BootIndex boot;
+
+    DiskArgs(QemuDomain d) {
+        this.d = d;
+        this.boot = new BootIndex(d);
+    }
+
+    void disks(Argv a) {
+        List<XNode> disks = d.devices("disk");
+        for (XNode disk : disks) {
+            if ("fdc".equals(disk.childAttr("target", "bus")) && boot.of(disk) != null) {
+                int unit = disk.address() == null ? 0 : Attrs.intAttr(disk.address(), "unit", 0);
+                a.add("-global", "isa-fdc.bootindex" + (unit == 0 ? "A" : "B") + "=" + boot.of(disk));
+            }
+        }
+        int node = 0;
+        for (XNode disk : disks) {
+            if (hasSource(disk)) {
+                node++;
+            }
+        }
+        for (XNode disk : disks) {
+            String nodeName = null;
+            if (hasSource(disk)) {
+                nodeName = blockdev(a, disk, node--);
+            }
+            device(a, disk, nodeName);
+        }
+    }
+
+    private static boolean hasSource(XNode disk) {
+        XNode s = disk.child("source");
+        if (s == null) {
+            return false;
+        }
+        return s.attr("file") != null || s.attr("dev") != null || s.attr("name") != null
+                || s.attr("dir") != null;
+    }
+
+    /** Writes the storage (and format) nodes; returns the node the frontend attaches to. */
+    private String blockdev(Argv a, XNode disk, int n) {
+        String type = disk.attr("type", "file");
+        XNode src = disk.child("source");
+        XNode driver = disk.child("driver");
+        String format = driver == null ? "raw" : driver.attr("type", "raw");
+        boolean readOnly = disk.child("readonly") != null || "cdrom".equals(disk.attr("device"));
+        String cacheMode = driver == null ? null : driver.attr("cache");
+        Json cache = cacheJson(cacheMode);
+        boolean formatLayer = !format.equals("raw");
+        String storageName = "libvirt-" + n + "-storage";
+        Json storage = Json.object();
+        switch (type) {
+            case "block" -> storage.put("driver", "cdrom".equals(disk.attr("device")) ? "host_cdrom" : "host_device")
+                    .put("filename", src.attr("dev"));
+            case "network" -> {
+                String proto = src.attr("protocol", "");
+                storage.put("driver", proto);
+                XNode host = src.child("host");
+                if (proto.equals("nbd")) {
+                    Json server = Json.object().put("type", "inet").put("host", host == null ? null : host.attr("name"))
+                            .put("port", host == null ? null : host.attr("port", "10809"));
+                    storage.put("server", server).put("export", src.attr("name"));
+                }
+            }
+            default -> storage.put("driver", "file").put("filename", src.attr("file"));
+        }
+        storage.put("node-name", storageName);
+        if (formatLayer) {
+            storage.put("auto-read-only", true).put("discard", "unmap");
+        } else {
+            storage.put("read-only", readOnly);
+        }
+        storage.put("cache", cache);
+        a.add("-blockdev", storage.toString());
+        if (!formatLayer) {
+            return storageName;
+        }
+        String formatName = "libvirt-" + n + "-format";
+        Json fmt = Json.object().put("node-name", formatName).put("read-only", readOnly).put("cache", cache)
+                .put("driver", format).put("file", storageName);
+        a.add("-blockdev", fmt.toString());
+        return formatName;
+    }
+
+    private static Json cacheJson(String mode) {
+        if (mode == null || mode.equals("default")) {
+            return null;
+        }
+        boolean direct = mode.equals("none") || mode.equals("directsync");
+        boolean noFlush = mode.equals("unsafe");
+        return Json.object().put("direct", direct).put("no-flush", noFlush);
+    }
+
+    private void device(Argv a, XNode disk, String nodeName) {
+        String bus = disk.childAttr("target", "bus");
+        String devType = disk.attr("device", "disk");
+        XNode addr = disk.address();
+        XNode driver = disk.child("driver");
+        String cacheMode = driver == null ? null : driver.attr("cache");
+        Json j = Json.object();
+        Integer bootIndex = boot.of(disk);
+        switch (bus == null ? "" : bus) {
+            case "ide", "sata" -> {
+                j.put("driver", devType.equals("cdrom") ? "ide-cd" : "ide-hd");
+                int ctrl = Attrs.intAttr(addr, "controller", 0);
+                int busNo = Attrs.intAttr(addr, "bus", 0);
+                int unit = Attrs.intAttr(addr, "unit", 0);
+                if (bus.equals("ide")) {
+                    j.put("bus", "ide." + busNo).put("unit", unit);
+                } else {
+                    j.put("bus", (d.isQ35() && ctrl == 0 ? "ide" : "sata" + ctrl) + "." + unit);
+                }
+                j.put("drive", nodeName).put("id", bus + ctrl + "-" + busNo + "-" + unit);
+            }
+            case "fdc" -> {
+                int unit = Attrs.intAttr(addr, "unit", 0);
+                j.put("driver", "floppy").put("unit", unit).put("drive", nodeName)
+                        .put("id", "fdc0-0-" + unit);
+                bootIndex = null;
+            }
+            case "virtio" -> {
+                j.put("driver", "virtio-blk-pci");
+                PciBus.put(d, disk, j);
+                j.put("drive", nodeName).put("id", "virtio-disk" + DriveAddresses.diskIndex(
+                        disk.childAttr("target", "dev")));
+            }
+            case "scsi" -> {
+                j.put("driver", devType.equals("cdrom") ? "scsi-cd" : "scsi-hd");
+                int ctrl = Attrs.intAttr(addr, "controller", 0);
+                int busNo = Attrs.intAttr(addr, "bus", 0);
+                int target = Attrs.intAttr(addr, "target", 0);
+                int unit = Attrs.intAttr(addr, "unit", 0);
+                j.put("bus", "scsi" + ctrl + ".0").put("scsi-id", unit).put("drive", nodeName)
+                        .put("id", "scsi" + ctrl + "-" + busNo + "-" + target + "-" + unit);
+            }
+            default -> {
+                return;
+            }
+        }
+        j.put("bootindex", bootIndex);
+        if (cacheMode != null && !cacheMode.equals("default")) {
+            j.put("write-cache", cacheMode.equals("writethrough") || cacheMode.equals("directsync") ? "off" : "on");
+        }
+        a.device(j);
+    }
+}

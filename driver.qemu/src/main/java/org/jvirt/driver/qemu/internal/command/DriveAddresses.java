@@ -1,0 +1,75 @@
+package org.jvirt.driver.qemu.internal.command;
+
+/** virDomainDiskDefAssignAddress: the drive address implied by a disk's target name. */
+final class DriveAddresses {
+    private DriveAddresses() {
+    }
+
+    /** The index of a target name: {@code hda} → 0, {@code sdb} → 1, {@code vdaa} → 26. */
+    static int diskIndex(String dev) {
+        String rest = null;
+        for (String prefix : new String[] {"xvd", "ubd", "fd", "hd", "vd", "sd"}) {
+            if (dev.startsWith(prefix)) {
+                rest = dev.substring(prefix.length());
+                break;
+            }
+        }
+        if (rest == null || rest.isEmpty()) {
+            return -1;
+        }
+        int idx = 0;
+        for (char ch : rest.toCharArray()) {
+            if (ch < 'a' || ch > 'z') {
+                return -1;
+            }
+            idx = idx * 26 + (ch - 'a' + 1);
+        }
+        return idx - 1;
+    }
+
+    static void assign(QemuDomain d, XNode disk) {
+        if (disk.address() != null) {
+            return;
+        }
+        XNode target = disk.child("target");
+        if (target == null) {
+            return;
+        }
+        String bus = target.attr("bus", "");
+        int idx = diskIndex(target.attr("dev", ""));
+        if (idx < 0) {
+            return;
+        }
+        int controller;
+        int busNo;
+        int unit;
+        switch (bus) {
+            case "ide" -> {
+                controller = idx / 4;
+                busNo = (idx % 4) / 2;
+                unit = idx % 2;
+            }
+            case "sata" -> {
+                controller = idx / 6;
+                busNo = 0;
+                unit = idx % 6;
+            }
+            case "fdc" -> {
+                controller = idx / 2;
+                busNo = 0;
+                unit = idx % 2;
+            }
+            case "scsi" -> {
+                controller = idx / 7;
+                busNo = 0;
+                unit = idx % 7;
+            }
+            default -> {
+                return;
+            }
+        }
+        XNode a = new XNode("address").set("type", "drive").set("controller", String.valueOf(controller))
+                .set("bus", String.valueOf(busNo)).set("target", "0").set("unit", String.valueOf(unit));
+        disk.children.add(a);
+    }
+}

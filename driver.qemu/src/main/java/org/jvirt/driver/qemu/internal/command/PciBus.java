@@ -1,0 +1,23 @@
+package org.jvirt.driver.qemu.internal.command;
+
+/** The {@code bus}/{@code addr} properties of a device from its {@code <address type='pci'>}. */
+final class PciBus {
+    private PciBus() {
+    }
+
+    static void put(QemuDomain d, XNode dev, Json props) {
+        XNode a = dev.address();
+        if (a == null || !"pci".equals(a.attr("type"))) {
+            return;
+        }
+        int bus = Attrs.intAttr(a, "bus", 0);
+        int slot = Attrs.intAttr(a, "slot", 0);
+        int fn = Attrs.intAttr(a, "function", 0);
+        props.put("bus", bus == 0 ? (d.isQ35() ? "pcie.0" : "pci.0") : "pci." + bus);
+        if ("on".equals(a.attr("multifunction"))) {
+            props.put("multifunction", true);
+        }
+        props.put("addr", fn == 0 ? "0x" + Integer.toHexString(slot)
+                : "0x" + Integer.toHexString(slot) + ".0x" + Integer.toHexString(fn));
+    }
+}

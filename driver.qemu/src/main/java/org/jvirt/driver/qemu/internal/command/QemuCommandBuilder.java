@@ -1,0 +1,88 @@
+package org.jvirt.driver.qemu.internal.command;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.driver.qemu.internal.caps.QemuCaps;
+
+/**
+ * Domain definition (after {@link QemuPostParse}) + capabilities → QEMU command line, in the
+ * order of libvirt's qemuBuildCommandLine. The machine-wide options are built here; devices by
+ * {@link DeviceArgs}, disks by {@link DiskArgs}, character devices by {@link CharArgs}.
+ */
+public final class QemuCommandBuilder {
+    private final QemuCaps caps;
+    private final CommandEnv env;
+
+    public QemuCommandBuilder(QemuCaps caps, CommandEnv env) {
+        this.caps = caps;
+        this.env = env;
+    }
+
+    public QemuCommandLine build(DomainDef def) throws VirtException {
+        QemuDomain d = new QemuDomain(def, caps);
+        String domDir = env.domainDir(def.id(), def.name());
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("LC_ALL", "C");
+        putIfSet(vars, "PATH", env.baseEnv().get("PATH"));
+        vars.put("HOME", domDir);
+        putIfSet(vars, "USER", env.baseEnv().get("USER"));
+        putIfSet(vars, "LOGNAME", env.baseEnv().get("LOGNAME"));
+        vars.put("XDG_DATA_HOME", domDir + "/.local/share");
+        vars.put("XDG_CACHE_HOME", domDir + "/.cache");
+        vars.put("XDG_CONFIG_HOME", domDir + "/.config");
+
+        Argv a = new Argv();
+        String emulator = def.devices().emulator() != null ? def.devices().emulator() : caps.key().binaryPath();
+        a.add(emulator);
+        a.add("-name", "guest=" + Argv.commas(def.name()) + ",debug-threads=on");
+        a.add("-S");
+        a.object(Json.object().put("qom-type", "secret").put("id", "masterKey0").put("format", "raw")
+                .put("file", domDir + "/master-key.aes"));
+        SystemArgs sys = new SystemArgs(d, env);
+        sys.machine(a);
+        a.add("-accel", "kvm".equals(def.type()) ? "kvm" : "tcg");
+        sys.cpu(a);
+        sys.memory(a);
+        sys.smp(a);
+        if (def.uuid() != null) {
+            a.add("-uuid", def.uuid().toString());
+        }
+        DeviceArgs dev = new DeviceArgs(d, env, vars);
+        dev.display(a);
+        a.add("-no-user-config", "-nodefaults");
+        sys.monitor(a, domDir);
+        sys.clock(a);
+        sys.power(a);
+        sys.boot(a);
+        dev.controllers(a);
+        new DiskArgs(d).disks(a);
+        dev.interfaces(a);
+        CharArgs chr = new CharArgs(d, env);
+        chr.serials(a);
+        chr.parallels(a);
+        chr.channels(a);
+        chr.consoles(a);
+        dev.inputs(a);
+        dev.audio(a);
+        dev.graphics(a);
+        dev.videos(a);
+        dev.sounds(a);
+        dev.watchdogs(a);
+        dev.memballoon(a);
+        dev.rngs(a);
+        dev.panic(a);
+        a.add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
+        a.add("-msg", "timestamp=on");
+        QemuNamespace.apply(d, a, vars);
+        return new QemuCommandLine(vars, a.args);
+    }
+
+    private static void putIfSet(Map<String, String> m, String k, String v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+}

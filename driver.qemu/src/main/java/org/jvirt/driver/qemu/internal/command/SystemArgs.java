@@ -1,0 +1,287 @@
+package org.jvirt.driver.qemu.internal.command;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Clock;
+import org.jvirt.api.xml.Cpu;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.XmlElement;
+import org.jvirt.driver.qemu.internal.caps.MachineType;
+
+/** The machine-wide options: -machine, -cpu, -m, -smp, the monitor, -rtc, power and -boot. */
+final class SystemArgs {
+    private static final List<String> HYPERV_ORDER = List.of("relaxed", "vapic", "spinlocks", "vpindex",
+            "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi",
+            "evmcs", "avic", "emsr_bitmap", "xmm_input");
+
+    private final QemuDomain d;
+    private final DomainDef def;
+    private final CommandEnv env;
+
+    SystemArgs(QemuDomain d, CommandEnv env) {
+        this.d = d;
+        this.def = d.def;
+        this.env = env;
+    }
+
+    void machine(Argv a) throws VirtException {
+        StringBuilder m = new StringBuilder(d.machine());
+        m.append(",usb=off");
+        XmlElement vmport = feature("vmport");
+        if (vmport != null && vmport.attribute("state") != null) {
+            m.append(",vmport=").append(vmport.attribute("state"));
+        }
+        XmlElement smm = feature("smm");
+        if (smm != null) {
+            m.append(",smm=").append(smm.attribute("state") == null ? "on" : smm.attribute("state"));
+        }
+        String dump = def.memory().dumpCore();
+        m.append(",dump-guest-core=").append(dump == null ? "off" : dump);
+        MachineType mt = d.caps.machine(d.accel(), d.machine());
+        if (mt != null && mt.defaultRamId() != null) {
+            m.append(",memory-backend=").append(mt.defaultRamId());
+        }
+        if (def.clock() != null) {
+            for (XmlElement t : def.clock().timers()) {
+                if ("hpet".equals(t.attribute("name")) && "no".equals(t.attribute("present"))) {
+                    m.append(",hpet=off");
+                } else if ("hpet".equals(t.attribute("name")) && "yes".equals(t.attribute("present"))) {
+                    m.append(",hpet=on");
+                }
+            }
+        }
+        if (mt != null && mt.acpi()) {
+            m.append(",acpi=").append(feature("acpi") != null ? "on" : "off");
+        }
+        a.add("-machine", m.toString());
+    }
+
+    void cpu(Argv a) {
+        Cpu cpu = def.cpu();
+        StringBuilder c = new StringBuilder();
+        if (cpu != null && "host-passthrough".equals(cpu.mode())) {
+            c.append("host");
+        } else if (cpu != null && "maximum".equals(cpu.mode())) {
+            c.append("max");
+        } else if (cpu != null && cpu.model() != null) {
+            c.append(cpu.model());
+        }
+        if (cpu != null) {
+            for (Cpu.Feature f : cpu.features()) {
+                String p = f.policy() == null ? "require" : f.policy();
+                if (p.equals("optional")) {
+                    continue;
+                }
+                c.append(',').append(f.name()).append(p.equals("disable") || p.equals("forbid") ? "=off" : "=on");
+            }
+        }
+        XmlElement apic = feature("apic");
+        if (apic != null && apic.attribute("eoi") != null) {
+            c.append(",kvm-pv-eoi=").append(apic.attribute("eoi"));
+        }
+        XmlElement pvspin = feature("pvspinlock");
+        if (pvspin != null) {
+            c.append(",kvm-pv-unhalt=").append(pvspin.attribute("state") == null ? "on" : pvspin.attribute("state"));
+        }
+        XmlElement hyperv = feature("hyperv");
+        if (hyperv != null) {
+            for (String name : HYPERV_ORDER) {
+                XmlElement e = hyperv.child(name);
+                if (e == null) {
+                    continue;
+                }
+                String state = e.attribute("state");
+                String qname = "hv-" + name.replace('_', '-');
+                switch (name) {
+                    case "spinlocks" -> {
+                        if ("on".equals(state)) {
+                            c.append(",hv-spinlocks=0x").append(Integer.toHexString(
+                                    Integer.parseInt(e.attribute("retries"))));
+                        }
+                    }
+                    case "vendor_id" -> {
+                        if ("on".equals(state)) {
+                            c.append(",hv-vendor-id=").append(e.attribute("value"));
+                        }
+                    }
+                    default -> {
+                        c.append(',').append(qname).append('=').append(state);
+                        for (XmlElement sub : e.children()) {
+                            String sq = switch (sub.name()) {
+                                case "extended" -> "ext";
+                                default -> sub.name();
+                            };
+                            c.append(',').append(qname).append('-').append(sq).append('=')
+                                    .append(sub.attribute("state"));
+                        }
+                    }
+                }
+            }
+        }
+        if (c.length() > 0) {
+            a.add("-cpu", c.charAt(0) == ',' ? c.substring(1) : c.toString());
+        }
+    }
+
+    void memory(Argv a) {
+        long kib = alignMiB(def.memory().kib());
+        StringBuilder m = new StringBuilder("size=" + kib + "k");
+        if (def.maxMemory() != null && def.maxMemory().slots() > 0) {
+            m.append(",slots=").append(def.maxMemory().slots()).append(",maxmem=")
+                    .append(alignMiB(def.maxMemory().kib())).append('k');
+        }
+        a.add("-m", m.toString());
+        MachineType mt = d.caps.machine(d.accel(), d.machine());
+        if (mt != null && mt.defaultRamId() != null) {
+            a.object(Json.object().put("qom-type", "memory-backend-ram").put("id", mt.defaultRamId())
+                    .put("size", kib * 1024));
+        }
+        a.add("-overcommit", "mem-lock=off");
+    }
+
+    static long alignMiB(long kib) {
+        return (kib + 1023) / 1024 * 1024;
+    }
+
+    void smp(Argv a) {
+        int max = def.vcpu().count();
+        int current = def.vcpu().current();
+        StringBuilder s = new StringBuilder().append(current);
+        if (current != max) {
+            s.append(",maxcpus=").append(max);
+        }
+        Cpu.Topology t = def.cpu() == null ? null : def.cpu().topology();
+        if (t != null && t.sockets() > 0) {
+            s.append(",sockets=").append(t.sockets());
+            if (d.caps.has("smp-dies")) {
+                s.append(",dies=").append(t.dies());
+            }
+            if (d.caps.has("smp-clusters")) {
+                s.append(",clusters=").append(t.clusters());
+            }
+            s.append(",cores=").append(t.cores()).append(",threads=").append(t.threads());
+        } else {
+            s.append(",sockets=").append(max).append(",cores=1,threads=1");
+        }
+        a.add("-smp", s.toString());
+    }
+
+    void monitor(Argv a, String domDir) {
+        String where = env.passFds() ? "fd=1729"
+                : "path=" + Argv.commas(env.monitorPath() != null ? env.monitorPath() : domDir + "/monitor.sock");
+        a.add("-chardev", "socket,id=charmonitor," + where + ",server=on,wait=off");
+        a.add("-mon", "chardev=charmonitor,id=monitor,mode=control");
+    }
+
+    void clock(Argv a) {
+        Clock clock = def.clock() == null ? Clock.utc() : def.clock();
+        StringBuilder rtc = new StringBuilder("base=");
+        switch (clock.offset()) {
+            case "localtime", "timezone" -> rtc.append("localtime");
+            case "variable", "absolute" -> {
+                long adj = 0;
+                if (clock.adjustment() != null && !clock.adjustment().equals("reset")) {
+                    adj = Long.parseLong(clock.adjustment());
+                }
+                long t = "absolute".equals(clock.offset()) && clock.other().attributes().stream()
+                        .anyMatch(x -> x.name().equals("start"))
+                        ? Long.parseLong(clock.other().attributes().stream().filter(x -> x.name().equals("start"))
+                        .findFirst().get().value())
+                        : env.epochSeconds() + adj;
+                rtc.append(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+                        .format(Instant.ofEpochSecond(t).atOffset(ZoneOffset.UTC)));
+            }
+            default -> rtc.append("utc");
+        }
+        String pitPolicy = null;
+        for (XmlElement t : clock.timers()) {
+            String name = t.attribute("name");
+            if ("rtc".equals(name)) {
+                if ("host".equals(t.attribute("track"))) {
+                    rtc.append(",clock=host");
+                } else if ("guest".equals(t.attribute("track"))) {
+                    rtc.append(",clock=vm");
+                } else if ("realtime".equals(t.attribute("track"))) {
+                    rtc.append(",clock=rt");
+                }
+                if ("catchup".equals(t.attribute("tickpolicy"))) {
+                    rtc.append(",driftfix=slew");
+                }
+            } else if ("pit".equals(name)) {
+                pitPolicy = t.attribute("tickpolicy");
+            }
+        }
+        a.add("-rtc", rtc.toString());
+        if ("delay".equals(pitPolicy)) {
+            a.add("-global", "kvm-pit.lost_tick_policy=delay");
+        } else if ("catchup".equals(pitPolicy)) {
+            a.add("-global", "kvm-pit.lost_tick_policy=slew");
+        } else if ("discard".equals(pitPolicy)) {
+            a.add("-global", "kvm-pit.lost_tick_policy=discard");
+        }
+    }
+
+    void power(Argv a) {
+        if ("destroy".equals(def.onReboot())) {
+            a.add("-no-reboot");
+        }
+        a.add("-no-shutdown");
+        String pm = d.isQ35() ? "ICH9-LPC" : "PIIX4_PM";
+        XmlElement pmEl = other("pm");
+        if (pmEl != null) {
+            XmlElement s3 = pmEl.child("suspend-to-mem");
+            if (s3 != null && s3.attribute("enabled") != null) {
+                a.add("-global", pm + ".disable_s3=" + ("no".equals(s3.attribute("enabled")) ? "1" : "0"));
+            }
+            XmlElement s4 = pmEl.child("suspend-to-disk");
+            if (s4 != null && s4.attribute("enabled") != null) {
+                a.add("-global", pm + ".disable_s4=" + ("no".equals(s4.attribute("enabled")) ? "1" : "0"));
+            }
+        }
+    }
+
+    void boot(Argv a) {
+        StringBuilder b = new StringBuilder();
+        if (def.os().bootMenu() != null) {
+            boolean on = "yes".equals(def.os().bootMenu().enable());
+            b.append("menu=").append(on ? "on" : "off");
+            if (on && def.os().bootMenu().timeout() != null) {
+                b.append(",splash-time=").append(def.os().bootMenu().timeout());
+            }
+            b.append(',');
+        }
+        for (XmlElement e : def.os().other().children()) {
+            if (e.name().equals("bios") && e.attribute("rebootTimeout") != null) {
+                b.append("reboot-timeout=").append(e.attribute("rebootTimeout")).append(',');
+            }
+        }
+        b.append("strict=on");
+        a.add("-boot", b.toString());
+        if (def.os().kernel() != null) {
+            a.add("-kernel", def.os().kernel());
+        }
+        if (def.os().initrd() != null) {
+            a.add("-initrd", def.os().initrd());
+        }
+        if (def.os().cmdline() != null) {
+            a.add("-append", def.os().cmdline());
+        }
+    }
+
+    private XmlElement feature(String name) {
+        return def.features() == null ? null : def.features().get(name);
+    }
+
+    private XmlElement other(String name) {
+        for (XmlElement e : def.other().children()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+}
