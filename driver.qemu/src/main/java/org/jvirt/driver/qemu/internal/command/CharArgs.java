@@ -110,7 +110,8 @@ final class CharArgs {
                     .append(",path=").append(Argv.commas(src.attr("path")));
             case "pipe" -> c.append("pipe,id=").append(id).append(",path=").append(Argv.commas(src.attr("path")));
             case "unix" -> {
-                boolean server = src != null && "bind".equals(src.attr("mode"));
+                // a socket without a path is one libvirt creates: always a listening one
+                boolean server = src == null || "bind".equals(src.attr("mode")) || src.attr("path") == null;
                 c.append("socket,id=").append(id);
                 if (server && env.passFds()) {
                     c.append(",fd=1729,server=on,wait=off");

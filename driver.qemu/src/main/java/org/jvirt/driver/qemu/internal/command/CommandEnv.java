@@ -41,6 +41,40 @@ public record CommandEnv(String libDir, String channelDir, boolean passFds, Stri
         return new CommandEnv(libDir, channelDir, false, monitorPath, env, System.currentTimeMillis() / 1000);
     }
 
+    /**
+     * Whether a block device is a host CD-ROM drive (QEMU's host_cdrom driver). libvirt asks the
+     * kernel; the test environment fakes {@code /dev/cdrom} as the only one.
+     */
+    public boolean isHostCdrom(String path) {
+        if (path == null) {
+            return false;
+        }
+        if (passFds) {
+            return path.equals("/dev/cdrom");
+        }
+        return path.equals("/dev/cdrom") || path.startsWith("/dev/sr");
+    }
+
+    /**
+     * A VNC port for {@code autoport='yes'}: the first that can be bound from 5900 up (libvirt's
+     * remote_display_port_min); the test environment always gets 5900.
+     */
+    public int vncPort() {
+        if (passFds) {
+            return 5900;
+        }
+        for (int port = 5900; port < 65536; port++) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (java.io.IOException e) {
+                // taken, try the next one
+            }
+        }
+        return 5900;
+    }
+
     /** {@code domain-<id>-<name>}, the name cut to 20 characters (virDomainDefGetShortName). */
     public String domainDir(int id, String name) {
         String shortName = name.length() > 20 ? name.substring(0, 20) : name;

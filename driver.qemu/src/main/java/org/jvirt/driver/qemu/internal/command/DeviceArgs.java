@@ -240,7 +240,10 @@ final class DeviceArgs {
             if (addr.contains(":")) {
                 addr = "[" + addr + "]";
             }
-            int port = Integer.parseInt(g.attr("port", "5900"));
+            int port = Integer.parseInt(g.attr("port", "-1"));
+            if (port < 0 || "yes".equals(g.attr("autoport"))) {
+                port = env.vncPort();
+            }
             v.append(addr).append(':').append(port - 5900);
             if (g.attr("websocket") != null) {
                 v.append(",websocket=").append(g.attr("websocket"));

@@ -27,6 +27,12 @@ final class DeviceDefaults {
             w.setDefault("action", "reset");
             Attrs.order(w, "model", "action");
         }
+        for (XNode r : d.devices("rng")) {
+            XNode backend = r.child("backend");
+            if (backend != null && "random".equals(backend.attr("model")) && backend.text == null) {
+                backend.text = "/dev/random";
+            }
+        }
         for (XNode b : d.devices("memballoon")) {
             b.setDefault("model", "virtio");
         }

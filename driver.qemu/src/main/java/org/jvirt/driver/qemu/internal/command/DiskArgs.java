@@ -7,8 +7,11 @@ final class DiskArgs {
     private final QemuDomain d;
     private final BootIndex boot;
 
-    DiskArgs(QemuDomain d) {
+    private final CommandEnv env;
+
+    DiskArgs(QemuDomain d, CommandEnv env) {
         this.d = d;
+        this.env = env;
         this.boot = new BootIndex(d);
     }
 
@@ -20,17 +23,14 @@ final class DiskArgs {
                 a.add("-global", "isa-fdc.bootindex" + (unit == 0 ? "A" : "B") + "=" + boot.of(disk));
             }
         }
-        int node = 0;
-        for (XNode disk : disks) {
-            if (hasSource(disk)) {
-                node++;
-            }
-        }
+        // libvirt numbers storage nodes per disk, the last disk first
+        int node = disks.size();
         for (XNode disk : disks) {
             String nodeName = null;
             if (hasSource(disk)) {
-                nodeName = blockdev(a, disk, node--);
+                nodeName = blockdev(a, disk, node);
             }
+            node--;
             device(a, disk, nodeName);
         }
     }
@@ -57,7 +57,8 @@ final class DiskArgs {
         String storageName = "libvirt-" + n + "-storage";
         Json storage = Json.object();
         switch (type) {
-            case "block" -> storage.put("driver", "cdrom".equals(disk.attr("device")) ? "host_cdrom" : "host_device")
+            case "block" -> storage.put("driver", "cdrom".equals(disk.attr("device")) && env.isHostCdrom(src.attr("dev"))
+                    ? "host_cdrom" : "host_device")
                     .put("filename", src.attr("dev"));
             case "network" -> {
                 String proto = src.attr("protocol", "");

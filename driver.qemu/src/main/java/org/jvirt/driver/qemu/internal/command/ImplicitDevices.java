@@ -79,9 +79,6 @@ final class ImplicitDevices {
     /** virDomainDefAddImplicitControllers and friends, after the per-device defaults. */
     static void addImplicit(QemuDomain d) {
         for (String bus : new String[] {"scsi", "fdc", "ide", "sata"}) {
-            if (bus.equals("fdc")) {
-                continue; // QEMU's floppy controller is part of the machine, libvirt shows none on x86
-            }
             int max = -1;
             for (XNode disk : d.devices("disk")) {
                 if (bus.equals(disk.childAttr("target", "bus")) && "drive".equals(disk.addressType())) {
@@ -148,7 +145,7 @@ final class ImplicitDevices {
                 break;
             }
             if (g.is("type", "sdl")) {
-                type = "sdl";
+                return; // SDL's audio comes from the environment (QEMU_AUDIO_DRV), none here
             }
         }
         d.add(new XNode("audio").set("id", "1").set("type", type));

@@ -9,11 +9,14 @@ final class OtherAddresses {
     }
 
     static void assign(QemuDomain d) {
-        usb(d);
         virtioSerial(d);
     }
 
-    private static void usb(QemuDomain d) {
+    /**
+     * USB ports for devices without one. libvirt keeps them out of the persistent definition and
+     * assigns them when it builds the command line, so this runs on the command-line copy only.
+     */
+    static void usb(QemuDomain d) {
         XNode usb = d.controller("usb", 0);
         if (usb == null || usb.is("model", "none")) {
             return;

@@ -24,6 +24,9 @@ final class PciAddressAssigner {
     }
 
     void assign() {
+        for (XNode dev : d.devices) {
+            normalise(pciAddress(dev));
+        }
         boolean q35 = d.isQ35();
         if (!q35 && !d.isI440fx()) {
             return;
@@ -65,7 +68,7 @@ final class PciAddressAssigner {
         }
         List<XNode> todo = devicesInOrder(primaryVideo);
         if (q35) {
-            addRootPorts(todo.size() + (hadPci ? 0 : 1));
+            addRootPorts(todo.size() + (hadPci || todo.isEmpty() ? 0 : 1));
             assignRootPortAddresses();
         }
         for (XNode dev : todo) {
@@ -297,6 +300,26 @@ final class PciAddressAssigner {
         for (int f = 0; f < 8; f++) {
             mark(bus, slot, f);
         }
+    }
+
+    /** libvirt writes PCI addresses in hex with fixed widths whatever the input used. */
+    private static void normalise(XNode a) {
+        if (a == null || a.attr("slot") == null) {
+            return;
+        }
+        String multi = a.attr("multifunction");
+        int dom = Attrs.intAttr(a, "domain", 0);
+        int bus = Attrs.intAttr(a, "bus", 0);
+        int slot = Attrs.intAttr(a, "slot", 0);
+        int fn = Attrs.intAttr(a, "function", 0);
+        java.util.Map<String, String> rest = new java.util.LinkedHashMap<>(a.attrs);
+        a.attrs.clear();
+        a.set("type", "pci").set("domain", String.format("0x%04x", dom)).set("bus", String.format("0x%02x", bus))
+                .set("slot", String.format("0x%02x", slot)).set("function", "0x" + Integer.toHexString(fn));
+        if (multi != null) {
+            a.set("multifunction", multi);
+        }
+        rest.forEach(a.attrs::putIfAbsent);
     }
 
     private static void setAddress(XNode dev, int bus, int slot, int fn, boolean multi) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 
 /**
@@ -16,13 +17,17 @@ public final class QemuCommandBuilder {
     private final QemuCaps caps;
     private final CommandEnv env;
 
-    public QemuCommandBuilder(QemuCaps caps, CommandEnv env) {
+    private final DomainXmlCodec codec;
+
+    public QemuCommandBuilder(QemuCaps caps, CommandEnv env, DomainXmlCodec codec) {
         this.caps = caps;
         this.env = env;
+        this.codec = codec;
     }
 
     public QemuCommandLine build(DomainDef def) throws VirtException {
-        QemuDomain d = new QemuDomain(def, caps);
+        QemuDomain d = new QemuDomain(def, caps, codec);
+        OtherAddresses.usb(d);
         String domDir = env.domainDir(def.id(), def.name());
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("LC_ALL", "C");
@@ -58,7 +63,7 @@ public final class QemuCommandBuilder {
         sys.power(a);
         sys.boot(a);
         dev.controllers(a);
-        new DiskArgs(d).disks(a);
+        new DiskArgs(d, env).disks(a);
         dev.interfaces(a);
         CharArgs chr = new CharArgs(d, env);
         chr.serials(a);

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.jvirt.api.xml.Device;
-import org.jvirt.api.xml.Devices;
+import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
-import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.qemu.internal.caps.Accel;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 
@@ -33,16 +32,24 @@ final class QemuDomain {
         KIND_INDEX = Map.copyOf(m);
     }
 
+    private static final int FORMAT = DomainXmlCodec.FORMAT_SECURE | DomainXmlCodec.FORMAT_INACTIVE;
+
     DomainDef def;
     final QemuCaps caps;
+    private final DomainXmlCodec codec;
     final List<XNode> devices = new ArrayList<>();
 
-    QemuDomain(DomainDef def, QemuCaps caps) {
+    QemuDomain(DomainDef def, QemuCaps caps, DomainXmlCodec codec) throws VirtException {
         this.def = def;
         this.caps = caps;
-        for (Device d : def.devices().all()) {
-            if (d instanceof GenericDevice g) {
-                devices.add(XNode.from(g.element()));
+        this.codec = codec;
+        XNode root = DomXml.read(codec.format(def, FORMAT));
+        XNode devs = root.child("devices");
+        if (devs != null) {
+            for (XNode d : devs.children) {
+                if (!d.name.equals("emulator")) {
+                    devices.add(d);
+                }
             }
         }
     }
@@ -134,13 +141,19 @@ final class QemuDomain {
         }
     }
 
-    DomainDef toDef() {
+    /** The definition with the devices as they are now, read back through the codec. */
+    DomainDef toDef() throws VirtException {
         List<XNode> sorted = new ArrayList<>(devices);
         sorted.sort(Comparator.comparingInt(d -> KIND_INDEX.getOrDefault(d.name, Integer.MAX_VALUE)));
-        List<Device> out = new ArrayList<>();
-        for (XNode d : sorted) {
-            out.add(new GenericDevice(d.toXml()));
+        XNode root = DomXml.read(codec.format(def, FORMAT));
+        XNode devs = root.ensureChild("devices");
+        XNode emulator = devs.child("emulator");
+        devs.children.clear();
+        if (emulator != null) {
+            devs.children.add(emulator);
         }
-        return def.withDevices(new Devices(def.devices().emulator(), out));
+        devs.children.addAll(sorted);
+        String arch = arch();
+        return codec.parse(DomXml.write(root), DomainXmlCodec.PARSE_INACTIVE, (virtType, osType) -> arch);
     }
 }

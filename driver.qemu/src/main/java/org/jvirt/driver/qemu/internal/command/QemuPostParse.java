@@ -1,8 +1,14 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Os;
 import org.jvirt.driver.qemu.internal.caps.Accel;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
@@ -14,19 +20,72 @@ import org.jvirt.driver.qemu.internal.caps.QemuCaps;
  * PCI, drive, USB and virtio-serial addresses. The result formats as libvirt's inactive XML.
  */
 public final class QemuPostParse {
+    private final DomainXmlCodec codec;
 
+    public QemuPostParse(DomainXmlCodec codec) {
+        this.codec = codec;
+    }
+
+    /**
+     * Parses domain XML and completes it for QEMU, as libvirt's virDomainDefParseString with the
+     * QEMU driver's callbacks does.
+     */
+    public DomainDef parse(String xml, int flags, QemuCaps caps) throws VirtException {
+        DomainDef def = codec.parse(xml, flags, (virtType, osType) -> caps.arch());
+        return apply(def, caps, explicitControllers(xml));
+    }
+
+    /** Completes a definition that was parsed elsewhere (every controller counts as written). */
     public DomainDef apply(DomainDef def, QemuCaps caps) throws VirtException {
+        return apply(def, caps, null);
+    }
+
+    private DomainDef apply(DomainDef def, QemuCaps caps, Set<String> explicit) throws VirtException {
+        def = GenericDefaults.apply(def);
         def = machine(def, caps);
         def = cpu(def, caps);
-        QemuDomain d = new QemuDomain(def, caps);
+        QemuDomain d = new QemuDomain(def, caps, codec);
+        // libvirt adds the driver's default devices before the generic implicit controllers; the
+        // codec already added the latter, so take them out and add them back in libvirt's order
+        List<XNode> implicit = new ArrayList<>();
+        if (explicit != null) {
+            for (XNode c : d.devices("controller")) {
+                if (IMPLICIT_TYPES.contains(c.attr("type")) && !explicit.contains(c.attr("type") + ":" + c.attr("index"))
+                        && !explicit.contains(c.attr("type") + ":")) {
+                    implicit.add(c);
+                    d.devices.remove(c);
+                }
+            }
+        }
         ImplicitDevices.addDefaults(d);
         DeviceDefaults.apply(d);
         ImplicitDevices.addImplicit(d);
+        for (XNode c : implicit) {
+            if (d.controller(c.attr("type"), Integer.parseInt(c.attr("index", "0"))) == null) {
+                d.insertController(c);
+            }
+        }
         ImplicitDevices.addInputs(d);
         ImplicitDevices.addAudio(d);
         new PciAddressAssigner(d).assign();
         OtherAddresses.assign(d);
         return d.toDef();
+    }
+
+    private static final Set<String> IMPLICIT_TYPES = Set.of("ide", "fdc", "scsi", "sata", "virtio-serial", "ccid");
+
+    /** {@code type:index} of every controller written in the XML ({@code type:} when unindexed). */
+    private static Set<String> explicitControllers(String xml) throws VirtException {
+        Set<String> out = new HashSet<>();
+        XNode root = DomXml.read(xml);
+        XNode devs = root == null ? null : root.child("devices");
+        if (devs != null) {
+            for (XNode c : devs.all("controller")) {
+                String idx = c.attr("index");
+                out.add(c.attr("type") + ":" + (idx == null ? "" : String.valueOf(Integer.parseInt(idx.trim()))));
+            }
+        }
+        return out;
     }
 
     private static DomainDef machine(DomainDef def, QemuCaps caps) throws VirtException {

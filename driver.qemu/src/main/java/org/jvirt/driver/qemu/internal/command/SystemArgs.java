@@ -226,7 +226,7 @@ final class SystemArgs {
     }
 
     void power(Argv a) {
-        if ("destroy".equals(def.onReboot())) {
+        if ("destroy".equals(def.onReboot()) && !d.caps.has("set-action")) {
             a.add("-no-reboot");
         }
         a.add("-no-shutdown");

@@ -50,6 +50,7 @@ class QemuXmlConfTest {
 
     private static final String SUFFIX = ".x86_64-latest";
 
+    private static final org.jvirt.api.xml.GuestDefaults DEFAULTS = (virtType, osType) -> "x86_64";
     private static Path data;
     private static QemuCaps caps;
 
@@ -127,14 +128,14 @@ class QemuXmlConfTest {
             expectedErr = expectedErr.replace("ABS_SRCDIR", data.toString());
         }
         DomainXmlCodec codec = new DomainXmlCodecImpl();
-        QemuPostParse postParse = new QemuPostParse();
+        QemuPostParse postParse = new QemuPostParse(codec);
         DomainDef def;
         try {
             if (!Files.exists(input)) {
                 throw new VirtException(org.jvirt.api.ErrorCode.SYSTEM_ERROR, org.jvirt.api.ErrorDomain.NONE,
                         "Failed to open file '" + input + "': No such file or directory");
             }
-            def = postParse.apply(codec.parse(read(input), DomainXmlCodec.PARSE_INACTIVE), caps);
+            def = postParse.parse(read(input), DomainXmlCodec.PARSE_INACTIVE, caps);
         } catch (VirtException e) {
             if (expectedErr != null && expectedXml == null) {
                 return same(expectedErr, e.getMessage() + "\n", "parse error");
@@ -149,7 +150,7 @@ class QemuXmlConfTest {
             return problem;
         }
         try {
-            DomainDef again = postParse.apply(codec.parse(expectedXml, DomainXmlCodec.PARSE_INACTIVE), caps);
+            DomainDef again = postParse.parse(expectedXml, DomainXmlCodec.PARSE_INACTIVE, caps);
             problem = same(expectedXml, codec.format(again, DomainXmlCodec.FORMAT_SECURE), "re-format");
             if (problem != null) {
                 return problem;
@@ -158,7 +159,7 @@ class QemuXmlConfTest {
             return "re-parse failed: " + e.getMessage();
         }
         try {
-            QemuCommandLine cmd = new QemuCommandBuilder(caps, CommandEnv.testEnvironment()).build(def);
+            QemuCommandLine cmd = new QemuCommandBuilder(caps, CommandEnv.testEnvironment(), codec).build(def);
             if (expectedArgs == null) {
                 return "command line built, but expected error: " + expectedErr;
             }
@@ -177,6 +178,14 @@ class QemuXmlConfTest {
 
     /** testutils.c: backslash-newline pairs removed from the expectation, final newline added. */
     private static String same(String expected, String actual, String what) {
+        String dump = System.getProperty("qemuxmlconf.dump");
+        if (dump != null && !dump.isBlank()) {
+            try {
+                Files.writeString(Path.of(dump, what.replace(' ', '-')), actual);
+            } catch (IOException e) {
+                // a debugging aid only
+            }
+        }
         String exp = expected.replace("\\\n", "");
         String act = actual.endsWith("\n") ? actual : actual + "\n";
         if (what.equals("args")) {

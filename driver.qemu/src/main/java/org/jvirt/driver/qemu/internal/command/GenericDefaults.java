@@ -1,0 +1,97 @@
+package org.jvirt.driver.qemu.internal.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.Features;
+import org.jvirt.api.xml.Preserved;
+import org.jvirt.api.xml.XmlAttribute;
+import org.jvirt.api.xml.XmlElement;
+
+/**
+ * Parse-time normalisations libvirt applies to parts the domain model keeps unmodelled: the
+ * Hyper-V mode and memtune limits in KiB.
+ */
+final class GenericDefaults {
+    private static final List<String> MEMTUNE_ORDER = List.of("hard_limit", "soft_limit", "min_guarantee",
+            "swap_hard_limit");
+
+    private GenericDefaults() {
+    }
+
+    static DomainDef apply(DomainDef def) {
+        def = hyperv(def);
+        return memtune(def);
+    }
+
+    private static DomainDef hyperv(DomainDef def) {
+        Features f = def.features();
+        if (f == null) {
+            return def;
+        }
+        XmlElement hv = f.get("hyperv");
+        if (hv == null || hv.attribute("mode") != null) {
+            return def;
+        }
+        List<XmlElement> entries = new ArrayList<>();
+        for (XmlElement e : f.entries()) {
+            if (e == hv) {
+                List<XmlAttribute> attrs = new ArrayList<>();
+                attrs.add(new XmlAttribute("mode", "custom"));
+                attrs.addAll(hv.attributes());
+                entries.add(new XmlElement(hv.name(), attrs, hv.children(), hv.text()));
+            } else {
+                entries.add(e);
+            }
+        }
+        return def.withFeatures(new Features(entries));
+    }
+
+    private static DomainDef memtune(DomainDef def) {
+        List<XmlElement> children = new ArrayList<>();
+        boolean changed = false;
+        for (XmlElement e : def.other().children()) {
+            if (e.name().equals("memtune")) {
+                List<XmlElement> limits = new ArrayList<>();
+                for (String name : MEMTUNE_ORDER) {
+                    XmlElement l = e.child(name);
+                    if (l != null && l.text() != null) {
+                        long kib = toKib(l.text().trim(), l.attribute("unit"));
+                        limits.add(new XmlElement(name, List.of(new XmlAttribute("unit", "KiB")), List.of(),
+                                Long.toString(kib)));
+                    }
+                }
+                children.add(e.withChildren(limits));
+                changed = true;
+            } else {
+                children.add(e);
+            }
+        }
+        return changed ? def.withOther(new Preserved(def.other().attributes(), children)) : def;
+    }
+
+    /** virScaleInteger: a size in {@code unit} (default KiB) as KiB, rounded up. */
+    static long toKib(String value, String unit) {
+        long v = Long.parseLong(value);
+        long bytes;
+        String u = unit == null ? "KiB" : unit;
+        long scale = switch (u) {
+            case "b", "bytes" -> 1L;
+            case "KB" -> 1000L;
+            case "k", "K", "KiB" -> 1024L;
+            case "MB" -> 1000L * 1000;
+            case "m", "M", "MiB" -> 1024L * 1024;
+            case "GB" -> 1000L * 1000 * 1000;
+            case "g", "G", "GiB" -> 1024L * 1024 * 1024;
+            case "TB" -> 1000L * 1000 * 1000 * 1000;
+            case "t", "T", "TiB" -> 1024L * 1024 * 1024 * 1024;
+            default -> 1024L;
+        };
+        if (v == -1 || v >= Long.MAX_VALUE / scale) {
+            return v;
+        }
+        bytes = v * scale;
+        return (bytes + 1023) / 1024;
+    }
+}
