@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -145,6 +147,7 @@ public class DriverUpdateIT {
             assertEquals(DomainEventType.STOPPED, stopped.type());
             assertEquals(DomainEventType.STOPPED_DESTROYED, stopped.detail());
         }
+        assertTrue("no config record of " + SURVIVOR + " in the state store", storedConfigMentions(SURVIVOR));
         try (Connection fresh = factory.open("test:///default", 0)) {
             List<String> names = fresh.listAllDomains(0).stream().map(Domain::name).sorted().toList();
             assertEquals(List.of(SURVIVOR, "test"), names);
@@ -161,6 +164,19 @@ public class DriverUpdateIT {
             }
         });
         assertTrue("package refresh did not finish in " + WAIT, done.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    /** True when a config record of driver.test in the configured state directory names {@code text}. */
+    private boolean storedConfigMentions(String text) throws IOException {
+        Path configDir = ItestFramework.stateDir(context).resolve("test").resolve("config");
+        try (Stream<Path> records = Files.list(configDir)) {
+            for (Path record : records.toList()) {
+                if (Files.readString(record).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Version bundleVersion(File jar) throws IOException {

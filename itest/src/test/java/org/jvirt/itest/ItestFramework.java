@@ -11,6 +11,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.BundleContext;
@@ -35,6 +37,8 @@ final class ItestFramework {
     /** File names (without .jar) of the driver.test build and its upgrade build in the folder. */
     static final String DRIVER_TEST = "driver.test";
     static final String DRIVER_TEST_UPGRADE = "driver.test-upgrade";
+
+    private static final Map<String, Path> STATE_DIRS = new ConcurrentHashMap<>();
 
     private ItestFramework() {
     }
@@ -79,6 +83,11 @@ final class ItestFramework {
         return f;
     }
 
+    /** The state store directory of this framework, from inside it. */
+    static Path stateDir(BundleContext context) {
+        return Path.of(context.getProperty(STATE_DIR));
+    }
+
     /** The file of a provisioned bundle (copied without its version: {@code api.jar}). */
     static File bundleFile(String name) {
         File f = new File(bundleDir(), name + ".jar");
@@ -101,7 +110,12 @@ final class ItestFramework {
         return new File(dir);
     }
 
+    /** One state directory per test class: Pax Exam asks for the configuration more than once. */
     private static Path newStateDir(String testName) {
+        return STATE_DIRS.computeIfAbsent(testName, ItestFramework::createStateDir);
+    }
+
+    private static Path createStateDir(String testName) {
         String work = System.getProperty(WORK, System.getProperty("java.io.tmpdir"));
         try {
             Path parent = Files.createDirectories(Path.of(work));
