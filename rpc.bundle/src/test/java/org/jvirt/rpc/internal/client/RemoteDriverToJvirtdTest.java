@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.jvirt.rpc.internal.testkit.Hosts;
 import org.jvirt.rpc.internal.testkit.Jvirtd;
 
 /** jvirt to jvirt: the remote driver against jvirt's own server. */
@@ -13,7 +12,7 @@ class RemoteDriverToJvirtdTest extends RemoteDriverContract {
 
     @BeforeEach
     void start() throws Exception {
-        jvirtd = new Jvirtd(Hosts.testDefault());
+        jvirtd = new Jvirtd();
     }
 
     @AfterEach

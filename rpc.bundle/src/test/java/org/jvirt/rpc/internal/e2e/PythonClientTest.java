@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.jvirt.rpc.internal.testkit.Hosts;
 import org.jvirt.rpc.internal.testkit.Jvirtd;
 import org.jvirt.rpc.internal.testkit.Proc;
 
@@ -26,7 +25,7 @@ class PythonClientTest {
         assumeTrue(Proc.run(List.of(PYTHON.toString(), "-c", "import libvirt"), Map.of(), 30).exit() == 0,
                 "python3-libvirt is not installed");
         Path script = Files.createTempFile("jvirt_client", ".py");
-        try (Jvirtd d = new Jvirtd(Hosts.testDefault())) {
+        try (Jvirtd d = new Jvirtd()) {
             Files.copy(getClass().getResourceAsStream("/python/jvirt_client.py"), script,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Proc.Result r = Proc.run(List.of(PYTHON.toString(), script.toString(),

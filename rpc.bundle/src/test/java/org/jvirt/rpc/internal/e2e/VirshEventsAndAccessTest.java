@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvirt.rpc.internal.testkit.Hosts;
 import org.jvirt.rpc.internal.testkit.Jvirtd;
 import org.jvirt.rpc.internal.testkit.Proc;
 import org.jvirt.rpc.internal.testkit.Proc.Result;
@@ -24,7 +23,7 @@ class VirshEventsAndAccessTest {
     @BeforeEach
     void start() throws Exception {
         assumeTrue(Proc.available("virsh"), "virsh (libvirt-clients) is not installed");
-        jvirtd = new Jvirtd(Hosts.testDefault());
+        jvirtd = new Jvirtd();
     }
 
     @AfterEach

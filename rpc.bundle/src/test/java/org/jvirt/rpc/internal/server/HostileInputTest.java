@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.client.RpcClient;
-import org.jvirt.rpc.internal.testkit.FakeHypervisor;
 import org.jvirt.rpc.internal.testkit.Jvirtd;
 import org.jvirt.rpc.internal.testkit.RawClient;
 import org.jvirt.rpc.internal.wire.ChannelTransport;
@@ -32,7 +31,7 @@ class HostileInputTest {
 
     @BeforeEach
     void start() throws Exception {
-        jvirtd = new Jvirtd(new FakeHypervisor());
+        jvirtd = new Jvirtd();
         good = open(jvirtd);
     }
 
@@ -51,7 +50,7 @@ class HostileInputTest {
 
     /** The well-behaved client still gets answers. */
     private void othersStillServed() throws Exception {
-        assertEquals("Test", good.call(RemoteProc.CONNECT_GET_TYPE, new byte[0]).readString());
+        assertEquals("TEST", good.call(RemoteProc.CONNECT_GET_TYPE, new byte[0]).readString());
     }
 
     private static RemoteError error(Message m) throws Exception {
@@ -169,12 +168,12 @@ class HostileInputTest {
     @Test
     void clientLimitRefusesTheExtraClient() throws Exception {
         jvirtd.close();
-        jvirtd = new Jvirtd(new FakeHypervisor(), s -> s.withLimits(2, 5, 4));
+        jvirtd = new Jvirtd(s -> s.withLimits(2, 5, 4));
         good.close();
         good = open(jvirtd);
         try (RpcClient second = open(jvirtd); RawClient third = new RawClient(jvirtd.tcp)) {
             assertTrue(third.closedByServer(), "the third client exceeds max_clients 2");
-            assertEquals("Test", second.call(RemoteProc.CONNECT_GET_TYPE, new byte[0]).readString());
+            assertEquals("TEST", second.call(RemoteProc.CONNECT_GET_TYPE, new byte[0]).readString());
         }
         othersStillServed();
     }
@@ -182,7 +181,7 @@ class HostileInputTest {
     @Test
     void deadClientsAreDroppedAfterKeepaliveIntervalTimesCount() throws Exception {
         jvirtd.close();
-        jvirtd = new Jvirtd(new FakeHypervisor(), s -> s.withKeepalive(1, 2));
+        jvirtd = new Jvirtd(s -> s.withKeepalive(1, 2));
         good.close();
         good = open(jvirtd);
         // the good client (RpcClient answers pings) asks for keepalive too

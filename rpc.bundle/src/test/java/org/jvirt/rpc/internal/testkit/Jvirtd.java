@@ -19,12 +19,33 @@ public final class Jvirtd implements AutoCloseable {
     public final RpcServer server;
     public final InetSocketAddress tcp;
 
+    /** Serving the real core and test driver. */
+    public Jvirtd() throws IOException, org.jvirt.api.VirtException {
+        this(s -> s);
+    }
+
+    public Jvirtd(java.util.function.UnaryOperator<ServerSettings> tweak) throws IOException, org.jvirt.api.VirtException {
+        this(Files.createTempDirectory("jvirtd"), null, tweak);
+    }
+
     public Jvirtd(ConnectionFactory factory) throws IOException {
         this(factory, s -> s);
     }
 
     public Jvirtd(ConnectionFactory factory, java.util.function.UnaryOperator<ServerSettings> tweak) throws IOException {
-        dir = Files.createTempDirectory("jvirtd");
+        this(Files.createTempDirectory("jvirtd"), factory, tweak);
+    }
+
+    private Jvirtd(Path dir, ConnectionFactory factory, java.util.function.UnaryOperator<ServerSettings> tweak)
+            throws IOException {
+        this.dir = dir;
+        if (factory == null) {
+            try {
+                factory = Hosts.testDefault(dir.resolve("state"));
+            } catch (org.jvirt.api.VirtException e) {
+                throw new IOException(e);
+            }
+        }
         rw = dir.resolve("libvirt-sock");
         ro = dir.resolve("libvirt-sock-ro");
         server = new RpcServer(factory, tweak.apply(ServerSettings.unix(rw, ro).withTcp("127.0.0.1", 0)));
