@@ -72,8 +72,8 @@ final class Definitions {
             host.deleteConfig(dom);
             dom.setPersistentDef(null);
             dom.setAutostart(false);
-            host.events().emit(dom, DomainEventType.UNDEFINED, DomainEventType.UNDEFINED_REMOVED);
             host.removeIfTransient(dom);
+            host.events().emit(dom, DomainEventType.UNDEFINED, DomainEventType.UNDEFINED_REMOVED);
         }
     }
 

@@ -171,9 +171,10 @@ public final class Lifecycle {
         ctx.cgroups().remove(dom.uuid().toString());
         dom.detach(reason);
         host.deleteStatus(dom);
+        // a transient domain is gone before anyone hears it stopped
+        host.removeIfTransient(dom);
         LOG.info("domain '{}' stopped: {}", dom.name(), reason.label());
         host.events().emit(dom, id, DomainEventType.STOPPED, stoppedDetail);
-        host.removeIfTransient(dom);
     }
 
     /** The monitor of {@code client} closed without the driver asking. */
