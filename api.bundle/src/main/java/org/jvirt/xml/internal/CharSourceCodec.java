@@ -56,6 +56,9 @@ final class CharSourceCodec {
         mode = mode(mode);
         Node p = holder.child("protocol");
         String protocol = p == null ? null : p.attr("type");
+        if (p != null) {
+            p.requireFullyRead();
+        }
         if (protocol == null) {
             protocol = "raw";
         } else if (!PROTOCOLS.contains(protocol)) {
@@ -84,9 +87,7 @@ final class CharSourceCodec {
             } else {
                 throw Errors.xml("Unknown source mode '" + mode + "'");
             }
-            if (!s.rest().isEmpty()) {
-                throw Errors.xml("unsupported content in udp <source>: " + s.rest());
-            }
+            s.requireFullyRead();
         }
         return new CharSource(null, null, host, service, bindHost, bindService, null, null, Preserved.NONE);
     }
@@ -120,6 +121,7 @@ final class CharSourceCodec {
             throw Errors.xml("invalid reconnect enabled value: '" + enabled + "'");
         }
         Integer timeout = r.intAttr("timeout");
+        r.requireFullyRead();
         if (enabled.equals("yes") && timeout == null) {
             throw Errors.xml("missing timeout for chardev with reconnect enabled");
         }

@@ -2,12 +2,16 @@ package org.jvirt.xml.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Cpu;
+import org.jvirt.api.xml.XmlAttribute;
+import org.jvirt.api.xml.XmlElement;
 
 /** The guest {@code <cpu>} (virCPUDefParseXML). */
 final class CpuParser {
+    private static final Set<String> MODEL_ATTRIBUTES = Set.of("fallback");
 
     Cpu parse(Node n) throws VirtException {
         if (n == null) {
@@ -18,16 +22,12 @@ final class CpuParser {
         String check = n.attr("check");
         String model = null;
         String fallback = null;
-        Node m = n.child("model");
-        if (m != null) {
-            model = m.text();
-            fallback = m.attr("fallback");
-            if (!m.rest().isEmpty()) {
-                // vendor_id and future attributes: keep the whole element
-                n = keepChild(n, m);
-                model = null;
-                fallback = null;
-            }
+        XmlElement m = n.element().child("model");
+        // a <model> with more than the modelled attributes (vendor_id) is kept whole
+        if (m != null && m.attributes().stream().map(XmlAttribute::name).allMatch(MODEL_ATTRIBUTES::contains)) {
+            Node mn = n.child("model");
+            model = mn.text();
+            fallback = mn.attr("fallback");
         }
         String vendor = n.childText("vendor");
         Cpu.Topology topology = null;
@@ -35,21 +35,14 @@ final class CpuParser {
         if (t != null) {
             topology = new Cpu.Topology(count(t, "sockets"), countOr1(t, "dies"), countOr1(t, "clusters"),
                     count(t, "cores"), count(t, "threads"));
+            t.requireFullyRead();
         }
         List<Cpu.Feature> features = new ArrayList<>();
         for (Node f : n.children("feature")) {
             features.add(new Cpu.Feature(f.attr("policy"), f.requiredAttr("name")));
+            f.requireFullyRead();
         }
         return new Cpu(mode, match, check, model, fallback, vendor, topology, features, n.rest());
-    }
-
-    /** Re-reads {@code n} without marking {@code keep} as used, so it is preserved whole. */
-    private static Node keepChild(Node n, Node keep) {
-        Node fresh = new Node(n.element());
-        fresh.attr("mode");
-        fresh.attr("match");
-        fresh.attr("check");
-        return fresh;
     }
 
     private static int count(Node t, String attr) throws VirtException {

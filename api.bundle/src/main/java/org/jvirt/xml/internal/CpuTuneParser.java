@@ -34,9 +34,13 @@ final class CpuTuneParser {
                 }
             }
             pins.add(new VcpuPin(vcpu, CpuSet.normalize("vcpupin cpuset", p.requiredAttr("cpuset"))));
+            p.requireFullyRead();
         }
         Node emu = n.child("emulatorpin");
         String emulatorPin = emu == null ? null : CpuSet.normalize("emulatorpin cpuset", emu.requiredAttr("cpuset"));
+        if (emu != null) {
+            emu.requireFullyRead();
+        }
         return new CpuTune(shares, period, quota, pins, emulatorPin, new CpuTuneRest(maxVcpus).normalize(n.rest()));
     }
 

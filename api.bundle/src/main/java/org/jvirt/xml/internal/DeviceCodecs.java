@@ -68,9 +68,7 @@ final class DeviceCodecs {
             address = mac.attr("address");
             macType = mac.attr("type");
             macCheck = mac.attr("check");
-            if (!mac.rest().isEmpty()) {
-                throw Errors.xml("unsupported content in <mac>: " + mac.rest());
-            }
+            mac.requireFullyRead();
         }
         if (address != null) {
             address = Mac.parse(address);
@@ -80,8 +78,8 @@ final class DeviceCodecs {
         }
         Node model = n.child("model");
         String modelType = model == null ? null : model.attr("type");
-        if (model != null && !model.rest().isEmpty()) {
-            throw Errors.xml("unsupported content in interface <model>: " + model.rest());
+        if (model != null) {
+            model.requireFullyRead();
         }
         return new NetInterface(type, address, macType, macCheck, el(n.child("source")), modelType, n.rest());
     }

@@ -72,7 +72,7 @@ final class DomainParser {
         Memory maxMemory = parseMaxMemory(d.child("maxMemory"));
         Memory memory = parseMemory(d.child("memory"), "memory");
         if (memory == null) {
-            throw Errors.xml("missing element memory");
+            memory = numaMemory(root);
         }
         Memory currentMemory = parseMemory(d.child("currentMemory"), "currentMemory");
         if (currentMemory != null && (currentMemory.kib() > memory.kib() || currentMemory.kib() == 0)) {
@@ -120,7 +120,26 @@ final class DomainParser {
             return null;
         }
         long kib = Units.toKib(what, n.text(), n.attr("unit"));
-        return new Memory(kib, 0, n.attr("dumpCore"));
+        Memory m = new Memory(kib, 0, n.attr("dumpCore"));
+        n.requireFullyRead();
+        return m;
+    }
+
+    /** Without {@code <memory>}, libvirt takes the sum of the guest NUMA cells' memory. */
+    private static Memory numaMemory(XmlElement root) throws VirtException {
+        XmlElement cpu = root.child("cpu");
+        XmlElement numa = cpu == null ? null : cpu.child("numa");
+        if (numa == null || numa.children("cell").isEmpty()) {
+            throw Errors.xml("missing element memory");
+        }
+        long kib = 0;
+        for (XmlElement cell : numa.children("cell")) {
+            if (cell.attribute("memory") == null) {
+                throw Errors.xml("Missing 'memory' attribute in NUMA cell");
+            }
+            kib += Units.toKib("memory", cell.attribute("memory"), cell.attribute("unit"));
+        }
+        return new Memory(kib);
     }
 
     private static Memory parseMaxMemory(Node n) throws VirtException {
@@ -129,6 +148,7 @@ final class DomainParser {
         }
         long kib = Units.toKib("maxMemory", n.text(), n.attr("unit"));
         Integer slots = n.intAttr("slots");
+        n.requireFullyRead();
         return new Memory(kib, slots == null ? 0 : slots, null);
     }
 
@@ -161,9 +181,7 @@ final class DomainParser {
         if (cpuset != null) {
             cpuset = CpuSet.normalize("vcpu cpuset", cpuset);
         }
-        if (!n.rest().isEmpty()) {
-            throw Errors.xml("unsupported attribute in <vcpu>: " + n.rest().attributes());
-        }
+        n.requireFullyRead();
         return new Vcpu(count, current, placement, cpuset);
     }
 
@@ -180,7 +198,9 @@ final class DomainParser {
             String enabled = v.requiredAttr("enabled");
             Integer order = v.intAttr("order");
             out.add(new VcpuEntry(vid, "yes".equals(enabled), v.attr("hotpluggable"), order == null ? 0 : order));
+            v.requireFullyRead();
         }
+        n.requireFullyRead();
         return out;
     }
 

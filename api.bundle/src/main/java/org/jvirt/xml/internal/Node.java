@@ -87,10 +87,33 @@ final class Node {
         return out;
     }
 
-    /** The text of child {@code name}, or null; marks it used. */
-    String childText(String name) {
+    /**
+     * The text of child {@code name}, or null; marks it used. The child must be a plain text
+     * element: attributes or child elements there would otherwise be lost.
+     */
+    String childText(String name) throws VirtException {
         Node c = child(name);
-        return c == null ? null : c.text();
+        if (c == null) {
+            return null;
+        }
+        c.requireFullyRead();
+        return c.text();
+    }
+
+    /**
+     * For elements the model covers completely: anything not read is an XML error rather than
+     * something silently dropped.
+     */
+    void requireFullyRead() throws VirtException {
+        Preserved rest = rest();
+        if (!rest.attributes().isEmpty()) {
+            throw Errors.xml("unsupported attribute '" + rest.attributes().get(0).name() + "' in element '"
+                    + element.name() + "'");
+        }
+        if (!rest.children().isEmpty()) {
+            throw Errors.xml("unexpected element '" + rest.children().get(0).name() + "' in element '"
+                    + element.name() + "'");
+        }
     }
 
     /** Whether a child {@code name} exists; marks it used. */

@@ -27,9 +27,7 @@ final class OsParser {
         }
         String arch = t.attr("arch");
         String machine = t.attr("machine");
-        if (!t.rest().isEmpty()) {
-            throw Errors.xml("unsupported attribute in <os><type>: " + t.rest().attributes());
-        }
+        t.requireFullyRead();
         String firmware = n.attr("firmware");
         Node l = n.child("loader");
         Os.Loader loader = null;
@@ -45,6 +43,7 @@ final class OsParser {
             if (!BOOT_DEVS.contains(dev)) {
                 throw Errors.xml("unknown boot device '" + dev + "'");
             }
+            b.requireFullyRead();
             boot.add(dev);
         }
         if (boot.isEmpty() && type.equals("hvm") && !hasDeviceBoot(devices)) {
@@ -58,6 +57,7 @@ final class OsParser {
                 throw Errors.xml("invalid value for boot menu enable attribute");
             }
             menu = new Os.BootMenu(enable, bm.intAttr("timeout"));
+            bm.requireFullyRead();
         }
         return new Os(type, arch, machine, firmware, loader, kernel, initrd, cmdline, boot, menu, n.rest());
     }

@@ -29,6 +29,7 @@ import org.jvirt.testing.DomainSchemaValidator;
  */
 class LibvirtOutputRoundTripTest {
     static final int MIN_PASSED = 793;
+    static final int MIN_INPUTS_PARSED = 688;
     /** Files libvirt's harnesses do not use (see the test data README); not in libvirt's form. */
     static final Set<String> UNUSED = Set.of("sexpr2xml-pv-bootloader.xml", "test-fullvirt-usbtablet-no-bus.xml");
 
@@ -90,5 +91,45 @@ class LibvirtOutputRoundTripTest {
         reasons.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
                 .forEach(e -> System.out.println("  " + e.getValue() + " x " + e.getKey()));
         assertTrue(passed >= MIN_PASSED, "round trip regressed: " + passed + " < " + MIN_PASSED);
+    }
+
+    /**
+     * Every qemuxmlconftest input that libvirt accepts (it has an {@code x86_64-latest.xml} output)
+     * must parse, and what jvirt formats from it must validate against domain.rng. Prints
+     * {@code qemu-inputs: N parsed, M failed}.
+     */
+    @Test
+    void acceptedQemuInputsParse() throws IOException {
+        Path data = DomainSchemaValidator.testdata();
+        assumeTrue(data != null && Files.isDirectory(data.resolve("qemuxmlconfdata")), "no libvirt test data");
+        Path dir = data.resolve("qemuxmlconfdata");
+        DomainSchemaValidator schema = DomainSchemaValidator.forDomains();
+        List<Path> inputs;
+        try (Stream<Path> s = Files.list(dir)) {
+            inputs = s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".xml") && !n.contains(".x86_64-") && !n.contains("-invalid")
+                        && Files.exists(dir.resolve(n.replaceFirst("\\.xml$", ".x86_64-latest.xml")));
+            }).sorted().toList();
+        }
+        int ok = 0;
+        List<String> failed = new ArrayList<>();
+        for (Path p : inputs) {
+            String xml = Files.readString(p, StandardCharsets.UTF_8);
+            try {
+                String out = codec.format(codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE), DomainXmlCodec.FORMAT_SECURE);
+                List<String> invalid = schema == null ? List.of() : schema.validate(out);
+                if (invalid.isEmpty()) {
+                    ok++;
+                } else {
+                    failed.add(p.getFileName() + ": output does not validate: " + invalid);
+                }
+            } catch (VirtException e) {
+                failed.add(p.getFileName() + ": " + e.getMessage());
+            }
+        }
+        System.out.println("qemu-inputs: " + ok + " parsed, " + failed.size() + " failed");
+        failed.forEach(f -> System.out.println("  FAILED " + f));
+        assertTrue(ok >= MIN_INPUTS_PARSED, "accepted inputs regressed: " + ok + " < " + MIN_INPUTS_PARSED);
     }
 }
