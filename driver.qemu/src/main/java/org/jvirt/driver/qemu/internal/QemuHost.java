@@ -1,6 +1,9 @@
 package org.jvirt.driver.qemu.internal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -79,6 +82,42 @@ public final class QemuHost {
         }
         Map<String, byte[]> statuses = ctx.store().readAll(ctx.storeDriver(), RecordKind.STATUS);
         new Reattach(this).all(statuses);
+        autostart();
+    }
+
+    /**
+     * Starts the inactive autostart domains once per host boot (a marker in the run folder holds
+     * the boot id), so a driver update or restart does not start what a user stopped.
+     */
+    private void autostart() {
+        Path marker = ctx.runDir().resolve("autostarted");
+        String boot = read(Path.of("/proc/sys/kernel/random/boot_id"));
+        if (boot.isEmpty() || boot.equals(read(marker))) {
+            return;
+        }
+        for (QemuDomain d : all()) {
+            if (d.autostart() && !d.isActive() && d.persistentDef() != null) {
+                try {
+                    lifecycle.start(d, d.persistentDef(), false);
+                } catch (VirtException e) {
+                    LOG.error("autostart of domain '{}' failed: {}", d.name(), e.getMessage());
+                }
+            }
+        }
+        try {
+            Files.createDirectories(ctx.runDir());
+            Files.writeString(marker, boot);
+        } catch (IOException e) {
+            LOG.warn("cannot write {}: {}", marker, e.toString());
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p).strip();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     // --- registry -------------------------------------------------------------------------

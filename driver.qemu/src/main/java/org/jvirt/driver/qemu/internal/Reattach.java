@@ -74,6 +74,10 @@ final class Reattach {
                 listener.setClient(qmp);
                 dom.setQmp(qmp);
                 refreshState(dom, qmp.execute("query-status", null));
+                if (dom.shutdownSeen()) {
+                    // the guest powered off while no driver watched: finish it as the SHUTDOWN event would
+                    ProcessHandle.of(st.pid()).ifPresent(ProcessHandle::destroy);
+                }
                 ctx.vcpus().refresh(dom);
                 host.saveStatus(dom);
                 LOG.info("domain '{}' reattached: pid {}, state {}", st.name(), st.pid(), dom.state().namedReason());

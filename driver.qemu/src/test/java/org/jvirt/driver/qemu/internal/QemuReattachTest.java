@@ -115,4 +115,20 @@ class QemuReattachTest {
         assertTrue(bed.conn.listAllDomains(0).stream().noneMatch(r -> r.name().equals("gone2")));
         assertTrue(bed.store.readAll("qemu", RecordKind.STATUS).isEmpty());
     }
+
+    @Test
+    void autostartDomainsStartOncePerHostBoot() throws Exception {
+        DomainRef ref = bed.conn.defineXml(TestBed.xml("auto1", UUID.randomUUID(), 1, ""), 0);
+        bed.conn.setAutostart(ref, true);
+        assertTrue(bed.conn.autostart(ref));
+        bed.newDriver();
+        // same boot: the first driver instance already did the autostart round
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
+        java.nio.file.Files.delete(dir.resolve("run/system/autostarted"));
+        bed.newDriver();
+        assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
+        assertTrue(QemuProcesses.isAlive(bed.pid(ref)));
+        assertTrue(bed.conn.autostart(ref));
+        bed.conn.destroy(ref, 0);
+    }
 }
