@@ -13,10 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
@@ -38,11 +36,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Updates driver.test to a new version (the module's second build, with a higher Bundle-Version)
@@ -82,8 +77,8 @@ public class DriverUpdateIT {
     public void updateUnderLoadServesTheNewVersionAndLosesNothing() throws Exception {
         Bundle driver = Osgi.bundle(context, Osgi.DRIVER_TEST_BSN);
         Version before = driver.getVersion();
-        File upgradeJar = ItestFramework.upgradeJar(context);
-        Version upgrade = bundleVersion(upgradeJar);
+        File upgradeJar = ItestFramework.bundleJar(context, ItestFramework.DRIVER_TEST_UPGRADE);
+        Version upgrade = Updates.bundleVersion(upgradeJar);
         assertTrue("upgrade build " + upgrade + " must be newer than " + before, upgrade.compareTo(before) > 0);
 
         Connection conn = factory.open("test:///default", 0);
@@ -102,7 +97,7 @@ public class DriverUpdateIT {
             try (InputStream in = Files.newInputStream(upgradeJar.toPath())) {
                 driver.update(in);
             }
-            refresh(driver);
+            Updates.refresh(context, driver, WAIT);
             Await.until("a driver for scheme test from version " + upgrade, WAIT,
                     () -> Osgi.drivers(context, "test").stream()
                             .anyMatch(ref -> upgrade.equals(ref.getBundle().getVersion())));
@@ -154,18 +149,6 @@ public class DriverUpdateIT {
         }
     }
 
-    /** Refreshes the packages of {@code bundle}, waiting for the framework to finish. */
-    private void refresh(Bundle bundle) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
-        wiring.refreshBundles(List.of(bundle), event -> {
-            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                done.countDown();
-            }
-        });
-        assertTrue("package refresh did not finish in " + WAIT, done.await(WAIT.toSeconds(), TimeUnit.SECONDS));
-    }
-
     /** True when a config record of driver.test in the configured state directory names {@code text}. */
     private boolean storedConfigMentions(String text) throws IOException {
         Path configDir = ItestFramework.stateDir(context).resolve("test").resolve("config");
@@ -177,11 +160,5 @@ public class DriverUpdateIT {
             }
         }
         return false;
-    }
-
-    private static Version bundleVersion(File jar) throws IOException {
-        try (JarFile f = new JarFile(jar)) {
-            return Version.parseVersion(f.getManifest().getMainAttributes().getValue(Constants.BUNDLE_VERSION));
-        }
     }
 }

@@ -72,13 +72,13 @@ final class ItestFramework {
     }
 
     /**
-     * The upgrade build of driver.test (same code, higher Bundle-Version), looked up from inside
-     * the framework through the framework property {@value #BUNDLES}.
+     * A bundle file of the folder ({@code driver.test}, {@code driver.test-upgrade}), looked up
+     * from inside the framework through the framework property {@value #BUNDLES}.
      */
-    static File upgradeJar(BundleContext context) {
-        File f = new File(context.getProperty(BUNDLES), DRIVER_TEST_UPGRADE + ".jar");
+    static File bundleJar(BundleContext context, String name) {
+        File f = new File(context.getProperty(BUNDLES), name + ".jar");
         if (!f.isFile()) {
-            throw new IllegalStateException("missing upgrade build " + f);
+            throw new IllegalStateException("missing bundle " + f);
         }
         return f;
     }
