@@ -83,6 +83,14 @@ final class Transports {
                         s.setSSLParameters(p);
                     }
                     s.startHandshake();
+                    s.setSoTimeout(30_000);
+                    int confirmation = s.getInputStream().read();
+                    s.setSoTimeout(0);
+                    if (confirmation != 1) {
+                        s.close();
+                        throw new VirtException(ErrorCode.AUTH_FAILED, ErrorDomain.RPC,
+                                "server verification (of our certificate or IP address) failed");
+                    }
                     return new SocketTransport(s, true, "tls:" + host + ":" + port);
                 } catch (IOException e) {
                     throw system("unable to connect with TLS to '" + host + ":" + port + "': " + e.getMessage());

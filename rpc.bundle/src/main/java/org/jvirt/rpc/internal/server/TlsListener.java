@@ -58,6 +58,10 @@ final class TlsListener implements AutoCloseable {
             SSLServerSocket ss = (SSLServerSocket) ctx.getServerSocketFactory()
                     .createServerSocket(s.port(), 64, InetAddress.getByName(s.address()));
             ss.setNeedClientAuth(tmf != null);
+            // TLS 1.2 only: JSSE sends a TLS 1.3 NewSessionTicket after the handshake, and libvirt's
+            // GnuTLS client, reading the one-byte confirmation, takes that record for "no data"
+            // (EAGAIN) and gives up with "Unable to read TLS confirmation"
+            ss.setEnabledProtocols(new String[] {"TLSv1.2"});
             List<X500Principal> allowed = s.allowedDns().stream().map(X500Principal::new).toList();
             return new TlsListener(server, ss, allowed);
         } catch (GeneralSecurityException e) {
@@ -115,6 +119,10 @@ final class TlsListener implements AutoCloseable {
                     return;
                 }
             }
+            // libvirt's TLS protocol: once the server has checked the client, it sends one byte 1;
+            // libvirt clients wait for it before the first RPC
+            client.getOutputStream().write(1);
+            client.getOutputStream().flush();
             client.setSoTimeout(0);
             server.accept(new SocketTransport(client, true, "tls:" + peer), false);
         } catch (IOException e) {
