@@ -5,6 +5,10 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import javax.inject.Inject;
 
 import org.junit.Test;
@@ -19,8 +23,14 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
-/** The API/core bundle resolves in a plain Felix with SCR and registers the core service. */
+/**
+ * The API/core bundle and driver.test resolve in a plain Felix with SCR, their components are
+ * satisfied, and the core service is registered.
+ */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class CoreBundleIT {
@@ -31,9 +41,12 @@ public class CoreBundleIT {
     @Inject
     private ConnectionFactory factory;
 
+    @Inject
+    private ServiceComponentRuntime scr;
+
     @Configuration
     public Option[] config() {
-        return options(ItestFramework.base("core"));
+        return options(ItestFramework.base("core"), ItestFramework.driverTest());
     }
 
     @Test
@@ -57,6 +70,30 @@ public class CoreBundleIT {
             assertTrue(b.getSymbolicName() + " is in state " + b.getState(),
                     fragment || b.getState() == Bundle.ACTIVE);
         }
+    }
+
+    /** Every DS component of the jvirt bundles is satisfied: no missing reference, no failed activation. */
+    @Test
+    public void everyJvirtComponentIsSatisfied() {
+        Bundle[] jvirt = Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().startsWith("org.jvirt.")).toArray(Bundle[]::new);
+        assertEquals("jvirt bundles", 2, jvirt.length);
+        List<String> components = new ArrayList<>();
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(jvirt)) {
+            assertTrue(description.name + " is disabled", scr.isComponentEnabled(description));
+            for (ComponentConfigurationDTO config : scr.getComponentConfigurationDTOs(description)) {
+                assertTrue(description.name + " is in state " + config.state + ", unsatisfied: "
+                                + Arrays.stream(config.unsatisfiedReferences).map(r -> r.name).toList()
+                                + (config.failure == null ? "" : ", failure: " + config.failure),
+                        config.state == ComponentConfigurationDTO.ACTIVE
+                                || config.state == ComponentConfigurationDTO.SATISFIED);
+                components.add(description.name);
+            }
+        }
+        assertTrue("core components " + components,
+                components.contains("org.jvirt.core.internal.CoreConnectionFactory"));
+        assertTrue("driver.test's components " + components,
+                components.stream().anyMatch(c -> c.startsWith("org.jvirt.driver.test.")));
     }
 
     /** jvirt logs through a real SLF4J provider, not the no-op fallback (start order, SPI Fly). */

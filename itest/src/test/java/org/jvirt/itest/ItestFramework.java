@@ -53,6 +53,8 @@ final class ItestFramework {
                 frameworkProperty(BUNDLES).value(bundleDir().getAbsolutePath()),
                 frameworkProperty(STATE_DIR).value(newStateDir(testName).toString()),
                 systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("info"),
+                // SCR reports component failures (activation errors, unsatisfied references) here
+                frameworkProperty("ds.loglevel").value("warn"),
                 // SLF4J 2 finds its provider through the ServiceLoader Mediator; both must be up
                 // before any bundle loads a logger, or SLF4J settles on its no-op logger for good.
                 runtime("asm", 1), runtime("asm-tree", 1), runtime("asm-analysis", 1),
