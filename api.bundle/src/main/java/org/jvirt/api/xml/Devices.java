@@ -23,6 +23,27 @@ public record Devices(String emulator, List<Device> all) {
         return all.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    public List<Disk> disks() {
+        return ofType(Disk.class);
+    }
+
+    public List<NetInterface> interfaces() {
+        return ofType(NetInterface.class);
+    }
+
+    public List<Controller> controllers() {
+        return ofType(Controller.class);
+    }
+
+    public List<Graphics> graphics() {
+        return ofType(Graphics.class);
+    }
+
+    /** Serial, console, channel and parallel devices. */
+    public List<CharDevice> charDevices() {
+        return ofType(CharDevice.class);
+    }
+
     /** The devices whose element is {@code elementName}, in order. */
     public List<Device> named(String elementName) {
         return all.stream().filter(d -> Objects.equals(d.elementName(), elementName)).toList();

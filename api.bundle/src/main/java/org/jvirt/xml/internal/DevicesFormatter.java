@@ -32,9 +32,18 @@ final class DevicesFormatter {
         Out o = new Out("devices");
         o.textChild("emulator", devices.emulator());
         for (Device d : devices.all()) {
-            o.child(device(d));
+            o.child(inactive ? withoutRuntimeAlias(device(d)) : device(d));
         }
         return o;
+    }
+
+    /** Inactive XML keeps only user aliases ({@code ua-} prefix), as virDomainDeviceInfoFormat does. */
+    private static XmlElement withoutRuntimeAlias(XmlElement e) {
+        XmlElement alias = e.child("alias");
+        if (alias == null || (alias.attribute("name") != null && alias.attribute("name").startsWith("ua-"))) {
+            return e;
+        }
+        return e.withChildren(e.children().stream().filter(c -> c != alias).toList());
     }
 
     private XmlElement device(Device d) {

@@ -110,9 +110,10 @@ final class Node {
             throw Errors.xml("unsupported attribute '" + rest.attributes().get(0).name() + "' in element '"
                     + element.name() + "'");
         }
-        if (!rest.children().isEmpty()) {
-            throw Errors.xml("unexpected element '" + rest.children().get(0).name() + "' in element '"
-                    + element.name() + "'");
+        for (XmlElement c : rest.children()) {
+            if (!c.name().equals(XmlElement.TEXT)) {
+                throw Errors.xml("unexpected element '" + c.name() + "' in element '" + element.name() + "'");
+            }
         }
     }
 

@@ -232,4 +232,30 @@ class DomainSemanticsTest {
         assertEquals(2048L, def.cputune().shares());
         assertEquals(List.of("hd"), def.os().bootDevices());
     }
+
+    @Test
+    void inactiveXmlDropsRuntimeAliasesButKeepsUserAliases() throws VirtException {
+        DomainDef def = codec.parse(domain("""
+                    <input type='tablet' bus='usb'><alias name='input0'/></input>
+                    <input type='mouse' bus='ps2'><alias name='ua-mouse'/></input>
+                """).replace("<domain type='qemu'>", "<domain type='qemu' id='4'>"), 0);
+        String live = codec.format(def, 0);
+        assertTrue(live.contains("<alias name='input0'/>") && live.contains("<domain type='qemu' id='4'>"), live);
+        String inactive = codec.format(def, DomainXmlCodec.FORMAT_INACTIVE);
+        assertFalse(inactive.contains("input0") || inactive.contains("id='4'"), inactive);
+        assertTrue(inactive.contains("<alias name='ua-mouse'/>"), inactive);
+        if (schema != null) {
+            schema.assertValid("inactive domain", inactive);
+        }
+    }
+
+    @Test
+    void fullyModelledElementsRejectUnknownContent() {
+        assertEquals("XML error: unsupported attribute 'bogus' in element 'memory'",
+                fails(domain("").replace("<memory unit='KiB'>", "<memory unit='KiB' bogus='1'>"), 0).getMessage());
+        assertEquals("XML error: unexpected element 'b' in element 'title'",
+                fails(domain("").replace("<name>g1</name>", "<name>g1</name><title>a<b/></title>"), 0).getMessage());
+        assertEquals("XML error: unsupported attribute 'extra' in element 'boot'", fails(domain("")
+                .replace("</type>", "</type>\n    <boot dev='hd' extra='x'/>"), 0).getMessage());
+    }
 }
