@@ -22,7 +22,74 @@ final class GenericDefaults {
 
     static DomainDef apply(DomainDef def) {
         def = hyperv(def);
+        def = numaCells(def);
+        def = numatune(def);
         return memtune(def);
+    }
+
+    /** NUMA cells get ids in order when they have none. */
+    private static DomainDef numaCells(DomainDef def) {
+        org.jvirt.api.xml.Cpu cpu = def.cpu();
+        if (cpu == null) {
+            return def;
+        }
+        List<XmlElement> children = new ArrayList<>();
+        boolean changed = false;
+        for (XmlElement e : cpu.other().children()) {
+            if (e.name().equals("numa")) {
+                List<XmlElement> cells = new ArrayList<>();
+                int id = 0;
+                for (XmlElement c : e.children()) {
+                    if (c.name().equals("cell") && c.attribute("id") == null) {
+                        List<XmlAttribute> attrs = new ArrayList<>();
+                        attrs.add(new XmlAttribute("id", Integer.toString(id)));
+                        attrs.addAll(c.attributes());
+                        c = new XmlElement(c.name(), attrs, c.children(), c.text());
+                        changed = true;
+                    }
+                    if (c.name().equals("cell")) {
+                        id++;
+                    }
+                    cells.add(c);
+                }
+                children.add(e.withChildren(cells));
+            } else {
+                children.add(e);
+            }
+        }
+        if (!changed) {
+            return def;
+        }
+        return def.withCpu(new org.jvirt.api.xml.Cpu(cpu.mode(), cpu.match(), cpu.check(), cpu.model(),
+                cpu.modelFallback(), cpu.vendor(), cpu.topology(), cpu.features(),
+                new Preserved(cpu.other().attributes(), children)));
+    }
+
+    /** numatune: {@code <memory>} first, then memnodes; node sets in canonical form. */
+    private static DomainDef numatune(DomainDef def) {
+        List<XmlElement> children = new ArrayList<>();
+        boolean changed = false;
+        for (XmlElement e : def.other().children()) {
+            if (e.name().equals("numatune")) {
+                List<XmlElement> ordered = new ArrayList<>();
+                for (String name : List.of("memory", "memnode")) {
+                    for (XmlElement c : e.children(name)) {
+                        String ns = c.attribute("nodeset");
+                        ordered.add(ns == null ? c : c.withAttribute("nodeset", CpuSets.normalise(ns)));
+                    }
+                }
+                for (XmlElement c : e.children()) {
+                    if (!c.name().equals("memory") && !c.name().equals("memnode")) {
+                        ordered.add(c);
+                    }
+                }
+                children.add(e.withChildren(ordered));
+                changed = true;
+            } else {
+                children.add(e);
+            }
+        }
+        return changed ? def.withOther(new Preserved(def.other().attributes(), children)) : def;
     }
 
     private static DomainDef hyperv(DomainDef def) {

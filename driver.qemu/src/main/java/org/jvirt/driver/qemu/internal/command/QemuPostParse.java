@@ -10,6 +10,8 @@ import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Os;
+import org.jvirt.api.xml.Preserved;
+import org.jvirt.api.xml.XmlAttribute;
 import org.jvirt.driver.qemu.internal.caps.Accel;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
@@ -72,6 +74,29 @@ public final class QemuPostParse {
         return d.toDef();
     }
 
+    /** qemuDomainDefCPUPostParse: the default check mode and migratable for host CPUs. */
+    private static DomainDef cpuCheck(DomainDef def, QemuCaps caps) {
+        Cpu cpu = def.cpu();
+        String mode = cpu.mode() == null ? "custom" : cpu.mode();
+        Preserved other = cpu.other();
+        if ((mode.equals("host-passthrough") || mode.equals("maximum")) && caps.has("cpu.migratable")
+                && other.attributes().stream().noneMatch(a -> a.name().equals("migratable"))) {
+            List<XmlAttribute> attrs = new ArrayList<>(other.attributes());
+            attrs.add(new XmlAttribute("migratable", "on"));
+            other = new Preserved(attrs, other.children());
+        }
+        String check = cpu.check();
+        if (check == null) {
+            check = switch (mode) {
+                case "host-passthrough", "maximum" -> "none";
+                case "host-model" -> "partial";
+                default -> "qemu".equals(def.type()) ? "none" : "partial";
+            };
+        }
+        return def.withCpu(new Cpu(mode, cpu.match(), check, cpu.model(), cpu.modelFallback(), cpu.vendor(),
+                cpu.topology(), cpu.features(), other));
+    }
+
     private static final Set<String> IMPLICIT_TYPES = Set.of("ide", "fdc", "scsi", "sata", "virtio-serial", "ccid");
 
     /** {@code type:index} of every controller written in the XML ({@code type:} when unindexed). */
@@ -117,7 +142,7 @@ public final class QemuPostParse {
         }
         Cpu cpu = def.cpu();
         if (cpu != null && (cpu.model() != null || (cpu.mode() != null && !cpu.mode().equals("custom")))) {
-            return def;
+            return cpuCheck(def, caps);
         }
         MachineType m = caps.machine(Accel.forDomainType(def.type()), def.os().machine());
         String model = m == null ? null : m.defaultCpuModel(arch);

@@ -42,7 +42,7 @@ final class SystemArgs {
         String dump = def.memory().dumpCore();
         m.append(",dump-guest-core=").append(dump == null ? "off" : dump);
         MachineType mt = d.caps.machine(d.accel(), d.machine());
-        if (mt != null && mt.defaultRamId() != null) {
+        if (mt != null && mt.defaultRamId() != null && numaCells().isEmpty()) {
             m.append(",memory-backend=").append(mt.defaultRamId());
         }
         if (def.clock() != null) {
@@ -63,10 +63,10 @@ final class SystemArgs {
     void cpu(Argv a) {
         Cpu cpu = def.cpu();
         StringBuilder c = new StringBuilder();
-        if (cpu != null && "host-passthrough".equals(cpu.mode())) {
-            c.append("host");
-        } else if (cpu != null && "maximum".equals(cpu.mode())) {
-            c.append("max");
+        if (cpu != null && ("host-passthrough".equals(cpu.mode()) || "maximum".equals(cpu.mode()))) {
+            c.append("host-passthrough".equals(cpu.mode()) ? "host" : "max");
+            cpu.other().attributes().stream().filter(x -> x.name().equals("migratable")).findFirst()
+                    .ifPresent(x -> c.append(",migratable=").append(x.value()));
         } else if (cpu != null && cpu.model() != null) {
             c.append(cpu.model());
         }
@@ -77,6 +77,13 @@ final class SystemArgs {
                     continue;
                 }
                 c.append(',').append(f.name()).append(p.equals("disable") || p.equals("forbid") ? "=off" : "=on");
+            }
+        }
+        if (def.clock() != null) {
+            for (XmlElement t : def.clock().timers()) {
+                if ("kvmclock".equals(t.attribute("name")) && t.attribute("present") != null) {
+                    c.append(",kvmclock=").append("yes".equals(t.attribute("present")) ? "on" : "off");
+                }
             }
         }
         XmlElement apic = feature("apic");
@@ -129,6 +136,12 @@ final class SystemArgs {
 
     void memory(Argv a) {
         long kib = alignMiB(def.memory().kib());
+        if (!numaCells().isEmpty()) {
+            kib = 0;
+            for (XmlElement c : numaCells()) {
+                kib += alignMiB(GenericDefaults.toKib(c.attribute("memory"), c.attribute("unit")));
+            }
+        }
         StringBuilder m = new StringBuilder("size=" + kib + "k");
         if (def.maxMemory() != null && def.maxMemory().slots() > 0) {
             m.append(",slots=").append(def.maxMemory().slots()).append(",maxmem=")
@@ -136,7 +149,7 @@ final class SystemArgs {
         }
         a.add("-m", m.toString());
         MachineType mt = d.caps.machine(d.accel(), d.machine());
-        if (mt != null && mt.defaultRamId() != null) {
+        if (mt != null && mt.defaultRamId() != null && numaCells().isEmpty()) {
             a.object(Json.object().put("qom-type", "memory-backend-ram").put("id", mt.defaultRamId())
                     .put("size", kib * 1024));
         }
@@ -168,6 +181,68 @@ final class SystemArgs {
             s.append(",sockets=").append(max).append(",cores=1,threads=1");
         }
         a.add("-smp", s.toString());
+    }
+
+    /** The guest NUMA cells ({@code <cpu><numa><cell>}), empty without NUMA. */
+    List<XmlElement> numaCells() {
+        if (def.cpu() == null) {
+            return List.of();
+        }
+        for (XmlElement e : def.cpu().other().children()) {
+            if (e.name().equals("numa")) {
+                return e.children("cell");
+            }
+        }
+        return List.of();
+    }
+
+    /** One RAM backend and one {@code -numa node} per cell. */
+    void numa(Argv a) {
+        List<XmlElement> cells = numaCells();
+        for (int i = 0; i < cells.size(); i++) {
+            XmlElement c = cells.get(i);
+            String id = c.attribute("id") == null ? Integer.toString(i) : c.attribute("id");
+            long kib = alignMiB(GenericDefaults.toKib(c.attribute("memory"), c.attribute("unit")));
+            Json backend = Json.object().put("qom-type", "memory-backend-ram").put("id", "ram-node" + id)
+                    .put("size", kib * 1024);
+            XmlElement tune = numatune(id);
+            if (tune != null && tune.attribute("nodeset") != null) {
+                List<Integer> nodes = new java.util.ArrayList<>();
+                CpuSets.parse(tune.attribute("nodeset")).stream().forEach(nodes::add);
+                String mode = tune.attribute("mode") == null ? "strict" : tune.attribute("mode");
+                if (!mode.equals("restrictive")) {
+                    backend.put("host-nodes", nodes).put("policy", switch (mode) {
+                        case "preferred" -> "preferred";
+                        case "interleave" -> "interleave";
+                        default -> "bind";
+                    });
+                }
+            }
+            a.object(backend);
+            StringBuilder n = new StringBuilder("node,nodeid=").append(id);
+            if (c.attribute("cpus") != null) {
+                for (String r : CpuSets.ranges(CpuSets.parse(c.attribute("cpus")))) {
+                    n.append(",cpus=").append(r);
+                }
+            }
+            n.append(",memdev=ram-node").append(id);
+            a.add("-numa", n.toString());
+        }
+    }
+
+    /** The numatune entry for cell {@code id}: its memnode, else the domain-wide memory. */
+    private XmlElement numatune(String id) {
+        XmlElement nt = other("numatune");
+        if (nt == null) {
+            return null;
+        }
+        for (XmlElement mn : nt.children("memnode")) {
+            if (id.equals(mn.attribute("cellid"))) {
+                return mn;
+            }
+        }
+        XmlElement mem = nt.child("memory");
+        return mem != null && !"auto".equals(mem.attribute("placement")) ? mem : null;
     }
 
     void monitor(Argv a, String domDir) {
