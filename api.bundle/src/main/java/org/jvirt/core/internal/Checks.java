@@ -13,24 +13,24 @@ final class Checks {
     private Checks() {
     }
 
-    /** {@code invalid argument: name in virDomainLookupByName must not be NULL}. */
+    /** {@code name in virDomainLookupByName must not be NULL}. */
     static void notNull(Object value, String arg, String function, ErrorDomain domain) throws VirtException {
         if (value == null) {
-            throw invalid(arg + " in " + function + " must not be NULL", domain);
+            throw invalidArg(arg + " in " + function + " must not be NULL", domain);
         }
     }
 
-    /** {@code invalid argument: id in virDomainLookupByID must be zero or greater}. */
+    /** {@code id in virDomainLookupByID must be zero or greater}. */
     static void nonNegative(long value, String arg, String function, ErrorDomain domain) throws VirtException {
         if (value < 0) {
-            throw invalid(arg + " in " + function + " must be zero or greater", domain);
+            throw invalidArg(arg + " in " + function + " must be zero or greater", domain);
         }
     }
 
     /** libvirt's {@code VIR_EXCLUSIVE_FLAGS}: two flags that must not be set together. */
     static void exclusive(int flags, int a, String aName, int b, String bName) throws VirtException {
         if ((flags & a) != 0 && (flags & b) != 0) {
-            throw invalid("Flags '" + aName + "' and '" + bName + "' are mutually exclusive", ErrorDomain.DOMAIN);
+            throw invalidArg("Flags '" + aName + "' and '" + bName + "' are mutually exclusive", ErrorDomain.DOMAIN);
         }
     }
 
@@ -44,8 +44,18 @@ final class Checks {
         return new VirtException(ErrorCode.INVALID_CONN, domain, function);
     }
 
+    /** {@code virReportError(VIR_ERR_INVALID_ARG, ...)}: "invalid argument: " and the message. */
     static VirtException invalid(String message, ErrorDomain domain) {
         return new VirtException(ErrorCode.INVALID_ARG, domain, message);
+    }
+
+    /**
+     * {@code virReportInvalidArg} (behind {@code virCheckNonNullArg}, {@code virCheckNonNegativeArg},
+     * {@code VIR_EXCLUSIVE_FLAGS}): INVALID_ARG with the bare message, as python3-libvirt shows
+     * {@code id in virDomainLookupByID must be zero or greater}.
+     */
+    static VirtException invalidArg(String message, ErrorDomain domain) {
+        return new VirtException(ErrorCode.INVALID_ARG.number(), domain.number(), message);
     }
 
     /** libvirt's entry point for a call with or without flags: {@code virDomainDestroy} / {@code virDomainDestroyFlags}. */

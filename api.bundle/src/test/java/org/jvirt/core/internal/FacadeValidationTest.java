@@ -76,26 +76,26 @@ class FacadeValidationTest {
     @Test
     void nullAndInvalidArgumentsAreNamed() throws VirtException {
         try (Connection c = core.open("test:///default", 0)) {
-            fails(ErrorCode.INVALID_ARG, "invalid argument: name in virDomainLookupByName must not be NULL",
+            fails(ErrorCode.INVALID_ARG, "name in virDomainLookupByName must not be NULL",
                     () -> c.lookupByName(null));
-            fails(ErrorCode.INVALID_ARG, "invalid argument: uuid in virDomainLookupByUUID must not be NULL",
+            fails(ErrorCode.INVALID_ARG, "uuid in virDomainLookupByUUID must not be NULL",
                     () -> c.lookupByUuid(null));
-            fails(ErrorCode.INVALID_ARG, "invalid argument: id in virDomainLookupByID must be zero or greater",
+            fails(ErrorCode.INVALID_ARG, "id in virDomainLookupByID must be zero or greater",
                     () -> c.lookupById(-1));
-            fails(ErrorCode.INVALID_ARG, "invalid argument: xml in virDomainDefineXML must not be NULL",
+            fails(ErrorCode.INVALID_ARG, "xml in virDomainDefineXML must not be NULL",
                     () -> c.defineXml(null, 0));
-            fails(ErrorCode.INVALID_ARG, "invalid argument: xmlDesc in virDomainCreateXML must not be NULL",
+            fails(ErrorCode.INVALID_ARG, "xmlDesc in virDomainCreateXML must not be NULL",
                     () -> c.createXml(null, 0));
-            fails(ErrorCode.INVALID_ARG, "invalid argument: cb in virConnectDomainEventRegisterAny must not be NULL",
+            fails(ErrorCode.INVALID_ARG, "cb in virConnectDomainEventRegisterAny must not be NULL",
                     () -> c.addLifecycleListener(null));
             fails(ErrorCode.INVALID_ARG, "invalid argument: could not find event callback 42 for deletion",
                     () -> c.removeLifecycleListener(42));
             Domain dom = c.lookupByName("test");
-            fails(ErrorCode.INVALID_ARG, "invalid argument: cpumap in virDomainPinVcpu must not be NULL",
+            fails(ErrorCode.INVALID_ARG, "cpumap in virDomainPinVcpu must not be NULL",
                     () -> dom.pinVcpu(0, null, 0));
             fails(ErrorCode.OVERFLOW, "value too large: input too large: 4294967295",
                     () -> dom.pinVcpu(-1, new BitSet(), 0));
-            fails(ErrorCode.INVALID_ARG, "invalid argument: Flags 'VIR_DOMAIN_AFFECT_LIVE' and "
+            fails(ErrorCode.INVALID_ARG, "Flags 'VIR_DOMAIN_AFFECT_LIVE' and "
                             + "'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
                     () -> dom.vcpuPinInfo(Flag.mask(ModificationFlag.LIVE, ModificationFlag.CONFIG)));
         }
