@@ -18,9 +18,17 @@ final class Errors {
     static void checkFlags(int flags, int allowed, String function) throws VirtException {
         int unknown = flags & ~allowed;
         if (unknown != 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.TEST,
+            throw invalidArgRaw(ErrorDomain.TEST,
                     "unsupported flags (0x" + Integer.toHexString(unknown) + ") in function " + function);
         }
+    }
+
+    /**
+     * {@code virReportInvalidArg}: INVALID_ARG whose message is the text alone, without the
+     * "invalid argument: " that {@code virReportError} puts in front.
+     */
+    static VirtException invalidArgRaw(ErrorDomain domain, String message) {
+        return new VirtException(ErrorCode.INVALID_ARG.number(), domain.number(), message);
     }
 
     /** A lookup by name, UUID or ID that found nothing: the bare "Domain not found". */

@@ -1,0 +1,199 @@
+package org.jvirt.driver.test.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.jvirt.api.Connection;
+import org.jvirt.api.Domain;
+import org.jvirt.api.DomainInfo;
+import org.jvirt.api.VcpuInfo;
+import org.jvirt.api.VirtException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs one scenario on libvirt's own test driver (python3-libvirt, {@code test:///default}) and
+ * on jvirt's, and compares every answer: results, states and reasons, IDs, error codes, error
+ * domains and messages, domain XML, vCPU data and the lifecycle events in order. Skipped when
+ * python3-libvirt is not installed.
+ */
+class DifferentialTest {
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final int MAPLEN = 8;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void jvirtAnswersAsLibvirtDoes() throws Exception {
+        assumeTrue(pythonLibvirt(), "python3-libvirt is not installed");
+        String scenario = Fixture.resource("differential-scenario.txt");
+        List<String> libvirt = runLibvirt(scenario);
+        List<String> jvirt = runJvirt(scenario, libvirt.stream().filter(l -> l.startsWith("EVENT")).count());
+        List<String> steps = scenario.lines().filter(l -> !l.isBlank()).toList();
+        int same = 0;
+        List<String> diffs = new ArrayList<>();
+        for (int i = 0; i < Math.max(libvirt.size(), jvirt.size()); i++) {
+            String step = i < steps.size() ? steps.get(i) : "(event)";
+            String l = i < libvirt.size() ? libvirt.get(i) : "<none>";
+            String j = i < jvirt.size() ? jvirt.get(i) : "<none>";
+            if (l.equals(j)) {
+                same++;
+            } else {
+                diffs.add(step + "\n  libvirt: " + l + "\n  jvirt:   " + j);
+            }
+        }
+        System.out.println("differential: " + same + " passed, " + diffs.size() + " failed");
+        assertEquals(List.of(), diffs);
+    }
+
+    private static boolean pythonLibvirt() {
+        try {
+            Process p = new ProcessBuilder(PYTHON, "-c", "import libvirt").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private List<String> runLibvirt(String scenario) throws Exception {
+        Path script = Files.writeString(tmp.resolve("differential.py"), Fixture.resource("differential.py"));
+        Process p = new ProcessBuilder(PYTHON, script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            p.getOutputStream().write(scenario.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(true, p.waitFor(60, TimeUnit.SECONDS), "python3 finished");
+            assertEquals(0, p.exitValue(), out);
+            return out.lines().toList();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private List<String> runJvirt(String scenario, long expectedEvents) throws Exception {
+        try (Fixture fixture = new Fixture(tmp.resolve("state")); Connection conn = fixture.open();
+                Connection watcher = fixture.open()) {
+            List<String> events = new CopyOnWriteArrayList<>();
+            watcher.addLifecycleListener((d, e) -> events.add(
+                    "EVENT " + e.name() + " " + e.id() + " " + e.type().number() + " " + e.detail()));
+            List<String> out = new ArrayList<>();
+            for (String line : scenario.lines().filter(l -> !l.isBlank()).toList()) {
+                String[] w = line.trim().split("\\s+");
+                String result;
+                try {
+                    String r = step(conn, w);
+                    result = r == null ? "OK" : "OK " + r;
+                } catch (VirtException e) {
+                    result = "ERR " + e.rawCode() + " " + e.domain().number() + " " + e.getMessage();
+                }
+                try {
+                    Domain d = conn.lookupByName(w[1]);
+                    result += " | [" + d.state().state().number() + ", " + d.state().reason() + "] id=" + d.id()
+                            + " persistent=" + (d.isPersistent() ? 1 : 0) + " autostart=" + (d.autostart() ? 1 : 0);
+                } catch (VirtException e) {
+                    // the domain is gone: libvirt prints nothing either
+                }
+                out.add(result);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (events.size() < expectedEvents && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            out.addAll(events);
+            return out;
+        }
+    }
+
+    private static String step(Connection conn, String[] w) throws VirtException {
+        String op = w[0];
+        String name = w[1];
+        switch (op) {
+            case "list": {
+                TreeSet<String> names = new TreeSet<>();
+                for (Domain d : conn.listAllDomains(Integer.parseInt(name))) {
+                    names.add(d.name());
+                }
+                return String.join(" ", names);
+            }
+            case "define":
+                return conn.defineXml(xml(w), 0).name();
+            case "createxml":
+                return conn.createXml(xml(w), 0).name();
+            default:
+                break;
+        }
+        Domain d = conn.lookupByName(name);
+        switch (op) {
+            case "start" -> d.create(w.length > 2 ? Integer.parseInt(w[2]) : 0);
+            case "destroy" -> d.destroy(0);
+            case "shutdown" -> d.shutdown(0);
+            case "reboot" -> d.reboot(0);
+            case "suspend" -> d.suspend();
+            case "resume" -> d.resume();
+            case "undefine" -> d.undefine(0);
+            case "autostart" -> d.setAutostart("1".equals(w[2]));
+            case "pin" -> d.pinVcpu(Integer.parseInt(w[2]), bits(w[3]), 0);
+            case "xml" -> {
+                return d.xmlDesc(Integer.parseInt(w[2])).replace("\n", "|");
+            }
+            case "pininfo" -> {
+                List<String> maps = new ArrayList<>();
+                for (BitSet b : d.vcpuPinInfo(Integer.parseInt(w[2]))) {
+                    maps.add(map(b));
+                }
+                return String.join(" ", maps);
+            }
+            case "vcpus" -> {
+                List<String> out = new ArrayList<>();
+                for (VcpuInfo v : d.vcpuInfo()) {
+                    out.add(v.number() + "/" + v.state().number() + "/" + v.cpu() + "/" + map(v.affinity()));
+                }
+                return String.join(" ", out);
+            }
+            case "info" -> {
+                DomainInfo i = d.info();
+                return i.state().number() + " " + i.maxMemKiB() + " " + i.memoryKiB() + " " + i.nrVirtCpu();
+            }
+            default -> throw new IllegalArgumentException("unknown step " + op);
+        }
+        return null;
+    }
+
+    private static String xml(String[] w) {
+        String extra = String.join(" ", List.of(w).subList(4, w.length));
+        return "<domain type='test'><name>" + w[1] + "</name><uuid>" + w[2] + "</uuid><memory>" + w[3]
+                + "</memory><vcpu>2</vcpu><os><type>hvm</type></os>" + extra + "</domain>";
+    }
+
+    private static BitSet bits(String list) {
+        BitSet b = new BitSet();
+        for (String c : list.split(",")) {
+            b.set(Integer.parseInt(c));
+        }
+        return b;
+    }
+
+    private static String map(BitSet b) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < MAPLEN; i++) {
+            s.append(b.get(i) ? 'y' : '-');
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,108 @@
+# Runs a scenario of steps (read from stdin) against libvirt's own test driver and prints one
+# result line per step, then the lifecycle events seen; DifferentialTest runs the same steps on
+# jvirt and compares the output line by line.
+import sys
+import threading
+import time
+
+import libvirt
+
+libvirt.virEventRegisterDefaultImpl()
+
+
+def loop():
+    while True:
+        libvirt.virEventRunDefaultImpl()
+
+
+threading.Thread(target=loop, daemon=True).start()
+libvirt.registerErrorHandler(lambda ctx, err: None, None)
+
+conn = libvirt.open("test:///default")
+watcher = libvirt.open("test:///default")
+events = []
+watcher.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                               lambda c, d, ev, detail, o: events.append("%s %d %d %d" % (d.name(), d.ID(), ev, detail)),
+                               None)
+
+
+def xml(name, uuid, mem, extra=""):
+    return ("<domain type='test'><name>%s</name><uuid>%s</uuid><memory>%s</memory><vcpu>2</vcpu>"
+            "<os><type>hvm</type></os>%s</domain>" % (name, uuid, mem, extra))
+
+
+def bits(cpulist):
+    out = [False] * 16
+    for c in cpulist.split(","):
+        out[int(c)] = True
+    return tuple(out)
+
+
+def fmt_map(m):
+    # python-libvirt sizes maps by virNodeGetCPUMap, which the test driver answers with 8 CPUs
+    return "".join("y" if b else "-" for b in m[:8])
+
+
+def step(words):
+    op, name = words[0], words[1]
+    if op == "list":
+        return " ".join(sorted(d.name() for d in conn.listAllDomains(int(name))))
+    if op == "define":
+        return conn.defineXML(xml(name, words[2], words[3], " ".join(words[4:]))).name()
+    if op == "createxml":
+        return conn.createXML(xml(name, words[2], words[3], " ".join(words[4:])), 0).name()
+    d = conn.lookupByName(name)
+    if op == "start":
+        return d.createWithFlags(int(words[2]) if len(words) > 2 else 0)
+    if op == "destroy":
+        return d.destroy()
+    if op == "shutdown":
+        return d.shutdown()
+    if op == "reboot":
+        return d.reboot(0)
+    if op == "suspend":
+        return d.suspend()
+    if op == "resume":
+        return d.resume()
+    if op == "undefine":
+        return d.undefine()
+    if op == "autostart":
+        return d.setAutostart(int(words[2]))
+    if op == "pin":
+        return d.pinVcpu(int(words[2]), bits(words[3]))
+    if op == "xml":
+        return d.XMLDesc(int(words[2])).replace("\n", "|")
+    if op == "pininfo":
+        return " ".join(fmt_map(m) for m in d.vcpuPinInfo(int(words[2])))
+    if op == "vcpus":
+        info, maps = d.vcpus()
+        return " ".join("%d/%d/%d/%s" % (v[0], v[1], v[3], fmt_map(m)) for v, m in zip(info, maps))
+    if op == "info":
+        i = d.info()
+        return "%d %d %d %d" % (i[0], i[1], i[2], i[3])
+    raise ValueError("unknown step " + op)
+
+
+for line in sys.stdin:
+    words = line.split()
+    if not words:
+        continue
+    try:
+        r = step(words)
+        out = "OK" if r is None or r == 0 else "OK " + str(r)
+    except libvirt.libvirtError as e:
+        out = "ERR %d %d %s" % (e.get_error_code(), e.get_error_domain(), e.get_error_message())
+    try:
+        d = conn.lookupByName(words[1])
+        out += " | %s id=%d persistent=%d autostart=%d" % (d.state(), d.ID(), d.isPersistent(), d.autostart())
+    except (libvirt.libvirtError, IndexError):
+        pass
+    print(out)
+
+# libvirt dispatches events from its event loop: wait until they stop coming
+seen = -1
+while seen != len(events):
+    seen = len(events)
+    time.sleep(0.3)
+for e in events:
+    print("EVENT " + e)
