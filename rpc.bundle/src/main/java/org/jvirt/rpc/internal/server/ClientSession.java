@@ -3,12 +3,11 @@ package org.jvirt.rpc.internal.server;
 import org.jvirt.rpc.internal.wire.Transport;
 import java.io.EOFException;
 import java.io.IOException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.ErrorCode;
@@ -28,22 +27,24 @@ import org.slf4j.LoggerFactory;
 /**
  * One connected client. A reader thread decodes frames and hands calls to the shared worker pool
  * (at most {@code maxClientRequests} in flight: the reader stops reading while the client has that
- * many, as libvirtd does); a writer thread drains this client's own outbox, so a client that does
- * not read only ever blocks its own writer. An outbox that grows past its bounds means the client
+ * many, as libvirtd does). A reply is written by the worker that made it when the socket takes it
+ * at once; otherwise it waits in this client's outbox for the client's own writer thread, so a
+ * client that does not read never blocks a worker. An outbox that grows past its bounds means the client
  * is not reading: it is dropped.
  */
 final class ClientSession implements ClientContext {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
     private static final int OUTBOX_MESSAGES_MAX = 1024;
     private static final long OUTBOX_BYTES_MAX = 2L * Frames.MESSAGE_MAX;
-    private static final byte[] POISON = new byte[0];
 
     private final RpcServer server;
     private final Transport transport;
     private final boolean readOnlyListener;
     private final Semaphore inflight;
-    private final BlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
-    private final AtomicLong outboxBytes = new AtomicLong();
+    private final Object writeLock = new Object();
+    private final ArrayDeque<ByteBuffer> outbox = new ArrayDeque<>();   // guarded by writeLock
+    private long outboxBytes;                                           // guarded by writeLock
+    private boolean writerBusy;                                         // guarded by writeLock
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object connLock = new Object();
     private Connection connection;
@@ -127,15 +128,29 @@ final class ClientSession implements ClientContext {
         }
     }
 
+    /**
+     * Drains the outbox. It only runs while the socket could not take a reply at once; the
+     * common case never comes here (see {@link #send}).
+     */
     private void writeLoop() {
         try {
             while (true) {
-                byte[] frame = outbox.take();
-                if (frame == POISON) {
-                    return;
+                ByteBuffer next;
+                synchronized (writeLock) {
+                    while (outbox.isEmpty() && !closed.get()) {
+                        writerBusy = false;
+                        writeLock.wait();
+                    }
+                    if (closed.get()) {
+                        return;
+                    }
+                    next = outbox.peekFirst();   // stays queued, so senders keep the order
                 }
-                outboxBytes.addAndGet(-frame.length);
-                transport.write(frame);
+                transport.write(next);           // may block: only this client's writer waits
+                synchronized (writeLock) {
+                    outbox.pollFirst();
+                    outboxBytes -= next.capacity();
+                }
             }
         } catch (IOException e) {
             if (!closed.get()) {
@@ -148,22 +163,43 @@ final class ClientSession implements ClientContext {
         }
     }
 
-    /** Queues a message; drops the client when its outbox says it stopped reading. */
+    /**
+     * Sends a message without ever blocking: written at once when the socket takes it (no thread
+     * hand-off), else queued for this client's writer. An outbox past its bounds means the client
+     * stopped reading: it is dropped.
+     */
     void send(Message m) {
-        if (closed.get()) {
-            return;
-        }
-        byte[] frame = m.encode();
-        long bytes = outboxBytes.addAndGet(frame.length);
-        if (outbox.size() >= OUTBOX_MESSAGES_MAX || bytes > OUTBOX_BYTES_MAX) {
-            int queued = outbox.size();
-            if (close()) {
-                LOG.warn("client {} does not read its replies ({} queued, {} bytes): dropped it",
-                        transport.describe(), queued, bytes);
+        ByteBuffer frame = ByteBuffer.wrap(m.encode());
+        boolean drop = false;
+        synchronized (writeLock) {
+            if (closed.get()) {
+                return;
             }
-            return;
+            if (!writerBusy) {
+                try {
+                    if (transport.writeNow(frame) && !frame.hasRemaining()) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    LOG.debug("client {} write failed: {}", transport.describe(), e.toString());
+                    drop = true;
+                }
+            }
+            if (!drop && (outbox.size() >= OUTBOX_MESSAGES_MAX
+                    || outboxBytes + frame.capacity() > OUTBOX_BYTES_MAX)) {
+                LOG.warn("client {} does not read its replies ({} queued, {} bytes): dropping it",
+                        transport.describe(), outbox.size(), outboxBytes);
+                drop = true;
+            }
+            if (!drop) {
+                outbox.addLast(frame);
+                outboxBytes += frame.capacity();
+                writerBusy = true;
+                writeLock.notifyAll();
+                return;
+            }
         }
-        outbox.add(frame);
+        close();
     }
 
     /** Called by the server's keepalive timer. */
@@ -192,8 +228,10 @@ final class ClientSession implements ClientContext {
             return false;
         }
         transport.close();
-        outbox.clear();
-        outbox.add(POISON);
+        synchronized (writeLock) {
+            outbox.clear();
+            writeLock.notifyAll();
+        }
         closeConnection();
         server.removed(this);
         return true;

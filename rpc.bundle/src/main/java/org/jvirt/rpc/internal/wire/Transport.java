@@ -1,8 +1,7 @@
 package org.jvirt.rpc.internal.wire;
 
 import java.io.IOException;
-
-import org.jvirt.rpc.internal.wire.Frames;
+import java.nio.ByteBuffer;
 
 /**
  * A client's byte stream. Reading and writing happen on different threads at once, so
@@ -10,7 +9,23 @@ import org.jvirt.rpc.internal.wire.Frames;
  */
 public interface Transport extends Frames.Source, AutoCloseable {
 
+    /** Writes all of {@code frame}, blocking as long as needed. */
     void write(byte[] frame) throws IOException;
+
+    /** Writes all of {@code buf}, blocking as long as needed. */
+    default void write(ByteBuffer buf) throws IOException {
+        byte[] b = new byte[buf.remaining()];
+        buf.get(b);
+        write(b);
+    }
+
+    /**
+     * Writes what the stream takes now without blocking and returns; false when this transport
+     * cannot write without possibly blocking (then nothing was written).
+     */
+    default boolean writeNow(ByteBuffer buf) throws IOException {
+        return false;
+    }
 
     /** Closes the stream; a thread blocked in read or write gets an exception. Idempotent. */
     @Override

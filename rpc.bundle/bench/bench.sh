@@ -1,0 +1,78 @@
+#!/bin/sh
+# Benchmark (issue 4, section 4; run by hand, not part of mvn verify): jvirtd and libvirtd 9.0, both
+# serving their test driver over TCP on loopback, driven by the same clients in the same run:
+# python3-libvirt (lookupByName + info in a loop) on 1 and 8 connections, and the pipelined Java
+# load generator. Prints calls/s per server and the ratio jvirtd / libvirtd.
+# Usage: rpc.bundle/bench/bench.sh [SECONDS]   (from the repository root; needs libvirt-daemon,
+# python3-libvirt, a JDK and Maven with the project's dependencies downloaded)
+set -eu
+SECONDS_PER_RUN=${1:-5}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BENCH="$ROOT/rpc.bundle/bench"
+WORK=$(mktemp -d)
+JVIRTD_PID=""
+LIBVIRTD_PID=""
+cleanup() {
+    [ -n "$JVIRTD_PID" ] && kill "$JVIRTD_PID" 2>/dev/null || true
+    [ -n "$LIBVIRTD_PID" ] && kill "$LIBVIRTD_PID" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+echo "building (mvn -o -q -pl rpc.bundle -am test-compile) ..." >&2
+(cd "$ROOT" && mvn -B -o -q -pl rpc.bundle -am test-compile -DskipTests \
+    && mvn -B -o -q -pl rpc.bundle dependency:build-classpath -Dmdep.includeScope=test \
+       -Dmdep.outputFile="$WORK/cp.txt") >&2
+CP="$ROOT/rpc.bundle/target/test-classes:$ROOT/rpc.bundle/target/classes:$ROOT/api.bundle/target/classes:$ROOT/driver.test/target/classes:$(cat "$WORK/cp.txt")"
+
+JPORT=$(free_port)
+java -cp "$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.jvirt.rpc.internal.bench.BenchJvirtd "$JPORT" "$WORK/jvirtd-state" > "$WORK/jvirtd.out" 2>&1 &
+JVIRTD_PID=$!
+
+LPORT=$(free_port)
+mkdir -p "$WORK/libvirtd/drivers"
+cat > "$WORK/libvirtd/libvirtd.conf" <<CONF
+listen_tcp = 1
+listen_tls = 0
+listen_addr = "127.0.0.1"
+tcp_port = "$LPORT"
+auth_tcp = "none"
+auth_unix_rw = "none"
+auth_unix_ro = "none"
+unix_sock_dir = "$WORK/libvirtd"
+CONF
+# an empty driver module directory: only libvirtd's built-in test driver is loaded
+LIBVIRT_DRIVER_DIR="$WORK/libvirtd/drivers" /usr/sbin/libvirtd --listen --config "$WORK/libvirtd/libvirtd.conf" \
+    --pid-file "$WORK/libvirtd/pid" > "$WORK/libvirtd.out" 2>&1 &
+LIBVIRTD_PID=$!
+
+for i in $(seq 1 300); do
+    grep -q ready "$WORK/jvirtd.out" 2>/dev/null && [ -S "$WORK/libvirtd/libvirt-sock" ] && break
+    sleep 0.1
+done
+grep -q ready "$WORK/jvirtd.out" || { cat "$WORK/jvirtd.out"; echo "jvirtd did not start" >&2; exit 1; }
+[ -S "$WORK/libvirtd/libvirt-sock" ] || { cat "$WORK/libvirtd.out"; echo "libvirtd did not start" >&2; exit 1; }
+
+JURI="test+tcp://127.0.0.1:$JPORT/default"
+LURI="test+tcp://127.0.0.1:$LPORT/default"
+rate() { sed -n 's/^calls\/s //p'; }
+
+printf '%-34s %12s %12s %8s\n' "load" "jvirtd" "libvirtd" "ratio"
+run() {
+    label=$1; shift
+    j=$("$@" "$JURI" "$JPORT" | rate)
+    l=$("$@" "$LURI" "$LPORT" | rate)
+    printf '%-34s %12s %12s %8s\n' "$label" "$j" "$l" "$(/usr/bin/python3 -c "print('%.2f' % ($j / $l))")"
+}
+py() { conns=$1; uri=$2; /usr/bin/python3 "$BENCH/bench_python.py" "$uri" "$conns" "$SECONDS_PER_RUN"; }
+py1() { py 1 "$1"; }
+py8() { py 8 "$1"; }
+javaload() { java -cp "$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.jvirt.rpc.internal.bench.BenchLoad 127.0.0.1 "$2" 8 8 "$SECONDS_PER_RUN"; }
+# warm up the JIT of jvirtd (libvirtd gets the same traffic)
+javaload "$JURI" "$JPORT" > /dev/null; javaload "$LURI" "$LPORT" > /dev/null
+run "python3-libvirt, 1 connection" py1
+run "python3-libvirt, 8 connections" py8
+run "Java pipelined, 8 conn x 8 calls" javaload
