@@ -5,6 +5,7 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.StateReason;
 import org.jvirt.driver.qemu.internal.domain.QemuDomain;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
+import org.jvirt.driver.qemu.internal.qmp.QmpException;
 import org.jvirt.driver.qemu.internal.qmp.QmpListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,23 +42,34 @@ final class MonitorListener implements QmpListener {
             }
             EventBus events = lifecycle.host().events();
             switch (event) {
-                case "STOP" -> {
-                    if (dom.isState(DomainState.RUNNING) && !dom.shutdownSeen()) {
-                        dom.setState(StateReason.PAUSED_UNKNOWN);
-                        lifecycle.host().saveStatusQuietly(dom);
-                        events.emit(dom, DomainEventType.SUSPENDED, DomainEventType.SUSPENDED_PAUSED);
-                    }
-                }
-                case "RESUME" -> {
-                    if (dom.isState(DomainState.PAUSED) && !dom.shutdownSeen()) {
-                        dom.setState(StateReason.RUNNING_UNPAUSED);
-                        lifecycle.host().saveStatusQuietly(dom);
-                        events.emit(dom, DomainEventType.RESUMED, DomainEventType.RESUMED_UNPAUSED);
-                    }
-                }
+                // events are handled after the driver's own stop/cont returned, possibly after a later
+                // command: judge by what QEMU says now, not by the event's order
+                case "STOP", "RESUME" -> syncRunState(events);
                 case "SHUTDOWN" -> shutdown(data, events);
                 default -> LOG.debug("domain '{}': QMP event {} {}", dom.name(), event, data);
             }
+        }
+    }
+
+    private void syncRunState(EventBus events) {
+        if (dom.shutdownSeen() || dom.stopping()) {
+            return;
+        }
+        boolean running;
+        try {
+            running = client.execute("query-status", null).path("running").asBoolean();
+        } catch (QmpException e) {
+            LOG.debug("domain '{}': query-status after a run-state event failed: {}", dom.name(), e.getMessage());
+            return;
+        }
+        if (running && dom.isState(DomainState.PAUSED)) {
+            dom.setState(StateReason.RUNNING_UNPAUSED);
+            lifecycle.host().saveStatusQuietly(dom);
+            events.emit(dom, DomainEventType.RESUMED, DomainEventType.RESUMED_UNPAUSED);
+        } else if (!running && dom.isState(DomainState.RUNNING)) {
+            dom.setState(StateReason.PAUSED_UNKNOWN);
+            lifecycle.host().saveStatusQuietly(dom);
+            events.emit(dom, DomainEventType.SUSPENDED, DomainEventType.SUSPENDED_PAUSED);
         }
     }
 

@@ -176,6 +176,20 @@ class QemuLifecycleTest {
         assertFalse(Files.exists(dir.resolve("run/system/" + uuid + ".qmp")));
     }
 
+    @Test
+    void kvmDomainsUseTheKvmAccelerator() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/dev/kvm")) && Files.isWritable(Path.of("/dev/kvm")), "no /dev/kvm");
+        // started paused: an idle KVM guest would burn a host core here
+        DomainRef ref = bed.conn.createXml(TestBed.xml("kvm1", UUID.randomUUID(), 1, "").replace("type='qemu'",
+                "type='kvm'"), 1);
+        long pid = bed.pid(ref);
+        List<String> cmd = QemuProcesses.cmdline(pid).orElseThrow();
+        assertEquals("kvm", cmd.get(cmd.indexOf("-accel") + 1));
+        assertEquals(StateReason.PAUSED_USER, bed.conn.state(ref).namedReason());
+        assertEquals(1, bed.conn.vcpuInfo(ref).size());
+        bed.conn.destroy(ref, 0);
+    }
+
     private static long sessionId(long pid) throws Exception {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -198,7 +199,12 @@ public final class QmpClient implements AutoCloseable {
             String event = msg.get("event").asText();
             JsonNode data = msg.has("data") ? msg.get("data") : JSON.createObjectNode();
             LOG.debug("{}: event {}", name, event);
-            events.execute(() -> deliver(event, data));
+            try {
+                events.execute(() -> deliver(event, data));
+            } catch (RejectedExecutionException e) {
+                // the client was closed meanwhile: nobody listens any more
+                LOG.debug("{}: event {} after close dropped", name, event);
+            }
             return;
         }
         JsonNode id = msg.get("id");
