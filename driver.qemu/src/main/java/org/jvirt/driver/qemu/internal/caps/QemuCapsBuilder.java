@@ -62,6 +62,55 @@ public final class QemuCapsBuilder {
         return this;
     }
 
+    /**
+     * From QMP {@code qom-list-types}: the device and object types whose libvirt capability flag
+     * has the type's own name ({@code qemu-xhci}, {@code virtio-net}, {@code pcie-root-port} ...).
+     */
+    public QemuCapsBuilder qomTypes(java.util.Collection<String> types) {
+        for (String t : types) {
+            if (QOM_TYPE_FLAGS.contains(t)) {
+                flags.add(t);
+            }
+        }
+        if (types.contains("virtio-net-pci")) {
+            flags.add("virtio-net");
+        }
+        if (types.contains("virtio-rng-pci")) {
+            flags.add("virtio-rng");
+        }
+        if (types.contains("i8042")) {
+            flags.add("i8042");
+        }
+        return this;
+    }
+
+    /** From QMP {@code query-commands}: commands libvirt keys flags on. */
+    public QemuCapsBuilder commands(java.util.Collection<String> commands) {
+        if (commands.contains("set-action")) {
+            flags.add("set-action");
+        }
+        if (commands.contains("query-cpu-definitions")) {
+            flags.add("query-cpu-definitions");
+        }
+        if (commands.contains("query-cpu-model-expansion")) {
+            flags.add("query-cpu-model-expansion");
+        }
+        return this;
+    }
+
+    /** The QOM types whose libvirt flag is named like the type. */
+    private static final Set<String> QOM_TYPE_FLAGS = Set.of("piix3-usb-uhci", "piix4-usb-uhci", "usb-ehci",
+            "ich9-usb-ehci1", "pci-ohci", "nec-usb-xhci", "qemu-xhci", "usb-redir", "usb-hub", "ich9-ahci",
+            "virtio-scsi-pci", "lsi", "megasas", "mptsas1068", "pvscsi", "qxl", "VGA", "cirrus-vga", "vmware-svga",
+            "bochs-display", "ramfb", "virtio-gpu", "virtio-vga", "usb-serial", "pci-serial", "isa-serial",
+            "rng-random", "rng-egd", "rng-builtin", "tpm-tis", "tpm-crb", "pci-bridge", "dmi-to-pci-bridge",
+            "pcie-root-port", "pcie-pci-bridge", "ioh3420", "x3130-upstream", "xio3130-downstream", "pxb",
+            "pxb-pcie", "vfio-pci", "usb-storage", "ich9-intel-hda", "hda-duplex", "hda-micro", "hda-output",
+            "pvpanic", "pvpanic-pci", "usb-kbd", "usb-audio", "pc-dimm", "nvdimm", "rtl8139", "e1000",
+            "virtio-keyboard", "virtio-mouse", "virtio-tablet", "intel-iommu", "vmcoreinfo", "vhost-vsock",
+            "vmgenid", "memory-backend-memfd", "virtio-iommu-pci", "virtio-mem-pci", "virtio-pmem-pci",
+            "usb-mtp", "virtio-sound", "ccid-emulated", "ccid-passthru", "spice", "vnc", "sdl");
+
     public QemuCapsBuilder hypervCap(String name) {
         hypervCaps.add(name);
         return this;

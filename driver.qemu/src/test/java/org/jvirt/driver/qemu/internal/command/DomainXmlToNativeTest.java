@@ -1,0 +1,71 @@
+package org.jvirt.driver.qemu.internal.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.VirtException;
+import org.jvirt.driver.qemu.internal.caps.QemuCaps;
+import org.jvirt.driver.qemu.internal.caps.QemuCapsDumpLoader;
+import org.jvirt.xml.internal.DomainXmlCodecImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** domxml-to-native (qemu-argv) with real paths instead of the harness' descriptors. */
+class DomainXmlToNativeTest {
+    private static final String XML = "<domain type='qemu'><name>web, 1</name>"
+            + "<uuid>1ccfd97d-5eb4-478a-bbe6-88d254c16db7</uuid><memory>262144</memory><vcpu>2</vcpu>"
+            + "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices>"
+            + "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/images/a b.qcow2'/>"
+            + "<target dev='vda' bus='virtio'/></disk>"
+            + "<interface type='user'><mac address='52:54:00:11:22:33'/><model type='virtio'/></interface>"
+            + "<serial type='pty'/><console type='pty'/><graphics type='vnc' port='5907' autoport='no'/>"
+            + "</devices></domain>";
+
+    private static QemuCaps caps() throws IOException {
+        String dir = System.getProperty("jvirt.testdata");
+        assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "qemucapabilitiesdata")), "no test data");
+        return new QemuCapsDumpLoader().load(Path.of(dir, "qemucapabilitiesdata", "caps_10.0.0_x86_64.xml"))
+                .withMachineAliasesStripped();
+    }
+
+    @Test
+    void buildsTheCommandLineWithRealPaths(@TempDir Path lib) throws Exception {
+        CommandEnv env = CommandEnv.real(lib.toString(), lib.resolve("channel").toString(), null);
+        String argv = new DomainXmlToNative(new DomainXmlCodecImpl()).convert("qemu-argv", XML, caps(), env);
+        String dom = lib + "/domain--1-web, 1";
+        assertTrue(argv.contains("HOME='" + dom + "' \\\n"), argv);
+        assertTrue(argv.contains("-name 'guest=web,, 1,debug-threads=on' \\\n"), argv);
+        assertTrue(argv.contains("-chardev 'socket,id=charmonitor,path=" + lib + "/domain--1-web,, 1/monitor.sock,"
+                + "server=on,wait=off' \\\n"), argv);
+        assertFalse(argv.contains("fd=1729"), argv);
+        assertTrue(argv.contains("-machine pc,usb=off,dump-guest-core=off,memory-backend=pc.ram,acpi=off \\\n"), argv);
+        assertTrue(argv.contains("-smp 2,sockets=2,cores=1,threads=1 \\\n"), argv);
+        assertTrue(argv.contains("-blockdev '{\"driver\":\"file\",\"filename\":\"/images/a b.qcow2\",\"node-name\":"
+                + "\"libvirt-1-storage\",\"auto-read-only\":true,\"discard\":\"unmap\"}' \\\n"), argv);
+        assertTrue(argv.contains("\"driver\":\"virtio-blk-pci\""), argv);
+        assertTrue(argv.contains("-netdev '{\"type\":\"user\",\"id\":\"hostnet0\"}' \\\n"), argv);
+        assertTrue(argv.contains("-chardev pty,id=charserial0 \\\n"), argv);
+        assertTrue(argv.contains("-vnc 127.0.0.1:7,audiodev=audio1 \\\n"), argv);
+        assertTrue(argv.endsWith("-msg timestamp=on\n"), argv);
+    }
+
+    @Test
+    void rejectsOtherFormatsAndBadXml(@TempDir Path lib) throws Exception {
+        CommandEnv env = CommandEnv.real(lib.toString(), lib.toString(), null);
+        DomainXmlToNative native2 = new DomainXmlToNative(new DomainXmlCodecImpl());
+        VirtException e = assertThrows(VirtException.class, () -> native2.convert("xen-xm", XML, caps(), env));
+        assertEquals(ErrorCode.INVALID_ARG, e.code());
+        assertEquals("invalid argument: Unsupported config type xen-xm", e.getMessage());
+        VirtException bad = assertThrows(VirtException.class,
+                () -> native2.convert("qemu-argv", "<domain type='qemu'>", caps(), env));
+        assertTrue(bad.code() == ErrorCode.XML_ERROR || bad.code() == ErrorCode.XML_DETAIL, bad.toString());
+    }
+}
