@@ -10,6 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventType;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
@@ -61,9 +63,18 @@ final class TestHost {
         return nodeInfo.nodes() * nodeInfo.sockets() * nodeInfo.cores() * nodeInfo.threads();
     }
 
+    /**
+     * Runs {@code action} under the host lock. Once the host is closed nothing runs any more, so
+     * a stopped driver instance never writes to the store behind its replacement's back; the
+     * core repeats such a call on the replacement.
+     */
     <T> T locked(Action<T> action) throws VirtException {
         lock.lock();
         try {
+            if (closed) {
+                throw new VirtException(ErrorCode.NO_CONNECT, ErrorDomain.TEST,
+                        "test:///default (this test driver instance has stopped)");
+            }
             return action.run();
         } finally {
             lock.unlock();
@@ -174,9 +185,14 @@ final class TestHost {
         return closed;
     }
 
-    /** The driver instance is going away: its connections stop serving. */
+    /** The driver instance is going away: waits for running operations, then stops serving. */
     void close() {
-        closed = true;
-        connections.clear();
+        lock.lock();
+        try {
+            closed = true;
+            connections.clear();
+        } finally {
+            lock.unlock();
+        }
     }
 }

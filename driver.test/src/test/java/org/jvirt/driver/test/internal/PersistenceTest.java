@@ -2,6 +2,7 @@ package org.jvirt.driver.test.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jvirt.api.ConnectUri;
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainState;
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.StateReason;
+import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
+import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.RecordKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +121,18 @@ class PersistenceTest {
         assertTrue(status.contains("state=1"), status);
         assertTrue(status.contains("id=1"), status);
         assertTrue(fixture.store.read(StoreJournal.DRIVER, RecordKind.STATUS, StoreJournal.HOST_KEY).isPresent());
+    }
+
+    @Test
+    void aStoppedInstanceChangesNothing() throws Exception {
+        DriverConnection old = fixture.driver.open(ConnectUri.parse("test:///default"), 0).orElseThrow();
+        fixture.updateDriver();
+        assertFalse(old.isAlive());
+        UUID uuid = UUID.randomUUID();
+        VirtException e = assertThrows(VirtException.class, () -> old.defineXml(xml("late", uuid), 0));
+        assertEquals(ErrorCode.NO_CONNECT, e.code());
+        assertFalse(fixture.store.read(StoreJournal.DRIVER, RecordKind.CONFIG, uuid.toString()).isPresent());
+        assertEquals(1, conn.listAllDomains(0).size());
     }
 
     @Test
