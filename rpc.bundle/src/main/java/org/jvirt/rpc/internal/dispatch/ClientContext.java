@@ -32,6 +32,12 @@ public interface ClientContext {
     /** The client asked whether we speak keepalive: from now on the server pings it too. */
     void startKeepalive();
 
+    /**
+     * The client's event callbacks: the callback ID the client knows (allocated by
+     * {@link EventCallbacks#reserve()}) to the listener id of its connection.
+     */
+    EventCallbacks eventCallbacks();
+
     /** Queues an asynchronous MESSAGE of the remote program; never blocks. */
     void sendEvent(int proc, byte[] payload);
 }

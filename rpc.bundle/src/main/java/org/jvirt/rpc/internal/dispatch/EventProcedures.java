@@ -15,7 +15,7 @@ import org.jvirt.rpc.internal.xdr.XdrWriter;
 /**
  * Event callbacks the modern way (REMOTE_EVENT_CALLBACK feature): the client registers per event
  * ID, optionally for one domain, and gets MESSAGE packets carrying its callback ID. The callback
- * ID is the listener id of the client's connection, so closing the connection drops them all.
+ * ID maps to a listener of the client's connection, so closing the connection drops them all.
  */
 final class EventProcedures {
 
@@ -29,16 +29,25 @@ final class EventProcedures {
                                 "virConnectDomainEventRegisterAny for event " + eventId);
                     }
                     UUID only = filter == null ? null : filter.uuid();
-                    int[] id = new int[1];
-                    id[0] = c.connection().addLifecycleListener((dom, ev) -> {
+                    int callbackId = c.eventCallbacks().reserve();
+                    int listenerId = c.connection().addLifecycleListener((dom, ev) -> {
                         if (only == null || only.equals(ev.uuid())) {
-                            c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE, lifecycle(id[0], ev));
+                            c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE, lifecycle(callbackId, ev));
                         }
                     });
-                    r.writeInt(id[0]);
+                    c.eventCallbacks().bind(callbackId, listenerId);
+                    r.writeInt(callbackId);
                 });
         t.add(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, "virConnectDomainEventDeregisterAny", READ,
-                (c, a, r) -> c.connection().removeLifecycleListener(a.readInt()));
+                (c, a, r) -> {
+                    int callbackId = a.readInt();
+                    Integer listenerId = c.eventCallbacks().release(callbackId);
+                    if (listenerId == null) {
+                        throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.RPC,
+                                "callback ID " + callbackId + " not registered");
+                    }
+                    c.connection().removeLifecycleListener(listenerId);
+                });
     }
 
     /** remote_domain_event_callback_lifecycle_msg. */

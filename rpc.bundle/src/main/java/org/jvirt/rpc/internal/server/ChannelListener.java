@@ -1,6 +1,5 @@
 package org.jvirt.rpc.internal.server;
 
-import org.jvirt.rpc.internal.wire.ChannelTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -14,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.jvirt.rpc.internal.wire.ChannelTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

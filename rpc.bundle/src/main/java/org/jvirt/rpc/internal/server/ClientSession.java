@@ -1,6 +1,5 @@
 package org.jvirt.rpc.internal.server;
 
-import org.jvirt.rpc.internal.wire.Transport;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,11 +15,13 @@ import org.jvirt.api.OpenFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.dispatch.ClientContext;
 import org.jvirt.rpc.internal.dispatch.Dispatcher;
+import org.jvirt.rpc.internal.dispatch.EventCallbacks;
 import org.jvirt.rpc.internal.wire.Frames;
 import org.jvirt.rpc.internal.wire.Message;
 import org.jvirt.rpc.internal.wire.MessageType;
 import org.jvirt.rpc.internal.wire.Programs;
 import org.jvirt.rpc.internal.wire.RemoteError;
+import org.jvirt.rpc.internal.wire.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ final class ClientSession implements ClientContext {
     private long outboxBytes;                                           // guarded by writeLock
     private boolean writerBusy;                                         // guarded by writeLock
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final EventCallbacks callbacks = new EventCallbacks();
     private final Object connLock = new Object();
     private Connection connection;
 
@@ -289,6 +291,11 @@ final class ClientSession implements ClientContext {
     @Override
     public void startKeepalive() {
         keepalive = true;
+    }
+
+    @Override
+    public EventCallbacks eventCallbacks() {
+        return callbacks;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.jvirt.rpc.internal.server;
 
-import org.jvirt.rpc.internal.wire.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jvirt.api.ConnectionFactory;
 import org.jvirt.rpc.internal.dispatch.Dispatcher;
 import org.jvirt.rpc.internal.dispatch.ProcedureTable;
+import org.jvirt.rpc.internal.wire.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,5 @@
 package org.jvirt.rpc.internal.server;
 
-import org.jvirt.rpc.internal.wire.SocketTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -19,6 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
 
 import org.jvirt.rpc.internal.server.ServerSettings.TlsSettings;
+import org.jvirt.rpc.internal.wire.SocketTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
