@@ -18,6 +18,8 @@ public enum ErrorCode {
     INVALID_ARG(8, "invalid argument", "invalid argument: %s"),
     OPERATION_FAILED(9, "operation failed", "operation failed: %s"),
     OS_TYPE(16, "unknown OS type", "unknown OS type %s"),
+    NO_SOURCE(19, "missing source information", "missing source information for %s"),
+    NO_TARGET(20, "missing target information", "missing target information for %s"),
     NO_NAME(21, "missing name information", "missing name information in %s"),
     NO_OS(22, "missing operating system information", "missing operating system information for %s"),
     XML_ERROR(27, "XML description is invalid or not well formed", "XML error: %s"),

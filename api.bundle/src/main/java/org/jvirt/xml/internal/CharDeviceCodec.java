@@ -17,7 +17,12 @@ final class CharDeviceCodec {
         }
         CharSource source = null;
         if (CharSourceCodec.models(type)) {
-            source = CharSourceCodec.parse(n, type, n.name().equals("channel"));
+            // libvirt generates the socket path of xen and virtio channels
+            XmlElement target = n.element().child("target");
+            String targetType = target == null ? null : target.attribute("type");
+            boolean generatedPath = n.name().equals("channel")
+                    && ("virtio".equals(targetType) || "xen".equals(targetType));
+            source = CharSourceCodec.parse(n, type, generatedPath);
         }
         Node target = n.child("target");
         return new CharDevice(n.name(), type, source, target == null ? null : target.element(), n.rest());

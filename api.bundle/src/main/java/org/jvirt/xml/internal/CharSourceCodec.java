@@ -67,7 +67,7 @@ final class CharSourceCodec {
         if (s == null) {
             return new CharSource(mode, null, null, null, null, null, protocol, null, Preserved.NONE);
         }
-        CharSource.Reconnect rc = reconnect(s, mode);
+        CharSource.Reconnect rc = reconnect(s);
         return new CharSource(mode, null, s.attr("host"), s.attr("service"), null, null, protocol, rc, s.rest());
     }
 
@@ -97,7 +97,7 @@ final class CharSourceCodec {
             return new CharSource("connect", null, null, null, null, null, null, null, Preserved.NONE);
         }
         String mode = mode(s.attr("mode"));
-        CharSource.Reconnect rc = reconnect(s, mode);
+        CharSource.Reconnect rc = reconnect(s);
         return new CharSource(mode, s.attr("path"), null, null, null, null, null, rc, s.rest());
     }
 
@@ -111,7 +111,7 @@ final class CharSourceCodec {
         return mode;
     }
 
-    private static CharSource.Reconnect reconnect(Node s, String mode) throws VirtException {
+    private static CharSource.Reconnect reconnect(Node s) throws VirtException {
         Node r = s.child("reconnect");
         if (r == null) {
             return null;
@@ -125,40 +125,41 @@ final class CharSourceCodec {
         if (enabled.equals("yes") && timeout == null) {
             throw Errors.xml("missing timeout for chardev with reconnect enabled");
         }
-        if (mode.equals("bind")) {
-            throw Errors.xml("chardev reconnect is possible only for connect mode");
-        }
         return new CharSource.Reconnect(enabled.equals("yes"), enabled.equals("yes") ? timeout : null);
     }
 
+    /** virDomainChrSourceDefValidate: libvirt reports these as internal errors. */
     private static void validate(String type, CharSource s, boolean pathOptional) throws VirtException {
         switch (type) {
             case "tcp" -> {
                 if (s.host() == null) {
-                    throw Errors.xml("Missing source host attribute for char device");
+                    throw Errors.internal("Missing source host attribute for char device");
                 }
                 if (s.service() == null) {
-                    throw Errors.xml("Missing source service attribute for char device");
+                    throw Errors.internal("Missing source service attribute for char device");
                 }
             }
             case "udp" -> {
                 if (s.service() == null) {
-                    throw Errors.xml("Missing source service attribute for char device");
+                    throw Errors.internal("Missing source service attribute for char device");
                 }
             }
             case "unix" -> {
                 if (s.path() == null && !pathOptional) {
-                    throw Errors.xml("Missing source path attribute for char device");
+                    throw Errors.internal("Missing source path attribute for char device");
                 }
             }
             case "file", "pipe", "dev" -> {
                 if (s.path() == null) {
-                    throw Errors.xml("Missing source path attribute for char device");
+                    throw Errors.internal("Missing source path attribute for char device");
                 }
             }
             default -> {
                 // pty, vc, null, stdio need nothing
             }
+        }
+        if ("bind".equals(s.mode()) && s.reconnect() != null && s.reconnect().enabled()) {
+            throw Errors.internal("chardev reconnect is possible only for connect mode");
         }
     }
 

@@ -16,7 +16,7 @@ final class CpuSet {
         BitSet set = new BitSet();
         BitSet neg = new BitSet();
         if (s == null || s.isBlank()) {
-            throw Errors.xml("Invalid value '" + s + "' for " + what);
+            throw Errors.invalidArg("Failed to parse bitmap '" + s + "'");
         }
         for (String raw : s.split(",")) {
             String part = raw.trim();
@@ -40,7 +40,7 @@ final class CpuSet {
                 }
                 (negate ? neg : set).set(from, to + 1);
             } catch (NumberFormatException e) {
-                throw Errors.xml("Invalid value '" + s + "' for " + what);
+                throw Errors.invalidArg("Failed to parse bitmap '" + s + "'");
             }
         }
         set.andNot(neg);

@@ -61,7 +61,7 @@ final class CpuTuneRest {
         BitSet ids = CpuSet.parse(e.name() + " " + attr, set);
         for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
             if (into.containsKey(id)) {
-                throw Errors.xml(e.name() + " attributes '" + attr + "' must not overlap");
+                throw Errors.detail("'" + e.name() + "' attributes '" + attr + "' must not overlap");
             }
             into.put(id, withSet(e, attr, Integer.toString(id)));
         }

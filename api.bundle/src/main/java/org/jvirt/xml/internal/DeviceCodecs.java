@@ -2,6 +2,8 @@ package org.jvirt.xml.internal;
 
 import java.util.random.RandomGenerator;
 
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.Filesystem;
@@ -28,7 +30,8 @@ final class DeviceCodecs {
         String device = n.attr("device");
         Node target = n.child("target");
         if (target == null || target.element().attribute("dev") == null) {
-            throw Errors.xml("missing target information for device " + describe(n.element().child("source")));
+            throw new VirtException(ErrorCode.NO_TARGET, ErrorDomain.DOMAIN,
+                    "device " + describe(n.element().child("source")));
         }
         return new Disk(type, device, el(n.child("driver")), el(n.child("source")), target.element(),
                 n.flag("readonly"), n.flag("shareable"), n.rest());

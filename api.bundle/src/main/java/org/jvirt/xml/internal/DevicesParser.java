@@ -46,7 +46,7 @@ final class DevicesParser {
                     ImplicitDevices.insertController(all, ctl);
                 }
                 case "smartcard", "redirdev" -> all.add(new GenericDevice(CharSourceCodec.rewrite(child, false)));
-                case "disk" -> all.add(DeviceCodecs.disk(c));
+                case "disk" -> ImplicitDevices.insertDisk(all, DeviceCodecs.disk(c));
                 case "interface" -> all.add(DeviceCodecs.netInterface(c, random));
                 case "video" -> all.add(DeviceCodecs.video(c));
                 case "input" -> all.add(DeviceCodecs.input(c));
@@ -72,7 +72,8 @@ final class DevicesParser {
         String type = c.requiredAttr("type");
         Integer index = c.intAttr("index");
         if (index != null && index < 0) {
-            throw Errors.xml("Cannot parse controller index " + index);
+            throw Errors.xml("Invalid value for attribute 'index' in element 'controller': '" + index
+                    + "'. Expected non-negative value");
         }
         return new Controller(type, index == null ? -1 : index, c.attr("model"), c.rest());
     }

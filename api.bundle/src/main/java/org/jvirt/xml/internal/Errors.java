@@ -19,6 +19,16 @@ final class Errors {
         return new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN, message);
     }
 
+    /** {@code internal error: <detail>} (VIR_ERR_INTERNAL_ERROR), which libvirt's validation often uses. */
+    static VirtException internal(String detail) {
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN, detail);
+    }
+
+    /** {@code invalid argument: <detail>} (VIR_ERR_INVALID_ARG). */
+    static VirtException invalidArg(String detail) {
+        return new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN, detail);
+    }
+
     /** {@code unsupported configuration: <detail>} (VIR_ERR_CONFIG_UNSUPPORTED). */
     static VirtException unsupported(String detail) {
         return new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.DOMAIN, detail);

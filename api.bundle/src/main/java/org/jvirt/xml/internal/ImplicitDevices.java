@@ -35,6 +35,56 @@ final class ImplicitDevices {
         all.add(ctl);
     }
 
+    /**
+     * virDomainDiskInsert: disks are grouped by bus; a disk goes before the first one on its bus
+     * with a higher drive index, else right after the last one on its bus, else at the end.
+     */
+    static void insertDisk(List<Device> all, Disk disk) {
+        int insertAt = -1;
+        int index = diskIndex(disk.targetDev());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i) instanceof Disk d && java.util.Objects.equals(d.targetBus(), disk.targetBus())) {
+                if (diskIndex(d.targetDev()) > index) {
+                    insertAt = i;
+                } else if (insertAt == -1) {
+                    insertAt = i + 1;
+                }
+            }
+        }
+        if (insertAt == -1) {
+            all.add(disk);
+        } else {
+            all.add(insertAt, disk);
+        }
+    }
+
+    /** virDiskNameToIndex: {@code hda} 0, {@code vdb} 1, {@code sdaa} 26; -1 when not a disk name. */
+    static int diskIndex(String name) {
+        if (name == null) {
+            return -1;
+        }
+        String rest = null;
+        for (String prefix : new String[] {"fd", "hd", "vd", "sd", "xvd", "ubd"}) {
+            if (name.startsWith(prefix)) {
+                rest = name.substring(prefix.length());
+                break;
+            }
+        }
+        if (rest == null || rest.isEmpty()) {
+            return -1;
+        }
+        int idx = 0;
+        int i = 0;
+        while (i < rest.length() && rest.charAt(i) >= 'a' && rest.charAt(i) <= 'z') {
+            idx = (idx + (i < 1 ? 0 : 1)) * 26 + (rest.charAt(i) - 'a');
+            i++;
+        }
+        if (i == 0 || !rest.substring(i).chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return idx;
+    }
+
     static int freeIndex(List<Device> all, String type) {
         int idx = 0;
         while (hasController(all, type, idx)) {
@@ -96,16 +146,33 @@ final class ImplicitDevices {
         }
     }
 
-    /** virDomainDefPostParseVideo: the first video is the primary one. */
+    /**
+     * libvirt moves a video marked primary to the front of the videos (virDomainDefParseXML), and
+     * otherwise makes the first one primary (virDomainDefPostParseVideo), unless its model is none.
+     */
     static void primaryVideo(List<Device> all) {
+        int first = -1;
+        int primary = -1;
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i) instanceof Video v) {
-                if (v.model() != null && v.model().attribute("primary") == null
-                        && !"none".equals(v.modelType())) {
-                    all.set(i, new Video(v.model().withAttribute("primary", "yes"), v.other()));
+                if (first < 0) {
+                    first = i;
                 }
-                return;
+                if (primary < 0 && v.primary()) {
+                    primary = i;
+                }
             }
+        }
+        if (first < 0) {
+            return;
+        }
+        if (primary > first) {
+            all.add(first, all.remove(primary));
+            return;
+        }
+        Video v = (Video) all.get(first);
+        if (v.model() != null && v.model().attribute("primary") == null && !"none".equals(v.modelType())) {
+            all.set(first, new Video(v.model().withAttribute("primary", "yes"), v.other()));
         }
     }
 

@@ -56,7 +56,11 @@ final class OsParser {
             if (enable != null && !enable.equals("yes") && !enable.equals("no")) {
                 throw Errors.xml("invalid value for boot menu enable attribute");
             }
-            menu = new Os.BootMenu(enable, bm.intAttr("timeout"));
+            Integer timeout = bm.intAttr("timeout");
+            if (timeout != null && (timeout < 0 || timeout > 65535)) {
+                throw Errors.unsupported("invalid value for boot menu timeout, must be in range [0,65535]");
+            }
+            menu = new Os.BootMenu(enable, timeout);
             bm.requireFullyRead();
         }
         return new Os(type, arch, machine, firmware, loader, kernel, initrd, cmdline, boot, menu, n.rest());

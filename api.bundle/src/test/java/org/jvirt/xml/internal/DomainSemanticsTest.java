@@ -52,19 +52,19 @@ class DomainSemanticsTest {
 
     @Test
     void chardevSourcesAreCheckedLikeLibvirt() {
-        assertEquals("XML error: Missing source host attribute for char device", fails(domain("""
+        assertEquals("internal error: Missing source host attribute for char device", fails(domain("""
                     <serial type='tcp'><source mode='bind' service='5678'/></serial>
                 """), 0).getMessage());
-        assertEquals("XML error: Missing source service attribute for char device", fails(domain("""
+        assertEquals("internal error: Missing source service attribute for char device", fails(domain("""
                     <serial type='udp'><source mode='connect' host='h'/></serial>
                 """), 0).getMessage());
         assertEquals("XML error: only one source element is allowed for character device", fails(domain("""
                     <serial type='tcp'><source host='a' service='1'/><source host='b' service='2'/></serial>
                 """), 0).getMessage());
-        assertEquals("XML error: Missing source path attribute for char device", fails(domain("""
+        assertEquals("internal error: Missing source path attribute for char device", fails(domain("""
                     <redirdev bus='usb' type='unix'><source mode='connect'/></redirdev>
                 """), 0).getMessage());
-        assertEquals("XML error: chardev reconnect is possible only for connect mode", fails(domain("""
+        assertEquals("internal error: chardev reconnect is possible only for connect mode", fails(domain("""
                     <serial type='tcp'><source mode='bind' host='a' service='1'>
                       <reconnect enabled='yes' timeout='3'/></source></serial>
                 """), 0).getMessage());
