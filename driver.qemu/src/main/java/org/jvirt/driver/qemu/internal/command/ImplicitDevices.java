@@ -55,7 +55,7 @@ final class ImplicitDevices {
                 d.insertController(new XNode("controller").set("type", "pci").set("index", "0")
                         .set("model", "pci-root"));
             } else if (!"pci-root".equals(pciRoot.attr("model"))) {
-                throw QemuErrors.unsupported("The PCI controller with index='0' must be model='pci-root' for "
+                throw QemuErrors.xml("The PCI controller with index='0' must be model='pci-root' for "
                         + "this machine type, but model='" + pciRoot.attr("model") + "' was found instead");
             }
         }
@@ -64,7 +64,7 @@ final class ImplicitDevices {
                 d.insertController(new XNode("controller").set("type", "pci").set("index", "0")
                         .set("model", "pcie-root"));
             } else if (!"pcie-root".equals(pciRoot.attr("model"))) {
-                throw QemuErrors.unsupported("The PCI controller with index='0' must be model='pcie-root' for "
+                throw QemuErrors.xml("The PCI controller with index='0' must be model='pcie-root' for "
                         + "this machine type, but model='" + pciRoot.attr("model") + "' was found instead");
             }
         }

@@ -34,6 +34,8 @@ public final class QemuPostParse {
      */
     public DomainDef parse(String xml, int flags, QemuCaps caps) throws VirtException {
         DomainDef def = codec.parse(xml, flags, (virtType, osType) -> caps.arch());
+        String emulator = def.devices().emulator() != null ? def.devices().emulator() : caps.key().binaryPath();
+        QemuValidator.checkWritten(DomXml.read(xml), emulator);
         return apply(def, caps, explicitControllers(xml));
     }
 
@@ -69,6 +71,7 @@ public final class QemuPostParse {
         }
         ImplicitDevices.addInputs(d);
         ImplicitDevices.addAudio(d);
+        QemuValidator.validate(d);
         new PciAddressAssigner(d).assign();
         OtherAddresses.assign(d);
         return d.toDef();
