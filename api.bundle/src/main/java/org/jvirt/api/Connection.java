@@ -24,7 +24,7 @@ public interface Connection extends AutoCloseable {
     /** True when opened with {@link OpenFlag#READ_ONLY}. */
     boolean isReadOnly();
 
-    /** The driver's type name, as {@code virConnectGetType} ({@code Test}, {@code QEMU}). */
+    /** The hypervisor type, as {@code virConnectGetType} answers it ({@code TEST} for the test driver, {@code QEMU}). */
     String type() throws VirtException;
 
     /** Hypervisor version as {@code major * 1,000,000 + minor * 1,000 + micro}. */

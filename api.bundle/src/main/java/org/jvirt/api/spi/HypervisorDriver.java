@@ -31,7 +31,10 @@ public interface HypervisorDriver {
     /** The scheme a driver registers to serve remote URIs (those with a transport or a host). */
     String REMOTE_SCHEME = "remote";
 
-    /** The driver's name, as {@code virConnectGetType} returns it ({@code Test}, {@code QEMU}). */
+    /**
+     * The driver's name, libvirt's {@code virConnectDriver} name ({@code Test}, {@code QEMU}).
+     * What {@code virConnectGetType} answers is {@link DriverConnection#type()} ({@code TEST}).
+     */
     String name();
 
     /**

@@ -17,6 +17,7 @@ import org.jvirt.api.xml.GuestDefaults;
 import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.XmlElement;
+import org.w3c.dom.Element;
 
 /**
  * What libvirt's test driver does to a domain definition around the generic parse: the guest
@@ -39,7 +40,24 @@ final class DefinitionPolicy {
         if (xml == null) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.TEST, "xml must not be null");
         }
-        return complete(codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE, GUEST_DEFAULTS));
+        return complete(codec.parse(withoutTestNamespace(xml), DomainXmlCodec.PARSE_INACTIVE, GUEST_DEFAULTS));
+    }
+
+    /**
+     * libvirt's test driver reads its own namespace ({@code <test:runstate>} ...) only from host
+     * files and never formats it: a definition handed to define or create loses it.
+     */
+    private static String withoutTestNamespace(String xml) throws VirtException {
+        if (!xml.contains(HostFile.TEST_NS) || xml.length() > SafeXml.MAX_BYTES) {
+            return xml;
+        }
+        try {
+            Element root = SafeXml.parse(xml, "domain_definition").getDocumentElement();
+            HostFile.removeTestElements(root);
+            return SafeXml.toText(root);
+        } catch (VirtException e) {
+            return xml; // the codec reports what is wrong with it
+        }
     }
 
     /** Applies the test driver's defaults to a parsed definition. */

@@ -92,7 +92,7 @@ final class HostFile {
     }
 
     /** The test namespace is the driver's: the generic definition does not keep it. */
-    private static void removeTestElements(Element domain) {
+    static void removeTestElements(Element domain) {
         for (Element e : children(domain, TEST_NS, null)) {
             domain.removeChild(e);
         }

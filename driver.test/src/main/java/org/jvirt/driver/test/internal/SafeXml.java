@@ -60,6 +60,20 @@ final class SafeXml {
         }
     }
 
+    /** Parses XML text (a domain definition that carries the test namespace). */
+    static Document parse(String xml, String what) throws VirtException {
+        try {
+            DocumentBuilder builder = factory().newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+        } catch (SAXParseException e) {
+            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.XML,
+                    "(" + what + "):" + e.getLineNumber() + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML, "failed to parse " + what, e);
+        }
+    }
+
     /** libvirt's check of the root element ({@code virXMLParse} with a root name). */
     static void expectRoot(Element root, String name) throws VirtException {
         if (!name.equals(root.getLocalName())) {

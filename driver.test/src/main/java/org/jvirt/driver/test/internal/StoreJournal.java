@@ -35,7 +35,7 @@ final class StoreJournal implements HostJournal {
         } else {
             store.delete(DRIVER, RecordKind.CONFIG, key);
         }
-        String live = dom.isActive() ? text(dom.liveDef(), 0) : null;
+        String live = dom.isActive() ? text(VcpuOps.withoutEmptyPins(dom.liveDef()), 0) : null;
         String pending = dom.isActive() && !dom.isPersistent() && dom.newDef() != null
                 ? text(dom.newDef(), DomainXmlCodec.FORMAT_INACTIVE) : null;
         StatusRecord status = new StatusRecord(dom.state(), dom.stateInfo().reason(), dom.id(), dom.autostart(),

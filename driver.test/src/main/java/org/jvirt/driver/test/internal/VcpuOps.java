@@ -104,9 +104,10 @@ final class VcpuOps {
     private BitSet affinity(DomainDef def, int vcpu) {
         if (def.cputune() != null) {
             for (VcpuPin pin : def.cputune().vcpuPins()) {
-                BitSet set = pin.vcpu() == vcpu ? CpuSets.parse(pin.cpuset()) : null;
-                if (set != null) {
-                    return set;
+                if (pin.vcpu() == vcpu) {
+                    // libvirt keeps a pin to no CPU at all (cpuset=''): the vCPU runs nowhere
+                    BitSet set = CpuSets.parse(pin.cpuset());
+                    return set != null ? set : new BitSet();
                 }
             }
         }
@@ -124,15 +125,26 @@ final class VcpuOps {
                 }
             }
         }
-        // an empty set cannot be written as a cpuset: the vCPU then has no pin of its own
-        if (!cpumap.isEmpty()) {
-            pins.add(new VcpuPin(vcpu, CpuSets.format(cpumap)));
-        }
+        pins.add(new VcpuPin(vcpu, CpuSets.format(cpumap)));
         pins.sort((a, b) -> Integer.compare(a.vcpu(), b.vcpu()));
         CpuTune updated = tune == null
                 ? new CpuTune(null, null, null, pins, null, null)
                 : new CpuTune(tune.shares(), tune.period(), tune.quota(), pins, tune.emulatorPin(), tune.other());
         return def.withCputune(updated);
+    }
+
+    /**
+     * The definition without pins to no CPU: libvirt formats them as {@code cpuset=''}, which no
+     * parser reads back, so the journal leaves them out (the vCPU comes back unpinned).
+     */
+    static DomainDef withoutEmptyPins(DomainDef def) {
+        CpuTune tune = def.cputune();
+        if (tune == null || tune.vcpuPins().stream().noneMatch(p -> p.cpuset().isEmpty())) {
+            return def;
+        }
+        List<VcpuPin> pins = tune.vcpuPins().stream().filter(p -> !p.cpuset().isEmpty()).toList();
+        return def.withCputune(new CpuTune(tune.shares(), tune.period(), tune.quota(), pins, tune.emulatorPin(),
+                tune.other()));
     }
 
     static int maxVcpus(DomainDef def) {

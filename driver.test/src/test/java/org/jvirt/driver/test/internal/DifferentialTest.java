@@ -183,7 +183,7 @@ class DifferentialTest {
 
     private static BitSet bits(String list) {
         BitSet b = new BitSet();
-        for (String c : list.split(",")) {
+        for (String c : "-".equals(list) ? new String[0] : list.split(",")) {
             b.set(Integer.parseInt(c));
         }
         return b;

@@ -100,6 +100,16 @@ class PersistenceTest {
     }
 
     @Test
+    void aPinToNoCpuIsDroppedRatherThanTheDomain() throws Exception {
+        Domain test = conn.lookupByName("test");
+        test.pinVcpu(0, new BitSet(), 0);
+        assertEquals(new BitSet(), test.vcpuPinInfo(0).get(0));
+        fixture.updateDriver();
+        assertEquals(16, test.vcpuPinInfo(0).get(0).cardinality());
+        assertEquals(DomainState.RUNNING, test.state().state());
+    }
+
+    @Test
     void goneDomainsStayGone() throws Exception {
         Domain tmp = conn.createXml(xml("tmp", UUID.randomUUID()), 0);
         tmp.destroy(0);

@@ -33,7 +33,7 @@ def xml(name, uuid, mem, extra=""):
 
 def bits(cpulist):
     out = [False] * 16
-    for c in cpulist.split(","):
+    for c in ([] if cpulist == "-" else cpulist.split(",")):
         out[int(c)] = True
     return tuple(out)
 
