@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 public final class Libvirtd implements AutoCloseable {
     public final Path dir;
     public final int tcpPort;
+    public final int tlsPort;
     private final Process process;
 
     public static boolean available() {
@@ -23,12 +24,20 @@ public final class Libvirtd implements AutoCloseable {
     }
 
     public Libvirtd() throws IOException, InterruptedException {
+        this(null);
+    }
+
+    /** With {@code pki}, libvirtd also listens with TLS using its server certificate and CA. */
+    public Libvirtd(Pki pki) throws IOException, InterruptedException {
         dir = Files.createTempDirectory("libvirtd");
         Files.createDirectories(dir.resolve("drivers"));
-        try (ServerSocket s = new ServerSocket(0)) {
-            tcpPort = s.getLocalPort();
-        }
-        Files.writeString(dir.resolve("libvirtd.conf"), "listen_tcp = 1\nlisten_tls = 0\n"
+        tcpPort = freePort();
+        tlsPort = freePort();
+        String tls = pki == null ? "listen_tls = 0\n" : "listen_tls = 1\ntls_port = \"" + tlsPort + "\"\n"
+                + "auth_tls = \"none\"\nkey_file = \"" + pki.dir.resolve("serverkey.pem") + "\"\n"
+                + "cert_file = \"" + pki.dir.resolve("servercert.pem") + "\"\n"
+                + "ca_file = \"" + pki.dir.resolve("cacert.pem") + "\"\n";
+        Files.writeString(dir.resolve("libvirtd.conf"), "listen_tcp = 1\n" + tls
                 + "listen_addr = \"127.0.0.1\"\ntcp_port = \"" + tcpPort + "\"\nauth_tcp = \"none\"\n"
                 + "auth_unix_rw = \"none\"\nauth_unix_ro = \"none\"\nunix_sock_dir = \"" + dir + "\"\n"
                 + "log_outputs = \"3:file:" + dir.resolve("libvirtd.log") + "\"\n");
@@ -44,6 +53,12 @@ public final class Libvirtd implements AutoCloseable {
         if (!Files.exists(socket())) {
             close();
             throw new IOException("libvirtd did not come up: " + Files.readString(dir.resolve("stdout")));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 
