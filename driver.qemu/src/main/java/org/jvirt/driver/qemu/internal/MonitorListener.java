@@ -57,7 +57,11 @@ final class MonitorListener implements QmpListener {
         }
         boolean running;
         try {
-            running = client.execute("query-status", null).path("running").asBoolean();
+            JsonNode status = client.execute("query-status", null);
+            if ("shutdown".equals(status.path("status").asText())) {
+                return; // the SHUTDOWN event is on its way and decides
+            }
+            running = status.path("running").asBoolean();
         } catch (QmpException e) {
             LOG.debug("domain '{}': query-status after a run-state event failed: {}", dom.name(), e.getMessage());
             return;

@@ -146,6 +146,10 @@ class QemuVcpuTest {
         cpu0.set(0);
         VirtException pin = assertThrows(VirtException.class, () -> bed.conn.pinVcpu(ref, 0, cpu0, 0));
         assertEquals(ErrorCode.OPERATION_INVALID, pin.code());
+        // pinning info still answers, from the definition: every host CPU
+        List<BitSet> pins = bed.conn.vcpuPinInfo(ref, 0);
+        assertEquals(2, pins.size());
+        assertEquals(Runtime.getRuntime().availableProcessors(), pins.get(1).cardinality());
         VcpuThreadResolution r = domain(ref).resolution();
         assertFalse(r.usable());
         assertEquals(1, r.offendingVcpu());

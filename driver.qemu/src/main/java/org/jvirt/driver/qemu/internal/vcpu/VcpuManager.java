@@ -8,6 +8,9 @@ import java.util.Map;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.VcpuPin;
+import org.jvirt.driver.qemu.internal.CpuLists;
 import org.jvirt.driver.qemu.internal.Errors;
 import org.jvirt.driver.qemu.internal.domain.QemuDomain;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
@@ -83,14 +86,36 @@ public final class VcpuManager {
         return out;
     }
 
-    /** The current affinity of every online vCPU thread. */
+    /**
+     * The pinning of every vCPU (up to the maximum), as libvirt: a vCPU with a usable thread id
+     * answers with its thread's affinity; the others with the definition's pinning
+     * ({@code <vcpupin>}, else {@code <vcpu cpuset>}, else every host CPU).
+     */
     public List<BitSet> pinInfo(QemuDomain dom) throws VirtException {
-        Map<Integer, Long> ids = usableIds(dom);
+        VcpuThreadResolution r = refresh(dom);
+        DomainDef def = dom.def();
         List<BitSet> out = new ArrayList<>();
-        for (long tid : ids.values()) {
-            out.add(affinity(tid));
+        for (int v = 0; v < def.vcpu().count(); v++) {
+            Long tid = r.usable() ? r.threadIds().get(v) : null;
+            out.add(tid != null ? affinity(tid) : configured(def, v));
         }
         return out;
+    }
+
+    private static BitSet configured(DomainDef def, int vcpu) throws VirtException {
+        if (def.cputune() != null) {
+            for (VcpuPin pin : def.cputune().vcpuPins()) {
+                if (pin.vcpu() == vcpu) {
+                    return CpuLists.parse(pin.cpuset());
+                }
+            }
+        }
+        if (def.vcpu().cpuset() != null) {
+            return CpuLists.parse(def.vcpu().cpuset());
+        }
+        BitSet all = new BitSet();
+        all.set(0, Affinity.hostCpus());
+        return all;
     }
 
     /** Pins vCPU {@code vcpu}'s thread to {@code cpus} (scheduler, then the cpuset cgroup if any). */
