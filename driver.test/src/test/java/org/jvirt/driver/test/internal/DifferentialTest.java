@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainInfo;
+import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,21 @@ class DifferentialTest {
     Path tmp;
 
     @Test
-    void jvirtAnswersAsLibvirtDoes() throws Exception {
+    void theDefaultHostAnswersAsLibvirtDoes() throws Exception {
+        compare("test:///default", Fixture.resource("differential-scenario.txt"));
+    }
+
+    @Test
+    void aHostFileAnswersAsLibvirtDoes() throws Exception {
+        Files.writeString(tmp.resolve("host-node.xml"), Fixture.resource("host-node.xml"));
+        Files.writeString(tmp.resolve("dom2.xml"), Fixture.resource("dom2.xml"));
+        compare("test://" + tmp.resolve("host-node.xml"), Fixture.resource("differential-file-scenario.txt"));
+    }
+
+    private void compare(String uri, String scenario) throws Exception {
         assumeTrue(pythonLibvirt(), "python3-libvirt is not installed");
-        String scenario = Fixture.resource("differential-scenario.txt");
-        List<String> libvirt = runLibvirt(scenario);
-        List<String> jvirt = runJvirt(scenario, libvirt.stream().filter(l -> l.startsWith("EVENT")).count());
+        List<String> libvirt = runLibvirt(uri, scenario);
+        List<String> jvirt = runJvirt(uri, scenario, libvirt.stream().filter(l -> l.startsWith("EVENT")).count());
         List<String> steps = scenario.lines().filter(l -> !l.isBlank()).toList();
         int same = 0;
         List<String> diffs = new ArrayList<>();
@@ -54,7 +65,7 @@ class DifferentialTest {
                 diffs.add(step + "\n  libvirt: " + l + "\n  jvirt:   " + j);
             }
         }
-        System.out.println("differential: " + same + " passed, " + diffs.size() + " failed");
+        System.out.println("differential " + uri + ": " + same + " passed, " + diffs.size() + " failed");
         assertEquals(List.of(), diffs);
     }
 
@@ -71,9 +82,9 @@ class DifferentialTest {
         }
     }
 
-    private List<String> runLibvirt(String scenario) throws Exception {
+    private List<String> runLibvirt(String uri, String scenario) throws Exception {
         Path script = Files.writeString(tmp.resolve("differential.py"), Fixture.resource("differential.py"));
-        Process p = new ProcessBuilder(PYTHON, script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(PYTHON, script.toString(), uri).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             p.getOutputStream().write(scenario.getBytes(StandardCharsets.UTF_8));
             p.getOutputStream().close();
@@ -86,9 +97,9 @@ class DifferentialTest {
         }
     }
 
-    private List<String> runJvirt(String scenario, long expectedEvents) throws Exception {
-        try (Fixture fixture = new Fixture(tmp.resolve("state")); Connection conn = fixture.open();
-                Connection watcher = fixture.open()) {
+    private List<String> runJvirt(String uri, String scenario, long expectedEvents) throws Exception {
+        try (Fixture fixture = new Fixture(tmp.resolve("state")); Connection conn = fixture.core.open(uri, 0);
+                Connection watcher = fixture.core.open(uri, 0)) {
             List<String> events = new CopyOnWriteArrayList<>();
             watcher.addLifecycleListener((d, e) -> events.add(
                     "EVENT " + e.name() + " " + e.id() + " " + e.type().number() + " " + e.detail()));
@@ -124,6 +135,13 @@ class DifferentialTest {
         String op = w[0];
         String name = w[1];
         switch (op) {
+            case "nodeinfo": {
+                NodeInfo n = conn.nodeInfo();
+                return n.model() + " " + n.memoryKiB() / 1024 + " " + n.cpus() + " " + n.mhz() + " " + n.nodes() + " "
+                        + n.sockets() + " " + n.cores() + " " + n.threads();
+            }
+            case "caps":
+                return conn.capabilities().replace("\n", "|");
             case "list": {
                 TreeSet<String> names = new TreeSet<>();
                 for (Domain d : conn.listAllDomains(Integer.parseInt(name))) {

@@ -18,8 +18,9 @@ def loop():
 threading.Thread(target=loop, daemon=True).start()
 libvirt.registerErrorHandler(lambda ctx, err: None, None)
 
-conn = libvirt.open("test:///default")
-watcher = libvirt.open("test:///default")
+uri = sys.argv[1] if len(sys.argv) > 1 else "test:///default"
+conn = libvirt.open(uri)
+watcher = libvirt.open(uri)
 events = []
 watcher.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                lambda c, d, ev, detail, o: events.append("%s %d %d %d" % (d.name(), d.ID(), ev, detail)),
@@ -45,6 +46,10 @@ def fmt_map(m):
 
 def step(words):
     op, name = words[0], words[1]
+    if op == "nodeinfo":
+        return " ".join(str(x) for x in conn.getInfo())
+    if op == "caps":
+        return conn.getCapabilities().replace("\n", "|")
     if op == "list":
         return " ".join(sorted(d.name() for d in conn.listAllDomains(int(name))))
     if op == "define":
