@@ -87,6 +87,11 @@ final class CharArgs {
         }
     }
 
+    /** The character device behind an RNG egd backend. */
+    void rngBackend(Argv a, XNode backend, int i) throws VirtException {
+        chardev(a, backend, "charrng" + i, "rng" + i);
+    }
+
     private void chardev(Argv a, XNode dev, String id, String alias) throws VirtException {
         String type = dev.attr("type", "pty");
         XNode src = dev.child("source");
@@ -138,6 +143,21 @@ final class CharArgs {
                 if (server) {
                     c.append(",server=on,wait=off");
                 }
+            }
+            case "udp" -> {
+                XNode connect = null;
+                XNode bind = null;
+                for (XNode so : dev.all("source")) {
+                    if ("bind".equals(so.attr("mode"))) {
+                        bind = so;
+                    } else {
+                        connect = so;
+                    }
+                }
+                c.append("udp,id=").append(id).append(",host=").append(connect == null ? "" : connect.attr("host", ""))
+                        .append(",port=").append(connect == null ? "" : connect.attr("service", ""))
+                        .append(",localaddr=").append(bind == null ? "" : bind.attr("host", ""))
+                        .append(",localport=").append(bind == null ? "0" : bind.attr("service", "0"));
             }
             case "spicevmc" -> c.append("spicevmc,id=").append(id).append(",name=vdagent");
             default -> throw QemuErrors.unsupported("Unsupported character device type '" + type + "'");

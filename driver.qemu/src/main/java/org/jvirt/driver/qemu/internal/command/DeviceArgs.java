@@ -136,8 +136,25 @@ final class DeviceArgs {
             XNode n = nets.get(i);
             String type = n.attr("type");
             Json netdev = Json.object();
+            String model0 = n.childAttr("model", "type");
+            boolean vhost = "kvm".equals(d.def.type()) && "virtio".equals(model0)
+                    && !"qemu".equals(n.childAttr("driver", "name"));
             switch (type) {
                 case "user" -> netdev.put("type", "user");
+                case "ethernet", "bridge", "network" -> {
+                    if (env.passFds()) {
+                        // libvirt opens the tap device itself and passes the descriptor
+                        netdev.put("type", "tap").put("fd", type.equals("ethernet") ? "3" : "102");
+                        if (vhost) {
+                            netdev.put("vhost", true).put("vhostfd", "44");
+                        }
+                    } else if (type.equals("bridge")) {
+                        netdev.put("type", "bridge").put("br", n.childAttr("source", "bridge"));
+                    } else {
+                        netdev.put("type", "tap").put("ifname", n.childAttr("target", "dev") == null
+                                ? "vnet" + i : n.childAttr("target", "dev")).put("script", "no").put("downscript", "no");
+                    }
+                }
                 default -> throw QemuErrors.unsupported("network interface type '" + type + "' is not supported");
             }
             netdev.put("id", "hostnet" + i);
@@ -367,16 +384,20 @@ final class DeviceArgs {
         }
     }
 
-    void rngs(Argv a) throws VirtException {
+    void rngs(Argv a, CharArgs chr) throws VirtException {
         List<XNode> rngs = d.devices("rng");
         for (int i = 0; i < rngs.size(); i++) {
             XNode r = rngs.get(i);
             XNode backend = r.child("backend");
             String bmodel = backend == null ? "random" : backend.attr("model", "random");
             Json obj = Json.object();
+            if (bmodel.equals("egd")) {
+                chr.rngBackend(a, backend, i);
+            }
             switch (bmodel) {
                 case "random" -> obj.put("qom-type", "rng-random").put("id", "objrng" + i)
                         .put("filename", backend == null || backend.text == null ? "/dev/urandom" : backend.text);
+                case "egd" -> obj.put("qom-type", "rng-egd").put("id", "objrng" + i).put("chardev", "charrng" + i);
                 case "builtin" -> obj.put("qom-type", "rng-builtin").put("id", "objrng" + i);
                 default -> throw QemuErrors.unsupported("unsupported rng backend model '" + bmodel + "'");
             }

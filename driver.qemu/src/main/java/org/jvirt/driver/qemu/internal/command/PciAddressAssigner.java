@@ -23,7 +23,7 @@ final class PciAddressAssigner {
         this.d = d;
     }
 
-    void assign() {
+    void assign() throws org.jvirt.api.VirtException {
         for (XNode dev : d.devices) {
             normalise(pciAddress(dev));
         }
@@ -199,7 +199,7 @@ final class PciAddressAssigner {
         }
     }
 
-    private void assignRootPortAddresses() {
+    private void assignRootPortAddresses() throws org.jvirt.api.VirtException {
         for (XNode c : d.controllers("pci")) {
             if (!"pcie-root-port".equals(c.attr("model"))) {
                 continue;
@@ -215,6 +215,10 @@ final class PciAddressAssigner {
                     fn = lastPortFn + 1;
                 } else {
                     int[] s = nextSlot(0, 1);
+                    if (s == null) {
+                        throw QemuErrors.internal("a PCI slot is needed to connect a PCI controller model='"
+                                + "pcie-root-port', but none is available, and it cannot be automatically added");
+                    }
                     slot = s[1];
                     fn = 0;
                 }

@@ -60,13 +60,13 @@ public final class QemuCommandBuilder {
         dev.display(a);
         a.add("-no-user-config", "-nodefaults");
         sys.monitor(a, domDir);
+        CharArgs chr = new CharArgs(d, env);
         sys.clock(a);
         sys.power(a);
         sys.boot(a);
         dev.controllers(a);
         new DiskArgs(d, env).disks(a);
         dev.interfaces(a);
-        CharArgs chr = new CharArgs(d, env);
         chr.serials(a);
         chr.parallels(a);
         chr.channels(a);
@@ -78,7 +78,7 @@ public final class QemuCommandBuilder {
         dev.sounds(a);
         dev.watchdogs(a);
         dev.memballoon(a);
-        dev.rngs(a);
+        dev.rngs(a, chr);
         dev.panic(a);
         a.add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
         a.add("-msg", "timestamp=on");
