@@ -177,6 +177,21 @@ class QemuLifecycleTest {
     }
 
     @Test
+    void destroyEscalatesToSigkillWhenSigtermIsIgnored() throws Exception {
+        DomainRef ref = bed.conn.createXml(TestBed.xml("stubborn", UUID.randomUUID(), 1, ""), 0);
+        long pid = bed.pid(ref);
+        // a stopped process leaves SIGTERM pending; only SIGKILL ends it
+        assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor());
+        bed.events.clear();
+        long t0 = System.nanoTime();
+        bed.conn.destroy(ref, 0);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertFalse(QemuProcesses.isAlive(pid));
+        assertTrue(ms >= 2000, "SIGKILL came before the 2 s SIGTERM grace: " + ms + " ms");
+        expectEvent(DomainEventType.STOPPED, DomainEventType.STOPPED_DESTROYED);
+    }
+
+    @Test
     void kvmDomainsUseTheKvmAccelerator() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/dev/kvm")) && Files.isWritable(Path.of("/dev/kvm")), "no /dev/kvm");
         // started paused: an idle KVM guest would burn a host core here

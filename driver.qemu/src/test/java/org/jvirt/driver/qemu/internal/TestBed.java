@@ -90,7 +90,7 @@ final class TestBed implements AutoCloseable {
 
             @Override
             public long destroy_timeout_ms() {
-                return 5000;
+                return 2000;
             }
 
             @Override
