@@ -36,11 +36,11 @@ final class TestConnection implements DriverConnection {
     private final TestHost host;
     private final DomainLifecycle lifecycle;
     private final VcpuOps vcpus;
-    private final String hostname;
+    private final HostName hostname;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
 
-    TestConnection(TestHost host, String hostname) {
+    TestConnection(TestHost host, HostName hostname) {
         this.host = host;
         this.hostname = hostname;
         this.lifecycle = new DomainLifecycle(host, new DefinitionPolicy(host.codec()));
@@ -76,7 +76,7 @@ final class TestConnection implements DriverConnection {
 
     @Override
     public String hostname() {
-        return hostname;
+        return hostname.get();
     }
 
     @Override

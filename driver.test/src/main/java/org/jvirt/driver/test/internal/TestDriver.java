@@ -1,7 +1,5 @@
 package org.jvirt.driver.test.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -36,13 +34,12 @@ public final class TestDriver implements HypervisorDriver {
 
     private final DomainXmlCodec codec;
     private final TestHost defaultHost;
-    private final String hostname;
+    private final HostName hostname = new HostName();
 
     @Activate
     public TestDriver(@Reference(name = "store") StateStore store, @Reference(name = "codec") DomainXmlCodec codec) throws VirtException {
         this.codec = codec;
         this.defaultHost = new StoredHost(store, codec).open();
-        this.hostname = localHostname();
     }
 
     @Deactivate
@@ -72,14 +69,5 @@ public final class TestDriver implements HypervisorDriver {
         TestHost host = new HostFile(Path.of(path), codec).load();
         LOG.debug("Opened test host from {}", path);
         return Optional.of(new TestConnection(host, hostname));
-    }
-
-    /** libvirt's {@code virGetHostname}: the host's name as the system knows it. */
-    private static String localHostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }
