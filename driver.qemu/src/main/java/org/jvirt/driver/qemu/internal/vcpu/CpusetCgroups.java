@@ -66,6 +66,11 @@ public final class CpusetCgroups {
         return new CpusetCgroups(Layout.NONE, null);
     }
 
+    /** A given layout at a given root (tests use a folder of plain files). */
+    static CpusetCgroups at(Layout layout, Path root) {
+        return new CpusetCgroups(layout, root);
+    }
+
     public static CpusetCgroups none() {
         return new CpusetCgroups(Layout.NONE, null);
     }
