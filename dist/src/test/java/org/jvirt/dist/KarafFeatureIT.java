@@ -48,6 +48,17 @@ class KarafFeatureIT {
             String missing = karaf.client("virt:dominfo nosuch 2>&1").stdout();
             assertTrue(missing.contains("error: failed to get domain 'nosuch'"), missing);
 
+            // one feature per driver: the QEMU driver's feature brings JNA and Jackson along
+            Commands.Result qemu = karaf.client("feature:install jvirt-driver-qemu");
+            assertEquals(0, qemu.exitCode(), "feature:install jvirt-driver-qemu: " + qemu.stdout() + karaf.log());
+            String drivers = "";
+            deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline && !drivers.contains("[qemu]")) {
+                drivers = karaf.client("service:list org.jvirt.api.spi.HypervisorDriver").stdout();
+                Thread.sleep(500);
+            }
+            assertTrue(drivers.contains("jvirt.driver.schemes = [qemu]"), "no QEMU driver service: " + drivers);
+
             assertTrue(karaf.process().isAlive(), "Karaf ended early");
         }
         assertFalse(stopped.process().isAlive(), "Karaf still runs after SIGTERM to its PID");
