@@ -36,7 +36,7 @@ class VirshParityIT {
             "dominfo nosuch", "destroy nosuch", "start test", "undefine test", "list --all");
 
     private static final String DOMAIN_XML =
-            "<domain type='test'><name>x</name><memory>1024</memory><os><type>hvm</type></os></domain>\n";
+            "<domain type='test'><name>x</name><uuid>a5b772b3-c0cc-4d0c-b04e-e0d0681036a1</uuid><memory>1024</memory><os><type>hvm</type></os></domain>\n";
 
     @Test
     void consoleOutputMatchesVirsh() throws Exception {
@@ -65,6 +65,9 @@ class VirshParityIT {
             }
             assertTrue(Commands.stop(jvirtd.handle(), 30));
         }
+        // kept for reading a failure side by side
+        Files.writeString(work.resolve("virsh.out"), virsh.stdout());
+        Files.writeString(work.resolve("jvirtd.out"), jvirt);
         assertEquals(normalise(virsh.stdout()), normalise(jvirt.toString()));
     }
 
