@@ -13,6 +13,9 @@ import org.w3c.dom.Element;
  * {@code <active>}.
  */
 final class NodeInfoReader {
+    /** The size of virNodeInfo's model field, terminating NUL included. */
+    private static final int MODEL_SIZE = 32;
+
     private final Element root;
 
     NodeInfoReader(Element root) {
@@ -33,6 +36,9 @@ final class NodeInfoReader {
         int mhz = (int) number(cpu, "mhz", "node cpu mhz", defaults.mhz());
         Element model = cpu == null ? null : first(cpu, "model");
         String modelName = model == null ? defaults.model() : model.getTextContent();
+        if (modelName.length() >= MODEL_SIZE) {
+            throw Errors.internal("Model " + modelName + " too big for destination");
+        }
         long memory = number(root, "memory", "node memory", defaults.memoryKiB());
         return new NodeInfo(modelName, memory, cpus, mhz, nodes, sockets, cores, threads);
     }

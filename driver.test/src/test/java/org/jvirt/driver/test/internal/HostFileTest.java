@@ -132,6 +132,10 @@ class HostFileTest {
                         + "<test:runstate>5</test:runstate></domain></node>").toString()));
         assertError(ErrorCode.XML_ERROR, ErrorDomain.XML, "XML error: expecting root element of 'domain', not 'node'",
                 () -> open(write("self.xml", "<node><domain file='self.xml'/></node>").toString()));
+        String longModel = "x".repeat(32);
+        assertError(ErrorCode.INTERNAL_ERROR, ErrorDomain.TEST,
+                "internal error: Model " + longModel + " too big for destination",
+                () -> open(write("model.xml", "<node><cpu><model>" + longModel + "</model></cpu></node>").toString()));
         Path malformed = write("bad.xml", "<node");
         VirtException e = org.junit.jupiter.api.Assertions.assertThrows(VirtException.class,
                 () -> open(malformed.toString()));
