@@ -29,8 +29,8 @@ public record MachineType(String name, String alias, int maxCpus, boolean hotplu
         if (defaultCpuType == null) {
             return null;
         }
-        String suffix = "-" + arch + "-cpu";
-        return defaultCpuType.endsWith(suffix)
-                ? defaultCpuType.substring(0, defaultCpuType.length() - suffix.length()) : defaultCpuType;
+        // the QOM type is <model>-<target arch>-cpu; the target may differ from the guest arch (i686)
+        String s = defaultCpuType.replaceFirst("-[a-z0-9_]+-cpu$", "");
+        return s;
     }
 }

@@ -10,6 +10,16 @@ final class DeviceDefaults {
     }
 
     static void apply(QemuDomain d) throws VirtException {
+        for (XNode dev : d.devices) {
+            XNode a = dev.address();
+            if (a != null && "drive".equals(a.attr("type"))) {
+                a.setDefault("controller", "0");
+                a.setDefault("bus", "0");
+                a.setDefault("target", "0");
+                a.setDefault("unit", "0");
+                Attrs.order(a, "type", "controller", "bus", "target", "unit");
+            }
+        }
         for (XNode c : d.devices("controller")) {
             controller(d, c);
         }

@@ -102,7 +102,7 @@ final class ImplicitDevices {
                 needsVirtioSerial = true;
             }
         }
-        if (needsVirtioSerial && d.controller("virtio-serial", 0) == null) {
+        if (needsVirtioSerial && d.controllers("virtio-serial").isEmpty()) {
             d.insertController(new XNode("controller").set("type", "virtio-serial").set("index", "0"));
         }
         if (!d.devices("smartcard").isEmpty() && d.controller("ccid", 0) == null) {

@@ -1,6 +1,7 @@
 package org.jvirt.driver.qemu.internal.command;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** USB port and virtio-serial port assignment for devices that have no address yet. */
@@ -82,7 +83,9 @@ final class OtherAddresses {
                     dev.children.add(a);
                 }
                 a.attrs.clear();
-                a.set("type", "virtio-serial").set("controller", "0").set("bus", "0").set("port", String.valueOf(port));
+                List<XNode> ctrls = d.controllers("virtio-serial");
+                String ctrl = ctrls.isEmpty() ? "0" : ctrls.get(0).attr("index", "0");
+                a.set("type", "virtio-serial").set("controller", ctrl).set("bus", "0").set("port", String.valueOf(port));
             }
         }
     }

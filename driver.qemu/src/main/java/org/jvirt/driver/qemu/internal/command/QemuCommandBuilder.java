@@ -80,9 +80,9 @@ public final class QemuCommandBuilder {
         dev.memballoon(a);
         dev.rngs(a, chr);
         dev.panic(a);
+        QemuNamespace.apply(d, a, vars);
         a.add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
         a.add("-msg", "timestamp=on");
-        QemuNamespace.apply(d, a, vars);
         return new QemuCommandLine(vars, a.args);
     }
 

@@ -148,6 +148,11 @@ final class QemuDomain {
         XNode root = DomXml.read(codec.format(def, FORMAT));
         XNode devs = root.ensureChild("devices");
         XNode emulator = devs.child("emulator");
+        if (emulator == null) {
+            // qemuDomainDefPostParse: the emulator of the capabilities in use
+            emulator = new XNode("emulator");
+            emulator.text = caps.key().binaryPath();
+        }
         devs.children.clear();
         if (emulator != null) {
             devs.children.add(emulator);

@@ -46,6 +46,7 @@ public final class QemuPostParse {
 
     private DomainDef apply(DomainDef def, QemuCaps caps, Set<String> explicit) throws VirtException {
         def = GenericDefaults.apply(def);
+        def = QemuNamespace.normalise(def);
         def = machine(def, caps);
         def = cpu(def, caps);
         QemuDomain d = new QemuDomain(def, caps, codec);
@@ -96,7 +97,9 @@ public final class QemuPostParse {
                 default -> "qemu".equals(def.type()) ? "none" : "partial";
             };
         }
-        return def.withCpu(new Cpu(mode, cpu.match(), check, cpu.model(), cpu.modelFallback(), cpu.vendor(),
+        String fallback = cpu.model() != null && cpu.modelFallback() == null && mode.equals("custom") ? "allow"
+                : cpu.modelFallback();
+        return def.withCpu(new Cpu(mode, cpu.match(), check, cpu.model(), fallback, cpu.vendor(),
                 cpu.topology(), cpu.features(), other));
     }
 

@@ -76,8 +76,10 @@ final class SystemArgs {
                 if (p.equals("optional")) {
                     continue;
                 }
-                c.append(',').append(f.name()).append(p.equals("disable") || p.equals("forbid") ? "=off" : "=on");
+                c.append(',').append(f.name().replace('_', '-'))
+                        .append(p.equals("disable") || p.equals("forbid") ? "=off" : "=on");
             }
+            cpuCache(c, cpu);
         }
         if (def.clock() != null) {
             for (XmlElement t : def.clock().timers()) {
@@ -131,6 +133,23 @@ final class SystemArgs {
         }
         if (c.length() > 0) {
             a.add("-cpu", c.charAt(0) == ',' ? c.substring(1) : c.toString());
+        }
+    }
+
+    /** {@code <cpu><cache>}: QEMU's l3-cache and host-cache-info properties. */
+    private static void cpuCache(StringBuilder c, Cpu cpu) {
+        boolean host = "host-passthrough".equals(cpu.mode()) || "maximum".equals(cpu.mode());
+        for (XmlElement e : cpu.other().children()) {
+            if (!e.name().equals("cache")) {
+                continue;
+            }
+            switch (e.attribute("mode") == null ? "" : e.attribute("mode")) {
+                case "passthrough" -> c.append(",host-cache-info=on,l3-cache=off");
+                case "disable" -> c.append(host ? ",host-cache-info=off,l3-cache=off" : ",l3-cache=off");
+                case "emulate" -> c.append(host ? ",l3-cache=on,host-cache-info=off" : ",l3-cache=on");
+                default -> {
+                }
+            }
         }
     }
 
