@@ -2,6 +2,7 @@ package org.jvirt.rpc.internal.wire;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
 
 import org.jvirt.rpc.internal.xdr.XdrException;
 import org.jvirt.rpc.internal.xdr.XdrReader;
@@ -19,6 +20,8 @@ public final class Frames {
     public static final int HEADER_BYTES = 24;
     /** VIR_NET_MESSAGE_LEN_MAX. */
     public static final int LENGTH_BYTES = 4;
+    /** VIR_NET_MESSAGE_INITIAL: what a frame's buffer starts with. */
+    static final int INITIAL_BUFFER = 65536;
 
     private Frames() {
     }
@@ -44,9 +47,26 @@ public final class Frames {
             throw new FrameException("packet length " + length + " is outside "
                     + (LENGTH_BYTES + HEADER_BYTES) + ".." + MESSAGE_MAX);
         }
-        byte[] body = new byte[(int) length - LENGTH_BYTES];
-        in.readFully(body, 0, body.length);
-        return decodeBody(body);
+        return decodeBody(readBody(in, (int) length - LENGTH_BYTES));
+    }
+
+    /**
+     * Reads {@code total} bytes, growing the buffer as the bytes arrive: memory follows what the
+     * peer really sent, not what its length word claims (a client announcing 32 MiB and sending
+     * nothing costs 64 KiB, not 32 MiB).
+     */
+    private static byte[] readBody(Source in, int total) throws IOException {
+        byte[] body = new byte[Math.min(total, INITIAL_BUFFER)];
+        int have = 0;
+        while (have < total) {
+            if (have == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(total, 2L * body.length));
+            }
+            int n = body.length - have;
+            in.readFully(body, have, n);
+            have += n;
+        }
+        return body;
     }
 
     /** Decodes the header and payload of a frame whose length word was already removed. */

@@ -73,6 +73,35 @@ class HostileInputTest {
     }
 
     @Test
+    void announcedButUnsentMegabytesCostNoMemory() throws Exception {
+        // 40 clients each announce a 32 MiB frame and send only its header: a server that
+        // allocated by the length word would hold 1.25 GiB
+        java.util.List<RawClient> clients = new java.util.ArrayList<>();
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        try {
+            for (int i = 0; i < 40; i++) {
+                RawClient c = new RawClient(jvirtd.tcp);
+                c.send(new XdrWriter().writeInt(32 * 1024 * 1024).writeInt(Programs.REMOTE).writeInt(1)
+                        .writeInt(RemoteProc.CONNECT_OPEN).writeInt(0).writeInt(1).writeInt(0).toByteArray());
+                clients.add(c);
+            }
+            assertEquals(41, waitForClients(41));
+            Thread.sleep(300);
+            othersStillServed();
+            System.gc();
+            long grown = rt.totalMemory() - rt.freeMemory() - before;
+            assertTrue(grown < 64L * 1024 * 1024, "heap grew by " + grown / 1024 / 1024 + " MiB");
+        } finally {
+            for (RawClient c : clients) {
+                c.close();
+            }
+        }
+        assertEquals(1, waitForClients(1));
+    }
+
+    @Test
     void tooShortLengthAndGarbageCloseTheConnection() throws Exception {
         try (RawClient c = new RawClient(jvirtd.tcp)) {
             c.send(new XdrWriter().writeInt(8).writeInt(0).toByteArray());
