@@ -124,7 +124,7 @@ class DifferentialTest {
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (events.size() < expectedEvents && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+                Thread.sleep(5);
             }
             out.addAll(events);
             return out;
