@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * A session sticks to the driver it was opened on while that driver stays registered and its
  * connection alive. When the driver goes away (bundle stopped, updated or replaced), the next call
  * opens the URI on the best current driver, waiting up to the configured time for one to appear.
- * A call that fails because its driver went away during the call is repeated once on the
- * replacement, so a driver update costs callers no failed calls.
+ * A call that fails because its driver went away during the call is repeated on the replacement
+ * (within the same bounded wait), so driver updates cost callers no failed calls.
  */
 final class DriverSession {
     private static final Logger LOG = LoggerFactory.getLogger(DriverSession.class);
@@ -57,27 +57,25 @@ final class DriverSession {
 
     /**
      * Calls {@code op} on the current driver connection; if it fails because the driver went away,
-     * once more on the replacement.
+     * again on the replacement, for as long as the configured driver wait allows (drivers may be
+     * updated several times in a row, so one retry is not always enough).
      *
      * @param function the libvirt function name, for error messages
      */
     <T> T call(String function, DriverCall<T> op) throws VirtException {
-        Binding b = current(function);
-        try {
-            return op.apply(b);
-        } catch (VirtException | RuntimeException | LinkageError e) {
-            if (!isGone(b)) {
-                throw asVirt(function, b, e);
+        long deadline = System.nanoTime() + driverWait.get().toNanos();
+        while (true) {
+            Binding b = current(function);
+            try {
+                return op.apply(b);
+            } catch (VirtException | RuntimeException | LinkageError e) {
+                if (!isGone(b) || System.nanoTime() - deadline > 0) {
+                    throw asVirt(function, b, e);
+                }
+                LOG.debug("driver {} went away during {} on {}; repeating on its replacement",
+                        b.entry().describe(), function, uri, e);
+                release(b);
             }
-            LOG.debug("driver {} went away during {} on {}; retrying on its replacement",
-                    b.entry().describe(), function, uri, e);
-            release(b);
-        }
-        Binding retry = current(function);
-        try {
-            return op.apply(retry);
-        } catch (RuntimeException | LinkageError e) {
-            throw asVirt(function, retry, e);
         }
     }
 

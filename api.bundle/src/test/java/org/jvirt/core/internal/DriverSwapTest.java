@@ -138,6 +138,62 @@ class DriverSwapTest {
     }
 
     @Test
+    void aCallIsRepeatedUntilAReplacementLastsThroughIt() throws Exception {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(5));
+        FakeDriver first = new FakeDriver("Test", 1, host);
+        core.addDriver(first, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        Domain dom = conn.lookupByName("test");
+        CountDownLatch inFirst = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        first.midCall = blockOnce(inFirst, releaseFirst);
+        Queue<Object> result = new ConcurrentLinkedQueue<>();
+        Thread client = new Thread(() -> {
+            try {
+                result.add(dom.info());
+            } catch (Throwable t) {
+                result.add(t);
+            }
+        });
+        client.start();
+        assertTrue(inFirst.await(5, TimeUnit.SECONDS));
+
+        // the first replacement is itself updated away while the repeated call is inside it
+        FakeDriver second = new FakeDriver("Test", 2, host);
+        CountDownLatch inSecond = new CountDownLatch(1);
+        CountDownLatch releaseSecond = new CountDownLatch(1);
+        second.midCall = blockOnce(inSecond, releaseSecond);
+        stop(core, first);
+        core.addDriver(second, FakeDriver.props(0, "test"));
+        releaseFirst.countDown();
+        assertTrue(inSecond.await(5, TimeUnit.SECONDS), "the call was repeated on the first replacement");
+        stop(core, second);
+        core.addDriver(new FakeDriver("Test", 3, host), FakeDriver.props(0, "test"));
+        releaseSecond.countDown();
+        client.join(5000);
+
+        Object r = result.poll();
+        assertTrue(r instanceof DomainInfo, "the call succeeded on the second replacement: " + r);
+        assertEquals(3, ((DomainInfo) r).cpuTimeNs(), "served by the second replacement");
+        conn.close();
+    }
+
+    private static Runnable blockOnce(CountDownLatch inside, CountDownLatch release) {
+        AtomicBoolean first = new AtomicBoolean(true);
+        return () -> {
+            if (!first.getAndSet(false)) {
+                return;
+            }
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    @Test
     void noReplacementWithinTheWaitFailsCleanlyWithNoConnect() throws VirtException {
         CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofMillis(300));
         FakeDriver d = new FakeDriver("Test", 1, host);
