@@ -204,10 +204,7 @@ final class DeviceArgs {
     }
 
     void audio(Argv a) {
-        for (XNode au : d.devices("audio")) {
-            a.add("-audiodev", Json.object().put("id", "audio" + au.attr("id", "1"))
-                    .put("driver", au.attr("type", "none")).toString());
-        }
+        AudioArgs.audiodevs(d, a, vars);
     }
 
     private String audioId() {
@@ -233,6 +230,7 @@ final class DeviceArgs {
                     }
                     a.add("-display", s.toString());
                 }
+                case "spice" -> spice(a, g);
                 default -> throw QemuErrors.unsupported("unsupported graphics type '" + g.attr("type") + "'");
             }
         }
@@ -276,6 +274,98 @@ final class DeviceArgs {
         a.add("-vnc", v.toString());
         if (g.attr("keymap") != null) {
             a.add("-k", g.attr("keymap"));
+        }
+    }
+
+    /** qemuBuildGraphicsSPICECommandLine, with spice_tls enabled as in libvirt's test setup. */
+    private void spice(Argv a, XNode g) {
+        StringBuilder s = new StringBuilder();
+        XNode listen = g.child("listen");
+        String ltype = listen == null ? "address" : listen.attr("type", "address");
+        int port = Integer.parseInt(g.attr("port", "-1"));
+        int tlsPort = Integer.parseInt(g.attr("tlsPort", "-1"));
+        if ("yes".equals(g.attr("autoport")) && port < 0) {
+            port = env.passFds() ? 5901 : env.vncPort();
+        }
+        if (ltype.equals("none")) {
+            s.append("port=0");
+        } else if (ltype.equals("socket")) {
+            String path = listen.attr("socket");
+            if (path == null) {
+                path = env.domainDir(d.def.id(), d.def.name()) + "/spice.sock";
+            }
+            s.append("unix=on,addr=").append(Argv.commas(path));
+        } else {
+            if (port > 0) {
+                s.append("port=").append(port);
+            }
+            if (tlsPort > 0) {
+                s.append(s.length() > 0 ? "," : "").append("tls-port=").append(tlsPort);
+            }
+            String addr = g.attr("listen");
+            if (addr == null && listen != null) {
+                addr = listen.attr("address");
+            }
+            if (addr == null && (port > 0 || tlsPort > 0)) {
+                addr = "127.0.0.1";
+            }
+            if (addr != null) {
+                s.append(",addr=").append(addr);
+            }
+        }
+        XNode mouse = g.child("mouse");
+        if (mouse != null && mouse.attr("mode") != null) {
+            s.append(",agent-mouse=").append("client".equals(mouse.attr("mode")) ? "on" : "off");
+        }
+        if (tlsPort > 0) {
+            s.append(",x509-dir=/etc/pki/libvirt-spice");
+        }
+        String defaultMode = g.attr("defaultMode");
+        if ("secure".equals(defaultMode)) {
+            s.append(",tls-channel=default");
+        } else if ("insecure".equals(defaultMode)) {
+            s.append(",plaintext-channel=default");
+        }
+        for (XNode ch : g.all("channel")) {
+            if ("secure".equals(ch.attr("mode"))) {
+                s.append(",tls-channel=").append(ch.attr("name"));
+            } else if ("insecure".equals(ch.attr("mode"))) {
+                s.append(",plaintext-channel=").append(ch.attr("name"));
+            }
+        }
+        compression(s, g, "image", "image-compression");
+        compression(s, g, "jpeg", "jpeg-wan-compression");
+        compression(s, g, "zlib", "zlib-glz-wan-compression");
+        compression(s, g, "playback", "playback-compression");
+        XNode streaming = g.child("streaming");
+        if (streaming != null && streaming.attr("mode") != null) {
+            s.append(",streaming-video=").append(streaming.attr("mode"));
+        }
+        XNode clip = g.child("clipboard");
+        if (clip != null && "no".equals(clip.attr("copypaste"))) {
+            s.append(",disable-copy-paste=on");
+        }
+        XNode ft = g.child("filetransfer");
+        if (ft != null && "no".equals(ft.attr("enable"))) {
+            s.append(",disable-agent-file-xfer=on");
+        }
+        XNode gl = g.child("gl");
+        if (gl != null && "yes".equals(gl.attr("enable"))) {
+            s.append(",gl=on");
+            String node = gl.attr("rendernode");
+            if (node == null) {
+                node = env.passFds() ? "/dev/dri/foo" : "/dev/dri/renderD128";
+            }
+            s.append(",rendernode=").append(Argv.commas(node));
+        }
+        s.append(",seamless-migration=on");
+        a.add("-spice", s.charAt(0) == ',' ? s.substring(1) : s.toString());
+    }
+
+    private static void compression(StringBuilder s, XNode g, String child, String option) {
+        XNode c = g.child(child);
+        if (c != null && c.attr("compression") != null) {
+            s.append(',').append(option).append('=').append(c.attr("compression"));
         }
     }
 

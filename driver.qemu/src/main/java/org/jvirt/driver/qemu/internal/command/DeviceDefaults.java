@@ -26,6 +26,23 @@ final class DeviceDefaults {
         for (XNode disk : d.devices("disk")) {
             disk(d, disk);
         }
+        for (XNode n : d.devices("interface")) {
+            if (n.child("model") == null && !"hostdev".equals(n.attr("type")) && d.isX86()) {
+                n.insertBefore(new XNode("model").set("type", "rtl8139"), "driver", "backend", "bandwidth", "vlan",
+                        "port", "link", "mtu", "coalesce", "teaming", "boot", "rom", "alias", "address");
+            }
+        }
+        for (XNode g : d.devices("graphics")) {
+            if (g.is("type", "spice") && g.attr("listen") != null && g.child("listen") == null) {
+                g.children.add(0, new XNode("listen").set("type", "address").set("address", g.attr("listen")));
+            }
+            if (g.is("type", "spice") && g.child("listen") == null && g.attr("port") == null
+                    && g.attr("tlsPort") == null && !"yes".equals(g.attr("autoport")) && g.attr("listen") == null) {
+                // no way to reach the display over the network: libvirt records that as listen type none
+                g.attrs.remove("autoport");
+                g.children.add(0, new XNode("listen").set("type", "none"));
+            }
+        }
         video(d);
         chardevs(d);
         for (XNode in : d.devices("input")) {
@@ -92,7 +109,7 @@ final class DeviceDefaults {
         List<XNode> videos = d.devices("video");
         if (videos.isEmpty() && !d.devices("graphics").isEmpty()) {
             XNode v = new XNode("video");
-            v.children.add(new XNode("model").set("type", d.isX86() ? "vga" : "virtio"));
+            v.children.add(new XNode("model").set("type", d.isX86() && d.caps.has("cirrus-vga") ? "cirrus" : "vga"));
             d.add(v);
             videos = d.devices("video");
         }
