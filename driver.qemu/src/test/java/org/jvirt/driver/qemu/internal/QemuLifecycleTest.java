@@ -192,6 +192,54 @@ class QemuLifecycleTest {
     }
 
     @Test
+    void concurrentStartsGetDistinctIdsAndAllRun() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<DomainRef>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String xml = TestBed.xml("par" + i, UUID.randomUUID(), 1, "");
+                boolean persistent = i % 2 == 0;
+                futures.add(pool.submit(() -> {
+                    if (!persistent) {
+                        return bed.conn.createXml(xml, 0);
+                    }
+                    DomainRef r = bed.conn.defineXml(xml, 0);
+                    bed.conn.create(r, 0);
+                    return r;
+                }));
+            }
+            java.util.Set<Integer> ids = new java.util.HashSet<>();
+            java.util.Set<Long> pids = new java.util.HashSet<>();
+            for (var f : futures) {
+                DomainRef r = bed.conn.lookupByUuid(f.get().uuid());
+                ids.add(r.id());
+                pids.add(bed.pid(r));
+                assertEquals(DomainState.RUNNING, bed.conn.state(r).state());
+            }
+            assertEquals(8, ids.size());
+            assertEquals(8, pids.size());
+            assertEquals(8, bed.conn.listAllDomains(org.jvirt.api.ListFlag.ACTIVE.bit()).size());
+            List<java.util.concurrent.Future<?>> stops = new java.util.ArrayList<>();
+            for (var f : futures) {
+                DomainRef r = f.get();
+                stops.add(pool.submit(() -> {
+                    bed.conn.destroy(r, 0);
+                    return null;
+                }));
+            }
+            for (var s : stops) {
+                s.get();
+            }
+            for (long pid : pids) {
+                assertFalse(QemuProcesses.isAlive(pid));
+            }
+            assertEquals(4, bed.conn.listAllDomains(0).size()); // the persistent ones stay defined
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void kvmDomainsUseTheKvmAccelerator() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/dev/kvm")) && Files.isWritable(Path.of("/dev/kvm")), "no /dev/kvm");
         // started paused: an idle KVM guest would burn a host core here
