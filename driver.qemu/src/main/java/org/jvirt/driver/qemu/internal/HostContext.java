@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.launch.ArgvBuilder;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
 import org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups;
 import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
@@ -18,5 +19,5 @@ import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
 public record HostContext(String storeDriver, Path runDir, Path logDir, String defaultMachine,
                           Duration destroyTimeout, Duration monitorTimeout, Duration commandTimeout,
                           int maxMessageBytes, DomainXmlCodec codec, StateStore store, Emulators emulators,
-                          VcpuManager vcpus, CpusetCgroups cgroups) {
+                          ArgvBuilder argv, VcpuManager vcpus, CpusetCgroups cgroups) {
 }

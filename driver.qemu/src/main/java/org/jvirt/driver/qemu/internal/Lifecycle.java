@@ -13,7 +13,6 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
 import org.jvirt.driver.qemu.internal.domain.QemuDomain;
-import org.jvirt.driver.qemu.internal.launch.MinimalArgv;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
@@ -54,7 +53,7 @@ public final class Lifecycle {
             }
             int id = host.nextId();
             DomainDef live = def.withId(id);
-            List<String> argv = MinimalArgv.build(live, emulator, ctx.defaultMachine(), monitor, pidFile);
+            List<String> argv = ctx.argv().build(live, emulator, monitor, pidFile);
             Process process;
             try {
                 Files.createDirectories(ctx.runDir());

@@ -19,6 +19,7 @@ import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
+import org.jvirt.driver.qemu.internal.launch.MinimalArgv;
 import org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups;
 import org.jvirt.driver.qemu.internal.vcpu.ResolverBinding;
 import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
@@ -102,8 +103,9 @@ public final class QemuDriver implements HypervisorDriver {
                           CpusetCgroups cgroups) {
         return new QemuHost(new HostContext(storeName, run.toAbsolutePath(), log.toAbsolutePath(),
                 c.machine_default(), Duration.ofMillis(c.destroy_timeout_ms()), Duration.ofMillis(c.monitor_timeout_ms()),
-                Duration.ofMillis(c.command_timeout_ms()), c.max_message_bytes(), codec, store, emulators, vcpus,
-                cgroups));
+                Duration.ofMillis(c.command_timeout_ms()), c.max_message_bytes(), codec, store, emulators,
+                (live, emulator, monitor, pidFile) -> MinimalArgv.build(live, emulator, c.machine_default(), monitor,
+                        pidFile), vcpus, cgroups));
     }
 
     private static Optional<String> property(BundleContext context, String name) {

@@ -125,12 +125,24 @@ public final class CpusetCgroups {
         if (!Files.isDirectory(dom)) {
             return;
         }
-        try (Stream<Path> children = Files.list(dom)) {
-            children.filter(Files::isDirectory).forEach(CpusetCgroups::rmdir);
-        } catch (IOException e) {
-            LOG.debug("cannot list {}: {}", dom, e.toString());
+        // an exited thread leaves its group only once its process is reaped: retry briefly
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            try (Stream<Path> children = Files.list(dom)) {
+                children.filter(Files::isDirectory).forEach(CpusetCgroups::rmdir);
+            } catch (IOException e) {
+                LOG.debug("cannot list {}: {}", dom, e.toString());
+            }
+            if (rmdir(dom) || System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
-        rmdir(dom);
     }
 
     private static void makeV1(Path p) throws IOException {
@@ -144,11 +156,13 @@ public final class CpusetCgroups {
         }
     }
 
-    private static void rmdir(Path p) {
+    private static boolean rmdir(Path p) {
         try {
             Files.deleteIfExists(p);
+            return true;
         } catch (IOException e) {
             LOG.debug("cannot remove cgroup {}: {}", p, e.toString());
+            return false;
         }
     }
 
