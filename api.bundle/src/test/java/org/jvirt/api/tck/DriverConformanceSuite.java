@@ -38,6 +38,19 @@ import org.junit.jupiter.api.Test;
  * Expectations are libvirt's: states and reasons, lifecycle events, error codes. Where libvirt's
  * drivers differ among themselves (the test driver reports a second start as an internal error,
  * QEMU as an invalid operation) the suite accepts both; driver-specific tests pin the exact text.
+ * <p>
+ * Use from another module: depend on
+ * {@code <dependency><groupId>org.jvirt</groupId><artifactId>api</artifactId><version>${project.version}</version>
+ * <type>test-jar</type><scope>test</scope></dependency>}, then
+ * <pre>
+ * class QemuConformanceTest extends DriverConformanceSuite {
+ *     protected Connection openConnection(int flags) throws VirtException {
+ *         return core.open("qemu:///system", flags);   // a CoreConnectionFactory around the driver
+ *     }
+ *     protected String domainXml(String name, UUID uuid, long memKiB) { ... }
+ * }
+ * </pre>
+ * {@code driver.test}'s {@code TestDriverConformanceTest} is the reference user.
  */
 public abstract class DriverConformanceSuite extends ConformanceSupport {
 
