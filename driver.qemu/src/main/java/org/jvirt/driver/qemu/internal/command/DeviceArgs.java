@@ -135,6 +135,9 @@ final class DeviceArgs {
         for (int i = 0; i < nets.size(); i++) {
             XNode n = nets.get(i);
             String type = n.attr("type");
+            if ("hostdev".equals(type)) {
+                continue; // a PCI host device: emitted with the hostdevs
+            }
             Json netdev = Json.object();
             String model0 = n.childAttr("model", "type");
             boolean vhost = "kvm".equals(d.def.type()) && "virtio".equals(model0)
@@ -447,6 +450,36 @@ final class DeviceArgs {
                 action = "pause";
             }
             a.add("-watchdog-action", action);
+        }
+    }
+
+    /** PCI host devices (and hostdev NICs) as vfio-pci, in libvirt's hostdev order. */
+    void hostdevs(Argv a) {
+        int n = 0;
+        java.util.List<XNode> all = new java.util.ArrayList<>();
+        for (XNode net : d.devices("interface")) {
+            if ("hostdev".equals(net.attr("type"))) {
+                all.add(net);
+            }
+        }
+        all.addAll(d.devices("hostdev"));
+        for (XNode h : all) {
+            String alias = "hostdev" + n++;
+            boolean isNet = h.name.equals("interface");
+            if (!isNet && !"pci".equals(h.attr("type"))) {
+                continue;
+            }
+            XNode src = h.child("source");
+            XNode sa = src == null ? null : src.child("address");
+            if (sa == null) {
+                continue;
+            }
+            String host = String.format("%04x:%02x:%02x.%x", Attrs.intAttr(sa, "domain", 0), Attrs.intAttr(sa, "bus", 0),
+                    Attrs.intAttr(sa, "slot", 0), Attrs.intAttr(sa, "function", 0));
+            Json j = Json.object().put("driver", "vfio-pci").put("host", host).put("id", alias)
+                    .put("bootindex", boot.of(h));
+            PciBus.put(d, h, j);
+            a.device(j);
         }
     }
 

@@ -105,7 +105,7 @@ final class PciAddressAssigner {
         }
         for (XNode net : d.devices("interface")) {
             String model = net.childAttr("model", "type");
-            if (!"hostdev".equals(net.attr("type")) && !"usb-net".equals(model)) {
+            if (!"usb-net".equals(model)) {
                 addIfNeeded(out, net);
             }
         }
@@ -132,6 +132,13 @@ final class PciAddressAssigner {
         for (XNode disk : d.devices("disk")) {
             if ("virtio".equals(disk.childAttr("target", "bus"))) {
                 addIfNeeded(out, disk);
+            }
+        }
+        for (XNode h : d.devices("hostdev")) {
+            String type = h.attr("type", "");
+            if (type.equals("pci") || type.equals("scsi_host")
+                    || (type.equals("mdev") && "vfio-pci".equals(h.attr("model")))) {
+                addIfNeeded(out, h);
             }
         }
         for (XNode b : d.devices("memballoon")) {

@@ -77,6 +77,7 @@ public final class QemuCommandBuilder {
         dev.videos(a);
         dev.sounds(a);
         dev.watchdogs(a);
+        dev.hostdevs(a);
         dev.memballoon(a);
         dev.rngs(a, chr);
         dev.panic(a);
