@@ -3,10 +3,13 @@
 # serving their test driver over TCP on loopback, driven by the same clients in the same run:
 # python3-libvirt (lookupByName + info in a loop) on 1 and 8 connections, and the pipelined Java
 # load generator. Prints calls/s per server and the ratio jvirtd / libvirtd.
-# Usage: rpc.bundle/bench/bench.sh [SECONDS]   (from the repository root; needs libvirt-daemon,
-# python3-libvirt, a JDK and Maven with the project's dependencies downloaded)
+# Each load runs ROUNDS times against each server, alternating jvirtd and libvirtd so that load
+# from other processes hits both alike; the table shows the medians.
+# Usage: rpc.bundle/bench/bench.sh [SECONDS [ROUNDS]]   (from the repository root; needs
+# libvirt-daemon, python3-libvirt, a JDK and Maven with the project's dependencies downloaded)
 set -eu
 SECONDS_PER_RUN=${1:-5}
+ROUNDS=${2:-3}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH="$ROOT/rpc.bundle/bench"
 WORK=$(mktemp -d)
@@ -61,11 +64,17 @@ LURI="test+tcp://127.0.0.1:$LPORT/default"
 rate() { sed -n 's/^calls\/s //p'; }
 
 printf '%-34s %12s %12s %8s\n' "load" "jvirtd" "libvirtd" "ratio"
+median() { /usr/bin/python3 -c 'import statistics,sys; print("%.0f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 run() {
     label=$1; shift
-    j=$("$@" "$JURI" "$JPORT" | rate)
-    l=$("$@" "$LURI" "$LPORT" | rate)
-    printf '%-34s %12s %12s %8s\n' "$label" "$j" "$l" "$(/usr/bin/python3 -c "print('%.2f' % ($j / $l))")"
+    js=""; ls=""
+    for r in $(seq 1 "$ROUNDS"); do
+        js="$js $("$@" "$JURI" "$JPORT" | rate)"
+        ls="$ls $("$@" "$LURI" "$LPORT" | rate)"
+    done
+    j=$(median $js); l=$(median $ls)
+    printf '%-34s %12s %12s %8s   (jvirtd:%s / libvirtd:%s)\n' "$label" "$j" "$l" \
+        "$(/usr/bin/python3 -c "print('%.2f' % ($j / $l))")" "$js" "$ls"
 }
 py() { conns=$1; uri=$2; /usr/bin/python3 "$BENCH/bench_python.py" "$uri" "$conns" "$SECONDS_PER_RUN"; }
 py1() { py 1 "$1"; }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -92,6 +93,10 @@ final class ChannelListener implements AutoCloseable {
         while (channel.isOpen()) {
             try {
                 SocketChannel client = channel.accept();
+                if (!unix) {
+                    // small replies must not wait for the client's delayed ACK (libvirt does the same)
+                    client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
                 String peer = unix ? "unix:" + socketPath.getFileName() + "#" + client.hashCode()
                         : String.valueOf(client.getRemoteAddress());
                 server.accept(new ChannelTransport(client, unix, peer), readOnly);

@@ -108,6 +108,7 @@ final class TlsListener implements AutoCloseable {
     private void handshake(SSLSocket client) {
         String peer = String.valueOf(client.getRemoteSocketAddress());
         try {
+            client.setTcpNoDelay(true);
             client.setSoTimeout(10_000);
             client.startHandshake();
             if (!allowed.isEmpty()) {
