@@ -87,6 +87,11 @@ final class CharArgs {
         }
     }
 
+    /** The character device of a passthrough smartcard. */
+    void smartcardBackend(Argv a, XNode card, String id, String alias) throws VirtException {
+        chardev(a, card, id, alias);
+    }
+
     /** The character device behind an RNG egd backend. */
     void rngBackend(Argv a, XNode backend, int i) throws VirtException {
         chardev(a, backend, "charrng" + i, "rng" + i);
@@ -159,7 +164,9 @@ final class CharArgs {
                         .append(",localaddr=").append(bind == null ? "" : bind.attr("host", ""))
                         .append(",localport=").append(bind == null ? "0" : bind.attr("service", "0"));
             }
-            case "spicevmc" -> c.append("spicevmc,id=").append(id).append(",name=vdagent");
+            case "spicevmc" -> c.append("spicevmc,id=").append(id).append(",name=")
+                    .append(dev.name.equals("smartcard") ? "smartcard" : dev.name.equals("redirdev") ? "usbredir"
+                            : "vdagent");
             default -> throw QemuErrors.unsupported("Unsupported character device type '" + type + "'");
         }
         a.add("-chardev", c.toString());

@@ -121,7 +121,10 @@ final class DeviceArgs {
                     j.put("vectors", Integer.parseInt(c.attr("vectors")));
                 }
             }
-            case "ccid" -> j.put("driver", "usb-ccid").put("id", "ccid" + index);
+            case "ccid" -> {
+                j.put("driver", "usb-ccid").put("id", "ccid" + index);
+                usbBus(c, j);
+            }
             default -> {
                 return null;
             }
@@ -174,6 +177,55 @@ final class DeviceArgs {
         }
     }
 
+    private static void usbBus(XNode dev, Json j) {
+        XNode addr = dev.address();
+        if (addr != null && "usb".equals(addr.attr("type"))) {
+            j.put("bus", "usb." + addr.attr("bus", "0")).put("port", addr.attr("port"));
+        }
+    }
+
+    /** USB hubs, right after the controllers. */
+    void hubs(Argv a) {
+        List<XNode> hubs = d.devices("hub");
+        for (int i = 0; i < hubs.size(); i++) {
+            Json j = Json.object().put("driver", "usb-hub").put("id", "hub" + i);
+            usbBus(hubs.get(i), j);
+            a.device(j);
+        }
+    }
+
+    /** Smartcards on the CCID bus. */
+    void smartcards(Argv a, CharArgs chr) throws VirtException {
+        List<XNode> cards = d.devices("smartcard");
+        for (int i = 0; i < cards.size(); i++) {
+            XNode sc = cards.get(i);
+            String alias = "smartcard" + i;
+            XNode addr = sc.address();
+            String bus = "ccid" + (addr == null ? "0" : addr.attr("controller", "0")) + ".0";
+            Json j = Json.object();
+            switch (sc.attr("mode", "")) {
+                case "host" -> j.put("driver", "ccid-card-emulated").put("backend", "nss-emulated");
+                case "host-certificates" -> {
+                    j.put("driver", "ccid-card-emulated").put("backend", "certificates");
+                    List<XNode> certs = sc.all("certificate");
+                    for (int c = 0; c < certs.size(); c++) {
+                        j.put("cert" + (c + 1), certs.get(c).text);
+                    }
+                    j.put("db", sc.child("database") == null ? "/etc/pki/nssdb" : sc.childText("database"));
+                }
+                case "passthrough" -> {
+                    chr.smartcardBackend(a, sc, "char" + alias, alias);
+                    j.put("driver", "ccid-card-passthru").put("chardev", "char" + alias);
+                }
+                default -> {
+                    continue;
+                }
+            }
+            j.put("id", alias).put("bus", bus);
+            a.device(j);
+        }
+    }
+
     void inputs(Argv a) {
         List<XNode> inputs = d.devices("input");
         for (int i = 0; i < inputs.size(); i++) {
@@ -192,10 +244,7 @@ final class DeviceArgs {
                     continue;
                 }
                 j.put("driver", driver).put("id", "input" + i);
-                XNode addr = in.address();
-                if (addr != null && "usb".equals(addr.attr("type"))) {
-                    j.put("bus", "usb." + addr.attr("bus", "0")).put("port", addr.attr("port"));
-                }
+                usbBus(in, j);
             } else if ("virtio".equals(bus)) {
                 j.put("driver", "virtio-" + type + "-pci").put("id", "input" + i);
                 PciBus.put(d, in, j);

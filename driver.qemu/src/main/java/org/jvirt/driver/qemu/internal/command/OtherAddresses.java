@@ -26,33 +26,66 @@ final class OtherAddresses {
         for (XNode dev : d.devices) {
             XNode a = dev.address();
             if (a != null && "usb".equals(a.attr("type")) && a.attr("port") != null) {
-                taken.add(a.attr("bus", "0") + ":" + a.attr("port"));
+                taken.add(a.attr("port"));
             }
         }
-        int next = 1;
-        for (XNode dev : d.devices) {
-            boolean isUsb = switch (dev.name) {
-                case "input" -> "usb".equals(dev.attr("bus"));
-                case "hub", "redirdev" -> "usb".equals(dev.attr("type")) || "usb".equals(dev.attr("bus"));
-                case "disk" -> "usb".equals(dev.childAttr("target", "bus"));
-                case "sound" -> "usb".equals(dev.attr("model"));
-                case "smartcard" -> true;
-                default -> false;
-            };
-            if (!isUsb || (dev.address() != null && dev.address().attr("port") != null)) {
+        int rootPorts = switch (usb.attr("model", "")) {
+            case "piix3-uhci", "piix4-uhci", "ich9-uhci1", "ich9-uhci2", "ich9-uhci3", "vt82c686b-uhci" -> 2;
+            case "ehci", "ich9-ehci1" -> 6;
+            case "pci-ohci" -> 3;
+            default -> usb.attr("ports") != null ? Integer.parseInt(usb.attr("ports")) : 4;
+        };
+        // hubs first, then the other USB devices in libvirt's device order
+        List<XNode> hubs = d.devices("hub", h -> "usb".equals(h.attr("type")));
+        List<XNode> order = new java.util.ArrayList<>(hubs);
+        for (XNode disk : d.devices("disk")) {
+            if ("usb".equals(disk.childAttr("target", "bus"))) {
+                order.add(disk);
+            }
+        }
+        for (XNode c : d.controllers("ccid")) {
+            order.add(c);
+        }
+        order.addAll(d.devices("input", i -> "usb".equals(i.attr("bus"))));
+        order.addAll(d.devices("sound", s -> "usb".equals(s.attr("model"))));
+        order.addAll(d.devices("hostdev", h -> "usb".equals(h.attr("type"))));
+        order.addAll(d.devices("redirdev", r -> "usb".equals(r.attr("bus"))));
+        List<String> hubPorts = new java.util.ArrayList<>();
+        for (XNode dev : order) {
+            XNode a = dev.address();
+            if (a != null && a.attr("port") != null) {
+                if (dev.name.equals("hub")) {
+                    hubPorts.add(a.attr("port"));
+                }
                 continue;
             }
-            while (taken.contains("0:" + next)) {
-                next++;
+            String port = null;
+            for (int p = 1; p <= rootPorts && port == null; p++) {
+                if (!taken.contains(Integer.toString(p))) {
+                    port = Integer.toString(p);
+                }
             }
-            taken.add("0:" + next);
-            XNode a = dev.address();
+            for (int h = 0; h < hubPorts.size() && port == null; h++) {
+                for (int p = 1; p <= 8 && port == null; p++) {
+                    String cand = hubPorts.get(h) + "." + p;
+                    if (!taken.contains(cand)) {
+                        port = cand;
+                    }
+                }
+            }
+            if (port == null) {
+                continue;
+            }
+            taken.add(port);
+            if (dev.name.equals("hub")) {
+                hubPorts.add(port);
+            }
             if (a == null) {
                 a = new XNode("address");
                 dev.children.add(a);
             }
             a.attrs.clear();
-            a.set("type", "usb").set("bus", "0").set("port", String.valueOf(next));
+            a.set("type", "usb").set("bus", "0").set("port", port);
         }
     }
 

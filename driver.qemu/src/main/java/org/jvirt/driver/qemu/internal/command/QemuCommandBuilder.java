@@ -60,13 +60,15 @@ public final class QemuCommandBuilder {
         dev.display(a);
         a.add("-no-user-config", "-nodefaults");
         sys.monitor(a, domDir);
-        CharArgs chr = new CharArgs(d, env);
         sys.clock(a);
         sys.power(a);
         sys.boot(a);
         dev.controllers(a);
+        dev.hubs(a);
         new DiskArgs(d, env).disks(a);
         dev.interfaces(a);
+        CharArgs chr = new CharArgs(d, env);
+        dev.smartcards(a, chr);
         chr.serials(a);
         chr.parallels(a);
         chr.channels(a);
