@@ -27,7 +27,9 @@ public interface DriverConnection {
 
     /** libvirt's "not supported" error for the libvirt function {@code function}. */
     static VirtException unsupported(String function) {
-        return new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.NONE, function);
+        // libvirt reports it from its public entry points, whose error domain is VIR_FROM_DOMAIN
+        // for host and domain functions alike (virNodeGetMemoryStats, virDomainBlockPeek: 20)
+        return new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.DOMAIN, function);
     }
 
     String type() throws VirtException;

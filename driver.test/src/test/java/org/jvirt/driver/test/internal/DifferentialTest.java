@@ -140,6 +140,8 @@ class DifferentialTest {
                 return n.model() + " " + n.memoryKiB() / 1024 + " " + n.cpus() + " " + n.mhz() + " " + n.nodes() + " "
                         + n.sockets() + " " + n.cores() + " " + n.threads();
             }
+            case "tonative":
+                return conn.domainXmlToNative(name, "<domain/>", 0);
             case "caps":
                 return conn.capabilities().replace("\n", "|");
             case "list": {

@@ -50,6 +50,8 @@ def step(words):
         return " ".join(str(x) for x in conn.getInfo())
     if op == "caps":
         return conn.getCapabilities().replace("\n", "|")
+    if op == "tonative":
+        return conn.domainXMLToNative(name, "<domain/>", 0)
     if op == "list":
         return " ".join(sorted(d.name() for d in conn.listAllDomains(int(name))))
     if op == "define":
