@@ -3,7 +3,11 @@ package org.jvirt.rpc.internal.server;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Configuration of jvirtd's libvirt RPC server, PID {@code org.jvirt.rpc}; libvirtd.conf's knobs. */
+/**
+ * Configuration of jvirtd's libvirt RPC server, PID {@code org.jvirt.rpc}; libvirtd.conf's knobs.
+ * DS maps each underscore of a method name to a dot: {@code unix_sock_rw_path()} reads the
+ * property {@code unix.sock.rw.path}.
+ */
 @ObjectClassDefinition(id = "org.jvirt.rpc", name = "jvirt RPC server",
         description = "libvirt's wire protocol for virsh, python3-libvirt and remote jvirt clients")
 public @interface RpcServerConfig {
