@@ -62,6 +62,14 @@ public abstract class ConformanceSupport {
         return !unsupportedOperations().contains(function);
     }
 
+    /**
+     * True when a pinned vCPU reports its new CPU at once (simulated vCPUs). Real vCPU threads
+     * report the CPU they last ran on, and an idle one may not have run since the pinning.
+     */
+    protected boolean vcpusRunAtOnce() {
+        return true;
+    }
+
     /** How long to wait for an event. */
     protected Duration eventTimeout() {
         return Duration.ofSeconds(5);

@@ -157,7 +157,14 @@ public abstract class DriverConformanceSuite extends ConformanceSupport {
         assertTrue(d.isActive());
         assertTrue(names(conn.listAllDomains(ListFlag.PAUSED.bit())).contains(d.name()));
         assertFalse(names(conn.listAllDomains(ListFlag.RUNNING.bit())).contains(d.name()));
-        expectError(d::suspend, ErrorCode.OPERATION_INVALID, ErrorCode.INTERNAL_ERROR);
+        // a second suspend: libvirt's test driver refuses it, its QEMU driver (qemuDomainSuspend)
+        // accepts it and changes nothing; either way the domain stays paused by the user
+        try {
+            d.suspend();
+        } catch (VirtException e) {
+            assertTrue(e.code() == ErrorCode.OPERATION_INVALID || e.code() == ErrorCode.INTERNAL_ERROR, e.toString());
+        }
+        assertEquals(StateReason.PAUSED_USER, d.state().namedReason());
         d.resume();
         assertEquals(StateReason.RUNNING_UNPAUSED, d.state().namedReason());
         expectError(d::resume, ErrorCode.OPERATION_INVALID, ErrorCode.INTERNAL_ERROR);
@@ -338,7 +345,12 @@ public abstract class DriverConformanceSuite extends ConformanceSupport {
         assertEquals(cpu0, d.vcpuPinInfo(0).get(1));
         assertEquals(cpu0, d.vcpuInfo().get(1).affinity());
         int cpu = d.vcpuInfo().get(1).cpu();
-        assertTrue(cpu == -1 || cpu == 0, "a vCPU pinned to CPU 0 runs there, not on " + cpu);
+        if (!vcpusRunAtOnce()) {
+            // a real vCPU thread reports the CPU it last ran on; a sleeping one has not run since
+            assertTrue(cpu >= -1, "vCPU 1 reports CPU " + cpu);
+        } else {
+            assertTrue(cpu == -1 || cpu == 0, "a vCPU pinned to CPU 0 runs there, not on " + cpu);
+        }
         expectError(() -> d.pinVcpu(vcpus.size() + 5, cpu0, 0), ErrorCode.INVALID_ARG);
     }
 

@@ -39,8 +39,8 @@ public final class GuestControl {
             if (dom.isState(DomainState.SHUTDOWN) || dom.shutdownSeen()) {
                 throw Errors.invalid("domain is being shut down");
             }
-            if (!dom.isState(DomainState.PAUSED)) {
-                throw Errors.invalid("domain is not paused");
+            if (dom.isState(DomainState.RUNNING)) {
+                throw Errors.invalid("domain is already running");
             }
             run(qmp, "cont");
             dom.setState(StateReason.RUNNING_UNPAUSED);
