@@ -128,6 +128,30 @@ final class DiskArgs {
             }
             case "virtio" -> {
                 j.put("driver", "virtio-blk-pci");
+                if (driver != null) {
+                    if (driver.attr("iothread") != null) {
+                        j.put("iothread", "iothread" + driver.attr("iothread"));
+                    }
+                    if (driver.attr("queues") != null) {
+                        j.put("num-queues", Integer.parseInt(driver.attr("queues")));
+                    }
+                    XNode threads = driver.child("iothreads");
+                    if (threads != null) {
+                        List<Json> mapping = new java.util.ArrayList<>();
+                        for (XNode t : threads.all("iothread")) {
+                            Json m = Json.object().put("iothread", "iothread" + t.attr("id"));
+                            List<Integer> vqs = new java.util.ArrayList<>();
+                            for (XNode q : t.all("queue")) {
+                                vqs.add(Integer.parseInt(q.attr("id")));
+                            }
+                            if (!vqs.isEmpty()) {
+                                m.put("vqs", vqs);
+                            }
+                            mapping.add(m);
+                        }
+                        j.put("iothread-vq-mapping", mapping);
+                    }
+                }
                 PciBus.put(d, disk, j);
                 j.put("drive", nodeName).put("id", "virtio-disk" + DriveAddresses.diskIndex(
                         disk.childAttr("target", "dev")));

@@ -52,6 +52,7 @@ public final class QemuCommandBuilder {
         sys.cpu(a);
         sys.memory(a);
         sys.smp(a);
+        IoThreads.objects(def, a);
         sys.numa(a);
         if (def.uuid() != null) {
             a.add("-uuid", def.uuid().toString());

@@ -47,6 +47,7 @@ public final class QemuPostParse {
     private DomainDef apply(DomainDef def, QemuCaps caps, Set<String> explicit) throws VirtException {
         def = GenericDefaults.apply(def);
         def = QemuNamespace.normalise(def);
+        def = IoThreads.complete(def);
         def = machine(def, caps);
         def = cpu(def, caps);
         QemuDomain d = new QemuDomain(def, caps, codec);
