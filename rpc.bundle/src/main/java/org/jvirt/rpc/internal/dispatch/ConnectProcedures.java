@@ -65,7 +65,7 @@ final class ConnectProcedures {
             boolean needMap = a.readInt() != 0;
             boolean needOnline = a.readInt() != 0;
             a.readInt();
-            int cpus = c.connection().nodeInfo().cpus();
+            int cpus = hostCpus(c);
             byte[] map = new byte[needMap ? (cpus + 7) / 8 : 0];
             for (int i = 0; needMap && i < cpus; i++) {
                 map[i / 8] |= (byte) (1 << (i % 8));
@@ -78,6 +78,22 @@ final class ConnectProcedures {
             int flags = a.readInt();
             r.writeString(c.connection().domainXmlToNative(format, xml, flags));
         });
+    }
+
+    /**
+     * The node's CPU count: the driver's node info, or for drivers without it this host's present
+     * CPUs, as libvirt's local drivers answer virNodeGetCPUMap from sysfs (virsh sizes vCPU
+     * affinity maps with it).
+     */
+    private static int hostCpus(ClientContext c) throws org.jvirt.api.VirtException {
+        try {
+            return c.connection().nodeInfo().cpus();
+        } catch (org.jvirt.api.VirtException e) {
+            if (e.code() != org.jvirt.api.ErrorCode.NO_SUPPORT) {
+                throw e;
+            }
+            return HostCpus.present();
+        }
     }
 
     /** libvirtd's answers: keepalive before open, the remote features after. */
