@@ -75,6 +75,24 @@ public record CommandEnv(String libDir, String channelDir, boolean passFds, Stri
         return 5900;
     }
 
+    /** The hugetlbfs mount for a page size (libvirt's test setup mounts 2M and 1G pages separately). */
+    public String hugepagesDir(long pageKib) {
+        if (passFds) {
+            return pageKib >= 1048576 ? "/dev/hugepages1G" : "/dev/hugepages2M";
+        }
+        return pageKib >= 1048576 ? "/dev/hugepages1G" : "/dev/hugepages";
+    }
+
+    /** The default hugepage size in KiB. */
+    public long defaultHugepageKib() {
+        return 2048;
+    }
+
+    /** Where file-backed guest RAM lives ({@code memory_backing_dir}). */
+    public String memoryDir() {
+        return libDir + "/ram";
+    }
+
     /** {@code domain-<id>-<name>}, the name cut to 20 characters (virDomainDefGetShortName). */
     public String domainDir(int id, String name) {
         String shortName = name.length() > 20 ? name.substring(0, 20) : name;

@@ -169,8 +169,7 @@ final class SystemArgs {
         a.add("-m", m.toString());
         MachineType mt = d.caps.machine(d.accel(), d.machine());
         if (mt != null && mt.defaultRamId() != null && numaCells().isEmpty()) {
-            a.object(Json.object().put("qom-type", "memory-backend-ram").put("id", mt.defaultRamId())
-                    .put("size", kib * 1024));
+            a.object(new MemoryBacking(def, env).backend(mt.defaultRamId(), -1, null, kib * 1024));
         }
         a.add("-overcommit", "mem-lock=off");
     }
@@ -222,9 +221,10 @@ final class SystemArgs {
             XmlElement c = cells.get(i);
             String id = c.attribute("id") == null ? Integer.toString(i) : c.attribute("id");
             long kib = alignMiB(GenericDefaults.toKib(c.attribute("memory"), c.attribute("unit")));
-            Json backend = Json.object().put("qom-type", "memory-backend-ram").put("id", "ram-node" + id)
-                    .put("size", kib * 1024);
+            Json backend = new MemoryBacking(def, env).backend("ram-node" + id, Integer.parseInt(id),
+                    c.attribute("memAccess"), kib * 1024);
             XmlElement tune = numatune(id);
+            boolean threadContext = false;
             if (tune != null && tune.attribute("nodeset") != null) {
                 List<Integer> nodes = new java.util.ArrayList<>();
                 CpuSets.parse(tune.attribute("nodeset")).stream().forEach(nodes::add);
@@ -235,6 +235,12 @@ final class SystemArgs {
                         case "interleave" -> "interleave";
                         default -> "bind";
                     });
+                    // preallocation threads run on the target host nodes (QEMU's thread-context)
+                    if (d.caps.has("thread-context") && new MemoryBacking(def, env).prealloc(Integer.parseInt(id))) {
+                        a.object(Json.object().put("qom-type", "thread-context").put("id", "tc-ram-node" + id)
+                                .put("node-affinity", nodes));
+                        backend.put("prealloc-context", "tc-ram-node" + id);
+                    }
                 }
             }
             a.object(backend);
