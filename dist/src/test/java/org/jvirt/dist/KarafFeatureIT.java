@@ -59,6 +59,16 @@ class KarafFeatureIT {
             }
             assertTrue(drivers.contains("jvirt.driver.schemes = [qemu]"), "no QEMU driver service: " + drivers);
 
+            // the RPC feature: its remote driver registers for libvirt's remote URIs
+            Commands.Result rpc = karaf.client("feature:install jvirt-rpc");
+            assertEquals(0, rpc.exitCode(), "feature:install jvirt-rpc: " + rpc.stdout() + karaf.log());
+            deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline && !drivers.contains("[remote]")) {
+                drivers = karaf.client("service:list org.jvirt.api.spi.HypervisorDriver").stdout();
+                Thread.sleep(500);
+            }
+            assertTrue(drivers.contains("jvirt.driver.schemes = [remote]"), "no remote driver service: " + drivers);
+
             assertTrue(karaf.process().isAlive(), "Karaf ended early");
         }
         assertFalse(stopped.process().isAlive(), "Karaf still runs after SIGTERM to its PID");
