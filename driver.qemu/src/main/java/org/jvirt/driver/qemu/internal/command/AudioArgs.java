@@ -7,7 +7,7 @@ final class AudioArgs {
     private AudioArgs() {
     }
 
-    static void audiodevs(QemuDomain d, Argv a, Map<String, String> env) {
+    static void audiodevs(QemuDomain d, Argv a, Map<String, String> env, CommandEnv cenv) {
         for (XNode au : d.devices("audio")) {
             String type = au.attr("type", "none");
             Json j = Json.object().put("id", "audio" + au.attr("id", "1")).put("driver", switch (type) {
@@ -22,8 +22,10 @@ final class AudioArgs {
                 case "file" -> j.put("path", au.attr("path"));
                 case "pulseaudio" -> j.put("server", au.attr("serverName"));
                 case "pipewire" -> {
-                    if (au.attr("runtimeDir") != null) {
-                        env.put("PIPEWIRE_RUNTIME_DIR", au.attr("runtimeDir"));
+                    String dir = au.attr("runtimeDir") != null ? au.attr("runtimeDir")
+                            : cenv.baseEnv().get("PIPEWIRE_RUNTIME_DIR");
+                    if (dir != null) {
+                        env.put("PIPEWIRE_RUNTIME_DIR", dir);
                     }
                 }
                 case "sdl" -> {

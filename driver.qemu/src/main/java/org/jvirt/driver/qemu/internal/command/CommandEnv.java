@@ -75,6 +75,13 @@ public record CommandEnv(String libDir, String channelDir, boolean passFds, Stri
         return 5900;
     }
 
+    /** A copy with one more inherited environment variable (libvirt passes some through, e.g. PipeWire's). */
+    public CommandEnv withInherited(String name, String value) {
+        Map<String, String> env = new LinkedHashMap<>(baseEnv);
+        env.put(name, value);
+        return new CommandEnv(libDir, channelDir, passFds, monitorPath, env, epochSeconds);
+    }
+
     /** The hugetlbfs mount for a page size (libvirt's test setup mounts 2M and 1G pages separately). */
     public String hugepagesDir(long pageKib) {
         if (passFds) {

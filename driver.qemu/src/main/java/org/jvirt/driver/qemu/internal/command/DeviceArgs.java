@@ -256,7 +256,7 @@ final class DeviceArgs {
     }
 
     void audio(Argv a) {
-        AudioArgs.audiodevs(d, a, vars);
+        AudioArgs.audiodevs(d, a, vars, env);
     }
 
     private String audioId() {
@@ -319,7 +319,7 @@ final class DeviceArgs {
         if (g.attr("passwd") != null) {
             v.append(",password=on");
         }
-        String au = audioId();
+        String au = g.child("audio") != null ? "audio" + g.childAttr("audio", "id") : audioId();
         if (au != null) {
             v.append(",audiodev=").append(au);
         }
@@ -469,7 +469,7 @@ final class DeviceArgs {
                 default -> j.put("driver", model);
             }
             j.put("id", "sound" + i);
-            String au = audioId();
+            String au = s.child("audio") != null ? "audio" + s.childAttr("audio", "id") : audioId();
             if (!model.startsWith("ich")) {
                 j.put("audiodev", au);
             }

@@ -159,7 +159,7 @@ class QemuXmlConfTest {
             return "re-parse failed: " + e.getMessage();
         }
         try {
-            QemuCommandLine cmd = new QemuCommandBuilder(caps, CommandEnv.testEnvironment(), codec).build(def);
+            QemuCommandLine cmd = new QemuCommandBuilder(caps, environment(stem), codec).build(def);
             if (expectedArgs == null) {
                 return "command line built, but expected error: " + expectedErr;
             }
@@ -170,6 +170,15 @@ class QemuXmlConfTest {
             }
             return "command line failed: " + e.getMessage();
         }
+    }
+
+    /** The README's per-case setup that jvirt's builder has a knob for. */
+    private static CommandEnv environment(String stem) {
+        CommandEnv env = CommandEnv.testEnvironment();
+        if (stem.equals("audio-pipewire-minimal") || stem.equals("audio-many-backends")) {
+            env = env.withInherited("PIPEWIRE_RUNTIME_DIR", "/run/user/1000");
+        }
+        return env;
     }
 
     private static String read(Path p) throws IOException {
