@@ -78,6 +78,7 @@ final class QemuValidator {
                 checkPciAddress(a);
             }
         }
+        checkDevicesWritten(root, devices);
         Map<String, String> targets = new HashMap<>();
         for (XNode disk : devices.all("disk")) {
             XNode t = disk.child("target");
@@ -89,6 +90,114 @@ final class QemuValidator {
             String prev = targets.put(dev, src);
             if (prev != null) {
                 throw QemuErrors.xml("target '" + dev + "' duplicated for disk sources '" + prev + "' and '" + src + "'");
+            }
+        }
+    }
+
+    private static void checkDevicesWritten(XNode root, XNode devices) throws VirtException {
+        String machine = root.child("os") == null || root.child("os").child("type") == null ? ""
+                : root.child("os").child("type").attr("machine", "");
+        boolean q35 = machine.equals("q35") || machine.startsWith("pc-q35");
+        Set<String> hostdevs = new HashSet<>();
+        for (XNode h : devices.all("hostdev")) {
+            XNode src = h.child("source");
+            String key = h.attr("type") + ":" + (src == null ? "" : DomXml.write(src));
+            if (!hostdevs.add(key)) {
+                throw QemuErrors.xml("Hostdev already exists in the domain configuration");
+            }
+            if (!"scsi".equals(h.attr("type"))) {
+                if (h.attr("rawio") != null) {
+                    throw QemuErrors.xml("rawio is only supported for scsi host device");
+                }
+                if (h.attr("sgio") != null) {
+                    throw QemuErrors.xml("sgio is only supported for scsi host device");
+                }
+            }
+            if ("scsi_host".equals(h.attr("type")) && h.child("boot") != null) {
+                throw QemuErrors.unsupported("booting from assigned devices is not supported by vhost SCSI devices");
+            }
+            XNode addr = h.address();
+            if (addr != null && addr.child("zpci") != null) {
+                throw QemuErrors.unsupported("This QEMU binary doesn't support zPCI");
+            }
+        }
+        for (XNode iommu : devices.all("iommu")) {
+            String model = iommu.attr("model", "");
+            if (model.equals("intel") && !q35) {
+                throw QemuErrors.unsupported("IOMMU device: 'intel' is only supported with Q35 machines");
+            }
+            if (model.equals("virtio")) {
+                XNode drv = iommu.child("driver");
+                if (drv != null && !drv.attrs.isEmpty()) {
+                    throw QemuErrors.xml("iommu model 'virtio' doesn't support additional attributes");
+                }
+                if (!q35) {
+                    throw QemuErrors.unsupported("IOMMU device: 'virtio' is only supported with Q35 and ARM Virt machines");
+                }
+                XNode features = root.child("features");
+                if (features == null || features.child("acpi") == null) {
+                    throw QemuErrors.unsupported("IOMMU device: 'virtio' requires ACPI");
+                }
+                XNode a = iommu.address();
+                if (a != null && !"pci".equals(a.attr("type"))) {
+                    throw QemuErrors.unsupported("IOMMU device: 'virtio' needs a PCI address");
+                }
+                if (a != null && Attrs.intAttr(a, "bus", 0) != 0) {
+                    throw QemuErrors.xml(String.format("The device at PCI address %04x:%02x:%02x.%x needs to be an "
+                            + "integrated device (bus=0)", Attrs.intAttr(a, "domain", 0), Attrs.intAttr(a, "bus", 0),
+                            Attrs.intAttr(a, "slot", 0), Attrs.intAttr(a, "function", 0)));
+                }
+            }
+        }
+        for (XNode c : devices.all("controller")) {
+            if ("pcie-expander-bus".equals(c.attr("model")) && !q35) {
+                throw QemuErrors.unsupported("pcie-expander-bus controllers are not supported with this machine type");
+            }
+        }
+        for (XNode t : devices.all("tpm")) {
+            if (t.child("backend") == null) {
+                throw QemuErrors.xml("missing TPM device backend");
+            }
+        }
+        Set<String> usbPorts = new HashSet<>();
+        Set<String> usbBuses = new HashSet<>();
+        for (XNode c : devices.all("controller")) {
+            if ("usb".equals(c.attr("type"))) {
+                usbBuses.add(c.attr("index", "0"));
+            }
+        }
+        for (XNode dev : devices.children) {
+            XNode a = dev.address();
+            if (a == null || !"usb".equals(a.attr("type")) || a.attr("port") == null) {
+                continue;
+            }
+            String port = a.attr("port");
+            if (port.split("\\.").length > 5) {
+                throw QemuErrors.internal("Cannot parse <address> 'port' attribute");
+            }
+            if (!usbPorts.add(a.attr("bus", "0") + ":" + port)) {
+                throw QemuErrors.xml("Duplicate USB address bus " + a.attr("bus", "0") + " port " + port);
+            }
+        }
+        for (XNode dev : devices.children) {
+            XNode a = dev.address();
+            if (a != null && "usb".equals(a.attr("type")) && !usbBuses.contains(a.attr("bus", "0"))) {
+                throw QemuErrors.xml("USB bus " + a.attr("bus", "0")
+                        + " requested but no controller with that index is present");
+            }
+        }
+        for (XNode disk : devices.all("disk")) {
+            XNode drv = disk.child("driver");
+            if (drv != null && drv.attr("queues") != null && drv.attr("queues").startsWith("-")) {
+                throw QemuErrors.xml("Invalid value for attribute 'queues' in element 'driver': '" + drv.attr("queues")
+                        + "'. Expected non-negative integer value");
+            }
+            XNode src = disk.child("source");
+            if (disk.child("auth") != null && src != null && src.child("auth") != null) {
+                throw QemuErrors.unsupported("an <auth> definition already found for disk source");
+            }
+            if (disk.child("encryption") != null && src != null && src.child("encryption") != null) {
+                throw QemuErrors.unsupported("an <encryption> definition already found for disk source");
             }
         }
     }
@@ -245,6 +354,9 @@ final class QemuValidator {
             if (device.equals("lun") && !type.equals("block")
                     && !(type.equals("network") && src != null && "iscsi".equals(src.attr("protocol")))) {
                 throw QemuErrors.unsupported("disk device='lun' is only valid for block type disk source");
+            }
+            if (device.equals("lun") && bus.equals("virtio")) {
+                throw QemuErrors.unsupported("This QEMU doesn't support SCSI emulation with 'virtio-blk' device");
             }
             String format = disk.childAttr("driver", "type");
             if ("cow".equals(format)) {
