@@ -82,6 +82,19 @@ public record CommandEnv(String libDir, String channelDir, boolean passFds, Stri
         return new CommandEnv(libDir, channelDir, passFds, monitorPath, env, epochSeconds);
     }
 
+    /** The host's NUMA nodes (libvirt's test host has nodes 0-3). */
+    public java.util.BitSet hostNumaNodes() {
+        if (passFds) {
+            return CpuSets.parse("0-3");
+        }
+        try {
+            return CpuSets.parse(java.nio.file.Files.readString(
+                    java.nio.file.Path.of("/sys/devices/system/node/online")).trim());
+        } catch (java.io.IOException | RuntimeException e) {
+            return CpuSets.parse("0");
+        }
+    }
+
     /** The hugetlbfs mount for a page size (libvirt's test setup mounts 2M and 1G pages separately). */
     public String hugepagesDir(long pageKib) {
         if (passFds) {

@@ -47,6 +47,7 @@ public final class QemuCommandBuilder {
         a.object(Json.object().put("qom-type", "secret").put("id", "masterKey0").put("format", "raw")
                 .put("file", domDir + "/master-key.aes"));
         SystemArgs sys = new SystemArgs(d, env);
+        sys.checkHostNodes();
         sys.machine(a);
         a.add("-accel", "kvm".equals(def.type()) ? "kvm" : "tcg");
         sys.cpu(a);

@@ -79,6 +79,7 @@ final class QemuValidator {
             }
         }
         checkDevicesWritten(root, devices);
+        checkNumaWritten(root, devices);
         Map<String, String> targets = new HashMap<>();
         for (XNode disk : devices.all("disk")) {
             XNode t = disk.child("target");
@@ -198,6 +199,93 @@ final class QemuValidator {
             }
             if (disk.child("encryption") != null && src != null && src.child("encryption") != null) {
                 throw QemuErrors.unsupported("an <encryption> definition already found for disk source");
+            }
+        }
+    }
+
+    private static void checkNumaWritten(XNode root, XNode devices) throws VirtException {
+        XNode cpu = root.child("cpu");
+        XNode numa = cpu == null ? null : cpu.child("numa");
+        List<XNode> cells = numa == null ? List.of() : numa.all("cell");
+        for (int i = 0; i < cells.size(); i++) {
+            String id = cells.get(i).attr("id");
+            if (id != null && !id.equals(Integer.toString(i))) {
+                throw QemuErrors.xml("Exactly one 'cell' element per guest NUMA cell allowed, non-contiguous ranges or "
+                        + "ranges not starting from 0 are not allowed");
+            }
+        }
+        XNode nt = root.child("numatune");
+        if (nt != null) {
+            XNode mem = nt.child("memory");
+            String memMode = mem == null ? "strict" : mem.attr("mode", "strict");
+            if (mem != null && mem.attr("nodeset") != null && CpuSets.parse(mem.attr("nodeset")).isEmpty()) {
+                throw QemuErrors.unsupported("Invalid value of 'nodeset': " + mem.attr("nodeset"));
+            }
+            if (mem != null && "static".equals(mem.attr("placement")) && mem.attr("nodeset") == null) {
+                throw QemuErrors.unsupported("nodeset for NUMA memory tuning must be set if 'placement' is 'static'");
+            }
+            for (XNode mn : nt.all("memnode")) {
+                if (memMode.equals("restrictive") && !"restrictive".equals(mn.attr("mode", "strict"))) {
+                    throw QemuErrors.xml("'restrictive' mode is required in memnode element when mode is 'restrictive' "
+                            + "in memory element");
+                }
+                if (mem != null && "auto".equals(mem.attr("placement"))) {
+                    throw QemuErrors.unsupported("Per-node binding is not compatible with automatic NUMA placement.");
+                }
+            }
+        }
+        XNode mb = root.child("memoryBacking");
+        XNode hp = mb == null ? null : mb.child("hugepages");
+        if (hp != null) {
+            String master = null;
+            for (XNode page : hp.all("page")) {
+                String ns = page.attr("nodeset");
+                if (ns == null) {
+                    if (master != null) {
+                        throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN,
+                                "two master hugepages detected: " + master + " and " + page.attr("size"));
+                    }
+                    master = page.attr("size");
+                    continue;
+                }
+                java.util.BitSet nodes = CpuSets.parse(ns);
+                if (cells.isEmpty() && nodes.cardinality() == 1 && nodes.get(0)) {
+                    // without guest NUMA there is one implicit node 0: this page is the master page
+                    if (master != null) {
+                        throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN,
+                                "two master hugepages detected: " + page.attr("size") + " and " + master);
+                    }
+                    master = page.attr("size");
+                    continue;
+                }
+                int bad = nodes.nextSetBit(cells.size());
+                if (bad >= 0) {
+                    throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN, "hugepages: node " + bad
+                            + " not found");
+                }
+            }
+            // a nodeset page next to a master page: libvirt reports the pair in the order it sees them
+        }
+        if (devices != null) {
+            for (XNode m : devices.all("memory")) {
+                XNode t = m.child("target");
+                String node = t == null ? null : t.childText("node");
+                if (node != null && Integer.parseInt(node.trim()) >= cells.size()) {
+                    throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN, "can't add memory backend for "
+                            + "guest node '" + node.trim() + "' as the guest has only '" + cells.size()
+                            + "' NUMA nodes configured");
+                }
+            }
+        }
+        XNode sysinfo = root.child("sysinfo");
+        XNode uuid = root.child("uuid");
+        if (sysinfo != null && uuid != null && uuid.text != null && sysinfo.child("system") != null) {
+            for (XNode e : sysinfo.child("system").all("entry")) {
+                if ("uuid".equals(e.attr("name")) && e.text != null
+                        && !e.text.trim().equalsIgnoreCase(uuid.text.trim())) {
+                    throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN,
+                            "UUID mismatch between <uuid> and <sysinfo>");
+                }
             }
         }
     }

@@ -153,6 +153,26 @@ final class SystemArgs {
         }
     }
 
+    /** Every host node numatune names must exist on this host. */
+    void checkHostNodes() throws VirtException {
+        XmlElement nt = other("numatune");
+        if (nt == null) {
+            return;
+        }
+        java.util.BitSet host = env.hostNumaNodes();
+        for (XmlElement e : nt.children()) {
+            String ns = e.attribute("nodeset");
+            if (ns == null) {
+                continue;
+            }
+            java.util.BitSet want = CpuSets.parse(ns);
+            want.andNot(host);
+            if (!want.isEmpty()) {
+                throw QemuErrors.unsupported("NUMA node " + want.nextSetBit(0) + " is unavailable");
+            }
+        }
+    }
+
     void memory(Argv a) {
         long kib = alignMiB(def.memory().kib());
         if (!numaCells().isEmpty()) {
