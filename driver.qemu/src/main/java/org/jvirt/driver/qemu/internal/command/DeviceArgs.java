@@ -98,7 +98,11 @@ final class DeviceArgs {
                     case "vmpvscsi" -> "pvscsi";
                     default -> model;
                 };
-                j.put("driver", driver).put("id", "scsi" + index);
+                j.put("driver", driver);
+                if (model.startsWith("virtio")) {
+                    VirtioOptions.put(c, j);
+                }
+                j.put("id", "scsi" + index);
             }
             case "ide" -> {
                 if (d.isI440fx() && index == 0) {
@@ -113,7 +117,9 @@ final class DeviceArgs {
                 j.put("driver", "ich9-ahci").put("id", "sata" + index);
             }
             case "virtio-serial" -> {
-                j.put("driver", "virtio-serial-pci").put("id", "virtio-serial" + index);
+                j.put("driver", "virtio-serial-pci");
+                VirtioOptions.put(c, j);
+                j.put("id", "virtio-serial" + index);
                 if (c.attr("ports") != null) {
                     j.put("max_ports", Integer.parseInt(c.attr("ports")));
                 }
@@ -170,7 +176,11 @@ final class DeviceArgs {
                 case "virtio" -> "virtio-net-pci";
                 default -> model == null ? "rtl8139" : model;
             };
-            Json j = Json.object().put("driver", driver).put("netdev", "hostnet" + i).put("id", "net" + i)
+            Json j = Json.object().put("driver", driver);
+            if ("virtio".equals(model)) {
+                VirtioOptions.put(n, j);
+            }
+            j.put("netdev", "hostnet" + i).put("id", "net" + i)
                     .put("mac", n.childAttr("mac", "address")).put("bootindex", boot.of(n));
             PciBus.put(d, n, j);
             a.device(j);
@@ -246,7 +256,9 @@ final class DeviceArgs {
                 j.put("driver", driver).put("id", "input" + i);
                 usbBus(in, j);
             } else if ("virtio".equals(bus)) {
-                j.put("driver", "virtio-" + type + "-pci").put("id", "input" + i);
+                j.put("driver", "virtio-" + type + "-pci");
+                VirtioOptions.put(in, j);
+                j.put("id", "input" + i);
                 PciBus.put(d, in, j);
             } else {
                 continue;
@@ -544,14 +556,16 @@ final class DeviceArgs {
                 case "virtio-non-transitional" -> "virtio-balloon-pci-non-transitional";
                 default -> "virtio-balloon-pci";
             };
-            Json j = Json.object().put("driver", driver).put("id", "balloon0");
-            PciBus.put(d, b, j);
+            Json j = Json.object().put("driver", driver);
+            VirtioOptions.put(b, j);
+            j.put("id", "balloon0");
             if (b.attr("autodeflate") != null) {
                 j.put("deflate-on-oom", "on".equals(b.attr("autodeflate")));
             }
             if (b.attr("freePageReporting") != null) {
                 j.put("free-page-reporting", "on".equals(b.attr("freePageReporting")));
             }
+            PciBus.put(d, b, j);
             a.device(j);
         }
     }
@@ -580,7 +594,9 @@ final class DeviceArgs {
                 case "virtio-non-transitional" -> "virtio-rng-pci-non-transitional";
                 default -> "virtio-rng-pci";
             };
-            Json j = Json.object().put("driver", driver).put("rng", "objrng" + i).put("id", "rng" + i);
+            Json j = Json.object().put("driver", driver);
+            VirtioOptions.put(r, j);
+            j.put("rng", "objrng" + i).put("id", "rng" + i);
             XNode rate = r.child("rate");
             if (rate != null) {
                 j.put("max-bytes", Long.parseLong(rate.attr("bytes")));

@@ -128,6 +128,7 @@ final class DiskArgs {
             }
             case "virtio" -> {
                 j.put("driver", "virtio-blk-pci");
+                VirtioOptions.put(disk, j);
                 if (driver != null) {
                     if (driver.attr("iothread") != null) {
                         j.put("iothread", "iothread" + driver.attr("iothread"));
