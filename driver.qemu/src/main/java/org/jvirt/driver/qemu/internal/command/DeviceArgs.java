@@ -139,6 +139,40 @@ final class DeviceArgs {
         return j;
     }
 
+    /** 9p filesystems: an {@code -fsdev} plus a virtio-9p device each. */
+    void filesystems(Argv a) {
+        List<XNode> fss = d.devices("filesystem");
+        for (int i = 0; i < fss.size(); i++) {
+            XNode fs = fss.get(i);
+            String driverType = fs.childAttr("driver", "type");
+            if ("virtiofs".equals(driverType) || !"mount".equals(fs.attr("type", "mount"))) {
+                continue;
+            }
+            boolean handle = "handle".equals(driverType);
+            StringBuilder f = new StringBuilder(handle ? "handle" : "local");
+            if (!handle) {
+                String mode = fs.attr("accessmode", "passthrough");
+                f.append(",security_model=").append(mode.equals("squash") ? "none" : mode);
+            }
+            if (fs.childAttr("driver", "wrpolicy") != null) {
+                f.append(",writeout=").append(fs.childAttr("driver", "wrpolicy"));
+            }
+            if (fs.attr("multidevs") != null) {
+                f.append(",multidevs=").append(fs.attr("multidevs"));
+            }
+            f.append(",id=fsdev-fs").append(i).append(",path=").append(Argv.commas(fs.childAttr("source", "dir")));
+            if (fs.child("readonly") != null) {
+                f.append(",readonly=on");
+            }
+            a.add("-fsdev", f.toString());
+            Json j = Json.object().put("driver", "virtio-9p-pci");
+            VirtioOptions.put(fs, j);
+            j.put("id", "fs" + i).put("fsdev", "fsdev-fs" + i).put("mount_tag", fs.childAttr("target", "dir"));
+            PciBus.put(d, fs, j);
+            a.device(j);
+        }
+    }
+
     void interfaces(Argv a) throws VirtException {
         List<XNode> nets = d.devices("interface");
         for (int i = 0; i < nets.size(); i++) {

@@ -26,6 +26,13 @@ final class DeviceDefaults {
         for (XNode disk : d.devices("disk")) {
             disk(d, disk);
         }
+        for (XNode fs : d.devices("filesystem")) {
+            fs.setDefault("type", "mount");
+            if (!"virtiofs".equals(fs.childAttr("driver", "type")) && "mount".equals(fs.attr("type"))) {
+                fs.setDefault("accessmode", "passthrough");
+            }
+            Attrs.order(fs, "type", "accessmode");
+        }
         for (XNode n : d.devices("interface")) {
             if (n.child("model") == null && !"hostdev".equals(n.attr("type")) && d.isX86()) {
                 n.insertBefore(new XNode("model").set("type", "rtl8139"), "driver", "backend", "bandwidth", "vlan",
@@ -136,6 +143,9 @@ final class DeviceDefaults {
             }
             if (!t.equals("none")) {
                 m.setDefault("heads", "1");
+            }
+            if ("no".equals(m.attr("primary"))) {
+                m.attrs.remove("primary"); // libvirt only ever writes primary='yes'
             }
             if (first && !t.equals("none")) {
                 m.setDefault("primary", "yes");

@@ -68,6 +68,7 @@ public final class QemuCommandBuilder {
         dev.controllers(a);
         dev.hubs(a);
         new DiskArgs(d, env).disks(a);
+        dev.filesystems(a);
         dev.interfaces(a);
         CharArgs chr = new CharArgs(d, env);
         dev.smartcards(a, chr);
