@@ -228,6 +228,34 @@ final class DeviceArgs {
         }
     }
 
+    /** The IOMMU device (intel-iommu; virtio-iommu goes with the PCI devices). */
+    void iommu(Argv a) {
+        for (XNode iommu : d.devices("iommu")) {
+            if (!"intel".equals(iommu.attr("model"))) {
+                continue;
+            }
+            Json j = Json.object().put("driver", "intel-iommu").put("id", "iommu0");
+            XNode drv = iommu.child("driver");
+            if (drv != null) {
+                j.put("intremap", drv.attr("intremap"));
+                if (drv.attr("caching_mode") != null) {
+                    j.put("caching-mode", "on".equals(drv.attr("caching_mode")));
+                }
+                j.put("eim", drv.attr("eim"));
+                if (drv.attr("iotlb") != null) {
+                    j.put("device-iotlb", "on".equals(drv.attr("iotlb")));
+                }
+                if (drv.attr("aw_bits") != null) {
+                    j.put("aw-bits", Integer.parseInt(drv.attr("aw_bits")));
+                }
+                if (drv.attr("dma_translation") != null) {
+                    j.put("dma-translation", "on".equals(drv.attr("dma_translation")));
+                }
+            }
+            a.device(j);
+        }
+    }
+
     /** USB hubs, right after the controllers. */
     void hubs(Argv a) {
         List<XNode> hubs = d.devices("hub");
@@ -339,7 +367,11 @@ final class DeviceArgs {
         XNode listen = g.child("listen");
         String ltype = listen == null ? "address" : listen.attr("type", "address");
         if ("socket".equals(ltype)) {
-            v.append("unix:").append(listen.attr("socket"));
+            String path = listen.attr("socket");
+            if (path == null) {
+                path = env.domainDir(d.def.id(), d.def.name()) + "/vnc.sock";
+            }
+            v.append("vnc=unix:").append(Argv.commas(path));
         } else if ("none".equals(ltype)) {
             v.append("none");
         } else {
@@ -361,6 +393,12 @@ final class DeviceArgs {
             if (g.attr("websocket") != null) {
                 v.append(",websocket=").append(g.attr("websocket"));
             }
+        }
+        if (g.attr("sharePolicy") != null) {
+            v.append(",share=").append(g.attr("sharePolicy"));
+        }
+        if ("yes".equals(g.attr("powerControl"))) {
+            v.append(",power-control=on");
         }
         if (g.attr("passwd") != null) {
             v.append(",password=on");

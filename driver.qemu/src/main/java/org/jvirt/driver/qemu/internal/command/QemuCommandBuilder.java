@@ -62,9 +62,10 @@ public final class QemuCommandBuilder {
         dev.display(a);
         a.add("-no-user-config", "-nodefaults");
         sys.monitor(a, domDir);
-        sys.clock(a);
+        sys.clock(a, vars);
         sys.power(a);
         sys.boot(a);
+        dev.iommu(a);
         dev.controllers(a);
         dev.hubs(a);
         new DiskArgs(d, env).disks(a);

@@ -31,6 +31,10 @@ final class SystemArgs {
     void machine(Argv a) throws VirtException {
         StringBuilder m = new StringBuilder(d.machine());
         m.append(",usb=off");
+        if (!d.devices("iommu", i -> "intel".equals(i.attr("model")) && i.child("driver") != null
+                && "on".equals(i.child("driver").attr("intremap"))).isEmpty()) {
+            m.append(",kernel_irqchip=split");
+        }
         XmlElement vmport = feature("vmport");
         if (vmport != null && vmport.attribute("state") != null) {
             m.append(",vmport=").append(vmport.attribute("state"));
@@ -297,8 +301,11 @@ final class SystemArgs {
         a.add("-mon", "chardev=charmonitor,id=monitor,mode=control");
     }
 
-    void clock(Argv a) {
+    void clock(Argv a, java.util.Map<String, String> vars) {
         Clock clock = def.clock() == null ? Clock.utc() : def.clock();
+        if ("timezone".equals(clock.offset()) && clock.timezone() != null) {
+            vars.put("TZ", clock.timezone());
+        }
         StringBuilder rtc = new StringBuilder("base=");
         switch (clock.offset()) {
             case "localtime", "timezone" -> rtc.append("localtime");
