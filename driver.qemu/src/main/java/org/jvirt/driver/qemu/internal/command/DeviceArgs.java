@@ -83,6 +83,14 @@ final class DeviceArgs {
                     return null;
                 }
                 j.put("driver", driver);
+                XNode master = c.child("master");
+                if (master != null) {
+                    // a USB1 companion of an EHCI controller: no id of its own, it joins the master's bus
+                    j.put("masterbus", (index == 0 ? "usb" : "usb" + index) + ".0")
+                            .put("firstport", Integer.parseInt(master.attr("startport", "0")));
+                    PciBus.put(d, c, j);
+                    return j;
+                }
                 if (c.attr("ports") != null && (model.equals("qemu-xhci") || model.equals("nec-xhci"))) {
                     int ports = Integer.parseInt(c.attr("ports"));
                     j.put("p2", ports).put("p3", ports);

@@ -26,6 +26,15 @@ final class DeviceDefaults {
         for (XNode disk : d.devices("disk")) {
             disk(d, disk);
         }
+        for (XNode h : d.devices("hostdev")) {
+            if ("subsystem".equals(h.attr("mode", "subsystem"))) {
+                h.setDefault("managed", "no");
+                if ("mdev".equals(h.attr("type")) && "vfio-pci".equals(h.attr("model"))) {
+                    h.setDefault("display", "off");
+                }
+                Attrs.order(h, "mode", "type", "managed", "model", "display", "ramfb");
+            }
+        }
         for (XNode fs : d.devices("filesystem")) {
             fs.setDefault("type", "mount");
             if (!"virtiofs".equals(fs.childAttr("driver", "type")) && "mount".equals(fs.attr("type"))) {
@@ -53,7 +62,8 @@ final class DeviceDefaults {
         video(d);
         chardevs(d);
         for (XNode in : d.devices("input")) {
-            if (in.attr("bus") == null) {
+            String itype = in.attr("type", "");
+            if (in.attr("bus") == null && (itype.equals("mouse") || itype.equals("keyboard") || itype.equals("tablet"))) {
                 in.set("bus", in.is("type", "tablet") ? "usb" : d.isX86() ? "ps2" : "usb");
             }
         }
@@ -72,7 +82,7 @@ final class DeviceDefaults {
         }
     }
 
-    private static void controller(QemuDomain d, XNode c) {
+    static void controller(QemuDomain d, XNode c) {
         String type = c.attr("type");
         if ("usb".equals(type) && c.attr("model") == null) {
             if (d.isQ35() && d.caps.has("qemu-xhci")) {
@@ -81,13 +91,16 @@ final class DeviceDefaults {
                 c.set("model", "piix3-uhci");
             }
         }
-        if ("scsi".equals(type) && c.attr("model") == null) {
+        if ("scsi".equals(type) && (c.attr("model") == null || c.is("model", "auto"))) {
             c.set("model", "lsilogic");
         }
         Attrs.order(c, "type", "index", "model");
     }
 
     private static void disk(QemuDomain d, XNode disk) {
+        disk.setDefault("type", "file");
+        disk.setDefault("device", "disk");
+        Attrs.order(disk, "type", "device");
         String type = disk.attr("type", "file");
         XNode source = disk.child("source");
         boolean local = type.equals("file") || type.equals("block") || type.equals("dir");
@@ -98,10 +111,33 @@ final class DeviceDefaults {
         }
         if (driver != null) {
             driver.setDefault("name", "qemu");
-            if (driver.attr("type") == null && source != null && local) {
+            if (driver.attr("type") == null && source != null && (local || type.equals("network"))) {
                 driver.set("type", "raw");
             }
             Attrs.order(driver, "name", "type");
+        }
+        if (source != null && type.equals("network")) {
+            String port = switch (source.attr("protocol", "")) {
+                case "http" -> "80";
+                case "https" -> "443";
+                case "ftp" -> "21";
+                case "ftps" -> "990";
+                case "tftp" -> "69";
+                default -> null;
+            };
+            for (XNode h : source.all("host")) {
+                if (port != null && h.attr("port") == null && h.attr("name") != null) {
+                    h.set("port", port);
+                }
+            }
+        }
+        XNode enc = source == null ? null : source.child("encryption");
+        if (enc == null) {
+            enc = disk.child("encryption");
+        }
+        if (enc != null && "luks".equals(enc.attr("format"))) {
+            enc.setDefault("engine", "qemu");
+            Attrs.order(enc, "format", "engine");
         }
         XNode target = disk.child("target");
         if (target != null && target.attr("bus") == null) {

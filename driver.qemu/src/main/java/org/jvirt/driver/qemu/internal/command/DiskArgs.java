@@ -41,7 +41,7 @@ final class DiskArgs {
             return false;
         }
         return s.attr("file") != null || s.attr("dev") != null || s.attr("name") != null
-                || s.attr("dir") != null;
+                || s.attr("dir") != null || s.attr("protocol") != null;
     }
 
     /** Writes the storage (and format) nodes; returns the node the frontend attaches to. */
@@ -64,6 +64,16 @@ final class DiskArgs {
                 String proto = src.attr("protocol", "");
                 storage.put("driver", proto);
                 XNode host = src.child("host");
+                if (proto.equals("http") || proto.equals("https") || proto.equals("ftp") || proto.equals("ftps")
+                        || proto.equals("tftp")) {
+                    String port = host == null ? null : host.attr("port");
+                    storage.put("url", proto + "://" + (host == null ? "" : host.attr("name"))
+                            + (port == null ? "" : ":" + port) + "/" + src.attr("name", ""));
+                    XNode timeout = src.child("timeout");
+                    if (timeout != null && timeout.attr("seconds") != null) {
+                        storage.put("timeout", Integer.parseInt(timeout.attr("seconds")));
+                    }
+                }
                 if (proto.equals("nbd")) {
                     Json server = Json.object().put("type", "inet").put("host", host == null ? null : host.attr("name"))
                             .put("port", host == null ? null : host.attr("port", "10809"));
@@ -84,8 +94,9 @@ final class DiskArgs {
             return storageName;
         }
         String formatName = "libvirt-" + n + "-format";
-        Json fmt = Json.object().put("node-name", formatName).put("read-only", readOnly).put("cache", cache)
-                .put("driver", format).put("file", storageName);
+        String discard = driver == null ? null : driver.attr("discard");
+        Json fmt = Json.object().put("node-name", formatName).put("read-only", readOnly).put("discard", discard)
+                .put("cache", cache).put("driver", format).put("file", storageName);
         a.add("-blockdev", fmt.toString());
         return formatName;
     }
@@ -163,8 +174,17 @@ final class DiskArgs {
                 int busNo = Attrs.intAttr(addr, "bus", 0);
                 int target = Attrs.intAttr(addr, "target", 0);
                 int unit = Attrs.intAttr(addr, "unit", 0);
-                j.put("bus", "scsi" + ctrl + ".0").put("scsi-id", unit).put("drive", nodeName)
-                        .put("id", "scsi" + ctrl + "-" + busNo + "-" + target + "-" + unit);
+                XNode c = d.controller("scsi", ctrl);
+                String model = c == null ? "lsilogic" : c.attr("model", "lsilogic");
+                if (model.startsWith("virtio") || model.equals("vmpvscsi")) {
+                    String suffix = ctrl + "-" + busNo + "-" + target + "-" + unit;
+                    j.put("bus", "scsi" + ctrl + ".0").put("channel", busNo).put("scsi-id", target).put("lun", unit)
+                            .put("device_id", "drive-scsi" + suffix).put("drive", nodeName).put("id", "scsi" + suffix);
+                } else {
+                    String suffix = ctrl + "-" + busNo + "-" + unit;
+                    j.put("bus", "scsi" + ctrl + ".0").put("scsi-id", unit).put("device_id", "drive-scsi" + suffix)
+                            .put("drive", nodeName).put("id", "scsi" + suffix);
+                }
             }
             default -> {
                 return;

@@ -78,6 +78,13 @@ final class ImplicitDevices {
 
     /** virDomainDefAddImplicitControllers and friends, after the per-device defaults. */
     static void addImplicit(QemuDomain d) {
+        addImplicitControllers(d);
+        for (XNode c : d.devices("controller")) {
+            DeviceDefaults.controller(d, c);
+        }
+    }
+
+    private static void addImplicitControllers(QemuDomain d) {
         for (String bus : new String[] {"scsi", "fdc", "ide", "sata"}) {
             int max = -1;
             for (XNode disk : d.devices("disk")) {

@@ -98,9 +98,10 @@ public final class QemuPostParse {
                 default -> "qemu".equals(def.type()) ? "none" : "partial";
             };
         }
+        String match = cpu.match() == null && cpu.model() != null && mode.equals("custom") ? "exact" : cpu.match();
         String fallback = cpu.model() != null && cpu.modelFallback() == null && mode.equals("custom") ? "allow"
                 : cpu.modelFallback();
-        return def.withCpu(new Cpu(mode, cpu.match(), check, cpu.model(), fallback, cpu.vendor(),
+        return def.withCpu(new Cpu(mode, match, check, cpu.model(), fallback, cpu.vendor(),
                 cpu.topology(), cpu.features(), other));
     }
 

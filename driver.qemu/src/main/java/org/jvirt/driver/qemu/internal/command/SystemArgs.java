@@ -80,7 +80,12 @@ final class SystemArgs {
                 if (p.equals("optional")) {
                     continue;
                 }
-                c.append(',').append(f.name().replace('_', '-'))
+                String qname = switch (f.name()) {
+                    case "pclmuldq" -> "pclmulqdq";
+                    case "i64" -> "lm";
+                    default -> f.name().replace('_', '-');
+                };
+                c.append(',').append(qname)
                         .append(p.equals("disable") || p.equals("forbid") ? "=off" : "=on");
             }
             cpuCache(c, cpu);
