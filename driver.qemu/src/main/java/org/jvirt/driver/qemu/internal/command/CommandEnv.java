@@ -82,6 +82,15 @@ public record CommandEnv(String libDir, String channelDir, boolean passFds, Stri
         return new CommandEnv(libDir, channelDir, passFds, monitorPath, env, epochSeconds);
     }
 
+    /** The local time zone's offset from UTC in seconds (the test harness runs with TZ=VIR00:30). */
+    public long localOffsetSeconds() {
+        if (passFds) {
+            return -1800;
+        }
+        return java.time.ZoneId.systemDefault().getRules().getOffset(java.time.Instant.ofEpochSecond(epochSeconds))
+                .getTotalSeconds();
+    }
+
     /** The host's NUMA nodes (libvirt's test host has nodes 0-3). */
     public java.util.BitSet hostNumaNodes() {
         if (passFds) {

@@ -82,11 +82,20 @@ final class DiskArgs {
             }
             default -> storage.put("driver", "file").put("filename", src.attr("file"));
         }
+        if (driver != null && driver.attr("io") != null && !type.equals("network")) {
+            storage.put("aio", driver.attr("io"));
+        }
         storage.put("node-name", storageName);
         if (formatLayer) {
             storage.put("auto-read-only", true).put("discard", "unmap");
         } else {
             storage.put("read-only", readOnly);
+            if (driver != null && driver.attr("discard") != null) {
+                storage.put("discard", driver.attr("discard"));
+            }
+            if (driver != null && driver.attr("detect_zeroes") != null) {
+                storage.put("detect-zeroes", driver.attr("detect_zeroes"));
+            }
         }
         storage.put("cache", cache);
         a.add("-blockdev", storage.toString());
@@ -96,6 +105,7 @@ final class DiskArgs {
         String formatName = "libvirt-" + n + "-format";
         String discard = driver == null ? null : driver.attr("discard");
         Json fmt = Json.object().put("node-name", formatName).put("read-only", readOnly).put("discard", discard)
+                .put("detect-zeroes", driver == null ? null : driver.attr("detect_zeroes"))
                 .put("cache", cache).put("driver", format).put("file", storageName);
         a.add("-blockdev", fmt.toString());
         return formatName;
@@ -140,6 +150,9 @@ final class DiskArgs {
             case "virtio" -> {
                 j.put("driver", "virtio-blk-pci");
                 VirtioOptions.put(disk, j);
+                if (driver != null && driver.attr("ioeventfd") != null) {
+                    j.put("ioeventfd", "on".equals(driver.attr("ioeventfd")));
+                }
                 if (driver != null) {
                     if (driver.attr("iothread") != null) {
                         j.put("iothread", "iothread" + driver.attr("iothread"));
@@ -193,6 +206,16 @@ final class DiskArgs {
         j.put("bootindex", bootIndex);
         if (cacheMode != null && !cacheMode.equals("default")) {
             j.put("write-cache", cacheMode.equals("writethrough") || cacheMode.equals("directsync") ? "off" : "on");
+        }
+        if (driver != null && driver.attr("error_policy") != null) {
+            String w = driver.attr("error_policy");
+            String r = driver.attr("rerror_policy") != null ? driver.attr("rerror_policy") : w;
+            j.put("werror", w);
+            if (!r.equals("enospace")) {
+                j.put("rerror", r);
+            }
+        } else if (driver != null && driver.attr("rerror_policy") != null) {
+            j.put("rerror", driver.attr("rerror_policy"));
         }
         a.device(j);
     }

@@ -89,11 +89,19 @@ final class SystemArgs {
                         .append(p.equals("disable") || p.equals("forbid") ? "=off" : "=on");
             }
             cpuCache(c, cpu);
+            physBits(c, cpu);
         }
         if (def.clock() != null) {
             for (XmlElement t : def.clock().timers()) {
                 if ("kvmclock".equals(t.attribute("name")) && t.attribute("present") != null) {
                     c.append(",kvmclock=").append("yes".equals(t.attribute("present")) ? "on" : "off");
+                }
+            }
+        }
+        if (def.clock() != null) {
+            for (XmlElement t : def.clock().timers()) {
+                if ("hypervclock".equals(t.attribute("name")) && "yes".equals(t.attribute("present"))) {
+                    c.append(",hv-time=on");
                 }
             }
         }
@@ -142,6 +150,23 @@ final class SystemArgs {
         }
         if (c.length() > 0) {
             a.add("-cpu", c.charAt(0) == ',' ? c.substring(1) : c.toString());
+        }
+    }
+
+    /** {@code <cpu><maxphysaddr>}: QEMU's phys-bits / host-phys-bits(-limit). */
+    private static void physBits(StringBuilder c, Cpu cpu) {
+        for (XmlElement e : cpu.other().children()) {
+            if (!e.name().equals("maxphysaddr")) {
+                continue;
+            }
+            if ("emulate".equals(e.attribute("mode"))) {
+                c.append(e.attribute("bits") != null ? ",phys-bits=" + e.attribute("bits") : ",host-phys-bits=off");
+            } else if ("passthrough".equals(e.attribute("mode"))) {
+                c.append(",host-phys-bits=on");
+                if (e.attribute("limit") != null) {
+                    c.append(",host-phys-bits-limit=").append(e.attribute("limit"));
+                }
+            }
         }
     }
 
@@ -198,7 +223,18 @@ final class SystemArgs {
         a.add("-m", m.toString());
         MachineType mt = d.caps.machine(d.accel(), d.machine());
         if (mt != null && mt.defaultRamId() != null && numaCells().isEmpty()) {
-            a.object(new MemoryBacking(def, env).backend(mt.defaultRamId(), -1, null, kib * 1024));
+            Json ram = new MemoryBacking(def, env).backend(mt.defaultRamId(), -1, null, kib * 1024);
+            XmlElement nt = other("numatune");
+            XmlElement mem = nt == null ? null : nt.child("memory");
+            if (mem != null && mem.attribute("nodeset") != null && !"auto".equals(mem.attribute("placement"))) {
+                String mode = mem.attribute("mode") == null ? "strict" : mem.attribute("mode");
+                if (!mode.equals("restrictive")) {
+                    List<Integer> nodes = new java.util.ArrayList<>();
+                    CpuSets.parse(mem.attribute("nodeset")).stream().forEach(nodes::add);
+                    ram.put("host-nodes", nodes).put("policy", mode.equals("strict") ? "bind" : mode);
+                }
+            }
+            a.object(ram);
         }
         a.add("-overcommit", "mem-lock=off");
     }
@@ -323,7 +359,8 @@ final class SystemArgs {
                         .anyMatch(x -> x.name().equals("start"))
                         ? Long.parseLong(clock.other().attributes().stream().filter(x -> x.name().equals("start"))
                         .findFirst().get().value())
-                        : env.epochSeconds() + adj;
+                        : env.epochSeconds() + adj
+                        + ("localtime".equals(clock.basis()) ? env.localOffsetSeconds() : 0);
                 rtc.append(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
                         .format(Instant.ofEpochSecond(t).atOffset(ZoneOffset.UTC)));
             }
