@@ -67,15 +67,22 @@ final class DiskArgs {
                 if (proto.equals("http") || proto.equals("https") || proto.equals("ftp") || proto.equals("ftps")
                         || proto.equals("tftp")) {
                     String port = host == null ? null : host.attr("port");
+                    String path = src.attr("name", "");
                     storage.put("url", proto + "://" + (host == null ? "" : host.attr("name"))
-                            + (port == null ? "" : ":" + port) + "/" + src.attr("name", ""));
+                            + (port == null ? "" : ":" + port) + (path.startsWith("/") ? "" : "/") + path);
+                    XNode readahead = src.child("readahead");
+                    if (readahead != null && readahead.attr("size") != null) {
+                        storage.put("readahead", Long.parseLong(readahead.attr("size")));
+                    }
                     XNode timeout = src.child("timeout");
                     if (timeout != null && timeout.attr("seconds") != null) {
                         storage.put("timeout", Integer.parseInt(timeout.attr("seconds")));
                     }
                 }
                 if (proto.equals("nbd")) {
-                    Json server = Json.object().put("type", "inet").put("host", host == null ? null : host.attr("name"))
+                    Json server = host != null && "unix".equals(host.attr("transport"))
+                            ? Json.object().put("type", "unix").put("path", host.attr("socket"))
+                            : Json.object().put("type", "inet").put("host", host == null ? null : host.attr("name"))
                             .put("port", host == null ? null : host.attr("port", "10809"));
                     storage.put("server", server).put("export", src.attr("name"));
                 }
@@ -199,11 +206,39 @@ final class DiskArgs {
                             .put("drive", nodeName).put("id", "scsi" + suffix);
                 }
             }
+            case "usb" -> {
+                j.put("driver", "usb-storage");
+                XNode ua = disk.address();
+                if (ua != null && "usb".equals(ua.attr("type"))) {
+                    j.put("bus", "usb." + ua.attr("bus", "0")).put("port", ua.attr("port"));
+                }
+                j.put("drive", nodeName).put("id", "usb-disk" + DriveAddresses.diskIndex(disk.childAttr("target", "dev")))
+                        .put("removable", "on".equals(disk.childAttr("target", "removable")));
+            }
             default -> {
                 return;
             }
         }
         j.put("bootindex", bootIndex);
+        XNode geo = disk.child("geometry");
+        if (geo != null) {
+            j.put("cyls", Integer.parseInt(geo.attr("cyls"))).put("heads", Integer.parseInt(geo.attr("heads")))
+                    .put("secs", Integer.parseInt(geo.attr("secs")));
+            if (geo.attr("trans") != null) {
+                j.put("bios-chs-trans", geo.attr("trans"));
+            }
+        }
+        if (disk.childText("wwn") != null) {
+            j.put("wwn", Long.parseUnsignedLong(disk.childText("wwn").trim(), 16));
+        }
+        if (disk.childText("serial") != null) {
+            j.put("serial", disk.childText("serial"));
+        }
+        String rotation = disk.childAttr("target", "rotation_rate");
+        if (rotation != null) {
+            j.put("rotation_rate", Integer.parseInt(rotation));
+        }
+        j.put("vendor", disk.childText("vendor")).put("product", disk.childText("product"));
         if (cacheMode != null && !cacheMode.equals("default")) {
             j.put("write-cache", cacheMode.equals("writethrough") || cacheMode.equals("directsync") ? "off" : "on");
         }
