@@ -80,6 +80,15 @@ final class DeviceDefaults {
         for (XNode b : d.devices("memballoon")) {
             b.setDefault("model", "virtio");
         }
+        for (XNode p : d.devices("panic")) {
+            if (d.isX86()) {
+                p.setDefault("model", "isa");
+            }
+        }
+        for (XNode v : d.devices("vsock")) {
+            v.setDefault("model", "virtio");
+            Attrs.order(v, "model");
+        }
     }
 
     static void controller(QemuDomain d, XNode c) {
@@ -139,7 +148,14 @@ final class DeviceDefaults {
             enc.setDefault("engine", "qemu");
             Attrs.order(enc, "format", "engine");
         }
+        if ("cdrom".equals(disk.attr("device")) && disk.child("readonly") == null) {
+            disk.insertBefore(new XNode("readonly"), "shareable", "transient", "serial", "wwn", "vendor", "product",
+                    "encryption", "alias", "address");
+        }
         XNode target = disk.child("target");
+        if (target != null && "closed".equals(target.attr("tray"))) {
+            target.attrs.remove("tray");
+        }
         if (target != null && target.attr("bus") == null) {
             String dev = target.attr("dev", "");
             target.set("bus", dev.startsWith("hd") ? "ide" : dev.startsWith("sd") ? "scsi"

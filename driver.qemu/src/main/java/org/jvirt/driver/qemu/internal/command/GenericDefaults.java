@@ -21,6 +21,7 @@ final class GenericDefaults {
     }
 
     static DomainDef apply(DomainDef def) {
+        def = featureStates(def);
         def = hyperv(def);
         def = numaCells(def);
         def = numatune(def);
@@ -90,6 +91,35 @@ final class GenericDefaults {
             }
         }
         return changed ? def.withOther(new Preserved(def.other().attributes(), children)) : def;
+    }
+
+    /** Features written as a bare element mean "on"; libvirt writes the state (and TSEG's unit). */
+    private static DomainDef featureStates(DomainDef def) {
+        Features f = def.features();
+        if (f == null) {
+            return def;
+        }
+        List<XmlElement> entries = new ArrayList<>();
+        boolean changed = false;
+        for (XmlElement e : f.entries()) {
+            if ((e.name().equals("pmu") || e.name().equals("vmcoreinfo")) && e.attribute("state") == null) {
+                e = e.withAttribute("state", "on");
+                changed = true;
+            }
+            if (e.name().equals("smm")) {
+                XmlElement tseg = e.child("tseg");
+                if (tseg != null && tseg.attribute("unit") == null) {
+                    List<XmlElement> kids = new ArrayList<>();
+                    for (XmlElement k : e.children()) {
+                        kids.add(k == tseg ? k.withAttribute("unit", "MiB") : k);
+                    }
+                    e = e.withChildren(kids);
+                    changed = true;
+                }
+            }
+            entries.add(e);
+        }
+        return changed ? def.withFeatures(new Features(entries)) : def;
     }
 
     private static DomainDef hyperv(DomainDef def) {

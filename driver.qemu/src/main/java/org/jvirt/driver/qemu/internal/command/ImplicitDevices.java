@@ -1,5 +1,7 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import java.util.List;
+
 import org.jvirt.api.VirtException;
 
 /**
@@ -146,7 +148,11 @@ final class ImplicitDevices {
             return;
         }
         String type = "none";
-        for (XNode g : d.devices("graphics")) {
+        List<XNode> graphics = d.devices("graphics");
+        if (!graphics.isEmpty() && graphics.stream().noneMatch(g -> g.is("type", "vnc") || g.is("type", "spice"))) {
+            return; // other displays (SDL, D-Bus, egl-headless) take their audio from elsewhere
+        }
+        for (XNode g : graphics) {
             if (g.is("type", "spice")) {
                 type = "spice";
                 break;
