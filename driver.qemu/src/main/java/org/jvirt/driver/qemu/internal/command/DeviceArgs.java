@@ -107,10 +107,41 @@ final class DeviceArgs {
                     default -> model;
                 };
                 j.put("driver", driver);
+                XNode drv = c.child("driver");
                 if (model.startsWith("virtio")) {
                     VirtioOptions.put(c, j);
+                    if (drv != null && drv.attr("iothread") != null) {
+                        j.put("iothread", "iothread" + drv.attr("iothread"));
+                    }
                 }
                 j.put("id", "scsi" + index);
+                if (drv != null && model.startsWith("virtio")) {
+                    if (drv.attr("queues") != null) {
+                        j.put("num_queues", Integer.parseInt(drv.attr("queues")));
+                    }
+                    if (drv.attr("cmd_per_lun") != null) {
+                        j.put("cmd_per_lun", Integer.parseInt(drv.attr("cmd_per_lun")));
+                    }
+                    if (drv.attr("max_sectors") != null) {
+                        j.put("max_sectors", Integer.parseInt(drv.attr("max_sectors")));
+                    }
+                    XNode threads = drv.child("iothreads");
+                    if (threads != null) {
+                        List<Json> mapping = new java.util.ArrayList<>();
+                        for (XNode t : threads.all("iothread")) {
+                            Json m = Json.object().put("iothread", "iothread" + t.attr("id"));
+                            List<Integer> vqs = new java.util.ArrayList<>();
+                            for (XNode q : t.all("queue")) {
+                                vqs.add(Integer.parseInt(q.attr("id")));
+                            }
+                            if (!vqs.isEmpty()) {
+                                m.put("vqs", vqs);
+                            }
+                            mapping.add(m);
+                        }
+                        j.put("iothread-vq-mapping", mapping);
+                    }
+                }
             }
             case "ide" -> {
                 if (d.isI440fx() && index == 0) {
@@ -191,10 +222,21 @@ final class DeviceArgs {
             }
             Json netdev = Json.object();
             String model0 = n.childAttr("model", "type");
-            boolean vhost = "kvm".equals(d.def.type()) && "virtio".equals(model0)
-                    && !"qemu".equals(n.childAttr("driver", "name"));
+            boolean vhost = "virtio".equals(model0) && !"qemu".equals(n.childAttr("driver", "name"));
             switch (type) {
-                case "user" -> netdev.put("type", "user");
+                case "user" -> {
+                    netdev.put("type", "user");
+                    for (XNode ip : n.all("ip")) {
+                        if ("ipv6".equals(ip.attr("family"))) {
+                            netdev.put("ipv6-prefix", ip.attr("address"));
+                            if (ip.attr("prefix") != null) {
+                                netdev.put("ipv6-prefixlen", Integer.parseInt(ip.attr("prefix")));
+                            }
+                        } else if (ip.attr("address") != null) {
+                            netdev.put("net", ip.attr("address") + (ip.attr("prefix") == null ? "" : "/" + ip.attr("prefix")));
+                        }
+                    }
+                }
                 case "ethernet", "bridge", "network" -> {
                     if (env.passFds()) {
                         // libvirt opens the tap device itself and passes the descriptor
@@ -221,10 +263,39 @@ final class DeviceArgs {
             Json j = Json.object().put("driver", driver);
             if ("virtio".equals(model)) {
                 VirtioOptions.put(n, j);
+                XNode drv = n.child("driver");
+                if (drv != null) {
+                    String tx = drv.attr("txmode");
+                    if (tx != null) {
+                        j.put("tx", tx.equals("iothread") ? "bh" : tx);
+                    }
+                    if (drv.attr("ioeventfd") != null) {
+                        j.put("ioeventfd", "on".equals(drv.attr("ioeventfd")));
+                    }
+                    if (drv.attr("event_idx") != null) {
+                        j.put("event_idx", "on".equals(drv.attr("event_idx")));
+                    }
+                    if (drv.attr("rx_queue_size") != null) {
+                        j.put("rx_queue_size", Integer.parseInt(drv.attr("rx_queue_size")));
+                    }
+                    if (drv.attr("tx_queue_size") != null) {
+                        j.put("tx_queue_size", Integer.parseInt(drv.attr("tx_queue_size")));
+                    }
+                    if (drv.attr("rss") != null) {
+                        j.put("rss", "on".equals(drv.attr("rss")));
+                    }
+                    if (drv.attr("rss_hash_report") != null) {
+                        j.put("hash", "on".equals(drv.attr("rss_hash_report")));
+                    }
+                }
             }
             j.put("netdev", "hostnet" + i).put("id", "net" + i)
                     .put("mac", n.childAttr("mac", "address")).put("bootindex", boot.of(n));
-            PciBus.put(d, n, j);
+            if ("usb-net".equals(model)) {
+                usbBus(n, j);
+            } else {
+                PciBus.put(d, n, j);
+            }
             a.device(j);
         }
     }

@@ -160,12 +160,18 @@ final class DiskArgs {
                 if (driver != null && driver.attr("ioeventfd") != null) {
                     j.put("ioeventfd", "on".equals(driver.attr("ioeventfd")));
                 }
+                if (driver != null && driver.attr("event_idx") != null) {
+                    j.put("event_idx", "on".equals(driver.attr("event_idx")));
+                }
                 if (driver != null) {
                     if (driver.attr("iothread") != null) {
                         j.put("iothread", "iothread" + driver.attr("iothread"));
                     }
                     if (driver.attr("queues") != null) {
                         j.put("num-queues", Integer.parseInt(driver.attr("queues")));
+                    }
+                    if (driver.attr("queue_size") != null) {
+                        j.put("queue-size", Integer.parseInt(driver.attr("queue_size")));
                     }
                     XNode threads = driver.child("iothreads");
                     if (threads != null) {

@@ -43,6 +43,7 @@ final class OtherAddresses {
                 order.add(disk);
             }
         }
+        order.addAll(d.devices("interface", n -> "usb-net".equals(n.childAttr("model", "type"))));
         for (XNode c : d.controllers("ccid")) {
             order.add(c);
         }

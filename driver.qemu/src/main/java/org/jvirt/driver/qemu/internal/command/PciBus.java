@@ -14,8 +14,8 @@ final class PciBus {
         int slot = Attrs.intAttr(a, "slot", 0);
         int fn = Attrs.intAttr(a, "function", 0);
         props.put("bus", bus == 0 ? (d.isQ35() ? "pcie.0" : "pci.0") : "pci." + bus);
-        if ("on".equals(a.attr("multifunction"))) {
-            props.put("multifunction", true);
+        if (a.attr("multifunction") != null) {
+            props.put("multifunction", "on".equals(a.attr("multifunction")));
         }
         props.put("addr", fn == 0 ? "0x" + Integer.toHexString(slot)
                 : "0x" + Integer.toHexString(slot) + ".0x" + Integer.toHexString(fn));

@@ -35,6 +35,10 @@ final class SystemArgs {
                 && "on".equals(i.child("driver").attr("intremap"))).isEmpty()) {
             m.append(",kernel_irqchip=split");
         }
+        XmlElement ps2 = feature("ps2");
+        if (ps2 != null && ps2.attribute("state") != null) {
+            m.append(",i8042=").append(ps2.attribute("state"));
+        }
         XmlElement vmport = feature("vmport");
         if (vmport != null && vmport.attribute("state") != null) {
             m.append(",vmport=").append(vmport.attribute("state"));
@@ -236,7 +240,8 @@ final class SystemArgs {
             }
             a.object(ram);
         }
-        a.add("-overcommit", "mem-lock=off");
+        XmlElement mb = other("memoryBacking");
+        a.add("-overcommit", "mem-lock=" + (mb != null && mb.child("locked") != null ? "on" : "off"));
     }
 
     static long alignMiB(long kib) {
