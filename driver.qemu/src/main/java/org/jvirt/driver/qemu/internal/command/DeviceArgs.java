@@ -436,6 +436,13 @@ final class DeviceArgs {
                     a.add("-display", s.toString());
                 }
                 case "spice" -> spice(a, g);
+                case "egl-headless" -> {
+                    String node = g.childAttr("gl", "rendernode");
+                    if (node == null) {
+                        node = env.passFds() ? "/dev/dri/foo" : "/dev/dri/renderD128";
+                    }
+                    a.add("-display", "egl-headless,rendernode=" + Argv.commas(node));
+                }
                 default -> throw QemuErrors.unsupported("unsupported graphics type '" + g.attr("type") + "'");
             }
         }

@@ -51,6 +51,9 @@ final class DeviceDefaults {
         for (XNode g : d.devices("graphics")) {
             if (g.is("type", "spice") && g.attr("listen") != null && g.child("listen") == null) {
                 g.children.add(0, new XNode("listen").set("type", "address").set("address", g.attr("listen")));
+            } else if (g.is("type", "spice") && g.child("listen") == null && g.attr("port") != null
+                    && !"-1".equals(g.attr("port"))) {
+                g.children.add(0, new XNode("listen").set("type", "address"));
             }
             if (g.is("type", "spice") && g.child("listen") == null && g.attr("port") == null
                     && g.attr("tlsPort") == null && !"yes".equals(g.attr("autoport")) && g.attr("listen") == null) {
@@ -58,6 +61,10 @@ final class DeviceDefaults {
                 g.attrs.remove("autoport");
                 g.children.add(0, new XNode("listen").set("type", "none"));
             }
+        }
+        for (XNode g : d.devices("graphics")) {
+            sortChildren(g, "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "mouse",
+                    "clipboard", "filetransfer", "gl", "audio");
         }
         video(d);
         chardevs(d);
@@ -259,6 +266,12 @@ final class DeviceDefaults {
             }
             Attrs.order(t, "type", "port");
         }
+    }
+
+    /** Children in libvirt's formatting order; unlisted ones keep their place at the end. */
+    static void sortChildren(XNode n, String... order) {
+        java.util.List<String> o = java.util.List.of(order);
+        n.children.sort(java.util.Comparator.comparingInt(c -> o.indexOf(c.name) < 0 ? o.size() : o.indexOf(c.name)));
     }
 
     static XNode copy(XNode n) {
