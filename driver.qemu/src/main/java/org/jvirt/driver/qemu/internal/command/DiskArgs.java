@@ -235,7 +235,8 @@ final class DiskArgs {
             }
         }
         if (disk.childText("wwn") != null) {
-            j.put("wwn", Long.parseUnsignedLong(disk.childText("wwn").trim(), 16));
+            String wwn = disk.childText("wwn").trim();
+            j.put("wwn", Long.parseUnsignedLong(wwn.startsWith("0x") ? wwn.substring(2) : wwn, 16));
         }
         if (disk.childText("serial") != null) {
             j.put("serial", disk.childText("serial"));

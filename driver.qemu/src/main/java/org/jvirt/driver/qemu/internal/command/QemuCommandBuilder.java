@@ -26,6 +26,15 @@ public final class QemuCommandBuilder {
     }
 
     public QemuCommandLine build(DomainDef def) throws VirtException {
+        try {
+            return buildChecked(def);
+        } catch (NumberFormatException e) {
+            // a malformed number the parser let through: report it, never throw past the API
+            throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
+        }
+    }
+
+    private QemuCommandLine buildChecked(DomainDef def) throws VirtException {
         QemuDomain d = new QemuDomain(def, caps, codec);
         OtherAddresses.usb(d);
         String domDir = env.domainDir(def.id(), def.name());

@@ -35,7 +35,11 @@ public final class QemuPostParse {
     public DomainDef parse(String xml, int flags, QemuCaps caps) throws VirtException {
         DomainDef def = codec.parse(xml, flags, (virtType, osType) -> caps.arch());
         String emulator = def.devices().emulator() != null ? def.devices().emulator() : caps.key().binaryPath();
-        QemuValidator.checkWritten(DomXml.read(xml), emulator);
+        try {
+            QemuValidator.checkWritten(DomXml.read(xml), emulator);
+        } catch (NumberFormatException e) {
+            throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
+        }
         return apply(def, caps, explicitControllers(xml));
     }
 
@@ -45,6 +49,14 @@ public final class QemuPostParse {
     }
 
     private DomainDef apply(DomainDef def, QemuCaps caps, Set<String> explicit) throws VirtException {
+        try {
+            return applyChecked(def, caps, explicit);
+        } catch (NumberFormatException e) {
+            throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
+        }
+    }
+
+    private DomainDef applyChecked(DomainDef def, QemuCaps caps, Set<String> explicit) throws VirtException {
         def = GenericDefaults.apply(def);
         def = QemuNamespace.normalise(def);
         def = IoThreads.complete(def);

@@ -65,6 +65,10 @@ class DomainXmlToNativeTest {
         VirtException e = assertThrows(VirtException.class, () -> native2.convert("xen-xm", XML, caps, env));
         assertEquals(ErrorCode.INVALID_ARG, e.code());
         assertEquals("invalid argument: Unsupported config type xen-xm", e.getMessage());
+        String badNumber = XML.replace("<model type='virtio'/>", "<model type='virtio'/><driver rx_queue_size='lots'/>");
+        VirtException num = assertThrows(VirtException.class,
+                () -> native2.convert("qemu-argv", badNumber, caps(), env));
+        assertEquals(ErrorCode.XML_ERROR, num.code(), num.toString());
         VirtException bad = assertThrows(VirtException.class,
                 () -> native2.convert("qemu-argv", "<domain type='qemu'>", caps, env));
         assertTrue(bad.code() == ErrorCode.XML_ERROR || bad.code() == ErrorCode.XML_DETAIL, bad.toString());
