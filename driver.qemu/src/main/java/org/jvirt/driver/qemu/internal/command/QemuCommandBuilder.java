@@ -67,6 +67,7 @@ public final class QemuCommandBuilder {
         if (def.uuid() != null) {
             a.add("-uuid", def.uuid().toString());
         }
+        sys.genid(a);
         DeviceArgs dev = new DeviceArgs(d, env, vars);
         dev.display(a);
         a.add("-no-user-config", "-nodefaults");
@@ -98,6 +99,7 @@ public final class QemuCommandBuilder {
         dev.panic(a);
         QemuNamespace.apply(d, a, vars);
         a.add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
+        sys.runWith(a);
         a.add("-msg", "timestamp=on");
         return new QemuCommandLine(vars, a.args);
     }

@@ -220,9 +220,11 @@ final class SystemArgs {
             }
         }
         StringBuilder m = new StringBuilder("size=" + kib + "k");
-        if (def.maxMemory() != null && def.maxMemory().slots() > 0) {
-            m.append(",slots=").append(def.maxMemory().slots()).append(",maxmem=")
-                    .append(alignMiB(def.maxMemory().kib())).append('k');
+        if (def.maxMemory() != null) {
+            if (def.maxMemory().slots() > 0) {
+                m.append(",slots=").append(def.maxMemory().slots());
+            }
+            m.append(",maxmem=").append(alignMiB(def.maxMemory().kib())).append('k');
         }
         a.add("-m", m.toString());
         MachineType mt = d.caps.machine(d.accel(), d.machine());
@@ -269,6 +271,22 @@ final class SystemArgs {
             s.append(",sockets=").append(max).append(",cores=1,threads=1");
         }
         a.add("-smp", s.toString());
+    }
+
+    /** {@code <genid>}: the VM generation id device. */
+    void genid(Argv a) {
+        XmlElement g = other("genid");
+        if (g != null && g.text() != null && !g.text().isBlank()) {
+            a.device(Json.object().put("driver", "vmgenid").put("guid", g.text().trim()).put("id", "vmgenid0"));
+        }
+    }
+
+    /** {@code <features><async-teardown enabled='yes'/>}. */
+    void runWith(Argv a) {
+        XmlElement at = feature("async-teardown");
+        if (at != null && "yes".equals(at.attribute("enabled"))) {
+            a.add("-run-with", "async-teardown=on");
+        }
     }
 
     /** The guest NUMA cells ({@code <cpu><numa><cell>}), empty without NUMA. */
@@ -435,6 +453,14 @@ final class SystemArgs {
         }
         b.append("strict=on");
         a.add("-boot", b.toString());
+        for (XmlElement e : def.os().other().children()) {
+            if (e.name().equals("acpi")) {
+                for (XmlElement t : e.children("table")) {
+                    String type = t.attribute("type");
+                    a.add("-acpitable", ("slic".equals(type) ? "sig=SLIC," : "") + "file=" + Argv.commas(t.text()));
+                }
+            }
+        }
         if (def.os().kernel() != null) {
             a.add("-kernel", def.os().kernel());
         }
