@@ -80,10 +80,12 @@ final class CharArgs {
             String alias = "console" + i;
             chardev(a, c, "char" + alias, alias);
             XNode addr = c.address();
-            a.device(Json.object().put("driver", "virtconsole")
-                    .put("bus", "virtio-serial" + Attrs.intAttr(addr, "controller", 0) + "."
-                            + Attrs.intAttr(addr, "bus", 0))
-                    .put("nr", Attrs.intAttr(addr, "port", 0)).put("chardev", "char" + alias).put("id", alias));
+            Json j = Json.object().put("driver", "virtconsole");
+            if (addr != null && "virtio-serial".equals(addr.attr("type"))) {
+                j.put("bus", "virtio-serial" + Attrs.intAttr(addr, "controller", 0) + "." + Attrs.intAttr(addr, "bus", 0))
+                        .put("nr", Attrs.intAttr(addr, "port", 0));
+            }
+            a.device(j.put("chardev", "char" + alias).put("id", alias));
         }
     }
 

@@ -98,7 +98,8 @@ final class OtherAddresses {
                 taken.add(Integer.parseInt(a.attr("port")));
             }
         }
-        for (String kind : new String[] {"console", "channel"}) {
+        // virtio consoles get no address: virtconsole finds its own port on the first bus
+        for (String kind : new String[] {"channel"}) {
             for (XNode dev : d.devices(kind)) {
                 if (!"virtio".equals(dev.childAttr("target", "type"))) {
                     continue;
