@@ -25,15 +25,23 @@ trap cleanup EXIT INT TERM
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-echo "building (mvn -o -q -pl rpc.bundle -am test-compile) ..." >&2
-(cd "$ROOT" && mvn -B -o -q -pl rpc.bundle -am test-compile -DskipTests \
+echo "building (jvirtd, and the Java load generator's classpath) ..." >&2
+(cd "$ROOT" && mvn -B -o -q -Dstyle.color=never package -pl dist -am -DskipTests \
+    && mvn -B -o -q -pl rpc.bundle test-compile \
     && mvn -B -o -q -pl rpc.bundle dependency:build-classpath -Dmdep.includeScope=test \
        -Dmdep.outputFile="$WORK/cp.txt") >&2
 CP="$ROOT/rpc.bundle/target/test-classes:$ROOT/rpc.bundle/target/classes:$ROOT/api.bundle/target/classes:$ROOT/driver.test/target/classes:$(cat "$WORK/cp.txt")"
 
+# The real daemon, dist/bin/jvirtd, with its own configuration folder (dist/etc plus an RPC
+# listener on a free loopback port) and its own var/ folder; warnings only, as libvirtd logs.
 JPORT=$(free_port)
-java -cp "$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.jvirt.rpc.internal.bench.BenchJvirtd "$JPORT" "$WORK/jvirtd-state" > "$WORK/jvirtd.out" 2>&1 &
+mkdir -p "$WORK/jvirtd-etc"
+cp "$ROOT"/dist/etc/*.cfg "$ROOT"/dist/etc/logback.xml "$WORK/jvirtd-etc/"
+printf 'listen.tcp = true\nlisten.addr = 127.0.0.1\ntcp.port = %s\n' "$JPORT" > "$WORK/jvirtd-etc/org.jvirt.rpc.cfg"
+JVIRTD_CONSOLE=no JVIRTD_ETC="$WORK/jvirtd-etc" JVIRTD_VAR="$WORK/jvirtd-var" JAVA_OPTS="-Djvirt.log.level=WARN" \
+    "$ROOT/dist/bin/jvirtd" > "$WORK/jvirtd.out" 2>&1 &
 JVIRTD_PID=$!
+listening() { /usr/bin/python3 -c 'import socket,sys; s=socket.socket(); s.settimeout(0.2); sys.exit(s.connect_ex(("127.0.0.1", int(sys.argv[1]))))' "$1"; }
 
 LPORT=$(free_port)
 mkdir -p "$WORK/libvirtd/drivers"
@@ -52,11 +60,11 @@ LIBVIRT_DRIVER_DIR="$WORK/libvirtd/drivers" /usr/sbin/libvirtd --listen --config
     --pid-file "$WORK/libvirtd/pid" > "$WORK/libvirtd.out" 2>&1 &
 LIBVIRTD_PID=$!
 
-for i in $(seq 1 300); do
-    grep -q ready "$WORK/jvirtd.out" 2>/dev/null && [ -S "$WORK/libvirtd/libvirt-sock" ] && break
+for i in $(seq 1 600); do
+    listening "$JPORT" && [ -S "$WORK/libvirtd/libvirt-sock" ] && break
     sleep 0.1
 done
-grep -q ready "$WORK/jvirtd.out" || { cat "$WORK/jvirtd.out"; echo "jvirtd did not start" >&2; exit 1; }
+listening "$JPORT" || { cat "$WORK/jvirtd.out"; echo "jvirtd did not start" >&2; exit 1; }
 [ -S "$WORK/libvirtd/libvirt-sock" ] || { cat "$WORK/libvirtd.out"; echo "libvirtd did not start" >&2; exit 1; }
 
 JURI="test+tcp://127.0.0.1:$JPORT/default"
