@@ -1,0 +1,111 @@
+package org.jvirt.driver.qemu.internal.probe;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.jvirt.driver.qemu.internal.caps.CapsKey;
+import org.jvirt.driver.qemu.internal.caps.QemuCaps;
+import org.jvirt.driver.qemu.internal.caps.QemuCapsBuilder;
+import org.jvirt.driver.qemu.internal.caps.QemuCapsCache;
+import org.jvirt.driver.qemu.internal.process.QemuProcesses;
+import org.jvirt.driver.qemu.internal.qmp.QmpClient;
+import org.jvirt.driver.qemu.internal.qmp.QmpException;
+import org.jvirt.driver.qemu.internal.qmp.QmpListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Probes an emulator binary as libvirt's virQEMUCapsInitQMP does: starts it paused with no
+ * configuration, no devices and the empty {@code none} machine under TCG, with a QMP monitor on
+ * a UNIX socket in a private temporary folder, asks its questions ({@link ProbeQueries}) and stops
+ * it by pid. The QEMU output goes to a log file in that folder, quoted when the probe fails.
+ */
+public final class QmpProber implements QemuCapsCache.Prober {
+    private static final Logger LOG = LoggerFactory.getLogger(QmpProber.class);
+    private static final QmpListener IGNORE = new QmpListener() {
+        @Override
+        public void onEvent(String event, JsonNode data) {
+        }
+
+        @Override
+        public void onClose(boolean requested) {
+        }
+    };
+
+    private final Path workDir;
+    private final Duration timeout;
+    private final int maxMessageBytes;
+
+    /**
+     * @param workDir         parent of the per-probe temporary folders (kept short: socket paths
+     *                        are limited to 108 bytes)
+     * @param timeout         wait for the monitor and for each reply
+     * @param maxMessageBytes the largest reply accepted (the QMP schema is some 200 KiB)
+     */
+    public QmpProber(Path workDir, Duration timeout, int maxMessageBytes) {
+        this.workDir = workDir;
+        this.timeout = timeout;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** The argv libvirt uses for probing (virQEMUCapsInitQMPCommandRun), with our socket. */
+    static List<String> argv(String binary, Path socket) {
+        return List.of(binary, "-S", "-no-user-config", "-nodefaults", "-nographic", "-machine", "none,accel=tcg",
+                "-qmp", "unix:" + socket + ",server=on,wait=off");
+    }
+
+    @Override
+    public QemuCaps probe(CapsKey key) throws IOException {
+        Files.createDirectories(workDir);
+        Path dir = Files.createTempDirectory(workDir, "probe");
+        Path socket = dir.resolve("qmp.sock");
+        Path log = dir.resolve("qemu.log");
+        ProcessBuilder pb = new ProcessBuilder(argv(key.binaryPath(), socket))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true);
+        Process p = pb.start();
+        long pid = p.pid();
+        LOG.debug("probing {} as pid {}", key.binaryPath(), pid);
+        try (QmpClient qmp = QmpClient.connect("probe-" + pid, socket, timeout, p::isAlive, maxMessageBytes, timeout,
+                IGNORE)) {
+            QemuCapsBuilder b = new QemuCapsBuilder(key);
+            new ProbeQueries(qmp, b).run();
+            return b.build();
+        } catch (QmpException | RuntimeException e) {
+            throw new IOException("cannot probe the capabilities of " + key.binaryPath() + ": " + e.getMessage()
+                    + tail(log), e);
+        } finally {
+            if (!QemuProcesses.terminate(pid, timeout, timeout)) {
+                LOG.warn("probe process {} of {} did not exit", pid, key.binaryPath());
+            }
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deleteQuietly(dir, socket, log);
+        }
+    }
+
+    private static String tail(Path log) {
+        String t = QemuProcesses.tail(log, 2048);
+        return t.isEmpty() ? "" : "\n" + t;
+    }
+
+    private static void deleteQuietly(Path... paths) {
+        for (int i = paths.length - 1; i >= 0; i--) {
+            try {
+                Files.deleteIfExists(paths[i]);
+            } catch (IOException e) {
+                LOG.debug("cannot delete {}: {}", paths[i], e.toString());
+            }
+        }
+    }
+}
