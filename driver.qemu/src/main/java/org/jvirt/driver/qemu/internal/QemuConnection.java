@@ -13,6 +13,7 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.Flag;
 import org.jvirt.api.ListFlag;
 import org.jvirt.api.ModificationFlag;
+import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -57,6 +58,28 @@ final class QemuConnection implements DriverConnection {
         } catch (UnknownHostException e) {
             throw Errors.system("cannot find the host name: " + e.getMessage());
         }
+    }
+
+    @Override
+    public String capabilities() throws VirtException {
+        return driver.hostCapabilities().capabilities();
+    }
+
+    @Override
+    public NodeInfo nodeInfo() throws VirtException {
+        return driver.hostCapabilities().nodeInfo();
+    }
+
+    @Override
+    public int maxVcpus(String type) throws VirtException {
+        return driver.hostCapabilities().maxVcpus(type);
+    }
+
+    @Override
+    public String domainXmlToNative(String nativeFormat, String xml, int flags) throws VirtException {
+        Errors.checkFlags(flags, 0, "qemuConnectDomainXMLToNative");
+        return driver.hostCapabilities().domainXmlToNative(host.context().codec(), nativeFormat, xml,
+                host.context().runDir());
     }
 
     @Override

@@ -18,7 +18,9 @@ import org.jvirt.api.spi.DriverSchemes;
 import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.caps.QemuCapsCache;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
+import org.jvirt.driver.qemu.internal.probe.QmpProber;
 import org.jvirt.driver.qemu.internal.launch.MinimalArgv;
 import org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups;
 import org.jvirt.driver.qemu.internal.vcpu.ResolverBinding;
@@ -56,6 +58,7 @@ public final class QemuDriver implements HypervisorDriver {
     private volatile QemuHost system;
     private volatile QemuHost session;
     private volatile Emulators emulators;
+    private volatile HostCapabilities hostCaps;
     private volatile boolean active;
     private volatile Long version;
 
@@ -88,6 +91,9 @@ public final class QemuDriver implements HypervisorDriver {
         Path run = config.state_dir().isEmpty() ? base.resolve("run") : Path.of(config.state_dir());
         Path log = config.log_dir().isEmpty() ? base.resolve("log") : Path.of(config.log_dir());
         emulators = new Emulators(config.emulator_search_path());
+        // probe processes get their own short folder: monitor socket paths must stay under 108 bytes
+        hostCaps = new HostCapabilities(new QemuCapsCache(new QmpProber(run.resolve("probe").toAbsolutePath(),
+                Duration.ofMillis(config.monitor_timeout_ms()), config.max_message_bytes())), emulators);
         CpusetCgroups cgroups = CpusetCgroups.detect();
         VcpuManager vcpus = new VcpuManager(resolvers, cgroups);
         system = host(config, "qemu", run.resolve("system"), log.resolve("system"), vcpus, cgroups);
@@ -174,6 +180,11 @@ public final class QemuDriver implements HypervisorDriver {
             Thread.currentThread().interrupt();
             throw Errors.internal("interrupted");
         }
+    }
+
+    /** Emulator capabilities, node info and domxml-to-native, shared by both URIs. */
+    HostCapabilities hostCapabilities() {
+        return hostCaps;
     }
 
     /** The resolver in use, for diagnostics. */

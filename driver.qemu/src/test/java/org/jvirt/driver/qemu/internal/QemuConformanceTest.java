@@ -48,11 +48,10 @@ class QemuConformanceTest extends DriverConformanceSuite {
                 + "<devices><emulator>" + TestBed.QEMU + "</emulator></devices></domain>";
     }
 
-    /** What driver.qemu leaves to the capabilities work (section 2 of the issue) for now. */
+    /** Every call of the suite is supported (capabilities and domxml-to-native use the probed emulators). */
     @Override
     protected Set<String> unsupportedOperations() {
-        return Set.of("virConnectGetCapabilities", "virNodeGetInfo", "virConnectGetMaxVcpus",
-                "virConnectDomainXMLToNative");
+        return Set.of();
     }
 
     /** Real vCPU threads: an idle one reports the CPU it last ran on (Cpus_allowed is checked in QemuVcpuTest). */

@@ -56,4 +56,28 @@ public final class Emulators {
         throw Errors.unsupportedConfig("no emulator for arch '" + arch + "': " + binary + " not found in "
                 + searchPath);
     }
+
+    /**
+     * Every {@code qemu-system-ARCH} binary on the search path, the first of each name, in search
+     * path order; variants such as {@code qemu-system-x86_64-microvm} are not architectures.
+     */
+    public List<Path> all() {
+        java.util.Map<String, Path> found = new java.util.LinkedHashMap<>();
+        for (Path dir : searchPath) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var s = Files.list(dir)) {
+                s.sorted().forEach(p -> {
+                    String n = p.getFileName().toString();
+                    if (n.matches("qemu-system-[a-z0-9_]+") && Files.isExecutable(p)) {
+                        found.putIfAbsent(n, p);
+                    }
+                });
+            } catch (java.io.IOException e) {
+                // an unreadable folder offers no emulator, as for PATH lookups
+            }
+        }
+        return List.copyOf(found.values());
+    }
 }

@@ -35,7 +35,7 @@ final class ProbeQueries {
         JsonNode v = qmp.execute("query-version", null);
         b.version(v.path("qemu").path("major").asInt(), v.path("qemu").path("minor").asInt(),
                 v.path("qemu").path("micro").asInt(), v.path("package").asText("").strip());
-        b.arch(qmp.execute("query-target", null).path("arch").asText("x86_64"));
+        b.arch(libvirtArch(qmp.execute("query-target", null).path("arch").asText("x86_64")));
         Set<String> commands = names(qmp.execute("query-commands", null));
         b.commands(commands);
         Set<String> types = names(qmp.execute("qom-list-types", null));
@@ -81,6 +81,15 @@ final class ProbeQueries {
             qmp.execute("query-qmp-schema", null);
             b.flag("blockdev");
         }
+    }
+
+    /** libvirt's names for QEMU's targets (virQEMUCapsArchFromString). */
+    static String libvirtArch(String target) {
+        return switch (target) {
+            case "i386" -> "i686";
+            case "arm" -> "armv7l";
+            default -> target;
+        };
     }
 
     /** KVM is usable when QEMU has it built in and this process may open {@code /dev/kvm}. */
