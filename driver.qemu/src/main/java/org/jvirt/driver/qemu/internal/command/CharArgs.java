@@ -108,14 +108,15 @@ final class CharArgs {
             case "file" -> {
                 String path = src == null ? null : src.attr("path");
                 if (env.passFds()) {
-                    a.add("-add-fd", "set=" + fdSet + ",fd=1750,opaque=" + id + "-source");
-                    c.append("file,id=").append(id).append(",path=/dev/fdset/").append(fdSet);
+                    // libvirt opens the file itself (always appending) and passes it as an fd set
+                    a.add("-add-fd", "set=" + fdSet + ",fd=1750,opaque=" + alias + "-source");
+                    c.append("file,id=").append(id).append(",path=/dev/fdset/").append(fdSet).append(",append=on");
                     fdSet++;
                 } else {
                     c.append("file,id=").append(id).append(",path=").append(Argv.commas(path));
-                }
-                if (src != null && src.attr("append") != null) {
-                    c.append(",append=").append(src.attr("append"));
+                    if (src != null && src.attr("append") != null) {
+                        c.append(",append=").append(src.attr("append"));
+                    }
                 }
             }
             case "dev", "tty" -> c.append(type.equals("tty") ? "tty" : "serial").append(",id=").append(id)
@@ -170,6 +171,17 @@ final class CharArgs {
                     .append(dev.name.equals("smartcard") ? "smartcard" : dev.name.equals("redirdev") ? "usbredir"
                             : "vdagent");
             default -> throw QemuErrors.unsupported("Unsupported character device type '" + type + "'");
+        }
+        XNode log = dev.child("log");
+        if (log != null && log.attr("file") != null) {
+            if (env.passFds()) {
+                a.add("-add-fd", "set=" + fdSet + ",fd=1751,opaque=" + alias + "-log");
+                c.append(",logfile=/dev/fdset/").append(fdSet).append(",logappend=on");
+                fdSet++;
+            } else {
+                c.append(",logfile=").append(Argv.commas(log.attr("file"))).append(",logappend=")
+                        .append("off".equals(log.attr("append")) ? "off" : "on");
+            }
         }
         a.add("-chardev", c.toString());
     }

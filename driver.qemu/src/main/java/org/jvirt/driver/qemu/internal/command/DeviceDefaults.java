@@ -248,6 +248,25 @@ final class DeviceDefaults {
             }
             if (i == 0 && "serial".equals(t.attr("type"))) {
                 t.setDefault("port", "0");
+                List<XNode> serials = d.devices("serial");
+                if (!serials.isEmpty()) {
+                    // console 0 is serial 0 seen from another angle: libvirt formats it from the serial
+                    XNode serial = serials.get(0);
+                    c.attrs.clear();
+                    c.attrs.putAll(serial.attrs);
+                    XNode keepTarget = t;
+                    c.children.clear();
+                    for (XNode ch : serial.children) {
+                        if (ch.name.equals("target")) {
+                            c.children.add(keepTarget);
+                        } else if (!ch.name.equals("alias") && !ch.name.equals("address")) {
+                            c.children.add(copy(ch));
+                        }
+                    }
+                    if (!c.children.contains(keepTarget)) {
+                        c.children.add(keepTarget);
+                    }
+                }
                 if (d.devices("serial").isEmpty()) {
                     XNode serial = new XNode("serial");
                     serial.attrs.putAll(c.attrs);
