@@ -628,6 +628,9 @@ final class DeviceArgs {
         for (int i = 0; i < sounds.size(); i++) {
             XNode s = sounds.get(i);
             String model = s.attr("model");
+            if ("pcspk".equals(model)) {
+                continue; // the PC speaker is part of the machine (-machine pcspk-audiodev=)
+            }
             Json j = Json.object();
             switch (model) {
                 case "ac97" -> j.put("driver", "AC97");

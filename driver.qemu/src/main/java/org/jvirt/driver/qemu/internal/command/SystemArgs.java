@@ -62,6 +62,14 @@ final class SystemArgs {
                 }
             }
         }
+        for (XmlElement snd : soundModels()) {
+            if ("pcspk".equals(snd.attribute("model"))) {
+                String au = d.devices("audio").isEmpty() ? null : "audio" + d.devices("audio").get(0).attr("id", "1");
+                if (au != null) {
+                    m.append(",pcspk-audiodev=").append(au);
+                }
+            }
+        }
         if (mt != null && mt.acpi()) {
             m.append(",acpi=").append(feature("acpi") != null ? "on" : "off");
         }
@@ -289,6 +297,14 @@ final class SystemArgs {
         }
     }
 
+    private List<XmlElement> soundModels() {
+        List<XmlElement> out = new java.util.ArrayList<>();
+        for (XNode s : d.devices("sound")) {
+            out.add(s.toXml());
+        }
+        return out;
+    }
+
     /** The guest NUMA cells ({@code <cpu><numa><cell>}), empty without NUMA. */
     List<XmlElement> numaCells() {
         if (def.cpu() == null) {
@@ -309,6 +325,19 @@ final class SystemArgs {
             XmlElement c = cells.get(i);
             String id = c.attribute("id") == null ? Integer.toString(i) : c.attribute("id");
             long kib = alignMiB(GenericDefaults.toKib(c.attribute("memory"), c.attribute("unit")));
+            MachineType mt = d.caps.machine(d.accel(), d.machine());
+            if (mt != null && mt.numaMemSupported() && other("memoryBacking") == null && numatune(id) == null
+                    && c.attribute("memAccess") == null) {
+                // old machine types still take the node size directly (-numa mem=, in MiB)
+                StringBuilder n = new StringBuilder("node,nodeid=").append(id);
+                if (c.attribute("cpus") != null) {
+                    for (String r : CpuSets.ranges(CpuSets.parse(c.attribute("cpus")))) {
+                        n.append(",cpus=").append(r);
+                    }
+                }
+                a.add("-numa", n.append(",mem=").append(kib / 1024).toString());
+                continue;
+            }
             Json backend = new MemoryBacking(def, env).backend("ram-node" + id, Integer.parseInt(id),
                     c.attribute("memAccess"), kib * 1024);
             XmlElement tune = numatune(id);
@@ -410,8 +439,6 @@ final class SystemArgs {
         a.add("-rtc", rtc.toString());
         if ("delay".equals(pitPolicy)) {
             a.add("-global", "kvm-pit.lost_tick_policy=delay");
-        } else if ("catchup".equals(pitPolicy)) {
-            a.add("-global", "kvm-pit.lost_tick_policy=slew");
         } else if ("discard".equals(pitPolicy)) {
             a.add("-global", "kvm-pit.lost_tick_policy=discard");
         }
