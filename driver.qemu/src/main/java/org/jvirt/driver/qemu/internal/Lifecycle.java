@@ -61,6 +61,7 @@ public final class Lifecycle {
                 Files.deleteIfExists(pidFile);
                 process = QemuProcesses.spawn(argv, log);
             } catch (IOException e) {
+                ctx.argv().cleanup(id, def.name());
                 throw Errors.internal("cannot start emulator " + emulator + ": " + e.getMessage(), e);
             }
             long pid = process.pid();
@@ -83,6 +84,7 @@ public final class Lifecycle {
                 host.saveStatus(dom);
             } catch (VirtException | QmpException | RuntimeException e) {
                 String tail = failStart(dom, process, pid, monitor, pidFile, log);
+                ctx.argv().cleanup(id, def.name());
                 throw startError(e, tail);
             }
             LOG.info("domain '{}' started: pid {}, monitor {}", def.name(), pid, monitor);
@@ -167,6 +169,7 @@ public final class Lifecycle {
         }
         deleteQuietly(dom.monitorPath());
         deleteQuietly(ctx.runDir().resolve(dom.uuid() + ".pid"));
+        ctx.argv().cleanup(id, dom.name());
         ctx.cgroups().remove(dom.uuid().toString());
         dom.detach(reason);
         host.deleteStatus(dom);

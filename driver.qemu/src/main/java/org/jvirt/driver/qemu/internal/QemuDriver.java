@@ -21,7 +21,7 @@ import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.qemu.internal.caps.QemuCapsCache;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
 import org.jvirt.driver.qemu.internal.probe.QmpProber;
-import org.jvirt.driver.qemu.internal.launch.MinimalArgv;
+import org.jvirt.driver.qemu.internal.launch.LibvirtArgv;
 import org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups;
 import org.jvirt.driver.qemu.internal.vcpu.ResolverBinding;
 import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
@@ -110,8 +110,7 @@ public final class QemuDriver implements HypervisorDriver {
         return new QemuHost(new HostContext(storeName, run.toAbsolutePath(), log.toAbsolutePath(),
                 c.machine_default(), Duration.ofMillis(c.destroy_timeout_ms()), Duration.ofMillis(c.monitor_timeout_ms()),
                 Duration.ofMillis(c.command_timeout_ms()), c.max_message_bytes(), codec, store, emulators,
-                (live, emulator, monitor, pidFile) -> MinimalArgv.build(live, emulator, c.machine_default(), monitor,
-                        pidFile), vcpus, cgroups));
+                new LibvirtArgv(hostCaps::capsOf, codec, run.toAbsolutePath(), c.machine_default()), vcpus, cgroups));
     }
 
     private static Optional<String> property(BundleContext context, String name) {

@@ -9,10 +9,14 @@ import org.jvirt.api.xml.DomainDef;
 /**
  * Turns a live definition into the emulator's argv for a start. The argv must start the guest
  * paused ({@code -S}) with its QMP monitor listening on {@code monitor}, and may write its pid to
- * {@code pidFile}. {@link MinimalArgv} is the built-in one; libvirt's full command line (the
- * {@code internal.command} builder, once emulator capabilities are probed) plugs in here.
+ * {@code pidFile}. The driver uses {@link LibvirtArgv} (libvirt's full command line for the probed
+ * emulator); {@link MinimalArgv} is the small one it used before emulators were probed.
  */
 @FunctionalInterface
 public interface ArgvBuilder {
     List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile) throws VirtException;
+
+    /** Removes what {@link #build} left for the guest with {@code id} once it stopped (or failed to start). */
+    default void cleanup(int id, String name) {
+    }
 }

@@ -1,0 +1,112 @@
+package org.jvirt.driver.qemu.internal.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.api.xml.Os;
+import org.jvirt.driver.qemu.internal.Errors;
+import org.jvirt.driver.qemu.internal.caps.QemuCaps;
+import org.jvirt.driver.qemu.internal.command.CommandEnv;
+import org.jvirt.driver.qemu.internal.command.QemuCommandBuilder;
+import org.jvirt.driver.qemu.internal.command.QemuCommandLine;
+import org.jvirt.driver.qemu.internal.command.QemuPostParse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * libvirt's command line for a start: the definition completed for the probed emulator
+ * ({@link QemuPostParse}), then {@link QemuCommandBuilder} with real paths: the QMP monitor on
+ * the driver's socket, the domain folder {@code <run>/domain-<id>-<name>} with the master key
+ * libvirt's {@code masterKey0} secret reads (32 random bytes, mode 0600, as
+ * qemuDomainWriteMasterKeyFile), and {@code -pidfile}.
+ */
+public final class LibvirtArgv implements ArgvBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(LibvirtArgv.class);
+
+    /** The probed capabilities of an emulator binary. */
+    @FunctionalInterface
+    public interface CapsSource {
+        QemuCaps capsOf(Path emulator) throws VirtException;
+    }
+
+    private final CapsSource caps;
+    private final DomainXmlCodec codec;
+    private final Path runDir;
+    private final String defaultMachine;
+    private final SecureRandom random = new SecureRandom();
+
+    /** @param defaultMachine the configured machine for domains that name none; empty: the emulator's default */
+    public LibvirtArgv(CapsSource caps, DomainXmlCodec codec, Path runDir, String defaultMachine) {
+        this.caps = caps;
+        this.codec = codec;
+        this.runDir = runDir;
+        this.defaultMachine = defaultMachine;
+    }
+
+    private CommandEnv env(Path monitor) {
+        return CommandEnv.real(runDir.toString(), runDir.resolve("channel").toString(),
+                monitor == null ? null : monitor.toString());
+    }
+
+    @Override
+    public List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile) throws VirtException {
+        QemuCaps emulatorCaps = caps.capsOf(emulator);
+        // post-parse works on the persistent form; the start keeps its id (the domain folder is named by it)
+        DomainDef def = new QemuPostParse(codec).apply(withDefaultMachine(live), emulatorCaps).withId(live.id());
+        CommandEnv env = env(monitor);
+        QemuCommandLine cmd = new QemuCommandBuilder(emulatorCaps, env, codec).build(def);
+        writeMasterKey(Path.of(env.domainDir(live.id(), live.name())));
+        List<String> argv = new ArrayList<>(cmd.argv());
+        argv.set(0, emulator.toString());
+        argv.add("-pidfile");
+        argv.add(pidFile.toString());
+        return argv;
+    }
+
+    private DomainDef withDefaultMachine(DomainDef def) {
+        Os os = def.os();
+        if (os == null || os.machine() != null || defaultMachine == null || defaultMachine.isEmpty()) {
+            return def;
+        }
+        return def.withOs(new Os(os.type(), os.arch(), defaultMachine, os.firmware(), os.loader(), os.kernel(),
+                os.initrd(), os.cmdline(), os.bootDevices(), os.bootMenu(), os.other()));
+    }
+
+    private void writeMasterKey(Path domainDir) throws VirtException {
+        try {
+            Files.createDirectories(domainDir);
+            Path key = domainDir.resolve("master-key.aes");
+            Files.deleteIfExists(key);
+            Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            Files.write(key, bytes);
+        } catch (IOException e) {
+            throw Errors.internal("cannot write the master key in " + domainDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void cleanup(int id, String name) {
+        Path dir = Path.of(env(null).domainDir(id, name));
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot remove {}: {}", dir, e.toString());
+        }
+    }
+}

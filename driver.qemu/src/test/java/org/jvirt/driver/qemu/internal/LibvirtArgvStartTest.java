@@ -1,0 +1,104 @@
+package org.jvirt.driver.qemu.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.UUID;
+
+import org.jvirt.api.StateReason;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.driver.qemu.internal.process.QemuProcesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guests start with libvirt's command line for the probed emulator: real devices, the monitor on
+ * the driver's socket path, the domain folder with its master key, removed again at stop.
+ */
+class LibvirtArgvStartTest {
+    private TestBed bed;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(TestBed.qemuInstalled(), "qemu-system-x86_64 not installed");
+        bed = new TestBed(Files.createTempDirectory("jqa"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (bed != null) {
+            bed.close();
+            try (var paths = Files.walk(bed.dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aGuestWithDevicesRunsOnLibvirtsCommandLine() throws Exception {
+        UUID uuid = UUID.randomUUID();
+        String devices = "  <devices>\n    <emulator>" + TestBed.QEMU + "</emulator>\n"
+                + "    <interface type='user'><mac address='52:54:00:12:34:56'/><model type='virtio'/></interface>\n"
+                + "    <serial type='pty'/><console type='pty'/>\n"
+                + "    <memballoon model='virtio'/>\n  </devices>\n";
+        String xml = TestBed.xml("argv1", uuid, 2, "").replaceFirst("(?s)  <devices>.*</devices>\n", devices);
+        DomainRef ref = bed.conn.defineXml(xml, 0);
+        bed.conn.create(ref, 0);
+        long pid = bed.pid(ref);
+        assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
+        List<String> cmd = QemuProcesses.cmdline(pid).orElseThrow();
+        String line = String.join(" ", cmd);
+        Path run = bed.dir.resolve("run/system").toAbsolutePath();
+        Path domainDir = run.resolve("domain-" + bed.conn.lookupByName("argv1").id() + "-argv1");
+        assertEquals(TestBed.QEMU.toString(), cmd.get(0));
+        assertTrue(line.contains("-name guest=argv1,debug-threads=on -S "), line);
+        assertTrue(line.contains("secret,id=masterKey0,format=raw,file=" + domainDir + "/master-key.aes")
+                || line.contains("\"id\":\"masterKey0\""), line);
+        assertTrue(line.contains("-machine pc-i440fx-7.2,"), line);
+        assertTrue(line.contains("path=" + run.resolve(uuid + ".qmp") + ",server=on,wait=off"), line);
+        assertFalse(line.contains("fd=1729"), line);
+        assertTrue(line.contains("virtio-net-pci") && line.contains("52:54:00:12:34:56"), line);
+        assertTrue(line.contains("isa-serial"), line);
+        assertTrue(line.contains("virtio-balloon-pci"), line);
+        assertTrue(line.endsWith("-pidfile " + run.resolve(uuid + ".pid")), line);
+        Path key = domainDir.resolve("master-key.aes");
+        assertEquals(32, Files.size(key));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        // the devices are there: QEMU lists them under their libvirt ids
+        var peripherals = bed.driver.hosts().get(0).byUuid(uuid).qmp().execute("qom-list",
+                org.jvirt.driver.qemu.internal.qmp.QmpClient.args().put("path", "/machine/peripheral"));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        peripherals.forEach(n -> ids.add(n.path("name").asText()));
+        assertTrue(ids.containsAll(java.util.Set.of("net0", "serial0", "balloon0", "usb")), ids.toString());
+
+        bed.conn.destroy(ref, 0);
+        assertTrue(QemuProcesses.waitGone(pid, java.time.Duration.ofSeconds(5)));
+        assertFalse(Files.exists(domainDir), "domain folder removed at stop");
+        assertFalse(Files.exists(run.resolve(uuid + ".qmp")));
+    }
+
+    @Test
+    void aDiskQemuCannotOpenFailsCleanlyWithQemusWords() throws Exception {
+        String devices = "  <devices>\n    <emulator>" + TestBed.QEMU + "</emulator>\n"
+                + "    <disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
+                + "<source file='/nonexistent/disk.qcow2'/><target dev='vda' bus='virtio'/></disk>\n  </devices>\n";
+        String xml = TestBed.xml("argv2", UUID.randomUUID(), 1, "").replaceFirst("(?s)  <devices>.*</devices>\n",
+                devices);
+        DomainRef ref = bed.conn.defineXml(xml, 0);
+        org.jvirt.api.VirtException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.jvirt.api.VirtException.class, () -> bed.conn.create(ref, 0));
+        assertTrue(e.getMessage().contains("/nonexistent/disk.qcow2"), e.getMessage());
+        assertEquals(org.jvirt.api.DomainState.SHUTOFF, bed.conn.state(ref).state());
+        try (var s = Files.list(bed.dir.resolve("run/system"))) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("domain-")
+                    || p.getFileName().toString().endsWith(".qmp")), e.toString());
+        }
+    }
+}
