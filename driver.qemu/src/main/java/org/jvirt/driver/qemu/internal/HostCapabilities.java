@@ -24,6 +24,9 @@ import org.jvirt.driver.qemu.internal.host.KvmMaxVcpus;
 import org.jvirt.driver.qemu.internal.host.NodeInfoReader;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.sun.jna.LastErrorException;
 
 /**
@@ -32,6 +35,7 @@ import com.sun.jna.LastErrorException;
  * and {@code domxml-to-native}. Emulator capabilities come from the shared, mtime-keyed cache.
  */
 final class HostCapabilities {
+    private static final Logger LOG = LoggerFactory.getLogger(HostCapabilities.class);
     /** libvirt's qemuConnectGetMaxVcpus answer for TCG (and for no type). */
     static final int TCG_MAX_VCPUS = 16;
 
@@ -57,7 +61,12 @@ final class HostCapabilities {
     String capabilities() throws VirtException {
         List<QemuCaps> probed = new ArrayList<>();
         for (Path emulator : emulators.all()) {
-            probed.add(capsOf(emulator));
+            try {
+                probed.add(capsOf(emulator));
+            } catch (VirtException e) {
+                // as libvirt: an emulator that cannot be probed is left out, the others still count
+                LOG.warn("leaving {} out of the capabilities: {}", emulator, e.getMessage());
+            }
         }
         try {
             return CapabilitiesXml.format(HostInfo.probe(hostUuid), probed);

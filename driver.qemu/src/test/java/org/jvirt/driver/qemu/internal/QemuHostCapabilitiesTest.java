@@ -135,4 +135,31 @@ class QemuHostCapabilitiesTest {
                 xml.replace(TestBed.QEMU.toString(), "/nonexistent/qemu-system-x86_64"), 0));
         assertTrue(noEmu.getMessage().contains("/nonexistent/qemu-system-x86_64"), noEmu.getMessage());
     }
+
+    @Test
+    void anEmulatorThatCannotBeProbedIsLeftOut() throws Exception {
+        Path dir = Files.createDirectories(bed.dir.resolve("bin"));
+        Path broken = dir.resolve("qemu-system-aarch64");
+        Files.writeString(broken, "#!/bin/sh\necho 'cannot run here' >&2\nexit 1\n");
+        Path good = dir.resolve("qemu-system-x86_64");
+        Files.writeString(good, "#!/bin/sh\nexec " + TestBed.QEMU + " \"$@\"\n");
+        Path variant = dir.resolve("qemu-system-x86_64-microvm");
+        Files.writeString(variant, "#!/bin/sh\nexit 1\n");
+        for (Path p : List.of(broken, good, variant)) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        var emulators = new org.jvirt.driver.qemu.internal.launch.Emulators(new String[] {dir.toString()});
+        assertEquals(List.of(good, broken).stream().sorted().toList(), emulators.all());
+        HostCapabilities hc = new HostCapabilities(new org.jvirt.driver.qemu.internal.caps.QemuCapsCache(
+                new org.jvirt.driver.qemu.internal.probe.QmpProber(bed.dir.resolve("p"),
+                        java.time.Duration.ofSeconds(10), 1 << 20)), emulators);
+        String xml = hc.capabilities();
+        assertTrue(xml.contains("<emulator>" + good + "</emulator>"), xml);
+        assertFalse(xml.contains(broken.toString()), xml);
+        assertFalse(xml.contains("<emulator>" + variant + "</emulator>"), xml);
+        DomainSchemaValidator rng = DomainSchemaValidator.forSchema("capability.rng");
+        if (rng != null) {
+            rng.assertValid("capabilities without the broken emulator", xml);
+        }
+    }
 }
