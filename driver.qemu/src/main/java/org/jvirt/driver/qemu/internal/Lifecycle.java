@@ -52,7 +52,7 @@ public final class Lifecycle {
                 throw Errors.internal("monitor socket path '" + monitor + "' is too long for a UNIX socket");
             }
             int id = host.nextId();
-            DomainDef live = def.withId(id);
+            DomainDef live = ctx.argv().complete(def.withId(id), emulator);
             List<String> argv = ctx.argv().build(live, emulator, monitor, pidFile);
             Process process;
             try {

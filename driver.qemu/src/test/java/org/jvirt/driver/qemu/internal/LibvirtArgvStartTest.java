@@ -68,6 +68,10 @@ class LibvirtArgvStartTest {
         assertTrue(line.contains("isa-serial"), line);
         assertTrue(line.contains("virtio-balloon-pci"), line);
         assertTrue(line.endsWith("-pidfile " + run.resolve(uuid + ".pid")), line);
+        // the live XML is the definition QEMU runs: canonical machine, as libvirt shows it
+        String live = bed.conn.xmlDesc(ref, 0);
+        assertTrue(live.contains("machine='pc-i440fx-7.2'"), live);
+        assertTrue(live.contains("<domain type='qemu' id='"), live);
         Path key = domainDir.resolve("master-key.aes");
         assertEquals(32, Files.size(key));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));

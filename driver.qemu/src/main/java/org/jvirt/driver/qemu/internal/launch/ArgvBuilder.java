@@ -16,6 +16,14 @@ import org.jvirt.api.xml.DomainDef;
 public interface ArgvBuilder {
     List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile) throws VirtException;
 
+    /**
+     * The live definition as the emulator will run it (libvirt's post-parse for the emulator:
+     * canonical machine, default devices); what the running domain's XML shows. Same id.
+     */
+    default DomainDef complete(DomainDef live, Path emulator) throws VirtException {
+        return live;
+    }
+
     /** Removes what {@link #build} left for the guest with {@code id} once it stopped (or failed to start). */
     default void cleanup(int id, String name) {
     }

@@ -60,8 +60,7 @@ public final class LibvirtArgv implements ArgvBuilder {
     @Override
     public List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile) throws VirtException {
         QemuCaps emulatorCaps = caps.capsOf(emulator);
-        // post-parse works on the persistent form; the start keeps its id (the domain folder is named by it)
-        DomainDef def = new QemuPostParse(codec).apply(withDefaultMachine(live), emulatorCaps).withId(live.id());
+        DomainDef def = complete(live, emulatorCaps);
         CommandEnv env = env(monitor);
         QemuCommandLine cmd = new QemuCommandBuilder(emulatorCaps, env, codec).build(def);
         writeMasterKey(Path.of(env.domainDir(live.id(), live.name())));
@@ -70,6 +69,16 @@ public final class LibvirtArgv implements ArgvBuilder {
         argv.add("-pidfile");
         argv.add(pidFile.toString());
         return argv;
+    }
+
+    @Override
+    public DomainDef complete(DomainDef live, Path emulator) throws VirtException {
+        return complete(live, caps.capsOf(emulator));
+    }
+
+    /** Post-parse works on the persistent form; the start keeps its id (the domain folder is named by it). */
+    private DomainDef complete(DomainDef live, QemuCaps emulatorCaps) throws VirtException {
+        return new QemuPostParse(codec).apply(withDefaultMachine(live), emulatorCaps).withId(live.id());
     }
 
     private DomainDef withDefaultMachine(DomainDef def) {
