@@ -10,7 +10,7 @@ import org.jvirt.api.xml.DomainDef;
  * Turns a live definition into the emulator's argv for a start. The argv must start the guest
  * paused ({@code -S}) with its QMP monitor listening on {@code monitor}, and may write its pid to
  * {@code pidFile}. The driver uses {@link LibvirtArgv} (libvirt's full command line for the probed
- * emulator); {@link MinimalArgv} is the small one it used before emulators were probed.
+ * emulator); tests may plug in their own.
  */
 @FunctionalInterface
 public interface ArgvBuilder {
