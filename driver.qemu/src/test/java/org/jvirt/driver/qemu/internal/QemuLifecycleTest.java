@@ -37,17 +37,13 @@ class QemuLifecycleTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(TestBed.qemuInstalled(), "qemu-system-x86_64 not installed");
-        bed = new TestBed(dir);
+        bed = TestBed.openIfQemuInstalled(dir);
     }
 
     @AfterEach
     void tearDown() {
         if (bed != null) {
-            bed.close();
-            for (long pid : bed.pids) {
-                assertFalse(QemuProcesses.isAlive(pid), "pid " + pid + " left running");
-            }
+            bed.closeAndAssertNoGuestLeft();
         }
     }
 

@@ -3,7 +3,6 @@ package org.jvirt.driver.qemu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,17 +29,13 @@ class QemuReattachTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(TestBed.qemuInstalled(), "qemu-system-x86_64 not installed");
-        bed = new TestBed(dir);
+        bed = TestBed.openIfQemuInstalled(dir);
     }
 
     @AfterEach
     void tearDown() {
         if (bed != null) {
-            bed.close();
-            for (long pid : bed.pids) {
-                assertFalse(QemuProcesses.isAlive(pid), "pid " + pid + " left running");
-            }
+            bed.closeAndAssertNoGuestLeft();
         }
     }
 

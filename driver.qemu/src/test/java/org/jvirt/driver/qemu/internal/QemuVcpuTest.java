@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,17 +38,13 @@ class QemuVcpuTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(TestBed.qemuInstalled(), "qemu-system-x86_64 not installed");
-        bed = new TestBed(dir);
+        bed = TestBed.openIfQemuInstalled(dir);
     }
 
     @AfterEach
     void tearDown() {
         if (bed != null) {
-            bed.close();
-            for (long pid : bed.pids) {
-                assertFalse(QemuProcesses.isAlive(pid), "pid " + pid + " left running");
-            }
+            bed.closeAndAssertNoGuestLeft();
         }
     }
 

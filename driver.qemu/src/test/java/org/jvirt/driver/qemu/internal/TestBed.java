@@ -1,5 +1,8 @@
 package org.jvirt.driver.qemu.internal;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,6 +152,23 @@ final class TestBed implements AutoCloseable {
             conn.close();
             driver.deactivate();
         }
+    }
+
+    /**
+     * Closes the bed and asserts that every guest pid it saw is gone: the tear-down of the tests
+     * that drive real guests.
+     */
+    void closeAndAssertNoGuestLeft() {
+        close();
+        for (long pid : pids) {
+            assertFalse(QemuProcesses.isAlive(pid), "pid " + pid + " left running");
+        }
+    }
+
+    /** A bed over {@code dir}; skips the calling test when QEMU is not installed. */
+    static TestBed openIfQemuInstalled(Path dir) throws VirtException {
+        assumeTrue(qemuInstalled(), "qemu-system-x86_64 not installed");
+        return new TestBed(dir);
     }
 
     static boolean qemuInstalled() {
