@@ -3,7 +3,6 @@ package org.jvirt.driver.qemu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +26,13 @@ class LibvirtArgvStartTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(TestBed.qemuInstalled(), "qemu-system-x86_64 not installed");
-        bed = new TestBed(Files.createTempDirectory("jqa"));
+        bed = TestBed.openInTempDirIfQemuInstalled("jqa");
     }
 
     @AfterEach
     void stop() throws Exception {
         if (bed != null) {
-            bed.close();
-            try (var paths = Files.walk(bed.dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            bed.closeAndDeleteDir();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,17 +30,13 @@ class QemuHostCapabilitiesTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(TestBed.qemuInstalled(), "qemu-system-x86_64 not installed");
-        bed = new TestBed(Files.createTempDirectory("jqh"));
+        bed = TestBed.openInTempDirIfQemuInstalled("jqh");
     }
 
     @AfterEach
     void stop() throws Exception {
         if (bed != null) {
-            bed.close();
-            try (var paths = Files.walk(bed.dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            bed.closeAndDeleteDir();
         }
     }
 

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.annotation.Annotation;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -169,6 +171,23 @@ final class TestBed implements AutoCloseable {
     static TestBed openIfQemuInstalled(Path dir) throws VirtException {
         assumeTrue(qemuInstalled(), "qemu-system-x86_64 not installed");
         return new TestBed(dir);
+    }
+
+    /**
+     * A bed over a new temporary folder named {@code prefix...}; skips the calling test when QEMU
+     * is not installed. Pair with {@link #closeAndDeleteDir()}.
+     */
+    static TestBed openInTempDirIfQemuInstalled(String prefix) throws IOException, VirtException {
+        assumeTrue(qemuInstalled(), "qemu-system-x86_64 not installed");
+        return new TestBed(Files.createTempDirectory(prefix));
+    }
+
+    /** Closes the bed and deletes its folder. */
+    void closeAndDeleteDir() throws IOException {
+        close();
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     static boolean qemuInstalled() {
