@@ -125,22 +125,7 @@ final class DeviceArgs {
                     if (drv.attr("max_sectors") != null) {
                         j.put("max_sectors", Integer.parseInt(drv.attr("max_sectors")));
                     }
-                    XNode threads = drv.child("iothreads");
-                    if (threads != null) {
-                        List<Json> mapping = new java.util.ArrayList<>();
-                        for (XNode t : threads.all("iothread")) {
-                            Json m = Json.object().put("iothread", "iothread" + t.attr("id"));
-                            List<Integer> vqs = new java.util.ArrayList<>();
-                            for (XNode q : t.all("queue")) {
-                                vqs.add(Integer.parseInt(q.attr("id")));
-                            }
-                            if (!vqs.isEmpty()) {
-                                m.put("vqs", vqs);
-                            }
-                            mapping.add(m);
-                        }
-                        j.put("iothread-vq-mapping", mapping);
-                    }
+                    DiskArgs.putIothreadVqMapping(j, drv);
                 }
             }
             case "ide" -> {

@@ -173,22 +173,7 @@ final class DiskArgs {
                     if (driver.attr("queue_size") != null) {
                         j.put("queue-size", Integer.parseInt(driver.attr("queue_size")));
                     }
-                    XNode threads = driver.child("iothreads");
-                    if (threads != null) {
-                        List<Json> mapping = new java.util.ArrayList<>();
-                        for (XNode t : threads.all("iothread")) {
-                            Json m = Json.object().put("iothread", "iothread" + t.attr("id"));
-                            List<Integer> vqs = new java.util.ArrayList<>();
-                            for (XNode q : t.all("queue")) {
-                                vqs.add(Integer.parseInt(q.attr("id")));
-                            }
-                            if (!vqs.isEmpty()) {
-                                m.put("vqs", vqs);
-                            }
-                            mapping.add(m);
-                        }
-                        j.put("iothread-vq-mapping", mapping);
-                    }
+                    putIothreadVqMapping(j, driver);
                 }
                 PciBus.put(d, disk, j);
                 j.put("drive", nodeName).put("id", "virtio-disk" + DriveAddresses.diskIndex(
@@ -260,5 +245,28 @@ final class DiskArgs {
             j.put("rerror", driver.attr("rerror_policy"));
         }
         a.device(j);
+    }
+
+    /**
+     * The {@code iothread-vq-mapping} property from a driver element's {@code <iothreads>}
+     * (virtio disks and virtio SCSI controllers write it the same way).
+     */
+    static void putIothreadVqMapping(Json j, XNode driver) {
+        XNode threads = driver.child("iothreads");
+        if (threads != null) {
+            List<Json> mapping = new java.util.ArrayList<>();
+            for (XNode t : threads.all("iothread")) {
+                Json m = Json.object().put("iothread", "iothread" + t.attr("id"));
+                List<Integer> vqs = new java.util.ArrayList<>();
+                for (XNode q : t.all("queue")) {
+                    vqs.add(Integer.parseInt(q.attr("id")));
+                }
+                if (!vqs.isEmpty()) {
+                    m.put("vqs", vqs);
+                }
+                mapping.add(m);
+            }
+            j.put("iothread-vq-mapping", mapping);
+        }
     }
 }
