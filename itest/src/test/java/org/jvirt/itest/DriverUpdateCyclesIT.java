@@ -6,7 +6,6 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.File;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 
@@ -67,13 +66,7 @@ public class DriverUpdateCyclesIT {
                 Version version = Updates.bundleVersion(jar);
                 long calls = a.calls() + b.calls();
                 Await.until("client calls before update " + i, WAIT, () -> a.calls() + b.calls() >= calls + CALLS_PER_VERSION);
-                try (InputStream in = Files.newInputStream(jar.toPath())) {
-                    driver.update(in);
-                }
-                Updates.refresh(context, driver, WAIT);
-                Await.until("a driver for scheme test from version " + version, WAIT,
-                        () -> Osgi.drivers(context, "test").stream()
-                                .anyMatch(ref -> version.equals(ref.getBundle().getVersion())));
+                Updates.updateDriver(context, driver, jar, version, "test", WAIT);
                 assertEquals(version, driver.getVersion());
             }
             long calls = a.calls() + b.calls();

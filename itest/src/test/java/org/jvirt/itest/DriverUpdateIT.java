@@ -94,13 +94,7 @@ public class DriverUpdateIT {
             Await.until("client warm-up", WAIT, () -> client.calls() >= WARM_UP_CALLS);
             long callsAtUpdate = client.calls();
             long updateStart = System.nanoTime();
-            try (InputStream in = Files.newInputStream(upgradeJar.toPath())) {
-                driver.update(in);
-            }
-            Updates.refresh(context, driver, WAIT);
-            Await.until("a driver for scheme test from version " + upgrade, WAIT,
-                    () -> Osgi.drivers(context, "test").stream()
-                            .anyMatch(ref -> upgrade.equals(ref.getBundle().getVersion())));
+            Updates.updateDriver(context, driver, upgradeJar, upgrade, "test", WAIT);
             long swapMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - updateStart);
             long callsAtSwap = client.calls();
             Await.until("client calls on the new version", WAIT,

@@ -4,6 +4,8 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +14,7 @@ import java.util.jar.JarFile;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.Version;
@@ -33,6 +36,21 @@ final class Updates {
             }
         });
         assertTrue("package refresh did not finish in " + timeout, done.await(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Updates {@code driver} from {@code jar}, refreshes its packages and waits until a driver
+     * for {@code scheme} from {@code version} (the jar's) is registered.
+     */
+    static void updateDriver(BundleContext context, Bundle driver, File jar, Version version, String scheme,
+            Duration timeout) throws IOException, BundleException, InterruptedException {
+        try (InputStream in = Files.newInputStream(jar.toPath())) {
+            driver.update(in);
+        }
+        refresh(context, driver, timeout);
+        Await.until("a driver for scheme " + scheme + " from version " + version, timeout,
+                () -> Osgi.drivers(context, scheme).stream()
+                        .anyMatch(ref -> version.equals(ref.getBundle().getVersion())));
     }
 
     /** The Bundle-Version in the manifest of a bundle file. */
