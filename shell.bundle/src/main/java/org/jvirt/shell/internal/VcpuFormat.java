@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 
 import org.jvirt.api.VcpuInfo;
+import org.jvirt.api.xml.Bitmap;
 
 /** The text of {@code virsh vcpuinfo} (tools/virsh-domain.c). */
 public final class VcpuFormat {
@@ -70,19 +71,6 @@ public final class VcpuFormat {
 
     /** libvirt's bitmap format: {@code 0-3,5,7-9}. */
     static String ranges(BitSet bits) {
-        StringBuilder sb = new StringBuilder();
-        int start = bits.nextSetBit(0);
-        while (start >= 0) {
-            int end = bits.nextClearBit(start) - 1;
-            if (sb.length() > 0) {
-                sb.append(',');
-            }
-            sb.append(start);
-            if (end > start) {
-                sb.append('-').append(end);
-            }
-            start = bits.nextSetBit(end + 1);
-        }
-        return sb.toString();
+        return Bitmap.format(bits);
     }
 }

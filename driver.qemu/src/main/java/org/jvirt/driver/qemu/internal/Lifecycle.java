@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jvirt.api.DomainEventType;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Bitmap;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
 import org.jvirt.driver.qemu.internal.domain.QemuDomain;
@@ -140,7 +141,7 @@ public final class Lifecycle {
             throw Errors.affinityUnsupported();
         }
         for (VcpuPin pin : pins) {
-            ctx.vcpus().pin(dom, pin.vcpu(), CpuLists.parse(pin.cpuset()));
+            ctx.vcpus().pin(dom, pin.vcpu(), Bitmap.parse(pin.cpuset()).bits());
         }
     }
 

@@ -10,6 +10,7 @@ import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.xml.Bitmap;
 import org.jvirt.api.xml.CpuTune;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuEntry;
@@ -106,13 +107,30 @@ final class VcpuOps {
             for (VcpuPin pin : def.cputune().vcpuPins()) {
                 if (pin.vcpu() == vcpu) {
                     // libvirt keeps a pin to no CPU at all (cpuset=''): the vCPU runs nowhere
-                    BitSet set = CpuSets.parse(pin.cpuset());
+                    BitSet set = cpus(pin.cpuset());
                     return set != null ? set : new BitSet();
                 }
             }
         }
-        BitSet domainSet = def.vcpu() == null ? null : CpuSets.parse(def.vcpu().cpuset());
-        return domainSet != null ? domainSet : CpuSets.all(host.hostCpus());
+        BitSet domainSet = def.vcpu() == null ? null : cpus(def.vcpu().cpuset());
+        if (domainSet != null) {
+            return domainSet;
+        }
+        BitSet all = new BitSet();
+        all.set(0, host.hostCpus());
+        return all;
+    }
+
+    /** A CPU list the codec has validated, or null when there is none (empty or absent). */
+    private static BitSet cpus(String list) {
+        if (list == null || list.isBlank()) {
+            return null;
+        }
+        try {
+            return Bitmap.parse(list).bits();
+        } catch (VirtException e) {
+            return null;
+        }
     }
 
     private static DomainDef withPin(DomainDef def, int vcpu, BitSet cpumap) {
@@ -125,7 +143,7 @@ final class VcpuOps {
                 }
             }
         }
-        pins.add(new VcpuPin(vcpu, CpuSets.format(cpumap)));
+        pins.add(new VcpuPin(vcpu, Bitmap.format(cpumap)));
         pins.sort((a, b) -> Integer.compare(a.vcpu(), b.vcpu()));
         CpuTune updated = tune == null
                 ? new CpuTune(null, null, null, pins, null, null)

@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
-/** libvirt's CPU/node set syntax ({@code 0-3,^2,8}): parse, and format as virBitmapFormat does. */
+import org.jvirt.api.xml.Bitmap;
+
+/**
+ * libvirt's CPU/node set syntax for the command-line builder. Formatting is {@link Bitmap}'s; the
+ * parser here stays lenient and unchecked because the builder only reads sets the codec has
+ * already validated, and its many call sites do not declare VirtException.
+ */
 final class CpuSets {
     private CpuSets() {
     }
@@ -35,19 +41,13 @@ final class CpuSets {
     }
 
     static String format(BitSet set) {
-        return String.join(",", ranges(set));
+        return Bitmap.format(set);
     }
 
     /** The set as ranges {@code a-b} and singles, in order. */
     static List<String> ranges(BitSet set) {
-        List<String> out = new ArrayList<>();
-        int i = set.nextSetBit(0);
-        while (i >= 0) {
-            int end = set.nextClearBit(i) - 1;
-            out.add(end == i ? Integer.toString(i) : i + "-" + end);
-            i = set.nextSetBit(end + 1);
-        }
-        return out;
+        String text = Bitmap.format(set);
+        return text.isEmpty() ? List.of() : List.of(text.split(","));
     }
 
     static String normalise(String s) {

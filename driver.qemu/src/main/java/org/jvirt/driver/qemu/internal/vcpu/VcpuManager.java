@@ -10,7 +10,7 @@ import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
-import org.jvirt.driver.qemu.internal.CpuLists;
+import org.jvirt.api.xml.Bitmap;
 import org.jvirt.driver.qemu.internal.Errors;
 import org.jvirt.driver.qemu.internal.domain.QemuDomain;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
@@ -106,12 +106,12 @@ public final class VcpuManager {
         if (def.cputune() != null) {
             for (VcpuPin pin : def.cputune().vcpuPins()) {
                 if (pin.vcpu() == vcpu) {
-                    return CpuLists.parse(pin.cpuset());
+                    return Bitmap.parse(pin.cpuset()).bits();
                 }
             }
         }
         if (def.vcpu().cpuset() != null) {
-            return CpuLists.parse(def.vcpu().cpuset());
+            return Bitmap.parse(def.vcpu().cpuset()).bits();
         }
         BitSet all = new BitSet();
         all.set(0, Affinity.hostCpus());

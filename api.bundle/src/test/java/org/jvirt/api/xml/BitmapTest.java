@@ -1,0 +1,39 @@
+package org.jvirt.api.xml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.BitSet;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.VirtException;
+import org.junit.jupiter.api.Test;
+
+class BitmapTest {
+    @Test
+    void parsesRangesAndExclusionsAndFormatsAsLibvirt() throws VirtException {
+        Bitmap b = Bitmap.parse(" 0-3, ^2 ,8,9,10");
+        assertEquals("0-1,3,8-10", b.format());
+        assertEquals(6, b.bits().cardinality());
+        assertEquals("", Bitmap.format(new BitSet()));
+    }
+
+    @Test
+    void rejectsWhatLibvirtRejects() {
+        for (String bad : new String[] {"", "a", "3-1", "-1", "^1-2", "0-16384", "1,,2"}) {
+            VirtException e = assertThrows(VirtException.class, () -> Bitmap.parse(bad), bad);
+            assertEquals(ErrorCode.INVALID_ARG, e.code());
+            assertEquals("invalid argument: Failed to parse bitmap '" + bad + "'", e.getMessage());
+        }
+    }
+
+    @Test
+    void keepsACopy() throws VirtException {
+        BitSet bits = new BitSet();
+        bits.set(1);
+        Bitmap b = new Bitmap(bits);
+        bits.set(2);
+        b.bits().set(3);
+        assertEquals("1", b.format());
+    }
+}
