@@ -60,8 +60,25 @@ public final class QmpProber implements QemuCapsCache.Prober {
                 "-qmp", "unix:" + socket + ",server=on,wait=off");
     }
 
+    /**
+     * Probes the binary; a probe whose emulator stopped answering (a QMP timeout, seen once in a
+     * loaded test run on query-cpu-definitions) is repeated once with a fresh process, since probing
+     * has no side effects.
+     */
     @Override
     public QemuCaps probe(CapsKey key) throws IOException {
+        try {
+            return probeOnce(key);
+        } catch (IOException e) {
+            if (!(e.getCause() instanceof QmpException q) || !q.isTimeout()) {
+                throw e;
+            }
+            LOG.warn("probe of {} timed out ({}); probing once more", key.binaryPath(), e.getMessage());
+            return probeOnce(key);
+        }
+    }
+
+    private QemuCaps probeOnce(CapsKey key) throws IOException {
         Files.createDirectories(workDir);
         Path dir = Files.createTempDirectory(workDir, "probe");
         Path socket = dir.resolve("qmp.sock");
