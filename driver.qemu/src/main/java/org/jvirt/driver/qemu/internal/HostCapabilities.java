@@ -105,7 +105,7 @@ final class HostCapabilities {
         }
         DomainDef def = codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE);
         QemuCaps emulatorCaps = capsOf(emulators.find(def));
-        CommandEnv env = CommandEnv.real(runDir.toString(), runDir.resolve("channel").toString(), null);
+        CommandEnv env = CommandEnv.onThisHost(runDir.toString(), runDir.resolve("channel").toString(), null);
         return new DomainXmlToNative(codec).convert(format, xml, emulatorCaps, env);
     }
 

@@ -18,12 +18,6 @@ public record MachineType(String name, String alias, int maxCpus, boolean hotplu
                           String defaultCpuType, String defaultRamId, boolean deprecated, boolean acpi,
                           boolean numaMemSupported) {
 
-    /** The same machine known only by its alias, as libvirt's tests do for "latest" capabilities. */
-    public MachineType withAliasAsName() {
-        return alias == null ? this : new MachineType(alias, null, maxCpus, hotplugCpus, isDefault,
-                defaultCpuType, defaultRamId, deprecated, acpi, numaMemSupported);
-    }
-
     /** The default CPU model name: the QOM type without its {@code -<arch>-cpu} suffix. */
     public String defaultCpuModel(String arch) {
         if (defaultCpuType == null) {

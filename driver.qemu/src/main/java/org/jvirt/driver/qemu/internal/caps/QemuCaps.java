@@ -4,13 +4,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What one QEMU binary can do, in libvirt's terms (its {@code virQEMUCaps}): the capability flags
  * (libvirt's names, {@code blockdev}, {@code machine.pseries.cap-...}), the version, and the
- * machine types and CPU models per accelerator. Immutable; build one with {@link QemuCapsBuilder},
- * either by probing a binary over QMP or by loading a libvirt capabilities dump.
+ * machine types and CPU models per accelerator. Immutable; build one with {@link QemuCapsBuilder}
+ * (the driver probes each binary over QMP).
  *
  * @param key         the binary and mtime this describes
  * @param version     major * 1,000,000 + minor * 1,000 + micro
@@ -77,24 +76,5 @@ public record QemuCaps(CapsKey key, int version, String packageName, String arch
     /** Version as {@code major.minor.micro}. */
     public String versionString() {
         return (version / 1_000_000) + "." + (version / 1000 % 1000) + "." + (version % 1000);
-    }
-
-    /**
-     * A copy whose machines carry their alias as name and no alias, as libvirt's tests do with the
-     * "latest" capabilities, so that {@code pc} stays {@code pc}.
-     */
-    public QemuCaps withMachineAliasesStripped() {
-        Map<Accel, List<MachineType>> m = new EnumMap<>(Accel.class);
-        machines.forEach((accel, list) -> m.put(accel,
-                list.stream().map(MachineType::withAliasAsName).collect(Collectors.toList())));
-        return new QemuCaps(key, version, packageName, arch, flags, m, cpuModels, hypervCaps);
-    }
-
-    /** A copy with flags added or removed (test setups and feature overrides). */
-    public QemuCaps withFlags(Set<String> add, Set<String> remove) {
-        Set<String> f = new java.util.HashSet<>(flags);
-        f.addAll(add);
-        f.removeAll(remove);
-        return new QemuCaps(key, version, packageName, arch, f, machines, cpuModels, hypervCaps);
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 /** The argv being built, with helpers for libvirt's option shapes. */
 final class Argv {
     final List<String> args = new ArrayList<>();
+    /** The descriptor sets this command line passes ({@code -add-fd}). */
+    final FdSets fdSets = new FdSets(this);
 
     Argv add(String... a) {
         for (String s : a) {

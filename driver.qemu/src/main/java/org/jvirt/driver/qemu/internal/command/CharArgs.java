@@ -8,7 +8,6 @@ import org.jvirt.api.VirtException;
 final class CharArgs {
     private final QemuDomain d;
     private final CommandEnv env;
-    private int fdSet;
 
     CharArgs(QemuDomain d, CommandEnv env) {
         this.d = d;
@@ -105,20 +104,8 @@ final class CharArgs {
         StringBuilder c = new StringBuilder();
         switch (type) {
             case "pty", "null", "vc", "stdio" -> c.append(type).append(",id=").append(id);
-            case "file" -> {
-                String path = src == null ? null : src.attr("path");
-                if (env.passFds()) {
-                    // libvirt opens the file itself (always appending) and passes it as an fd set
-                    a.add("-add-fd", "set=" + fdSet + ",fd=1750,opaque=" + alias + "-source");
-                    c.append("file,id=").append(id).append(",path=/dev/fdset/").append(fdSet).append(",append=on");
-                    fdSet++;
-                } else {
-                    c.append("file,id=").append(id).append(",path=").append(Argv.commas(path));
-                    if (src != null && src.attr("append") != null) {
-                        c.append(",append=").append(src.attr("append"));
-                    }
-                }
-            }
+            case "file" -> c.append("file,id=").append(id).append(",").append(env.fds().fileBackend(a.fdSets, alias,
+                    src == null ? null : src.attr("path"), src == null ? null : src.attr("append")));
             case "dev", "tty" -> c.append(type.equals("tty") ? "tty" : "serial").append(",id=").append(id)
                     .append(",path=").append(Argv.commas(src.attr("path")));
             case "pipe" -> c.append("pipe,id=").append(id).append(",path=").append(Argv.commas(src.attr("path")));
@@ -126,18 +113,15 @@ final class CharArgs {
                 // a socket without a path is one libvirt creates: always a listening one
                 boolean server = src == null || "bind".equals(src.attr("mode")) || src.attr("path") == null;
                 c.append("socket,id=").append(id);
-                if (server && env.passFds()) {
-                    c.append(",fd=1729,server=on,wait=off");
+                String path = src == null ? null : src.attr("path");
+                if (path == null) {
+                    path = env.channelDir() + "/" + env.domainDir(d.def.id(), d.def.name())
+                            .substring(env.libDir().length() + 1) + "/" + alias;
+                }
+                if (server) {
+                    c.append(",").append(env.fds().listeningSocket(path)).append(",server=on,wait=off");
                 } else {
-                    String path = src == null ? null : src.attr("path");
-                    if (path == null) {
-                        path = env.channelDir() + "/" + env.domainDir(d.def.id(), d.def.name())
-                                .substring(env.libDir().length() + 1) + "/" + alias;
-                    }
                     c.append(",path=").append(Argv.commas(path));
-                    if (server) {
-                        c.append(",server=on,wait=off");
-                    }
                 }
             }
             case "tcp" -> {
@@ -174,14 +158,7 @@ final class CharArgs {
         }
         XNode log = dev.child("log");
         if (log != null && log.attr("file") != null) {
-            if (env.passFds()) {
-                a.add("-add-fd", "set=" + fdSet + ",fd=1751,opaque=" + alias + "-log");
-                c.append(",logfile=/dev/fdset/").append(fdSet).append(",logappend=on");
-                fdSet++;
-            } else {
-                c.append(",logfile=").append(Argv.commas(log.attr("file"))).append(",logappend=")
-                        .append("off".equals(log.attr("append")) ? "off" : "on");
-            }
+            c.append(",").append(env.fds().logFile(a.fdSets, alias, log.attr("file"), log.attr("append")));
         }
         a.add("-chardev", c.toString());
     }

@@ -223,18 +223,8 @@ final class DeviceArgs {
                     }
                 }
                 case "ethernet", "bridge", "network" -> {
-                    if (env.passFds()) {
-                        // libvirt opens the tap device itself and passes the descriptor
-                        netdev.put("type", "tap").put("fd", type.equals("ethernet") ? "3" : "102");
-                        if (vhost) {
-                            netdev.put("vhost", true).put("vhostfd", "44");
-                        }
-                    } else if (type.equals("bridge")) {
-                        netdev.put("type", "bridge").put("br", n.childAttr("source", "bridge"));
-                    } else {
-                        netdev.put("type", "tap").put("ifname", n.childAttr("target", "dev") == null
-                                ? "vnet" + i : n.childAttr("target", "dev")).put("script", "no").put("downscript", "no");
-                    }
+                    String ifname = n.childAttr("target", "dev") == null ? "vnet" + i : n.childAttr("target", "dev");
+                    env.fds().tapNetdev(type, n.childAttr("source", "bridge"), ifname, vhost).forEach(netdev::put);
                 }
                 default -> throw QemuErrors.unsupported("network interface type '" + type + "' is not supported");
             }
@@ -424,7 +414,7 @@ final class DeviceArgs {
                 case "egl-headless" -> {
                     String node = g.childAttr("gl", "rendernode");
                     if (node == null) {
-                        node = env.passFds() ? "/dev/dri/foo" : "/dev/dri/renderD128";
+                        node = env.host().drmRenderNode();
                     }
                     a.add("-display", "egl-headless,rendernode=" + Argv.commas(node));
                 }
@@ -458,7 +448,7 @@ final class DeviceArgs {
             }
             int port = Integer.parseInt(g.attr("port", "-1"));
             if (port < 0 || "yes".equals(g.attr("autoport"))) {
-                port = env.vncPort();
+                port = env.host().vncPort();
             }
             v.append(addr).append(':').append(port - 5900);
             if (g.attr("websocket") != null) {
@@ -492,7 +482,7 @@ final class DeviceArgs {
         int port = Integer.parseInt(g.attr("port", "-1"));
         int tlsPort = Integer.parseInt(g.attr("tlsPort", "-1"));
         if ("yes".equals(g.attr("autoport")) && port < 0) {
-            port = env.passFds() ? 5901 : env.vncPort();
+            port = env.host().spicePort();
         }
         if (ltype.equals("none")) {
             s.append("port=0");
@@ -561,7 +551,7 @@ final class DeviceArgs {
             s.append(",gl=on");
             String node = gl.attr("rendernode");
             if (node == null) {
-                node = env.passFds() ? "/dev/dri/foo" : "/dev/dri/renderD128";
+                node = env.host().drmRenderNode();
             }
             s.append(",rendernode=").append(Argv.commas(node));
         }

@@ -57,7 +57,7 @@ final class DiskArgs {
         String storageName = "libvirt-" + n + "-storage";
         Json storage = Json.object();
         switch (type) {
-            case "block" -> storage.put("driver", "cdrom".equals(disk.attr("device")) && env.isHostCdrom(src.attr("dev"))
+            case "block" -> storage.put("driver", "cdrom".equals(disk.attr("device")) && env.host().isCdrom(src.attr("dev"))
                     ? "host_cdrom" : "host_device")
                     .put("filename", src.attr("dev"));
             case "network" -> {

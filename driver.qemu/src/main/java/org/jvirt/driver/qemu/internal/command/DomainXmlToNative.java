@@ -10,7 +10,7 @@ import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 /**
  * {@code virConnectDomainXMLToNative} for format {@code qemu-argv}: the command line libvirt would
  * start the domain with, as one shell-quoted text in the layout {@code virsh domxml-to-native}
- * prints. Real paths (the environment given), not the test harness' descriptors.
+ * prints, for the environment given (this host's in production).
  */
 public final class DomainXmlToNative {
     /** libvirt's native format name for QEMU. */

@@ -42,7 +42,7 @@ final class MemoryBacking {
         String shortName = def.id() + "-" + (def.name().length() > 20 ? def.name().substring(0, 20) : def.name());
         if (pageKib > 0) {
             j.put("qom-type", "memory-backend-file").put("id", id)
-                    .put("mem-path", env.hugepagesDir(pageKib) + "/libvirt/qemu/" + shortName);
+                    .put("mem-path", env.host().hugepagesMount(pageKib) + "/libvirt/qemu/" + shortName);
         } else if ("file".equals(source) || (access != null && !"memfd".equals(source))) {
             j.put("qom-type", "memory-backend-file").put("id", id)
                     .put("mem-path", env.memoryDir() + "/" + shortName + "/" + id);
@@ -79,7 +79,7 @@ final class MemoryBacking {
             return 0;
         }
         if (hp.children("page").isEmpty()) {
-            return env.defaultHugepageKib();
+            return env.host().defaultHugepageKib();
         }
         for (XmlElement p : hp.children("page")) {
             String nodeset = p.attribute("nodeset");

@@ -205,7 +205,7 @@ final class SystemArgs {
         if (nt == null) {
             return;
         }
-        java.util.BitSet host = env.hostNumaNodes();
+        java.util.BitSet host = env.host().numaNodes();
         for (XmlElement e : nt.children()) {
             String ns = e.attribute("nodeset");
             if (ns == null) {
@@ -388,9 +388,8 @@ final class SystemArgs {
     }
 
     void monitor(Argv a, String domDir) {
-        String where = env.passFds() ? "fd=1729"
-                : "path=" + Argv.commas(env.monitorPath() != null ? env.monitorPath() : domDir + "/monitor.sock");
-        a.add("-chardev", "socket,id=charmonitor," + where + ",server=on,wait=off");
+        String path = env.monitorPath() != null ? env.monitorPath() : domDir + "/monitor.sock";
+        a.add("-chardev", "socket,id=charmonitor," + env.fds().listeningSocket(path) + ",server=on,wait=off");
         a.add("-mon", "chardev=charmonitor,id=monitor,mode=control");
     }
 
@@ -407,12 +406,12 @@ final class SystemArgs {
                 if (clock.adjustment() != null && !clock.adjustment().equals("reset")) {
                     adj = Long.parseLong(clock.adjustment());
                 }
+                long now = env.host().epochSeconds();
                 long t = "absolute".equals(clock.offset()) && clock.other().attributes().stream()
                         .anyMatch(x -> x.name().equals("start"))
                         ? Long.parseLong(clock.other().attributes().stream().filter(x -> x.name().equals("start"))
                         .findFirst().get().value())
-                        : env.epochSeconds() + adj
-                        + ("localtime".equals(clock.basis()) ? env.localOffsetSeconds() : 0);
+                        : now + adj + ("localtime".equals(clock.basis()) ? env.host().utcOffsetSeconds(now) : 0);
                 rtc.append(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
                         .format(Instant.ofEpochSecond(t).atOffset(ZoneOffset.UTC)));
             }

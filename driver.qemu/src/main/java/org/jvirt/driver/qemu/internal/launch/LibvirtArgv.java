@@ -53,7 +53,7 @@ public final class LibvirtArgv implements ArgvBuilder {
     }
 
     private CommandEnv env(Path monitor) {
-        return CommandEnv.real(runDir.toString(), runDir.resolve("channel").toString(),
+        return CommandEnv.onThisHost(runDir.toString(), runDir.resolve("channel").toString(),
                 monitor == null ? null : monitor.toString());
     }
 

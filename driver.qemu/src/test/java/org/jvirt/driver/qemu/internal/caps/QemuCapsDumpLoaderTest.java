@@ -56,7 +56,7 @@ class QemuCapsDumpLoaderTest {
 
     @Test
     void strippedAliasesKeepPcAsPc() throws IOException {
-        QemuCaps caps = new QemuCapsDumpLoader().load(dump("10.0.0")).withMachineAliasesStripped();
+        QemuCaps caps = MachineAliases.stripped(new QemuCapsDumpLoader().load(dump("10.0.0")));
         assertEquals("pc", caps.defaultMachine(Accel.TCG).name());
         assertNull(caps.defaultMachine(Accel.TCG).alias());
         assertEquals("pc", caps.canonicalMachine(Accel.TCG, "pc"));

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
+import org.jvirt.driver.qemu.internal.caps.MachineAliases;
 import org.jvirt.driver.qemu.internal.caps.QemuCapsDumpLoader;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
 import org.junit.jupiter.api.Test;
@@ -32,13 +33,13 @@ class DomainXmlToNativeTest {
     private static QemuCaps caps() throws IOException {
         String dir = System.getProperty("jvirt.testdata");
         assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "qemucapabilitiesdata")), "no test data");
-        return new QemuCapsDumpLoader().load(Path.of(dir, "qemucapabilitiesdata", "caps_10.0.0_x86_64.xml"))
-                .withMachineAliasesStripped();
+        return MachineAliases.stripped(
+                new QemuCapsDumpLoader().load(Path.of(dir, "qemucapabilitiesdata", "caps_10.0.0_x86_64.xml")));
     }
 
     @Test
     void buildsTheCommandLineWithRealPaths(@TempDir Path lib) throws Exception {
-        CommandEnv env = CommandEnv.real(lib.toString(), lib.resolve("channel").toString(), null);
+        CommandEnv env = CommandEnv.onThisHost(lib.toString(), lib.resolve("channel").toString(), null);
         String argv = new DomainXmlToNative(new DomainXmlCodecImpl()).convert("qemu-argv", XML, caps(), env);
         String dom = lib + "/domain--1-web, 1";
         assertTrue(argv.contains("HOME='" + dom + "' \\\n"), argv);
@@ -57,9 +58,30 @@ class DomainXmlToNativeTest {
         assertTrue(argv.endsWith("-msg timestamp=on\n"), argv);
     }
 
+    /** This host's environment hands QEMU paths: no descriptor sets, no pre-opened taps. */
+    @Test
+    void qemuOpensFilesAndTapsItself(@TempDir Path lib) throws Exception {
+        String xml = XML.replace("<serial type='pty'/><console type='pty'/>",
+                "<serial type='file'><source path='/var/log/s,1.log' append='off'/>"
+                        + "<log file='/var/log/s-log.log' append='off'/></serial>"
+                        + "<interface type='bridge'><mac address='52:54:00:11:22:34'/><source bridge='br0'/>"
+                        + "<model type='virtio'/></interface>"
+                        + "<interface type='ethernet'><mac address='52:54:00:11:22:35'/><target dev='tap7'/>"
+                        + "<model type='virtio'/></interface>");
+        CommandEnv env = CommandEnv.onThisHost(lib.toString(), lib.resolve("channel").toString(), null);
+        String argv = new DomainXmlToNative(new DomainXmlCodecImpl()).convert("qemu-argv", xml, caps(), env);
+        assertTrue(argv.contains("-chardev file,id=charserial0,path=/var/log/s,,1.log,append=off,"
+                + "logfile=/var/log/s-log.log,logappend=off \\\n"), argv);
+        assertTrue(argv.contains("-netdev '{\"type\":\"bridge\",\"br\":\"br0\",\"id\":\"hostnet1\"}' \\\n"), argv);
+        assertTrue(argv.contains("-netdev '{\"type\":\"tap\",\"ifname\":\"tap7\",\"script\":\"no\","
+                + "\"downscript\":\"no\",\"id\":\"hostnet2\"}' \\\n"), argv);
+        assertFalse(argv.contains("-add-fd"), argv);
+        assertFalse(argv.contains("vhostfd"), argv);
+    }
+
     @Test
     void rejectsOtherFormatsAndBadXml(@TempDir Path lib) throws Exception {
-        CommandEnv env = CommandEnv.real(lib.toString(), lib.toString(), null);
+        CommandEnv env = CommandEnv.onThisHost(lib.toString(), lib.toString(), null);
         DomainXmlToNative native2 = new DomainXmlToNative(new DomainXmlCodecImpl());
         QemuCaps caps = caps(); // outside assertThrows, so that missing test data skips the test
         VirtException e = assertThrows(VirtException.class, () -> native2.convert("xen-xm", XML, caps, env));

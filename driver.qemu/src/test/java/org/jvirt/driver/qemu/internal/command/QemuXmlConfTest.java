@@ -18,6 +18,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
+import org.jvirt.driver.qemu.internal.caps.MachineAliases;
 import org.jvirt.driver.qemu.internal.caps.QemuCapsDumpLoader;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,8 +61,8 @@ class QemuXmlConfTest {
         assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "qemuxmlconfdata")),
                 "libvirt test data not available (system property jvirt.testdata)");
         data = Path.of(dir);
-        caps = new QemuCapsDumpLoader().load(data.resolve("qemucapabilitiesdata/caps_10.0.0_x86_64.xml"))
-                .withMachineAliasesStripped();
+        caps = MachineAliases.stripped(
+                new QemuCapsDumpLoader().load(data.resolve("qemucapabilitiesdata/caps_10.0.0_x86_64.xml")));
     }
 
     @Test
@@ -174,7 +175,7 @@ class QemuXmlConfTest {
 
     /** The README's per-case setup that jvirt's builder has a knob for. */
     private static CommandEnv environment(String stem) {
-        CommandEnv env = CommandEnv.testEnvironment();
+        CommandEnv env = LibvirtHarnessEnv.create();
         if (stem.equals("audio-pipewire-minimal") || stem.equals("audio-many-backends")) {
             env = env.withInherited("PIPEWIRE_RUNTIME_DIR", "/run/user/1000");
         }

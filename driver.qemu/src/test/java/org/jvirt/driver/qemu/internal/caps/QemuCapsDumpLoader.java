@@ -20,9 +20,9 @@ import org.xml.sax.SAXException;
 
 /**
  * Loads libvirt's capabilities cache format ({@code <qemuCaps>}, as in
- * {@code tests/qemucapabilitiesdata/caps_*.xml} and {@code /var/cache/libvirt/qemu/capabilities})
- * into {@link QemuCaps}. The host CPU description is not kept: jvirt does not do host-model CPU
- * expansion.
+ * {@code tests/qemucapabilitiesdata/caps_*.xml}) into {@link QemuCaps}: the capabilities libvirt's
+ * harness builds command lines with, where the driver probes its emulators instead. The host CPU
+ * description is not kept: jvirt does not do host-model CPU expansion.
  */
 public final class QemuCapsDumpLoader {
 
