@@ -6,7 +6,7 @@ import org.jvirt.api.DomainEventType;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
-import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.domain.DomainObj;
 
 /**
  * Persistent and transient definitions: define, undefine, createXML, autostart. Definitions are
@@ -21,23 +21,23 @@ final class Definitions {
 
     private DomainDef parse(String xml, int flags) throws VirtException {
         if (xml == null || xml.isBlank()) {
-            throw Errors.invalidArg("xml in virDomainDefineXML must not be empty");
+            throw QemuErrors.invalidArg("xml in virDomainDefineXML must not be empty");
         }
         DomainDef def = host.context().codec().parse(xml, flags);
         if (!"qemu".equals(def.type()) && !"kvm".equals(def.type())) {
-            throw Errors.unsupportedConfig("Emulator '" + def.devices().emulator() + "' does not support virt type '"
+            throw QemuErrors.unsupported("Emulator '" + def.devices().emulator() + "' does not support virt type '"
                     + def.type() + "'");
         }
         host.context().emulators().find(def);
         if (def.memory() == null || def.memory().kib() <= 0) {
-            throw Errors.unsupportedConfig("Memory size must be specified via <memory> or in the <numa> configuration");
+            throw QemuErrors.unsupported("Memory size must be specified via <memory> or in the <numa> configuration");
         }
         return def.uuid() == null ? def.withUuid(UUID.randomUUID()) : def;
     }
 
-    QemuDomain define(String xml) throws VirtException {
+    DomainObj define(String xml) throws VirtException {
         DomainDef def = parse(xml, DomainXmlCodec.PARSE_INACTIVE);
-        QemuDomain dom = host.claim(def, false);
+        DomainObj dom = host.claim(def, false);
         synchronized (dom) {
             boolean updated = dom.isPersistent();
             try {
@@ -52,9 +52,9 @@ final class Definitions {
         }
     }
 
-    QemuDomain createTransient(String xml, boolean paused) throws VirtException {
+    DomainObj createTransient(String xml, boolean paused) throws VirtException {
         DomainDef def = parse(xml, 0);
-        QemuDomain dom = host.claim(def, true);
+        DomainObj dom = host.claim(def, true);
         try {
             host.lifecycle().start(dom, def, paused);
         } catch (VirtException e) {
@@ -64,10 +64,10 @@ final class Definitions {
         return dom;
     }
 
-    void undefine(QemuDomain dom) throws VirtException {
+    void undefine(DomainObj dom) throws VirtException {
         synchronized (dom) {
             if (!dom.isPersistent()) {
-                throw Errors.invalid("cannot undefine transient domain");
+                throw QemuErrors.invalid("cannot undefine transient domain");
             }
             host.deleteConfig(dom);
             dom.setPersistentDef(null);
@@ -77,10 +77,10 @@ final class Definitions {
         }
     }
 
-    void setAutostart(QemuDomain dom, boolean on) throws VirtException {
+    void setAutostart(DomainObj dom, boolean on) throws VirtException {
         synchronized (dom) {
             if (!dom.isPersistent()) {
-                throw Errors.invalid("cannot set autostart for transient domain");
+                throw QemuErrors.invalid("cannot set autostart for transient domain");
             }
             host.saveAutostart(dom, on);
             dom.setAutostart(on);

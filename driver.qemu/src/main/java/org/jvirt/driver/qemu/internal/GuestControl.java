@@ -8,7 +8,7 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
-import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.domain.DomainObj;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 import org.jvirt.driver.qemu.internal.qmp.QmpException;
 
@@ -20,7 +20,7 @@ public final class GuestControl {
         this.host = host;
     }
 
-    public void suspend(QemuDomain dom) throws VirtException {
+    public void suspend(DomainObj dom) throws VirtException {
         synchronized (dom) {
             QmpClient qmp = monitor(dom);
             if (dom.isState(DomainState.PAUSED)) {
@@ -33,14 +33,14 @@ public final class GuestControl {
         }
     }
 
-    public void resume(QemuDomain dom) throws VirtException {
+    public void resume(DomainObj dom) throws VirtException {
         synchronized (dom) {
             QmpClient qmp = monitor(dom);
             if (dom.isState(DomainState.SHUTDOWN) || dom.shutdownSeen()) {
-                throw Errors.invalid("domain is being shut down");
+                throw QemuErrors.invalid("domain is being shut down");
             }
             if (dom.isState(DomainState.RUNNING)) {
-                throw Errors.invalid("domain is already running");
+                throw QemuErrors.invalid("domain is already running");
             }
             run(qmp, "cont");
             dom.setState(StateReason.RUNNING_UNPAUSED);
@@ -50,20 +50,20 @@ public final class GuestControl {
     }
 
     /** ACPI power button; the guest decides (a guest without ACPI support ignores it). */
-    public void shutdown(QemuDomain dom) throws VirtException {
+    public void shutdown(DomainObj dom) throws VirtException {
         synchronized (dom) {
             run(monitor(dom), "system_powerdown");
         }
     }
 
     /** Resets the guest's virtual hardware ({@code system_reset}). */
-    public void reboot(QemuDomain dom) throws VirtException {
+    public void reboot(DomainObj dom) throws VirtException {
         synchronized (dom) {
             run(monitor(dom), "system_reset");
         }
     }
 
-    public List<VcpuInfo> vcpuInfo(QemuDomain dom) throws VirtException {
+    public List<VcpuInfo> vcpuInfo(DomainObj dom) throws VirtException {
         synchronized (dom) {
             monitor(dom);
             List<VcpuInfo> info = host.context().vcpus().info(dom);
@@ -72,14 +72,14 @@ public final class GuestControl {
         }
     }
 
-    public List<BitSet> vcpuPinInfo(QemuDomain dom) throws VirtException {
+    public List<BitSet> vcpuPinInfo(DomainObj dom) throws VirtException {
         synchronized (dom) {
             monitor(dom);
             return host.context().vcpus().pinInfo(dom);
         }
     }
 
-    public void pinVcpu(QemuDomain dom, int vcpu, BitSet cpus) throws VirtException {
+    public void pinVcpu(DomainObj dom, int vcpu, BitSet cpus) throws VirtException {
         synchronized (dom) {
             monitor(dom);
             host.context().vcpus().pin(dom, vcpu, cpus);
@@ -87,13 +87,13 @@ public final class GuestControl {
         }
     }
 
-    private static QmpClient monitor(QemuDomain dom) throws VirtException {
+    private static QmpClient monitor(DomainObj dom) throws VirtException {
         if (!dom.isActive()) {
-            throw Errors.notRunning();
+            throw QemuErrors.notRunning();
         }
         QmpClient qmp = dom.qmp();
         if (qmp == null || qmp.isClosed()) {
-            throw Errors.failed("monitor of domain '" + dom.name() + "' is not connected");
+            throw QemuErrors.failed("monitor of domain '" + dom.name() + "' is not connected");
         }
         return qmp;
     }
@@ -103,7 +103,7 @@ public final class GuestControl {
             qmp.execute(command, null);
         } catch (QmpException e) {
             throw e.isTimeout() ? new VirtException(org.jvirt.api.ErrorCode.OPERATION_TIMEOUT,
-                    org.jvirt.api.ErrorDomain.QEMU, e.getMessage()) : Errors.internal(e.getMessage(), e);
+                    org.jvirt.api.ErrorDomain.QEMU, e.getMessage()) : QemuErrors.internal(e.getMessage(), e);
         }
     }
 }

@@ -71,7 +71,7 @@ final class HostCapabilities {
         try {
             return CapabilitiesXml.format(HostInfo.probe(hostUuid), probed);
         } catch (IOException e) {
-            throw Errors.system("cannot read the host's CPU and memory: " + e.getMessage());
+            throw QemuErrors.system("cannot read the host's CPU and memory: " + e.getMessage());
         }
     }
 
@@ -79,7 +79,7 @@ final class HostCapabilities {
         try {
             return new NodeInfoReader(Path.of("/")).read(hostArch());
         } catch (IOException | RuntimeException e) {
-            throw Errors.system("cannot read the host's CPU and memory: " + e.getMessage());
+            throw QemuErrors.system("cannot read the host's CPU and memory: " + e.getMessage());
         }
     }
 
@@ -92,16 +92,16 @@ final class HostCapabilities {
             try {
                 return KvmMaxVcpus.query("/dev/kvm");
             } catch (LastErrorException e) {
-                throw Errors.system("Unable to open /dev/kvm: errno " + e.getErrorCode());
+                throw QemuErrors.system("Unable to open /dev/kvm: errno " + e.getErrorCode());
             }
         }
-        throw Errors.invalidArg("unknown type '" + type + "'");
+        throw QemuErrors.invalidArg("unknown type '" + type + "'");
     }
 
     /** {@code virConnectDomainXMLToNative}: libvirt's command line with this host's real paths. */
     String domainXmlToNative(DomainXmlCodec codec, String format, String xml, Path runDir) throws VirtException {
         if (!DomainXmlToNative.QEMU_ARGV.equals(format)) {
-            throw Errors.invalidArg("Unsupported config type " + format);
+            throw QemuErrors.invalidArg("Unsupported config type " + format);
         }
         DomainDef def = codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE);
         QemuCaps emulatorCaps = capsOf(emulators.find(def));

@@ -13,7 +13,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Bitmap;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
-import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.domain.DomainObj;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
@@ -40,17 +40,17 @@ public final class Lifecycle {
     }
 
     /** Starts {@code def} as the live definition of {@code dom}. On failure nothing is left behind. */
-    public void start(QemuDomain dom, DomainDef def, boolean paused) throws VirtException {
+    public void start(DomainObj dom, DomainDef def, boolean paused) throws VirtException {
         synchronized (dom) {
             if (dom.isActive()) {
-                throw Errors.invalid("domain is already running");
+                throw QemuErrors.invalid("domain is already running");
             }
             Path emulator = ctx.emulators().find(def);
             Path monitor = ctx.runDir().resolve(dom.uuid() + ".qmp");
             Path pidFile = ctx.runDir().resolve(dom.uuid() + ".pid");
             Path log = ctx.logDir().resolve(def.name() + ".log");
             if (monitor.toString().getBytes(StandardCharsets.UTF_8).length > 107) {
-                throw Errors.internal("monitor socket path '" + monitor + "' is too long for a UNIX socket");
+                throw QemuErrors.internal("monitor socket path '" + monitor + "' is too long for a UNIX socket");
             }
             int id = host.nextId();
             DomainDef live = ctx.argv().complete(def.withId(id), emulator);
@@ -63,7 +63,7 @@ public final class Lifecycle {
                 process = QemuProcesses.spawn(argv, log);
             } catch (IOException e) {
                 ctx.argv().cleanup(id, def.name());
-                throw Errors.internal("cannot start emulator " + emulator + ": " + e.getMessage(), e);
+                throw QemuErrors.internal("cannot start emulator " + emulator + ": " + e.getMessage(), e);
             }
             long pid = process.pid();
             MonitorListener listener = new MonitorListener(this, dom);
@@ -96,7 +96,7 @@ public final class Lifecycle {
         }
     }
 
-    private String failStart(QemuDomain dom, Process process, long pid, Path monitor, Path pidFile, Path log) {
+    private String failStart(DomainObj dom, Process process, long pid, Path monitor, Path pidFile, Path log) {
         QmpClient qmp = dom.qmp();
         if (qmp != null) {
             qmp.close();
@@ -124,21 +124,21 @@ public final class Lifecycle {
             return ve;
         }
         if (e instanceof QmpException q && q.isClosed()) {
-            return Errors.internal("process exited while connecting to monitor: " + tail, e);
+            return QemuErrors.internal("process exited while connecting to monitor: " + tail, e);
         }
         String why = e instanceof VirtException ve ? ve.getMessage().replaceFirst("^internal error: ", "")
                 : e.getMessage();
-        return Errors.internal(why + (tail.isEmpty() ? "" : "; QEMU log: " + tail), e);
+        return QemuErrors.internal(why + (tail.isEmpty() ? "" : "; QEMU log: " + tail), e);
     }
 
     /** {@code <cputune><vcpupin>}: needs usable thread ids, else the start fails. */
-    private void applyVcpuPins(QemuDomain dom, DomainDef def, VcpuThreadResolution r) throws VirtException {
+    private void applyVcpuPins(DomainObj dom, DomainDef def, VcpuThreadResolution r) throws VirtException {
         List<VcpuPin> pins = def.cputune() == null ? List.of() : def.cputune().vcpuPins();
         if (pins.isEmpty()) {
             return;
         }
         if (!r.usable()) {
-            throw Errors.affinityUnsupported();
+            throw QemuErrors.affinityUnsupported();
         }
         for (VcpuPin pin : pins) {
             ctx.vcpus().pin(dom, pin.vcpu(), Bitmap.parse(pin.cpuset()).bits());
@@ -146,23 +146,23 @@ public final class Lifecycle {
     }
 
     /** Destroys a running domain: SIGTERM, SIGKILL after the timeout. */
-    public void destroy(QemuDomain dom) throws VirtException {
+    public void destroy(DomainObj dom) throws VirtException {
         synchronized (dom) {
             if (!dom.isActive()) {
-                throw Errors.notRunning();
+                throw QemuErrors.notRunning();
             }
             dom.setStopping(true);
             long pid = dom.pid();
             if (!QemuProcesses.terminate(pid, ctx.destroyTimeout(), ctx.destroyTimeout())) {
                 dom.setStopping(false);
-                throw Errors.failed("failed to kill qemu process with SIGTERM and SIGKILL (pid " + pid + ")");
+                throw QemuErrors.failed("failed to kill qemu process with SIGTERM and SIGKILL (pid " + pid + ")");
             }
             stopped(dom, StateReason.SHUTOFF_DESTROYED, DomainEventType.STOPPED_DESTROYED);
         }
     }
 
     /** The domain's emulator has gone (or is being taken away): release everything. */
-    void stopped(QemuDomain dom, StateReason reason, int stoppedDetail) {
+    void stopped(DomainObj dom, StateReason reason, int stoppedDetail) {
         int id = dom.id();
         QmpClient qmp = dom.qmp();
         if (qmp != null) {
@@ -181,7 +181,7 @@ public final class Lifecycle {
     }
 
     /** The monitor of {@code client} closed without the driver asking. */
-    void monitorClosed(QemuDomain dom, QmpClient client) {
+    void monitorClosed(DomainObj dom, QmpClient client) {
         synchronized (dom) {
             if (dom.qmp() != client || !dom.isActive()) {
                 return;

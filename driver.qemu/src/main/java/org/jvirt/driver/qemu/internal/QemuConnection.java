@@ -22,7 +22,7 @@ import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
-import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.domain.DomainObj;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 
 /** A connection to {@code qemu:///system} or {@code qemu:///session}: libvirt's QEMU driver table. */
@@ -56,7 +56,7 @@ final class QemuConnection implements DriverConnection {
         try {
             return InetAddress.getLocalHost().getCanonicalHostName();
         } catch (UnknownHostException e) {
-            throw Errors.system("cannot find the host name: " + e.getMessage());
+            throw QemuErrors.system("cannot find the host name: " + e.getMessage());
         }
     }
 
@@ -77,17 +77,17 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public String domainXmlToNative(String nativeFormat, String xml, int flags) throws VirtException {
-        Errors.checkFlags(flags, 0, "qemuConnectDomainXMLToNative");
+        QemuErrors.checkFlags(flags, 0, "qemuConnectDomainXMLToNative");
         return driver.hostCapabilities().domainXmlToNative(host.context().codec(), nativeFormat, xml,
                 host.context().runDir());
     }
 
     @Override
     public List<DomainRef> listAllDomains(int flags) {
-        return host.all().stream().filter(d -> matches(d, flags)).map(QemuDomain::ref).toList();
+        return host.all().stream().filter(d -> matches(d, flags)).map(DomainObj::ref).toList();
     }
 
-    private static boolean matches(QemuDomain d, int flags) {
+    private static boolean matches(DomainObj d, int flags) {
         boolean active = d.isActive();
         DomainState s = d.state().state();
         return pair(flags, ListFlag.ACTIVE, ListFlag.INACTIVE, active)
@@ -117,40 +117,40 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public DomainRef lookupByName(String name) throws VirtException {
-        QemuDomain d = host.byName(name);
+        DomainObj d = host.byName(name);
         if (d == null) {
-            throw Errors.noDomain("no domain with matching name '" + name + "'");
+            throw QemuErrors.noDomain("no domain with matching name '" + name + "'");
         }
         return d.ref();
     }
 
     @Override
     public DomainRef lookupByUuid(UUID uuid) throws VirtException {
-        QemuDomain d = host.byUuid(uuid);
+        DomainObj d = host.byUuid(uuid);
         if (d == null) {
-            throw Errors.noDomain("no domain with matching uuid '" + uuid + "'");
+            throw QemuErrors.noDomain("no domain with matching uuid '" + uuid + "'");
         }
         return d.ref();
     }
 
     @Override
     public DomainRef lookupById(int id) throws VirtException {
-        QemuDomain d = host.byId(id);
+        DomainObj d = host.byId(id);
         if (d == null) {
-            throw Errors.noDomain("no domain with matching id " + id);
+            throw QemuErrors.noDomain("no domain with matching id " + id);
         }
         return d.ref();
     }
 
     @Override
     public DomainRef defineXml(String xml, int flags) throws VirtException {
-        Errors.checkFlags(flags, Flag.mask(org.jvirt.api.DefineFlag.VALIDATE), "qemuDomainDefineXMLFlags");
+        QemuErrors.checkFlags(flags, Flag.mask(org.jvirt.api.DefineFlag.VALIDATE), "qemuDomainDefineXMLFlags");
         return definitions.define(xml).ref();
     }
 
     @Override
     public DomainRef createXml(String xml, int flags) throws VirtException {
-        Errors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED, CreateFlag.START_VALIDATE),
+        QemuErrors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED, CreateFlag.START_VALIDATE),
                 "qemuDomainCreateXML");
         return definitions.createTransient(xml, Flag.isSet(flags, CreateFlag.START_PAUSED)).ref();
     }
@@ -167,10 +167,10 @@ final class QemuConnection implements DriverConnection {
         }
     }
 
-    QemuDomain find(DomainRef ref) throws VirtException {
-        QemuDomain d = host.byUuid(ref.uuid());
+    DomainObj find(DomainRef ref) throws VirtException {
+        DomainObj d = host.byUuid(ref.uuid());
         if (d == null) {
-            throw Errors.noDomain(ref.uuid(), ref.name());
+            throw QemuErrors.noDomain(ref.uuid(), ref.name());
         }
         return d;
     }
@@ -188,7 +188,7 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public DomainInfo info(DomainRef ref) throws VirtException {
-        QemuDomain d = find(ref);
+        DomainObj d = find(ref);
         synchronized (d) {
             DomainDef def = d.def();
             long cpuTime = d.isActive() ? ProcStat.ofProcess(d.pid()).map(ProcStat::cpuTimeNs).orElse(0L) : 0;
@@ -204,18 +204,18 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public void create(DomainRef ref, int flags) throws VirtException {
-        Errors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED), "qemuDomainCreateWithFlags");
-        QemuDomain d = find(ref);
+        QemuErrors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED), "qemuDomainCreateWithFlags");
+        DomainObj d = find(ref);
         DomainDef def = d.persistentDef();
         if (def == null) {
-            throw Errors.invalid("domain is already running");
+            throw QemuErrors.invalid("domain is already running");
         }
         host.lifecycle().start(d, def, Flag.isSet(flags, CreateFlag.START_PAUSED));
     }
 
     @Override
     public void destroy(DomainRef ref, int flags) throws VirtException {
-        Errors.checkFlags(flags, 1, "qemuDomainDestroyFlags");
+        QemuErrors.checkFlags(flags, 1, "qemuDomainDestroyFlags");
         host.lifecycle().destroy(find(ref));
     }
 
@@ -246,9 +246,9 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public String xmlDesc(DomainRef ref, int flags) throws VirtException {
-        Errors.checkFlags(flags, Flag.mask(XmlFlag.SECURE, XmlFlag.INACTIVE, XmlFlag.UPDATE_CPU, XmlFlag.MIGRATABLE),
+        QemuErrors.checkFlags(flags, Flag.mask(XmlFlag.SECURE, XmlFlag.INACTIVE, XmlFlag.UPDATE_CPU, XmlFlag.MIGRATABLE),
                 "qemuDomainGetXMLDesc");
-        QemuDomain d = find(ref);
+        DomainObj d = find(ref);
         synchronized (d) {
             boolean inactive = Flag.isSet(flags, XmlFlag.INACTIVE) || !d.isActive();
             DomainDef def = inactive && d.persistentDef() != null ? d.persistentDef() : d.def();
@@ -286,7 +286,7 @@ final class QemuConnection implements DriverConnection {
     }
 
     private static void liveOnly(int flags, String function) throws VirtException {
-        Errors.checkFlags(flags, Flag.mask(ModificationFlag.LIVE), function);
+        QemuErrors.checkFlags(flags, Flag.mask(ModificationFlag.LIVE), function);
     }
 
     @Override

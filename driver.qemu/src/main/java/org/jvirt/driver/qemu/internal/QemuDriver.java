@@ -147,10 +147,10 @@ public final class QemuDriver implements HypervisorDriver {
         QemuHost h = switch (uri.path()) {
             case "/system" -> system;
             case "/session" -> session;
-            default -> throw Errors.internal("unexpected QEMU URI path '" + uri.path() + "', try qemu:///system");
+            default -> throw QemuErrors.internal("unexpected QEMU URI path '" + uri.path() + "', try qemu:///system");
         };
         if (h == null) {
-            throw Errors.internal("the QEMU driver is not active");
+            throw QemuErrors.internal("the QEMU driver is not active");
         }
         return Optional.of(new QemuConnection(this, h));
     }
@@ -168,16 +168,16 @@ public final class QemuDriver implements HypervisorDriver {
             p.waitFor(10, TimeUnit.SECONDS);
             Matcher m = Pattern.compile("version (\\d+)\\.(\\d+)\\.(\\d+)").matcher(out);
             if (!m.find()) {
-                throw Errors.internal("cannot parse the version of " + emulator + ": " + out.strip());
+                throw QemuErrors.internal("cannot parse the version of " + emulator + ": " + out.strip());
             }
             v = Long.parseLong(m.group(1)) * 1_000_000 + Long.parseLong(m.group(2)) * 1_000 + Long.parseLong(m.group(3));
             version = v;
             return v;
         } catch (IOException e) {
-            throw Errors.internal("cannot run " + emulator + " --version: " + e.getMessage(), e);
+            throw QemuErrors.internal("cannot run " + emulator + " --version: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Errors.internal("interrupted");
+            throw QemuErrors.internal("interrupted");
         }
     }
 

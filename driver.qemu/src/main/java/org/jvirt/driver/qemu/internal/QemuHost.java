@@ -18,7 +18,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.RecordKind;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
-import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.domain.DomainObj;
 import org.jvirt.driver.qemu.internal.domain.RuntimeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +34,7 @@ public final class QemuHost {
     private static final String AUTOSTART_SUFFIX = ".autostart";
 
     private final HostContext ctx;
-    private final Map<UUID, QemuDomain> domains = new ConcurrentHashMap<>();
+    private final Map<UUID, DomainObj> domains = new ConcurrentHashMap<>();
     private final AtomicInteger lastId = new AtomicInteger();
     private final EventBus events = new EventBus();
     private final Lifecycle lifecycle;
@@ -71,7 +71,7 @@ public final class QemuHost {
             try {
                 DomainDef def = ctx.codec().parse(new String(e.getValue(), StandardCharsets.UTF_8),
                         DomainXmlCodec.PARSE_INACTIVE);
-                QemuDomain dom = new QemuDomain(def.uuid(), def.name());
+                DomainObj dom = new DomainObj(def.uuid(), def.name());
                 dom.setPersistentDef(def);
                 dom.setAutostart(configs.containsKey(e.getKey() + AUTOSTART_SUFFIX));
                 domains.put(def.uuid(), dom);
@@ -95,7 +95,7 @@ public final class QemuHost {
         if (boot.isEmpty() || boot.equals(read(marker))) {
             return;
         }
-        for (QemuDomain d : all()) {
+        for (DomainObj d : all()) {
             if (d.autostart() && !d.isActive() && d.persistentDef() != null) {
                 try {
                     lifecycle.start(d, d.persistentDef(), false);
@@ -122,26 +122,26 @@ public final class QemuHost {
 
     // --- registry -------------------------------------------------------------------------
 
-    public Collection<QemuDomain> all() {
-        List<QemuDomain> list = new ArrayList<>(domains.values());
-        list.sort(Comparator.comparing(QemuDomain::name));
+    public Collection<DomainObj> all() {
+        List<DomainObj> list = new ArrayList<>(domains.values());
+        list.sort(Comparator.comparing(DomainObj::name));
         return list;
     }
 
-    public QemuDomain byUuid(UUID uuid) {
+    public DomainObj byUuid(UUID uuid) {
         return domains.get(uuid);
     }
 
-    public QemuDomain byName(String name) {
+    public DomainObj byName(String name) {
         return domains.values().stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
     }
 
-    public QemuDomain byId(int id) {
+    public DomainObj byId(int id) {
         return domains.values().stream().filter(d -> d.id() == id && d.isActive()).findFirst().orElse(null);
     }
 
     /** Registers a reattached domain; keeps ids unique. */
-    void put(QemuDomain dom) {
+    void put(DomainObj dom) {
         domains.put(dom.uuid(), dom);
         lastId.accumulateAndGet(dom.id(), Math::max);
     }
@@ -150,10 +150,10 @@ public final class QemuHost {
      * Finds or adds the domain for a new definition, enforcing libvirt's rules: a name belongs to
      * one UUID, a UUID to one name.
      */
-    QemuDomain claim(DomainDef def, boolean forStart) throws VirtException {
+    DomainObj claim(DomainDef def, boolean forStart) throws VirtException {
         synchronized (registryLock) {
-            QemuDomain byUuid = def.uuid() == null ? null : domains.get(def.uuid());
-            QemuDomain byName = byName(def.name());
+            DomainObj byUuid = def.uuid() == null ? null : domains.get(def.uuid());
+            DomainObj byName = byName(def.name());
             if (byUuid != null && !byUuid.name().equals(def.name())) {
                 throw new VirtException(org.jvirt.api.ErrorCode.OPERATION_FAILED, org.jvirt.api.ErrorDomain.QEMU,
                         "domain '" + byUuid.name() + "' already exists with uuid " + def.uuid());
@@ -169,14 +169,14 @@ public final class QemuHost {
                 }
                 return byUuid;
             }
-            QemuDomain dom = new QemuDomain(def.uuid(), def.name());
+            DomainObj dom = new DomainObj(def.uuid(), def.name());
             domains.put(def.uuid(), dom);
             return dom;
         }
     }
 
     /** A transient domain disappears when it stops; an unused fresh entry too. */
-    void removeIfTransient(QemuDomain dom) {
+    void removeIfTransient(DomainObj dom) {
         synchronized (registryLock) {
             if (!dom.isPersistent() && !dom.isActive()) {
                 domains.remove(dom.uuid(), dom);
@@ -186,18 +186,18 @@ public final class QemuHost {
 
     // --- persistence ----------------------------------------------------------------------
 
-    void saveConfig(QemuDomain dom, DomainDef def) throws VirtException {
+    void saveConfig(DomainObj dom, DomainDef def) throws VirtException {
         String xml = ctx.codec().format(def, DomainXmlCodec.FORMAT_INACTIVE | DomainXmlCodec.FORMAT_SECURE);
         ctx.store().write(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid().toString(),
                 xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    void deleteConfig(QemuDomain dom) throws VirtException {
+    void deleteConfig(DomainObj dom) throws VirtException {
         ctx.store().delete(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid().toString());
         ctx.store().delete(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid() + AUTOSTART_SUFFIX);
     }
 
-    void saveAutostart(QemuDomain dom, boolean on) throws VirtException {
+    void saveAutostart(DomainObj dom, boolean on) throws VirtException {
         String key = dom.uuid() + AUTOSTART_SUFFIX;
         if (on) {
             ctx.store().write(ctx.storeDriver(), RecordKind.CONFIG, key, new byte[] {'1'});
@@ -207,7 +207,7 @@ public final class QemuHost {
     }
 
     /** Writes the runtime status of an active domain (caller holds its lock). */
-    void saveStatus(QemuDomain dom) throws VirtException {
+    void saveStatus(DomainObj dom) throws VirtException {
         String liveXml = ctx.codec().format(dom.liveDef(), DomainXmlCodec.FORMAT_SECURE);
         RuntimeStatus st = new RuntimeStatus(dom.name(), dom.id(), dom.pid(), dom.startTime(),
                 dom.monitorPath().toString(), dom.logPath().toString(), dom.state().state().number(),
@@ -215,7 +215,7 @@ public final class QemuHost {
         ctx.store().write(ctx.storeDriver(), RecordKind.STATUS, dom.uuid().toString(), st.toBytes());
     }
 
-    void saveStatusQuietly(QemuDomain dom) {
+    void saveStatusQuietly(DomainObj dom) {
         try {
             saveStatus(dom);
         } catch (VirtException | RuntimeException e) {
@@ -223,7 +223,7 @@ public final class QemuHost {
         }
     }
 
-    void deleteStatus(QemuDomain dom) {
+    void deleteStatus(DomainObj dom) {
         try {
             ctx.store().delete(ctx.storeDriver(), RecordKind.STATUS, dom.uuid().toString());
         } catch (VirtException e) {
@@ -231,14 +231,14 @@ public final class QemuHost {
         }
     }
 
-    void emitDefined(QemuDomain dom, boolean updated) {
+    void emitDefined(DomainObj dom, boolean updated) {
         events.emit(dom, DomainEventType.DEFINED, updated ? DomainEventType.DEFINED_UPDATED
                 : DomainEventType.DEFINED_ADDED);
     }
 
     /** Closes every monitor; guests keep running. */
     public void close() {
-        for (QemuDomain d : domains.values()) {
+        for (DomainObj d : domains.values()) {
             synchronized (d) {
                 if (d.qmp() != null) {
                     d.qmp().close();

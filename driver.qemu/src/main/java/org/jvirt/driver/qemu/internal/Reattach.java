@@ -11,7 +11,7 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
-import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.domain.DomainObj;
 import org.jvirt.driver.qemu.internal.domain.RuntimeStatus;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
@@ -51,9 +51,9 @@ final class Reattach {
 
     private void one(UUID uuid, RuntimeStatus st) throws VirtException {
         DomainDef live = ctx.codec().parse(st.liveXml(), 0);
-        QemuDomain dom = host.byUuid(uuid);
+        DomainObj dom = host.byUuid(uuid);
         if (dom == null) {
-            dom = new QemuDomain(uuid, st.name());
+            dom = new DomainObj(uuid, st.name());
         }
         synchronized (dom) {
             Path monitor = Path.of(st.monitor());
@@ -104,7 +104,7 @@ final class Reattach {
     }
 
     /** {@code query-status} → running or paused; keeps the recorded reason when it agrees. */
-    private static void refreshState(QemuDomain dom, JsonNode status) {
+    private static void refreshState(DomainObj dom, JsonNode status) {
         boolean running = status.path("running").asBoolean();
         String qemuState = status.path("status").asText();
         DomainStateInfo recorded = dom.state();

@@ -21,7 +21,7 @@ import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
-import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.domain.DomainObj;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.driver.qemu.spi.VcpuThreadResolution;
 import org.jvirt.driver.qemu.spi.VcpuThreadResolver;
@@ -48,7 +48,7 @@ class QemuVcpuTest {
         }
     }
 
-    private QemuDomain domain(DomainRef ref) {
+    private DomainObj domain(DomainRef ref) {
         return bed.driver.hosts().get(0).byUuid(ref.uuid());
     }
 

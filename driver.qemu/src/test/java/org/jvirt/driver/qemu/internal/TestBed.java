@@ -20,7 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.jvirt.api.DomainEvent;
-import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.domain.DomainObj;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
@@ -124,7 +124,7 @@ final class TestBed implements AutoCloseable {
 
     /** The pid of a running domain, remembered for cleanup. */
     long pid(DomainRef ref) {
-        QemuDomain d = driver.hosts().get(0).byUuid(ref.uuid());
+        DomainObj d = driver.hosts().get(0).byUuid(ref.uuid());
         long pid = d.pid();
         if (pid > 0) {
             pids.add(pid);
@@ -140,7 +140,7 @@ final class TestBed implements AutoCloseable {
     public void close() {
         for (QemuDriver d : drivers) {
             for (QemuHost h : d.hosts()) {
-                for (QemuDomain dom : h.all()) {
+                for (DomainObj dom : h.all()) {
                     if (dom.pid() > 0) {
                         pids.add(dom.pid());
                     }

@@ -41,7 +41,7 @@ final class DomainLifecycle {
 
     /** {@code testDomainDefineXMLFlags}. */
     DomainRef define(String xml, int flags) throws VirtException {
-        Errors.checkFlags(flags, DEFINE_FLAGS, "testDomainDefineXMLFlags");
+        TestDriverErrors.checkFlags(flags, DEFINE_FLAGS, "testDomainDefineXMLFlags");
         DomainDef def = policy.parse(xml);
         return host.locked(() -> {
             DomainObj dom = host.byUuid(def.uuid());
@@ -68,7 +68,7 @@ final class DomainLifecycle {
 
     /** {@code testDomainCreateXML}: a transient domain, or a defined inactive one started anew. */
     DomainRef createXml(String xml, int flags) throws VirtException {
-        Errors.checkFlags(flags, CREATE_XML_FLAGS, "testDomainCreateXML");
+        TestDriverErrors.checkFlags(flags, CREATE_XML_FLAGS, "testDomainCreateXML");
         DomainDef def = policy.parse(xml);
         return host.locked(() -> {
             DomainObj dom = host.byUuid(def.uuid());
@@ -76,10 +76,10 @@ final class DomainLifecycle {
             if (dom != null) {
                 checkSameName(dom, def);
                 if (dom.isActive()) {
-                    throw Errors.invalid(ErrorDomain.DOMAIN, "domain '" + dom.name() + "' is already active");
+                    throw TestDriverErrors.invalid(ErrorDomain.DOMAIN, "domain '" + dom.name() + "' is already active");
                 }
                 if (!dom.isPersistent()) {
-                    throw Errors.invalid(ErrorDomain.DOMAIN,
+                    throw TestDriverErrors.invalid(ErrorDomain.DOMAIN,
                             "domain '" + dom.name() + "' is already being started");
                 }
                 dom.assignLiveDef(def);
@@ -103,11 +103,11 @@ final class DomainLifecycle {
 
     /** {@code testDomainCreateWithFlags}. */
     void create(DomainRef ref, int flags) throws VirtException {
-        Errors.checkFlags(flags, 0, "testDomainCreateWithFlags");
+        TestDriverErrors.checkFlags(flags, 0, "testDomainCreateWithFlags");
         host.locked(() -> {
             DomainObj dom = host.find(ref);
             if (dom.state() != DomainState.SHUTOFF) {
-                throw Errors.internal("Domain '" + dom.name() + "' is already running");
+                throw TestDriverErrors.internal("Domain '" + dom.name() + "' is already running");
             }
             start(dom);
             return null;
@@ -116,11 +116,11 @@ final class DomainLifecycle {
 
     /** {@code testDomainDestroyFlags}. */
     void destroy(DomainRef ref, int flags) throws VirtException {
-        Errors.checkFlags(flags, DESTROY_FLAGS, "testDomainDestroyFlags");
+        TestDriverErrors.checkFlags(flags, DESTROY_FLAGS, "testDomainDestroyFlags");
         host.locked(() -> {
             DomainObj dom = host.find(ref);
             if (!dom.isActive()) {
-                throw Errors.notRunning();
+                throw TestDriverErrors.notRunning();
             }
             stop(dom, StateReason.SHUTOFF_DESTROYED, DomainEventType.STOPPED_DESTROYED);
             return null;
@@ -129,11 +129,11 @@ final class DomainLifecycle {
 
     /** {@code testDomainShutdownFlags}: the guest acts on {@code <on_poweroff>} at once. */
     void shutdown(DomainRef ref, int flags) throws VirtException {
-        Errors.checkFlags(flags, 0, "testDomainShutdownFlags");
+        TestDriverErrors.checkFlags(flags, 0, "testDomainShutdownFlags");
         host.locked(() -> {
             DomainObj dom = host.find(ref);
             if (dom.state() == DomainState.SHUTOFF) {
-                throw Errors.internal("domain '" + dom.name() + "' not running");
+                throw TestDriverErrors.internal("domain '" + dom.name() + "' not running");
             }
             powerAction(dom, dom.def().onPoweroff());
             return null;
@@ -142,11 +142,11 @@ final class DomainLifecycle {
 
     /** {@code testDomainReboot}: the guest acts on {@code <on_reboot>} at once. */
     void reboot(DomainRef ref, int flags) throws VirtException {
-        Errors.checkFlags(flags, REBOOT_FLAGS, "testDomainReboot");
+        TestDriverErrors.checkFlags(flags, REBOOT_FLAGS, "testDomainReboot");
         host.locked(() -> {
             DomainObj dom = host.find(ref);
             if (!dom.isActive()) {
-                throw Errors.notRunning();
+                throw TestDriverErrors.notRunning();
             }
             powerAction(dom, dom.def().onReboot() == null ? "restart" : dom.def().onReboot());
             return null;
@@ -158,7 +158,7 @@ final class DomainLifecycle {
         host.locked(() -> {
             DomainObj dom = host.find(ref);
             if (dom.state() == DomainState.SHUTOFF || dom.state() == DomainState.PAUSED) {
-                throw Errors.internal("domain '" + dom.name() + "' not running");
+                throw TestDriverErrors.internal("domain '" + dom.name() + "' not running");
             }
             dom.setState(DomainState.PAUSED, StateReason.PAUSED_USER.number());
             host.save(dom);
@@ -172,7 +172,7 @@ final class DomainLifecycle {
         host.locked(() -> {
             DomainObj dom = host.find(ref);
             if (dom.state() != DomainState.PAUSED) {
-                throw Errors.internal("domain '" + dom.name() + "' not paused");
+                throw TestDriverErrors.internal("domain '" + dom.name() + "' not paused");
             }
             dom.setState(DomainState.RUNNING, StateReason.RUNNING_UNPAUSED.number());
             host.save(dom);
@@ -183,7 +183,7 @@ final class DomainLifecycle {
 
     /** {@code testDomainUndefineFlags}: an active domain keeps running as a transient one. */
     void undefine(DomainRef ref, int flags) throws VirtException {
-        Errors.checkFlags(flags, UNDEFINE_FLAGS, "testDomainUndefineFlags");
+        TestDriverErrors.checkFlags(flags, UNDEFINE_FLAGS, "testDomainUndefineFlags");
         host.locked(() -> {
             DomainObj dom = host.find(ref);
             host.emit(dom, UNDEFINED, DomainEventType.UNDEFINED_REMOVED);
@@ -230,7 +230,7 @@ final class DomainLifecycle {
     /** Same UUID, other name: refused ({@code virDomainObjListAddLocked}). */
     private static void checkSameName(DomainObj dom, DomainDef def) throws VirtException {
         if (!dom.name().equals(def.name())) {
-            throw Errors.failed("domain '" + dom.name() + "' is already defined with uuid " + dom.uuid());
+            throw TestDriverErrors.failed("domain '" + dom.name() + "' is already defined with uuid " + dom.uuid());
         }
     }
 
@@ -238,7 +238,7 @@ final class DomainLifecycle {
     private void checkNameFree(DomainDef def) throws VirtException {
         DomainObj other = host.byName(def.name());
         if (other != null) {
-            throw Errors.failed("domain '" + def.name() + "' already exists with uuid " + other.uuid());
+            throw TestDriverErrors.failed("domain '" + def.name() + "' already exists with uuid " + other.uuid());
         }
     }
 }

@@ -18,11 +18,11 @@ final class DomainLoader {
     void add(DomainDef def, boolean persistent, DomainState state) throws VirtException {
         DomainObj byUuid = host.byUuid(def.uuid());
         if (byUuid != null) {
-            throw Errors.failed("domain '" + byUuid.name() + "' is already defined with uuid " + byUuid.uuid());
+            throw TestDriverErrors.failed("domain '" + byUuid.name() + "' is already defined with uuid " + byUuid.uuid());
         }
         DomainObj byName = host.byName(def.name());
         if (byName != null) {
-            throw Errors.failed("domain '" + def.name() + "' already exists with uuid " + byName.uuid());
+            throw TestDriverErrors.failed("domain '" + def.name() + "' already exists with uuid " + byName.uuid());
         }
         DomainObj dom = new DomainObj(def, persistent);
         if (state != DomainState.SHUTOFF) {

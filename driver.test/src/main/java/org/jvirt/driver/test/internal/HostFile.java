@@ -36,7 +36,7 @@ final class HostFile {
     TestHost load() throws VirtException {
         Element root = SafeXml.read(file).getDocumentElement();
         if (!"node".equals(root.getLocalName())) {
-            throw Errors.xml(ErrorDomain.TEST, "Root element is not 'node'");
+            throw TestDriverErrors.xml(ErrorDomain.TEST, "Root element is not 'node'");
         }
         NodeInfo node = new NodeInfoReader(root).read(DefaultHost.NODE_INFO);
         TestHost host = new TestHost(node, Capabilities.format(new long[0], 0), codec, HostJournal.NONE);
@@ -47,7 +47,7 @@ final class HostFile {
             int runstate = runstate(resolved);
             boolean transientDomain = !children(resolved, TEST_NS, "transient").isEmpty();
             if (transientDomain && runstate == DomainState.SHUTOFF.number()) {
-                throw Errors.xml(ErrorDomain.TEST, "transient domain cannot have runstate 'shutoff'");
+                throw TestDriverErrors.xml(ErrorDomain.TEST, "transient domain cannot have runstate 'shutoff'");
             }
             removeTestElements(resolved);
             DomainDef def = policy.parse(SafeXml.toText(resolved));
@@ -83,10 +83,10 @@ final class HostFile {
         try {
             value = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw Errors.xml(ErrorDomain.TEST, "invalid runstate");
+            throw TestDriverErrors.xml(ErrorDomain.TEST, "invalid runstate");
         }
         if (value < 0 || value > DomainState.PMSUSPENDED.number()) {
-            throw Errors.xml(ErrorDomain.TEST, "runstate '" + value + "' out of range'");
+            throw TestDriverErrors.xml(ErrorDomain.TEST, "runstate '" + value + "' out of range'");
         }
         return value;
     }

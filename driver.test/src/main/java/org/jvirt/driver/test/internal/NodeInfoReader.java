@@ -37,7 +37,7 @@ final class NodeInfoReader {
         Element model = cpu == null ? null : first(cpu, "model");
         String modelName = model == null ? defaults.model() : model.getTextContent();
         if (modelName.length() >= MODEL_SIZE) {
-            throw Errors.internal("Model " + modelName + " too big for destination");
+            throw TestDriverErrors.internal("Model " + modelName + " too big for destination");
         }
         long memory = number(root, "memory", "node memory", defaults.memoryKiB());
         return new NodeInfo(modelName, memory, cpus, mhz, nodes, sockets, cores, threads);
@@ -52,7 +52,7 @@ final class NodeInfoReader {
         try {
             return Long.parseLong(e.getTextContent().trim());
         } catch (NumberFormatException ex) {
-            throw Errors.xml(ErrorDomain.TEST, "invalid " + what + " value");
+            throw TestDriverErrors.xml(ErrorDomain.TEST, "invalid " + what + " value");
         }
     }
 

@@ -96,7 +96,7 @@ final class TestConnection implements DriverConnection {
 
     @Override
     public List<DomainRef> listAllDomains(int flags) throws VirtException {
-        Errors.checkFlags(flags, DomainFilter.ALL, "testConnectListAllDomains");
+        TestDriverErrors.checkFlags(flags, DomainFilter.ALL, "testConnectListAllDomains");
         DomainFilter filter = new DomainFilter(flags);
         return host.locked(() -> {
             List<DomainRef> out = new ArrayList<>();
@@ -126,7 +126,7 @@ final class TestConnection implements DriverConnection {
 
     private static DomainRef found(DomainObj dom) throws VirtException {
         if (dom == null) {
-            throw Errors.noDomain();
+            throw TestDriverErrors.noDomain();
         }
         return dom.ref();
     }
@@ -207,7 +207,7 @@ final class TestConnection implements DriverConnection {
 
     @Override
     public String xmlDesc(DomainRef ref, int flags) throws VirtException {
-        Errors.checkFlags(flags, XML_FLAGS, "testDomainGetXMLDesc");
+        TestDriverErrors.checkFlags(flags, XML_FLAGS, "testDomainGetXMLDesc");
         boolean inactive = (flags & XmlFlag.INACTIVE.bit()) != 0;
         int format = (inactive ? DomainXmlCodec.FORMAT_INACTIVE : 0)
                 | ((flags & XmlFlag.SECURE.bit()) != 0 ? DomainXmlCodec.FORMAT_SECURE : 0);

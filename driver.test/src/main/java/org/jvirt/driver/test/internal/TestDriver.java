@@ -58,10 +58,10 @@ public final class TestDriver implements HypervisorDriver {
         if (!"test".equals(uri.driver()) || uri.isRemote()) {
             return Optional.empty();
         }
-        Errors.checkFlags(flags, OPEN_FLAGS, "testConnectOpen");
+        TestDriverErrors.checkFlags(flags, OPEN_FLAGS, "testConnectOpen");
         String path = uri.path();
         if (path.isEmpty() || "/".equals(path)) {
-            throw Errors.invalidArg(ErrorDomain.TEST, "testOpen: supply a path or use test:///default");
+            throw TestDriverErrors.invalidArg(ErrorDomain.TEST, "testOpen: supply a path or use test:///default");
         }
         if ("/default".equals(path)) {
             return Optional.of(new TestConnection(defaultHost, hostname));

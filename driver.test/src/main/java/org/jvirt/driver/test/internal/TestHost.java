@@ -85,7 +85,7 @@ final class TestHost {
     DomainObj find(DomainRef ref) throws VirtException {
         DomainObj dom = domains.get(ref.uuid());
         if (dom == null) {
-            throw Errors.noDomain(ref.uuid(), ref.name());
+            throw TestDriverErrors.noDomain(ref.uuid(), ref.name());
         }
         return dom;
     }

@@ -35,7 +35,7 @@ final class VcpuOps {
         return host.locked(() -> {
             DomainObj dom = host.find(ref);
             if (!dom.isActive()) {
-                throw Errors.invalid(ErrorDomain.TEST, "cannot list vcpus for an inactive domain");
+                throw TestDriverErrors.invalid(ErrorDomain.TEST, "cannot list vcpus for an inactive domain");
             }
             // libvirt fakes an increasing CPU time: the wall clock in microseconds, divided by 10
             long cpuTime = currentTimeMicros() / 10;
@@ -53,7 +53,7 @@ final class VcpuOps {
     }
 
     List<BitSet> pinInfo(DomainRef ref, int flags) throws VirtException {
-        Errors.checkFlags(flags, LIVE | CONFIG, "testDomainGetVcpuPinInfo");
+        TestDriverErrors.checkFlags(flags, LIVE | CONFIG, "testDomainGetVcpuPinInfo");
         return host.locked(() -> {
             DomainDef def = oneDef(host.find(ref), flags);
             List<BitSet> out = new ArrayList<>();
@@ -65,15 +65,15 @@ final class VcpuOps {
     }
 
     void pin(DomainRef ref, int vcpu, BitSet cpumap, int flags) throws VirtException {
-        Errors.checkFlags(flags, 0, "testDomainPinVcpuFlags");
+        TestDriverErrors.checkFlags(flags, 0, "testDomainPinVcpuFlags");
         host.locked(() -> {
             DomainObj dom = host.find(ref);
             if (!dom.isActive()) {
-                throw Errors.invalid(ErrorDomain.TEST, "cannot pin vcpus on an inactive domain");
+                throw TestDriverErrors.invalid(ErrorDomain.TEST, "cannot pin vcpus on an inactive domain");
             }
             DomainDef def = dom.def();
             if (vcpu < 0 || vcpu >= maxVcpus(def) || !isOnline(def, vcpu)) {
-                throw Errors.invalidArg(ErrorDomain.TEST,
+                throw TestDriverErrors.invalidArg(ErrorDomain.TEST,
                         "requested vcpu '" + vcpu + "' is not present in the domain");
             }
             dom.updateDef(withPin(def, vcpu, cpumap));
@@ -85,18 +85,18 @@ final class VcpuOps {
     /** {@code virDomainObjGetOneDef}: the live or the persistent definition, as flags ask. */
     private static DomainDef oneDef(DomainObj dom, int flags) throws VirtException {
         if ((flags & LIVE) != 0 && (flags & CONFIG) != 0) {
-            throw Errors.invalidArgRaw(ErrorDomain.DOMAIN,
+            throw TestDriverErrors.invalidArgRaw(ErrorDomain.DOMAIN,
                     "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
         }
         boolean live = (flags & LIVE) != 0 || ((flags & CONFIG) == 0 && dom.isActive());
         if (live) {
             if (!dom.isActive()) {
-                throw Errors.notRunning();
+                throw TestDriverErrors.notRunning();
             }
             return dom.def();
         }
         if (!dom.isPersistent()) {
-            throw Errors.invalid(ErrorDomain.DOMAIN, "transient domains do not have any persistent config");
+            throw TestDriverErrors.invalid(ErrorDomain.DOMAIN, "transient domains do not have any persistent config");
         }
         return dom.persistentDef();
     }

@@ -3,6 +3,7 @@ package org.jvirt.driver.qemu.internal.command;
 import java.util.List;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 
 /** Serial ports, parallel ports, channels and consoles: a {@code -chardev} backend plus a device. */
 final class CharArgs {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 
 /** Controllers, NICs, input, audio, graphics, video, sound, watchdog, balloon and RNG devices. */
 final class DeviceArgs {

@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 
 /**
  * Reads formatted domain XML into an {@link XNode} tree and writes one back. The QEMU steps work

@@ -3,6 +3,7 @@ package org.jvirt.driver.qemu.internal.command;
 import java.util.List;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 
 /**
  * The devices libvirt's QEMU driver adds to every definition (qemuDomainDefAddDefaultDevices) and

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jvirt.driver.qemu.internal.QemuErrors;
+
 /**
  * libvirt's PCI address assignment for the x86 machines (qemu_domain_address.c): fixed slots of
  * the chipset (PIIX3 at slot 1 on i440fx, ICH9 functions at slot 0x1f on q35, the primary video

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 
 /**

@@ -12,6 +12,7 @@ import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Os;
 import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.XmlAttribute;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.Accel;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;

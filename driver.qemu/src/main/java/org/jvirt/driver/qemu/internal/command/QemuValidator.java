@@ -9,6 +9,7 @@ import java.util.Set;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 
 /**
  * The QEMU driver's checks of a definition (libvirt's qemu_validate.c and the QEMU post-parse

@@ -10,6 +10,7 @@ import org.jvirt.api.xml.Clock;
 import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.XmlElement;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
 
 /** The machine-wide options: -machine, -cpu, -m, -smp, the monitor, -rtc, power and -boot. */

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
-import org.jvirt.driver.qemu.internal.Errors;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 
 /** Finds the emulator binary of a domain: its {@code <emulator>}, or qemu-system-ARCH on the search path. */
 public final class Emulators {
@@ -37,7 +37,7 @@ public final class Emulators {
         if (explicit != null && !explicit.isEmpty()) {
             Path p = Path.of(explicit);
             if (!Files.isExecutable(p)) {
-                throw Errors.system("Cannot check QEMU binary " + explicit + ": No such file or directory");
+                throw QemuErrors.system("Cannot check QEMU binary " + explicit + ": No such file or directory");
             }
             return p;
         }
@@ -53,7 +53,7 @@ public final class Emulators {
                 return p;
             }
         }
-        throw Errors.unsupportedConfig("no emulator for arch '" + arch + "': " + binary + " not found in "
+        throw QemuErrors.unsupported("no emulator for arch '" + arch + "': " + binary + " not found in "
                 + searchPath);
     }
 

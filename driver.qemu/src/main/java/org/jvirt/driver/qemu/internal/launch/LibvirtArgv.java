@@ -13,7 +13,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Os;
-import org.jvirt.driver.qemu.internal.Errors;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 import org.jvirt.driver.qemu.internal.command.CommandEnv;
 import org.jvirt.driver.qemu.internal.command.QemuCommandBuilder;
@@ -100,7 +100,7 @@ public final class LibvirtArgv implements ArgvBuilder {
             random.nextBytes(bytes);
             Files.write(key, bytes);
         } catch (IOException e) {
-            throw Errors.internal("cannot write the master key in " + domainDir + ": " + e.getMessage(), e);
+            throw QemuErrors.internal("cannot write the master key in " + domainDir + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,8 +11,8 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
 import org.jvirt.api.xml.Bitmap;
-import org.jvirt.driver.qemu.internal.Errors;
-import org.jvirt.driver.qemu.internal.domain.QemuDomain;
+import org.jvirt.driver.qemu.internal.QemuErrors;
+import org.jvirt.driver.qemu.internal.domain.DomainObj;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 import org.jvirt.driver.qemu.internal.qmp.QmpException;
@@ -42,10 +42,10 @@ public final class VcpuManager {
     }
 
     /** Asks QEMU for its vCPUs and the resolver for its judgement; stores the result in the domain. */
-    public VcpuThreadResolution refresh(QemuDomain dom) throws VirtException {
+    public VcpuThreadResolution refresh(DomainObj dom) throws VirtException {
         QmpClient qmp = dom.qmp();
         if (qmp == null) {
-            throw Errors.notRunning();
+            throw QemuErrors.notRunning();
         }
         List<VcpuSlot> slots;
         try {
@@ -53,7 +53,7 @@ public final class VcpuManager {
             JsonNode cpus = qmp.execute("query-cpus-fast", null);
             slots = CpuInfoMerger.merge(hotplug, cpus, dom.def().vcpu().count());
         } catch (QmpException e) {
-            throw Errors.internal(e.getMessage(), e);
+            throw QemuErrors.internal(e.getMessage(), e);
         }
         List<VcpuReport> reports = new ArrayList<>(slots.size());
         for (int i = 0; i < slots.size(); i++) {
@@ -65,22 +65,22 @@ public final class VcpuManager {
     }
 
     /** Usable ids after a refresh, or libvirt's "cpu affinity is not supported". */
-    private Map<Integer, Long> usableIds(QemuDomain dom) throws VirtException {
+    private Map<Integer, Long> usableIds(DomainObj dom) throws VirtException {
         VcpuThreadResolution r = refresh(dom);
         if (!r.usable()) {
-            throw Errors.affinityUnsupported();
+            throw QemuErrors.affinityUnsupported();
         }
         return r.sortedThreadIds();
     }
 
     /** {@code virDomainGetVcpus}: one entry per online vCPU. */
-    public List<VcpuInfo> info(QemuDomain dom) throws VirtException {
+    public List<VcpuInfo> info(DomainObj dom) throws VirtException {
         Map<Integer, Long> ids = usableIds(dom);
         List<VcpuInfo> out = new ArrayList<>(ids.size());
         for (Map.Entry<Integer, Long> e : ids.entrySet()) {
             long tid = e.getValue();
             ProcStat stat = ProcStat.ofThread(dom.pid(), tid)
-                    .orElseThrow(() -> Errors.system("cannot read /proc/" + dom.pid() + "/task/" + tid + "/stat"));
+                    .orElseThrow(() -> QemuErrors.system("cannot read /proc/" + dom.pid() + "/task/" + tid + "/stat"));
             out.add(new VcpuInfo(e.getKey(), VcpuState.RUNNING, stat.cpuTimeNs(), stat.processor(), affinity(tid)));
         }
         return out;
@@ -91,7 +91,7 @@ public final class VcpuManager {
      * answers with its thread's affinity; the others with the definition's pinning
      * ({@code <vcpupin>}, else {@code <vcpu cpuset>}, else every host CPU).
      */
-    public List<BitSet> pinInfo(QemuDomain dom) throws VirtException {
+    public List<BitSet> pinInfo(DomainObj dom) throws VirtException {
         VcpuThreadResolution r = refresh(dom);
         DomainDef def = dom.def();
         List<BitSet> out = new ArrayList<>();
@@ -119,21 +119,21 @@ public final class VcpuManager {
     }
 
     /** Pins vCPU {@code vcpu}'s thread to {@code cpus} (scheduler, then the cpuset cgroup if any). */
-    public void pin(QemuDomain dom, int vcpu, BitSet cpus) throws VirtException {
+    public void pin(DomainObj dom, int vcpu, BitSet cpus) throws VirtException {
         Map<Integer, Long> ids = usableIds(dom);
         Long tid = ids.get(vcpu);
         if (tid == null) {
-            throw Errors.invalidArg("vcpu " + vcpu + " is out of range of live cpu count " + ids.size());
+            throw QemuErrors.invalidArg("vcpu " + vcpu + " is out of range of live cpu count " + ids.size());
         }
         if (cpus.isEmpty() || cpus.length() > Affinity.hostCpus()) {
-            throw Errors.invalidArg("cpumap " + cpus + " names no host CPU or a CPU the host does not have ("
+            throw QemuErrors.invalidArg("cpumap " + cpus + " names no host CPU or a CPU the host does not have ("
                     + Affinity.hostCpus() + " CPUs)");
         }
         cgroups.pin(dom.uuid().toString(), vcpu, tid, cpus);
         try {
             Affinity.set(tid, cpus);
         } catch (LastErrorException e) {
-            throw Errors.system("cannot set CPU affinity of vCPU " + vcpu + " (thread " + tid + "): errno "
+            throw QemuErrors.system("cannot set CPU affinity of vCPU " + vcpu + " (thread " + tid + "): errno "
                     + e.getErrorCode());
         }
         LOG.info("domain '{}': vCPU {} (thread {}) pinned to {}", dom.name(), vcpu, tid, cpus);
@@ -143,7 +143,7 @@ public final class VcpuManager {
         try {
             return Affinity.get(tid);
         } catch (LastErrorException e) {
-            throw Errors.system("cannot get CPU affinity of thread " + tid + ": errno " + e.getErrorCode());
+            throw QemuErrors.system("cannot get CPU affinity of thread " + tid + ": errno " + e.getErrorCode());
         }
     }
 }

@@ -13,11 +13,11 @@ import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 import org.jvirt.driver.qemu.spi.VcpuThreadResolution;
 
 /**
- * One domain known to the driver: its definitions and, while it runs, its emulator process and
+ * One domain known to the driver (libvirt's {@code virDomainObj}): its definitions and, while it runs, its emulator process and
  * monitor. Fields are guarded by the object's monitor: every operation on a domain runs in
  * {@code synchronized (domain)}, so lifecycle calls and QMP events never interleave.
  */
-public final class QemuDomain {
+public final class DomainObj {
     private final UUID uuid;
     private String name;
     private DomainDef persistentDef;
@@ -39,7 +39,7 @@ public final class QemuDomain {
     /** The driver is stopping the process: the coming EOF is expected. */
     private boolean stopping;
 
-    public QemuDomain(UUID uuid, String name) {
+    public DomainObj(UUID uuid, String name) {
         this.uuid = uuid;
         this.name = name;
     }

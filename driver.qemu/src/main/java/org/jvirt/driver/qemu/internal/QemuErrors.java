@@ -6,9 +6,12 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 
-/** The errors libvirt's QEMU driver raises, with its codes, domains and messages. */
-public final class Errors {
-    private Errors() {
+/**
+ * The errors libvirt's QEMU driver raises, from the API calls down to post-parse and the command
+ * line, with its codes, error domains and messages.
+ */
+public final class QemuErrors {
+    private QemuErrors() {
     }
 
     public static void checkFlags(int flags, int allowed, String function) throws VirtException {
@@ -54,8 +57,14 @@ public final class Errors {
         return new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, detail);
     }
 
-    public static VirtException unsupportedConfig(String detail) {
+    /** CONFIG_UNSUPPORTED: "unsupported configuration: ...". */
+    public static VirtException unsupported(String detail) {
         return new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, detail);
+    }
+
+    /** XML_ERROR: a definition the driver cannot use as written. */
+    public static VirtException xml(String detail) {
+        return new VirtException(ErrorCode.XML_ERROR, ErrorDomain.QEMU, detail);
     }
 
     public static VirtException system(String detail) {

@@ -10,8 +10,8 @@ import org.jvirt.api.VirtException;
  * The errors libvirt's test driver raises, with its codes, error domains and messages (checked
  * against libvirt 9.0's {@code virsh -c test:///default} and python3-libvirt).
  */
-final class Errors {
-    private Errors() {
+final class TestDriverErrors {
+    private TestDriverErrors() {
     }
 
     /** {@code virCheckFlags}: flags outside {@code allowed} are refused, naming the C function. */
