@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,7 +49,7 @@ public record ConnectUri(String driver, String transport, String user, String ho
         if (scheme == null || uri.isOpaque()) {
             throw invalid(text, "expected driver[+transport]://[user@][host][:port]/[path][?params]");
         }
-        scheme = scheme.toLowerCase(java.util.Locale.ROOT);
+        scheme = scheme.toLowerCase(Locale.ROOT);
         String driver = scheme;
         String transport = null;
         int plus = scheme.indexOf('+');

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -61,10 +63,10 @@ final class KarafInstance implements AutoCloseable {
                 .replace("rmiServerPort = 44444", "rmiServerPort = " + server));
         // Central plus the build's local repository, for what system/ does not hold
         Files.writeString(home.resolve("etc/org.ops4j.pax.url.mvn.cfg"), "\norg.ops4j.pax.url.mvn.localRepository="
-                + localMavenRepository.toAbsolutePath() + "\n", java.nio.file.StandardOpenOption.APPEND);
+                + localMavenRepository.toAbsolutePath() + "\n", StandardOpenOption.APPEND);
     }
 
-    private void edit(String file, java.util.function.UnaryOperator<String> change) throws IOException {
+    private void edit(String file, UnaryOperator<String> change) throws IOException {
         Path p = home.resolve(file);
         String before = Files.readString(p);
         String after = change.apply(before);

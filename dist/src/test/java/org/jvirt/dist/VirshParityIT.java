@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,7 @@ class VirshParityIT {
         try {
             virsh = Commands.run(work, Map.of(), "", 60,
                     List.of("virsh", "-c", "test:///default", String.join("; ", commands)));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             virsh = null;
         }
         assumeTrue(virsh != null, "virsh is not installed");

@@ -1,5 +1,6 @@
 package org.jvirt.dist;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class VirshReference {
         Commands.Result r;
         try {
             r = Commands.run(Path.of("."), Map.of(), "", 30, List.of("virsh", "-c", "test:///default", "list", "--all"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return LIST_ALL_RECORDED; // no virsh on the PATH
         }
         if (r.exitCode() != 0) {

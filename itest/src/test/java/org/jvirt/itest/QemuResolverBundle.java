@@ -1,5 +1,6 @@
 package org.jvirt.itest;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,6 @@ final class QemuResolverBundle {
                     + "</scr:component>\n").getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
         }
-        return new java.io.ByteArrayInputStream(bytes.toByteArray());
+        return new ByteArrayInputStream(bytes.toByteArray());
     }
 }

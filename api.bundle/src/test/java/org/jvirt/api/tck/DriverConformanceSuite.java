@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -203,7 +204,7 @@ public abstract class DriverConformanceSuite extends ConformanceSupport {
 
         conn.removeLifecycleListener(callback);
         conn.defineXml(domainXml(d.name(), uuid), 0);
-        events.expectNone(java.time.Duration.ofMillis(300));
+        events.expectNone(Duration.ofMillis(300));
         expectError(() -> conn.removeLifecycleListener(callback), ErrorCode.INVALID_ARG);
     }
 

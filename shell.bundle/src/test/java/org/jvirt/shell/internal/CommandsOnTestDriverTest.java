@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jvirt.api.Domain;
 import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.core.internal.CoreConnectionFactory;
 import org.jvirt.core.store.FileStateStore;
@@ -79,10 +80,10 @@ class CommandsOnTestDriverTest {
         assertEquals("error: Domain is already active\n", twice[1]);
         // the other commands name it as written: here by its new ID
         assertEquals("Domain '2' suspended\n\n", run(LifecycleCommands.SUSPEND,
-                c -> LifecycleCommands.act(c, "suspend", "suspended", org.jvirt.api.Domain::suspend), "2")[0]);
+                c -> LifecycleCommands.act(c, "suspend", "suspended", Domain::suspend), "2")[0]);
         assertEquals("paused (user)\n\n", run(InfoCommands.DOMSTATE, InfoCommands::domstate, "test", "--reason")[0]);
         assertEquals("Domain 'test' resumed\n\n", run(LifecycleCommands.RESUME,
-                c -> LifecycleCommands.act(c, "resume", "resumed", org.jvirt.api.Domain::resume), "test")[0]);
+                c -> LifecycleCommands.act(c, "resume", "resumed", Domain::resume), "test")[0]);
         assertEquals("running (unpaused)\n\n", run(InfoCommands.DOMSTATE, InfoCommands::domstate, "test", "--reason")[0]);
     }
 

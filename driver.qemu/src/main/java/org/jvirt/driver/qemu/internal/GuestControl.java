@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jvirt.api.DomainEventType;
 import org.jvirt.api.DomainState;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
@@ -102,8 +104,8 @@ public final class GuestControl {
         try {
             qmp.execute(command, null);
         } catch (QmpException e) {
-            throw e.isTimeout() ? new VirtException(org.jvirt.api.ErrorCode.OPERATION_TIMEOUT,
-                    org.jvirt.api.ErrorDomain.QEMU, e.getMessage()) : QemuErrors.internal(e.getMessage(), e);
+            throw e.isTimeout() ? new VirtException(ErrorCode.OPERATION_TIMEOUT,
+                    ErrorDomain.QEMU, e.getMessage()) : QemuErrors.internal(e.getMessage(), e);
         }
     }
 }

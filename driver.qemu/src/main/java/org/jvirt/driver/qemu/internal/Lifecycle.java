@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jvirt.api.DomainEventType;
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Bitmap;
@@ -120,7 +121,7 @@ public final class Lifecycle {
 
     /** Errors about the definition stay as they are; QEMU's own failures carry the tail of its log. */
     private static VirtException startError(Exception e, String tail) {
-        if (e instanceof VirtException ve && ve.code() != org.jvirt.api.ErrorCode.INTERNAL_ERROR) {
+        if (e instanceof VirtException ve && ve.code() != ErrorCode.INTERNAL_ERROR) {
             return ve;
         }
         if (e instanceof QmpException q && q.isClosed()) {

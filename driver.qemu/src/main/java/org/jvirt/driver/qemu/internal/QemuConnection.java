@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jvirt.api.CreateFlag;
+import org.jvirt.api.DefineFlag;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
@@ -144,7 +145,7 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public DomainRef defineXml(String xml, int flags) throws VirtException {
-        QemuErrors.checkFlags(flags, Flag.mask(org.jvirt.api.DefineFlag.VALIDATE), "qemuDomainDefineXMLFlags");
+        QemuErrors.checkFlags(flags, Flag.mask(DefineFlag.VALIDATE), "qemuDomainDefineXMLFlags");
         return definitions.define(xml).ref();
     }
 

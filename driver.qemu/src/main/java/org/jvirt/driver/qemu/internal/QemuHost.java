@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jvirt.api.DomainEventType;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.RecordKind;
 import org.jvirt.api.xml.DomainDef;
@@ -155,16 +157,16 @@ public final class QemuHost {
             DomainObj byUuid = def.uuid() == null ? null : domains.get(def.uuid());
             DomainObj byName = byName(def.name());
             if (byUuid != null && !byUuid.name().equals(def.name())) {
-                throw new VirtException(org.jvirt.api.ErrorCode.OPERATION_FAILED, org.jvirt.api.ErrorDomain.QEMU,
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
                         "domain '" + byUuid.name() + "' already exists with uuid " + def.uuid());
             }
             if (byName != null && byUuid == null) {
-                throw new VirtException(org.jvirt.api.ErrorCode.OPERATION_FAILED, org.jvirt.api.ErrorDomain.QEMU,
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
                         "domain '" + def.name() + "' already exists with uuid " + byName.uuid());
             }
             if (byUuid != null) {
                 if (forStart && byUuid.isActive()) {
-                    throw new VirtException(org.jvirt.api.ErrorCode.OPERATION_INVALID, org.jvirt.api.ErrorDomain.QEMU,
+                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                             "domain '" + def.name() + "' is already active");
                 }
                 return byUuid;

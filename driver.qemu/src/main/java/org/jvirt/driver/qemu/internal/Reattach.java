@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jvirt.api.DomainEventType;
+import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VirtException;
@@ -58,7 +59,7 @@ final class Reattach {
         synchronized (dom) {
             Path monitor = Path.of(st.monitor());
             dom.attach(st.id(), live, st.pid(), st.startTime(), monitor, Path.of(st.log()));
-            dom.setState(new DomainStateInfo(org.jvirt.api.DomainState.ofNumber(st.state()), st.reason()));
+            dom.setState(new DomainStateInfo(DomainState.ofNumber(st.state()), st.reason()));
             dom.restoreVcpuThreads(st.vcpuThreads());
             host.put(dom);
             String mismatch = identityMismatch(st);
@@ -109,13 +110,13 @@ final class Reattach {
         String qemuState = status.path("status").asText();
         DomainStateInfo recorded = dom.state();
         if (running) {
-            if (recorded.state() != org.jvirt.api.DomainState.RUNNING) {
+            if (recorded.state() != DomainState.RUNNING) {
                 dom.setState(StateReason.RUNNING_UNPAUSED);
             }
         } else if ("shutdown".equals(qemuState)) {
             dom.setState(StateReason.SHUTDOWN_USER);
             dom.setShutdownSeen(true);
-        } else if (recorded.state() != org.jvirt.api.DomainState.PAUSED) {
+        } else if (recorded.state() != DomainState.PAUSED) {
             dom.setState(StateReason.PAUSED_UNKNOWN);
         }
     }

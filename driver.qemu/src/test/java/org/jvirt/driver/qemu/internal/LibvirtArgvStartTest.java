@@ -2,20 +2,27 @@ package org.jvirt.driver.qemu.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import org.jvirt.api.DomainState;
 import org.jvirt.api.StateReason;
+import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 
 /**
  * Guests start with libvirt's command line for the probed emulator: real devices, the monitor on
@@ -72,13 +79,13 @@ class LibvirtArgvStartTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
         // the devices are there: QEMU lists them under their libvirt ids
         var peripherals = bed.driver.hosts().get(0).byUuid(uuid).qmp().execute("qom-list",
-                org.jvirt.driver.qemu.internal.qmp.QmpClient.args().put("path", "/machine/peripheral"));
-        java.util.Set<String> ids = new java.util.HashSet<>();
+                QmpClient.args().put("path", "/machine/peripheral"));
+        Set<String> ids = new HashSet<>();
         peripherals.forEach(n -> ids.add(n.path("name").asText()));
-        assertTrue(ids.containsAll(java.util.Set.of("net0", "serial0", "balloon0", "usb")), ids.toString());
+        assertTrue(ids.containsAll(Set.of("net0", "serial0", "balloon0", "usb")), ids.toString());
 
         bed.conn.destroy(ref, 0);
-        assertTrue(QemuProcesses.waitGone(pid, java.time.Duration.ofSeconds(5)));
+        assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
         assertFalse(Files.exists(domainDir), "domain folder removed at stop");
         assertFalse(Files.exists(run.resolve(uuid + ".qmp")));
     }
@@ -91,10 +98,10 @@ class LibvirtArgvStartTest {
         String xml = TestBed.xml("argv2", UUID.randomUUID(), 1, "").replaceFirst("(?s)  <devices>.*</devices>\n",
                 devices);
         DomainRef ref = bed.conn.defineXml(xml, 0);
-        org.jvirt.api.VirtException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.jvirt.api.VirtException.class, () -> bed.conn.create(ref, 0));
+        VirtException e = assertThrows(
+                VirtException.class, () -> bed.conn.create(ref, 0));
         assertTrue(e.getMessage().contains("/nonexistent/disk.qcow2"), e.getMessage());
-        assertEquals(org.jvirt.api.DomainState.SHUTOFF, bed.conn.state(ref).state());
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
         try (var s = Files.list(bed.dir.resolve("run/system"))) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("domain-")
                     || p.getFileName().toString().endsWith(".qmp")), e.toString());

@@ -2,8 +2,10 @@ package org.jvirt.driver.qemu.internal;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +33,7 @@ class QemuConformanceTest extends DriverConformanceSuite {
         if (bed == null) {
             try {
                 bed = new TestBed(Files.createTempDirectory("jqc"));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
             BEDS.add(bed);
@@ -69,9 +71,9 @@ class QemuConformanceTest extends DriverConformanceSuite {
         BEDS.clear();
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +18,9 @@ import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.driver.qemu.internal.caps.Accel;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
+import org.jvirt.driver.qemu.internal.caps.QemuCapsCache;
+import org.jvirt.driver.qemu.internal.launch.Emulators;
+import org.jvirt.driver.qemu.internal.probe.QmpProber;
 import org.jvirt.testing.DomainSchemaValidator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,13 +146,13 @@ class QemuHostCapabilitiesTest {
         Path variant = dir.resolve("qemu-system-x86_64-microvm");
         Files.writeString(variant, "#!/bin/sh\nexit 1\n");
         for (Path p : List.of(broken, good, variant)) {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        var emulators = new org.jvirt.driver.qemu.internal.launch.Emulators(new String[] {dir.toString()});
+        var emulators = new Emulators(new String[] {dir.toString()});
         assertEquals(List.of(good, broken).stream().sorted().toList(), emulators.all());
-        HostCapabilities hc = new HostCapabilities(new org.jvirt.driver.qemu.internal.caps.QemuCapsCache(
-                new org.jvirt.driver.qemu.internal.probe.QmpProber(bed.dir.resolve("p"),
-                        java.time.Duration.ofSeconds(10), 1 << 20)), emulators);
+        HostCapabilities hc = new HostCapabilities(new QemuCapsCache(
+                new QmpProber(bed.dir.resolve("p"),
+                        Duration.ofSeconds(10), 1 << 20)), emulators);
         String xml = hc.capabilities();
         assertTrue(xml.contains("<emulator>" + good + "</emulator>"), xml);
         assertFalse(xml.contains(broken.toString()), xml);

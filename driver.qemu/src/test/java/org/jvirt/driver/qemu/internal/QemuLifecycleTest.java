@@ -10,15 +10,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventType;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ListFlag;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
@@ -189,9 +196,9 @@ class QemuLifecycleTest {
 
     @Test
     void concurrentStartsGetDistinctIdsAndAllRun() throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<DomainRef>> futures = new java.util.ArrayList<>();
+            List<Future<DomainRef>> futures = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String xml = TestBed.xml("par" + i, UUID.randomUUID(), 1, "");
                 boolean persistent = i % 2 == 0;
@@ -204,8 +211,8 @@ class QemuLifecycleTest {
                     return r;
                 }));
             }
-            java.util.Set<Integer> ids = new java.util.HashSet<>();
-            java.util.Set<Long> pids = new java.util.HashSet<>();
+            Set<Integer> ids = new HashSet<>();
+            Set<Long> pids = new HashSet<>();
             for (var f : futures) {
                 DomainRef r = bed.conn.lookupByUuid(f.get().uuid());
                 ids.add(r.id());
@@ -214,8 +221,8 @@ class QemuLifecycleTest {
             }
             assertEquals(8, ids.size());
             assertEquals(8, pids.size());
-            assertEquals(8, bed.conn.listAllDomains(org.jvirt.api.ListFlag.ACTIVE.bit()).size());
-            List<java.util.concurrent.Future<?>> stops = new java.util.ArrayList<>();
+            assertEquals(8, bed.conn.listAllDomains(ListFlag.ACTIVE.bit()).size());
+            List<Future<?>> stops = new ArrayList<>();
             for (var f : futures) {
                 DomainRef r = f.get();
                 stops.add(pool.submit(() -> {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +104,8 @@ class QemuReattachTest {
         bed.driver.deactivate();
         ProcessHandle.of(p1).orElseThrow().destroyForcibly();
         ProcessHandle.of(p2).orElseThrow().destroyForcibly();
-        assertTrue(QemuProcesses.waitGone(p1, java.time.Duration.ofSeconds(5)));
-        assertTrue(QemuProcesses.waitGone(p2, java.time.Duration.ofSeconds(5)));
+        assertTrue(QemuProcesses.waitGone(p1, Duration.ofSeconds(5)));
+        assertTrue(QemuProcesses.waitGone(p2, Duration.ofSeconds(5)));
         bed.driver = null;
         bed.newDriver();
         assertEquals(StateReason.SHUTOFF_CRASHED, bed.conn.state(persistent).namedReason());
@@ -119,7 +121,7 @@ class QemuReattachTest {
         bed.newDriver();
         // same boot: the first driver instance already did the autostart round
         assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
-        java.nio.file.Files.delete(dir.resolve("run/system/autostarted"));
+        Files.delete(dir.resolve("run/system/autostarted"));
         bed.newDriver();
         assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
         assertTrue(QemuProcesses.isAlive(bed.pid(ref)));

@@ -23,6 +23,8 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.driver.qemu.internal.domain.DomainObj;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
+import org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups;
+import org.jvirt.driver.qemu.internal.vcpu.DefaultVcpuThreadResolver;
 import org.jvirt.driver.qemu.spi.VcpuThreadResolution;
 import org.jvirt.driver.qemu.spi.VcpuThreadResolver;
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +81,7 @@ class QemuVcpuTest {
         assertEquals(cpu0, bed.conn.vcpuInfo(ref).get(1).affinity());
         assertEquals(cpu0, bed.conn.vcpuPinInfo(ref, 0).get(1));
         // where a cpuset cgroup exists, the vCPU thread was moved into its own group
-        var group = org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups.detect().vcpuGroup(ref.uuid().toString(), 1);
+        var group = CpusetCgroups.detect().vcpuGroup(ref.uuid().toString(), 1);
         if (group.isPresent()) {
             String cg = Files.readString(Path.of("/proc/" + pid + "/task/" + ids.get(1) + "/cgroup"));
             assertTrue(cg.contains("/jvirt/" + ref.uuid() + "/vcpu1"), cg);
@@ -177,7 +179,7 @@ class QemuVcpuTest {
         assertEquals(ErrorCode.OPERATION_INVALID, assertThrows(VirtException.class, () -> bed.conn.vcpuInfo(ref)).code());
         assertEquals("test policy rejects every id", domain(ref).resolution().reason());
         bed.driver.unbindResolver(strict);
-        bed.driver.bindResolver(new org.jvirt.driver.qemu.internal.vcpu.DefaultVcpuThreadResolver(),
+        bed.driver.bindResolver(new DefaultVcpuThreadResolver(),
                 Map.of("service.ranking", 0, "service.id", 1L));
         assertEquals(2, bed.conn.vcpuInfo(ref).size());
         bed.conn.destroy(ref, 0);

@@ -10,6 +10,7 @@ import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -100,7 +101,7 @@ final class HostFile {
         for (int i = attrs.getLength() - 1; i >= 0; i--) {
             Node a = attrs.item(i);
             if ("http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI()) && TEST_NS.equals(a.getNodeValue())) {
-                domain.removeAttributeNode((org.w3c.dom.Attr) a);
+                domain.removeAttributeNode((Attr) a);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.jvirt.driver.test.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 
 /**
@@ -65,7 +67,7 @@ final class SafeXml {
         try {
             DocumentBuilder builder = factory().newDocumentBuilder();
             builder.setErrorHandler(null);
-            return builder.parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+            return builder.parse(new InputSource(new StringReader(xml)));
         } catch (SAXParseException e) {
             throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.XML,
                     "(" + what + "):" + e.getLineNumber() + ": " + e.getMessage(), e);

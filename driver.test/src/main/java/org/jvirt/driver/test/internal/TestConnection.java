@@ -1,5 +1,6 @@
 package org.jvirt.driver.test.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -158,7 +159,7 @@ final class TestConnection implements DriverConnection {
         return host.locked(() -> {
             DomainObj dom = host.find(ref);
             DomainDef def = dom.def();
-            java.time.Instant now = java.time.Instant.now();
+            Instant now = Instant.now();
             long cpuTime = now.getEpochSecond() * 1_000_000_000L + now.getNano() / 1_000 * 1_000L;
             return new DomainInfo(dom.state(), def.memory().kib(), def.currentMemoryKib(),
                     VcpuOps.onlineCount(def), cpuTime);

@@ -1,5 +1,6 @@
 package org.jvirt.driver.test.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -184,7 +185,7 @@ final class VcpuOps {
     }
 
     private static long currentTimeMicros() {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
@@ -52,7 +53,7 @@ class DefaultHostTest {
         assertEquals(2, conn.hypervisorVersion());
         assertEquals(32, conn.maxVcpus(null));
         assertEquals(new NodeInfo("i686", 3145728, 16, 1400, 2, 2, 2, 2), conn.nodeInfo());
-        assertEquals(java.net.InetAddress.getLocalHost().getHostName(), conn.hostname());
+        assertEquals(InetAddress.getLocalHost().getHostName(), conn.hostname());
         assertEquals("Test", fixture.driver.name());
     }
 

@@ -1,5 +1,6 @@
 package org.jvirt.driver.test.internal;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.jvirt.driver.test.internal.LifecycleErrorsTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -137,7 +138,7 @@ class HostFileTest {
                 "internal error: Model " + longModel + " too big for destination",
                 () -> open(write("model.xml", "<node><cpu><model>" + longModel + "</model></cpu></node>").toString()));
         Path malformed = write("bad.xml", "<node");
-        VirtException e = org.junit.jupiter.api.Assertions.assertThrows(VirtException.class,
+        VirtException e = assertThrows(VirtException.class,
                 () -> open(malformed.toString()));
         assertEquals(ErrorCode.XML_DETAIL, e.code());
         assertTrue(e.getMessage().startsWith(malformed + ":1: "), e.getMessage());
@@ -147,7 +148,7 @@ class HostFileTest {
     void entitiesAreNotExpanded() throws Exception {
         Path f = write("xxe.xml", "<!DOCTYPE node [<!ENTITY x SYSTEM 'file:///etc/hostname'>]>"
                 + "<node><cpu><model>&x;</model></cpu></node>");
-        VirtException e = org.junit.jupiter.api.Assertions.assertThrows(VirtException.class, () -> open(f.toString()));
+        VirtException e = assertThrows(VirtException.class, () -> open(f.toString()));
         assertEquals(ErrorCode.XML_DETAIL, e.code());
     }
 

@@ -1,6 +1,7 @@
 package org.jvirt.rpc.internal.client;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
@@ -295,13 +296,13 @@ final class RemoteDriverConnection implements DriverConnection {
         if (from + maplen > maps.length) {
             return new BitSet();
         }
-        return BitSet.valueOf(java.util.Arrays.copyOfRange(maps, from, from + maplen));
+        return BitSet.valueOf(Arrays.copyOfRange(maps, from, from + maplen));
     }
 
     @Override
     public void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap, int flags) throws VirtException {
         int maplen = Math.max(1, (nodeInfo().cpus() + 7) / 8);
-        byte[] map = java.util.Arrays.copyOf(cpumap.toByteArray(), Math.max(maplen, (cpumap.length() + 7) / 8));
+        byte[] map = Arrays.copyOf(cpumap.toByteArray(), Math.max(maplen, (cpumap.length() + 7) / 8));
         rpc.call(RemoteProc.DOMAIN_PIN_VCPU_FLAGS, RemoteCalls.dom(dom).writeInt(vcpu).writeOpaque(map).writeInt(flags));
     }
 

@@ -4,7 +4,9 @@ import static org.jvirt.rpc.internal.dispatch.Access.BEFORE_OPEN;
 import static org.jvirt.rpc.internal.dispatch.Access.READ;
 import static org.jvirt.rpc.internal.dispatch.Access.WRITE;
 
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.wire.RemoteProc;
 
 /** Handshake and connection-level procedures: auth, open/close, versions, host and node info. */
@@ -85,11 +87,11 @@ final class ConnectProcedures {
      * CPUs, as libvirt's local drivers answer virNodeGetCPUMap from sysfs (virsh sizes vCPU
      * affinity maps with it).
      */
-    private static int hostCpus(ClientContext c) throws org.jvirt.api.VirtException {
+    private static int hostCpus(ClientContext c) throws VirtException {
         try {
             return c.connection().nodeInfo().cpus();
-        } catch (org.jvirt.api.VirtException e) {
-            if (e.code() != org.jvirt.api.ErrorCode.NO_SUPPORT) {
+        } catch (VirtException e) {
+            if (e.code() != ErrorCode.NO_SUPPORT) {
                 throw e;
             }
             return HostCpus.present();
@@ -97,7 +99,7 @@ final class ConnectProcedures {
     }
 
     /** libvirtd's answers: keepalive before open, the remote features after. */
-    private static boolean supports(ClientContext c, int feature) throws org.jvirt.api.VirtException {
+    private static boolean supports(ClientContext c, int feature) throws VirtException {
         if (feature == RemoteProc.FEATURE_PROGRAM_KEEPALIVE) {
             c.startKeepalive();
             return true;

@@ -14,6 +14,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.ListFlag;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.XmlFlag;
 import org.jvirt.rpc.internal.wire.RemoteProc;
 import org.jvirt.rpc.internal.xdr.XdrException;
 import org.jvirt.rpc.internal.xdr.XdrReader;
@@ -95,7 +96,7 @@ final class DomainProcedures {
         t.add(RemoteProc.DOMAIN_GET_XML_DESC, "virDomainGetXMLDesc", READ, (c, a, r) -> {
             Domain d = domain(c, a);
             int flags = a.readInt();
-            if ((flags & org.jvirt.api.XmlFlag.SECURE.bit()) != 0 && c.connection().isReadOnly()) {
+            if ((flags & XmlFlag.SECURE.bit()) != 0 && c.connection().isReadOnly()) {
                 throw new VirtException(ErrorCode.OPERATION_DENIED, ErrorDomain.DOMAIN,
                         "virDomainGetXMLDesc with secure flag");
             }

@@ -1,6 +1,7 @@
 package org.jvirt.rpc.internal.server;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
@@ -42,13 +43,13 @@ public @interface RpcServerConfig {
     @AttributeDefinition(description = "PKCS#12 key store with the server certificate and key")
     String tls_keystore() default "";
 
-    @AttributeDefinition(description = "Key store password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    @AttributeDefinition(description = "Key store password", type = AttributeType.PASSWORD)
     String tls_keystore_password() default "";
 
     @AttributeDefinition(description = "PKCS#12 trust store with the CA that signs client certificates")
     String tls_truststore() default "";
 
-    @AttributeDefinition(description = "Trust store password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    @AttributeDefinition(description = "Trust store password", type = AttributeType.PASSWORD)
     String tls_truststore_password() default "";
 
     @AttributeDefinition(description = "Client certificate subject DNs allowed (libvirtd: tls_allowed_dn_list); empty allows any DN the CA signed")

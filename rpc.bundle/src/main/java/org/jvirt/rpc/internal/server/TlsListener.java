@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -69,7 +70,7 @@ final class TlsListener implements AutoCloseable {
         }
     }
 
-    private static KeyStore load(java.nio.file.Path path, char[] password)
+    private static KeyStore load(Path path, char[] password)
             throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(path)) {

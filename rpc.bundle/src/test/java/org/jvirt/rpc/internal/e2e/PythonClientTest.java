@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ class PythonClientTest {
         Path script = Files.createTempFile("jvirt_client", ".py");
         try (Jvirtd d = new Jvirtd()) {
             Files.copy(getClass().getResourceAsStream("/python/jvirt_client.py"), script,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
             Proc.Result r = Proc.run(List.of(PYTHON.toString(), script.toString(),
                     transport.equals("unix") ? d.unixUri() : d.tcpUri()), Map.of(), 120);
             assertEquals(0, r.exit(), r.toString());

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.jvirt.api.Connection;
 import org.jvirt.api.VirtException;
 import org.jvirt.core.internal.CoreConnectionFactory;
@@ -28,7 +29,7 @@ class TlsTest {
     private String uri;
 
     @BeforeEach
-    void start(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void start(@TempDir Path tmp) throws Exception {
         assumeTrue(Pki.available(), "openssl and keytool are needed to make certificates");
         pki = new Pki(tmp.resolve("pki"));
         jvirtd = new Jvirtd(s -> s.withTls(new TlsSettings("127.0.0.1", 0, pki.store("server"), Pki.PASSWORD,

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +69,7 @@ class VirshEventsAndAccessTest {
         assertEquals(0, list.exit(), list.toString());
         assertTrue(list.out().contains(" test "), list.out());
         Result libvirt = Proc.run(List.of("virsh", "-r", "-c", "test:///default", "destroy", "test"),
-                java.util.Map.of("LC_ALL", "C"), 30);
+                Map.of("LC_ALL", "C"), 30);
         for (String cmd : List.of("destroy test", "suspend test", "shutdown test", "undefine test",
                 "autostart test", "vcpupin test 0 1")) {
             Result r = Proc.virsh(jvirtd.roUri(), cmd.split(" "));
@@ -82,9 +84,9 @@ class VirshEventsAndAccessTest {
 
     @Test
     void socketsGetTheirConfiguredPermissions() throws Exception {
-        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+        assertEquals("rwx------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(jvirtd.rw)));
-        assertEquals("rwxrwxrwx", java.nio.file.attribute.PosixFilePermissions.toString(
+        assertEquals("rwxrwxrwx", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(jvirtd.ro)));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.jvirt.api.Connection;
 import org.jvirt.api.ConnectionFactory;
 import org.jvirt.api.DriverInfo;
+import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.testkit.Hosts;
 import org.jvirt.rpc.internal.testkit.Jvirtd;
 import org.jvirt.rpc.internal.testkit.RawClient;
@@ -37,7 +39,7 @@ class ConcurrencyLimitsTest {
     private ConnectionFactory slowHostname(ConnectionFactory real) {
         return new ConnectionFactory() {
             @Override
-            public Connection open(String uri, int flags) throws org.jvirt.api.VirtException {
+            public Connection open(String uri, int flags) throws VirtException {
                 Connection c = real.open(uri, flags);
                 return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
                         new Class<?>[] {Connection.class}, (p, m, args) -> {
@@ -58,7 +60,7 @@ class ConcurrencyLimitsTest {
             }
 
             @Override
-            public java.util.List<DriverInfo> drivers() {
+            public List<DriverInfo> drivers() {
                 return real.drivers();
             }
         };

@@ -5,8 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +30,7 @@ import org.jvirt.rpc.internal.wire.MessageType;
 import org.jvirt.rpc.internal.wire.Programs;
 import org.jvirt.rpc.internal.wire.RemoteError;
 import org.jvirt.rpc.internal.wire.RemoteProc;
+import org.jvirt.rpc.internal.wire.WireDomain;
 import org.jvirt.rpc.internal.xdr.XdrWriter;
 
 /** Hostile and broken clients get an error reply or a closed connection; everyone else is served. */
@@ -42,7 +51,7 @@ class HostileInputTest {
     }
 
     static RpcClient open(Jvirtd d) throws Exception {
-        SocketChannel ch = SocketChannel.open(java.net.UnixDomainSocketAddress.of(d.rw));
+        SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(d.rw));
         RpcClient c = new RpcClient(new ChannelTransport(ch, true, "test"), 10_000);
         c.call(RemoteProc.CONNECT_OPEN, new XdrWriter().writeOptString("test:///default").writeInt(0).toByteArray());
         return c;
@@ -76,7 +85,7 @@ class HostileInputTest {
     void announcedButUnsentMegabytesCostNoMemory() throws Exception {
         // 40 clients each announce a 32 MiB frame and send only its header: a server that
         // allocated by the length word would hold 1.25 GiB
-        java.util.List<RawClient> clients = new java.util.ArrayList<>();
+        List<RawClient> clients = new ArrayList<>();
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long before = rt.totalMemory() - rt.freeMemory();
@@ -121,7 +130,7 @@ class HostileInputTest {
         byte[] frame = new Message(Programs.REMOTE, 1, RemoteProc.AUTH_LIST, 0, 1, 0, new byte[100]).encode();
         for (int cut = 1; cut < frame.length; cut += 17) {
             try (RawClient c = new RawClient(jvirtd.tcp)) {
-                c.send(java.util.Arrays.copyOf(frame, cut));
+                c.send(Arrays.copyOf(frame, cut));
             }
         }
         othersStillServed();
@@ -181,7 +190,7 @@ class HostileInputTest {
             for (int round = 0; System.nanoTime() < until && !dropped; round++) {
                 try {
                     slow.send(b);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     dropped = true;   // the server closed the connection under us
                 }
                 long t0 = System.nanoTime();
@@ -237,16 +246,16 @@ class HostileInputTest {
     void manyCallsInFlightOnOneConnectionAreMatchedBySerial() throws Exception {
         int threads = 8;
         int calls = 500;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            List<Future<Integer>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 results.add(pool.submit(() -> {
                     int ok = 0;
                     for (int i = 0; i < calls; i++) {
                         String name = (i % 2 == 0) ? "test" : "nosuch";
                         try {
-                            String got = org.jvirt.rpc.internal.wire.WireDomain.read(good.call(RemoteProc.DOMAIN_LOOKUP_BY_NAME,
+                            String got = WireDomain.read(good.call(RemoteProc.DOMAIN_LOOKUP_BY_NAME,
                                     new XdrWriter().writeString(name).toByteArray())).name();
                             ok += got.equals("test") ? 1 : 0;
                         } catch (VirtException e) {
@@ -256,7 +265,7 @@ class HostileInputTest {
                     return ok;
                 }));
             }
-            for (java.util.concurrent.Future<Integer> f : results) {
+            for (Future<Integer> f : results) {
                 assertEquals(calls, f.get());
             }
         } finally {

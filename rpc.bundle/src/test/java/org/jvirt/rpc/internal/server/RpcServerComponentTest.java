@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -58,7 +59,7 @@ class RpcServerComponentTest {
 
     @Test
     void plainTcpOnANonLoopbackAddressIsRefused(@TempDir Path dir) {
-        Exception e = assertThrows(java.io.IOException.class, () -> new RpcServerComponent(
+        Exception e = assertThrows(IOException.class, () -> new RpcServerComponent(
                 Hosts.testDefault(dir.resolve("state")),
                 config(Map.of("listen_tcp", true, "listen_addr", "0.0.0.0", "tcp_port", 0))));
         assertTrue(e.getMessage().contains("use TLS"), e.getMessage());

@@ -5,9 +5,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.jvirt.api.ConnectionFactory;
+import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.server.RpcServer;
 import org.jvirt.rpc.internal.server.ServerSettings;
 
@@ -20,11 +22,11 @@ public final class Jvirtd implements AutoCloseable {
     public final InetSocketAddress tcp;
 
     /** Serving the real core and test driver. */
-    public Jvirtd() throws IOException, org.jvirt.api.VirtException {
+    public Jvirtd() throws IOException, VirtException {
         this(s -> s);
     }
 
-    public Jvirtd(java.util.function.UnaryOperator<ServerSettings> tweak) throws IOException, org.jvirt.api.VirtException {
+    public Jvirtd(UnaryOperator<ServerSettings> tweak) throws IOException, VirtException {
         this(Files.createTempDirectory("jvirtd"), null, tweak);
     }
 
@@ -32,17 +34,17 @@ public final class Jvirtd implements AutoCloseable {
         this(factory, s -> s);
     }
 
-    public Jvirtd(ConnectionFactory factory, java.util.function.UnaryOperator<ServerSettings> tweak) throws IOException {
+    public Jvirtd(ConnectionFactory factory, UnaryOperator<ServerSettings> tweak) throws IOException {
         this(Files.createTempDirectory("jvirtd"), factory, tweak);
     }
 
-    private Jvirtd(Path dir, ConnectionFactory factory, java.util.function.UnaryOperator<ServerSettings> tweak)
+    private Jvirtd(Path dir, ConnectionFactory factory, UnaryOperator<ServerSettings> tweak)
             throws IOException {
         this.dir = dir;
         if (factory == null) {
             try {
                 factory = Hosts.testDefault(dir.resolve("state"));
-            } catch (org.jvirt.api.VirtException e) {
+            } catch (VirtException e) {
                 throw new IOException(e);
             }
         }

@@ -3,6 +3,7 @@ package org.jvirt.rpc.internal.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ public final class Pki {
     }
 
     private void run(String... cmd) throws IOException, InterruptedException {
-        List<String> c = new java.util.ArrayList<>(List.of("sh", "-c", "cd \"$0\" && exec \"$@\"", dir.toString()));
+        List<String> c = new ArrayList<>(List.of("sh", "-c", "cd \"$0\" && exec \"$@\"", dir.toString()));
         c.addAll(List.of(cmd));
         Proc.Result r = Proc.run(c, Map.of(), 60);
         if (r.exit() != 0) {

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.rpc.internal.xdr.XdrReader;
 import org.jvirt.rpc.internal.xdr.XdrWriter;
 
 class FramesTest {
@@ -48,14 +50,14 @@ class FramesTest {
     @Test
     void truncatedFrameIsEndOfStream() {
         byte[] frame = new Message(Programs.REMOTE, 1, 1, 0, 1, 0, new byte[8]).encode();
-        byte[] cut = java.util.Arrays.copyOf(frame, frame.length - 3);
+        byte[] cut = Arrays.copyOf(frame, frame.length - 3);
         assertThrows(EOFException.class, () -> Frames.read(source(cut)));
     }
 
     @Test
     void remoteErrorRoundTripsLibvirtCodes() throws Exception {
         VirtException e = new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.TEST, "no domain with matching name 'x'");
-        RemoteError back = RemoteError.decode(new org.jvirt.rpc.internal.xdr.XdrReader(RemoteError.of(e).encode()));
+        RemoteError back = RemoteError.decode(new XdrReader(RemoteError.of(e).encode()));
         assertEquals(42, back.code());
         assertEquals(12, back.domain());
         assertEquals("Domain not found: no domain with matching name 'x'", back.message());

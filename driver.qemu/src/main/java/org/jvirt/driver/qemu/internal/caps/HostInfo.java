@@ -3,7 +3,10 @@ package org.jvirt.driver.qemu.internal.caps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,8 +36,8 @@ public record HostInfo(UUID uuid, String arch, String vendor, int sockets, int c
             arch = "x86_64";
         }
         String vendor = null;
-        java.util.Set<String> packages = new java.util.HashSet<>();
-        java.util.Set<String> coresSeen = new java.util.HashSet<>();
+        Set<String> packages = new HashSet<>();
+        Set<String> coresSeen = new HashSet<>();
         int cpus = 0;
         String pkg = "0";
         for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
@@ -65,7 +68,7 @@ public record HostInfo(UUID uuid, String arch, String vendor, int sockets, int c
                 mem = Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        List<Long> pages = new java.util.ArrayList<>(List.of(4L));
+        List<Long> pages = new ArrayList<>(List.of(4L));
         Path huge = Path.of("/sys/kernel/mm/hugepages");
         if (Files.isDirectory(huge)) {
             try (var s = Files.list(huge)) {

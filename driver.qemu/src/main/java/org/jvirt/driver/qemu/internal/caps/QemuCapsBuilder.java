@@ -1,6 +1,7 @@
 package org.jvirt.driver.qemu.internal.caps;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class QemuCapsBuilder {
      * From QMP {@code qom-list-types}: the device and object types whose libvirt capability flag
      * has the type's own name ({@code qemu-xhci}, {@code virtio-net}, {@code pcie-root-port} ...).
      */
-    public QemuCapsBuilder qomTypes(java.util.Collection<String> types) {
+    public QemuCapsBuilder qomTypes(Collection<String> types) {
         for (String t : types) {
             if (QOM_TYPE_FLAGS.contains(t)) {
                 flags.add(t);
@@ -85,7 +86,7 @@ public final class QemuCapsBuilder {
     }
 
     /** From QMP {@code query-commands}: commands libvirt keys flags on. */
-    public QemuCapsBuilder commands(java.util.Collection<String> commands) {
+    public QemuCapsBuilder commands(Collection<String> commands) {
         if (commands.contains("set-action")) {
             flags.add("set-action");
         }

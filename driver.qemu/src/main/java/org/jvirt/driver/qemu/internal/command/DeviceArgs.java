@@ -1,5 +1,6 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -654,7 +655,7 @@ final class DeviceArgs {
     /** PCI host devices (and hostdev NICs) as vfio-pci, in libvirt's hostdev order. */
     void hostdevs(Argv a) {
         int n = 0;
-        java.util.List<XNode> all = new java.util.ArrayList<>();
+        List<XNode> all = new ArrayList<>();
         for (XNode net : d.devices("interface")) {
             if ("hostdev".equals(net.attr("type"))) {
                 all.add(net);

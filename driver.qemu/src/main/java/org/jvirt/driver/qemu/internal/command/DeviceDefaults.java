@@ -1,5 +1,6 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.jvirt.api.VirtException;
@@ -289,8 +290,8 @@ final class DeviceDefaults {
 
     /** Children in libvirt's formatting order; unlisted ones keep their place at the end. */
     static void sortChildren(XNode n, String... order) {
-        java.util.List<String> o = java.util.List.of(order);
-        n.children.sort(java.util.Comparator.comparingInt(c -> o.indexOf(c.name) < 0 ? o.size() : o.indexOf(c.name)));
+        List<String> o = List.of(order);
+        n.children.sort(Comparator.comparingInt(c -> o.indexOf(c.name) < 0 ? o.size() : o.indexOf(c.name)));
     }
 
     static XNode copy(XNode n) {

@@ -1,5 +1,6 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Disks as {@code -blockdev} storage and format nodes plus their frontend {@code -device}. */
@@ -254,10 +255,10 @@ final class DiskArgs {
     static void putIothreadVqMapping(Json j, XNode driver) {
         XNode threads = driver.child("iothreads");
         if (threads != null) {
-            List<Json> mapping = new java.util.ArrayList<>();
+            List<Json> mapping = new ArrayList<>();
             for (XNode t : threads.all("iothread")) {
                 Json m = Json.object().put("iothread", "iothread" + t.attr("id"));
-                List<Integer> vqs = new java.util.ArrayList<>();
+                List<Integer> vqs = new ArrayList<>();
                 for (XNode q : t.all("queue")) {
                     vqs.add(Integer.parseInt(q.attr("id")));
                 }

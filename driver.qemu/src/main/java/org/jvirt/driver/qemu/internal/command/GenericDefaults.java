@@ -3,6 +3,7 @@ package org.jvirt.driver.qemu.internal.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Features;
 import org.jvirt.api.xml.Preserved;
@@ -30,7 +31,7 @@ final class GenericDefaults {
 
     /** NUMA cells get ids in order when they have none. */
     private static DomainDef numaCells(DomainDef def) {
-        org.jvirt.api.xml.Cpu cpu = def.cpu();
+        Cpu cpu = def.cpu();
         if (cpu == null) {
             return def;
         }
@@ -61,7 +62,7 @@ final class GenericDefaults {
         if (!changed) {
             return def;
         }
-        return def.withCpu(new org.jvirt.api.xml.Cpu(cpu.mode(), cpu.match(), cpu.check(), cpu.model(),
+        return def.withCpu(new Cpu(cpu.mode(), cpu.match(), cpu.check(), cpu.model(),
                 cpu.modelFallback(), cpu.vendor(), cpu.topology(), cpu.features(),
                 new Preserved(cpu.other().attributes(), children)));
     }

@@ -1,5 +1,6 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ final class OtherAddresses {
         };
         // hubs first, then the other USB devices in libvirt's device order
         List<XNode> hubs = d.devices("hub", h -> "usb".equals(h.attr("type")));
-        List<XNode> order = new java.util.ArrayList<>(hubs);
+        List<XNode> order = new ArrayList<>(hubs);
         for (XNode disk : d.devices("disk")) {
             if ("usb".equals(disk.childAttr("target", "bus"))) {
                 order.add(disk);
@@ -51,7 +52,7 @@ final class OtherAddresses {
         order.addAll(d.devices("sound", s -> "usb".equals(s.attr("model"))));
         order.addAll(d.devices("hostdev", h -> "usb".equals(h.attr("type"))));
         order.addAll(d.devices("redirdev", r -> "usb".equals(r.attr("bus"))));
-        List<String> hubPorts = new java.util.ArrayList<>();
+        List<String> hubPorts = new ArrayList<>();
         for (XNode dev : order) {
             XNode a = dev.address();
             if (a != null && a.attr("port") != null) {

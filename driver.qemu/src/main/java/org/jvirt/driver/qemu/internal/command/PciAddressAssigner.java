@@ -2,9 +2,11 @@ package org.jvirt.driver.qemu.internal.command;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jvirt.api.VirtException;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 
 /**
@@ -25,7 +27,7 @@ final class PciAddressAssigner {
         this.d = d;
     }
 
-    void assign() throws org.jvirt.api.VirtException {
+    void assign() throws VirtException {
         for (XNode dev : d.devices) {
             normalise(pciAddress(dev));
         }
@@ -208,7 +210,7 @@ final class PciAddressAssigner {
         }
     }
 
-    private void assignRootPortAddresses() throws org.jvirt.api.VirtException {
+    private void assignRootPortAddresses() throws VirtException {
         for (XNode c : d.controllers("pci")) {
             if (!"pcie-root-port".equals(c.attr("model"))) {
                 continue;
@@ -325,7 +327,7 @@ final class PciAddressAssigner {
         int bus = Attrs.intAttr(a, "bus", 0);
         int slot = Attrs.intAttr(a, "slot", 0);
         int fn = Attrs.intAttr(a, "function", 0);
-        java.util.Map<String, String> rest = new java.util.LinkedHashMap<>(a.attrs);
+        Map<String, String> rest = new LinkedHashMap<>(a.attrs);
         a.attrs.clear();
         a.set("type", "pci").set("domain", String.format("0x%04x", dom)).set("bus", String.format("0x%02x", bus))
                 .set("slot", String.format("0x%02x", slot)).set("function", "0x" + Integer.toHexString(fn));

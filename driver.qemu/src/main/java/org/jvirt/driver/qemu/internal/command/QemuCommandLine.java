@@ -1,5 +1,7 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,7 @@ import java.util.Map;
  */
 public record QemuCommandLine(Map<String, String> env, List<String> argv) {
     public QemuCommandLine {
-        env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         argv = List.copyOf(argv);
     }
 }

@@ -2,6 +2,7 @@ package org.jvirt.driver.qemu.internal.command;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -25,7 +26,7 @@ final class QemuDomain {
     private static final Map<String, Integer> KIND_INDEX;
 
     static {
-        java.util.HashMap<String, Integer> m = new java.util.HashMap<>();
+        HashMap<String, Integer> m = new HashMap<>();
         for (int i = 0; i < KIND_ORDER.size(); i++) {
             m.put(KIND_ORDER.get(i), i);
         }

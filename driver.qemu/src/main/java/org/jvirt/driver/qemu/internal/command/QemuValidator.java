@@ -1,5 +1,6 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -249,7 +250,7 @@ final class QemuValidator {
                     master = page.attr("size");
                     continue;
                 }
-                java.util.BitSet nodes = CpuSets.parse(ns);
+                BitSet nodes = CpuSets.parse(ns);
                 if (cells.isEmpty() && nodes.cardinality() == 1 && nodes.get(0)) {
                     // without guest NUMA there is one implicit node 0: this page is the master page
                     if (master != null) {

@@ -3,7 +3,10 @@ package org.jvirt.driver.qemu.internal.command;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Clock;
@@ -206,13 +209,13 @@ final class SystemArgs {
         if (nt == null) {
             return;
         }
-        java.util.BitSet host = env.host().numaNodes();
+        BitSet host = env.host().numaNodes();
         for (XmlElement e : nt.children()) {
             String ns = e.attribute("nodeset");
             if (ns == null) {
                 continue;
             }
-            java.util.BitSet want = CpuSets.parse(ns);
+            BitSet want = CpuSets.parse(ns);
             want.andNot(host);
             if (!want.isEmpty()) {
                 throw QemuErrors.unsupported("NUMA node " + want.nextSetBit(0) + " is unavailable");
@@ -244,7 +247,7 @@ final class SystemArgs {
             if (mem != null && mem.attribute("nodeset") != null && !"auto".equals(mem.attribute("placement"))) {
                 String mode = mem.attribute("mode") == null ? "strict" : mem.attribute("mode");
                 if (!mode.equals("restrictive")) {
-                    List<Integer> nodes = new java.util.ArrayList<>();
+                    List<Integer> nodes = new ArrayList<>();
                     CpuSets.parse(mem.attribute("nodeset")).stream().forEach(nodes::add);
                     ram.put("host-nodes", nodes).put("policy", mode.equals("strict") ? "bind" : mode);
                 }
@@ -299,7 +302,7 @@ final class SystemArgs {
     }
 
     private List<XmlElement> soundModels() {
-        List<XmlElement> out = new java.util.ArrayList<>();
+        List<XmlElement> out = new ArrayList<>();
         for (XNode s : d.devices("sound")) {
             out.add(s.toXml());
         }
@@ -344,7 +347,7 @@ final class SystemArgs {
             XmlElement tune = numatune(id);
             boolean threadContext = false;
             if (tune != null && tune.attribute("nodeset") != null) {
-                List<Integer> nodes = new java.util.ArrayList<>();
+                List<Integer> nodes = new ArrayList<>();
                 CpuSets.parse(tune.attribute("nodeset")).stream().forEach(nodes::add);
                 String mode = tune.attribute("mode") == null ? "strict" : tune.attribute("mode");
                 if (!mode.equals("restrictive")) {
@@ -394,7 +397,7 @@ final class SystemArgs {
         a.add("-mon", "chardev=charmonitor,id=monitor,mode=control");
     }
 
-    void clock(Argv a, java.util.Map<String, String> vars) {
+    void clock(Argv a, Map<String, String> vars) {
         Clock clock = def.clock() == null ? Clock.utc() : def.clock();
         if ("timezone".equals(clock.offset()) && clock.timezone() != null) {
             vars.put("TZ", clock.timezone());

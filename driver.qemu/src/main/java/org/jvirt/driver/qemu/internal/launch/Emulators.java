@@ -1,10 +1,13 @@
 package org.jvirt.driver.qemu.internal.launch;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
@@ -62,7 +65,7 @@ public final class Emulators {
      * path order; variants such as {@code qemu-system-x86_64-microvm} are not architectures.
      */
     public List<Path> all() {
-        java.util.Map<String, Path> found = new java.util.LinkedHashMap<>();
+        Map<String, Path> found = new LinkedHashMap<>();
         for (Path dir : searchPath) {
             if (!Files.isDirectory(dir)) {
                 continue;
@@ -74,7 +77,7 @@ public final class Emulators {
                         found.putIfAbsent(n, p);
                     }
                 });
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // an unreadable folder offers no emulator, as for PATH lookups
             }
         }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -23,14 +25,14 @@ class QemuCapsCacheTest {
         QemuCapsCache cache = new QemuCapsCache(key -> {
             probes.incrementAndGet();
             return new QemuCapsBuilder(key).version(7, 2, probes.get(), "").flag("tcg")
-                    .qomTypes(java.util.List.of("qemu-xhci", "virtio-net-pci", "not-a-flag"))
-                    .commands(java.util.List.of("set-action")).build();
+                    .qomTypes(List.of("qemu-xhci", "virtio-net-pci", "not-a-flag"))
+                    .commands(List.of("set-action")).build();
         });
         QemuCaps first = cache.get(bin);
         assertSame(first, cache.get(bin));
         assertEquals(1, probes.get());
         assertEquals(1_000_000, first.key().mtimeMillis());
-        assertEquals(java.util.Set.of("tcg", "qemu-xhci", "virtio-net", "set-action"), first.flags());
+        assertEquals(Set.of("tcg", "qemu-xhci", "virtio-net", "set-action"), first.flags());
 
         Files.setLastModifiedTime(bin, FileTime.fromMillis(2_000_000));
         QemuCaps second = cache.get(bin);

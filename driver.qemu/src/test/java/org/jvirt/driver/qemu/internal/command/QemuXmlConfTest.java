@@ -14,9 +14,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.api.xml.GuestDefaults;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 import org.jvirt.driver.qemu.internal.caps.MachineAliases;
 import org.jvirt.driver.qemu.internal.caps.QemuCapsDumpLoader;
@@ -51,7 +54,7 @@ class QemuXmlConfTest {
 
     private static final String SUFFIX = ".x86_64-latest";
 
-    private static final org.jvirt.api.xml.GuestDefaults DEFAULTS = (virtType, osType) -> "x86_64";
+    private static final GuestDefaults DEFAULTS = (virtType, osType) -> "x86_64";
     private static Path data;
     private static QemuCaps caps;
 
@@ -133,7 +136,7 @@ class QemuXmlConfTest {
         DomainDef def;
         try {
             if (!Files.exists(input)) {
-                throw new VirtException(org.jvirt.api.ErrorCode.SYSTEM_ERROR, org.jvirt.api.ErrorDomain.NONE,
+                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE,
                         "Failed to open file '" + input + "': No such file or directory");
             }
             def = postParse.parse(read(input), DomainXmlCodec.PARSE_INACTIVE, caps);

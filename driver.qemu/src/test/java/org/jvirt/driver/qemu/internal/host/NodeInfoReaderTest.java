@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 import org.jvirt.api.NodeInfo;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class NodeInfoReaderTest {
     }
 
     private static void fake(Path root, String online, String cpuinfo, int cpus,
-                             java.util.function.IntUnaryOperator socket, java.util.function.IntUnaryOperator core,
+                             IntUnaryOperator socket, IntUnaryOperator core,
                              String... nodeCpus) throws Exception {
         Path proc = Files.createDirectories(root.resolve("proc"));
         Files.writeString(proc.resolve("cpuinfo"), "processor\t: 0\n" + cpuinfo);
