@@ -38,4 +38,8 @@ public @interface QemuConfig {
 
     @AttributeDefinition(description = "Largest QMP message (reply or event) accepted, in bytes")
     int max_message_bytes() default 16 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Milliseconds a connection waits, after the driver started, for it to "
+            + "reattach the running guests and start the autostart domains")
+    long init_wait_ms() default 120_000;
 }

@@ -7,11 +7,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jvirt.api.ConnectUri;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.DriverSchemes;
@@ -40,7 +48,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The QEMU driver: {@code qemu:///system} and {@code qemu:///session}, each with its own domains,
  * state store namespace and folders. Guests are QEMU processes that outlive this component; a new
- * instance reattaches to them on activation. The vCPU thread resolver is the highest-ranked
+ * instance reattaches to them and then starts the autostart domains on a thread of its own, so
+ * that activation returns at once; connections wait (bounded) until that is done, as libvirtd
+ * serves no client before its drivers initialized. The vCPU thread resolver is the highest-ranked
  * {@link VcpuThreadResolver} service, rebound dynamically.
  */
 @Component(service = HypervisorDriver.class, configurationPid = QemuConfig.PID)
@@ -61,6 +71,11 @@ public final class QemuDriver implements HypervisorDriver {
     private volatile HostCapabilities hostCaps;
     private volatile boolean active;
     private volatile Long version;
+    /** Runs the reattach and autostart of the domains after activation. */
+    private volatile ExecutorService initThread;
+    /** Done when the domains are loaded, reattached and autostarted. */
+    private volatile CompletableFuture<Void> initialized = new CompletableFuture<>();
+    private volatile Duration initWait = Duration.ZERO;
 
     /** For Declarative Services. */
     public QemuDriver() {
@@ -86,7 +101,7 @@ public final class QemuDriver implements HypervisorDriver {
     }
 
     @Activate
-    public void activate(QemuConfig config, BundleContext context) throws VirtException {
+    public void activate(QemuConfig config, BundleContext context) {
         Path base = Path.of(property(context, "jvirt.qemu.dir").orElse("var/qemu"));
         Path run = config.state_dir().isEmpty() ? base.resolve("run") : Path.of(config.state_dir());
         Path log = config.log_dir().isEmpty() ? base.resolve("log") : Path.of(config.log_dir());
@@ -98,11 +113,45 @@ public final class QemuDriver implements HypervisorDriver {
         VcpuManager vcpus = new VcpuManager(resolvers, cgroups);
         system = host(config, "qemu", run.resolve("system"), log.resolve("system"), vcpus, cgroups);
         session = host(config, "qemu-session", run.resolve("session"), log.resolve("session"), vcpus, cgroups);
+        initWait = Duration.ofMillis(config.init_wait_ms());
         active = true;
         LOG.info("QEMU driver active: run {}, log {}, {}, resolver {}", run.toAbsolutePath(), log.toAbsolutePath(),
                 cgroups.describe(), resolvers.description());
-        system.load();
-        session.load();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        initialized = done;
+        initThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "jvirt-qemu-init"));
+        initThread.execute(() -> loadDomains(done));
+    }
+
+    /** Reads the definitions back, reattaches to the running guests and starts the autostart domains. */
+    private void loadDomains(CompletableFuture<Void> done) {
+        try {
+            system.load();
+            session.load();
+            done.complete(null);
+            LOG.info("QEMU driver: domains loaded, guests reattached");
+        } catch (VirtException | RuntimeException e) {
+            LOG.error("QEMU driver: cannot load its domains: {}", e.getMessage(), e);
+            done.completeExceptionally(e);
+        }
+    }
+
+    /** Waits, at most {@code init_wait_ms}, until {@link #loadDomains} is done. */
+    private void awaitInitialized() throws VirtException {
+        try {
+            initialized.get(initWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new VirtException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.QEMU, "the QEMU driver is still "
+                    + "reattaching its guests after " + initWait.toMillis() + " ms; try again");
+        } catch (ExecutionException e) {
+            throw QemuErrors.internal("the QEMU driver cannot load its domains: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (CancellationException e) {
+            throw QemuErrors.internal("the QEMU driver is not active");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw QemuErrors.internal("interrupted while the QEMU driver loads its domains");
+        }
     }
 
     private QemuHost host(QemuConfig c, String storeName, Path run, Path log, VcpuManager vcpus,
@@ -118,10 +167,28 @@ public final class QemuDriver implements HypervisorDriver {
         return Optional.ofNullable(v).filter(s -> !s.isBlank());
     }
 
-    /** Closes every monitor connection; the guests keep running for the next instance. */
+    /**
+     * Closes every monitor connection; the guests keep running for the next instance. A reattach
+     * or autostart still in progress is waited for (at most {@code init_wait_ms}), then interrupted.
+     */
     @Deactivate
     public void deactivate() {
         active = false;
+        ExecutorService init = initThread;
+        if (init != null) {
+            init.shutdown();
+            try {
+                if (!init.awaitTermination(initWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("QEMU driver: loading the domains takes longer than {} ms; interrupting it",
+                            initWait.toMillis());
+                    init.shutdownNow();
+                    init.awaitTermination(initWait.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        initialized.cancel(false);
         for (QemuHost h : new QemuHost[] {system, session}) {
             if (h != null) {
                 h.close();
@@ -152,6 +219,7 @@ public final class QemuDriver implements HypervisorDriver {
         if (h == null) {
             throw QemuErrors.internal("the QEMU driver is not active");
         }
+        awaitInitialized();
         return Optional.of(new QemuConnection(this, h));
     }
 

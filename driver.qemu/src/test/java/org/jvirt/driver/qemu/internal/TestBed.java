@@ -67,6 +67,11 @@ final class TestBed implements AutoCloseable {
     }
 
     QemuConfig config() {
+        return config(dir);
+    }
+
+    /** The driver's configuration over {@code dir}: its run and log folders, short timeouts. */
+    static QemuConfig config(Path dir) {
         return new QemuConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -111,6 +116,11 @@ final class TestBed implements AutoCloseable {
             @Override
             public int max_message_bytes() {
                 return 1 << 20;
+            }
+
+            @Override
+            public long init_wait_ms() {
+                return 60_000;
             }
         };
     }
