@@ -119,7 +119,11 @@ public final class QemuDriver implements HypervisorDriver {
                 cgroups.describe(), resolvers.description());
         CompletableFuture<Void> done = new CompletableFuture<>();
         initialized = done;
-        initThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "jvirt-qemu-init"));
+        initThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "jvirt-qemu-init");
+            t.setDaemon(true);
+            return t;
+        });
         initThread.execute(() -> loadDomains(done));
     }
 
