@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ public final class ConformanceResults {
     public static final String VERBOSE_PROPERTY = "jvirt.verbose";
 
     private final String suite;
+    private final PrintStream out;
     private final SortedSet<String> passed = new TreeSet<>();
     private final SortedMap<String, String> failed = new TreeMap<>();
     private final SortedMap<String, String> notRun = new TreeMap<>();
@@ -48,7 +50,13 @@ public final class ConformanceResults {
 
     /** @param suite names the list ({@code conformance/<suite>.pass}) and starts the summary line */
     public ConformanceResults(String suite) {
+        this(suite, System.out);
+    }
+
+    /** Reports to {@code out} instead of standard output (the helper's own test). */
+    ConformanceResults(String suite, PrintStream out) {
         this.suite = suite;
+        this.out = out;
     }
 
     public void passed(String name) {
@@ -80,7 +88,7 @@ public final class ConformanceResults {
 
     /** Prints the summary and fails the test if a listed case did not pass. Call once, at the end. */
     public void assertNoRegression() {
-        System.out.println(suite + ": " + passed.size() + " passed, " + failed.size() + " failed, " + notRun.size()
+        out.println(suite + ": " + passed.size() + " passed, " + failed.size() + " failed, " + notRun.size()
                 + " not run");
         printNotRun();
         if (!partial) {
@@ -99,16 +107,16 @@ public final class ConformanceResults {
         }
         SortedSet<String> unlisted = new TreeSet<>(passed);
         unlisted.removeAll(listed);
-        regressions.forEach(r -> System.out.println("  REGRESSED " + r));
-        unlisted.forEach(n -> System.out.println("  NEW " + n + " passes (not yet in " + resource() + ")"));
-        if (!unlisted.isEmpty()) {
-            System.out.println("  raise the list: copy target/conformance/" + suite + ".pass to src/test/resources/"
+        regressions.forEach(r -> out.println("  REGRESSED " + r));
+        unlisted.forEach(n -> out.println("  NEW " + n + " passes (not yet in " + resource() + ")"));
+        if (!unlisted.isEmpty() && !partial) {
+            out.println("  raise the list: copy target/conformance/" + suite + ".pass to src/test/resources/"
                     + resource());
         }
         if (Boolean.getBoolean(VERBOSE_PROPERTY)) {
             failed.forEach((n, why) -> {
                 if (!listed.contains(n)) {
-                    System.out.println("  FAILED " + n + ": " + why);
+                    out.println("  FAILED " + n + ": " + why);
                 }
             });
         }
@@ -133,7 +141,7 @@ public final class ConformanceResults {
     private void printNotRun() {
         Map<String, List<String>> byReason = new TreeMap<>();
         notRun.forEach((n, why) -> byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(n));
-        byReason.forEach((why, names) -> System.out.println("  not run (" + names.size() + "), " + why + ": "
+        byReason.forEach((why, names) -> out.println("  not run (" + names.size() + "), " + why + ": "
                 + String.join(" ", names)));
     }
 
