@@ -1,7 +1,8 @@
 """python3-libvirt against jvirtd: the operations virsh covers, through the Python binding.
 
 Usage: jvirt_client.py URI
-Prints one "ok <check>" line per passed check; exits non-zero on the first failure.
+Prints one "ok <check>" line per passed check; on the first failure prints "FAIL <check>: <detail>"
+and exits non-zero.
 """
 import sys
 import threading
@@ -12,7 +13,7 @@ import libvirt
 
 def check(name, cond, detail=""):
     if not cond:
-        print("FAIL %s %s" % (name, detail))
+        print("FAIL %s: %s" % (name, detail))
         sys.exit(1)
     print("ok %s" % name)
 

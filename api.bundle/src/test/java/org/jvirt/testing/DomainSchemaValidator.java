@@ -25,7 +25,7 @@ import com.thaiopensource.validate.ValidationDriver;
  */
 public final class DomainSchemaValidator {
     /** The system property naming the libvirt test data folder. */
-    public static final String TESTDATA_PROPERTY = "jvirt.testdata";
+    public static final String TESTDATA_PROPERTY = LibvirtTestData.PROPERTY;
 
     private final ValidationDriver driver;
     private final List<String> errors = new ArrayList<>();
@@ -54,27 +54,32 @@ public final class DomainSchemaValidator {
         }
     }
 
-    /** The libvirt test data folder, or null when the property is unset or the folder absent. */
+    /**
+     * The libvirt test data folder with its schemas, or null when absent on a developer machine
+     * (missing data fails when required: see {@link LibvirtTestData}).
+     */
     public static Path testdata() {
-        String dir = System.getProperty(TESTDATA_PROPERTY);
-        if (dir == null || dir.isEmpty()) {
-            return null;
-        }
-        Path p = Path.of(dir);
-        return Files.isDirectory(p) ? p : null;
+        Path schemas = LibvirtTestData.find("schemas");
+        return schemas == null ? null : schemas.getParent();
     }
 
-    /** A validator for {@code domain.rng}, or null when the test data (with its schemas) is absent. */
+    /**
+     * A validator for {@code domain.rng}, or null when the test data is absent on a developer
+     * machine (fails when the data is required, see {@link LibvirtTestData}).
+     */
     public static DomainSchemaValidator forDomains() {
         return forSchema("domain.rng");
     }
 
     /** A validator for one of the schemas' entry points ({@code domain.rng}, {@code capability.rng}, ...). */
     public static DomainSchemaValidator forSchema(String rngName) {
-        Path data = testdata();
-        Path rng = data == null ? null : data.resolve("schemas").resolve(rngName);
-        if (rng == null || !Files.isRegularFile(rng)) {
+        Path schemas = LibvirtTestData.find("schemas");
+        if (schemas == null) {
             return null;
+        }
+        Path rng = schemas.resolve(rngName);
+        if (!Files.isRegularFile(rng)) {
+            throw new IllegalArgumentException("no schema " + rng);
         }
         try {
             return new DomainSchemaValidator(rng);

@@ -1,13 +1,9 @@
 package org.jvirt.xml.internal;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -18,17 +14,17 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.GuestDefaults;
+import org.jvirt.testing.ConformanceResults;
 import org.jvirt.testing.DomainSchemaValidator;
+import org.jvirt.testing.LibvirtTestData;
 
 /**
  * libvirt's genericxml2xmltest over {@code genericxml2xmlindata}/{@code outdata} of the folder in
  * system property {@code jvirt.testdata}. Each success case is parsed live, formatted with
  * FORMAT_SECURE, compared byte for byte with the expected file and validated against domain.rng.
+ * The cases expected to pass are listed in {@code conformance/genericxml2xml.pass}.
  */
 class GenericXml2XmlTest {
-    /** The pass count reached; a regression below it fails the build. */
-    static final int MIN_PASSED = 63;
-
     /** Cases libvirt expects to fail when parsed live (genericxml2xmltest.c). */
     static final Set<String> FAIL_LIVE = Set.of("chardev-tcp-missing-host", "chardev-tcp-missing-service",
             "chardev-tcp-multiple-source", "chardev-udp-missing-connect-service", "chardev-udp-multiple-source",
@@ -58,14 +54,11 @@ class GenericXml2XmlTest {
 
     @Test
     void genericxml2xml() throws IOException {
-        Path data = DomainSchemaValidator.testdata();
-        assumeTrue(data != null && Files.isDirectory(data.resolve("genericxml2xmlindata")),
-                "libvirt test data not found (system property jvirt.testdata)");
+        Path data = LibvirtTestData.require("genericxml2xmlindata", "genericxml2xmloutdata");
         DomainSchemaValidator schema = DomainSchemaValidator.forDomains();
         Path in = data.resolve("genericxml2xmlindata");
         Path out = data.resolve("genericxml2xmloutdata");
-        List<String> failed = new ArrayList<>();
-        int passed = 0;
+        ConformanceResults results = new ConformanceResults("genericxml2xml");
         List<Path> inputs;
         try (Stream<Path> s = Files.list(in)) {
             inputs = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
@@ -74,15 +67,12 @@ class GenericXml2XmlTest {
             String name = input.getFileName().toString().replaceFirst("\\.xml$", "");
             String problem = runCase(name, input, out.resolve(name + ".xml"), schema);
             if (problem == null) {
-                passed++;
+                results.passed(name);
             } else {
-                failed.add(name + ": " + problem);
+                results.failed(name, problem);
             }
         }
-        // The required report line of the conformance runners (tests may print; bundles may not).
-        System.out.println("genericxml2xml: " + passed + " passed, " + failed.size() + " failed");
-        failed.forEach(f -> System.out.println("  FAILED " + f));
-        assertTrue(passed >= MIN_PASSED, "genericxml2xml regressed: " + passed + " < " + MIN_PASSED);
+        results.assertNoRegression();
     }
 
     private String runCase(String name, Path input, Path expectedOut, DomainSchemaValidator schema)

@@ -20,14 +20,17 @@ import org.jvirt.api.DomainInfo;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
+import org.jvirt.testing.ConformanceResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs one scenario on libvirt's own test driver (python3-libvirt, {@code test:///default}) and
  * on jvirt's, and compares every answer: results, states and reasons, IDs, error codes, error
- * domains and messages, domain XML, vCPU data and the lifecycle events in order. Skipped when
- * python3-libvirt is not installed.
+ * domains and messages, domain XML, vCPU data and the lifecycle events in order. A case is one
+ * step of the scenario ({@code NNN step}) or one event ({@code event NN}); the cases expected to
+ * agree are listed in {@code conformance/differential-default.pass} and
+ * {@code differential-host-file.pass}. Skipped when python3-libvirt is not installed.
  */
 class DifferentialTest {
     private static final String PYTHON = "/usr/bin/python3";
@@ -38,35 +41,35 @@ class DifferentialTest {
 
     @Test
     void theDefaultHostAnswersAsLibvirtDoes() throws Exception {
-        compare("test:///default", Fixture.resource("differential-scenario.txt"));
+        compare("differential-default", "test:///default", Fixture.resource("differential-scenario.txt"));
     }
 
     @Test
     void aHostFileAnswersAsLibvirtDoes() throws Exception {
         Files.writeString(tmp.resolve("host-node.xml"), Fixture.resource("host-node.xml"));
         Files.writeString(tmp.resolve("dom2.xml"), Fixture.resource("dom2.xml"));
-        compare("test://" + tmp.resolve("host-node.xml"), Fixture.resource("differential-file-scenario.txt"));
+        compare("differential-host-file", "test://" + tmp.resolve("host-node.xml"),
+                Fixture.resource("differential-file-scenario.txt"));
     }
 
-    private void compare(String uri, String scenario) throws Exception {
+    private void compare(String suite, String uri, String scenario) throws Exception {
         assumeTrue(pythonLibvirt(), "python3-libvirt is not installed");
         List<String> libvirt = runLibvirt(uri, scenario);
         List<String> jvirt = runJvirt(uri, scenario, libvirt.stream().filter(l -> l.startsWith("EVENT")).count());
         List<String> steps = scenario.lines().filter(l -> !l.isBlank()).toList();
-        int same = 0;
-        List<String> diffs = new ArrayList<>();
+        ConformanceResults results = new ConformanceResults(suite);
         for (int i = 0; i < Math.max(libvirt.size(), jvirt.size()); i++) {
-            String step = i < steps.size() ? steps.get(i) : "(event)";
+            String name = i < steps.size() ? String.format("%03d %s", i + 1, steps.get(i).strip())
+                    : String.format("event %02d", i - steps.size() + 1);
             String l = i < libvirt.size() ? libvirt.get(i) : "<none>";
             String j = i < jvirt.size() ? jvirt.get(i) : "<none>";
             if (l.equals(j)) {
-                same++;
+                results.passed(name);
             } else {
-                diffs.add(step + "\n  libvirt: " + l + "\n  jvirt:   " + j);
+                results.failed(name, "libvirt: " + l + " | jvirt: " + j);
             }
         }
-        System.out.println("differential " + uri + ": " + same + " passed, " + diffs.size() + " failed");
-        assertEquals(List.of(), diffs);
+        results.assertNoRegression();
     }
 
     private static boolean pythonLibvirt() {

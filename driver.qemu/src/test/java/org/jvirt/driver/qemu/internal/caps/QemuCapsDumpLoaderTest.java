@@ -5,24 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.jvirt.testing.LibvirtTestData;
 
 /** libvirt's capability dumps (qemucapabilitiesdata) loaded into the capabilities model. */
 class QemuCapsDumpLoaderTest {
 
     private static Path dump(String version) {
-        String dir = System.getProperty("jvirt.testdata");
-        assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "qemucapabilitiesdata")), "no test data");
-        return Path.of(dir, "qemucapabilitiesdata", "caps_" + version + "_x86_64.xml");
+        return LibvirtTestData.require("qemucapabilitiesdata")
+                .resolve("qemucapabilitiesdata/caps_" + version + "_x86_64.xml");
     }
 
     @Test

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.jvirt.api.ErrorCode;
@@ -15,6 +13,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 import org.jvirt.driver.qemu.internal.caps.MachineAliases;
 import org.jvirt.driver.qemu.internal.caps.QemuCapsDumpLoader;
+import org.jvirt.testing.LibvirtTestData;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +30,9 @@ class DomainXmlToNativeTest {
             + "</devices></domain>";
 
     private static QemuCaps caps() throws IOException {
-        String dir = System.getProperty("jvirt.testdata");
-        assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "qemucapabilitiesdata")), "no test data");
+        Path dir = LibvirtTestData.require("qemucapabilitiesdata");
         return MachineAliases.stripped(
-                new QemuCapsDumpLoader().load(Path.of(dir, "qemucapabilitiesdata", "caps_10.0.0_x86_64.xml")));
+                new QemuCapsDumpLoader().load(dir.resolve("qemucapabilitiesdata/caps_10.0.0_x86_64.xml")));
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.jvirt.driver.qemu.internal.vcpu;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +11,8 @@ import java.util.Map;
 import org.jvirt.driver.qemu.spi.VcpuReport;
 import org.jvirt.driver.qemu.spi.VcpuThreadQuery;
 import org.jvirt.driver.qemu.spi.VcpuThreadResolution;
+import org.jvirt.testing.ConformanceResults;
+import org.jvirt.testing.LibvirtTestData;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * libvirt's {@code qemumonitorjsontest.c} DO_TEST_CPU_INFO cases: the two QMP replies combined,
  * rendered as libvirt's {@code .data} files, and judged by the default resolver (every recorded
- * case has distinct ids, so all must be usable).
+ * case has distinct ids, so all must be usable). The cases expected to pass are listed in
+ * {@code conformance/cpuinfo.pass}.
  */
 class CpuInfoConformanceTest {
     private static final Map<String, Integer> CASES = new LinkedHashMap<>();
@@ -45,12 +45,8 @@ class CpuInfoConformanceTest {
 
     @Test
     void cpuinfoCases() throws IOException {
-        String base = System.getProperty("jvirt.testdata");
-        assumeTrue(base != null && Files.isDirectory(Path.of(base, "qemumonitorjsondata")),
-                "libvirt test data not available");
-        Path dir = Path.of(base, "qemumonitorjsondata");
-        int passed = 0;
-        List<String> failed = new ArrayList<>();
+        Path dir = LibvirtTestData.require("qemumonitorjsondata").resolve("qemumonitorjsondata");
+        ConformanceResults results = new ConformanceResults("cpuinfo");
         for (Map.Entry<String, Integer> c : CASES.entrySet()) {
             String prefix = "qemumonitorjson-cpuinfo-" + c.getKey();
             try {
@@ -61,19 +57,17 @@ class CpuInfoConformanceTest {
                 String actual = render(slots);
                 VcpuThreadResolution r = resolve(slots);
                 if (!expected.equals(actual)) {
-                    failed.add(c.getKey() + " (data differs)");
+                    results.failed(c.getKey(), "data differs");
                 } else if (!r.usable()) {
-                    failed.add(c.getKey() + " (resolver: " + r.reason() + ")");
+                    results.failed(c.getKey(), "resolver: " + r.reason());
                 } else {
-                    passed++;
+                    results.passed(c.getKey());
                 }
             } catch (RuntimeException e) {
-                failed.add(c.getKey() + " (" + e + ")");
+                results.failed(c.getKey(), e.toString());
             }
         }
-        System.out.println("cpuinfo: " + passed + " passed, " + failed.size() + " failed" + (failed.isEmpty()
-                ? "" : " " + failed));
-        assertEquals(List.of(), failed);
+        results.assertNoRegression();
     }
 
     private static VcpuThreadResolution resolve(List<VcpuSlot> slots) {

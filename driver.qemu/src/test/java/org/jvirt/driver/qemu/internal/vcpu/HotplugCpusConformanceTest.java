@@ -1,8 +1,5 @@
 package org.jvirt.driver.qemu.internal.vcpu;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +15,8 @@ import org.jvirt.driver.qemu.internal.qmp.QmpListener;
 import org.jvirt.driver.qemu.internal.qmp.ReplayQmpServer;
 import org.jvirt.driver.qemu.spi.VcpuReport;
 import org.jvirt.driver.qemu.spi.VcpuThreadQuery;
+import org.jvirt.testing.ConformanceResults;
+import org.jvirt.testing.LibvirtTestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * refresh after every {@code device_add} (whose arguments must equal libvirt's). On success the
  * vCPU slots must match the live result's {@code <vcpus>} (enabled, hotpluggable, order) and the
  * default resolver must accept the thread ids. What is not compared: the full formatted XML.
+ * The cases expected to pass are listed in {@code conformance/qemuhotplugtestcpus.pass}.
  */
 class HotplugCpusConformanceTest {
     private static final Pattern VCPU = Pattern.compile(
@@ -36,17 +36,14 @@ class HotplugCpusConformanceTest {
 
     @TempDir
     Path tmp;
-    private int passed;
-    private final List<String> failed = new ArrayList<>();
+    private final ConformanceResults results = new ConformanceResults("qemuhotplugtestcpus");
 
     private record Case(String prefix, String op, String arg, boolean ok) {
     }
 
     @Test
     void hotplugCpuCases() throws Exception {
-        String base = System.getProperty("jvirt.testdata");
-        assumeTrue(base != null && Files.isDirectory(Path.of(base, "qemuhotplugtestcpus")), "libvirt test data absent");
-        Path dir = Path.of(base, "qemuhotplugtestcpus");
+        Path dir = LibvirtTestData.require("qemuhotplugtestcpus").resolve("qemuhotplugtestcpus");
         List<Case> cases = List.of(
                 new Case("x86-modern-bulk", "count", "7", true),
                 new Case("ppc64-modern-bulk", "count", "24", true),
@@ -63,9 +60,7 @@ class HotplugCpusConformanceTest {
         for (Case c : cases) {
             run(dir, c, tmp.resolve("m" + (n++) + ".sock"));
         }
-        System.out.println("qemuhotplugtestcpus: " + passed + " passed, " + failed.size() + " failed"
-                + (failed.isEmpty() ? "" : " " + failed));
-        assertEquals(List.of(), failed);
+        results.assertNoRegression();
     }
 
     private void run(Path dir, Case c, Path sock) throws Exception {
@@ -73,7 +68,7 @@ class HotplugCpusConformanceTest {
         String domainXml = Files.readString(dir.resolve(c.prefix() + "-domain.xml"));
         Matcher m = MAX.matcher(domainXml);
         if (!m.find()) {
-            failed.add(name + " (no <vcpu> in the domain)");
+            results.failed(name, "no <vcpu> in the domain");
             return;
         }
         int max = Integer.parseInt(m.group(1));
@@ -96,8 +91,8 @@ class HotplugCpusConformanceTest {
                 why = e.getMessage();
             }
             if (ok != c.ok()) {
-                failed.add(name + " (expected " + (c.ok() ? "success" : "failure") + ", got "
-                        + (ok ? "success" : "failure " + why) + "; monitor: " + server.mismatches() + ")");
+                results.failed(name, "expected " + (c.ok() ? "success" : "failure") + ", got "
+                        + (ok ? "success" : "failure " + why) + "; monitor: " + server.mismatches());
                 return;
             }
             if (ok) {
@@ -113,11 +108,11 @@ class HotplugCpusConformanceTest {
                     diff = (diff == null ? "" : diff + "; ") + "thread ids rejected";
                 }
                 if (diff != null) {
-                    failed.add(name + " (" + diff + ")");
+                    results.failed(name, diff);
                     return;
                 }
             }
-            passed++;
+            results.passed(name);
         }
     }
 
