@@ -15,14 +15,14 @@ final class Units {
         try {
             number = Long.parseUnsignedLong(value.trim());
         } catch (NumberFormatException | NullPointerException e) {
-            throw Errors.xml("Invalid value '" + value + "' for element or attribute '" + element + "'");
+            throw XmlErrors.xml("Invalid value '" + value + "' for element or attribute '" + element + "'");
         }
         long scale = scale(element, unit);
         long bytes;
         try {
             bytes = Math.multiplyExact(number, scale);
         } catch (ArithmeticException e) {
-            throw Errors.xml("value too large for element or attribute '" + element + "'");
+            throw XmlErrors.xml("value too large for element or attribute '" + element + "'");
         }
         return bytes / 1024 + (bytes % 1024 == 0 ? 0 : 1);
     }
@@ -37,7 +37,7 @@ final class Units {
         }
         int power = "kmgtpe".indexOf(u.charAt(0)) + 1;
         if (power == 0) {
-            throw Errors.xml("unknown suffix '" + unit + "'");
+            throw XmlErrors.xml("unknown suffix '" + unit + "'");
         }
         long base;
         String tail = unit.substring(1);
@@ -46,7 +46,7 @@ final class Units {
         } else if (tail.equals("B")) {
             base = 1000;
         } else {
-            throw Errors.xml("unknown suffix '" + unit + "'");
+            throw XmlErrors.xml("unknown suffix '" + unit + "'");
         }
         long s = 1;
         for (int i = 0; i < power; i++) {

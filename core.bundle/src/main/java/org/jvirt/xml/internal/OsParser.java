@@ -15,15 +15,15 @@ final class OsParser {
 
     Os parse(Node n, Node devices) throws VirtException {
         if (n == null) {
-            throw Errors.xml("an os <type> must be specified");
+            throw XmlErrors.xml("an os <type> must be specified");
         }
         Node t = n.child("type");
         if (t == null || t.text() == null || t.text().isBlank()) {
-            throw Errors.xml("an os <type> must be specified");
+            throw XmlErrors.xml("an os <type> must be specified");
         }
         String type = t.text().trim();
         if (!OS_TYPES.contains(type)) {
-            throw Errors.xml("unknown OS type '" + type + "'");
+            throw XmlErrors.xml("unknown OS type '" + type + "'");
         }
         String arch = t.attr("arch");
         String machine = t.attr("machine");
@@ -41,7 +41,7 @@ final class OsParser {
         for (Node b : n.children("boot")) {
             String dev = b.requiredAttr("dev");
             if (!BOOT_DEVS.contains(dev)) {
-                throw Errors.xml("unknown boot device '" + dev + "'");
+                throw XmlErrors.xml("unknown boot device '" + dev + "'");
             }
             b.requireFullyRead();
             boot.add(dev);
@@ -54,11 +54,11 @@ final class OsParser {
         if (bm != null) {
             String enable = bm.attr("enable");
             if (enable != null && !enable.equals("yes") && !enable.equals("no")) {
-                throw Errors.xml("invalid value for boot menu enable attribute");
+                throw XmlErrors.xml("invalid value for boot menu enable attribute");
             }
             Integer timeout = bm.intAttr("timeout");
             if (timeout != null && (timeout < 0 || timeout > 65535)) {
-                throw Errors.unsupported("invalid value for boot menu timeout, must be in range [0,65535]");
+                throw XmlErrors.unsupported("invalid value for boot menu timeout, must be in range [0,65535]");
             }
             menu = new Os.BootMenu(enable, timeout);
             bm.requireFullyRead();

@@ -5,8 +5,8 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 
 /** libvirt-style errors of the domain XML parser. */
-final class Errors {
-    private Errors() {
+final class XmlErrors {
+    private XmlErrors() {
     }
 
     /** {@code XML error: <detail>} (VIR_ERR_XML_ERROR). */

@@ -111,7 +111,7 @@ class DomainXmlCodecImplTest {
     }
 
     @Test
-    void wrongRootAndMissingNameAreXmlErrors() {
+    void wrongRootAndMissingNameAreErrors() {
         VirtException e = assertThrows(VirtException.class, () -> codec.parse("<network/>", 0));
         assertEquals("XML error: expecting root element of 'domain', not 'network'", e.getMessage());
         VirtException n = assertThrows(VirtException.class,

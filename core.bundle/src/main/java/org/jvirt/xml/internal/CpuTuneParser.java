@@ -26,11 +26,11 @@ final class CpuTuneParser {
         for (Node p : n.children("vcpupin")) {
             Integer vcpu = p.intAttr("vcpu");
             if (vcpu == null || vcpu < 0) {
-                throw Errors.xml("vcpu id must be an unsigned integer");
+                throw XmlErrors.xml("vcpu id must be an unsigned integer");
             }
             for (VcpuPin existing : pins) {
                 if (existing.vcpu() == vcpu) {
-                    throw Errors.xml("duplicate vcpupin for vcpu " + vcpu);
+                    throw XmlErrors.xml("duplicate vcpupin for vcpu " + vcpu);
                 }
             }
             pins.add(new VcpuPin(vcpu, CpuSet.normalize("vcpupin cpuset", p.requiredAttr("cpuset"))));
@@ -52,7 +52,7 @@ final class CpuTuneParser {
         try {
             return Long.valueOf(v.trim());
         } catch (NumberFormatException e) {
-            throw Errors.xml("invalid value for cputune " + child + ": '" + v + "'");
+            throw XmlErrors.xml("invalid value for cputune " + child + ": '" + v + "'");
         }
     }
 }

@@ -56,12 +56,12 @@ final class CpuTuneRest {
     private static void expand(XmlElement e, String attr, Map<Integer, XmlElement> into) throws VirtException {
         String set = e.attribute(attr);
         if (set == null) {
-            throw Errors.xml("Missing attribute '" + attr + "' in element '" + e.name() + "'");
+            throw XmlErrors.xml("Missing attribute '" + attr + "' in element '" + e.name() + "'");
         }
         BitSet ids = CpuSet.parse(e.name() + " " + attr, set);
         for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
             if (into.containsKey(id)) {
-                throw Errors.detail("'" + e.name() + "' attributes '" + attr + "' must not overlap");
+                throw XmlErrors.detail("'" + e.name() + "' attributes '" + attr + "' must not overlap");
             }
             into.put(id, withSet(e, attr, Integer.toString(id)));
         }
@@ -74,7 +74,7 @@ final class CpuTuneRest {
         }
         for (BitSet other : seen) {
             if (other.intersects(vcpus)) {
-                throw Errors.xml("Overlapping vcpus in cachetunes");
+                throw XmlErrors.xml("Overlapping vcpus in cachetunes");
             }
         }
         seen.add(vcpus);
@@ -85,7 +85,7 @@ final class CpuTuneRest {
             for (String k : keys) {
                 String[] p = k.split("#");
                 if (p[0].equals(key) && (p[1].equals(type) || p[1].equals("both") || "both".equals(type))) {
-                    throw Errors.xml("Collision on cache allocation of cache id " + c.attribute("id") + " level "
+                    throw XmlErrors.xml("Collision on cache allocation of cache id " + c.attribute("id") + " level "
                             + c.attribute("level") + " type " + type);
                 }
             }
@@ -102,12 +102,12 @@ final class CpuTuneRest {
         }
         for (BitSet other : cacheSets) {
             if (other.intersects(vcpus) && !other.equals(vcpus)) {
-                throw Errors.xml("Overlapping vcpus in memorytunes");
+                throw XmlErrors.xml("Overlapping vcpus in memorytunes");
             }
         }
         for (BitSet other : seen) {
             if (other.intersects(vcpus)) {
-                throw Errors.xml("Overlapping vcpus in memorytunes");
+                throw XmlErrors.xml("Overlapping vcpus in memorytunes");
             }
         }
         seen.add(vcpus);
@@ -115,7 +115,7 @@ final class CpuTuneRest {
         for (XmlElement n : e.children("node")) {
             String id = n.attribute("id");
             if (nodes.contains(id)) {
-                throw Errors.xml("Collision on memory bandwidth allocation of node " + id);
+                throw XmlErrors.xml("Collision on memory bandwidth allocation of node " + id);
             }
             nodes.add(id);
         }
@@ -129,7 +129,7 @@ final class CpuTuneRest {
             BitSet outside = (BitSet) mv.clone();
             outside.andNot(vcpus);
             if (!outside.isEmpty()) {
-                throw Errors.xml("Monitor vcpus conflicts with allocation");
+                throw XmlErrors.xml("Monitor vcpus conflicts with allocation");
             }
         }
     }
@@ -138,7 +138,7 @@ final class CpuTuneRest {
     private BitSet vcpus(XmlElement e) throws VirtException {
         String set = e.attribute("vcpus");
         if (set == null) {
-            throw Errors.xml("Missing attribute 'vcpus' in element '" + e.name() + "'");
+            throw XmlErrors.xml("Missing attribute 'vcpus' in element '" + e.name() + "'");
         }
         BitSet b = CpuSet.parse(e.name() + " vcpus", set);
         if (b.length() > maxVcpus) {

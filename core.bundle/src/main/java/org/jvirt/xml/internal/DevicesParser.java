@@ -43,10 +43,10 @@ final class DevicesParser {
                     if (ctl.index() < 0) {
                         unindexed.add(ctl);
                     }
-                    ImplicitDevices.insertController(all, ctl);
+                    GenericDevicePostParse.insertController(all, ctl);
                 }
                 case "smartcard", "redirdev" -> all.add(new GenericDevice(CharSourceCodec.rewrite(child, false)));
-                case "disk" -> ImplicitDevices.insertDisk(all, DeviceCodecs.disk(c));
+                case "disk" -> GenericDevicePostParse.insertDisk(all, DeviceCodecs.disk(c));
                 case "interface" -> all.add(DeviceCodecs.netInterface(c, random));
                 case "video" -> all.add(DeviceCodecs.video(c));
                 case "input" -> all.add(DeviceCodecs.input(c));
@@ -60,11 +60,11 @@ final class DevicesParser {
         }
         for (Controller ctl : unindexed) {
             int idx = all.indexOf(ctl);
-            all.set(idx, new Controller(ctl.type(), ImplicitDevices.freeIndex(all, ctl.type()), ctl.model(),
+            all.set(idx, new Controller(ctl.type(), GenericDevicePostParse.freeIndex(all, ctl.type()), ctl.model(),
                     ctl.other()));
         }
-        ImplicitDevices.addControllers(all);
-        ImplicitDevices.primaryVideo(all);
+        GenericDevicePostParse.addControllers(all);
+        GenericDevicePostParse.primaryVideo(all);
         return new Devices(emulator, all);
     }
 
@@ -72,7 +72,7 @@ final class DevicesParser {
         String type = c.requiredAttr("type");
         Integer index = c.intAttr("index");
         if (index != null && index < 0) {
-            throw Errors.xml("Invalid value for attribute 'index' in element 'controller': '" + index
+            throw XmlErrors.xml("Invalid value for attribute 'index' in element 'controller': '" + index
                     + "'. Expected non-negative value");
         }
         return new Controller(type, index == null ? -1 : index, c.attr("model"), c.rest());

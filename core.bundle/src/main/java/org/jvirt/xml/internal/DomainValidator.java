@@ -25,7 +25,7 @@ final class DomainValidator {
 
     void validate(DomainDef def) throws VirtException {
         if (def.name().contains("/")) {
-            throw Errors.xml("name " + def.name() + " cannot contain '/'");
+            throw XmlErrors.xml("name " + def.name() + " cannot contain '/'");
         }
         bootOrder(def);
         disks(def.devices().disks());
@@ -38,7 +38,7 @@ final class DomainValidator {
         boolean deviceBoot = devices.children().stream().anyMatch(d -> d.child("boot") != null);
         // a parsed <os><boot> list exists only when the XML has one (the default is added otherwise)
         if (deviceBoot && !def.os().bootDevices().isEmpty()) {
-            throw Errors.unsupported("per-device boot elements cannot be used together with os/boot elements");
+            throw XmlErrors.unsupported("per-device boot elements cannot be used together with os/boot elements");
         }
     }
 
@@ -48,7 +48,7 @@ final class DomainValidator {
                 Disk a = disks.get(i);
                 Disk b = disks.get(j);
                 if (Objects.equals(a.targetDev(), b.targetDev())) {
-                    throw Errors.xml("target '" + a.targetDev() + "' duplicated for disk sources '"
+                    throw XmlErrors.xml("target '" + a.targetDev() + "' duplicated for disk sources '"
                             + nullstr(a.sourcePath()) + "' and '" + nullstr(b.sourcePath()) + "'");
                 }
             }
@@ -59,7 +59,7 @@ final class DomainValidator {
                 XmlElement aj = driveAddress(disks.get(j));
                 if (aj != null && Objects.equals(disks.get(i).targetBus(), disks.get(j).targetBus())
                         && sameDrive(ai, aj)) {
-                    throw Errors.unsupported("Found duplicate drive address for disk with target name '"
+                    throw XmlErrors.unsupported("Found duplicate drive address for disk with target name '"
                             + disks.get(i).targetDev() + "' controller='" + num(ai, "controller") + "' bus='"
                             + num(ai, "bus") + "' target='" + num(ai, "target") + "' unit='" + num(ai, "unit") + "'");
                 }
@@ -104,7 +104,7 @@ final class DomainValidator {
             }
             String key = c.type() + "/" + c.index();
             if (seen.contains(key)) {
-                throw Errors.xml("Multiple '" + c.type() + "' controllers with index '" + c.index() + "'");
+                throw XmlErrors.xml("Multiple '" + c.type() + "' controllers with index '" + c.index() + "'");
             }
             seen.add(key);
         }
@@ -112,10 +112,10 @@ final class DomainValidator {
 
     private static void videos(List<Video> videos) throws VirtException {
         if (videos.size() > 1 && videos.stream().anyMatch(v -> "none".equals(v.modelType()))) {
-            throw Errors.unsupported("a 'none' video type must be the only video device defined for the domain");
+            throw XmlErrors.unsupported("a 'none' video type must be the only video device defined for the domain");
         }
         if (videos.stream().filter(Video::primary).count() > 1) {
-            throw Errors.unsupported("Only one primary video device is supported");
+            throw XmlErrors.unsupported("Only one primary video device is supported");
         }
     }
 }

@@ -34,10 +34,10 @@ final class SafeXmlReader {
 
     XmlElement read(String xml) throws VirtException {
         if (xml == null || xml.isBlank()) {
-            throw Errors.xml("empty XML document");
+            throw XmlErrors.xml("empty XML document");
         }
         if (xml.length() > MAX_CHARS) {
-            throw Errors.xml("document of " + xml.length() + " characters exceeds the limit of " + MAX_CHARS);
+            throw XmlErrors.xml("document of " + xml.length() + " characters exceeds the limit of " + MAX_CHARS);
         }
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -76,9 +76,9 @@ final class SafeXmlReader {
             int ev = r.next();
             switch (ev) {
                 case XMLStreamConstants.DTD ->
-                        throw Errors.xml("DOCTYPE declarations are not allowed in " + documentName);
+                        throw XmlErrors.xml("DOCTYPE declarations are not allowed in " + documentName);
                 case XMLStreamConstants.ENTITY_REFERENCE ->
-                        throw Errors.xml("entity reference '&" + r.getLocalName() + ";' is not allowed");
+                        throw XmlErrors.xml("entity reference '&" + r.getLocalName() + ";' is not allowed");
                 case XMLStreamConstants.START_ELEMENT -> {
                     Builder b = new Builder(qname(r.getPrefix(), r.getLocalName()));
                     for (int i = 0; i < r.getNamespaceCount(); i++) {
@@ -111,7 +111,7 @@ final class SafeXmlReader {
             }
         }
         if (root == null) {
-            throw Errors.xml("no root element");
+            throw XmlErrors.xml("no root element");
         }
         return root;
     }

@@ -41,15 +41,15 @@ final class DomainParser {
 
     DomainDef parse(XmlElement root) throws VirtException {
         if (!root.name().equals("domain")) {
-            throw Errors.xml("expecting root element of 'domain', not '" + root.name() + "'");
+            throw XmlErrors.xml("expecting root element of 'domain', not '" + root.name() + "'");
         }
         Node d = new Node(root);
         String type = d.attr("type");
         if (type == null) {
-            throw Errors.xml("missing domain type attribute");
+            throw XmlErrors.xml("missing domain type attribute");
         }
         if (!VIRT_TYPES.contains(type)) {
-            throw Errors.xml("invalid domain type " + type);
+            throw XmlErrors.xml("invalid domain type " + type);
         }
         int id = -1;
         Integer idAttr = d.intAttr("id");
@@ -63,7 +63,7 @@ final class DomainParser {
         UUID uuid = parseUuid(d.childText("uuid"));
         String title = d.childText("title");
         if (title != null && title.contains("\n")) {
-            throw Errors.xml("Domain title can't contain newlines");
+            throw XmlErrors.xml("Domain title can't contain newlines");
         }
         String description = d.childText("description");
         Node meta = d.child("metadata");
@@ -108,7 +108,7 @@ final class DomainParser {
         // virUUIDParse: 32 hex digits, '-' allowed between byte pairs, surrounding blanks ignored
         String hex = s.trim().replace("-", "");
         if (hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw Errors.xml("malformed uuid element");
+            throw XmlErrors.xml("malformed uuid element");
         }
         long hi = Long.parseUnsignedLong(hex.substring(0, 16), 16);
         long lo = Long.parseUnsignedLong(hex.substring(16), 16);
@@ -130,12 +130,12 @@ final class DomainParser {
         XmlElement cpu = root.child("cpu");
         XmlElement numa = cpu == null ? null : cpu.child("numa");
         if (numa == null || numa.children("cell").isEmpty()) {
-            throw Errors.xml("missing element memory");
+            throw XmlErrors.xml("missing element memory");
         }
         long kib = 0;
         for (XmlElement cell : numa.children("cell")) {
             if (cell.attribute("memory") == null) {
-                throw Errors.xml("Missing 'memory' attribute in NUMA cell");
+                throw XmlErrors.xml("Missing 'memory' attribute in NUMA cell");
             }
             kib += Units.toKib("memory", cell.attribute("memory"), cell.attribute("unit"));
         }
@@ -160,22 +160,22 @@ final class DomainParser {
         try {
             count = Integer.parseInt(n.text() == null ? "" : n.text().trim());
         } catch (NumberFormatException e) {
-            throw Errors.xml("maximum vcpus count must be an integer");
+            throw XmlErrors.xml("maximum vcpus count must be an integer");
         }
         if (count <= 0) {
-            throw Errors.xml("Invalid value '" + n.text() + "' for element vcpu: must be greater than 0");
+            throw XmlErrors.xml("Invalid value '" + n.text() + "' for element vcpu: must be greater than 0");
         }
         Integer current = n.intAttr("current");
         if (current == null) {
             current = count;
         } else if (current <= 0 || current > count) {
-            throw Errors.xml("Invalid number of current vcpus '" + current + "'");
+            throw XmlErrors.xml("Invalid number of current vcpus '" + current + "'");
         }
         String placement = n.attr("placement");
         if (placement == null) {
             placement = "static";
         } else if (!placement.equals("static") && !placement.equals("auto")) {
-            throw Errors.xml("Unsupported CPU placement mode '" + placement + "'");
+            throw XmlErrors.xml("Unsupported CPU placement mode '" + placement + "'");
         }
         String cpuset = n.attr("cpuset");
         if (cpuset != null) {
@@ -193,7 +193,7 @@ final class DomainParser {
         for (Node v : n.children("vcpu")) {
             Integer vid = v.intAttr("id");
             if (vid == null || vid < 0 || vid >= vcpu.count()) {
-                throw Errors.xml("vcpu id must be an unsigned integer between 0 and " + (vcpu.count() - 1));
+                throw XmlErrors.xml("vcpu id must be an unsigned integer between 0 and " + (vcpu.count() - 1));
             }
             String enabled = v.requiredAttr("enabled");
             Integer order = v.intAttr("order");
@@ -207,7 +207,7 @@ final class DomainParser {
     private static String lifecycle(Node d, String element) throws VirtException {
         String v = d.childText(element);
         if (v != null && !LIFECYCLE.contains(v)) {
-            throw Errors.xml("invalid " + element + " value: '" + v + "'");
+            throw XmlErrors.xml("invalid " + element + " value: '" + v + "'");
         }
         return v;
     }

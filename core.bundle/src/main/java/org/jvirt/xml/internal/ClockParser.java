@@ -21,7 +21,7 @@ final class ClockParser {
             offset = "utc";
         }
         if (!OFFSETS.contains(offset)) {
-            throw Errors.xml("unknown clock offset '" + offset + "'");
+            throw XmlErrors.xml("unknown clock offset '" + offset + "'");
         }
         String adjustment = n.attr("adjustment");
         String basis = n.attr("basis");
@@ -35,7 +35,7 @@ final class ClockParser {
             }
         }
         if (offset.equals("timezone") && timezone == null) {
-            throw Errors.xml("missing timezone for timezone offset");
+            throw XmlErrors.xml("missing timezone for timezone offset");
         }
         List<XmlElement> timers = new ArrayList<>();
         for (Node t : n.children("timer")) {

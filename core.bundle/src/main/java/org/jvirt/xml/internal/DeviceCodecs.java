@@ -125,7 +125,7 @@ final class DeviceCodecs {
         String model = n.requiredAttr("model");
         Node backend = n.child("backend");
         if (backend == null) {
-            throw Errors.xml("missing RNG device backend");
+            throw XmlErrors.xml("missing RNG device backend");
         }
         XmlElement b = backend.element();
         if ("egd".equals(b.attribute("model"))) {

@@ -16,10 +16,11 @@ import org.jvirt.api.xml.XmlElement;
 /**
  * The driver-neutral defaults libvirt's generic post-parse adds to devices: controllers that
  * devices refer to (virDomainDefAddImplicitControllers), smartcard CCID addresses and the
- * primary video.
+ * primary video; and where parsed controllers and disks go in the device list, as libvirt
+ * inserts them.
  */
-final class ImplicitDevices {
-    private ImplicitDevices() {
+final class GenericDevicePostParse {
+    private GenericDevicePostParse() {
     }
 
     /** virDomainControllerInsertPreAlloced: before the first same-type controller with a higher index. */

@@ -14,21 +14,21 @@ final class Mac {
     static String parse(String s) throws VirtException {
         String[] parts = s.trim().split(":", -1);
         if (parts.length != 6) {
-            throw Errors.xml("unable to parse mac address '" + s + "'");
+            throw XmlErrors.xml("unable to parse mac address '" + s + "'");
         }
         int[] b = new int[6];
         for (int i = 0; i < 6; i++) {
             if (parts[i].isEmpty() || parts[i].length() > 2) {
-                throw Errors.xml("unable to parse mac address '" + s + "'");
+                throw XmlErrors.xml("unable to parse mac address '" + s + "'");
             }
             try {
                 b[i] = Integer.parseInt(parts[i], 16);
             } catch (NumberFormatException e) {
-                throw Errors.xml("unable to parse mac address '" + s + "'");
+                throw XmlErrors.xml("unable to parse mac address '" + s + "'");
             }
         }
         if ((b[0] & 1) != 0) {
-            throw Errors.xml("expected unicast mac address, found multicast '" + s + "'");
+            throw XmlErrors.xml("expected unicast mac address, found multicast '" + s + "'");
         }
         return String.format(Locale.ROOT, "%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4], b[5]);
     }

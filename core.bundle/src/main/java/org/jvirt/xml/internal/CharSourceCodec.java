@@ -34,10 +34,10 @@ final class CharSourceCodec {
     static CharSource parse(Node holder, String type, boolean pathOptional) throws VirtException {
         List<Node> sources = holder.children("source");
         if (sources.size() > 1 && !type.equals("udp")) {
-            throw Errors.xml("only one source element is allowed for character device");
+            throw XmlErrors.xml("only one source element is allowed for character device");
         }
         if (sources.size() > 2) {
-            throw Errors.xml("only two source elements are allowed for character device");
+            throw XmlErrors.xml("only two source elements are allowed for character device");
         }
         Node first = sources.isEmpty() ? null : sources.get(0);
         CharSource src = switch (type) {
@@ -62,7 +62,7 @@ final class CharSourceCodec {
         if (protocol == null) {
             protocol = "raw";
         } else if (!PROTOCOLS.contains(protocol)) {
-            throw Errors.xml("Unknown protocol '" + protocol + "'");
+            throw XmlErrors.xml("Unknown protocol '" + protocol + "'");
         }
         if (s == null) {
             return new CharSource(mode, null, null, null, null, null, protocol, null, Preserved.NONE);
@@ -85,7 +85,7 @@ final class CharSourceCodec {
                 bindHost = s.attr("host");
                 bindService = s.attr("service");
             } else {
-                throw Errors.xml("Unknown source mode '" + mode + "'");
+                throw XmlErrors.xml("Unknown source mode '" + mode + "'");
             }
             s.requireFullyRead();
         }
@@ -106,7 +106,7 @@ final class CharSourceCodec {
             return "connect";
         }
         if (!mode.equals("connect") && !mode.equals("bind")) {
-            throw Errors.xml("Unknown source mode '" + mode + "'");
+            throw XmlErrors.xml("Unknown source mode '" + mode + "'");
         }
         return mode;
     }
@@ -118,12 +118,12 @@ final class CharSourceCodec {
         }
         String enabled = r.requiredAttr("enabled");
         if (!enabled.equals("yes") && !enabled.equals("no")) {
-            throw Errors.xml("invalid reconnect enabled value: '" + enabled + "'");
+            throw XmlErrors.xml("invalid reconnect enabled value: '" + enabled + "'");
         }
         Integer timeout = r.intAttr("timeout");
         r.requireFullyRead();
         if (enabled.equals("yes") && timeout == null) {
-            throw Errors.xml("missing timeout for chardev with reconnect enabled");
+            throw XmlErrors.xml("missing timeout for chardev with reconnect enabled");
         }
         return new CharSource.Reconnect(enabled.equals("yes"), enabled.equals("yes") ? timeout : null);
     }
@@ -133,25 +133,25 @@ final class CharSourceCodec {
         switch (type) {
             case "tcp" -> {
                 if (s.host() == null) {
-                    throw Errors.internal("Missing source host attribute for char device");
+                    throw XmlErrors.internal("Missing source host attribute for char device");
                 }
                 if (s.service() == null) {
-                    throw Errors.internal("Missing source service attribute for char device");
+                    throw XmlErrors.internal("Missing source service attribute for char device");
                 }
             }
             case "udp" -> {
                 if (s.service() == null) {
-                    throw Errors.internal("Missing source service attribute for char device");
+                    throw XmlErrors.internal("Missing source service attribute for char device");
                 }
             }
             case "unix" -> {
                 if (s.path() == null && !pathOptional) {
-                    throw Errors.internal("Missing source path attribute for char device");
+                    throw XmlErrors.internal("Missing source path attribute for char device");
                 }
             }
             case "file", "pipe", "dev" -> {
                 if (s.path() == null) {
-                    throw Errors.internal("Missing source path attribute for char device");
+                    throw XmlErrors.internal("Missing source path attribute for char device");
                 }
             }
             default -> {
@@ -159,7 +159,7 @@ final class CharSourceCodec {
             }
         }
         if ("bind".equals(s.mode()) && s.reconnect() != null && s.reconnect().enabled()) {
-            throw Errors.internal("chardev reconnect is possible only for connect mode");
+            throw XmlErrors.internal("chardev reconnect is possible only for connect mode");
         }
     }
 

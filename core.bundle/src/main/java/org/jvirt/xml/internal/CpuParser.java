@@ -48,10 +48,10 @@ final class CpuParser {
     private static int count(Node t, String attr) throws VirtException {
         Integer v = t.intAttr(attr);
         if (v == null) {
-            throw Errors.xml("Missing '" + attr + "' attribute in CPU topology");
+            throw XmlErrors.xml("Missing '" + attr + "' attribute in CPU topology");
         }
         if (v <= 0) {
-            throw Errors.xml("Invalid '" + attr + "' value in CPU topology");
+            throw XmlErrors.xml("Invalid '" + attr + "' value in CPU topology");
         }
         return v;
     }

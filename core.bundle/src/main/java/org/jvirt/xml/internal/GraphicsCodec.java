@@ -41,7 +41,7 @@ final class GraphicsCodec {
         } else if ("no".equals(auto)) {
             autoport = false;
         } else if (auto != null) {
-            throw Errors.xml("Invalid value for attribute 'autoport' in element 'graphics': '" + auto + "'");
+            throw XmlErrors.xml("Invalid value for attribute 'autoport' in element 'graphics': '" + auto + "'");
         }
         String listenAttr = g.attr("listen");
         String socketAttr = g.attr("socket");
@@ -53,7 +53,7 @@ final class GraphicsCodec {
             Graphics.Listen first = listens.get(0);
             if ((first.type().equals("address") || first.type().equals("network"))
                     && !Objects.equals(listenAttr, first.address())) {
-                throw Errors.xml("graphics 'listen' attribute '" + listenAttr
+                throw XmlErrors.xml("graphics 'listen' attribute '" + listenAttr
                         + "' must match 'address' attribute of first listen element (found '"
                         + (first.address() == null ? "none" : first.address()) + "')");
             }
@@ -61,7 +61,7 @@ final class GraphicsCodec {
         if (socketAttr != null && !listens.isEmpty()) {
             Graphics.Listen first = listens.get(0);
             if (first.type().equals("socket") && first.socket() != null && !first.socket().equals(socketAttr)) {
-                throw Errors.xml("graphics 'socket' attribute '" + socketAttr
+                throw XmlErrors.xml("graphics 'socket' attribute '" + socketAttr
                         + "' must match 'socket' attribute of first listen element (found '" + first.socket() + "')");
             }
             if (first.type().equals("socket") || first.type().equals("address")) {
@@ -89,10 +89,10 @@ final class GraphicsCodec {
             }
             case "network" -> {
                 if (network == null && inactive) {
-                    throw Errors.xml("'network' attribute is required for listen type 'network'");
+                    throw XmlErrors.xml("'network' attribute is required for listen type 'network'");
                 }
             }
-            default -> throw Errors.xml("unknown graphics listen type '" + type + "'");
+            default -> throw XmlErrors.xml("unknown graphics listen type '" + type + "'");
         }
         return new Graphics.Listen(type, address, network, socket, l.rest());
     }

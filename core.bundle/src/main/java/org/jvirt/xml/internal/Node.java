@@ -47,7 +47,7 @@ final class Node {
     String requiredAttr(String name) throws VirtException {
         String v = attr(name);
         if (v == null) {
-            throw Errors.xml("missing " + name + " attribute in <" + element.name() + ">");
+            throw XmlErrors.xml("missing " + name + " attribute in <" + element.name() + ">");
         }
         return v;
     }
@@ -60,7 +60,7 @@ final class Node {
         try {
             return Integer.valueOf(v.trim());
         } catch (NumberFormatException e) {
-            throw Errors.xml("invalid value '" + v + "' of attribute '" + name + "' in <" + element.name() + ">");
+            throw XmlErrors.xml("invalid value '" + v + "' of attribute '" + name + "' in <" + element.name() + ">");
         }
     }
 
@@ -107,12 +107,12 @@ final class Node {
     void requireFullyRead() throws VirtException {
         Preserved rest = rest();
         if (!rest.attributes().isEmpty()) {
-            throw Errors.xml("unsupported attribute '" + rest.attributes().get(0).name() + "' in element '"
+            throw XmlErrors.xml("unsupported attribute '" + rest.attributes().get(0).name() + "' in element '"
                     + element.name() + "'");
         }
         for (XmlElement c : rest.children()) {
             if (!c.name().equals(XmlElement.TEXT)) {
-                throw Errors.xml("unexpected element '" + c.name() + "' in element '" + element.name() + "'");
+                throw XmlErrors.xml("unexpected element '" + c.name() + "' in element '" + element.name() + "'");
             }
         }
     }
