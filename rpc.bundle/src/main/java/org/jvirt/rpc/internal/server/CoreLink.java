@@ -24,7 +24,7 @@ final class CoreLink {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private ConnectionFactory current;          // guarded by lock
+    private volatile ConnectionFactory current;  // changed under lock
     private volatile Duration wait;
 
     CoreLink(Duration wait) {
@@ -65,12 +65,7 @@ final class CoreLink {
 
     /** True while {@code core} is the bound core service. */
     boolean isCurrent(ConnectionFactory core) {
-        lock.lock();
-        try {
-            return core != null && current == core;
-        } finally {
-            lock.unlock();
-        }
+        return core != null && current == core;
     }
 
     /**
