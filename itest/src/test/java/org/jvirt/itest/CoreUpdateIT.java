@@ -51,9 +51,9 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
- * Updates the core (org.jvirt.core) to its second build, with a higher Bundle-Version, while a
- * libvirt client keeps calling jvirt's RPC server over its UNIX socket on a connection opened
- * before. The client is the remote driver's connection taken straight from the registry, so it
+ * Updates the core (org.jvirt.core) to its second build, with a higher Bundle-Version, and back
+ * and forth between the two builds, while a libvirt client keeps calling jvirt's RPC server over
+ * its UNIX socket on a connection opened before. The client is the remote driver's connection taken straight from the registry, so it
  * does not itself go through the core being updated.
  * <p>
  * Shows: no client call fails; the connection, its event callback and a running guest are kept;
@@ -69,8 +69,10 @@ public class CoreUpdateIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String CORE_BSN = "org.jvirt.core";
     private static final String RPC_SERVER = "org.jvirt.rpc.internal.server.RpcServerComponent";
-    /** Client calls to see before the update, and again after the new core is up. */
-    private static final long WARM_UP_CALLS = 500;
+    /** Client calls to see before each update, and again after the last one. */
+    private static final long CALLS_PER_VERSION = 300;
+    /** Updates, alternating between the upgrade build and the original: odd, so the upgrade serves at the end. */
+    private static final int UPDATES = 5;
     private static final String GUEST = "itest-core-update";
     private static final String GUEST_XML = """
             <domain type='test'>
@@ -108,8 +110,10 @@ public class CoreUpdateIT {
     public void coreUpdateUnderLoadKeepsConnectionsGuestsAndEveryOtherBundle() throws Exception {
         Bundle core = Osgi.bundle(context, CORE_BSN);
         Version before = core.getVersion();
+        File originalJar = ItestFramework.bundleJar(context, ItestFramework.CORE);
         File upgradeJar = ItestFramework.bundleJar(context, ItestFramework.CORE_UPGRADE);
         Version upgrade = Updates.bundleVersion(upgradeJar);
+        assertEquals(Updates.bundleVersion(originalJar), before);
         assertTrue("upgrade build " + upgrade + " must be newer than " + before, upgrade.compareTo(before) > 0);
 
         Path socketDir = Files.createTempDirectory("jvirt-itest-rpc");
@@ -135,20 +139,25 @@ public class CoreUpdateIT {
 
             ClientLoop client = ClientLoop.on(wire).start();
             context.addBundleListener(watcher);
+            List<Long> swapMillis = new ArrayList<>();
             try {
-                Await.until("client warm-up", WAIT, () -> client.calls() >= WARM_UP_CALLS);
-                long callsAtUpdate = client.calls();
-                long updateStart = System.nanoTime();
-                Updates.update(context, core, upgradeJar, WAIT);
-                Await.until("the new core's ConnectionFactory and a test driver", WAIT,
-                        () -> upgrade.equals(coreServiceVersion()) && !Osgi.drivers(context, "test").isEmpty());
-                long swapMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - updateStart);
-                long callsAtSwap = client.calls();
-                Await.until("client calls on the new core", WAIT, () -> client.calls() >= callsAtSwap + WARM_UP_CALLS);
+                for (int i = 1; i <= UPDATES; i++) {
+                    File jar = i % 2 == 1 ? upgradeJar : originalJar;
+                    Version version = Updates.bundleVersion(jar);
+                    long calls = client.calls();
+                    Await.until("client calls before update " + i, WAIT, () -> client.calls() >= calls + CALLS_PER_VERSION);
+                    long updateStart = System.nanoTime();
+                    Updates.update(context, core, jar, WAIT);
+                    Await.until("core " + version + "'s ConnectionFactory and a test driver", WAIT,
+                            () -> version.equals(coreServiceVersion()) && !Osgi.drivers(context, "test").isEmpty());
+                    swapMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - updateStart));
+                }
+                long calls = client.calls();
+                Await.until("client calls after the last update", WAIT, () -> client.calls() >= calls + CALLS_PER_VERSION);
                 client.stop();
-                System.out.println("core update " + before + " -> " + upgrade + " under load over libvirt's RPC: "
-                        + client.describe() + "; update + refresh until the new core and its test driver were up: "
-                        + swapMillis + " ms, " + (callsAtSwap - callsAtUpdate) + " client calls in that time");
+                System.out.println(UPDATES + " core updates (" + before + " <-> " + upgrade + ") under load over"
+                        + " libvirt's RPC: " + client.describe() + "; update + refresh until the new core and its"
+                        + " test driver were up, per update: " + swapMillis + " ms");
             } finally {
                 context.removeBundleListener(watcher);
                 client.stop();

@@ -12,6 +12,8 @@ import org.jvirt.api.ConnectUri;
 import org.jvirt.api.Connection;
 import org.jvirt.api.ConnectionFactory;
 import org.jvirt.api.DriverInfo;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.HypervisorDriver;
 import org.osgi.framework.Bundle;
@@ -58,6 +60,7 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     private final Set<ConnectionFacade> openConnections = ConcurrentHashMap.newKeySet();
     private final AtomicLong syntheticIds = new AtomicLong(Long.MAX_VALUE / 2);
     private volatile Duration driverWait;
+    private volatile boolean deactivated;
 
     /** Used by Declarative Services; the wait comes from the configuration. */
     public CoreConnectionFactory() {
@@ -83,8 +86,13 @@ public final class CoreConnectionFactory implements ConnectionFactory {
         LOG.debug("core configured: calls wait up to {} for a replacement driver", driverWait);
     }
 
+    /**
+     * Closes every connection handed out: they die with this service (the core stopped or is being
+     * updated); consumers that outlive it open them again on the replacement.
+     */
     @Deactivate
     void deactivate() {
+        deactivated = true;
         for (ConnectionFacade c : List.copyOf(openConnections)) {
             c.close();
         }
@@ -131,6 +139,10 @@ public final class CoreConnectionFactory implements ConnectionFactory {
         DriverSession session = new DriverSession(registry, parsed, flags, () -> driverWait, first);
         ConnectionFacade facade = new ConnectionFacade(parsed, flags, session, openConnections::remove);
         openConnections.add(facade);
+        if (deactivated) { // deactivate() may have closed the others before this one was added
+            facade.close();
+            throw new VirtException(ErrorCode.NO_CONNECT, ErrorDomain.NONE, parsed + ": the jvirt core is stopping");
+        }
         return facade;
     }
 

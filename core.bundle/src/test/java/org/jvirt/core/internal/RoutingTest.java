@@ -156,6 +156,19 @@ class RoutingTest {
         assertEquals(10, drivers.get(0).ranking());
     }
 
+    /** The core's service is gone: its connections are closed and it opens no new ones. */
+    @Test
+    void deactivationClosesConnectionsAndRefusesNewOnes() throws VirtException {
+        driver("Test", 0, "test");
+        Connection before = core.open("test:///default", 0);
+        core.deactivate();
+        VirtException closed = assertThrows(VirtException.class, before::type);
+        assertEquals(ErrorCode.INVALID_CONN, closed.code());
+        VirtException refused = assertThrows(VirtException.class, () -> core.open("test:///default", 0));
+        assertEquals(ErrorCode.NO_CONNECT, refused.code());
+        assertTrue(refused.getMessage().contains("stopping"), refused.getMessage());
+    }
+
     @Test
     void forDriverBuildsAWorkingFactory() throws VirtException {
         FakeDriver d = new FakeDriver("Test", 0, host);
