@@ -30,7 +30,7 @@ echo "building (jvirtd, and the Java load generator's classpath) ..." >&2
     && mvn -B -o -q -pl rpc.bundle test-compile \
     && mvn -B -o -q -pl rpc.bundle dependency:build-classpath -Dmdep.includeScope=test \
        -Dmdep.outputFile="$WORK/cp.txt") >&2
-CP="$ROOT/rpc.bundle/target/test-classes:$ROOT/rpc.bundle/target/classes:$ROOT/api.bundle/target/classes:$ROOT/driver.test/target/classes:$(cat "$WORK/cp.txt")"
+CP="$ROOT/rpc.bundle/target/test-classes:$ROOT/rpc.bundle/target/classes:$ROOT/api.bundle/target/classes:$ROOT/core.bundle/target/classes:$ROOT/driver.test/target/classes:$(cat "$WORK/cp.txt")"
 
 # The real daemon, dist/bin/jvirtd, with its own configuration folder (dist/etc plus an RPC
 # listener on a free loopback port) and its own var/ folder; warnings only, as libvirtd logs.

@@ -10,6 +10,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * serve the URI's scheme, the one with the highest service ranking that accepts the URI. URIs
  * naming a transport or a host go to the drivers registering
  * {@link org.jvirt.api.spi.HypervisorDriver#REMOTE_SCHEME}.
+ * <p>
+ * The connections it opens belong to the service: when the service is unregistered (the core is
+ * stopped or updated) they are closed. A consumer that must keep connections across an update of
+ * the core binds this service dynamically and opens them again on the replacement.
  */
 @ProviderType
 public interface ConnectionFactory {

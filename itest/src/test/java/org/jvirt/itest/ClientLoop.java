@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DriverConnection;
 
 /**
  * A client that calls {@code listAllDomains} and {@code info} of every listed domain in a loop
@@ -14,7 +16,12 @@ import org.jvirt.api.Domain;
  */
 final class ClientLoop implements Runnable {
 
-    private final Connection conn;
+    /** One round of calls, each made through {@link ClientLoop#call} so that it is counted. */
+    private interface Round {
+        void run(ClientLoop loop);
+    }
+
+    private final Round round;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong longestCallNanos = new AtomicLong();
@@ -22,10 +29,33 @@ final class ClientLoop implements Runnable {
     private volatile boolean running = true;
     private final Thread thread;
 
+    /** A client of the core: a {@link Connection} from the {@code ConnectionFactory} service. */
     ClientLoop(Connection conn) {
-        this.conn = conn;
-        this.thread = new Thread(this, "itest-client-loop");
+        this(loop -> {
+            List<Domain> domains = loop.call(() -> conn.listAllDomains(0));
+            for (Domain d : domains == null ? List.<Domain>of() : domains) {
+                loop.call(d::info);
+            }
+        }, "itest-client-loop");
+    }
+
+    private ClientLoop(Round round, String name) {
+        this.round = round;
+        this.thread = new Thread(this, name);
         thread.setDaemon(true);
+    }
+
+    /**
+     * The same calls on a driver connection, not through the core: with the remote driver's
+     * connection this is a libvirt client talking to jvirt's RPC server over the wire.
+     */
+    static ClientLoop on(DriverConnection conn) {
+        return new ClientLoop(loop -> {
+            List<DomainRef> domains = loop.call(() -> conn.listAllDomains(0));
+            for (DomainRef d : domains == null ? List.<DomainRef>of() : domains) {
+                loop.call(() -> conn.info(d));
+            }
+        }, "itest-driver-client-loop");
     }
 
     ClientLoop start() {
@@ -36,13 +66,7 @@ final class ClientLoop implements Runnable {
     @Override
     public void run() {
         while (running) {
-            List<Domain> domains = call(() -> conn.listAllDomains(0));
-            if (domains == null) {
-                continue;
-            }
-            for (Domain d : domains) {
-                call(d::info);
-            }
+            round.run(this);
         }
     }
 

@@ -2,11 +2,14 @@ package org.jvirt.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -14,6 +17,8 @@ import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.jvirt.api.ConnectionFactory;
+import org.jvirt.api.spi.StateStore;
+import org.jvirt.api.xml.DomainXmlCodec;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -23,17 +28,21 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
- * The API/core bundle and driver.test resolve in a plain Felix with SCR, their components are
- * satisfied, and the core service is registered.
+ * The API bundle, the core and driver.test resolve in a plain Felix with SCR, their components are
+ * satisfied, the core service is registered, and the API bundle holds nothing but the API.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class CoreBundleIT {
+    private static final String API_BSN = "org.jvirt.api";
+    private static final String CORE_BSN = "org.jvirt.core";
 
     @Inject
     private BundleContext context;
@@ -50,17 +59,47 @@ public class CoreBundleIT {
     }
 
     @Test
-    public void apiBundleIsActive() {
-        Bundle api = bundle("org.jvirt.api");
-        assertEquals("state of " + api, Bundle.ACTIVE, api.getState());
+    public void apiAndCoreBundlesAreActive() {
+        for (String bsn : List.of(API_BSN, CORE_BSN)) {
+            Bundle b = bundle(bsn);
+            assertEquals("state of " + b, Bundle.ACTIVE, b.getState());
+        }
     }
 
     @Test
-    public void coreServiceComesFromTheApiBundle() {
-        ServiceReference<ConnectionFactory> ref = context.getServiceReference(ConnectionFactory.class);
-        assertNotNull("no ConnectionFactory service", ref);
-        assertEquals("org.jvirt.api", ref.getBundle().getSymbolicName());
+    public void coreServicesComeFromTheCoreBundle() {
+        for (Class<?> service : List.of(ConnectionFactory.class, DomainXmlCodec.class, StateStore.class)) {
+            ServiceReference<?> ref = context.getServiceReference(service);
+            assertNotNull("no " + service.getSimpleName() + " service", ref);
+            assertEquals(service.getSimpleName(), CORE_BSN, ref.getBundle().getSymbolicName());
+        }
         assertNotNull(factory);
+    }
+
+    /**
+     * The API bundle exports every package it has and registers nothing, and the core exports
+     * nothing: updating the core then refreshes no other bundle.
+     */
+    @Test
+    public void apiBundleIsOnlyApiAndTheCoreExportsNothing() {
+        Bundle api = bundle(API_BSN);
+        assertNull("services of " + api, api.getRegisteredServices());
+        BundleWiring apiWiring = api.adapt(BundleWiring.class);
+        List<String> exported = apiWiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE).stream()
+                .map(c -> (String) c.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)).sorted().toList();
+        assertEquals(List.of("org.jvirt.api", "org.jvirt.api.spi", "org.jvirt.api.xml"), exported);
+        List<String> packages = new ArrayList<>();
+        for (URL entry : Collections.list(api.findEntries("/", "*.class", true))) {
+            String path = entry.getPath();
+            String pkg = path.substring(1, path.lastIndexOf('/')).replace('/', '.');
+            if (!packages.contains(pkg)) {
+                packages.add(pkg);
+            }
+        }
+        assertTrue("packages of " + api + " that it does not export: " + packages, exported.containsAll(packages));
+        Bundle core = bundle(CORE_BSN);
+        assertEquals("packages exported by " + core, List.of(),
+                core.adapt(BundleWiring.class).getCapabilities(PackageNamespace.PACKAGE_NAMESPACE));
     }
 
     @Test
@@ -77,7 +116,7 @@ public class CoreBundleIT {
     public void everyJvirtComponentIsSatisfied() {
         Bundle[] jvirt = Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName().startsWith("org.jvirt.")).toArray(Bundle[]::new);
-        assertEquals("jvirt bundles", 2, jvirt.length);
+        assertEquals("jvirt bundles", 3, jvirt.length);
         List<String> components = new ArrayList<>();
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(jvirt)) {
             assertTrue(description.name + " is disabled", scr.isComponentEnabled(description));
@@ -91,7 +130,8 @@ public class CoreBundleIT {
             }
         }
         assertTrue("core components " + components,
-                components.contains("org.jvirt.core.internal.CoreConnectionFactory"));
+                components.containsAll(List.of("org.jvirt.core.internal.CoreConnectionFactory",
+                        "org.jvirt.core.store.FileStateStore", "org.jvirt.xml.internal.DomainXmlCodecImpl")));
         assertTrue("driver.test's components " + components,
                 components.stream().anyMatch(c -> c.startsWith("org.jvirt.driver.test.")));
     }
@@ -99,7 +139,7 @@ public class CoreBundleIT {
     /** jvirt logs through a real SLF4J provider, not the no-op fallback (start order, SPI Fly). */
     @Test
     public void slf4jHasAProvider() throws Exception {
-        Class<?> loggerFactory = bundle("org.jvirt.api").loadClass("org.slf4j.LoggerFactory");
+        Class<?> loggerFactory = bundle(CORE_BSN).loadClass("org.slf4j.LoggerFactory");
         assertEquals("slf4j.api", FrameworkUtil.getBundle(loggerFactory).getSymbolicName());
         Object factory = loggerFactory.getMethod("getILoggerFactory").invoke(null);
         assertEquals("org.slf4j.simple.SimpleLoggerFactory", factory.getClass().getName());

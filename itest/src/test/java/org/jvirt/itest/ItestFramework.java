@@ -37,6 +37,9 @@ final class ItestFramework {
     /** File names (without .jar) of the driver.test build and its upgrade build in the folder. */
     static final String DRIVER_TEST = "driver.test";
     static final String DRIVER_TEST_UPGRADE = "driver.test-upgrade";
+    /** File names (without .jar) of the core build and its upgrade build in the folder. */
+    static final String CORE = "core";
+    static final String CORE_UPGRADE = "core-upgrade";
 
     private static final Map<String, Path> STATE_DIRS = new ConcurrentHashMap<>();
 
@@ -45,7 +48,7 @@ final class ItestFramework {
 
     /**
      * The common options: a clean framework with its own state directory (a fresh folder under
-     * {@value #WORK}), the runtime bundles and the jvirt API/core bundle.
+     * {@value #WORK}), the runtime bundles, the jvirt API bundle and the core.
      */
     static Option base(String testName) {
         return composite(
@@ -64,7 +67,7 @@ final class ItestFramework {
                 runtime("org.osgi.util.function", 2), runtime("org.osgi.util.promise", 2),
                 runtime("org.osgi.service.component", 2),
                 runtime("org.apache.felix.configadmin", 2), runtime("org.apache.felix.scr", 2),
-                runtime("api", 3),
+                runtime("api", 3), runtime(CORE, 3),
                 junitBundles());
     }
 
@@ -73,8 +76,13 @@ final class ItestFramework {
         return runtime(DRIVER_TEST, 4);
     }
 
+    /** The RPC bundle (libvirt's RPC server and the remote driver), started after the core. */
+    static Option rpc() {
+        return runtime("rpc", 4);
+    }
+
     /**
-     * A bundle file of the folder ({@code driver.test}, {@code driver.test-upgrade}), looked up
+     * A bundle file of the folder ({@code driver.test}, {@code core-upgrade}, ...), looked up
      * from inside the framework through the framework property {@value #BUNDLES}.
      */
     static File bundleJar(BundleContext context, String name) {

@@ -38,16 +38,22 @@ final class Updates {
         assertTrue("package refresh did not finish in " + timeout, done.await(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /** Updates {@code bundle} from {@code jar} and refreshes its packages, as {@code bundle:update} does. */
+    static void update(BundleContext context, Bundle bundle, File jar, Duration timeout)
+            throws IOException, BundleException, InterruptedException {
+        try (InputStream in = Files.newInputStream(jar.toPath())) {
+            bundle.update(in);
+        }
+        refresh(context, bundle, timeout);
+    }
+
     /**
      * Updates {@code driver} from {@code jar}, refreshes its packages and waits until a driver
      * for {@code scheme} from {@code version} (the jar's) is registered.
      */
     static void updateDriver(BundleContext context, Bundle driver, File jar, Version version, String scheme,
             Duration timeout) throws IOException, BundleException, InterruptedException {
-        try (InputStream in = Files.newInputStream(jar.toPath())) {
-            driver.update(in);
-        }
-        refresh(context, driver, timeout);
+        update(context, driver, jar, timeout);
         Await.until("a driver for scheme " + scheme + " from version " + version, timeout,
                 () -> Osgi.drivers(context, scheme).stream()
                         .anyMatch(ref -> version.equals(ref.getBundle().getVersion())));

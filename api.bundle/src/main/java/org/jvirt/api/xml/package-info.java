@@ -1,6 +1,6 @@
 /**
  * libvirt's domain XML as Java records, with one parse/format entry point,
- * {@link org.jvirt.api.xml.DomainXmlCodec}, registered as a service by api.bundle.
+ * {@link org.jvirt.api.xml.DomainXmlCodec}, registered as a service by the core (org.jvirt.core).
  *
  * <p>{@link org.jvirt.api.xml.DomainDef} is the root. Typed records cover what jvirt works with
  * (memory, vCPUs, cputune, os, cpu, clock, lifecycle actions and the common devices); whatever a

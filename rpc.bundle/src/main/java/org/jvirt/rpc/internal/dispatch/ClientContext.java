@@ -1,7 +1,11 @@
 package org.jvirt.rpc.internal.dispatch;
 
+import java.util.function.IntFunction;
+
 import org.jvirt.api.Connection;
+import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.VirtException;
+import org.jvirt.rpc.internal.xdr.XdrException;
 
 /**
  * What a procedure sees of the client that called it: the connection the client opened, its
@@ -10,12 +14,25 @@ import org.jvirt.api.VirtException;
  */
 public interface ClientContext {
 
+    /** Work on the client's connection that may be run again (a procedure with fresh arguments). */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run() throws VirtException, XdrException;
+    }
+
     /**
-     * The client's open connection.
+     * The client's open connection. While the core is being updated this waits (bounded) for the
+     * replacement and returns the connection reopened on it.
      *
      * @throws VirtException libvirtd's "connection not open" internal error before CONNECT_OPEN
      */
     Connection connection() throws VirtException;
+
+    /**
+     * Runs {@code attempt}, which uses {@link #connection()}; when it fails because the core went
+     * away during it (an update), runs it again on the replacement core, within a bounded wait.
+     */
+    <T> T withConnection(Attempt<T> attempt) throws VirtException, XdrException;
 
     /** Opens the client's connection; fails when one is open already. */
     void open(String uri, int flags) throws VirtException;
@@ -33,10 +50,15 @@ public interface ClientContext {
     void startKeepalive();
 
     /**
-     * The client's event callbacks: the callback ID the client knows (allocated by
-     * {@link EventCallbacks#reserve()}) to the listener id of its connection.
+     * Registers a lifecycle listener on the client's connection and returns the callback ID the
+     * client knows it by; {@code listenerFor} makes the listener for that ID before it is
+     * registered, so an event during registration already carries it. The registration is kept
+     * when the connection is reopened on a new core.
      */
-    EventCallbacks eventCallbacks();
+    int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException;
+
+    /** Removes the listener of {@code callbackId}; false when the client registered no such callback. */
+    boolean removeLifecycleListener(int callbackId) throws VirtException;
 
     /** Queues an asynchronous MESSAGE of the remote program; never blocks. */
     void sendEvent(int proc, byte[] payload);

@@ -42,17 +42,11 @@ public final class Dispatcher {
                         "unknown procedure: " + call.proc());
             }
             Procedure p = proc.get();
-            if (p.access() != Access.BEFORE_OPEN) {
-                client.connection();   // "connection not open" before CONNECT_OPEN
+            if (p.access() == Access.BEFORE_OPEN) {
+                return run(p, client, call);
             }
-            if (p.access() == Access.WRITE && client.connection().isReadOnly()) {
-                throw new VirtException(ErrorCode.OPERATION_DENIED, ErrorDomain.DOMAIN,
-                        "read only access prevents " + p.function());
-            }
-            XdrWriter ret = new XdrWriter();
-            XdrReader args = call.payloadReader();
-            p.handler().handle(client, args, ret);
-            return call.replyTo(MessageType.STATUS_OK, ret.toByteArray());
+            // a call on the connection is repeated on the replacement if the core is updated during it
+            return client.withConnection(() -> run(p, client, call));
         } catch (VirtException e) {
             LOG.debug("call {} failed: {}", call, e.getMessage());
             return error(call, RemoteError.of(e));
@@ -65,6 +59,21 @@ public final class Dispatcher {
             return error(call, RemoteError.of(new VirtException(ErrorCode.INTERNAL_ERROR,
                     ErrorDomain.RPC, "procedure " + call.proc() + " failed: " + e)));
         }
+    }
+
+    /** One attempt at a call: libvirtd's access checks, then the procedure on fresh arguments. */
+    private static Message run(Procedure p, ClientContext client, Message call) throws VirtException, XdrException {
+        if (p.access() != Access.BEFORE_OPEN) {
+            client.connection();   // "connection not open" before CONNECT_OPEN
+        }
+        if (p.access() == Access.WRITE && client.connection().isReadOnly()) {
+            throw new VirtException(ErrorCode.OPERATION_DENIED, ErrorDomain.DOMAIN,
+                    "read only access prevents " + p.function());
+        }
+        XdrWriter ret = new XdrWriter();
+        XdrReader args = call.payloadReader();
+        p.handler().handle(client, args, ret);
+        return call.replyTo(MessageType.STATUS_OK, ret.toByteArray());
     }
 
     /** An error reply to {@code call}. */

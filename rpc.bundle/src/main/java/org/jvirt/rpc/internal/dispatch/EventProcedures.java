@@ -29,24 +29,20 @@ final class EventProcedures {
                                 "virConnectDomainEventRegisterAny for event " + eventId);
                     }
                     UUID only = filter == null ? null : filter.uuid();
-                    int callbackId = c.eventCallbacks().reserve();
-                    int listenerId = c.connection().addLifecycleListener((dom, ev) -> {
+                    int callbackId = c.addLifecycleListener(id -> (dom, ev) -> {
                         if (only == null || only.equals(ev.uuid())) {
-                            c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE, lifecycle(callbackId, ev));
+                            c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE, lifecycle(id, ev));
                         }
                     });
-                    c.eventCallbacks().bind(callbackId, listenerId);
                     r.writeInt(callbackId);
                 });
         t.add(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, "virConnectDomainEventDeregisterAny", READ,
                 (c, a, r) -> {
                     int callbackId = a.readInt();
-                    Integer listenerId = c.eventCallbacks().release(callbackId);
-                    if (listenerId == null) {
+                    if (!c.removeLifecycleListener(callbackId)) {
                         throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.RPC,
                                 "callback ID " + callbackId + " not registered");
                     }
-                    c.connection().removeLifecycleListener(listenerId);
                 });
     }
 

@@ -7,21 +7,23 @@ import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
+import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.OpenFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.dispatch.ClientContext;
 import org.jvirt.rpc.internal.dispatch.Dispatcher;
-import org.jvirt.rpc.internal.dispatch.EventCallbacks;
 import org.jvirt.rpc.internal.wire.Frames;
 import org.jvirt.rpc.internal.wire.Message;
 import org.jvirt.rpc.internal.wire.MessageType;
 import org.jvirt.rpc.internal.wire.Programs;
 import org.jvirt.rpc.internal.wire.RemoteError;
 import org.jvirt.rpc.internal.wire.Transport;
+import org.jvirt.rpc.internal.xdr.XdrException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +49,8 @@ final class ClientSession implements ClientContext {
     private long outboxBytes;                                           // guarded by writeLock
     private boolean writerBusy;                                         // guarded by writeLock
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final EventCallbacks callbacks = new EventCallbacks();
     private final Object connLock = new Object();
-    private Connection connection;
+    private SessionConnection connection;                               // guarded by connLock
 
     private volatile boolean keepalive;
     private volatile long lastReceived = System.nanoTime();
@@ -245,12 +246,16 @@ final class ClientSession implements ClientContext {
 
     @Override
     public Connection connection() throws VirtException {
+        return session().connection();
+    }
+
+    @Override
+    public <T> T withConnection(Attempt<T> attempt) throws VirtException, XdrException {
+        SessionConnection s;
         synchronized (connLock) {
-            if (connection == null) {
-                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "connection not open");
-            }
-            return connection;
+            s = connection;
         }
+        return s == null ? attempt.run() : s.call(attempt);
     }
 
     @Override
@@ -261,20 +266,29 @@ final class ClientSession implements ClientContext {
             }
             // like libvirtd, a client of the read-only socket always gets a read-only connection
             int f = readOnlyListener ? flags | OpenFlag.READ_ONLY.bit() : flags;
-            connection = server.connections().open(uri, f);
-            LOG.debug("client {} opened {}", transport.describe(), connection.uri());
+            connection = SessionConnection.open(server.core(), uri, f);
+            LOG.debug("client {} opened {}", transport.describe(), uri);
         }
     }
 
     @Override
     public void closeConnection() {
-        Connection c;
+        SessionConnection c;
         synchronized (connLock) {
             c = connection;
             connection = null;
         }
         if (c != null) {
             c.close();
+        }
+    }
+
+    private SessionConnection session() throws VirtException {
+        synchronized (connLock) {
+            if (connection == null) {
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "connection not open");
+            }
+            return connection;
         }
     }
 
@@ -294,8 +308,13 @@ final class ClientSession implements ClientContext {
     }
 
     @Override
-    public EventCallbacks eventCallbacks() {
-        return callbacks;
+    public int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
+        return session().addLifecycleListener(listenerFor);
+    }
+
+    @Override
+    public boolean removeLifecycleListener(int callbackId) throws VirtException {
+        return session().removeLifecycleListener(callbackId);
     }
 
     @Override

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class RpcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
 
-    private final ConnectionFactory connections;
+    private final CoreLink core;
     private final ServerSettings settings;
     private final Dispatcher dispatcher = new Dispatcher(ProcedureTable.standard());
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
@@ -38,8 +38,14 @@ public final class RpcServer implements AutoCloseable {
     private ChannelListener tcpListener;
     private TlsListener tlsListener;
 
-    public RpcServer(ConnectionFactory connections, ServerSettings settings) {
-        this.connections = connections;
+    /** A server on one core, for use without OSGi. */
+    public RpcServer(ConnectionFactory core, ServerSettings settings) {
+        this(CoreLink.to(core), settings);
+    }
+
+    /** A server on whichever core {@code core} has bound at the time of each call. */
+    RpcServer(CoreLink core, ServerSettings settings) {
+        this.core = core;
         this.settings = settings;
     }
 
@@ -126,8 +132,8 @@ public final class RpcServer implements AutoCloseable {
         return dispatcher;
     }
 
-    ConnectionFactory connections() {
-        return connections;
+    CoreLink core() {
+        return core;
     }
 
     ThreadPoolExecutor workers() {

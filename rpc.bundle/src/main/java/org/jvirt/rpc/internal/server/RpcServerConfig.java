@@ -69,4 +69,8 @@ public @interface RpcServerConfig {
 
     @AttributeDefinition(description = "Unanswered pings before a client is dropped")
     int keepalive_count() default 5;
+
+    @AttributeDefinition(min = "0", description = "Seconds a client's call waits for the jvirt core while it is"
+            + " updated or restarted (the client's connection is then reopened on the new core) before it fails")
+    long core_wait_seconds() default 15;
 }

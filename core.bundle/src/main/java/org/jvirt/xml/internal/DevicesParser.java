@@ -1,0 +1,80 @@
+package org.jvirt.xml.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Controller;
+import org.jvirt.api.xml.Device;
+import org.jvirt.api.xml.Devices;
+import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.Graphics;
+import org.jvirt.api.xml.XmlElement;
+
+/** {@code <devices>}: each child to its typed record, or kept as a {@link GenericDevice}. */
+final class DevicesParser {
+    private final int flags;
+    private final RandomGenerator random;
+
+    DevicesParser(int flags, RandomGenerator random) {
+        this.flags = flags;
+        this.random = random;
+    }
+
+    Devices parse(Node n) throws VirtException {
+        if (n == null) {
+            return Devices.NONE;
+        }
+        String emulator = null;
+        List<Device> all = new ArrayList<>();
+        List<Controller> unindexed = new ArrayList<>();
+        for (XmlElement child : n.element().children()) {
+            Node c = new Node(child);
+            switch (child.name()) {
+                case "emulator" -> emulator = child.text();
+                case "serial", "console", "channel", "parallel" -> all.add(CharDeviceCodec.parse(c));
+                case "graphics" -> {
+                    Graphics g = GraphicsCodec.parse(c, flags);
+                    all.add(g != null ? g : new GenericDevice(child));
+                }
+                case "controller" -> {
+                    Controller ctl = controller(c);
+                    if (ctl.index() < 0) {
+                        unindexed.add(ctl);
+                    }
+                    GenericDevicePostParse.insertController(all, ctl);
+                }
+                case "smartcard", "redirdev" -> all.add(new GenericDevice(CharSourceCodec.rewrite(child, false)));
+                case "disk" -> GenericDevicePostParse.insertDisk(all, DeviceCodecs.disk(c));
+                case "interface" -> all.add(DeviceCodecs.netInterface(c, random));
+                case "video" -> all.add(DeviceCodecs.video(c));
+                case "input" -> all.add(DeviceCodecs.input(c));
+                case "memballoon" -> all.add(DeviceCodecs.memBalloon(c));
+                case "rng" -> all.add(DeviceCodecs.rng(c));
+                case "watchdog" -> all.add(DeviceCodecs.watchdog(c));
+                case "filesystem" -> all.add(DeviceCodecs.filesystem(c));
+                case "hostdev" -> all.add(DeviceCodecs.hostdev(c));
+                default -> all.add(new GenericDevice(child));
+            }
+        }
+        for (Controller ctl : unindexed) {
+            int idx = all.indexOf(ctl);
+            all.set(idx, new Controller(ctl.type(), GenericDevicePostParse.freeIndex(all, ctl.type()), ctl.model(),
+                    ctl.other()));
+        }
+        GenericDevicePostParse.addControllers(all);
+        GenericDevicePostParse.primaryVideo(all);
+        return new Devices(emulator, all);
+    }
+
+    private static Controller controller(Node c) throws VirtException {
+        String type = c.requiredAttr("type");
+        Integer index = c.intAttr("index");
+        if (index != null && index < 0) {
+            throw XmlErrors.xml("Invalid value for attribute 'index' in element 'controller': '" + index
+                    + "'. Expected non-negative value");
+        }
+        return new Controller(type, index == null ? -1 : index, c.attr("model"), c.rest());
+    }
+}

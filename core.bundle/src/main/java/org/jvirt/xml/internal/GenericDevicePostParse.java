@@ -1,0 +1,187 @@
+package org.jvirt.xml.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.Controller;
+import org.jvirt.api.xml.Device;
+import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.Preserved;
+import org.jvirt.api.xml.XmlAttribute;
+import org.jvirt.api.xml.Video;
+import org.jvirt.api.xml.XmlElement;
+
+/**
+ * The driver-neutral defaults libvirt's generic post-parse adds to devices: controllers that
+ * devices refer to (virDomainDefAddImplicitControllers), smartcard CCID addresses and the
+ * primary video; and where parsed controllers and disks go in the device list, as libvirt
+ * inserts them.
+ */
+final class GenericDevicePostParse {
+    private GenericDevicePostParse() {
+    }
+
+    /** virDomainControllerInsertPreAlloced: before the first same-type controller with a higher index. */
+    static void insertController(List<Device> all, Controller ctl) {
+        if (ctl.index() >= 0) {
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i) instanceof Controller c && c.type().equals(ctl.type()) && c.index() > ctl.index()) {
+                    all.add(i, ctl);
+                    return;
+                }
+            }
+        }
+        all.add(ctl);
+    }
+
+    /**
+     * virDomainDiskInsert: disks are grouped by bus; a disk goes before the first one on its bus
+     * with a higher drive index, else right after the last one on its bus, else at the end.
+     */
+    static void insertDisk(List<Device> all, Disk disk) {
+        int insertAt = -1;
+        int index = diskIndex(disk.targetDev());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i) instanceof Disk d && java.util.Objects.equals(d.targetBus(), disk.targetBus())) {
+                if (diskIndex(d.targetDev()) > index) {
+                    insertAt = i;
+                } else if (insertAt == -1) {
+                    insertAt = i + 1;
+                }
+            }
+        }
+        if (insertAt == -1) {
+            all.add(disk);
+        } else {
+            all.add(insertAt, disk);
+        }
+    }
+
+    /** virDiskNameToIndex: {@code hda} 0, {@code vdb} 1, {@code sdaa} 26; -1 when not a disk name. */
+    static int diskIndex(String name) {
+        if (name == null) {
+            return -1;
+        }
+        String rest = null;
+        for (String prefix : new String[] {"fd", "hd", "vd", "sd", "xvd", "ubd"}) {
+            if (name.startsWith(prefix)) {
+                rest = name.substring(prefix.length());
+                break;
+            }
+        }
+        if (rest == null || rest.isEmpty()) {
+            return -1;
+        }
+        int idx = 0;
+        int i = 0;
+        while (i < rest.length() && rest.charAt(i) >= 'a' && rest.charAt(i) <= 'z') {
+            idx = (idx + (i < 1 ? 0 : 1)) * 26 + (rest.charAt(i) - 'a');
+            i++;
+        }
+        if (i == 0 || !rest.substring(i).chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return idx;
+    }
+
+    static int freeIndex(List<Device> all, String type) {
+        int idx = 0;
+        while (hasController(all, type, idx)) {
+            idx++;
+        }
+        return idx;
+    }
+
+    private static boolean hasController(List<Device> all, String type, int index) {
+        return all.stream().anyMatch(d -> d instanceof Controller c && c.type().equals(type) && c.index() == index);
+    }
+
+    private static void ensure(List<Device> all, String type, int maxIndex) {
+        for (int i = 0; i <= maxIndex; i++) {
+            if (!hasController(all, type, i)) {
+                insertController(all, new Controller(type, i, null, Preserved.NONE));
+            }
+        }
+    }
+
+    static void addControllers(List<Device> all) {
+        for (Device d : new ArrayList<>(all)) {
+            if (d instanceof Disk disk) {
+                String bus = disk.targetBus();
+                XmlElement addr = disk.other().children().stream().filter(e -> e.name().equals("address"))
+                        .findFirst().orElse(null);
+                if (bus != null && List.of("ide", "fdc", "scsi", "sata").contains(bus) && addr != null
+                        && "drive".equals(addr.attribute("type"))) {
+                    ensure(all, bus, parseInt(addr.attribute("controller")));
+                }
+            } else if (d instanceof CharDevice c && c.target() != null && "virtio".equals(c.target().attribute("type"))
+                    && (c.elementName().equals("channel") || c.elementName().equals("console"))) {
+                XmlElement addr = c.other().children().stream().filter(e -> e.name().equals("address")).findFirst()
+                        .orElse(null);
+                int idx = addr != null && "virtio-serial".equals(addr.attribute("type"))
+                        ? parseInt(addr.attribute("controller")) : 0;
+                // virDomainDefMaybeAddVirtioSerialController adds just the one referred to
+                if (!hasController(all, "virtio-serial", idx)) {
+                    insertController(all, new Controller("virtio-serial", idx, null, Preserved.NONE));
+                }
+            }
+        }
+        int slot = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof GenericDevice g && g.elementName().equals("smartcard")) {
+                XmlElement addr = g.element().child("address");
+                if (addr == null) {
+                    addr = new XmlElement("address", List.of(new XmlAttribute("type", "ccid"),
+                            new XmlAttribute("controller", "0"), new XmlAttribute("slot", Integer.toString(slot++))),
+                            List.of(), null);
+                    List<XmlElement> kids = new ArrayList<>(g.element().children());
+                    kids.add(addr);
+                    all.set(i, new GenericDevice(g.element().withChildren(kids)));
+                    ensure(all, "ccid", 0);
+                } else if ("ccid".equals(addr.attribute("type"))) {
+                    ensure(all, "ccid", parseInt(addr.attribute("controller")));
+                }
+            }
+        }
+    }
+
+    /**
+     * libvirt moves a video marked primary to the front of the videos (virDomainDefParseXML), and
+     * otherwise makes the first one primary (virDomainDefPostParseVideo), unless its model is none.
+     */
+    static void primaryVideo(List<Device> all) {
+        int first = -1;
+        int primary = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof Video v) {
+                if (first < 0) {
+                    first = i;
+                }
+                if (primary < 0 && v.primary()) {
+                    primary = i;
+                }
+            }
+        }
+        if (first < 0) {
+            return;
+        }
+        if (primary > first) {
+            all.add(first, all.remove(primary));
+            return;
+        }
+        Video v = (Video) all.get(first);
+        if (v.model() != null && v.model().attribute("primary") == null && !"none".equals(v.modelType())) {
+            all.set(first, new Video(v.model().withAttribute("primary", "yes"), v.other()));
+        }
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

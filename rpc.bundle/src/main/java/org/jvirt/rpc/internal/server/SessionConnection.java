@@ -1,0 +1,229 @@
+package org.jvirt.rpc.internal.server;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntFunction;
+
+import org.jvirt.api.Connection;
+import org.jvirt.api.ConnectionFactory;
+import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.rpc.internal.dispatch.ClientContext;
+import org.jvirt.rpc.internal.xdr.XdrException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's open connection, kept across updates of the core.
+ * <p>
+ * When the core is updated or restarted, its {@link ConnectionFactory} service goes away and the
+ * connections it handed out are closed. A libvirt client of this server must not notice (as the
+ * core's own connections do not notice a driver update): this object remembers the URI and flags
+ * the client opened and the lifecycle listeners it registered, opens the URI again on the core that
+ * replaced the old one (waiting for it, and for the URI's driver to come back, at most the core
+ * wait) and registers the listeners again under the client's callback IDs. A call that failed
+ * because the core went away during it is repeated on the replacement ({@link #call}).
+ * Thread-safe; reopening is serialised.
+ */
+final class SessionConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionConnection.class);
+    /** How often a reopen tries the new core while it has no driver for the URI yet. */
+    private static final long DRIVER_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final CoreLink core;
+    private final String uri;
+    private final int flags;
+    private final ReentrantLock reopenLock = new ReentrantLock();
+    /** The client's callback ID to its listener and the listener's id on the current connection. */
+    private final Map<Integer, Callback> callbacks = new ConcurrentSkipListMap<>();
+    private final AtomicInteger nextCallbackId = new AtomicInteger();
+    private volatile Opened opened;
+    private volatile boolean closed;
+
+    /** The connection of one core. */
+    private record Opened(ConnectionFactory core, Connection connection) {
+    }
+
+    private static final class Callback {
+        final DomainEventListener listener;
+        volatile int listenerId;
+
+        Callback(DomainEventListener listener) {
+            this.listener = listener;
+        }
+    }
+
+    private SessionConnection(CoreLink core, String uri, int flags) {
+        this.core = core;
+        this.uri = uri;
+        this.flags = flags;
+    }
+
+    /** Opens {@code uri} on the core, waiting for one (bounded) when the core is being updated. */
+    static SessionConnection open(CoreLink core, String uri, int flags) throws VirtException {
+        SessionConnection s = new SessionConnection(core, uri, flags);
+        long deadline = System.nanoTime() + core.waitTime().toNanos();
+        ConnectionFactory factory = core.await(deadline, String.valueOf(uri));
+        s.opened = new Opened(factory, factory.open(uri, flags));
+        return s;
+    }
+
+    /** The connection on the current core, reopened first when the core it was on went away. */
+    Connection connection() throws VirtException {
+        Opened o = opened;
+        if (core.isCurrent(o.core())) {
+            return o.connection();
+        }
+        return reopen(o).connection();
+    }
+
+    /**
+     * Runs {@code attempt} (which uses {@link #connection()}); when it fails and the core went
+     * away meanwhile, runs it again on the replacement, within the core wait.
+     */
+    <T> T call(ClientContext.Attempt<T> attempt) throws VirtException, XdrException {
+        long deadline = System.nanoTime() + core.waitTime().toNanos();
+        while (true) {
+            Opened before = opened;
+            try {
+                return attempt.run();
+            } catch (VirtException | RuntimeException | LinkageError e) {
+                if (closed || !lostCore(before) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                LOG.debug("the core went away during a call on {}; repeating it on the replacement", uri, e);
+            }
+        }
+    }
+
+    /**
+     * Registers a lifecycle listener under a new callback ID; {@code listenerFor} makes the
+     * listener for that ID (events carry it), before it is registered.
+     */
+    int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
+        int callbackId = nextCallbackId.incrementAndGet();
+        Callback cb = new Callback(listenerFor.apply(callbackId));
+        reopenLock.lock(); // a reopen registers every listener again: not while this one is half added
+        try {
+            cb.listenerId = connection().addLifecycleListener(cb.listener);
+            callbacks.put(callbackId, cb);
+        } finally {
+            reopenLock.unlock();
+        }
+        return callbackId;
+    }
+
+    /** Removes the listener of {@code callbackId}; false when the client has no such callback. */
+    boolean removeLifecycleListener(int callbackId) throws VirtException {
+        reopenLock.lock();
+        try {
+            Callback cb = callbacks.remove(callbackId);
+            if (cb == null) {
+                return false;
+            }
+            connection().removeLifecycleListener(cb.listenerId);
+            return true;
+        } finally {
+            reopenLock.unlock();
+        }
+    }
+
+    void close() {
+        closed = true;
+        callbacks.clear();
+        Opened o = opened;
+        if (o != null) {
+            o.connection().close();
+        }
+    }
+
+    private boolean lostCore(Opened before) {
+        return opened != before || !core.isCurrent(before.core());
+    }
+
+    /** Opens the URI on the current core; another thread may have done so already. */
+    private Opened reopen(Opened stale) throws VirtException {
+        long deadline = System.nanoTime() + core.waitTime().toNanos();
+        try {
+            if (!reopenLock.tryLock(core.waitTime().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new VirtException(ErrorCode.NO_CONNECT, ErrorDomain.NONE,
+                        uri + ": the jvirt core did not come back within " + core.waitTime().toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+        try {
+            Opened o = opened;
+            if (o != stale && core.isCurrent(o.core())) {
+                return o;
+            }
+            Opened fresh = openOnReplacement(deadline);
+            opened = fresh;
+            try { // the departed core has closed it already; this only makes sure
+                stale.connection().close();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("closing {} of the departed core failed", uri, e);
+            }
+            LOG.info("{} reopened on the replacement core, {} event callbacks registered again", uri, callbacks.size());
+            return fresh;
+        } finally {
+            reopenLock.unlock();
+        }
+    }
+
+    /**
+     * A new core registers its service before the drivers it binds come back: "no driver" on a URI
+     * this session had open means "not yet", so the open is repeated until the deadline.
+     */
+    private Opened openOnReplacement(long deadline) throws VirtException {
+        while (true) {
+            if (closed) {
+                throw new VirtException(ErrorCode.INVALID_CONN, ErrorDomain.NONE, "connection to " + uri + " is closed");
+            }
+            ConnectionFactory factory = core.await(deadline, uri);
+            try {
+                Connection c = factory.open(uri, flags);
+                registerCallbacks(c);
+                return new Opened(factory, c);
+            } catch (VirtException e) {
+                boolean noDriverYet = e.code() == ErrorCode.NO_CONNECT || e.code() == ErrorCode.INVALID_CONN
+                        || !core.isCurrent(factory);
+                if (!noDriverYet || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                LOG.debug("{} cannot be opened on the replacement core yet: {}", uri, e.getMessage());
+            } catch (RuntimeException | LinkageError e) {
+                if (core.isCurrent(factory) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+            }
+            try {
+                core.awaitChange(factory, Math.min(DRIVER_POLL_NANOS, deadline - System.nanoTime()));
+            } catch (InterruptedException e) {
+                throw interrupted();
+            }
+        }
+    }
+
+    private void registerCallbacks(Connection c) throws VirtException {
+        try {
+            for (Callback cb : callbacks.values()) {
+                cb.listenerId = c.addLifecycleListener(cb.listener);
+            }
+        } catch (VirtException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private VirtException interrupted() {
+        Thread.currentThread().interrupt();
+        return new VirtException(ErrorCode.OPERATION_ABORTED, ErrorDomain.NONE,
+                "interrupted while reopening " + uri + " on the jvirt core");
+    }
+}
