@@ -96,7 +96,7 @@ final class DefinitionPolicy {
                 all.add(d);
             }
         }
-        return changed ? new Devices(devices.emulator(), all) : devices;
+        return changed ? devices.withAll(all) : devices;
     }
 
     private static String targetDev(NetInterface n) {

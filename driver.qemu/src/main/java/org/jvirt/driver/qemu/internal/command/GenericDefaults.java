@@ -119,7 +119,7 @@ final class GenericDefaults {
             }
             entries.add(e);
         }
-        return changed ? def.withFeatures(new Features(entries)) : def;
+        return changed ? def.withFeatures(Features.builder().entries(entries).build()) : def;
     }
 
     private static DomainDef hyperv(DomainDef def) {
@@ -142,7 +142,7 @@ final class GenericDefaults {
                 entries.add(e);
             }
         }
-        return def.withFeatures(new Features(entries));
+        return def.withFeatures(Features.builder().entries(entries).build());
     }
 
     private static DomainDef memtune(DomainDef def) {
