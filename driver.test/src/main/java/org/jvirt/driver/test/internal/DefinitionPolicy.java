@@ -122,7 +122,6 @@ final class DefinitionPolicy {
         if (!replaced) {
             children.add(XmlElement.of("target").withAttribute("dev", dev));
         }
-        return new NetInterface(n.type(), n.mac(), n.macType(), n.macCheck(), n.source(), n.modelType(),
-                new Preserved(n.other().attributes(), children));
+        return n.withOther(new Preserved(n.other().attributes(), children));
     }
 }

@@ -61,9 +61,7 @@ final class GenericDefaults {
         if (!changed) {
             return def;
         }
-        return def.withCpu(new org.jvirt.api.xml.Cpu(cpu.mode(), cpu.match(), cpu.check(), cpu.model(),
-                cpu.modelFallback(), cpu.vendor(), cpu.topology(), cpu.features(),
-                new Preserved(cpu.other().attributes(), children)));
+        return def.withCpu(cpu.withOther(new Preserved(cpu.other().attributes(), children)));
     }
 
     /** numatune: {@code <memory>} first, then memnodes; node sets in canonical form. */
