@@ -37,7 +37,6 @@ class TypedDeviceModelTest {
                   <vcpu placement='static'>1</vcpu>
                   <os>
                     <type arch='x86_64' machine='pc'>hvm</type>
-                    <boot dev='hd'/>
                   </os>
                   <clock offset='utc'/>
                   <on_poweroff>destroy</on_poweroff>
@@ -246,7 +245,7 @@ class TypedDeviceModelTest {
         Controller built = Controller.builder().type("usb").index(0).model("qemu-xhci").ports(15).build();
         assertNull(built.driver());
         assertEquals(-1, Controller.builder().type("usb").build().index());
-        assertEquals("usb", built.elementName());
+        assertEquals("controller", built.elementName());
         assertTrue(built.info().isEmpty());
     }
 
