@@ -1,25 +1,194 @@
 package org.jvirt.api.xml;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The {@code <clock>} element.
  *
- * @param offset     {@code utc}, {@code localtime}, {@code timezone}, {@code variable}, {@code absolute}
- * @param adjustment for {@code variable}: seconds, or {@code reset}; null otherwise
- * @param basis      for {@code variable}: {@code utc}/{@code localtime}; null otherwise
- * @param timezone   for {@code timezone}: the zone; null otherwise
- * @param timers     {@code <timer>} elements as written
- * @param other      further attributes ({@code start}) and children
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
+ * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
  */
-public record Clock(String offset, String adjustment, String basis, String timezone, List<XmlElement> timers,
-                    Preserved other) {
-    public Clock {
-        timers = List.copyOf(timers == null ? List.of() : timers);
-        other = other == null ? Preserved.NONE : other;
+public final class Clock {
+    private final String offset;
+    private final String adjustment;
+    private final String basis;
+    private final String timezone;
+    private final List<XmlElement> timers;
+    private final Preserved other;
+
+    private Clock(Builder b) {
+        this.offset = b.offset;
+        this.adjustment = b.adjustment;
+        this.basis = b.basis;
+        this.timezone = b.timezone;
+        this.timers = List.copyOf(b.timers == null ? List.of() : b.timers);
+        this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
+    /** A builder with every field unset (null, empty, or the documented default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.offset = offset;
+        b.adjustment = adjustment;
+        b.basis = basis;
+        b.timezone = timezone;
+        b.timers = timers;
+        b.other = other;
+        return b;
+    }
+
+    /** {@code utc}, {@code localtime}, {@code timezone}, {@code variable}, {@code absolute} */
+    public String offset() {
+        return offset;
+    }
+
+    /** for {@code variable}: seconds, or {@code reset}; null otherwise */
+    public String adjustment() {
+        return adjustment;
+    }
+
+    /** for {@code variable}: {@code utc}/{@code localtime}; null otherwise */
+    public String basis() {
+        return basis;
+    }
+
+    /** for {@code timezone}: the zone; null otherwise */
+    public String timezone() {
+        return timezone;
+    }
+
+    /** {@code <timer>} elements as written */
+    public List<XmlElement> timers() {
+        return timers;
+    }
+
+    /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    public Preserved other() {
+        return other;
+    }
+
+    /** A copy with {@code offset} replaced. */
+    public Clock withOffset(String newOffset) {
+        return toBuilder().offset(newOffset).build();
+    }
+
+    /** A copy with {@code adjustment} replaced. */
+    public Clock withAdjustment(String newAdjustment) {
+        return toBuilder().adjustment(newAdjustment).build();
+    }
+
+    /** A copy with {@code basis} replaced. */
+    public Clock withBasis(String newBasis) {
+        return toBuilder().basis(newBasis).build();
+    }
+
+    /** A copy with {@code timezone} replaced. */
+    public Clock withTimezone(String newTimezone) {
+        return toBuilder().timezone(newTimezone).build();
+    }
+
+    /** A copy with {@code timers} replaced. */
+    public Clock withTimers(List<XmlElement> newTimers) {
+        return toBuilder().timers(newTimers).build();
+    }
+
+    /** A copy with {@code other} replaced. */
+    public Clock withOther(Preserved newOther) {
+        return toBuilder().other(newOther).build();
+    }
+
+    /** {@code <clock offset='utc'/>}. */
     public static Clock utc() {
-        return new Clock("utc", null, null, null, List.of(), Preserved.NONE);
+        return builder().offset("utc").build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Clock x)) {
+            return false;
+        }
+        return Objects.equals(offset, x.offset)
+                && Objects.equals(adjustment, x.adjustment)
+                && Objects.equals(basis, x.basis)
+                && Objects.equals(timezone, x.timezone)
+                && Objects.equals(timers, x.timers)
+                && Objects.equals(other, x.other);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(offset, adjustment, basis, timezone, timers, other);
+    }
+
+    @Override
+    public String toString() {
+        return "Clock[" + "offset=" + offset + ", "
+                + "adjustment=" + adjustment + ", "
+                + "basis=" + basis + ", "
+                + "timezone=" + timezone + ", "
+                + "timers=" + timers + ", "
+                + "other=" + other + "]";
+    }
+
+    /** Collects the values of a {@link Clock}; not thread-safe. */
+    public static final class Builder {
+        private String offset;
+        private String adjustment;
+        private String basis;
+        private String timezone;
+        private List<XmlElement> timers;
+        private Preserved other;
+
+        private Builder() {
+        }
+
+        /** @see Clock#offset() */
+        public Builder offset(String value) {
+            this.offset = value;
+            return this;
+        }
+
+        /** @see Clock#adjustment() */
+        public Builder adjustment(String value) {
+            this.adjustment = value;
+            return this;
+        }
+
+        /** @see Clock#basis() */
+        public Builder basis(String value) {
+            this.basis = value;
+            return this;
+        }
+
+        /** @see Clock#timezone() */
+        public Builder timezone(String value) {
+            this.timezone = value;
+            return this;
+        }
+
+        /** @see Clock#timers() */
+        public Builder timers(List<XmlElement> value) {
+            this.timers = value;
+            return this;
+        }
+
+        /** @see Clock#other() */
+        public Builder other(Preserved value) {
+            this.other = value;
+            return this;
+        }
+
+        public Clock build() {
+            return new Clock(this);
+        }
     }
 }

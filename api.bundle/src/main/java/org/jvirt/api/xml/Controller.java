@@ -1,21 +1,281 @@
 package org.jvirt.api.xml;
 
+import java.util.Objects;
+
 /**
  * A {@code <controller>}.
  *
- * @param type  {@code ide}, {@code scsi}, {@code usb}, {@code sata}, {@code pci}, {@code virtio-serial},
- *              {@code ccid}, ...
- * @param index the controller index (libvirt assigns the lowest free one when absent)
- * @param model the model, or null
- * @param other further attributes (ports, vectors ...) and children (driver, address ...)
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
+ * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
  */
-public record Controller(String type, int index, String model, Preserved other) implements Device {
-    public Controller {
-        other = other == null ? Preserved.NONE : other;
+public final class Controller implements Device {
+    private final String type;
+    private final int index;
+    private final String model;
+    private final Integer ports;
+    private final Integer vectors;
+    private final String modelName;
+    private final ControllerDriver driver;
+    private final ControllerTarget target;
+    private final Preserved other;
+    private final DeviceInfo info;
+
+    private Controller(Builder b) {
+        this.type = b.type;
+        this.index = b.index;
+        this.model = b.model;
+        this.ports = b.ports;
+        this.vectors = b.vectors;
+        this.modelName = b.modelName;
+        this.driver = b.driver;
+        this.target = b.target;
+        this.other = b.other == null ? Preserved.NONE : b.other;
+        this.info = b.info == null ? DeviceInfo.NONE : b.info;
+    }
+
+    /** A builder with every field unset (null, empty, or the documented default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.type = type;
+        b.index = index;
+        b.model = model;
+        b.ports = ports;
+        b.vectors = vectors;
+        b.modelName = modelName;
+        b.driver = driver;
+        b.target = target;
+        b.other = other;
+        b.info = info;
+        return b;
+    }
+
+    /** {@code ide}, {@code scsi}, {@code usb}, {@code sata}, {@code pci}, {@code virtio-serial}, {@code ccid}, {@code fdc}, {@code xenbus}, {@code isa} */
+    public String type() {
+        return type;
+    }
+
+    /** the controller index (libvirt assigns the lowest free one when absent; -1 until then) */
+    public int index() {
+        return index;
+    }
+
+    /** the model, or null */
+    public String model() {
+        return model;
+    }
+
+    /** {@code ports} (virtio-serial, usb), or null */
+    public Integer ports() {
+        return ports;
+    }
+
+    /** {@code vectors} (virtio-serial), or null */
+    public Integer vectors() {
+        return vectors;
+    }
+
+    /** {@code <model name=>} of a PCI controller, or null */
+    public String modelName() {
+        return modelName;
+    }
+
+    /** {@code <driver>}, or null */
+    public ControllerDriver driver() {
+        return driver;
+    }
+
+    /** {@code <target>} of a PCI controller, or null */
+    public ControllerTarget target() {
+        return target;
+    }
+
+    /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    public Preserved other() {
+        return other;
+    }
+
+    /** the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code <rom>}, never null */
+    public DeviceInfo info() {
+        return info;
+    }
+
+    /** A copy with {@code type} replaced. */
+    public Controller withType(String newType) {
+        return toBuilder().type(newType).build();
+    }
+
+    /** A copy with {@code index} replaced. */
+    public Controller withIndex(int newIndex) {
+        return toBuilder().index(newIndex).build();
+    }
+
+    /** A copy with {@code model} replaced. */
+    public Controller withModel(String newModel) {
+        return toBuilder().model(newModel).build();
+    }
+
+    /** A copy with {@code ports} replaced. */
+    public Controller withPorts(Integer newPorts) {
+        return toBuilder().ports(newPorts).build();
+    }
+
+    /** A copy with {@code vectors} replaced. */
+    public Controller withVectors(Integer newVectors) {
+        return toBuilder().vectors(newVectors).build();
+    }
+
+    /** A copy with {@code modelName} replaced. */
+    public Controller withModelName(String newModelName) {
+        return toBuilder().modelName(newModelName).build();
+    }
+
+    /** A copy with {@code driver} replaced. */
+    public Controller withDriver(ControllerDriver newDriver) {
+        return toBuilder().driver(newDriver).build();
+    }
+
+    /** A copy with {@code target} replaced. */
+    public Controller withTarget(ControllerTarget newTarget) {
+        return toBuilder().target(newTarget).build();
+    }
+
+    /** A copy with {@code other} replaced. */
+    public Controller withOther(Preserved newOther) {
+        return toBuilder().other(newOther).build();
+    }
+
+    /** A copy with {@code info} replaced. */
+    public Controller withInfo(DeviceInfo newInfo) {
+        return toBuilder().info(newInfo).build();
     }
 
     @Override
     public String elementName() {
         return "controller";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Controller x)) {
+            return false;
+        }
+        return Objects.equals(type, x.type)
+                && index == x.index
+                && Objects.equals(model, x.model)
+                && Objects.equals(ports, x.ports)
+                && Objects.equals(vectors, x.vectors)
+                && Objects.equals(modelName, x.modelName)
+                && Objects.equals(driver, x.driver)
+                && Objects.equals(target, x.target)
+                && Objects.equals(other, x.other)
+                && Objects.equals(info, x.info);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, index, model, ports, vectors, modelName, driver, target, other, info);
+    }
+
+    @Override
+    public String toString() {
+        return "Controller[" + "type=" + type + ", "
+                + "index=" + index + ", "
+                + "model=" + model + ", "
+                + "ports=" + ports + ", "
+                + "vectors=" + vectors + ", "
+                + "modelName=" + modelName + ", "
+                + "driver=" + driver + ", "
+                + "target=" + target + ", "
+                + "other=" + other + ", "
+                + "info=" + info + "]";
+    }
+
+    /** Collects the values of a {@link Controller}; not thread-safe. */
+    public static final class Builder {
+        private String type;
+        private int index = -1;
+        private String model;
+        private Integer ports;
+        private Integer vectors;
+        private String modelName;
+        private ControllerDriver driver;
+        private ControllerTarget target;
+        private Preserved other;
+        private DeviceInfo info;
+
+        private Builder() {
+        }
+
+        /** @see Controller#type() */
+        public Builder type(String value) {
+            this.type = value;
+            return this;
+        }
+
+        /** @see Controller#index() */
+        public Builder index(int value) {
+            this.index = value;
+            return this;
+        }
+
+        /** @see Controller#model() */
+        public Builder model(String value) {
+            this.model = value;
+            return this;
+        }
+
+        /** @see Controller#ports() */
+        public Builder ports(Integer value) {
+            this.ports = value;
+            return this;
+        }
+
+        /** @see Controller#vectors() */
+        public Builder vectors(Integer value) {
+            this.vectors = value;
+            return this;
+        }
+
+        /** @see Controller#modelName() */
+        public Builder modelName(String value) {
+            this.modelName = value;
+            return this;
+        }
+
+        /** @see Controller#driver() */
+        public Builder driver(ControllerDriver value) {
+            this.driver = value;
+            return this;
+        }
+
+        /** @see Controller#target() */
+        public Builder target(ControllerTarget value) {
+            this.target = value;
+            return this;
+        }
+
+        /** @see Controller#other() */
+        public Builder other(Preserved value) {
+            this.other = value;
+            return this;
+        }
+
+        /** @see Controller#info() */
+        public Builder info(DeviceInfo value) {
+            this.info = value;
+            return this;
+        }
+
+        public Controller build() {
+            return new Controller(this);
+        }
     }
 }

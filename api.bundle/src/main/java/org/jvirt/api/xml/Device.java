@@ -1,12 +1,16 @@
 package org.jvirt.api.xml;
 
 /**
- * One entry of {@code <devices>}. Typed records exist for the devices jvirt models; any other
- * device is a {@link GenericDevice} holding its XML as written.
+ * One entry of {@code <devices>}. Typed classes exist for the devices jvirt models; any other
+ * device is a {@link GenericDevice} holding its XML as written. Every device has its
+ * {@link DeviceInfo} (alias, address, boot order, ACPI index, ROM) typed.
  */
 public sealed interface Device permits GenericDevice, Disk, Controller, NetInterface, CharDevice, Graphics, Video, Input,
         MemBalloon, Rng, Watchdog, Filesystem, Hostdev {
 
     /** The XML element name of this device ({@code disk}, {@code interface}, ...). */
     String elementName();
+
+    /** The device's alias, address, boot order, ACPI index and ROM settings; never null. */
+    DeviceInfo info();
 }

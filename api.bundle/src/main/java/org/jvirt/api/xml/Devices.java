@@ -4,21 +4,58 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@code <devices>} element.
+ * The {@code <devices>} element: the emulator and every device, formatted grouped by kind in libvirt's
+ * order and in list order within a kind.
  *
- * @param emulator the device model emulator binary, or null
- * @param all      every device; formatted grouped by kind in libvirt's order, in list order within
- *                 a kind
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
+ * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
  */
-public record Devices(String emulator, List<Device> all) {
+public final class Devices {
+    /** No devices. */
+    public static final Devices NONE = builder().build();
+    
+    private final String emulator;
+    private final List<Device> all;
 
-    public static final Devices NONE = new Devices(null, List.of());
-
-    public Devices {
-        all = List.copyOf(all == null ? List.of() : all);
+    private Devices(Builder b) {
+        this.emulator = b.emulator;
+        this.all = List.copyOf(b.all == null ? List.of() : b.all);
     }
 
-    /** The devices of one record type, in order. */
+    /** A builder with every field unset (null, empty, or the documented default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.emulator = emulator;
+        b.all = all;
+        return b;
+    }
+
+    /** the device model emulator binary, or null */
+    public String emulator() {
+        return emulator;
+    }
+
+    /** every device in order, never null */
+    public List<Device> all() {
+        return all;
+    }
+
+    /** A copy with {@code emulator} replaced. */
+    public Devices withEmulator(String newEmulator) {
+        return toBuilder().emulator(newEmulator).build();
+    }
+
+    /** A copy with {@code all} replaced. */
+    public Devices withAll(List<Device> newAll) {
+        return toBuilder().all(newAll).build();
+    }
+
+    /** The devices of one type, in order. */
     public <T extends Device> List<T> ofType(Class<T> type) {
         return all.stream().filter(type::isInstance).map(type::cast).toList();
     }
@@ -47,5 +84,53 @@ public record Devices(String emulator, List<Device> all) {
     /** The devices whose element is {@code elementName}, in order. */
     public List<Device> named(String elementName) {
         return all.stream().filter(d -> Objects.equals(d.elementName(), elementName)).toList();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Devices x)) {
+            return false;
+        }
+        return Objects.equals(emulator, x.emulator)
+                && Objects.equals(all, x.all);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(emulator, all);
+    }
+
+    @Override
+    public String toString() {
+        return "Devices[" + "emulator=" + emulator + ", "
+                + "all=" + all + "]";
+    }
+
+    /** Collects the values of a {@link Devices}; not thread-safe. */
+    public static final class Builder {
+        private String emulator;
+        private List<Device> all;
+
+        private Builder() {
+        }
+
+        /** @see Devices#emulator() */
+        public Builder emulator(String value) {
+            this.emulator = value;
+            return this;
+        }
+
+        /** @see Devices#all() */
+        public Builder all(List<Device> value) {
+            this.all = value;
+            return this;
+        }
+
+        public Devices build() {
+            return new Devices(this);
+        }
     }
 }

@@ -1,22 +1,261 @@
 package org.jvirt.api.xml;
 
+import java.util.Objects;
+
 /**
  * A {@code <disk>}.
  *
- * @param type      {@code file}, {@code block}, {@code dir}, {@code network}, {@code volume}, {@code nvme},
- *                  {@code vhostuser}, {@code vhostvdpa}
- * @param device    {@code disk}, {@code cdrom}, {@code floppy}, {@code lun}
- * @param driver    {@code <driver>} as written, or null
- * @param source    {@code <source>} as written, or null (an empty drive)
- * @param target    {@code <target>} as written
- * @param readOnly  {@code <readonly/>}
- * @param shareable {@code <shareable/>}
- * @param other     further attributes and children (boot, serial, address, iotune ...)
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
+ * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
  */
-public record Disk(String type, String device, XmlElement driver, XmlElement source, XmlElement target,
-                   boolean readOnly, boolean shareable, Preserved other) implements Device {
-    public Disk {
-        other = other == null ? Preserved.NONE : other;
+public final class Disk implements Device {
+    private final String type;
+    private final String device;
+    private final String model;
+    private final String snapshot;
+    private final String rawio;
+    private final String sgio;
+    private final DiskDriver driver;
+    private final DiskSource source;
+    private final DiskTarget target;
+    private final boolean readOnly;
+    private final boolean shareable;
+    private final boolean transientDisk;
+    private final String serial;
+    private final String wwn;
+    private final String vendor;
+    private final String product;
+    private final Preserved other;
+    private final DeviceInfo info;
+
+    private Disk(Builder b) {
+        this.type = b.type;
+        this.device = b.device;
+        this.model = b.model;
+        this.snapshot = b.snapshot;
+        this.rawio = b.rawio;
+        this.sgio = b.sgio;
+        this.driver = b.driver;
+        this.source = b.source;
+        this.target = b.target;
+        this.readOnly = b.readOnly;
+        this.shareable = b.shareable;
+        this.transientDisk = b.transientDisk;
+        this.serial = b.serial;
+        this.wwn = b.wwn;
+        this.vendor = b.vendor;
+        this.product = b.product;
+        this.other = b.other == null ? Preserved.NONE : b.other;
+        this.info = b.info == null ? DeviceInfo.NONE : b.info;
+    }
+
+    /** A builder with every field unset (null, empty, or the documented default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.type = type;
+        b.device = device;
+        b.model = model;
+        b.snapshot = snapshot;
+        b.rawio = rawio;
+        b.sgio = sgio;
+        b.driver = driver;
+        b.source = source;
+        b.target = target;
+        b.readOnly = readOnly;
+        b.shareable = shareable;
+        b.transientDisk = transientDisk;
+        b.serial = serial;
+        b.wwn = wwn;
+        b.vendor = vendor;
+        b.product = product;
+        b.other = other;
+        b.info = info;
+        return b;
+    }
+
+    /** {@code file}, {@code block}, {@code dir}, {@code network}, {@code volume}, {@code nvme}, {@code vhostuser}, {@code vhostvdpa}, or null */
+    public String type() {
+        return type;
+    }
+
+    /** {@code disk}, {@code cdrom}, {@code floppy}, {@code lun}, or null (libvirt's default is disk) */
+    public String device() {
+        return device;
+    }
+
+    /** {@code <disk model=>} ({@code virtio}, {@code virtio-transitional}, ...), or null */
+    public String model() {
+        return model;
+    }
+
+    /** {@code <disk snapshot=>}, or null */
+    public String snapshot() {
+        return snapshot;
+    }
+
+    /** {@code <disk rawio=>} ({@code yes}/{@code no}), or null */
+    public String rawio() {
+        return rawio;
+    }
+
+    /** {@code <disk sgio=>} ({@code filtered}/{@code unfiltered}), or null */
+    public String sgio() {
+        return sgio;
+    }
+
+    /** {@code <driver>}, or null */
+    public DiskDriver driver() {
+        return driver;
+    }
+
+    /** {@code <source>}, or null (an empty drive) */
+    public DiskSource source() {
+        return source;
+    }
+
+    /** {@code <target>}, never null for a parsed disk */
+    public DiskTarget target() {
+        return target;
+    }
+
+    /** {@code <readonly/>} */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** {@code <shareable/>} */
+    public boolean shareable() {
+        return shareable;
+    }
+
+    /** {@code <transient/>} (its {@code shareBacking} attribute stays in the preserved element) */
+    public boolean transientDisk() {
+        return transientDisk;
+    }
+
+    /** {@code <serial>}, or null */
+    public String serial() {
+        return serial;
+    }
+
+    /** {@code <wwn>}, or null */
+    public String wwn() {
+        return wwn;
+    }
+
+    /** {@code <vendor>}, or null */
+    public String vendor() {
+        return vendor;
+    }
+
+    /** {@code <product>}, or null */
+    public String product() {
+        return product;
+    }
+
+    /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    public Preserved other() {
+        return other;
+    }
+
+    /** the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code <rom>}, never null */
+    public DeviceInfo info() {
+        return info;
+    }
+
+    /** A copy with {@code type} replaced. */
+    public Disk withType(String newType) {
+        return toBuilder().type(newType).build();
+    }
+
+    /** A copy with {@code device} replaced. */
+    public Disk withDevice(String newDevice) {
+        return toBuilder().device(newDevice).build();
+    }
+
+    /** A copy with {@code model} replaced. */
+    public Disk withModel(String newModel) {
+        return toBuilder().model(newModel).build();
+    }
+
+    /** A copy with {@code snapshot} replaced. */
+    public Disk withSnapshot(String newSnapshot) {
+        return toBuilder().snapshot(newSnapshot).build();
+    }
+
+    /** A copy with {@code rawio} replaced. */
+    public Disk withRawio(String newRawio) {
+        return toBuilder().rawio(newRawio).build();
+    }
+
+    /** A copy with {@code sgio} replaced. */
+    public Disk withSgio(String newSgio) {
+        return toBuilder().sgio(newSgio).build();
+    }
+
+    /** A copy with {@code driver} replaced. */
+    public Disk withDriver(DiskDriver newDriver) {
+        return toBuilder().driver(newDriver).build();
+    }
+
+    /** A copy with {@code source} replaced. */
+    public Disk withSource(DiskSource newSource) {
+        return toBuilder().source(newSource).build();
+    }
+
+    /** A copy with {@code target} replaced. */
+    public Disk withTarget(DiskTarget newTarget) {
+        return toBuilder().target(newTarget).build();
+    }
+
+    /** A copy with {@code readOnly} replaced. */
+    public Disk withReadOnly(boolean newReadOnly) {
+        return toBuilder().readOnly(newReadOnly).build();
+    }
+
+    /** A copy with {@code shareable} replaced. */
+    public Disk withShareable(boolean newShareable) {
+        return toBuilder().shareable(newShareable).build();
+    }
+
+    /** A copy with {@code transientDisk} replaced. */
+    public Disk withTransientDisk(boolean newTransientDisk) {
+        return toBuilder().transientDisk(newTransientDisk).build();
+    }
+
+    /** A copy with {@code serial} replaced. */
+    public Disk withSerial(String newSerial) {
+        return toBuilder().serial(newSerial).build();
+    }
+
+    /** A copy with {@code wwn} replaced. */
+    public Disk withWwn(String newWwn) {
+        return toBuilder().wwn(newWwn).build();
+    }
+
+    /** A copy with {@code vendor} replaced. */
+    public Disk withVendor(String newVendor) {
+        return toBuilder().vendor(newVendor).build();
+    }
+
+    /** A copy with {@code product} replaced. */
+    public Disk withProduct(String newProduct) {
+        return toBuilder().product(newProduct).build();
+    }
+
+    /** A copy with {@code other} replaced. */
+    public Disk withOther(Preserved newOther) {
+        return toBuilder().other(newOther).build();
+    }
+
+    /** A copy with {@code info} replaced. */
+    public Disk withInfo(DeviceInfo newInfo) {
+        return toBuilder().info(newInfo).build();
     }
 
     @Override
@@ -24,31 +263,215 @@ public record Disk(String type, String device, XmlElement driver, XmlElement sou
         return "disk";
     }
 
-    /** The file, block device, directory or network name of the source, or null. */
+    /** The file, block device, directory, network name or volume of the source, or null. */
     public String sourcePath() {
-        if (source == null) {
-            return null;
-        }
-        for (String a : new String[] {"file", "dev", "dir", "name", "volume"}) {
-            if (source.attribute(a) != null) {
-                return source.attribute(a);
-            }
-        }
-        return null;
+        return source == null ? null : source.path();
     }
 
     /** The guest device name ({@code vda}, {@code sda}, {@code hdc}), or null. */
     public String targetDev() {
-        return target == null ? null : target.attribute("dev");
+        return target == null ? null : target.dev();
     }
 
     /** The guest bus ({@code virtio}, {@code sata}, {@code scsi}, {@code ide}, ...), or null. */
     public String targetBus() {
-        return target == null ? null : target.attribute("bus");
+        return target == null ? null : target.bus();
     }
 
     /** The image format ({@code raw}, {@code qcow2}), or null. */
     public String driverType() {
-        return driver == null ? null : driver.attribute("type");
+        return driver == null ? null : driver.type();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Disk x)) {
+            return false;
+        }
+        return Objects.equals(type, x.type)
+                && Objects.equals(device, x.device)
+                && Objects.equals(model, x.model)
+                && Objects.equals(snapshot, x.snapshot)
+                && Objects.equals(rawio, x.rawio)
+                && Objects.equals(sgio, x.sgio)
+                && Objects.equals(driver, x.driver)
+                && Objects.equals(source, x.source)
+                && Objects.equals(target, x.target)
+                && readOnly == x.readOnly
+                && shareable == x.shareable
+                && transientDisk == x.transientDisk
+                && Objects.equals(serial, x.serial)
+                && Objects.equals(wwn, x.wwn)
+                && Objects.equals(vendor, x.vendor)
+                && Objects.equals(product, x.product)
+                && Objects.equals(other, x.other)
+                && Objects.equals(info, x.info);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, device, model, snapshot, rawio, sgio, driver, source, target, readOnly, shareable, transientDisk, serial, wwn, vendor, product, other, info);
+    }
+
+    @Override
+    public String toString() {
+        return "Disk[" + "type=" + type + ", "
+                + "device=" + device + ", "
+                + "model=" + model + ", "
+                + "snapshot=" + snapshot + ", "
+                + "rawio=" + rawio + ", "
+                + "sgio=" + sgio + ", "
+                + "driver=" + driver + ", "
+                + "source=" + source + ", "
+                + "target=" + target + ", "
+                + "readOnly=" + readOnly + ", "
+                + "shareable=" + shareable + ", "
+                + "transientDisk=" + transientDisk + ", "
+                + "serial=" + serial + ", "
+                + "wwn=" + wwn + ", "
+                + "vendor=" + vendor + ", "
+                + "product=" + product + ", "
+                + "other=" + other + ", "
+                + "info=" + info + "]";
+    }
+
+    /** Collects the values of a {@link Disk}; not thread-safe. */
+    public static final class Builder {
+        private String type;
+        private String device;
+        private String model;
+        private String snapshot;
+        private String rawio;
+        private String sgio;
+        private DiskDriver driver;
+        private DiskSource source;
+        private DiskTarget target;
+        private boolean readOnly;
+        private boolean shareable;
+        private boolean transientDisk;
+        private String serial;
+        private String wwn;
+        private String vendor;
+        private String product;
+        private Preserved other;
+        private DeviceInfo info;
+
+        private Builder() {
+        }
+
+        /** @see Disk#type() */
+        public Builder type(String value) {
+            this.type = value;
+            return this;
+        }
+
+        /** @see Disk#device() */
+        public Builder device(String value) {
+            this.device = value;
+            return this;
+        }
+
+        /** @see Disk#model() */
+        public Builder model(String value) {
+            this.model = value;
+            return this;
+        }
+
+        /** @see Disk#snapshot() */
+        public Builder snapshot(String value) {
+            this.snapshot = value;
+            return this;
+        }
+
+        /** @see Disk#rawio() */
+        public Builder rawio(String value) {
+            this.rawio = value;
+            return this;
+        }
+
+        /** @see Disk#sgio() */
+        public Builder sgio(String value) {
+            this.sgio = value;
+            return this;
+        }
+
+        /** @see Disk#driver() */
+        public Builder driver(DiskDriver value) {
+            this.driver = value;
+            return this;
+        }
+
+        /** @see Disk#source() */
+        public Builder source(DiskSource value) {
+            this.source = value;
+            return this;
+        }
+
+        /** @see Disk#target() */
+        public Builder target(DiskTarget value) {
+            this.target = value;
+            return this;
+        }
+
+        /** @see Disk#readOnly() */
+        public Builder readOnly(boolean value) {
+            this.readOnly = value;
+            return this;
+        }
+
+        /** @see Disk#shareable() */
+        public Builder shareable(boolean value) {
+            this.shareable = value;
+            return this;
+        }
+
+        /** @see Disk#transientDisk() */
+        public Builder transientDisk(boolean value) {
+            this.transientDisk = value;
+            return this;
+        }
+
+        /** @see Disk#serial() */
+        public Builder serial(String value) {
+            this.serial = value;
+            return this;
+        }
+
+        /** @see Disk#wwn() */
+        public Builder wwn(String value) {
+            this.wwn = value;
+            return this;
+        }
+
+        /** @see Disk#vendor() */
+        public Builder vendor(String value) {
+            this.vendor = value;
+            return this;
+        }
+
+        /** @see Disk#product() */
+        public Builder product(String value) {
+            this.product = value;
+            return this;
+        }
+
+        /** @see Disk#other() */
+        public Builder other(Preserved value) {
+            this.other = value;
+            return this;
+        }
+
+        /** @see Disk#info() */
+        public Builder info(DeviceInfo value) {
+            this.info = value;
+            return this;
+        }
+
+        public Disk build() {
+            return new Disk(this);
+        }
     }
 }

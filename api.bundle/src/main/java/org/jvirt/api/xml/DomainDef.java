@@ -1,122 +1,553 @@
 package org.jvirt.api.xml;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * A domain definition: the root {@code <domain>} element of libvirt's domain XML. Obtain one from
- * {@link DomainXmlCodec#parse}; change it with the {@code with...} methods. New components may
- * be added to this record in later versions: construct it through the codec, not positionally.
+ * {@link DomainXmlCodec#parse}; post-parse steps of a driver return completed copies.
  *
- * @param type          the hypervisor type attribute ({@code kvm}, {@code qemu}, {@code test})
- * @param id            the {@code id} attribute of a running domain, -1 when absent
- * @param name          the domain name
- * @param uuid          the UUID, or null when the XML has none
- * @param title         the short title, or null
- * @param description   the description, or null
- * @param metadata      {@code <metadata>} kept verbatim, or null
- * @param maxMemory     {@code <maxMemory>} (hotplug limit with slots), or null
- * @param memory        {@code <memory>}: the maximum memory at boot
- * @param currentMemory {@code <currentMemory>}, or null (then it equals {@code memory})
- * @param vcpu          {@code <vcpu>}
- * @param vcpus         the individual {@code <vcpus>} entries, empty when absent
- * @param cputune       {@code <cputune>}, or null
- * @param os            {@code <os>}
- * @param features      {@code <features>}, or null
- * @param cpu           {@code <cpu>}, or null
- * @param clock         {@code <clock>}, or null (formatted as {@code utc})
- * @param onPoweroff    {@code <on_poweroff>}, or null (formatted as {@code destroy})
- * @param onReboot      {@code <on_reboot>}, or null (formatted as {@code restart})
- * @param onCrash       {@code <on_crash>}, or null (formatted as {@code destroy})
- * @param devices       {@code <devices>}
- * @param other         unmodelled attributes of {@code <domain>} and top-level elements, kept and
- *                      formatted back in libvirt's order
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
+ * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
  */
-public record DomainDef(String type, int id, String name, UUID uuid, String title, String description,
-                        XmlElement metadata, Memory maxMemory, Memory memory, Memory currentMemory, Vcpu vcpu,
-                        List<VcpuEntry> vcpus, CpuTune cputune, Os os, Features features, Cpu cpu, Clock clock,
-                        String onPoweroff, String onReboot, String onCrash, Devices devices, Preserved other) {
+public final class DomainDef {
+    private final String type;
+    private final int id;
+    private final String name;
+    private final UUID uuid;
+    private final String title;
+    private final String description;
+    private final XmlElement metadata;
+    private final Memory maxMemory;
+    private final Memory memory;
+    private final Memory currentMemory;
+    private final Vcpu vcpu;
+    private final List<VcpuEntry> vcpus;
+    private final CpuTune cputune;
+    private final Os os;
+    private final Features features;
+    private final Cpu cpu;
+    private final Clock clock;
+    private final String onPoweroff;
+    private final String onReboot;
+    private final String onCrash;
+    private final Devices devices;
+    private final Preserved other;
 
-    public DomainDef {
-        vcpus = List.copyOf(vcpus == null ? List.of() : vcpus);
-        devices = devices == null ? Devices.NONE : devices;
-        other = other == null ? Preserved.NONE : other;
+    private DomainDef(Builder b) {
+        this.type = b.type;
+        this.id = b.id;
+        this.name = b.name;
+        this.uuid = b.uuid;
+        this.title = b.title;
+        this.description = b.description;
+        this.metadata = b.metadata;
+        this.maxMemory = b.maxMemory;
+        this.memory = b.memory;
+        this.currentMemory = b.currentMemory;
+        this.vcpu = b.vcpu;
+        this.vcpus = List.copyOf(b.vcpus == null ? List.of() : b.vcpus);
+        this.cputune = b.cputune;
+        this.os = b.os;
+        this.features = b.features;
+        this.cpu = b.cpu;
+        this.clock = b.clock;
+        this.onPoweroff = b.onPoweroff;
+        this.onReboot = b.onReboot;
+        this.onCrash = b.onCrash;
+        this.devices = b.devices == null ? Devices.NONE : b.devices;
+        this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
+    /** A builder with every field unset (null, empty, or the documented default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.type = type;
+        b.id = id;
+        b.name = name;
+        b.uuid = uuid;
+        b.title = title;
+        b.description = description;
+        b.metadata = metadata;
+        b.maxMemory = maxMemory;
+        b.memory = memory;
+        b.currentMemory = currentMemory;
+        b.vcpu = vcpu;
+        b.vcpus = vcpus;
+        b.cputune = cputune;
+        b.os = os;
+        b.features = features;
+        b.cpu = cpu;
+        b.clock = clock;
+        b.onPoweroff = onPoweroff;
+        b.onReboot = onReboot;
+        b.onCrash = onCrash;
+        b.devices = devices;
+        b.other = other;
+        return b;
+    }
+
+    /** the hypervisor type attribute ({@code kvm}, {@code qemu}, {@code test}, {@code lxc}), or null */
+    public String type() {
+        return type;
+    }
+
+    /** the {@code id} attribute of a running domain, -1 when absent */
+    public int id() {
+        return id;
+    }
+
+    /** the domain name */
+    public String name() {
+        return name;
+    }
+
+    /** the UUID, or null when the XML has none */
+    public UUID uuid() {
+        return uuid;
+    }
+
+    /** the short title, or null */
+    public String title() {
+        return title;
+    }
+
+    /** the description, or null */
+    public String description() {
+        return description;
+    }
+
+    /** {@code <metadata>} kept verbatim, or null */
+    public XmlElement metadata() {
+        return metadata;
+    }
+
+    /** {@code <maxMemory>} (hotplug limit with slots), or null */
+    public Memory maxMemory() {
+        return maxMemory;
+    }
+
+    /** {@code <memory>}: the maximum memory at boot */
+    public Memory memory() {
+        return memory;
+    }
+
+    /** {@code <currentMemory>}, or null (then it equals {@code memory}) */
+    public Memory currentMemory() {
+        return currentMemory;
+    }
+
+    /** {@code <vcpu>} */
+    public Vcpu vcpu() {
+        return vcpu;
+    }
+
+    /** the individual {@code <vcpus>} entries, empty when absent */
+    public List<VcpuEntry> vcpus() {
+        return vcpus;
+    }
+
+    /** {@code <cputune>}, or null */
+    public CpuTune cputune() {
+        return cputune;
+    }
+
+    /** {@code <os>} */
+    public Os os() {
+        return os;
+    }
+
+    /** {@code <features>}, or null */
+    public Features features() {
+        return features;
+    }
+
+    /** {@code <cpu>}, or null */
+    public Cpu cpu() {
+        return cpu;
+    }
+
+    /** {@code <clock>}, or null (formatted as {@code utc}) */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** {@code <on_poweroff>}, or null (formatted as {@code destroy}) */
+    public String onPoweroff() {
+        return onPoweroff;
+    }
+
+    /** {@code <on_reboot>}, or null (formatted as {@code restart}) */
+    public String onReboot() {
+        return onReboot;
+    }
+
+    /** {@code <on_crash>}, or null (formatted as {@code destroy}) */
+    public String onCrash() {
+        return onCrash;
+    }
+
+    /** {@code <devices>}, never null */
+    public Devices devices() {
+        return devices;
+    }
+
+    /** unmodelled attributes of {@code <domain>} and top-level elements (memtune, numatune, iothreads, idmap, seclabel ...) the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    public Preserved other() {
+        return other;
+    }
+
+    /** A copy with {@code type} replaced. */
+    public DomainDef withType(String newType) {
+        return toBuilder().type(newType).build();
+    }
+
+    /** A copy with {@code id} replaced. */
     public DomainDef withId(int newId) {
-        return new DomainDef(type, newId, name, uuid, title, description, metadata, maxMemory, memory,
-                currentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash,
-                devices, other);
+        return toBuilder().id(newId).build();
     }
 
-    public DomainDef withUuid(UUID newUuid) {
-        return new DomainDef(type, id, name, newUuid, title, description, metadata, maxMemory, memory,
-                currentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash,
-                devices, other);
-    }
-
+    /** A copy with {@code name} replaced. */
     public DomainDef withName(String newName) {
-        return new DomainDef(type, id, newName, uuid, title, description, metadata, maxMemory, memory,
-                currentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash,
-                devices, other);
+        return toBuilder().name(newName).build();
     }
 
-    public DomainDef withMemory(Memory newMemory, Memory newCurrentMemory) {
-        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, newMemory,
-                newCurrentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash,
-                devices, other);
+    /** A copy with {@code uuid} replaced. */
+    public DomainDef withUuid(UUID newUuid) {
+        return toBuilder().uuid(newUuid).build();
     }
 
+    /** A copy with {@code title} replaced. */
+    public DomainDef withTitle(String newTitle) {
+        return toBuilder().title(newTitle).build();
+    }
+
+    /** A copy with {@code description} replaced. */
+    public DomainDef withDescription(String newDescription) {
+        return toBuilder().description(newDescription).build();
+    }
+
+    /** A copy with {@code metadata} replaced. */
+    public DomainDef withMetadata(XmlElement newMetadata) {
+        return toBuilder().metadata(newMetadata).build();
+    }
+
+    /** A copy with {@code maxMemory} replaced. */
+    public DomainDef withMaxMemory(Memory newMaxMemory) {
+        return toBuilder().maxMemory(newMaxMemory).build();
+    }
+
+    /** A copy with {@code memory} replaced. */
+    public DomainDef withMemory(Memory newMemory) {
+        return toBuilder().memory(newMemory).build();
+    }
+
+    /** A copy with {@code currentMemory} replaced. */
+    public DomainDef withCurrentMemory(Memory newCurrentMemory) {
+        return toBuilder().currentMemory(newCurrentMemory).build();
+    }
+
+    /** A copy with {@code vcpu} replaced. */
     public DomainDef withVcpu(Vcpu newVcpu) {
-        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
-                currentMemory, newVcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash,
-                devices, other);
+        return toBuilder().vcpu(newVcpu).build();
     }
 
+    /** A copy with {@code vcpus} replaced. */
+    public DomainDef withVcpus(List<VcpuEntry> newVcpus) {
+        return toBuilder().vcpus(newVcpus).build();
+    }
+
+    /** A copy with {@code cputune} replaced. */
     public DomainDef withCputune(CpuTune newCputune) {
-        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
-                currentMemory, vcpu, vcpus, newCputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash,
-                devices, other);
+        return toBuilder().cputune(newCputune).build();
     }
 
-    public DomainDef withDevices(Devices newDevices) {
-        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
-                currentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash,
-                newDevices, other);
-    }
-
+    /** A copy with {@code os} replaced. */
     public DomainDef withOs(Os newOs) {
-        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
-                currentMemory, vcpu, vcpus, cputune, newOs, features, cpu, clock, onPoweroff, onReboot, onCrash,
-                devices, other);
+        return toBuilder().os(newOs).build();
     }
 
-    public DomainDef withCpu(Cpu newCpu) {
-        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
-                currentMemory, vcpu, vcpus, cputune, os, features, newCpu, clock, onPoweroff, onReboot, onCrash,
-                devices, other);
-    }
-
+    /** A copy with {@code features} replaced. */
     public DomainDef withFeatures(Features newFeatures) {
-        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
-                currentMemory, vcpu, vcpus, cputune, os, newFeatures, cpu, clock, onPoweroff, onReboot, onCrash,
-                devices, other);
+        return toBuilder().features(newFeatures).build();
     }
 
+    /** A copy with {@code cpu} replaced. */
+    public DomainDef withCpu(Cpu newCpu) {
+        return toBuilder().cpu(newCpu).build();
+    }
+
+    /** A copy with {@code clock} replaced. */
     public DomainDef withClock(Clock newClock) {
-        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
-                currentMemory, vcpu, vcpus, cputune, os, features, cpu, newClock, onPoweroff, onReboot, onCrash,
-                devices, other);
+        return toBuilder().clock(newClock).build();
     }
 
+    /** A copy with {@code onPoweroff} replaced. */
+    public DomainDef withOnPoweroff(String newOnPoweroff) {
+        return toBuilder().onPoweroff(newOnPoweroff).build();
+    }
+
+    /** A copy with {@code onReboot} replaced. */
+    public DomainDef withOnReboot(String newOnReboot) {
+        return toBuilder().onReboot(newOnReboot).build();
+    }
+
+    /** A copy with {@code onCrash} replaced. */
+    public DomainDef withOnCrash(String newOnCrash) {
+        return toBuilder().onCrash(newOnCrash).build();
+    }
+
+    /** A copy with {@code devices} replaced. */
+    public DomainDef withDevices(Devices newDevices) {
+        return toBuilder().devices(newDevices).build();
+    }
+
+    /** A copy with {@code other} replaced. */
     public DomainDef withOther(Preserved newOther) {
-        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory,
-                currentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash,
-                devices, newOther);
+        return toBuilder().other(newOther).build();
+    }
+
+    /** A copy with {@code memory} and {@code currentMemory} replaced. */
+    public DomainDef withMemory(Memory newMemory, Memory newCurrentMemory) {
+        return toBuilder().memory(newMemory).currentMemory(newCurrentMemory).build();
     }
 
     /** The memory the guest has at boot: {@code currentMemory}, or {@code memory} when absent. */
     public long currentMemoryKib() {
         return currentMemory != null ? currentMemory.kib() : memory.kib();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DomainDef x)) {
+            return false;
+        }
+        return Objects.equals(type, x.type)
+                && id == x.id
+                && Objects.equals(name, x.name)
+                && Objects.equals(uuid, x.uuid)
+                && Objects.equals(title, x.title)
+                && Objects.equals(description, x.description)
+                && Objects.equals(metadata, x.metadata)
+                && Objects.equals(maxMemory, x.maxMemory)
+                && Objects.equals(memory, x.memory)
+                && Objects.equals(currentMemory, x.currentMemory)
+                && Objects.equals(vcpu, x.vcpu)
+                && Objects.equals(vcpus, x.vcpus)
+                && Objects.equals(cputune, x.cputune)
+                && Objects.equals(os, x.os)
+                && Objects.equals(features, x.features)
+                && Objects.equals(cpu, x.cpu)
+                && Objects.equals(clock, x.clock)
+                && Objects.equals(onPoweroff, x.onPoweroff)
+                && Objects.equals(onReboot, x.onReboot)
+                && Objects.equals(onCrash, x.onCrash)
+                && Objects.equals(devices, x.devices)
+                && Objects.equals(other, x.other);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, other);
+    }
+
+    @Override
+    public String toString() {
+        return "DomainDef[" + "type=" + type + ", "
+                + "id=" + id + ", "
+                + "name=" + name + ", "
+                + "uuid=" + uuid + ", "
+                + "title=" + title + ", "
+                + "description=" + description + ", "
+                + "metadata=" + metadata + ", "
+                + "maxMemory=" + maxMemory + ", "
+                + "memory=" + memory + ", "
+                + "currentMemory=" + currentMemory + ", "
+                + "vcpu=" + vcpu + ", "
+                + "vcpus=" + vcpus + ", "
+                + "cputune=" + cputune + ", "
+                + "os=" + os + ", "
+                + "features=" + features + ", "
+                + "cpu=" + cpu + ", "
+                + "clock=" + clock + ", "
+                + "onPoweroff=" + onPoweroff + ", "
+                + "onReboot=" + onReboot + ", "
+                + "onCrash=" + onCrash + ", "
+                + "devices=" + devices + ", "
+                + "other=" + other + "]";
+    }
+
+    /** Collects the values of a {@link DomainDef}; not thread-safe. */
+    public static final class Builder {
+        private String type;
+        private int id = -1;
+        private String name;
+        private UUID uuid;
+        private String title;
+        private String description;
+        private XmlElement metadata;
+        private Memory maxMemory;
+        private Memory memory;
+        private Memory currentMemory;
+        private Vcpu vcpu;
+        private List<VcpuEntry> vcpus;
+        private CpuTune cputune;
+        private Os os;
+        private Features features;
+        private Cpu cpu;
+        private Clock clock;
+        private String onPoweroff;
+        private String onReboot;
+        private String onCrash;
+        private Devices devices;
+        private Preserved other;
+
+        private Builder() {
+        }
+
+        /** @see DomainDef#type() */
+        public Builder type(String value) {
+            this.type = value;
+            return this;
+        }
+
+        /** @see DomainDef#id() */
+        public Builder id(int value) {
+            this.id = value;
+            return this;
+        }
+
+        /** @see DomainDef#name() */
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        /** @see DomainDef#uuid() */
+        public Builder uuid(UUID value) {
+            this.uuid = value;
+            return this;
+        }
+
+        /** @see DomainDef#title() */
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        /** @see DomainDef#description() */
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        /** @see DomainDef#metadata() */
+        public Builder metadata(XmlElement value) {
+            this.metadata = value;
+            return this;
+        }
+
+        /** @see DomainDef#maxMemory() */
+        public Builder maxMemory(Memory value) {
+            this.maxMemory = value;
+            return this;
+        }
+
+        /** @see DomainDef#memory() */
+        public Builder memory(Memory value) {
+            this.memory = value;
+            return this;
+        }
+
+        /** @see DomainDef#currentMemory() */
+        public Builder currentMemory(Memory value) {
+            this.currentMemory = value;
+            return this;
+        }
+
+        /** @see DomainDef#vcpu() */
+        public Builder vcpu(Vcpu value) {
+            this.vcpu = value;
+            return this;
+        }
+
+        /** @see DomainDef#vcpus() */
+        public Builder vcpus(List<VcpuEntry> value) {
+            this.vcpus = value;
+            return this;
+        }
+
+        /** @see DomainDef#cputune() */
+        public Builder cputune(CpuTune value) {
+            this.cputune = value;
+            return this;
+        }
+
+        /** @see DomainDef#os() */
+        public Builder os(Os value) {
+            this.os = value;
+            return this;
+        }
+
+        /** @see DomainDef#features() */
+        public Builder features(Features value) {
+            this.features = value;
+            return this;
+        }
+
+        /** @see DomainDef#cpu() */
+        public Builder cpu(Cpu value) {
+            this.cpu = value;
+            return this;
+        }
+
+        /** @see DomainDef#clock() */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** @see DomainDef#onPoweroff() */
+        public Builder onPoweroff(String value) {
+            this.onPoweroff = value;
+            return this;
+        }
+
+        /** @see DomainDef#onReboot() */
+        public Builder onReboot(String value) {
+            this.onReboot = value;
+            return this;
+        }
+
+        /** @see DomainDef#onCrash() */
+        public Builder onCrash(String value) {
+            this.onCrash = value;
+            return this;
+        }
+
+        /** @see DomainDef#devices() */
+        public Builder devices(Devices value) {
+            this.devices = value;
+            return this;
+        }
+
+        /** @see DomainDef#other() */
+        public Builder other(Preserved value) {
+            this.other = value;
+            return this;
+        }
+
+        public DomainDef build() {
+            return new DomainDef(this);
+        }
     }
 }

@@ -1,19 +1,149 @@
 package org.jvirt.api.xml;
 
+import java.util.Objects;
+
 /**
  * An {@code <input>} device.
  *
- * @param type  {@code mouse}, {@code tablet}, {@code keyboard}, {@code passthrough}, {@code evdev}
- * @param bus   {@code ps2}, {@code usb}, {@code virtio}, {@code xen}, or null
- * @param other further attributes and children
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
+ * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
  */
-public record Input(String type, String bus, Preserved other) implements Device {
-    public Input {
-        other = other == null ? Preserved.NONE : other;
+public final class Input implements Device {
+    private final String type;
+    private final String bus;
+    private final Preserved other;
+    private final DeviceInfo info;
+
+    private Input(Builder b) {
+        this.type = b.type;
+        this.bus = b.bus;
+        this.other = b.other == null ? Preserved.NONE : b.other;
+        this.info = b.info == null ? DeviceInfo.NONE : b.info;
+    }
+
+    /** A builder with every field unset (null, empty, or the documented default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.type = type;
+        b.bus = bus;
+        b.other = other;
+        b.info = info;
+        return b;
+    }
+
+    /** {@code mouse}, {@code tablet}, {@code keyboard}, {@code passthrough}, {@code evdev} */
+    public String type() {
+        return type;
+    }
+
+    /** {@code ps2}, {@code usb}, {@code virtio}, {@code xen}, or null */
+    public String bus() {
+        return bus;
+    }
+
+    /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    public Preserved other() {
+        return other;
+    }
+
+    /** the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code <rom>}, never null */
+    public DeviceInfo info() {
+        return info;
+    }
+
+    /** A copy with {@code type} replaced. */
+    public Input withType(String newType) {
+        return toBuilder().type(newType).build();
+    }
+
+    /** A copy with {@code bus} replaced. */
+    public Input withBus(String newBus) {
+        return toBuilder().bus(newBus).build();
+    }
+
+    /** A copy with {@code other} replaced. */
+    public Input withOther(Preserved newOther) {
+        return toBuilder().other(newOther).build();
+    }
+
+    /** A copy with {@code info} replaced. */
+    public Input withInfo(DeviceInfo newInfo) {
+        return toBuilder().info(newInfo).build();
     }
 
     @Override
     public String elementName() {
         return "input";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Input x)) {
+            return false;
+        }
+        return Objects.equals(type, x.type)
+                && Objects.equals(bus, x.bus)
+                && Objects.equals(other, x.other)
+                && Objects.equals(info, x.info);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, bus, other, info);
+    }
+
+    @Override
+    public String toString() {
+        return "Input[" + "type=" + type + ", "
+                + "bus=" + bus + ", "
+                + "other=" + other + ", "
+                + "info=" + info + "]";
+    }
+
+    /** Collects the values of a {@link Input}; not thread-safe. */
+    public static final class Builder {
+        private String type;
+        private String bus;
+        private Preserved other;
+        private DeviceInfo info;
+
+        private Builder() {
+        }
+
+        /** @see Input#type() */
+        public Builder type(String value) {
+            this.type = value;
+            return this;
+        }
+
+        /** @see Input#bus() */
+        public Builder bus(String value) {
+            this.bus = value;
+            return this;
+        }
+
+        /** @see Input#other() */
+        public Builder other(Preserved value) {
+            this.other = value;
+            return this;
+        }
+
+        /** @see Input#info() */
+        public Builder info(DeviceInfo value) {
+            this.info = value;
+            return this;
+        }
+
+        public Input build() {
+            return new Input(this);
+        }
     }
 }

@@ -1,18 +1,127 @@
 package org.jvirt.api.xml;
 
+import java.util.Objects;
+
 /**
  * The {@code <memballoon>} device.
  *
- * @param model {@code virtio}, {@code xen} or {@code none}
- * @param other further attributes (autodeflate, freePageReporting) and children (stats, address)
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
+ * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
  */
-public record MemBalloon(String model, Preserved other) implements Device {
-    public MemBalloon {
-        other = other == null ? Preserved.NONE : other;
+public final class MemBalloon implements Device {
+    private final String model;
+    private final Preserved other;
+    private final DeviceInfo info;
+
+    private MemBalloon(Builder b) {
+        this.model = b.model;
+        this.other = b.other == null ? Preserved.NONE : b.other;
+        this.info = b.info == null ? DeviceInfo.NONE : b.info;
+    }
+
+    /** A builder with every field unset (null, empty, or the documented default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.model = model;
+        b.other = other;
+        b.info = info;
+        return b;
+    }
+
+    /** {@code virtio}, {@code xen} or {@code none} */
+    public String model() {
+        return model;
+    }
+
+    /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    public Preserved other() {
+        return other;
+    }
+
+    /** the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code <rom>}, never null */
+    public DeviceInfo info() {
+        return info;
+    }
+
+    /** A copy with {@code model} replaced. */
+    public MemBalloon withModel(String newModel) {
+        return toBuilder().model(newModel).build();
+    }
+
+    /** A copy with {@code other} replaced. */
+    public MemBalloon withOther(Preserved newOther) {
+        return toBuilder().other(newOther).build();
+    }
+
+    /** A copy with {@code info} replaced. */
+    public MemBalloon withInfo(DeviceInfo newInfo) {
+        return toBuilder().info(newInfo).build();
     }
 
     @Override
     public String elementName() {
         return "memballoon";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof MemBalloon x)) {
+            return false;
+        }
+        return Objects.equals(model, x.model)
+                && Objects.equals(other, x.other)
+                && Objects.equals(info, x.info);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(model, other, info);
+    }
+
+    @Override
+    public String toString() {
+        return "MemBalloon[" + "model=" + model + ", "
+                + "other=" + other + ", "
+                + "info=" + info + "]";
+    }
+
+    /** Collects the values of a {@link MemBalloon}; not thread-safe. */
+    public static final class Builder {
+        private String model;
+        private Preserved other;
+        private DeviceInfo info;
+
+        private Builder() {
+        }
+
+        /** @see MemBalloon#model() */
+        public Builder model(String value) {
+            this.model = value;
+            return this;
+        }
+
+        /** @see MemBalloon#other() */
+        public Builder other(Preserved value) {
+            this.other = value;
+            return this;
+        }
+
+        /** @see MemBalloon#info() */
+        public Builder info(DeviceInfo value) {
+            this.info = value;
+            return this;
+        }
+
+        public MemBalloon build() {
+            return new MemBalloon(this);
+        }
     }
 }

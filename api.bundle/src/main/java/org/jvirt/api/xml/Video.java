@@ -1,14 +1,66 @@
 package org.jvirt.api.xml;
 
+import java.util.Objects;
+
 /**
  * A {@code <video>} device.
  *
- * @param model {@code <model type= vram= heads= primary=>} as written, or null
- * @param other further attributes and children (driver, acceleration, address ...)
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
+ * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
  */
-public record Video(XmlElement model, Preserved other) implements Device {
-    public Video {
-        other = other == null ? Preserved.NONE : other;
+public final class Video implements Device {
+    private final XmlElement model;
+    private final Preserved other;
+    private final DeviceInfo info;
+
+    private Video(Builder b) {
+        this.model = b.model;
+        this.other = b.other == null ? Preserved.NONE : b.other;
+        this.info = b.info == null ? DeviceInfo.NONE : b.info;
+    }
+
+    /** A builder with every field unset (null, empty, or the documented default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.model = model;
+        b.other = other;
+        b.info = info;
+        return b;
+    }
+
+    /** {@code <model type= vram= heads= primary=>} as written, or null */
+    public XmlElement model() {
+        return model;
+    }
+
+    /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    public Preserved other() {
+        return other;
+    }
+
+    /** the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code <rom>}, never null */
+    public DeviceInfo info() {
+        return info;
+    }
+
+    /** A copy with {@code model} replaced. */
+    public Video withModel(XmlElement newModel) {
+        return toBuilder().model(newModel).build();
+    }
+
+    /** A copy with {@code other} replaced. */
+    public Video withOther(Preserved newOther) {
+        return toBuilder().other(newOther).build();
+    }
+
+    /** A copy with {@code info} replaced. */
+    public Video withInfo(DeviceInfo newInfo) {
+        return toBuilder().info(newInfo).build();
     }
 
     @Override
@@ -24,5 +76,62 @@ public record Video(XmlElement model, Preserved other) implements Device {
     /** Whether this is the primary video device. */
     public boolean primary() {
         return model != null && "yes".equals(model.attribute("primary"));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Video x)) {
+            return false;
+        }
+        return Objects.equals(model, x.model)
+                && Objects.equals(other, x.other)
+                && Objects.equals(info, x.info);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(model, other, info);
+    }
+
+    @Override
+    public String toString() {
+        return "Video[" + "model=" + model + ", "
+                + "other=" + other + ", "
+                + "info=" + info + "]";
+    }
+
+    /** Collects the values of a {@link Video}; not thread-safe. */
+    public static final class Builder {
+        private XmlElement model;
+        private Preserved other;
+        private DeviceInfo info;
+
+        private Builder() {
+        }
+
+        /** @see Video#model() */
+        public Builder model(XmlElement value) {
+            this.model = value;
+            return this;
+        }
+
+        /** @see Video#other() */
+        public Builder other(Preserved value) {
+            this.other = value;
+            return this;
+        }
+
+        /** @see Video#info() */
+        public Builder info(DeviceInfo value) {
+            this.info = value;
+            return this;
+        }
+
+        public Video build() {
+            return new Video(this);
+        }
     }
 }

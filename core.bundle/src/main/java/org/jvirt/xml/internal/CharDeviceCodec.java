@@ -25,7 +25,9 @@ final class CharDeviceCodec {
             source = CharSourceCodec.parse(n, type, generatedPath);
         }
         Node target = n.child("target");
-        return new CharDevice(n.name(), type, source, target == null ? null : target.element(), n.rest());
+        return CharDevice.builder().elementName(n.name()).type(type).source(source)
+                .target(target == null ? null : target.element()).info(DeviceInfoCodec.parse(n)).other(n.rest())
+                .build();
     }
 
     static XmlElement format(CharDevice d, boolean inactive) {
@@ -34,6 +36,7 @@ final class CharDeviceCodec {
             o.children(CharSourceCodec.format(d.type(), d.source(), inactive));
         }
         o.child(d.target());
+        o.children(DeviceInfoCodec.format(d.info()));
         return o.preserved(d.other()).build();
     }
 }

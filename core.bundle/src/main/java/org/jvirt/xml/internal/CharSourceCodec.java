@@ -44,8 +44,7 @@ final class CharSourceCodec {
             case "tcp" -> tcp(holder, first);
             case "udp" -> udp(sources);
             case "unix" -> unix(first);
-            default -> new CharSource(null, first == null ? null : first.attr("path"), null, null, null, null, null,
-                    null, first == null ? Preserved.NONE : first.rest());
+            default -> CharSource.builder().path(first == null ? null : first.attr("path")).other(first == null ? Preserved.NONE : first.rest()).build();
         };
         validate(type, src, pathOptional);
         return src;
@@ -65,10 +64,10 @@ final class CharSourceCodec {
             throw XmlErrors.xml("Unknown protocol '" + protocol + "'");
         }
         if (s == null) {
-            return new CharSource(mode, null, null, null, null, null, protocol, null, Preserved.NONE);
+            return CharSource.builder().mode(mode).protocol(protocol).build();
         }
         CharSource.Reconnect rc = reconnect(s);
-        return new CharSource(mode, null, s.attr("host"), s.attr("service"), null, null, protocol, rc, s.rest());
+        return CharSource.builder().mode(mode).host(s.attr("host")).service(s.attr("service")).protocol(protocol).reconnect(rc).other(s.rest()).build();
     }
 
     private static CharSource udp(List<Node> sources) throws VirtException {
@@ -89,16 +88,16 @@ final class CharSourceCodec {
             }
             s.requireFullyRead();
         }
-        return new CharSource(null, null, host, service, bindHost, bindService, null, null, Preserved.NONE);
+        return CharSource.builder().host(host).service(service).bindHost(bindHost).bindService(bindService).build();
     }
 
     private static CharSource unix(Node s) throws VirtException {
         if (s == null) {
-            return new CharSource("connect", null, null, null, null, null, null, null, Preserved.NONE);
+            return CharSource.builder().mode("connect").build();
         }
         String mode = mode(s.attr("mode"));
         CharSource.Reconnect rc = reconnect(s);
-        return new CharSource(mode, s.attr("path"), null, null, null, null, null, rc, s.rest());
+        return CharSource.builder().mode(mode).path(s.attr("path")).reconnect(rc).other(s.rest()).build();
     }
 
     private static String mode(String mode) throws VirtException {

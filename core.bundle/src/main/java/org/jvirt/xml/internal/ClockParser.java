@@ -41,6 +41,7 @@ final class ClockParser {
         for (Node t : n.children("timer")) {
             timers.add(t.element());
         }
-        return new Clock(offset, adjustment, basis, timezone, timers, n.rest());
+        return Clock.builder().offset(offset).adjustment(adjustment).basis(basis).timezone(timezone).timers(timers)
+                .other(n.rest()).build();
     }
 }

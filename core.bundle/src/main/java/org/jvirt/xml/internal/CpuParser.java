@@ -42,7 +42,8 @@ final class CpuParser {
             features.add(new Cpu.Feature(f.attr("policy"), f.requiredAttr("name")));
             f.requireFullyRead();
         }
-        return new Cpu(mode, match, check, model, fallback, vendor, topology, features, n.rest());
+        return Cpu.builder().mode(mode).match(match).check(check).model(model).modelFallback(fallback).vendor(vendor)
+                .topology(topology).features(features).other(n.rest()).build();
     }
 
     private static int count(Node t, String attr) throws VirtException {

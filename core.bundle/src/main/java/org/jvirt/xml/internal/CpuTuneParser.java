@@ -41,7 +41,8 @@ final class CpuTuneParser {
         if (emu != null) {
             emu.requireFullyRead();
         }
-        return new CpuTune(shares, period, quota, pins, emulatorPin, new CpuTuneRest(maxVcpus).normalize(n.rest()));
+        return CpuTune.builder().shares(shares).period(period).quota(quota).vcpuPins(pins).emulatorPin(emulatorPin)
+                .other(new CpuTuneRest(maxVcpus).normalize(n.rest())).build();
     }
 
     private static Long number(Node n, String child) throws VirtException {

@@ -2,10 +2,7 @@ package org.jvirt.xml.internal;
 
 import java.util.random.RandomGenerator;
 
-import org.jvirt.api.ErrorCode;
-import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
-import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.Filesystem;
 import org.jvirt.api.xml.Hostdev;
 import org.jvirt.api.xml.Input;
@@ -23,42 +20,6 @@ final class DeviceCodecs {
 
     private static XmlElement el(Node n) {
         return n == null ? null : n.element();
-    }
-
-    static Disk disk(Node n) throws VirtException {
-        String type = n.attr("type");
-        String device = n.attr("device");
-        Node target = n.child("target");
-        if (target == null || target.element().attribute("dev") == null) {
-            throw new VirtException(ErrorCode.NO_TARGET, ErrorDomain.DOMAIN,
-                    "device " + describe(n.element().child("source")));
-        }
-        return new Disk(type, device, el(n.child("driver")), el(n.child("source")), target.element(),
-                n.flag("readonly"), n.flag("shareable"), n.rest());
-    }
-
-    private static String describe(XmlElement source) {
-        if (source == null) {
-            return "";
-        }
-        for (String a : new String[] {"file", "dev", "dir", "name"}) {
-            if (source.attribute(a) != null) {
-                return source.attribute(a);
-            }
-        }
-        return "";
-    }
-
-    static XmlElement format(Disk d) {
-        Out o = new Out("disk").attr("type", d.type()).attr("device", d.device());
-        o.child(d.driver()).child(d.source()).child(d.target());
-        if (d.readOnly()) {
-            o.child(XmlElement.of("readonly"));
-        }
-        if (d.shareable()) {
-            o.child(XmlElement.of("shareable"));
-        }
-        return o.preserved(d.other()).build();
     }
 
     static NetInterface netInterface(Node n, RandomGenerator random) throws VirtException {
@@ -84,7 +45,9 @@ final class DeviceCodecs {
         if (model != null) {
             model.requireFullyRead();
         }
-        return new NetInterface(type, address, macType, macCheck, el(n.child("source")), modelType, n.rest());
+        return NetInterface.builder().type(type).mac(address).macType(macType).macCheck(macCheck)
+                .source(el(n.child("source"))).modelType(modelType).info(DeviceInfoCodec.parse(n)).other(n.rest())
+                .build();
     }
 
     static XmlElement format(NetInterface i) {
@@ -94,31 +57,33 @@ final class DeviceCodecs {
         if (i.modelType() != null) {
             o.child(new Out("model").attr("type", i.modelType()));
         }
-        return o.preserved(i.other()).build();
+        return o.children(DeviceInfoCodec.format(i.info())).preserved(i.other()).build();
     }
 
-    static Video video(Node n) {
-        return new Video(el(n.child("model")), n.rest());
+    static Video video(Node n) throws VirtException {
+        return Video.builder().model(el(n.child("model"))).info(DeviceInfoCodec.parse(n)).other(n.rest()).build();
     }
 
     static XmlElement format(Video v) {
-        return new Out("video").child(v.model()).preserved(v.other()).build();
+        return new Out("video").child(v.model()).children(DeviceInfoCodec.format(v.info())).preserved(v.other()).build();
     }
 
     static Input input(Node n) throws VirtException {
-        return new Input(n.requiredAttr("type"), n.attr("bus"), n.rest());
+        return Input.builder().type(n.requiredAttr("type")).bus(n.attr("bus")).info(DeviceInfoCodec.parse(n))
+                .other(n.rest()).build();
     }
 
     static XmlElement format(Input i) {
-        return new Out("input").attr("type", i.type()).attr("bus", i.bus()).preserved(i.other()).build();
+        return new Out("input").attr("type", i.type()).attr("bus", i.bus()).children(DeviceInfoCodec.format(i.info())).preserved(i.other()).build();
     }
 
     static MemBalloon memBalloon(Node n) throws VirtException {
-        return new MemBalloon(n.requiredAttr("model"), n.rest());
+        return MemBalloon.builder().model(n.requiredAttr("model")).info(DeviceInfoCodec.parse(n)).other(n.rest())
+                .build();
     }
 
     static XmlElement format(MemBalloon m) {
-        return new Out("memballoon").attr("model", m.model()).preserved(m.other()).build();
+        return new Out("memballoon").attr("model", m.model()).children(DeviceInfoCodec.format(m.info())).preserved(m.other()).build();
     }
 
     static Rng rng(Node n) throws VirtException {
@@ -131,37 +96,40 @@ final class DeviceCodecs {
         if ("egd".equals(b.attribute("model"))) {
             b = CharSourceCodec.rewrite(b, false);
         }
-        return new Rng(model, b, n.rest());
+        return Rng.builder().model(model).backend(b).info(DeviceInfoCodec.parse(n)).other(n.rest()).build();
     }
 
     static XmlElement format(Rng r) {
-        return new Out("rng").attr("model", r.model()).child(r.backend()).preserved(r.other()).build();
+        return new Out("rng").attr("model", r.model()).child(r.backend()).children(DeviceInfoCodec.format(r.info())).preserved(r.other()).build();
     }
 
-    static Watchdog watchdog(Node n) {
-        return new Watchdog(n.attr("model"), n.attr("action"), n.rest());
+    static Watchdog watchdog(Node n) throws VirtException {
+        return Watchdog.builder().model(n.attr("model")).action(n.attr("action")).info(DeviceInfoCodec.parse(n))
+                .other(n.rest()).build();
     }
 
     static XmlElement format(Watchdog w) {
-        return new Out("watchdog").attr("model", w.model()).attr("action", w.action()).preserved(w.other()).build();
+        return new Out("watchdog").attr("model", w.model()).attr("action", w.action()).children(DeviceInfoCodec.format(w.info())).preserved(w.other()).build();
     }
 
-    static Filesystem filesystem(Node n) {
-        return new Filesystem(n.attr("type"), n.attr("accessmode"), el(n.child("source")), el(n.child("target")),
-                n.rest());
+    static Filesystem filesystem(Node n) throws VirtException {
+        return Filesystem.builder().type(n.attr("type")).accessMode(n.attr("accessmode"))
+                .source(el(n.child("source"))).target(el(n.child("target"))).info(DeviceInfoCodec.parse(n))
+                .other(n.rest()).build();
     }
 
     static XmlElement format(Filesystem f) {
         return new Out("filesystem").attr("type", f.type()).attr("accessmode", f.accessMode()).child(f.source())
-                .child(f.target()).preserved(f.other()).build();
+                .child(f.target()).children(DeviceInfoCodec.format(f.info())).preserved(f.other()).build();
     }
 
-    static Hostdev hostdev(Node n) {
-        return new Hostdev(n.attr("mode"), n.attr("type"), n.attr("managed"), el(n.child("source")), n.rest());
+    static Hostdev hostdev(Node n) throws VirtException {
+        return Hostdev.builder().mode(n.attr("mode")).type(n.attr("type")).managed(n.attr("managed"))
+                .source(el(n.child("source"))).info(DeviceInfoCodec.parse(n)).other(n.rest()).build();
     }
 
     static XmlElement format(Hostdev h) {
         return new Out("hostdev").attr("mode", h.mode()).attr("type", h.type()).attr("managed", h.managed())
-                .child(h.source()).preserved(h.other()).build();
+                .child(h.source()).children(DeviceInfoCodec.format(h.info())).preserved(h.other()).build();
     }
 }

@@ -52,7 +52,7 @@ final class DevicesFormatter {
         } else if (d instanceof Graphics g) {
             return GraphicsCodec.format(g, flags, inactive);
         } else if (d instanceof Disk x) {
-            return DeviceCodecs.format(x);
+            return DiskCodec.format(x);
         } else if (d instanceof NetInterface x) {
             return DeviceCodecs.format(x);
         } else if (d instanceof Video x) {
@@ -70,10 +70,9 @@ final class DevicesFormatter {
         } else if (d instanceof Hostdev x) {
             return DeviceCodecs.format(x);
         } else if (d instanceof Controller c) {
-            return new Out("controller").attr("type", c.type()).attr("index", c.index()).attr("model", c.model())
-                    .preserved(c.other()).build();
+            return ControllerCodec.format(c);
         }
-        XmlElement e = ((GenericDevice) d).element();
+        XmlElement e = GenericDeviceFormat.format((GenericDevice) d);
         if (e.name().equals("graphics") && (flags & DomainXmlCodec.FORMAT_SECURE) == 0) {
             e = e.withAttribute("passwd", null);
         }

@@ -36,17 +36,17 @@ final class DevicesParser {
                 case "serial", "console", "channel", "parallel" -> all.add(CharDeviceCodec.parse(c));
                 case "graphics" -> {
                     Graphics g = GraphicsCodec.parse(c, flags);
-                    all.add(g != null ? g : new GenericDevice(child));
+                    all.add(g != null ? g : generic(child));
                 }
                 case "controller" -> {
-                    Controller ctl = controller(c);
+                    Controller ctl = ControllerCodec.parse(c);
                     if (ctl.index() < 0) {
                         unindexed.add(ctl);
                     }
                     GenericDevicePostParse.insertController(all, ctl);
                 }
-                case "smartcard", "redirdev" -> all.add(new GenericDevice(CharSourceCodec.rewrite(child, false)));
-                case "disk" -> GenericDevicePostParse.insertDisk(all, DeviceCodecs.disk(c));
+                case "smartcard", "redirdev" -> all.add(generic(CharSourceCodec.rewrite(child, false)));
+                case "disk" -> GenericDevicePostParse.insertDisk(all, DiskCodec.parse(c));
                 case "interface" -> all.add(DeviceCodecs.netInterface(c, random));
                 case "video" -> all.add(DeviceCodecs.video(c));
                 case "input" -> all.add(DeviceCodecs.input(c));
@@ -55,26 +55,20 @@ final class DevicesParser {
                 case "watchdog" -> all.add(DeviceCodecs.watchdog(c));
                 case "filesystem" -> all.add(DeviceCodecs.filesystem(c));
                 case "hostdev" -> all.add(DeviceCodecs.hostdev(c));
-                default -> all.add(new GenericDevice(child));
+                default -> all.add(generic(child));
             }
         }
         for (Controller ctl : unindexed) {
             int idx = all.indexOf(ctl);
-            all.set(idx, new Controller(ctl.type(), GenericDevicePostParse.freeIndex(all, ctl.type()), ctl.model(),
-                    ctl.other()));
+            all.set(idx, ctl.withIndex(GenericDevicePostParse.freeIndex(all, ctl.type())));
         }
         GenericDevicePostParse.addControllers(all);
         GenericDevicePostParse.primaryVideo(all);
-        return new Devices(emulator, all);
+        return Devices.builder().emulator(emulator).all(all).build();
     }
 
-    private static Controller controller(Node c) throws VirtException {
-        String type = c.requiredAttr("type");
-        Integer index = c.intAttr("index");
-        if (index != null && index < 0) {
-            throw XmlErrors.xml("Invalid value for attribute 'index' in element 'controller': '" + index
-                    + "'. Expected non-negative value");
-        }
-        return new Controller(type, index == null ? -1 : index, c.attr("model"), c.rest());
+    /** A device kept as written, with its device information typed alongside. */
+    private static GenericDevice generic(XmlElement element) throws VirtException {
+        return GenericDevice.of(element, DeviceInfoCodec.parse(new Node(element)));
     }
 }

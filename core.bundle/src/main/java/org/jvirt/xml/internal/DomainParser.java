@@ -85,20 +85,21 @@ final class DomainParser {
         if (os.arch() == null) {
             String arch = defaults.defaultArch(type, os.type());
             if (arch != null) {
-                os = new Os(os.type(), arch, os.machine(), os.firmware(), os.loader(), os.kernel(), os.initrd(),
-                        os.cmdline(), os.bootDevices(), os.bootMenu(), os.other());
+                os = os.withArch(arch);
             }
         }
         Node f = d.child("features");
-        Features features = f == null ? null : new Features(f.element().children());
+        Features features = f == null ? null : Features.builder().entries(f.element().children()).build();
         Cpu cpu = new CpuParser().parse(d.child("cpu"));
         Clock clock = new ClockParser().parse(d.child("clock"));
         String onPoweroff = lifecycle(d, "on_poweroff");
         String onReboot = lifecycle(d, "on_reboot");
         String onCrash = lifecycle(d, "on_crash");
         Devices devices = new DevicesParser(flags, random).parse(d.child("devices"));
-        return new DomainDef(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory,
-                vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, d.rest());
+        return DomainDef.builder().type(type).id(id).name(name).uuid(uuid).title(title).description(description)
+                .metadata(metadata).maxMemory(maxMemory).memory(memory).currentMemory(currentMemory).vcpu(vcpu)
+                .vcpus(vcpus).cputune(cputune).os(os).features(features).cpu(cpu).clock(clock).onPoweroff(onPoweroff)
+                .onReboot(onReboot).onCrash(onCrash).devices(devices).other(d.rest()).build();
     }
 
     static UUID parseUuid(String s) throws VirtException {

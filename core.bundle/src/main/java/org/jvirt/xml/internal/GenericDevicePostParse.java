@@ -3,15 +3,13 @@ package org.jvirt.xml.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jvirt.api.xml.Address;
 import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.GenericDevice;
-import org.jvirt.api.xml.Preserved;
-import org.jvirt.api.xml.XmlAttribute;
 import org.jvirt.api.xml.Video;
-import org.jvirt.api.xml.XmlElement;
 
 /**
  * The driver-neutral defaults libvirt's generic post-parse adds to devices: controllers that
@@ -101,7 +99,7 @@ final class GenericDevicePostParse {
     private static void ensure(List<Device> all, String type, int maxIndex) {
         for (int i = 0; i <= maxIndex; i++) {
             if (!hasController(all, type, i)) {
-                insertController(all, new Controller(type, i, null, Preserved.NONE));
+                insertController(all, Controller.builder().type(type).index(i).build());
             }
         }
     }
@@ -110,38 +108,31 @@ final class GenericDevicePostParse {
         for (Device d : new ArrayList<>(all)) {
             if (d instanceof Disk disk) {
                 String bus = disk.targetBus();
-                XmlElement addr = disk.other().children().stream().filter(e -> e.name().equals("address"))
-                        .findFirst().orElse(null);
+                Address addr = disk.info().address();
                 if (bus != null && List.of("ide", "fdc", "scsi", "sata").contains(bus) && addr != null
-                        && "drive".equals(addr.attribute("type"))) {
-                    ensure(all, bus, parseInt(addr.attribute("controller")));
+                        && addr.is("drive")) {
+                    ensure(all, bus, addr.controller());
                 }
             } else if (d instanceof CharDevice c && c.target() != null && "virtio".equals(c.target().attribute("type"))
                     && (c.elementName().equals("channel") || c.elementName().equals("console"))) {
-                XmlElement addr = c.other().children().stream().filter(e -> e.name().equals("address")).findFirst()
-                        .orElse(null);
-                int idx = addr != null && "virtio-serial".equals(addr.attribute("type"))
-                        ? parseInt(addr.attribute("controller")) : 0;
+                Address addr = c.info().address();
+                int idx = addr != null && addr.is("virtio-serial") ? addr.controller() : 0;
                 // virDomainDefMaybeAddVirtioSerialController adds just the one referred to
                 if (!hasController(all, "virtio-serial", idx)) {
-                    insertController(all, new Controller("virtio-serial", idx, null, Preserved.NONE));
+                    insertController(all, Controller.builder().type("virtio-serial").index(idx).build());
                 }
             }
         }
         int slot = 0;
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i) instanceof GenericDevice g && g.elementName().equals("smartcard")) {
-                XmlElement addr = g.element().child("address");
+                Address addr = g.info().address();
                 if (addr == null) {
-                    addr = new XmlElement("address", List.of(new XmlAttribute("type", "ccid"),
-                            new XmlAttribute("controller", "0"), new XmlAttribute("slot", Integer.toString(slot++))),
-                            List.of(), null);
-                    List<XmlElement> kids = new ArrayList<>(g.element().children());
-                    kids.add(addr);
-                    all.set(i, new GenericDevice(g.element().withChildren(kids)));
+                    addr = Address.builder().type("ccid").controller(0).slot(slot++).build();
+                    all.set(i, g.withInfo(g.info().withAddress(addr)));
                     ensure(all, "ccid", 0);
-                } else if ("ccid".equals(addr.attribute("type"))) {
-                    ensure(all, "ccid", parseInt(addr.attribute("controller")));
+                } else if (addr.is("ccid")) {
+                    ensure(all, "ccid", addr.controller());
                 }
             }
         }
@@ -173,15 +164,7 @@ final class GenericDevicePostParse {
         }
         Video v = (Video) all.get(first);
         if (v.model() != null && v.model().attribute("primary") == null && !"none".equals(v.modelType())) {
-            all.set(first, new Video(v.model().withAttribute("primary", "yes"), v.other()));
-        }
-    }
-
-    private static int parseInt(String s) {
-        try {
-            return s == null ? 0 : Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return 0;
+            all.set(first, v.withModel(v.model().withAttribute("primary", "yes")));
         }
     }
 }

@@ -75,7 +75,7 @@ final class GraphicsCodec {
                 listens.add(new Graphics.Listen("address", listenAttr, null, null, Preserved.NONE));
             }
         }
-        return new Graphics(type, p, autoport, listens, g.rest());
+        return Graphics.builder().type(type).port(p).autoport(autoport).listens(listens).other(g.rest()).build();
     }
 
     private static Graphics.Listen listen(Node l, boolean inactive) throws VirtException {

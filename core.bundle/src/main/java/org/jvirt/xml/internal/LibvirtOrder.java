@@ -53,6 +53,9 @@ final class LibvirtOrder {
         order("rng", "rate", "backend", "driver", "alias", "address");
         order("hostdev", "driver", "source", "readonly", "shareable", "teaming", "boot", "rom", "alias",
                 "acpi", "address");
+        order("memballoon", "stats", "alias", "acpi", "address", "driver");
+        order("input", "driver", "source", "alias", "acpi", "address");
+        order("watchdog", "alias", "acpi", "address");
         order("controller", "model", "driver", "master", "pcihole64", "target", "alias", "acpi", "address");
         for (String chr : new String[] {"serial", "parallel", "console", "channel"}) {
             order(chr, "source", "protocol", "log", "target", "alias", "address");

@@ -63,7 +63,8 @@ final class OsParser {
             menu = new Os.BootMenu(enable, timeout);
             bm.requireFullyRead();
         }
-        return new Os(type, arch, machine, firmware, loader, kernel, initrd, cmdline, boot, menu, n.rest());
+        return Os.builder().type(type).arch(arch).machine(machine).firmware(firmware).loader(loader).kernel(kernel)
+                .initrd(initrd).cmdline(cmdline).bootDevices(boot).bootMenu(menu).other(n.rest()).build();
     }
 
     /** libvirt's {@code boolean(./devices/ * /boot)}: per-device boot order replaces {@code <os><boot>}. */

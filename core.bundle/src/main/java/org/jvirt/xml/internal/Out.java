@@ -1,6 +1,7 @@
 package org.jvirt.xml.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jvirt.api.xml.Preserved;
@@ -16,6 +17,7 @@ final class Out {
     private final List<XmlAttribute> attributes = new ArrayList<>();
     private final List<XmlElement> children = new ArrayList<>();
     private String text;
+    private List<String> attrOrder;
 
     Out(String name) {
         this.name = name;
@@ -65,7 +67,25 @@ final class Out {
         return this;
     }
 
+    /**
+     * libvirt's order of this element's attributes: modelled and preserved attributes are written
+     * in it (unlisted ones last, in the order given), so a partly typed element formats as
+     * libvirt would.
+     */
+    Out attrOrder(String... names) {
+        this.attrOrder = List.of(names);
+        return this;
+    }
+
     XmlElement build() {
-        return new XmlElement(name, attributes, LibvirtOrder.sort(name, children), text);
+        List<XmlAttribute> attrs = attributes;
+        if (attrOrder != null) {
+            attrs = new ArrayList<>(attributes);
+            attrs.sort(Comparator.comparingInt(a -> {
+                int i = attrOrder.indexOf(a.name());
+                return i < 0 ? Integer.MAX_VALUE : i;
+            }));
+        }
+        return new XmlElement(name, attrs, LibvirtOrder.sort(name, children), text);
     }
 }

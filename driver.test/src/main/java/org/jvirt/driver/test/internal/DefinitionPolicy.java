@@ -96,7 +96,7 @@ final class DefinitionPolicy {
                 all.add(d);
             }
         }
-        return changed ? new Devices(devices.emulator(), all) : devices;
+        return changed ? devices.withAll(all) : devices;
     }
 
     private static String targetDev(NetInterface n) {
@@ -122,7 +122,6 @@ final class DefinitionPolicy {
         if (!replaced) {
             children.add(XmlElement.of("target").withAttribute("dev", dev));
         }
-        return new NetInterface(n.type(), n.mac(), n.macType(), n.macCheck(), n.source(), n.modelType(),
-                new Preserved(n.other().attributes(), children));
+        return n.withOther(new Preserved(n.other().attributes(), children));
     }
 }

@@ -147,8 +147,8 @@ final class VcpuOps {
         pins.add(new VcpuPin(vcpu, Bitmap.format(cpumap)));
         pins.sort((a, b) -> Integer.compare(a.vcpu(), b.vcpu()));
         CpuTune updated = tune == null
-                ? new CpuTune(null, null, null, pins, null, null)
-                : new CpuTune(tune.shares(), tune.period(), tune.quota(), pins, tune.emulatorPin(), tune.other());
+                ? CpuTune.builder().vcpuPins(pins).build()
+                : tune.withVcpuPins(pins);
         return def.withCputune(updated);
     }
 
@@ -162,8 +162,7 @@ final class VcpuOps {
             return def;
         }
         List<VcpuPin> pins = tune.vcpuPins().stream().filter(p -> !p.cpuset().isEmpty()).toList();
-        return def.withCputune(new CpuTune(tune.shares(), tune.period(), tune.quota(), pins, tune.emulatorPin(),
-                tune.other()));
+        return def.withCputune(tune.withVcpuPins(pins));
     }
 
     static int maxVcpus(DomainDef def) {

@@ -62,9 +62,7 @@ final class GenericDefaults {
         if (!changed) {
             return def;
         }
-        return def.withCpu(new Cpu(cpu.mode(), cpu.match(), cpu.check(), cpu.model(),
-                cpu.modelFallback(), cpu.vendor(), cpu.topology(), cpu.features(),
-                new Preserved(cpu.other().attributes(), children)));
+        return def.withCpu(cpu.withOther(new Preserved(cpu.other().attributes(), children)));
     }
 
     /** numatune: {@code <memory>} first, then memnodes; node sets in canonical form. */
@@ -120,7 +118,7 @@ final class GenericDefaults {
             }
             entries.add(e);
         }
-        return changed ? def.withFeatures(new Features(entries)) : def;
+        return changed ? def.withFeatures(Features.builder().entries(entries).build()) : def;
     }
 
     private static DomainDef hyperv(DomainDef def) {
@@ -143,7 +141,7 @@ final class GenericDefaults {
                 entries.add(e);
             }
         }
-        return def.withFeatures(new Features(entries));
+        return def.withFeatures(Features.builder().entries(entries).build());
     }
 
     private static DomainDef memtune(DomainDef def) {

@@ -114,8 +114,8 @@ public final class QemuPostParse {
         String match = cpu.match() == null && cpu.model() != null && mode.equals("custom") ? "exact" : cpu.match();
         String fallback = cpu.model() != null && cpu.modelFallback() == null && mode.equals("custom") ? "allow"
                 : cpu.modelFallback();
-        return def.withCpu(new Cpu(mode, match, check, cpu.model(), fallback, cpu.vendor(),
-                cpu.topology(), cpu.features(), other));
+        return def.withCpu(cpu.toBuilder().mode(mode).match(match).check(check).modelFallback(fallback).other(other)
+                .build());
     }
 
     private static final Set<String> IMPLICIT_TYPES = Set.of("ide", "fdc", "scsi", "sata", "virtio-serial", "ccid");
@@ -151,8 +151,7 @@ public final class QemuPostParse {
         if (machine.equals(os.machine())) {
             return def;
         }
-        return def.withOs(new Os(os.type(), os.arch() == null ? caps.arch() : os.arch(), machine, os.firmware(),
-                os.loader(), os.kernel(), os.initrd(), os.cmdline(), os.bootDevices(), os.bootMenu(), os.other()));
+        return def.withOs(os.toBuilder().arch(os.arch() == null ? caps.arch() : os.arch()).machine(machine).build());
     }
 
     /** qemuDomainDefSetDefaultCPU: x86 guests without a CPU model get the machine's default. */
@@ -171,10 +170,10 @@ public final class QemuPostParse {
             return def;
         }
         if (cpu == null) {
-            return def.withCpu(new Cpu("custom", "exact", "none", model, "forbid", null, null, null, null));
+            return def.withCpu(Cpu.builder().mode("custom").match("exact").check("none").model(model)
+                    .modelFallback("forbid").build());
         }
-        return def.withCpu(new Cpu("custom", cpu.match() == null ? "exact" : cpu.match(),
-                cpu.check() == null ? "none" : cpu.check(), model, "forbid", cpu.vendor(), cpu.topology(),
-                cpu.features(), cpu.other()));
+        return def.withCpu(cpu.toBuilder().mode("custom").match(cpu.match() == null ? "exact" : cpu.match())
+                .check(cpu.check() == null ? "none" : cpu.check()).model(model).modelFallback("forbid").build());
     }
 }

@@ -86,8 +86,7 @@ public final class LibvirtArgv implements ArgvBuilder {
         if (os == null || os.machine() != null || defaultMachine == null || defaultMachine.isEmpty()) {
             return def;
         }
-        return def.withOs(new Os(os.type(), os.arch(), defaultMachine, os.firmware(), os.loader(), os.kernel(),
-                os.initrd(), os.cmdline(), os.bootDevices(), os.bootMenu(), os.other()));
+        return def.withOs(os.withMachine(defaultMachine));
     }
 
     private void writeMasterKey(Path domainDir) throws VirtException {

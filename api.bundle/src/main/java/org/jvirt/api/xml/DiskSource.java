@@ -1,0 +1,400 @@
+package org.jvirt.api.xml;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A disk's {@code <source>}. Which attributes are set depends on the disk type: {@code file}
+ * (file), {@code block} (dev), {@code dir} (dir), {@code network} (protocol, name, query, tls,
+ * tlsHostname, hosts), {@code volume} (pool, volume, mode). Children other than {@code <host>}
+ * (auth, encryption, reservations, slices, seclabel, cookies, ...) stay in {@code other}.
+ *
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
+ * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ */
+public final class DiskSource {
+    private final String file;
+    private final String dev;
+    private final String dir;
+    private final String protocol;
+    private final String name;
+    private final String query;
+    private final String tls;
+    private final String tlsHostname;
+    private final String pool;
+    private final String volume;
+    private final String mode;
+    private final String startupPolicy;
+    private final Integer index;
+    private final List<SourceHost> hosts;
+    private final Preserved other;
+
+    private DiskSource(Builder b) {
+        this.file = b.file;
+        this.dev = b.dev;
+        this.dir = b.dir;
+        this.protocol = b.protocol;
+        this.name = b.name;
+        this.query = b.query;
+        this.tls = b.tls;
+        this.tlsHostname = b.tlsHostname;
+        this.pool = b.pool;
+        this.volume = b.volume;
+        this.mode = b.mode;
+        this.startupPolicy = b.startupPolicy;
+        this.index = b.index;
+        this.hosts = List.copyOf(b.hosts == null ? List.of() : b.hosts);
+        this.other = b.other == null ? Preserved.NONE : b.other;
+    }
+
+    /** A builder with every field unset (null, empty, or the documented default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.file = file;
+        b.dev = dev;
+        b.dir = dir;
+        b.protocol = protocol;
+        b.name = name;
+        b.query = query;
+        b.tls = tls;
+        b.tlsHostname = tlsHostname;
+        b.pool = pool;
+        b.volume = volume;
+        b.mode = mode;
+        b.startupPolicy = startupPolicy;
+        b.index = index;
+        b.hosts = hosts;
+        b.other = other;
+        return b;
+    }
+
+    /** the image file, or null */
+    public String file() {
+        return file;
+    }
+
+    /** the host block device, or null */
+    public String dev() {
+        return dev;
+    }
+
+    /** the host directory, or null */
+    public String dir() {
+        return dir;
+    }
+
+    /** the network protocol ({@code nbd}, {@code rbd}, {@code iscsi}, {@code http}, ...), or null */
+    public String protocol() {
+        return protocol;
+    }
+
+    /** the network image or volume name, or null */
+    public String name() {
+        return name;
+    }
+
+    /** the network query string, or null */
+    public String query() {
+        return query;
+    }
+
+    /** {@code yes}/{@code no}, or null */
+    public String tls() {
+        return tls;
+    }
+
+    /** the TLS host name, or null */
+    public String tlsHostname() {
+        return tlsHostname;
+    }
+
+    /** the storage pool (type volume), or null */
+    public String pool() {
+        return pool;
+    }
+
+    /** the storage volume (type volume), or null */
+    public String volume() {
+        return volume;
+    }
+
+    /** the volume mode ({@code host}/{@code direct}), or null */
+    public String mode() {
+        return mode;
+    }
+
+    /** {@code mandatory}, {@code requisite} or {@code optional}, or null */
+    public String startupPolicy() {
+        return startupPolicy;
+    }
+
+    /** the backing chain index ({@code index=}), or null */
+    public Integer index() {
+        return index;
+    }
+
+    /** the {@code <host>} entries of a network source */
+    public List<SourceHost> hosts() {
+        return hosts;
+    }
+
+    /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    public Preserved other() {
+        return other;
+    }
+
+    /** A copy with {@code file} replaced. */
+    public DiskSource withFile(String newFile) {
+        return toBuilder().file(newFile).build();
+    }
+
+    /** A copy with {@code dev} replaced. */
+    public DiskSource withDev(String newDev) {
+        return toBuilder().dev(newDev).build();
+    }
+
+    /** A copy with {@code dir} replaced. */
+    public DiskSource withDir(String newDir) {
+        return toBuilder().dir(newDir).build();
+    }
+
+    /** A copy with {@code protocol} replaced. */
+    public DiskSource withProtocol(String newProtocol) {
+        return toBuilder().protocol(newProtocol).build();
+    }
+
+    /** A copy with {@code name} replaced. */
+    public DiskSource withName(String newName) {
+        return toBuilder().name(newName).build();
+    }
+
+    /** A copy with {@code query} replaced. */
+    public DiskSource withQuery(String newQuery) {
+        return toBuilder().query(newQuery).build();
+    }
+
+    /** A copy with {@code tls} replaced. */
+    public DiskSource withTls(String newTls) {
+        return toBuilder().tls(newTls).build();
+    }
+
+    /** A copy with {@code tlsHostname} replaced. */
+    public DiskSource withTlsHostname(String newTlsHostname) {
+        return toBuilder().tlsHostname(newTlsHostname).build();
+    }
+
+    /** A copy with {@code pool} replaced. */
+    public DiskSource withPool(String newPool) {
+        return toBuilder().pool(newPool).build();
+    }
+
+    /** A copy with {@code volume} replaced. */
+    public DiskSource withVolume(String newVolume) {
+        return toBuilder().volume(newVolume).build();
+    }
+
+    /** A copy with {@code mode} replaced. */
+    public DiskSource withMode(String newMode) {
+        return toBuilder().mode(newMode).build();
+    }
+
+    /** A copy with {@code startupPolicy} replaced. */
+    public DiskSource withStartupPolicy(String newStartupPolicy) {
+        return toBuilder().startupPolicy(newStartupPolicy).build();
+    }
+
+    /** A copy with {@code index} replaced. */
+    public DiskSource withIndex(Integer newIndex) {
+        return toBuilder().index(newIndex).build();
+    }
+
+    /** A copy with {@code hosts} replaced. */
+    public DiskSource withHosts(List<SourceHost> newHosts) {
+        return toBuilder().hosts(newHosts).build();
+    }
+
+    /** A copy with {@code other} replaced. */
+    public DiskSource withOther(Preserved newOther) {
+        return toBuilder().other(newOther).build();
+    }
+
+    /** The file, device, directory, network name or volume, whichever is set, or null. */
+    public String path() {
+        for (String p : new String[] {file, dev, dir, name, volume}) {
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof DiskSource x)) {
+            return false;
+        }
+        return Objects.equals(file, x.file)
+                && Objects.equals(dev, x.dev)
+                && Objects.equals(dir, x.dir)
+                && Objects.equals(protocol, x.protocol)
+                && Objects.equals(name, x.name)
+                && Objects.equals(query, x.query)
+                && Objects.equals(tls, x.tls)
+                && Objects.equals(tlsHostname, x.tlsHostname)
+                && Objects.equals(pool, x.pool)
+                && Objects.equals(volume, x.volume)
+                && Objects.equals(mode, x.mode)
+                && Objects.equals(startupPolicy, x.startupPolicy)
+                && Objects.equals(index, x.index)
+                && Objects.equals(hosts, x.hosts)
+                && Objects.equals(other, x.other);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(file, dev, dir, protocol, name, query, tls, tlsHostname, pool, volume, mode, startupPolicy, index, hosts, other);
+    }
+
+    @Override
+    public String toString() {
+        return "DiskSource[" + "file=" + file + ", "
+                + "dev=" + dev + ", "
+                + "dir=" + dir + ", "
+                + "protocol=" + protocol + ", "
+                + "name=" + name + ", "
+                + "query=" + query + ", "
+                + "tls=" + tls + ", "
+                + "tlsHostname=" + tlsHostname + ", "
+                + "pool=" + pool + ", "
+                + "volume=" + volume + ", "
+                + "mode=" + mode + ", "
+                + "startupPolicy=" + startupPolicy + ", "
+                + "index=" + index + ", "
+                + "hosts=" + hosts + ", "
+                + "other=" + other + "]";
+    }
+
+    /** Collects the values of a {@link DiskSource}; not thread-safe. */
+    public static final class Builder {
+        private String file;
+        private String dev;
+        private String dir;
+        private String protocol;
+        private String name;
+        private String query;
+        private String tls;
+        private String tlsHostname;
+        private String pool;
+        private String volume;
+        private String mode;
+        private String startupPolicy;
+        private Integer index;
+        private List<SourceHost> hosts;
+        private Preserved other;
+
+        private Builder() {
+        }
+
+        /** @see DiskSource#file() */
+        public Builder file(String value) {
+            this.file = value;
+            return this;
+        }
+
+        /** @see DiskSource#dev() */
+        public Builder dev(String value) {
+            this.dev = value;
+            return this;
+        }
+
+        /** @see DiskSource#dir() */
+        public Builder dir(String value) {
+            this.dir = value;
+            return this;
+        }
+
+        /** @see DiskSource#protocol() */
+        public Builder protocol(String value) {
+            this.protocol = value;
+            return this;
+        }
+
+        /** @see DiskSource#name() */
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        /** @see DiskSource#query() */
+        public Builder query(String value) {
+            this.query = value;
+            return this;
+        }
+
+        /** @see DiskSource#tls() */
+        public Builder tls(String value) {
+            this.tls = value;
+            return this;
+        }
+
+        /** @see DiskSource#tlsHostname() */
+        public Builder tlsHostname(String value) {
+            this.tlsHostname = value;
+            return this;
+        }
+
+        /** @see DiskSource#pool() */
+        public Builder pool(String value) {
+            this.pool = value;
+            return this;
+        }
+
+        /** @see DiskSource#volume() */
+        public Builder volume(String value) {
+            this.volume = value;
+            return this;
+        }
+
+        /** @see DiskSource#mode() */
+        public Builder mode(String value) {
+            this.mode = value;
+            return this;
+        }
+
+        /** @see DiskSource#startupPolicy() */
+        public Builder startupPolicy(String value) {
+            this.startupPolicy = value;
+            return this;
+        }
+
+        /** @see DiskSource#index() */
+        public Builder index(Integer value) {
+            this.index = value;
+            return this;
+        }
+
+        /** @see DiskSource#hosts() */
+        public Builder hosts(List<SourceHost> value) {
+            this.hosts = value;
+            return this;
+        }
+
+        /** @see DiskSource#other() */
+        public Builder other(Preserved value) {
+            this.other = value;
+            return this;
+        }
+
+        public DiskSource build() {
+            return new DiskSource(this);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.jvirt.xml.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Address;
+import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.Controller;
+import org.jvirt.api.xml.Device;
+import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.SourceHost;
+
+/** The typed parts of the device model: values parsed once, formatted back as libvirt does. */
+class TypedDeviceModelTest {
+    private final DomainXmlCodec codec = new DomainXmlCodecImpl();
+
+    private static String domain(String devices) {
+        return """
+                <domain type='kvm'>
+                  <name>t</name>
+                  <uuid>6695eb01-f6a4-8304-79aa-97f2502e193f</uuid>
+                  <memory unit='KiB'>1048576</memory>
+                  <currentMemory unit='KiB'>1048576</currentMemory>
+                  <vcpu placement='static'>1</vcpu>
+                  <os>
+                    <type arch='x86_64' machine='pc'>hvm</type>
+                  </os>
+                  <clock offset='utc'/>
+                  <on_poweroff>destroy</on_poweroff>
+                  <on_reboot>restart</on_reboot>
+                  <on_crash>destroy</on_crash>
+                  <devices>
+                """ + devices + """
+                  </devices>
+                </domain>
+                """;
+    }
+
+    private static final String DISKS = """
+                <disk type='file' device='disk'>
+                  <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap' iothread='2' detect_zeroes='unmap' queues='4' queue_size='256'/>
+                  <source file='/var/lib/images/a.qcow2' startupPolicy='optional'/>
+                  <target dev='vda' bus='virtio' rotation_rate='7200'/>
+                  <serial>S1</serial>
+                  <boot order='2'/>
+                  <alias name='ua-disk0'/>
+                  <address type='pci' domain='0x0000' bus='0x00' slot='0x07' function='0x0'/>
+                </disk>
+                <disk type='network' device='disk'>
+                  <driver name='qemu' type='raw'/>
+                  <source protocol='nbd' name='export' tls='yes'>
+                    <host name='example.org' port='6000'/>
+                    <host transport='unix' socket='/run/nbd.sock'/>
+                  </source>
+                  <target dev='sda' bus='scsi'/>
+                  <iotune>
+                    <total_bytes_sec>1000</total_bytes_sec>
+                  </iotune>
+                  <address type='drive' controller='0' bus='0' target='1' unit='3'/>
+                </disk>
+                <controller type='scsi' index='0' model='virtio-scsi'>
+                  <driver queues='8' iothread='1'/>
+                  <address type='pci' domain='0x0000' bus='0x00' slot='0x08' function='0x0'/>
+                </controller>
+                <controller type='pci' index='1' model='pcie-root-port'>
+                  <model name='pcie-root-port'/>
+                  <target chassis='1' port='0x10'/>
+                  <address type='pci' domain='0x0000' bus='0x00' slot='0x02' function='0x0' multifunction='on'/>
+                </controller>
+                <controller type='virtio-serial' index='0' ports='16' vectors='4'/>
+                <interface type='network'>
+                  <mac address='52:54:00:11:22:33'/>
+                  <source network='default'/>
+                  <model type='virtio'/>
+                  <boot order='1'/>
+                  <rom bar='off'/>
+                  <acpi index='3'/>
+                  <address type='pci' domain='0x0000' bus='0x00' slot='0x03' function='0x0'/>
+                </interface>
+                <channel type='unix'>
+                  <source mode='bind' path='/run/ch.sock'/>
+                  <target type='virtio' name='org.qemu.guest_agent.0'/>
+                  <address type='virtio-serial' controller='0' bus='0' port='1'/>
+                </channel>
+                <sound model='ich9'>
+                  <codec type='duplex'/>
+                  <address type='pci' domain='0x0000' bus='0x00' slot='0x04' function='0x0'/>
+                </sound>
+                <hub type='usb'>
+                  <address type='usb' bus='0' port='1.2'/>
+                </hub>
+            """;
+
+    @Test
+    void diskSourceDriverTargetAndAddressAreTyped() throws VirtException {
+        DomainDef def = codec.parse(domain(DISKS), 0);
+        Disk vda = def.devices().disks().get(0);
+        assertEquals("qcow2", vda.driver().type());
+        assertEquals("none", vda.driver().cache());
+        assertEquals("native", vda.driver().io());
+        assertEquals(2, vda.driver().iothread());
+        assertEquals(4, vda.driver().queues());
+        assertEquals(256, vda.driver().queueSize());
+        assertEquals("unmap", vda.driver().detectZeroes());
+        assertEquals("/var/lib/images/a.qcow2", vda.source().file());
+        assertEquals("optional", vda.source().startupPolicy());
+        assertEquals(7200, vda.target().rotationRate());
+        assertEquals("S1", vda.serial());
+        assertEquals(2, vda.info().bootOrder());
+        assertEquals("ua-disk0", vda.info().alias());
+        assertEquals(Address.pci(0, 0, 7, 0), vda.info().address());
+        assertTrue(vda.other().isEmpty(), "everything of this disk is typed: " + vda.other());
+
+        Disk sda = def.devices().disks().get(1);
+        assertEquals("nbd", sda.source().protocol());
+        assertEquals("yes", sda.source().tls());
+        assertEquals(List.of(new SourceHost("example.org", 6000, null, null),
+                new SourceHost(null, null, "unix", "/run/nbd.sock")), sda.source().hosts());
+        assertEquals(Address.drive(0, 0, 1, 3), sda.info().address());
+        assertEquals("iotune", sda.other().children().get(0).name(), "untyped content stays reachable");
+    }
+
+    @Test
+    void controllersInterfacesAndCharDevicesAreTyped() throws VirtException {
+        DomainDef def = codec.parse(domain(DISKS), 0);
+        Controller scsi = controller(def, "scsi", 0);
+        assertEquals(8, scsi.driver().queues());
+        assertEquals(1, scsi.driver().iothread());
+        Controller port = controller(def, "pci", 1);
+        assertEquals("pcie-root-port", port.modelName());
+        assertEquals(1, port.target().chassis());
+        assertEquals(0x10, port.target().port());
+        assertEquals("on", port.info().address().multifunction());
+        Controller serial = controller(def, "virtio-serial", 0);
+        assertEquals(16, serial.ports());
+        assertEquals(4, serial.vectors());
+
+        NetInterface nic = def.devices().interfaces().get(0);
+        assertEquals(1, nic.info().bootOrder());
+        assertEquals("off", nic.info().romBar());
+        assertEquals(3, nic.info().acpiIndex());
+        assertEquals(3, nic.info().address().slot());
+
+        CharDevice ch = def.devices().charDevices().get(0);
+        assertEquals("/run/ch.sock", ch.source().path());
+        assertEquals("bind", ch.source().mode());
+        Address vs = ch.info().address();
+        assertEquals("virtio-serial", vs.type());
+        assertEquals(1, vs.port());
+    }
+
+    @Test
+    void untypedDevicesHaveTypedInfoAndFormatUnchanged() throws VirtException {
+        String xml = domain(DISKS);
+        DomainDef def = codec.parse(xml, 0);
+        GenericDevice sound = (GenericDevice) def.devices().named("sound").get(0);
+        assertEquals(4, sound.info().address().slot());
+        assertEquals("codec", sound.element().child("codec").name());
+        GenericDevice hub = (GenericDevice) def.devices().named("hub").get(0);
+        assertEquals("1.2", hub.info().address().usbPort());
+        assertEquals(0, hub.info().address().bus());
+        String formatted = codec.format(def, 0);
+        assertTrue(formatted.contains("<codec type='duplex'/>\n      <address type='pci' domain='0x0000' bus='0x00'"
+                + " slot='0x04' function='0x0'/>"), formatted);
+        assertTrue(formatted.contains("<total_bytes_sec>1000</total_bytes_sec>"), formatted);
+        assertTrue(formatted.contains("<source protocol='nbd' name='export' tls='yes'>\n        <host"
+                + " name='example.org' port='6000'/>\n        <host transport='unix' socket='/run/nbd.sock'/>"),
+                formatted);
+        assertEquals(formatted, codec.format(codec.parse(formatted, 0), 0), "format is a fixed point");
+    }
+
+    @Test
+    void addressesAreFormattedInLibvirtNotation() throws VirtException {
+        DomainDef def = codec.parse(domain("""
+                <watchdog model='i6300esb' action='reset'>
+                  <address type='pci' slot='5' function='1'/>
+                </watchdog>
+                <serial type='pty'>
+                  <target port='0'/>
+                  <address type='isa' iobase='0x3f8' irq='4'/>
+                </serial>
+            """), 0);
+        String out = codec.format(def, 0);
+        assertTrue(out.contains("<address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x1'/>"), out);
+        Address isa = def.devices().charDevices().get(0).info().address();
+        assertEquals(0x3f8, isa.iobase());
+        assertEquals(4, isa.irq());
+        assertTrue(out.contains("<address type='isa' iobase='0x3f8' irq='0x4'/>"), out);
+    }
+
+    @Test
+    void badNumbersAreLibvirtXmlErrors() {
+        VirtException e = assertThrows(VirtException.class, () -> codec.parse(domain("""
+                <disk type='file' device='disk'>
+                  <driver name='qemu' queues='-5'/>
+                  <target dev='vda'/>
+                </disk>
+            """), 0));
+        assertEquals(ErrorCode.XML_ERROR, e.code());
+        assertTrue(e.getMessage().contains("Invalid value for attribute 'queues' in element 'driver': '-5'."
+                + " Expected non-negative integer value"), e.getMessage());
+        e = assertThrows(VirtException.class, () -> codec.parse(domain("""
+                <controller type='usb' index='0'>
+                  <address type='drive' controller='x'/>
+                </controller>
+            """), 0));
+        assertTrue(e.getMessage().contains("Invalid value for attribute 'controller' in element 'address': 'x'."),
+                e.getMessage());
+        e = assertThrows(VirtException.class, () -> codec.parse(domain("""
+                <controller type='virtio-serial' index='0' ports='many'/>
+            """), 0));
+        assertTrue(e.getMessage().contains("'ports' in element 'controller': 'many'. Expected integer value"),
+                e.getMessage());
+    }
+
+    @Test
+    void builderAndToBuilderRoundTrip() throws VirtException {
+        DomainDef def = codec.parse(domain(DISKS), 0);
+        assertEquals(def, def.toBuilder().build());
+        assertEquals(def.hashCode(), def.toBuilder().build().hashCode());
+        Disk vda = def.devices().disks().get(0);
+        Disk moved = vda.withInfo(vda.info().withAddress(Address.pci(0, 1, 2, 0)))
+                .withDriver(vda.driver().toBuilder().queues(2).build());
+        assertNotEquals(vda, moved);
+        assertEquals(vda.source(), moved.source());
+        List<Device> all = def.devices().all().stream().map(d -> d == vda ? moved : d).toList();
+        String out = codec.format(def.withDevices(def.devices().withAll(all)), 0);
+        assertTrue(out.contains("queues='2' queue_size='256'"), out);
+        assertTrue(out.contains("<address type='pci' domain='0x0000' bus='0x01' slot='0x02' function='0x0'/>"), out);
+        assertFalse(out.contains("slot='0x07'"), out);
+
+        Controller built = Controller.builder().type("usb").index(0).model("qemu-xhci").ports(15).build();
+        assertNull(built.driver());
+        assertEquals(-1, Controller.builder().type("usb").build().index());
+        assertEquals("controller", built.elementName());
+        assertTrue(built.info().isEmpty());
+    }
+
+    private static Controller controller(DomainDef def, String type, int index) {
+        return def.devices().controllers().stream().filter(c -> c.type().equals(type) && c.index() == index)
+                .findFirst().orElseThrow();
+    }
+}
