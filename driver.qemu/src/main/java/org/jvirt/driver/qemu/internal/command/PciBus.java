@@ -1,5 +1,8 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import org.jvirt.api.xml.Address;
+import org.jvirt.api.xml.DeviceInfo;
+
 /** The {@code bus}/{@code addr} properties of a device from its {@code <address type='pci'>}. */
 final class PciBus {
     private PciBus() {
@@ -16,6 +19,23 @@ final class PciBus {
         props.put("bus", bus == 0 ? (d.isQ35() ? "pcie.0" : "pci.0") : "pci." + bus);
         if (a.attr("multifunction") != null) {
             props.put("multifunction", "on".equals(a.attr("multifunction")));
+        }
+        props.put("addr", fn == 0 ? "0x" + Integer.toHexString(slot)
+                : "0x" + Integer.toHexString(slot) + ".0x" + Integer.toHexString(fn));
+    }
+
+    /** The same from a typed device's information. */
+    static void put(QemuMachine m, DeviceInfo info, Json props) {
+        Address a = info.address();
+        if (a == null || !a.is("pci")) {
+            return;
+        }
+        int bus = a.bus() == null ? 0 : a.bus();
+        int slot = a.slot() == null ? 0 : a.slot();
+        int fn = a.function() == null ? 0 : a.function();
+        props.put("bus", bus == 0 ? (m.isQ35() ? "pcie.0" : "pci.0") : "pci." + bus);
+        if (a.multifunction() != null) {
+            props.put("multifunction", "on".equals(a.multifunction()));
         }
         props.put("addr", fn == 0 ? "0x" + Integer.toHexString(slot)
                 : "0x" + Integer.toHexString(slot) + ".0x" + Integer.toHexString(fn));

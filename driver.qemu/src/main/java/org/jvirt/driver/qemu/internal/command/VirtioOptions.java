@@ -17,6 +17,14 @@ final class VirtioOptions {
         onOff(j, "page-per-vq", drv.attr("page_per_vq"));
     }
 
+    /** The same from a typed {@code <driver>}'s iommu, ats, packed and page_per_vq values (each may be null). */
+    static void put(Json j, String iommu, String ats, String packed, String pagePerVq) {
+        onOff(j, "iommu_platform", iommu);
+        onOff(j, "ats", ats);
+        onOff(j, "packed", packed);
+        onOff(j, "page-per-vq", pagePerVq);
+    }
+
     private static void onOff(Json j, String key, String v) {
         if (v != null) {
             j.put(key, "on".equals(v));
