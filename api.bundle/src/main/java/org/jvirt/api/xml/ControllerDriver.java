@@ -1,5 +1,6 @@
 package org.jvirt.api.xml;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,7 @@ public final class ControllerDriver {
     private final String ats;
     private final String packed;
     private final String pagePerVq;
+    private final List<IothreadQueues> iothreads;
     private final Preserved other;
 
     private ControllerDriver(Builder b) {
@@ -30,6 +32,7 @@ public final class ControllerDriver {
         this.ats = b.ats;
         this.packed = b.packed;
         this.pagePerVq = b.pagePerVq;
+        this.iothreads = List.copyOf(b.iothreads == null ? List.of() : b.iothreads);
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
@@ -50,6 +53,7 @@ public final class ControllerDriver {
         b.ats = ats;
         b.packed = packed;
         b.pagePerVq = pagePerVq;
+        b.iothreads = iothreads;
         b.other = other;
         return b;
     }
@@ -97,6 +101,11 @@ public final class ControllerDriver {
     /** virtio {@code page_per_vq} {@code on}/{@code off}, or null */
     public String pagePerVq() {
         return pagePerVq;
+    }
+
+    /** {@code <iothreads>}: the virtqueues each IOThread serves, empty when absent */
+    public List<IothreadQueues> iothreads() {
+        return iothreads;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -149,6 +158,11 @@ public final class ControllerDriver {
         return toBuilder().pagePerVq(newPagePerVq).build();
     }
 
+    /** A copy with {@code iothreads} replaced. */
+    public ControllerDriver withIothreads(List<IothreadQueues> newIothreads) {
+        return toBuilder().iothreads(newIothreads).build();
+    }
+
     /** A copy with {@code other} replaced. */
     public ControllerDriver withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -171,12 +185,13 @@ public final class ControllerDriver {
                 && Objects.equals(ats, x.ats)
                 && Objects.equals(packed, x.packed)
                 && Objects.equals(pagePerVq, x.pagePerVq)
+                && Objects.equals(iothreads, x.iothreads)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(queues, cmdPerLun, maxSectors, ioeventfd, iothread, iommu, ats, packed, pagePerVq, other);
+        return Objects.hash(queues, cmdPerLun, maxSectors, ioeventfd, iothread, iommu, ats, packed, pagePerVq, iothreads, other);
     }
 
     @Override
@@ -190,6 +205,7 @@ public final class ControllerDriver {
                 + "ats=" + ats + ", "
                 + "packed=" + packed + ", "
                 + "pagePerVq=" + pagePerVq + ", "
+                + "iothreads=" + iothreads + ", "
                 + "other=" + other + "]";
     }
 
@@ -204,6 +220,7 @@ public final class ControllerDriver {
         private String ats;
         private String packed;
         private String pagePerVq;
+        private List<IothreadQueues> iothreads;
         private Preserved other;
 
         private Builder() {
@@ -260,6 +277,12 @@ public final class ControllerDriver {
         /** @see ControllerDriver#pagePerVq() */
         public Builder pagePerVq(String value) {
             this.pagePerVq = value;
+            return this;
+        }
+
+        /** @see ControllerDriver#iothreads() */
+        public Builder iothreads(List<IothreadQueues> value) {
+            this.iothreads = value;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.jvirt.api.xml;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,7 @@ public final class DiskDriver {
     private final String ats;
     private final String packed;
     private final String pagePerVq;
+    private final List<IothreadQueues> iothreads;
     private final Preserved other;
 
     private DiskDriver(Builder b) {
@@ -50,6 +52,7 @@ public final class DiskDriver {
         this.ats = b.ats;
         this.packed = b.packed;
         this.pagePerVq = b.pagePerVq;
+        this.iothreads = List.copyOf(b.iothreads == null ? List.of() : b.iothreads);
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
@@ -80,6 +83,7 @@ public final class DiskDriver {
         b.ats = ats;
         b.packed = packed;
         b.pagePerVq = pagePerVq;
+        b.iothreads = iothreads;
         b.other = other;
         return b;
     }
@@ -177,6 +181,11 @@ public final class DiskDriver {
     /** virtio {@code page_per_vq} {@code on}/{@code off}, or null */
     public String pagePerVq() {
         return pagePerVq;
+    }
+
+    /** {@code <iothreads>}: the virtqueues each IOThread serves, empty when absent */
+    public List<IothreadQueues> iothreads() {
+        return iothreads;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -279,6 +288,11 @@ public final class DiskDriver {
         return toBuilder().pagePerVq(newPagePerVq).build();
     }
 
+    /** A copy with {@code iothreads} replaced. */
+    public DiskDriver withIothreads(List<IothreadQueues> newIothreads) {
+        return toBuilder().iothreads(newIothreads).build();
+    }
+
     /** A copy with {@code other} replaced. */
     public DiskDriver withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -311,12 +325,13 @@ public final class DiskDriver {
                 && Objects.equals(ats, x.ats)
                 && Objects.equals(packed, x.packed)
                 && Objects.equals(pagePerVq, x.pagePerVq)
+                && Objects.equals(iothreads, x.iothreads)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, type, cache, errorPolicy, rerrorPolicy, io, ioeventfd, eventIdx, copyOnRead, discard, iothread, detectZeroes, discardNoUnref, queues, queueSize, iommu, ats, packed, pagePerVq, other);
+        return Objects.hash(name, type, cache, errorPolicy, rerrorPolicy, io, ioeventfd, eventIdx, copyOnRead, discard, iothread, detectZeroes, discardNoUnref, queues, queueSize, iommu, ats, packed, pagePerVq, iothreads, other);
     }
 
     @Override
@@ -340,6 +355,7 @@ public final class DiskDriver {
                 + "ats=" + ats + ", "
                 + "packed=" + packed + ", "
                 + "pagePerVq=" + pagePerVq + ", "
+                + "iothreads=" + iothreads + ", "
                 + "other=" + other + "]";
     }
 
@@ -364,6 +380,7 @@ public final class DiskDriver {
         private String ats;
         private String packed;
         private String pagePerVq;
+        private List<IothreadQueues> iothreads;
         private Preserved other;
 
         private Builder() {
@@ -480,6 +497,12 @@ public final class DiskDriver {
         /** @see DiskDriver#pagePerVq() */
         public Builder pagePerVq(String value) {
             this.pagePerVq = value;
+            return this;
+        }
+
+        /** @see DiskDriver#iothreads() */
+        public Builder iothreads(List<IothreadQueues> value) {
+            this.iothreads = value;
             return this;
         }
 

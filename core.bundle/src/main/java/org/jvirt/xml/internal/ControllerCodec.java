@@ -37,7 +37,8 @@ final class ControllerCodec {
                     .cmdPerLun(Num.uint(driver, "cmd_per_lun")).maxSectors(Num.uint(driver, "max_sectors"))
                     .ioeventfd(driver.attr("ioeventfd")).iothread(Num.uint(driver, "iothread"))
                     .iommu(driver.attr("iommu")).ats(driver.attr("ats")).packed(driver.attr("packed"))
-                    .pagePerVq(driver.attr("page_per_vq")).other(driver.rest()).build());
+                    .pagePerVq(driver.attr("page_per_vq")).iothreads(IothreadQueuesCodec.parse(driver))
+                    .other(driver.rest()).build());
         }
         if (type.equals("pci")) {
             Node target = c.child("target");
@@ -61,11 +62,12 @@ final class ControllerCodec {
         }
         ControllerDriver d = c.driver();
         if (d != null) {
-            o.child(new Out("driver").attrOrder(DRIVER_ATTRS).attr("queues", d.queues())
+            Out driver = new Out("driver").attrOrder(DRIVER_ATTRS).attr("queues", d.queues())
                     .attr("cmd_per_lun", d.cmdPerLun()).attr("max_sectors", d.maxSectors())
                     .attr("ioeventfd", d.ioeventfd()).attr("iothread", d.iothread()).attr("iommu", d.iommu())
-                    .attr("ats", d.ats()).attr("packed", d.packed()).attr("page_per_vq", d.pagePerVq())
-                    .preserved(d.other()));
+                    .attr("ats", d.ats()).attr("packed", d.packed()).attr("page_per_vq", d.pagePerVq());
+            IothreadQueuesCodec.format(driver, d.iothreads());
+            o.child(driver.preserved(d.other()));
         }
         ControllerTarget t = c.target();
         if (t != null) {

@@ -64,7 +64,8 @@ final class DiskCodec {
                 .discard(d.attr("discard")).iothread(Num.uint(d, "iothread")).detectZeroes(d.attr("detect_zeroes"))
                 .discardNoUnref(d.attr("discard_no_unref")).queues(Num.uint(d, "queues"))
                 .queueSize(Num.uint(d, "queue_size")).iommu(d.attr("iommu")).ats(d.attr("ats"))
-                .packed(d.attr("packed")).pagePerVq(d.attr("page_per_vq")).other(d.rest()).build();
+                .packed(d.attr("packed")).pagePerVq(d.attr("page_per_vq")).iothreads(IothreadQueuesCodec.parse(d))
+                .other(d.rest()).build();
     }
 
     private static DiskSource source(Node s) throws VirtException {
@@ -154,14 +155,15 @@ final class DiskCodec {
     }
 
     private static Out driver(DiskDriver v) {
-        return new Out("driver").attrOrder(DRIVER_ATTRS).attr("name", v.name()).attr("type", v.type())
+        Out o = new Out("driver").attrOrder(DRIVER_ATTRS).attr("name", v.name()).attr("type", v.type())
                 .attr("cache", v.cache()).attr("error_policy", v.errorPolicy()).attr("rerror_policy", v.rerrorPolicy())
                 .attr("io", v.io()).attr("ioeventfd", v.ioeventfd()).attr("event_idx", v.eventIdx())
                 .attr("copy_on_read", v.copyOnRead()).attr("discard", v.discard()).attr("iothread", v.iothread())
                 .attr("detect_zeroes", v.detectZeroes()).attr("discard_no_unref", v.discardNoUnref())
                 .attr("queues", v.queues()).attr("queue_size", v.queueSize()).attr("iommu", v.iommu())
-                .attr("ats", v.ats()).attr("packed", v.packed()).attr("page_per_vq", v.pagePerVq())
-                .preserved(v.other());
+                .attr("ats", v.ats()).attr("packed", v.packed()).attr("page_per_vq", v.pagePerVq());
+        IothreadQueuesCodec.format(o, v.iothreads());
+        return o.preserved(v.other());
     }
 
     private static Out source(DiskSource s) {

@@ -20,6 +20,7 @@ import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.IothreadQueues;
 import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.SourceHost;
 
@@ -252,5 +253,54 @@ class TypedDeviceModelTest {
     private static Controller controller(DomainDef def, String type, int index) {
         return def.devices().controllers().stream().filter(c -> c.type().equals(type) && c.index() == index)
                 .findFirst().orElseThrow();
+    }
+
+    @Test
+    void iothreadQueueMappingIsTypedAndFormattedBack() throws VirtException {
+        String xml = domain("""
+                <disk type='file' device='disk'>
+                  <driver name='qemu' type='raw' queues='3'>
+                    <iothreads>
+                      <iothread id='1'>
+                        <queue id='0'/>
+                        <queue id='2'/>
+                      </iothread>
+                      <iothread id='2'/>
+                    </iothreads>
+                  </driver>
+                  <source file='/a.img'/>
+                  <target dev='vda' bus='virtio'/>
+                </disk>
+                <controller type='scsi' index='0' model='virtio-scsi'>
+                  <driver queues='2'>
+                    <iothreads>
+                      <iothread id='3'>
+                        <queue id='1'/>
+                      </iothread>
+                    </iothreads>
+                  </driver>
+                </controller>
+                """);
+        DomainDef def = codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE);
+        assertEquals(List.of(new IothreadQueues(1, List.of(0, 2)), new IothreadQueues(2, List.of())),
+                def.devices().disks().get(0).driver().iothreads());
+        Controller scsi = def.devices().controllers().stream().filter(c -> c.type().equals("scsi")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(new IothreadQueues(3, List.of(1))), scsi.driver().iothreads());
+        String out = codec.format(def, DomainXmlCodec.FORMAT_INACTIVE);
+        assertTrue(out.contains("""
+                      <driver name='qemu' type='raw' queues='3'>
+                        <iothreads>
+                          <iothread id='1'>
+                            <queue id='0'/>
+                            <queue id='2'/>
+                          </iothread>
+                          <iothread id='2'/>
+                        </iothreads>
+                      </driver>
+                """), out);
+        VirtException e = assertThrows(VirtException.class, () -> codec.parse(xml.replace("<queue id='2'/>",
+                "<queue/>"), DomainXmlCodec.PARSE_INACTIVE));
+        assertEquals("Missing required attribute 'id' in element 'queue'", e.getMessage().replaceFirst("^.*: ", ""));
     }
 }
