@@ -38,6 +38,9 @@ public final class QemuCommandBuilder {
     private QemuCommandLine buildChecked(DomainDef def) throws VirtException {
         QemuDomain d = new QemuDomain(def, caps, codec);
         OtherAddresses.usb(d);
+        // the typed definition with the USB ports assigned (transitional: read back from the tree
+        // until the port assignment works on the typed definition)
+        QemuMachine m = new QemuMachine(d.toDef(), caps);
         String domDir = env.domainDir(def.id(), def.name());
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("LC_ALL", "C");
@@ -77,7 +80,7 @@ public final class QemuCommandBuilder {
         sys.power(a);
         sys.boot(a);
         dev.iommu(a);
-        dev.controllers(a);
+        new ControllerArgs(m).controllers(a);
         dev.hubs(a);
         new DiskArgs(d, env).disks(a);
         dev.filesystems(a);
