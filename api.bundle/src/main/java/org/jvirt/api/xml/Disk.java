@@ -25,6 +25,7 @@ public final class Disk implements Device {
     private final String wwn;
     private final String vendor;
     private final String product;
+    private final DiskGeometry geometry;
     private final Preserved other;
     private final DeviceInfo info;
 
@@ -45,6 +46,7 @@ public final class Disk implements Device {
         this.wwn = b.wwn;
         this.vendor = b.vendor;
         this.product = b.product;
+        this.geometry = b.geometry;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
@@ -73,6 +75,7 @@ public final class Disk implements Device {
         b.wwn = wwn;
         b.vendor = vendor;
         b.product = product;
+        b.geometry = geometry;
         b.other = other;
         b.info = info;
         return b;
@@ -156,6 +159,11 @@ public final class Disk implements Device {
     /** {@code <product>}, or null */
     public String product() {
         return product;
+    }
+
+    /** {@code <geometry>} (the BIOS geometry), or null */
+    public DiskGeometry geometry() {
+        return geometry;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -248,6 +256,11 @@ public final class Disk implements Device {
         return toBuilder().product(newProduct).build();
     }
 
+    /** A copy with {@code geometry} replaced. */
+    public Disk withGeometry(DiskGeometry newGeometry) {
+        return toBuilder().geometry(newGeometry).build();
+    }
+
     /** A copy with {@code other} replaced. */
     public Disk withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -307,13 +320,14 @@ public final class Disk implements Device {
                 && Objects.equals(wwn, x.wwn)
                 && Objects.equals(vendor, x.vendor)
                 && Objects.equals(product, x.product)
+                && Objects.equals(geometry, x.geometry)
                 && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, device, model, snapshot, rawio, sgio, driver, source, target, readOnly, shareable, transientDisk, serial, wwn, vendor, product, other, info);
+        return Objects.hash(type, device, model, snapshot, rawio, sgio, driver, source, target, readOnly, shareable, transientDisk, serial, wwn, vendor, product, geometry, other, info);
     }
 
     @Override
@@ -334,6 +348,7 @@ public final class Disk implements Device {
                 + "wwn=" + wwn + ", "
                 + "vendor=" + vendor + ", "
                 + "product=" + product + ", "
+                + "geometry=" + geometry + ", "
                 + "other=" + other + ", "
                 + "info=" + info + "]";
     }
@@ -356,6 +371,7 @@ public final class Disk implements Device {
         private String wwn;
         private String vendor;
         private String product;
+        private DiskGeometry geometry;
         private Preserved other;
         private DeviceInfo info;
 
@@ -455,6 +471,12 @@ public final class Disk implements Device {
         /** @see Disk#product() */
         public Builder product(String value) {
             this.product = value;
+            return this;
+        }
+
+        /** @see Disk#geometry() */
+        public Builder geometry(DiskGeometry value) {
+            this.geometry = value;
             return this;
         }
 

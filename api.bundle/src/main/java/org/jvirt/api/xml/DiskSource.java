@@ -27,6 +27,8 @@ public final class DiskSource {
     private final String startupPolicy;
     private final Integer index;
     private final List<SourceHost> hosts;
+    private final Long readahead;
+    private final Integer timeout;
     private final Preserved other;
 
     private DiskSource(Builder b) {
@@ -44,6 +46,8 @@ public final class DiskSource {
         this.startupPolicy = b.startupPolicy;
         this.index = b.index;
         this.hosts = List.copyOf(b.hosts == null ? List.of() : b.hosts);
+        this.readahead = b.readahead;
+        this.timeout = b.timeout;
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
@@ -69,6 +73,8 @@ public final class DiskSource {
         b.startupPolicy = startupPolicy;
         b.index = index;
         b.hosts = hosts;
+        b.readahead = readahead;
+        b.timeout = timeout;
         b.other = other;
         return b;
     }
@@ -141,6 +147,16 @@ public final class DiskSource {
     /** the {@code <host>} entries of a network source */
     public List<SourceHost> hosts() {
         return hosts;
+    }
+
+    /** {@code <readahead size=>} of an HTTP(S)/FTP(S) source in bytes, or null */
+    public Long readahead() {
+        return readahead;
+    }
+
+    /** {@code <timeout seconds=>} of an HTTP(S)/FTP(S) source, or null */
+    public Integer timeout() {
+        return timeout;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -218,6 +234,16 @@ public final class DiskSource {
         return toBuilder().hosts(newHosts).build();
     }
 
+    /** A copy with {@code readahead} replaced. */
+    public DiskSource withReadahead(Long newReadahead) {
+        return toBuilder().readahead(newReadahead).build();
+    }
+
+    /** A copy with {@code timeout} replaced. */
+    public DiskSource withTimeout(Integer newTimeout) {
+        return toBuilder().timeout(newTimeout).build();
+    }
+
     /** A copy with {@code other} replaced. */
     public DiskSource withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -255,12 +281,14 @@ public final class DiskSource {
                 && Objects.equals(startupPolicy, x.startupPolicy)
                 && Objects.equals(index, x.index)
                 && Objects.equals(hosts, x.hosts)
+                && Objects.equals(readahead, x.readahead)
+                && Objects.equals(timeout, x.timeout)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(file, dev, dir, protocol, name, query, tls, tlsHostname, pool, volume, mode, startupPolicy, index, hosts, other);
+        return Objects.hash(file, dev, dir, protocol, name, query, tls, tlsHostname, pool, volume, mode, startupPolicy, index, hosts, readahead, timeout, other);
     }
 
     @Override
@@ -279,6 +307,8 @@ public final class DiskSource {
                 + "startupPolicy=" + startupPolicy + ", "
                 + "index=" + index + ", "
                 + "hosts=" + hosts + ", "
+                + "readahead=" + readahead + ", "
+                + "timeout=" + timeout + ", "
                 + "other=" + other + "]";
     }
 
@@ -298,6 +328,8 @@ public final class DiskSource {
         private String startupPolicy;
         private Integer index;
         private List<SourceHost> hosts;
+        private Long readahead;
+        private Integer timeout;
         private Preserved other;
 
         private Builder() {
@@ -384,6 +416,18 @@ public final class DiskSource {
         /** @see DiskSource#hosts() */
         public Builder hosts(List<SourceHost> value) {
             this.hosts = value;
+            return this;
+        }
+
+        /** @see DiskSource#readahead() */
+        public Builder readahead(Long value) {
+            this.readahead = value;
+            return this;
+        }
+
+        /** @see DiskSource#timeout() */
+        public Builder timeout(Integer value) {
+            this.timeout = value;
             return this;
         }
 

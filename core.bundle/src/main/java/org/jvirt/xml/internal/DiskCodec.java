@@ -8,6 +8,7 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DiskDriver;
+import org.jvirt.api.xml.DiskGeometry;
 import org.jvirt.api.xml.DiskSource;
 import org.jvirt.api.xml.DiskTarget;
 import org.jvirt.api.xml.SourceHost;
@@ -51,6 +52,11 @@ final class DiskCodec {
             n.use(transientDisk);
             b.transientDisk(true);
         }
+        Node geometry = onlyAttributes(n, "geometry", "cyls", "heads", "secs", "trans");
+        if (geometry != null) {
+            b.geometry(new DiskGeometry(Num.uint(geometry, "cyls"), Num.uint(geometry, "heads"),
+                    Num.uint(geometry, "secs"), geometry.attr("trans")));
+        }
         b.serial(plainText(n, "serial")).wwn(plainText(n, "wwn")).vendor(plainText(n, "vendor"))
                 .product(plainText(n, "product"));
         b.info(DeviceInfoCodec.parse(n));
@@ -73,6 +79,14 @@ final class DiskCodec {
                 .protocol(s.attr("protocol")).name(s.attr("name")).query(s.attr("query")).tls(s.attr("tls"))
                 .tlsHostname(s.attr("tlsHostname")).pool(s.attr("pool")).volume(s.attr("volume"))
                 .mode(s.attr("mode")).startupPolicy(s.attr("startupPolicy")).index(Num.uint(s, "index"));
+        Node readahead = onlyAttributes(s, "readahead", "size");
+        if (readahead != null) {
+            b.readahead(Num.ulong(readahead, "size", 10));
+        }
+        Node timeout = onlyAttributes(s, "timeout", "seconds");
+        if (timeout != null) {
+            b.timeout(Num.uint(timeout, "seconds"));
+        }
         List<SourceHost> hosts = hosts(s.element().children("host"));
         if (hosts != null) {
             s.children("host");
@@ -139,6 +153,11 @@ final class DiskCodec {
                     .attr("tray", t.tray()).attr("removable", t.removable()).attr("rotation_rate", t.rotationRate())
                     .preserved(t.other()));
         }
+        DiskGeometry g = d.geometry();
+        if (g != null) {
+            o.child(new Out("geometry").attr("cyls", g.cyls()).attr("heads", g.heads()).attr("secs", g.secs())
+                    .attr("trans", g.trans()));
+        }
         if (d.readOnly()) {
             o.child(XmlElement.of("readonly"));
         }
@@ -176,6 +195,24 @@ final class DiskCodec {
             o.child(new Out("host").attr("name", h.name()).attr("port", h.port()).attr("transport", h.transport())
                     .attr("socket", h.socket()));
         }
-        return o.preserved(s.other());
+        o.preserved(s.other());
+        // libvirt writes these last in a network source
+        if (s.readahead() != null) {
+            o.child(new Out("readahead").attr("size", s.readahead()));
+        }
+        if (s.timeout() != null) {
+            o.child(new Out("timeout").attr("seconds", s.timeout()));
+        }
+        return o;
+    }
+
+    /** The child {@code name} when it has no children and only the given attributes, else null (kept untyped). */
+    private static Node onlyAttributes(Node parent, String name, String... attrs) {
+        XmlElement e = parent.element().child(name);
+        if (e == null || !e.children().isEmpty() || e.text() != null && !e.text().isBlank()
+                || !e.attributes().stream().allMatch(a -> List.of(attrs).contains(a.name()))) {
+            return null;
+        }
+        return parent.child(name);
     }
 }

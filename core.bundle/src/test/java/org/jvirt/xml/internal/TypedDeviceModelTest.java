@@ -19,6 +19,7 @@ import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.api.xml.DiskGeometry;
 import org.jvirt.api.xml.GenericDevice;
 import org.jvirt.api.xml.IothreadQueues;
 import org.jvirt.api.xml.NetInterface;
@@ -302,5 +303,33 @@ class TypedDeviceModelTest {
         VirtException e = assertThrows(VirtException.class, () -> codec.parse(xml.replace("<queue id='2'/>",
                 "<queue/>"), DomainXmlCodec.PARSE_INACTIVE));
         assertEquals("Missing required attribute 'id' in element 'queue'", e.getMessage().replaceFirst("^.*: ", ""));
+    }
+
+    @Test
+    void geometryAndHttpSourceSettingsAreTyped() throws VirtException {
+        String xml = domain("""
+                <disk type='network' device='cdrom'>
+                  <driver name='qemu' type='raw'/>
+                  <source protocol='https' name='/x.iso'>
+                    <host name='example.org' port='443'/>
+                    <readahead size='65536'/>
+                    <timeout seconds='10'/>
+                  </source>
+                  <geometry cyls='16383' heads='16' secs='63' trans='lba'/>
+                  <target dev='hdc' bus='ide'/>
+                  <readonly/>
+                </disk>
+                """);
+        Disk disk = codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE).devices().disks().get(0);
+        assertEquals(new DiskGeometry(16383, 16, 63, "lba"), disk.geometry());
+        assertEquals(65536L, disk.source().readahead());
+        assertEquals(10, disk.source().timeout());
+        String out = codec.format(codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE), DomainXmlCodec.FORMAT_INACTIVE);
+        assertTrue(out.contains("<readahead size='65536'/>\n        <timeout seconds='10'/>\n      </source>"), out);
+        assertTrue(out.contains("<geometry cyls='16383' heads='16' secs='63' trans='lba'/>"), out);
+        VirtException e = assertThrows(VirtException.class, () -> codec.parse(xml.replace("heads='16'",
+                "heads='x'"), DomainXmlCodec.PARSE_INACTIVE));
+        assertTrue(e.getMessage().contains("Invalid value for attribute 'heads' in element 'geometry': 'x'"),
+                e.getMessage());
     }
 }

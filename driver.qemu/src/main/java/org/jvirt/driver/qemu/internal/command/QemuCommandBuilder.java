@@ -82,7 +82,7 @@ public final class QemuCommandBuilder {
         dev.iommu(a);
         new ControllerArgs(m).controllers(a);
         dev.hubs(a);
-        new DiskArgs(d, env).disks(a);
+        new DiskArgs(m, env).disks(a);
         dev.filesystems(a);
         dev.interfaces(a);
         CharArgs chr = new CharArgs(d, env);
