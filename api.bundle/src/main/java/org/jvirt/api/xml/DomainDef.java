@@ -34,6 +34,18 @@ public final class DomainDef {
     private final String onCrash;
     private final Devices devices;
     private final Preserved other;
+    private final UUID genid;
+    private final boolean genidGenerated;
+    private final MemTune memtune;
+    private final MemoryBacking memoryBacking;
+    private final BlkioTune blkiotune;
+    private final Integer iothreads;
+    private final List<IoThread> iothreadIds;
+    private final DefaultIoThread defaultIoThread;
+    private final NumaTune numatune;
+    private final Resource resource;
+    private final String onLockfailure;
+    private final Pm pm;
 
     private DomainDef(Builder b) {
         this.type = b.type;
@@ -58,6 +70,18 @@ public final class DomainDef {
         this.onCrash = b.onCrash;
         this.devices = b.devices == null ? Devices.NONE : b.devices;
         this.other = b.other == null ? Preserved.NONE : b.other;
+        this.genid = b.genid;
+        this.genidGenerated = b.genidGenerated;
+        this.memtune = b.memtune;
+        this.memoryBacking = b.memoryBacking;
+        this.blkiotune = b.blkiotune;
+        this.iothreads = b.iothreads;
+        this.iothreadIds = List.copyOf(b.iothreadIds == null ? List.of() : b.iothreadIds);
+        this.defaultIoThread = b.defaultIoThread;
+        this.numatune = b.numatune;
+        this.resource = b.resource;
+        this.onLockfailure = b.onLockfailure;
+        this.pm = b.pm;
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
@@ -90,6 +114,18 @@ public final class DomainDef {
         b.onCrash = onCrash;
         b.devices = devices;
         b.other = other;
+        b.genid = genid;
+        b.genidGenerated = genidGenerated;
+        b.memtune = memtune;
+        b.memoryBacking = memoryBacking;
+        b.blkiotune = blkiotune;
+        b.iothreads = iothreads;
+        b.iothreadIds = iothreadIds;
+        b.defaultIoThread = defaultIoThread;
+        b.numatune = numatune;
+        b.resource = resource;
+        b.onLockfailure = onLockfailure;
+        b.pm = pm;
         return b;
     }
 
@@ -198,9 +234,69 @@ public final class DomainDef {
         return devices;
     }
 
-    /** unmodelled attributes of {@code <domain>} and top-level elements (memtune, numatune, iothreads, idmap, seclabel ...) the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    /** unmodelled attributes of {@code <domain>} and top-level elements (sysinfo, idmap, seclabel ...) the model does not name, kept verbatim and formatted back in libvirt's order; never null */
     public Preserved other() {
         return other;
+    }
+
+    /** {@code <genid>}: the VM generation id, or null when absent (an empty element gets a random one on parsing) */
+    public UUID genid() {
+        return genid;
+    }
+
+    /** whether {@code genid} was generated because {@code <genid/>} was empty */
+    public boolean genidGenerated() {
+        return genidGenerated;
+    }
+
+    /** {@code <memtune>}, or null */
+    public MemTune memtune() {
+        return memtune;
+    }
+
+    /** {@code <memoryBacking>}, or null */
+    public MemoryBacking memoryBacking() {
+        return memoryBacking;
+    }
+
+    /** {@code <blkiotune>}, or null */
+    public BlkioTune blkiotune() {
+        return blkiotune;
+    }
+
+    /** {@code <iothreads>}: the number of IOThreads, or null when absent */
+    public Integer iothreads() {
+        return iothreads;
+    }
+
+    /** the {@code <iothreadids>} entries, empty when absent */
+    public List<IoThread> iothreadIds() {
+        return iothreadIds;
+    }
+
+    /** {@code <defaultiothread>}, or null */
+    public DefaultIoThread defaultIoThread() {
+        return defaultIoThread;
+    }
+
+    /** {@code <numatune>}, or null */
+    public NumaTune numatune() {
+        return numatune;
+    }
+
+    /** {@code <resource>}, or null */
+    public Resource resource() {
+        return resource;
+    }
+
+    /** {@code <on_lockfailure>}, or null */
+    public String onLockfailure() {
+        return onLockfailure;
+    }
+
+    /** {@code <pm>}, or null */
+    public Pm pm() {
+        return pm;
     }
 
     /** A copy with {@code type} replaced. */
@@ -313,6 +409,66 @@ public final class DomainDef {
         return toBuilder().other(newOther).build();
     }
 
+    /** A copy with {@code genid} replaced. */
+    public DomainDef withGenid(UUID newGenid) {
+        return toBuilder().genid(newGenid).build();
+    }
+
+    /** A copy with {@code genidGenerated} replaced. */
+    public DomainDef withGenidGenerated(boolean newGenidGenerated) {
+        return toBuilder().genidGenerated(newGenidGenerated).build();
+    }
+
+    /** A copy with {@code memtune} replaced. */
+    public DomainDef withMemtune(MemTune newMemtune) {
+        return toBuilder().memtune(newMemtune).build();
+    }
+
+    /** A copy with {@code memoryBacking} replaced. */
+    public DomainDef withMemoryBacking(MemoryBacking newMemoryBacking) {
+        return toBuilder().memoryBacking(newMemoryBacking).build();
+    }
+
+    /** A copy with {@code blkiotune} replaced. */
+    public DomainDef withBlkiotune(BlkioTune newBlkiotune) {
+        return toBuilder().blkiotune(newBlkiotune).build();
+    }
+
+    /** A copy with {@code iothreads} replaced. */
+    public DomainDef withIothreads(Integer newIothreads) {
+        return toBuilder().iothreads(newIothreads).build();
+    }
+
+    /** A copy with {@code iothreadIds} replaced. */
+    public DomainDef withIothreadIds(List<IoThread> newIothreadIds) {
+        return toBuilder().iothreadIds(newIothreadIds).build();
+    }
+
+    /** A copy with {@code defaultIoThread} replaced. */
+    public DomainDef withDefaultIoThread(DefaultIoThread newDefaultIoThread) {
+        return toBuilder().defaultIoThread(newDefaultIoThread).build();
+    }
+
+    /** A copy with {@code numatune} replaced. */
+    public DomainDef withNumatune(NumaTune newNumatune) {
+        return toBuilder().numatune(newNumatune).build();
+    }
+
+    /** A copy with {@code resource} replaced. */
+    public DomainDef withResource(Resource newResource) {
+        return toBuilder().resource(newResource).build();
+    }
+
+    /** A copy with {@code onLockfailure} replaced. */
+    public DomainDef withOnLockfailure(String newOnLockfailure) {
+        return toBuilder().onLockfailure(newOnLockfailure).build();
+    }
+
+    /** A copy with {@code pm} replaced. */
+    public DomainDef withPm(Pm newPm) {
+        return toBuilder().pm(newPm).build();
+    }
+
     /** A copy with {@code memory} and {@code currentMemory} replaced. */
     public DomainDef withMemory(Memory newMemory, Memory newCurrentMemory) {
         return toBuilder().memory(newMemory).currentMemory(newCurrentMemory).build();
@@ -352,12 +508,24 @@ public final class DomainDef {
                 && Objects.equals(onReboot, x.onReboot)
                 && Objects.equals(onCrash, x.onCrash)
                 && Objects.equals(devices, x.devices)
-                && Objects.equals(other, x.other);
+                && Objects.equals(other, x.other)
+                && Objects.equals(genid, x.genid)
+                && genidGenerated == x.genidGenerated
+                && Objects.equals(memtune, x.memtune)
+                && Objects.equals(memoryBacking, x.memoryBacking)
+                && Objects.equals(blkiotune, x.blkiotune)
+                && Objects.equals(iothreads, x.iothreads)
+                && Objects.equals(iothreadIds, x.iothreadIds)
+                && Objects.equals(defaultIoThread, x.defaultIoThread)
+                && Objects.equals(numatune, x.numatune)
+                && Objects.equals(resource, x.resource)
+                && Objects.equals(onLockfailure, x.onLockfailure)
+                && Objects.equals(pm, x.pm);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, other);
+        return Objects.hash(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, other, genid, genidGenerated, memtune, memoryBacking, blkiotune, iothreads, iothreadIds, defaultIoThread, numatune, resource, onLockfailure, pm);
     }
 
     @Override
@@ -383,7 +551,19 @@ public final class DomainDef {
                 + "onReboot=" + onReboot + ", "
                 + "onCrash=" + onCrash + ", "
                 + "devices=" + devices + ", "
-                + "other=" + other + "]";
+                + "other=" + other + ", "
+                + "genid=" + genid + ", "
+                + "genidGenerated=" + genidGenerated + ", "
+                + "memtune=" + memtune + ", "
+                + "memoryBacking=" + memoryBacking + ", "
+                + "blkiotune=" + blkiotune + ", "
+                + "iothreads=" + iothreads + ", "
+                + "iothreadIds=" + iothreadIds + ", "
+                + "defaultIoThread=" + defaultIoThread + ", "
+                + "numatune=" + numatune + ", "
+                + "resource=" + resource + ", "
+                + "onLockfailure=" + onLockfailure + ", "
+                + "pm=" + pm + "]";
     }
 
     /** Collects the values of a {@link DomainDef}; not thread-safe. */
@@ -410,6 +590,18 @@ public final class DomainDef {
         private String onCrash;
         private Devices devices;
         private Preserved other;
+        private UUID genid;
+        private boolean genidGenerated;
+        private MemTune memtune;
+        private MemoryBacking memoryBacking;
+        private BlkioTune blkiotune;
+        private Integer iothreads;
+        private List<IoThread> iothreadIds;
+        private DefaultIoThread defaultIoThread;
+        private NumaTune numatune;
+        private Resource resource;
+        private String onLockfailure;
+        private Pm pm;
 
         private Builder() {
         }
@@ -543,6 +735,78 @@ public final class DomainDef {
         /** @see DomainDef#other() */
         public Builder other(Preserved value) {
             this.other = value;
+            return this;
+        }
+
+        /** @see DomainDef#genid() */
+        public Builder genid(UUID value) {
+            this.genid = value;
+            return this;
+        }
+
+        /** @see DomainDef#genidGenerated() */
+        public Builder genidGenerated(boolean value) {
+            this.genidGenerated = value;
+            return this;
+        }
+
+        /** @see DomainDef#memtune() */
+        public Builder memtune(MemTune value) {
+            this.memtune = value;
+            return this;
+        }
+
+        /** @see DomainDef#memoryBacking() */
+        public Builder memoryBacking(MemoryBacking value) {
+            this.memoryBacking = value;
+            return this;
+        }
+
+        /** @see DomainDef#blkiotune() */
+        public Builder blkiotune(BlkioTune value) {
+            this.blkiotune = value;
+            return this;
+        }
+
+        /** @see DomainDef#iothreads() */
+        public Builder iothreads(Integer value) {
+            this.iothreads = value;
+            return this;
+        }
+
+        /** @see DomainDef#iothreadIds() */
+        public Builder iothreadIds(List<IoThread> value) {
+            this.iothreadIds = value;
+            return this;
+        }
+
+        /** @see DomainDef#defaultIoThread() */
+        public Builder defaultIoThread(DefaultIoThread value) {
+            this.defaultIoThread = value;
+            return this;
+        }
+
+        /** @see DomainDef#numatune() */
+        public Builder numatune(NumaTune value) {
+            this.numatune = value;
+            return this;
+        }
+
+        /** @see DomainDef#resource() */
+        public Builder resource(Resource value) {
+            this.resource = value;
+            return this;
+        }
+
+        /** @see DomainDef#onLockfailure() */
+        public Builder onLockfailure(String value) {
+            this.onLockfailure = value;
+            return this;
+        }
+
+        /** @see DomainDef#pm() */
+        public Builder pm(Pm value) {
+            this.pm = value;
             return this;
         }
 

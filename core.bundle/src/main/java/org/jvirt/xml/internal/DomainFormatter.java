@@ -84,6 +84,7 @@ final class DomainFormatter {
         d.textChild("on_reboot", def.onReboot() == null ? "restart" : def.onReboot());
         d.textChild("on_crash", def.onCrash() == null ? "destroy" : def.onCrash());
         d.child(new DevicesFormatter(flags, inactive).format(def.devices()));
+        DomainTuningCodec.format(d, def);
         d.preserved(def.other());
         return d.build();
     }

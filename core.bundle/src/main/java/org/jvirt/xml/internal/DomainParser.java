@@ -96,7 +96,9 @@ final class DomainParser {
         String onReboot = lifecycle(d, "on_reboot");
         String onCrash = lifecycle(d, "on_crash");
         Devices devices = new DevicesParser(flags, random).parse(d.child("devices"));
-        return DomainDef.builder().type(type).id(id).name(name).uuid(uuid).title(title).description(description)
+        DomainDef.Builder tuning = DomainTuningCodec.parse(d, vcpu, cputune, random);
+        vcpu = DomainTuningCodec.placement(vcpu, tuning.build().numatune(), cputune);
+        return tuning.type(type).id(id).name(name).uuid(uuid).title(title).description(description)
                 .metadata(metadata).maxMemory(maxMemory).memory(memory).currentMemory(currentMemory).vcpu(vcpu)
                 .vcpus(vcpus).cputune(cputune).os(os).features(features).cpu(cpu).clock(clock).onPoweroff(onPoweroff)
                 .onReboot(onReboot).onCrash(onCrash).devices(devices).other(d.rest()).build();

@@ -34,6 +34,7 @@ final class LibvirtOrder {
         order("cputune", "shares", "period", "quota", "global_period", "global_quota", "emulator_period",
                 "emulator_quota", "iothread_period", "iothread_quota", "vcpupin", "emulatorpin", "iothreadpin",
                 "emulatorsched", "vcpusched", "iothreadsched", "cachetune", "memorytune");
+        order("memoryBacking", "hugepages", "nosharepages", "locked", "source", "access", "allocation", "discard");
         order("cachetune", "cache", "monitor");
         order("memorytune", "node", "monitor");
         order("cpu", "model", "vendor", "topology", "cache", "maxphysaddr", "feature", "numa");

@@ -11,22 +11,17 @@ import org.jvirt.api.xml.XmlAttribute;
 import org.jvirt.api.xml.XmlElement;
 
 /**
- * Parse-time normalisations libvirt applies to parts the domain model keeps unmodelled: the
- * Hyper-V mode and memtune limits in KiB.
+ * Parse-time normalisations libvirt applies to parts the domain model keeps unmodelled: feature
+ * states, the Hyper-V mode and NUMA cell ids.
  */
 final class GenericDefaults {
-    private static final List<String> MEMTUNE_ORDER = List.of("hard_limit", "soft_limit", "min_guarantee",
-            "swap_hard_limit");
-
     private GenericDefaults() {
     }
 
     static DomainDef apply(DomainDef def) {
         def = featureStates(def);
         def = hyperv(def);
-        def = numaCells(def);
-        def = numatune(def);
-        return memtune(def);
+        return numaCells(def);
     }
 
     /** NUMA cells get ids in order when they have none. */
@@ -63,33 +58,6 @@ final class GenericDefaults {
             return def;
         }
         return def.withCpu(cpu.withOther(new Preserved(cpu.other().attributes(), children)));
-    }
-
-    /** numatune: {@code <memory>} first, then memnodes; node sets in canonical form. */
-    private static DomainDef numatune(DomainDef def) {
-        List<XmlElement> children = new ArrayList<>();
-        boolean changed = false;
-        for (XmlElement e : def.other().children()) {
-            if (e.name().equals("numatune")) {
-                List<XmlElement> ordered = new ArrayList<>();
-                for (String name : List.of("memory", "memnode")) {
-                    for (XmlElement c : e.children(name)) {
-                        String ns = c.attribute("nodeset");
-                        ordered.add(ns == null ? c : c.withAttribute("nodeset", CpuSets.normalise(ns)));
-                    }
-                }
-                for (XmlElement c : e.children()) {
-                    if (!c.name().equals("memory") && !c.name().equals("memnode")) {
-                        ordered.add(c);
-                    }
-                }
-                children.add(e.withChildren(ordered));
-                changed = true;
-            } else {
-                children.add(e);
-            }
-        }
-        return changed ? def.withOther(new Preserved(def.other().attributes(), children)) : def;
     }
 
     /** Features written as a bare element mean "on"; libvirt writes the state (and TSEG's unit). */
@@ -142,29 +110,6 @@ final class GenericDefaults {
             }
         }
         return def.withFeatures(Features.builder().entries(entries).build());
-    }
-
-    private static DomainDef memtune(DomainDef def) {
-        List<XmlElement> children = new ArrayList<>();
-        boolean changed = false;
-        for (XmlElement e : def.other().children()) {
-            if (e.name().equals("memtune")) {
-                List<XmlElement> limits = new ArrayList<>();
-                for (String name : MEMTUNE_ORDER) {
-                    XmlElement l = e.child(name);
-                    if (l != null && l.text() != null) {
-                        long kib = toKib(l.text().trim(), l.attribute("unit"));
-                        limits.add(new XmlElement(name, List.of(new XmlAttribute("unit", "KiB")), List.of(),
-                                Long.toString(kib)));
-                    }
-                }
-                children.add(e.withChildren(limits));
-                changed = true;
-            } else {
-                children.add(e);
-            }
-        }
-        return changed ? def.withOther(new Preserved(def.other().attributes(), children)) : def;
     }
 
     /** virScaleInteger: a size in {@code unit} (default KiB) as KiB, rounded up. */

@@ -3,7 +3,7 @@ package org.jvirt.driver.qemu.internal.command;
 import java.util.BitSet;
 
 import org.jvirt.api.xml.DomainDef;
-import org.jvirt.api.xml.XmlElement;
+import org.jvirt.api.xml.MemoryBacking.Page;
 
 /**
  * {@code <memoryBacking>}: which QEMU memory backend a RAM region gets (anonymous RAM, a file in
@@ -12,18 +12,10 @@ import org.jvirt.api.xml.XmlElement;
 final class MemoryBacking {
     private final DomainDef def;
     private final CommandEnv env;
-    private final XmlElement mb;
 
     MemoryBacking(DomainDef def, CommandEnv env) {
         this.def = def;
         this.env = env;
-        XmlElement found = null;
-        for (XmlElement e : def.other().children()) {
-            if (e.name().equals("memoryBacking")) {
-                found = e;
-            }
-        }
-        this.mb = found;
     }
 
     /**
@@ -35,9 +27,9 @@ final class MemoryBacking {
      */
     Json backend(String id, int cellId, String memAccess, long bytes) {
         long pageKib = hugepageFor(cellId);
-        String source = mb == null || mb.child("source") == null ? null : mb.child("source").attribute("type");
-        String access = memAccess != null ? memAccess
-                : mb == null || mb.child("access") == null ? null : mb.child("access").attribute("mode");
+        var mb = def.memoryBacking();
+        String source = mb == null ? null : mb.sourceType();
+        String access = memAccess != null ? memAccess : mb == null ? null : mb.accessMode();
         Json j = Json.object();
         String shortName = def.id() + "-" + (def.name().length() > 20 ? def.name().substring(0, 20) : def.name());
         if (pageKib > 0) {
@@ -67,23 +59,23 @@ final class MemoryBacking {
 
     /** Whether the region's memory is allocated up front (hugepages or allocation immediate). */
     boolean prealloc(int cellId) {
-        boolean immediate = mb != null && mb.child("allocation") != null
-                && "immediate".equals(mb.child("allocation").attribute("mode"));
+        var mb = def.memoryBacking();
+        boolean immediate = mb != null && "immediate".equals(mb.allocationMode());
         return hugepageFor(cellId) > 0 || immediate;
     }
 
     /** The hugepage size (KiB) backing a cell (or all RAM for -1), 0 for normal pages. */
     private long hugepageFor(int cellId) {
-        XmlElement hp = mb == null ? null : mb.child("hugepages");
-        if (hp == null) {
+        var mb = def.memoryBacking();
+        if (mb == null || !mb.hugepages()) {
             return 0;
         }
-        if (hp.children("page").isEmpty()) {
+        if (mb.pages().isEmpty()) {
             return env.host().defaultHugepageKib();
         }
-        for (XmlElement p : hp.children("page")) {
-            String nodeset = p.attribute("nodeset");
-            long size = GenericDefaults.toKib(p.attribute("size"), p.attribute("unit"));
+        for (Page p : mb.pages()) {
+            String nodeset = p.nodeset();
+            long size = p.sizeKib();
             if (size <= 4) {
                 size = 0; // the system page size: no hugepages
             }

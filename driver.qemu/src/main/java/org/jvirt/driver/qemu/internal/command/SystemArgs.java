@@ -12,6 +12,8 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Clock;
 import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.NumaTune;
+import org.jvirt.api.xml.Pm;
 import org.jvirt.api.xml.XmlElement;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
@@ -205,16 +207,17 @@ final class SystemArgs {
 
     /** Every host node numatune names must exist on this host. */
     void checkHostNodes() throws VirtException {
-        XmlElement nt = other("numatune");
+        NumaTune nt = def.numatune();
         if (nt == null) {
             return;
         }
         BitSet host = env.host().numaNodes();
-        for (XmlElement e : nt.children()) {
-            String ns = e.attribute("nodeset");
-            if (ns == null) {
-                continue;
-            }
+        List<String> nodesets = new ArrayList<>();
+        if (nt.memoryNodeset() != null) {
+            nodesets.add(nt.memoryNodeset());
+        }
+        nt.memnodes().forEach(mn -> nodesets.add(mn.nodeset()));
+        for (String ns : nodesets) {
             BitSet want = CpuSets.parse(ns);
             want.andNot(host);
             if (!want.isEmpty()) {
@@ -242,20 +245,18 @@ final class SystemArgs {
         MachineType mt = d.caps.machine(d.accel(), d.machine());
         if (mt != null && mt.defaultRamId() != null && numaCells().isEmpty()) {
             Json ram = new MemoryBacking(def, env).backend(mt.defaultRamId(), -1, null, kib * 1024);
-            XmlElement nt = other("numatune");
-            XmlElement mem = nt == null ? null : nt.child("memory");
-            if (mem != null && mem.attribute("nodeset") != null && !"auto".equals(mem.attribute("placement"))) {
-                String mode = mem.attribute("mode") == null ? "strict" : mem.attribute("mode");
+            NumaTune nt = def.numatune();
+            if (nt != null && nt.memoryNodeset() != null && !"auto".equals(nt.memoryPlacement())) {
+                String mode = nt.memoryMode();
                 if (!mode.equals("restrictive")) {
                     List<Integer> nodes = new ArrayList<>();
-                    CpuSets.parse(mem.attribute("nodeset")).stream().forEach(nodes::add);
+                    CpuSets.parse(nt.memoryNodeset()).stream().forEach(nodes::add);
                     ram.put("host-nodes", nodes).put("policy", mode.equals("strict") ? "bind" : mode);
                 }
             }
             a.object(ram);
         }
-        XmlElement mb = other("memoryBacking");
-        a.add("-overcommit", "mem-lock=" + (mb != null && mb.child("locked") != null ? "on" : "off"));
+        a.add("-overcommit", "mem-lock=" + (def.memoryBacking() != null && def.memoryBacking().locked() ? "on" : "off"));
     }
 
     static long alignMiB(long kib) {
@@ -287,9 +288,8 @@ final class SystemArgs {
 
     /** {@code <genid>}: the VM generation id device. */
     void genid(Argv a) {
-        XmlElement g = other("genid");
-        if (g != null && g.text() != null && !g.text().isBlank()) {
-            a.device(Json.object().put("driver", "vmgenid").put("guid", g.text().trim()).put("id", "vmgenid0"));
+        if (def.genid() != null) {
+            a.device(Json.object().put("driver", "vmgenid").put("guid", def.genid().toString()).put("id", "vmgenid0"));
         }
     }
 
@@ -330,7 +330,7 @@ final class SystemArgs {
             String id = c.attribute("id") == null ? Integer.toString(i) : c.attribute("id");
             long kib = alignMiB(GenericDefaults.toKib(c.attribute("memory"), c.attribute("unit")));
             MachineType mt = d.caps.machine(d.accel(), d.machine());
-            if (mt != null && mt.numaMemSupported() && other("memoryBacking") == null && numatune(id) == null
+            if (mt != null && mt.numaMemSupported() && def.memoryBacking() == null && numatune(id) == null
                     && c.attribute("memAccess") == null) {
                 // old machine types still take the node size directly (-numa mem=, in MiB)
                 StringBuilder n = new StringBuilder("node,nodeid=").append(id);
@@ -344,12 +344,12 @@ final class SystemArgs {
             }
             Json backend = new MemoryBacking(def, env).backend("ram-node" + id, Integer.parseInt(id),
                     c.attribute("memAccess"), kib * 1024);
-            XmlElement tune = numatune(id);
+            NumaTune.MemNode tune = numatune(id);
             boolean threadContext = false;
-            if (tune != null && tune.attribute("nodeset") != null) {
+            if (tune != null && tune.nodeset() != null) {
                 List<Integer> nodes = new ArrayList<>();
-                CpuSets.parse(tune.attribute("nodeset")).stream().forEach(nodes::add);
-                String mode = tune.attribute("mode") == null ? "strict" : tune.attribute("mode");
+                CpuSets.parse(tune.nodeset()).stream().forEach(nodes::add);
+                String mode = tune.mode();
                 if (!mode.equals("restrictive")) {
                     backend.put("host-nodes", nodes).put("policy", switch (mode) {
                         case "preferred" -> "preferred";
@@ -377,18 +377,18 @@ final class SystemArgs {
     }
 
     /** The numatune entry for cell {@code id}: its memnode, else the domain-wide memory. */
-    private XmlElement numatune(String id) {
-        XmlElement nt = other("numatune");
+    private NumaTune.MemNode numatune(String id) {
+        NumaTune nt = def.numatune();
         if (nt == null) {
             return null;
         }
-        for (XmlElement mn : nt.children("memnode")) {
-            if (id.equals(mn.attribute("cellid"))) {
+        for (NumaTune.MemNode mn : nt.memnodes()) {
+            if (id.equals(Integer.toString(mn.cellId()))) {
                 return mn;
             }
         }
-        XmlElement mem = nt.child("memory");
-        return mem != null && !"auto".equals(mem.attribute("placement")) ? mem : null;
+        return nt.memoryMode() != null && !"auto".equals(nt.memoryPlacement())
+                ? new NumaTune.MemNode(-1, nt.memoryMode(), nt.memoryNodeset()) : null;
     }
 
     void monitor(Argv a, String domDir) {
@@ -453,15 +453,13 @@ final class SystemArgs {
         }
         a.add("-no-shutdown");
         String pm = d.isQ35() ? "ICH9-LPC" : "PIIX4_PM";
-        XmlElement pmEl = other("pm");
-        if (pmEl != null) {
-            XmlElement s3 = pmEl.child("suspend-to-mem");
-            if (s3 != null && s3.attribute("enabled") != null) {
-                a.add("-global", pm + ".disable_s3=" + ("no".equals(s3.attribute("enabled")) ? "1" : "0"));
+        Pm pmDef = def.pm();
+        if (pmDef != null) {
+            if (pmDef.suspendToMem() != null) {
+                a.add("-global", pm + ".disable_s3=" + ("no".equals(pmDef.suspendToMem()) ? "1" : "0"));
             }
-            XmlElement s4 = pmEl.child("suspend-to-disk");
-            if (s4 != null && s4.attribute("enabled") != null) {
-                a.add("-global", pm + ".disable_s4=" + ("no".equals(s4.attribute("enabled")) ? "1" : "0"));
+            if (pmDef.suspendToDisk() != null) {
+                a.add("-global", pm + ".disable_s4=" + ("no".equals(pmDef.suspendToDisk()) ? "1" : "0"));
             }
         }
     }
@@ -504,14 +502,5 @@ final class SystemArgs {
 
     private XmlElement feature(String name) {
         return def.features() == null ? null : def.features().get(name);
-    }
-
-    private XmlElement other(String name) {
-        for (XmlElement e : def.other().children()) {
-            if (e.name().equals(name)) {
-                return e;
-            }
-        }
-        return null;
     }
 }
