@@ -68,8 +68,8 @@ class ApiBaselineIT {
                 packages++;
                 System.out.println("  " + r.describe());
                 if (r.problem()) {
-                    problems.add("bundle " + current.bsn() + ", package " + r.pkg() + ": " + r.reason()
-                            + " (reference " + r.reference() + ", now " + r.current() + ")");
+                    problems.add("bundle " + current.bsn() + ", package " + r.pkg() + " (reference " + r.reference()
+                            + ", now " + r.current() + "): " + r.reason());
                 }
             }
             if (update) {
