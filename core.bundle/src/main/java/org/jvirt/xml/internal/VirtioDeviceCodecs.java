@@ -89,6 +89,8 @@ final class VirtioDeviceCodecs {
             b.type(type);
             if (CharSourceCodec.models(type)) {
                 b.source(CharSourceCodec.parse(n, type, false));
+                // libvirt reads <protocol> only for tcp and drops it elsewhere
+                n.children("protocol");
             }
         }
         return b.other(n.rest()).build();
