@@ -163,8 +163,8 @@ final class GenericDevicePostParse {
             return;
         }
         Video v = (Video) all.get(first);
-        if (v.model() != null && v.model().attribute("primary") == null && !"none".equals(v.modelType())) {
-            all.set(first, v.withModel(v.model().withAttribute("primary", "yes")));
+        if (v.model() != null && v.model().primary() == null && !"none".equals(v.modelType())) {
+            all.set(first, v.withModel(v.model().withPrimary("yes")));
         }
     }
 }

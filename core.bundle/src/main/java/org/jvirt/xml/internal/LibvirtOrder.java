@@ -57,6 +57,12 @@ final class LibvirtOrder {
         order("memballoon", "stats", "alias", "acpi", "address", "driver");
         order("input", "driver", "source", "alias", "acpi", "address");
         order("watchdog", "alias", "acpi", "address");
+        order("sound", "codec", "audio", "alias", "acpi", "address");
+        order("audio", "input", "output");
+        order("vsock", "cid", "alias", "acpi", "address", "driver");
+        order("iommu", "driver", "alias", "acpi", "address");
+        order("crypto", "backend", "alias", "acpi", "address");
+        order("pstore", "path", "size", "alias", "acpi", "address");
         order("controller", "model", "driver", "master", "pcihole64", "target", "alias", "acpi", "address");
         for (String chr : new String[] {"serial", "parallel", "console", "channel"}) {
             order(chr, "source", "protocol", "log", "target", "alias", "address");
