@@ -47,14 +47,14 @@ final class DevicesParser {
                 }
                 case "smartcard", "redirdev" -> all.add(generic(CharSourceCodec.rewrite(child, false)));
                 case "disk" -> GenericDevicePostParse.insertDisk(all, DiskCodec.parse(c));
-                case "interface" -> all.add(DeviceCodecs.netInterface(c, random));
+                case "interface" -> all.add(NetInterfaceCodec.parse(c, random));
                 case "video" -> all.add(DeviceCodecs.video(c));
                 case "input" -> all.add(DeviceCodecs.input(c));
                 case "memballoon" -> all.add(DeviceCodecs.memBalloon(c));
                 case "rng" -> all.add(DeviceCodecs.rng(c));
                 case "watchdog" -> all.add(DeviceCodecs.watchdog(c));
-                case "filesystem" -> all.add(DeviceCodecs.filesystem(c));
-                case "hostdev" -> all.add(DeviceCodecs.hostdev(c));
+                case "filesystem" -> all.add(FilesystemCodec.parse(c));
+                case "hostdev" -> all.add(HostdevCodec.parse(c));
                 default -> all.add(generic(child));
             }
         }
