@@ -26,6 +26,7 @@ public final class DomainDef {
     private final List<VcpuEntry> vcpus;
     private final CpuTune cputune;
     private final Os os;
+    private final IdMap idmap;
     private final Features features;
     private final Cpu cpu;
     private final Clock clock;
@@ -50,6 +51,7 @@ public final class DomainDef {
         this.vcpus = List.copyOf(b.vcpus == null ? List.of() : b.vcpus);
         this.cputune = b.cputune;
         this.os = b.os;
+        this.idmap = b.idmap;
         this.features = b.features;
         this.cpu = b.cpu;
         this.clock = b.clock;
@@ -82,6 +84,7 @@ public final class DomainDef {
         b.vcpus = vcpus;
         b.cputune = cputune;
         b.os = os;
+        b.idmap = idmap;
         b.features = features;
         b.cpu = cpu;
         b.clock = clock;
@@ -163,6 +166,11 @@ public final class DomainDef {
         return os;
     }
 
+    /** {@code <idmap>}: the user namespace mappings of a container, or null */
+    public IdMap idmap() {
+        return idmap;
+    }
+
     /** {@code <features>}, or null */
     public Features features() {
         return features;
@@ -198,7 +206,7 @@ public final class DomainDef {
         return devices;
     }
 
-    /** unmodelled attributes of {@code <domain>} and top-level elements (memtune, numatune, iothreads, idmap, seclabel ...) the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    /** unmodelled attributes of {@code <domain>} and top-level elements (memtune, numatune, iothreads, seclabel ...) the model does not name, kept verbatim and formatted back in libvirt's order; never null */
     public Preserved other() {
         return other;
     }
@@ -273,6 +281,11 @@ public final class DomainDef {
         return toBuilder().os(newOs).build();
     }
 
+    /** A copy with {@code idmap} replaced. */
+    public DomainDef withIdmap(IdMap newIdmap) {
+        return toBuilder().idmap(newIdmap).build();
+    }
+
     /** A copy with {@code features} replaced. */
     public DomainDef withFeatures(Features newFeatures) {
         return toBuilder().features(newFeatures).build();
@@ -345,6 +358,7 @@ public final class DomainDef {
                 && Objects.equals(vcpus, x.vcpus)
                 && Objects.equals(cputune, x.cputune)
                 && Objects.equals(os, x.os)
+                && Objects.equals(idmap, x.idmap)
                 && Objects.equals(features, x.features)
                 && Objects.equals(cpu, x.cpu)
                 && Objects.equals(clock, x.clock)
@@ -357,7 +371,7 @@ public final class DomainDef {
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, other);
+        return Objects.hash(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory, vcpu, vcpus, cputune, os, idmap, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, other);
     }
 
     @Override
@@ -376,6 +390,7 @@ public final class DomainDef {
                 + "vcpus=" + vcpus + ", "
                 + "cputune=" + cputune + ", "
                 + "os=" + os + ", "
+                + "idmap=" + idmap + ", "
                 + "features=" + features + ", "
                 + "cpu=" + cpu + ", "
                 + "clock=" + clock + ", "
@@ -402,6 +417,7 @@ public final class DomainDef {
         private List<VcpuEntry> vcpus;
         private CpuTune cputune;
         private Os os;
+        private IdMap idmap;
         private Features features;
         private Cpu cpu;
         private Clock clock;
@@ -495,6 +511,12 @@ public final class DomainDef {
         /** @see DomainDef#os() */
         public Builder os(Os value) {
             this.os = value;
+            return this;
+        }
+
+        /** @see DomainDef#idmap() */
+        public Builder idmap(IdMap value) {
+            this.idmap = value;
             return this;
         }
 

@@ -37,6 +37,8 @@ final class FilesystemCodec {
         Node source = n.child("source");
         if (source != null) {
             b.source(source(source, n.element().attribute("type")));
+        } else if ("ram".equals(n.element().attribute("type"))) {
+            throw XmlErrors.xml("missing 'usage' attribute for RAM filesystem");
         }
         b.targetDir(Leaf.attr(n, "target", "dir"));
         b.readOnly(Leaf.known(n, "readonly") != null);

@@ -54,7 +54,7 @@ final class IdMapCodec {
     }
 
     static Out format(IdMap m) {
-        if (m == null) {
+        if (m == null || m.uids().isEmpty() && m.gids().isEmpty()) {
             return null;
         }
         Out o = new Out("idmap");
