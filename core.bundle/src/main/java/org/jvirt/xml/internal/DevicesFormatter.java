@@ -63,7 +63,7 @@ final class DevicesFormatter {
         } else if (d instanceof Disk x) {
             return DiskCodec.format(x);
         } else if (d instanceof NetInterface x) {
-            return DeviceCodecs.format(x);
+            return NetInterfaceCodec.format(x);
         } else if (d instanceof Video x) {
             return VideoCodec.format(x);
         } else if (d instanceof Input x) {
@@ -91,11 +91,11 @@ final class DevicesFormatter {
         } else if (d instanceof Pstore x) {
             return SmallDeviceCodecs.format(x);
         } else if (d instanceof Watchdog x) {
-            return DeviceCodecs.format(x);
+            return WatchdogCodec.format(x);
         } else if (d instanceof Filesystem x) {
-            return DeviceCodecs.format(x);
+            return FilesystemCodec.format(x);
         } else if (d instanceof Hostdev x) {
-            return DeviceCodecs.format(x);
+            return HostdevCodec.format(x);
         } else if (d instanceof Controller c) {
             return ControllerCodec.format(c);
         }

@@ -47,7 +47,7 @@ final class DevicesParser {
                 }
                 case "smartcard", "redirdev" -> all.add(generic(CharSourceCodec.rewrite(child, false)));
                 case "disk" -> GenericDevicePostParse.insertDisk(all, DiskCodec.parse(c));
-                case "interface" -> all.add(DeviceCodecs.netInterface(c, random));
+                case "interface" -> all.add(NetInterfaceCodec.parse(c, random));
                 case "video" -> all.add(VideoCodec.parse(c));
                 case "input" -> all.add(VirtioDeviceCodecs.input(c));
                 case "memballoon" -> all.add(VirtioDeviceCodecs.memBalloon(c));
@@ -61,9 +61,9 @@ final class DevicesParser {
                 case "hub" -> all.add(SmallDeviceCodecs.hub(c));
                 case "nvram" -> all.add(SmallDeviceCodecs.nvram(c));
                 case "pstore" -> all.add(SmallDeviceCodecs.pstore(c));
-                case "watchdog" -> all.add(DeviceCodecs.watchdog(c));
-                case "filesystem" -> all.add(DeviceCodecs.filesystem(c));
-                case "hostdev" -> all.add(DeviceCodecs.hostdev(c));
+                case "watchdog" -> all.add(WatchdogCodec.parse(c));
+                case "filesystem" -> all.add(FilesystemCodec.parse(c));
+                case "hostdev" -> all.add(HostdevCodec.parse(c));
                 default -> all.add(generic(child));
             }
         }

@@ -113,7 +113,7 @@ final class GenericDevicePostParse {
                         && addr.is("drive")) {
                     ensure(all, bus, addr.controller());
                 }
-            } else if (d instanceof CharDevice c && c.target() != null && "virtio".equals(c.target().attribute("type"))
+            } else if (d instanceof CharDevice c && c.target() != null && "virtio".equals(c.target().type())
                     && (c.elementName().equals("channel") || c.elementName().equals("console"))) {
                 Address addr = c.info().address();
                 int idx = addr != null && addr.is("virtio-serial") ? addr.controller() : 0;
