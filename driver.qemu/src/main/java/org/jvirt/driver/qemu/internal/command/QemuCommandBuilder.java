@@ -59,26 +59,30 @@ public final class QemuCommandBuilder {
         a.add("-S");
         a.object(Json.object().put("qom-type", "secret").put("id", "masterKey0").put("format", "raw")
                 .put("file", domDir + "/master-key.aes"));
-        SystemArgs sys = new SystemArgs(d, env);
-        sys.checkHostNodes();
-        sys.machine(a);
-        a.add("-accel", "kvm".equals(def.type()) ? "kvm" : "tcg");
-        sys.cpu(a);
-        sys.memory(a);
-        sys.smp(a);
-        IoThreads.objects(def, a);
-        sys.numa(a);
-        if (def.uuid() != null) {
-            a.add("-uuid", def.uuid().toString());
+        // the memory files are named after the running id, which the transitional m does not keep
+        MemoryBacking backing = new MemoryBacking(def, env);
+        MemoryArgs memory = new MemoryArgs(m, backing, env);
+        MachineArgs machine = new MachineArgs(m, env);
+        CpuArgs cpu = new CpuArgs(m);
+        memory.checkHostNodes();
+        machine.machine(a);
+        a.add("-accel", "kvm".equals(m.def().type()) ? "kvm" : "tcg");
+        cpu.cpu(a);
+        memory.memory(a);
+        cpu.smp(a);
+        IoThreads.objects(m.def(), a);
+        new NumaArgs(m, backing).numa(a);
+        if (m.def().uuid() != null) {
+            a.add("-uuid", m.def().uuid().toString());
         }
-        sys.genid(a);
+        machine.genid(a);
         DeviceArgs dev = new DeviceArgs(d, env, vars);
         dev.display(a);
         a.add("-no-user-config", "-nodefaults");
-        sys.monitor(a, domDir);
-        sys.clock(a, vars);
-        sys.power(a);
-        sys.boot(a);
+        machine.monitor(a, domDir);
+        new ClockArgs(m, env).clock(a, vars);
+        machine.power(a);
+        new BootArgs(m).boot(a);
         dev.iommu(a);
         new ControllerArgs(m).controllers(a);
         dev.hubs(a);
@@ -101,9 +105,9 @@ public final class QemuCommandBuilder {
         dev.memballoon(a);
         dev.rngs(a, chr);
         dev.panic(a);
-        QemuNamespace.apply(d, a, vars);
+        QemuNamespace.apply(m.def(), a, vars);
         a.add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
-        sys.runWith(a);
+        machine.runWith(a);
         a.add("-msg", "timestamp=on");
         return new QemuCommandLine(vars, a.args);
     }

@@ -20,12 +20,12 @@ final class QemuNamespace {
     private QemuNamespace() {
     }
 
-    static void apply(QemuDomain d, Argv a, Map<String, String> env) {
-        String prefix = prefix(d.def);
+    static void apply(DomainDef def, Argv a, Map<String, String> env) {
+        String prefix = prefix(def);
         if (prefix == null) {
             return;
         }
-        for (XmlElement e : d.def.other().children()) {
+        for (XmlElement e : def.other().children()) {
             if (!e.name().equals(prefix + ":commandline")) {
                 continue;
             }

@@ -1,0 +1,178 @@
+package org.jvirt.driver.qemu.internal.command;
+
+import java.util.List;
+
+import org.jvirt.api.xml.Cpu;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.XmlElement;
+
+/**
+ * The guest CPU: {@code -cpu} (model, features, cache, address bits, the paravirtual clock and
+ * Hyper-V enlightenments) and {@code -smp} (vCPU counts and topology).
+ */
+final class CpuArgs {
+    private static final List<String> HYPERV_ORDER = List.of("relaxed", "vapic", "spinlocks", "vpindex",
+            "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi",
+            "evmcs", "avic", "emsr_bitmap", "xmm_input");
+
+    private final QemuMachine m;
+
+    CpuArgs(QemuMachine m) {
+        this.m = m;
+    }
+
+    void cpu(Argv a) {
+        DomainDef def = m.def();
+        Cpu cpu = def.cpu();
+        StringBuilder c = new StringBuilder();
+        if (cpu != null) {
+            model(c, cpu);
+            features(c, cpu);
+            cache(c, cpu);
+            physBits(c, cpu);
+        }
+        for (XmlElement t : ClockArgs.timers(def)) {
+            if ("kvmclock".equals(t.attribute("name")) && t.attribute("present") != null) {
+                c.append(",kvmclock=").append("yes".equals(t.attribute("present")) ? "on" : "off");
+            }
+        }
+        for (XmlElement t : ClockArgs.timers(def)) {
+            if ("hypervclock".equals(t.attribute("name")) && "yes".equals(t.attribute("present"))) {
+                c.append(",hv-time=on");
+            }
+        }
+        XmlElement apic = MachineArgs.feature(def, "apic");
+        if (apic != null && apic.attribute("eoi") != null) {
+            c.append(",kvm-pv-eoi=").append(apic.attribute("eoi"));
+        }
+        XmlElement pvspin = MachineArgs.feature(def, "pvspinlock");
+        if (pvspin != null) {
+            c.append(",kvm-pv-unhalt=").append(pvspin.attribute("state") == null ? "on" : pvspin.attribute("state"));
+        }
+        hyperv(c, MachineArgs.feature(def, "hyperv"));
+        if (c.length() > 0) {
+            a.add("-cpu", c.charAt(0) == ',' ? c.substring(1) : c.toString());
+        }
+    }
+
+    private static void model(StringBuilder c, Cpu cpu) {
+        if ("host-passthrough".equals(cpu.mode()) || "maximum".equals(cpu.mode())) {
+            c.append("host-passthrough".equals(cpu.mode()) ? "host" : "max");
+            // TODO(typed): <cpu migratable=> (helper "dom", i7-dom) is read from Cpu.other() until typed
+            cpu.other().attributes().stream().filter(x -> x.name().equals("migratable")).findFirst()
+                    .ifPresent(x -> c.append(",migratable=").append(x.value()));
+        } else if (cpu.model() != null) {
+            c.append(cpu.model());
+        }
+    }
+
+    private static void features(StringBuilder c, Cpu cpu) {
+        for (Cpu.Feature f : cpu.features()) {
+            String p = f.policy() == null ? "require" : f.policy();
+            if (p.equals("optional")) {
+                continue;
+            }
+            String qname = switch (f.name()) {
+                case "pclmuldq" -> "pclmulqdq";
+                case "i64" -> "lm";
+                default -> f.name().replace('_', '-');
+            };
+            c.append(',').append(qname).append(p.equals("disable") || p.equals("forbid") ? "=off" : "=on");
+        }
+    }
+
+    /** {@code <cpu><cache>}: QEMU's l3-cache and host-cache-info properties. */
+    private static void cache(StringBuilder c, Cpu cpu) {
+        boolean host = "host-passthrough".equals(cpu.mode()) || "maximum".equals(cpu.mode());
+        // TODO(typed): <cpu><cache> (helper "dom", i7-dom) is read from Cpu.other() until typed
+        for (XmlElement e : others(cpu, "cache")) {
+            switch (e.attribute("mode") == null ? "" : e.attribute("mode")) {
+                case "passthrough" -> c.append(",host-cache-info=on,l3-cache=off");
+                case "disable" -> c.append(host ? ",host-cache-info=off,l3-cache=off" : ",l3-cache=off");
+                case "emulate" -> c.append(host ? ",l3-cache=on,host-cache-info=off" : ",l3-cache=on");
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** {@code <cpu><maxphysaddr>}: QEMU's phys-bits / host-phys-bits(-limit). */
+    private static void physBits(StringBuilder c, Cpu cpu) {
+        // TODO(typed): <cpu><maxphysaddr> (helper "dom", i7-dom) is read from Cpu.other() until typed
+        for (XmlElement e : others(cpu, "maxphysaddr")) {
+            if ("emulate".equals(e.attribute("mode"))) {
+                c.append(e.attribute("bits") != null ? ",phys-bits=" + e.attribute("bits") : ",host-phys-bits=off");
+            } else if ("passthrough".equals(e.attribute("mode"))) {
+                c.append(",host-phys-bits=on");
+                if (e.attribute("limit") != null) {
+                    c.append(",host-phys-bits-limit=").append(e.attribute("limit"));
+                }
+            }
+        }
+    }
+
+    private static List<XmlElement> others(Cpu cpu, String name) {
+        return cpu.other().children().stream().filter(e -> e.name().equals(name)).toList();
+    }
+
+    /** {@code <features><hyperv>}: the enlightenments as {@code hv-*} properties, in QEMU's order. */
+    private static void hyperv(StringBuilder c, XmlElement hyperv) {
+        // TODO(typed): <features><hyperv> (helper "dom", i7-dom) is an XmlElement until typed
+        if (hyperv == null) {
+            return;
+        }
+        for (String name : HYPERV_ORDER) {
+            XmlElement e = hyperv.child(name);
+            if (e == null) {
+                continue;
+            }
+            String state = e.attribute("state");
+            String qname = "hv-" + name.replace('_', '-');
+            switch (name) {
+                case "spinlocks" -> {
+                    if ("on".equals(state)) {
+                        // TODO(typed): the retries count is text until <hyperv> is typed
+                        c.append(",hv-spinlocks=0x").append(Integer.toHexString(
+                                Integer.parseInt(e.attribute("retries"))));
+                    }
+                }
+                case "vendor_id" -> {
+                    if ("on".equals(state)) {
+                        c.append(",hv-vendor-id=").append(e.attribute("value"));
+                    }
+                }
+                default -> {
+                    c.append(',').append(qname).append('=').append(state);
+                    for (XmlElement sub : e.children()) {
+                        String sq = sub.name().equals("extended") ? "ext" : sub.name();
+                        c.append(',').append(qname).append('-').append(sq).append('=').append(sub.attribute("state"));
+                    }
+                }
+            }
+        }
+    }
+
+    void smp(Argv a) {
+        DomainDef def = m.def();
+        int max = def.vcpu().count();
+        int current = def.vcpu().current();
+        StringBuilder s = new StringBuilder().append(current);
+        if (current != max) {
+            s.append(",maxcpus=").append(max);
+        }
+        Cpu.Topology t = def.cpu() == null ? null : def.cpu().topology();
+        if (t != null && t.sockets() > 0) {
+            s.append(",sockets=").append(t.sockets());
+            if (m.caps().has("smp-dies")) {
+                s.append(",dies=").append(t.dies());
+            }
+            if (m.caps().has("smp-clusters")) {
+                s.append(",clusters=").append(t.clusters());
+            }
+            s.append(",cores=").append(t.cores()).append(",threads=").append(t.threads());
+        } else {
+            s.append(",sockets=").append(max).append(",cores=1,threads=1");
+        }
+        a.add("-smp", s.toString());
+    }
+}

@@ -1,0 +1,117 @@
+package org.jvirt.driver.qemu.internal.command;
+
+import java.util.List;
+
+import org.jvirt.api.xml.Audio;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.Iommu;
+import org.jvirt.api.xml.Pm;
+import org.jvirt.api.xml.Sound;
+import org.jvirt.api.xml.XmlElement;
+import org.jvirt.driver.qemu.internal.caps.MachineType;
+
+/**
+ * The machine itself: {@code -machine} and its properties, the generation id, the QMP monitor,
+ * power management and {@code -run-with}.
+ */
+final class MachineArgs {
+    private final QemuMachine m;
+    private final CommandEnv env;
+
+    MachineArgs(QemuMachine m, CommandEnv env) {
+        this.m = m;
+        this.env = env;
+    }
+
+    /** Feature {@code name} of {@code <features>}, or null. */
+    static XmlElement feature(DomainDef def, String name) {
+        // TODO(typed): <features> entries (hyperv, kvm, smm, ps2, vmport, apic, ...; helper "dom",
+        // i7-dom) are XmlElements until typed
+        return def.features() == null ? null : def.features().get(name);
+    }
+
+    void machine(Argv a) {
+        DomainDef def = m.def();
+        StringBuilder b = new StringBuilder(m.machine()).append(",usb=off");
+        if (def.devices().ofType(Iommu.class).stream()
+                .anyMatch(i -> "intel".equals(i.model()) && "on".equals(i.intremap()))) {
+            b.append(",kernel_irqchip=split");
+        }
+        XmlElement ps2 = feature(def, "ps2");
+        if (ps2 != null && ps2.attribute("state") != null) {
+            b.append(",i8042=").append(ps2.attribute("state"));
+        }
+        XmlElement vmport = feature(def, "vmport");
+        if (vmport != null && vmport.attribute("state") != null) {
+            b.append(",vmport=").append(vmport.attribute("state"));
+        }
+        XmlElement smm = feature(def, "smm");
+        if (smm != null) {
+            b.append(",smm=").append(smm.attribute("state") == null ? "on" : smm.attribute("state"));
+        }
+        String dump = def.memory().dumpCore();
+        b.append(",dump-guest-core=").append(dump == null ? "off" : dump);
+        MachineType mt = m.caps().machine(m.accel(), m.machine());
+        if (mt != null && mt.defaultRamId() != null && NumaArgs.cells(def).isEmpty()) {
+            b.append(",memory-backend=").append(mt.defaultRamId());
+        }
+        for (XmlElement t : ClockArgs.timers(def)) {
+            if ("hpet".equals(t.attribute("name")) && "no".equals(t.attribute("present"))) {
+                b.append(",hpet=off");
+            } else if ("hpet".equals(t.attribute("name")) && "yes".equals(t.attribute("present"))) {
+                b.append(",hpet=on");
+            }
+        }
+        List<Audio> audios = def.devices().ofType(Audio.class);
+        for (Sound snd : def.devices().ofType(Sound.class)) {
+            if ("pcspk".equals(snd.model()) && !audios.isEmpty()) {
+                Integer id = audios.get(0).id();
+                b.append(",pcspk-audiodev=audio").append(id == null ? 1 : id);
+            }
+        }
+        if (mt != null && mt.acpi()) {
+            b.append(",acpi=").append(feature(def, "acpi") != null ? "on" : "off");
+        }
+        a.add("-machine", b.toString());
+    }
+
+    /** {@code <genid>}: the VM generation id device. */
+    void genid(Argv a) {
+        if (m.def().genid() != null) {
+            a.device(Json.object().put("driver", "vmgenid").put("guid", m.def().genid().toString())
+                    .put("id", "vmgenid0"));
+        }
+    }
+
+    void monitor(Argv a, String domDir) {
+        String path = env.monitorPath() != null ? env.monitorPath() : domDir + "/monitor.sock";
+        a.add("-chardev", "socket,id=charmonitor," + env.fds().listeningSocket(path) + ",server=on,wait=off");
+        a.add("-mon", "chardev=charmonitor,id=monitor,mode=control");
+    }
+
+    /** What the guest's reboot and S3/S4 requests do. */
+    void power(Argv a) {
+        if ("destroy".equals(m.def().onReboot()) && !m.caps().has("set-action")) {
+            a.add("-no-reboot");
+        }
+        a.add("-no-shutdown");
+        String pm = m.isQ35() ? "ICH9-LPC" : "PIIX4_PM";
+        Pm pmDef = m.def().pm();
+        if (pmDef != null) {
+            if (pmDef.suspendToMem() != null) {
+                a.add("-global", pm + ".disable_s3=" + ("no".equals(pmDef.suspendToMem()) ? "1" : "0"));
+            }
+            if (pmDef.suspendToDisk() != null) {
+                a.add("-global", pm + ".disable_s4=" + ("no".equals(pmDef.suspendToDisk()) ? "1" : "0"));
+            }
+        }
+    }
+
+    /** {@code <features><async-teardown enabled='yes'/>}. */
+    void runWith(Argv a) {
+        XmlElement at = feature(m.def(), "async-teardown");
+        if (at != null && "yes".equals(at.attribute("enabled"))) {
+            a.add("-run-with", "async-teardown=on");
+        }
+    }
+}
