@@ -1,5 +1,8 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import org.jvirt.api.xml.Address;
+import org.jvirt.api.xml.Disk;
+
 /** virDomainDiskDefAssignAddress: the drive address implied by a disk's target name. */
 final class DriveAddresses {
     private DriveAddresses() {
@@ -27,49 +30,48 @@ final class DriveAddresses {
         return idx - 1;
     }
 
+    /** {@code disk} with the drive address its target implies when it has no address yet. */
+    static Disk assign(Disk disk) {
+        if (disk.info().address() != null || disk.target() == null) {
+            return disk;
+        }
+        Address a = forTarget(disk.targetBus(), disk.targetDev());
+        return a == null ? disk : disk.withInfo(disk.info().withAddress(a));
+    }
+
+    /**
+     * The same for the untyped tree. TODO(typed): goes when DeviceDefaults works on the typed
+     * definition and calls {@link #assign(Disk)}.
+     */
     static void assign(QemuDomain d, XNode disk) {
-        if (disk.address() != null) {
-            return;
-        }
         XNode target = disk.child("target");
-        if (target == null) {
+        if (disk.address() != null || target == null) {
             return;
         }
-        String bus = target.attr("bus", "");
-        int idx = diskIndex(target.attr("dev", ""));
-        if (idx < 0) {
-            return;
+        Address a = forTarget(target.attr("bus"), target.attr("dev"));
+        if (a != null) {
+            disk.children.add(new XNode("address").set("type", "drive")
+                    .set("controller", String.valueOf(a.controller())).set("bus", String.valueOf(a.bus()))
+                    .set("target", String.valueOf(a.target())).set("unit", String.valueOf(a.unit())));
         }
-        int controller;
-        int busNo;
-        int unit;
-        switch (bus) {
-            case "ide" -> {
-                controller = idx / 4;
-                busNo = (idx % 4) / 2;
-                unit = idx % 2;
-            }
-            case "sata" -> {
-                controller = idx / 6;
-                busNo = 0;
-                unit = idx % 6;
-            }
-            case "fdc" -> {
-                controller = idx / 2;
-                busNo = 0;
-                unit = idx % 2;
-            }
-            case "scsi" -> {
-                controller = idx / 7;
-                busNo = 0;
-                unit = idx % 7;
-            }
-            default -> {
-                return;
-            }
+    }
+
+    /**
+     * The drive address of target {@code dev} on {@code bus} (ide: two units on two buses per
+     * controller, sata six units, fdc two, scsi seven), or null for other buses and names that
+     * are no disk names.
+     */
+    static Address forTarget(String bus, String dev) {
+        int idx = diskIndex(dev == null ? "" : dev);
+        if (idx < 0 || bus == null) {
+            return null;
         }
-        XNode a = new XNode("address").set("type", "drive").set("controller", String.valueOf(controller))
-                .set("bus", String.valueOf(busNo)).set("target", "0").set("unit", String.valueOf(unit));
-        disk.children.add(a);
+        return switch (bus) {
+            case "ide" -> Address.drive(idx / 4, (idx % 4) / 2, 0, idx % 2);
+            case "sata" -> Address.drive(idx / 6, 0, 0, idx % 6);
+            case "fdc" -> Address.drive(idx / 2, 0, 0, idx % 2);
+            case "scsi" -> Address.drive(idx / 7, 0, 0, idx % 7);
+            default -> null;
+        };
     }
 }

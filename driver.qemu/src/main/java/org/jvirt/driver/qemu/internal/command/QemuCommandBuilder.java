@@ -36,11 +36,10 @@ public final class QemuCommandBuilder {
     }
 
     private QemuCommandLine buildChecked(DomainDef def) throws VirtException {
-        QemuDomain d = new QemuDomain(def, caps, codec);
-        OtherAddresses.usb(d);
-        // the typed definition with the USB ports assigned (transitional: read back from the tree
-        // until the port assignment works on the typed definition)
-        QemuMachine m = new QemuMachine(d.toDef(), caps);
+        // libvirt assigns USB ports when it builds the command line, on this copy only
+        DomainDef withPorts = OtherAddresses.usb(def);
+        QemuDomain d = new QemuDomain(withPorts, caps, codec);
+        QemuMachine m = new QemuMachine(withPorts, caps);
         String domDir = env.domainDir(def.id(), def.name());
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("LC_ALL", "C");

@@ -87,9 +87,11 @@ public final class QemuPostParse {
         ImplicitDevices.addInputs(d);
         ImplicitDevices.addAudio(d);
         QemuValidator.validate(d);
-        new PciAddressAssigner(d).assign();
-        OtherAddresses.assign(d);
-        return d.toDef();
+        // transitional: the steps above still work on the tree; the address steps on the typed draft
+        DomainDraft draft = new DomainDraft(d.toDef(), caps);
+        new PciAddressAssigner(draft).assign();
+        OtherAddresses.assign(draft);
+        return draft.toDef();
     }
 
     /** qemuDomainDefCPUPostParse: the default check mode and migratable for host CPUs. */
