@@ -22,6 +22,19 @@ import org.jvirt.api.xml.Sound;
 
 /** USB port and virtio-serial port assignment for devices that have no address yet. */
 final class OtherAddresses {
+    /** The USB devices in the order libvirt gives them ports: hubs first, then by kind. */
+    private static final List<Predicate<Device>> USB_ORDER = List.of(
+            dev -> dev instanceof Hub h && "usb".equals(h.type()),
+            dev -> dev instanceof Disk disk && "usb".equals(disk.targetBus()),
+            dev -> dev instanceof NetInterface n && "usb-net".equals(n.modelType()),
+            dev -> dev instanceof Controller c && "ccid".equals(c.type()),
+            dev -> dev instanceof Input in && "usb".equals(in.bus()),
+            dev -> dev instanceof Sound s && "usb".equals(s.model()),
+            dev -> dev instanceof Hostdev h && "usb".equals(h.type()),
+            // TODO(typed): redirdev is not typed yet; its bus is read from the element
+            dev -> dev instanceof GenericDevice g && g.elementName().equals("redirdev")
+                    && "usb".equals(g.element().attribute("bus")));
+
     private OtherAddresses() {
     }
 
@@ -35,13 +48,8 @@ final class OtherAddresses {
      */
     static DomainDef usb(DomainDef def) {
         List<Device> all = new ArrayList<>(def.devices().all());
-        Controller usb = null;
-        for (Device dev : all) {
-            if (dev instanceof Controller c && "usb".equals(c.type()) && c.index() == 0) {
-                usb = c;
-                break;
-            }
-        }
+        Controller usb = def.devices().controllers().stream().filter(c -> "usb".equals(c.type()) && c.index() == 0)
+                .findFirst().orElse(null);
         if (usb == null || "none".equals(usb.model())) {
             return def;
         }
@@ -76,8 +84,8 @@ final class OtherAddresses {
             if (dev instanceof Hub) {
                 hubPorts.add(port);
             }
-            all.set(i, DeviceInfos.withAddress(dev, Address.builder().type("usb").bus(0).usbPort(port)
-                    .other(childrenOf(a)).build()));
+            all.set(i, dev.withInfo(dev.info().withAddress(Address.builder().type("usb").bus(0).usbPort(port)
+                    .other(childrenOf(a)).build())));
         }
         return def.withDevices(def.devices().withAll(all));
     }
@@ -100,28 +108,17 @@ final class OtherAddresses {
         return null;
     }
 
-    /** Positions of the USB devices: hubs first, then the others in libvirt's device order. */
+    /** Positions in {@code all} of the USB devices, in {@link #USB_ORDER}. */
     private static List<Integer> usbDevicesInOrder(List<Device> all) {
         List<Integer> order = new ArrayList<>();
-        addWhere(order, all, dev -> dev instanceof Hub h && "usb".equals(h.type()));
-        addWhere(order, all, dev -> dev instanceof Disk disk && "usb".equals(disk.targetBus()));
-        addWhere(order, all, dev -> dev instanceof NetInterface n && "usb-net".equals(n.modelType()));
-        addWhere(order, all, dev -> dev instanceof Controller c && "ccid".equals(c.type()));
-        addWhere(order, all, dev -> dev instanceof Input in && "usb".equals(in.bus()));
-        addWhere(order, all, dev -> dev instanceof Sound s && "usb".equals(s.model()));
-        addWhere(order, all, dev -> dev instanceof Hostdev h && "usb".equals(h.type()));
-        // TODO(typed): redirdev is not typed yet; its bus is read from the element
-        addWhere(order, all, dev -> dev instanceof GenericDevice g && g.elementName().equals("redirdev")
-                && "usb".equals(g.element().attribute("bus")));
-        return order;
-    }
-
-    private static void addWhere(List<Integer> order, List<Device> all, Predicate<Device> p) {
-        for (int i = 0; i < all.size(); i++) {
-            if (p.test(all.get(i))) {
-                order.add(i);
+        for (Predicate<Device> kind : USB_ORDER) {
+            for (int i = 0; i < all.size(); i++) {
+                if (kind.test(all.get(i))) {
+                    order.add(i);
+                }
             }
         }
+        return order;
     }
 
     /** Whether an address already names a port (a USB port, or a virtio-serial one). */

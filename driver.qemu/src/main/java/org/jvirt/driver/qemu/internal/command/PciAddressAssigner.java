@@ -260,7 +260,7 @@ final class PciAddressAssigner {
 
     /** Gives {@code dev} the PCI address; returns the device as it is now in the draft. */
     private Device setAddress(Device dev, int bus, int slot, int fn) {
-        Device updated = DeviceInfos.withAddress(dev, pci(dev.info().address(), bus, slot, fn));
+        Device updated = dev.withInfo(dev.info().withAddress(pci(dev.info().address(), bus, slot, fn)));
         d.replace(dev, updated);
         return updated;
     }
