@@ -35,9 +35,8 @@ public final class QemuPostParse {
      */
     public DomainDef parse(String xml, int flags, QemuCaps caps) throws VirtException {
         DomainDef def = codec.parse(xml, flags, (virtType, osType) -> caps.arch());
-        String emulator = def.devices().emulator() != null ? def.devices().emulator() : caps.key().binaryPath();
         try {
-            QemuValidator.checkWritten(DomXml.read(xml), emulator);
+            QemuValidator.checkParsed(def, caps);
         } catch (NumberFormatException e) {
             throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
         }
@@ -86,7 +85,7 @@ public final class QemuPostParse {
         }
         ImplicitDevices.addInputs(d);
         ImplicitDevices.addAudio(d);
-        QemuValidator.validate(d);
+        QemuValidator.validate(d.toDef(), caps);
         new PciAddressAssigner(d).assign();
         OtherAddresses.assign(d);
         return d.toDef();
