@@ -35,9 +35,8 @@ public final class QemuPostParse {
      */
     public DomainDef parse(String xml, int flags, QemuCaps caps) throws VirtException {
         DomainDef def = codec.parse(xml, flags, (virtType, osType) -> caps.arch());
-        String emulator = def.devices().emulator() != null ? def.devices().emulator() : caps.key().binaryPath();
         try {
-            QemuValidator.checkWritten(DomXml.read(xml), emulator);
+            QemuValidator.checkParsed(def, caps);
         } catch (NumberFormatException e) {
             throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
         }
@@ -86,9 +85,9 @@ public final class QemuPostParse {
         }
         ImplicitDevices.addInputs(d);
         ImplicitDevices.addAudio(d);
-        QemuValidator.validate(d);
-        // transitional: the steps above still work on the tree; the address steps on the typed draft
+        // transitional: the steps above still work on the tree; validation and addresses on the typed draft
         DomainDraft draft = new DomainDraft(d.toDef(), caps);
+        QemuValidator.validate(draft.toDef(), caps);
         new PciAddressAssigner(draft).assign();
         OtherAddresses.assign(draft);
         return draft.toDef();
