@@ -1,5 +1,7 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import org.jvirt.api.xml.Address;
+
 /** virDomainDiskDefAssignAddress: the drive address implied by a disk's target name. */
 final class DriveAddresses {
     private DriveAddresses() {
@@ -71,5 +73,24 @@ final class DriveAddresses {
         XNode a = new XNode("address").set("type", "drive").set("controller", String.valueOf(controller))
                 .set("bus", String.valueOf(busNo)).set("target", "0").set("unit", String.valueOf(unit));
         disk.children.add(a);
+    }
+
+    /**
+     * The drive address a disk's target implies (virDomainDiskDefAssignAddress), or null when the
+     * bus has no drive addresses or the name is not a disk name.
+     */
+    static Address forTarget(String bus, String dev) {
+        int idx = diskIndex(dev);
+        if (idx < 0) {
+            return null;
+        }
+        Address.Builder a = Address.builder().type("drive").target(0);
+        return switch (bus == null ? "" : bus) {
+            case "ide" -> a.controller(idx / 4).bus((idx % 4) / 2).unit(idx % 2).build();
+            case "sata" -> a.controller(idx / 6).bus(0).unit(idx % 6).build();
+            case "fdc" -> a.controller(idx / 2).bus(0).unit(idx % 2).build();
+            case "scsi" -> a.controller(idx / 7).bus(0).unit(idx % 7).build();
+            default -> null;
+        };
     }
 }
