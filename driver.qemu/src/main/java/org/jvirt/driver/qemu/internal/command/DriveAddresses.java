@@ -29,52 +29,6 @@ final class DriveAddresses {
         return idx - 1;
     }
 
-    static void assign(QemuDomain d, XNode disk) {
-        if (disk.address() != null) {
-            return;
-        }
-        XNode target = disk.child("target");
-        if (target == null) {
-            return;
-        }
-        String bus = target.attr("bus", "");
-        int idx = diskIndex(target.attr("dev", ""));
-        if (idx < 0) {
-            return;
-        }
-        int controller;
-        int busNo;
-        int unit;
-        switch (bus) {
-            case "ide" -> {
-                controller = idx / 4;
-                busNo = (idx % 4) / 2;
-                unit = idx % 2;
-            }
-            case "sata" -> {
-                controller = idx / 6;
-                busNo = 0;
-                unit = idx % 6;
-            }
-            case "fdc" -> {
-                controller = idx / 2;
-                busNo = 0;
-                unit = idx % 2;
-            }
-            case "scsi" -> {
-                controller = idx / 7;
-                busNo = 0;
-                unit = idx % 7;
-            }
-            default -> {
-                return;
-            }
-        }
-        XNode a = new XNode("address").set("type", "drive").set("controller", String.valueOf(controller))
-                .set("bus", String.valueOf(busNo)).set("target", "0").set("unit", String.valueOf(unit));
-        disk.children.add(a);
-    }
-
     /**
      * The drive address a disk's target implies (virDomainDiskDefAssignAddress), or null when the
      * bus has no drive addresses or the name is not a disk name.
