@@ -1,7 +1,6 @@
 package org.jvirt.driver.qemu.internal.command;
 
 import org.jvirt.api.xml.Address;
-import org.jvirt.api.xml.Disk;
 
 /** virDomainDiskDefAssignAddress: the drive address implied by a disk's target name. */
 final class DriveAddresses {
@@ -28,32 +27,6 @@ final class DriveAddresses {
             idx = idx * 26 + (ch - 'a' + 1);
         }
         return idx - 1;
-    }
-
-    /** {@code disk} with the drive address its target implies when it has no address yet. */
-    static Disk assign(Disk disk) {
-        if (disk.info().address() != null || disk.target() == null) {
-            return disk;
-        }
-        Address a = forTarget(disk.targetBus(), disk.targetDev());
-        return a == null ? disk : disk.withInfo(disk.info().withAddress(a));
-    }
-
-    /**
-     * The same for the untyped tree. TODO(typed): goes when DeviceDefaults works on the typed
-     * definition and calls {@link #assign(Disk)}.
-     */
-    static void assign(QemuDomain d, XNode disk) {
-        XNode target = disk.child("target");
-        if (disk.address() != null || target == null) {
-            return;
-        }
-        Address a = forTarget(target.attr("bus"), target.attr("dev"));
-        if (a != null) {
-            disk.children.add(new XNode("address").set("type", "drive")
-                    .set("controller", String.valueOf(a.controller())).set("bus", String.valueOf(a.bus()))
-                    .set("target", String.valueOf(a.target())).set("unit", String.valueOf(a.unit())));
-        }
     }
 
     /**

@@ -24,7 +24,10 @@ final class GenericDefaults {
         return numaCells(def);
     }
 
-    /** NUMA cells get ids in order when they have none. */
+    /**
+     * NUMA cells get ids in order when they have none.
+     * TODO(typed): cpu numa cells (helper "dom" types them)
+     */
     private static DomainDef numaCells(DomainDef def) {
         Cpu cpu = def.cpu();
         if (cpu == null) {
@@ -60,7 +63,10 @@ final class GenericDefaults {
         return def.withCpu(cpu.withOther(new Preserved(cpu.other().attributes(), children)));
     }
 
-    /** Features written as a bare element mean "on"; libvirt writes the state (and TSEG's unit). */
+    /**
+     * Features written as a bare element mean "on"; libvirt writes the state (and TSEG's unit).
+     * TODO(typed): features pmu, vmcoreinfo, smm, hyperv (helper "dom" types them)
+     */
     private static DomainDef featureStates(DomainDef def) {
         Features f = def.features();
         if (f == null) {

@@ -1,9 +1,7 @@
 package org.jvirt.driver.qemu.internal.command;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Cpu;
@@ -31,62 +29,46 @@ public final class QemuPostParse {
 
     /**
      * Parses domain XML and completes it for QEMU, as libvirt's virDomainDefParseString with the
-     * QEMU driver's callbacks does.
+     * QEMU driver's callbacks does. The codec's generic post-parse waits until the QEMU driver's
+     * default devices are in, as in libvirt.
      */
     public DomainDef parse(String xml, int flags, QemuCaps caps) throws VirtException {
-        DomainDef def = codec.parse(xml, flags, (virtType, osType) -> caps.arch());
+        DomainDef def = codec.parse(xml, flags | DomainXmlCodec.PARSE_SKIP_POST_PARSE, (virtType, osType) -> caps.arch());
         try {
             QemuValidator.checkParsed(def, caps);
         } catch (NumberFormatException e) {
             throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
         }
-        return apply(def, caps, explicitControllers(xml));
+        return apply(def, caps);
     }
 
-    /** Completes a definition that was parsed elsewhere (every controller counts as written). */
+    /**
+     * Completes a definition: one parsed with {@link DomainXmlCodec#PARSE_SKIP_POST_PARSE}, or one
+     * parsed elsewhere (the generic post-parse finds nothing left to add then).
+     */
     public DomainDef apply(DomainDef def, QemuCaps caps) throws VirtException {
-        return apply(def, caps, null);
-    }
-
-    private DomainDef apply(DomainDef def, QemuCaps caps, Set<String> explicit) throws VirtException {
         try {
-            return applyChecked(def, caps, explicit);
+            return applyChecked(def, caps);
         } catch (NumberFormatException e) {
             throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
         }
     }
 
-    private DomainDef applyChecked(DomainDef def, QemuCaps caps, Set<String> explicit) throws VirtException {
+    private DomainDef applyChecked(DomainDef def, QemuCaps caps) throws VirtException {
         def = GenericDefaults.apply(def);
         def = QemuNamespace.normalise(def);
         def = IoThreads.complete(def);
         def = machine(def, caps);
         def = cpu(def, caps);
-        QemuDomain d = new QemuDomain(def, caps, codec);
-        // libvirt adds the driver's default devices before the generic implicit controllers; the
-        // codec already added the latter, so take them out and add them back in libvirt's order
-        List<XNode> implicit = new ArrayList<>();
-        if (explicit != null) {
-            for (XNode c : d.devices("controller")) {
-                if (IMPLICIT_TYPES.contains(c.attr("type")) && !explicit.contains(c.attr("type") + ":" + c.attr("index"))
-                        && !explicit.contains(c.attr("type") + ":")) {
-                    implicit.add(c);
-                    d.devices.remove(c);
-                }
-            }
-        }
-        ImplicitDevices.addDefaults(d);
-        DeviceDefaults.apply(d);
-        ImplicitDevices.addImplicit(d);
-        for (XNode c : implicit) {
-            if (d.controller(c.attr("type"), Integer.parseInt(c.attr("index", "0"))) == null) {
-                d.insertController(c);
-            }
-        }
-        ImplicitDevices.addInputs(d);
-        ImplicitDevices.addAudio(d);
-        // transitional: the steps above still work on the tree; validation and addresses on the typed draft
-        DomainDraft draft = new DomainDraft(d.toDef(), caps);
+        // libvirt: the driver's default devices and device defaults (qemuDomainDefPostParse and the
+        // device callbacks), then the generic implicit controllers, which get the defaults too
+        DomainDraft draft = new DomainDraft(def, caps);
+        ImplicitDevices.addDefaults(draft);
+        DeviceDefaults.apply(draft);
+        draft = new DomainDraft(codec.postParse(draft.toDef()), caps);
+        DeviceDefaults.controllers(draft);
+        ImplicitDevices.addInputs(draft);
+        ImplicitDevices.addAudio(draft);
         QemuValidator.validate(draft.toDef(), caps);
         new PciAddressAssigner(draft).assign();
         OtherAddresses.assign(draft);
@@ -117,22 +99,6 @@ public final class QemuPostParse {
                 : cpu.modelFallback();
         return def.withCpu(cpu.toBuilder().mode(mode).match(match).check(check).modelFallback(fallback).other(other)
                 .build());
-    }
-
-    private static final Set<String> IMPLICIT_TYPES = Set.of("ide", "fdc", "scsi", "sata", "virtio-serial", "ccid");
-
-    /** {@code type:index} of every controller written in the XML ({@code type:} when unindexed). */
-    private static Set<String> explicitControllers(String xml) throws VirtException {
-        Set<String> out = new HashSet<>();
-        XNode root = DomXml.read(xml);
-        XNode devs = root == null ? null : root.child("devices");
-        if (devs != null) {
-            for (XNode c : devs.all("controller")) {
-                String idx = c.attr("index");
-                out.add(c.attr("type") + ":" + (idx == null ? "" : String.valueOf(Integer.parseInt(idx.trim()))));
-            }
-        }
-        return out;
     }
 
     private static DomainDef machine(DomainDef def, QemuCaps caps) throws VirtException {

@@ -55,16 +55,6 @@ class AddressAssignmentTest {
         assertEquals(26, DriveAddresses.diskIndex("vdaa"));
     }
 
-    @Test
-    void aDiskWithAnAddressKeepsIt() throws Exception {
-        DomainDef def = CODEC.parse(domain("pc", "<disk type='file' device='disk'><target dev='hdd' bus='ide'/>"
-                + "<address type='drive' controller='0' bus='0' target='0' unit='1'/></disk>"), 0);
-        Disk disk = def.devices().disks().get(0);
-        assertSame(disk, DriveAddresses.assign(disk));
-        Disk bare = disk.withInfo(disk.info().withAddress(null));
-        assertEquals(Address.drive(0, 1, 0, 1), DriveAddresses.assign(bare).info().address());
-    }
-
     /** Two root ports on PIIX3's UHCI: the hub takes one, the free one and then the hub's ports follow. */
     @Test
     void usbPortsGoToFreeRootPortsThenToHubs() throws Exception {
