@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Cpu;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 
 /**
@@ -383,15 +384,7 @@ final class QemuValidator {
     }
 
     private static int numaCells(QemuDomain d) {
-        if (d.def.cpu() == null) {
-            return 0;
-        }
-        for (var e : d.def.cpu().other().children()) {
-            if (e.name().equals("numa")) {
-                return e.children("cell").size();
-            }
-        }
-        return 0;
+        return d.def.cpu() == null ? 0 : d.def.cpu().numaCells().size();
     }
 
     private static void cpuCache(QemuDomain d) throws VirtException {
@@ -399,30 +392,30 @@ final class QemuValidator {
             return;
         }
         String cpuMode = d.def.cpu().mode() == null ? "custom" : d.def.cpu().mode();
-        for (var e : d.def.cpu().other().children()) {
-            if (e.name().equals("cache")) {
-                String mode = e.attribute("mode");
-                String level = e.attribute("level");
-                if ("emulate".equals(mode) && !"3".equals(level)) {
-                    throw QemuErrors.unsupported("CPU cache mode 'emulate' can only be used with level='3'");
-                }
-                if ("passthrough".equals(mode)) {
-                    if (!cpuMode.equals("host-passthrough") && !cpuMode.equals("maximum")) {
-                        throw QemuErrors.unsupported("CPU cache mode 'passthrough' can only be used with "
-                                + "'host-passthrough' / 'maximum' CPUs");
-                    }
-                    if (level != null) {
-                        throw QemuErrors.unsupported("unsupported CPU cache level for mode 'passthrough'");
-                    }
-                }
-                if ("disable".equals(mode) && level != null) {
-                    throw QemuErrors.unsupported("unsupported CPU cache level for mode 'disable'");
-                }
-            } else if (e.name().equals("maxphysaddr") && "passthrough".equals(e.attribute("mode"))
-                    && e.attribute("bits") != null) {
-                throw QemuErrors.unsupported("CPU maximum physical address bits number specification cannot be "
-                        + "used with mode='passthrough'");
+        Cpu.Cache cache = d.def.cpu().cache();
+        if (cache != null) {
+            String mode = cache.mode();
+            Integer level = cache.level();
+            if ("emulate".equals(mode) && !Integer.valueOf(3).equals(level)) {
+                throw QemuErrors.unsupported("CPU cache mode 'emulate' can only be used with level='3'");
             }
+            if ("passthrough".equals(mode)) {
+                if (!cpuMode.equals("host-passthrough") && !cpuMode.equals("maximum")) {
+                    throw QemuErrors.unsupported("CPU cache mode 'passthrough' can only be used with "
+                            + "'host-passthrough' / 'maximum' CPUs");
+                }
+                if (level != null) {
+                    throw QemuErrors.unsupported("unsupported CPU cache level for mode 'passthrough'");
+                }
+            }
+            if ("disable".equals(mode) && level != null) {
+                throw QemuErrors.unsupported("unsupported CPU cache level for mode 'disable'");
+            }
+        }
+        Cpu.MaxPhysAddr phys = d.def.cpu().maxPhysAddr();
+        if (phys != null && "passthrough".equals(phys.mode()) && phys.bits() != null) {
+            throw QemuErrors.unsupported("CPU maximum physical address bits number specification cannot be "
+                    + "used with mode='passthrough'");
         }
     }
 
