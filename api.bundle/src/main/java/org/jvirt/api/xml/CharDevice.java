@@ -12,7 +12,8 @@ public final class CharDevice implements Device {
     private final String elementName;
     private final String type;
     private final CharSource source;
-    private final XmlElement target;
+    private final Log log;
+    private final CharTarget target;
     private final Preserved other;
     private final DeviceInfo info;
 
@@ -20,6 +21,7 @@ public final class CharDevice implements Device {
         this.elementName = b.elementName;
         this.type = b.type;
         this.source = b.source;
+        this.log = b.log;
         this.target = b.target;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
@@ -36,6 +38,7 @@ public final class CharDevice implements Device {
         b.elementName = elementName;
         b.type = type;
         b.source = source;
+        b.log = log;
         b.target = target;
         b.other = other;
         b.info = info;
@@ -57,8 +60,13 @@ public final class CharDevice implements Device {
         return source;
     }
 
-    /** {@code <target>} as written, or null */
-    public XmlElement target() {
+    /** {@code <log file= append=>}: where QEMU copies the device's output, or null */
+    public Log log() {
+        return log;
+    }
+
+    /** {@code <target>}, or null */
+    public CharTarget target() {
         return target;
     }
 
@@ -87,8 +95,13 @@ public final class CharDevice implements Device {
         return toBuilder().source(newSource).build();
     }
 
+    /** A copy with {@code log} replaced. */
+    public CharDevice withLog(Log newLog) {
+        return toBuilder().log(newLog).build();
+    }
+
     /** A copy with {@code target} replaced. */
-    public CharDevice withTarget(XmlElement newTarget) {
+    public CharDevice withTarget(CharTarget newTarget) {
         return toBuilder().target(newTarget).build();
     }
 
@@ -102,6 +115,15 @@ public final class CharDevice implements Device {
         return toBuilder().info(newInfo).build();
     }
 
+    /**
+     * {@code <log file= append=/>}.
+     *
+     * @param file   the log file
+     * @param append {@code on}/{@code off}, or null
+     */
+    public record Log(String file, String append) {
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -113,6 +135,7 @@ public final class CharDevice implements Device {
         return Objects.equals(elementName, x.elementName)
                 && Objects.equals(type, x.type)
                 && Objects.equals(source, x.source)
+                && Objects.equals(log, x.log)
                 && Objects.equals(target, x.target)
                 && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
@@ -120,7 +143,7 @@ public final class CharDevice implements Device {
 
     @Override
     public int hashCode() {
-        return Objects.hash(elementName, type, source, target, other, info);
+        return Objects.hash(elementName, type, source, log, target, other, info);
     }
 
     @Override
@@ -128,6 +151,7 @@ public final class CharDevice implements Device {
         return "CharDevice[" + "elementName=" + elementName + ", "
                 + "type=" + type + ", "
                 + "source=" + source + ", "
+                + "log=" + log + ", "
                 + "target=" + target + ", "
                 + "other=" + other + ", "
                 + "info=" + info + "]";
@@ -138,7 +162,8 @@ public final class CharDevice implements Device {
         private String elementName;
         private String type;
         private CharSource source;
-        private XmlElement target;
+        private Log log;
+        private CharTarget target;
         private Preserved other;
         private DeviceInfo info;
 
@@ -163,8 +188,14 @@ public final class CharDevice implements Device {
             return this;
         }
 
+        /** @see CharDevice#log() */
+        public Builder log(Log value) {
+            this.log = value;
+            return this;
+        }
+
         /** @see CharDevice#target() */
-        public Builder target(XmlElement value) {
+        public Builder target(CharTarget value) {
             this.target = value;
             return this;
         }

@@ -13,6 +13,7 @@ import java.util.Objects;
 public final class CharSource {
     private final String mode;
     private final String path;
+    private final String append;
     private final String host;
     private final String service;
     private final String bindHost;
@@ -24,6 +25,7 @@ public final class CharSource {
     private CharSource(Builder b) {
         this.mode = b.mode;
         this.path = b.path;
+        this.append = b.append;
         this.host = b.host;
         this.service = b.service;
         this.bindHost = b.bindHost;
@@ -43,6 +45,7 @@ public final class CharSource {
         Builder b = new Builder();
         b.mode = mode;
         b.path = path;
+        b.append = append;
         b.host = host;
         b.service = service;
         b.bindHost = bindHost;
@@ -61,6 +64,11 @@ public final class CharSource {
     /** file, device, pipe, pty or unix socket path, or null */
     public String path() {
         return path;
+    }
+
+    /** {@code append} ({@code on}/{@code off}) of a file source, or null */
+    public String append() {
+        return append;
     }
 
     /** tcp host, or the udp connect host; null when absent */
@@ -106,6 +114,11 @@ public final class CharSource {
     /** A copy with {@code path} replaced. */
     public CharSource withPath(String newPath) {
         return toBuilder().path(newPath).build();
+    }
+
+    /** A copy with {@code append} replaced. */
+    public CharSource withAppend(String newAppend) {
+        return toBuilder().append(newAppend).build();
     }
 
     /** A copy with {@code host} replaced. */
@@ -162,6 +175,7 @@ public final class CharSource {
         }
         return Objects.equals(mode, x.mode)
                 && Objects.equals(path, x.path)
+                && Objects.equals(append, x.append)
                 && Objects.equals(host, x.host)
                 && Objects.equals(service, x.service)
                 && Objects.equals(bindHost, x.bindHost)
@@ -173,13 +187,14 @@ public final class CharSource {
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, path, host, service, bindHost, bindService, protocol, reconnect, other);
+        return Objects.hash(mode, path, append, host, service, bindHost, bindService, protocol, reconnect, other);
     }
 
     @Override
     public String toString() {
         return "CharSource[" + "mode=" + mode + ", "
                 + "path=" + path + ", "
+                + "append=" + append + ", "
                 + "host=" + host + ", "
                 + "service=" + service + ", "
                 + "bindHost=" + bindHost + ", "
@@ -193,6 +208,7 @@ public final class CharSource {
     public static final class Builder {
         private String mode;
         private String path;
+        private String append;
         private String host;
         private String service;
         private String bindHost;
@@ -213,6 +229,12 @@ public final class CharSource {
         /** @see CharSource#path() */
         public Builder path(String value) {
             this.path = value;
+            return this;
+        }
+
+        /** @see CharSource#append() */
+        public Builder append(String value) {
+            this.append = value;
             return this;
         }
 

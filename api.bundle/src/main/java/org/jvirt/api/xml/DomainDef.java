@@ -26,6 +26,7 @@ public final class DomainDef {
     private final List<VcpuEntry> vcpus;
     private final CpuTune cputune;
     private final Os os;
+    private final IdMap idmap;
     private final Features features;
     private final Cpu cpu;
     private final Clock clock;
@@ -62,6 +63,7 @@ public final class DomainDef {
         this.vcpus = List.copyOf(b.vcpus == null ? List.of() : b.vcpus);
         this.cputune = b.cputune;
         this.os = b.os;
+        this.idmap = b.idmap;
         this.features = b.features;
         this.cpu = b.cpu;
         this.clock = b.clock;
@@ -106,6 +108,7 @@ public final class DomainDef {
         b.vcpus = vcpus;
         b.cputune = cputune;
         b.os = os;
+        b.idmap = idmap;
         b.features = features;
         b.cpu = cpu;
         b.clock = clock;
@@ -199,6 +202,11 @@ public final class DomainDef {
         return os;
     }
 
+    /** {@code <idmap>}: the user namespace mappings of a container, or null */
+    public IdMap idmap() {
+        return idmap;
+    }
+
     /** {@code <features>}, or null */
     public Features features() {
         return features;
@@ -234,7 +242,7 @@ public final class DomainDef {
         return devices;
     }
 
-    /** unmodelled attributes of {@code <domain>} and top-level elements (sysinfo, idmap, seclabel ...) the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    /** unmodelled attributes of {@code <domain>} and top-level elements (sysinfo, seclabel ...) the model does not name, kept verbatim and formatted back in libvirt's order; never null */
     public Preserved other() {
         return other;
     }
@@ -369,6 +377,11 @@ public final class DomainDef {
         return toBuilder().os(newOs).build();
     }
 
+    /** A copy with {@code idmap} replaced. */
+    public DomainDef withIdmap(IdMap newIdmap) {
+        return toBuilder().idmap(newIdmap).build();
+    }
+
     /** A copy with {@code features} replaced. */
     public DomainDef withFeatures(Features newFeatures) {
         return toBuilder().features(newFeatures).build();
@@ -501,6 +514,7 @@ public final class DomainDef {
                 && Objects.equals(vcpus, x.vcpus)
                 && Objects.equals(cputune, x.cputune)
                 && Objects.equals(os, x.os)
+                && Objects.equals(idmap, x.idmap)
                 && Objects.equals(features, x.features)
                 && Objects.equals(cpu, x.cpu)
                 && Objects.equals(clock, x.clock)
@@ -525,7 +539,7 @@ public final class DomainDef {
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory, vcpu, vcpus, cputune, os, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, other, genid, genidGenerated, memtune, memoryBacking, blkiotune, iothreads, iothreadIds, defaultIoThread, numatune, resource, onLockfailure, pm);
+        return Objects.hash(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory, vcpu, vcpus, cputune, os, idmap, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, other, genid, genidGenerated, memtune, memoryBacking, blkiotune, iothreads, iothreadIds, defaultIoThread, numatune, resource, onLockfailure, pm);
     }
 
     @Override
@@ -544,6 +558,7 @@ public final class DomainDef {
                 + "vcpus=" + vcpus + ", "
                 + "cputune=" + cputune + ", "
                 + "os=" + os + ", "
+                + "idmap=" + idmap + ", "
                 + "features=" + features + ", "
                 + "cpu=" + cpu + ", "
                 + "clock=" + clock + ", "
@@ -582,6 +597,7 @@ public final class DomainDef {
         private List<VcpuEntry> vcpus;
         private CpuTune cputune;
         private Os os;
+        private IdMap idmap;
         private Features features;
         private Cpu cpu;
         private Clock clock;
@@ -687,6 +703,12 @@ public final class DomainDef {
         /** @see DomainDef#os() */
         public Builder os(Os value) {
             this.os = value;
+            return this;
+        }
+
+        /** @see DomainDef#idmap() */
+        public Builder idmap(IdMap value) {
+            this.idmap = value;
             return this;
         }
 

@@ -3,7 +3,8 @@ package org.jvirt.api.xml;
 import java.util.Objects;
 
 /**
- * A {@code <filesystem>} (shared host directory).
+ * A {@code <filesystem>}: a host directory, image, block device or RAM shared with the guest
+ * (QEMU: 9p and virtiofs; LXC: the container's mounts).
  *
  * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
  * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
@@ -11,16 +12,36 @@ import java.util.Objects;
 public final class Filesystem implements Device {
     private final String type;
     private final String accessMode;
-    private final XmlElement source;
-    private final XmlElement target;
+    private final String model;
+    private final String multidevs;
+    private final Integer fmode;
+    private final Integer dmode;
+    private final FsDriver driver;
+    private final FsBinary binary;
+    private final IdMap idmap;
+    private final FsSource source;
+    private final String targetDir;
+    private final boolean readOnly;
+    private final Long spaceHardLimit;
+    private final Long spaceSoftLimit;
     private final Preserved other;
     private final DeviceInfo info;
 
     private Filesystem(Builder b) {
         this.type = b.type;
         this.accessMode = b.accessMode;
+        this.model = b.model;
+        this.multidevs = b.multidevs;
+        this.fmode = b.fmode;
+        this.dmode = b.dmode;
+        this.driver = b.driver;
+        this.binary = b.binary;
+        this.idmap = b.idmap;
         this.source = b.source;
-        this.target = b.target;
+        this.targetDir = b.targetDir;
+        this.readOnly = b.readOnly;
+        this.spaceHardLimit = b.spaceHardLimit;
+        this.spaceSoftLimit = b.spaceSoftLimit;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
@@ -35,14 +56,24 @@ public final class Filesystem implements Device {
         Builder b = new Builder();
         b.type = type;
         b.accessMode = accessMode;
+        b.model = model;
+        b.multidevs = multidevs;
+        b.fmode = fmode;
+        b.dmode = dmode;
+        b.driver = driver;
+        b.binary = binary;
+        b.idmap = idmap;
         b.source = source;
-        b.target = target;
+        b.targetDir = targetDir;
+        b.readOnly = readOnly;
+        b.spaceHardLimit = spaceHardLimit;
+        b.spaceSoftLimit = spaceSoftLimit;
         b.other = other;
         b.info = info;
         return b;
     }
 
-    /** {@code mount}, {@code block}, {@code file}, {@code template}, {@code ram}, {@code bind} */
+    /** {@code mount}, {@code block}, {@code file}, {@code template}, {@code ram}, {@code bind}, {@code volume}; null means mount */
     public String type() {
         return type;
     }
@@ -52,14 +83,64 @@ public final class Filesystem implements Device {
         return accessMode;
     }
 
-    /** {@code <source>} as written, or null */
-    public XmlElement source() {
+    /** {@code virtio}, {@code virtio-transitional}, ..., or null */
+    public String model() {
+        return model;
+    }
+
+    /** {@code default}, {@code remap}, {@code forbid}, {@code warn}, or null */
+    public String multidevs() {
+        return multidevs;
+    }
+
+    /** the file mode of 9p mapped files (written in octal), or null */
+    public Integer fmode() {
+        return fmode;
+    }
+
+    /** the directory mode of 9p mapped files (written in octal), or null */
+    public Integer dmode() {
+        return dmode;
+    }
+
+    /** {@code <driver>}, or null */
+    public FsDriver driver() {
+        return driver;
+    }
+
+    /** virtiofsd's {@code <binary>}, or null */
+    public FsBinary binary() {
+        return binary;
+    }
+
+    /** the {@code <idmap>} of virtiofs, or null */
+    public IdMap idmap() {
+        return idmap;
+    }
+
+    /** {@code <source>}, or null */
+    public FsSource source() {
         return source;
     }
 
-    /** {@code <target>} as written, or null */
-    public XmlElement target() {
-        return target;
+    /** {@code <target dir=>}: the guest mount point (LXC) or mount tag (QEMU), or null */
+    public String targetDir() {
+        return targetDir;
+    }
+
+    /** {@code <readonly/>} */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** {@code <space_hard_limit>} in bytes, or null */
+    public Long spaceHardLimit() {
+        return spaceHardLimit;
+    }
+
+    /** {@code <space_soft_limit>} in bytes, or null */
+    public Long spaceSoftLimit() {
+        return spaceSoftLimit;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -82,14 +163,64 @@ public final class Filesystem implements Device {
         return toBuilder().accessMode(newAccessMode).build();
     }
 
+    /** A copy with {@code model} replaced. */
+    public Filesystem withModel(String newModel) {
+        return toBuilder().model(newModel).build();
+    }
+
+    /** A copy with {@code multidevs} replaced. */
+    public Filesystem withMultidevs(String newMultidevs) {
+        return toBuilder().multidevs(newMultidevs).build();
+    }
+
+    /** A copy with {@code fmode} replaced. */
+    public Filesystem withFmode(Integer newFmode) {
+        return toBuilder().fmode(newFmode).build();
+    }
+
+    /** A copy with {@code dmode} replaced. */
+    public Filesystem withDmode(Integer newDmode) {
+        return toBuilder().dmode(newDmode).build();
+    }
+
+    /** A copy with {@code driver} replaced. */
+    public Filesystem withDriver(FsDriver newDriver) {
+        return toBuilder().driver(newDriver).build();
+    }
+
+    /** A copy with {@code binary} replaced. */
+    public Filesystem withBinary(FsBinary newBinary) {
+        return toBuilder().binary(newBinary).build();
+    }
+
+    /** A copy with {@code idmap} replaced. */
+    public Filesystem withIdmap(IdMap newIdmap) {
+        return toBuilder().idmap(newIdmap).build();
+    }
+
     /** A copy with {@code source} replaced. */
-    public Filesystem withSource(XmlElement newSource) {
+    public Filesystem withSource(FsSource newSource) {
         return toBuilder().source(newSource).build();
     }
 
-    /** A copy with {@code target} replaced. */
-    public Filesystem withTarget(XmlElement newTarget) {
-        return toBuilder().target(newTarget).build();
+    /** A copy with {@code targetDir} replaced. */
+    public Filesystem withTargetDir(String newTargetDir) {
+        return toBuilder().targetDir(newTargetDir).build();
+    }
+
+    /** A copy with {@code readOnly} replaced. */
+    public Filesystem withReadOnly(boolean newReadOnly) {
+        return toBuilder().readOnly(newReadOnly).build();
+    }
+
+    /** A copy with {@code spaceHardLimit} replaced. */
+    public Filesystem withSpaceHardLimit(Long newSpaceHardLimit) {
+        return toBuilder().spaceHardLimit(newSpaceHardLimit).build();
+    }
+
+    /** A copy with {@code spaceSoftLimit} replaced. */
+    public Filesystem withSpaceSoftLimit(Long newSpaceSoftLimit) {
+        return toBuilder().spaceSoftLimit(newSpaceSoftLimit).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -107,11 +238,6 @@ public final class Filesystem implements Device {
         return "filesystem";
     }
 
-    /** The target mount tag or directory, or null. */
-    public String targetDir() {
-        return target == null ? null : target.attribute("dir");
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -122,23 +248,43 @@ public final class Filesystem implements Device {
         }
         return Objects.equals(type, x.type)
                 && Objects.equals(accessMode, x.accessMode)
+                && Objects.equals(model, x.model)
+                && Objects.equals(multidevs, x.multidevs)
+                && Objects.equals(fmode, x.fmode)
+                && Objects.equals(dmode, x.dmode)
+                && Objects.equals(driver, x.driver)
+                && Objects.equals(binary, x.binary)
+                && Objects.equals(idmap, x.idmap)
                 && Objects.equals(source, x.source)
-                && Objects.equals(target, x.target)
+                && Objects.equals(targetDir, x.targetDir)
+                && readOnly == x.readOnly
+                && Objects.equals(spaceHardLimit, x.spaceHardLimit)
+                && Objects.equals(spaceSoftLimit, x.spaceSoftLimit)
                 && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, accessMode, source, target, other, info);
+        return Objects.hash(type, accessMode, model, multidevs, fmode, dmode, driver, binary, idmap, source, targetDir, readOnly, spaceHardLimit, spaceSoftLimit, other, info);
     }
 
     @Override
     public String toString() {
         return "Filesystem[" + "type=" + type + ", "
                 + "accessMode=" + accessMode + ", "
+                + "model=" + model + ", "
+                + "multidevs=" + multidevs + ", "
+                + "fmode=" + fmode + ", "
+                + "dmode=" + dmode + ", "
+                + "driver=" + driver + ", "
+                + "binary=" + binary + ", "
+                + "idmap=" + idmap + ", "
                 + "source=" + source + ", "
-                + "target=" + target + ", "
+                + "targetDir=" + targetDir + ", "
+                + "readOnly=" + readOnly + ", "
+                + "spaceHardLimit=" + spaceHardLimit + ", "
+                + "spaceSoftLimit=" + spaceSoftLimit + ", "
                 + "other=" + other + ", "
                 + "info=" + info + "]";
     }
@@ -147,8 +293,18 @@ public final class Filesystem implements Device {
     public static final class Builder {
         private String type;
         private String accessMode;
-        private XmlElement source;
-        private XmlElement target;
+        private String model;
+        private String multidevs;
+        private Integer fmode;
+        private Integer dmode;
+        private FsDriver driver;
+        private FsBinary binary;
+        private IdMap idmap;
+        private FsSource source;
+        private String targetDir;
+        private boolean readOnly;
+        private Long spaceHardLimit;
+        private Long spaceSoftLimit;
         private Preserved other;
         private DeviceInfo info;
 
@@ -167,15 +323,75 @@ public final class Filesystem implements Device {
             return this;
         }
 
+        /** @see Filesystem#model() */
+        public Builder model(String value) {
+            this.model = value;
+            return this;
+        }
+
+        /** @see Filesystem#multidevs() */
+        public Builder multidevs(String value) {
+            this.multidevs = value;
+            return this;
+        }
+
+        /** @see Filesystem#fmode() */
+        public Builder fmode(Integer value) {
+            this.fmode = value;
+            return this;
+        }
+
+        /** @see Filesystem#dmode() */
+        public Builder dmode(Integer value) {
+            this.dmode = value;
+            return this;
+        }
+
+        /** @see Filesystem#driver() */
+        public Builder driver(FsDriver value) {
+            this.driver = value;
+            return this;
+        }
+
+        /** @see Filesystem#binary() */
+        public Builder binary(FsBinary value) {
+            this.binary = value;
+            return this;
+        }
+
+        /** @see Filesystem#idmap() */
+        public Builder idmap(IdMap value) {
+            this.idmap = value;
+            return this;
+        }
+
         /** @see Filesystem#source() */
-        public Builder source(XmlElement value) {
+        public Builder source(FsSource value) {
             this.source = value;
             return this;
         }
 
-        /** @see Filesystem#target() */
-        public Builder target(XmlElement value) {
-            this.target = value;
+        /** @see Filesystem#targetDir() */
+        public Builder targetDir(String value) {
+            this.targetDir = value;
+            return this;
+        }
+
+        /** @see Filesystem#readOnly() */
+        public Builder readOnly(boolean value) {
+            this.readOnly = value;
+            return this;
+        }
+
+        /** @see Filesystem#spaceHardLimit() */
+        public Builder spaceHardLimit(Long value) {
+            this.spaceHardLimit = value;
+            return this;
+        }
+
+        /** @see Filesystem#spaceSoftLimit() */
+        public Builder spaceSoftLimit(Long value) {
+            this.spaceSoftLimit = value;
             return this;
         }
 

@@ -1,9 +1,11 @@
 package org.jvirt.api.xml;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A {@code <hostdev>} (host device assignment).
+ * A {@code <hostdev>} (host device assignment): {@code mode='subsystem'} (pci, usb, scsi,
+ * scsi_host, mdev) or {@code mode='capabilities'} (storage, misc, net: the LXC driver's).
  *
  * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
  * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
@@ -12,7 +14,18 @@ public final class Hostdev implements Device {
     private final String mode;
     private final String type;
     private final String managed;
-    private final XmlElement source;
+    private final String sgio;
+    private final String rawio;
+    private final String model;
+    private final String display;
+    private final String ramfb;
+    private final HostdevSource source;
+    private final String driverName;
+    private final boolean readOnly;
+    private final boolean shareable;
+    private final NetInterface.Teaming teaming;
+    private final List<NetIp> ips;
+    private final List<NetRoute> routes;
     private final Preserved other;
     private final DeviceInfo info;
 
@@ -20,7 +33,18 @@ public final class Hostdev implements Device {
         this.mode = b.mode;
         this.type = b.type;
         this.managed = b.managed;
+        this.sgio = b.sgio;
+        this.rawio = b.rawio;
+        this.model = b.model;
+        this.display = b.display;
+        this.ramfb = b.ramfb;
         this.source = b.source;
+        this.driverName = b.driverName;
+        this.readOnly = b.readOnly;
+        this.shareable = b.shareable;
+        this.teaming = b.teaming;
+        this.ips = List.copyOf(b.ips == null ? List.of() : b.ips);
+        this.routes = List.copyOf(b.routes == null ? List.of() : b.routes);
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
@@ -36,7 +60,18 @@ public final class Hostdev implements Device {
         b.mode = mode;
         b.type = type;
         b.managed = managed;
+        b.sgio = sgio;
+        b.rawio = rawio;
+        b.model = model;
+        b.display = display;
+        b.ramfb = ramfb;
         b.source = source;
+        b.driverName = driverName;
+        b.readOnly = readOnly;
+        b.shareable = shareable;
+        b.teaming = teaming;
+        b.ips = ips;
+        b.routes = routes;
         b.other = other;
         b.info = info;
         return b;
@@ -47,7 +82,7 @@ public final class Hostdev implements Device {
         return mode;
     }
 
-    /** {@code pci}, {@code usb}, {@code scsi}, {@code scsi_host}, {@code mdev}, {@code storage}, ... */
+    /** {@code pci}, {@code usb}, {@code scsi}, {@code scsi_host}, {@code mdev}, {@code storage}, {@code misc}, {@code net} */
     public String type() {
         return type;
     }
@@ -57,9 +92,64 @@ public final class Hostdev implements Device {
         return managed;
     }
 
-    /** {@code <source>} as written, or null */
-    public XmlElement source() {
+    /** {@code filtered}/{@code unfiltered} (scsi), or null */
+    public String sgio() {
+        return sgio;
+    }
+
+    /** {@code yes}/{@code no} (scsi), or null */
+    public String rawio() {
+        return rawio;
+    }
+
+    /** {@code <hostdev model=>} of an mdev or scsi_host ({@code vfio-pci}, {@code virtio}, ...), or null */
+    public String model() {
+        return model;
+    }
+
+    /** mdev {@code display} {@code on}/{@code off}, or null */
+    public String display() {
+        return display;
+    }
+
+    /** mdev {@code ramfb} {@code on}/{@code off}, or null */
+    public String ramfb() {
+        return ramfb;
+    }
+
+    /** {@code <source>}, or null */
+    public HostdevSource source() {
         return source;
+    }
+
+    /** {@code <driver name=>} ({@code vfio}, {@code kvm}, {@code xen}), or null */
+    public String driverName() {
+        return driverName;
+    }
+
+    /** {@code <readonly/>} */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** {@code <shareable/>} */
+    public boolean shareable() {
+        return shareable;
+    }
+
+    /** {@code <teaming>}, or null */
+    public NetInterface.Teaming teaming() {
+        return teaming;
+    }
+
+    /** {@code <ip>} of a capabilities net hostdev, in order */
+    public List<NetIp> ips() {
+        return ips;
+    }
+
+    /** {@code <route>} of a capabilities net hostdev, in order */
+    public List<NetRoute> routes() {
+        return routes;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -87,9 +177,64 @@ public final class Hostdev implements Device {
         return toBuilder().managed(newManaged).build();
     }
 
+    /** A copy with {@code sgio} replaced. */
+    public Hostdev withSgio(String newSgio) {
+        return toBuilder().sgio(newSgio).build();
+    }
+
+    /** A copy with {@code rawio} replaced. */
+    public Hostdev withRawio(String newRawio) {
+        return toBuilder().rawio(newRawio).build();
+    }
+
+    /** A copy with {@code model} replaced. */
+    public Hostdev withModel(String newModel) {
+        return toBuilder().model(newModel).build();
+    }
+
+    /** A copy with {@code display} replaced. */
+    public Hostdev withDisplay(String newDisplay) {
+        return toBuilder().display(newDisplay).build();
+    }
+
+    /** A copy with {@code ramfb} replaced. */
+    public Hostdev withRamfb(String newRamfb) {
+        return toBuilder().ramfb(newRamfb).build();
+    }
+
     /** A copy with {@code source} replaced. */
-    public Hostdev withSource(XmlElement newSource) {
+    public Hostdev withSource(HostdevSource newSource) {
         return toBuilder().source(newSource).build();
+    }
+
+    /** A copy with {@code driverName} replaced. */
+    public Hostdev withDriverName(String newDriverName) {
+        return toBuilder().driverName(newDriverName).build();
+    }
+
+    /** A copy with {@code readOnly} replaced. */
+    public Hostdev withReadOnly(boolean newReadOnly) {
+        return toBuilder().readOnly(newReadOnly).build();
+    }
+
+    /** A copy with {@code shareable} replaced. */
+    public Hostdev withShareable(boolean newShareable) {
+        return toBuilder().shareable(newShareable).build();
+    }
+
+    /** A copy with {@code teaming} replaced. */
+    public Hostdev withTeaming(NetInterface.Teaming newTeaming) {
+        return toBuilder().teaming(newTeaming).build();
+    }
+
+    /** A copy with {@code ips} replaced. */
+    public Hostdev withIps(List<NetIp> newIps) {
+        return toBuilder().ips(newIps).build();
+    }
+
+    /** A copy with {@code routes} replaced. */
+    public Hostdev withRoutes(List<NetRoute> newRoutes) {
+        return toBuilder().routes(newRoutes).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -118,14 +263,25 @@ public final class Hostdev implements Device {
         return Objects.equals(mode, x.mode)
                 && Objects.equals(type, x.type)
                 && Objects.equals(managed, x.managed)
+                && Objects.equals(sgio, x.sgio)
+                && Objects.equals(rawio, x.rawio)
+                && Objects.equals(model, x.model)
+                && Objects.equals(display, x.display)
+                && Objects.equals(ramfb, x.ramfb)
                 && Objects.equals(source, x.source)
+                && Objects.equals(driverName, x.driverName)
+                && readOnly == x.readOnly
+                && shareable == x.shareable
+                && Objects.equals(teaming, x.teaming)
+                && Objects.equals(ips, x.ips)
+                && Objects.equals(routes, x.routes)
                 && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, type, managed, source, other, info);
+        return Objects.hash(mode, type, managed, sgio, rawio, model, display, ramfb, source, driverName, readOnly, shareable, teaming, ips, routes, other, info);
     }
 
     @Override
@@ -133,7 +289,18 @@ public final class Hostdev implements Device {
         return "Hostdev[" + "mode=" + mode + ", "
                 + "type=" + type + ", "
                 + "managed=" + managed + ", "
+                + "sgio=" + sgio + ", "
+                + "rawio=" + rawio + ", "
+                + "model=" + model + ", "
+                + "display=" + display + ", "
+                + "ramfb=" + ramfb + ", "
                 + "source=" + source + ", "
+                + "driverName=" + driverName + ", "
+                + "readOnly=" + readOnly + ", "
+                + "shareable=" + shareable + ", "
+                + "teaming=" + teaming + ", "
+                + "ips=" + ips + ", "
+                + "routes=" + routes + ", "
                 + "other=" + other + ", "
                 + "info=" + info + "]";
     }
@@ -143,7 +310,18 @@ public final class Hostdev implements Device {
         private String mode;
         private String type;
         private String managed;
-        private XmlElement source;
+        private String sgio;
+        private String rawio;
+        private String model;
+        private String display;
+        private String ramfb;
+        private HostdevSource source;
+        private String driverName;
+        private boolean readOnly;
+        private boolean shareable;
+        private NetInterface.Teaming teaming;
+        private List<NetIp> ips;
+        private List<NetRoute> routes;
         private Preserved other;
         private DeviceInfo info;
 
@@ -168,9 +346,75 @@ public final class Hostdev implements Device {
             return this;
         }
 
+        /** @see Hostdev#sgio() */
+        public Builder sgio(String value) {
+            this.sgio = value;
+            return this;
+        }
+
+        /** @see Hostdev#rawio() */
+        public Builder rawio(String value) {
+            this.rawio = value;
+            return this;
+        }
+
+        /** @see Hostdev#model() */
+        public Builder model(String value) {
+            this.model = value;
+            return this;
+        }
+
+        /** @see Hostdev#display() */
+        public Builder display(String value) {
+            this.display = value;
+            return this;
+        }
+
+        /** @see Hostdev#ramfb() */
+        public Builder ramfb(String value) {
+            this.ramfb = value;
+            return this;
+        }
+
         /** @see Hostdev#source() */
-        public Builder source(XmlElement value) {
+        public Builder source(HostdevSource value) {
             this.source = value;
+            return this;
+        }
+
+        /** @see Hostdev#driverName() */
+        public Builder driverName(String value) {
+            this.driverName = value;
+            return this;
+        }
+
+        /** @see Hostdev#readOnly() */
+        public Builder readOnly(boolean value) {
+            this.readOnly = value;
+            return this;
+        }
+
+        /** @see Hostdev#shareable() */
+        public Builder shareable(boolean value) {
+            this.shareable = value;
+            return this;
+        }
+
+        /** @see Hostdev#teaming() */
+        public Builder teaming(NetInterface.Teaming value) {
+            this.teaming = value;
+            return this;
+        }
+
+        /** @see Hostdev#ips() */
+        public Builder ips(List<NetIp> value) {
+            this.ips = value;
+            return this;
+        }
+
+        /** @see Hostdev#routes() */
+        public Builder routes(List<NetRoute> value) {
+            this.routes = value;
             return this;
         }
 

@@ -11,12 +11,18 @@ import java.util.Objects;
 public final class Input implements Device {
     private final String type;
     private final String bus;
+    private final String model;
+    private final InputSource source;
+    private final VirtioDriver driver;
     private final Preserved other;
     private final DeviceInfo info;
 
     private Input(Builder b) {
         this.type = b.type;
         this.bus = b.bus;
+        this.model = b.model;
+        this.source = b.source;
+        this.driver = b.driver;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
@@ -31,6 +37,9 @@ public final class Input implements Device {
         Builder b = new Builder();
         b.type = type;
         b.bus = bus;
+        b.model = model;
+        b.source = source;
+        b.driver = driver;
         b.other = other;
         b.info = info;
         return b;
@@ -44,6 +53,21 @@ public final class Input implements Device {
     /** {@code ps2}, {@code usb}, {@code virtio}, {@code xen}, or null */
     public String bus() {
         return bus;
+    }
+
+    /** {@code virtio}, {@code virtio-transitional}, {@code virtio-non-transitional}, or null */
+    public String model() {
+        return model;
+    }
+
+    /** {@code <source>} (passthrough and evdev), or null */
+    public InputSource source() {
+        return source;
+    }
+
+    /** {@code <driver>}, or null */
+    public VirtioDriver driver() {
+        return driver;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -64,6 +88,21 @@ public final class Input implements Device {
     /** A copy with {@code bus} replaced. */
     public Input withBus(String newBus) {
         return toBuilder().bus(newBus).build();
+    }
+
+    /** A copy with {@code model} replaced. */
+    public Input withModel(String newModel) {
+        return toBuilder().model(newModel).build();
+    }
+
+    /** A copy with {@code source} replaced. */
+    public Input withSource(InputSource newSource) {
+        return toBuilder().source(newSource).build();
+    }
+
+    /** A copy with {@code driver} replaced. */
+    public Input withDriver(VirtioDriver newDriver) {
+        return toBuilder().driver(newDriver).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -91,19 +130,25 @@ public final class Input implements Device {
         }
         return Objects.equals(type, x.type)
                 && Objects.equals(bus, x.bus)
+                && Objects.equals(model, x.model)
+                && Objects.equals(source, x.source)
+                && Objects.equals(driver, x.driver)
                 && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, bus, other, info);
+        return Objects.hash(type, bus, model, source, driver, other, info);
     }
 
     @Override
     public String toString() {
         return "Input[" + "type=" + type + ", "
                 + "bus=" + bus + ", "
+                + "model=" + model + ", "
+                + "source=" + source + ", "
+                + "driver=" + driver + ", "
                 + "other=" + other + ", "
                 + "info=" + info + "]";
     }
@@ -112,6 +157,9 @@ public final class Input implements Device {
     public static final class Builder {
         private String type;
         private String bus;
+        private String model;
+        private InputSource source;
+        private VirtioDriver driver;
         private Preserved other;
         private DeviceInfo info;
 
@@ -127,6 +175,24 @@ public final class Input implements Device {
         /** @see Input#bus() */
         public Builder bus(String value) {
             this.bus = value;
+            return this;
+        }
+
+        /** @see Input#model() */
+        public Builder model(String value) {
+            this.model = value;
+            return this;
+        }
+
+        /** @see Input#source() */
+        public Builder source(InputSource value) {
+            this.source = value;
+            return this;
+        }
+
+        /** @see Input#driver() */
+        public Builder driver(VirtioDriver value) {
+            this.driver = value;
             return this;
         }
 

@@ -10,11 +10,19 @@ import java.util.Objects;
  */
 public final class MemBalloon implements Device {
     private final String model;
+    private final String autodeflate;
+    private final String freePageReporting;
+    private final Integer statsPeriod;
+    private final VirtioDriver driver;
     private final Preserved other;
     private final DeviceInfo info;
 
     private MemBalloon(Builder b) {
         this.model = b.model;
+        this.autodeflate = b.autodeflate;
+        this.freePageReporting = b.freePageReporting;
+        this.statsPeriod = b.statsPeriod;
+        this.driver = b.driver;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
@@ -28,14 +36,38 @@ public final class MemBalloon implements Device {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.model = model;
+        b.autodeflate = autodeflate;
+        b.freePageReporting = freePageReporting;
+        b.statsPeriod = statsPeriod;
+        b.driver = driver;
         b.other = other;
         b.info = info;
         return b;
     }
 
-    /** {@code virtio}, {@code xen} or {@code none} */
+    /** {@code virtio}, {@code virtio-transitional}, {@code virtio-non-transitional}, {@code xen} or {@code none} */
     public String model() {
         return model;
+    }
+
+    /** {@code on}/{@code off}, or null */
+    public String autodeflate() {
+        return autodeflate;
+    }
+
+    /** {@code on}/{@code off}, or null */
+    public String freePageReporting() {
+        return freePageReporting;
+    }
+
+    /** {@code <stats period=>} in seconds, or null */
+    public Integer statsPeriod() {
+        return statsPeriod;
+    }
+
+    /** {@code <driver>}, or null */
+    public VirtioDriver driver() {
+        return driver;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -51,6 +83,26 @@ public final class MemBalloon implements Device {
     /** A copy with {@code model} replaced. */
     public MemBalloon withModel(String newModel) {
         return toBuilder().model(newModel).build();
+    }
+
+    /** A copy with {@code autodeflate} replaced. */
+    public MemBalloon withAutodeflate(String newAutodeflate) {
+        return toBuilder().autodeflate(newAutodeflate).build();
+    }
+
+    /** A copy with {@code freePageReporting} replaced. */
+    public MemBalloon withFreePageReporting(String newFreePageReporting) {
+        return toBuilder().freePageReporting(newFreePageReporting).build();
+    }
+
+    /** A copy with {@code statsPeriod} replaced. */
+    public MemBalloon withStatsPeriod(Integer newStatsPeriod) {
+        return toBuilder().statsPeriod(newStatsPeriod).build();
+    }
+
+    /** A copy with {@code driver} replaced. */
+    public MemBalloon withDriver(VirtioDriver newDriver) {
+        return toBuilder().driver(newDriver).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -77,18 +129,26 @@ public final class MemBalloon implements Device {
             return false;
         }
         return Objects.equals(model, x.model)
+                && Objects.equals(autodeflate, x.autodeflate)
+                && Objects.equals(freePageReporting, x.freePageReporting)
+                && Objects.equals(statsPeriod, x.statsPeriod)
+                && Objects.equals(driver, x.driver)
                 && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(model, other, info);
+        return Objects.hash(model, autodeflate, freePageReporting, statsPeriod, driver, other, info);
     }
 
     @Override
     public String toString() {
         return "MemBalloon[" + "model=" + model + ", "
+                + "autodeflate=" + autodeflate + ", "
+                + "freePageReporting=" + freePageReporting + ", "
+                + "statsPeriod=" + statsPeriod + ", "
+                + "driver=" + driver + ", "
                 + "other=" + other + ", "
                 + "info=" + info + "]";
     }
@@ -96,6 +156,10 @@ public final class MemBalloon implements Device {
     /** Collects the values of a {@link MemBalloon}; not thread-safe. */
     public static final class Builder {
         private String model;
+        private String autodeflate;
+        private String freePageReporting;
+        private Integer statsPeriod;
+        private VirtioDriver driver;
         private Preserved other;
         private DeviceInfo info;
 
@@ -105,6 +169,30 @@ public final class MemBalloon implements Device {
         /** @see MemBalloon#model() */
         public Builder model(String value) {
             this.model = value;
+            return this;
+        }
+
+        /** @see MemBalloon#autodeflate() */
+        public Builder autodeflate(String value) {
+            this.autodeflate = value;
+            return this;
+        }
+
+        /** @see MemBalloon#freePageReporting() */
+        public Builder freePageReporting(String value) {
+            this.freePageReporting = value;
+            return this;
+        }
+
+        /** @see MemBalloon#statsPeriod() */
+        public Builder statsPeriod(Integer value) {
+            this.statsPeriod = value;
+            return this;
+        }
+
+        /** @see MemBalloon#driver() */
+        public Builder driver(VirtioDriver value) {
+            this.driver = value;
             return this;
         }
 

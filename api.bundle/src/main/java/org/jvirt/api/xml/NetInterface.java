@@ -1,30 +1,59 @@
 package org.jvirt.api.xml;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * An {@code <interface>} (network interface).
+ * An {@code <interface>} (network interface). Sub-elements libvirt's QEMU and LXC drivers do not
+ * read (vlan, virtualport, bandwidth, filterref, tune, coalesce, portForward, guest, ...) stay in
+ * {@code other}.
  *
  * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
  * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
  */
 public final class NetInterface implements Device {
     private final String type;
+    private final String managed;
+    private final String trustGuestRxFilters;
     private final String mac;
     private final String macType;
     private final String macCheck;
-    private final XmlElement source;
+    private final NetSource source;
+    private final List<NetIp> ips;
+    private final List<NetRoute> routes;
+    private final String script;
+    private final String downscript;
+    private final String targetDev;
+    private final String targetManaged;
     private final String modelType;
+    private final NetDriver driver;
+    private final Backend backend;
+    private final Teaming teaming;
+    private final String linkState;
+    private final Integer mtu;
     private final Preserved other;
     private final DeviceInfo info;
 
     private NetInterface(Builder b) {
         this.type = b.type;
+        this.managed = b.managed;
+        this.trustGuestRxFilters = b.trustGuestRxFilters;
         this.mac = b.mac;
         this.macType = b.macType;
         this.macCheck = b.macCheck;
         this.source = b.source;
+        this.ips = List.copyOf(b.ips == null ? List.of() : b.ips);
+        this.routes = List.copyOf(b.routes == null ? List.of() : b.routes);
+        this.script = b.script;
+        this.downscript = b.downscript;
+        this.targetDev = b.targetDev;
+        this.targetManaged = b.targetManaged;
         this.modelType = b.modelType;
+        this.driver = b.driver;
+        this.backend = b.backend;
+        this.teaming = b.teaming;
+        this.linkState = b.linkState;
+        this.mtu = b.mtu;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
@@ -38,11 +67,24 @@ public final class NetInterface implements Device {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.type = type;
+        b.managed = managed;
+        b.trustGuestRxFilters = trustGuestRxFilters;
         b.mac = mac;
         b.macType = macType;
         b.macCheck = macCheck;
         b.source = source;
+        b.ips = ips;
+        b.routes = routes;
+        b.script = script;
+        b.downscript = downscript;
+        b.targetDev = targetDev;
+        b.targetManaged = targetManaged;
         b.modelType = modelType;
+        b.driver = driver;
+        b.backend = backend;
+        b.teaming = teaming;
+        b.linkState = linkState;
+        b.mtu = mtu;
         b.other = other;
         b.info = info;
         return b;
@@ -51,6 +93,16 @@ public final class NetInterface implements Device {
     /** {@code network}, {@code bridge}, {@code user}, {@code ethernet}, {@code direct}, {@code hostdev}, {@code vhostuser}, ... */
     public String type() {
         return type;
+    }
+
+    /** {@code <interface managed=>} of a hostdev interface ({@code yes}/{@code no}), or null */
+    public String managed() {
+        return managed;
+    }
+
+    /** {@code yes}/{@code no}, or null */
+    public String trustGuestRxFilters() {
+        return trustGuestRxFilters;
     }
 
     /** the MAC address, lower case (the parser generates one under 52:54:00 when absent or all zero, as libvirt does) */
@@ -68,14 +120,69 @@ public final class NetInterface implements Device {
         return macCheck;
     }
 
-    /** {@code <source>} as written, or null */
-    public XmlElement source() {
+    /** {@code <source>}, or null */
+    public NetSource source() {
         return source;
+    }
+
+    /** the {@code <ip>} addresses given to the guest side, in order */
+    public List<NetIp> ips() {
+        return ips;
+    }
+
+    /** the {@code <route>} entries, in order */
+    public List<NetRoute> routes() {
+        return routes;
+    }
+
+    /** {@code <script path=>}, or null */
+    public String script() {
+        return script;
+    }
+
+    /** {@code <downscript path=>}, or null */
+    public String downscript() {
+        return downscript;
+    }
+
+    /** {@code <target dev=>}: the host side device name, or null */
+    public String targetDev() {
+        return targetDev;
+    }
+
+    /** {@code <target managed=>} ({@code yes}/{@code no}), or null */
+    public String targetManaged() {
+        return targetManaged;
     }
 
     /** {@code <model type=>} ({@code virtio}, {@code e1000e}, ...), or null */
     public String modelType() {
         return modelType;
+    }
+
+    /** {@code <driver>}, or null */
+    public NetDriver driver() {
+        return driver;
+    }
+
+    /** {@code <backend>}, or null */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** {@code <teaming>}, or null */
+    public Teaming teaming() {
+        return teaming;
+    }
+
+    /** {@code <link state=>} ({@code up}/{@code down}), or null */
+    public String linkState() {
+        return linkState;
+    }
+
+    /** {@code <mtu size=>}, or null */
+    public Integer mtu() {
+        return mtu;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -91,6 +198,16 @@ public final class NetInterface implements Device {
     /** A copy with {@code type} replaced. */
     public NetInterface withType(String newType) {
         return toBuilder().type(newType).build();
+    }
+
+    /** A copy with {@code managed} replaced. */
+    public NetInterface withManaged(String newManaged) {
+        return toBuilder().managed(newManaged).build();
+    }
+
+    /** A copy with {@code trustGuestRxFilters} replaced. */
+    public NetInterface withTrustGuestRxFilters(String newTrustGuestRxFilters) {
+        return toBuilder().trustGuestRxFilters(newTrustGuestRxFilters).build();
     }
 
     /** A copy with {@code mac} replaced. */
@@ -109,13 +226,68 @@ public final class NetInterface implements Device {
     }
 
     /** A copy with {@code source} replaced. */
-    public NetInterface withSource(XmlElement newSource) {
+    public NetInterface withSource(NetSource newSource) {
         return toBuilder().source(newSource).build();
+    }
+
+    /** A copy with {@code ips} replaced. */
+    public NetInterface withIps(List<NetIp> newIps) {
+        return toBuilder().ips(newIps).build();
+    }
+
+    /** A copy with {@code routes} replaced. */
+    public NetInterface withRoutes(List<NetRoute> newRoutes) {
+        return toBuilder().routes(newRoutes).build();
+    }
+
+    /** A copy with {@code script} replaced. */
+    public NetInterface withScript(String newScript) {
+        return toBuilder().script(newScript).build();
+    }
+
+    /** A copy with {@code downscript} replaced. */
+    public NetInterface withDownscript(String newDownscript) {
+        return toBuilder().downscript(newDownscript).build();
+    }
+
+    /** A copy with {@code targetDev} replaced. */
+    public NetInterface withTargetDev(String newTargetDev) {
+        return toBuilder().targetDev(newTargetDev).build();
+    }
+
+    /** A copy with {@code targetManaged} replaced. */
+    public NetInterface withTargetManaged(String newTargetManaged) {
+        return toBuilder().targetManaged(newTargetManaged).build();
     }
 
     /** A copy with {@code modelType} replaced. */
     public NetInterface withModelType(String newModelType) {
         return toBuilder().modelType(newModelType).build();
+    }
+
+    /** A copy with {@code driver} replaced. */
+    public NetInterface withDriver(NetDriver newDriver) {
+        return toBuilder().driver(newDriver).build();
+    }
+
+    /** A copy with {@code backend} replaced. */
+    public NetInterface withBackend(Backend newBackend) {
+        return toBuilder().backend(newBackend).build();
+    }
+
+    /** A copy with {@code teaming} replaced. */
+    public NetInterface withTeaming(Teaming newTeaming) {
+        return toBuilder().teaming(newTeaming).build();
+    }
+
+    /** A copy with {@code linkState} replaced. */
+    public NetInterface withLinkState(String newLinkState) {
+        return toBuilder().linkState(newLinkState).build();
+    }
+
+    /** A copy with {@code mtu} replaced. */
+    public NetInterface withMtu(Integer newMtu) {
+        return toBuilder().mtu(newMtu).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -133,6 +305,26 @@ public final class NetInterface implements Device {
         return "interface";
     }
 
+    /**
+     * {@code <backend type= tap= vhost= logFile=/>}.
+     *
+     * @param type    {@code default} or {@code passt}, or null
+     * @param tap     the tap device path, or null
+     * @param vhost   the vhost-net device path, or null
+     * @param logFile the passt log file, or null
+     */
+    public record Backend(String type, String tap, String vhost, String logFile) {
+    }
+
+    /**
+     * {@code <teaming type= persistent=/>} of an interface or hostdev (virtio failover).
+     *
+     * @param type       {@code persistent} or {@code transient}
+     * @param persistent the alias of the persistent device (type transient), or null
+     */
+    public record Teaming(String type, String persistent) {
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -142,28 +334,54 @@ public final class NetInterface implements Device {
             return false;
         }
         return Objects.equals(type, x.type)
+                && Objects.equals(managed, x.managed)
+                && Objects.equals(trustGuestRxFilters, x.trustGuestRxFilters)
                 && Objects.equals(mac, x.mac)
                 && Objects.equals(macType, x.macType)
                 && Objects.equals(macCheck, x.macCheck)
                 && Objects.equals(source, x.source)
+                && Objects.equals(ips, x.ips)
+                && Objects.equals(routes, x.routes)
+                && Objects.equals(script, x.script)
+                && Objects.equals(downscript, x.downscript)
+                && Objects.equals(targetDev, x.targetDev)
+                && Objects.equals(targetManaged, x.targetManaged)
                 && Objects.equals(modelType, x.modelType)
+                && Objects.equals(driver, x.driver)
+                && Objects.equals(backend, x.backend)
+                && Objects.equals(teaming, x.teaming)
+                && Objects.equals(linkState, x.linkState)
+                && Objects.equals(mtu, x.mtu)
                 && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, mac, macType, macCheck, source, modelType, other, info);
+        return Objects.hash(type, managed, trustGuestRxFilters, mac, macType, macCheck, source, ips, routes, script, downscript, targetDev, targetManaged, modelType, driver, backend, teaming, linkState, mtu, other, info);
     }
 
     @Override
     public String toString() {
         return "NetInterface[" + "type=" + type + ", "
+                + "managed=" + managed + ", "
+                + "trustGuestRxFilters=" + trustGuestRxFilters + ", "
                 + "mac=" + mac + ", "
                 + "macType=" + macType + ", "
                 + "macCheck=" + macCheck + ", "
                 + "source=" + source + ", "
+                + "ips=" + ips + ", "
+                + "routes=" + routes + ", "
+                + "script=" + script + ", "
+                + "downscript=" + downscript + ", "
+                + "targetDev=" + targetDev + ", "
+                + "targetManaged=" + targetManaged + ", "
                 + "modelType=" + modelType + ", "
+                + "driver=" + driver + ", "
+                + "backend=" + backend + ", "
+                + "teaming=" + teaming + ", "
+                + "linkState=" + linkState + ", "
+                + "mtu=" + mtu + ", "
                 + "other=" + other + ", "
                 + "info=" + info + "]";
     }
@@ -171,11 +389,24 @@ public final class NetInterface implements Device {
     /** Collects the values of a {@link NetInterface}; not thread-safe. */
     public static final class Builder {
         private String type;
+        private String managed;
+        private String trustGuestRxFilters;
         private String mac;
         private String macType;
         private String macCheck;
-        private XmlElement source;
+        private NetSource source;
+        private List<NetIp> ips;
+        private List<NetRoute> routes;
+        private String script;
+        private String downscript;
+        private String targetDev;
+        private String targetManaged;
         private String modelType;
+        private NetDriver driver;
+        private Backend backend;
+        private Teaming teaming;
+        private String linkState;
+        private Integer mtu;
         private Preserved other;
         private DeviceInfo info;
 
@@ -185,6 +416,18 @@ public final class NetInterface implements Device {
         /** @see NetInterface#type() */
         public Builder type(String value) {
             this.type = value;
+            return this;
+        }
+
+        /** @see NetInterface#managed() */
+        public Builder managed(String value) {
+            this.managed = value;
+            return this;
+        }
+
+        /** @see NetInterface#trustGuestRxFilters() */
+        public Builder trustGuestRxFilters(String value) {
+            this.trustGuestRxFilters = value;
             return this;
         }
 
@@ -207,14 +450,80 @@ public final class NetInterface implements Device {
         }
 
         /** @see NetInterface#source() */
-        public Builder source(XmlElement value) {
+        public Builder source(NetSource value) {
             this.source = value;
+            return this;
+        }
+
+        /** @see NetInterface#ips() */
+        public Builder ips(List<NetIp> value) {
+            this.ips = value;
+            return this;
+        }
+
+        /** @see NetInterface#routes() */
+        public Builder routes(List<NetRoute> value) {
+            this.routes = value;
+            return this;
+        }
+
+        /** @see NetInterface#script() */
+        public Builder script(String value) {
+            this.script = value;
+            return this;
+        }
+
+        /** @see NetInterface#downscript() */
+        public Builder downscript(String value) {
+            this.downscript = value;
+            return this;
+        }
+
+        /** @see NetInterface#targetDev() */
+        public Builder targetDev(String value) {
+            this.targetDev = value;
+            return this;
+        }
+
+        /** @see NetInterface#targetManaged() */
+        public Builder targetManaged(String value) {
+            this.targetManaged = value;
             return this;
         }
 
         /** @see NetInterface#modelType() */
         public Builder modelType(String value) {
             this.modelType = value;
+            return this;
+        }
+
+        /** @see NetInterface#driver() */
+        public Builder driver(NetDriver value) {
+            this.driver = value;
+            return this;
+        }
+
+        /** @see NetInterface#backend() */
+        public Builder backend(Backend value) {
+            this.backend = value;
+            return this;
+        }
+
+        /** @see NetInterface#teaming() */
+        public Builder teaming(Teaming value) {
+            this.teaming = value;
+            return this;
+        }
+
+        /** @see NetInterface#linkState() */
+        public Builder linkState(String value) {
+            this.linkState = value;
+            return this;
+        }
+
+        /** @see NetInterface#mtu() */
+        public Builder mtu(Integer value) {
+            this.mtu = value;
             return this;
         }
 

@@ -20,6 +20,12 @@ public final class Os {
     private final String cmdline;
     private final List<String> bootDevices;
     private final BootMenu bootMenu;
+    private final String init;
+    private final List<String> initArgs;
+    private final List<InitEnv> initEnv;
+    private final String initDir;
+    private final String initUser;
+    private final String initGroup;
     private final Preserved other;
 
     private Os(Builder b) {
@@ -33,6 +39,12 @@ public final class Os {
         this.cmdline = b.cmdline;
         this.bootDevices = List.copyOf(b.bootDevices == null ? List.of() : b.bootDevices);
         this.bootMenu = b.bootMenu;
+        this.init = b.init;
+        this.initArgs = List.copyOf(b.initArgs == null ? List.of() : b.initArgs);
+        this.initEnv = List.copyOf(b.initEnv == null ? List.of() : b.initEnv);
+        this.initDir = b.initDir;
+        this.initUser = b.initUser;
+        this.initGroup = b.initGroup;
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
@@ -54,6 +66,12 @@ public final class Os {
         b.cmdline = cmdline;
         b.bootDevices = bootDevices;
         b.bootMenu = bootMenu;
+        b.init = init;
+        b.initArgs = initArgs;
+        b.initEnv = initEnv;
+        b.initDir = initDir;
+        b.initUser = initUser;
+        b.initGroup = initGroup;
         b.other = other;
         return b;
     }
@@ -108,7 +126,37 @@ public final class Os {
         return bootMenu;
     }
 
-    /** the rest of os (nvram, init*, dtb, acpi, smbios, bios, firmware features ...), kept verbatim and formatted back in libvirt's order; never null */
+    /** the container's init program ({@code <init>}, type {@code exe}), or null */
+    public String init() {
+        return init;
+    }
+
+    /** {@code <initarg>} arguments of init, in order */
+    public List<String> initArgs() {
+        return initArgs;
+    }
+
+    /** {@code <initenv name=>} variables of init, in order */
+    public List<InitEnv> initEnv() {
+        return initEnv;
+    }
+
+    /** {@code <initdir>}: init's working directory, or null */
+    public String initDir() {
+        return initDir;
+    }
+
+    /** {@code <inituser>}: the user (name or id) init runs as, or null */
+    public String initUser() {
+        return initUser;
+    }
+
+    /** {@code <initgroup>}: the group (name or id) init runs as, or null */
+    public String initGroup() {
+        return initGroup;
+    }
+
+    /** the rest of os (nvram, dtb, acpi, smbios, bios, firmware features ...), kept verbatim and formatted back in libvirt's order; never null */
     public Preserved other() {
         return other;
     }
@@ -163,6 +211,36 @@ public final class Os {
         return toBuilder().bootMenu(newBootMenu).build();
     }
 
+    /** A copy with {@code init} replaced. */
+    public Os withInit(String newInit) {
+        return toBuilder().init(newInit).build();
+    }
+
+    /** A copy with {@code initArgs} replaced. */
+    public Os withInitArgs(List<String> newInitArgs) {
+        return toBuilder().initArgs(newInitArgs).build();
+    }
+
+    /** A copy with {@code initEnv} replaced. */
+    public Os withInitEnv(List<InitEnv> newInitEnv) {
+        return toBuilder().initEnv(newInitEnv).build();
+    }
+
+    /** A copy with {@code initDir} replaced. */
+    public Os withInitDir(String newInitDir) {
+        return toBuilder().initDir(newInitDir).build();
+    }
+
+    /** A copy with {@code initUser} replaced. */
+    public Os withInitUser(String newInitUser) {
+        return toBuilder().initUser(newInitUser).build();
+    }
+
+    /** A copy with {@code initGroup} replaced. */
+    public Os withInitGroup(String newInitGroup) {
+        return toBuilder().initGroup(newInitGroup).build();
+    }
+
     /** A copy with {@code other} replaced. */
     public Os withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -189,6 +267,15 @@ public final class Os {
     public record BootMenu(String enable, Integer timeout) {
     }
 
+    /**
+     * {@code <initenv name=>value</initenv>}.
+     *
+     * @param name  the variable name (a letter or underscore, then letters, digits, underscores)
+     * @param value its value
+     */
+    public record InitEnv(String name, String value) {
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -207,12 +294,18 @@ public final class Os {
                 && Objects.equals(cmdline, x.cmdline)
                 && Objects.equals(bootDevices, x.bootDevices)
                 && Objects.equals(bootMenu, x.bootMenu)
+                && Objects.equals(init, x.init)
+                && Objects.equals(initArgs, x.initArgs)
+                && Objects.equals(initEnv, x.initEnv)
+                && Objects.equals(initDir, x.initDir)
+                && Objects.equals(initUser, x.initUser)
+                && Objects.equals(initGroup, x.initGroup)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, arch, machine, firmware, loader, kernel, initrd, cmdline, bootDevices, bootMenu, other);
+        return Objects.hash(type, arch, machine, firmware, loader, kernel, initrd, cmdline, bootDevices, bootMenu, init, initArgs, initEnv, initDir, initUser, initGroup, other);
     }
 
     @Override
@@ -227,6 +320,12 @@ public final class Os {
                 + "cmdline=" + cmdline + ", "
                 + "bootDevices=" + bootDevices + ", "
                 + "bootMenu=" + bootMenu + ", "
+                + "init=" + init + ", "
+                + "initArgs=" + initArgs + ", "
+                + "initEnv=" + initEnv + ", "
+                + "initDir=" + initDir + ", "
+                + "initUser=" + initUser + ", "
+                + "initGroup=" + initGroup + ", "
                 + "other=" + other + "]";
     }
 
@@ -242,6 +341,12 @@ public final class Os {
         private String cmdline;
         private List<String> bootDevices;
         private BootMenu bootMenu;
+        private String init;
+        private List<String> initArgs;
+        private List<InitEnv> initEnv;
+        private String initDir;
+        private String initUser;
+        private String initGroup;
         private Preserved other;
 
         private Builder() {
@@ -304,6 +409,42 @@ public final class Os {
         /** @see Os#bootMenu() */
         public Builder bootMenu(BootMenu value) {
             this.bootMenu = value;
+            return this;
+        }
+
+        /** @see Os#init() */
+        public Builder init(String value) {
+            this.init = value;
+            return this;
+        }
+
+        /** @see Os#initArgs() */
+        public Builder initArgs(List<String> value) {
+            this.initArgs = value;
+            return this;
+        }
+
+        /** @see Os#initEnv() */
+        public Builder initEnv(List<InitEnv> value) {
+            this.initEnv = value;
+            return this;
+        }
+
+        /** @see Os#initDir() */
+        public Builder initDir(String value) {
+            this.initDir = value;
+            return this;
+        }
+
+        /** @see Os#initUser() */
+        public Builder initUser(String value) {
+            this.initUser = value;
+            return this;
+        }
+
+        /** @see Os#initGroup() */
+        public Builder initGroup(String value) {
+            this.initGroup = value;
             return this;
         }
 

@@ -10,13 +10,19 @@ import java.util.Objects;
  */
 public final class Rng implements Device {
     private final String model;
-    private final XmlElement backend;
+    private final Integer rateBytes;
+    private final Integer ratePeriod;
+    private final RngBackend backend;
+    private final VirtioDriver driver;
     private final Preserved other;
     private final DeviceInfo info;
 
     private Rng(Builder b) {
         this.model = b.model;
+        this.rateBytes = b.rateBytes;
+        this.ratePeriod = b.ratePeriod;
         this.backend = b.backend;
+        this.driver = b.driver;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
@@ -30,7 +36,10 @@ public final class Rng implements Device {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.model = model;
+        b.rateBytes = rateBytes;
+        b.ratePeriod = ratePeriod;
         b.backend = backend;
+        b.driver = driver;
         b.other = other;
         b.info = info;
         return b;
@@ -41,9 +50,24 @@ public final class Rng implements Device {
         return model;
     }
 
-    /** {@code <backend model=>}: {@code random} (a device path) or {@code egd} (a chardev) */
-    public XmlElement backend() {
+    /** {@code <rate bytes=>}, or null */
+    public Integer rateBytes() {
+        return rateBytes;
+    }
+
+    /** {@code <rate period=>} in milliseconds, or null */
+    public Integer ratePeriod() {
+        return ratePeriod;
+    }
+
+    /** {@code <backend>} */
+    public RngBackend backend() {
         return backend;
+    }
+
+    /** {@code <driver>}, or null */
+    public VirtioDriver driver() {
+        return driver;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -61,9 +85,24 @@ public final class Rng implements Device {
         return toBuilder().model(newModel).build();
     }
 
+    /** A copy with {@code rateBytes} replaced. */
+    public Rng withRateBytes(Integer newRateBytes) {
+        return toBuilder().rateBytes(newRateBytes).build();
+    }
+
+    /** A copy with {@code ratePeriod} replaced. */
+    public Rng withRatePeriod(Integer newRatePeriod) {
+        return toBuilder().ratePeriod(newRatePeriod).build();
+    }
+
     /** A copy with {@code backend} replaced. */
-    public Rng withBackend(XmlElement newBackend) {
+    public Rng withBackend(RngBackend newBackend) {
         return toBuilder().backend(newBackend).build();
+    }
+
+    /** A copy with {@code driver} replaced. */
+    public Rng withDriver(VirtioDriver newDriver) {
+        return toBuilder().driver(newDriver).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -83,7 +122,7 @@ public final class Rng implements Device {
 
     /** {@code random}, {@code egd} or {@code builtin}, or null. */
     public String backendModel() {
-        return backend == null ? null : backend.attribute("model");
+        return backend == null ? null : backend.model();
     }
 
     @Override
@@ -95,20 +134,26 @@ public final class Rng implements Device {
             return false;
         }
         return Objects.equals(model, x.model)
+                && Objects.equals(rateBytes, x.rateBytes)
+                && Objects.equals(ratePeriod, x.ratePeriod)
                 && Objects.equals(backend, x.backend)
+                && Objects.equals(driver, x.driver)
                 && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(model, backend, other, info);
+        return Objects.hash(model, rateBytes, ratePeriod, backend, driver, other, info);
     }
 
     @Override
     public String toString() {
         return "Rng[" + "model=" + model + ", "
+                + "rateBytes=" + rateBytes + ", "
+                + "ratePeriod=" + ratePeriod + ", "
                 + "backend=" + backend + ", "
+                + "driver=" + driver + ", "
                 + "other=" + other + ", "
                 + "info=" + info + "]";
     }
@@ -116,7 +161,10 @@ public final class Rng implements Device {
     /** Collects the values of a {@link Rng}; not thread-safe. */
     public static final class Builder {
         private String model;
-        private XmlElement backend;
+        private Integer rateBytes;
+        private Integer ratePeriod;
+        private RngBackend backend;
+        private VirtioDriver driver;
         private Preserved other;
         private DeviceInfo info;
 
@@ -129,9 +177,27 @@ public final class Rng implements Device {
             return this;
         }
 
+        /** @see Rng#rateBytes() */
+        public Builder rateBytes(Integer value) {
+            this.rateBytes = value;
+            return this;
+        }
+
+        /** @see Rng#ratePeriod() */
+        public Builder ratePeriod(Integer value) {
+            this.ratePeriod = value;
+            return this;
+        }
+
         /** @see Rng#backend() */
-        public Builder backend(XmlElement value) {
+        public Builder backend(RngBackend value) {
             this.backend = value;
+            return this;
+        }
+
+        /** @see Rng#driver() */
+        public Builder driver(VirtioDriver value) {
+            this.driver = value;
             return this;
         }
 

@@ -9,12 +9,14 @@ import java.util.Objects;
  * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
  */
 public final class Video implements Device {
-    private final XmlElement model;
+    private final VideoModel model;
+    private final VideoDriver driver;
     private final Preserved other;
     private final DeviceInfo info;
 
     private Video(Builder b) {
         this.model = b.model;
+        this.driver = b.driver;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
@@ -28,14 +30,20 @@ public final class Video implements Device {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.model = model;
+        b.driver = driver;
         b.other = other;
         b.info = info;
         return b;
     }
 
-    /** {@code <model type= vram= heads= primary=>} as written, or null */
-    public XmlElement model() {
+    /** {@code <model>}, or null */
+    public VideoModel model() {
         return model;
+    }
+
+    /** {@code <driver>}, or null */
+    public VideoDriver driver() {
+        return driver;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -49,8 +57,13 @@ public final class Video implements Device {
     }
 
     /** A copy with {@code model} replaced. */
-    public Video withModel(XmlElement newModel) {
+    public Video withModel(VideoModel newModel) {
         return toBuilder().model(newModel).build();
+    }
+
+    /** A copy with {@code driver} replaced. */
+    public Video withDriver(VideoDriver newDriver) {
+        return toBuilder().driver(newDriver).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -70,12 +83,12 @@ public final class Video implements Device {
 
     /** The model type ({@code vga}, {@code cirrus}, {@code virtio}, {@code qxl}, ...), or null. */
     public String modelType() {
-        return model == null ? null : model.attribute("type");
+        return model == null ? null : model.type();
     }
 
     /** Whether this is the primary video device. */
     public boolean primary() {
-        return model != null && "yes".equals(model.attribute("primary"));
+        return model != null && "yes".equals(model.primary());
     }
 
     @Override
@@ -87,25 +100,28 @@ public final class Video implements Device {
             return false;
         }
         return Objects.equals(model, x.model)
+                && Objects.equals(driver, x.driver)
                 && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(model, other, info);
+        return Objects.hash(model, driver, other, info);
     }
 
     @Override
     public String toString() {
         return "Video[" + "model=" + model + ", "
+                + "driver=" + driver + ", "
                 + "other=" + other + ", "
                 + "info=" + info + "]";
     }
 
     /** Collects the values of a {@link Video}; not thread-safe. */
     public static final class Builder {
-        private XmlElement model;
+        private VideoModel model;
+        private VideoDriver driver;
         private Preserved other;
         private DeviceInfo info;
 
@@ -113,8 +129,14 @@ public final class Video implements Device {
         }
 
         /** @see Video#model() */
-        public Builder model(XmlElement value) {
+        public Builder model(VideoModel value) {
             this.model = value;
+            return this;
+        }
+
+        /** @see Video#driver() */
+        public Builder driver(VideoDriver value) {
+            this.driver = value;
             return this;
         }
 

@@ -44,7 +44,9 @@ final class CharSourceCodec {
             case "tcp" -> tcp(holder, first);
             case "udp" -> udp(sources);
             case "unix" -> unix(first);
-            default -> CharSource.builder().path(first == null ? null : first.attr("path")).other(first == null ? Preserved.NONE : first.rest()).build();
+            default -> CharSource.builder().path(first == null ? null : first.attr("path"))
+                    .append(first == null || !type.equals("file") ? null : first.attr("append"))
+                    .other(first == null ? Preserved.NONE : first.rest()).build();
         };
         validate(type, src, pathOptional);
         return src;
@@ -189,8 +191,9 @@ final class CharSourceCodec {
             }
             default -> {
                 boolean showPath = s.path() != null && !(type.equals("pty") && inactive);
-                if (showPath || !s.other().isEmpty()) {
-                    out.add(new Out("source").attr("path", showPath ? s.path() : null).preserved(s.other()).build());
+                if (showPath || s.append() != null || !s.other().isEmpty()) {
+                    out.add(new Out("source").attr("path", showPath ? s.path() : null).attr("append", s.append())
+                            .preserved(s.other()).build());
                 }
             }
         }

@@ -4,13 +4,22 @@ import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.Filesystem;
 import org.jvirt.api.xml.Hostdev;
+import org.jvirt.api.xml.Hub;
 import org.jvirt.api.xml.Input;
+import org.jvirt.api.xml.Iommu;
 import org.jvirt.api.xml.MemBalloon;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.Nvram;
+import org.jvirt.api.xml.Panic;
+import org.jvirt.api.xml.Pstore;
 import org.jvirt.api.xml.Rng;
+import org.jvirt.api.xml.Sound;
 import org.jvirt.api.xml.Video;
+import org.jvirt.api.xml.Vsock;
 import org.jvirt.api.xml.Watchdog;
+import org.jvirt.api.xml.Audio;
 import org.jvirt.api.xml.Controller;
+import org.jvirt.api.xml.Crypto;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Devices;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -54,21 +63,39 @@ final class DevicesFormatter {
         } else if (d instanceof Disk x) {
             return DiskCodec.format(x);
         } else if (d instanceof NetInterface x) {
-            return DeviceCodecs.format(x);
+            return NetInterfaceCodec.format(x);
         } else if (d instanceof Video x) {
-            return DeviceCodecs.format(x);
+            return VideoCodec.format(x);
         } else if (d instanceof Input x) {
-            return DeviceCodecs.format(x);
+            return VirtioDeviceCodecs.format(x);
         } else if (d instanceof MemBalloon x) {
-            return DeviceCodecs.format(x);
+            return VirtioDeviceCodecs.format(x);
         } else if (d instanceof Rng x) {
-            return DeviceCodecs.format(x);
+            return VirtioDeviceCodecs.format(x);
+        } else if (d instanceof Vsock x) {
+            return VirtioDeviceCodecs.format(x);
+        } else if (d instanceof Crypto x) {
+            return VirtioDeviceCodecs.format(x);
+        } else if (d instanceof Sound x) {
+            return SoundCodec.format(x);
+        } else if (d instanceof Audio x) {
+            return SoundCodec.format(x);
+        } else if (d instanceof Panic x) {
+            return SmallDeviceCodecs.format(x);
+        } else if (d instanceof Iommu x) {
+            return SmallDeviceCodecs.format(x);
+        } else if (d instanceof Hub x) {
+            return SmallDeviceCodecs.format(x);
+        } else if (d instanceof Nvram x) {
+            return SmallDeviceCodecs.format(x);
+        } else if (d instanceof Pstore x) {
+            return SmallDeviceCodecs.format(x);
         } else if (d instanceof Watchdog x) {
-            return DeviceCodecs.format(x);
+            return WatchdogCodec.format(x);
         } else if (d instanceof Filesystem x) {
-            return DeviceCodecs.format(x);
+            return FilesystemCodec.format(x);
         } else if (d instanceof Hostdev x) {
-            return DeviceCodecs.format(x);
+            return HostdevCodec.format(x);
         } else if (d instanceof Controller c) {
             return ControllerCodec.format(c);
         }

@@ -47,14 +47,23 @@ final class DevicesParser {
                 }
                 case "smartcard", "redirdev" -> all.add(generic(CharSourceCodec.rewrite(child, false)));
                 case "disk" -> GenericDevicePostParse.insertDisk(all, DiskCodec.parse(c));
-                case "interface" -> all.add(DeviceCodecs.netInterface(c, random));
-                case "video" -> all.add(DeviceCodecs.video(c));
-                case "input" -> all.add(DeviceCodecs.input(c));
-                case "memballoon" -> all.add(DeviceCodecs.memBalloon(c));
-                case "rng" -> all.add(DeviceCodecs.rng(c));
-                case "watchdog" -> all.add(DeviceCodecs.watchdog(c));
-                case "filesystem" -> all.add(DeviceCodecs.filesystem(c));
-                case "hostdev" -> all.add(DeviceCodecs.hostdev(c));
+                case "interface" -> all.add(NetInterfaceCodec.parse(c, random));
+                case "video" -> all.add(VideoCodec.parse(c));
+                case "input" -> all.add(VirtioDeviceCodecs.input(c));
+                case "memballoon" -> all.add(VirtioDeviceCodecs.memBalloon(c));
+                case "rng" -> all.add(VirtioDeviceCodecs.rng(c));
+                case "vsock" -> all.add(VirtioDeviceCodecs.vsock(c));
+                case "crypto" -> all.add(VirtioDeviceCodecs.crypto(c));
+                case "sound" -> all.add(SoundCodec.sound(c));
+                case "audio" -> all.add(SoundCodec.audio(c));
+                case "panic" -> all.add(SmallDeviceCodecs.panic(c));
+                case "iommu" -> all.add(SmallDeviceCodecs.iommu(c));
+                case "hub" -> all.add(SmallDeviceCodecs.hub(c));
+                case "nvram" -> all.add(SmallDeviceCodecs.nvram(c));
+                case "pstore" -> all.add(SmallDeviceCodecs.pstore(c));
+                case "watchdog" -> all.add(WatchdogCodec.parse(c));
+                case "filesystem" -> all.add(FilesystemCodec.parse(c));
+                case "hostdev" -> all.add(HostdevCodec.parse(c));
                 default -> all.add(generic(child));
             }
         }

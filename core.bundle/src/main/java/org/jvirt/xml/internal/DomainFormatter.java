@@ -76,8 +76,10 @@ final class DomainFormatter {
         }
         d.child(cputune(def.cputune()));
         d.child(os(def.os()));
+        d.child(IdMapCodec.format(def.idmap()));
         if (def.features() != null) {
-            d.child(new Out("features").children(def.features().entries()));
+            d.child(new Out("features").children(def.features().entries())
+                    .child(CapabilitiesCodec.format(def.features().capabilities())));
         }
         d.child(cpu(def.cpu()));
         d.child(clock(def.clock() == null ? Clock.utc() : def.clock()));
@@ -144,6 +146,7 @@ final class DomainFormatter {
             o.child(new Out("loader").attr("readonly", l.readonly()).attr("secure", l.secure()).attr("type", l.type())
                     .preserved(l.other()).text(l.path()));
         }
+        OsInitCodec.format(os, o);
         o.textChild("kernel", os.kernel()).textChild("initrd", os.initrd()).textChild("cmdline", os.cmdline());
         for (String dev : os.bootDevices()) {
             o.child(new Out("boot").attr("dev", dev));

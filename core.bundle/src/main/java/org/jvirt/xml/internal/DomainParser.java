@@ -15,6 +15,7 @@ import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Features;
 import org.jvirt.api.xml.GuestDefaults;
+import org.jvirt.api.xml.IdMap;
 import org.jvirt.api.xml.Memory;
 import org.jvirt.api.xml.Os;
 import org.jvirt.api.xml.Vcpu;
@@ -88,8 +89,8 @@ final class DomainParser {
                 os = os.withArch(arch);
             }
         }
-        Node f = d.child("features");
-        Features features = f == null ? null : Features.builder().entries(f.element().children()).build();
+        IdMap idmap = IdMapCodec.parse(d.child("idmap"));
+        Features features = CapabilitiesCodec.parseFeatures(d.child("features"));
         Cpu cpu = new CpuParser().parse(d.child("cpu"));
         Clock clock = new ClockParser().parse(d.child("clock"));
         String onPoweroff = lifecycle(d, "on_poweroff");
@@ -100,7 +101,7 @@ final class DomainParser {
         vcpu = DomainTuningCodec.placement(vcpu, tuning.build().numatune(), cputune);
         return tuning.type(type).id(id).name(name).uuid(uuid).title(title).description(description)
                 .metadata(metadata).maxMemory(maxMemory).memory(memory).currentMemory(currentMemory).vcpu(vcpu)
-                .vcpus(vcpus).cputune(cputune).os(os).features(features).cpu(cpu).clock(clock).onPoweroff(onPoweroff)
+                .vcpus(vcpus).cputune(cputune).os(os).idmap(idmap).features(features).cpu(cpu).clock(clock).onPoweroff(onPoweroff)
                 .onReboot(onReboot).onCrash(onCrash).devices(devices).other(d.rest()).build();
     }
 

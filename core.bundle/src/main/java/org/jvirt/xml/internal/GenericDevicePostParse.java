@@ -113,7 +113,7 @@ final class GenericDevicePostParse {
                         && addr.is("drive")) {
                     ensure(all, bus, addr.controller());
                 }
-            } else if (d instanceof CharDevice c && c.target() != null && "virtio".equals(c.target().attribute("type"))
+            } else if (d instanceof CharDevice c && c.target() != null && "virtio".equals(c.target().type())
                     && (c.elementName().equals("channel") || c.elementName().equals("console"))) {
                 Address addr = c.info().address();
                 int idx = addr != null && addr.is("virtio-serial") ? addr.controller() : 0;
@@ -163,8 +163,8 @@ final class GenericDevicePostParse {
             return;
         }
         Video v = (Video) all.get(first);
-        if (v.model() != null && v.model().attribute("primary") == null && !"none".equals(v.modelType())) {
-            all.set(first, v.withModel(v.model().withAttribute("primary", "yes")));
+        if (v.model() != null && v.model().primary() == null && !"none".equals(v.modelType())) {
+            all.set(first, v.withModel(v.model().withPrimary("yes")));
         }
     }
 }

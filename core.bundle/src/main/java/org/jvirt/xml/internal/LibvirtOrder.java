@@ -38,7 +38,7 @@ final class LibvirtOrder {
         order("cachetune", "cache", "monitor");
         order("memorytune", "node", "monitor");
         order("cpu", "model", "vendor", "topology", "cache", "maxphysaddr", "feature", "numa");
-        order("features", "acpi", "apic", "pae", "hap", "viridian", "privnet", "hyperv", "kvm", "xen", "pvspinlock",
+        order("features", "acpi", "apic", "pae", "hap", "viridian", "privnet", "hyperv", "kvm", "xen", "pvspinlock", "capabilities",
                 "pmu", "vmport", "gic", "smm", "ioapic", "hpt", "vmcoreinfo", "htm", "nested-hv", "msrs", "ccf-assist",
                 "cfpc", "sbbc", "ibs", "tcg", "async-teardown", "ras", "ps2", "aia");
         order("disk", "driver", "auth", "source", "backingStore", "backenddomain", "mirror", "geometry",
@@ -52,11 +52,17 @@ final class LibvirtOrder {
                 "address");
         order("video", "driver", "model", "acpi", "alias", "address");
         order("rng", "rate", "backend", "driver", "alias", "address");
-        order("hostdev", "driver", "source", "readonly", "shareable", "teaming", "boot", "rom", "alias",
+        order("hostdev", "driver", "source", "ip", "route", "readonly", "shareable", "teaming", "boot", "rom", "alias",
                 "acpi", "address");
         order("memballoon", "stats", "alias", "acpi", "address", "driver");
         order("input", "driver", "source", "alias", "acpi", "address");
         order("watchdog", "alias", "acpi", "address");
+        order("sound", "codec", "audio", "alias", "acpi", "address");
+        order("audio", "input", "output");
+        order("vsock", "cid", "alias", "acpi", "address", "driver");
+        order("iommu", "driver", "alias", "acpi", "address");
+        order("crypto", "backend", "alias", "acpi", "address");
+        order("pstore", "path", "size", "alias", "acpi", "address");
         order("controller", "model", "driver", "master", "pcihole64", "target", "alias", "acpi", "address");
         for (String chr : new String[] {"serial", "parallel", "console", "channel"}) {
             order(chr, "source", "protocol", "log", "target", "alias", "address");

@@ -63,8 +63,10 @@ final class OsParser {
             menu = new Os.BootMenu(enable, timeout);
             bm.requireFullyRead();
         }
-        return Os.builder().type(type).arch(arch).machine(machine).firmware(firmware).loader(loader).kernel(kernel)
-                .initrd(initrd).cmdline(cmdline).bootDevices(boot).bootMenu(menu).other(n.rest()).build();
+        Os.Builder b = Os.builder().type(type).arch(arch).machine(machine).firmware(firmware).loader(loader)
+                .kernel(kernel).initrd(initrd).cmdline(cmdline).bootDevices(boot).bootMenu(menu);
+        OsInitCodec.parse(n, b);
+        return b.other(n.rest()).build();
     }
 
     /** libvirt's {@code boolean(./devices/ * /boot)}: per-device boot order replaces {@code <os><boot>}. */

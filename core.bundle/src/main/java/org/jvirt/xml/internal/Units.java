@@ -27,6 +27,21 @@ final class Units {
         return bytes / 1024 + (bytes % 1024 == 0 ? 0 : 1);
     }
 
+    /** {@code value} in {@code unit} (bytes when null) as bytes (virDomainParseScaledValue with scale 1). */
+    static long toBytes(String element, String value, String unit) throws VirtException {
+        long number;
+        try {
+            number = Long.parseUnsignedLong(value.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw XmlErrors.xml("Invalid value '" + value + "' for element or attribute '" + element + "'");
+        }
+        try {
+            return Math.multiplyExact(number, unit == null || unit.isEmpty() ? 1 : scale(element, unit));
+        } catch (ArithmeticException e) {
+            throw XmlErrors.xml("value too large for element or attribute '" + element + "'");
+        }
+    }
+
     private static long scale(String element, String unit) throws VirtException {
         if (unit == null || unit.isEmpty()) {
             return 1024;

@@ -20,9 +20,10 @@ import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.DiskGeometry;
-import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.Hub;
 import org.jvirt.api.xml.IothreadQueues;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.Sound;
 import org.jvirt.api.xml.SourceHost;
 
 /** The typed parts of the device model: values parsed once, formatted back as libvirt does. */
@@ -165,13 +166,13 @@ class TypedDeviceModelTest {
     }
 
     @Test
-    void untypedDevicesHaveTypedInfoAndFormatUnchanged() throws VirtException {
+    void soundAndHubHaveTypedInfoAndFormatUnchanged() throws VirtException {
         String xml = domain(DISKS);
         DomainDef def = codec.parse(xml, 0);
-        GenericDevice sound = (GenericDevice) def.devices().named("sound").get(0);
+        Sound sound = def.devices().ofType(Sound.class).get(0);
         assertEquals(4, sound.info().address().slot());
-        assertEquals("codec", sound.element().child("codec").name());
-        GenericDevice hub = (GenericDevice) def.devices().named("hub").get(0);
+        assertEquals(List.of("duplex"), sound.codecs());
+        Hub hub = def.devices().ofType(Hub.class).get(0);
         assertEquals("1.2", hub.info().address().usbPort());
         assertEquals(0, hub.info().address().bus());
         String formatted = codec.format(def, 0);

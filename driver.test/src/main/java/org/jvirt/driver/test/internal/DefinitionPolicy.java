@@ -15,8 +15,6 @@ import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.GuestDefaults;
 import org.jvirt.api.xml.NetInterface;
-import org.jvirt.api.xml.Preserved;
-import org.jvirt.api.xml.XmlElement;
 import org.w3c.dom.Element;
 
 /**
@@ -100,28 +98,10 @@ final class DefinitionPolicy {
     }
 
     private static String targetDev(NetInterface n) {
-        for (XmlElement c : n.other().children()) {
-            if ("target".equals(c.name())) {
-                return c.attribute("dev");
-            }
-        }
-        return null;
+        return n.targetDev();
     }
 
     private static NetInterface withTarget(NetInterface n, String dev) {
-        List<XmlElement> children = new ArrayList<>();
-        boolean replaced = false;
-        for (XmlElement c : n.other().children()) {
-            if ("target".equals(c.name()) && !replaced) {
-                children.add(c.withAttribute("dev", dev));
-                replaced = true;
-            } else {
-                children.add(c);
-            }
-        }
-        if (!replaced) {
-            children.add(XmlElement.of("target").withAttribute("dev", dev));
-        }
-        return n.withOther(new Preserved(n.other().attributes(), children));
+        return n.withTargetDev(dev);
     }
 }

@@ -1,0 +1,369 @@
+package org.jvirt.api.xml;
+
+import java.util.Objects;
+
+/**
+ * An interface's {@code <source>}. Which attributes are set depends on the interface type:
+ * {@code network} (network, portgroup, portid, and the bridge of a running guest), {@code bridge}
+ * (bridge), {@code direct} (dev, mode), {@code user}/{@code vdpa} (dev), {@code vhostuser} and
+ * passt (type, path, mode), {@code server}/{@code client}/{@code mcast}/{@code udp} (address, port,
+ * and the {@code <local>} of udp), {@code internal} (name). Children other than {@code <local>}
+ * (reconnect, a hostdev interface's address, ...) stay in {@code other}.
+ *
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
+ * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ */
+public final class NetSource {
+    private final String network;
+    private final String portgroup;
+    private final String portid;
+    private final String bridge;
+    private final String dev;
+    private final String mode;
+    private final String type;
+    private final String path;
+    private final String name;
+    private final String address;
+    private final Integer port;
+    private final String localAddress;
+    private final Integer localPort;
+    private final Preserved other;
+
+    private NetSource(Builder b) {
+        this.network = b.network;
+        this.portgroup = b.portgroup;
+        this.portid = b.portid;
+        this.bridge = b.bridge;
+        this.dev = b.dev;
+        this.mode = b.mode;
+        this.type = b.type;
+        this.path = b.path;
+        this.name = b.name;
+        this.address = b.address;
+        this.port = b.port;
+        this.localAddress = b.localAddress;
+        this.localPort = b.localPort;
+        this.other = b.other == null ? Preserved.NONE : b.other;
+    }
+
+    /** A builder with every field unset (null, empty, or the documented default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.network = network;
+        b.portgroup = portgroup;
+        b.portid = portid;
+        b.bridge = bridge;
+        b.dev = dev;
+        b.mode = mode;
+        b.type = type;
+        b.path = path;
+        b.name = name;
+        b.address = address;
+        b.port = port;
+        b.localAddress = localAddress;
+        b.localPort = localPort;
+        b.other = other;
+        return b;
+    }
+
+    /** the network name, or null */
+    public String network() {
+        return network;
+    }
+
+    /** the network port group, or null */
+    public String portgroup() {
+        return portgroup;
+    }
+
+    /** the network port UUID, or null */
+    public String portid() {
+        return portid;
+    }
+
+    /** the host bridge, or null */
+    public String bridge() {
+        return bridge;
+    }
+
+    /** the host device, or null */
+    public String dev() {
+        return dev;
+    }
+
+    /** the macvtap mode ({@code vepa}, {@code bridge}, {@code private}, {@code passthrough}) or the vhost-user socket mode ({@code client}/{@code server}), or null */
+    public String mode() {
+        return mode;
+    }
+
+    /** the socket type of vhostuser ({@code unix}), or null */
+    public String type() {
+        return type;
+    }
+
+    /** the socket path, or null */
+    public String path() {
+        return path;
+    }
+
+    /** the internal network name, or null */
+    public String name() {
+        return name;
+    }
+
+    /** the address of a server, client, mcast or udp socket, or null */
+    public String address() {
+        return address;
+    }
+
+    /** the port of a server, client, mcast or udp socket, or null */
+    public Integer port() {
+        return port;
+    }
+
+    /** {@code <local address=>} of a udp socket, or null */
+    public String localAddress() {
+        return localAddress;
+    }
+
+    /** {@code <local port=>} of a udp socket, or null */
+    public Integer localPort() {
+        return localPort;
+    }
+
+    /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    public Preserved other() {
+        return other;
+    }
+
+    /** A copy with {@code network} replaced. */
+    public NetSource withNetwork(String newNetwork) {
+        return toBuilder().network(newNetwork).build();
+    }
+
+    /** A copy with {@code portgroup} replaced. */
+    public NetSource withPortgroup(String newPortgroup) {
+        return toBuilder().portgroup(newPortgroup).build();
+    }
+
+    /** A copy with {@code portid} replaced. */
+    public NetSource withPortid(String newPortid) {
+        return toBuilder().portid(newPortid).build();
+    }
+
+    /** A copy with {@code bridge} replaced. */
+    public NetSource withBridge(String newBridge) {
+        return toBuilder().bridge(newBridge).build();
+    }
+
+    /** A copy with {@code dev} replaced. */
+    public NetSource withDev(String newDev) {
+        return toBuilder().dev(newDev).build();
+    }
+
+    /** A copy with {@code mode} replaced. */
+    public NetSource withMode(String newMode) {
+        return toBuilder().mode(newMode).build();
+    }
+
+    /** A copy with {@code type} replaced. */
+    public NetSource withType(String newType) {
+        return toBuilder().type(newType).build();
+    }
+
+    /** A copy with {@code path} replaced. */
+    public NetSource withPath(String newPath) {
+        return toBuilder().path(newPath).build();
+    }
+
+    /** A copy with {@code name} replaced. */
+    public NetSource withName(String newName) {
+        return toBuilder().name(newName).build();
+    }
+
+    /** A copy with {@code address} replaced. */
+    public NetSource withAddress(String newAddress) {
+        return toBuilder().address(newAddress).build();
+    }
+
+    /** A copy with {@code port} replaced. */
+    public NetSource withPort(Integer newPort) {
+        return toBuilder().port(newPort).build();
+    }
+
+    /** A copy with {@code localAddress} replaced. */
+    public NetSource withLocalAddress(String newLocalAddress) {
+        return toBuilder().localAddress(newLocalAddress).build();
+    }
+
+    /** A copy with {@code localPort} replaced. */
+    public NetSource withLocalPort(Integer newLocalPort) {
+        return toBuilder().localPort(newLocalPort).build();
+    }
+
+    /** A copy with {@code other} replaced. */
+    public NetSource withOther(Preserved newOther) {
+        return toBuilder().other(newOther).build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof NetSource x)) {
+            return false;
+        }
+        return Objects.equals(network, x.network)
+                && Objects.equals(portgroup, x.portgroup)
+                && Objects.equals(portid, x.portid)
+                && Objects.equals(bridge, x.bridge)
+                && Objects.equals(dev, x.dev)
+                && Objects.equals(mode, x.mode)
+                && Objects.equals(type, x.type)
+                && Objects.equals(path, x.path)
+                && Objects.equals(name, x.name)
+                && Objects.equals(address, x.address)
+                && Objects.equals(port, x.port)
+                && Objects.equals(localAddress, x.localAddress)
+                && Objects.equals(localPort, x.localPort)
+                && Objects.equals(other, x.other);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(network, portgroup, portid, bridge, dev, mode, type, path, name, address, port, localAddress, localPort, other);
+    }
+
+    @Override
+    public String toString() {
+        return "NetSource[" + "network=" + network + ", "
+                + "portgroup=" + portgroup + ", "
+                + "portid=" + portid + ", "
+                + "bridge=" + bridge + ", "
+                + "dev=" + dev + ", "
+                + "mode=" + mode + ", "
+                + "type=" + type + ", "
+                + "path=" + path + ", "
+                + "name=" + name + ", "
+                + "address=" + address + ", "
+                + "port=" + port + ", "
+                + "localAddress=" + localAddress + ", "
+                + "localPort=" + localPort + ", "
+                + "other=" + other + "]";
+    }
+
+    /** Collects the values of a {@link NetSource}; not thread-safe. */
+    public static final class Builder {
+        private String network;
+        private String portgroup;
+        private String portid;
+        private String bridge;
+        private String dev;
+        private String mode;
+        private String type;
+        private String path;
+        private String name;
+        private String address;
+        private Integer port;
+        private String localAddress;
+        private Integer localPort;
+        private Preserved other;
+
+        private Builder() {
+        }
+
+        /** @see NetSource#network() */
+        public Builder network(String value) {
+            this.network = value;
+            return this;
+        }
+
+        /** @see NetSource#portgroup() */
+        public Builder portgroup(String value) {
+            this.portgroup = value;
+            return this;
+        }
+
+        /** @see NetSource#portid() */
+        public Builder portid(String value) {
+            this.portid = value;
+            return this;
+        }
+
+        /** @see NetSource#bridge() */
+        public Builder bridge(String value) {
+            this.bridge = value;
+            return this;
+        }
+
+        /** @see NetSource#dev() */
+        public Builder dev(String value) {
+            this.dev = value;
+            return this;
+        }
+
+        /** @see NetSource#mode() */
+        public Builder mode(String value) {
+            this.mode = value;
+            return this;
+        }
+
+        /** @see NetSource#type() */
+        public Builder type(String value) {
+            this.type = value;
+            return this;
+        }
+
+        /** @see NetSource#path() */
+        public Builder path(String value) {
+            this.path = value;
+            return this;
+        }
+
+        /** @see NetSource#name() */
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        /** @see NetSource#address() */
+        public Builder address(String value) {
+            this.address = value;
+            return this;
+        }
+
+        /** @see NetSource#port() */
+        public Builder port(Integer value) {
+            this.port = value;
+            return this;
+        }
+
+        /** @see NetSource#localAddress() */
+        public Builder localAddress(String value) {
+            this.localAddress = value;
+            return this;
+        }
+
+        /** @see NetSource#localPort() */
+        public Builder localPort(Integer value) {
+            this.localPort = value;
+            return this;
+        }
+
+        /** @see NetSource#other() */
+        public Builder other(Preserved value) {
+            this.other = value;
+            return this;
+        }
+
+        public NetSource build() {
+            return new NetSource(this);
+        }
+    }
+}

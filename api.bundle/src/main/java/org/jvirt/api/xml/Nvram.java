@@ -1,0 +1,105 @@
+package org.jvirt.api.xml;
+
+import java.util.Objects;
+
+/**
+ * An {@code <nvram>} device (spapr-vio NVRAM of pSeries guests).
+ *
+ * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
+ * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ */
+public final class Nvram implements Device {
+    private final Preserved other;
+    private final DeviceInfo info;
+
+    private Nvram(Builder b) {
+        this.other = b.other == null ? Preserved.NONE : b.other;
+        this.info = b.info == null ? DeviceInfo.NONE : b.info;
+    }
+
+    /** A builder with every field unset (null, empty, or the documented default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.other = other;
+        b.info = info;
+        return b;
+    }
+
+    /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    public Preserved other() {
+        return other;
+    }
+
+    /** the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code <rom>}, never null */
+    public DeviceInfo info() {
+        return info;
+    }
+
+    /** A copy with {@code other} replaced. */
+    public Nvram withOther(Preserved newOther) {
+        return toBuilder().other(newOther).build();
+    }
+
+    /** A copy with {@code info} replaced. */
+    public Nvram withInfo(DeviceInfo newInfo) {
+        return toBuilder().info(newInfo).build();
+    }
+
+    @Override
+    public String elementName() {
+        return "nvram";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Nvram x)) {
+            return false;
+        }
+        return Objects.equals(other, x.other)
+                && Objects.equals(info, x.info);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(other, info);
+    }
+
+    @Override
+    public String toString() {
+        return "Nvram[" + "other=" + other + ", "
+                + "info=" + info + "]";
+    }
+
+    /** Collects the values of a {@link Nvram}; not thread-safe. */
+    public static final class Builder {
+        private Preserved other;
+        private DeviceInfo info;
+
+        private Builder() {
+        }
+
+        /** @see Nvram#other() */
+        public Builder other(Preserved value) {
+            this.other = value;
+            return this;
+        }
+
+        /** @see Nvram#info() */
+        public Builder info(DeviceInfo value) {
+            this.info = value;
+            return this;
+        }
+
+        public Nvram build() {
+            return new Nvram(this);
+        }
+    }
+}
