@@ -12,6 +12,7 @@ import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Features;
 import org.jvirt.api.xml.GenericDevice;
 import org.jvirt.api.xml.Input;
+import org.jvirt.api.xml.NumaCell;
 import org.jvirt.api.xml.MemoryBacking;
 import org.jvirt.api.xml.NumaTune;
 import org.jvirt.api.xml.XmlElement;
@@ -36,16 +37,12 @@ final class MachineValidator {
         }
     }
 
-    /** Guest NUMA as written: contiguous cells, memnode modes, hugepage nodes, memory device nodes. */
+    /**
+     * Guest NUMA as written: memnode modes, hugepage nodes, memory device nodes (the codec checks
+     * that cell ids are contiguous).
+     */
     static void numaWritten(DomainDef def) throws VirtException {
-        List<XmlElement> cells = numaCells(def);
-        for (int i = 0; i < cells.size(); i++) {
-            String id = cells.get(i).attribute("id");
-            if (id != null && !id.equals(Integer.toString(i))) {
-                throw QemuErrors.xml("Exactly one 'cell' element per guest NUMA cell allowed, non-contiguous ranges or "
-                        + "ranges not starting from 0 are not allowed");
-            }
-        }
+        List<NumaCell> cells = numaCells(def);
         NumaTune nt = def.numatune();
         if (nt != null && "restrictive".equals(nt.memoryMode())) {
             for (NumaTune.MemNode mn : nt.memnodes()) {
@@ -127,20 +124,18 @@ final class MachineValidator {
             return;
         }
         String cpuMode = cpu.mode() == null ? "custom" : cpu.mode();
-        // TODO(typed): <cpu><cache> and <maxphysaddr> are being typed
-        for (XmlElement e : cpu.other().children()) {
-            if (e.name().equals("cache")) {
-                cache(e.attribute("mode"), e.attribute("level"), cpuMode);
-            } else if (e.name().equals("maxphysaddr") && "passthrough".equals(e.attribute("mode"))
-                    && e.attribute("bits") != null) {
-                throw QemuErrors.unsupported("CPU maximum physical address bits number specification cannot be "
-                        + "used with mode='passthrough'");
-            }
+        if (cpu.cache() != null) {
+            cache(cpu.cache().mode(), cpu.cache().level(), cpuMode);
+        }
+        Cpu.MaxPhysAddr phys = cpu.maxPhysAddr();
+        if (phys != null && "passthrough".equals(phys.mode()) && phys.bits() != null) {
+            throw QemuErrors.unsupported("CPU maximum physical address bits number specification cannot be "
+                    + "used with mode='passthrough'");
         }
     }
 
-    private static void cache(String mode, String level, String cpuMode) throws VirtException {
-        if ("emulate".equals(mode) && !"3".equals(level)) {
+    private static void cache(String mode, Integer level, String cpuMode) throws VirtException {
+        if ("emulate".equals(mode) && !Integer.valueOf(3).equals(level)) {
             throw QemuErrors.unsupported("CPU cache mode 'emulate' can only be used with level='3'");
         }
         if ("passthrough".equals(mode)) {
@@ -191,17 +186,8 @@ final class MachineValidator {
         }
     }
 
-    // TODO(typed): <cpu><numa> cells are being typed
-    private static List<XmlElement> numaCells(DomainDef def) {
-        if (def.cpu() == null) {
-            return List.of();
-        }
-        for (XmlElement e : def.cpu().other().children()) {
-            if (e.name().equals("numa")) {
-                return e.children("cell");
-            }
-        }
-        return List.of();
+    private static List<NumaCell> numaCells(DomainDef def) {
+        return def.cpu() == null ? List.of() : def.cpu().numaCells();
     }
 
     private static boolean state(Features features, String name, String state) {

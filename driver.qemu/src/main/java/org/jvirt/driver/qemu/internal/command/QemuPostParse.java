@@ -8,8 +8,6 @@ import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Os;
-import org.jvirt.api.xml.Preserved;
-import org.jvirt.api.xml.XmlAttribute;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.Accel;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
@@ -79,12 +77,10 @@ public final class QemuPostParse {
     private static DomainDef cpuCheck(DomainDef def, QemuCaps caps) {
         Cpu cpu = def.cpu();
         String mode = cpu.mode() == null ? "custom" : cpu.mode();
-        Preserved other = cpu.other();
+        String migratable = cpu.migratable();
         if ((mode.equals("host-passthrough") || mode.equals("maximum")) && caps.has("cpu.migratable")
-                && other.attributes().stream().noneMatch(a -> a.name().equals("migratable"))) {
-            List<XmlAttribute> attrs = new ArrayList<>(other.attributes());
-            attrs.add(new XmlAttribute("migratable", "on"));
-            other = new Preserved(attrs, other.children());
+                && migratable == null) {
+            migratable = "on";
         }
         String check = cpu.check();
         if (check == null) {
@@ -97,8 +93,8 @@ public final class QemuPostParse {
         String match = cpu.match() == null && cpu.model() != null && mode.equals("custom") ? "exact" : cpu.match();
         String fallback = cpu.model() != null && cpu.modelFallback() == null && mode.equals("custom") ? "allow"
                 : cpu.modelFallback();
-        return def.withCpu(cpu.toBuilder().mode(mode).match(match).check(check).modelFallback(fallback).other(other)
-                .build());
+        return def.withCpu(cpu.toBuilder().mode(mode).match(match).check(check).modelFallback(fallback)
+                .migratable(migratable).build());
     }
 
     private static DomainDef machine(DomainDef def, QemuCaps caps) throws VirtException {

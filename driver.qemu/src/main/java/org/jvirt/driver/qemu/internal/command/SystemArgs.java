@@ -12,8 +12,10 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Clock;
 import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.NumaCell;
 import org.jvirt.api.xml.NumaTune;
 import org.jvirt.api.xml.Pm;
+import org.jvirt.api.xml.Timer;
 import org.jvirt.api.xml.XmlElement;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
@@ -60,10 +62,10 @@ final class SystemArgs {
             m.append(",memory-backend=").append(mt.defaultRamId());
         }
         if (def.clock() != null) {
-            for (XmlElement t : def.clock().timers()) {
-                if ("hpet".equals(t.attribute("name")) && "no".equals(t.attribute("present"))) {
+            for (Timer t : def.clock().timers()) {
+                if ("hpet".equals(t.name()) && "no".equals(t.present())) {
                     m.append(",hpet=off");
-                } else if ("hpet".equals(t.attribute("name")) && "yes".equals(t.attribute("present"))) {
+                } else if ("hpet".equals(t.name()) && "yes".equals(t.present())) {
                     m.append(",hpet=on");
                 }
             }
@@ -87,8 +89,9 @@ final class SystemArgs {
         StringBuilder c = new StringBuilder();
         if (cpu != null && ("host-passthrough".equals(cpu.mode()) || "maximum".equals(cpu.mode()))) {
             c.append("host-passthrough".equals(cpu.mode()) ? "host" : "max");
-            cpu.other().attributes().stream().filter(x -> x.name().equals("migratable")).findFirst()
-                    .ifPresent(x -> c.append(",migratable=").append(x.value()));
+            if (cpu.migratable() != null) {
+                c.append(",migratable=").append(cpu.migratable());
+            }
         } else if (cpu != null && cpu.model() != null) {
             c.append(cpu.model());
         }
@@ -110,15 +113,15 @@ final class SystemArgs {
             physBits(c, cpu);
         }
         if (def.clock() != null) {
-            for (XmlElement t : def.clock().timers()) {
-                if ("kvmclock".equals(t.attribute("name")) && t.attribute("present") != null) {
-                    c.append(",kvmclock=").append("yes".equals(t.attribute("present")) ? "on" : "off");
+            for (Timer t : def.clock().timers()) {
+                if ("kvmclock".equals(t.name()) && t.present() != null) {
+                    c.append(",kvmclock=").append("yes".equals(t.present()) ? "on" : "off");
                 }
             }
         }
         if (def.clock() != null) {
-            for (XmlElement t : def.clock().timers()) {
-                if ("hypervclock".equals(t.attribute("name")) && "yes".equals(t.attribute("present"))) {
+            for (Timer t : def.clock().timers()) {
+                if ("hypervclock".equals(t.name()) && "yes".equals(t.present())) {
                     c.append(",hv-time=on");
                 }
             }
@@ -173,17 +176,16 @@ final class SystemArgs {
 
     /** {@code <cpu><maxphysaddr>}: QEMU's phys-bits / host-phys-bits(-limit). */
     private static void physBits(StringBuilder c, Cpu cpu) {
-        for (XmlElement e : cpu.other().children()) {
-            if (!e.name().equals("maxphysaddr")) {
-                continue;
-            }
-            if ("emulate".equals(e.attribute("mode"))) {
-                c.append(e.attribute("bits") != null ? ",phys-bits=" + e.attribute("bits") : ",host-phys-bits=off");
-            } else if ("passthrough".equals(e.attribute("mode"))) {
-                c.append(",host-phys-bits=on");
-                if (e.attribute("limit") != null) {
-                    c.append(",host-phys-bits-limit=").append(e.attribute("limit"));
-                }
+        Cpu.MaxPhysAddr e = cpu.maxPhysAddr();
+        if (e == null) {
+            return;
+        }
+        if ("emulate".equals(e.mode())) {
+            c.append(e.bits() != null ? ",phys-bits=" + e.bits() : ",host-phys-bits=off");
+        } else if ("passthrough".equals(e.mode())) {
+            c.append(",host-phys-bits=on");
+            if (e.limit() != null) {
+                c.append(",host-phys-bits-limit=").append(e.limit());
             }
         }
     }
@@ -191,16 +193,14 @@ final class SystemArgs {
     /** {@code <cpu><cache>}: QEMU's l3-cache and host-cache-info properties. */
     private static void cpuCache(StringBuilder c, Cpu cpu) {
         boolean host = "host-passthrough".equals(cpu.mode()) || "maximum".equals(cpu.mode());
-        for (XmlElement e : cpu.other().children()) {
-            if (!e.name().equals("cache")) {
-                continue;
-            }
-            switch (e.attribute("mode") == null ? "" : e.attribute("mode")) {
-                case "passthrough" -> c.append(",host-cache-info=on,l3-cache=off");
-                case "disable" -> c.append(host ? ",host-cache-info=off,l3-cache=off" : ",l3-cache=off");
-                case "emulate" -> c.append(host ? ",l3-cache=on,host-cache-info=off" : ",l3-cache=on");
-                default -> {
-                }
+        if (cpu.cache() == null) {
+            return;
+        }
+        switch (cpu.cache().mode()) {
+            case "passthrough" -> c.append(",host-cache-info=on,l3-cache=off");
+            case "disable" -> c.append(host ? ",host-cache-info=off,l3-cache=off" : ",l3-cache=off");
+            case "emulate" -> c.append(host ? ",l3-cache=on,host-cache-info=off" : ",l3-cache=on");
+            default -> {
             }
         }
     }
@@ -230,8 +230,8 @@ final class SystemArgs {
         long kib = alignMiB(def.memory().kib());
         if (!numaCells().isEmpty()) {
             kib = 0;
-            for (XmlElement c : numaCells()) {
-                kib += alignMiB(GenericDefaults.toKib(c.attribute("memory"), c.attribute("unit")));
+            for (NumaCell c : numaCells()) {
+                kib += alignMiB(c.memoryKib());
             }
         }
         StringBuilder m = new StringBuilder("size=" + kib + "k");
@@ -310,32 +310,23 @@ final class SystemArgs {
     }
 
     /** The guest NUMA cells ({@code <cpu><numa><cell>}), empty without NUMA. */
-    List<XmlElement> numaCells() {
-        if (def.cpu() == null) {
-            return List.of();
-        }
-        for (XmlElement e : def.cpu().other().children()) {
-            if (e.name().equals("numa")) {
-                return e.children("cell");
-            }
-        }
-        return List.of();
+    List<NumaCell> numaCells() {
+        return def.cpu() == null ? List.of() : def.cpu().numaCells();
     }
 
     /** One RAM backend and one {@code -numa node} per cell. */
     void numa(Argv a) {
-        List<XmlElement> cells = numaCells();
-        for (int i = 0; i < cells.size(); i++) {
-            XmlElement c = cells.get(i);
-            String id = c.attribute("id") == null ? Integer.toString(i) : c.attribute("id");
-            long kib = alignMiB(GenericDefaults.toKib(c.attribute("memory"), c.attribute("unit")));
+        List<NumaCell> cells = numaCells();
+        for (NumaCell c : cells) {
+            String id = Integer.toString(c.id());
+            long kib = alignMiB(c.memoryKib());
             MachineType mt = d.caps.machine(d.accel(), d.machine());
             if (mt != null && mt.numaMemSupported() && def.memoryBacking() == null && numatune(id) == null
-                    && c.attribute("memAccess") == null) {
+                    && c.memAccess() == null) {
                 // old machine types still take the node size directly (-numa mem=, in MiB)
                 StringBuilder n = new StringBuilder("node,nodeid=").append(id);
-                if (c.attribute("cpus") != null) {
-                    for (String r : CpuSets.ranges(CpuSets.parse(c.attribute("cpus")))) {
+                if (c.cpus() != null) {
+                    for (String r : CpuSets.ranges(CpuSets.parse(c.cpus()))) {
                         n.append(",cpus=").append(r);
                     }
                 }
@@ -343,7 +334,7 @@ final class SystemArgs {
                 continue;
             }
             Json backend = new MemoryBacking(def, env).backend("ram-node" + id, Integer.parseInt(id),
-                    c.attribute("memAccess"), kib * 1024);
+                    c.memAccess(), kib * 1024);
             NumaTune.MemNode tune = numatune(id);
             boolean threadContext = false;
             if (tune != null && tune.nodeset() != null) {
@@ -366,8 +357,8 @@ final class SystemArgs {
             }
             a.object(backend);
             StringBuilder n = new StringBuilder("node,nodeid=").append(id);
-            if (c.attribute("cpus") != null) {
-                for (String r : CpuSets.ranges(CpuSets.parse(c.attribute("cpus")))) {
+            if (c.cpus() != null) {
+                for (String r : CpuSets.ranges(CpuSets.parse(c.cpus()))) {
                     n.append(",cpus=").append(r);
                 }
             }
@@ -411,10 +402,7 @@ final class SystemArgs {
                     adj = Long.parseLong(clock.adjustment());
                 }
                 long now = env.host().epochSeconds();
-                long t = "absolute".equals(clock.offset()) && clock.other().attributes().stream()
-                        .anyMatch(x -> x.name().equals("start"))
-                        ? Long.parseLong(clock.other().attributes().stream().filter(x -> x.name().equals("start"))
-                        .findFirst().get().value())
+                long t = "absolute".equals(clock.offset()) && clock.start() != null ? clock.start()
                         : now + adj + ("localtime".equals(clock.basis()) ? env.host().utcOffsetSeconds(now) : 0);
                 rtc.append(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
                         .format(Instant.ofEpochSecond(t).atOffset(ZoneOffset.UTC)));
@@ -422,21 +410,21 @@ final class SystemArgs {
             default -> rtc.append("utc");
         }
         String pitPolicy = null;
-        for (XmlElement t : clock.timers()) {
-            String name = t.attribute("name");
+        for (Timer t : clock.timers()) {
+            String name = t.name();
             if ("rtc".equals(name)) {
-                if ("host".equals(t.attribute("track"))) {
+                if ("host".equals(t.track())) {
                     rtc.append(",clock=host");
-                } else if ("guest".equals(t.attribute("track"))) {
+                } else if ("guest".equals(t.track())) {
                     rtc.append(",clock=vm");
-                } else if ("realtime".equals(t.attribute("track"))) {
+                } else if ("realtime".equals(t.track())) {
                     rtc.append(",clock=rt");
                 }
-                if ("catchup".equals(t.attribute("tickpolicy"))) {
+                if ("catchup".equals(t.tickpolicy())) {
                     rtc.append(",driftfix=slew");
                 }
             } else if ("pit".equals(name)) {
-                pitPolicy = t.attribute("tickpolicy");
+                pitPolicy = t.tickpolicy();
             }
         }
         a.add("-rtc", rtc.toString());
