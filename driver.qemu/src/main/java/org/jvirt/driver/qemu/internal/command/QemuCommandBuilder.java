@@ -72,7 +72,8 @@ public final class QemuCommandBuilder {
         }
         sys.genid(a);
         DeviceArgs dev = new DeviceArgs(d, env, vars);
-        dev.display(a);
+        GraphicsArgs graphics = new GraphicsArgs(m, env, vars);
+        graphics.display(a);
         a.add("-no-user-config", "-nodefaults");
         sys.monitor(a, domDir);
         sys.clock(a, vars);
@@ -90,11 +91,11 @@ public final class QemuCommandBuilder {
         chr.parallels(a);
         chr.channels(a);
         chr.consoles(a);
-        dev.inputs(a);
-        dev.audio(a);
-        dev.graphics(a);
-        dev.videos(a);
-        dev.sounds(a);
+        new InputArgs(m).inputs(a);
+        new AudioArgs(m, env, vars).audiodevs(a);
+        graphics.graphics(a);
+        new VideoArgs(m).videos(a);
+        new SoundArgs(m).sounds(a);
         dev.watchdogs(a);
         dev.hostdevs(a);
         dev.memballoon(a);
