@@ -3,8 +3,7 @@ package org.jvirt.api.xml;
 import java.util.Objects;
 
 /**
- * An {@code <audio>} backend. Type-specific attributes (path, serverName, runtimeDir, driver ...)
- * stay in {@code other}.
+ * An {@code <audio>} backend (virDomainAudioDef) with the attributes of its type.
  *
  * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
  * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
@@ -13,6 +12,10 @@ public final class Audio implements Device {
     private final Integer id;
     private final String type;
     private final Integer timerPeriod;
+    private final String path;
+    private final String serverName;
+    private final String runtimeDir;
+    private final String driver;
     private final AudioIo input;
     private final AudioIo output;
     private final Preserved other;
@@ -22,6 +25,10 @@ public final class Audio implements Device {
         this.id = b.id;
         this.type = b.type;
         this.timerPeriod = b.timerPeriod;
+        this.path = b.path;
+        this.serverName = b.serverName;
+        this.runtimeDir = b.runtimeDir;
+        this.driver = b.driver;
         this.input = b.input;
         this.output = b.output;
         this.other = b.other == null ? Preserved.NONE : b.other;
@@ -39,6 +46,10 @@ public final class Audio implements Device {
         b.id = id;
         b.type = type;
         b.timerPeriod = timerPeriod;
+        b.path = path;
+        b.serverName = serverName;
+        b.runtimeDir = runtimeDir;
+        b.driver = driver;
         b.input = input;
         b.output = output;
         b.other = other;
@@ -59,6 +70,26 @@ public final class Audio implements Device {
     /** {@code timerPeriod} in microseconds, or null */
     public Integer timerPeriod() {
         return timerPeriod;
+    }
+
+    /** the WAV file of type {@code file}, or null */
+    public String path() {
+        return path;
+    }
+
+    /** the server of type {@code pulseaudio}, or null */
+    public String serverName() {
+        return serverName;
+    }
+
+    /** the runtime directory of type {@code pipewire}, or null */
+    public String runtimeDir() {
+        return runtimeDir;
+    }
+
+    /** the SDL audio driver of type {@code sdl}, or null */
+    public String driver() {
+        return driver;
     }
 
     /** {@code <input>}, or null */
@@ -94,6 +125,26 @@ public final class Audio implements Device {
     /** A copy with {@code timerPeriod} replaced. */
     public Audio withTimerPeriod(Integer newTimerPeriod) {
         return toBuilder().timerPeriod(newTimerPeriod).build();
+    }
+
+    /** A copy with {@code path} replaced. */
+    public Audio withPath(String newPath) {
+        return toBuilder().path(newPath).build();
+    }
+
+    /** A copy with {@code serverName} replaced. */
+    public Audio withServerName(String newServerName) {
+        return toBuilder().serverName(newServerName).build();
+    }
+
+    /** A copy with {@code runtimeDir} replaced. */
+    public Audio withRuntimeDir(String newRuntimeDir) {
+        return toBuilder().runtimeDir(newRuntimeDir).build();
+    }
+
+    /** A copy with {@code driver} replaced. */
+    public Audio withDriver(String newDriver) {
+        return toBuilder().driver(newDriver).build();
     }
 
     /** A copy with {@code input} replaced. */
@@ -132,6 +183,10 @@ public final class Audio implements Device {
         return Objects.equals(id, x.id)
                 && Objects.equals(type, x.type)
                 && Objects.equals(timerPeriod, x.timerPeriod)
+                && Objects.equals(path, x.path)
+                && Objects.equals(serverName, x.serverName)
+                && Objects.equals(runtimeDir, x.runtimeDir)
+                && Objects.equals(driver, x.driver)
                 && Objects.equals(input, x.input)
                 && Objects.equals(output, x.output)
                 && Objects.equals(other, x.other)
@@ -140,7 +195,7 @@ public final class Audio implements Device {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, type, timerPeriod, input, output, other, info);
+        return Objects.hash(id, type, timerPeriod, path, serverName, runtimeDir, driver, input, output, other, info);
     }
 
     @Override
@@ -148,6 +203,10 @@ public final class Audio implements Device {
         return "Audio[" + "id=" + id + ", "
                 + "type=" + type + ", "
                 + "timerPeriod=" + timerPeriod + ", "
+                + "path=" + path + ", "
+                + "serverName=" + serverName + ", "
+                + "runtimeDir=" + runtimeDir + ", "
+                + "driver=" + driver + ", "
                 + "input=" + input + ", "
                 + "output=" + output + ", "
                 + "other=" + other + ", "
@@ -159,6 +218,10 @@ public final class Audio implements Device {
         private Integer id;
         private String type;
         private Integer timerPeriod;
+        private String path;
+        private String serverName;
+        private String runtimeDir;
+        private String driver;
         private AudioIo input;
         private AudioIo output;
         private Preserved other;
@@ -182,6 +245,30 @@ public final class Audio implements Device {
         /** @see Audio#timerPeriod() */
         public Builder timerPeriod(Integer value) {
             this.timerPeriod = value;
+            return this;
+        }
+
+        /** @see Audio#path() */
+        public Builder path(String value) {
+            this.path = value;
+            return this;
+        }
+
+        /** @see Audio#serverName() */
+        public Builder serverName(String value) {
+            this.serverName = value;
+            return this;
+        }
+
+        /** @see Audio#runtimeDir() */
+        public Builder runtimeDir(String value) {
+            this.runtimeDir = value;
+            return this;
+        }
+
+        /** @see Audio#driver() */
+        public Builder driver(String value) {
+            this.driver = value;
             return this;
         }
 

@@ -14,7 +14,8 @@ public final class Clock {
     private final String adjustment;
     private final String basis;
     private final String timezone;
-    private final List<XmlElement> timers;
+    private final List<Timer> timers;
+    private final Long start;
     private final Preserved other;
 
     private Clock(Builder b) {
@@ -23,6 +24,7 @@ public final class Clock {
         this.basis = b.basis;
         this.timezone = b.timezone;
         this.timers = List.copyOf(b.timers == null ? List.of() : b.timers);
+        this.start = b.start;
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
@@ -39,6 +41,7 @@ public final class Clock {
         b.basis = basis;
         b.timezone = timezone;
         b.timers = timers;
+        b.start = start;
         b.other = other;
         return b;
     }
@@ -63,9 +66,14 @@ public final class Clock {
         return timezone;
     }
 
-    /** {@code <timer>} elements as written */
-    public List<XmlElement> timers() {
+    /** the {@code <timer>} entries in order */
+    public List<Timer> timers() {
         return timers;
+    }
+
+    /** for {@code absolute}: the epoch seconds the guest clock starts at; null otherwise */
+    public Long start() {
+        return start;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -94,8 +102,13 @@ public final class Clock {
     }
 
     /** A copy with {@code timers} replaced. */
-    public Clock withTimers(List<XmlElement> newTimers) {
+    public Clock withTimers(List<Timer> newTimers) {
         return toBuilder().timers(newTimers).build();
+    }
+
+    /** A copy with {@code start} replaced. */
+    public Clock withStart(Long newStart) {
+        return toBuilder().start(newStart).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -106,6 +119,11 @@ public final class Clock {
     /** {@code <clock offset='utc'/>}. */
     public static Clock utc() {
         return builder().offset("utc").build();
+    }
+
+    /** The timer named {@code name} ({@code rtc}, {@code pit}, {@code hpet}, {@code kvmclock} ...), or null. */
+    public Timer timer(String name) {
+        return timers.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
     }
 
     @Override
@@ -121,12 +139,13 @@ public final class Clock {
                 && Objects.equals(basis, x.basis)
                 && Objects.equals(timezone, x.timezone)
                 && Objects.equals(timers, x.timers)
+                && Objects.equals(start, x.start)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(offset, adjustment, basis, timezone, timers, other);
+        return Objects.hash(offset, adjustment, basis, timezone, timers, start, other);
     }
 
     @Override
@@ -136,6 +155,7 @@ public final class Clock {
                 + "basis=" + basis + ", "
                 + "timezone=" + timezone + ", "
                 + "timers=" + timers + ", "
+                + "start=" + start + ", "
                 + "other=" + other + "]";
     }
 
@@ -145,7 +165,8 @@ public final class Clock {
         private String adjustment;
         private String basis;
         private String timezone;
-        private List<XmlElement> timers;
+        private List<Timer> timers;
+        private Long start;
         private Preserved other;
 
         private Builder() {
@@ -176,8 +197,14 @@ public final class Clock {
         }
 
         /** @see Clock#timers() */
-        public Builder timers(List<XmlElement> value) {
+        public Builder timers(List<Timer> value) {
             this.timers = value;
+            return this;
+        }
+
+        /** @see Clock#start() */
+        public Builder start(Long value) {
+            this.start = value;
             return this;
         }
 

@@ -18,6 +18,12 @@ public final class Cpu {
     private final String vendor;
     private final Topology topology;
     private final List<Feature> features;
+    private final String migratable;
+    private final String deprecatedFeatures;
+    private final Cache cache;
+    private final MaxPhysAddr maxPhysAddr;
+    private final List<NumaCell> numaCells;
+    private final Preserved numaOther;
     private final Preserved other;
 
     private Cpu(Builder b) {
@@ -29,6 +35,12 @@ public final class Cpu {
         this.vendor = b.vendor;
         this.topology = b.topology;
         this.features = List.copyOf(b.features == null ? List.of() : b.features);
+        this.migratable = b.migratable;
+        this.deprecatedFeatures = b.deprecatedFeatures;
+        this.cache = b.cache;
+        this.maxPhysAddr = b.maxPhysAddr;
+        this.numaCells = List.copyOf(b.numaCells == null ? List.of() : b.numaCells);
+        this.numaOther = b.numaOther == null ? Preserved.NONE : b.numaOther;
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
@@ -48,6 +60,12 @@ public final class Cpu {
         b.vendor = vendor;
         b.topology = topology;
         b.features = features;
+        b.migratable = migratable;
+        b.deprecatedFeatures = deprecatedFeatures;
+        b.cache = cache;
+        b.maxPhysAddr = maxPhysAddr;
+        b.numaCells = numaCells;
+        b.numaOther = numaOther;
         b.other = other;
         return b;
     }
@@ -92,7 +110,37 @@ public final class Cpu {
         return features;
     }
 
-    /** the rest (migratable, model vendor_id, cache, maxphysaddr, numa ...), kept verbatim and formatted back in libvirt's order; never null */
+    /** {@code migratable=} ({@code on}/{@code off}, host CPUs), or null */
+    public String migratable() {
+        return migratable;
+    }
+
+    /** {@code deprecated_features=} ({@code on}/{@code off}), or null */
+    public String deprecatedFeatures() {
+        return deprecatedFeatures;
+    }
+
+    /** {@code <cache>}, or null */
+    public Cache cache() {
+        return cache;
+    }
+
+    /** {@code <maxphysaddr>}, or null */
+    public MaxPhysAddr maxPhysAddr() {
+        return maxPhysAddr;
+    }
+
+    /** the guest NUMA cells ({@code <numa><cell>}), ids filled in order; empty without NUMA */
+    public List<NumaCell> numaCells() {
+        return numaCells;
+    }
+
+    /** the rest of {@code <numa>} ({@code <interconnects>}), kept verbatim; never null */
+    public Preserved numaOther() {
+        return numaOther;
+    }
+
+    /** the rest (model vendor_id ...), kept verbatim and formatted back in libvirt's order; never null */
     public Preserved other() {
         return other;
     }
@@ -137,6 +185,36 @@ public final class Cpu {
         return toBuilder().features(newFeatures).build();
     }
 
+    /** A copy with {@code migratable} replaced. */
+    public Cpu withMigratable(String newMigratable) {
+        return toBuilder().migratable(newMigratable).build();
+    }
+
+    /** A copy with {@code deprecatedFeatures} replaced. */
+    public Cpu withDeprecatedFeatures(String newDeprecatedFeatures) {
+        return toBuilder().deprecatedFeatures(newDeprecatedFeatures).build();
+    }
+
+    /** A copy with {@code cache} replaced. */
+    public Cpu withCache(Cache newCache) {
+        return toBuilder().cache(newCache).build();
+    }
+
+    /** A copy with {@code maxPhysAddr} replaced. */
+    public Cpu withMaxPhysAddr(MaxPhysAddr newMaxPhysAddr) {
+        return toBuilder().maxPhysAddr(newMaxPhysAddr).build();
+    }
+
+    /** A copy with {@code numaCells} replaced. */
+    public Cpu withNumaCells(List<NumaCell> newNumaCells) {
+        return toBuilder().numaCells(newNumaCells).build();
+    }
+
+    /** A copy with {@code numaOther} replaced. */
+    public Cpu withNumaOther(Preserved newNumaOther) {
+        return toBuilder().numaOther(newNumaOther).build();
+    }
+
     /** A copy with {@code other} replaced. */
     public Cpu withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -148,6 +226,25 @@ public final class Cpu {
 
     /** {@code <feature policy= name=/>}; policy may be null (host-model/custom without policy). */
     public record Feature(String policy, String name) {
+    }
+
+    /**
+     * {@code <cache level= mode=/>}.
+     *
+     * @param level the cache level, or null
+     * @param mode  {@code emulate}, {@code passthrough}, {@code disable}
+     */
+    public record Cache(Integer level, String mode) {
+    }
+
+    /**
+     * {@code <maxphysaddr mode= bits= limit=/>}.
+     *
+     * @param mode  {@code passthrough} or {@code emulate}
+     * @param bits  the address width, or null
+     * @param limit the upper bound of a passthrough width, or null
+     */
+    public record MaxPhysAddr(String mode, Integer bits, Integer limit) {
     }
 
     @Override
@@ -166,12 +263,18 @@ public final class Cpu {
                 && Objects.equals(vendor, x.vendor)
                 && Objects.equals(topology, x.topology)
                 && Objects.equals(features, x.features)
+                && Objects.equals(migratable, x.migratable)
+                && Objects.equals(deprecatedFeatures, x.deprecatedFeatures)
+                && Objects.equals(cache, x.cache)
+                && Objects.equals(maxPhysAddr, x.maxPhysAddr)
+                && Objects.equals(numaCells, x.numaCells)
+                && Objects.equals(numaOther, x.numaOther)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, match, check, model, modelFallback, vendor, topology, features, other);
+        return Objects.hash(mode, match, check, model, modelFallback, vendor, topology, features, migratable, deprecatedFeatures, cache, maxPhysAddr, numaCells, numaOther, other);
     }
 
     @Override
@@ -184,6 +287,12 @@ public final class Cpu {
                 + "vendor=" + vendor + ", "
                 + "topology=" + topology + ", "
                 + "features=" + features + ", "
+                + "migratable=" + migratable + ", "
+                + "deprecatedFeatures=" + deprecatedFeatures + ", "
+                + "cache=" + cache + ", "
+                + "maxPhysAddr=" + maxPhysAddr + ", "
+                + "numaCells=" + numaCells + ", "
+                + "numaOther=" + numaOther + ", "
                 + "other=" + other + "]";
     }
 
@@ -197,6 +306,12 @@ public final class Cpu {
         private String vendor;
         private Topology topology;
         private List<Feature> features;
+        private String migratable;
+        private String deprecatedFeatures;
+        private Cache cache;
+        private MaxPhysAddr maxPhysAddr;
+        private List<NumaCell> numaCells;
+        private Preserved numaOther;
         private Preserved other;
 
         private Builder() {
@@ -247,6 +362,42 @@ public final class Cpu {
         /** @see Cpu#features() */
         public Builder features(List<Feature> value) {
             this.features = value;
+            return this;
+        }
+
+        /** @see Cpu#migratable() */
+        public Builder migratable(String value) {
+            this.migratable = value;
+            return this;
+        }
+
+        /** @see Cpu#deprecatedFeatures() */
+        public Builder deprecatedFeatures(String value) {
+            this.deprecatedFeatures = value;
+            return this;
+        }
+
+        /** @see Cpu#cache() */
+        public Builder cache(Cache value) {
+            this.cache = value;
+            return this;
+        }
+
+        /** @see Cpu#maxPhysAddr() */
+        public Builder maxPhysAddr(MaxPhysAddr value) {
+            this.maxPhysAddr = value;
+            return this;
+        }
+
+        /** @see Cpu#numaCells() */
+        public Builder numaCells(List<NumaCell> value) {
+            this.numaCells = value;
+            return this;
+        }
+
+        /** @see Cpu#numaOther() */
+        public Builder numaOther(Preserved value) {
+            this.numaOther = value;
             return this;
         }
 

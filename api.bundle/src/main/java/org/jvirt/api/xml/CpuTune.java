@@ -15,6 +15,16 @@ public final class CpuTune {
     private final Long quota;
     private final List<VcpuPin> vcpuPins;
     private final String emulatorPin;
+    private final Long globalPeriod;
+    private final Long globalQuota;
+    private final Long emulatorPeriod;
+    private final Long emulatorQuota;
+    private final Long iothreadPeriod;
+    private final Long iothreadQuota;
+    private final List<IoThreadPin> iothreadPins;
+    private final Sched emulatorSched;
+    private final List<Sched> vcpuScheds;
+    private final List<Sched> iothreadScheds;
     private final Preserved other;
 
     private CpuTune(Builder b) {
@@ -23,6 +33,16 @@ public final class CpuTune {
         this.quota = b.quota;
         this.vcpuPins = List.copyOf(b.vcpuPins == null ? List.of() : b.vcpuPins);
         this.emulatorPin = b.emulatorPin;
+        this.globalPeriod = b.globalPeriod;
+        this.globalQuota = b.globalQuota;
+        this.emulatorPeriod = b.emulatorPeriod;
+        this.emulatorQuota = b.emulatorQuota;
+        this.iothreadPeriod = b.iothreadPeriod;
+        this.iothreadQuota = b.iothreadQuota;
+        this.iothreadPins = List.copyOf(b.iothreadPins == null ? List.of() : b.iothreadPins);
+        this.emulatorSched = b.emulatorSched;
+        this.vcpuScheds = List.copyOf(b.vcpuScheds == null ? List.of() : b.vcpuScheds);
+        this.iothreadScheds = List.copyOf(b.iothreadScheds == null ? List.of() : b.iothreadScheds);
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
@@ -39,6 +59,16 @@ public final class CpuTune {
         b.quota = quota;
         b.vcpuPins = vcpuPins;
         b.emulatorPin = emulatorPin;
+        b.globalPeriod = globalPeriod;
+        b.globalQuota = globalQuota;
+        b.emulatorPeriod = emulatorPeriod;
+        b.emulatorQuota = emulatorQuota;
+        b.iothreadPeriod = iothreadPeriod;
+        b.iothreadQuota = iothreadQuota;
+        b.iothreadPins = iothreadPins;
+        b.emulatorSched = emulatorSched;
+        b.vcpuScheds = vcpuScheds;
+        b.iothreadScheds = iothreadScheds;
         b.other = other;
         return b;
     }
@@ -68,7 +98,57 @@ public final class CpuTune {
         return emulatorPin;
     }
 
-    /** the rest of cputune (global/emulator/iothread periods and quotas, iothreadpin, vcpusched, iothreadsched, cachetune, memorytune), kept verbatim and formatted back in libvirt's order; never null */
+    /** {@code <global_period>} in microseconds */
+    public Long globalPeriod() {
+        return globalPeriod;
+    }
+
+    /** {@code <global_quota>} in microseconds (may be negative) */
+    public Long globalQuota() {
+        return globalQuota;
+    }
+
+    /** {@code <emulator_period>} in microseconds */
+    public Long emulatorPeriod() {
+        return emulatorPeriod;
+    }
+
+    /** {@code <emulator_quota>} in microseconds (may be negative) */
+    public Long emulatorQuota() {
+        return emulatorQuota;
+    }
+
+    /** {@code <iothread_period>} in microseconds */
+    public Long iothreadPeriod() {
+        return iothreadPeriod;
+    }
+
+    /** {@code <iothread_quota>} in microseconds (may be negative) */
+    public Long iothreadQuota() {
+        return iothreadQuota;
+    }
+
+    /** {@code <iothreadpin>} entries */
+    public List<IoThreadPin> iothreadPins() {
+        return iothreadPins;
+    }
+
+    /** {@code <emulatorsched>}, or null */
+    public Sched emulatorSched() {
+        return emulatorSched;
+    }
+
+    /** {@code <vcpusched>}, one entry per vCPU in id order (libvirt splits ranges) */
+    public List<Sched> vcpuScheds() {
+        return vcpuScheds;
+    }
+
+    /** {@code <iothreadsched>}, one entry per IOThread in id order */
+    public List<Sched> iothreadScheds() {
+        return iothreadScheds;
+    }
+
+    /** the rest of cputune (cachetune, memorytune), kept verbatim and formatted back in libvirt's order; never null */
     public Preserved other() {
         return other;
     }
@@ -98,9 +178,78 @@ public final class CpuTune {
         return toBuilder().emulatorPin(newEmulatorPin).build();
     }
 
+    /** A copy with {@code globalPeriod} replaced. */
+    public CpuTune withGlobalPeriod(Long newGlobalPeriod) {
+        return toBuilder().globalPeriod(newGlobalPeriod).build();
+    }
+
+    /** A copy with {@code globalQuota} replaced. */
+    public CpuTune withGlobalQuota(Long newGlobalQuota) {
+        return toBuilder().globalQuota(newGlobalQuota).build();
+    }
+
+    /** A copy with {@code emulatorPeriod} replaced. */
+    public CpuTune withEmulatorPeriod(Long newEmulatorPeriod) {
+        return toBuilder().emulatorPeriod(newEmulatorPeriod).build();
+    }
+
+    /** A copy with {@code emulatorQuota} replaced. */
+    public CpuTune withEmulatorQuota(Long newEmulatorQuota) {
+        return toBuilder().emulatorQuota(newEmulatorQuota).build();
+    }
+
+    /** A copy with {@code iothreadPeriod} replaced. */
+    public CpuTune withIothreadPeriod(Long newIothreadPeriod) {
+        return toBuilder().iothreadPeriod(newIothreadPeriod).build();
+    }
+
+    /** A copy with {@code iothreadQuota} replaced. */
+    public CpuTune withIothreadQuota(Long newIothreadQuota) {
+        return toBuilder().iothreadQuota(newIothreadQuota).build();
+    }
+
+    /** A copy with {@code iothreadPins} replaced. */
+    public CpuTune withIothreadPins(List<IoThreadPin> newIothreadPins) {
+        return toBuilder().iothreadPins(newIothreadPins).build();
+    }
+
+    /** A copy with {@code emulatorSched} replaced. */
+    public CpuTune withEmulatorSched(Sched newEmulatorSched) {
+        return toBuilder().emulatorSched(newEmulatorSched).build();
+    }
+
+    /** A copy with {@code vcpuScheds} replaced. */
+    public CpuTune withVcpuScheds(List<Sched> newVcpuScheds) {
+        return toBuilder().vcpuScheds(newVcpuScheds).build();
+    }
+
+    /** A copy with {@code iothreadScheds} replaced. */
+    public CpuTune withIothreadScheds(List<Sched> newIothreadScheds) {
+        return toBuilder().iothreadScheds(newIothreadScheds).build();
+    }
+
     /** A copy with {@code other} replaced. */
     public CpuTune withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
+    }
+
+    /**
+     * {@code <iothreadpin iothread= cpuset=/>}.
+     *
+     * @param iothread the IOThread id
+     * @param cpuset   the host CPUs (canonical bitmap syntax)
+     */
+    public record IoThreadPin(int iothread, String cpuset) {
+    }
+
+    /**
+     * {@code <vcpusched>}, {@code <iothreadsched>} or {@code <emulatorsched>}.
+     *
+     * @param id        the vCPU or IOThread id; null for the emulator
+     * @param scheduler {@code batch}, {@code idle}, {@code fifo}, {@code rr}
+     * @param priority  the real-time priority ({@code fifo}/{@code rr}), or null
+     */
+    public record Sched(Integer id, String scheduler, Integer priority) {
     }
 
     @Override
@@ -116,12 +265,22 @@ public final class CpuTune {
                 && Objects.equals(quota, x.quota)
                 && Objects.equals(vcpuPins, x.vcpuPins)
                 && Objects.equals(emulatorPin, x.emulatorPin)
+                && Objects.equals(globalPeriod, x.globalPeriod)
+                && Objects.equals(globalQuota, x.globalQuota)
+                && Objects.equals(emulatorPeriod, x.emulatorPeriod)
+                && Objects.equals(emulatorQuota, x.emulatorQuota)
+                && Objects.equals(iothreadPeriod, x.iothreadPeriod)
+                && Objects.equals(iothreadQuota, x.iothreadQuota)
+                && Objects.equals(iothreadPins, x.iothreadPins)
+                && Objects.equals(emulatorSched, x.emulatorSched)
+                && Objects.equals(vcpuScheds, x.vcpuScheds)
+                && Objects.equals(iothreadScheds, x.iothreadScheds)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(shares, period, quota, vcpuPins, emulatorPin, other);
+        return Objects.hash(shares, period, quota, vcpuPins, emulatorPin, globalPeriod, globalQuota, emulatorPeriod, emulatorQuota, iothreadPeriod, iothreadQuota, iothreadPins, emulatorSched, vcpuScheds, iothreadScheds, other);
     }
 
     @Override
@@ -131,6 +290,16 @@ public final class CpuTune {
                 + "quota=" + quota + ", "
                 + "vcpuPins=" + vcpuPins + ", "
                 + "emulatorPin=" + emulatorPin + ", "
+                + "globalPeriod=" + globalPeriod + ", "
+                + "globalQuota=" + globalQuota + ", "
+                + "emulatorPeriod=" + emulatorPeriod + ", "
+                + "emulatorQuota=" + emulatorQuota + ", "
+                + "iothreadPeriod=" + iothreadPeriod + ", "
+                + "iothreadQuota=" + iothreadQuota + ", "
+                + "iothreadPins=" + iothreadPins + ", "
+                + "emulatorSched=" + emulatorSched + ", "
+                + "vcpuScheds=" + vcpuScheds + ", "
+                + "iothreadScheds=" + iothreadScheds + ", "
                 + "other=" + other + "]";
     }
 
@@ -141,6 +310,16 @@ public final class CpuTune {
         private Long quota;
         private List<VcpuPin> vcpuPins;
         private String emulatorPin;
+        private Long globalPeriod;
+        private Long globalQuota;
+        private Long emulatorPeriod;
+        private Long emulatorQuota;
+        private Long iothreadPeriod;
+        private Long iothreadQuota;
+        private List<IoThreadPin> iothreadPins;
+        private Sched emulatorSched;
+        private List<Sched> vcpuScheds;
+        private List<Sched> iothreadScheds;
         private Preserved other;
 
         private Builder() {
@@ -173,6 +352,66 @@ public final class CpuTune {
         /** @see CpuTune#emulatorPin() */
         public Builder emulatorPin(String value) {
             this.emulatorPin = value;
+            return this;
+        }
+
+        /** @see CpuTune#globalPeriod() */
+        public Builder globalPeriod(Long value) {
+            this.globalPeriod = value;
+            return this;
+        }
+
+        /** @see CpuTune#globalQuota() */
+        public Builder globalQuota(Long value) {
+            this.globalQuota = value;
+            return this;
+        }
+
+        /** @see CpuTune#emulatorPeriod() */
+        public Builder emulatorPeriod(Long value) {
+            this.emulatorPeriod = value;
+            return this;
+        }
+
+        /** @see CpuTune#emulatorQuota() */
+        public Builder emulatorQuota(Long value) {
+            this.emulatorQuota = value;
+            return this;
+        }
+
+        /** @see CpuTune#iothreadPeriod() */
+        public Builder iothreadPeriod(Long value) {
+            this.iothreadPeriod = value;
+            return this;
+        }
+
+        /** @see CpuTune#iothreadQuota() */
+        public Builder iothreadQuota(Long value) {
+            this.iothreadQuota = value;
+            return this;
+        }
+
+        /** @see CpuTune#iothreadPins() */
+        public Builder iothreadPins(List<IoThreadPin> value) {
+            this.iothreadPins = value;
+            return this;
+        }
+
+        /** @see CpuTune#emulatorSched() */
+        public Builder emulatorSched(Sched value) {
+            this.emulatorSched = value;
+            return this;
+        }
+
+        /** @see CpuTune#vcpuScheds() */
+        public Builder vcpuScheds(List<Sched> value) {
+            this.vcpuScheds = value;
+            return this;
+        }
+
+        /** @see CpuTune#iothreadScheds() */
+        public Builder iothreadScheds(List<Sched> value) {
+            this.iothreadScheds = value;
             return this;
         }
 

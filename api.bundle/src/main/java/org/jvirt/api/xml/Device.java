@@ -20,4 +20,10 @@ public sealed interface Device permits GenericDevice, Disk, Controller, NetInter
 
     /** The device's alias, address, boot order, ACPI index and ROM settings; never null. */
     DeviceInfo info();
+
+    /**
+     * A copy with {@code newInfo} in place of {@link #info()} (every device class has it, with its
+     * own return type), so that steps which assign addresses or aliases need not know the class.
+     */
+    Device withInfo(DeviceInfo newInfo);
 }

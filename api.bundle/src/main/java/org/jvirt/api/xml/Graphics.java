@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A {@code <graphics>} device. Port and listen handling is modelled for {@code vnc}; for other
- * types those attributes stay in {@code other}.
+ * A {@code <graphics>} device (virDomainGraphicsDef): the ports, listens and authentication of
+ * {@code vnc}, {@code spice} and {@code rdp}, the SPICE channel and compression settings, the
+ * {@code sdl} display, and the {@code dbus} address. What a type does not use stays null.
  *
  * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
  * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
@@ -14,7 +15,35 @@ public final class Graphics implements Device {
     private final String type;
     private final int port;
     private final boolean autoport;
+    private final Integer tlsPort;
+    private final Integer websocket;
     private final List<Listen> listens;
+    private final String keymap;
+    private final String sharePolicy;
+    private final String powerControl;
+    private final String username;
+    private final String passwd;
+    private final String passwdValidTo;
+    private final String connected;
+    private final String defaultMode;
+    private final List<Channel> channels;
+    private final String imageCompression;
+    private final String jpegCompression;
+    private final String zlibCompression;
+    private final String playbackCompression;
+    private final String streamingMode;
+    private final String mouseMode;
+    private final String clipboardCopypaste;
+    private final String filetransferEnable;
+    private final Gl gl;
+    private final Integer audioId;
+    private final String display;
+    private final String xauth;
+    private final String fullscreen;
+    private final String replaceUser;
+    private final String multiUser;
+    private final String address;
+    private final String p2p;
     private final Preserved other;
     private final DeviceInfo info;
 
@@ -22,7 +51,35 @@ public final class Graphics implements Device {
         this.type = b.type;
         this.port = b.port;
         this.autoport = b.autoport;
+        this.tlsPort = b.tlsPort;
+        this.websocket = b.websocket;
         this.listens = List.copyOf(b.listens == null ? List.of() : b.listens);
+        this.keymap = b.keymap;
+        this.sharePolicy = b.sharePolicy;
+        this.powerControl = b.powerControl;
+        this.username = b.username;
+        this.passwd = b.passwd;
+        this.passwdValidTo = b.passwdValidTo;
+        this.connected = b.connected;
+        this.defaultMode = b.defaultMode;
+        this.channels = List.copyOf(b.channels == null ? List.of() : b.channels);
+        this.imageCompression = b.imageCompression;
+        this.jpegCompression = b.jpegCompression;
+        this.zlibCompression = b.zlibCompression;
+        this.playbackCompression = b.playbackCompression;
+        this.streamingMode = b.streamingMode;
+        this.mouseMode = b.mouseMode;
+        this.clipboardCopypaste = b.clipboardCopypaste;
+        this.filetransferEnable = b.filetransferEnable;
+        this.gl = b.gl;
+        this.audioId = b.audioId;
+        this.display = b.display;
+        this.xauth = b.xauth;
+        this.fullscreen = b.fullscreen;
+        this.replaceUser = b.replaceUser;
+        this.multiUser = b.multiUser;
+        this.address = b.address;
+        this.p2p = b.p2p;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
@@ -38,18 +95,46 @@ public final class Graphics implements Device {
         b.type = type;
         b.port = port;
         b.autoport = autoport;
+        b.tlsPort = tlsPort;
+        b.websocket = websocket;
         b.listens = listens;
+        b.keymap = keymap;
+        b.sharePolicy = sharePolicy;
+        b.powerControl = powerControl;
+        b.username = username;
+        b.passwd = passwd;
+        b.passwdValidTo = passwdValidTo;
+        b.connected = connected;
+        b.defaultMode = defaultMode;
+        b.channels = channels;
+        b.imageCompression = imageCompression;
+        b.jpegCompression = jpegCompression;
+        b.zlibCompression = zlibCompression;
+        b.playbackCompression = playbackCompression;
+        b.streamingMode = streamingMode;
+        b.mouseMode = mouseMode;
+        b.clipboardCopypaste = clipboardCopypaste;
+        b.filetransferEnable = filetransferEnable;
+        b.gl = gl;
+        b.audioId = audioId;
+        b.display = display;
+        b.xauth = xauth;
+        b.fullscreen = fullscreen;
+        b.replaceUser = replaceUser;
+        b.multiUser = multiUser;
+        b.address = address;
+        b.p2p = p2p;
         b.other = other;
         b.info = info;
         return b;
     }
 
-    /** {@code vnc}, {@code spice}, {@code sdl}, {@code rdp}, {@code egl-headless}, {@code dbus} */
+    /** {@code vnc}, {@code spice}, {@code sdl}, {@code rdp}, {@code desktop}, {@code egl-headless}, {@code dbus} */
     public String type() {
         return type;
     }
 
-    /** the VNC port, 0 when unset; -1 is written for autoport */
+    /** the VNC, SPICE or RDP port, 0 when unset; -1 is written for autoport */
     public int port() {
         return port;
     }
@@ -59,9 +144,149 @@ public final class Graphics implements Device {
         return autoport;
     }
 
+    /** the SPICE TLS port, or null when unset */
+    public Integer tlsPort() {
+        return tlsPort;
+    }
+
+    /** the VNC websocket port (-1: allocated), or null */
+    public Integer websocket() {
+        return websocket;
+    }
+
     /** where it listens, first one mirrored in the legacy {@code listen}/{@code socket} attribute */
     public List<Listen> listens() {
         return listens;
+    }
+
+    /** {@code keymap} (vnc, spice), or null */
+    public String keymap() {
+        return keymap;
+    }
+
+    /** VNC {@code sharePolicy} ({@code allow-exclusive}, {@code force-shared}, {@code ignore}), or null */
+    public String sharePolicy() {
+        return sharePolicy;
+    }
+
+    /** VNC {@code powerControl} ({@code yes}/{@code no}), or null */
+    public String powerControl() {
+        return powerControl;
+    }
+
+    /** the user name of RDP (and VNC) authentication, or null */
+    public String username() {
+        return username;
+    }
+
+    /** {@code passwd} (vnc, spice), or null; written only with {@link DomainXmlCodec#FORMAT_SECURE} */
+    public String passwd() {
+        return passwd;
+    }
+
+    /** {@code passwdValidTo} (a time stamp as written), or null */
+    public String passwdValidTo() {
+        return passwdValidTo;
+    }
+
+    /** {@code connected} ({@code fail}, {@code disconnect}, {@code keep}), or null */
+    public String connected() {
+        return connected;
+    }
+
+    /** SPICE {@code defaultMode} ({@code any}, {@code secure}, {@code insecure}), or null */
+    public String defaultMode() {
+        return defaultMode;
+    }
+
+    /** SPICE {@code <channel name= mode=>} entries */
+    public List<Channel> channels() {
+        return channels;
+    }
+
+    /** SPICE {@code <image compression=>}, or null */
+    public String imageCompression() {
+        return imageCompression;
+    }
+
+    /** SPICE {@code <jpeg compression=>}, or null */
+    public String jpegCompression() {
+        return jpegCompression;
+    }
+
+    /** SPICE {@code <zlib compression=>}, or null */
+    public String zlibCompression() {
+        return zlibCompression;
+    }
+
+    /** SPICE {@code <playback compression=>} ({@code on}/{@code off}), or null */
+    public String playbackCompression() {
+        return playbackCompression;
+    }
+
+    /** SPICE {@code <streaming mode=>} ({@code filter}, {@code all}, {@code off}), or null */
+    public String streamingMode() {
+        return streamingMode;
+    }
+
+    /** SPICE {@code <mouse mode=>} ({@code server}, {@code client}), or null */
+    public String mouseMode() {
+        return mouseMode;
+    }
+
+    /** SPICE {@code <clipboard copypaste=>} ({@code yes}/{@code no}), or null */
+    public String clipboardCopypaste() {
+        return clipboardCopypaste;
+    }
+
+    /** SPICE {@code <filetransfer enable=>} ({@code yes}/{@code no}), or null */
+    public String filetransferEnable() {
+        return filetransferEnable;
+    }
+
+    /** {@code <gl enable= rendernode=>} (spice, sdl, egl-headless, dbus), or null */
+    public Gl gl() {
+        return gl;
+    }
+
+    /** {@code <audio id=>}: the audio backend (vnc, dbus), or null */
+    public Integer audioId() {
+        return audioId;
+    }
+
+    /** SDL/desktop {@code display}, or null */
+    public String display() {
+        return display;
+    }
+
+    /** SDL {@code xauth}, or null */
+    public String xauth() {
+        return xauth;
+    }
+
+    /** SDL/desktop {@code fullscreen} ({@code yes}/{@code no}), or null */
+    public String fullscreen() {
+        return fullscreen;
+    }
+
+    /** RDP {@code replaceUser} ({@code yes}/{@code no}), or null */
+    public String replaceUser() {
+        return replaceUser;
+    }
+
+    /** RDP {@code multiUser} ({@code yes}/{@code no}), or null */
+    public String multiUser() {
+        return multiUser;
+    }
+
+    /** D-Bus {@code address}, or null */
+    public String address() {
+        return address;
+    }
+
+    /** D-Bus {@code p2p} ({@code yes}/{@code no}), or null */
+    public String p2p() {
+        return p2p;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -89,9 +314,149 @@ public final class Graphics implements Device {
         return toBuilder().autoport(newAutoport).build();
     }
 
+    /** A copy with {@code tlsPort} replaced. */
+    public Graphics withTlsPort(Integer newTlsPort) {
+        return toBuilder().tlsPort(newTlsPort).build();
+    }
+
+    /** A copy with {@code websocket} replaced. */
+    public Graphics withWebsocket(Integer newWebsocket) {
+        return toBuilder().websocket(newWebsocket).build();
+    }
+
     /** A copy with {@code listens} replaced. */
     public Graphics withListens(List<Listen> newListens) {
         return toBuilder().listens(newListens).build();
+    }
+
+    /** A copy with {@code keymap} replaced. */
+    public Graphics withKeymap(String newKeymap) {
+        return toBuilder().keymap(newKeymap).build();
+    }
+
+    /** A copy with {@code sharePolicy} replaced. */
+    public Graphics withSharePolicy(String newSharePolicy) {
+        return toBuilder().sharePolicy(newSharePolicy).build();
+    }
+
+    /** A copy with {@code powerControl} replaced. */
+    public Graphics withPowerControl(String newPowerControl) {
+        return toBuilder().powerControl(newPowerControl).build();
+    }
+
+    /** A copy with {@code username} replaced. */
+    public Graphics withUsername(String newUsername) {
+        return toBuilder().username(newUsername).build();
+    }
+
+    /** A copy with {@code passwd} replaced. */
+    public Graphics withPasswd(String newPasswd) {
+        return toBuilder().passwd(newPasswd).build();
+    }
+
+    /** A copy with {@code passwdValidTo} replaced. */
+    public Graphics withPasswdValidTo(String newPasswdValidTo) {
+        return toBuilder().passwdValidTo(newPasswdValidTo).build();
+    }
+
+    /** A copy with {@code connected} replaced. */
+    public Graphics withConnected(String newConnected) {
+        return toBuilder().connected(newConnected).build();
+    }
+
+    /** A copy with {@code defaultMode} replaced. */
+    public Graphics withDefaultMode(String newDefaultMode) {
+        return toBuilder().defaultMode(newDefaultMode).build();
+    }
+
+    /** A copy with {@code channels} replaced. */
+    public Graphics withChannels(List<Channel> newChannels) {
+        return toBuilder().channels(newChannels).build();
+    }
+
+    /** A copy with {@code imageCompression} replaced. */
+    public Graphics withImageCompression(String newImageCompression) {
+        return toBuilder().imageCompression(newImageCompression).build();
+    }
+
+    /** A copy with {@code jpegCompression} replaced. */
+    public Graphics withJpegCompression(String newJpegCompression) {
+        return toBuilder().jpegCompression(newJpegCompression).build();
+    }
+
+    /** A copy with {@code zlibCompression} replaced. */
+    public Graphics withZlibCompression(String newZlibCompression) {
+        return toBuilder().zlibCompression(newZlibCompression).build();
+    }
+
+    /** A copy with {@code playbackCompression} replaced. */
+    public Graphics withPlaybackCompression(String newPlaybackCompression) {
+        return toBuilder().playbackCompression(newPlaybackCompression).build();
+    }
+
+    /** A copy with {@code streamingMode} replaced. */
+    public Graphics withStreamingMode(String newStreamingMode) {
+        return toBuilder().streamingMode(newStreamingMode).build();
+    }
+
+    /** A copy with {@code mouseMode} replaced. */
+    public Graphics withMouseMode(String newMouseMode) {
+        return toBuilder().mouseMode(newMouseMode).build();
+    }
+
+    /** A copy with {@code clipboardCopypaste} replaced. */
+    public Graphics withClipboardCopypaste(String newClipboardCopypaste) {
+        return toBuilder().clipboardCopypaste(newClipboardCopypaste).build();
+    }
+
+    /** A copy with {@code filetransferEnable} replaced. */
+    public Graphics withFiletransferEnable(String newFiletransferEnable) {
+        return toBuilder().filetransferEnable(newFiletransferEnable).build();
+    }
+
+    /** A copy with {@code gl} replaced. */
+    public Graphics withGl(Gl newGl) {
+        return toBuilder().gl(newGl).build();
+    }
+
+    /** A copy with {@code audioId} replaced. */
+    public Graphics withAudioId(Integer newAudioId) {
+        return toBuilder().audioId(newAudioId).build();
+    }
+
+    /** A copy with {@code display} replaced. */
+    public Graphics withDisplay(String newDisplay) {
+        return toBuilder().display(newDisplay).build();
+    }
+
+    /** A copy with {@code xauth} replaced. */
+    public Graphics withXauth(String newXauth) {
+        return toBuilder().xauth(newXauth).build();
+    }
+
+    /** A copy with {@code fullscreen} replaced. */
+    public Graphics withFullscreen(String newFullscreen) {
+        return toBuilder().fullscreen(newFullscreen).build();
+    }
+
+    /** A copy with {@code replaceUser} replaced. */
+    public Graphics withReplaceUser(String newReplaceUser) {
+        return toBuilder().replaceUser(newReplaceUser).build();
+    }
+
+    /** A copy with {@code multiUser} replaced. */
+    public Graphics withMultiUser(String newMultiUser) {
+        return toBuilder().multiUser(newMultiUser).build();
+    }
+
+    /** A copy with {@code address} replaced. */
+    public Graphics withAddress(String newAddress) {
+        return toBuilder().address(newAddress).build();
+    }
+
+    /** A copy with {@code p2p} replaced. */
+    public Graphics withP2p(String newP2p) {
+        return toBuilder().p2p(newP2p).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -112,16 +477,41 @@ public final class Graphics implements Device {
     /**
      * {@code <listen>}.
      *
-     * @param type    {@code address}, {@code network}, {@code socket} or {@code none}
-     * @param address the address (type address, or resolved network), or null
-     * @param network the network name (type network), or null
-     * @param socket  the UNIX socket path (type socket), or null
-     * @param other   further attributes
+     * @param type          {@code address}, {@code network}, {@code socket} or {@code none}
+     * @param address       the address (type address, or resolved network), or null
+     * @param network       the network name (type network), or null
+     * @param socket        the UNIX socket path (type socket), or null
+     * @param autoGenerated {@code yes} when the driver chose the socket path (status XML only), or null
+     * @param other         further attributes
      */
-    public record Listen(String type, String address, String network, String socket, Preserved other) {
+    public record Listen(String type, String address, String network, String socket, String autoGenerated,
+            Preserved other) {
         public Listen {
             other = other == null ? Preserved.NONE : other;
         }
+
+        /** A listen without {@code autoGenerated}. */
+        public Listen(String type, String address, String network, String socket, Preserved other) {
+            this(type, address, network, socket, null, other);
+        }
+    }
+
+    /**
+     * A SPICE {@code <channel>}.
+     *
+     * @param name {@code main}, {@code display}, {@code inputs}, {@code cursor}, {@code playback}, {@code record}, {@code smartcard}, {@code usbredir}
+     * @param mode {@code any}, {@code secure} or {@code insecure}
+     */
+    public record Channel(String name, String mode) {
+    }
+
+    /**
+     * {@code <gl>}.
+     *
+     * @param enable     {@code yes}/{@code no}, or null (egl-headless has none)
+     * @param rendernode the DRM render node path, or null
+     */
+    public record Gl(String enable, String rendernode) {
     }
 
     @Override
@@ -135,14 +525,42 @@ public final class Graphics implements Device {
         return Objects.equals(type, x.type)
                 && port == x.port
                 && autoport == x.autoport
+                && Objects.equals(tlsPort, x.tlsPort)
+                && Objects.equals(websocket, x.websocket)
                 && Objects.equals(listens, x.listens)
+                && Objects.equals(keymap, x.keymap)
+                && Objects.equals(sharePolicy, x.sharePolicy)
+                && Objects.equals(powerControl, x.powerControl)
+                && Objects.equals(username, x.username)
+                && Objects.equals(passwd, x.passwd)
+                && Objects.equals(passwdValidTo, x.passwdValidTo)
+                && Objects.equals(connected, x.connected)
+                && Objects.equals(defaultMode, x.defaultMode)
+                && Objects.equals(channels, x.channels)
+                && Objects.equals(imageCompression, x.imageCompression)
+                && Objects.equals(jpegCompression, x.jpegCompression)
+                && Objects.equals(zlibCompression, x.zlibCompression)
+                && Objects.equals(playbackCompression, x.playbackCompression)
+                && Objects.equals(streamingMode, x.streamingMode)
+                && Objects.equals(mouseMode, x.mouseMode)
+                && Objects.equals(clipboardCopypaste, x.clipboardCopypaste)
+                && Objects.equals(filetransferEnable, x.filetransferEnable)
+                && Objects.equals(gl, x.gl)
+                && Objects.equals(audioId, x.audioId)
+                && Objects.equals(display, x.display)
+                && Objects.equals(xauth, x.xauth)
+                && Objects.equals(fullscreen, x.fullscreen)
+                && Objects.equals(replaceUser, x.replaceUser)
+                && Objects.equals(multiUser, x.multiUser)
+                && Objects.equals(address, x.address)
+                && Objects.equals(p2p, x.p2p)
                 && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, port, autoport, listens, other, info);
+        return Objects.hash(type, port, autoport, tlsPort, websocket, listens, keymap, sharePolicy, powerControl, username, passwd, passwdValidTo, connected, defaultMode, channels, imageCompression, jpegCompression, zlibCompression, playbackCompression, streamingMode, mouseMode, clipboardCopypaste, filetransferEnable, gl, audioId, display, xauth, fullscreen, replaceUser, multiUser, address, p2p, other, info);
     }
 
     @Override
@@ -150,7 +568,35 @@ public final class Graphics implements Device {
         return "Graphics[" + "type=" + type + ", "
                 + "port=" + port + ", "
                 + "autoport=" + autoport + ", "
+                + "tlsPort=" + tlsPort + ", "
+                + "websocket=" + websocket + ", "
                 + "listens=" + listens + ", "
+                + "keymap=" + keymap + ", "
+                + "sharePolicy=" + sharePolicy + ", "
+                + "powerControl=" + powerControl + ", "
+                + "username=" + username + ", "
+                + "passwd=" + passwd + ", "
+                + "passwdValidTo=" + passwdValidTo + ", "
+                + "connected=" + connected + ", "
+                + "defaultMode=" + defaultMode + ", "
+                + "channels=" + channels + ", "
+                + "imageCompression=" + imageCompression + ", "
+                + "jpegCompression=" + jpegCompression + ", "
+                + "zlibCompression=" + zlibCompression + ", "
+                + "playbackCompression=" + playbackCompression + ", "
+                + "streamingMode=" + streamingMode + ", "
+                + "mouseMode=" + mouseMode + ", "
+                + "clipboardCopypaste=" + clipboardCopypaste + ", "
+                + "filetransferEnable=" + filetransferEnable + ", "
+                + "gl=" + gl + ", "
+                + "audioId=" + audioId + ", "
+                + "display=" + display + ", "
+                + "xauth=" + xauth + ", "
+                + "fullscreen=" + fullscreen + ", "
+                + "replaceUser=" + replaceUser + ", "
+                + "multiUser=" + multiUser + ", "
+                + "address=" + address + ", "
+                + "p2p=" + p2p + ", "
                 + "other=" + other + ", "
                 + "info=" + info + "]";
     }
@@ -160,7 +606,35 @@ public final class Graphics implements Device {
         private String type;
         private int port;
         private boolean autoport;
+        private Integer tlsPort;
+        private Integer websocket;
         private List<Listen> listens;
+        private String keymap;
+        private String sharePolicy;
+        private String powerControl;
+        private String username;
+        private String passwd;
+        private String passwdValidTo;
+        private String connected;
+        private String defaultMode;
+        private List<Channel> channels;
+        private String imageCompression;
+        private String jpegCompression;
+        private String zlibCompression;
+        private String playbackCompression;
+        private String streamingMode;
+        private String mouseMode;
+        private String clipboardCopypaste;
+        private String filetransferEnable;
+        private Gl gl;
+        private Integer audioId;
+        private String display;
+        private String xauth;
+        private String fullscreen;
+        private String replaceUser;
+        private String multiUser;
+        private String address;
+        private String p2p;
         private Preserved other;
         private DeviceInfo info;
 
@@ -185,9 +659,177 @@ public final class Graphics implements Device {
             return this;
         }
 
+        /** @see Graphics#tlsPort() */
+        public Builder tlsPort(Integer value) {
+            this.tlsPort = value;
+            return this;
+        }
+
+        /** @see Graphics#websocket() */
+        public Builder websocket(Integer value) {
+            this.websocket = value;
+            return this;
+        }
+
         /** @see Graphics#listens() */
         public Builder listens(List<Listen> value) {
             this.listens = value;
+            return this;
+        }
+
+        /** @see Graphics#keymap() */
+        public Builder keymap(String value) {
+            this.keymap = value;
+            return this;
+        }
+
+        /** @see Graphics#sharePolicy() */
+        public Builder sharePolicy(String value) {
+            this.sharePolicy = value;
+            return this;
+        }
+
+        /** @see Graphics#powerControl() */
+        public Builder powerControl(String value) {
+            this.powerControl = value;
+            return this;
+        }
+
+        /** @see Graphics#username() */
+        public Builder username(String value) {
+            this.username = value;
+            return this;
+        }
+
+        /** @see Graphics#passwd() */
+        public Builder passwd(String value) {
+            this.passwd = value;
+            return this;
+        }
+
+        /** @see Graphics#passwdValidTo() */
+        public Builder passwdValidTo(String value) {
+            this.passwdValidTo = value;
+            return this;
+        }
+
+        /** @see Graphics#connected() */
+        public Builder connected(String value) {
+            this.connected = value;
+            return this;
+        }
+
+        /** @see Graphics#defaultMode() */
+        public Builder defaultMode(String value) {
+            this.defaultMode = value;
+            return this;
+        }
+
+        /** @see Graphics#channels() */
+        public Builder channels(List<Channel> value) {
+            this.channels = value;
+            return this;
+        }
+
+        /** @see Graphics#imageCompression() */
+        public Builder imageCompression(String value) {
+            this.imageCompression = value;
+            return this;
+        }
+
+        /** @see Graphics#jpegCompression() */
+        public Builder jpegCompression(String value) {
+            this.jpegCompression = value;
+            return this;
+        }
+
+        /** @see Graphics#zlibCompression() */
+        public Builder zlibCompression(String value) {
+            this.zlibCompression = value;
+            return this;
+        }
+
+        /** @see Graphics#playbackCompression() */
+        public Builder playbackCompression(String value) {
+            this.playbackCompression = value;
+            return this;
+        }
+
+        /** @see Graphics#streamingMode() */
+        public Builder streamingMode(String value) {
+            this.streamingMode = value;
+            return this;
+        }
+
+        /** @see Graphics#mouseMode() */
+        public Builder mouseMode(String value) {
+            this.mouseMode = value;
+            return this;
+        }
+
+        /** @see Graphics#clipboardCopypaste() */
+        public Builder clipboardCopypaste(String value) {
+            this.clipboardCopypaste = value;
+            return this;
+        }
+
+        /** @see Graphics#filetransferEnable() */
+        public Builder filetransferEnable(String value) {
+            this.filetransferEnable = value;
+            return this;
+        }
+
+        /** @see Graphics#gl() */
+        public Builder gl(Gl value) {
+            this.gl = value;
+            return this;
+        }
+
+        /** @see Graphics#audioId() */
+        public Builder audioId(Integer value) {
+            this.audioId = value;
+            return this;
+        }
+
+        /** @see Graphics#display() */
+        public Builder display(String value) {
+            this.display = value;
+            return this;
+        }
+
+        /** @see Graphics#xauth() */
+        public Builder xauth(String value) {
+            this.xauth = value;
+            return this;
+        }
+
+        /** @see Graphics#fullscreen() */
+        public Builder fullscreen(String value) {
+            this.fullscreen = value;
+            return this;
+        }
+
+        /** @see Graphics#replaceUser() */
+        public Builder replaceUser(String value) {
+            this.replaceUser = value;
+            return this;
+        }
+
+        /** @see Graphics#multiUser() */
+        public Builder multiUser(String value) {
+            this.multiUser = value;
+            return this;
+        }
+
+        /** @see Graphics#address() */
+        public Builder address(String value) {
+            this.address = value;
+            return this;
+        }
+
+        /** @see Graphics#p2p() */
+        public Builder p2p(String value) {
+            this.p2p = value;
             return this;
         }
 

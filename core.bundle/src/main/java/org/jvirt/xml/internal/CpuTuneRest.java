@@ -3,8 +3,6 @@ package org.jvirt.xml.internal;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Preserved;
@@ -13,8 +11,8 @@ import org.jvirt.api.xml.XmlElement;
 
 /**
  * The rest of {@code <cputune>}, checked and normalised as libvirt stores and re-formats it:
- * vcpusched/iothreadsched become one entry per thread; cachetune and memorytune vCPU sets are cut
- * to the vCPU count (dropping empty ones) and must not collide.
+ * cachetune and memorytune vCPU sets are cut to the vCPU count (dropping empty ones) and must not
+ * collide.
  */
 final class CpuTuneRest {
     private final int maxVcpus;
@@ -25,14 +23,10 @@ final class CpuTuneRest {
 
     Preserved normalize(Preserved rest) throws VirtException {
         List<XmlElement> out = new ArrayList<>();
-        Map<Integer, XmlElement> vcpuSched = new TreeMap<>();
-        Map<Integer, XmlElement> iothreadSched = new TreeMap<>();
         List<BitSet> cacheSets = new ArrayList<>();
         List<BitSet> memorySets = new ArrayList<>();
         for (XmlElement e : rest.children()) {
             switch (e.name()) {
-                case "vcpusched" -> expand(e, "vcpus", vcpuSched);
-                case "iothreadsched" -> expand(e, "iothreads", iothreadSched);
                 case "cachetune" -> {
                     XmlElement c = cachetune(e, cacheSets);
                     if (c != null) {
@@ -48,23 +42,7 @@ final class CpuTuneRest {
                 default -> out.add(e);
             }
         }
-        out.addAll(vcpuSched.values());
-        out.addAll(iothreadSched.values());
         return new Preserved(rest.attributes(), out);
-    }
-
-    private static void expand(XmlElement e, String attr, Map<Integer, XmlElement> into) throws VirtException {
-        String set = e.attribute(attr);
-        if (set == null) {
-            throw XmlErrors.xml("Missing attribute '" + attr + "' in element '" + e.name() + "'");
-        }
-        BitSet ids = CpuSet.parse(e.name() + " " + attr, set);
-        for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
-            if (into.containsKey(id)) {
-                throw XmlErrors.detail("'" + e.name() + "' attributes '" + attr + "' must not overlap");
-            }
-            into.put(id, withSet(e, attr, Integer.toString(id)));
-        }
     }
 
     private XmlElement cachetune(XmlElement e, List<BitSet> seen) throws VirtException {

@@ -8,6 +8,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Devices;
+import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.GenericDevice;
 import org.jvirt.api.xml.Graphics;
 import org.jvirt.api.xml.XmlElement;
@@ -71,8 +72,10 @@ final class DevicesParser {
             int idx = all.indexOf(ctl);
             all.set(idx, ctl.withIndex(GenericDevicePostParse.freeIndex(all, ctl.type())));
         }
-        GenericDevicePostParse.addControllers(all);
-        GenericDevicePostParse.primaryVideo(all);
+        GenericDevicePostParse.movePrimaryVideo(all);
+        if ((flags & DomainXmlCodec.PARSE_SKIP_POST_PARSE) == 0) {
+            GenericDevicePostParse.apply(all);
+        }
         return Devices.builder().emulator(emulator).all(all).build();
     }
 

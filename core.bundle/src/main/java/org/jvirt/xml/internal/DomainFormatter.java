@@ -7,6 +7,7 @@ import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Memory;
 import org.jvirt.api.xml.Os;
+import org.jvirt.api.xml.Timer;
 import org.jvirt.api.xml.Vcpu;
 import org.jvirt.api.xml.VcpuEntry;
 import org.jvirt.api.xml.VcpuPin;
@@ -105,16 +106,36 @@ final class DomainFormatter {
             return null;
         }
         Out o = new Out("cputune");
-        o.textChild("shares", t.shares()).textChild("period", t.period()).textChild("quota", t.quota());
+        o.textChild("shares", t.shares()).textChild("period", t.period()).textChild("quota", t.quota())
+                .textChild("global_period", t.globalPeriod()).textChild("global_quota", t.globalQuota())
+                .textChild("emulator_period", t.emulatorPeriod()).textChild("emulator_quota", t.emulatorQuota())
+                .textChild("iothread_period", t.iothreadPeriod()).textChild("iothread_quota", t.iothreadQuota());
         for (VcpuPin p : t.vcpuPins()) {
             o.child(new Out("vcpupin").attr("vcpu", p.vcpu()).attr("cpuset", p.cpuset()));
         }
         if (t.emulatorPin() != null) {
             o.child(new Out("emulatorpin").attr("cpuset", t.emulatorPin()));
         }
+        for (CpuTune.IoThreadPin p : t.iothreadPins()) {
+            o.child(new Out("iothreadpin").attr("iothread", p.iothread()).attr("cpuset", p.cpuset()));
+        }
+        o.child(sched("emulatorsched", null, t.emulatorSched()));
+        t.vcpuScheds().forEach(s -> o.child(sched("vcpusched", "vcpus", s)));
+        t.iothreadScheds().forEach(s -> o.child(sched("iothreadsched", "iothreads", s)));
         o.preserved(t.other());
         XmlElement e = o.build();
         return e.children().isEmpty() && e.attributes().isEmpty() ? null : o;
+    }
+
+    private static Out sched(String element, String idAttr, CpuTune.Sched s) {
+        if (s == null) {
+            return null;
+        }
+        Out o = new Out(element);
+        if (idAttr != null) {
+            o.attr(idAttr, s.id());
+        }
+        return o.attr("scheduler", s.scheduler()).attr("priority", s.priority());
     }
 
     private static Out os(Os os) {
@@ -140,7 +161,8 @@ final class DomainFormatter {
         if (c == null) {
             return null;
         }
-        Out o = new Out("cpu").attr("mode", c.mode()).attr("match", c.match()).attr("check", c.check());
+        Out o = new Out("cpu").attr("mode", c.mode()).attr("match", c.match()).attr("check", c.check())
+                .attr("migratable", c.migratable()).attr("deprecated_features", c.deprecatedFeatures());
         if (c.model() != null) {
             o.child(new Out("model").attr("fallback", c.modelFallback()).text(c.model()));
         }
@@ -150,8 +172,20 @@ final class DomainFormatter {
             o.child(new Out("topology").attr("sockets", t.sockets()).attr("dies", t.dies())
                     .attr("clusters", t.clusters()).attr("cores", t.cores()).attr("threads", t.threads()));
         }
+        if (c.cache() != null) {
+            o.child(new Out("cache").attr("level", c.cache().level()).attr("mode", c.cache().mode()));
+        }
+        Cpu.MaxPhysAddr m = c.maxPhysAddr();
+        if (m != null) {
+            o.child(new Out("maxphysaddr").attr("mode", m.mode()).attr("bits", m.bits()).attr("limit", m.limit()));
+        }
         for (Cpu.Feature f : c.features()) {
             o.child(new Out("feature").attr("policy", f.policy()).attr("name", f.name()));
+        }
+        if (!c.numaCells().isEmpty() || !c.numaOther().children().isEmpty()) {
+            Out numa = new Out("numa");
+            c.numaCells().forEach(cell -> numa.child(NumaCellCodec.format(cell)));
+            o.child(numa.preserved(c.numaOther()));
         }
         return o.preserved(c.other());
     }
@@ -162,9 +196,28 @@ final class DomainFormatter {
             o.attr("adjustment", c.adjustment()).attr("basis", c.basis());
         } else if ("timezone".equals(c.offset())) {
             o.attr("timezone", c.timezone());
+        } else if ("absolute".equals(c.offset())) {
+            o.attr("start", c.start());
         } else {
             o.attr("adjustment", c.adjustment());
         }
-        return o.preserved(c.other()).children(c.timers());
+        c.timers().forEach(t -> o.child(timer(t)));
+        return o.preserved(c.other());
+    }
+
+    /** virDomainTimerDefFormat: track for platform/rtc only, frequency and mode for tsc only. */
+    private static Out timer(Timer t) {
+        Out o = new Out("timer").attr("name", t.name()).attr("present", t.present()).attr("tickpolicy", t.tickpolicy());
+        if (t.name().equals("platform") || t.name().equals("rtc")) {
+            o.attr("track", t.track());
+        }
+        if (t.name().equals("tsc")) {
+            o.attr("frequency", t.frequency()).attr("mode", t.mode());
+        }
+        if (t.catchupThreshold() != null || t.catchupSlew() != null || t.catchupLimit() != null) {
+            o.child(new Out("catchup").attr("threshold", t.catchupThreshold()).attr("slew", t.catchupSlew())
+                    .attr("limit", t.catchupLimit()));
+        }
+        return o.preserved(t.other());
     }
 }

@@ -1,9 +1,12 @@
 package org.jvirt.xml.internal;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.GuestDefaults;
@@ -33,6 +36,13 @@ public final class DomainXmlCodecImpl implements DomainXmlCodec {
         DomainDef def = new DomainParser(flags, random, defaults == null ? GuestDefaults.NONE : defaults).parse(root);
         new DomainValidator(flags).validate(def);
         return def;
+    }
+
+    @Override
+    public DomainDef postParse(DomainDef def) {
+        List<Device> all = new ArrayList<>(def.devices().all());
+        GenericDevicePostParse.apply(all);
+        return all.equals(def.devices().all()) ? def : def.withDevices(def.devices().withAll(all));
     }
 
     @Override

@@ -99,9 +99,28 @@ final class GenericDevicePostParse {
     private static void ensure(List<Device> all, String type, int maxIndex) {
         for (int i = 0; i <= maxIndex; i++) {
             if (!hasController(all, type, i)) {
-                insertController(all, Controller.builder().type(type).index(i).build());
+                insertImplicit(all, Controller.builder().type(type).index(i).build());
             }
         }
+    }
+
+    /**
+     * virDomainControllerInsertPreAlloced, as virDomainDefMaybeAddController uses it: before the
+     * first same-type controller with a higher index, else right after the last one with a lower
+     * index, else at the end.
+     */
+    private static void insertImplicit(List<Device> all, Controller ctl) {
+        int insertAt = -1;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i) instanceof Controller c && c.type().equals(ctl.type())) {
+                if (c.index() > ctl.index()) {
+                    insertAt = i;
+                } else if (c.index() < ctl.index() && insertAt == -1) {
+                    insertAt = i + 1;
+                }
+            }
+        }
+        all.add(insertAt == -1 ? all.size() : insertAt, ctl);
     }
 
     static void addControllers(List<Device> all) {
@@ -119,7 +138,7 @@ final class GenericDevicePostParse {
                 int idx = addr != null && addr.is("virtio-serial") ? addr.controller() : 0;
                 // virDomainDefMaybeAddVirtioSerialController adds just the one referred to
                 if (!hasController(all, "virtio-serial", idx)) {
-                    insertController(all, Controller.builder().type("virtio-serial").index(idx).build());
+                    insertImplicit(all, Controller.builder().type("virtio-serial").index(idx).build());
                 }
             }
         }
@@ -138,11 +157,14 @@ final class GenericDevicePostParse {
         }
     }
 
-    /**
-     * libvirt moves a video marked primary to the front of the videos (virDomainDefParseXML), and
-     * otherwise makes the first one primary (virDomainDefPostParseVideo), unless its model is none.
-     */
-    static void primaryVideo(List<Device> all) {
+    /** The post-parse proper: implicit controllers, then the primary video mark. */
+    static void apply(List<Device> all) {
+        addControllers(all);
+        markPrimaryVideo(all);
+    }
+
+    /** virDomainDefParseXML moves a video marked primary to the front of the videos. */
+    static void movePrimaryVideo(List<Device> all) {
         int first = -1;
         int primary = -1;
         for (int i = 0; i < all.size(); i++) {
@@ -155,16 +177,20 @@ final class GenericDevicePostParse {
                 }
             }
         }
-        if (first < 0) {
-            return;
-        }
         if (primary > first) {
             all.add(first, all.remove(primary));
-            return;
         }
-        Video v = (Video) all.get(first);
-        if (v.model() != null && v.model().primary() == null && !"none".equals(v.modelType())) {
-            all.set(first, v.withModel(v.model().withPrimary("yes")));
+    }
+
+    /** virDomainDefPostParseVideo: the first video is primary unless its model is none. */
+    static void markPrimaryVideo(List<Device> all) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof Video v) {
+                if (v.model() != null && v.model().primary() == null && !"none".equals(v.modelType())) {
+                    all.set(i, v.withModel(v.model().withPrimary("yes")));
+                }
+                return;
+            }
         }
     }
 }

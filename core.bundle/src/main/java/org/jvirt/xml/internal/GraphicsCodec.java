@@ -2,149 +2,220 @@ package org.jvirt.xml.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Graphics;
-import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.XmlElement;
 
-/** VNC {@code <graphics>} with libvirt's port and listen rules (virDomainGraphicsDefParseXMLVNC). */
+/**
+ * {@code <graphics>} of every type libvirt knows, with its port, listen and authentication rules
+ * (virDomainGraphicsDefParseXML / virDomainGraphicsDefFormat). Listens are in {@link GraphicsListens}.
+ */
 final class GraphicsCodec {
+    private static final Set<String> TYPES = Set.of("vnc", "spice", "sdl", "rdp", "desktop", "egl-headless", "dbus");
+    /** SPICE's single-attribute children: element, attribute. */
+    private static final String[][] SPICE_CHILDREN = {{"image", "compression"}, {"jpeg", "compression"},
+        {"zlib", "compression"}, {"playback", "compression"}, {"streaming", "mode"}, {"mouse", "mode"},
+        {"clipboard", "copypaste"}, {"filetransfer", "enable"}};
+
     private GraphicsCodec() {
     }
 
-    /** The typed VNC graphics, or null for other types (kept generic). */
+    /** The typed graphics, or null for a type libvirt does not know (kept generic). */
     static Graphics parse(Node g, int flags) throws VirtException {
         String type = g.requiredAttr("type");
-        if (!type.equals("vnc")) {
+        if (!TYPES.contains(type)) {
             return null;
         }
         boolean inactive = (flags & DomainXmlCodec.PARSE_INACTIVE) != 0;
-        Integer port = g.intAttr("port");
-        boolean autoport = false;
-        int p = 0;
-        if (port == null) {
-            autoport = true;
-        } else if (port == -1) {
-            autoport = true;
-        } else {
-            p = port;
+        Graphics.Builder b = Graphics.builder().type(type);
+        switch (type) {
+            case "vnc" -> {
+                ports(g, b, inactive, true);
+                b.websocket(g.intAttr("websocket")).keymap(g.attr("keymap")).sharePolicy(g.attr("sharePolicy"))
+                        .powerControl(g.attr("powerControl"));
+                auth(g, b);
+                b.audioId(audioId(g));
+            }
+            case "spice" -> {
+                ports(g, b, inactive, false);
+                b.keymap(g.attr("keymap")).defaultMode(g.attr("defaultMode"));
+                auth(g, b);
+                spiceChildren(g, b);
+                b.gl(gl(g));
+            }
+            case "rdp" -> {
+                Integer port = g.intAttr("port");
+                boolean autoport = "yes".equals(g.attr("autoport"));
+                int p = port == null ? 0 : port;
+                if (p < 0) {
+                    p = 0;
+                    autoport = true;
+                }
+                b.port(autoport && inactive ? 0 : p).autoport(autoport).replaceUser(g.attr("replaceUser"))
+                        .multiUser(g.attr("multiUser"));
+                auth(g, b);
+            }
+            case "sdl" -> b.display(g.attr("display")).xauth(g.attr("xauth")).fullscreen(g.attr("fullscreen"))
+                    .gl(gl(g));
+            case "desktop" -> b.display(g.attr("display")).fullscreen(g.attr("fullscreen"));
+            case "egl-headless" -> b.gl(gl(g));
+            default -> b.p2p(g.attr("p2p")).address(g.attr("address")).gl(gl(g)).audioId(audioId(g));
         }
+        if (type.equals("vnc") || type.equals("spice") || type.equals("rdp")) {
+            b.listens(GraphicsListens.parse(g, type, inactive));
+        }
+        return b.info(DeviceInfoCodec.parse(g)).other(g.rest()).build();
+    }
+
+    /** VNC's and SPICE's port, TLS port and autoport; -1 is the legacy way to ask for autoport. */
+    private static void ports(Node g, Graphics.Builder b, boolean inactive, boolean vnc) throws VirtException {
+        Integer port = g.intAttr("port");
+        Integer tlsPort = vnc ? null : g.intAttr("tlsPort");
+        boolean autoport = vnc ? port == null || port == -1
+                : port != null && port == -1 && tlsPort != null && tlsPort == -1;
+        int p = port == null || (vnc && port == -1) ? 0 : port;
         String auto = g.attr("autoport");
         if ("yes".equals(auto)) {
             autoport = true;
-            if (inactive) {
-                p = 0;
-            }
         } else if ("no".equals(auto)) {
             autoport = false;
         } else if (auto != null) {
             throw XmlErrors.xml("Invalid value for attribute 'autoport' in element 'graphics': '" + auto + "'");
         }
-        String listenAttr = g.attr("listen");
-        String socketAttr = g.attr("socket");
-        List<Graphics.Listen> listens = new ArrayList<>();
-        for (Node l : g.children("listen")) {
-            listens.add(listen(l, inactive));
+        if (autoport && inactive && ("yes".equals(auto) || !vnc)) {
+            p = 0;
+            tlsPort = null;
         }
-        if (listenAttr != null && !listens.isEmpty()) {
-            Graphics.Listen first = listens.get(0);
-            if ((first.type().equals("address") || first.type().equals("network"))
-                    && !Objects.equals(listenAttr, first.address())) {
-                throw XmlErrors.xml("graphics 'listen' attribute '" + listenAttr
-                        + "' must match 'address' attribute of first listen element (found '"
-                        + (first.address() == null ? "none" : first.address()) + "')");
-            }
-        }
-        if (socketAttr != null && !listens.isEmpty()) {
-            Graphics.Listen first = listens.get(0);
-            if (first.type().equals("socket") && first.socket() != null && !first.socket().equals(socketAttr)) {
-                throw XmlErrors.xml("graphics 'socket' attribute '" + socketAttr
-                        + "' must match 'socket' attribute of first listen element (found '" + first.socket() + "')");
-            }
-            if (first.type().equals("socket") || first.type().equals("address")) {
-                listens.set(0, new Graphics.Listen("socket", null, null, socketAttr, Preserved.NONE));
-            }
-        }
-        if (listens.isEmpty()) {
-            if (socketAttr != null) {
-                listens.add(new Graphics.Listen("socket", null, null, socketAttr, Preserved.NONE));
-            } else {
-                listens.add(new Graphics.Listen("address", listenAttr, null, null, Preserved.NONE));
-            }
-        }
-        return Graphics.builder().type(type).port(p).autoport(autoport).listens(listens).other(g.rest()).build();
+        b.port(p).autoport(autoport).tlsPort(tlsPort == null || tlsPort == 0 ? null : tlsPort);
     }
 
-    private static Graphics.Listen listen(Node l, boolean inactive) throws VirtException {
-        String type = l.requiredAttr("type");
-        String address = l.attr("address");
-        String network = l.attr("network");
-        String socket = l.attr("socket");
-        switch (type) {
-            case "address", "socket", "none" -> {
-                // no further requirement
+    private static void auth(Node g, Graphics.Builder b) {
+        b.username(g.attr("username")).passwd(g.attr("passwd")).passwdValidTo(g.attr("passwdValidTo"))
+                .connected(g.attr("connected"));
+    }
+
+    private static void spiceChildren(Node g, Graphics.Builder b) {
+        List<XmlElement> written = g.element().children("channel");
+        if (written.stream().allMatch(c -> simple(c, "name", "mode"))) {
+            List<Graphics.Channel> channels = new ArrayList<>();
+            for (XmlElement c : written) {
+                g.use(c);
+                channels.add(new Graphics.Channel(c.attribute("name"), c.attribute("mode")));
             }
-            case "network" -> {
-                if (network == null && inactive) {
-                    throw XmlErrors.xml("'network' attribute is required for listen type 'network'");
-                }
-            }
-            default -> throw XmlErrors.xml("unknown graphics listen type '" + type + "'");
+            b.channels(channels);
         }
-        return new Graphics.Listen(type, address, network, socket, l.rest());
+        b.imageCompression(single(g, "image", "compression")).jpegCompression(single(g, "jpeg", "compression"))
+                .zlibCompression(single(g, "zlib", "compression"))
+                .playbackCompression(single(g, "playback", "compression"))
+                .streamingMode(single(g, "streaming", "mode")).mouseMode(single(g, "mouse", "mode"))
+                .clipboardCopypaste(single(g, "clipboard", "copypaste"))
+                .filetransferEnable(single(g, "filetransfer", "enable"));
+    }
+
+    private static Graphics.Gl gl(Node g) {
+        XmlElement gl = g.element().child("gl");
+        if (gl == null || !simple(gl, "enable", "rendernode")) {
+            return null;
+        }
+        g.use(gl);
+        return new Graphics.Gl(gl.attribute("enable"), gl.attribute("rendernode"));
+    }
+
+    private static Integer audioId(Node g) throws VirtException {
+        XmlElement audio = g.element().child("audio");
+        if (audio == null || !simple(audio, "id")) {
+            return null;
+        }
+        Node a = g.child("audio");
+        return Num.uint(a, "id");
+    }
+
+    /**
+     * The attribute of a child that carries only it; null (and the child kept verbatim) when the
+     * child is absent or carries more, so nothing written is lost.
+     */
+    private static String single(Node g, String child, String attr) {
+        XmlElement c = g.element().child(child);
+        if (c == null || c.attribute(attr) == null || !simple(c, attr)) {
+            return null;
+        }
+        g.use(c);
+        return c.attribute(attr);
+    }
+
+    /** Whether the element has no children and no attributes besides {@code allowed}. */
+    private static boolean simple(XmlElement e, String... allowed) {
+        List<String> names = List.of(allowed);
+        return e.children().isEmpty() && e.attributes().stream().allMatch(a -> names.contains(a.name()));
     }
 
     static XmlElement format(Graphics g, int flags, boolean inactive) {
         Out o = new Out("graphics").attr("type", g.type());
-        Graphics.Listen first = g.listens().isEmpty() ? null : g.listens().get(0);
-        String firstType = first == null ? "address" : first.type();
-        if (firstType.equals("socket")) {
-            o.attr("socket", first.socket());
-        } else if (firstType.equals("address") || firstType.equals("network")) {
-            if (g.port() != 0 && (!g.autoport() || !inactive)) {
-                o.attr("port", g.port());
-            } else if (g.autoport()) {
-                o.attr("port", -1);
+        String first = GraphicsListens.firstType(g);
+        boolean byAddress = first.equals("address") || first.equals("network");
+        switch (g.type()) {
+            case "vnc" -> {
+                if (first.equals("socket")) {
+                    o.attr("socket", g.listens().get(0).socket());
+                } else if (byAddress) {
+                    if (g.port() != 0 && (!g.autoport() || !inactive)) {
+                        o.attr("port", g.port());
+                    } else if (g.autoport()) {
+                        o.attr("port", -1);
+                    }
+                    o.attr("autoport", yesNo(g.autoport())).attr("websocket", g.websocket())
+                            .attr("listen", GraphicsListens.legacyAddress(g));
+                }
+                o.attr("keymap", g.keymap()).attr("sharePolicy", g.sharePolicy()).attr("powerControl", g.powerControl());
             }
-            o.attr("autoport", g.autoport() ? "yes" : "no");
-            // libvirt writes websocket between autoport and listen
-            o.attr("websocket", attribute(g.other(), "websocket"));
-            if (first != null && first.address() != null) {
-                o.attr("listen", first.address());
+            case "spice" -> {
+                if (byAddress) {
+                    o.attr("port", g.port() == 0 ? null : g.port()).attr("tlsPort", g.tlsPort())
+                            .attr("autoport", yesNo(g.autoport())).attr("listen", GraphicsListens.legacyAddress(g));
+                }
+                o.attr("keymap", g.keymap()).attr("defaultMode", g.defaultMode());
             }
+            case "rdp" -> {
+                o.attr("port", g.port() != 0 || g.autoport() ? g.port() : null)
+                        .attr("autoport", g.autoport() ? "yes" : null).attr("replaceUser", g.replaceUser())
+                        .attr("multiUser", g.multiUser());
+                if (byAddress) {
+                    o.attr("listen", GraphicsListens.legacyAddress(g));
+                }
+            }
+            case "sdl", "desktop" -> o.attr("display", g.display()).attr("xauth", g.xauth())
+                    .attr("fullscreen", g.fullscreen());
+            default -> o.attr("p2p", g.p2p()).attr("address", g.address());
         }
-        o.preserved(secure(without(g.other(), "websocket"), flags));
-        for (Graphics.Listen l : g.listens()) {
-            Out lo = new Out("listen").attr("type", l.type());
-            if (l.type().equals("address")) {
-                lo.attr("address", l.address());
-            } else if (l.type().equals("network")) {
-                lo.attr("address", inactive ? null : l.address()).attr("network", l.network());
-            } else if (l.type().equals("socket")) {
-                lo.attr("socket", l.socket());
-            }
-            o.child(lo.preserved(l.other()));
-        }
-        return o.build();
-    }
-
-    private static String attribute(Preserved p, String name) {
-        return p.attributes().stream().filter(a -> a.name().equals(name)).map(a -> a.value()).findFirst()
-                .orElse(null);
-    }
-
-    private static Preserved without(Preserved p, String name) {
-        return new Preserved(p.attributes().stream().filter(a -> !a.name().equals(name)).toList(), p.children());
-    }
-
-    /** Passwords are only written with FORMAT_SECURE (VIR_DOMAIN_XML_SECURE). */
-    static Preserved secure(Preserved p, int flags) {
+        o.attr("username", g.username());
         if ((flags & DomainXmlCodec.FORMAT_SECURE) != 0) {
-            return p;
+            o.attr("passwd", g.passwd());
         }
-        return new Preserved(p.attributes().stream().filter(a -> !a.name().equals("passwd")).toList(), p.children());
+        o.attr("passwdValidTo", g.passwdValidTo()).attr("connected", g.connected());
+        GraphicsListens.format(g, inactive).forEach(o::child);
+        for (Graphics.Channel c : g.channels()) {
+            o.child(new Out("channel").attr("name", c.name()).attr("mode", c.mode()));
+        }
+        String[] values = {g.imageCompression(), g.jpegCompression(), g.zlibCompression(), g.playbackCompression(),
+            g.streamingMode(), g.mouseMode(), g.clipboardCopypaste(), g.filetransferEnable()};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                o.child(new Out(SPICE_CHILDREN[i][0]).attr(SPICE_CHILDREN[i][1], values[i]));
+            }
+        }
+        if (g.gl() != null) {
+            o.child(new Out("gl").attr("enable", g.gl().enable()).attr("rendernode", g.gl().rendernode()));
+        }
+        if (g.audioId() != null) {
+            o.child(new Out("audio").attr("id", g.audioId()));
+        }
+        return o.children(DeviceInfoCodec.format(g.info())).preserved(g.other()).build();
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
     }
 }

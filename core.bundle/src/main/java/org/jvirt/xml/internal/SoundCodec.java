@@ -11,7 +11,9 @@ import org.jvirt.api.xml.XmlElement;
 
 /** {@code <sound>} and the {@code <audio>} backends it plays to (virDomainSoundDef, virDomainAudioDef). */
 final class SoundCodec {
-    private static final String[] IO_ATTRS = {"mixingEngine", "fixedSettings", "voices", "bufferLength"};
+    private static final String[] IO_ATTRS = {"mixingEngine", "fixedSettings", "voices", "bufferLength", "dev",
+        "bufferCount", "tryPoll", "serverName", "clientName", "connectPorts", "exactName", "name", "streamName",
+        "latency"};
 
     private SoundCodec() {
     }
@@ -45,7 +47,8 @@ final class SoundCodec {
 
     static Audio audio(Node n) throws VirtException {
         Audio.Builder b = Audio.builder().id(Num.uint(n, "id")).type(n.attr("type"))
-                .timerPeriod(Num.uint(n, "timerPeriod"));
+                .timerPeriod(Num.uint(n, "timerPeriod")).path(n.attr("path")).serverName(n.attr("serverName"))
+                .runtimeDir(n.attr("runtimeDir")).driver(n.attr("driver"));
         Node in = n.child("input");
         if (in != null) {
             b.input(io(in));
@@ -60,7 +63,10 @@ final class SoundCodec {
     private static AudioIo io(Node n) throws VirtException {
         AudioIo.Builder b = AudioIo.builder().mixingEngine(n.attr("mixingEngine"))
                 .fixedSettings(n.attr("fixedSettings")).voices(Num.uint(n, "voices"))
-                .bufferLength(Num.uint(n, "bufferLength"));
+                .bufferLength(Num.uint(n, "bufferLength")).dev(n.attr("dev")).bufferCount(Num.uint(n, "bufferCount"))
+                .tryPoll(n.attr("tryPoll")).serverName(n.attr("serverName")).clientName(n.attr("clientName"))
+                .connectPorts(n.attr("connectPorts")).exactName(n.attr("exactName")).name(n.attr("name"))
+                .streamName(n.attr("streamName")).latency(Num.uint(n, "latency"));
         Node s = n.child("settings");
         if (s != null) {
             b.frequency(Num.uint(s, "frequency")).channels(Num.uint(s, "channels")).format(s.attr("format"));
@@ -70,8 +76,9 @@ final class SoundCodec {
     }
 
     static XmlElement format(Audio a) {
-        Out o = new Out("audio").attrOrder("id", "type", "timerPeriod").attr("id", a.id()).attr("type", a.type())
-                .attr("timerPeriod", a.timerPeriod());
+        Out o = new Out("audio").attrOrder("id", "type", "timerPeriod", "path", "serverName", "runtimeDir", "driver")
+                .attr("id", a.id()).attr("type", a.type()).attr("timerPeriod", a.timerPeriod()).attr("path", a.path())
+                .attr("serverName", a.serverName()).attr("runtimeDir", a.runtimeDir()).attr("driver", a.driver());
         o.child(format("input", a.input())).child(format("output", a.output()));
         return o.children(DeviceInfoCodec.format(a.info())).preserved(a.other()).build();
     }
@@ -82,7 +89,10 @@ final class SoundCodec {
         }
         Out o = new Out(name).attrOrder(IO_ATTRS).attr("mixingEngine", io.mixingEngine())
                 .attr("fixedSettings", io.fixedSettings()).attr("voices", io.voices())
-                .attr("bufferLength", io.bufferLength());
+                .attr("bufferLength", io.bufferLength()).attr("dev", io.dev()).attr("bufferCount", io.bufferCount())
+                .attr("tryPoll", io.tryPoll()).attr("serverName", io.serverName()).attr("clientName", io.clientName())
+                .attr("connectPorts", io.connectPorts()).attr("exactName", io.exactName()).attr("name", io.name())
+                .attr("streamName", io.streamName()).attr("latency", io.latency());
         if (io.frequency() != null || io.channels() != null || io.format() != null) {
             o.child(new Out("settings").attr("frequency", io.frequency()).attr("channels", io.channels())
                     .attr("format", io.format()));

@@ -115,7 +115,8 @@ class OtherDevicesModelTest {
         Audio audio = def.devices().ofType(Audio.class).get(0);
         assertEquals(50, audio.timerPeriod());
         assertEquals(44100, audio.input().frequency());
-        assertEquals("fish", audio.input().other().attributes().get(0).value());
+        assertEquals("fish", audio.input().name(), "the backend's own attributes are typed");
+        assertEquals("snd", audio.serverName());
 
         VideoModel m = def.devices().ofType(Video.class).get(0).model();
         assertEquals(32768, m.vram());

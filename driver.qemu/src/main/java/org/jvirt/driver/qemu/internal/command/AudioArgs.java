@@ -2,77 +2,74 @@ package org.jvirt.driver.qemu.internal.command;
 
 import java.util.Map;
 
+import org.jvirt.api.xml.Audio;
+import org.jvirt.api.xml.AudioIo;
+
 /** {@code <audio>} backends as {@code -audiodev} JSON (qemuBuildAudioCommandLine). */
 final class AudioArgs {
-    private AudioArgs() {
+    private final QemuMachine m;
+    private final CommandEnv env;
+    private final Map<String, String> vars;
+
+    AudioArgs(QemuMachine m, CommandEnv env, Map<String, String> vars) {
+        this.m = m;
+        this.env = env;
+        this.vars = vars;
     }
 
-    static void audiodevs(QemuDomain d, Argv a, Map<String, String> env, CommandEnv cenv) {
-        for (XNode au : d.devices("audio")) {
-            String type = au.attr("type", "none");
-            Json j = Json.object().put("id", "audio" + au.attr("id", "1")).put("driver", switch (type) {
+    void audiodevs(Argv a) {
+        for (Audio au : m.def().devices().ofType(Audio.class)) {
+            String type = au.type() == null ? "none" : au.type();
+            Json j = Json.object().put("id", "audio" + (au.id() == null ? 1 : au.id())).put("driver", switch (type) {
                 case "pulseaudio" -> "pa";
                 case "file" -> "wav";
                 default -> type;
             });
-            if (au.attr("timerPeriod") != null) {
-                j.put("timer-period", Long.parseLong(au.attr("timerPeriod")));
-            }
+            j.put("timer-period", au.timerPeriod());
             switch (type) {
-                case "file" -> j.put("path", au.attr("path"));
-                case "pulseaudio" -> j.put("server", au.attr("serverName"));
+                case "file" -> j.put("path", au.path());
+                case "pulseaudio" -> j.put("server", au.serverName());
                 case "pipewire" -> {
-                    String dir = au.attr("runtimeDir") != null ? au.attr("runtimeDir")
-                            : cenv.baseEnv().get("PIPEWIRE_RUNTIME_DIR");
+                    String dir = au.runtimeDir() != null ? au.runtimeDir() : env.baseEnv().get("PIPEWIRE_RUNTIME_DIR");
                     if (dir != null) {
-                        env.put("PIPEWIRE_RUNTIME_DIR", dir);
+                        vars.put("PIPEWIRE_RUNTIME_DIR", dir);
                     }
                 }
                 case "sdl" -> {
-                    if (au.attr("driver") != null) {
-                        env.put("SDL_AUDIODRIVER", au.attr("driver"));
+                    if (au.driver() != null) {
+                        vars.put("SDL_AUDIODRIVER", au.driver());
                     }
                 }
-                case "dbus" -> {
-                }
                 default -> {
+                    // the other backends have no settings of their own beyond <input>/<output>
                 }
             }
-            j.put("in", direction(type, au.child("input")));
-            j.put("out", direction(type, au.child("output")));
+            j.put("in", direction(type, au.input()));
+            j.put("out", direction(type, au.output()));
             a.add("-audiodev", j.toString());
         }
     }
 
-    private static Json direction(String type, XNode io) {
+    private static Json direction(String type, AudioIo io) {
         if (io == null) {
             return null;
         }
         Json j = Json.object();
-        bool(j, "mixing-engine", io.attr("mixingEngine"));
-        bool(j, "fixed-settings", io.attr("fixedSettings"));
-        num(j, "voices", io.attr("voices"));
-        num(j, "buffer-length", io.attr("bufferLength"));
-        XNode s = io.child("settings");
-        if (s != null) {
-            num(j, "frequency", s.attr("frequency"));
-            num(j, "channels", s.attr("channels"));
-            j.put("format", s.attr("format"));
-        }
+        bool(j, "mixing-engine", io.mixingEngine());
+        bool(j, "fixed-settings", io.fixedSettings());
+        j.put("voices", io.voices()).put("buffer-length", io.bufferLength());
+        j.put("frequency", io.frequency()).put("channels", io.channels()).put("format", io.format());
         switch (type) {
-            case "alsa" -> j.put("dev", io.attr("dev"));
+            case "alsa" -> j.put("dev", io.dev());
             case "oss" -> {
-                j.put("dev", io.attr("dev"));
-                num(j, "buffer-count", io.attr("bufferCount"));
-                bool(j, "try-poll", io.attr("tryPoll"));
+                j.put("dev", io.dev()).put("buffer-count", io.bufferCount());
+                bool(j, "try-poll", io.tryPoll());
             }
-            case "coreaudio", "sdl" -> num(j, "buffer-count", io.attr("bufferCount"));
-            case "jack" -> j.put("server-name", io.attr("serverName")).put("client-name", io.attr("clientName"))
-                    .put("connect-ports", io.attr("connectPorts"));
-            case "pulseaudio", "pipewire" -> {
-                j.put("name", io.attr("name")).put("stream-name", io.attr("streamName"));
-                num(j, "latency", io.attr("latency"));
-            }
+            case "coreaudio", "sdl" -> j.put("buffer-count", io.bufferCount());
+            case "jack" -> j.put("server-name", io.serverName()).put("client-name", io.clientName())
+                    .put("connect-ports", io.connectPorts());
+            case "pulseaudio", "pipewire" -> j.put("name", io.name()).put("stream-name", io.streamName())
+                    .put("latency", io.latency());
             default -> {
             }
         }
@@ -82,12 +79,6 @@ final class AudioArgs {
     private static void bool(Json j, String key, String yesNo) {
         if (yesNo != null) {
             j.put(key, "yes".equals(yesNo));
-        }
-    }
-
-    private static void num(Json j, String key, String value) {
-        if (value != null) {
-            j.put(key, Long.parseLong(value));
         }
     }
 }

@@ -48,7 +48,7 @@ final class BootArgs {
     }
 
     private static List<XmlElement> others(Os os, String name) {
-        // TODO(typed): <os><bios> and <os><acpi> (helper "dom", i7-dom) are read from Os.other() until typed
+        // TODO(typed): <os><bios> and <os><acpi> are read from Os.other() until typed
         return os.other().children().stream().filter(e -> e.name().equals(name)).toList();
     }
 }

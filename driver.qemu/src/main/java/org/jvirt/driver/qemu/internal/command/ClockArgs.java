@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.jvirt.api.xml.Clock;
 import org.jvirt.api.xml.DomainDef;
-import org.jvirt.api.xml.XmlElement;
+import org.jvirt.api.xml.Timer;
 
 /** {@code <clock>}: the RTC base and tracking ({@code -rtc}), the PIT tick policy and the TZ variable. */
 final class ClockArgs {
@@ -23,8 +23,7 @@ final class ClockArgs {
     }
 
     /** The {@code <clock><timer>}s, empty without a clock. */
-    static List<XmlElement> timers(DomainDef def) {
-        // TODO(typed): <clock><timer> (helper "dom", i7-dom) is an XmlElement until typed
+    static List<Timer> timers(DomainDef def) {
         return def.clock() == null ? List.of() : def.clock().timers();
     }
 
@@ -41,21 +40,20 @@ final class ClockArgs {
             default -> rtc.append("utc");
         }
         String pitPolicy = null;
-        for (XmlElement t : clock.timers()) {
-            String name = t.attribute("name");
-            if ("rtc".equals(name)) {
-                switch (t.attribute("track") == null ? "" : t.attribute("track")) {
+        for (Timer t : clock.timers()) {
+            if ("rtc".equals(t.name())) {
+                switch (t.track() == null ? "" : t.track()) {
                     case "host" -> rtc.append(",clock=host");
                     case "guest" -> rtc.append(",clock=vm");
                     case "realtime" -> rtc.append(",clock=rt");
                     default -> {
                     }
                 }
-                if ("catchup".equals(t.attribute("tickpolicy"))) {
+                if ("catchup".equals(t.tickpolicy())) {
                     rtc.append(",driftfix=slew");
                 }
-            } else if ("pit".equals(name)) {
-                pitPolicy = t.attribute("tickpolicy");
+            } else if ("pit".equals(t.name())) {
+                pitPolicy = t.tickpolicy();
             }
         }
         a.add("-rtc", rtc.toString());
@@ -66,14 +64,13 @@ final class ClockArgs {
 
     /** The guest's RTC start (epoch seconds) for a variable or absolute clock. */
     private long start(Clock clock) {
-        // TODO(typed): <clock start=> and the numeric adjustment (helper "dom", i7-dom) are text until typed
-        String start = clock.other().attributes().stream().filter(x -> x.name().equals("start"))
-                .map(x -> x.value()).findFirst().orElse(null);
-        if ("absolute".equals(clock.offset()) && start != null) {
-            return Long.parseLong(start);
+        if ("absolute".equals(clock.offset()) && clock.start() != null) {
+            return clock.start();
         }
         long adj = 0;
         if (clock.adjustment() != null && !clock.adjustment().equals("reset")) {
+            // TODO(typed): <clock adjustment=> is text in the model (seconds or "reset"; libvirt keeps a
+            // number and a reset flag)
             adj = Long.parseLong(clock.adjustment());
         }
         long now = env.host().epochSeconds();

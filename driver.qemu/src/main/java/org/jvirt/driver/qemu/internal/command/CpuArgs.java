@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.Timer;
 import org.jvirt.api.xml.XmlElement;
 
 /**
@@ -31,13 +32,13 @@ final class CpuArgs {
             cache(c, cpu);
             physBits(c, cpu);
         }
-        for (XmlElement t : ClockArgs.timers(def)) {
-            if ("kvmclock".equals(t.attribute("name")) && t.attribute("present") != null) {
-                c.append(",kvmclock=").append("yes".equals(t.attribute("present")) ? "on" : "off");
+        for (Timer t : ClockArgs.timers(def)) {
+            if ("kvmclock".equals(t.name()) && t.present() != null) {
+                c.append(",kvmclock=").append("yes".equals(t.present()) ? "on" : "off");
             }
         }
-        for (XmlElement t : ClockArgs.timers(def)) {
-            if ("hypervclock".equals(t.attribute("name")) && "yes".equals(t.attribute("present"))) {
+        for (Timer t : ClockArgs.timers(def)) {
+            if ("hypervclock".equals(t.name()) && "yes".equals(t.present())) {
                 c.append(",hv-time=on");
             }
         }
@@ -58,9 +59,9 @@ final class CpuArgs {
     private static void model(StringBuilder c, Cpu cpu) {
         if ("host-passthrough".equals(cpu.mode()) || "maximum".equals(cpu.mode())) {
             c.append("host-passthrough".equals(cpu.mode()) ? "host" : "max");
-            // TODO(typed): <cpu migratable=> (helper "dom", i7-dom) is read from Cpu.other() until typed
-            cpu.other().attributes().stream().filter(x -> x.name().equals("migratable")).findFirst()
-                    .ifPresent(x -> c.append(",migratable=").append(x.value()));
+            if (cpu.migratable() != null) {
+                c.append(",migratable=").append(cpu.migratable());
+            }
         } else if (cpu.model() != null) {
             c.append(cpu.model());
         }
@@ -83,41 +84,38 @@ final class CpuArgs {
 
     /** {@code <cpu><cache>}: QEMU's l3-cache and host-cache-info properties. */
     private static void cache(StringBuilder c, Cpu cpu) {
+        if (cpu.cache() == null) {
+            return;
+        }
         boolean host = "host-passthrough".equals(cpu.mode()) || "maximum".equals(cpu.mode());
-        // TODO(typed): <cpu><cache> (helper "dom", i7-dom) is read from Cpu.other() until typed
-        for (XmlElement e : others(cpu, "cache")) {
-            switch (e.attribute("mode") == null ? "" : e.attribute("mode")) {
-                case "passthrough" -> c.append(",host-cache-info=on,l3-cache=off");
-                case "disable" -> c.append(host ? ",host-cache-info=off,l3-cache=off" : ",l3-cache=off");
-                case "emulate" -> c.append(host ? ",l3-cache=on,host-cache-info=off" : ",l3-cache=on");
-                default -> {
-                }
+        switch (cpu.cache().mode()) {
+            case "passthrough" -> c.append(",host-cache-info=on,l3-cache=off");
+            case "disable" -> c.append(host ? ",host-cache-info=off,l3-cache=off" : ",l3-cache=off");
+            case "emulate" -> c.append(host ? ",l3-cache=on,host-cache-info=off" : ",l3-cache=on");
+            default -> {
             }
         }
     }
 
     /** {@code <cpu><maxphysaddr>}: QEMU's phys-bits / host-phys-bits(-limit). */
     private static void physBits(StringBuilder c, Cpu cpu) {
-        // TODO(typed): <cpu><maxphysaddr> (helper "dom", i7-dom) is read from Cpu.other() until typed
-        for (XmlElement e : others(cpu, "maxphysaddr")) {
-            if ("emulate".equals(e.attribute("mode"))) {
-                c.append(e.attribute("bits") != null ? ",phys-bits=" + e.attribute("bits") : ",host-phys-bits=off");
-            } else if ("passthrough".equals(e.attribute("mode"))) {
-                c.append(",host-phys-bits=on");
-                if (e.attribute("limit") != null) {
-                    c.append(",host-phys-bits-limit=").append(e.attribute("limit"));
-                }
+        Cpu.MaxPhysAddr e = cpu.maxPhysAddr();
+        if (e == null) {
+            return;
+        }
+        if ("emulate".equals(e.mode())) {
+            c.append(e.bits() != null ? ",phys-bits=" + e.bits() : ",host-phys-bits=off");
+        } else if ("passthrough".equals(e.mode())) {
+            c.append(",host-phys-bits=on");
+            if (e.limit() != null) {
+                c.append(",host-phys-bits-limit=").append(e.limit());
             }
         }
     }
 
-    private static List<XmlElement> others(Cpu cpu, String name) {
-        return cpu.other().children().stream().filter(e -> e.name().equals(name)).toList();
-    }
-
     /** {@code <features><hyperv>}: the enlightenments as {@code hv-*} properties, in QEMU's order. */
     private static void hyperv(StringBuilder c, XmlElement hyperv) {
-        // TODO(typed): <features><hyperv> (helper "dom", i7-dom) is an XmlElement until typed
+        // TODO(typed): <features><hyperv> is an XmlElement until typed
         if (hyperv == null) {
             return;
         }

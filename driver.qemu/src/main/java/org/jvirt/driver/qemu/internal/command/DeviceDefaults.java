@@ -1,306 +1,221 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Address;
+import org.jvirt.api.xml.Controller;
+import org.jvirt.api.xml.Device;
+import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.Filesystem;
+import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.Hostdev;
+import org.jvirt.api.xml.Input;
+import org.jvirt.api.xml.MemBalloon;
+import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.Panic;
+import org.jvirt.api.xml.Rng;
+import org.jvirt.api.xml.Video;
+import org.jvirt.api.xml.VideoModel;
+import org.jvirt.api.xml.Vsock;
+import org.jvirt.api.xml.Watchdog;
+import org.jvirt.api.xml.XmlAttribute;
+import org.jvirt.api.xml.XmlElement;
 
-/** Per-device defaults of libvirt's device post-parse step (generic and QEMU-specific). */
+/**
+ * Per-device defaults of libvirt's device post-parse step (generic and QEMU-specific), applied to
+ * the typed devices of a draft. Disks and character devices have classes of their own.
+ */
 final class DeviceDefaults {
+    private static final List<String> GRAPHICS_ORDER = List.of("listen", "channel", "image", "jpeg", "zlib",
+            "playback", "streaming", "mouse", "clipboard", "filetransfer", "gl", "audio");
+
     private DeviceDefaults() {
     }
 
-    static void apply(QemuDomain d) throws VirtException {
-        for (XNode dev : d.devices) {
-            XNode a = dev.address();
-            if (a != null && "drive".equals(a.attr("type"))) {
-                a.setDefault("controller", "0");
-                a.setDefault("bus", "0");
-                a.setDefault("target", "0");
-                a.setDefault("unit", "0");
-                Attrs.order(a, "type", "controller", "bus", "target", "unit");
+    static void apply(DomainDraft d) throws VirtException {
+        QemuMachine m = d.machine();
+        for (Device dev : d.devices()) {
+            Device done = driveAddressDefaults(dev);
+            done = device(d, m, done);
+            if (done != dev) {
+                d.replace(dev, done);
             }
         }
-        for (XNode c : d.devices("controller")) {
-            controller(d, c);
-        }
-        for (XNode disk : d.devices("disk")) {
-            disk(d, disk);
-        }
-        for (XNode h : d.devices("hostdev")) {
-            if ("subsystem".equals(h.attr("mode", "subsystem"))) {
-                h.setDefault("managed", "no");
-                if ("mdev".equals(h.attr("type")) && "vfio-pci".equals(h.attr("model"))) {
-                    h.setDefault("display", "off");
-                }
-                Attrs.order(h, "mode", "type", "managed", "model", "display", "ramfb");
-            }
-        }
-        for (XNode fs : d.devices("filesystem")) {
-            fs.setDefault("type", "mount");
-            if (!"virtiofs".equals(fs.childAttr("driver", "type")) && "mount".equals(fs.attr("type"))) {
-                fs.setDefault("accessmode", "passthrough");
-            }
-            Attrs.order(fs, "type", "accessmode");
-        }
-        for (XNode n : d.devices("interface")) {
-            if (n.child("model") == null && !"hostdev".equals(n.attr("type")) && d.isX86()) {
-                n.insertBefore(new XNode("model").set("type", "rtl8139"), "driver", "backend", "bandwidth", "vlan",
-                        "port", "link", "mtu", "coalesce", "teaming", "boot", "rom", "alias", "address");
-            }
-        }
-        for (XNode g : d.devices("graphics")) {
-            if (g.is("type", "spice") && g.attr("listen") != null && g.child("listen") == null) {
-                g.children.add(0, new XNode("listen").set("type", "address").set("address", g.attr("listen")));
-            } else if (g.is("type", "spice") && g.child("listen") == null && g.attr("port") != null
-                    && !"-1".equals(g.attr("port"))) {
-                g.children.add(0, new XNode("listen").set("type", "address"));
-            }
-            if (g.is("type", "spice") && g.child("listen") == null && g.attr("port") == null
-                    && g.attr("tlsPort") == null && !"yes".equals(g.attr("autoport")) && g.attr("listen") == null) {
-                // no way to reach the display over the network: libvirt records that as listen type none
-                g.attrs.remove("autoport");
-                g.children.add(0, new XNode("listen").set("type", "none"));
-            }
-        }
-        for (XNode g : d.devices("graphics")) {
-            sortChildren(g, "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "mouse",
-                    "clipboard", "filetransfer", "gl", "audio");
-        }
-        video(d);
-        chardevs(d);
-        for (XNode in : d.devices("input")) {
-            String itype = in.attr("type", "");
-            if (in.attr("bus") == null && (itype.equals("mouse") || itype.equals("keyboard") || itype.equals("tablet"))) {
-                in.set("bus", in.is("type", "tablet") ? "usb" : d.isX86() ? "ps2" : "usb");
-            }
-        }
-        for (XNode w : d.devices("watchdog")) {
-            w.setDefault("action", "reset");
-            Attrs.order(w, "model", "action");
-        }
-        for (XNode r : d.devices("rng")) {
-            XNode backend = r.child("backend");
-            if (backend != null && "random".equals(backend.attr("model")) && backend.text == null) {
-                backend.text = "/dev/random";
-            }
-        }
-        for (XNode b : d.devices("memballoon")) {
-            b.setDefault("model", "virtio");
-        }
-        for (XNode p : d.devices("panic")) {
-            if (d.isX86()) {
-                p.setDefault("model", "isa");
-            }
-        }
-        for (XNode v : d.devices("vsock")) {
-            v.setDefault("model", "virtio");
-            Attrs.order(v, "model");
-        }
+        video(d, m);
+        CharDefaults.apply(d, m);
     }
 
-    static void controller(QemuDomain d, XNode c) {
-        String type = c.attr("type");
-        if ("usb".equals(type) && c.attr("model") == null) {
-            if (d.isQ35() && d.caps.has("qemu-xhci")) {
-                c.set("model", "qemu-xhci");
-            } else if (d.isX86() && d.caps.has("piix3-usb-uhci")) {
-                c.set("model", "piix3-uhci");
-            }
+    /** The defaults of one device that needs no other device to decide them. */
+    private static Device device(DomainDraft d, QemuMachine m, Device dev) {
+        if (dev instanceof Controller c) {
+            return controller(d, m, c);
+        } else if (dev instanceof Disk disk) {
+            return DiskDefaults.disk(disk);
+        } else if (dev instanceof Hostdev h && (h.mode() == null || h.mode().equals("subsystem"))) {
+            Hostdev out = h.managed() == null ? h.withManaged("no") : h;
+            return "mdev".equals(h.type()) && "vfio-pci".equals(h.model()) && h.display() == null
+                    ? out.withDisplay("off") : out;
+        } else if (dev instanceof Filesystem fs) {
+            Filesystem out = fs.type() == null ? fs.withType("mount") : fs;
+            boolean virtiofs = fs.driver() != null && "virtiofs".equals(fs.driver().type());
+            return !virtiofs && out.type().equals("mount") && out.accessMode() == null
+                    ? out.withAccessMode("passthrough") : out;
+        } else if (dev instanceof NetInterface n) {
+            return n.modelType() == null && !"hostdev".equals(n.type()) && m.isX86() ? n.withModelType("rtl8139") : n;
+        } else if (dev instanceof GenericDevice g && g.elementName().equals("graphics")) {
+            return g.withElement(graphics(g.element()));
+        } else if (dev instanceof Input in) {
+            return inputBus(m, in);
+        } else if (dev instanceof Watchdog w) {
+            return w.action() == null ? w.withAction("reset") : w;
+        } else if (dev instanceof Rng r && r.backend() != null && "random".equals(r.backend().model())
+                && r.backend().randomPath() == null) {
+            return r.withBackend(r.backend().withRandomPath("/dev/random"));
+        } else if (dev instanceof MemBalloon b) {
+            return b.model() == null ? b.withModel("virtio") : b;
+        } else if (dev instanceof Panic p) {
+            return p.model() == null && m.isX86() ? p.withModel("isa") : p;
+        } else if (dev instanceof Vsock v) {
+            return v.model() == null ? v.withModel("virtio") : v;
         }
-        if ("scsi".equals(type) && (c.attr("model") == null || c.is("model", "auto"))) {
-            c.set("model", "lsilogic");
-        }
-        Attrs.order(c, "type", "index", "model");
+        return dev;
     }
 
-    private static void disk(QemuDomain d, XNode disk) {
-        disk.setDefault("type", "file");
-        disk.setDefault("device", "disk");
-        Attrs.order(disk, "type", "device");
-        String type = disk.attr("type", "file");
-        XNode source = disk.child("source");
-        boolean local = type.equals("file") || type.equals("block") || type.equals("dir");
-        XNode driver = disk.child("driver");
-        if (driver == null && (local || type.equals("network") || type.equals("volume"))) {
-            driver = new XNode("driver");
-            disk.children.add(0, driver);
-        }
-        if (driver != null) {
-            driver.setDefault("name", "qemu");
-            if (driver.attr("type") == null && source != null && (local || type.equals("network"))) {
-                driver.set("type", "raw");
-            }
-            Attrs.order(driver, "name", "type");
-        }
-        if (source != null && type.equals("network")) {
-            String port = switch (source.attr("protocol", "")) {
-                case "http" -> "80";
-                case "https" -> "443";
-                case "ftp" -> "21";
-                case "ftps" -> "990";
-                case "tftp" -> "69";
-                default -> null;
-            };
-            for (XNode h : source.all("host")) {
-                if (port != null && h.attr("port") == null && h.attr("name") != null) {
-                    h.set("port", port);
-                }
+    /** QEMU's controller models: USB by machine and emulator, SCSI's {@code auto} as lsilogic. */
+    static Controller controller(DomainDraft d, QemuMachine m, Controller c) {
+        if ("usb".equals(c.type()) && c.model() == null) {
+            if (m.isQ35() && d.caps.has("qemu-xhci")) {
+                return c.withModel("qemu-xhci");
+            } else if (m.isX86() && d.caps.has("piix3-usb-uhci")) {
+                return c.withModel("piix3-uhci");
             }
         }
-        XNode enc = source == null ? null : source.child("encryption");
-        if (enc == null) {
-            enc = disk.child("encryption");
-        }
-        if (enc != null && "luks".equals(enc.attr("format"))) {
-            enc.setDefault("engine", "qemu");
-            Attrs.order(enc, "format", "engine");
-        }
-        if ("cdrom".equals(disk.attr("device")) && disk.child("readonly") == null) {
-            disk.insertBefore(new XNode("readonly"), "shareable", "transient", "serial", "wwn", "vendor", "product",
-                    "encryption", "alias", "address");
-        }
-        XNode target = disk.child("target");
-        if (target != null && "closed".equals(target.attr("tray"))) {
-            target.attrs.remove("tray");
-        }
-        if (target != null && target.attr("bus") == null) {
-            String dev = target.attr("dev", "");
-            target.set("bus", dev.startsWith("hd") ? "ide" : dev.startsWith("sd") ? "scsi"
-                    : dev.startsWith("vd") ? "virtio" : dev.startsWith("fd") ? "fdc" : "ide");
-        }
-        DriveAddresses.assign(d, disk);
-    }
-
-    private static void video(QemuDomain d) {
-        List<XNode> videos = d.devices("video");
-        if (videos.isEmpty() && !d.devices("graphics").isEmpty()) {
-            XNode v = new XNode("video");
-            v.children.add(new XNode("model").set("type", d.isX86() && d.caps.has("cirrus-vga") ? "cirrus" : "vga"));
-            d.add(v);
-            videos = d.devices("video");
-        }
-        boolean first = true;
-        for (XNode v : videos) {
-            XNode m = v.child("model");
-            if (m == null) {
-                m = new XNode("model");
-                v.children.add(0, m);
-            }
-            if (m.attr("type") == null) {
-                m.set("type", d.isX86() ? "vga" : "virtio");
-            }
-            String t = m.attr("type");
-            switch (t) {
-                case "vga", "cirrus", "vmvga" -> m.setDefault("vram", "16384");
-                case "qxl" -> {
-                    m.setDefault("ram", "65536");
-                    m.setDefault("vram", "65536");
-                    m.setDefault("vgamem", "16384");
-                }
-                default -> {
-                }
-            }
-            if (!t.equals("none")) {
-                m.setDefault("heads", "1");
-            }
-            if ("no".equals(m.attr("primary"))) {
-                m.attrs.remove("primary"); // libvirt only ever writes primary='yes'
-            }
-            if (first && !t.equals("none")) {
-                m.setDefault("primary", "yes");
-            }
-            first = false;
-            Attrs.order(m, "type", "ram", "vram", "vram64", "vgamem", "heads", "primary");
-        }
-    }
-
-    /** Serial ports, consoles and channels: target types, ports, the serial behind console 0. */
-    private static void chardevs(QemuDomain d) throws VirtException {
-        int port = 0;
-        for (XNode s : d.devices("serial")) {
-            XNode t = s.child("target");
-            if (t == null) {
-                t = new XNode("target");
-                s.insertBefore(t, "alias", "address");
-            }
-            if (t.attr("type") == null && d.isX86()) {
-                t.set("type", "isa-serial");
-            }
-            if (t.attr("port") == null) {
-                t.set("port", String.valueOf(port));
-            }
-            port = Integer.parseInt(t.attr("port")) + 1;
-            Attrs.order(t, "type", "port");
-            if ("isa-serial".equals(t.attr("type")) && t.child("model") == null) {
-                t.children.add(new XNode("model").set("name", "isa-serial"));
-            }
-        }
-        List<XNode> consoles = d.devices("console");
-        for (int i = 0; i < consoles.size(); i++) {
-            XNode c = consoles.get(i);
-            XNode t = c.child("target");
-            if (t == null) {
-                t = new XNode("target");
-                c.insertBefore(t, "alias", "address");
-            }
-            if (t.attr("type") == null) {
-                t.set("type", i == 0 && d.isX86() ? "serial" : "virtio");
-            }
-            if (i == 0 && "serial".equals(t.attr("type"))) {
-                t.setDefault("port", "0");
-                List<XNode> serials = d.devices("serial");
-                if (!serials.isEmpty()) {
-                    // console 0 is serial 0 seen from another angle: libvirt formats it from the serial
-                    XNode serial = serials.get(0);
-                    c.attrs.clear();
-                    c.attrs.putAll(serial.attrs);
-                    XNode keepTarget = t;
-                    c.children.clear();
-                    for (XNode ch : serial.children) {
-                        if (ch.name.equals("target")) {
-                            c.children.add(keepTarget);
-                        } else if (!ch.name.equals("alias") && !ch.name.equals("address")) {
-                            c.children.add(copy(ch));
-                        }
-                    }
-                    if (!c.children.contains(keepTarget)) {
-                        c.children.add(keepTarget);
-                    }
-                }
-                if (d.devices("serial").isEmpty()) {
-                    XNode serial = new XNode("serial");
-                    serial.attrs.putAll(c.attrs);
-                    for (XNode ch : c.children) {
-                        if (!ch.name.equals("target")) {
-                            serial.children.add(copy(ch));
-                        }
-                    }
-                    XNode st = new XNode("target").set("type", "isa-serial").set("port", "0");
-                    st.children.add(new XNode("model").set("name", "isa-serial"));
-                    serial.insertBefore(st, "alias", "address");
-                    d.add(serial);
-                }
-            } else if (t.attr("port") == null) {
-                t.set("port", String.valueOf(i == 0 ? 0 : i));
-            }
-            Attrs.order(t, "type", "port");
-        }
-    }
-
-    /** Children in libvirt's formatting order; unlisted ones keep their place at the end. */
-    static void sortChildren(XNode n, String... order) {
-        List<String> o = List.of(order);
-        n.children.sort(Comparator.comparingInt(c -> o.indexOf(c.name) < 0 ? o.size() : o.indexOf(c.name)));
-    }
-
-    static XNode copy(XNode n) {
-        XNode c = new XNode(n.name);
-        c.attrs.putAll(n.attrs);
-        c.text = n.text;
-        for (XNode ch : n.children) {
-            c.children.add(copy(ch));
+        if ("scsi".equals(c.type()) && (c.model() == null || c.model().equals("auto"))) {
+            return c.withModel("lsilogic");
         }
         return c;
+    }
+
+    /** Applies {@link #controller} to every controller, the implicit ones included. */
+    static void controllers(DomainDraft d) {
+        QemuMachine m = d.machine();
+        for (Controller c : d.devices(Controller.class)) {
+            Controller done = controller(d, m, c);
+            if (done != c) {
+                d.replace(c, done);
+            }
+        }
+    }
+
+    /** A drive address has all four numbers; libvirt writes the ones not given as 0. */
+    private static Device driveAddressDefaults(Device dev) {
+        Address a = dev.info().address();
+        if (a == null || !a.is("drive")
+                || a.controller() != null && a.bus() != null && a.target() != null && a.unit() != null) {
+            return dev;
+        }
+        Address full = a.toBuilder().controller(zeroIfNull(a.controller())).bus(zeroIfNull(a.bus()))
+                .target(zeroIfNull(a.target())).unit(zeroIfNull(a.unit())).build();
+        if (dev instanceof Disk x) {
+            return x.withInfo(x.info().withAddress(full));
+        } else if (dev instanceof Hostdev x) {
+            return x.withInfo(x.info().withAddress(full));
+        } else if (dev instanceof GenericDevice x) {
+            return x.withInfo(x.info().withAddress(full));
+        }
+        return dev; // no other device takes a drive address (the QEMU validator rejects one)
+    }
+
+    private static int zeroIfNull(Integer v) {
+        return v == null ? 0 : v;
+    }
+
+    private static Input inputBus(QemuMachine m, Input in) {
+        String type = in.type() == null ? "" : in.type();
+        if (in.bus() != null || !(type.equals("mouse") || type.equals("keyboard") || type.equals("tablet"))) {
+            return in;
+        }
+        return in.withBus(type.equals("tablet") || !m.isX86() ? "usb" : "ps2");
+    }
+
+    /**
+     * SPICE listen defaults, on the still untyped element.
+     * TODO(typed): graphics other than VNC (helper "gui" types them; then the children sort goes).
+     */
+    private static XmlElement graphics(XmlElement g) {
+        List<XmlElement> kids = new ArrayList<>(g.children());
+        boolean spice = "spice".equals(g.attribute("type"));
+        String listen = g.attribute("listen");
+        String port = g.attribute("port");
+        if (spice && g.child("listen") == null) {
+            if (listen != null) {
+                kids.add(0, listenOf("address", listen));
+            } else if (port != null && !port.equals("-1")) {
+                kids.add(0, listenOf("address", null));
+            } else if (port == null && g.attribute("tlsPort") == null && !"yes".equals(g.attribute("autoport"))) {
+                // no way to reach the display over the network: libvirt records that as listen type none
+                g = g.withAttribute("autoport", null);
+                kids.add(0, listenOf("none", null));
+            }
+        }
+        kids.sort(Comparator.comparingInt(c -> GRAPHICS_ORDER.indexOf(c.name()) < 0 ? GRAPHICS_ORDER.size()
+                : GRAPHICS_ORDER.indexOf(c.name())));
+        return g.withChildren(kids);
+    }
+
+    private static XmlElement listenOf(String type, String address) {
+        List<XmlAttribute> attrs = new ArrayList<>();
+        attrs.add(new XmlAttribute("type", type));
+        if (address != null) {
+            attrs.add(new XmlAttribute("address", address));
+        }
+        return new XmlElement("listen", attrs, List.of(), null);
+    }
+
+    /** A video for a display that has none; models, memory sizes, heads and the primary mark. */
+    private static void video(DomainDraft d, QemuMachine m) {
+        if (d.devices(Video.class).isEmpty() && d.devices().stream().anyMatch(x -> x.elementName().equals("graphics"))) {
+            String type = m.isX86() && d.caps.has("cirrus-vga") ? "cirrus" : "vga";
+            d.add(Video.builder().model(VideoModel.builder().type(type).build()).build());
+        }
+        boolean first = true;
+        for (Video v : d.devices(Video.class)) {
+            VideoModel model = v.model() == null ? VideoModel.builder().build() : v.model();
+            if (model.type() == null) {
+                model = model.withType(m.isX86() ? "vga" : "virtio");
+            }
+            model = videoModel(model, first);
+            first = false;
+            if (!model.equals(v.model())) {
+                d.replace(v, v.withModel(model));
+            }
+        }
+    }
+
+    private static VideoModel videoModel(VideoModel model, boolean first) {
+        String t = model.type();
+        switch (t) {
+            case "vga", "cirrus", "vmvga" -> model = model.vram() == null ? model.withVram(16384) : model;
+            case "qxl" -> {
+                model = model.ram() == null ? model.withRam(65536) : model;
+                model = model.vram() == null ? model.withVram(65536) : model;
+                model = model.vgamem() == null ? model.withVgamem(16384) : model;
+            }
+            default -> {
+            }
+        }
+        if (!t.equals("none") && model.heads() == null) {
+            model = model.withHeads(1);
+        }
+        if ("no".equals(model.primary())) {
+            model = model.withPrimary(null); // libvirt only ever writes primary='yes'
+        }
+        if (first && !t.equals("none") && model.primary() == null) {
+            model = model.withPrimary("yes");
+        }
+        return model;
     }
 }

@@ -1,5 +1,7 @@
 package org.jvirt.driver.qemu.internal.command;
 
+import org.jvirt.api.xml.Address;
+
 /** virDomainDiskDefAssignAddress: the drive address implied by a disk's target name. */
 final class DriveAddresses {
     private DriveAddresses() {
@@ -27,49 +29,22 @@ final class DriveAddresses {
         return idx - 1;
     }
 
-    static void assign(QemuDomain d, XNode disk) {
-        if (disk.address() != null) {
-            return;
+    /**
+     * The drive address of target {@code dev} on {@code bus} (ide: two units on two buses per
+     * controller, sata six units, fdc two, scsi seven), or null for other buses and names that
+     * are no disk names.
+     */
+    static Address forTarget(String bus, String dev) {
+        int idx = diskIndex(dev == null ? "" : dev);
+        if (idx < 0 || bus == null) {
+            return null;
         }
-        XNode target = disk.child("target");
-        if (target == null) {
-            return;
-        }
-        String bus = target.attr("bus", "");
-        int idx = diskIndex(target.attr("dev", ""));
-        if (idx < 0) {
-            return;
-        }
-        int controller;
-        int busNo;
-        int unit;
-        switch (bus) {
-            case "ide" -> {
-                controller = idx / 4;
-                busNo = (idx % 4) / 2;
-                unit = idx % 2;
-            }
-            case "sata" -> {
-                controller = idx / 6;
-                busNo = 0;
-                unit = idx % 6;
-            }
-            case "fdc" -> {
-                controller = idx / 2;
-                busNo = 0;
-                unit = idx % 2;
-            }
-            case "scsi" -> {
-                controller = idx / 7;
-                busNo = 0;
-                unit = idx % 7;
-            }
-            default -> {
-                return;
-            }
-        }
-        XNode a = new XNode("address").set("type", "drive").set("controller", String.valueOf(controller))
-                .set("bus", String.valueOf(busNo)).set("target", "0").set("unit", String.valueOf(unit));
-        disk.children.add(a);
+        return switch (bus) {
+            case "ide" -> Address.drive(idx / 4, (idx % 4) / 2, 0, idx % 2);
+            case "sata" -> Address.drive(idx / 6, 0, 0, idx % 6);
+            case "fdc" -> Address.drive(idx / 2, 0, 0, idx % 2);
+            case "scsi" -> Address.drive(idx / 7, 0, 0, idx % 7);
+            default -> null;
+        };
     }
 }

@@ -3,10 +3,8 @@ package org.jvirt.driver.qemu.internal.command;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Features;
-import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.XmlAttribute;
 import org.jvirt.api.xml.XmlElement;
 
@@ -20,47 +18,13 @@ final class GenericDefaults {
 
     static DomainDef apply(DomainDef def) {
         def = featureStates(def);
-        def = hyperv(def);
-        return numaCells(def);
+        return hyperv(def);
     }
 
-    /** NUMA cells get ids in order when they have none. */
-    private static DomainDef numaCells(DomainDef def) {
-        Cpu cpu = def.cpu();
-        if (cpu == null) {
-            return def;
-        }
-        List<XmlElement> children = new ArrayList<>();
-        boolean changed = false;
-        for (XmlElement e : cpu.other().children()) {
-            if (e.name().equals("numa")) {
-                List<XmlElement> cells = new ArrayList<>();
-                int id = 0;
-                for (XmlElement c : e.children()) {
-                    if (c.name().equals("cell") && c.attribute("id") == null) {
-                        List<XmlAttribute> attrs = new ArrayList<>();
-                        attrs.add(new XmlAttribute("id", Integer.toString(id)));
-                        attrs.addAll(c.attributes());
-                        c = new XmlElement(c.name(), attrs, c.children(), c.text());
-                        changed = true;
-                    }
-                    if (c.name().equals("cell")) {
-                        id++;
-                    }
-                    cells.add(c);
-                }
-                children.add(e.withChildren(cells));
-            } else {
-                children.add(e);
-            }
-        }
-        if (!changed) {
-            return def;
-        }
-        return def.withCpu(cpu.withOther(new Preserved(cpu.other().attributes(), children)));
-    }
-
-    /** Features written as a bare element mean "on"; libvirt writes the state (and TSEG's unit). */
+    /**
+     * Features written as a bare element mean "on"; libvirt writes the state (and TSEG's unit).
+     * TODO(typed): features pmu, vmcoreinfo, smm, hyperv (helper "dom" types them)
+     */
     private static DomainDef featureStates(DomainDef def) {
         Features f = def.features();
         if (f == null) {

@@ -7,6 +7,7 @@ import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Iommu;
 import org.jvirt.api.xml.Pm;
 import org.jvirt.api.xml.Sound;
+import org.jvirt.api.xml.Timer;
 import org.jvirt.api.xml.XmlElement;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
 
@@ -25,8 +26,7 @@ final class MachineArgs {
 
     /** Feature {@code name} of {@code <features>}, or null. */
     static XmlElement feature(DomainDef def, String name) {
-        // TODO(typed): <features> entries (hyperv, kvm, smm, ps2, vmport, apic, ...; helper "dom",
-        // i7-dom) are XmlElements until typed
+        // TODO(typed): <features> entries (hyperv, kvm, smm, ps2, vmport, apic, ...) are XmlElements until typed
         return def.features() == null ? null : def.features().get(name);
     }
 
@@ -55,10 +55,10 @@ final class MachineArgs {
         if (mt != null && mt.defaultRamId() != null && NumaArgs.cells(def).isEmpty()) {
             b.append(",memory-backend=").append(mt.defaultRamId());
         }
-        for (XmlElement t : ClockArgs.timers(def)) {
-            if ("hpet".equals(t.attribute("name")) && "no".equals(t.attribute("present"))) {
+        for (Timer t : ClockArgs.timers(def)) {
+            if ("hpet".equals(t.name()) && "no".equals(t.present())) {
                 b.append(",hpet=off");
-            } else if ("hpet".equals(t.attribute("name")) && "yes".equals(t.attribute("present"))) {
+            } else if ("hpet".equals(t.name()) && "yes".equals(t.present())) {
                 b.append(",hpet=on");
             }
         }

@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.NumaCell;
 import org.jvirt.api.xml.NumaTune;
-import org.jvirt.api.xml.XmlElement;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
 
@@ -46,7 +46,7 @@ final class MemoryArgs {
 
     void memory(Argv a) {
         DomainDef def = m.def();
-        List<XmlElement> cells = NumaArgs.cells(def);
+        List<NumaCell> cells = NumaArgs.cells(def);
         long kib = alignMiB(def.memory().kib());
         if (!cells.isEmpty()) {
             // with NUMA the guest RAM is the sum of the cells (libvirt's virDomainDefGetMemoryInitial)

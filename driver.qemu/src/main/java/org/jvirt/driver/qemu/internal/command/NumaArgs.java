@@ -3,11 +3,9 @@ package org.jvirt.driver.qemu.internal.command;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jvirt.api.VirtException;
-import org.jvirt.api.xml.Bitmap;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.NumaCell;
 import org.jvirt.api.xml.NumaTune;
-import org.jvirt.api.xml.XmlElement;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
 
 /** The guest NUMA cells: one RAM backend (placed by {@code <numatune>}) and one {@code -numa node} each. */
@@ -21,50 +19,35 @@ final class NumaArgs {
     }
 
     /** The guest NUMA cells ({@code <cpu><numa><cell>}), empty without NUMA. */
-    static List<XmlElement> cells(DomainDef def) {
-        // TODO(typed): <cpu><numa><cell> (helper "dom", i7-dom) is read from Cpu.other() until typed
-        if (def.cpu() == null) {
-            return List.of();
-        }
-        for (XmlElement e : def.cpu().other().children()) {
-            if (e.name().equals("numa")) {
-                return e.children("cell");
-            }
-        }
-        return List.of();
+    static List<NumaCell> cells(DomainDef def) {
+        return def.cpu() == null ? List.of() : def.cpu().numaCells();
     }
 
     /** A cell's memory in KiB, rounded up to whole MiB as QEMU is given it. */
-    static long cellKib(XmlElement cell) {
-        // TODO(typed): the cell's memory/unit is text until <cpu><numa><cell> is typed
-        return MemoryArgs.alignMiB(GenericDefaults.toKib(cell.attribute("memory"), cell.attribute("unit")));
+    static long cellKib(NumaCell cell) {
+        return MemoryArgs.alignMiB(cell.memoryKib());
     }
 
-    void numa(Argv a) throws VirtException {
+    void numa(Argv a) {
         DomainDef def = m.def();
-        List<XmlElement> cells = cells(def);
         MachineType mt = m.caps().machine(m.accel(), m.machine());
-        for (int i = 0; i < cells.size(); i++) {
-            XmlElement c = cells.get(i);
-            // TODO(typed): the cell id is text until <cpu><numa><cell> is typed (post-parse numbers them)
-            int id = c.attribute("id") == null ? i : Integer.parseInt(c.attribute("id"));
+        for (NumaCell c : cells(def)) {
+            int id = c.id();
             long kib = cellKib(c);
             NumaTune.MemNode tune = numatune(def, id);
             StringBuilder n = new StringBuilder("node,nodeid=").append(id);
-            if (c.attribute("cpus") != null) {
-                // TODO(typed): the cell's cpus are text until <cpu><numa><cell> is typed: parsed here as
-                // libvirt's parser does, with its error
-                for (String r : CpuSets.ranges(Bitmap.parse(c.attribute("cpus")).bits())) {
+            if (c.cpus() != null) {
+                for (String r : CpuSets.ranges(CpuSets.parse(c.cpus()))) {
                     n.append(",cpus=").append(r);
                 }
             }
             if (mt != null && mt.numaMemSupported() && def.memoryBacking() == null && tune == null
-                    && c.attribute("memAccess") == null) {
+                    && c.memAccess() == null) {
                 // old machine types still take the node size directly (-numa mem=, in MiB)
                 a.add("-numa", n.append(",mem=").append(kib / 1024).toString());
                 continue;
             }
-            Json ram = backing.backend("ram-node" + id, id, c.attribute("memAccess"), kib * 1024);
+            Json ram = backing.backend("ram-node" + id, id, c.memAccess(), kib * 1024);
             if (tune != null && tune.nodeset() != null && !tune.mode().equals("restrictive")) {
                 List<Integer> nodes = hostNodes(tune.nodeset());
                 ram.put("host-nodes", nodes).put("policy", switch (tune.mode()) {

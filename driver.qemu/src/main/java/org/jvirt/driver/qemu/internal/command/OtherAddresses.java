@@ -4,13 +4,41 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+
+import org.jvirt.api.xml.Address;
+import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.Controller;
+import org.jvirt.api.xml.Device;
+import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.Hostdev;
+import org.jvirt.api.xml.Hub;
+import org.jvirt.api.xml.Input;
+import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.Preserved;
+import org.jvirt.api.xml.Sound;
 
 /** USB port and virtio-serial port assignment for devices that have no address yet. */
 final class OtherAddresses {
+    /** The USB devices in the order libvirt gives them ports: hubs first, then by kind. */
+    private static final List<Predicate<Device>> USB_ORDER = List.of(
+            dev -> dev instanceof Hub h && "usb".equals(h.type()),
+            dev -> dev instanceof Disk disk && "usb".equals(disk.targetBus()),
+            dev -> dev instanceof NetInterface n && "usb-net".equals(n.modelType()),
+            dev -> dev instanceof Controller c && "ccid".equals(c.type()),
+            dev -> dev instanceof Input in && "usb".equals(in.bus()),
+            dev -> dev instanceof Sound s && "usb".equals(s.model()),
+            dev -> dev instanceof Hostdev h && "usb".equals(h.type()),
+            // TODO(typed): redirdev is not typed yet; its bus is read from the element
+            dev -> dev instanceof GenericDevice g && g.elementName().equals("redirdev")
+                    && "usb".equals(g.element().attribute("bus")));
+
     private OtherAddresses() {
     }
 
-    static void assign(QemuDomain d) {
+    static void assign(DomainDraft d) {
         virtioSerial(d);
     }
 
@@ -18,111 +46,114 @@ final class OtherAddresses {
      * USB ports for devices without one. libvirt keeps them out of the persistent definition and
      * assigns them when it builds the command line, so this runs on the command-line copy only.
      */
-    static void usb(QemuDomain d) {
-        XNode usb = d.controller("usb", 0);
-        if (usb == null || usb.is("model", "none")) {
-            return;
+    static DomainDef usb(DomainDef def) {
+        List<Device> all = new ArrayList<>(def.devices().all());
+        Controller usb = def.devices().controllers().stream().filter(c -> "usb".equals(c.type()) && c.index() == 0)
+                .findFirst().orElse(null);
+        if (usb == null || "none".equals(usb.model())) {
+            return def;
         }
         Set<String> taken = new HashSet<>();
-        for (XNode dev : d.devices) {
-            XNode a = dev.address();
-            if (a != null && "usb".equals(a.attr("type")) && a.attr("port") != null) {
-                taken.add(a.attr("port"));
+        for (Device dev : all) {
+            Address a = dev.info().address();
+            if (a != null && a.is("usb") && a.usbPort() != null) {
+                taken.add(a.usbPort());
             }
         }
-        int rootPorts = switch (usb.attr("model", "")) {
+        int rootPorts = switch (usb.model() == null ? "" : usb.model()) {
             case "piix3-uhci", "piix4-uhci", "ich9-uhci1", "ich9-uhci2", "ich9-uhci3", "vt82c686b-uhci" -> 2;
             case "ehci", "ich9-ehci1" -> 6;
             case "pci-ohci" -> 3;
-            default -> usb.attr("ports") != null ? Integer.parseInt(usb.attr("ports")) : 4;
+            default -> usb.ports() != null ? usb.ports() : 4;
         };
-        // hubs first, then the other USB devices in libvirt's device order
-        List<XNode> hubs = d.devices("hub", h -> "usb".equals(h.attr("type")));
-        List<XNode> order = new ArrayList<>(hubs);
-        for (XNode disk : d.devices("disk")) {
-            if ("usb".equals(disk.childAttr("target", "bus"))) {
-                order.add(disk);
-            }
-        }
-        order.addAll(d.devices("interface", n -> "usb-net".equals(n.childAttr("model", "type"))));
-        for (XNode c : d.controllers("ccid")) {
-            order.add(c);
-        }
-        order.addAll(d.devices("input", i -> "usb".equals(i.attr("bus"))));
-        order.addAll(d.devices("sound", s -> "usb".equals(s.attr("model"))));
-        order.addAll(d.devices("hostdev", h -> "usb".equals(h.attr("type"))));
-        order.addAll(d.devices("redirdev", r -> "usb".equals(r.attr("bus"))));
         List<String> hubPorts = new ArrayList<>();
-        for (XNode dev : order) {
-            XNode a = dev.address();
-            if (a != null && a.attr("port") != null) {
-                if (dev.name.equals("hub")) {
-                    hubPorts.add(a.attr("port"));
+        for (int i : usbDevicesInOrder(all)) {
+            Device dev = all.get(i);
+            Address a = dev.info().address();
+            if (a != null && hasPort(a)) {
+                if (dev instanceof Hub && a.usbPort() != null) {
+                    hubPorts.add(a.usbPort());
                 }
                 continue;
             }
-            String port = null;
-            for (int p = 1; p <= rootPorts && port == null; p++) {
-                if (!taken.contains(Integer.toString(p))) {
-                    port = Integer.toString(p);
-                }
-            }
-            for (int h = 0; h < hubPorts.size() && port == null; h++) {
-                for (int p = 1; p <= 8 && port == null; p++) {
-                    String cand = hubPorts.get(h) + "." + p;
-                    if (!taken.contains(cand)) {
-                        port = cand;
-                    }
-                }
-            }
+            String port = freePort(taken, rootPorts, hubPorts);
             if (port == null) {
                 continue;
             }
             taken.add(port);
-            if (dev.name.equals("hub")) {
+            if (dev instanceof Hub) {
                 hubPorts.add(port);
             }
-            if (a == null) {
-                a = new XNode("address");
-                dev.children.add(a);
-            }
-            a.attrs.clear();
-            a.set("type", "usb").set("bus", "0").set("port", port);
+            all.set(i, dev.withInfo(dev.info().withAddress(Address.builder().type("usb").bus(0).usbPort(port)
+                    .other(childrenOf(a)).build())));
         }
+        return def.withDevices(def.devices().withAll(all));
     }
 
-    private static void virtioSerial(QemuDomain d) {
-        Set<Integer> taken = new HashSet<>();
-        for (XNode dev : d.devices) {
-            XNode a = dev.address();
-            if (a != null && "virtio-serial".equals(a.attr("type")) && a.attr("port") != null) {
-                taken.add(Integer.parseInt(a.attr("port")));
+    /** The first free root port, else the first free port of a hub (eight each), or null. */
+    private static String freePort(Set<String> taken, int rootPorts, List<String> hubPorts) {
+        for (int p = 1; p <= rootPorts; p++) {
+            if (!taken.contains(Integer.toString(p))) {
+                return Integer.toString(p);
             }
         }
-        // virtio consoles get no address: virtconsole finds its own port on the first bus
-        for (String kind : new String[] {"channel"}) {
-            for (XNode dev : d.devices(kind)) {
-                if (!"virtio".equals(dev.childAttr("target", "type"))) {
-                    continue;
+        for (String hub : hubPorts) {
+            for (int p = 1; p <= 8; p++) {
+                String cand = hub + "." + p;
+                if (!taken.contains(cand)) {
+                    return cand;
                 }
-                if (dev.address() != null && dev.address().attr("port") != null) {
-                    continue;
-                }
-                int port = kind.equals("console") && !taken.contains(0) ? 0 : 1;
-                while (taken.contains(port)) {
-                    port++;
-                }
-                taken.add(port);
-                XNode a = dev.address();
-                if (a == null) {
-                    a = new XNode("address");
-                    dev.children.add(a);
-                }
-                a.attrs.clear();
-                List<XNode> ctrls = d.controllers("virtio-serial");
-                String ctrl = ctrls.isEmpty() ? "0" : ctrls.get(0).attr("index", "0");
-                a.set("type", "virtio-serial").set("controller", ctrl).set("bus", "0").set("port", String.valueOf(port));
             }
+        }
+        return null;
+    }
+
+    /** Positions in {@code all} of the USB devices, in {@link #USB_ORDER}. */
+    private static List<Integer> usbDevicesInOrder(List<Device> all) {
+        List<Integer> order = new ArrayList<>();
+        for (Predicate<Device> kind : USB_ORDER) {
+            for (int i = 0; i < all.size(); i++) {
+                if (kind.test(all.get(i))) {
+                    order.add(i);
+                }
+            }
+        }
+        return order;
+    }
+
+    /** Whether an address already names a port (a USB port, or a virtio-serial one). */
+    private static boolean hasPort(Address a) {
+        return a.usbPort() != null || a.port() != null;
+    }
+
+    /** The child elements an address kept verbatim; its attributes give way to the new ones. */
+    private static Preserved childrenOf(Address a) {
+        return a == null ? Preserved.NONE : new Preserved(List.of(), a.other().children());
+    }
+
+    /** virtio-serial ports for virtio channels (virtio consoles find their own port on bus 0). */
+    private static void virtioSerial(DomainDraft d) {
+        Set<Integer> taken = new HashSet<>();
+        for (Device dev : d.devices()) {
+            Address a = dev.info().address();
+            if (a != null && a.is("virtio-serial") && a.port() != null) {
+                taken.add(a.port());
+            }
+        }
+        List<Controller> ctrls = d.controllers("virtio-serial");
+        int ctrl = ctrls.isEmpty() ? 0 : ctrls.get(0).index();
+        for (CharDevice dev : d.devices(CharDevice.class, c -> c.elementName().equals("channel"))) {
+            Address a = dev.info().address();
+            if (dev.target() == null || !"virtio".equals(dev.target().type()) || a != null && hasPort(a)) {
+                continue;
+            }
+            int port = 1;
+            while (taken.contains(port)) {
+                port++;
+            }
+            taken.add(port);
+            d.replace(dev, dev.withInfo(dev.info().withAddress(Address.builder().type("virtio-serial")
+                    .controller(ctrl).bus(0).port(port).other(childrenOf(a)).build())));
         }
     }
 }

@@ -1,12 +1,27 @@
 package org.jvirt.driver.qemu.internal.command;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Address;
+import org.jvirt.api.xml.Controller;
+import org.jvirt.api.xml.ControllerTarget;
+import org.jvirt.api.xml.Device;
+import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.Filesystem;
+import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.Hostdev;
+import org.jvirt.api.xml.Input;
+import org.jvirt.api.xml.MemBalloon;
+import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.Preserved;
+import org.jvirt.api.xml.Rng;
+import org.jvirt.api.xml.Sound;
+import org.jvirt.api.xml.Video;
+import org.jvirt.api.xml.Vsock;
+import org.jvirt.api.xml.Watchdog;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 
 /**
@@ -17,337 +32,245 @@ import org.jvirt.driver.qemu.internal.QemuErrors;
  * definition had no PCI addresses yet.
  */
 final class PciAddressAssigner {
-    private final QemuDomain d;
-    private final Map<Integer, boolean[][]> used = new HashMap<>();
+    private static final Set<String> PCI_SOUND = Set.of("ich6", "ich9", "ac97", "es1370", "ich7");
+    private static final Set<String> VIRTIO_BALLOON = Set.of("virtio", "virtio-transitional",
+            "virtio-non-transitional");
+
+    private final DomainDraft d;
+    private final PciSlots used = new PciSlots();
     /** On q35, the slot/function of the last root port placed, for aggregating them in one slot. */
     private int lastPortSlot = -1;
     private int lastPortFn = -1;
 
-    PciAddressAssigner(QemuDomain d) {
+    PciAddressAssigner(DomainDraft d) {
         this.d = d;
     }
 
     void assign() throws VirtException {
-        for (XNode dev : d.devices) {
-            normalise(pciAddress(dev));
-        }
-        boolean q35 = d.isQ35();
-        if (!q35 && !d.isI440fx()) {
+        QemuMachine m = d.machine();
+        boolean q35 = m.isQ35();
+        if (!q35 && !m.isI440fx()) {
             return;
         }
         boolean hadPci = false;
-        for (XNode dev : d.devices) {
-            XNode a = pciAddress(dev);
-            if (a != null && a.attr("slot") != null) {
+        for (Device dev : d.devices()) {
+            Address a = dev.info().address();
+            if (a != null && a.is("pci") && !isEmpty(a)) {
                 hadPci = true;
-                mark(Attrs.intAttr(a, "bus", 0), Attrs.intAttr(a, "slot", 0), Attrs.intAttr(a, "function", 0));
+                used.mark(orZero(a.bus()), orZero(a.slot()), orZero(a.function()));
             }
         }
-        reserveSlot(0, 0);
-        XNode primaryVideo = primaryVideo();
+        used.reserveSlot(0, 0);
+        Video primaryVideo = primaryVideo();
         if (q35) {
-            reserveSlot(0, 0x1f);
-            XNode sata = d.controller("sata", 0);
-            if (sata != null && needs(sata)) {
-                setAddress(sata, 0, 0x1f, 2, false);
-            }
-            if (primaryVideo != null && needs(primaryVideo) && slotFree(0, 1)) {
-                mark(0, 1, 0);
-                setAddress(primaryVideo, 0, 1, 0, false);
-            }
+            used.reserveSlot(0, 0x1f);
+            setIfNeeded(d.controller("sata", 0), 0x1f, 2);
+            primaryVideo = placePrimaryVideo(primaryVideo, 1);
         } else {
-            reserveSlot(0, 1);
-            XNode ide = d.controller("ide", 0);
-            if (ide != null && needs(ide)) {
-                setAddress(ide, 0, 1, 1, false);
+            used.reserveSlot(0, 1);
+            setIfNeeded(d.controller("ide", 0), 1, 1);
+            Controller usb = d.controller("usb", 0);
+            if (usb != null && "piix3-uhci".equals(usb.model())) {
+                setIfNeeded(usb, 1, 2);
             }
-            XNode usb = d.controller("usb", 0);
-            if (usb != null && needs(usb) && "piix3-uhci".equals(usb.attr("model"))) {
-                setAddress(usb, 0, 1, 2, false);
-            }
-            if (primaryVideo != null && needs(primaryVideo) && slotFree(0, 2)) {
-                mark(0, 2, 0);
-                setAddress(primaryVideo, 0, 2, 0, false);
-            }
+            primaryVideo = placePrimaryVideo(primaryVideo, 2);
         }
-        List<XNode> todo = devicesInOrder(primaryVideo);
+        List<Device> todo = devicesInOrder(primaryVideo, q35);
         if (q35) {
             addRootPorts(todo.size() + (hadPci || todo.isEmpty() ? 0 : 1));
             assignRootPortAddresses();
         }
-        for (XNode dev : todo) {
-            int[] a = q35 ? nextRootPortSlot() : nextSlot(0, 1);
+        for (Device dev : todo) {
+            int[] a = q35 ? nextRootPortSlot() : used.nextFreeSlot(0, 1);
             if (a == null) {
                 return;
             }
-            mark(a[0], a[1], 0);
-            setAddress(dev, a[0], a[1], 0, false);
+            used.mark(a[0], a[1], 0);
+            setAddress(dev, a[0], a[1], 0);
         }
     }
 
-    private XNode primaryVideo() {
-        List<XNode> videos = d.devices("video");
-        if (videos.isEmpty()) {
+    /** A chipset device at function {@code fn} of slot {@code slot} of bus 0, unless it has an address. */
+    private void setIfNeeded(Controller c, int slot, int fn) {
+        if (c != null && needs(c)) {
+            setAddress(c, 0, slot, fn);
+        }
+    }
+
+    /** The primary video at its fixed slot when that slot is free; the device as it is now. */
+    private Video placePrimaryVideo(Video video, int slot) {
+        if (video == null || !needs(video) || !used.slotFree(0, slot)) {
+            return video;
+        }
+        used.mark(0, slot, 0);
+        return (Video) setAddress(video, 0, slot, 0);
+    }
+
+    private Video primaryVideo() {
+        List<Video> videos = d.devices(Video.class);
+        if (videos.isEmpty() || "none".equals(videos.get(0).modelType())) {
             return null;
         }
-        XNode v = videos.get(0);
-        String type = v.childAttr("model", "type");
-        return "none".equals(type) ? null : v;
+        return videos.get(0);
     }
 
     /** The devices that still need an address, in qemuDomainAssignDevicePCISlots' order. */
-    private List<XNode> devicesInOrder(XNode primaryVideo) {
-        List<XNode> out = new ArrayList<>();
-        for (XNode c : d.controllers("pci")) {
-            String m = c.attr("model", "");
-            if (!m.equals("pci-root") && !m.equals("pcie-root") && !m.equals("pcie-root-port") && needs(c)) {
-                out.add(c);
+    private List<Device> devicesInOrder(Video primaryVideo, boolean q35) {
+        List<Device> out = new ArrayList<>();
+        for (Controller c : d.controllers("pci")) {
+            String m = c.model() == null ? "" : c.model();
+            if (!m.equals("pci-root") && !m.equals("pcie-root") && !m.equals("pcie-root-port")) {
+                addIfNeeded(out, c);
             }
         }
-        for (XNode fs : d.devices("filesystem")) {
-            addIfNeeded(out, fs);
-        }
-        for (XNode net : d.devices("interface")) {
-            String model = net.childAttr("model", "type");
-            if (!"usb-net".equals(model)) {
-                addIfNeeded(out, net);
-            }
-        }
-        for (XNode s : d.devices("sound")) {
-            String m = s.attr("model", "");
-            if (m.equals("ich6") || m.equals("ich9") || m.equals("ac97") || m.equals("es1370")
-                    || m.equals("ich7")) {
-                addIfNeeded(out, s);
-            }
-        }
-        for (XNode c : d.devices("controller")) {
-            String type = c.attr("type");
-            String model = c.attr("model", "");
-            boolean wanted = switch (type) {
+        d.devices(Filesystem.class).forEach(fs -> addIfNeeded(out, fs));
+        d.devices(NetInterface.class, n -> !"usb-net".equals(n.modelType())).forEach(n -> addIfNeeded(out, n));
+        d.devices(Sound.class, s -> PCI_SOUND.contains(s.model())).forEach(s -> addIfNeeded(out, s));
+        for (Controller c : d.devices(Controller.class)) {
+            String model = c.model() == null ? "" : c.model();
+            boolean wanted = switch (c.type() == null ? "" : c.type()) {
                 case "usb" -> !model.equals("none") && !model.equals("qusb1") && !model.equals("qusb2");
                 case "scsi", "virtio-serial" -> true;
-                case "sata" -> !d.isQ35() || !"0".equals(c.attr("index"));
+                case "sata" -> !q35 || c.index() != 0;
                 default -> false;
             };
             if (wanted) {
                 addIfNeeded(out, c);
             }
         }
-        for (XNode disk : d.devices("disk")) {
-            if ("virtio".equals(disk.childAttr("target", "bus"))) {
-                addIfNeeded(out, disk);
-            }
-        }
-        for (XNode h : d.devices("hostdev")) {
-            String type = h.attr("type", "");
+        d.devices(Disk.class, disk -> "virtio".equals(disk.targetBus())).forEach(disk -> addIfNeeded(out, disk));
+        for (Hostdev h : d.devices(Hostdev.class)) {
+            String type = h.type() == null ? "" : h.type();
             if (type.equals("pci") || type.equals("scsi_host")
-                    || (type.equals("mdev") && "vfio-pci".equals(h.attr("model")))) {
+                    || (type.equals("mdev") && "vfio-pci".equals(h.model()))) {
                 addIfNeeded(out, h);
             }
         }
-        for (XNode b : d.devices("memballoon")) {
-            if (b.is("model", "virtio") || b.is("model", "virtio-transitional")
-                    || b.is("model", "virtio-non-transitional")) {
-                addIfNeeded(out, b);
-            }
-        }
-        for (XNode r : d.devices("rng")) {
-            addIfNeeded(out, r);
-        }
-        for (XNode w : d.devices("watchdog")) {
-            if (w.is("model", "i6300esb")) {
-                addIfNeeded(out, w);
-            }
-        }
-        for (XNode v : d.devices("video")) {
-            if (v != primaryVideo && !"none".equals(v.childAttr("model", "type"))) {
-                addIfNeeded(out, v);
-            }
-        }
-        for (XNode s : d.devices("shmem")) {
-            addIfNeeded(out, s);
-        }
-        for (XNode in : d.devices("input")) {
-            if ("virtio".equals(in.attr("bus"))) {
-                addIfNeeded(out, in);
-            }
-        }
-        for (XNode v : d.devices("vsock")) {
-            addIfNeeded(out, v);
-        }
+        d.devices(MemBalloon.class, b -> VIRTIO_BALLOON.contains(b.model())).forEach(b -> addIfNeeded(out, b));
+        d.devices(Rng.class).forEach(r -> addIfNeeded(out, r));
+        d.devices(Watchdog.class, w -> "i6300esb".equals(w.model())).forEach(w -> addIfNeeded(out, w));
+        d.devices(Video.class, v -> v != primaryVideo && !"none".equals(v.modelType()))
+                .forEach(v -> addIfNeeded(out, v));
+        // TODO(typed): shmem is not typed yet
+        d.devices(GenericDevice.class, g -> g.elementName().equals("shmem")).forEach(s -> addIfNeeded(out, s));
+        d.devices(Input.class, in -> "virtio".equals(in.bus())).forEach(in -> addIfNeeded(out, in));
+        d.devices(Vsock.class).forEach(v -> addIfNeeded(out, v));
         return out;
     }
 
-    private static void addIfNeeded(List<XNode> out, XNode dev) {
+    private static void addIfNeeded(List<Device> out, Device dev) {
         if (needs(dev)) {
             out.add(dev);
         }
     }
 
-    private static boolean needs(XNode dev) {
-        XNode a = dev.address();
-        return a == null || ("pci".equals(a.attr("type")) && a.attr("slot") == null);
+    /** Whether a device has no address, or a PCI one without its slot (all of it zero). */
+    private static boolean needs(Device dev) {
+        Address a = dev.info().address();
+        return a == null || (a.is("pci") && isEmpty(a));
     }
 
-    private static XNode pciAddress(XNode dev) {
-        XNode a = dev.address();
-        return a != null && "pci".equals(a.attr("type")) ? a : null;
+    /** virPCIDeviceAddressIsEmpty: domain, bus and slot all zero (the codec fills unwritten ones with 0). */
+    private static boolean isEmpty(Address a) {
+        return orZero(a.domain()) == 0 && orZero(a.bus()) == 0 && orZero(a.slot()) == 0;
+    }
+
+    private static int orZero(Integer v) {
+        return v == null ? 0 : v;
     }
 
     private void addRootPorts(int wanted) {
         int free = 0;
         int maxIndex = 0;
-        for (XNode c : d.controllers("pci")) {
-            maxIndex = Math.max(maxIndex, Attrs.intAttr(c, "index", 0));
-            if ("pcie-root-port".equals(c.attr("model")) && busFree(Attrs.intAttr(c, "index", 0))) {
+        for (Controller c : d.controllers("pci")) {
+            maxIndex = Math.max(maxIndex, c.index());
+            if ("pcie-root-port".equals(c.model()) && busFree(c.index())) {
                 free++;
             }
         }
         for (int i = free; i < wanted; i++) {
             maxIndex++;
-            d.insertController(new XNode("controller").set("type", "pci").set("index", String.valueOf(maxIndex))
-                    .set("model", "pcie-root-port"));
+            d.insertController(Controller.builder().type("pci").index(maxIndex).model("pcie-root-port").build());
         }
     }
 
     private void assignRootPortAddresses() throws VirtException {
-        for (XNode c : d.controllers("pci")) {
-            if (!"pcie-root-port".equals(c.attr("model"))) {
+        for (Controller c : d.controllers("pci")) {
+            if (!"pcie-root-port".equals(c.model())) {
                 continue;
             }
-            if (c.child("model") == null) {
-                c.insertBefore(new XNode("model").set("name", "pcie-root-port"), "target", "alias", "address");
+            Controller port = c.modelName() == null ? c.withModelName("pcie-root-port") : c;
+            if (needs(port)) {
+                int[] at = nextRootPortFunction();
+                used.mark(0, at[0], at[1]);
+                lastPortSlot = at[0];
+                lastPortFn = at[1];
+                port = port.withInfo(port.info().withAddress(pci(port.info().address(), 0, at[0], at[1])));
             }
-            if (needs(c)) {
-                int slot;
-                int fn;
-                if (lastPortSlot >= 0 && lastPortFn < 7 && !isUsed(0, lastPortSlot, lastPortFn + 1)) {
-                    slot = lastPortSlot;
-                    fn = lastPortFn + 1;
-                } else {
-                    int[] s = nextSlot(0, 1);
-                    if (s == null) {
-                        throw QemuErrors.internal("a PCI slot is needed to connect a PCI controller model='"
-                                + "pcie-root-port', but none is available, and it cannot be automatically added");
-                    }
-                    slot = s[1];
-                    fn = 0;
-                }
-                mark(0, slot, fn);
-                lastPortSlot = slot;
-                lastPortFn = fn;
-                setAddress(c, 0, slot, fn, false);
-            }
-            XNode a = c.address();
-            XNode target = c.child("target");
-            if (target == null) {
-                target = new XNode("target");
-                c.insertBefore(target, "alias", "address");
-            }
-            target.setDefault("chassis", c.attr("index"));
-            if (target.attr("port") == null && a != null) {
-                int port = (Attrs.intAttr(a, "slot", 0) << 3) | Attrs.intAttr(a, "function", 0);
-                target.set("port", "0x" + Integer.toHexString(port));
-            }
-            Attrs.order(target, "chassis", "port");
+            d.replace(c, port.withTarget(withChassisAndPort(port)));
         }
         // a root port at function 0 of a slot with further root ports is multifunction
-        for (XNode c : d.controllers("pci")) {
-            XNode a = pciAddress(c);
-            if (a != null && "pcie-root-port".equals(c.attr("model")) && Attrs.intAttr(a, "function", 0) == 0
-                    && a.attr("multifunction") == null) {
-                int slot = Attrs.intAttr(a, "slot", 0);
-                if (isUsed(0, slot, 1)) {
-                    a.set("multifunction", "on");
-                }
+        for (Controller c : d.controllers("pci")) {
+            Address a = c.info().address();
+            if (a != null && a.is("pci") && "pcie-root-port".equals(c.model()) && orZero(a.function()) == 0
+                    && a.multifunction() == null && used.isUsed(0, orZero(a.slot()), 1)) {
+                d.replace(c, c.withInfo(c.info().withAddress(a.withMultifunction("on"))));
             }
         }
     }
 
+    /** The next function of the last root port's slot when free, else function 0 of a free slot. */
+    private int[] nextRootPortFunction() throws VirtException {
+        if (lastPortSlot >= 0 && lastPortFn < 7 && !used.isUsed(0, lastPortSlot, lastPortFn + 1)) {
+            return new int[] {lastPortSlot, lastPortFn + 1};
+        }
+        int[] s = used.nextFreeSlot(0, 1);
+        if (s == null) {
+            throw QemuErrors.internal("a PCI slot is needed to connect a PCI controller model='"
+                    + "pcie-root-port', but none is available, and it cannot be automatically added");
+        }
+        return new int[] {s[1], 0};
+    }
+
+    /** The root port's target with the chassis defaulting to its index and the port to its slot/function. */
+    private static ControllerTarget withChassisAndPort(Controller c) {
+        ControllerTarget t = c.target() == null ? ControllerTarget.builder().build() : c.target();
+        if (t.chassis() == null) {
+            t = t.withChassis(c.index());
+        }
+        Address a = c.info().address();
+        if (t.port() == null && a != null) {
+            t = t.withPort((orZero(a.slot()) << 3) | orZero(a.function()));
+        }
+        return t;
+    }
+
     private int[] nextRootPortSlot() {
-        for (XNode c : d.controllers("pci")) {
-            if ("pcie-root-port".equals(c.attr("model"))) {
-                int bus = Attrs.intAttr(c, "index", 0);
-                if (busFree(bus)) {
-                    return new int[] {bus, 0};
-                }
+        for (Controller c : d.controllers("pci")) {
+            if ("pcie-root-port".equals(c.model()) && busFree(c.index())) {
+                return new int[] {c.index(), 0};
             }
         }
         return null;
     }
 
     private boolean busFree(int bus) {
-        return !isUsed(bus, 0, 0);
+        return !used.isUsed(bus, 0, 0);
     }
 
-    private int[] nextSlot(int bus, int from) {
-        for (int s = from; s < 32; s++) {
-            if (slotFree(bus, s)) {
-                return new int[] {bus, s};
-            }
-        }
-        return null;
+    /** Gives {@code dev} the PCI address; returns the device as it is now in the draft. */
+    private Device setAddress(Device dev, int bus, int slot, int fn) {
+        Device updated = dev.withInfo(dev.info().withAddress(pci(dev.info().address(), bus, slot, fn)));
+        d.replace(dev, updated);
+        return updated;
     }
 
-    private boolean slotFree(int bus, int slot) {
-        boolean[][] b = used.get(bus);
-        if (b == null) {
-            return true;
-        }
-        for (boolean f : b[slot]) {
-            if (f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean isUsed(int bus, int slot, int fn) {
-        boolean[][] b = used.get(bus);
-        return b != null && b[slot][fn];
-    }
-
-    private void mark(int bus, int slot, int fn) {
-        used.computeIfAbsent(bus, k -> new boolean[32][8])[slot][fn] = true;
-    }
-
-    private void reserveSlot(int bus, int slot) {
-        for (int f = 0; f < 8; f++) {
-            mark(bus, slot, f);
-        }
-    }
-
-    /** libvirt writes PCI addresses in hex with fixed widths whatever the input used. */
-    private static void normalise(XNode a) {
-        if (a == null || a.attr("slot") == null) {
-            return;
-        }
-        String multi = a.attr("multifunction");
-        int dom = Attrs.intAttr(a, "domain", 0);
-        int bus = Attrs.intAttr(a, "bus", 0);
-        int slot = Attrs.intAttr(a, "slot", 0);
-        int fn = Attrs.intAttr(a, "function", 0);
-        Map<String, String> rest = new LinkedHashMap<>(a.attrs);
-        a.attrs.clear();
-        a.set("type", "pci").set("domain", String.format("0x%04x", dom)).set("bus", String.format("0x%02x", bus))
-                .set("slot", String.format("0x%02x", slot)).set("function", "0x" + Integer.toHexString(fn));
-        if (multi != null) {
-            a.set("multifunction", multi);
-        }
-        rest.forEach(a.attrs::putIfAbsent);
-    }
-
-    private static void setAddress(XNode dev, int bus, int slot, int fn, boolean multi) {
-        XNode a = dev.address();
-        if (a == null) {
-            a = new XNode("address");
-            dev.children.add(a);
-        }
-        a.attrs.clear();
-        a.set("type", "pci").set("domain", "0x0000").set("bus", String.format("0x%02x", bus))
-                .set("slot", String.format("0x%02x", slot)).set("function", "0x" + Integer.toHexString(fn));
-        if (multi) {
-            a.set("multifunction", "on");
-        }
+    /**
+     * A PCI address in place of {@code old}: its attributes give way, child elements it kept
+     * verbatim (such as {@code <zpci>}) stay.
+     */
+    private static Address pci(Address old, int bus, int slot, int fn) {
+        Address a = Address.pci(0, bus, slot, fn);
+        return old == null ? a : a.withOther(new Preserved(List.of(), old.other().children()));
     }
 }

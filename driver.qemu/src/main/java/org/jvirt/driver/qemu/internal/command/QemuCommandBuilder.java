@@ -36,11 +36,10 @@ public final class QemuCommandBuilder {
     }
 
     private QemuCommandLine buildChecked(DomainDef def) throws VirtException {
-        QemuDomain d = new QemuDomain(def, caps, codec);
-        OtherAddresses.usb(d);
-        // the typed definition with the USB ports assigned (transitional: read back from the tree
-        // until the port assignment works on the typed definition)
-        QemuMachine m = new QemuMachine(d.toDef(), caps);
+        // libvirt assigns USB ports when it builds the command line, on this copy only
+        DomainDef withPorts = OtherAddresses.usb(def);
+        QemuDomain d = new QemuDomain(withPorts, caps, codec);
+        QemuMachine m = new QemuMachine(withPorts, caps);
         String domDir = env.domainDir(def.id(), def.name());
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("LC_ALL", "C");
@@ -59,8 +58,7 @@ public final class QemuCommandBuilder {
         a.add("-S");
         a.object(Json.object().put("qom-type", "secret").put("id", "masterKey0").put("format", "raw")
                 .put("file", domDir + "/master-key.aes"));
-        // the memory files are named after the running id, which the transitional m does not keep
-        MemoryBacking backing = new MemoryBacking(def, env);
+        MemoryBacking backing = new MemoryBacking(m.def(), env);
         MemoryArgs memory = new MemoryArgs(m, backing, env);
         MachineArgs machine = new MachineArgs(m, env);
         CpuArgs cpu = new CpuArgs(m);
@@ -77,7 +75,8 @@ public final class QemuCommandBuilder {
         }
         machine.genid(a);
         DeviceArgs dev = new DeviceArgs(d, env, vars);
-        dev.display(a);
+        GraphicsArgs graphics = new GraphicsArgs(m, env, vars);
+        graphics.display(a);
         a.add("-no-user-config", "-nodefaults");
         machine.monitor(a, domDir);
         new ClockArgs(m, env).clock(a, vars);
@@ -95,11 +94,11 @@ public final class QemuCommandBuilder {
         chr.parallels(a);
         chr.channels(a);
         chr.consoles(a);
-        dev.inputs(a);
-        dev.audio(a);
-        dev.graphics(a);
-        dev.videos(a);
-        dev.sounds(a);
+        new InputArgs(m).inputs(a);
+        new AudioArgs(m, env, vars).audiodevs(a);
+        graphics.graphics(a);
+        new VideoArgs(m).videos(a);
+        new SoundArgs(m).sounds(a);
         dev.watchdogs(a);
         dev.hostdevs(a);
         dev.memballoon(a);

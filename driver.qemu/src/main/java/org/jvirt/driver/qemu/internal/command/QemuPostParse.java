@@ -1,17 +1,13 @@
 package org.jvirt.driver.qemu.internal.command;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Os;
-import org.jvirt.api.xml.Preserved;
-import org.jvirt.api.xml.XmlAttribute;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.Accel;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
@@ -31,77 +27,60 @@ public final class QemuPostParse {
 
     /**
      * Parses domain XML and completes it for QEMU, as libvirt's virDomainDefParseString with the
-     * QEMU driver's callbacks does.
+     * QEMU driver's callbacks does. The codec's generic post-parse waits until the QEMU driver's
+     * default devices are in, as in libvirt.
      */
     public DomainDef parse(String xml, int flags, QemuCaps caps) throws VirtException {
-        DomainDef def = codec.parse(xml, flags, (virtType, osType) -> caps.arch());
-        String emulator = def.devices().emulator() != null ? def.devices().emulator() : caps.key().binaryPath();
+        DomainDef def = codec.parse(xml, flags | DomainXmlCodec.PARSE_SKIP_POST_PARSE, (virtType, osType) -> caps.arch());
         try {
-            QemuValidator.checkWritten(DomXml.read(xml), emulator);
+            QemuValidator.checkParsed(def, caps);
         } catch (NumberFormatException e) {
             throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
         }
-        return apply(def, caps, explicitControllers(xml));
+        return apply(def, caps);
     }
 
-    /** Completes a definition that was parsed elsewhere (every controller counts as written). */
+    /**
+     * Completes a definition: one parsed with {@link DomainXmlCodec#PARSE_SKIP_POST_PARSE}, or one
+     * parsed elsewhere (the generic post-parse finds nothing left to add then).
+     */
     public DomainDef apply(DomainDef def, QemuCaps caps) throws VirtException {
-        return apply(def, caps, null);
-    }
-
-    private DomainDef apply(DomainDef def, QemuCaps caps, Set<String> explicit) throws VirtException {
         try {
-            return applyChecked(def, caps, explicit);
+            return applyChecked(def, caps);
         } catch (NumberFormatException e) {
             throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
         }
     }
 
-    private DomainDef applyChecked(DomainDef def, QemuCaps caps, Set<String> explicit) throws VirtException {
+    private DomainDef applyChecked(DomainDef def, QemuCaps caps) throws VirtException {
         def = GenericDefaults.apply(def);
         def = QemuNamespace.normalise(def);
         def = IoThreads.complete(def);
         def = machine(def, caps);
         def = cpu(def, caps);
-        QemuDomain d = new QemuDomain(def, caps, codec);
-        // libvirt adds the driver's default devices before the generic implicit controllers; the
-        // codec already added the latter, so take them out and add them back in libvirt's order
-        List<XNode> implicit = new ArrayList<>();
-        if (explicit != null) {
-            for (XNode c : d.devices("controller")) {
-                if (IMPLICIT_TYPES.contains(c.attr("type")) && !explicit.contains(c.attr("type") + ":" + c.attr("index"))
-                        && !explicit.contains(c.attr("type") + ":")) {
-                    implicit.add(c);
-                    d.devices.remove(c);
-                }
-            }
-        }
-        ImplicitDevices.addDefaults(d);
-        DeviceDefaults.apply(d);
-        ImplicitDevices.addImplicit(d);
-        for (XNode c : implicit) {
-            if (d.controller(c.attr("type"), Integer.parseInt(c.attr("index", "0"))) == null) {
-                d.insertController(c);
-            }
-        }
-        ImplicitDevices.addInputs(d);
-        ImplicitDevices.addAudio(d);
-        QemuValidator.validate(d);
-        new PciAddressAssigner(d).assign();
-        OtherAddresses.assign(d);
-        return d.toDef();
+        // libvirt: the driver's default devices and device defaults (qemuDomainDefPostParse and the
+        // device callbacks), then the generic implicit controllers, which get the defaults too
+        DomainDraft draft = new DomainDraft(def, caps);
+        ImplicitDevices.addDefaults(draft);
+        DeviceDefaults.apply(draft);
+        draft = new DomainDraft(codec.postParse(draft.toDef()), caps);
+        DeviceDefaults.controllers(draft);
+        ImplicitDevices.addInputs(draft);
+        ImplicitDevices.addAudio(draft);
+        QemuValidator.validate(draft.toDef(), caps);
+        new PciAddressAssigner(draft).assign();
+        OtherAddresses.assign(draft);
+        return draft.toDef();
     }
 
     /** qemuDomainDefCPUPostParse: the default check mode and migratable for host CPUs. */
     private static DomainDef cpuCheck(DomainDef def, QemuCaps caps) {
         Cpu cpu = def.cpu();
         String mode = cpu.mode() == null ? "custom" : cpu.mode();
-        Preserved other = cpu.other();
+        String migratable = cpu.migratable();
         if ((mode.equals("host-passthrough") || mode.equals("maximum")) && caps.has("cpu.migratable")
-                && other.attributes().stream().noneMatch(a -> a.name().equals("migratable"))) {
-            List<XmlAttribute> attrs = new ArrayList<>(other.attributes());
-            attrs.add(new XmlAttribute("migratable", "on"));
-            other = new Preserved(attrs, other.children());
+                && migratable == null) {
+            migratable = "on";
         }
         String check = cpu.check();
         if (check == null) {
@@ -114,24 +93,8 @@ public final class QemuPostParse {
         String match = cpu.match() == null && cpu.model() != null && mode.equals("custom") ? "exact" : cpu.match();
         String fallback = cpu.model() != null && cpu.modelFallback() == null && mode.equals("custom") ? "allow"
                 : cpu.modelFallback();
-        return def.withCpu(cpu.toBuilder().mode(mode).match(match).check(check).modelFallback(fallback).other(other)
-                .build());
-    }
-
-    private static final Set<String> IMPLICIT_TYPES = Set.of("ide", "fdc", "scsi", "sata", "virtio-serial", "ccid");
-
-    /** {@code type:index} of every controller written in the XML ({@code type:} when unindexed). */
-    private static Set<String> explicitControllers(String xml) throws VirtException {
-        Set<String> out = new HashSet<>();
-        XNode root = DomXml.read(xml);
-        XNode devs = root == null ? null : root.child("devices");
-        if (devs != null) {
-            for (XNode c : devs.all("controller")) {
-                String idx = c.attr("index");
-                out.add(c.attr("type") + ":" + (idx == null ? "" : String.valueOf(Integer.parseInt(idx.trim()))));
-            }
-        }
-        return out;
+        return def.withCpu(cpu.toBuilder().mode(mode).match(match).check(check).modelFallback(fallback)
+                .migratable(migratable).build());
     }
 
     private static DomainDef machine(DomainDef def, QemuCaps caps) throws VirtException {
