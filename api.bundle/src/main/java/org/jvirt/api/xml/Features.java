@@ -32,7 +32,7 @@ public final class Features {
         return b;
     }
 
-    /** the features in order, except {@code <capabilities>} */
+    /** the features in order, except {@code <capabilities>}, each as written with libvirt's parse-time completions (states, the Hyper-V mode); the typed accessors read them */
     public List<XmlElement> entries() {
         return entries;
     }
@@ -87,6 +87,95 @@ public final class Features {
     /** Feature {@code name}, or null. */
     public XmlElement get(String name) {
         return entries.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /**
+     * The state of feature {@code name} as libvirt reads it: its {@code state} attribute, {@code on}
+     * for a feature written without one, null when absent.
+     */
+    public String state(String name) {
+        XmlElement e = get(name);
+        if (e == null) {
+            return null;
+        }
+        return e.attribute("state") == null ? "on" : e.attribute("state");
+    }
+
+    /** Whether feature {@code name} is present and its state is {@code on}. */
+    public boolean on(String name) {
+        return "on".equals(state(name));
+    }
+
+    /** Whether feature {@code name} is written with state {@code off}. */
+    public boolean off(String name) {
+        return "off".equals(state(name));
+    }
+
+    /** {@code <apic eoi=>} ({@code on}/{@code off}), or null. */
+    public String apicEoi() {
+        return attr("apic", "eoi");
+    }
+
+    /** {@code <ioapic driver=>} ({@code kvm}/{@code qemu}), or null. */
+    public String ioapicDriver() {
+        return attr("ioapic", "driver");
+    }
+
+    /** {@code <gic version=>} ({@code 2}, {@code 3}, {@code host}), or null. */
+    public String gicVersion() {
+        return attr("gic", "version");
+    }
+
+    /** {@code <async-teardown enabled=>} ({@code yes}/{@code no}), or null. */
+    public String asyncTeardown() {
+        return attr("async-teardown", "enabled");
+    }
+
+    /** {@code <hpt resizing=>} ({@code enabled}/{@code disabled}/{@code required}), or null. */
+    public String hptResizing() {
+        return attr("hpt", "resizing");
+    }
+
+    /** {@code <hpt><maxpagesize>} in KiB (the codec checked the number), or null. */
+    public Long hptMaxPageSizeKib() {
+        XmlElement hpt = get("hpt");
+        return hpt == null ? null : FeatureSizes.kib(hpt.child("maxpagesize"), "KiB");
+    }
+
+    /** {@code <tcg><tb-cache>} in KiB (the codec checked the number), or null. */
+    public Long tcgTbCacheKib() {
+        XmlElement tcg = get("tcg");
+        return tcg == null ? null : FeatureSizes.kib(tcg.child("tb-cache"), "KiB");
+    }
+
+    /** {@code <smm>}, or null when absent. */
+    public Smm smm() {
+        XmlElement smm = get("smm");
+        return smm == null ? null : new Smm(state("smm"), FeatureSizes.kib(smm.child("tseg"), "MiB"));
+    }
+
+    /** {@code <hyperv>}, or null when absent. */
+    public Hyperv hyperv() {
+        return Hyperv.of(get("hyperv"));
+    }
+
+    /** {@code <kvm>}, or null when absent. */
+    public Kvm kvm() {
+        return Kvm.of(get("kvm"));
+    }
+
+    /**
+     * {@code <smm state=><tseg unit=>N</tseg></smm>}.
+     *
+     * @param state   {@code on}/{@code off}
+     * @param tsegKib the TSEG size in KiB (libvirt's default unit MiB), or null when not written
+     */
+    public record Smm(String state, Long tsegKib) {
+    }
+
+    private String attr(String feature, String attribute) {
+        XmlElement e = get(feature);
+        return e == null ? null : e.attribute(attribute);
     }
 
     @Override

@@ -28,9 +28,11 @@ final class CapabilitiesCodec {
             return null;
         }
         Node caps = f.child("capabilities");
-        List<XmlElement> entries = new ArrayList<>(f.element().children());
-        if (caps != null) {
-            entries.remove(caps.element());
+        List<XmlElement> entries = new ArrayList<>();
+        for (XmlElement e : f.element().children()) {
+            if (caps == null || e != caps.element()) {
+                entries.add(FeaturesCodec.complete(e));
+            }
         }
         return Features.builder().entries(entries).capabilities(caps == null ? null : parse(caps)).build();
     }

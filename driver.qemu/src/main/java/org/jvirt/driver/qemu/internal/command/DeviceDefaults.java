@@ -1,7 +1,5 @@
 package org.jvirt.driver.qemu.internal.command;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.jvirt.api.VirtException;
@@ -10,28 +8,25 @@ import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.Filesystem;
+import org.jvirt.api.xml.Graphics;
 import org.jvirt.api.xml.GenericDevice;
 import org.jvirt.api.xml.Hostdev;
 import org.jvirt.api.xml.Input;
 import org.jvirt.api.xml.MemBalloon;
 import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.Panic;
+import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.Rng;
 import org.jvirt.api.xml.Video;
 import org.jvirt.api.xml.VideoModel;
 import org.jvirt.api.xml.Vsock;
 import org.jvirt.api.xml.Watchdog;
-import org.jvirt.api.xml.XmlAttribute;
-import org.jvirt.api.xml.XmlElement;
 
 /**
  * Per-device defaults of libvirt's device post-parse step (generic and QEMU-specific), applied to
  * the typed devices of a draft. Disks and character devices have classes of their own.
  */
 final class DeviceDefaults {
-    private static final List<String> GRAPHICS_ORDER = List.of("listen", "channel", "image", "jpeg", "zlib",
-            "playback", "streaming", "mouse", "clipboard", "filetransfer", "gl", "audio");
-
     private DeviceDefaults() {
     }
 
@@ -65,8 +60,8 @@ final class DeviceDefaults {
                     ? out.withAccessMode("passthrough") : out;
         } else if (dev instanceof NetInterface n) {
             return n.modelType() == null && !"hostdev".equals(n.type()) && m.isX86() ? n.withModelType("rtl8139") : n;
-        } else if (dev instanceof GenericDevice g && g.elementName().equals("graphics")) {
-            return g.withElement(graphics(g.element()));
+        } else if (dev instanceof Graphics g && g.type().equals("spice") && g.listens().isEmpty()) {
+            return spiceListen(g);
         } else if (dev instanceof Input in) {
             return inputBus(m, in);
         } else if (dev instanceof Watchdog w) {
@@ -142,37 +137,18 @@ final class DeviceDefaults {
     }
 
     /**
-     * SPICE listen defaults, on the still untyped element.
-     * TODO(typed): graphics other than VNC (helper "gui" types them; then the children sort goes).
+     * A SPICE display without listens: one by address when it has a port, else (nothing reaches it
+     * over the network) libvirt records listen type none. The codec already turned a {@code listen}
+     * attribute into a listen.
      */
-    private static XmlElement graphics(XmlElement g) {
-        List<XmlElement> kids = new ArrayList<>(g.children());
-        boolean spice = "spice".equals(g.attribute("type"));
-        String listen = g.attribute("listen");
-        String port = g.attribute("port");
-        if (spice && g.child("listen") == null) {
-            if (listen != null) {
-                kids.add(0, listenOf("address", listen));
-            } else if (port != null && !port.equals("-1")) {
-                kids.add(0, listenOf("address", null));
-            } else if (port == null && g.attribute("tlsPort") == null && !"yes".equals(g.attribute("autoport"))) {
-                // no way to reach the display over the network: libvirt records that as listen type none
-                g = g.withAttribute("autoport", null);
-                kids.add(0, listenOf("none", null));
-            }
+    private static Graphics spiceListen(Graphics g) {
+        if (g.port() != 0) {
+            return g.withListens(List.of(new Graphics.Listen("address", null, null, null, Preserved.NONE)));
         }
-        kids.sort(Comparator.comparingInt(c -> GRAPHICS_ORDER.indexOf(c.name()) < 0 ? GRAPHICS_ORDER.size()
-                : GRAPHICS_ORDER.indexOf(c.name())));
-        return g.withChildren(kids);
-    }
-
-    private static XmlElement listenOf(String type, String address) {
-        List<XmlAttribute> attrs = new ArrayList<>();
-        attrs.add(new XmlAttribute("type", type));
-        if (address != null) {
-            attrs.add(new XmlAttribute("address", address));
+        if (g.tlsPort() == null && !g.autoport()) {
+            return g.withListens(List.of(new Graphics.Listen("none", null, null, null, Preserved.NONE)));
         }
-        return new XmlElement("listen", attrs, List.of(), null);
+        return g;
     }
 
     /** A video for a display that has none; models, memory sizes, heads and the primary mark. */

@@ -71,8 +71,7 @@ final class DeviceValidator {
             if (!m.isQ35()) {
                 throw QemuErrors.unsupported("IOMMU device: 'virtio' is only supported with Q35 and ARM Virt machines");
             }
-            // TODO(typed): <features> (acpi) is being typed
-            if (m.def().features() == null || !m.def().features().has("acpi")) {
+            if (m.def().features() == null || !m.def().features().on("acpi")) {
                 throw QemuErrors.unsupported("IOMMU device: 'virtio' requires ACPI");
             }
             Address a = iommu.info().address();

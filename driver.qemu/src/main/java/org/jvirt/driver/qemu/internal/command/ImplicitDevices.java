@@ -80,9 +80,7 @@ final class ImplicitDevices {
         if (!m.isX86() || !(m.isI440fx() || m.isQ35()) || !d.caps.has("i8042")) {
             return;
         }
-        // TODO(typed): features/ps2 (helper "dom" types the features)
-        XmlElement ps2 = d.def.features() == null ? null : d.def.features().get("ps2");
-        if (ps2 != null && "off".equals(ps2.attribute("state"))) {
+        if (d.def.features() != null && d.def.features().off("ps2")) {
             return;
         }
         addInputIfMissing(d, "mouse");

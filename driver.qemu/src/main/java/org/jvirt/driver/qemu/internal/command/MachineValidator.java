@@ -154,26 +154,24 @@ final class MachineValidator {
 
     /** Machine features of the completed definition: ps2 off without PS/2 users, SMM TSEG on q35. */
     static void features(QemuMachine m) throws VirtException {
-        // TODO(typed): <features> (ps2, vmport, smm) are being typed
         Features features = m.def().features();
         if (features == null) {
             return;
         }
-        if (state(features, "ps2", "off")) {
+        if (features.off("ps2")) {
             if (m.def().devices().ofType(Input.class).stream().anyMatch(i -> "ps2".equals(i.bus()))) {
                 throw QemuErrors.unsupported("ps2 bus inputs require the ps2 feature not to be disabled");
             }
-            if (state(features, "vmport", "on")) {
+            if (features.on("vmport")) {
                 throw QemuErrors.unsupported("vmport feature requires the ps2 feature not to be disabled");
             }
         }
-        XmlElement tseg = features.get("smm") == null ? null : features.get("smm").child("tseg");
+        Long tseg = features.smm() == null ? null : features.smm().tsegKib();
         if (tseg != null) {
             if (!m.isQ35()) {
                 throw QemuErrors.unsupported("SMM TSEG is only supported with q35 machine type");
             }
-            String unit = tseg.attribute("unit") == null ? "MiB" : tseg.attribute("unit");
-            if (GenericDefaults.toKib(tseg.text().trim(), unit) % MIB_IN_KIB != 0) {
+            if (tseg % MIB_IN_KIB != 0) {
                 throw QemuErrors.unsupported("SMM TSEG size must be divisible by 1 MiB");
             }
         }
@@ -188,11 +186,6 @@ final class MachineValidator {
 
     private static List<NumaCell> numaCells(DomainDef def) {
         return def.cpu() == null ? List.of() : def.cpu().numaCells();
-    }
-
-    private static boolean state(Features features, String name, String state) {
-        XmlElement f = features.get(name);
-        return f != null && state.equals(f.attribute("state"));
     }
 
     private static VirtException detail(String message) {

@@ -53,7 +53,6 @@ public final class QemuPostParse {
     }
 
     private DomainDef applyChecked(DomainDef def, QemuCaps caps) throws VirtException {
-        def = GenericDefaults.apply(def);
         def = QemuNamespace.normalise(def);
         def = IoThreads.complete(def);
         def = machine(def, caps);
