@@ -2,10 +2,13 @@ package org.jvirt.driver.qemu.internal.command;
 
 import java.util.List;
 
+import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.Features;
+import org.jvirt.api.xml.Hyperv;
 import org.jvirt.api.xml.Timer;
-import org.jvirt.api.xml.XmlElement;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 
 /**
  * The guest CPU: {@code -cpu} (model, features, cache, address bits, the paravirtual clock and
@@ -22,7 +25,7 @@ final class CpuArgs {
         this.m = m;
     }
 
-    void cpu(Argv a) {
+    void cpu(Argv a) throws VirtException {
         DomainDef def = m.def();
         Cpu cpu = def.cpu();
         StringBuilder c = new StringBuilder();
@@ -42,15 +45,14 @@ final class CpuArgs {
                 c.append(",hv-time=on");
             }
         }
-        XmlElement apic = MachineArgs.feature(def, "apic");
-        if (apic != null && apic.attribute("eoi") != null) {
-            c.append(",kvm-pv-eoi=").append(apic.attribute("eoi"));
+        Features f = MachineArgs.features(def);
+        if (f.apicEoi() != null) {
+            c.append(",kvm-pv-eoi=").append(f.apicEoi());
         }
-        XmlElement pvspin = MachineArgs.feature(def, "pvspinlock");
-        if (pvspin != null) {
-            c.append(",kvm-pv-unhalt=").append(pvspin.attribute("state") == null ? "on" : pvspin.attribute("state"));
+        if (f.state("pvspinlock") != null) {
+            c.append(",kvm-pv-unhalt=").append(f.state("pvspinlock"));
         }
-        hyperv(c, MachineArgs.feature(def, "hyperv"));
+        hyperv(c, f.hyperv());
         if (c.length() > 0) {
             a.add("-cpu", c.charAt(0) == ',' ? c.substring(1) : c.toString());
         }
@@ -114,36 +116,38 @@ final class CpuArgs {
     }
 
     /** {@code <features><hyperv>}: the enlightenments as {@code hv-*} properties, in QEMU's order. */
-    private static void hyperv(StringBuilder c, XmlElement hyperv) {
-        // TODO(typed): <features><hyperv> is an XmlElement until typed
+    private static void hyperv(StringBuilder c, Hyperv hyperv) throws VirtException {
         if (hyperv == null) {
             return;
         }
         for (String name : HYPERV_ORDER) {
-            XmlElement e = hyperv.child(name);
+            Hyperv.Feature e = hyperv.feature(name);
             if (e == null) {
                 continue;
             }
-            String state = e.attribute("state");
             String qname = "hv-" + name.replace('_', '-');
             switch (name) {
                 case "spinlocks" -> {
-                    if ("on".equals(state)) {
-                        // TODO(typed): the retries count is text until <hyperv> is typed
-                        c.append(",hv-spinlocks=0x").append(Integer.toHexString(
-                                Integer.parseInt(e.attribute("retries"))));
+                    if ("on".equals(e.state())) {
+                        if (e.retries() == null) {
+                            // libvirt's parser requires it; the codec does not check it yet
+                            throw QemuErrors.xml("Missing required attribute 'retries' in element 'spinlocks'");
+                        }
+                        c.append(",hv-spinlocks=0x").append(Integer.toHexString(e.retries()));
                     }
                 }
                 case "vendor_id" -> {
-                    if ("on".equals(state)) {
-                        c.append(",hv-vendor-id=").append(e.attribute("value"));
+                    if ("on".equals(e.state())) {
+                        c.append(",hv-vendor-id=").append(e.value());
                     }
                 }
                 default -> {
-                    c.append(',').append(qname).append('=').append(state);
-                    for (XmlElement sub : e.children()) {
-                        String sq = sub.name().equals("extended") ? "ext" : sub.name();
-                        c.append(',').append(qname).append('-').append(sq).append('=').append(sub.attribute("state"));
+                    c.append(',').append(qname).append('=').append(e.state());
+                    if (e.direct() != null) {
+                        c.append(',').append(qname).append("-direct=").append(e.direct());
+                    }
+                    if (e.extended() != null) {
+                        c.append(',').append(qname).append("-ext=").append(e.extended());
                     }
                 }
             }

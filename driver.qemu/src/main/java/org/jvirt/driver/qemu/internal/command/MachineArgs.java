@@ -4,11 +4,11 @@ import java.util.List;
 
 import org.jvirt.api.xml.Audio;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.Features;
 import org.jvirt.api.xml.Iommu;
 import org.jvirt.api.xml.Pm;
 import org.jvirt.api.xml.Sound;
 import org.jvirt.api.xml.Timer;
-import org.jvirt.api.xml.XmlElement;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
 
 /**
@@ -24,10 +24,11 @@ final class MachineArgs {
         this.env = env;
     }
 
-    /** Feature {@code name} of {@code <features>}, or null. */
-    static XmlElement feature(DomainDef def, String name) {
-        // TODO(typed): <features> entries (hyperv, kvm, smm, ps2, vmport, apic, ...) are XmlElements until typed
-        return def.features() == null ? null : def.features().get(name);
+    private static final Features NO_FEATURES = Features.builder().build();
+
+    /** The {@code <features>}, empty when there are none. */
+    static Features features(DomainDef def) {
+        return def.features() == null ? NO_FEATURES : def.features();
     }
 
     void machine(Argv a) {
@@ -37,17 +38,15 @@ final class MachineArgs {
                 .anyMatch(i -> "intel".equals(i.model()) && "on".equals(i.intremap()))) {
             b.append(",kernel_irqchip=split");
         }
-        XmlElement ps2 = feature(def, "ps2");
-        if (ps2 != null && ps2.attribute("state") != null) {
-            b.append(",i8042=").append(ps2.attribute("state"));
+        Features f = features(def);
+        if (f.state("ps2") != null) {
+            b.append(",i8042=").append(f.state("ps2"));
         }
-        XmlElement vmport = feature(def, "vmport");
-        if (vmport != null && vmport.attribute("state") != null) {
-            b.append(",vmport=").append(vmport.attribute("state"));
+        if (f.state("vmport") != null) {
+            b.append(",vmport=").append(f.state("vmport"));
         }
-        XmlElement smm = feature(def, "smm");
-        if (smm != null) {
-            b.append(",smm=").append(smm.attribute("state") == null ? "on" : smm.attribute("state"));
+        if (f.smm() != null) {
+            b.append(",smm=").append(f.smm().state());
         }
         String dump = def.memory().dumpCore();
         b.append(",dump-guest-core=").append(dump == null ? "off" : dump);
@@ -70,7 +69,7 @@ final class MachineArgs {
             }
         }
         if (mt != null && mt.acpi()) {
-            b.append(",acpi=").append(feature(def, "acpi") != null ? "on" : "off");
+            b.append(",acpi=").append(f.has("acpi") ? "on" : "off");
         }
         a.add("-machine", b.toString());
     }
@@ -109,8 +108,7 @@ final class MachineArgs {
 
     /** {@code <features><async-teardown enabled='yes'/>}. */
     void runWith(Argv a) {
-        XmlElement at = feature(m.def(), "async-teardown");
-        if (at != null && "yes".equals(at.attribute("enabled"))) {
+        if ("yes".equals(features(m.def()).asyncTeardown())) {
             a.add("-run-with", "async-teardown=on");
         }
     }
