@@ -51,7 +51,7 @@ final class MachineArgs {
         String dump = def.memory().dumpCore();
         b.append(",dump-guest-core=").append(dump == null ? "off" : dump);
         MachineType mt = m.caps().machine(m.accel(), m.machine());
-        if (mt != null && mt.defaultRamId() != null && NumaArgs.cells(def).isEmpty()) {
+        if (mt != null && mt.defaultRamId() != null && MemoryArgs.cells(def).isEmpty()) {
             b.append(",memory-backend=").append(mt.defaultRamId());
         }
         for (Timer t : ClockArgs.timers(def)) {

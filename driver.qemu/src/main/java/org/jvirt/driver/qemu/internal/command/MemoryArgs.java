@@ -11,7 +11,10 @@ import org.jvirt.api.xml.NumaTune;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
 
-/** The guest RAM: {@code -m}, the machine's RAM backend with its numatune placement, {@code -overcommit}. */
+/**
+ * The guest RAM: {@code -m}, the RAM backends (the machine's, or one per guest NUMA cell with its
+ * {@code -numa node}) placed on host nodes by {@code <numatune>}, and {@code -overcommit}.
+ */
 final class MemoryArgs {
     private final QemuMachine m;
     private final MemoryBacking backing;
@@ -46,11 +49,11 @@ final class MemoryArgs {
 
     void memory(Argv a) {
         DomainDef def = m.def();
-        List<NumaCell> cells = NumaArgs.cells(def);
+        List<NumaCell> cells = cells(def);
         long kib = alignMiB(def.memory().kib());
         if (!cells.isEmpty()) {
             // with NUMA the guest RAM is the sum of the cells (libvirt's virDomainDefGetMemoryInitial)
-            kib = cells.stream().mapToLong(NumaArgs::cellKib).sum();
+            kib = cells.stream().mapToLong(c -> alignMiB(c.memoryKib())).sum();
         }
         StringBuilder size = new StringBuilder("size=" + kib + "k");
         if (def.maxMemory() != null) {
@@ -67,7 +70,7 @@ final class MemoryArgs {
             if (nt != null && nt.memoryNodeset() != null && !"auto".equals(nt.memoryPlacement())
                     && !nt.memoryMode().equals("restrictive")) {
                 String mode = nt.memoryMode();
-                ram.put("host-nodes", NumaArgs.hostNodes(nt.memoryNodeset()))
+                ram.put("host-nodes", hostNodes(nt.memoryNodeset()))
                         .put("policy", mode.equals("strict") ? "bind" : mode);
             }
             a.object(ram);
@@ -79,5 +82,70 @@ final class MemoryArgs {
     /** QEMU is given RAM sizes in whole MiB, rounded up. */
     static long alignMiB(long kib) {
         return (kib + 1023) / 1024 * 1024;
+    }
+
+    /** The guest NUMA cells ({@code <cpu><numa><cell>}), empty without NUMA. */
+    static List<NumaCell> cells(DomainDef def) {
+        return def.cpu() == null ? List.of() : def.cpu().numaCells();
+    }
+
+    /** One RAM backend (placed by {@code <numatune>}) and one {@code -numa node} per guest NUMA cell. */
+    void numa(Argv a) {
+        DomainDef def = m.def();
+        MachineType mt = m.caps().machine(m.accel(), m.machine());
+        for (NumaCell c : cells(def)) {
+            int id = c.id();
+            long kib = alignMiB(c.memoryKib());
+            NumaTune.MemNode tune = numatune(def, id);
+            StringBuilder n = new StringBuilder("node,nodeid=").append(id);
+            if (c.cpus() != null) {
+                for (String r : CpuSets.ranges(CpuSets.parse(c.cpus()))) {
+                    n.append(",cpus=").append(r);
+                }
+            }
+            if (mt != null && mt.numaMemSupported() && def.memoryBacking() == null && tune == null
+                    && c.memAccess() == null) {
+                // old machine types still take the node size directly (-numa mem=, in MiB)
+                a.add("-numa", n.append(",mem=").append(kib / 1024).toString());
+                continue;
+            }
+            Json ram = backing.backend("ram-node" + id, id, c.memAccess(), kib * 1024);
+            if (tune != null && tune.nodeset() != null && !tune.mode().equals("restrictive")) {
+                List<Integer> nodes = hostNodes(tune.nodeset());
+                ram.put("host-nodes", nodes).put("policy", switch (tune.mode()) {
+                    case "preferred" -> "preferred";
+                    case "interleave" -> "interleave";
+                    default -> "bind";
+                });
+                // preallocation threads run on the target host nodes (QEMU's thread-context)
+                if (m.caps().has("thread-context") && backing.prealloc(id)) {
+                    a.object(Json.object().put("qom-type", "thread-context").put("id", "tc-ram-node" + id)
+                            .put("node-affinity", nodes));
+                    ram.put("prealloc-context", "tc-ram-node" + id);
+                }
+            }
+            a.object(ram);
+            a.add("-numa", n.append(",memdev=ram-node").append(id).toString());
+        }
+    }
+
+    /** The host nodes of a numatune nodeset, in order, as QEMU's host-nodes list. */
+    static List<Integer> hostNodes(String nodeset) {
+        return CpuSets.parse(nodeset).stream().boxed().toList();
+    }
+
+    /** The numatune entry for cell {@code id}: its memnode, else the domain-wide memory. */
+    private static NumaTune.MemNode numatune(DomainDef def, int id) {
+        NumaTune nt = def.numatune();
+        if (nt == null) {
+            return null;
+        }
+        for (NumaTune.MemNode mn : nt.memnodes()) {
+            if (mn.cellId() == id) {
+                return mn;
+            }
+        }
+        return nt.memoryMode() != null && !"auto".equals(nt.memoryPlacement())
+                ? new NumaTune.MemNode(-1, nt.memoryMode(), nt.memoryNodeset()) : null;
     }
 }

@@ -58,8 +58,7 @@ public final class QemuCommandBuilder {
         a.add("-S");
         a.object(Json.object().put("qom-type", "secret").put("id", "masterKey0").put("format", "raw")
                 .put("file", domDir + "/master-key.aes"));
-        MemoryBacking backing = new MemoryBacking(m.def(), env);
-        MemoryArgs memory = new MemoryArgs(m, backing, env);
+        MemoryArgs memory = new MemoryArgs(m, new MemoryBacking(m.def(), env), env);
         MachineArgs machine = new MachineArgs(m, env);
         CpuArgs cpu = new CpuArgs(m);
         memory.checkHostNodes();
@@ -69,7 +68,7 @@ public final class QemuCommandBuilder {
         memory.memory(a);
         cpu.smp(a);
         IoThreads.objects(m.def(), a);
-        new NumaArgs(m, backing).numa(a);
+        memory.numa(a);
         if (m.def().uuid() != null) {
             a.add("-uuid", m.def().uuid().toString());
         }
