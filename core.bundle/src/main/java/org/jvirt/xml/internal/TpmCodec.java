@@ -52,10 +52,6 @@ final class TpmCodec {
             if (be.devicePath() != null) {
                 bo.child(new Out("device").attr("path", be.devicePath()));
             }
-            if (be.sourceType() != null || be.sourceMode() != null || be.sourcePath() != null) {
-                bo.child(new Out("source").attr("type", be.sourceType()).attr("mode", be.sourceMode())
-                        .attr("path", be.sourcePath()));
-            }
             if (be.encryptionSecret() != null) {
                 bo.child(new Out("encryption").attr("secret", be.encryptionSecret()));
             }
@@ -63,6 +59,11 @@ final class TpmCodec {
                 Out banks = new Out("active_pcr_banks");
                 be.activePcrBanks().forEach(name -> banks.child(new Out(name)));
                 bo.child(banks);
+            }
+            // libvirt writes the state source of an emulator after its encryption and PCR banks
+            if (be.sourceType() != null || be.sourceMode() != null || be.sourcePath() != null) {
+                bo.child(new Out("source").attr("type", be.sourceType()).attr("mode", be.sourceMode())
+                        .attr("path", be.sourcePath()));
             }
             o.child(bo.preserved(be.other()));
         }
