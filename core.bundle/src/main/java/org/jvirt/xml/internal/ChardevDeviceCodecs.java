@@ -98,7 +98,13 @@ final class ChardevDeviceCodecs {
     }
 
     private static CharSource source(Node n, String type) throws VirtException {
-        return CharSourceCodec.models(type) ? CharSourceCodec.parse(n, type, false) : null;
+        if (!CharSourceCodec.models(type)) {
+            return null;
+        }
+        CharSource src = CharSourceCodec.parse(n, type, false);
+        // libvirt reads <protocol> only for tcp and drops it elsewhere
+        n.children("protocol");
+        return src;
     }
 
     /** The children {@code name} when each holds only text (not yet marked used), else null. */
