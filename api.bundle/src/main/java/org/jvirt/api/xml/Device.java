@@ -13,7 +13,8 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public sealed interface Device permits GenericDevice, Disk, Controller, NetInterface, CharDevice, Graphics, Video, Input,
         MemBalloon, Rng, Watchdog, Filesystem, Hostdev,
-        Sound, Audio, Panic, Vsock, Iommu, Hub, Nvram, Pstore, Crypto {
+        Sound, Audio, Panic, Vsock, Iommu, Hub, Nvram, Pstore, Crypto, Smartcard, Redirdev, RedirFilter, Tpm,
+        MemoryDevice, Shmem {
 
     /** The XML element name of this device ({@code disk}, {@code interface}, ...). */
     String elementName();

@@ -7,8 +7,8 @@ import java.util.Objects;
  * {@code network} (network, portgroup, portid, and the bridge of a running guest), {@code bridge}
  * (bridge), {@code direct} (dev, mode), {@code user}/{@code vdpa} (dev), {@code vhostuser} and
  * passt (type, path, mode), {@code server}/{@code client}/{@code mcast}/{@code udp} (address, port,
- * and the {@code <local>} of udp), {@code internal} (name). Children other than {@code <local>}
- * (reconnect, a hostdev interface's address, ...) stay in {@code other}.
+ * and the {@code <local>} of udp), {@code internal} (name). Children other than {@code <local>} and a
+ * hostdev interface's {@code <address>} (reconnect, ...) stay in {@code other}.
  *
  * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
  * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
@@ -27,6 +27,7 @@ public final class NetSource {
     private final Integer port;
     private final String localAddress;
     private final Integer localPort;
+    private final Address hostAddress;
     private final Preserved other;
 
     private NetSource(Builder b) {
@@ -43,6 +44,7 @@ public final class NetSource {
         this.port = b.port;
         this.localAddress = b.localAddress;
         this.localPort = b.localPort;
+        this.hostAddress = b.hostAddress;
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
@@ -67,6 +69,7 @@ public final class NetSource {
         b.port = port;
         b.localAddress = localAddress;
         b.localPort = localPort;
+        b.hostAddress = hostAddress;
         b.other = other;
         return b;
     }
@@ -134,6 +137,11 @@ public final class NetSource {
     /** {@code <local port=>} of a udp socket, or null */
     public Integer localPort() {
         return localPort;
+    }
+
+    /** {@code <address>} of a {@code hostdev} interface: the host PCI device, or null */
+    public Address hostAddress() {
+        return hostAddress;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -206,6 +214,11 @@ public final class NetSource {
         return toBuilder().localPort(newLocalPort).build();
     }
 
+    /** A copy with {@code hostAddress} replaced. */
+    public NetSource withHostAddress(Address newHostAddress) {
+        return toBuilder().hostAddress(newHostAddress).build();
+    }
+
     /** A copy with {@code other} replaced. */
     public NetSource withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -232,12 +245,13 @@ public final class NetSource {
                 && Objects.equals(port, x.port)
                 && Objects.equals(localAddress, x.localAddress)
                 && Objects.equals(localPort, x.localPort)
+                && Objects.equals(hostAddress, x.hostAddress)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(network, portgroup, portid, bridge, dev, mode, type, path, name, address, port, localAddress, localPort, other);
+        return Objects.hash(network, portgroup, portid, bridge, dev, mode, type, path, name, address, port, localAddress, localPort, hostAddress, other);
     }
 
     @Override
@@ -255,6 +269,7 @@ public final class NetSource {
                 + "port=" + port + ", "
                 + "localAddress=" + localAddress + ", "
                 + "localPort=" + localPort + ", "
+                + "hostAddress=" + hostAddress + ", "
                 + "other=" + other + "]";
     }
 
@@ -273,6 +288,7 @@ public final class NetSource {
         private Integer port;
         private String localAddress;
         private Integer localPort;
+        private Address hostAddress;
         private Preserved other;
 
         private Builder() {
@@ -353,6 +369,12 @@ public final class NetSource {
         /** @see NetSource#localPort() */
         public Builder localPort(Integer value) {
             this.localPort = value;
+            return this;
+        }
+
+        /** @see NetSource#hostAddress() */
+        public Builder hostAddress(Address value) {
+            this.hostAddress = value;
             return this;
         }
 

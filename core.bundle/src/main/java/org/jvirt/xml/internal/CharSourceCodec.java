@@ -206,34 +206,4 @@ final class CharSourceCodec {
         }
         return new Out("reconnect").attr("enabled", r.enabled() ? "yes" : "no").attr("timeout", r.timeout()).build();
     }
-
-    /**
-     * Normalises the chardev source of a device the model keeps generic (smartcard passthrough,
-     * redirdev, rng egd backend): validated, and its source elements rewritten in place.
-     */
-    static XmlElement rewrite(XmlElement holder, boolean inactive) throws VirtException {
-        String type = holder.attribute("type");
-        if (!models(type)) {
-            return holder;
-        }
-        Node n = new Node(holder);
-        CharSource src = parse(n, type, false);
-        List<XmlElement> formatted = format(type, src, inactive);
-        List<XmlElement> children = new ArrayList<>();
-        boolean placed = false;
-        for (XmlElement c : holder.children()) {
-            if (c.name().equals("source") || c.name().equals("protocol")) {
-                if (!placed) {
-                    children.addAll(formatted);
-                    placed = true;
-                }
-            } else {
-                children.add(c);
-            }
-        }
-        if (!placed) {
-            children.addAll(0, formatted);
-        }
-        return holder.withChildren(children);
-    }
 }

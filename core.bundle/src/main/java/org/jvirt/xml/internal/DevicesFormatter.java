@@ -17,6 +17,12 @@ import org.jvirt.api.xml.Sound;
 import org.jvirt.api.xml.Video;
 import org.jvirt.api.xml.Vsock;
 import org.jvirt.api.xml.Watchdog;
+import org.jvirt.api.xml.MemoryDevice;
+import org.jvirt.api.xml.RedirFilter;
+import org.jvirt.api.xml.Redirdev;
+import org.jvirt.api.xml.Shmem;
+import org.jvirt.api.xml.Smartcard;
+import org.jvirt.api.xml.Tpm;
 import org.jvirt.api.xml.Audio;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Crypto;
@@ -96,6 +102,18 @@ final class DevicesFormatter {
             return FilesystemCodec.format(x);
         } else if (d instanceof Hostdev x) {
             return HostdevCodec.format(x);
+        } else if (d instanceof Smartcard x) {
+            return ChardevDeviceCodecs.format(x);
+        } else if (d instanceof Redirdev x) {
+            return ChardevDeviceCodecs.format(x);
+        } else if (d instanceof RedirFilter x) {
+            return ChardevDeviceCodecs.format(x);
+        } else if (d instanceof Tpm x) {
+            return TpmCodec.format(x);
+        } else if (d instanceof MemoryDevice x) {
+            return MemoryDeviceCodecs.format(x);
+        } else if (d instanceof Shmem x) {
+            return MemoryDeviceCodecs.format(x);
         } else if (d instanceof Controller c) {
             return ControllerCodec.format(c);
         }

@@ -46,7 +46,12 @@ final class DevicesParser {
                     }
                     GenericDevicePostParse.insertController(all, ctl);
                 }
-                case "smartcard", "redirdev" -> all.add(generic(CharSourceCodec.rewrite(child, false)));
+                case "smartcard" -> all.add(ChardevDeviceCodecs.smartcard(c));
+                case "redirdev" -> all.add(ChardevDeviceCodecs.redirdev(c));
+                case "redirfilter" -> all.add(ChardevDeviceCodecs.redirFilter(c));
+                case "tpm" -> all.add(TpmCodec.parse(c));
+                case "memory" -> all.add(MemoryDeviceCodecs.memory(c));
+                case "shmem" -> all.add(MemoryDeviceCodecs.shmem(c));
                 case "disk" -> GenericDevicePostParse.insertDisk(all, DiskCodec.parse(c));
                 case "interface" -> all.add(NetInterfaceCodec.parse(c, random));
                 case "video" -> all.add(VideoCodec.parse(c));

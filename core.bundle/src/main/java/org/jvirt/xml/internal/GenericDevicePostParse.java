@@ -8,7 +8,7 @@ import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
-import org.jvirt.api.xml.GenericDevice;
+import org.jvirt.api.xml.Smartcard;
 import org.jvirt.api.xml.Video;
 
 /**
@@ -144,7 +144,7 @@ final class GenericDevicePostParse {
         }
         int slot = 0;
         for (int i = 0; i < all.size(); i++) {
-            if (all.get(i) instanceof GenericDevice g && g.elementName().equals("smartcard")) {
+            if (all.get(i) instanceof Smartcard g) {
                 Address addr = g.info().address();
                 if (addr == null) {
                     addr = Address.builder().type("ccid").controller(0).slot(slot++).build();

@@ -84,6 +84,9 @@ final class NetInterfaceCodec {
         if (local != null) {
             b.localAddress(local.attr("address")).localPort(Num.uint(local, "port"));
         }
+        if (s.element().children("address").size() == 1) {
+            b.hostAddress(AddressCodec.parse(s.child("address")));
+        }
         return b.other(s.rest()).build();
     }
 
@@ -166,6 +169,9 @@ final class NetInterfaceCodec {
                 .attr("port", s.port());
         if (s.localAddress() != null || s.localPort() != null) {
             o.child(new Out("local").attr("address", s.localAddress()).attr("port", s.localPort()));
+        }
+        if (s.hostAddress() != null) {
+            o.child(AddressCodec.format(s.hostAddress()));
         }
         return o.preserved(s.other());
     }

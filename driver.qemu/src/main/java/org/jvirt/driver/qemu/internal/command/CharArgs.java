@@ -3,164 +3,170 @@ package org.jvirt.driver.qemu.internal.command;
 import java.util.List;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Address;
+import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.CharSource;
+import org.jvirt.api.xml.CharTarget;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 
-/** Serial ports, parallel ports, channels and consoles: a {@code -chardev} backend plus a device. */
+/**
+ * Serial ports, parallel ports, channels and consoles: a {@code -chardev} backend plus a device;
+ * and the {@code -chardev} backends of smartcards and RNGs (qemuBuildChrChardevStr).
+ */
 final class CharArgs {
-    private final QemuDomain d;
+    private final QemuMachine m;
     private final CommandEnv env;
 
-    CharArgs(QemuDomain d, CommandEnv env) {
-        this.d = d;
+    CharArgs(QemuMachine m, CommandEnv env) {
+        this.m = m;
         this.env = env;
     }
 
     void serials(Argv a) throws VirtException {
-        List<XNode> serials = d.devices("serial");
+        List<CharDevice> serials = devices("serial");
         for (int i = 0; i < serials.size(); i++) {
-            XNode s = serials.get(i);
+            CharDevice s = serials.get(i);
             String alias = "serial" + i;
-            chardev(a, s, "char" + alias, alias);
-            XNode t = s.child("target");
-            String type = t == null ? "isa-serial" : t.attr("type", "isa-serial");
-            String model = t == null || t.child("model") == null ? type : t.child("model").attr("name");
+            chardev(a, s, alias);
+            CharTarget t = s.target();
+            String type = t == null || t.type() == null ? "isa-serial" : t.type();
+            String model = t == null || t.modelName() == null ? type : t.modelName();
             Json j = Json.object();
             switch (model) {
-                case "usb-serial" -> {
-                    j.put("driver", "usb-serial").put("chardev", "char" + alias).put("id", alias);
-                }
+                case "usb-serial" -> j.put("driver", "usb-serial").put("chardev", "char" + alias).put("id", alias);
                 case "pci-serial" -> {
                     j.put("driver", "pci-serial").put("chardev", "char" + alias).put("id", alias);
-                    PciBus.put(d, s, j);
+                    PciBus.put(m, s.info(), j);
                 }
                 default -> j.put("driver", "isa-serial").put("chardev", "char" + alias).put("id", alias)
-                        .put("index", Integer.parseInt(t == null ? "0" : t.attr("port", "0")));
+                        .put("index", t == null || t.port() == null ? 0 : t.port());
             }
             a.device(j);
         }
     }
 
     void parallels(Argv a) throws VirtException {
-        List<XNode> ps = d.devices("parallel");
+        List<CharDevice> ps = devices("parallel");
         for (int i = 0; i < ps.size(); i++) {
             String alias = "parallel" + i;
-            chardev(a, ps.get(i), "char" + alias, alias);
+            chardev(a, ps.get(i), alias);
             a.device(Json.object().put("driver", "isa-parallel").put("chardev", "char" + alias).put("id", alias));
         }
     }
 
     void channels(Argv a) throws VirtException {
-        List<XNode> chs = d.devices("channel");
+        List<CharDevice> chs = devices("channel");
         for (int i = 0; i < chs.size(); i++) {
-            XNode c = chs.get(i);
+            CharDevice c = chs.get(i);
             String alias = "channel" + i;
-            XNode t = c.child("target");
-            if (t == null || !"virtio".equals(t.attr("type"))) {
+            CharTarget t = c.target();
+            if (t == null || !"virtio".equals(t.type())) {
                 continue;
             }
-            chardev(a, c, "char" + alias, alias);
-            XNode addr = c.address();
+            chardev(a, c, alias);
+            Address addr = c.info().address();
             Json j = Json.object().put("driver", "virtserialport")
-                    .put("bus", "virtio-serial" + Attrs.intAttr(addr, "controller", 0) + "."
-                            + Attrs.intAttr(addr, "bus", 0))
-                    .put("nr", Attrs.intAttr(addr, "port", 1)).put("chardev", "char" + alias).put("id", alias)
-                    .put("name", t.attr("name"));
+                    .put("bus", "virtio-serial" + orZero(addr == null ? null : addr.controller()) + "."
+                            + orZero(addr == null ? null : addr.bus()))
+                    .put("nr", addr == null || addr.port() == null ? 1 : addr.port()).put("chardev", "char" + alias)
+                    .put("id", alias).put("name", t.name());
             a.device(j);
         }
     }
 
     void consoles(Argv a) throws VirtException {
-        List<XNode> cons = d.devices("console");
+        List<CharDevice> cons = devices("console");
         for (int i = 0; i < cons.size(); i++) {
-            XNode c = cons.get(i);
-            String type = c.childAttr("target", "type");
-            if (!"virtio".equals(type)) {
+            CharDevice c = cons.get(i);
+            if (c.target() == null || !"virtio".equals(c.target().type())) {
                 continue;
             }
             String alias = "console" + i;
-            chardev(a, c, "char" + alias, alias);
-            XNode addr = c.address();
+            chardev(a, c, alias);
+            Address addr = c.info().address();
             Json j = Json.object().put("driver", "virtconsole");
-            if (addr != null && "virtio-serial".equals(addr.attr("type"))) {
-                j.put("bus", "virtio-serial" + Attrs.intAttr(addr, "controller", 0) + "." + Attrs.intAttr(addr, "bus", 0))
-                        .put("nr", Attrs.intAttr(addr, "port", 0));
+            if (addr != null && addr.is("virtio-serial")) {
+                j.put("bus", "virtio-serial" + orZero(addr.controller()) + "." + orZero(addr.bus()))
+                        .put("nr", orZero(addr.port()));
             }
             a.device(j.put("chardev", "char" + alias).put("id", alias));
         }
     }
 
-    /** The character device of a passthrough smartcard. */
-    void smartcardBackend(Argv a, XNode card, String id, String alias) throws VirtException {
-        chardev(a, card, id, alias);
+    private List<CharDevice> devices(String elementName) {
+        return m.def().devices().charDevices().stream().filter(c -> elementName.equals(c.elementName())).toList();
     }
 
-    /** The character device behind an RNG egd backend. */
-    void rngBackend(Argv a, XNode backend, int i) throws VirtException {
-        chardev(a, backend, "charrng" + i, "rng" + i);
+    private static int orZero(Integer v) {
+        return v == null ? 0 : v;
     }
 
-    private void chardev(Argv a, XNode dev, String id, String alias) throws VirtException {
-        String type = dev.attr("type", "pty");
-        XNode src = dev.child("source");
+    private void chardev(Argv a, CharDevice dev, String alias) throws VirtException {
+        CharDevice.Log log = dev.log();
+        chardev(a, dev.type(), dev.source(), "char" + alias, alias, "vdagent",
+                log == null ? null : log.file(), log == null ? null : log.append());
+    }
+
+    /**
+     * One {@code -chardev}.
+     *
+     * @param type      the host side type; null is {@code pty}
+     * @param src       its source, or null
+     * @param spiceName the {@code name} of a {@code spicevmc} channel ({@code vdagent}, {@code smartcard}, {@code usbredir})
+     * @param logFile   the file the output is copied to, or null
+     */
+    void chardev(Argv a, String type, CharSource src, String id, String alias, String spiceName, String logFile,
+            String logAppend) throws VirtException {
+        String t = type == null ? "pty" : type;
         StringBuilder c = new StringBuilder();
-        switch (type) {
-            case "pty", "null", "vc", "stdio" -> c.append(type).append(",id=").append(id);
+        switch (t) {
+            case "pty", "null", "vc", "stdio" -> c.append(t).append(",id=").append(id);
             case "file" -> c.append("file,id=").append(id).append(",").append(env.fds().fileBackend(a.fdSets, alias,
-                    src == null ? null : src.attr("path"), src == null ? null : src.attr("append")));
-            case "dev", "tty" -> c.append(type.equals("tty") ? "tty" : "serial").append(",id=").append(id)
-                    .append(",path=").append(Argv.commas(src.attr("path")));
-            case "pipe" -> c.append("pipe,id=").append(id).append(",path=").append(Argv.commas(src.attr("path")));
-            case "unix" -> {
-                // a socket without a path is one libvirt creates: always a listening one
-                boolean server = src == null || "bind".equals(src.attr("mode")) || src.attr("path") == null;
-                c.append("socket,id=").append(id);
-                String path = src == null ? null : src.attr("path");
-                if (path == null) {
-                    path = env.channelDir() + "/" + env.domainDir(d.def.id(), d.def.name())
-                            .substring(env.libDir().length() + 1) + "/" + alias;
-                }
-                if (server) {
-                    c.append(",").append(env.fds().listeningSocket(path)).append(",server=on,wait=off");
-                } else {
-                    c.append(",path=").append(Argv.commas(path));
-                }
-            }
+                    src == null ? null : src.path(), src == null ? null : src.append()));
+            case "dev", "tty" -> c.append(t.equals("tty") ? "tty" : "serial").append(",id=").append(id)
+                    .append(",path=").append(Argv.commas(src.path()));
+            case "pipe" -> c.append("pipe,id=").append(id).append(",path=").append(Argv.commas(src.path()));
+            case "unix" -> unix(c, src, id, alias);
             case "tcp" -> {
-                boolean server = src != null && "bind".equals(src.attr("mode"));
-                c.append("socket,id=").append(id).append(",host=").append(src.attr("host")).append(",port=")
-                        .append(src.attr("service"));
-                XNode proto = dev.child("protocol");
-                if (proto != null && "telnet".equals(proto.attr("type"))) {
+                c.append("socket,id=").append(id).append(",host=").append(src.host()).append(",port=")
+                        .append(src.service());
+                if ("telnet".equals(src.protocol())) {
                     c.append(",telnet=on");
                 }
-                if (server) {
+                if ("bind".equals(src.mode())) {
                     c.append(",server=on,wait=off");
                 }
             }
-            case "udp" -> {
-                XNode connect = null;
-                XNode bind = null;
-                for (XNode so : dev.all("source")) {
-                    if ("bind".equals(so.attr("mode"))) {
-                        bind = so;
-                    } else {
-                        connect = so;
-                    }
-                }
-                c.append("udp,id=").append(id).append(",host=").append(connect == null ? "" : connect.attr("host", ""))
-                        .append(",port=").append(connect == null ? "" : connect.attr("service", ""))
-                        .append(",localaddr=").append(bind == null ? "" : bind.attr("host", ""))
-                        .append(",localport=").append(bind == null ? "0" : bind.attr("service", "0"));
-            }
-            case "spicevmc" -> c.append("spicevmc,id=").append(id).append(",name=")
-                    .append(dev.name.equals("smartcard") ? "smartcard" : dev.name.equals("redirdev") ? "usbredir"
-                            : "vdagent");
-            default -> throw QemuErrors.unsupported("Unsupported character device type '" + type + "'");
+            case "udp" -> c.append("udp,id=").append(id).append(",host=").append(orEmpty(src.host()))
+                    .append(",port=").append(orEmpty(src.service()))
+                    .append(",localaddr=").append(orEmpty(src.bindHost()))
+                    .append(",localport=").append(src.bindService() == null ? "0" : src.bindService());
+            case "spicevmc" -> c.append("spicevmc,id=").append(id).append(",name=").append(spiceName);
+            default -> throw QemuErrors.unsupported("Unsupported character device type '" + t + "'");
         }
-        XNode log = dev.child("log");
-        if (log != null && log.attr("file") != null) {
-            c.append(",").append(env.fds().logFile(a.fdSets, alias, log.attr("file"), log.attr("append")));
+        if (logFile != null) {
+            c.append(",").append(env.fds().logFile(a.fdSets, alias, logFile, logAppend));
         }
         a.add("-chardev", c.toString());
+    }
+
+    private void unix(StringBuilder c, CharSource src, String id, String alias) {
+        String path = src == null ? null : src.path();
+        // a socket without a path is one libvirt creates: always a listening one
+        boolean server = src == null || "bind".equals(src.mode()) || path == null;
+        c.append("socket,id=").append(id);
+        if (path == null) {
+            path = env.channelDir() + "/" + env.domainDir(m.def().id(), m.def().name())
+                    .substring(env.libDir().length() + 1) + "/" + alias;
+        }
+        if (server) {
+            c.append(",").append(env.fds().listeningSocket(path)).append(",server=on,wait=off");
+        } else {
+            c.append(",path=").append(Argv.commas(path));
+        }
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -9,13 +9,13 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Address;
 import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.DomainDef;
-import org.jvirt.api.xml.GenericDevice;
 import org.jvirt.api.xml.Hostdev;
 import org.jvirt.api.xml.Input;
+import org.jvirt.api.xml.Shmem;
+import org.jvirt.api.xml.Tpm;
 import org.jvirt.api.xml.Iommu;
 import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.Video;
-import org.jvirt.api.xml.XmlElement;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 
 /**
@@ -87,9 +87,8 @@ final class DeviceValidator {
 
     /** TPMs as written: each with a backend. */
     static void tpms(DomainDef def) throws VirtException {
-        // TODO(typed): <tpm> is a GenericDevice
-        for (XmlElement tpm : generic(def, "tpm")) {
-            if (tpm.child("backend") == null) {
+        for (Tpm tpm : def.devices().ofType(Tpm.class)) {
+            if (tpm.backend() == null) {
                 throw QemuErrors.xml("missing TPM device backend");
             }
         }
@@ -114,15 +113,10 @@ final class DeviceValidator {
 
     /** Shared memory of the completed definition: a power of two of at least 1 MiB. */
     static void shmems(DomainDef def) throws VirtException {
-        // TODO(typed): <shmem> is a GenericDevice; its size is read from the element's text
-        for (XmlElement s : generic(def, "shmem")) {
-            XmlElement size = s.child("size");
-            if (size != null && size.text() != null) {
-                String unit = size.attribute("unit") == null ? "M" : size.attribute("unit");
-                long kib = GenericDefaults.toKib(size.text().trim(), unit);
-                if (kib < MIN_SHMEM_KIB || Long.bitCount(kib) != 1) {
-                    throw QemuErrors.xml("shmem size must be a power of 2 and at least 1 MiB (1024 KiB)");
-                }
+        for (Shmem shmem : def.devices().ofType(Shmem.class)) {
+            Long bytes = shmem.sizeBytes();
+            if (bytes != null && (bytes < MIN_SHMEM_KIB * 1024 || Long.bitCount(bytes) != 1)) {
+                throw QemuErrors.xml("shmem size must be a power of 2 and at least 1 MiB (1024 KiB)");
             }
         }
     }
@@ -166,11 +160,6 @@ final class DeviceValidator {
                 throw QemuErrors.unsupported("tcp chardev protocol 'tls' not supported");
             }
         }
-    }
-
-    private static List<XmlElement> generic(DomainDef def, String name) {
-        return def.devices().named(name).stream().filter(GenericDevice.class::isInstance)
-                .map(d -> ((GenericDevice) d).element()).toList();
     }
 
     private static int z(Integer v) {

@@ -10,8 +10,8 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Features;
-import org.jvirt.api.xml.GenericDevice;
 import org.jvirt.api.xml.Input;
+import org.jvirt.api.xml.MemoryDevice;
 import org.jvirt.api.xml.NumaCell;
 import org.jvirt.api.xml.MemoryBacking;
 import org.jvirt.api.xml.NumaTune;
@@ -53,13 +53,11 @@ final class MachineValidator {
             }
         }
         hugepages(def.memoryBacking(), cells.size());
-        // TODO(typed): memory devices are GenericDevices; the target node is read from the element's text
-        for (var m : def.devices().named("memory")) {
-            XmlElement target = m instanceof GenericDevice g ? g.element().child("target") : null;
-            XmlElement node = target == null ? null : target.child("node");
-            if (node != null && node.text() != null && Integer.parseInt(node.text().trim()) >= cells.size()) {
+        for (MemoryDevice m : def.devices().ofType(MemoryDevice.class)) {
+            Integer node = m.target() == null ? null : m.target().node();
+            if (node != null && node >= cells.size()) {
                 throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN, "can't add memory backend for "
-                        + "guest node '" + node.text().trim() + "' as the guest has only '" + cells.size()
+                        + "guest node '" + node + "' as the guest has only '" + cells.size()
                         + "' NUMA nodes configured");
             }
         }

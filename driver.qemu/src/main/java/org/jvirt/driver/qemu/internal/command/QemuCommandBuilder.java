@@ -11,8 +11,8 @@ import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 
 /**
  * Domain definition (after {@link QemuPostParse}) + capabilities → QEMU command line, in the
- * order of libvirt's qemuBuildCommandLine. The machine-wide options are built here; devices by
- * {@link DeviceArgs}, disks by {@link DiskArgs}, character devices by {@link CharArgs}.
+ * order of libvirt's qemuBuildCommandLine. The machine-wide options are built here; each kind of
+ * device by a class of its own ({@link DiskArgs}, {@link NetArgs}, {@link CharArgs}, ...).
  */
 public final class QemuCommandBuilder {
     private final QemuCaps caps;
@@ -38,7 +38,6 @@ public final class QemuCommandBuilder {
     private QemuCommandLine buildChecked(DomainDef def) throws VirtException {
         // libvirt assigns USB ports when it builds the command line, on this copy only
         DomainDef withPorts = OtherAddresses.usb(def);
-        QemuDomain d = new QemuDomain(withPorts, caps, codec);
         QemuMachine m = new QemuMachine(withPorts, caps);
         String domDir = env.domainDir(def.id(), def.name());
         Map<String, String> vars = new LinkedHashMap<>();
@@ -73,7 +72,6 @@ public final class QemuCommandBuilder {
             a.add("-uuid", m.def().uuid().toString());
         }
         machine.genid(a);
-        DeviceArgs dev = new DeviceArgs(d, env, vars);
         GraphicsArgs graphics = new GraphicsArgs(m, env, vars);
         graphics.display(a);
         a.add("-no-user-config", "-nodefaults");
@@ -81,14 +79,16 @@ public final class QemuCommandBuilder {
         new ClockArgs(m, env).clock(a, vars);
         machine.power(a);
         new BootArgs(m).boot(a);
-        dev.iommu(a);
+        PlatformDeviceArgs platform = new PlatformDeviceArgs(m);
+        platform.iommu(a);
         new ControllerArgs(m).controllers(a);
-        dev.hubs(a);
+        platform.hubs(a);
         new DiskArgs(m, env).disks(a);
-        dev.filesystems(a);
-        dev.interfaces(a);
-        CharArgs chr = new CharArgs(d, env);
-        dev.smartcards(a, chr);
+        new FilesystemArgs(m).filesystems(a);
+        BootIndex boot = new BootIndex(m.def());
+        new NetArgs(m, env, boot).interfaces(a);
+        CharArgs chr = new CharArgs(m, env);
+        new SmartcardArgs(m, chr).smartcards(a);
         chr.serials(a);
         chr.parallels(a);
         chr.channels(a);
@@ -98,11 +98,12 @@ public final class QemuCommandBuilder {
         graphics.graphics(a);
         new VideoArgs(m).videos(a);
         new SoundArgs(m).sounds(a);
-        dev.watchdogs(a);
-        dev.hostdevs(a);
-        dev.memballoon(a);
-        dev.rngs(a, chr);
-        dev.panic(a);
+        platform.watchdogs(a);
+        new HostdevArgs(m, boot).hostdevs(a);
+        BalloonRngArgs balloonRng = new BalloonRngArgs(m, chr);
+        balloonRng.memballoon(a);
+        balloonRng.rngs(a);
+        platform.panic(a);
         QemuNamespace.apply(m.def(), a, vars);
         a.add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
         machine.runWith(a);

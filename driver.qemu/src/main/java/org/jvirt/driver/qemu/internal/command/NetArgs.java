@@ -1,0 +1,94 @@
+package org.jvirt.driver.qemu.internal.command;
+
+import java.util.List;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.NetDriver;
+import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.NetIp;
+import org.jvirt.driver.qemu.internal.QemuErrors;
+
+/** The {@code -netdev} backend and the {@code -device} of each network interface (qemuBuildInterfaceCommandLine). */
+final class NetArgs {
+    private final QemuMachine m;
+    private final CommandEnv env;
+    private final BootIndex boot;
+
+    NetArgs(QemuMachine m, CommandEnv env, BootIndex boot) {
+        this.m = m;
+        this.env = env;
+        this.boot = boot;
+    }
+
+    void interfaces(Argv a) throws VirtException {
+        List<NetInterface> nets = m.def().devices().interfaces();
+        for (int i = 0; i < nets.size(); i++) {
+            NetInterface n = nets.get(i);
+            if ("hostdev".equals(n.type())) {
+                continue; // a PCI host device: emitted with the hostdevs
+            }
+            a.add("-netdev", netdev(n, i).put("id", "hostnet" + i).toString());
+            a.device(device(n, i));
+        }
+    }
+
+    private Json netdev(NetInterface n, int i) throws VirtException {
+        Json netdev = Json.object();
+        String type = n.type();
+        switch (type) {
+            case "user" -> {
+                netdev.put("type", "user");
+                for (NetIp ip : n.ips()) {
+                    if ("ipv6".equals(ip.family())) {
+                        netdev.put("ipv6-prefix", ip.address());
+                        if (ip.prefix() != null) {
+                            netdev.put("ipv6-prefixlen", ip.prefix());
+                        }
+                    } else if (ip.address() != null) {
+                        netdev.put("net", ip.address() + (ip.prefix() == null ? "" : "/" + ip.prefix()));
+                    }
+                }
+            }
+            case "ethernet", "bridge", "network" -> {
+                boolean vhost = "virtio".equals(n.modelType())
+                        && !(n.driver() != null && "qemu".equals(n.driver().name()));
+                String ifname = n.targetDev() == null ? "vnet" + i : n.targetDev();
+                String bridge = n.source() == null ? null : n.source().bridge();
+                env.fds().tapNetdev(type, bridge, ifname, vhost).forEach(netdev::put);
+            }
+            default -> throw QemuErrors.unsupported("network interface type '" + type + "' is not supported");
+        }
+        return netdev;
+    }
+
+    private Json device(NetInterface n, int i) {
+        String model = n.modelType();
+        String driver = model == null ? "rtl8139" : model.equals("virtio") ? "virtio-net-pci" : model;
+        Json j = Json.object().put("driver", driver);
+        NetDriver drv = n.driver();
+        if ("virtio".equals(model) && drv != null) {
+            VirtioOptions.put(j, drv.iommu(), drv.ats(), drv.packed(), drv.pagePerVq());
+            if (drv.txmode() != null) {
+                j.put("tx", drv.txmode().equals("iothread") ? "bh" : drv.txmode());
+            }
+            onOff(j, "ioeventfd", drv.ioeventfd());
+            onOff(j, "event_idx", drv.eventIdx());
+            j.put("rx_queue_size", drv.rxQueueSize()).put("tx_queue_size", drv.txQueueSize());
+            onOff(j, "rss", drv.rss());
+            onOff(j, "hash", drv.rssHashReport());
+        }
+        j.put("netdev", "hostnet" + i).put("id", "net" + i).put("mac", n.mac()).put("bootindex", boot.of(n));
+        if ("usb-net".equals(model)) {
+            UsbBus.put(n.info(), j);
+        } else {
+            PciBus.put(m, n.info(), j);
+        }
+        return j;
+    }
+
+    private static void onOff(Json j, String key, String value) {
+        if (value != null) {
+            j.put(key, "on".equals(value));
+        }
+    }
+}
