@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.spi.HypervisorDriver;
@@ -109,7 +110,7 @@ final class DriverRegistry {
         change(list -> { });
     }
 
-    private void change(java.util.function.Consumer<List<DriverEntry>> edit) {
+    private void change(Consumer<List<DriverEntry>> edit) {
         lock.lock();
         try {
             List<DriverEntry> copy = new ArrayList<>(entries);

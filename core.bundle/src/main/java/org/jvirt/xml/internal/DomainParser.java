@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Clock;
 import org.jvirt.api.xml.Cpu;
@@ -59,7 +61,7 @@ final class DomainParser {
         }
         String name = d.childText("name");
         if (name == null || name.isEmpty()) {
-            throw new VirtException(org.jvirt.api.ErrorCode.NO_NAME, org.jvirt.api.ErrorDomain.DOMAIN, null);
+            throw new VirtException(ErrorCode.NO_NAME, ErrorDomain.DOMAIN, null);
         }
         UUID uuid = parseUuid(d.childText("uuid"));
         String title = d.childText("title");

@@ -2,6 +2,7 @@ package org.jvirt.xml.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.jvirt.api.xml.Address;
 import org.jvirt.api.xml.CharDevice;
@@ -42,7 +43,7 @@ final class GenericDevicePostParse {
         int insertAt = -1;
         int index = diskIndex(disk.targetDev());
         for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i) instanceof Disk d && java.util.Objects.equals(d.targetBus(), disk.targetBus())) {
+            if (all.get(i) instanceof Disk d && Objects.equals(d.targetBus(), disk.targetBus())) {
                 if (diskIndex(d.targetDev()) > index) {
                     insertAt = i;
                 } else if (insertAt == -1) {

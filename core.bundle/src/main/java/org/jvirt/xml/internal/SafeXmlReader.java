@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.XmlAttribute;
 import org.jvirt.api.xml.XmlElement;
@@ -56,7 +57,7 @@ final class SafeXmlReader {
             if (i >= 0) {
                 msg = msg.substring(i + "Message: ".length());
             }
-            throw new VirtException(ErrorCode.XML_DETAIL, org.jvirt.api.ErrorDomain.XML,
+            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.XML,
                     "(" + documentName + "):" + line + ": " + msg);
         } finally {
             if (r != null) {

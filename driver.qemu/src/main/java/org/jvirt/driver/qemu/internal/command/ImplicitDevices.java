@@ -116,12 +116,11 @@ final class ImplicitDevices {
         d.add(Audio.builder().id(1).type(type).build());
     }
 
-    /** The display type of a typed (VNC) or still untyped graphics device. */
+    /** The display type of a graphics device; a type the model does not know stays a GenericDevice. */
     static String graphicsType(Device g) {
         if (g instanceof Graphics typed) {
             return typed.type();
         }
-        // TODO(typed): graphics other than VNC (helper "gui" types them)
         String type = ((GenericDevice) g).element().attribute("type");
         return type == null ? "" : type;
     }

@@ -12,11 +12,11 @@ import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
-import org.jvirt.api.xml.GenericDevice;
 import org.jvirt.api.xml.Hostdev;
 import org.jvirt.api.xml.Hub;
 import org.jvirt.api.xml.Input;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.Redirdev;
 import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.Sound;
 
@@ -31,9 +31,7 @@ final class OtherAddresses {
             dev -> dev instanceof Input in && "usb".equals(in.bus()),
             dev -> dev instanceof Sound s && "usb".equals(s.model()),
             dev -> dev instanceof Hostdev h && "usb".equals(h.type()),
-            // TODO(typed): redirdev is not typed yet; its bus is read from the element
-            dev -> dev instanceof GenericDevice g && g.elementName().equals("redirdev")
-                    && "usb".equals(g.element().attribute("bus")));
+            dev -> dev instanceof Redirdev r && "usb".equals(r.bus()));
 
     private OtherAddresses() {
     }

@@ -11,13 +11,13 @@ import org.jvirt.api.xml.ControllerTarget;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.Filesystem;
-import org.jvirt.api.xml.GenericDevice;
 import org.jvirt.api.xml.Hostdev;
 import org.jvirt.api.xml.Input;
 import org.jvirt.api.xml.MemBalloon;
 import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.Rng;
+import org.jvirt.api.xml.Shmem;
 import org.jvirt.api.xml.Sound;
 import org.jvirt.api.xml.Video;
 import org.jvirt.api.xml.Vsock;
@@ -151,8 +151,7 @@ final class PciAddressAssigner {
         d.devices(Watchdog.class, w -> "i6300esb".equals(w.model())).forEach(w -> addIfNeeded(out, w));
         d.devices(Video.class, v -> v != primaryVideo && !"none".equals(v.modelType()))
                 .forEach(v -> addIfNeeded(out, v));
-        // TODO(typed): shmem is not typed yet
-        d.devices(GenericDevice.class, g -> g.elementName().equals("shmem")).forEach(s -> addIfNeeded(out, s));
+        d.devices(Shmem.class).forEach(s -> addIfNeeded(out, s));
         d.devices(Input.class, in -> "virtio".equals(in.bus())).forEach(in -> addIfNeeded(out, in));
         d.devices(Vsock.class).forEach(v -> addIfNeeded(out, v));
         return out;
