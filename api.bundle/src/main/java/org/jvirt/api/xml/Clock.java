@@ -11,7 +11,8 @@ import java.util.Objects;
  */
 public final class Clock {
     private final String offset;
-    private final String adjustment;
+    private final Long adjustment;
+    private final boolean adjustmentReset;
     private final String basis;
     private final String timezone;
     private final List<Timer> timers;
@@ -21,6 +22,7 @@ public final class Clock {
     private Clock(Builder b) {
         this.offset = b.offset;
         this.adjustment = b.adjustment;
+        this.adjustmentReset = b.adjustmentReset;
         this.basis = b.basis;
         this.timezone = b.timezone;
         this.timers = List.copyOf(b.timers == null ? List.of() : b.timers);
@@ -38,6 +40,7 @@ public final class Clock {
         Builder b = new Builder();
         b.offset = offset;
         b.adjustment = adjustment;
+        b.adjustmentReset = adjustmentReset;
         b.basis = basis;
         b.timezone = timezone;
         b.timers = timers;
@@ -51,9 +54,14 @@ public final class Clock {
         return offset;
     }
 
-    /** for {@code variable}: seconds, or {@code reset}; null otherwise */
-    public String adjustment() {
+    /** for {@code variable}: the offset in seconds; null otherwise */
+    public Long adjustment() {
         return adjustment;
+    }
+
+    /** {@code adjustment='reset'} of a {@code utc}/{@code localtime} clock */
+    public boolean adjustmentReset() {
+        return adjustmentReset;
     }
 
     /** for {@code variable}: {@code utc}/{@code localtime}; null otherwise */
@@ -87,8 +95,13 @@ public final class Clock {
     }
 
     /** A copy with {@code adjustment} replaced. */
-    public Clock withAdjustment(String newAdjustment) {
+    public Clock withAdjustment(Long newAdjustment) {
         return toBuilder().adjustment(newAdjustment).build();
+    }
+
+    /** A copy with {@code adjustmentReset} replaced. */
+    public Clock withAdjustmentReset(boolean newAdjustmentReset) {
+        return toBuilder().adjustmentReset(newAdjustmentReset).build();
     }
 
     /** A copy with {@code basis} replaced. */
@@ -136,6 +149,7 @@ public final class Clock {
         }
         return Objects.equals(offset, x.offset)
                 && Objects.equals(adjustment, x.adjustment)
+                && adjustmentReset == x.adjustmentReset
                 && Objects.equals(basis, x.basis)
                 && Objects.equals(timezone, x.timezone)
                 && Objects.equals(timers, x.timers)
@@ -145,13 +159,14 @@ public final class Clock {
 
     @Override
     public int hashCode() {
-        return Objects.hash(offset, adjustment, basis, timezone, timers, start, other);
+        return Objects.hash(offset, adjustment, adjustmentReset, basis, timezone, timers, start, other);
     }
 
     @Override
     public String toString() {
         return "Clock[" + "offset=" + offset + ", "
                 + "adjustment=" + adjustment + ", "
+                + "adjustmentReset=" + adjustmentReset + ", "
                 + "basis=" + basis + ", "
                 + "timezone=" + timezone + ", "
                 + "timers=" + timers + ", "
@@ -162,7 +177,8 @@ public final class Clock {
     /** Collects the values of a {@link Clock}; not thread-safe. */
     public static final class Builder {
         private String offset;
-        private String adjustment;
+        private Long adjustment;
+        private boolean adjustmentReset;
         private String basis;
         private String timezone;
         private List<Timer> timers;
@@ -179,8 +195,14 @@ public final class Clock {
         }
 
         /** @see Clock#adjustment() */
-        public Builder adjustment(String value) {
+        public Builder adjustment(Long value) {
             this.adjustment = value;
+            return this;
+        }
+
+        /** @see Clock#adjustmentReset() */
+        public Builder adjustmentReset(boolean value) {
+            this.adjustmentReset = value;
             return this;
         }
 

@@ -41,14 +41,15 @@ final class ClockParser {
             basis = offset;
             offset = "variable";
         }
+        Long seconds = null;
         if (offset.equals("variable")) {
             if (adjustment == null) {
-                adjustment = "0";
+                seconds = 0L;
             } else if (Num.parse(adjustment, 10) == null) {
                 throw XmlErrors.xml("Invalid value for attribute 'adjustment' in element 'clock': '" + adjustment
                         + "'. Expected integer value");
             } else {
-                adjustment = Long.toString(Num.parse(adjustment, 10));
+                seconds = Num.parse(adjustment, 10);
             }
             if (basis == null) {
                 basis = "utc";
@@ -67,7 +68,8 @@ final class ClockParser {
         for (Node t : n.children("timer")) {
             timers.add(timer(t));
         }
-        return Clock.builder().offset(offset).adjustment(adjustment).basis(basis).timezone(timezone).timers(timers)
+        boolean reset = "reset".equals(adjustment) && (offset.equals("utc") || offset.equals("localtime"));
+        return Clock.builder().offset(offset).adjustment(seconds).adjustmentReset(reset).basis(basis).timezone(timezone).timers(timers)
                 .start(start).other(n.rest()).build();
     }
 

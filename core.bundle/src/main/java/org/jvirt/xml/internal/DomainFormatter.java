@@ -198,8 +198,8 @@ final class DomainFormatter {
             o.attr("timezone", c.timezone());
         } else if ("absolute".equals(c.offset())) {
             o.attr("start", c.start());
-        } else {
-            o.attr("adjustment", c.adjustment());
+        } else if (c.adjustmentReset()) {
+            o.attr("adjustment", "reset");
         }
         c.timers().forEach(t -> o.child(timer(t)));
         return o.preserved(c.other());

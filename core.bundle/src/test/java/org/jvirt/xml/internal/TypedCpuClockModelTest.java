@@ -170,7 +170,7 @@ class TypedCpuClockModelTest {
                 """));
         Clock c = def.clock();
         assertEquals("variable", c.offset());
-        assertEquals("3600", c.adjustment());
+        assertEquals(3600L, c.adjustment());
         assertEquals("localtime", c.basis());
         Timer rtc = c.timer("rtc");
         assertEquals("catchup", rtc.tickpolicy());

@@ -67,12 +67,7 @@ final class ClockArgs {
         if ("absolute".equals(clock.offset()) && clock.start() != null) {
             return clock.start();
         }
-        long adj = 0;
-        if (clock.adjustment() != null && !clock.adjustment().equals("reset")) {
-            // TODO(typed): <clock adjustment=> is text in the model (seconds or "reset"; libvirt keeps a
-            // number and a reset flag)
-            adj = Long.parseLong(clock.adjustment());
-        }
+        long adj = clock.adjustment() == null ? 0 : clock.adjustment();
         long now = env.host().epochSeconds();
         return now + adj + ("localtime".equals(clock.basis()) ? env.host().utcOffsetSeconds(now) : 0);
     }

@@ -5,19 +5,10 @@ final class VirtioOptions {
     private VirtioOptions() {
     }
 
-    /** Adds iommu_platform, ats, packed and page-per-vq right after {@code driver}. */
-    static void put(XNode dev, Json j) {
-        XNode drv = dev.child("driver");
-        if (drv == null) {
-            return;
-        }
-        onOff(j, "iommu_platform", drv.attr("iommu"));
-        onOff(j, "ats", drv.attr("ats"));
-        onOff(j, "packed", drv.attr("packed"));
-        onOff(j, "page-per-vq", drv.attr("page_per_vq"));
-    }
-
-    /** The same from a typed {@code <driver>}'s iommu, ats, packed and page_per_vq values (each may be null). */
+    /**
+     * Adds iommu_platform, ats, packed and page-per-vq (right after {@code driver}) from a
+     * {@code <driver>}'s iommu, ats, packed and page_per_vq values; each may be null.
+     */
     static void put(Json j, String iommu, String ats, String packed, String pagePerVq) {
         onOff(j, "iommu_platform", iommu);
         onOff(j, "ats", ats);
