@@ -88,6 +88,8 @@ final class DomainFormatter {
         d.textChild("on_crash", def.onCrash() == null ? "destroy" : def.onCrash());
         d.child(new DevicesFormatter(flags, inactive).format(def.devices()));
         DomainTuningCodec.format(d, def);
+        SysinfoCodec.format(d, def.sysinfo());
+        d.child(LaunchSecurityCodec.format(def.launchSecurity()));
         d.preserved(def.other());
         return d.build();
     }
