@@ -47,6 +47,8 @@ public final class DomainDef {
     private final Resource resource;
     private final String onLockfailure;
     private final Pm pm;
+    private final List<Sysinfo> sysinfo;
+    private final LaunchSecurity launchSecurity;
 
     private DomainDef(Builder b) {
         this.type = b.type;
@@ -84,6 +86,8 @@ public final class DomainDef {
         this.resource = b.resource;
         this.onLockfailure = b.onLockfailure;
         this.pm = b.pm;
+        this.sysinfo = List.copyOf(b.sysinfo == null ? List.of() : b.sysinfo);
+        this.launchSecurity = b.launchSecurity;
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
@@ -129,6 +133,8 @@ public final class DomainDef {
         b.resource = resource;
         b.onLockfailure = onLockfailure;
         b.pm = pm;
+        b.sysinfo = sysinfo;
+        b.launchSecurity = launchSecurity;
         return b;
     }
 
@@ -242,7 +248,7 @@ public final class DomainDef {
         return devices;
     }
 
-    /** unmodelled attributes of {@code <domain>} and top-level elements (sysinfo, seclabel ...) the model does not name, kept verbatim and formatted back in libvirt's order; never null */
+    /** unmodelled attributes of {@code <domain>} and top-level elements (seclabel, keywrap ...) the model does not name, kept verbatim and formatted back in libvirt's order; never null */
     public Preserved other() {
         return other;
     }
@@ -305,6 +311,16 @@ public final class DomainDef {
     /** {@code <pm>}, or null */
     public Pm pm() {
         return pm;
+    }
+
+    /** the {@code <sysinfo>} elements, in order (libvirt allows one per type) */
+    public List<Sysinfo> sysinfo() {
+        return sysinfo;
+    }
+
+    /** {@code <launchSecurity>}, or null */
+    public LaunchSecurity launchSecurity() {
+        return launchSecurity;
     }
 
     /** A copy with {@code type} replaced. */
@@ -482,6 +498,16 @@ public final class DomainDef {
         return toBuilder().pm(newPm).build();
     }
 
+    /** A copy with {@code sysinfo} replaced. */
+    public DomainDef withSysinfo(List<Sysinfo> newSysinfo) {
+        return toBuilder().sysinfo(newSysinfo).build();
+    }
+
+    /** A copy with {@code launchSecurity} replaced. */
+    public DomainDef withLaunchSecurity(LaunchSecurity newLaunchSecurity) {
+        return toBuilder().launchSecurity(newLaunchSecurity).build();
+    }
+
     /** A copy with {@code memory} and {@code currentMemory} replaced. */
     public DomainDef withMemory(Memory newMemory, Memory newCurrentMemory) {
         return toBuilder().memory(newMemory).currentMemory(newCurrentMemory).build();
@@ -534,12 +560,14 @@ public final class DomainDef {
                 && Objects.equals(numatune, x.numatune)
                 && Objects.equals(resource, x.resource)
                 && Objects.equals(onLockfailure, x.onLockfailure)
-                && Objects.equals(pm, x.pm);
+                && Objects.equals(pm, x.pm)
+                && Objects.equals(sysinfo, x.sysinfo)
+                && Objects.equals(launchSecurity, x.launchSecurity);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory, vcpu, vcpus, cputune, os, idmap, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, other, genid, genidGenerated, memtune, memoryBacking, blkiotune, iothreads, iothreadIds, defaultIoThread, numatune, resource, onLockfailure, pm);
+        return Objects.hash(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory, vcpu, vcpus, cputune, os, idmap, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, other, genid, genidGenerated, memtune, memoryBacking, blkiotune, iothreads, iothreadIds, defaultIoThread, numatune, resource, onLockfailure, pm, sysinfo, launchSecurity);
     }
 
     @Override
@@ -578,7 +606,9 @@ public final class DomainDef {
                 + "numatune=" + numatune + ", "
                 + "resource=" + resource + ", "
                 + "onLockfailure=" + onLockfailure + ", "
-                + "pm=" + pm + "]";
+                + "pm=" + pm + ", "
+                + "sysinfo=" + sysinfo + ", "
+                + "launchSecurity=" + launchSecurity + "]";
     }
 
     /** Collects the values of a {@link DomainDef}; not thread-safe. */
@@ -618,6 +648,8 @@ public final class DomainDef {
         private Resource resource;
         private String onLockfailure;
         private Pm pm;
+        private List<Sysinfo> sysinfo;
+        private LaunchSecurity launchSecurity;
 
         private Builder() {
         }
@@ -829,6 +861,18 @@ public final class DomainDef {
         /** @see DomainDef#pm() */
         public Builder pm(Pm value) {
             this.pm = value;
+            return this;
+        }
+
+        /** @see DomainDef#sysinfo() */
+        public Builder sysinfo(List<Sysinfo> value) {
+            this.sysinfo = value;
+            return this;
+        }
+
+        /** @see DomainDef#launchSecurity() */
+        public Builder launchSecurity(LaunchSecurity value) {
+            this.launchSecurity = value;
             return this;
         }
 

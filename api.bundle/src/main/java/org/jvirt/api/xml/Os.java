@@ -26,6 +26,12 @@ public final class Os {
     private final String initDir;
     private final String initUser;
     private final String initGroup;
+    private final Nvram nvram;
+    private final Bios bios;
+    private final String smbiosMode;
+    private final List<AcpiTable> acpiTables;
+    private final String dtb;
+    private final List<FirmwareFeature> firmwareFeatures;
     private final Preserved other;
 
     private Os(Builder b) {
@@ -45,6 +51,12 @@ public final class Os {
         this.initDir = b.initDir;
         this.initUser = b.initUser;
         this.initGroup = b.initGroup;
+        this.nvram = b.nvram;
+        this.bios = b.bios;
+        this.smbiosMode = b.smbiosMode;
+        this.acpiTables = List.copyOf(b.acpiTables == null ? List.of() : b.acpiTables);
+        this.dtb = b.dtb;
+        this.firmwareFeatures = List.copyOf(b.firmwareFeatures == null ? List.of() : b.firmwareFeatures);
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
@@ -72,6 +84,12 @@ public final class Os {
         b.initDir = initDir;
         b.initUser = initUser;
         b.initGroup = initGroup;
+        b.nvram = nvram;
+        b.bios = bios;
+        b.smbiosMode = smbiosMode;
+        b.acpiTables = acpiTables;
+        b.dtb = dtb;
+        b.firmwareFeatures = firmwareFeatures;
         b.other = other;
         return b;
     }
@@ -156,7 +174,37 @@ public final class Os {
         return initGroup;
     }
 
-    /** the rest of os (nvram, dtb, acpi, smbios, bios, firmware features ...), kept verbatim and formatted back in libvirt's order; never null */
+    /** {@code <nvram>}, or null */
+    public Nvram nvram() {
+        return nvram;
+    }
+
+    /** {@code <bios useserial= rebootTimeout=/>}, or null */
+    public Bios bios() {
+        return bios;
+    }
+
+    /** {@code <smbios mode=>} ({@code emulate}, {@code host}, {@code sysinfo}), or null */
+    public String smbiosMode() {
+        return smbiosMode;
+    }
+
+    /** the {@code <acpi><table>} entries, in order */
+    public List<AcpiTable> acpiTables() {
+        return acpiTables;
+    }
+
+    /** {@code <dtb>}: the device tree binary path, or null */
+    public String dtb() {
+        return dtb;
+    }
+
+    /** the {@code <firmware><feature/>} entries, in order */
+    public List<FirmwareFeature> firmwareFeatures() {
+        return firmwareFeatures;
+    }
+
+    /** the rest of os (shim, root, further attributes ...), kept verbatim and formatted back in libvirt's order; never null */
     public Preserved other() {
         return other;
     }
@@ -241,6 +289,36 @@ public final class Os {
         return toBuilder().initGroup(newInitGroup).build();
     }
 
+    /** A copy with {@code nvram} replaced. */
+    public Os withNvram(Nvram newNvram) {
+        return toBuilder().nvram(newNvram).build();
+    }
+
+    /** A copy with {@code bios} replaced. */
+    public Os withBios(Bios newBios) {
+        return toBuilder().bios(newBios).build();
+    }
+
+    /** A copy with {@code smbiosMode} replaced. */
+    public Os withSmbiosMode(String newSmbiosMode) {
+        return toBuilder().smbiosMode(newSmbiosMode).build();
+    }
+
+    /** A copy with {@code acpiTables} replaced. */
+    public Os withAcpiTables(List<AcpiTable> newAcpiTables) {
+        return toBuilder().acpiTables(newAcpiTables).build();
+    }
+
+    /** A copy with {@code dtb} replaced. */
+    public Os withDtb(String newDtb) {
+        return toBuilder().dtb(newDtb).build();
+    }
+
+    /** A copy with {@code firmwareFeatures} replaced. */
+    public Os withFirmwareFeatures(List<FirmwareFeature> newFirmwareFeatures) {
+        return toBuilder().firmwareFeatures(newFirmwareFeatures).build();
+    }
+
     /** A copy with {@code other} replaced. */
     public Os withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -252,10 +330,53 @@ public final class Os {
      * @param path     the firmware path (text), or null
      * @param readonly {@code yes}/{@code no}, or null
      * @param secure   {@code yes}/{@code no}, or null
-     * @param type     {@code rom}/{@code pflash}, or null
-     * @param other    further attributes (stateless, format) and children
+     * @param type      {@code rom}/{@code pflash}, or null
+     * @param stateless {@code yes}/{@code no}, or null
+     * @param format    {@code raw}/{@code qcow2}, or null
+     * @param other     further attributes and children
      */
-    public record Loader(String path, String readonly, String secure, String type, Preserved other) {
+    public record Loader(String path, String readonly, String secure, String type, String stateless, String format,
+            Preserved other) {
+    }
+
+    /**
+     * {@code <nvram>}.
+     *
+     * @param path           the variable store path (text), or null
+     * @param template       the template the store is created from, or null
+     * @param format         the store's format ({@code raw}/{@code qcow2}), or null
+     * @param templateFormat the template's format, or null
+     * @param other          further attributes ({@code type}) and children ({@code <source>} of a
+     *                       network or block store)
+     */
+    public record Nvram(String path, String template, String format, String templateFormat, Preserved other) {
+    }
+
+    /**
+     * {@code <bios useserial= rebootTimeout=/>}.
+     *
+     * @param useserial     {@code yes}/{@code no}, or null
+     * @param rebootTimeout milliseconds ({@code -1} disables the reboot), or null
+     */
+    public record Bios(String useserial, Integer rebootTimeout) {
+    }
+
+    /**
+     * {@code <acpi><table type=>path</table></acpi>}.
+     *
+     * @param type the table type ({@code slic}, {@code msdm})
+     * @param path the table file
+     */
+    public record AcpiTable(String type, String path) {
+    }
+
+    /**
+     * {@code <firmware><feature enabled= name=/></firmware>}.
+     *
+     * @param enabled {@code yes}/{@code no}
+     * @param name    the feature name ({@code secure-boot}, {@code enrolled-keys})
+     */
+    public record FirmwareFeature(String enabled, String name) {
     }
 
     /**
@@ -300,12 +421,18 @@ public final class Os {
                 && Objects.equals(initDir, x.initDir)
                 && Objects.equals(initUser, x.initUser)
                 && Objects.equals(initGroup, x.initGroup)
+                && Objects.equals(nvram, x.nvram)
+                && Objects.equals(bios, x.bios)
+                && Objects.equals(smbiosMode, x.smbiosMode)
+                && Objects.equals(acpiTables, x.acpiTables)
+                && Objects.equals(dtb, x.dtb)
+                && Objects.equals(firmwareFeatures, x.firmwareFeatures)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, arch, machine, firmware, loader, kernel, initrd, cmdline, bootDevices, bootMenu, init, initArgs, initEnv, initDir, initUser, initGroup, other);
+        return Objects.hash(type, arch, machine, firmware, loader, kernel, initrd, cmdline, bootDevices, bootMenu, init, initArgs, initEnv, initDir, initUser, initGroup, nvram, bios, smbiosMode, acpiTables, dtb, firmwareFeatures, other);
     }
 
     @Override
@@ -326,6 +453,12 @@ public final class Os {
                 + "initDir=" + initDir + ", "
                 + "initUser=" + initUser + ", "
                 + "initGroup=" + initGroup + ", "
+                + "nvram=" + nvram + ", "
+                + "bios=" + bios + ", "
+                + "smbiosMode=" + smbiosMode + ", "
+                + "acpiTables=" + acpiTables + ", "
+                + "dtb=" + dtb + ", "
+                + "firmwareFeatures=" + firmwareFeatures + ", "
                 + "other=" + other + "]";
     }
 
@@ -347,6 +480,12 @@ public final class Os {
         private String initDir;
         private String initUser;
         private String initGroup;
+        private Nvram nvram;
+        private Bios bios;
+        private String smbiosMode;
+        private List<AcpiTable> acpiTables;
+        private String dtb;
+        private List<FirmwareFeature> firmwareFeatures;
         private Preserved other;
 
         private Builder() {
@@ -445,6 +584,42 @@ public final class Os {
         /** @see Os#initGroup() */
         public Builder initGroup(String value) {
             this.initGroup = value;
+            return this;
+        }
+
+        /** @see Os#nvram() */
+        public Builder nvram(Nvram value) {
+            this.nvram = value;
+            return this;
+        }
+
+        /** @see Os#bios() */
+        public Builder bios(Bios value) {
+            this.bios = value;
+            return this;
+        }
+
+        /** @see Os#smbiosMode() */
+        public Builder smbiosMode(String value) {
+            this.smbiosMode = value;
+            return this;
+        }
+
+        /** @see Os#acpiTables() */
+        public Builder acpiTables(List<AcpiTable> value) {
+            this.acpiTables = value;
+            return this;
+        }
+
+        /** @see Os#dtb() */
+        public Builder dtb(String value) {
+            this.dtb = value;
+            return this;
+        }
+
+        /** @see Os#firmwareFeatures() */
+        public Builder firmwareFeatures(List<FirmwareFeature> value) {
+            this.firmwareFeatures = value;
             return this;
         }
 

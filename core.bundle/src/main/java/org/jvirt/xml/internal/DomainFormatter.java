@@ -88,6 +88,8 @@ final class DomainFormatter {
         d.textChild("on_crash", def.onCrash() == null ? "destroy" : def.onCrash());
         d.child(new DevicesFormatter(flags, inactive).format(def.devices()));
         DomainTuningCodec.format(d, def);
+        SysinfoCodec.format(d, def.sysinfo());
+        d.child(LaunchSecurityCodec.format(def.launchSecurity()));
         d.preserved(def.other());
         return d.build();
     }
@@ -141,11 +143,7 @@ final class DomainFormatter {
     private static Out os(Os os) {
         Out o = new Out("os").attr("firmware", os.firmware());
         o.child(new Out("type").attr("arch", os.arch()).attr("machine", os.machine()).text(os.type()));
-        Os.Loader l = os.loader();
-        if (l != null) {
-            o.child(new Out("loader").attr("readonly", l.readonly()).attr("secure", l.secure()).attr("type", l.type())
-                    .preserved(l.other()).text(l.path()));
-        }
+        OsBootCodec.format(os, o);
         OsInitCodec.format(os, o);
         o.textChild("kernel", os.kernel()).textChild("initrd", os.initrd()).textChild("cmdline", os.cmdline());
         for (String dev : os.bootDevices()) {

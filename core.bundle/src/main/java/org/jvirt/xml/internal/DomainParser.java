@@ -101,6 +101,7 @@ final class DomainParser {
         Devices devices = new DevicesParser(flags, random).parse(d.child("devices"));
         DomainDef.Builder tuning = DomainTuningCodec.parse(d, vcpu, cputune, random);
         vcpu = DomainTuningCodec.placement(vcpu, tuning.build().numatune(), cputune);
+        tuning.sysinfo(SysinfoCodec.parse(d)).launchSecurity(LaunchSecurityCodec.parse(d.child("launchSecurity")));
         return tuning.type(type).id(id).name(name).uuid(uuid).title(title).description(description)
                 .metadata(metadata).maxMemory(maxMemory).memory(memory).currentMemory(currentMemory).vcpu(vcpu)
                 .vcpus(vcpus).cputune(cputune).os(os).idmap(idmap).features(features).cpu(cpu).clock(clock).onPoweroff(onPoweroff)

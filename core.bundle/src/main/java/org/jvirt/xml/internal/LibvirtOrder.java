@@ -28,6 +28,9 @@ final class LibvirtOrder {
                 "serial", "parallel", "console", "channel", "input", "tpm", "graphics", "sound", "audio", "video",
                 "hostdev", "redirdev", "redirfilter", "hub", "watchdog", "memballoon", "rng", "nvram", "panic",
                 "shmem", "memory", "iommu", "vsock", "crypto", "pstore");
+        order("sysinfo", "entry", "bios", "system", "baseBoard", "chassis", "processor", "memory_device", "oemStrings");
+        order("launchSecurity", "cbitpos", "reducedPhysBits", "policy", "dhCert", "session",
+                "guestVisibleWorkarounds", "idBlock", "idAuth", "hostData");
         order("os", "type", "firmware", "init", "initarg", "initenv", "initdir", "inituser", "initgroup",
                 "loader", "nvram", "kernel", "initrd", "cmdline", "shim", "dtb", "root", "acpi", "boot",
                 "bootmenu", "smbios", "bios");

@@ -29,11 +29,6 @@ final class OsParser {
         String machine = t.attr("machine");
         t.requireFullyRead();
         String firmware = n.attr("firmware");
-        Node l = n.child("loader");
-        Os.Loader loader = null;
-        if (l != null) {
-            loader = new Os.Loader(l.text(), l.attr("readonly"), l.attr("secure"), l.attr("type"), l.rest());
-        }
         String kernel = n.childText("kernel");
         String initrd = n.childText("initrd");
         String cmdline = n.childText("cmdline");
@@ -63,9 +58,10 @@ final class OsParser {
             menu = new Os.BootMenu(enable, timeout);
             bm.requireFullyRead();
         }
-        Os.Builder b = Os.builder().type(type).arch(arch).machine(machine).firmware(firmware).loader(loader)
+        Os.Builder b = Os.builder().type(type).arch(arch).machine(machine).firmware(firmware)
                 .kernel(kernel).initrd(initrd).cmdline(cmdline).bootDevices(boot).bootMenu(menu);
         OsInitCodec.parse(n, b);
+        OsBootCodec.parse(n, b);
         return b.other(n.rest()).build();
     }
 

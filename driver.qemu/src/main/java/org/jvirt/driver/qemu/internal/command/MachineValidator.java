@@ -15,6 +15,7 @@ import org.jvirt.api.xml.MemoryDevice;
 import org.jvirt.api.xml.NumaCell;
 import org.jvirt.api.xml.MemoryBacking;
 import org.jvirt.api.xml.NumaTune;
+import org.jvirt.api.xml.Sysinfo;
 import org.jvirt.api.xml.XmlElement;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
@@ -99,18 +100,11 @@ final class MachineValidator {
         if (uuid == null) {
             return;
         }
-        // TODO(typed): <sysinfo> is kept verbatim
-        for (XmlElement sysinfo : def.other().children()) {
-            XmlElement system = sysinfo.name().equals("sysinfo") ? sysinfo.child("system") : null;
-            if (system == null) {
-                continue;
-            }
-            for (XmlElement e : system.children("entry")) {
-                // virUUIDParse: dashes between the hex pairs are optional
-                if ("uuid".equals(e.attribute("name")) && e.text() != null && !e.text().trim().replace("-", "")
-                        .equalsIgnoreCase(uuid.toString().replace("-", ""))) {
-                    throw detail("UUID mismatch between <uuid> and <sysinfo>");
-                }
+        for (Sysinfo sysinfo : def.sysinfo()) {
+            String written = sysinfo.systemEntry("uuid");
+            // virUUIDParse: dashes between the hex pairs are optional
+            if (written != null && !written.trim().replace("-", "").equalsIgnoreCase(uuid.toString().replace("-", ""))) {
+                throw detail("UUID mismatch between <uuid> and <sysinfo>");
             }
         }
     }
