@@ -1,9 +1,6 @@
 package org.jvirt.driver.qemu.internal.command;
 
-import java.util.List;
-
 import org.jvirt.api.xml.Os;
-import org.jvirt.api.xml.XmlElement;
 
 /** {@code <os>}: {@code -boot} (menu, BIOS reboot timeout), ACPI tables and direct kernel boot. */
 final class BootArgs {
@@ -24,17 +21,13 @@ final class BootArgs {
             }
             b.append(',');
         }
-        for (XmlElement bios : others(os, "bios")) {
-            if (bios.attribute("rebootTimeout") != null) {
-                b.append("reboot-timeout=").append(bios.attribute("rebootTimeout")).append(',');
-            }
+        if (os.bios() != null && os.bios().rebootTimeout() != null) {
+            b.append("reboot-timeout=").append(os.bios().rebootTimeout()).append(',');
         }
         a.add("-boot", b.append("strict=on").toString());
-        for (XmlElement acpi : others(os, "acpi")) {
-            for (XmlElement t : acpi.children("table")) {
-                String sig = "slic".equals(t.attribute("type")) ? "sig=SLIC," : "";
-                a.add("-acpitable", sig + "file=" + Argv.commas(t.text()));
-            }
+        for (Os.AcpiTable t : os.acpiTables()) {
+            String sig = "slic".equals(t.type()) ? "sig=SLIC," : "";
+            a.add("-acpitable", sig + "file=" + Argv.commas(t.path()));
         }
         if (os.kernel() != null) {
             a.add("-kernel", os.kernel());
@@ -45,10 +38,5 @@ final class BootArgs {
         if (os.cmdline() != null) {
             a.add("-append", os.cmdline());
         }
-    }
-
-    private static List<XmlElement> others(Os os, String name) {
-        // TODO(typed): <os><bios> and <os><acpi> are read from Os.other() until typed
-        return os.other().children().stream().filter(e -> e.name().equals(name)).toList();
     }
 }
