@@ -35,7 +35,7 @@ public final class DomainXmlToNative {
                     "Unsupported config type " + format);
         }
         DomainDef def = new QemuPostParse(codec).parse(xml, DomainXmlCodec.PARSE_INACTIVE, caps);
-        QemuCommandLine cmd = new QemuCommandBuilder(caps, env, codec).build(def.withId(-1));
+        QemuCommandLine cmd = new QemuCommandBuilder(caps, env).build(def.withId(-1));
         return ArgsFormatter.format(cmd);
     }
 }

@@ -5,8 +5,6 @@ import java.util.Map;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
-import org.jvirt.api.xml.DomainXmlCodec;
-import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 
 /**
@@ -18,24 +16,12 @@ public final class QemuCommandBuilder {
     private final QemuCaps caps;
     private final CommandEnv env;
 
-    private final DomainXmlCodec codec;
-
-    public QemuCommandBuilder(QemuCaps caps, CommandEnv env, DomainXmlCodec codec) {
+    public QemuCommandBuilder(QemuCaps caps, CommandEnv env) {
         this.caps = caps;
         this.env = env;
-        this.codec = codec;
     }
 
     public QemuCommandLine build(DomainDef def) throws VirtException {
-        try {
-            return buildChecked(def);
-        } catch (NumberFormatException e) {
-            // a malformed number the parser let through: report it, never throw past the API
-            throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
-        }
-    }
-
-    private QemuCommandLine buildChecked(DomainDef def) throws VirtException {
         // libvirt assigns USB ports when it builds the command line, on this copy only
         DomainDef withPorts = OtherAddresses.usb(def);
         QemuMachine m = new QemuMachine(withPorts, caps);

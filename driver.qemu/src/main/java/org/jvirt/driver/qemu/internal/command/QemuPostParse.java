@@ -32,11 +32,7 @@ public final class QemuPostParse {
      */
     public DomainDef parse(String xml, int flags, QemuCaps caps) throws VirtException {
         DomainDef def = codec.parse(xml, flags | DomainXmlCodec.PARSE_SKIP_POST_PARSE, (virtType, osType) -> caps.arch());
-        try {
-            QemuValidator.checkParsed(def, caps);
-        } catch (NumberFormatException e) {
-            throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
-        }
+        QemuValidator.checkParsed(def, caps);
         return apply(def, caps);
     }
 
@@ -45,14 +41,6 @@ public final class QemuPostParse {
      * parsed elsewhere (the generic post-parse finds nothing left to add then).
      */
     public DomainDef apply(DomainDef def, QemuCaps caps) throws VirtException {
-        try {
-            return applyChecked(def, caps);
-        } catch (NumberFormatException e) {
-            throw QemuErrors.xml("invalid numeric value in the domain definition: " + e.getMessage());
-        }
-    }
-
-    private DomainDef applyChecked(DomainDef def, QemuCaps caps) throws VirtException {
         def = QemuNamespace.normalise(def);
         def = IoThreads.complete(def);
         def = machine(def, caps);

@@ -3,7 +3,7 @@
  * <pre>
  * QemuCaps caps = capsCache.get(emulatorPath);                   // internal.caps
  * DomainDef def = new QemuPostParse(codec).parse(xml, PARSE_INACTIVE, caps);   // defaults, addresses
- * QemuCommandLine cmd = new QemuCommandBuilder(caps, CommandEnv.onThisHost(libDir, channelDir, monitorPath), codec)
+ * QemuCommandLine cmd = new QemuCommandBuilder(caps, CommandEnv.onThisHost(libDir, channelDir, monitorPath))
  *         .build(def.withId(id));                                // env + argv, emulator first
  * String text = new DomainXmlToNative(codec).convert("qemu-argv", xml, caps, env);   // domxml-to-native
  * </pre>

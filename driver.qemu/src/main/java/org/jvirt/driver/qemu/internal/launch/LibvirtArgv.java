@@ -62,7 +62,7 @@ public final class LibvirtArgv implements ArgvBuilder {
         QemuCaps emulatorCaps = caps.capsOf(emulator);
         DomainDef def = complete(live, emulatorCaps);
         CommandEnv env = env(monitor);
-        QemuCommandLine cmd = new QemuCommandBuilder(emulatorCaps, env, codec).build(def);
+        QemuCommandLine cmd = new QemuCommandBuilder(emulatorCaps, env).build(def);
         writeMasterKey(Path.of(env.domainDir(live.id(), live.name())));
         List<String> argv = new ArrayList<>(cmd.argv());
         argv.set(0, emulator.toString());

@@ -150,7 +150,7 @@ class QemuXmlConfTest {
             return "re-parse failed: " + e.getMessage();
         }
         try {
-            QemuCommandLine cmd = new QemuCommandBuilder(caps, environment(stem), codec).build(def);
+            QemuCommandLine cmd = new QemuCommandBuilder(caps, environment(stem)).build(def);
             if (expectedArgs == null) {
                 return "command line built, but expected error: " + expectedErr;
             }
