@@ -559,6 +559,11 @@ SPECS = [
             ('String', 'vendor', '{@code <vendor>}, or null', None),
             ('String', 'product', '{@code <product>}, or null', None),
             ('DiskGeometry', 'geometry', '{@code <geometry>} (the BIOS geometry), or null', None),
+            ('DiskAuth', 'auth', '{@code <auth>} on the disk itself (the older placement), or null', None),
+            ('DiskEncryption',
+             'encryption',
+             '{@code <encryption>} on the disk itself (the older placement), or null',
+             None),
             ('Preserved',
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
@@ -594,6 +599,25 @@ SPECS = [
           '    public String driverType() {\n'
           '        return driver == null ? null : driver.type();\n'
           '    }'},
+{'name': 'DiskAuth',
+ 'doc': "A disk's {@code <auth>}: the user and the libvirt secret that holds the password.",
+ 'fields': [('String', 'username', 'the user name, or null', None),
+            ('DiskSecret', 'secret', 'the {@code <secret>}, or null', None),
+            ('Preserved',
+             'other',
+             'further attributes and child elements the model does not name, kept verbatim and formatted '
+             "back in libvirt's order; never null",
+             'Preserved.NONE')]},
+{'name': 'DiskEncryption',
+ 'doc': "A disk's {@code <encryption>}: the format and engine, and the secrets holding its keys.",
+ 'fields': [('String', 'format', '{@code luks}, {@code luks2}, {@code qcow}, ..., or null', None),
+            ('String', 'engine', '{@code qemu} or {@code librbd}, or null', None),
+            ('List<DiskSecret>', 'secrets', 'the {@code <secret>} children, in order', None),
+            ('Preserved',
+             'other',
+             'further attributes and child elements the model does not name, kept verbatim and formatted '
+             "back in libvirt's order; never null",
+             'Preserved.NONE')]},
 {'name': 'DiskDriver',
  'doc': "A disk's {@code <driver>} (libvirt's hypervisor-side disk options).",
  'fields': [('String', 'name', 'the driver name ({@code qemu}), or null', None),
@@ -634,8 +658,9 @@ SPECS = [
 {'name': 'DiskSource',
  'doc': "A disk's {@code <source>}. Which attributes are set depends on the disk type: {@code file}\n"
         '(file), {@code block} (dev), {@code dir} (dir), {@code network} (protocol, name, query, tls,\n'
-        'tlsHostname, hosts), {@code volume} (pool, volume, mode). Children other than {@code <host>}\n'
-        '(auth, encryption, reservations, slices, seclabel, cookies, ...) stay in {@code other}.',
+        'tlsHostname, hosts), {@code volume} (pool, volume, mode). Children other than {@code <host>},\n'
+        '{@code <auth>}, {@code <encryption>}, {@code <readahead>} and {@code <timeout>} (reservations,\n'
+        'slices, seclabel, cookies, ...) stay in {@code other}.',
  'fields': [('String', 'file', 'the image file, or null', None),
             ('String', 'dev', 'the host block device, or null', None),
             ('String', 'dir', 'the host directory, or null', None),
@@ -661,6 +686,8 @@ SPECS = [
              '{@code <readahead size=>} of an HTTP(S)/FTP(S) source in bytes, or null',
              None),
             ('Integer', 'timeout', '{@code <timeout seconds=>} of an HTTP(S)/FTP(S) source, or null', None),
+            ('DiskAuth', 'auth', '{@code <auth>} inside the source, or null', None),
+            ('DiskEncryption', 'encryption', '{@code <encryption>} inside the source, or null', None),
             ('Preserved',
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '

@@ -26,6 +26,8 @@ public final class Disk implements Device {
     private final String vendor;
     private final String product;
     private final DiskGeometry geometry;
+    private final DiskAuth auth;
+    private final DiskEncryption encryption;
     private final Preserved other;
     private final DeviceInfo info;
 
@@ -47,6 +49,8 @@ public final class Disk implements Device {
         this.vendor = b.vendor;
         this.product = b.product;
         this.geometry = b.geometry;
+        this.auth = b.auth;
+        this.encryption = b.encryption;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
@@ -76,6 +80,8 @@ public final class Disk implements Device {
         b.vendor = vendor;
         b.product = product;
         b.geometry = geometry;
+        b.auth = auth;
+        b.encryption = encryption;
         b.other = other;
         b.info = info;
         return b;
@@ -164,6 +170,16 @@ public final class Disk implements Device {
     /** {@code <geometry>} (the BIOS geometry), or null */
     public DiskGeometry geometry() {
         return geometry;
+    }
+
+    /** {@code <auth>} on the disk itself (the older placement), or null */
+    public DiskAuth auth() {
+        return auth;
+    }
+
+    /** {@code <encryption>} on the disk itself (the older placement), or null */
+    public DiskEncryption encryption() {
+        return encryption;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -261,6 +277,16 @@ public final class Disk implements Device {
         return toBuilder().geometry(newGeometry).build();
     }
 
+    /** A copy with {@code auth} replaced. */
+    public Disk withAuth(DiskAuth newAuth) {
+        return toBuilder().auth(newAuth).build();
+    }
+
+    /** A copy with {@code encryption} replaced. */
+    public Disk withEncryption(DiskEncryption newEncryption) {
+        return toBuilder().encryption(newEncryption).build();
+    }
+
     /** A copy with {@code other} replaced. */
     public Disk withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -321,13 +347,15 @@ public final class Disk implements Device {
                 && Objects.equals(vendor, x.vendor)
                 && Objects.equals(product, x.product)
                 && Objects.equals(geometry, x.geometry)
+                && Objects.equals(auth, x.auth)
+                && Objects.equals(encryption, x.encryption)
                 && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, device, model, snapshot, rawio, sgio, driver, source, target, readOnly, shareable, transientDisk, serial, wwn, vendor, product, geometry, other, info);
+        return Objects.hash(type, device, model, snapshot, rawio, sgio, driver, source, target, readOnly, shareable, transientDisk, serial, wwn, vendor, product, geometry, auth, encryption, other, info);
     }
 
     @Override
@@ -349,6 +377,8 @@ public final class Disk implements Device {
                 + "vendor=" + vendor + ", "
                 + "product=" + product + ", "
                 + "geometry=" + geometry + ", "
+                + "auth=" + auth + ", "
+                + "encryption=" + encryption + ", "
                 + "other=" + other + ", "
                 + "info=" + info + "]";
     }
@@ -372,6 +402,8 @@ public final class Disk implements Device {
         private String vendor;
         private String product;
         private DiskGeometry geometry;
+        private DiskAuth auth;
+        private DiskEncryption encryption;
         private Preserved other;
         private DeviceInfo info;
 
@@ -477,6 +509,18 @@ public final class Disk implements Device {
         /** @see Disk#geometry() */
         public Builder geometry(DiskGeometry value) {
             this.geometry = value;
+            return this;
+        }
+
+        /** @see Disk#auth() */
+        public Builder auth(DiskAuth value) {
+            this.auth = value;
+            return this;
+        }
+
+        /** @see Disk#encryption() */
+        public Builder encryption(DiskEncryption value) {
+            this.encryption = value;
             return this;
         }
 

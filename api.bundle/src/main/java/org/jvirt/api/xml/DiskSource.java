@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * A disk's {@code <source>}. Which attributes are set depends on the disk type: {@code file}
  * (file), {@code block} (dev), {@code dir} (dir), {@code network} (protocol, name, query, tls,
- * tlsHostname, hosts), {@code volume} (pool, volume, mode). Children other than {@code <host>}
- * (auth, encryption, reservations, slices, seclabel, cookies, ...) stay in {@code other}.
+ * tlsHostname, hosts), {@code volume} (pool, volume, mode). Children other than {@code <host>},
+ * {@code <auth>}, {@code <encryption>}, {@code <readahead>} and {@code <timeout>} (reservations,
+ * slices, seclabel, cookies, ...) stay in {@code other}.
  *
  * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
  * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
@@ -29,6 +30,8 @@ public final class DiskSource {
     private final List<SourceHost> hosts;
     private final Long readahead;
     private final Integer timeout;
+    private final DiskAuth auth;
+    private final DiskEncryption encryption;
     private final Preserved other;
 
     private DiskSource(Builder b) {
@@ -48,6 +51,8 @@ public final class DiskSource {
         this.hosts = List.copyOf(b.hosts == null ? List.of() : b.hosts);
         this.readahead = b.readahead;
         this.timeout = b.timeout;
+        this.auth = b.auth;
+        this.encryption = b.encryption;
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
@@ -75,6 +80,8 @@ public final class DiskSource {
         b.hosts = hosts;
         b.readahead = readahead;
         b.timeout = timeout;
+        b.auth = auth;
+        b.encryption = encryption;
         b.other = other;
         return b;
     }
@@ -157,6 +164,16 @@ public final class DiskSource {
     /** {@code <timeout seconds=>} of an HTTP(S)/FTP(S) source, or null */
     public Integer timeout() {
         return timeout;
+    }
+
+    /** {@code <auth>} inside the source, or null */
+    public DiskAuth auth() {
+        return auth;
+    }
+
+    /** {@code <encryption>} inside the source, or null */
+    public DiskEncryption encryption() {
+        return encryption;
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -244,6 +261,16 @@ public final class DiskSource {
         return toBuilder().timeout(newTimeout).build();
     }
 
+    /** A copy with {@code auth} replaced. */
+    public DiskSource withAuth(DiskAuth newAuth) {
+        return toBuilder().auth(newAuth).build();
+    }
+
+    /** A copy with {@code encryption} replaced. */
+    public DiskSource withEncryption(DiskEncryption newEncryption) {
+        return toBuilder().encryption(newEncryption).build();
+    }
+
     /** A copy with {@code other} replaced. */
     public DiskSource withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -283,12 +310,14 @@ public final class DiskSource {
                 && Objects.equals(hosts, x.hosts)
                 && Objects.equals(readahead, x.readahead)
                 && Objects.equals(timeout, x.timeout)
+                && Objects.equals(auth, x.auth)
+                && Objects.equals(encryption, x.encryption)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(file, dev, dir, protocol, name, query, tls, tlsHostname, pool, volume, mode, startupPolicy, index, hosts, readahead, timeout, other);
+        return Objects.hash(file, dev, dir, protocol, name, query, tls, tlsHostname, pool, volume, mode, startupPolicy, index, hosts, readahead, timeout, auth, encryption, other);
     }
 
     @Override
@@ -309,6 +338,8 @@ public final class DiskSource {
                 + "hosts=" + hosts + ", "
                 + "readahead=" + readahead + ", "
                 + "timeout=" + timeout + ", "
+                + "auth=" + auth + ", "
+                + "encryption=" + encryption + ", "
                 + "other=" + other + "]";
     }
 
@@ -330,6 +361,8 @@ public final class DiskSource {
         private List<SourceHost> hosts;
         private Long readahead;
         private Integer timeout;
+        private DiskAuth auth;
+        private DiskEncryption encryption;
         private Preserved other;
 
         private Builder() {
@@ -428,6 +461,18 @@ public final class DiskSource {
         /** @see DiskSource#timeout() */
         public Builder timeout(Integer value) {
             this.timeout = value;
+            return this;
+        }
+
+        /** @see DiskSource#auth() */
+        public Builder auth(DiskAuth value) {
+            this.auth = value;
+            return this;
+        }
+
+        /** @see DiskSource#encryption() */
+        public Builder encryption(DiskEncryption value) {
+            this.encryption = value;
             return this;
         }
 

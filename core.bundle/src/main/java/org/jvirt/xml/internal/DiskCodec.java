@@ -7,8 +7,11 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DiskAuth;
 import org.jvirt.api.xml.DiskDriver;
+import org.jvirt.api.xml.DiskEncryption;
 import org.jvirt.api.xml.DiskGeometry;
+import org.jvirt.api.xml.DiskSecret;
 import org.jvirt.api.xml.DiskSource;
 import org.jvirt.api.xml.DiskTarget;
 import org.jvirt.api.xml.SourceHost;
@@ -22,6 +25,10 @@ final class DiskCodec {
         "queues", "queue_size", "iommu", "ats", "packed", "page_per_vq"};
     private static final String[] SOURCE_ATTRS = {"file", "fdgroup", "dev", "dir", "protocol", "name", "query", "tls",
         "tlsHostname", "pool", "volume", "mode", "startupPolicy", "index"};
+    /** virDomainDiskSourceFormat's order of a disk source's children. */
+    private static final String[] SOURCE_CHILDREN = {"host", "snapshot", "config", "knownHosts", "identity",
+        "initiator", "ssl", "cookies", "readahead", "timeout", "reconnect", "address", "slices", "seclabel", "auth",
+        "encryption", "reservations", "dataStore"};
     private static final String[] TARGET_ATTRS = {"dev", "bus", "tray", "removable", "rotation_rate"};
 
     private DiskCodec() {
@@ -57,6 +64,7 @@ final class DiskCodec {
             b.geometry(new DiskGeometry(Num.uint(geometry, "cyls"), Num.uint(geometry, "heads"),
                     Num.uint(geometry, "secs"), geometry.attr("trans")));
         }
+        b.auth(auth(n)).encryption(encryption(n));
         b.serial(plainText(n, "serial")).wwn(plainText(n, "wwn")).vendor(plainText(n, "vendor"))
                 .product(plainText(n, "product"));
         b.info(DeviceInfoCodec.parse(n));
@@ -87,6 +95,7 @@ final class DiskCodec {
         if (timeout != null) {
             b.timeout(Num.uint(timeout, "seconds"));
         }
+        b.auth(auth(s)).encryption(encryption(s));
         List<SourceHost> hosts = hosts(s.element().children("host"));
         if (hosts != null) {
             s.children("host");
@@ -153,6 +162,7 @@ final class DiskCodec {
                     .attr("tray", t.tray()).attr("removable", t.removable()).attr("rotation_rate", t.rotationRate())
                     .preserved(t.other()));
         }
+        o.child(format(d.auth())).child(format(d.encryption()));
         DiskGeometry g = d.geometry();
         if (g != null) {
             o.child(new Out("geometry").attr("cyls", g.cyls()).attr("heads", g.heads()).attr("secs", g.secs())
@@ -186,7 +196,7 @@ final class DiskCodec {
     }
 
     private static Out source(DiskSource s) {
-        Out o = new Out("source").attrOrder(SOURCE_ATTRS).attr("file", s.file()).attr("dev", s.dev())
+        Out o = new Out("source").attrOrder(SOURCE_ATTRS).childOrder(SOURCE_CHILDREN).attr("file", s.file()).attr("dev", s.dev())
                 .attr("dir", s.dir()).attr("protocol", s.protocol()).attr("name", s.name()).attr("query", s.query())
                 .attr("tls", s.tls()).attr("tlsHostname", s.tlsHostname()).attr("pool", s.pool())
                 .attr("volume", s.volume()).attr("mode", s.mode()).attr("startupPolicy", s.startupPolicy())
@@ -196,7 +206,7 @@ final class DiskCodec {
                     .attr("socket", h.socket()));
         }
         o.preserved(s.other());
-        // libvirt writes these last in a network source
+        o.child(format(s.auth())).child(format(s.encryption()));
         if (s.readahead() != null) {
             o.child(new Out("readahead").attr("size", s.readahead()));
         }
@@ -214,5 +224,66 @@ final class DiskCodec {
             return null;
         }
         return parent.child(name);
+    }
+
+    /** {@code <auth>} typed when it holds only what the model names, else null (kept verbatim). */
+    private static DiskAuth auth(Node parent) throws VirtException {
+        XmlElement e = parent.element().child("auth");
+        if (e == null || !only(e, "username") || e.children().size() > 1 || !secretsOnly(e)) {
+            return null;
+        }
+        Node a = parent.child("auth");
+        List<DiskSecret> secrets = secrets(e);
+        return DiskAuth.builder().username(a.attr("username")).secret(secrets.isEmpty() ? null : secrets.get(0))
+                .build();
+    }
+
+    /** {@code <encryption>} typed when it holds only a format, an engine and secrets, else null. */
+    private static DiskEncryption encryption(Node parent) {
+        XmlElement e = parent.element().child("encryption");
+        if (e == null || !only(e, "format", "engine") || !secretsOnly(e)) {
+            return null;
+        }
+        Node enc = parent.child("encryption");
+        return DiskEncryption.builder().format(enc.attr("format")).engine(enc.attr("engine")).secrets(secrets(e))
+                .build();
+    }
+
+    private static boolean only(XmlElement e, String... attrs) {
+        return e.attributes().stream().allMatch(a -> List.of(attrs).contains(a.name()));
+    }
+
+    private static boolean secretsOnly(XmlElement e) {
+        return e.children().stream().allMatch(c -> c.name().equals("secret") && c.children().isEmpty()
+                && only(c, "type", "uuid", "usage"));
+    }
+
+    private static List<DiskSecret> secrets(XmlElement e) {
+        return e.children("secret").stream()
+                .map(c -> new DiskSecret(c.attribute("type"), c.attribute("uuid"), c.attribute("usage"))).toList();
+    }
+
+    private static Out format(DiskAuth a) {
+        if (a == null) {
+            return null;
+        }
+        Out o = new Out("auth").attr("username", a.username());
+        if (a.secret() != null) {
+            o.child(secret(a.secret()));
+        }
+        return o.preserved(a.other());
+    }
+
+    private static Out format(DiskEncryption e) {
+        if (e == null) {
+            return null;
+        }
+        Out o = new Out("encryption").attr("format", e.format()).attr("engine", e.engine());
+        e.secrets().forEach(s -> o.child(secret(s)));
+        return o.preserved(e.other());
+    }
+
+    private static Out secret(DiskSecret s) {
+        return new Out("secret").attr("type", s.type()).attr("uuid", s.uuid()).attr("usage", s.usage());
     }
 }

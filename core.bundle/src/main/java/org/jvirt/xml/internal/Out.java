@@ -18,6 +18,7 @@ final class Out {
     private final List<XmlElement> children = new ArrayList<>();
     private String text;
     private List<String> attrOrder;
+    private List<String> childOrder;
 
     Out(String name) {
         this.name = name;
@@ -77,6 +78,16 @@ final class Out {
         return this;
     }
 
+    /**
+     * The order of this element's children when it differs by parent (a disk's {@code <source>} is
+     * not an interface's): used instead of {@link LibvirtOrder}; unlisted children go last, in the
+     * order given.
+     */
+    Out childOrder(String... names) {
+        this.childOrder = List.of(names);
+        return this;
+    }
+
     XmlElement build() {
         List<XmlAttribute> attrs = attributes;
         if (attrOrder != null) {
@@ -86,6 +97,16 @@ final class Out {
                 return i < 0 ? Integer.MAX_VALUE : i;
             }));
         }
-        return new XmlElement(name, attrs, LibvirtOrder.sort(name, children), text);
+        List<XmlElement> kids = children;
+        if (childOrder != null) {
+            kids = new ArrayList<>(children);
+            kids.sort(Comparator.comparingInt(c -> {
+                int i = childOrder.indexOf(c.name());
+                return i < 0 ? Integer.MAX_VALUE : i;
+            }));
+        } else {
+            kids = LibvirtOrder.sort(name, children);
+        }
+        return new XmlElement(name, attrs, kids, text);
     }
 }

@@ -19,7 +19,9 @@ import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.api.xml.DiskEncryption;
 import org.jvirt.api.xml.DiskGeometry;
+import org.jvirt.api.xml.DiskSecret;
 import org.jvirt.api.xml.Hub;
 import org.jvirt.api.xml.IothreadQueues;
 import org.jvirt.api.xml.NetInterface;
@@ -332,5 +334,55 @@ class TypedDeviceModelTest {
                 "heads='x'"), DomainXmlCodec.PARSE_INACTIVE));
         assertTrue(e.getMessage().contains("Invalid value for attribute 'heads' in element 'geometry': 'x'"),
                 e.getMessage());
+    }
+
+    @Test
+    void authAndEncryptionAreTypedWhereTheyAreWritten() throws VirtException {
+        String xml = domain("""
+                <disk type='network' device='disk'>
+                  <driver name='qemu' type='raw'/>
+                  <source protocol='iscsi' name='iqn.1992-01.com.example:storage/1'>
+                    <host name='example.org' port='6000'/>
+                    <auth username='myname'>
+                      <secret type='iscsi' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80e80'/>
+                    </auth>
+                    <encryption format='luks' engine='qemu'>
+                      <secret type='passphrase' usage='/storage/key'/>
+                    </encryption>
+                  </source>
+                  <target dev='vdc' bus='virtio'/>
+                </disk>
+                <disk type='file' device='disk'>
+                  <source file='/a.img'/>
+                  <target dev='vdd' bus='virtio'/>
+                  <encryption format='qcow'>
+                    <secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/>
+                    <cipher name='aes' size='256' mode='cbc'/>
+                  </encryption>
+                </disk>
+                """);
+        DomainDef def = codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE);
+        Disk net = def.devices().disks().get(0);
+        assertEquals("myname", net.source().auth().username());
+        assertEquals(new DiskSecret("iscsi", "0a81f5b2-8403-7b23-c8d6-21ccc2f80e80", null), net.source().auth().secret());
+        DiskEncryption enc = net.source().encryption();
+        assertEquals("luks", enc.format());
+        assertEquals(List.of(new DiskSecret("passphrase", null, "/storage/key")), enc.secrets());
+        // an encryption with more than the model names (its cipher) stays verbatim, on the disk
+        Disk file = def.devices().disks().get(1);
+        assertNull(file.encryption());
+        assertTrue(file.other().children().stream().anyMatch(e -> e.name().equals("encryption")));
+        String out = codec.format(def, DomainXmlCodec.FORMAT_INACTIVE);
+        assertTrue(out.contains("""
+                        <host name='example.org' port='6000'/>
+                        <auth username='myname'>
+                          <secret type='iscsi' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80e80'/>
+                        </auth>
+                        <encryption format='luks' engine='qemu'>
+                          <secret type='passphrase' usage='/storage/key'/>
+                        </encryption>
+                      </source>
+                """), out);
+        assertTrue(out.contains("<cipher name='aes' size='256' mode='cbc'/>"), out);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jvirt.api.xml.Address;
 import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DiskEncryption;
 import org.jvirt.api.xml.DiskDriver;
 import org.jvirt.api.xml.DiskSource;
 import org.jvirt.api.xml.DiskTarget;
@@ -45,10 +46,10 @@ final class DiskDefaults {
             if (type.equals("network")) {
                 source = networkPorts(source);
             }
-            source = source.withOther(luksEngine(source.other()));
+            source = source.withEncryption(luksEngine(source.encryption()));
             b.source(source);
         }
-        b.other(luksEngine(disk.other()));
+        b.encryption(luksEngine(disk.encryption()));
         if (device.equals("cdrom")) {
             b.readOnly(true);
         }
@@ -104,20 +105,8 @@ final class DiskDefaults {
         return source.withHosts(hosts).withOther(new Preserved(source.other().attributes(), kept));
     }
 
-    /**
-     * A LUKS encryption without an engine is QEMU's.
-     * TODO(typed): disk encryption (kept as an XmlElement in the disk's or source's preserved children)
-     */
-    private static Preserved luksEngine(Preserved other) {
-        List<XmlElement> kids = new ArrayList<>();
-        boolean changed = false;
-        for (XmlElement e : other.children()) {
-            if (e.name().equals("encryption") && "luks".equals(e.attribute("format")) && e.attribute("engine") == null) {
-                e = e.withAttribute("engine", "qemu");
-                changed = true;
-            }
-            kids.add(e);
-        }
-        return changed ? new Preserved(other.attributes(), kids) : other;
+    /** A LUKS encryption without an engine is QEMU's. */
+    private static DiskEncryption luksEngine(DiskEncryption e) {
+        return e != null && "luks".equals(e.format()) && e.engine() == null ? e.withEngine("qemu") : e;
     }
 }

@@ -22,10 +22,12 @@ final class DiskValidator {
     static void written(DomainDef def) throws VirtException {
         for (Disk disk : def.devices().disks()) {
             DiskSource src = disk.source();
-            if (has(disk.other(), "auth") && src != null && has(src.other(), "auth")) {
+            if (declares(disk.auth(), disk.other(), "auth") && src != null
+                    && declares(src.auth(), src.other(), "auth")) {
                 throw QemuErrors.unsupported("an <auth> definition already found for disk source");
             }
-            if (has(disk.other(), "encryption") && src != null && has(src.other(), "encryption")) {
+            if (declares(disk.encryption(), disk.other(), "encryption") && src != null
+                    && declares(src.encryption(), src.other(), "encryption")) {
                 throw QemuErrors.unsupported("an <encryption> definition already found for disk source");
             }
         }
@@ -113,7 +115,8 @@ final class DiskValidator {
             throw QemuErrors.unsupported("shared access for disk '" + dev + "' requires use of supported storage "
                     + "format");
         }
-        boolean encrypted = src != null && has(src.other(), "encryption") || has(disk.other(), "encryption");
+        boolean encrypted = src != null && declares(src.encryption(), src.other(), "encryption")
+                || declares(disk.encryption(), disk.other(), "encryption");
         if (encrypted && format != null && !format.equals("raw") && !format.equals("qcow2")) {
             throw QemuErrors.unsupported("encryption is supported only with 'raw' and 'qcow2' image format");
         }
@@ -136,8 +139,11 @@ final class DiskValidator {
         return v == null ? 0 : v;
     }
 
-    // TODO(typed): <auth> and <encryption> of disks and disk sources are kept verbatim
-    private static boolean has(Preserved other, String element) {
-        return other.children().stream().anyMatch(e -> e.name().equals(element));
+    /**
+     * Whether an element is given: typed, or kept verbatim because it carries more than the model
+     * names (an encryption with its cipher settings, say).
+     */
+    private static boolean declares(Object typed, Preserved other, String element) {
+        return typed != null || other.children().stream().anyMatch(e -> e.name().equals(element));
     }
 }
