@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -224,7 +225,7 @@ class DriverSwapTest {
         Connection conn = core.open("test:///default", 0);
         stop(core, d);
         Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
-        List<Thread> callers = new java.util.ArrayList<>();
+        List<Thread> callers = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < 4; i++) {
             Thread t = new Thread(() -> {

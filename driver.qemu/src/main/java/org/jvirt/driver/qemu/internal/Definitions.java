@@ -6,7 +6,7 @@ import org.jvirt.api.DomainEventType;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 
 /**
  * Persistent and transient definitions: define, undefine, createXML, autostart. Definitions are
@@ -35,9 +35,9 @@ final class Definitions {
         return def.uuid() == null ? def.withUuid(UUID.randomUUID()) : def;
     }
 
-    DomainObj define(String xml) throws VirtException {
+    QemuDomainObj define(String xml) throws VirtException {
         DomainDef def = parse(xml, DomainXmlCodec.PARSE_INACTIVE);
-        DomainObj dom = host.claim(def, false);
+        QemuDomainObj dom = host.claim(def, false);
         synchronized (dom) {
             boolean updated = dom.isPersistent();
             try {
@@ -52,9 +52,9 @@ final class Definitions {
         }
     }
 
-    DomainObj createTransient(String xml, boolean paused) throws VirtException {
+    QemuDomainObj createTransient(String xml, boolean paused) throws VirtException {
         DomainDef def = parse(xml, 0);
-        DomainObj dom = host.claim(def, true);
+        QemuDomainObj dom = host.claim(def, true);
         try {
             host.lifecycle().start(dom, def, paused);
         } catch (VirtException e) {
@@ -64,7 +64,7 @@ final class Definitions {
         return dom;
     }
 
-    void undefine(DomainObj dom) throws VirtException {
+    void undefine(QemuDomainObj dom) throws VirtException {
         synchronized (dom) {
             if (!dom.isPersistent()) {
                 throw QemuErrors.invalid("cannot undefine transient domain");
@@ -77,7 +77,7 @@ final class Definitions {
         }
     }
 
-    void setAutostart(DomainObj dom, boolean on) throws VirtException {
+    void setAutostart(QemuDomainObj dom, boolean on) throws VirtException {
         synchronized (dom) {
             if (!dom.isPersistent()) {
                 throw QemuErrors.invalid("cannot set autostart for transient domain");

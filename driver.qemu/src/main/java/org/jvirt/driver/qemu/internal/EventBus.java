@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventType;
 import org.jvirt.api.spi.DomainEventSink;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +23,12 @@ public final class EventBus {
         sinks.remove(sink);
     }
 
-    public void emit(DomainObj dom, DomainEventType type, int detail) {
+    public void emit(QemuDomainObj dom, DomainEventType type, int detail) {
         emit(dom, dom.id(), type, detail);
     }
 
     /** {@code id} is the domain id at the time of the event (before a stop clears it). */
-    public void emit(DomainObj dom, int id, DomainEventType type, int detail) {
+    public void emit(QemuDomainObj dom, int id, DomainEventType type, int detail) {
         DomainEvent e = new DomainEvent(dom.name(), dom.uuid(), id, type, detail);
         LOG.debug("event {} {} for domain '{}'", type.label(), type.detailLabel(detail), dom.name());
         for (DomainEventSink s : sinks) {

@@ -10,7 +10,7 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 import org.jvirt.driver.qemu.internal.qmp.QmpException;
 
@@ -22,7 +22,7 @@ public final class GuestControl {
         this.host = host;
     }
 
-    public void suspend(DomainObj dom) throws VirtException {
+    public void suspend(QemuDomainObj dom) throws VirtException {
         synchronized (dom) {
             QmpClient qmp = monitor(dom);
             if (dom.isState(DomainState.PAUSED)) {
@@ -35,7 +35,7 @@ public final class GuestControl {
         }
     }
 
-    public void resume(DomainObj dom) throws VirtException {
+    public void resume(QemuDomainObj dom) throws VirtException {
         synchronized (dom) {
             QmpClient qmp = monitor(dom);
             if (dom.isState(DomainState.SHUTDOWN) || dom.shutdownSeen()) {
@@ -52,20 +52,20 @@ public final class GuestControl {
     }
 
     /** ACPI power button; the guest decides (a guest without ACPI support ignores it). */
-    public void shutdown(DomainObj dom) throws VirtException {
+    public void shutdown(QemuDomainObj dom) throws VirtException {
         synchronized (dom) {
             run(monitor(dom), "system_powerdown");
         }
     }
 
     /** Resets the guest's virtual hardware ({@code system_reset}). */
-    public void reboot(DomainObj dom) throws VirtException {
+    public void reboot(QemuDomainObj dom) throws VirtException {
         synchronized (dom) {
             run(monitor(dom), "system_reset");
         }
     }
 
-    public List<VcpuInfo> vcpuInfo(DomainObj dom) throws VirtException {
+    public List<VcpuInfo> vcpuInfo(QemuDomainObj dom) throws VirtException {
         synchronized (dom) {
             monitor(dom);
             List<VcpuInfo> info = host.context().vcpus().info(dom);
@@ -74,14 +74,14 @@ public final class GuestControl {
         }
     }
 
-    public List<BitSet> vcpuPinInfo(DomainObj dom) throws VirtException {
+    public List<BitSet> vcpuPinInfo(QemuDomainObj dom) throws VirtException {
         synchronized (dom) {
             monitor(dom);
             return host.context().vcpus().pinInfo(dom);
         }
     }
 
-    public void pinVcpu(DomainObj dom, int vcpu, BitSet cpus) throws VirtException {
+    public void pinVcpu(QemuDomainObj dom, int vcpu, BitSet cpus) throws VirtException {
         synchronized (dom) {
             monitor(dom);
             host.context().vcpus().pin(dom, vcpu, cpus);
@@ -89,7 +89,7 @@ public final class GuestControl {
         }
     }
 
-    private static QmpClient monitor(DomainObj dom) throws VirtException {
+    private static QmpClient monitor(QemuDomainObj dom) throws VirtException {
         if (!dom.isActive()) {
             throw QemuErrors.notRunning();
         }

@@ -21,7 +21,7 @@ import org.jvirt.driver.qemu.internal.caps.QemuCapsCache;
 import org.jvirt.driver.qemu.internal.command.CommandEnv;
 import org.jvirt.driver.qemu.internal.command.DomainXmlToNative;
 import org.jvirt.driver.qemu.internal.host.KvmMaxVcpus;
-import org.jvirt.driver.qemu.internal.host.NodeInfoReader;
+import org.jvirt.driver.qemu.internal.host.HostNodeInfoReader;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
 
 import org.slf4j.Logger;
@@ -77,7 +77,7 @@ final class HostCapabilities {
 
     NodeInfo nodeInfo() throws VirtException {
         try {
-            return new NodeInfoReader(Path.of("/")).read(hostArch());
+            return new HostNodeInfoReader(Path.of("/")).read(hostArch());
         } catch (IOException | RuntimeException e) {
             throw QemuErrors.system("cannot read the host's CPU and memory: " + e.getMessage());
         }

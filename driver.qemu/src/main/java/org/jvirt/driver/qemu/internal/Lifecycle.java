@@ -14,7 +14,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Bitmap;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
@@ -41,7 +41,7 @@ public final class Lifecycle {
     }
 
     /** Starts {@code def} as the live definition of {@code dom}. On failure nothing is left behind. */
-    public void start(DomainObj dom, DomainDef def, boolean paused) throws VirtException {
+    public void start(QemuDomainObj dom, DomainDef def, boolean paused) throws VirtException {
         synchronized (dom) {
             if (dom.isActive()) {
                 throw QemuErrors.invalid("domain is already running");
@@ -97,7 +97,7 @@ public final class Lifecycle {
         }
     }
 
-    private String failStart(DomainObj dom, Process process, long pid, Path monitor, Path pidFile, Path log) {
+    private String failStart(QemuDomainObj dom, Process process, long pid, Path monitor, Path pidFile, Path log) {
         QmpClient qmp = dom.qmp();
         if (qmp != null) {
             qmp.close();
@@ -133,7 +133,7 @@ public final class Lifecycle {
     }
 
     /** {@code <cputune><vcpupin>}: needs usable thread ids, else the start fails. */
-    private void applyVcpuPins(DomainObj dom, DomainDef def, VcpuThreadResolution r) throws VirtException {
+    private void applyVcpuPins(QemuDomainObj dom, DomainDef def, VcpuThreadResolution r) throws VirtException {
         List<VcpuPin> pins = def.cputune() == null ? List.of() : def.cputune().vcpuPins();
         if (pins.isEmpty()) {
             return;
@@ -147,7 +147,7 @@ public final class Lifecycle {
     }
 
     /** Destroys a running domain: SIGTERM, SIGKILL after the timeout. */
-    public void destroy(DomainObj dom) throws VirtException {
+    public void destroy(QemuDomainObj dom) throws VirtException {
         synchronized (dom) {
             if (!dom.isActive()) {
                 throw QemuErrors.notRunning();
@@ -163,7 +163,7 @@ public final class Lifecycle {
     }
 
     /** The domain's emulator has gone (or is being taken away): release everything. */
-    void stopped(DomainObj dom, StateReason reason, int stoppedDetail) {
+    void stopped(QemuDomainObj dom, StateReason reason, int stoppedDetail) {
         int id = dom.id();
         QmpClient qmp = dom.qmp();
         if (qmp != null) {
@@ -182,7 +182,7 @@ public final class Lifecycle {
     }
 
     /** The monitor of {@code client} closed without the driver asking. */
-    void monitorClosed(DomainObj dom, QmpClient client) {
+    void monitorClosed(QemuDomainObj dom, QmpClient client) {
         synchronized (dom) {
             if (dom.qmp() != client || !dom.isActive()) {
                 return;

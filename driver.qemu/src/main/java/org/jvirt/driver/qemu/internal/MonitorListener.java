@@ -3,7 +3,7 @@ package org.jvirt.driver.qemu.internal;
 import org.jvirt.api.DomainEventType;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.StateReason;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 import org.jvirt.driver.qemu.internal.qmp.QmpException;
 import org.jvirt.driver.qemu.internal.qmp.QmpListener;
@@ -22,10 +22,10 @@ final class MonitorListener implements QmpListener {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorListener.class);
 
     private final Lifecycle lifecycle;
-    private final DomainObj dom;
+    private final QemuDomainObj dom;
     private volatile QmpClient client;
 
-    MonitorListener(Lifecycle lifecycle, DomainObj dom) {
+    MonitorListener(Lifecycle lifecycle, QemuDomainObj dom) {
         this.lifecycle = lifecycle;
         this.dom = dom;
     }

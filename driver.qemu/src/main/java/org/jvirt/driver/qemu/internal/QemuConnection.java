@@ -23,7 +23,7 @@ import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 
 /** A connection to {@code qemu:///system} or {@code qemu:///session}: libvirt's QEMU driver table. */
@@ -85,10 +85,10 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public List<DomainRef> listAllDomains(int flags) {
-        return host.all().stream().filter(d -> matches(d, flags)).map(DomainObj::ref).toList();
+        return host.all().stream().filter(d -> matches(d, flags)).map(QemuDomainObj::ref).toList();
     }
 
-    private static boolean matches(DomainObj d, int flags) {
+    private static boolean matches(QemuDomainObj d, int flags) {
         boolean active = d.isActive();
         DomainState s = d.state().state();
         return pair(flags, ListFlag.ACTIVE, ListFlag.INACTIVE, active)
@@ -118,7 +118,7 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public DomainRef lookupByName(String name) throws VirtException {
-        DomainObj d = host.byName(name);
+        QemuDomainObj d = host.byName(name);
         if (d == null) {
             throw QemuErrors.noDomain("no domain with matching name '" + name + "'");
         }
@@ -127,7 +127,7 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public DomainRef lookupByUuid(UUID uuid) throws VirtException {
-        DomainObj d = host.byUuid(uuid);
+        QemuDomainObj d = host.byUuid(uuid);
         if (d == null) {
             throw QemuErrors.noDomain("no domain with matching uuid '" + uuid + "'");
         }
@@ -136,7 +136,7 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public DomainRef lookupById(int id) throws VirtException {
-        DomainObj d = host.byId(id);
+        QemuDomainObj d = host.byId(id);
         if (d == null) {
             throw QemuErrors.noDomain("no domain with matching id " + id);
         }
@@ -168,8 +168,8 @@ final class QemuConnection implements DriverConnection {
         }
     }
 
-    DomainObj find(DomainRef ref) throws VirtException {
-        DomainObj d = host.byUuid(ref.uuid());
+    QemuDomainObj find(DomainRef ref) throws VirtException {
+        QemuDomainObj d = host.byUuid(ref.uuid());
         if (d == null) {
             throw QemuErrors.noDomain(ref.uuid(), ref.name());
         }
@@ -189,7 +189,7 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public DomainInfo info(DomainRef ref) throws VirtException {
-        DomainObj d = find(ref);
+        QemuDomainObj d = find(ref);
         synchronized (d) {
             DomainDef def = d.def();
             long cpuTime = d.isActive() ? ProcStat.ofProcess(d.pid()).map(ProcStat::cpuTimeNs).orElse(0L) : 0;
@@ -206,7 +206,7 @@ final class QemuConnection implements DriverConnection {
     @Override
     public void create(DomainRef ref, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED), "qemuDomainCreateWithFlags");
-        DomainObj d = find(ref);
+        QemuDomainObj d = find(ref);
         DomainDef def = d.persistentDef();
         if (def == null) {
             throw QemuErrors.invalid("domain is already running");
@@ -249,7 +249,7 @@ final class QemuConnection implements DriverConnection {
     public String xmlDesc(DomainRef ref, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, Flag.mask(XmlFlag.SECURE, XmlFlag.INACTIVE, XmlFlag.UPDATE_CPU, XmlFlag.MIGRATABLE),
                 "qemuDomainGetXMLDesc");
-        DomainObj d = find(ref);
+        QemuDomainObj d = find(ref);
         synchronized (d) {
             boolean inactive = Flag.isSet(flags, XmlFlag.INACTIVE) || !d.isActive();
             DomainDef def = inactive && d.persistentDef() != null ? d.persistentDef() : d.def();

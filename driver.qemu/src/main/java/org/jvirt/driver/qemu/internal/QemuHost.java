@@ -20,7 +20,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.RecordKind;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.domain.RuntimeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ public final class QemuHost {
     private static final String AUTOSTART_SUFFIX = ".autostart";
 
     private final HostContext ctx;
-    private final Map<UUID, DomainObj> domains = new ConcurrentHashMap<>();
+    private final Map<UUID, QemuDomainObj> domains = new ConcurrentHashMap<>();
     private final AtomicInteger lastId = new AtomicInteger();
     private final EventBus events = new EventBus();
     private final Lifecycle lifecycle;
@@ -73,7 +73,7 @@ public final class QemuHost {
             try {
                 DomainDef def = ctx.codec().parse(new String(e.getValue(), StandardCharsets.UTF_8),
                         DomainXmlCodec.PARSE_INACTIVE);
-                DomainObj dom = new DomainObj(def.uuid(), def.name());
+                QemuDomainObj dom = new QemuDomainObj(def.uuid(), def.name());
                 dom.setPersistentDef(def);
                 dom.setAutostart(configs.containsKey(e.getKey() + AUTOSTART_SUFFIX));
                 domains.put(def.uuid(), dom);
@@ -97,7 +97,7 @@ public final class QemuHost {
         if (boot.isEmpty() || boot.equals(read(marker))) {
             return;
         }
-        for (DomainObj d : all()) {
+        for (QemuDomainObj d : all()) {
             if (d.autostart() && !d.isActive() && d.persistentDef() != null) {
                 try {
                     lifecycle.start(d, d.persistentDef(), false);
@@ -124,26 +124,26 @@ public final class QemuHost {
 
     // --- registry -------------------------------------------------------------------------
 
-    public Collection<DomainObj> all() {
-        List<DomainObj> list = new ArrayList<>(domains.values());
-        list.sort(Comparator.comparing(DomainObj::name));
+    public Collection<QemuDomainObj> all() {
+        List<QemuDomainObj> list = new ArrayList<>(domains.values());
+        list.sort(Comparator.comparing(QemuDomainObj::name));
         return list;
     }
 
-    public DomainObj byUuid(UUID uuid) {
+    public QemuDomainObj byUuid(UUID uuid) {
         return domains.get(uuid);
     }
 
-    public DomainObj byName(String name) {
+    public QemuDomainObj byName(String name) {
         return domains.values().stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
     }
 
-    public DomainObj byId(int id) {
+    public QemuDomainObj byId(int id) {
         return domains.values().stream().filter(d -> d.id() == id && d.isActive()).findFirst().orElse(null);
     }
 
     /** Registers a reattached domain; keeps ids unique. */
-    void put(DomainObj dom) {
+    void put(QemuDomainObj dom) {
         domains.put(dom.uuid(), dom);
         lastId.accumulateAndGet(dom.id(), Math::max);
     }
@@ -152,10 +152,10 @@ public final class QemuHost {
      * Finds or adds the domain for a new definition, enforcing libvirt's rules: a name belongs to
      * one UUID, a UUID to one name.
      */
-    DomainObj claim(DomainDef def, boolean forStart) throws VirtException {
+    QemuDomainObj claim(DomainDef def, boolean forStart) throws VirtException {
         synchronized (registryLock) {
-            DomainObj byUuid = def.uuid() == null ? null : domains.get(def.uuid());
-            DomainObj byName = byName(def.name());
+            QemuDomainObj byUuid = def.uuid() == null ? null : domains.get(def.uuid());
+            QemuDomainObj byName = byName(def.name());
             if (byUuid != null && !byUuid.name().equals(def.name())) {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
                         "domain '" + byUuid.name() + "' already exists with uuid " + def.uuid());
@@ -171,14 +171,14 @@ public final class QemuHost {
                 }
                 return byUuid;
             }
-            DomainObj dom = new DomainObj(def.uuid(), def.name());
+            QemuDomainObj dom = new QemuDomainObj(def.uuid(), def.name());
             domains.put(def.uuid(), dom);
             return dom;
         }
     }
 
     /** A transient domain disappears when it stops; an unused fresh entry too. */
-    void removeIfTransient(DomainObj dom) {
+    void removeIfTransient(QemuDomainObj dom) {
         synchronized (registryLock) {
             if (!dom.isPersistent() && !dom.isActive()) {
                 domains.remove(dom.uuid(), dom);
@@ -188,18 +188,18 @@ public final class QemuHost {
 
     // --- persistence ----------------------------------------------------------------------
 
-    void saveConfig(DomainObj dom, DomainDef def) throws VirtException {
+    void saveConfig(QemuDomainObj dom, DomainDef def) throws VirtException {
         String xml = ctx.codec().format(def, DomainXmlCodec.FORMAT_INACTIVE | DomainXmlCodec.FORMAT_SECURE);
         ctx.store().write(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid().toString(),
                 xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    void deleteConfig(DomainObj dom) throws VirtException {
+    void deleteConfig(QemuDomainObj dom) throws VirtException {
         ctx.store().delete(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid().toString());
         ctx.store().delete(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid() + AUTOSTART_SUFFIX);
     }
 
-    void saveAutostart(DomainObj dom, boolean on) throws VirtException {
+    void saveAutostart(QemuDomainObj dom, boolean on) throws VirtException {
         String key = dom.uuid() + AUTOSTART_SUFFIX;
         if (on) {
             ctx.store().write(ctx.storeDriver(), RecordKind.CONFIG, key, new byte[] {'1'});
@@ -209,7 +209,7 @@ public final class QemuHost {
     }
 
     /** Writes the runtime status of an active domain (caller holds its lock). */
-    void saveStatus(DomainObj dom) throws VirtException {
+    void saveStatus(QemuDomainObj dom) throws VirtException {
         String liveXml = ctx.codec().format(dom.liveDef(), DomainXmlCodec.FORMAT_SECURE);
         RuntimeStatus st = new RuntimeStatus(dom.name(), dom.id(), dom.pid(), dom.startTime(),
                 dom.monitorPath().toString(), dom.logPath().toString(), dom.state().state().number(),
@@ -217,7 +217,7 @@ public final class QemuHost {
         ctx.store().write(ctx.storeDriver(), RecordKind.STATUS, dom.uuid().toString(), st.toBytes());
     }
 
-    void saveStatusQuietly(DomainObj dom) {
+    void saveStatusQuietly(QemuDomainObj dom) {
         try {
             saveStatus(dom);
         } catch (VirtException | RuntimeException e) {
@@ -225,7 +225,7 @@ public final class QemuHost {
         }
     }
 
-    void deleteStatus(DomainObj dom) {
+    void deleteStatus(QemuDomainObj dom) {
         try {
             ctx.store().delete(ctx.storeDriver(), RecordKind.STATUS, dom.uuid().toString());
         } catch (VirtException e) {
@@ -233,14 +233,14 @@ public final class QemuHost {
         }
     }
 
-    void emitDefined(DomainObj dom, boolean updated) {
+    void emitDefined(QemuDomainObj dom, boolean updated) {
         events.emit(dom, DomainEventType.DEFINED, updated ? DomainEventType.DEFINED_UPDATED
                 : DomainEventType.DEFINED_ADDED);
     }
 
     /** Closes every monitor; guests keep running. */
     public void close() {
-        for (DomainObj d : domains.values()) {
+        for (QemuDomainObj d : domains.values()) {
             synchronized (d) {
                 if (d.qmp() != null) {
                     d.qmp().close();

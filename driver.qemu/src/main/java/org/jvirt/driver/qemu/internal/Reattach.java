@@ -12,7 +12,7 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.domain.RuntimeStatus;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
@@ -52,9 +52,9 @@ final class Reattach {
 
     private void one(UUID uuid, RuntimeStatus st) throws VirtException {
         DomainDef live = ctx.codec().parse(st.liveXml(), 0);
-        DomainObj dom = host.byUuid(uuid);
+        QemuDomainObj dom = host.byUuid(uuid);
         if (dom == null) {
-            dom = new DomainObj(uuid, st.name());
+            dom = new QemuDomainObj(uuid, st.name());
         }
         synchronized (dom) {
             Path monitor = Path.of(st.monitor());
@@ -105,7 +105,7 @@ final class Reattach {
     }
 
     /** {@code query-status} → running or paused; keeps the recorded reason when it agrees. */
-    private static void refreshState(DomainObj dom, JsonNode status) {
+    private static void refreshState(QemuDomainObj dom, JsonNode status) {
         boolean running = status.path("running").asBoolean();
         String qemuState = status.path("status").asText();
         DomainStateInfo recorded = dom.state();

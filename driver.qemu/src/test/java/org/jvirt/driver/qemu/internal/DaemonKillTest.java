@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jvirt.api.DomainState;
 import org.jvirt.api.spi.DomainRef;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,7 @@ class DaemonKillTest {
         assertEquals(3, refs.size());
         List<Long> reattached = new ArrayList<>();
         for (DomainRef r : refs) {
-            DomainObj d = bed.driver.hosts().get(0).byUuid(r.uuid());
+            QemuDomainObj d = bed.driver.hosts().get(0).byUuid(r.uuid());
             reattached.add(d.pid());
             assertEquals(DomainState.RUNNING, bed.conn.state(r).state());
             assertEquals(2, bed.conn.vcpuInfo(r).size());

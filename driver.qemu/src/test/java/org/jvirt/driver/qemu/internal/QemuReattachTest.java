@@ -16,7 +16,7 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.RecordKind;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +64,7 @@ class QemuReattachTest {
         System.out.println("reattach: 3 guests in " + reattachMs + " ms");
 
         for (int i = 0; i < 3; i++) {
-            DomainObj d = bed.driver.hosts().get(0).byUuid(refs.get(i).uuid());
+            QemuDomainObj d = bed.driver.hosts().get(0).byUuid(refs.get(i).uuid());
             assertEquals(pids.get(i), d.pid(), "guest re" + i + " has another pid");
             assertTrue(QemuProcesses.isAlive(pids.get(i)));
             assertEquals(refs.get(i).id(), bed.conn.lookupByName("re" + i).id());

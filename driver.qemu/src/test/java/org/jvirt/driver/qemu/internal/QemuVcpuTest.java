@@ -21,7 +21,7 @@ import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups;
 import org.jvirt.driver.qemu.internal.vcpu.DefaultVcpuThreadResolver;
@@ -50,7 +50,7 @@ class QemuVcpuTest {
         }
     }
 
-    private DomainObj domain(DomainRef ref) {
+    private QemuDomainObj domain(DomainRef ref) {
         return bed.driver.hosts().get(0).byUuid(ref.uuid());
     }
 

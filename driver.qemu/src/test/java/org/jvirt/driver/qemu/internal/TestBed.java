@@ -20,7 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.jvirt.api.DomainEvent;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
@@ -134,7 +134,7 @@ final class TestBed implements AutoCloseable {
 
     /** The pid of a running domain, remembered for cleanup. */
     long pid(DomainRef ref) {
-        DomainObj d = driver.hosts().get(0).byUuid(ref.uuid());
+        QemuDomainObj d = driver.hosts().get(0).byUuid(ref.uuid());
         long pid = d.pid();
         if (pid > 0) {
             pids.add(pid);
@@ -150,7 +150,7 @@ final class TestBed implements AutoCloseable {
     public void close() {
         for (QemuDriver d : drivers) {
             for (QemuHost h : d.hosts()) {
-                for (DomainObj dom : h.all()) {
+                for (QemuDomainObj dom : h.all()) {
                     if (dom.pid() > 0) {
                         pids.add(dom.pid());
                     }

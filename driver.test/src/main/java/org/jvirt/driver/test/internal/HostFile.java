@@ -39,7 +39,7 @@ final class HostFile {
         if (!"node".equals(root.getLocalName())) {
             throw TestDriverErrors.xml(ErrorDomain.TEST, "Root element is not 'node'");
         }
-        NodeInfo node = new NodeInfoReader(root).read(DefaultHost.NODE_INFO);
+        NodeInfo node = new HostFileNodeInfo(root).read(DefaultHost.NODE_INFO);
         TestHost host = new TestHost(node, Capabilities.format(new long[0], 0), codec, HostJournal.NONE);
         DomainLoader loader = new DomainLoader(host);
         DefinitionPolicy policy = new DefinitionPolicy(codec);

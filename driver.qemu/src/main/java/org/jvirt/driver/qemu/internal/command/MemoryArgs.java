@@ -17,10 +17,10 @@ import org.jvirt.driver.qemu.internal.caps.MachineType;
  */
 final class MemoryArgs {
     private final QemuMachine m;
-    private final MemoryBacking backing;
+    private final MemoryBackendObjects backing;
     private final CommandEnv env;
 
-    MemoryArgs(QemuMachine m, MemoryBacking backing, CommandEnv env) {
+    MemoryArgs(QemuMachine m, MemoryBackendObjects backing, CommandEnv env) {
         this.m = m;
         this.backing = backing;
         this.env = env;

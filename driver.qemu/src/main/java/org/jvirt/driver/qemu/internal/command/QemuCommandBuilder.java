@@ -43,7 +43,7 @@ public final class QemuCommandBuilder {
         a.add("-S");
         a.object(Json.object().put("qom-type", "secret").put("id", "masterKey0").put("format", "raw")
                 .put("file", domDir + "/master-key.aes"));
-        MemoryArgs memory = new MemoryArgs(m, new MemoryBacking(m.def(), env), env);
+        MemoryArgs memory = new MemoryArgs(m, new MemoryBackendObjects(m.def(), env), env);
         MachineArgs machine = new MachineArgs(m, env);
         CpuArgs cpu = new CpuArgs(m);
         memory.checkHostNodes();

@@ -12,7 +12,7 @@ import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
 import org.jvirt.api.xml.Bitmap;
 import org.jvirt.driver.qemu.internal.QemuErrors;
-import org.jvirt.driver.qemu.internal.domain.DomainObj;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 import org.jvirt.driver.qemu.internal.qmp.QmpException;
@@ -42,7 +42,7 @@ public final class VcpuManager {
     }
 
     /** Asks QEMU for its vCPUs and the resolver for its judgement; stores the result in the domain. */
-    public VcpuThreadResolution refresh(DomainObj dom) throws VirtException {
+    public VcpuThreadResolution refresh(QemuDomainObj dom) throws VirtException {
         QmpClient qmp = dom.qmp();
         if (qmp == null) {
             throw QemuErrors.notRunning();
@@ -65,7 +65,7 @@ public final class VcpuManager {
     }
 
     /** Usable ids after a refresh, or libvirt's "cpu affinity is not supported". */
-    private Map<Integer, Long> usableIds(DomainObj dom) throws VirtException {
+    private Map<Integer, Long> usableIds(QemuDomainObj dom) throws VirtException {
         VcpuThreadResolution r = refresh(dom);
         if (!r.usable()) {
             throw QemuErrors.affinityUnsupported();
@@ -74,7 +74,7 @@ public final class VcpuManager {
     }
 
     /** {@code virDomainGetVcpus}: one entry per online vCPU. */
-    public List<VcpuInfo> info(DomainObj dom) throws VirtException {
+    public List<VcpuInfo> info(QemuDomainObj dom) throws VirtException {
         Map<Integer, Long> ids = usableIds(dom);
         List<VcpuInfo> out = new ArrayList<>(ids.size());
         for (Map.Entry<Integer, Long> e : ids.entrySet()) {
@@ -91,7 +91,7 @@ public final class VcpuManager {
      * answers with its thread's affinity; the others with the definition's pinning
      * ({@code <vcpupin>}, else {@code <vcpu cpuset>}, else every host CPU).
      */
-    public List<BitSet> pinInfo(DomainObj dom) throws VirtException {
+    public List<BitSet> pinInfo(QemuDomainObj dom) throws VirtException {
         VcpuThreadResolution r = refresh(dom);
         DomainDef def = dom.def();
         List<BitSet> out = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class VcpuManager {
     }
 
     /** Pins vCPU {@code vcpu}'s thread to {@code cpus} (scheduler, then the cpuset cgroup if any). */
-    public void pin(DomainObj dom, int vcpu, BitSet cpus) throws VirtException {
+    public void pin(QemuDomainObj dom, int vcpu, BitSet cpus) throws VirtException {
         Map<Integer, Long> ids = usableIds(dom);
         Long tid = ids.get(vcpu);
         if (tid == null) {

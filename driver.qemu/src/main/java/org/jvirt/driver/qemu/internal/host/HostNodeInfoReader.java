@@ -20,12 +20,12 @@ import org.jvirt.api.NodeInfo;
  * from {@code /proc/meminfo}. When the topology does not multiply up to the online CPUs (offline
  * CPUs, odd hypervisors) libvirt reports one node, one socket, one thread and all CPUs as cores.
  */
-public final class NodeInfoReader {
+public final class HostNodeInfoReader {
     private final Path proc;
     private final Path sys;
 
     /** @param root {@code /} on a real host; a fake tree in tests */
-    public NodeInfoReader(Path root) {
+    public HostNodeInfoReader(Path root) {
         this.proc = root.resolve("proc");
         this.sys = root.resolve("sys/devices/system");
     }

@@ -12,13 +12,13 @@ import org.w3c.dom.Element;
  * override libvirt's default node; {@code cpus} is the topology's product, capped by
  * {@code <active>}.
  */
-final class NodeInfoReader {
+final class HostFileNodeInfo {
     /** The size of virNodeInfo's model field, terminating NUL included. */
     private static final int MODEL_SIZE = 32;
 
     private final Element root;
 
-    NodeInfoReader(Element root) {
+    HostFileNodeInfo(Element root) {
         this.root = root;
     }
 

@@ -3,17 +3,18 @@ package org.jvirt.driver.qemu.internal.command;
 import java.util.BitSet;
 
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.MemoryBacking;
 import org.jvirt.api.xml.MemoryBacking.Page;
 
 /**
  * {@code <memoryBacking>}: which QEMU memory backend a RAM region gets (anonymous RAM, a file in
  * hugetlbfs or libvirt's memory directory, memfd) and its share/prealloc properties.
  */
-final class MemoryBacking {
+final class MemoryBackendObjects {
     private final DomainDef def;
     private final CommandEnv env;
 
-    MemoryBacking(DomainDef def, CommandEnv env) {
+    MemoryBackendObjects(DomainDef def, CommandEnv env) {
         this.def = def;
         this.env = env;
     }
@@ -27,7 +28,7 @@ final class MemoryBacking {
      */
     Json backend(String id, int cellId, String memAccess, long bytes) {
         long pageKib = hugepageFor(cellId);
-        var mb = def.memoryBacking();
+        MemoryBacking mb = def.memoryBacking();
         String source = mb == null ? null : mb.sourceType();
         String access = memAccess != null ? memAccess : mb == null ? null : mb.accessMode();
         Json j = Json.object();
@@ -59,14 +60,14 @@ final class MemoryBacking {
 
     /** Whether the region's memory is allocated up front (hugepages or allocation immediate). */
     boolean prealloc(int cellId) {
-        var mb = def.memoryBacking();
+        MemoryBacking mb = def.memoryBacking();
         boolean immediate = mb != null && "immediate".equals(mb.allocationMode());
         return hugepageFor(cellId) > 0 || immediate;
     }
 
     /** The hugepage size (KiB) backing a cell (or all RAM for -1), 0 for normal pages. */
     private long hugepageFor(int cellId) {
-        var mb = def.memoryBacking();
+        MemoryBacking mb = def.memoryBacking();
         if (mb == null || !mb.hugepages()) {
             return 0;
         }

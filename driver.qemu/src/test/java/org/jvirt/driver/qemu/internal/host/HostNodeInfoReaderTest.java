@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** virNodeGetInfo from sysfs and /proc: this host against lscpu, and fake trees for the rules. */
-class NodeInfoReaderTest {
+class HostNodeInfoReaderTest {
 
     @Test
     void thisHostAgreesWithLscpu() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/lscpu")), "no lscpu");
-        NodeInfo node = new NodeInfoReader(Path.of("/")).read("x86_64");
+        NodeInfo node = new HostNodeInfoReader(Path.of("/")).read("x86_64");
         Process p = new ProcessBuilder("/usr/bin/lscpu").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
@@ -48,20 +48,20 @@ class NodeInfoReaderTest {
         // 16 CPUs: node0 = sockets 0,1; node1 = sockets 2,3; 2 cores per socket, 2 threads per core
         fake(root, "0-15", "cpu MHz\t\t: 2893.204\n", 16, cpu -> cpu / 4, cpu -> (cpu / 2) % 2, "0-7", "8-15");
         assertEquals(new NodeInfo("x86_64", 8_000_000, 16, 2893, 2, 2, 2, 2),
-                new NodeInfoReader(root).read("x86_64"));
+                new HostNodeInfoReader(root).read("x86_64"));
     }
 
     @Test
     void anOfflineCpuMakesLibvirtsFlatFallback(@TempDir Path root) throws Exception {
         // 4 CPUs in one socket, 2 cores × 2 threads, CPU 3 offline: 1·1·2·2 != 3 online CPUs
         fake(root, "0-2", "cpu MHz : 1000\n", 4, cpu -> 0, cpu -> cpu / 2, "0-3");
-        assertEquals(new NodeInfo("x86_64", 8_000_000, 3, 1000, 1, 1, 3, 1), new NodeInfoReader(root).read("x86_64"));
+        assertEquals(new NodeInfo("x86_64", 8_000_000, 3, 1000, 1, 1, 3, 1), new HostNodeInfoReader(root).read("x86_64"));
     }
 
     @Test
     void noNumaFolderIsOneNode(@TempDir Path root) throws Exception {
         fake(root, "0-3", "", 4, cpu -> 0, cpu -> cpu);
-        assertEquals(new NodeInfo("x86_64", 8_000_000, 4, 0, 1, 1, 4, 1), new NodeInfoReader(root).read("x86_64"));
+        assertEquals(new NodeInfo("x86_64", 8_000_000, 4, 0, 1, 1, 4, 1), new HostNodeInfoReader(root).read("x86_64"));
     }
 
     private static void fake(Path root, String online, String cpuinfo, int cpus,

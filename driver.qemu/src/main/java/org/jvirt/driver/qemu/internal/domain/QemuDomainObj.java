@@ -17,7 +17,7 @@ import org.jvirt.driver.qemu.spi.VcpuThreadResolution;
  * monitor. Fields are guarded by the object's monitor: every operation on a domain runs in
  * {@code synchronized (domain)}, so lifecycle calls and QMP events never interleave.
  */
-public final class DomainObj {
+public final class QemuDomainObj {
     private final UUID uuid;
     private String name;
     private DomainDef persistentDef;
@@ -39,7 +39,7 @@ public final class DomainObj {
     /** The driver is stopping the process: the coming EOF is expected. */
     private boolean stopping;
 
-    public DomainObj(UUID uuid, String name) {
+    public QemuDomainObj(UUID uuid, String name) {
         this.uuid = uuid;
         this.name = name;
     }
