@@ -36,8 +36,8 @@ final class BalloonRngArgs {
             Json j = Json.object().put("driver", driver);
             virtio(b.driver(), j);
             j.put("id", "balloon0");
-            onOff(j, "deflate-on-oom", b.autodeflate());
-            onOff(j, "free-page-reporting", b.freePageReporting());
+            j.putOnOff("deflate-on-oom", b.autodeflate());
+            j.putOnOff("free-page-reporting", b.freePageReporting());
             PciBus.put(m, b.info(), j);
             a.device(j);
         }
@@ -84,12 +84,6 @@ final class BalloonRngArgs {
     private static void virtio(VirtioDriver drv, Json j) {
         if (drv != null) {
             VirtioOptions.put(j, drv.iommu(), drv.ats(), drv.packed(), drv.pagePerVq());
-        }
-    }
-
-    private static void onOff(Json j, String key, String value) {
-        if (value != null) {
-            j.put(key, "on".equals(value));
         }
     }
 }

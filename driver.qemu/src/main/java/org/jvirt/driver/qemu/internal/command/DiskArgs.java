@@ -147,8 +147,8 @@ final class DiskArgs {
             case "virtio" -> {
                 j.put("driver", "virtio-blk-pci");
                 VirtioOptions.put(j, driver.iommu(), driver.ats(), driver.packed(), driver.pagePerVq());
-                onOff(j, "ioeventfd", driver.ioeventfd());
-                onOff(j, "event_idx", driver.eventIdx());
+                j.putOnOff("ioeventfd", driver.ioeventfd());
+                j.putOnOff("event_idx", driver.eventIdx());
                 if (driver.iothread() != null) {
                     j.put("iothread", "iothread" + driver.iothread());
                 }
@@ -223,12 +223,6 @@ final class DiskArgs {
 
     private static DiskDriver driver(Disk disk) {
         return disk.driver() == null ? NO_DRIVER : disk.driver();
-    }
-
-    private static void onOff(Json j, String key, String v) {
-        if (v != null) {
-            j.put(key, "on".equals(v));
-        }
     }
 
     private static int controller(Address a) {

@@ -23,6 +23,11 @@ final class Json {
         return this;
     }
 
+    /** Puts libvirt's {@code on}/{@code off} as a boolean; nothing when the value is null. */
+    Json putOnOff(String key, String onOff) {
+        return onOff == null ? this : put(key, "on".equals(onOff));
+    }
+
     boolean isEmpty() {
         return members.isEmpty();
     }

@@ -71,11 +71,11 @@ final class NetArgs {
             if (drv.txmode() != null) {
                 j.put("tx", drv.txmode().equals("iothread") ? "bh" : drv.txmode());
             }
-            onOff(j, "ioeventfd", drv.ioeventfd());
-            onOff(j, "event_idx", drv.eventIdx());
+            j.putOnOff("ioeventfd", drv.ioeventfd());
+            j.putOnOff("event_idx", drv.eventIdx());
             j.put("rx_queue_size", drv.rxQueueSize()).put("tx_queue_size", drv.txQueueSize());
-            onOff(j, "rss", drv.rss());
-            onOff(j, "hash", drv.rssHashReport());
+            j.putOnOff("rss", drv.rss());
+            j.putOnOff("hash", drv.rssHashReport());
         }
         j.put("netdev", "hostnet" + i).put("id", "net" + i).put("mac", n.mac()).put("bootindex", boot.of(n));
         if ("usb-net".equals(model)) {
@@ -84,11 +84,5 @@ final class NetArgs {
             PciBus.put(m, n.info(), j);
         }
         return j;
-    }
-
-    private static void onOff(Json j, String key, String value) {
-        if (value != null) {
-            j.put(key, "on".equals(value));
-        }
     }
 }

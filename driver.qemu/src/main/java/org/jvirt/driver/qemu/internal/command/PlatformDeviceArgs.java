@@ -23,11 +23,11 @@ final class PlatformDeviceArgs {
                 continue;
             }
             Json j = Json.object().put("driver", "intel-iommu").put("id", "iommu0").put("intremap", iommu.intremap());
-            onOff(j, "caching-mode", iommu.cachingMode());
+            j.putOnOff("caching-mode", iommu.cachingMode());
             j.put("eim", iommu.eim());
-            onOff(j, "device-iotlb", iommu.iotlb());
+            j.putOnOff("device-iotlb", iommu.iotlb());
             j.put("aw-bits", iommu.awBits());
-            onOff(j, "dma-translation", iommu.dmaTranslation());
+            j.putOnOff("dma-translation", iommu.dmaTranslation());
             a.device(j);
         }
     }
@@ -69,12 +69,6 @@ final class PlatformDeviceArgs {
                 }
                 a.device(j);
             }
-        }
-    }
-
-    private static void onOff(Json j, String key, String value) {
-        if (value != null) {
-            j.put(key, "on".equals(value));
         }
     }
 }

@@ -10,15 +10,9 @@ final class VirtioOptions {
      * {@code <driver>}'s iommu, ats, packed and page_per_vq values; each may be null.
      */
     static void put(Json j, String iommu, String ats, String packed, String pagePerVq) {
-        onOff(j, "iommu_platform", iommu);
-        onOff(j, "ats", ats);
-        onOff(j, "packed", packed);
-        onOff(j, "page-per-vq", pagePerVq);
-    }
-
-    private static void onOff(Json j, String key, String v) {
-        if (v != null) {
-            j.put(key, "on".equals(v));
-        }
+        j.putOnOff("iommu_platform", iommu);
+        j.putOnOff("ats", ats);
+        j.putOnOff("packed", packed);
+        j.putOnOff("page-per-vq", pagePerVq);
     }
 }
