@@ -26,6 +26,11 @@ final class SafeXmlReader {
 
     /** The largest XML document accepted (in characters). */
     static final int MAX_CHARS = 10 * 1024 * 1024;
+    /**
+     * The deepest nesting accepted: libxml2's xmlParserMaxDepth, which libvirt's parser keeps (it
+     * does not pass XML_PARSE_HUGE). Formatting recurses over the tree, so this also bounds that.
+     */
+    static final int MAX_DEPTH = 256;
 
     private final String documentName;
 
@@ -81,6 +86,11 @@ final class SafeXmlReader {
                 case XMLStreamConstants.ENTITY_REFERENCE ->
                         throw XmlErrors.xml("entity reference '&" + r.getLocalName() + ";' is not allowed");
                 case XMLStreamConstants.START_ELEMENT -> {
+                    if (stack.size() > MAX_DEPTH) {
+                        throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.XML, "(" + documentName + "):"
+                                + r.getLocation().getLineNumber() + ": Excessive depth in document: " + MAX_DEPTH
+                                + " use XML_PARSE_HUGE option");
+                    }
                     Builder b = new Builder(qname(r.getPrefix(), r.getLocalName()));
                     for (int i = 0; i < r.getNamespaceCount(); i++) {
                         String p = r.getNamespacePrefix(i);

@@ -103,6 +103,27 @@ class DomainXmlCodecImplTest {
         assertTrue(e.getMessage().startsWith("(domain_definition):2: "), e.getMessage());
     }
 
+    /**
+     * libxml2 (and so libvirt) refuses nesting deeper than 256 levels below the root; deeper free-form
+     * content used to overflow the formatter's stack.
+     */
+    @Test
+    void nestingDeeperThanLibxml2AllowsIsRefused() throws VirtException {
+        // <domain> and <metadata> are two levels; with n nested elements inside, the deepest has n + 1 ancestors
+        String ok = SIMPLE.replace("</domain>", "<metadata>" + "<x>".repeat(255) + "</x>".repeat(255)
+                + "</metadata></domain>");
+        DomainDef def = codec.parse(ok, 0);
+        assertTrue(codec.format(def, 0).contains("<x>"));
+        for (int n : new int[] {256, 5000, 20000}) {
+            String deep = SIMPLE.replace("</domain>", "<metadata>" + "<x>".repeat(n) + "</x>".repeat(n)
+                    + "</metadata></domain>");
+            VirtException e = assertThrows(VirtException.class, () -> codec.parse(deep, 0), "depth " + n);
+            assertEquals(ErrorCode.XML_DETAIL, e.code());
+            assertTrue(e.getMessage().matches("\\(domain_definition\\):\\d+: Excessive depth in document: 256 use "
+                    + "XML_PARSE_HUGE option"), e.getMessage());
+        }
+    }
+
     @Test
     void oversizedInputIsRefused() {
         String big = SIMPLE.replace("</domain>", "<!--" + "x".repeat(SafeXmlReader.MAX_CHARS) + "--></domain>");

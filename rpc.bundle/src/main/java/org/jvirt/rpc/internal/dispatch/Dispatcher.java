@@ -54,7 +54,9 @@ public final class Dispatcher {
             LOG.debug("call {} has bad arguments: {}", call, e.getMessage());
             return error(call, RemoteError.of(new VirtException(ErrorCode.RPC, ErrorDomain.RPC,
                     "Unable to decode message payload: " + e.getMessage())));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // whatever a procedure throws, the caller gets an answer and the worker lives on:
+            // libvirt's client would otherwise wait for this reply forever
             LOG.warn("procedure {} failed unexpectedly", call.proc(), e);
             return error(call, RemoteError.of(new VirtException(ErrorCode.INTERNAL_ERROR,
                     ErrorDomain.RPC, "procedure " + call.proc() + " failed: " + e)));

@@ -1,0 +1,55 @@
+package org.jvirt.rpc.internal.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.rpc.internal.wire.Message;
+import org.jvirt.rpc.internal.wire.MessageType;
+import org.jvirt.rpc.internal.wire.Programs;
+import org.jvirt.rpc.internal.wire.RemoteError;
+
+/**
+ * Whatever a procedure throws — a runtime exception or an Error such as a stack overflow on
+ * hostile input — the call gets libvirt's INTERNAL_ERROR reply, so no client waits forever, and
+ * the dispatcher keeps answering the next calls.
+ */
+class DispatcherFailureTest {
+    private static final int THROWS_ERROR = 9001;
+    private static final int THROWS_RUNTIME = 9002;
+    private static final int WORKS = 9003;
+
+    private final Dispatcher dispatcher = new Dispatcher(new ProcedureTable()
+            .add(THROWS_ERROR, "overflow", Access.BEFORE_OPEN, (c, args, ret) -> recurse(0))
+            .add(THROWS_RUNTIME, "broken", Access.BEFORE_OPEN, (c, args, ret) -> {
+                throw new IllegalStateException("broken on purpose");
+            })
+            .add(WORKS, "works", Access.BEFORE_OPEN, (c, args, ret) -> ret.writeInt(7)));
+
+    private static int recurse(int n) {
+        return recurse(n + 1) + 1;
+    }
+
+    private Message call(int proc, int serial) {
+        Message call = new Message(Programs.REMOTE, Programs.REMOTE_VERSION, proc, MessageType.CALL, serial,
+                MessageType.STATUS_OK, new byte[0]);
+        return dispatcher.dispatch(null, call);
+    }
+
+    @Test
+    void errorsAndExceptionsBecomeInternalErrorReplies() throws Exception {
+        for (int proc : new int[] {THROWS_ERROR, THROWS_RUNTIME}) {
+            Message reply = call(proc, proc);
+            assertEquals(MessageType.REPLY, reply.type());
+            assertEquals(proc, reply.serial());
+            assertEquals(MessageType.STATUS_ERROR, reply.status());
+            RemoteError error = RemoteError.decode(reply.payloadReader());
+            assertEquals(ErrorCode.INTERNAL_ERROR.number(), error.code());
+            assertTrue(error.message().contains("procedure " + proc + " failed"), error.message());
+        }
+        Message ok = call(WORKS, 3);
+        assertEquals(MessageType.STATUS_OK, ok.status());
+        assertEquals(7, ok.payloadReader().readInt());
+    }
+}
