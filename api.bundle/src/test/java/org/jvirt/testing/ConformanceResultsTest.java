@@ -70,6 +70,26 @@ class ConformanceResultsTest {
         assertTrue(e.getMessage().contains("found []"), e.getMessage());
     }
 
+    @Test
+    void aWholeSuiteListRequiresEveryReportedCaseAndTheirNumber() {
+        ConformanceResults all = new ConformanceResults("conformance-selftest-all", quiet());
+        all.passed("one");
+        all.passed("two");
+        all.passed("three");
+        assertDoesNotThrow(all::assertNoRegression);
+        ConformanceResults failing = new ConformanceResults("conformance-selftest-all", quiet());
+        failing.passed("one");
+        failing.passed("two");
+        failing.failed("three", "differs");
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, failing::assertNoRegression);
+        assertTrue(e.getMessage().contains("three: failed: differs"), e.getMessage());
+        ConformanceResults shrunk = new ConformanceResults("conformance-selftest-all", quiet());
+        shrunk.passed("one");
+        shrunk.passed("two");
+        e = assertThrows(AssertionFailedError.class, shrunk::assertNoRegression);
+        assertTrue(e.getMessage().contains("only 2 cases reported, 3 expected"), e.getMessage());
+    }
+
     private PrintStream quiet() {
         return new PrintStream(printed, true, StandardCharsets.UTF_8);
     }

@@ -4,8 +4,7 @@ import java.util.BitSet;
 
 /**
  * What the command line needs to know about the host the guest will run on. {@link LinuxCommandHost}
- * reads this host; libvirt's test harness answers with fixed values (its host has NUMA nodes 0-3,
- * the time fixed at 1234567890 in TZ=VIR00:30, {@code /dev/dri/foo}, ...).
+ * reads this host; the conformance tests answer with the fixed values of libvirt's harness.
  */
 public interface CommandHost {
 

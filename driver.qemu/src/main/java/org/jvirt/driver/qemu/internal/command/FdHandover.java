@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * How QEMU gets the sockets, files and tap devices its command line names. libvirt opens them
  * itself and passes descriptors ({@code fd=N}, {@code -add-fd}); jvirt's launcher starts QEMU with
- * stdio only, so {@link PathHandover} lets QEMU open every path itself. libvirt's test harness
- * fakes the descriptors (the monitor is fd 1729).
+ * stdio only, so {@link PathHandover} lets QEMU open every path itself. The conformance tests
+ * hand over descriptors the way libvirt's harness does.
  */
 public interface FdHandover {
 
