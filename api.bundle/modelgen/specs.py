@@ -1,7 +1,10 @@
 """The specs of the generated model classes in api.bundle/src/main/java/org/jvirt/api/xml.
 
 One dict per class: name, doc, fields (type, name, javadoc, default or None), and optionally
-implements, imports, constants and extra (code appended verbatim). Edit here, then run
+implements, imports, constants, extra (code appended verbatim), validate (constructor checks),
+builderExtra (code appended to the builder) and withs (the fields that get a with... copy; every
+field can be changed through toBuilder()). Each class X gets a file XBuilder.java beside it. Edit
+here, then run
     python3 gen.py specs.py ../src/main/java/org/jvirt/api/xml
 """
 
@@ -65,7 +68,8 @@ SPECS = [
           '    /** Whether the type is {@code t}. */\n'
           '    public boolean is(String t) {\n'
           '        return Objects.equals(type, t);\n'
-          '    }'},
+          '    }',
+ 'withs': ['type', 'bus', 'multifunction', 'target', 'port', 'other']},
 {'name': 'Audio',
  'doc': 'An {@code <audio>} backend (virDomainAudioDef) with the attributes of its type.',
  'implements': 'Device',
@@ -92,7 +96,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "audio";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "audio";\n    }',
+ 'withs': ['id', 'type', 'driver', 'other', 'info']},
 {'name': 'AudioIo',
  'doc': "An audio backend's {@code <input>} or {@code <output>}, with the attributes of the backend's type.",
  'fields': [('String', 'mixingEngine', '{@code yes}/{@code no}, or null', None),
@@ -116,7 +121,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['name', 'other']},
 {'name': 'BlkioTune',
  'doc': "The {@code <blkiotune>} element (libvirt's block I/O cgroup settings). libvirt treats 0 as unset, "
         'so\n'
@@ -141,7 +147,8 @@ SPECS = [
           '    public record Device(String path, Integer weight, Long readBytesSec, Long writeBytesSec, '
           'Integer readIopsSec,\n'
           '            Integer writeIopsSec) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['devices', 'other']},
 {'name': 'CharDevice',
  'doc': 'A character device: {@code <serial>}, {@code <console>}, {@code <channel>} or {@code <parallel>}.',
  'implements': 'Device',
@@ -175,7 +182,8 @@ SPECS = [
           '     * @param append {@code on}/{@code off}, or null\n'
           '     */\n'
           '    public record Log(String file, String append) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['type', 'target', 'other', 'info']},
 {'name': 'CharSource',
  'doc': 'The host side of a character device ({@code <source>} and {@code <protocol>} of serial,\n'
         "console, channel, and of smartcard, redirdev and rng backends), as libvirt's\n"
@@ -207,7 +215,8 @@ SPECS = [
           '     * @param timeout seconds between attempts, null when not enabled\n'
           '     */\n'
           '    public record Reconnect(boolean enabled, Integer timeout) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['other']},
 {'name': 'CharTarget',
  'doc': 'The guest side {@code <target>} of a character device: serial ({@code type}, {@code port},\n'
         '{@code <model name=>}), console ({@code type} such as {@code serial}, {@code virtio}, {@code lxc},\n'
@@ -229,7 +238,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['type', 'address', 'name', 'port', 'modelName', 'other']},
 {'name': 'Clock',
  'doc': 'The {@code <clock>} element.',
  'fields': [('String',
@@ -262,7 +272,8 @@ SPECS = [
           '...), or null. */\n'
           '    public Timer timer(String name) {\n'
           '        return timers.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);\n'
-          '    }'},
+          '    }',
+ 'withs': ['other']},
 {'name': 'Controller',
  'doc': 'A {@code <controller>}.',
  'implements': 'Device',
@@ -292,7 +303,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "controller";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "controller";\n    }',
+ 'withs': ['type', 'index', 'model', 'modelName', 'driver', 'target', 'other', 'info']},
 {'name': 'ControllerDriver',
  'doc': "A controller's {@code <driver>}.",
  'fields': [('Integer', 'queues', 'the number of queues, or null', None),
@@ -312,7 +324,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'ControllerTarget',
  'doc': "A PCI controller's {@code <target>}; a {@code <node>} child stays in {@code other}.",
  'fields': [('Integer', 'chassisNr', '{@code chassisNr}, or null', None),
@@ -326,7 +339,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['chassis', 'port', 'index', 'other']},
 {'name': 'Cpu',
  'doc': 'The guest {@code <cpu>} element.',
  'fields': [('String',
@@ -389,7 +403,8 @@ SPECS = [
           '     * @param limit the upper bound of a passthrough width, or null\n'
           '     */\n'
           '    public record MaxPhysAddr(String mode, Integer bits, Integer limit) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['model', 'other']},
 {'name': 'CpuTune',
  'doc': 'The {@code <cputune>} element. Numbers are null when absent.',
  'fields': [('Long', 'shares', '{@code <shares>}', None),
@@ -435,7 +450,8 @@ SPECS = [
           '     * @param priority  the real-time priority ({@code fifo}/{@code rr}), or null\n'
           '     */\n'
           '    public record Sched(Integer id, String scheduler, Integer priority) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['vcpuPins', 'other']},
 {'name': 'Crypto',
  'doc': 'A {@code <crypto>} device.',
  'implements': 'Device',
@@ -457,7 +473,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "crypto";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "crypto";\n    }',
+ 'withs': ['model', 'type', 'other', 'info']},
 {'name': 'DefaultIoThread',
  'doc': "The {@code <defaultiothread>} element: the pool of QEMU's main loop.",
  'fields': [('Integer', 'threadPoolMin', '{@code thread_pool_min}, or null', None),
@@ -466,7 +483,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'DeviceInfo',
  'doc': "What every device may carry, as libvirt's virDomainDeviceInfo: {@code <alias name=>},\n"
         '{@code <address>}, {@code <boot order= loadparm=>}, {@code <acpi index=>}, {@code <rom>} and a USB\n'
@@ -487,7 +505,8 @@ SPECS = [
  'extra': '    /** Whether nothing is set. */\n'
           '    public boolean isEmpty() {\n'
           '        return equals(NONE);\n'
-          '    }'},
+          '    }',
+ 'withs': ['address']},
 {'name': 'Devices',
  'doc': 'The {@code <devices>} element: the emulator and every device, formatted grouped by kind in '
         "libvirt's\n"
@@ -524,7 +543,8 @@ SPECS = [
           '    /** The devices whose element is {@code elementName}, in order. */\n'
           '    public List<Device> named(String elementName) {\n'
           '        return all.stream().filter(d -> Objects.equals(d.elementName(), elementName)).toList();\n'
-          '    }'},
+          '    }',
+ 'withs': ['all']},
 {'name': 'Disk',
  'doc': 'A {@code <disk>}.',
  'implements': 'Device',
@@ -598,7 +618,8 @@ SPECS = [
           '    /** The image format ({@code raw}, {@code qcow2}), or null. */\n'
           '    public String driverType() {\n'
           '        return driver == null ? null : driver.type();\n'
-          '    }'},
+          '    }',
+ 'withs': ['type', 'model', 'driver', 'target', 'encryption', 'other', 'info']},
 {'name': 'DiskAuth',
  'doc': "A disk's {@code <auth>}: the user and the libvirt secret that holds the password.",
  'fields': [('String', 'username', 'the user name, or null', None),
@@ -607,7 +628,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'DiskEncryption',
  'doc': "A disk's {@code <encryption>}: the format and engine, and the secrets holding its keys.",
  'fields': [('String', 'format', '{@code luks}, {@code luks2}, {@code qcow}, ..., or null', None),
@@ -617,7 +639,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['engine', 'other']},
 {'name': 'DiskDriver',
  'doc': "A disk's {@code <driver>} (libvirt's hypervisor-side disk options).",
  'fields': [('String', 'name', 'the driver name ({@code qemu}), or null', None),
@@ -654,7 +677,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['name', 'type', 'other']},
 {'name': 'DiskSource',
  'doc': "A disk's {@code <source>}. Which attributes are set depends on the disk type: {@code file}\n"
         '(file), {@code block} (dev), {@code dir} (dir), {@code network} (protocol, name, query, tls,\n'
@@ -701,7 +725,8 @@ SPECS = [
           '            }\n'
           '        }\n'
           '        return null;\n'
-          '    }'},
+          '    }',
+ 'withs': ['name', 'tls', 'index', 'hosts', 'encryption', 'other']},
 {'name': 'DiskTarget',
  'doc': "A disk's {@code <target>}.",
  'fields': [('String', 'dev', 'the guest device name ({@code vda}, {@code sda}, ...)', None),
@@ -717,7 +742,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['bus', 'tray', 'other']},
 {'name': 'DomainDef',
  'doc': "A domain definition: the root {@code <domain>} element of libvirt's domain XML. Obtain one from\n"
         '{@link DomainXmlCodec#parse}; post-parse steps of a driver return completed copies.',
@@ -791,7 +817,8 @@ SPECS = [
           '*/\n'
           '    public long currentMemoryKib() {\n'
           '        return currentMemory != null ? currentMemory.kib() : memory.kib();\n'
-          '    }'},
+          '    }',
+ 'withs': ['type', 'id', 'name', 'uuid', 'cputune', 'os', 'cpu', 'devices', 'other', 'iothreadIds']},
 {'name': 'Features',
  'doc': 'The {@code <features>} element: each feature as written ({@code <acpi/>}, {@code <apic eoi=/>},\n'
         "{@code <hyperv mode=>...}, {@code <smm><tseg/></smm>} ...), formatted in libvirt's order.",
@@ -973,7 +1000,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "filesystem";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "filesystem";\n    }',
+ 'withs': ['type', 'accessMode', 'model', 'driver', 'other', 'info']},
 {'name': 'FsBinary',
  'doc': "virtiofsd's {@code <binary>}.",
  'fields': [('String', 'path', 'the virtiofsd binary, or null', None),
@@ -993,7 +1021,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'FsDriver',
  'doc': "A filesystem's {@code <driver>}.",
  'fields': [('String',
@@ -1012,7 +1041,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['type', 'other']},
 {'name': 'FsSource',
  'doc': "A filesystem's {@code <source>}: {@code dir} (mount, bind; {@code socket} for an externally\n"
         'started virtiofsd), {@code file}, {@code dev} (block), {@code name} (template), {@code pool} and\n'
@@ -1033,7 +1063,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['name', 'other']},
 {'name': 'Graphics',
  'doc': 'A {@code <graphics>} device (virDomainGraphicsDef): the ports, listens and authentication of\n'
         '{@code vnc}, {@code spice} and {@code rdp}, the SPICE channel and compression settings, the\n'
@@ -1167,7 +1198,8 @@ SPECS = [
           '     * @param rendernode the DRM render node path, or null\n'
           '     */\n'
           '    public record Gl(String enable, String rendernode) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['type', 'port', 'listens', 'display', 'address', 'other', 'info']},
 {'name': 'Hostdev',
  'doc': "A {@code <hostdev>} (host device assignment): {@code mode='subsystem'} (pci, usb, scsi,\n"
         "scsi_host, mdev) or {@code mode='capabilities'} (storage, misc, net: the LXC driver's).",
@@ -1209,7 +1241,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "hostdev";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "hostdev";\n    }',
+ 'withs': ['type', 'managed', 'model', 'display', 'other', 'info']},
 {'name': 'HostdevSource',
  'doc': "A hostdev's {@code <source>}. Which fields are set depends on the hostdev type: {@code pci}\n"
         '(pciAddress), {@code usb} (vendorId, productId, usbBus, usbDevice, startupPolicy, guestReset),\n'
@@ -1242,7 +1275,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['name', 'other']},
 {'name': 'Hub',
  'doc': 'A {@code <hub>} device.',
  'implements': 'Device',
@@ -1258,7 +1292,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "hub";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "hub";\n    }',
+ 'withs': ['type', 'other', 'info']},
 {'name': 'Input',
  'doc': 'An {@code <input>} device.',
  'implements': 'Device',
@@ -1284,7 +1319,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "input";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "input";\n    }',
+ 'withs': ['type', 'bus', 'model', 'driver', 'other', 'info']},
 {'name': 'InputSource',
  'doc': "An input device's {@code <source>}: {@code evdev=} for passthrough, {@code dev=} and the grab "
         'options for evdev.',
@@ -1301,7 +1337,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'IoThread',
  'doc': 'An {@code <iothreadids><iothread>} entry.',
  'fields': [('int', 'id', 'the IOThread id (1 or more)', None),
@@ -1314,7 +1351,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['id', 'other']},
 {'name': 'Iommu',
  'doc': 'An {@code <iommu>} device.',
  'implements': 'Device',
@@ -1339,7 +1377,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "iommu";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "iommu";\n    }',
+ 'withs': ['model', 'other', 'info']},
 {'name': 'LaunchSecurity',
  'doc': 'The {@code <launchSecurity>} element: AMD SEV / SEV-SNP memory encryption or s390 protected\n'
         'virtualization ({@code s390-pv}, no children).',
@@ -1372,7 +1411,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['type', 'other']},
 {'name': 'MemBalloon',
  'doc': 'The {@code <memballoon>} device.',
  'implements': 'Device',
@@ -1396,7 +1436,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "memballoon";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "memballoon";\n    }',
+ 'withs': ['model', 'driver', 'other', 'info']},
 {'name': 'MemTune',
  'doc': "The {@code <memtune>} element (libvirt's memory cgroup limits). Every limit is in KiB, as libvirt\n"
         'normalises it on parsing; null when not set (or unlimited).',
@@ -1408,7 +1449,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'MemoryBacking',
  'doc': 'The {@code <memoryBacking>} element: how guest RAM is backed on the host.',
  'fields': [('boolean',
@@ -1447,7 +1489,8 @@ SPECS = [
           '     * @param nodeset the guest NUMA nodes it backs (canonical bitmap syntax), or null for all\n'
           '     */\n'
           '    public record Page(long sizeKib, String nodeset) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['accessMode', 'other']},
 {'name': 'MemoryDevice',
  'doc': 'A {@code <memory>} device: a DIMM, NVDIMM, virtio-mem, virtio-pmem or SGX EPC section. Sizes are in '
         'KiB.',
@@ -1472,7 +1515,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "memory";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "memory";\n    }',
+ 'withs': ['model', 'uuid', 'target', 'other', 'info']},
 {'name': 'MemorySource',
  'doc': "A memory device's {@code <source>}. Sizes are in KiB.",
  'imports': [],
@@ -1488,7 +1532,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'MemoryTarget',
  'doc': "A memory device's {@code <target>}. Sizes are in KiB.",
  'imports': [],
@@ -1508,7 +1553,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'NetDriver',
  'doc': "An interface's {@code <driver>} (virtio-net and vhost options).",
  'fields': [('String', 'name', '{@code qemu}, {@code vhost}, {@code kvm}, {@code vfio}, ... or null', None),
@@ -1538,7 +1584,8 @@ SPECS = [
           '     */\n'
           '    public record Offload(String csum, String gso, String tso4, String tso6, String ecn, String '
           'ufo, String mrgRxbuf) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['name', 'other']},
 {'name': 'NetInterface',
  'doc': "An {@code <interface>} (network interface). Sub-elements libvirt's QEMU and LXC drivers do not\n"
         'read (vlan, virtualport, bandwidth, filterref, tune, coalesce, portForward, guest, ...) stay in\n'
@@ -1611,7 +1658,8 @@ SPECS = [
           '     * @param persistent the alias of the persistent device (type transient), or null\n'
           '     */\n'
           '    public record Teaming(String type, String persistent) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['type', 'managed', 'targetDev', 'modelType', 'driver', 'backend', 'other', 'info']},
 {'name': 'NetSource',
  'doc': "An interface's {@code <source>}. Which attributes are set depends on the interface type:\n"
         '{@code network} (network, portgroup, portid, and the bridge of a running guest), {@code bridge}\n'
@@ -1645,7 +1693,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['type', 'name', 'address', 'port', 'other']},
 {'name': 'NumaCell',
  'doc': "A guest NUMA cell, {@code <cpu><numa><cell>} (libvirt's virDomainNumaNode).",
  'fields': [('int', 'id', 'the cell id (libvirt numbers cells in order when it is absent)', None),
@@ -1666,7 +1715,8 @@ SPECS = [
           '     * @param value the distance (10 to the cell itself)\n'
           '     */\n'
           '    public record Distance(int id, int value) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['id', 'other']},
 {'name': 'NumaTune',
  'doc': 'The {@code <numatune>} element: host NUMA policy of guest memory.',
  'fields': [('String',
@@ -1694,7 +1744,8 @@ SPECS = [
           '     * @param nodeset the host nodes (canonical bitmap syntax)\n'
           '     */\n'
           '    public record MemNode(int cellId, String mode, String nodeset) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['other']},
 {'name': 'Nvram',
  'doc': 'An {@code <nvram>} device (spapr-vio NVRAM of pSeries guests).',
  'implements': 'Device',
@@ -1709,7 +1760,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "nvram";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "nvram";\n    }',
+ 'withs': ['other', 'info']},
 {'name': 'Os',
  'doc': 'The {@code <os>} element.',
  'fields': [('String', 'type', '{@code hvm}, {@code xen}, {@code linux}, {@code exe}, ...', None),
@@ -1829,7 +1881,8 @@ SPECS = [
           '     * @param value its value\n'
           '     */\n'
           '    public record InitEnv(String name, String value) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['type', 'arch', 'machine', 'other']},
 {'name': 'Panic',
  'doc': 'A {@code <panic>} device.',
  'implements': 'Device',
@@ -1848,7 +1901,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "panic";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "panic";\n    }',
+ 'withs': ['model', 'other', 'info']},
 {'name': 'Pm',
  'doc': 'The {@code <pm>} element: guest power management.',
  'fields': [('String',
@@ -1863,7 +1917,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'Pstore',
  'doc': 'A {@code <pstore>} device.',
  'implements': 'Device',
@@ -1881,7 +1936,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "pstore";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "pstore";\n    }',
+ 'withs': ['backend', 'other', 'info']},
 {'name': 'RedirFilter',
  'doc': 'The {@code <redirfilter>} of USB redirection: which devices a client may redirect.',
  'implements': 'Device',
@@ -1915,7 +1971,8 @@ SPECS = [
           '     */\n'
           '    public record UsbDev(String usbClass, String vendor, String product, String version, String '
           'allow) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['other', 'info']},
 {'name': 'Redirdev',
  'doc': 'A {@code <redirdev>}: a USB device redirected from a client over a character device.',
  'implements': 'Device',
@@ -1933,7 +1990,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "redirdev";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "redirdev";\n    }',
+ 'withs': ['bus', 'type', 'other', 'info']},
 {'name': 'Resource',
  'doc': "The {@code <resource>} element: where the guest's cgroup goes.",
  'fields': [('String', 'partition', '{@code <partition>} (such as {@code /machine}), or null', None),
@@ -1941,7 +1999,8 @@ SPECS = [
              'other',
              'further attributes and children (fibrechannel) the model does not name, kept verbatim and '
              "formatted back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'Rng',
  'doc': 'An {@code <rng>} device.',
  'implements': 'Device',
@@ -1969,7 +2028,8 @@ SPECS = [
           '    /** {@code random}, {@code egd} or {@code builtin}, or null. */\n'
           '    public String backendModel() {\n'
           '        return backend == null ? null : backend.model();\n'
-          '    }'},
+          '    }',
+ 'withs': ['model', 'backend', 'driver', 'other', 'info']},
 {'name': 'RngBackend',
  'doc': "An rng device's {@code <backend>}.",
  'fields': [('String', 'model', '{@code random}, {@code egd} or {@code builtin}', None),
@@ -1986,7 +2046,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['model', 'randomPath', 'type', 'other']},
 {'name': 'Shmem',
  'doc': 'A {@code <shmem>}: an ivshmem region shared with the host or other guests.',
  'implements': 'Device',
@@ -2018,7 +2079,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "shmem";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "shmem";\n    }',
+ 'withs': ['name', 'modelType', 'other', 'info']},
 {'name': 'Smartcard',
  'doc': 'A {@code <smartcard>} device on a CCID bus.',
  'implements': 'Device',
@@ -2051,7 +2113,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "smartcard";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "smartcard";\n    }',
+ 'withs': ['type', 'other', 'info']},
 {'name': 'Sound',
  'doc': 'A {@code <sound>} device.',
  'implements': 'Device',
@@ -2077,7 +2140,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "sound";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "sound";\n    }',
+ 'withs': ['model', 'other', 'info']},
 {'name': 'Sysinfo',
  'doc': "A {@code <sysinfo>} element: SMBIOS tables ({@code type='smbios'}) or QEMU firmware configuration\n"
         "entries ({@code type='fwcfg'}) shown to the guest. Entries keep the order they were written in.",
@@ -2140,7 +2204,8 @@ SPECS = [
           '    public String systemEntry(String name) {\n'
           '        return system.stream().filter(e -> '
           'name.equals(e.name())).map(Entry::value).findFirst().orElse(null);\n'
-          '    }'},
+          '    }',
+ 'withs': ['type', 'chassis', 'other']},
 {'name': 'Timer',
  'doc': "A {@code <clock><timer>} entry (libvirt's virDomainTimerDef).",
  'fields': [('String',
@@ -2170,7 +2235,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['name', 'other']},
 {'name': 'Tpm',
  'doc': 'A {@code <tpm>} device.',
  'implements': 'Device',
@@ -2190,7 +2256,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "tpm";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "tpm";\n    }',
+ 'withs': ['model', 'backend', 'other', 'info']},
 {'name': 'TpmBackend',
  'doc': "A TPM's {@code <backend>}: a host device, an emulator (swtpm) or an external swtpm socket.",
  'imports': ['java.util.List'],
@@ -2219,7 +2286,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['type', 'other']},
 {'name': 'Video',
  'doc': 'A {@code <video>} device.',
  'implements': 'Device',
@@ -2250,7 +2318,8 @@ SPECS = [
           '    /** Whether this is the primary video device. */\n'
           '    public boolean primary() {\n'
           '        return model != null && "yes".equals(model.primary());\n'
-          '    }'},
+          '    }',
+ 'withs': ['model', 'driver', 'other', 'info']},
 {'name': 'VideoAcceleration',
  'doc': "A video model's {@code <acceleration>}.",
  'fields': [('String', 'accel3d', '{@code yes}/{@code no}, or null', None),
@@ -2260,7 +2329,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'VideoDriver',
  'doc': "A video device's {@code <driver>}: the backend and the virtio options.",
  'fields': [('String', 'name', '{@code qemu} or {@code vhostuser}, or null', None),
@@ -2276,7 +2346,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['name', 'other']},
 {'name': 'VideoModel',
  'doc': "A video device's {@code <model>}. Sizes are in KiB as written; null when absent.",
  'fields': [('String',
@@ -2305,7 +2376,8 @@ SPECS = [
           '     * @param y vertical pixels\n'
           '     */\n'
           '    public record Resolution(int x, int y) {\n'
-          '    }'},
+          '    }',
+ 'withs': ['type', 'ram', 'vram', 'vgamem', 'heads', 'primary', 'other']},
 {'name': 'VirtioDriver',
  'doc': "A virtio device's {@code <driver>} holding only the virtio options (input, memballoon, rng, vsock, "
         'crypto).',
@@ -2317,7 +2389,8 @@ SPECS = [
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '
              "back in libvirt's order; never null",
-             'Preserved.NONE')]},
+             'Preserved.NONE')],
+ 'withs': ['other']},
 {'name': 'Vsock',
  'doc': 'A {@code <vsock>} device.',
  'implements': 'Device',
@@ -2339,7 +2412,8 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "vsock";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "vsock";\n    }',
+ 'withs': ['model', 'driver', 'other', 'info']},
 {'name': 'Watchdog',
  'doc': 'A {@code <watchdog>} device.',
  'implements': 'Device',
@@ -2360,5 +2434,6 @@ SPECS = [
              "the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code "
              '<rom>}, never null',
              'DeviceInfo.NONE')],
- 'extra': '    @Override\n    public String elementName() {\n        return "watchdog";\n    }'},
+ 'extra': '    @Override\n    public String elementName() {\n        return "watchdog";\n    }',
+ 'withs': ['model', 'action', 'other', 'info']},
 ]

@@ -21,8 +21,7 @@ import java.util.Objects;
  * <li>{@code virtio-mmio}, {@code virtio-s390}, {@code unassigned}: no fields
  * </ul>
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Address {
     private final String type;
@@ -45,7 +44,7 @@ public final class Address {
     private final Long base;
     private final Preserved other;
 
-    private Address(Builder b) {
+    Address(AddressBuilder b) {
         this.type = b.type;
         this.domain = b.domain;
         this.bus = b.bus;
@@ -68,33 +67,13 @@ public final class Address {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static AddressBuilder builder() {
+        return new AddressBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.domain = domain;
-        b.bus = bus;
-        b.slot = slot;
-        b.function = function;
-        b.multifunction = multifunction;
-        b.controller = controller;
-        b.target = target;
-        b.unit = unit;
-        b.port = port;
-        b.usbPort = usbPort;
-        b.cssid = cssid;
-        b.ssid = ssid;
-        b.devno = devno;
-        b.iobase = iobase;
-        b.irq = irq;
-        b.reg = reg;
-        b.base = base;
-        b.other = other;
-        return b;
+    public AddressBuilder toBuilder() {
+        return new AddressBuilder(this);
     }
 
     /** the address type ({@code pci}, {@code drive}, ...), never null once built by the codec */
@@ -197,24 +176,9 @@ public final class Address {
         return toBuilder().type(newType).build();
     }
 
-    /** A copy with {@code domain} replaced. */
-    public Address withDomain(Integer newDomain) {
-        return toBuilder().domain(newDomain).build();
-    }
-
     /** A copy with {@code bus} replaced. */
     public Address withBus(Integer newBus) {
         return toBuilder().bus(newBus).build();
-    }
-
-    /** A copy with {@code slot} replaced. */
-    public Address withSlot(Integer newSlot) {
-        return toBuilder().slot(newSlot).build();
-    }
-
-    /** A copy with {@code function} replaced. */
-    public Address withFunction(Integer newFunction) {
-        return toBuilder().function(newFunction).build();
     }
 
     /** A copy with {@code multifunction} replaced. */
@@ -222,64 +186,14 @@ public final class Address {
         return toBuilder().multifunction(newMultifunction).build();
     }
 
-    /** A copy with {@code controller} replaced. */
-    public Address withController(Integer newController) {
-        return toBuilder().controller(newController).build();
-    }
-
     /** A copy with {@code target} replaced. */
     public Address withTarget(Integer newTarget) {
         return toBuilder().target(newTarget).build();
     }
 
-    /** A copy with {@code unit} replaced. */
-    public Address withUnit(Integer newUnit) {
-        return toBuilder().unit(newUnit).build();
-    }
-
     /** A copy with {@code port} replaced. */
     public Address withPort(Integer newPort) {
         return toBuilder().port(newPort).build();
-    }
-
-    /** A copy with {@code usbPort} replaced. */
-    public Address withUsbPort(String newUsbPort) {
-        return toBuilder().usbPort(newUsbPort).build();
-    }
-
-    /** A copy with {@code cssid} replaced. */
-    public Address withCssid(Integer newCssid) {
-        return toBuilder().cssid(newCssid).build();
-    }
-
-    /** A copy with {@code ssid} replaced. */
-    public Address withSsid(Integer newSsid) {
-        return toBuilder().ssid(newSsid).build();
-    }
-
-    /** A copy with {@code devno} replaced. */
-    public Address withDevno(Integer newDevno) {
-        return toBuilder().devno(newDevno).build();
-    }
-
-    /** A copy with {@code iobase} replaced. */
-    public Address withIobase(Integer newIobase) {
-        return toBuilder().iobase(newIobase).build();
-    }
-
-    /** A copy with {@code irq} replaced. */
-    public Address withIrq(Integer newIrq) {
-        return toBuilder().irq(newIrq).build();
-    }
-
-    /** A copy with {@code reg} replaced. */
-    public Address withReg(Long newReg) {
-        return toBuilder().reg(newReg).build();
-    }
-
-    /** A copy with {@code base} replaced. */
-    public Address withBase(Long newBase) {
-        return toBuilder().base(newBase).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -310,196 +224,30 @@ public final class Address {
         if (!(o instanceof Address x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(domain, x.domain)
-                && Objects.equals(bus, x.bus)
-                && Objects.equals(slot, x.slot)
-                && Objects.equals(function, x.function)
-                && Objects.equals(multifunction, x.multifunction)
-                && Objects.equals(controller, x.controller)
-                && Objects.equals(target, x.target)
-                && Objects.equals(unit, x.unit)
-                && Objects.equals(port, x.port)
-                && Objects.equals(usbPort, x.usbPort)
-                && Objects.equals(cssid, x.cssid)
-                && Objects.equals(ssid, x.ssid)
-                && Objects.equals(devno, x.devno)
-                && Objects.equals(iobase, x.iobase)
-                && Objects.equals(irq, x.irq)
-                && Objects.equals(reg, x.reg)
-                && Objects.equals(base, x.base)
+        return Objects.equals(type, x.type) && Objects.equals(domain, x.domain) && Objects.equals(bus, x.bus)
+                && Objects.equals(slot, x.slot) && Objects.equals(function, x.function)
+                && Objects.equals(multifunction, x.multifunction) && Objects.equals(controller, x.controller)
+                && Objects.equals(target, x.target) && Objects.equals(unit, x.unit)
+                && Objects.equals(port, x.port) && Objects.equals(usbPort, x.usbPort)
+                && Objects.equals(cssid, x.cssid) && Objects.equals(ssid, x.ssid)
+                && Objects.equals(devno, x.devno) && Objects.equals(iobase, x.iobase)
+                && Objects.equals(irq, x.irq) && Objects.equals(reg, x.reg) && Objects.equals(base, x.base)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, domain, bus, slot, function, multifunction, controller, target, unit, port, usbPort, cssid, ssid, devno, iobase, irq, reg, base, other);
+        return Objects.hash(type, domain, bus, slot, function, multifunction, controller, target, unit, port,
+                usbPort, cssid, ssid, devno, iobase, irq, reg, base, other);
     }
 
     @Override
     public String toString() {
-        return "Address[" + "type=" + type + ", "
-                + "domain=" + domain + ", "
-                + "bus=" + bus + ", "
-                + "slot=" + slot + ", "
-                + "function=" + function + ", "
-                + "multifunction=" + multifunction + ", "
-                + "controller=" + controller + ", "
-                + "target=" + target + ", "
-                + "unit=" + unit + ", "
-                + "port=" + port + ", "
-                + "usbPort=" + usbPort + ", "
-                + "cssid=" + cssid + ", "
-                + "ssid=" + ssid + ", "
-                + "devno=" + devno + ", "
-                + "iobase=" + iobase + ", "
-                + "irq=" + irq + ", "
-                + "reg=" + reg + ", "
-                + "base=" + base + ", "
-                + "other=" + other + "]";
+        return "Address[type=" + type + ", domain=" + domain + ", bus=" + bus + ", slot=" + slot
+                + ", function=" + function + ", multifunction=" + multifunction + ", controller=" + controller
+                + ", target=" + target + ", unit=" + unit + ", port=" + port + ", usbPort=" + usbPort
+                + ", cssid=" + cssid + ", ssid=" + ssid + ", devno=" + devno + ", iobase=" + iobase
+                + ", irq=" + irq + ", reg=" + reg + ", base=" + base + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link Address}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private Integer domain;
-        private Integer bus;
-        private Integer slot;
-        private Integer function;
-        private String multifunction;
-        private Integer controller;
-        private Integer target;
-        private Integer unit;
-        private Integer port;
-        private String usbPort;
-        private Integer cssid;
-        private Integer ssid;
-        private Integer devno;
-        private Integer iobase;
-        private Integer irq;
-        private Long reg;
-        private Long base;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see Address#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Address#domain() */
-        public Builder domain(Integer value) {
-            this.domain = value;
-            return this;
-        }
-
-        /** @see Address#bus() */
-        public Builder bus(Integer value) {
-            this.bus = value;
-            return this;
-        }
-
-        /** @see Address#slot() */
-        public Builder slot(Integer value) {
-            this.slot = value;
-            return this;
-        }
-
-        /** @see Address#function() */
-        public Builder function(Integer value) {
-            this.function = value;
-            return this;
-        }
-
-        /** @see Address#multifunction() */
-        public Builder multifunction(String value) {
-            this.multifunction = value;
-            return this;
-        }
-
-        /** @see Address#controller() */
-        public Builder controller(Integer value) {
-            this.controller = value;
-            return this;
-        }
-
-        /** @see Address#target() */
-        public Builder target(Integer value) {
-            this.target = value;
-            return this;
-        }
-
-        /** @see Address#unit() */
-        public Builder unit(Integer value) {
-            this.unit = value;
-            return this;
-        }
-
-        /** @see Address#port() */
-        public Builder port(Integer value) {
-            this.port = value;
-            return this;
-        }
-
-        /** @see Address#usbPort() */
-        public Builder usbPort(String value) {
-            this.usbPort = value;
-            return this;
-        }
-
-        /** @see Address#cssid() */
-        public Builder cssid(Integer value) {
-            this.cssid = value;
-            return this;
-        }
-
-        /** @see Address#ssid() */
-        public Builder ssid(Integer value) {
-            this.ssid = value;
-            return this;
-        }
-
-        /** @see Address#devno() */
-        public Builder devno(Integer value) {
-            this.devno = value;
-            return this;
-        }
-
-        /** @see Address#iobase() */
-        public Builder iobase(Integer value) {
-            this.iobase = value;
-            return this;
-        }
-
-        /** @see Address#irq() */
-        public Builder irq(Integer value) {
-            this.irq = value;
-            return this;
-        }
-
-        /** @see Address#reg() */
-        public Builder reg(Long value) {
-            this.reg = value;
-            return this;
-        }
-
-        /** @see Address#base() */
-        public Builder base(Long value) {
-            this.base = value;
-            return this;
-        }
-
-        /** @see Address#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public Address build() {
-            return new Address(this);
-        }
-    }
 }

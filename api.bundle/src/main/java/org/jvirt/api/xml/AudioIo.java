@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * An audio backend's {@code <input>} or {@code <output>}, with the attributes of the backend's type.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class AudioIo {
     private final String mixingEngine;
@@ -28,7 +27,7 @@ public final class AudioIo {
     private final String format;
     private final Preserved other;
 
-    private AudioIo(Builder b) {
+    AudioIo(AudioIoBuilder b) {
         this.mixingEngine = b.mixingEngine;
         this.fixedSettings = b.fixedSettings;
         this.voices = b.voices;
@@ -50,32 +49,13 @@ public final class AudioIo {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static AudioIoBuilder builder() {
+        return new AudioIoBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.mixingEngine = mixingEngine;
-        b.fixedSettings = fixedSettings;
-        b.voices = voices;
-        b.bufferLength = bufferLength;
-        b.dev = dev;
-        b.bufferCount = bufferCount;
-        b.tryPoll = tryPoll;
-        b.serverName = serverName;
-        b.clientName = clientName;
-        b.connectPorts = connectPorts;
-        b.exactName = exactName;
-        b.name = name;
-        b.streamName = streamName;
-        b.latency = latency;
-        b.frequency = frequency;
-        b.channels = channels;
-        b.format = format;
-        b.other = other;
-        return b;
+    public AudioIoBuilder toBuilder() {
+        return new AudioIoBuilder(this);
     }
 
     /** {@code yes}/{@code no}, or null */
@@ -168,89 +148,9 @@ public final class AudioIo {
         return other;
     }
 
-    /** A copy with {@code mixingEngine} replaced. */
-    public AudioIo withMixingEngine(String newMixingEngine) {
-        return toBuilder().mixingEngine(newMixingEngine).build();
-    }
-
-    /** A copy with {@code fixedSettings} replaced. */
-    public AudioIo withFixedSettings(String newFixedSettings) {
-        return toBuilder().fixedSettings(newFixedSettings).build();
-    }
-
-    /** A copy with {@code voices} replaced. */
-    public AudioIo withVoices(Integer newVoices) {
-        return toBuilder().voices(newVoices).build();
-    }
-
-    /** A copy with {@code bufferLength} replaced. */
-    public AudioIo withBufferLength(Integer newBufferLength) {
-        return toBuilder().bufferLength(newBufferLength).build();
-    }
-
-    /** A copy with {@code dev} replaced. */
-    public AudioIo withDev(String newDev) {
-        return toBuilder().dev(newDev).build();
-    }
-
-    /** A copy with {@code bufferCount} replaced. */
-    public AudioIo withBufferCount(Integer newBufferCount) {
-        return toBuilder().bufferCount(newBufferCount).build();
-    }
-
-    /** A copy with {@code tryPoll} replaced. */
-    public AudioIo withTryPoll(String newTryPoll) {
-        return toBuilder().tryPoll(newTryPoll).build();
-    }
-
-    /** A copy with {@code serverName} replaced. */
-    public AudioIo withServerName(String newServerName) {
-        return toBuilder().serverName(newServerName).build();
-    }
-
-    /** A copy with {@code clientName} replaced. */
-    public AudioIo withClientName(String newClientName) {
-        return toBuilder().clientName(newClientName).build();
-    }
-
-    /** A copy with {@code connectPorts} replaced. */
-    public AudioIo withConnectPorts(String newConnectPorts) {
-        return toBuilder().connectPorts(newConnectPorts).build();
-    }
-
-    /** A copy with {@code exactName} replaced. */
-    public AudioIo withExactName(String newExactName) {
-        return toBuilder().exactName(newExactName).build();
-    }
-
     /** A copy with {@code name} replaced. */
     public AudioIo withName(String newName) {
         return toBuilder().name(newName).build();
-    }
-
-    /** A copy with {@code streamName} replaced. */
-    public AudioIo withStreamName(String newStreamName) {
-        return toBuilder().streamName(newStreamName).build();
-    }
-
-    /** A copy with {@code latency} replaced. */
-    public AudioIo withLatency(Integer newLatency) {
-        return toBuilder().latency(newLatency).build();
-    }
-
-    /** A copy with {@code frequency} replaced. */
-    public AudioIo withFrequency(Integer newFrequency) {
-        return toBuilder().frequency(newFrequency).build();
-    }
-
-    /** A copy with {@code channels} replaced. */
-    public AudioIo withChannels(Integer newChannels) {
-        return toBuilder().channels(newChannels).build();
-    }
-
-    /** A copy with {@code format} replaced. */
-    public AudioIo withFormat(String newFormat) {
-        return toBuilder().format(newFormat).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -266,187 +166,33 @@ public final class AudioIo {
         if (!(o instanceof AudioIo x)) {
             return false;
         }
-        return Objects.equals(mixingEngine, x.mixingEngine)
-                && Objects.equals(fixedSettings, x.fixedSettings)
-                && Objects.equals(voices, x.voices)
-                && Objects.equals(bufferLength, x.bufferLength)
-                && Objects.equals(dev, x.dev)
-                && Objects.equals(bufferCount, x.bufferCount)
-                && Objects.equals(tryPoll, x.tryPoll)
-                && Objects.equals(serverName, x.serverName)
-                && Objects.equals(clientName, x.clientName)
-                && Objects.equals(connectPorts, x.connectPorts)
-                && Objects.equals(exactName, x.exactName)
-                && Objects.equals(name, x.name)
-                && Objects.equals(streamName, x.streamName)
-                && Objects.equals(latency, x.latency)
-                && Objects.equals(frequency, x.frequency)
-                && Objects.equals(channels, x.channels)
-                && Objects.equals(format, x.format)
-                && Objects.equals(other, x.other);
+        return Objects.equals(mixingEngine, x.mixingEngine) && Objects.equals(fixedSettings, x.fixedSettings)
+                && Objects.equals(voices, x.voices) && Objects.equals(bufferLength, x.bufferLength)
+                && Objects.equals(dev, x.dev) && Objects.equals(bufferCount, x.bufferCount)
+                && Objects.equals(tryPoll, x.tryPoll) && Objects.equals(serverName, x.serverName)
+                && Objects.equals(clientName, x.clientName) && Objects.equals(connectPorts, x.connectPorts)
+                && Objects.equals(exactName, x.exactName) && Objects.equals(name, x.name)
+                && Objects.equals(streamName, x.streamName) && Objects.equals(latency, x.latency)
+                && Objects.equals(frequency, x.frequency) && Objects.equals(channels, x.channels)
+                && Objects.equals(format, x.format) && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mixingEngine, fixedSettings, voices, bufferLength, dev, bufferCount, tryPoll, serverName, clientName, connectPorts, exactName, name, streamName, latency, frequency, channels, format, other);
+        return Objects.hash(mixingEngine, fixedSettings, voices, bufferLength, dev, bufferCount, tryPoll,
+                serverName, clientName, connectPorts, exactName, name, streamName, latency, frequency,
+                channels, format, other);
     }
 
     @Override
     public String toString() {
-        return "AudioIo[" + "mixingEngine=" + mixingEngine + ", "
-                + "fixedSettings=" + fixedSettings + ", "
-                + "voices=" + voices + ", "
-                + "bufferLength=" + bufferLength + ", "
-                + "dev=" + dev + ", "
-                + "bufferCount=" + bufferCount + ", "
-                + "tryPoll=" + tryPoll + ", "
-                + "serverName=" + serverName + ", "
-                + "clientName=" + clientName + ", "
-                + "connectPorts=" + connectPorts + ", "
-                + "exactName=" + exactName + ", "
-                + "name=" + name + ", "
-                + "streamName=" + streamName + ", "
-                + "latency=" + latency + ", "
-                + "frequency=" + frequency + ", "
-                + "channels=" + channels + ", "
-                + "format=" + format + ", "
-                + "other=" + other + "]";
+        return "AudioIo[mixingEngine=" + mixingEngine + ", fixedSettings=" + fixedSettings
+                + ", voices=" + voices + ", bufferLength=" + bufferLength + ", dev=" + dev
+                + ", bufferCount=" + bufferCount + ", tryPoll=" + tryPoll + ", serverName=" + serverName
+                + ", clientName=" + clientName + ", connectPorts=" + connectPorts + ", exactName=" + exactName
+                + ", name=" + name + ", streamName=" + streamName + ", latency=" + latency
+                + ", frequency=" + frequency + ", channels=" + channels + ", format=" + format
+                + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link AudioIo}; not thread-safe. */
-    public static final class Builder {
-        private String mixingEngine;
-        private String fixedSettings;
-        private Integer voices;
-        private Integer bufferLength;
-        private String dev;
-        private Integer bufferCount;
-        private String tryPoll;
-        private String serverName;
-        private String clientName;
-        private String connectPorts;
-        private String exactName;
-        private String name;
-        private String streamName;
-        private Integer latency;
-        private Integer frequency;
-        private Integer channels;
-        private String format;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see AudioIo#mixingEngine() */
-        public Builder mixingEngine(String value) {
-            this.mixingEngine = value;
-            return this;
-        }
-
-        /** @see AudioIo#fixedSettings() */
-        public Builder fixedSettings(String value) {
-            this.fixedSettings = value;
-            return this;
-        }
-
-        /** @see AudioIo#voices() */
-        public Builder voices(Integer value) {
-            this.voices = value;
-            return this;
-        }
-
-        /** @see AudioIo#bufferLength() */
-        public Builder bufferLength(Integer value) {
-            this.bufferLength = value;
-            return this;
-        }
-
-        /** @see AudioIo#dev() */
-        public Builder dev(String value) {
-            this.dev = value;
-            return this;
-        }
-
-        /** @see AudioIo#bufferCount() */
-        public Builder bufferCount(Integer value) {
-            this.bufferCount = value;
-            return this;
-        }
-
-        /** @see AudioIo#tryPoll() */
-        public Builder tryPoll(String value) {
-            this.tryPoll = value;
-            return this;
-        }
-
-        /** @see AudioIo#serverName() */
-        public Builder serverName(String value) {
-            this.serverName = value;
-            return this;
-        }
-
-        /** @see AudioIo#clientName() */
-        public Builder clientName(String value) {
-            this.clientName = value;
-            return this;
-        }
-
-        /** @see AudioIo#connectPorts() */
-        public Builder connectPorts(String value) {
-            this.connectPorts = value;
-            return this;
-        }
-
-        /** @see AudioIo#exactName() */
-        public Builder exactName(String value) {
-            this.exactName = value;
-            return this;
-        }
-
-        /** @see AudioIo#name() */
-        public Builder name(String value) {
-            this.name = value;
-            return this;
-        }
-
-        /** @see AudioIo#streamName() */
-        public Builder streamName(String value) {
-            this.streamName = value;
-            return this;
-        }
-
-        /** @see AudioIo#latency() */
-        public Builder latency(Integer value) {
-            this.latency = value;
-            return this;
-        }
-
-        /** @see AudioIo#frequency() */
-        public Builder frequency(Integer value) {
-            this.frequency = value;
-            return this;
-        }
-
-        /** @see AudioIo#channels() */
-        public Builder channels(Integer value) {
-            this.channels = value;
-            return this;
-        }
-
-        /** @see AudioIo#format() */
-        public Builder format(String value) {
-            this.format = value;
-            return this;
-        }
-
-        /** @see AudioIo#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public AudioIo build() {
-            return new AudioIo(this);
-        }
-    }
 }

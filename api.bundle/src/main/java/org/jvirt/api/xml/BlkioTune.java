@@ -7,32 +7,27 @@ import java.util.Objects;
  * The {@code <blkiotune>} element (libvirt's block I/O cgroup settings). libvirt treats 0 as unset, so
  * 0 reads as null.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class BlkioTune {
     private final Integer weight;
     private final List<Device> devices;
     private final Preserved other;
 
-    private BlkioTune(Builder b) {
+    BlkioTune(BlkioTuneBuilder b) {
         this.weight = b.weight;
         this.devices = List.copyOf(b.devices == null ? List.of() : b.devices);
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static BlkioTuneBuilder builder() {
+        return new BlkioTuneBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.weight = weight;
-        b.devices = devices;
-        b.other = other;
-        return b;
+    public BlkioTuneBuilder toBuilder() {
+        return new BlkioTuneBuilder(this);
     }
 
     /** {@code <weight>}, or null */
@@ -48,11 +43,6 @@ public final class BlkioTune {
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
     public Preserved other() {
         return other;
-    }
-
-    /** A copy with {@code weight} replaced. */
-    public BlkioTune withWeight(Integer newWeight) {
-        return toBuilder().weight(newWeight).build();
     }
 
     /** A copy with {@code devices} replaced. */
@@ -87,8 +77,7 @@ public final class BlkioTune {
         if (!(o instanceof BlkioTune x)) {
             return false;
         }
-        return Objects.equals(weight, x.weight)
-                && Objects.equals(devices, x.devices)
+        return Objects.equals(weight, x.weight) && Objects.equals(devices, x.devices)
                 && Objects.equals(other, x.other);
     }
 
@@ -99,40 +88,7 @@ public final class BlkioTune {
 
     @Override
     public String toString() {
-        return "BlkioTune[" + "weight=" + weight + ", "
-                + "devices=" + devices + ", "
-                + "other=" + other + "]";
+        return "BlkioTune[weight=" + weight + ", devices=" + devices + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link BlkioTune}; not thread-safe. */
-    public static final class Builder {
-        private Integer weight;
-        private List<Device> devices;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see BlkioTune#weight() */
-        public Builder weight(Integer value) {
-            this.weight = value;
-            return this;
-        }
-
-        /** @see BlkioTune#devices() */
-        public Builder devices(List<Device> value) {
-            this.devices = value;
-            return this;
-        }
-
-        /** @see BlkioTune#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public BlkioTune build() {
-            return new BlkioTune(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A character device: {@code <serial>}, {@code <console>}, {@code <channel>} or {@code <parallel>}.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class CharDevice implements Device {
     private final String elementName;
@@ -17,7 +16,7 @@ public final class CharDevice implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private CharDevice(Builder b) {
+    CharDevice(CharDeviceBuilder b) {
         this.elementName = b.elementName;
         this.type = b.type;
         this.source = b.source;
@@ -28,21 +27,13 @@ public final class CharDevice implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static CharDeviceBuilder builder() {
+        return new CharDeviceBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.elementName = elementName;
-        b.type = type;
-        b.source = source;
-        b.log = log;
-        b.target = target;
-        b.other = other;
-        b.info = info;
-        return b;
+    public CharDeviceBuilder toBuilder() {
+        return new CharDeviceBuilder(this);
     }
 
     /** which of the four elements */
@@ -80,24 +71,9 @@ public final class CharDevice implements Device {
         return info;
     }
 
-    /** A copy with {@code elementName} replaced. */
-    public CharDevice withElementName(String newElementName) {
-        return toBuilder().elementName(newElementName).build();
-    }
-
     /** A copy with {@code type} replaced. */
     public CharDevice withType(String newType) {
         return toBuilder().type(newType).build();
-    }
-
-    /** A copy with {@code source} replaced. */
-    public CharDevice withSource(CharSource newSource) {
-        return toBuilder().source(newSource).build();
-    }
-
-    /** A copy with {@code log} replaced. */
-    public CharDevice withLog(Log newLog) {
-        return toBuilder().log(newLog).build();
     }
 
     /** A copy with {@code target} replaced. */
@@ -132,12 +108,9 @@ public final class CharDevice implements Device {
         if (!(o instanceof CharDevice x)) {
             return false;
         }
-        return Objects.equals(elementName, x.elementName)
-                && Objects.equals(type, x.type)
-                && Objects.equals(source, x.source)
-                && Objects.equals(log, x.log)
-                && Objects.equals(target, x.target)
-                && Objects.equals(other, x.other)
+        return Objects.equals(elementName, x.elementName) && Objects.equals(type, x.type)
+                && Objects.equals(source, x.source) && Objects.equals(log, x.log)
+                && Objects.equals(target, x.target) && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
@@ -148,72 +121,8 @@ public final class CharDevice implements Device {
 
     @Override
     public String toString() {
-        return "CharDevice[" + "elementName=" + elementName + ", "
-                + "type=" + type + ", "
-                + "source=" + source + ", "
-                + "log=" + log + ", "
-                + "target=" + target + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "CharDevice[elementName=" + elementName + ", type=" + type + ", source=" + source
+                + ", log=" + log + ", target=" + target + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link CharDevice}; not thread-safe. */
-    public static final class Builder {
-        private String elementName;
-        private String type;
-        private CharSource source;
-        private Log log;
-        private CharTarget target;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see CharDevice#elementName() */
-        public Builder elementName(String value) {
-            this.elementName = value;
-            return this;
-        }
-
-        /** @see CharDevice#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see CharDevice#source() */
-        public Builder source(CharSource value) {
-            this.source = value;
-            return this;
-        }
-
-        /** @see CharDevice#log() */
-        public Builder log(Log value) {
-            this.log = value;
-            return this;
-        }
-
-        /** @see CharDevice#target() */
-        public Builder target(CharTarget value) {
-            this.target = value;
-            return this;
-        }
-
-        /** @see CharDevice#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see CharDevice#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public CharDevice build() {
-            return new CharDevice(this);
-        }
-    }
 }

@@ -8,8 +8,7 @@ import java.util.Objects;
  * {@code port}), channel ({@code virtio}/{@code xen} with {@code name} and {@code state},
  * {@code guestfwd} with {@code address} and {@code port}), parallel ({@code port}).
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class CharTarget {
     private final String type;
@@ -20,7 +19,7 @@ public final class CharTarget {
     private final String modelName;
     private final Preserved other;
 
-    private CharTarget(Builder b) {
+    CharTarget(CharTargetBuilder b) {
         this.type = b.type;
         this.address = b.address;
         this.name = b.name;
@@ -31,21 +30,13 @@ public final class CharTarget {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static CharTargetBuilder builder() {
+        return new CharTargetBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.address = address;
-        b.name = name;
-        b.state = state;
-        b.port = port;
-        b.modelName = modelName;
-        b.other = other;
-        return b;
+    public CharTargetBuilder toBuilder() {
+        return new CharTargetBuilder(this);
     }
 
     /** the target type, or null */
@@ -98,11 +89,6 @@ public final class CharTarget {
         return toBuilder().name(newName).build();
     }
 
-    /** A copy with {@code state} replaced. */
-    public CharTarget withState(String newState) {
-        return toBuilder().state(newState).build();
-    }
-
     /** A copy with {@code port} replaced. */
     public CharTarget withPort(Integer newPort) {
         return toBuilder().port(newPort).build();
@@ -126,12 +112,9 @@ public final class CharTarget {
         if (!(o instanceof CharTarget x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(address, x.address)
-                && Objects.equals(name, x.name)
-                && Objects.equals(state, x.state)
-                && Objects.equals(port, x.port)
-                && Objects.equals(modelName, x.modelName)
+        return Objects.equals(type, x.type) && Objects.equals(address, x.address)
+                && Objects.equals(name, x.name) && Objects.equals(state, x.state)
+                && Objects.equals(port, x.port) && Objects.equals(modelName, x.modelName)
                 && Objects.equals(other, x.other);
     }
 
@@ -142,72 +125,8 @@ public final class CharTarget {
 
     @Override
     public String toString() {
-        return "CharTarget[" + "type=" + type + ", "
-                + "address=" + address + ", "
-                + "name=" + name + ", "
-                + "state=" + state + ", "
-                + "port=" + port + ", "
-                + "modelName=" + modelName + ", "
-                + "other=" + other + "]";
+        return "CharTarget[type=" + type + ", address=" + address + ", name=" + name + ", state=" + state
+                + ", port=" + port + ", modelName=" + modelName + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link CharTarget}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private String address;
-        private String name;
-        private String state;
-        private Integer port;
-        private String modelName;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see CharTarget#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see CharTarget#address() */
-        public Builder address(String value) {
-            this.address = value;
-            return this;
-        }
-
-        /** @see CharTarget#name() */
-        public Builder name(String value) {
-            this.name = value;
-            return this;
-        }
-
-        /** @see CharTarget#state() */
-        public Builder state(String value) {
-            this.state = value;
-            return this;
-        }
-
-        /** @see CharTarget#port() */
-        public Builder port(Integer value) {
-            this.port = value;
-            return this;
-        }
-
-        /** @see CharTarget#modelName() */
-        public Builder modelName(String value) {
-            this.modelName = value;
-            return this;
-        }
-
-        /** @see CharTarget#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public CharTarget build() {
-            return new CharTarget(this);
-        }
-    }
 }

@@ -6,8 +6,7 @@ import java.util.Objects;
 /**
  * The {@code <clock>} element.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Clock {
     private final String offset;
@@ -19,7 +18,7 @@ public final class Clock {
     private final Long start;
     private final Preserved other;
 
-    private Clock(Builder b) {
+    Clock(ClockBuilder b) {
         this.offset = b.offset;
         this.adjustment = b.adjustment;
         this.adjustmentReset = b.adjustmentReset;
@@ -31,22 +30,13 @@ public final class Clock {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static ClockBuilder builder() {
+        return new ClockBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.offset = offset;
-        b.adjustment = adjustment;
-        b.adjustmentReset = adjustmentReset;
-        b.basis = basis;
-        b.timezone = timezone;
-        b.timers = timers;
-        b.start = start;
-        b.other = other;
-        return b;
+    public ClockBuilder toBuilder() {
+        return new ClockBuilder(this);
     }
 
     /** {@code utc}, {@code localtime}, {@code timezone}, {@code variable}, {@code absolute} */
@@ -89,41 +79,6 @@ public final class Clock {
         return other;
     }
 
-    /** A copy with {@code offset} replaced. */
-    public Clock withOffset(String newOffset) {
-        return toBuilder().offset(newOffset).build();
-    }
-
-    /** A copy with {@code adjustment} replaced. */
-    public Clock withAdjustment(Long newAdjustment) {
-        return toBuilder().adjustment(newAdjustment).build();
-    }
-
-    /** A copy with {@code adjustmentReset} replaced. */
-    public Clock withAdjustmentReset(boolean newAdjustmentReset) {
-        return toBuilder().adjustmentReset(newAdjustmentReset).build();
-    }
-
-    /** A copy with {@code basis} replaced. */
-    public Clock withBasis(String newBasis) {
-        return toBuilder().basis(newBasis).build();
-    }
-
-    /** A copy with {@code timezone} replaced. */
-    public Clock withTimezone(String newTimezone) {
-        return toBuilder().timezone(newTimezone).build();
-    }
-
-    /** A copy with {@code timers} replaced. */
-    public Clock withTimers(List<Timer> newTimers) {
-        return toBuilder().timers(newTimers).build();
-    }
-
-    /** A copy with {@code start} replaced. */
-    public Clock withStart(Long newStart) {
-        return toBuilder().start(newStart).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public Clock withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -147,14 +102,10 @@ public final class Clock {
         if (!(o instanceof Clock x)) {
             return false;
         }
-        return Objects.equals(offset, x.offset)
-                && Objects.equals(adjustment, x.adjustment)
-                && adjustmentReset == x.adjustmentReset
-                && Objects.equals(basis, x.basis)
-                && Objects.equals(timezone, x.timezone)
-                && Objects.equals(timers, x.timers)
-                && Objects.equals(start, x.start)
-                && Objects.equals(other, x.other);
+        return Objects.equals(offset, x.offset) && Objects.equals(adjustment, x.adjustment)
+                && adjustmentReset == x.adjustmentReset && Objects.equals(basis, x.basis)
+                && Objects.equals(timezone, x.timezone) && Objects.equals(timers, x.timers)
+                && Objects.equals(start, x.start) && Objects.equals(other, x.other);
     }
 
     @Override
@@ -164,80 +115,9 @@ public final class Clock {
 
     @Override
     public String toString() {
-        return "Clock[" + "offset=" + offset + ", "
-                + "adjustment=" + adjustment + ", "
-                + "adjustmentReset=" + adjustmentReset + ", "
-                + "basis=" + basis + ", "
-                + "timezone=" + timezone + ", "
-                + "timers=" + timers + ", "
-                + "start=" + start + ", "
-                + "other=" + other + "]";
+        return "Clock[offset=" + offset + ", adjustment=" + adjustment
+                + ", adjustmentReset=" + adjustmentReset + ", basis=" + basis + ", timezone=" + timezone
+                + ", timers=" + timers + ", start=" + start + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link Clock}; not thread-safe. */
-    public static final class Builder {
-        private String offset;
-        private Long adjustment;
-        private boolean adjustmentReset;
-        private String basis;
-        private String timezone;
-        private List<Timer> timers;
-        private Long start;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see Clock#offset() */
-        public Builder offset(String value) {
-            this.offset = value;
-            return this;
-        }
-
-        /** @see Clock#adjustment() */
-        public Builder adjustment(Long value) {
-            this.adjustment = value;
-            return this;
-        }
-
-        /** @see Clock#adjustmentReset() */
-        public Builder adjustmentReset(boolean value) {
-            this.adjustmentReset = value;
-            return this;
-        }
-
-        /** @see Clock#basis() */
-        public Builder basis(String value) {
-            this.basis = value;
-            return this;
-        }
-
-        /** @see Clock#timezone() */
-        public Builder timezone(String value) {
-            this.timezone = value;
-            return this;
-        }
-
-        /** @see Clock#timers() */
-        public Builder timers(List<Timer> value) {
-            this.timers = value;
-            return this;
-        }
-
-        /** @see Clock#start() */
-        public Builder start(Long value) {
-            this.start = value;
-            return this;
-        }
-
-        /** @see Clock#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public Clock build() {
-            return new Clock(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <controller>}.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Controller implements Device {
     private final String type;
@@ -20,7 +19,7 @@ public final class Controller implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Controller(Builder b) {
+    Controller(ControllerBuilder b) {
         this.type = b.type;
         this.index = b.index;
         this.model = b.model;
@@ -34,24 +33,13 @@ public final class Controller implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static ControllerBuilder builder() {
+        return new ControllerBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.index = index;
-        b.model = model;
-        b.ports = ports;
-        b.vectors = vectors;
-        b.modelName = modelName;
-        b.driver = driver;
-        b.target = target;
-        b.other = other;
-        b.info = info;
-        return b;
+    public ControllerBuilder toBuilder() {
+        return new ControllerBuilder(this);
     }
 
     /** {@code ide}, {@code scsi}, {@code usb}, {@code sata}, {@code pci}, {@code virtio-serial}, {@code ccid}, {@code fdc}, {@code xenbus}, {@code isa} */
@@ -119,16 +107,6 @@ public final class Controller implements Device {
         return toBuilder().model(newModel).build();
     }
 
-    /** A copy with {@code ports} replaced. */
-    public Controller withPorts(Integer newPorts) {
-        return toBuilder().ports(newPorts).build();
-    }
-
-    /** A copy with {@code vectors} replaced. */
-    public Controller withVectors(Integer newVectors) {
-        return toBuilder().vectors(newVectors).build();
-    }
-
     /** A copy with {@code modelName} replaced. */
     public Controller withModelName(String newModelName) {
         return toBuilder().modelName(newModelName).build();
@@ -167,15 +145,10 @@ public final class Controller implements Device {
         if (!(o instanceof Controller x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && index == x.index
-                && Objects.equals(model, x.model)
-                && Objects.equals(ports, x.ports)
-                && Objects.equals(vectors, x.vectors)
-                && Objects.equals(modelName, x.modelName)
-                && Objects.equals(driver, x.driver)
-                && Objects.equals(target, x.target)
-                && Objects.equals(other, x.other)
+        return Objects.equals(type, x.type) && index == x.index && Objects.equals(model, x.model)
+                && Objects.equals(ports, x.ports) && Objects.equals(vectors, x.vectors)
+                && Objects.equals(modelName, x.modelName) && Objects.equals(driver, x.driver)
+                && Objects.equals(target, x.target) && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
@@ -186,96 +159,9 @@ public final class Controller implements Device {
 
     @Override
     public String toString() {
-        return "Controller[" + "type=" + type + ", "
-                + "index=" + index + ", "
-                + "model=" + model + ", "
-                + "ports=" + ports + ", "
-                + "vectors=" + vectors + ", "
-                + "modelName=" + modelName + ", "
-                + "driver=" + driver + ", "
-                + "target=" + target + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Controller[type=" + type + ", index=" + index + ", model=" + model + ", ports=" + ports
+                + ", vectors=" + vectors + ", modelName=" + modelName + ", driver=" + driver
+                + ", target=" + target + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Controller}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private int index = -1;
-        private String model;
-        private Integer ports;
-        private Integer vectors;
-        private String modelName;
-        private ControllerDriver driver;
-        private ControllerTarget target;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Controller#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Controller#index() */
-        public Builder index(int value) {
-            this.index = value;
-            return this;
-        }
-
-        /** @see Controller#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Controller#ports() */
-        public Builder ports(Integer value) {
-            this.ports = value;
-            return this;
-        }
-
-        /** @see Controller#vectors() */
-        public Builder vectors(Integer value) {
-            this.vectors = value;
-            return this;
-        }
-
-        /** @see Controller#modelName() */
-        public Builder modelName(String value) {
-            this.modelName = value;
-            return this;
-        }
-
-        /** @see Controller#driver() */
-        public Builder driver(ControllerDriver value) {
-            this.driver = value;
-            return this;
-        }
-
-        /** @see Controller#target() */
-        public Builder target(ControllerTarget value) {
-            this.target = value;
-            return this;
-        }
-
-        /** @see Controller#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Controller#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Controller build() {
-            return new Controller(this);
-        }
-    }
 }

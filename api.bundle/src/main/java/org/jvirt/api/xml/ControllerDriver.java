@@ -6,8 +6,7 @@ import java.util.Objects;
 /**
  * A controller's {@code <driver>}.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class ControllerDriver {
     private final Integer queues;
@@ -22,7 +21,7 @@ public final class ControllerDriver {
     private final List<IothreadQueues> iothreads;
     private final Preserved other;
 
-    private ControllerDriver(Builder b) {
+    ControllerDriver(ControllerDriverBuilder b) {
         this.queues = b.queues;
         this.cmdPerLun = b.cmdPerLun;
         this.maxSectors = b.maxSectors;
@@ -37,25 +36,13 @@ public final class ControllerDriver {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static ControllerDriverBuilder builder() {
+        return new ControllerDriverBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.queues = queues;
-        b.cmdPerLun = cmdPerLun;
-        b.maxSectors = maxSectors;
-        b.ioeventfd = ioeventfd;
-        b.iothread = iothread;
-        b.iommu = iommu;
-        b.ats = ats;
-        b.packed = packed;
-        b.pagePerVq = pagePerVq;
-        b.iothreads = iothreads;
-        b.other = other;
-        return b;
+    public ControllerDriverBuilder toBuilder() {
+        return new ControllerDriverBuilder(this);
     }
 
     /** the number of queues, or null */
@@ -113,56 +100,6 @@ public final class ControllerDriver {
         return other;
     }
 
-    /** A copy with {@code queues} replaced. */
-    public ControllerDriver withQueues(Integer newQueues) {
-        return toBuilder().queues(newQueues).build();
-    }
-
-    /** A copy with {@code cmdPerLun} replaced. */
-    public ControllerDriver withCmdPerLun(Integer newCmdPerLun) {
-        return toBuilder().cmdPerLun(newCmdPerLun).build();
-    }
-
-    /** A copy with {@code maxSectors} replaced. */
-    public ControllerDriver withMaxSectors(Integer newMaxSectors) {
-        return toBuilder().maxSectors(newMaxSectors).build();
-    }
-
-    /** A copy with {@code ioeventfd} replaced. */
-    public ControllerDriver withIoeventfd(String newIoeventfd) {
-        return toBuilder().ioeventfd(newIoeventfd).build();
-    }
-
-    /** A copy with {@code iothread} replaced. */
-    public ControllerDriver withIothread(Integer newIothread) {
-        return toBuilder().iothread(newIothread).build();
-    }
-
-    /** A copy with {@code iommu} replaced. */
-    public ControllerDriver withIommu(String newIommu) {
-        return toBuilder().iommu(newIommu).build();
-    }
-
-    /** A copy with {@code ats} replaced. */
-    public ControllerDriver withAts(String newAts) {
-        return toBuilder().ats(newAts).build();
-    }
-
-    /** A copy with {@code packed} replaced. */
-    public ControllerDriver withPacked(String newPacked) {
-        return toBuilder().packed(newPacked).build();
-    }
-
-    /** A copy with {@code pagePerVq} replaced. */
-    public ControllerDriver withPagePerVq(String newPagePerVq) {
-        return toBuilder().pagePerVq(newPagePerVq).build();
-    }
-
-    /** A copy with {@code iothreads} replaced. */
-    public ControllerDriver withIothreads(List<IothreadQueues> newIothreads) {
-        return toBuilder().iothreads(newIothreads).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public ControllerDriver withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -176,124 +113,26 @@ public final class ControllerDriver {
         if (!(o instanceof ControllerDriver x)) {
             return false;
         }
-        return Objects.equals(queues, x.queues)
-                && Objects.equals(cmdPerLun, x.cmdPerLun)
-                && Objects.equals(maxSectors, x.maxSectors)
-                && Objects.equals(ioeventfd, x.ioeventfd)
-                && Objects.equals(iothread, x.iothread)
-                && Objects.equals(iommu, x.iommu)
-                && Objects.equals(ats, x.ats)
-                && Objects.equals(packed, x.packed)
-                && Objects.equals(pagePerVq, x.pagePerVq)
-                && Objects.equals(iothreads, x.iothreads)
+        return Objects.equals(queues, x.queues) && Objects.equals(cmdPerLun, x.cmdPerLun)
+                && Objects.equals(maxSectors, x.maxSectors) && Objects.equals(ioeventfd, x.ioeventfd)
+                && Objects.equals(iothread, x.iothread) && Objects.equals(iommu, x.iommu)
+                && Objects.equals(ats, x.ats) && Objects.equals(packed, x.packed)
+                && Objects.equals(pagePerVq, x.pagePerVq) && Objects.equals(iothreads, x.iothreads)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(queues, cmdPerLun, maxSectors, ioeventfd, iothread, iommu, ats, packed, pagePerVq, iothreads, other);
+        return Objects.hash(queues, cmdPerLun, maxSectors, ioeventfd, iothread, iommu, ats, packed, pagePerVq,
+                iothreads, other);
     }
 
     @Override
     public String toString() {
-        return "ControllerDriver[" + "queues=" + queues + ", "
-                + "cmdPerLun=" + cmdPerLun + ", "
-                + "maxSectors=" + maxSectors + ", "
-                + "ioeventfd=" + ioeventfd + ", "
-                + "iothread=" + iothread + ", "
-                + "iommu=" + iommu + ", "
-                + "ats=" + ats + ", "
-                + "packed=" + packed + ", "
-                + "pagePerVq=" + pagePerVq + ", "
-                + "iothreads=" + iothreads + ", "
-                + "other=" + other + "]";
+        return "ControllerDriver[queues=" + queues + ", cmdPerLun=" + cmdPerLun + ", maxSectors=" + maxSectors
+                + ", ioeventfd=" + ioeventfd + ", iothread=" + iothread + ", iommu=" + iommu + ", ats=" + ats
+                + ", packed=" + packed + ", pagePerVq=" + pagePerVq + ", iothreads=" + iothreads
+                + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link ControllerDriver}; not thread-safe. */
-    public static final class Builder {
-        private Integer queues;
-        private Integer cmdPerLun;
-        private Integer maxSectors;
-        private String ioeventfd;
-        private Integer iothread;
-        private String iommu;
-        private String ats;
-        private String packed;
-        private String pagePerVq;
-        private List<IothreadQueues> iothreads;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see ControllerDriver#queues() */
-        public Builder queues(Integer value) {
-            this.queues = value;
-            return this;
-        }
-
-        /** @see ControllerDriver#cmdPerLun() */
-        public Builder cmdPerLun(Integer value) {
-            this.cmdPerLun = value;
-            return this;
-        }
-
-        /** @see ControllerDriver#maxSectors() */
-        public Builder maxSectors(Integer value) {
-            this.maxSectors = value;
-            return this;
-        }
-
-        /** @see ControllerDriver#ioeventfd() */
-        public Builder ioeventfd(String value) {
-            this.ioeventfd = value;
-            return this;
-        }
-
-        /** @see ControllerDriver#iothread() */
-        public Builder iothread(Integer value) {
-            this.iothread = value;
-            return this;
-        }
-
-        /** @see ControllerDriver#iommu() */
-        public Builder iommu(String value) {
-            this.iommu = value;
-            return this;
-        }
-
-        /** @see ControllerDriver#ats() */
-        public Builder ats(String value) {
-            this.ats = value;
-            return this;
-        }
-
-        /** @see ControllerDriver#packed() */
-        public Builder packed(String value) {
-            this.packed = value;
-            return this;
-        }
-
-        /** @see ControllerDriver#pagePerVq() */
-        public Builder pagePerVq(String value) {
-            this.pagePerVq = value;
-            return this;
-        }
-
-        /** @see ControllerDriver#iothreads() */
-        public Builder iothreads(List<IothreadQueues> value) {
-            this.iothreads = value;
-            return this;
-        }
-
-        /** @see ControllerDriver#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public ControllerDriver build() {
-            return new ControllerDriver(this);
-        }
-    }
 }

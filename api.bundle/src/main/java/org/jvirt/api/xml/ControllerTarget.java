@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A PCI controller's {@code <target>}; a {@code <node>} child stays in {@code other}.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class ControllerTarget {
     private final Integer chassisNr;
@@ -18,7 +17,7 @@ public final class ControllerTarget {
     private final Long memReserve;
     private final Preserved other;
 
-    private ControllerTarget(Builder b) {
+    ControllerTarget(ControllerTargetBuilder b) {
         this.chassisNr = b.chassisNr;
         this.chassis = b.chassis;
         this.port = b.port;
@@ -30,22 +29,13 @@ public final class ControllerTarget {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static ControllerTargetBuilder builder() {
+        return new ControllerTargetBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.chassisNr = chassisNr;
-        b.chassis = chassis;
-        b.port = port;
-        b.busNr = busNr;
-        b.index = index;
-        b.hotplug = hotplug;
-        b.memReserve = memReserve;
-        b.other = other;
-        return b;
+    public ControllerTargetBuilder toBuilder() {
+        return new ControllerTargetBuilder(this);
     }
 
     /** {@code chassisNr}, or null */
@@ -88,11 +78,6 @@ public final class ControllerTarget {
         return other;
     }
 
-    /** A copy with {@code chassisNr} replaced. */
-    public ControllerTarget withChassisNr(Integer newChassisNr) {
-        return toBuilder().chassisNr(newChassisNr).build();
-    }
-
     /** A copy with {@code chassis} replaced. */
     public ControllerTarget withChassis(Integer newChassis) {
         return toBuilder().chassis(newChassis).build();
@@ -103,24 +88,9 @@ public final class ControllerTarget {
         return toBuilder().port(newPort).build();
     }
 
-    /** A copy with {@code busNr} replaced. */
-    public ControllerTarget withBusNr(Integer newBusNr) {
-        return toBuilder().busNr(newBusNr).build();
-    }
-
     /** A copy with {@code index} replaced. */
     public ControllerTarget withIndex(Integer newIndex) {
         return toBuilder().index(newIndex).build();
-    }
-
-    /** A copy with {@code hotplug} replaced. */
-    public ControllerTarget withHotplug(String newHotplug) {
-        return toBuilder().hotplug(newHotplug).build();
-    }
-
-    /** A copy with {@code memReserve} replaced. */
-    public ControllerTarget withMemReserve(Long newMemReserve) {
-        return toBuilder().memReserve(newMemReserve).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -136,14 +106,10 @@ public final class ControllerTarget {
         if (!(o instanceof ControllerTarget x)) {
             return false;
         }
-        return Objects.equals(chassisNr, x.chassisNr)
-                && Objects.equals(chassis, x.chassis)
-                && Objects.equals(port, x.port)
-                && Objects.equals(busNr, x.busNr)
-                && Objects.equals(index, x.index)
-                && Objects.equals(hotplug, x.hotplug)
-                && Objects.equals(memReserve, x.memReserve)
-                && Objects.equals(other, x.other);
+        return Objects.equals(chassisNr, x.chassisNr) && Objects.equals(chassis, x.chassis)
+                && Objects.equals(port, x.port) && Objects.equals(busNr, x.busNr)
+                && Objects.equals(index, x.index) && Objects.equals(hotplug, x.hotplug)
+                && Objects.equals(memReserve, x.memReserve) && Objects.equals(other, x.other);
     }
 
     @Override
@@ -153,80 +119,9 @@ public final class ControllerTarget {
 
     @Override
     public String toString() {
-        return "ControllerTarget[" + "chassisNr=" + chassisNr + ", "
-                + "chassis=" + chassis + ", "
-                + "port=" + port + ", "
-                + "busNr=" + busNr + ", "
-                + "index=" + index + ", "
-                + "hotplug=" + hotplug + ", "
-                + "memReserve=" + memReserve + ", "
-                + "other=" + other + "]";
+        return "ControllerTarget[chassisNr=" + chassisNr + ", chassis=" + chassis + ", port=" + port
+                + ", busNr=" + busNr + ", index=" + index + ", hotplug=" + hotplug
+                + ", memReserve=" + memReserve + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link ControllerTarget}; not thread-safe. */
-    public static final class Builder {
-        private Integer chassisNr;
-        private Integer chassis;
-        private Integer port;
-        private Integer busNr;
-        private Integer index;
-        private String hotplug;
-        private Long memReserve;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see ControllerTarget#chassisNr() */
-        public Builder chassisNr(Integer value) {
-            this.chassisNr = value;
-            return this;
-        }
-
-        /** @see ControllerTarget#chassis() */
-        public Builder chassis(Integer value) {
-            this.chassis = value;
-            return this;
-        }
-
-        /** @see ControllerTarget#port() */
-        public Builder port(Integer value) {
-            this.port = value;
-            return this;
-        }
-
-        /** @see ControllerTarget#busNr() */
-        public Builder busNr(Integer value) {
-            this.busNr = value;
-            return this;
-        }
-
-        /** @see ControllerTarget#index() */
-        public Builder index(Integer value) {
-            this.index = value;
-            return this;
-        }
-
-        /** @see ControllerTarget#hotplug() */
-        public Builder hotplug(String value) {
-            this.hotplug = value;
-            return this;
-        }
-
-        /** @see ControllerTarget#memReserve() */
-        public Builder memReserve(Long value) {
-            this.memReserve = value;
-            return this;
-        }
-
-        /** @see ControllerTarget#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public ControllerTarget build() {
-            return new ControllerTarget(this);
-        }
-    }
 }

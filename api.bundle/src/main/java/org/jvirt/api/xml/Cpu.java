@@ -6,8 +6,7 @@ import java.util.Objects;
 /**
  * The guest {@code <cpu>} element.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Cpu {
     private final String mode;
@@ -26,7 +25,7 @@ public final class Cpu {
     private final Preserved numaOther;
     private final Preserved other;
 
-    private Cpu(Builder b) {
+    Cpu(CpuBuilder b) {
         this.mode = b.mode;
         this.match = b.match;
         this.check = b.check;
@@ -45,29 +44,13 @@ public final class Cpu {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static CpuBuilder builder() {
+        return new CpuBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.mode = mode;
-        b.match = match;
-        b.check = check;
-        b.model = model;
-        b.modelFallback = modelFallback;
-        b.vendor = vendor;
-        b.topology = topology;
-        b.features = features;
-        b.migratable = migratable;
-        b.deprecatedFeatures = deprecatedFeatures;
-        b.cache = cache;
-        b.maxPhysAddr = maxPhysAddr;
-        b.numaCells = numaCells;
-        b.numaOther = numaOther;
-        b.other = other;
-        return b;
+    public CpuBuilder toBuilder() {
+        return new CpuBuilder(this);
     }
 
     /** {@code custom}, {@code host-model}, {@code host-passthrough}, {@code maximum}, or null */
@@ -145,74 +128,9 @@ public final class Cpu {
         return other;
     }
 
-    /** A copy with {@code mode} replaced. */
-    public Cpu withMode(String newMode) {
-        return toBuilder().mode(newMode).build();
-    }
-
-    /** A copy with {@code match} replaced. */
-    public Cpu withMatch(String newMatch) {
-        return toBuilder().match(newMatch).build();
-    }
-
-    /** A copy with {@code check} replaced. */
-    public Cpu withCheck(String newCheck) {
-        return toBuilder().check(newCheck).build();
-    }
-
     /** A copy with {@code model} replaced. */
     public Cpu withModel(String newModel) {
         return toBuilder().model(newModel).build();
-    }
-
-    /** A copy with {@code modelFallback} replaced. */
-    public Cpu withModelFallback(String newModelFallback) {
-        return toBuilder().modelFallback(newModelFallback).build();
-    }
-
-    /** A copy with {@code vendor} replaced. */
-    public Cpu withVendor(String newVendor) {
-        return toBuilder().vendor(newVendor).build();
-    }
-
-    /** A copy with {@code topology} replaced. */
-    public Cpu withTopology(Topology newTopology) {
-        return toBuilder().topology(newTopology).build();
-    }
-
-    /** A copy with {@code features} replaced. */
-    public Cpu withFeatures(List<Feature> newFeatures) {
-        return toBuilder().features(newFeatures).build();
-    }
-
-    /** A copy with {@code migratable} replaced. */
-    public Cpu withMigratable(String newMigratable) {
-        return toBuilder().migratable(newMigratable).build();
-    }
-
-    /** A copy with {@code deprecatedFeatures} replaced. */
-    public Cpu withDeprecatedFeatures(String newDeprecatedFeatures) {
-        return toBuilder().deprecatedFeatures(newDeprecatedFeatures).build();
-    }
-
-    /** A copy with {@code cache} replaced. */
-    public Cpu withCache(Cache newCache) {
-        return toBuilder().cache(newCache).build();
-    }
-
-    /** A copy with {@code maxPhysAddr} replaced. */
-    public Cpu withMaxPhysAddr(MaxPhysAddr newMaxPhysAddr) {
-        return toBuilder().maxPhysAddr(newMaxPhysAddr).build();
-    }
-
-    /** A copy with {@code numaCells} replaced. */
-    public Cpu withNumaCells(List<NumaCell> newNumaCells) {
-        return toBuilder().numaCells(newNumaCells).build();
-    }
-
-    /** A copy with {@code numaOther} replaced. */
-    public Cpu withNumaOther(Preserved newNumaOther) {
-        return toBuilder().numaOther(newNumaOther).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -255,160 +173,30 @@ public final class Cpu {
         if (!(o instanceof Cpu x)) {
             return false;
         }
-        return Objects.equals(mode, x.mode)
-                && Objects.equals(match, x.match)
-                && Objects.equals(check, x.check)
-                && Objects.equals(model, x.model)
-                && Objects.equals(modelFallback, x.modelFallback)
-                && Objects.equals(vendor, x.vendor)
-                && Objects.equals(topology, x.topology)
-                && Objects.equals(features, x.features)
+        return Objects.equals(mode, x.mode) && Objects.equals(match, x.match)
+                && Objects.equals(check, x.check) && Objects.equals(model, x.model)
+                && Objects.equals(modelFallback, x.modelFallback) && Objects.equals(vendor, x.vendor)
+                && Objects.equals(topology, x.topology) && Objects.equals(features, x.features)
                 && Objects.equals(migratable, x.migratable)
-                && Objects.equals(deprecatedFeatures, x.deprecatedFeatures)
-                && Objects.equals(cache, x.cache)
-                && Objects.equals(maxPhysAddr, x.maxPhysAddr)
-                && Objects.equals(numaCells, x.numaCells)
-                && Objects.equals(numaOther, x.numaOther)
-                && Objects.equals(other, x.other);
+                && Objects.equals(deprecatedFeatures, x.deprecatedFeatures) && Objects.equals(cache, x.cache)
+                && Objects.equals(maxPhysAddr, x.maxPhysAddr) && Objects.equals(numaCells, x.numaCells)
+                && Objects.equals(numaOther, x.numaOther) && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, match, check, model, modelFallback, vendor, topology, features, migratable, deprecatedFeatures, cache, maxPhysAddr, numaCells, numaOther, other);
+        return Objects.hash(mode, match, check, model, modelFallback, vendor, topology, features, migratable,
+                deprecatedFeatures, cache, maxPhysAddr, numaCells, numaOther, other);
     }
 
     @Override
     public String toString() {
-        return "Cpu[" + "mode=" + mode + ", "
-                + "match=" + match + ", "
-                + "check=" + check + ", "
-                + "model=" + model + ", "
-                + "modelFallback=" + modelFallback + ", "
-                + "vendor=" + vendor + ", "
-                + "topology=" + topology + ", "
-                + "features=" + features + ", "
-                + "migratable=" + migratable + ", "
-                + "deprecatedFeatures=" + deprecatedFeatures + ", "
-                + "cache=" + cache + ", "
-                + "maxPhysAddr=" + maxPhysAddr + ", "
-                + "numaCells=" + numaCells + ", "
-                + "numaOther=" + numaOther + ", "
-                + "other=" + other + "]";
+        return "Cpu[mode=" + mode + ", match=" + match + ", check=" + check + ", model=" + model
+                + ", modelFallback=" + modelFallback + ", vendor=" + vendor + ", topology=" + topology
+                + ", features=" + features + ", migratable=" + migratable
+                + ", deprecatedFeatures=" + deprecatedFeatures + ", cache=" + cache
+                + ", maxPhysAddr=" + maxPhysAddr + ", numaCells=" + numaCells + ", numaOther=" + numaOther
+                + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link Cpu}; not thread-safe. */
-    public static final class Builder {
-        private String mode;
-        private String match;
-        private String check;
-        private String model;
-        private String modelFallback;
-        private String vendor;
-        private Topology topology;
-        private List<Feature> features;
-        private String migratable;
-        private String deprecatedFeatures;
-        private Cache cache;
-        private MaxPhysAddr maxPhysAddr;
-        private List<NumaCell> numaCells;
-        private Preserved numaOther;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see Cpu#mode() */
-        public Builder mode(String value) {
-            this.mode = value;
-            return this;
-        }
-
-        /** @see Cpu#match() */
-        public Builder match(String value) {
-            this.match = value;
-            return this;
-        }
-
-        /** @see Cpu#check() */
-        public Builder check(String value) {
-            this.check = value;
-            return this;
-        }
-
-        /** @see Cpu#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Cpu#modelFallback() */
-        public Builder modelFallback(String value) {
-            this.modelFallback = value;
-            return this;
-        }
-
-        /** @see Cpu#vendor() */
-        public Builder vendor(String value) {
-            this.vendor = value;
-            return this;
-        }
-
-        /** @see Cpu#topology() */
-        public Builder topology(Topology value) {
-            this.topology = value;
-            return this;
-        }
-
-        /** @see Cpu#features() */
-        public Builder features(List<Feature> value) {
-            this.features = value;
-            return this;
-        }
-
-        /** @see Cpu#migratable() */
-        public Builder migratable(String value) {
-            this.migratable = value;
-            return this;
-        }
-
-        /** @see Cpu#deprecatedFeatures() */
-        public Builder deprecatedFeatures(String value) {
-            this.deprecatedFeatures = value;
-            return this;
-        }
-
-        /** @see Cpu#cache() */
-        public Builder cache(Cache value) {
-            this.cache = value;
-            return this;
-        }
-
-        /** @see Cpu#maxPhysAddr() */
-        public Builder maxPhysAddr(MaxPhysAddr value) {
-            this.maxPhysAddr = value;
-            return this;
-        }
-
-        /** @see Cpu#numaCells() */
-        public Builder numaCells(List<NumaCell> value) {
-            this.numaCells = value;
-            return this;
-        }
-
-        /** @see Cpu#numaOther() */
-        public Builder numaOther(Preserved value) {
-            this.numaOther = value;
-            return this;
-        }
-
-        /** @see Cpu#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public Cpu build() {
-            return new Cpu(this);
-        }
-    }
 }

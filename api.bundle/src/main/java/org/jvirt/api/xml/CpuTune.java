@@ -6,8 +6,7 @@ import java.util.Objects;
 /**
  * The {@code <cputune>} element. Numbers are null when absent.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class CpuTune {
     private final Long shares;
@@ -27,7 +26,7 @@ public final class CpuTune {
     private final List<Sched> iothreadScheds;
     private final Preserved other;
 
-    private CpuTune(Builder b) {
+    CpuTune(CpuTuneBuilder b) {
         this.shares = b.shares;
         this.period = b.period;
         this.quota = b.quota;
@@ -47,30 +46,13 @@ public final class CpuTune {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static CpuTuneBuilder builder() {
+        return new CpuTuneBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.shares = shares;
-        b.period = period;
-        b.quota = quota;
-        b.vcpuPins = vcpuPins;
-        b.emulatorPin = emulatorPin;
-        b.globalPeriod = globalPeriod;
-        b.globalQuota = globalQuota;
-        b.emulatorPeriod = emulatorPeriod;
-        b.emulatorQuota = emulatorQuota;
-        b.iothreadPeriod = iothreadPeriod;
-        b.iothreadQuota = iothreadQuota;
-        b.iothreadPins = iothreadPins;
-        b.emulatorSched = emulatorSched;
-        b.vcpuScheds = vcpuScheds;
-        b.iothreadScheds = iothreadScheds;
-        b.other = other;
-        return b;
+    public CpuTuneBuilder toBuilder() {
+        return new CpuTuneBuilder(this);
     }
 
     /** {@code <shares>} */
@@ -153,79 +135,9 @@ public final class CpuTune {
         return other;
     }
 
-    /** A copy with {@code shares} replaced. */
-    public CpuTune withShares(Long newShares) {
-        return toBuilder().shares(newShares).build();
-    }
-
-    /** A copy with {@code period} replaced. */
-    public CpuTune withPeriod(Long newPeriod) {
-        return toBuilder().period(newPeriod).build();
-    }
-
-    /** A copy with {@code quota} replaced. */
-    public CpuTune withQuota(Long newQuota) {
-        return toBuilder().quota(newQuota).build();
-    }
-
     /** A copy with {@code vcpuPins} replaced. */
     public CpuTune withVcpuPins(List<VcpuPin> newVcpuPins) {
         return toBuilder().vcpuPins(newVcpuPins).build();
-    }
-
-    /** A copy with {@code emulatorPin} replaced. */
-    public CpuTune withEmulatorPin(String newEmulatorPin) {
-        return toBuilder().emulatorPin(newEmulatorPin).build();
-    }
-
-    /** A copy with {@code globalPeriod} replaced. */
-    public CpuTune withGlobalPeriod(Long newGlobalPeriod) {
-        return toBuilder().globalPeriod(newGlobalPeriod).build();
-    }
-
-    /** A copy with {@code globalQuota} replaced. */
-    public CpuTune withGlobalQuota(Long newGlobalQuota) {
-        return toBuilder().globalQuota(newGlobalQuota).build();
-    }
-
-    /** A copy with {@code emulatorPeriod} replaced. */
-    public CpuTune withEmulatorPeriod(Long newEmulatorPeriod) {
-        return toBuilder().emulatorPeriod(newEmulatorPeriod).build();
-    }
-
-    /** A copy with {@code emulatorQuota} replaced. */
-    public CpuTune withEmulatorQuota(Long newEmulatorQuota) {
-        return toBuilder().emulatorQuota(newEmulatorQuota).build();
-    }
-
-    /** A copy with {@code iothreadPeriod} replaced. */
-    public CpuTune withIothreadPeriod(Long newIothreadPeriod) {
-        return toBuilder().iothreadPeriod(newIothreadPeriod).build();
-    }
-
-    /** A copy with {@code iothreadQuota} replaced. */
-    public CpuTune withIothreadQuota(Long newIothreadQuota) {
-        return toBuilder().iothreadQuota(newIothreadQuota).build();
-    }
-
-    /** A copy with {@code iothreadPins} replaced. */
-    public CpuTune withIothreadPins(List<IoThreadPin> newIothreadPins) {
-        return toBuilder().iothreadPins(newIothreadPins).build();
-    }
-
-    /** A copy with {@code emulatorSched} replaced. */
-    public CpuTune withEmulatorSched(Sched newEmulatorSched) {
-        return toBuilder().emulatorSched(newEmulatorSched).build();
-    }
-
-    /** A copy with {@code vcpuScheds} replaced. */
-    public CpuTune withVcpuScheds(List<Sched> newVcpuScheds) {
-        return toBuilder().vcpuScheds(newVcpuScheds).build();
-    }
-
-    /** A copy with {@code iothreadScheds} replaced. */
-    public CpuTune withIothreadScheds(List<Sched> newIothreadScheds) {
-        return toBuilder().iothreadScheds(newIothreadScheds).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -260,169 +172,35 @@ public final class CpuTune {
         if (!(o instanceof CpuTune x)) {
             return false;
         }
-        return Objects.equals(shares, x.shares)
-                && Objects.equals(period, x.period)
-                && Objects.equals(quota, x.quota)
-                && Objects.equals(vcpuPins, x.vcpuPins)
-                && Objects.equals(emulatorPin, x.emulatorPin)
-                && Objects.equals(globalPeriod, x.globalPeriod)
+        return Objects.equals(shares, x.shares) && Objects.equals(period, x.period)
+                && Objects.equals(quota, x.quota) && Objects.equals(vcpuPins, x.vcpuPins)
+                && Objects.equals(emulatorPin, x.emulatorPin) && Objects.equals(globalPeriod, x.globalPeriod)
                 && Objects.equals(globalQuota, x.globalQuota)
                 && Objects.equals(emulatorPeriod, x.emulatorPeriod)
                 && Objects.equals(emulatorQuota, x.emulatorQuota)
                 && Objects.equals(iothreadPeriod, x.iothreadPeriod)
                 && Objects.equals(iothreadQuota, x.iothreadQuota)
                 && Objects.equals(iothreadPins, x.iothreadPins)
-                && Objects.equals(emulatorSched, x.emulatorSched)
-                && Objects.equals(vcpuScheds, x.vcpuScheds)
-                && Objects.equals(iothreadScheds, x.iothreadScheds)
-                && Objects.equals(other, x.other);
+                && Objects.equals(emulatorSched, x.emulatorSched) && Objects.equals(vcpuScheds, x.vcpuScheds)
+                && Objects.equals(iothreadScheds, x.iothreadScheds) && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(shares, period, quota, vcpuPins, emulatorPin, globalPeriod, globalQuota, emulatorPeriod, emulatorQuota, iothreadPeriod, iothreadQuota, iothreadPins, emulatorSched, vcpuScheds, iothreadScheds, other);
+        return Objects.hash(shares, period, quota, vcpuPins, emulatorPin, globalPeriod, globalQuota,
+                emulatorPeriod, emulatorQuota, iothreadPeriod, iothreadQuota, iothreadPins, emulatorSched,
+                vcpuScheds, iothreadScheds, other);
     }
 
     @Override
     public String toString() {
-        return "CpuTune[" + "shares=" + shares + ", "
-                + "period=" + period + ", "
-                + "quota=" + quota + ", "
-                + "vcpuPins=" + vcpuPins + ", "
-                + "emulatorPin=" + emulatorPin + ", "
-                + "globalPeriod=" + globalPeriod + ", "
-                + "globalQuota=" + globalQuota + ", "
-                + "emulatorPeriod=" + emulatorPeriod + ", "
-                + "emulatorQuota=" + emulatorQuota + ", "
-                + "iothreadPeriod=" + iothreadPeriod + ", "
-                + "iothreadQuota=" + iothreadQuota + ", "
-                + "iothreadPins=" + iothreadPins + ", "
-                + "emulatorSched=" + emulatorSched + ", "
-                + "vcpuScheds=" + vcpuScheds + ", "
-                + "iothreadScheds=" + iothreadScheds + ", "
-                + "other=" + other + "]";
+        return "CpuTune[shares=" + shares + ", period=" + period + ", quota=" + quota
+                + ", vcpuPins=" + vcpuPins + ", emulatorPin=" + emulatorPin + ", globalPeriod=" + globalPeriod
+                + ", globalQuota=" + globalQuota + ", emulatorPeriod=" + emulatorPeriod
+                + ", emulatorQuota=" + emulatorQuota + ", iothreadPeriod=" + iothreadPeriod
+                + ", iothreadQuota=" + iothreadQuota + ", iothreadPins=" + iothreadPins
+                + ", emulatorSched=" + emulatorSched + ", vcpuScheds=" + vcpuScheds
+                + ", iothreadScheds=" + iothreadScheds + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link CpuTune}; not thread-safe. */
-    public static final class Builder {
-        private Long shares;
-        private Long period;
-        private Long quota;
-        private List<VcpuPin> vcpuPins;
-        private String emulatorPin;
-        private Long globalPeriod;
-        private Long globalQuota;
-        private Long emulatorPeriod;
-        private Long emulatorQuota;
-        private Long iothreadPeriod;
-        private Long iothreadQuota;
-        private List<IoThreadPin> iothreadPins;
-        private Sched emulatorSched;
-        private List<Sched> vcpuScheds;
-        private List<Sched> iothreadScheds;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see CpuTune#shares() */
-        public Builder shares(Long value) {
-            this.shares = value;
-            return this;
-        }
-
-        /** @see CpuTune#period() */
-        public Builder period(Long value) {
-            this.period = value;
-            return this;
-        }
-
-        /** @see CpuTune#quota() */
-        public Builder quota(Long value) {
-            this.quota = value;
-            return this;
-        }
-
-        /** @see CpuTune#vcpuPins() */
-        public Builder vcpuPins(List<VcpuPin> value) {
-            this.vcpuPins = value;
-            return this;
-        }
-
-        /** @see CpuTune#emulatorPin() */
-        public Builder emulatorPin(String value) {
-            this.emulatorPin = value;
-            return this;
-        }
-
-        /** @see CpuTune#globalPeriod() */
-        public Builder globalPeriod(Long value) {
-            this.globalPeriod = value;
-            return this;
-        }
-
-        /** @see CpuTune#globalQuota() */
-        public Builder globalQuota(Long value) {
-            this.globalQuota = value;
-            return this;
-        }
-
-        /** @see CpuTune#emulatorPeriod() */
-        public Builder emulatorPeriod(Long value) {
-            this.emulatorPeriod = value;
-            return this;
-        }
-
-        /** @see CpuTune#emulatorQuota() */
-        public Builder emulatorQuota(Long value) {
-            this.emulatorQuota = value;
-            return this;
-        }
-
-        /** @see CpuTune#iothreadPeriod() */
-        public Builder iothreadPeriod(Long value) {
-            this.iothreadPeriod = value;
-            return this;
-        }
-
-        /** @see CpuTune#iothreadQuota() */
-        public Builder iothreadQuota(Long value) {
-            this.iothreadQuota = value;
-            return this;
-        }
-
-        /** @see CpuTune#iothreadPins() */
-        public Builder iothreadPins(List<IoThreadPin> value) {
-            this.iothreadPins = value;
-            return this;
-        }
-
-        /** @see CpuTune#emulatorSched() */
-        public Builder emulatorSched(Sched value) {
-            this.emulatorSched = value;
-            return this;
-        }
-
-        /** @see CpuTune#vcpuScheds() */
-        public Builder vcpuScheds(List<Sched> value) {
-            this.vcpuScheds = value;
-            return this;
-        }
-
-        /** @see CpuTune#iothreadScheds() */
-        public Builder iothreadScheds(List<Sched> value) {
-            this.iothreadScheds = value;
-            return this;
-        }
-
-        /** @see CpuTune#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public CpuTune build() {
-            return new CpuTune(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <crypto>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Crypto implements Device {
     private final String model;
@@ -16,7 +15,7 @@ public final class Crypto implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Crypto(Builder b) {
+    Crypto(CryptoBuilder b) {
         this.model = b.model;
         this.type = b.type;
         this.backendModel = b.backendModel;
@@ -26,20 +25,13 @@ public final class Crypto implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static CryptoBuilder builder() {
+        return new CryptoBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.type = type;
-        b.backendModel = backendModel;
-        b.backendQueues = backendQueues;
-        b.other = other;
-        b.info = info;
-        return b;
+    public CryptoBuilder toBuilder() {
+        return new CryptoBuilder(this);
     }
 
     /** {@code virtio} */
@@ -82,16 +74,6 @@ public final class Crypto implements Device {
         return toBuilder().type(newType).build();
     }
 
-    /** A copy with {@code backendModel} replaced. */
-    public Crypto withBackendModel(String newBackendModel) {
-        return toBuilder().backendModel(newBackendModel).build();
-    }
-
-    /** A copy with {@code backendQueues} replaced. */
-    public Crypto withBackendQueues(Integer newBackendQueues) {
-        return toBuilder().backendQueues(newBackendQueues).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public Crypto withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -115,11 +97,9 @@ public final class Crypto implements Device {
         if (!(o instanceof Crypto x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(type, x.type)
+        return Objects.equals(model, x.model) && Objects.equals(type, x.type)
                 && Objects.equals(backendModel, x.backendModel)
-                && Objects.equals(backendQueues, x.backendQueues)
-                && Objects.equals(other, x.other)
+                && Objects.equals(backendQueues, x.backendQueues) && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
@@ -130,64 +110,8 @@ public final class Crypto implements Device {
 
     @Override
     public String toString() {
-        return "Crypto[" + "model=" + model + ", "
-                + "type=" + type + ", "
-                + "backendModel=" + backendModel + ", "
-                + "backendQueues=" + backendQueues + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Crypto[model=" + model + ", type=" + type + ", backendModel=" + backendModel
+                + ", backendQueues=" + backendQueues + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Crypto}; not thread-safe. */
-    public static final class Builder {
-        private String model;
-        private String type;
-        private String backendModel;
-        private Integer backendQueues;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Crypto#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Crypto#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Crypto#backendModel() */
-        public Builder backendModel(String value) {
-            this.backendModel = value;
-            return this;
-        }
-
-        /** @see Crypto#backendQueues() */
-        public Builder backendQueues(Integer value) {
-            this.backendQueues = value;
-            return this;
-        }
-
-        /** @see Crypto#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Crypto#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Crypto build() {
-            return new Crypto(this);
-        }
-    }
 }

@@ -5,32 +5,27 @@ import java.util.Objects;
 /**
  * The {@code <defaultiothread>} element: the pool of QEMU's main loop.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class DefaultIoThread {
     private final Integer threadPoolMin;
     private final Integer threadPoolMax;
     private final Preserved other;
 
-    private DefaultIoThread(Builder b) {
+    DefaultIoThread(DefaultIoThreadBuilder b) {
         this.threadPoolMin = b.threadPoolMin;
         this.threadPoolMax = b.threadPoolMax;
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static DefaultIoThreadBuilder builder() {
+        return new DefaultIoThreadBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.threadPoolMin = threadPoolMin;
-        b.threadPoolMax = threadPoolMax;
-        b.other = other;
-        return b;
+    public DefaultIoThreadBuilder toBuilder() {
+        return new DefaultIoThreadBuilder(this);
     }
 
     /** {@code thread_pool_min}, or null */
@@ -48,16 +43,6 @@ public final class DefaultIoThread {
         return other;
     }
 
-    /** A copy with {@code threadPoolMin} replaced. */
-    public DefaultIoThread withThreadPoolMin(Integer newThreadPoolMin) {
-        return toBuilder().threadPoolMin(newThreadPoolMin).build();
-    }
-
-    /** A copy with {@code threadPoolMax} replaced. */
-    public DefaultIoThread withThreadPoolMax(Integer newThreadPoolMax) {
-        return toBuilder().threadPoolMax(newThreadPoolMax).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public DefaultIoThread withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -72,8 +57,7 @@ public final class DefaultIoThread {
             return false;
         }
         return Objects.equals(threadPoolMin, x.threadPoolMin)
-                && Objects.equals(threadPoolMax, x.threadPoolMax)
-                && Objects.equals(other, x.other);
+                && Objects.equals(threadPoolMax, x.threadPoolMax) && Objects.equals(other, x.other);
     }
 
     @Override
@@ -83,40 +67,8 @@ public final class DefaultIoThread {
 
     @Override
     public String toString() {
-        return "DefaultIoThread[" + "threadPoolMin=" + threadPoolMin + ", "
-                + "threadPoolMax=" + threadPoolMax + ", "
-                + "other=" + other + "]";
+        return "DefaultIoThread[threadPoolMin=" + threadPoolMin + ", threadPoolMax=" + threadPoolMax
+                + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link DefaultIoThread}; not thread-safe. */
-    public static final class Builder {
-        private Integer threadPoolMin;
-        private Integer threadPoolMax;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see DefaultIoThread#threadPoolMin() */
-        public Builder threadPoolMin(Integer value) {
-            this.threadPoolMin = value;
-            return this;
-        }
-
-        /** @see DefaultIoThread#threadPoolMax() */
-        public Builder threadPoolMax(Integer value) {
-            this.threadPoolMax = value;
-            return this;
-        }
-
-        /** @see DefaultIoThread#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public DefaultIoThread build() {
-            return new DefaultIoThread(this);
-        }
-    }
 }

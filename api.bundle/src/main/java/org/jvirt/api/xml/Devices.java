@@ -7,8 +7,7 @@ import java.util.Objects;
  * The {@code <devices>} element: the emulator and every device, formatted grouped by kind in libvirt's
  * order and in list order within a kind.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Devices {
     /** No devices. */
@@ -17,22 +16,19 @@ public final class Devices {
     private final String emulator;
     private final List<Device> all;
 
-    private Devices(Builder b) {
+    Devices(DevicesBuilder b) {
         this.emulator = b.emulator;
         this.all = List.copyOf(b.all == null ? List.of() : b.all);
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static DevicesBuilder builder() {
+        return new DevicesBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.emulator = emulator;
-        b.all = all;
-        return b;
+    public DevicesBuilder toBuilder() {
+        return new DevicesBuilder(this);
     }
 
     /** the device model emulator binary, or null */
@@ -43,11 +39,6 @@ public final class Devices {
     /** every device in order, never null */
     public List<Device> all() {
         return all;
-    }
-
-    /** A copy with {@code emulator} replaced. */
-    public Devices withEmulator(String newEmulator) {
-        return toBuilder().emulator(newEmulator).build();
     }
 
     /** A copy with {@code all} replaced. */
@@ -94,8 +85,7 @@ public final class Devices {
         if (!(o instanceof Devices x)) {
             return false;
         }
-        return Objects.equals(emulator, x.emulator)
-                && Objects.equals(all, x.all);
+        return Objects.equals(emulator, x.emulator) && Objects.equals(all, x.all);
     }
 
     @Override
@@ -105,32 +95,7 @@ public final class Devices {
 
     @Override
     public String toString() {
-        return "Devices[" + "emulator=" + emulator + ", "
-                + "all=" + all + "]";
+        return "Devices[emulator=" + emulator + ", all=" + all + "]";
     }
 
-    /** Collects the values of a {@link Devices}; not thread-safe. */
-    public static final class Builder {
-        private String emulator;
-        private List<Device> all;
-
-        private Builder() {
-        }
-
-        /** @see Devices#emulator() */
-        public Builder emulator(String value) {
-            this.emulator = value;
-            return this;
-        }
-
-        /** @see Devices#all() */
-        public Builder all(List<Device> value) {
-            this.all = value;
-            return this;
-        }
-
-        public Devices build() {
-            return new Devices(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <disk>}.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Disk implements Device {
     private final String type;
@@ -31,7 +30,7 @@ public final class Disk implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Disk(Builder b) {
+    Disk(DiskBuilder b) {
         this.type = b.type;
         this.device = b.device;
         this.model = b.model;
@@ -56,35 +55,13 @@ public final class Disk implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static DiskBuilder builder() {
+        return new DiskBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.device = device;
-        b.model = model;
-        b.snapshot = snapshot;
-        b.rawio = rawio;
-        b.sgio = sgio;
-        b.driver = driver;
-        b.source = source;
-        b.target = target;
-        b.readOnly = readOnly;
-        b.shareable = shareable;
-        b.transientDisk = transientDisk;
-        b.serial = serial;
-        b.wwn = wwn;
-        b.vendor = vendor;
-        b.product = product;
-        b.geometry = geometry;
-        b.auth = auth;
-        b.encryption = encryption;
-        b.other = other;
-        b.info = info;
-        return b;
+    public DiskBuilder toBuilder() {
+        return new DiskBuilder(this);
     }
 
     /** {@code file}, {@code block}, {@code dir}, {@code network}, {@code volume}, {@code nvme}, {@code vhostuser}, {@code vhostvdpa}, or null */
@@ -197,29 +174,9 @@ public final class Disk implements Device {
         return toBuilder().type(newType).build();
     }
 
-    /** A copy with {@code device} replaced. */
-    public Disk withDevice(String newDevice) {
-        return toBuilder().device(newDevice).build();
-    }
-
     /** A copy with {@code model} replaced. */
     public Disk withModel(String newModel) {
         return toBuilder().model(newModel).build();
-    }
-
-    /** A copy with {@code snapshot} replaced. */
-    public Disk withSnapshot(String newSnapshot) {
-        return toBuilder().snapshot(newSnapshot).build();
-    }
-
-    /** A copy with {@code rawio} replaced. */
-    public Disk withRawio(String newRawio) {
-        return toBuilder().rawio(newRawio).build();
-    }
-
-    /** A copy with {@code sgio} replaced. */
-    public Disk withSgio(String newSgio) {
-        return toBuilder().sgio(newSgio).build();
     }
 
     /** A copy with {@code driver} replaced. */
@@ -227,59 +184,9 @@ public final class Disk implements Device {
         return toBuilder().driver(newDriver).build();
     }
 
-    /** A copy with {@code source} replaced. */
-    public Disk withSource(DiskSource newSource) {
-        return toBuilder().source(newSource).build();
-    }
-
     /** A copy with {@code target} replaced. */
     public Disk withTarget(DiskTarget newTarget) {
         return toBuilder().target(newTarget).build();
-    }
-
-    /** A copy with {@code readOnly} replaced. */
-    public Disk withReadOnly(boolean newReadOnly) {
-        return toBuilder().readOnly(newReadOnly).build();
-    }
-
-    /** A copy with {@code shareable} replaced. */
-    public Disk withShareable(boolean newShareable) {
-        return toBuilder().shareable(newShareable).build();
-    }
-
-    /** A copy with {@code transientDisk} replaced. */
-    public Disk withTransientDisk(boolean newTransientDisk) {
-        return toBuilder().transientDisk(newTransientDisk).build();
-    }
-
-    /** A copy with {@code serial} replaced. */
-    public Disk withSerial(String newSerial) {
-        return toBuilder().serial(newSerial).build();
-    }
-
-    /** A copy with {@code wwn} replaced. */
-    public Disk withWwn(String newWwn) {
-        return toBuilder().wwn(newWwn).build();
-    }
-
-    /** A copy with {@code vendor} replaced. */
-    public Disk withVendor(String newVendor) {
-        return toBuilder().vendor(newVendor).build();
-    }
-
-    /** A copy with {@code product} replaced. */
-    public Disk withProduct(String newProduct) {
-        return toBuilder().product(newProduct).build();
-    }
-
-    /** A copy with {@code geometry} replaced. */
-    public Disk withGeometry(DiskGeometry newGeometry) {
-        return toBuilder().geometry(newGeometry).build();
-    }
-
-    /** A copy with {@code auth} replaced. */
-    public Disk withAuth(DiskAuth newAuth) {
-        return toBuilder().auth(newAuth).build();
     }
 
     /** A copy with {@code encryption} replaced. */
@@ -330,214 +237,33 @@ public final class Disk implements Device {
         if (!(o instanceof Disk x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(device, x.device)
-                && Objects.equals(model, x.model)
-                && Objects.equals(snapshot, x.snapshot)
-                && Objects.equals(rawio, x.rawio)
-                && Objects.equals(sgio, x.sgio)
-                && Objects.equals(driver, x.driver)
-                && Objects.equals(source, x.source)
-                && Objects.equals(target, x.target)
-                && readOnly == x.readOnly
-                && shareable == x.shareable
-                && transientDisk == x.transientDisk
-                && Objects.equals(serial, x.serial)
-                && Objects.equals(wwn, x.wwn)
-                && Objects.equals(vendor, x.vendor)
-                && Objects.equals(product, x.product)
-                && Objects.equals(geometry, x.geometry)
-                && Objects.equals(auth, x.auth)
-                && Objects.equals(encryption, x.encryption)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(type, x.type) && Objects.equals(device, x.device)
+                && Objects.equals(model, x.model) && Objects.equals(snapshot, x.snapshot)
+                && Objects.equals(rawio, x.rawio) && Objects.equals(sgio, x.sgio)
+                && Objects.equals(driver, x.driver) && Objects.equals(source, x.source)
+                && Objects.equals(target, x.target) && readOnly == x.readOnly && shareable == x.shareable
+                && transientDisk == x.transientDisk && Objects.equals(serial, x.serial)
+                && Objects.equals(wwn, x.wwn) && Objects.equals(vendor, x.vendor)
+                && Objects.equals(product, x.product) && Objects.equals(geometry, x.geometry)
+                && Objects.equals(auth, x.auth) && Objects.equals(encryption, x.encryption)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, device, model, snapshot, rawio, sgio, driver, source, target, readOnly, shareable, transientDisk, serial, wwn, vendor, product, geometry, auth, encryption, other, info);
+        return Objects.hash(type, device, model, snapshot, rawio, sgio, driver, source, target, readOnly,
+                shareable, transientDisk, serial, wwn, vendor, product, geometry, auth, encryption, other,
+                info);
     }
 
     @Override
     public String toString() {
-        return "Disk[" + "type=" + type + ", "
-                + "device=" + device + ", "
-                + "model=" + model + ", "
-                + "snapshot=" + snapshot + ", "
-                + "rawio=" + rawio + ", "
-                + "sgio=" + sgio + ", "
-                + "driver=" + driver + ", "
-                + "source=" + source + ", "
-                + "target=" + target + ", "
-                + "readOnly=" + readOnly + ", "
-                + "shareable=" + shareable + ", "
-                + "transientDisk=" + transientDisk + ", "
-                + "serial=" + serial + ", "
-                + "wwn=" + wwn + ", "
-                + "vendor=" + vendor + ", "
-                + "product=" + product + ", "
-                + "geometry=" + geometry + ", "
-                + "auth=" + auth + ", "
-                + "encryption=" + encryption + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Disk[type=" + type + ", device=" + device + ", model=" + model + ", snapshot=" + snapshot
+                + ", rawio=" + rawio + ", sgio=" + sgio + ", driver=" + driver + ", source=" + source
+                + ", target=" + target + ", readOnly=" + readOnly + ", shareable=" + shareable
+                + ", transientDisk=" + transientDisk + ", serial=" + serial + ", wwn=" + wwn
+                + ", vendor=" + vendor + ", product=" + product + ", geometry=" + geometry + ", auth=" + auth
+                + ", encryption=" + encryption + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Disk}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private String device;
-        private String model;
-        private String snapshot;
-        private String rawio;
-        private String sgio;
-        private DiskDriver driver;
-        private DiskSource source;
-        private DiskTarget target;
-        private boolean readOnly;
-        private boolean shareable;
-        private boolean transientDisk;
-        private String serial;
-        private String wwn;
-        private String vendor;
-        private String product;
-        private DiskGeometry geometry;
-        private DiskAuth auth;
-        private DiskEncryption encryption;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Disk#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Disk#device() */
-        public Builder device(String value) {
-            this.device = value;
-            return this;
-        }
-
-        /** @see Disk#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Disk#snapshot() */
-        public Builder snapshot(String value) {
-            this.snapshot = value;
-            return this;
-        }
-
-        /** @see Disk#rawio() */
-        public Builder rawio(String value) {
-            this.rawio = value;
-            return this;
-        }
-
-        /** @see Disk#sgio() */
-        public Builder sgio(String value) {
-            this.sgio = value;
-            return this;
-        }
-
-        /** @see Disk#driver() */
-        public Builder driver(DiskDriver value) {
-            this.driver = value;
-            return this;
-        }
-
-        /** @see Disk#source() */
-        public Builder source(DiskSource value) {
-            this.source = value;
-            return this;
-        }
-
-        /** @see Disk#target() */
-        public Builder target(DiskTarget value) {
-            this.target = value;
-            return this;
-        }
-
-        /** @see Disk#readOnly() */
-        public Builder readOnly(boolean value) {
-            this.readOnly = value;
-            return this;
-        }
-
-        /** @see Disk#shareable() */
-        public Builder shareable(boolean value) {
-            this.shareable = value;
-            return this;
-        }
-
-        /** @see Disk#transientDisk() */
-        public Builder transientDisk(boolean value) {
-            this.transientDisk = value;
-            return this;
-        }
-
-        /** @see Disk#serial() */
-        public Builder serial(String value) {
-            this.serial = value;
-            return this;
-        }
-
-        /** @see Disk#wwn() */
-        public Builder wwn(String value) {
-            this.wwn = value;
-            return this;
-        }
-
-        /** @see Disk#vendor() */
-        public Builder vendor(String value) {
-            this.vendor = value;
-            return this;
-        }
-
-        /** @see Disk#product() */
-        public Builder product(String value) {
-            this.product = value;
-            return this;
-        }
-
-        /** @see Disk#geometry() */
-        public Builder geometry(DiskGeometry value) {
-            this.geometry = value;
-            return this;
-        }
-
-        /** @see Disk#auth() */
-        public Builder auth(DiskAuth value) {
-            this.auth = value;
-            return this;
-        }
-
-        /** @see Disk#encryption() */
-        public Builder encryption(DiskEncryption value) {
-            this.encryption = value;
-            return this;
-        }
-
-        /** @see Disk#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Disk#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Disk build() {
-            return new Disk(this);
-        }
-    }
 }

@@ -5,32 +5,27 @@ import java.util.Objects;
 /**
  * A disk's {@code <auth>}: the user and the libvirt secret that holds the password.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class DiskAuth {
     private final String username;
     private final DiskSecret secret;
     private final Preserved other;
 
-    private DiskAuth(Builder b) {
+    DiskAuth(DiskAuthBuilder b) {
         this.username = b.username;
         this.secret = b.secret;
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static DiskAuthBuilder builder() {
+        return new DiskAuthBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.username = username;
-        b.secret = secret;
-        b.other = other;
-        return b;
+    public DiskAuthBuilder toBuilder() {
+        return new DiskAuthBuilder(this);
     }
 
     /** the user name, or null */
@@ -48,16 +43,6 @@ public final class DiskAuth {
         return other;
     }
 
-    /** A copy with {@code username} replaced. */
-    public DiskAuth withUsername(String newUsername) {
-        return toBuilder().username(newUsername).build();
-    }
-
-    /** A copy with {@code secret} replaced. */
-    public DiskAuth withSecret(DiskSecret newSecret) {
-        return toBuilder().secret(newSecret).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public DiskAuth withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -71,8 +56,7 @@ public final class DiskAuth {
         if (!(o instanceof DiskAuth x)) {
             return false;
         }
-        return Objects.equals(username, x.username)
-                && Objects.equals(secret, x.secret)
+        return Objects.equals(username, x.username) && Objects.equals(secret, x.secret)
                 && Objects.equals(other, x.other);
     }
 
@@ -83,40 +67,7 @@ public final class DiskAuth {
 
     @Override
     public String toString() {
-        return "DiskAuth[" + "username=" + username + ", "
-                + "secret=" + secret + ", "
-                + "other=" + other + "]";
+        return "DiskAuth[username=" + username + ", secret=" + secret + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link DiskAuth}; not thread-safe. */
-    public static final class Builder {
-        private String username;
-        private DiskSecret secret;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see DiskAuth#username() */
-        public Builder username(String value) {
-            this.username = value;
-            return this;
-        }
-
-        /** @see DiskAuth#secret() */
-        public Builder secret(DiskSecret value) {
-            this.secret = value;
-            return this;
-        }
-
-        /** @see DiskAuth#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public DiskAuth build() {
-            return new DiskAuth(this);
-        }
-    }
 }

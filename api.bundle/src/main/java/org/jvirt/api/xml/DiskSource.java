@@ -10,8 +10,7 @@ import java.util.Objects;
  * {@code <auth>}, {@code <encryption>}, {@code <readahead>} and {@code <timeout>} (reservations,
  * slices, seclabel, cookies, ...) stay in {@code other}.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class DiskSource {
     private final String file;
@@ -34,7 +33,7 @@ public final class DiskSource {
     private final DiskEncryption encryption;
     private final Preserved other;
 
-    private DiskSource(Builder b) {
+    DiskSource(DiskSourceBuilder b) {
         this.file = b.file;
         this.dev = b.dev;
         this.dir = b.dir;
@@ -57,33 +56,13 @@ public final class DiskSource {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static DiskSourceBuilder builder() {
+        return new DiskSourceBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.file = file;
-        b.dev = dev;
-        b.dir = dir;
-        b.protocol = protocol;
-        b.name = name;
-        b.query = query;
-        b.tls = tls;
-        b.tlsHostname = tlsHostname;
-        b.pool = pool;
-        b.volume = volume;
-        b.mode = mode;
-        b.startupPolicy = startupPolicy;
-        b.index = index;
-        b.hosts = hosts;
-        b.readahead = readahead;
-        b.timeout = timeout;
-        b.auth = auth;
-        b.encryption = encryption;
-        b.other = other;
-        return b;
+    public DiskSourceBuilder toBuilder() {
+        return new DiskSourceBuilder(this);
     }
 
     /** the image file, or null */
@@ -181,64 +160,14 @@ public final class DiskSource {
         return other;
     }
 
-    /** A copy with {@code file} replaced. */
-    public DiskSource withFile(String newFile) {
-        return toBuilder().file(newFile).build();
-    }
-
-    /** A copy with {@code dev} replaced. */
-    public DiskSource withDev(String newDev) {
-        return toBuilder().dev(newDev).build();
-    }
-
-    /** A copy with {@code dir} replaced. */
-    public DiskSource withDir(String newDir) {
-        return toBuilder().dir(newDir).build();
-    }
-
-    /** A copy with {@code protocol} replaced. */
-    public DiskSource withProtocol(String newProtocol) {
-        return toBuilder().protocol(newProtocol).build();
-    }
-
     /** A copy with {@code name} replaced. */
     public DiskSource withName(String newName) {
         return toBuilder().name(newName).build();
     }
 
-    /** A copy with {@code query} replaced. */
-    public DiskSource withQuery(String newQuery) {
-        return toBuilder().query(newQuery).build();
-    }
-
     /** A copy with {@code tls} replaced. */
     public DiskSource withTls(String newTls) {
         return toBuilder().tls(newTls).build();
-    }
-
-    /** A copy with {@code tlsHostname} replaced. */
-    public DiskSource withTlsHostname(String newTlsHostname) {
-        return toBuilder().tlsHostname(newTlsHostname).build();
-    }
-
-    /** A copy with {@code pool} replaced. */
-    public DiskSource withPool(String newPool) {
-        return toBuilder().pool(newPool).build();
-    }
-
-    /** A copy with {@code volume} replaced. */
-    public DiskSource withVolume(String newVolume) {
-        return toBuilder().volume(newVolume).build();
-    }
-
-    /** A copy with {@code mode} replaced. */
-    public DiskSource withMode(String newMode) {
-        return toBuilder().mode(newMode).build();
-    }
-
-    /** A copy with {@code startupPolicy} replaced. */
-    public DiskSource withStartupPolicy(String newStartupPolicy) {
-        return toBuilder().startupPolicy(newStartupPolicy).build();
     }
 
     /** A copy with {@code index} replaced. */
@@ -249,21 +178,6 @@ public final class DiskSource {
     /** A copy with {@code hosts} replaced. */
     public DiskSource withHosts(List<SourceHost> newHosts) {
         return toBuilder().hosts(newHosts).build();
-    }
-
-    /** A copy with {@code readahead} replaced. */
-    public DiskSource withReadahead(Long newReadahead) {
-        return toBuilder().readahead(newReadahead).build();
-    }
-
-    /** A copy with {@code timeout} replaced. */
-    public DiskSource withTimeout(Integer newTimeout) {
-        return toBuilder().timeout(newTimeout).build();
-    }
-
-    /** A copy with {@code auth} replaced. */
-    public DiskSource withAuth(DiskAuth newAuth) {
-        return toBuilder().auth(newAuth).build();
     }
 
     /** A copy with {@code encryption} replaced. */
@@ -294,196 +208,31 @@ public final class DiskSource {
         if (!(o instanceof DiskSource x)) {
             return false;
         }
-        return Objects.equals(file, x.file)
-                && Objects.equals(dev, x.dev)
-                && Objects.equals(dir, x.dir)
-                && Objects.equals(protocol, x.protocol)
-                && Objects.equals(name, x.name)
-                && Objects.equals(query, x.query)
-                && Objects.equals(tls, x.tls)
-                && Objects.equals(tlsHostname, x.tlsHostname)
-                && Objects.equals(pool, x.pool)
-                && Objects.equals(volume, x.volume)
-                && Objects.equals(mode, x.mode)
-                && Objects.equals(startupPolicy, x.startupPolicy)
-                && Objects.equals(index, x.index)
-                && Objects.equals(hosts, x.hosts)
-                && Objects.equals(readahead, x.readahead)
-                && Objects.equals(timeout, x.timeout)
-                && Objects.equals(auth, x.auth)
-                && Objects.equals(encryption, x.encryption)
-                && Objects.equals(other, x.other);
+        return Objects.equals(file, x.file) && Objects.equals(dev, x.dev) && Objects.equals(dir, x.dir)
+                && Objects.equals(protocol, x.protocol) && Objects.equals(name, x.name)
+                && Objects.equals(query, x.query) && Objects.equals(tls, x.tls)
+                && Objects.equals(tlsHostname, x.tlsHostname) && Objects.equals(pool, x.pool)
+                && Objects.equals(volume, x.volume) && Objects.equals(mode, x.mode)
+                && Objects.equals(startupPolicy, x.startupPolicy) && Objects.equals(index, x.index)
+                && Objects.equals(hosts, x.hosts) && Objects.equals(readahead, x.readahead)
+                && Objects.equals(timeout, x.timeout) && Objects.equals(auth, x.auth)
+                && Objects.equals(encryption, x.encryption) && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(file, dev, dir, protocol, name, query, tls, tlsHostname, pool, volume, mode, startupPolicy, index, hosts, readahead, timeout, auth, encryption, other);
+        return Objects.hash(file, dev, dir, protocol, name, query, tls, tlsHostname, pool, volume, mode,
+                startupPolicy, index, hosts, readahead, timeout, auth, encryption, other);
     }
 
     @Override
     public String toString() {
-        return "DiskSource[" + "file=" + file + ", "
-                + "dev=" + dev + ", "
-                + "dir=" + dir + ", "
-                + "protocol=" + protocol + ", "
-                + "name=" + name + ", "
-                + "query=" + query + ", "
-                + "tls=" + tls + ", "
-                + "tlsHostname=" + tlsHostname + ", "
-                + "pool=" + pool + ", "
-                + "volume=" + volume + ", "
-                + "mode=" + mode + ", "
-                + "startupPolicy=" + startupPolicy + ", "
-                + "index=" + index + ", "
-                + "hosts=" + hosts + ", "
-                + "readahead=" + readahead + ", "
-                + "timeout=" + timeout + ", "
-                + "auth=" + auth + ", "
-                + "encryption=" + encryption + ", "
-                + "other=" + other + "]";
+        return "DiskSource[file=" + file + ", dev=" + dev + ", dir=" + dir + ", protocol=" + protocol
+                + ", name=" + name + ", query=" + query + ", tls=" + tls + ", tlsHostname=" + tlsHostname
+                + ", pool=" + pool + ", volume=" + volume + ", mode=" + mode
+                + ", startupPolicy=" + startupPolicy + ", index=" + index + ", hosts=" + hosts
+                + ", readahead=" + readahead + ", timeout=" + timeout + ", auth=" + auth
+                + ", encryption=" + encryption + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link DiskSource}; not thread-safe. */
-    public static final class Builder {
-        private String file;
-        private String dev;
-        private String dir;
-        private String protocol;
-        private String name;
-        private String query;
-        private String tls;
-        private String tlsHostname;
-        private String pool;
-        private String volume;
-        private String mode;
-        private String startupPolicy;
-        private Integer index;
-        private List<SourceHost> hosts;
-        private Long readahead;
-        private Integer timeout;
-        private DiskAuth auth;
-        private DiskEncryption encryption;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see DiskSource#file() */
-        public Builder file(String value) {
-            this.file = value;
-            return this;
-        }
-
-        /** @see DiskSource#dev() */
-        public Builder dev(String value) {
-            this.dev = value;
-            return this;
-        }
-
-        /** @see DiskSource#dir() */
-        public Builder dir(String value) {
-            this.dir = value;
-            return this;
-        }
-
-        /** @see DiskSource#protocol() */
-        public Builder protocol(String value) {
-            this.protocol = value;
-            return this;
-        }
-
-        /** @see DiskSource#name() */
-        public Builder name(String value) {
-            this.name = value;
-            return this;
-        }
-
-        /** @see DiskSource#query() */
-        public Builder query(String value) {
-            this.query = value;
-            return this;
-        }
-
-        /** @see DiskSource#tls() */
-        public Builder tls(String value) {
-            this.tls = value;
-            return this;
-        }
-
-        /** @see DiskSource#tlsHostname() */
-        public Builder tlsHostname(String value) {
-            this.tlsHostname = value;
-            return this;
-        }
-
-        /** @see DiskSource#pool() */
-        public Builder pool(String value) {
-            this.pool = value;
-            return this;
-        }
-
-        /** @see DiskSource#volume() */
-        public Builder volume(String value) {
-            this.volume = value;
-            return this;
-        }
-
-        /** @see DiskSource#mode() */
-        public Builder mode(String value) {
-            this.mode = value;
-            return this;
-        }
-
-        /** @see DiskSource#startupPolicy() */
-        public Builder startupPolicy(String value) {
-            this.startupPolicy = value;
-            return this;
-        }
-
-        /** @see DiskSource#index() */
-        public Builder index(Integer value) {
-            this.index = value;
-            return this;
-        }
-
-        /** @see DiskSource#hosts() */
-        public Builder hosts(List<SourceHost> value) {
-            this.hosts = value;
-            return this;
-        }
-
-        /** @see DiskSource#readahead() */
-        public Builder readahead(Long value) {
-            this.readahead = value;
-            return this;
-        }
-
-        /** @see DiskSource#timeout() */
-        public Builder timeout(Integer value) {
-            this.timeout = value;
-            return this;
-        }
-
-        /** @see DiskSource#auth() */
-        public Builder auth(DiskAuth value) {
-            this.auth = value;
-            return this;
-        }
-
-        /** @see DiskSource#encryption() */
-        public Builder encryption(DiskEncryption value) {
-            this.encryption = value;
-            return this;
-        }
-
-        /** @see DiskSource#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public DiskSource build() {
-            return new DiskSource(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A disk's {@code <target>}.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class DiskTarget {
     private final String dev;
@@ -16,7 +15,7 @@ public final class DiskTarget {
     private final Integer rotationRate;
     private final Preserved other;
 
-    private DiskTarget(Builder b) {
+    DiskTarget(DiskTargetBuilder b) {
         this.dev = b.dev;
         this.bus = b.bus;
         this.tray = b.tray;
@@ -26,20 +25,13 @@ public final class DiskTarget {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static DiskTargetBuilder builder() {
+        return new DiskTargetBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.dev = dev;
-        b.bus = bus;
-        b.tray = tray;
-        b.removable = removable;
-        b.rotationRate = rotationRate;
-        b.other = other;
-        return b;
+    public DiskTargetBuilder toBuilder() {
+        return new DiskTargetBuilder(this);
     }
 
     /** the guest device name ({@code vda}, {@code sda}, ...) */
@@ -72,11 +64,6 @@ public final class DiskTarget {
         return other;
     }
 
-    /** A copy with {@code dev} replaced. */
-    public DiskTarget withDev(String newDev) {
-        return toBuilder().dev(newDev).build();
-    }
-
     /** A copy with {@code bus} replaced. */
     public DiskTarget withBus(String newBus) {
         return toBuilder().bus(newBus).build();
@@ -85,16 +72,6 @@ public final class DiskTarget {
     /** A copy with {@code tray} replaced. */
     public DiskTarget withTray(String newTray) {
         return toBuilder().tray(newTray).build();
-    }
-
-    /** A copy with {@code removable} replaced. */
-    public DiskTarget withRemovable(String newRemovable) {
-        return toBuilder().removable(newRemovable).build();
-    }
-
-    /** A copy with {@code rotationRate} replaced. */
-    public DiskTarget withRotationRate(Integer newRotationRate) {
-        return toBuilder().rotationRate(newRotationRate).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -110,11 +87,8 @@ public final class DiskTarget {
         if (!(o instanceof DiskTarget x)) {
             return false;
         }
-        return Objects.equals(dev, x.dev)
-                && Objects.equals(bus, x.bus)
-                && Objects.equals(tray, x.tray)
-                && Objects.equals(removable, x.removable)
-                && Objects.equals(rotationRate, x.rotationRate)
+        return Objects.equals(dev, x.dev) && Objects.equals(bus, x.bus) && Objects.equals(tray, x.tray)
+                && Objects.equals(removable, x.removable) && Objects.equals(rotationRate, x.rotationRate)
                 && Objects.equals(other, x.other);
     }
 
@@ -125,64 +99,8 @@ public final class DiskTarget {
 
     @Override
     public String toString() {
-        return "DiskTarget[" + "dev=" + dev + ", "
-                + "bus=" + bus + ", "
-                + "tray=" + tray + ", "
-                + "removable=" + removable + ", "
-                + "rotationRate=" + rotationRate + ", "
-                + "other=" + other + "]";
+        return "DiskTarget[dev=" + dev + ", bus=" + bus + ", tray=" + tray + ", removable=" + removable
+                + ", rotationRate=" + rotationRate + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link DiskTarget}; not thread-safe. */
-    public static final class Builder {
-        private String dev;
-        private String bus;
-        private String tray;
-        private String removable;
-        private Integer rotationRate;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see DiskTarget#dev() */
-        public Builder dev(String value) {
-            this.dev = value;
-            return this;
-        }
-
-        /** @see DiskTarget#bus() */
-        public Builder bus(String value) {
-            this.bus = value;
-            return this;
-        }
-
-        /** @see DiskTarget#tray() */
-        public Builder tray(String value) {
-            this.tray = value;
-            return this;
-        }
-
-        /** @see DiskTarget#removable() */
-        public Builder removable(String value) {
-            this.removable = value;
-            return this;
-        }
-
-        /** @see DiskTarget#rotationRate() */
-        public Builder rotationRate(Integer value) {
-            this.rotationRate = value;
-            return this;
-        }
-
-        /** @see DiskTarget#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public DiskTarget build() {
-            return new DiskTarget(this);
-        }
-    }
 }

@@ -8,8 +8,7 @@ import java.util.UUID;
  * A domain definition: the root {@code <domain>} element of libvirt's domain XML. Obtain one from
  * {@link DomainXmlCodec#parse}; post-parse steps of a driver return completed copies.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class DomainDef {
     private final String type;
@@ -50,7 +49,7 @@ public final class DomainDef {
     private final List<Sysinfo> sysinfo;
     private final LaunchSecurity launchSecurity;
 
-    private DomainDef(Builder b) {
+    DomainDef(DomainDefBuilder b) {
         this.type = b.type;
         this.id = b.id;
         this.name = b.name;
@@ -91,51 +90,13 @@ public final class DomainDef {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static DomainDefBuilder builder() {
+        return new DomainDefBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.id = id;
-        b.name = name;
-        b.uuid = uuid;
-        b.title = title;
-        b.description = description;
-        b.metadata = metadata;
-        b.maxMemory = maxMemory;
-        b.memory = memory;
-        b.currentMemory = currentMemory;
-        b.vcpu = vcpu;
-        b.vcpus = vcpus;
-        b.cputune = cputune;
-        b.os = os;
-        b.idmap = idmap;
-        b.features = features;
-        b.cpu = cpu;
-        b.clock = clock;
-        b.onPoweroff = onPoweroff;
-        b.onReboot = onReboot;
-        b.onCrash = onCrash;
-        b.devices = devices;
-        b.other = other;
-        b.genid = genid;
-        b.genidGenerated = genidGenerated;
-        b.memtune = memtune;
-        b.memoryBacking = memoryBacking;
-        b.blkiotune = blkiotune;
-        b.iothreads = iothreads;
-        b.iothreadIds = iothreadIds;
-        b.defaultIoThread = defaultIoThread;
-        b.numatune = numatune;
-        b.resource = resource;
-        b.onLockfailure = onLockfailure;
-        b.pm = pm;
-        b.sysinfo = sysinfo;
-        b.launchSecurity = launchSecurity;
-        return b;
+    public DomainDefBuilder toBuilder() {
+        return new DomainDefBuilder(this);
     }
 
     /** the hypervisor type attribute ({@code kvm}, {@code qemu}, {@code test}, {@code lxc}), or null */
@@ -343,46 +304,6 @@ public final class DomainDef {
         return toBuilder().uuid(newUuid).build();
     }
 
-    /** A copy with {@code title} replaced. */
-    public DomainDef withTitle(String newTitle) {
-        return toBuilder().title(newTitle).build();
-    }
-
-    /** A copy with {@code description} replaced. */
-    public DomainDef withDescription(String newDescription) {
-        return toBuilder().description(newDescription).build();
-    }
-
-    /** A copy with {@code metadata} replaced. */
-    public DomainDef withMetadata(XmlElement newMetadata) {
-        return toBuilder().metadata(newMetadata).build();
-    }
-
-    /** A copy with {@code maxMemory} replaced. */
-    public DomainDef withMaxMemory(Memory newMaxMemory) {
-        return toBuilder().maxMemory(newMaxMemory).build();
-    }
-
-    /** A copy with {@code memory} replaced. */
-    public DomainDef withMemory(Memory newMemory) {
-        return toBuilder().memory(newMemory).build();
-    }
-
-    /** A copy with {@code currentMemory} replaced. */
-    public DomainDef withCurrentMemory(Memory newCurrentMemory) {
-        return toBuilder().currentMemory(newCurrentMemory).build();
-    }
-
-    /** A copy with {@code vcpu} replaced. */
-    public DomainDef withVcpu(Vcpu newVcpu) {
-        return toBuilder().vcpu(newVcpu).build();
-    }
-
-    /** A copy with {@code vcpus} replaced. */
-    public DomainDef withVcpus(List<VcpuEntry> newVcpus) {
-        return toBuilder().vcpus(newVcpus).build();
-    }
-
     /** A copy with {@code cputune} replaced. */
     public DomainDef withCputune(CpuTune newCputune) {
         return toBuilder().cputune(newCputune).build();
@@ -393,39 +314,9 @@ public final class DomainDef {
         return toBuilder().os(newOs).build();
     }
 
-    /** A copy with {@code idmap} replaced. */
-    public DomainDef withIdmap(IdMap newIdmap) {
-        return toBuilder().idmap(newIdmap).build();
-    }
-
-    /** A copy with {@code features} replaced. */
-    public DomainDef withFeatures(Features newFeatures) {
-        return toBuilder().features(newFeatures).build();
-    }
-
     /** A copy with {@code cpu} replaced. */
     public DomainDef withCpu(Cpu newCpu) {
         return toBuilder().cpu(newCpu).build();
-    }
-
-    /** A copy with {@code clock} replaced. */
-    public DomainDef withClock(Clock newClock) {
-        return toBuilder().clock(newClock).build();
-    }
-
-    /** A copy with {@code onPoweroff} replaced. */
-    public DomainDef withOnPoweroff(String newOnPoweroff) {
-        return toBuilder().onPoweroff(newOnPoweroff).build();
-    }
-
-    /** A copy with {@code onReboot} replaced. */
-    public DomainDef withOnReboot(String newOnReboot) {
-        return toBuilder().onReboot(newOnReboot).build();
-    }
-
-    /** A copy with {@code onCrash} replaced. */
-    public DomainDef withOnCrash(String newOnCrash) {
-        return toBuilder().onCrash(newOnCrash).build();
     }
 
     /** A copy with {@code devices} replaced. */
@@ -438,74 +329,9 @@ public final class DomainDef {
         return toBuilder().other(newOther).build();
     }
 
-    /** A copy with {@code genid} replaced. */
-    public DomainDef withGenid(UUID newGenid) {
-        return toBuilder().genid(newGenid).build();
-    }
-
-    /** A copy with {@code genidGenerated} replaced. */
-    public DomainDef withGenidGenerated(boolean newGenidGenerated) {
-        return toBuilder().genidGenerated(newGenidGenerated).build();
-    }
-
-    /** A copy with {@code memtune} replaced. */
-    public DomainDef withMemtune(MemTune newMemtune) {
-        return toBuilder().memtune(newMemtune).build();
-    }
-
-    /** A copy with {@code memoryBacking} replaced. */
-    public DomainDef withMemoryBacking(MemoryBacking newMemoryBacking) {
-        return toBuilder().memoryBacking(newMemoryBacking).build();
-    }
-
-    /** A copy with {@code blkiotune} replaced. */
-    public DomainDef withBlkiotune(BlkioTune newBlkiotune) {
-        return toBuilder().blkiotune(newBlkiotune).build();
-    }
-
-    /** A copy with {@code iothreads} replaced. */
-    public DomainDef withIothreads(Integer newIothreads) {
-        return toBuilder().iothreads(newIothreads).build();
-    }
-
     /** A copy with {@code iothreadIds} replaced. */
     public DomainDef withIothreadIds(List<IoThread> newIothreadIds) {
         return toBuilder().iothreadIds(newIothreadIds).build();
-    }
-
-    /** A copy with {@code defaultIoThread} replaced. */
-    public DomainDef withDefaultIoThread(DefaultIoThread newDefaultIoThread) {
-        return toBuilder().defaultIoThread(newDefaultIoThread).build();
-    }
-
-    /** A copy with {@code numatune} replaced. */
-    public DomainDef withNumatune(NumaTune newNumatune) {
-        return toBuilder().numatune(newNumatune).build();
-    }
-
-    /** A copy with {@code resource} replaced. */
-    public DomainDef withResource(Resource newResource) {
-        return toBuilder().resource(newResource).build();
-    }
-
-    /** A copy with {@code onLockfailure} replaced. */
-    public DomainDef withOnLockfailure(String newOnLockfailure) {
-        return toBuilder().onLockfailure(newOnLockfailure).build();
-    }
-
-    /** A copy with {@code pm} replaced. */
-    public DomainDef withPm(Pm newPm) {
-        return toBuilder().pm(newPm).build();
-    }
-
-    /** A copy with {@code sysinfo} replaced. */
-    public DomainDef withSysinfo(List<Sysinfo> newSysinfo) {
-        return toBuilder().sysinfo(newSysinfo).build();
-    }
-
-    /** A copy with {@code launchSecurity} replaced. */
-    public DomainDef withLaunchSecurity(LaunchSecurity newLaunchSecurity) {
-        return toBuilder().launchSecurity(newLaunchSecurity).build();
     }
 
     /** A copy with {@code memory} and {@code currentMemory} replaced. */
@@ -526,358 +352,49 @@ public final class DomainDef {
         if (!(o instanceof DomainDef x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && id == x.id
-                && Objects.equals(name, x.name)
-                && Objects.equals(uuid, x.uuid)
-                && Objects.equals(title, x.title)
-                && Objects.equals(description, x.description)
-                && Objects.equals(metadata, x.metadata)
-                && Objects.equals(maxMemory, x.maxMemory)
-                && Objects.equals(memory, x.memory)
-                && Objects.equals(currentMemory, x.currentMemory)
-                && Objects.equals(vcpu, x.vcpu)
-                && Objects.equals(vcpus, x.vcpus)
-                && Objects.equals(cputune, x.cputune)
-                && Objects.equals(os, x.os)
-                && Objects.equals(idmap, x.idmap)
-                && Objects.equals(features, x.features)
-                && Objects.equals(cpu, x.cpu)
-                && Objects.equals(clock, x.clock)
-                && Objects.equals(onPoweroff, x.onPoweroff)
-                && Objects.equals(onReboot, x.onReboot)
-                && Objects.equals(onCrash, x.onCrash)
-                && Objects.equals(devices, x.devices)
-                && Objects.equals(other, x.other)
-                && Objects.equals(genid, x.genid)
-                && genidGenerated == x.genidGenerated
-                && Objects.equals(memtune, x.memtune)
-                && Objects.equals(memoryBacking, x.memoryBacking)
-                && Objects.equals(blkiotune, x.blkiotune)
-                && Objects.equals(iothreads, x.iothreads)
+        return Objects.equals(type, x.type) && id == x.id && Objects.equals(name, x.name)
+                && Objects.equals(uuid, x.uuid) && Objects.equals(title, x.title)
+                && Objects.equals(description, x.description) && Objects.equals(metadata, x.metadata)
+                && Objects.equals(maxMemory, x.maxMemory) && Objects.equals(memory, x.memory)
+                && Objects.equals(currentMemory, x.currentMemory) && Objects.equals(vcpu, x.vcpu)
+                && Objects.equals(vcpus, x.vcpus) && Objects.equals(cputune, x.cputune)
+                && Objects.equals(os, x.os) && Objects.equals(idmap, x.idmap)
+                && Objects.equals(features, x.features) && Objects.equals(cpu, x.cpu)
+                && Objects.equals(clock, x.clock) && Objects.equals(onPoweroff, x.onPoweroff)
+                && Objects.equals(onReboot, x.onReboot) && Objects.equals(onCrash, x.onCrash)
+                && Objects.equals(devices, x.devices) && Objects.equals(other, x.other)
+                && Objects.equals(genid, x.genid) && genidGenerated == x.genidGenerated
+                && Objects.equals(memtune, x.memtune) && Objects.equals(memoryBacking, x.memoryBacking)
+                && Objects.equals(blkiotune, x.blkiotune) && Objects.equals(iothreads, x.iothreads)
                 && Objects.equals(iothreadIds, x.iothreadIds)
-                && Objects.equals(defaultIoThread, x.defaultIoThread)
-                && Objects.equals(numatune, x.numatune)
-                && Objects.equals(resource, x.resource)
-                && Objects.equals(onLockfailure, x.onLockfailure)
-                && Objects.equals(pm, x.pm)
-                && Objects.equals(sysinfo, x.sysinfo)
+                && Objects.equals(defaultIoThread, x.defaultIoThread) && Objects.equals(numatune, x.numatune)
+                && Objects.equals(resource, x.resource) && Objects.equals(onLockfailure, x.onLockfailure)
+                && Objects.equals(pm, x.pm) && Objects.equals(sysinfo, x.sysinfo)
                 && Objects.equals(launchSecurity, x.launchSecurity);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, id, name, uuid, title, description, metadata, maxMemory, memory, currentMemory, vcpu, vcpus, cputune, os, idmap, features, cpu, clock, onPoweroff, onReboot, onCrash, devices, other, genid, genidGenerated, memtune, memoryBacking, blkiotune, iothreads, iothreadIds, defaultIoThread, numatune, resource, onLockfailure, pm, sysinfo, launchSecurity);
+        return Objects.hash(type, id, name, uuid, title, description, metadata, maxMemory, memory,
+                currentMemory, vcpu, vcpus, cputune, os, idmap, features, cpu, clock, onPoweroff, onReboot,
+                onCrash, devices, other, genid, genidGenerated, memtune, memoryBacking, blkiotune, iothreads,
+                iothreadIds, defaultIoThread, numatune, resource, onLockfailure, pm, sysinfo, launchSecurity);
     }
 
     @Override
     public String toString() {
-        return "DomainDef[" + "type=" + type + ", "
-                + "id=" + id + ", "
-                + "name=" + name + ", "
-                + "uuid=" + uuid + ", "
-                + "title=" + title + ", "
-                + "description=" + description + ", "
-                + "metadata=" + metadata + ", "
-                + "maxMemory=" + maxMemory + ", "
-                + "memory=" + memory + ", "
-                + "currentMemory=" + currentMemory + ", "
-                + "vcpu=" + vcpu + ", "
-                + "vcpus=" + vcpus + ", "
-                + "cputune=" + cputune + ", "
-                + "os=" + os + ", "
-                + "idmap=" + idmap + ", "
-                + "features=" + features + ", "
-                + "cpu=" + cpu + ", "
-                + "clock=" + clock + ", "
-                + "onPoweroff=" + onPoweroff + ", "
-                + "onReboot=" + onReboot + ", "
-                + "onCrash=" + onCrash + ", "
-                + "devices=" + devices + ", "
-                + "other=" + other + ", "
-                + "genid=" + genid + ", "
-                + "genidGenerated=" + genidGenerated + ", "
-                + "memtune=" + memtune + ", "
-                + "memoryBacking=" + memoryBacking + ", "
-                + "blkiotune=" + blkiotune + ", "
-                + "iothreads=" + iothreads + ", "
-                + "iothreadIds=" + iothreadIds + ", "
-                + "defaultIoThread=" + defaultIoThread + ", "
-                + "numatune=" + numatune + ", "
-                + "resource=" + resource + ", "
-                + "onLockfailure=" + onLockfailure + ", "
-                + "pm=" + pm + ", "
-                + "sysinfo=" + sysinfo + ", "
-                + "launchSecurity=" + launchSecurity + "]";
+        return "DomainDef[type=" + type + ", id=" + id + ", name=" + name + ", uuid=" + uuid
+                + ", title=" + title + ", description=" + description + ", metadata=" + metadata
+                + ", maxMemory=" + maxMemory + ", memory=" + memory + ", currentMemory=" + currentMemory
+                + ", vcpu=" + vcpu + ", vcpus=" + vcpus + ", cputune=" + cputune + ", os=" + os
+                + ", idmap=" + idmap + ", features=" + features + ", cpu=" + cpu + ", clock=" + clock
+                + ", onPoweroff=" + onPoweroff + ", onReboot=" + onReboot + ", onCrash=" + onCrash
+                + ", devices=" + devices + ", other=" + other + ", genid=" + genid
+                + ", genidGenerated=" + genidGenerated + ", memtune=" + memtune
+                + ", memoryBacking=" + memoryBacking + ", blkiotune=" + blkiotune + ", iothreads=" + iothreads
+                + ", iothreadIds=" + iothreadIds + ", defaultIoThread=" + defaultIoThread
+                + ", numatune=" + numatune + ", resource=" + resource + ", onLockfailure=" + onLockfailure
+                + ", pm=" + pm + ", sysinfo=" + sysinfo + ", launchSecurity=" + launchSecurity + "]";
     }
 
-    /** Collects the values of a {@link DomainDef}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private int id = -1;
-        private String name;
-        private UUID uuid;
-        private String title;
-        private String description;
-        private XmlElement metadata;
-        private Memory maxMemory;
-        private Memory memory;
-        private Memory currentMemory;
-        private Vcpu vcpu;
-        private List<VcpuEntry> vcpus;
-        private CpuTune cputune;
-        private Os os;
-        private IdMap idmap;
-        private Features features;
-        private Cpu cpu;
-        private Clock clock;
-        private String onPoweroff;
-        private String onReboot;
-        private String onCrash;
-        private Devices devices;
-        private Preserved other;
-        private UUID genid;
-        private boolean genidGenerated;
-        private MemTune memtune;
-        private MemoryBacking memoryBacking;
-        private BlkioTune blkiotune;
-        private Integer iothreads;
-        private List<IoThread> iothreadIds;
-        private DefaultIoThread defaultIoThread;
-        private NumaTune numatune;
-        private Resource resource;
-        private String onLockfailure;
-        private Pm pm;
-        private List<Sysinfo> sysinfo;
-        private LaunchSecurity launchSecurity;
-
-        private Builder() {
-        }
-
-        /** @see DomainDef#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see DomainDef#id() */
-        public Builder id(int value) {
-            this.id = value;
-            return this;
-        }
-
-        /** @see DomainDef#name() */
-        public Builder name(String value) {
-            this.name = value;
-            return this;
-        }
-
-        /** @see DomainDef#uuid() */
-        public Builder uuid(UUID value) {
-            this.uuid = value;
-            return this;
-        }
-
-        /** @see DomainDef#title() */
-        public Builder title(String value) {
-            this.title = value;
-            return this;
-        }
-
-        /** @see DomainDef#description() */
-        public Builder description(String value) {
-            this.description = value;
-            return this;
-        }
-
-        /** @see DomainDef#metadata() */
-        public Builder metadata(XmlElement value) {
-            this.metadata = value;
-            return this;
-        }
-
-        /** @see DomainDef#maxMemory() */
-        public Builder maxMemory(Memory value) {
-            this.maxMemory = value;
-            return this;
-        }
-
-        /** @see DomainDef#memory() */
-        public Builder memory(Memory value) {
-            this.memory = value;
-            return this;
-        }
-
-        /** @see DomainDef#currentMemory() */
-        public Builder currentMemory(Memory value) {
-            this.currentMemory = value;
-            return this;
-        }
-
-        /** @see DomainDef#vcpu() */
-        public Builder vcpu(Vcpu value) {
-            this.vcpu = value;
-            return this;
-        }
-
-        /** @see DomainDef#vcpus() */
-        public Builder vcpus(List<VcpuEntry> value) {
-            this.vcpus = value;
-            return this;
-        }
-
-        /** @see DomainDef#cputune() */
-        public Builder cputune(CpuTune value) {
-            this.cputune = value;
-            return this;
-        }
-
-        /** @see DomainDef#os() */
-        public Builder os(Os value) {
-            this.os = value;
-            return this;
-        }
-
-        /** @see DomainDef#idmap() */
-        public Builder idmap(IdMap value) {
-            this.idmap = value;
-            return this;
-        }
-
-        /** @see DomainDef#features() */
-        public Builder features(Features value) {
-            this.features = value;
-            return this;
-        }
-
-        /** @see DomainDef#cpu() */
-        public Builder cpu(Cpu value) {
-            this.cpu = value;
-            return this;
-        }
-
-        /** @see DomainDef#clock() */
-        public Builder clock(Clock value) {
-            this.clock = value;
-            return this;
-        }
-
-        /** @see DomainDef#onPoweroff() */
-        public Builder onPoweroff(String value) {
-            this.onPoweroff = value;
-            return this;
-        }
-
-        /** @see DomainDef#onReboot() */
-        public Builder onReboot(String value) {
-            this.onReboot = value;
-            return this;
-        }
-
-        /** @see DomainDef#onCrash() */
-        public Builder onCrash(String value) {
-            this.onCrash = value;
-            return this;
-        }
-
-        /** @see DomainDef#devices() */
-        public Builder devices(Devices value) {
-            this.devices = value;
-            return this;
-        }
-
-        /** @see DomainDef#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see DomainDef#genid() */
-        public Builder genid(UUID value) {
-            this.genid = value;
-            return this;
-        }
-
-        /** @see DomainDef#genidGenerated() */
-        public Builder genidGenerated(boolean value) {
-            this.genidGenerated = value;
-            return this;
-        }
-
-        /** @see DomainDef#memtune() */
-        public Builder memtune(MemTune value) {
-            this.memtune = value;
-            return this;
-        }
-
-        /** @see DomainDef#memoryBacking() */
-        public Builder memoryBacking(MemoryBacking value) {
-            this.memoryBacking = value;
-            return this;
-        }
-
-        /** @see DomainDef#blkiotune() */
-        public Builder blkiotune(BlkioTune value) {
-            this.blkiotune = value;
-            return this;
-        }
-
-        /** @see DomainDef#iothreads() */
-        public Builder iothreads(Integer value) {
-            this.iothreads = value;
-            return this;
-        }
-
-        /** @see DomainDef#iothreadIds() */
-        public Builder iothreadIds(List<IoThread> value) {
-            this.iothreadIds = value;
-            return this;
-        }
-
-        /** @see DomainDef#defaultIoThread() */
-        public Builder defaultIoThread(DefaultIoThread value) {
-            this.defaultIoThread = value;
-            return this;
-        }
-
-        /** @see DomainDef#numatune() */
-        public Builder numatune(NumaTune value) {
-            this.numatune = value;
-            return this;
-        }
-
-        /** @see DomainDef#resource() */
-        public Builder resource(Resource value) {
-            this.resource = value;
-            return this;
-        }
-
-        /** @see DomainDef#onLockfailure() */
-        public Builder onLockfailure(String value) {
-            this.onLockfailure = value;
-            return this;
-        }
-
-        /** @see DomainDef#pm() */
-        public Builder pm(Pm value) {
-            this.pm = value;
-            return this;
-        }
-
-        /** @see DomainDef#sysinfo() */
-        public Builder sysinfo(List<Sysinfo> value) {
-            this.sysinfo = value;
-            return this;
-        }
-
-        /** @see DomainDef#launchSecurity() */
-        public Builder launchSecurity(LaunchSecurity value) {
-            this.launchSecurity = value;
-            return this;
-        }
-
-        public DomainDef build() {
-            return new DomainDef(this);
-        }
-    }
 }

@@ -7,29 +7,25 @@ import java.util.Objects;
  * The {@code <features>} element: each feature as written ({@code <acpi/>}, {@code <apic eoi=/>},
  * {@code <hyperv mode=>...}, {@code <smm><tseg/></smm>} ...), formatted in libvirt's order.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Features {
     private final List<XmlElement> entries;
     private final Capabilities capabilities;
 
-    private Features(Builder b) {
+    Features(FeaturesBuilder b) {
         this.entries = List.copyOf(b.entries == null ? List.of() : b.entries);
         this.capabilities = b.capabilities;
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static FeaturesBuilder builder() {
+        return new FeaturesBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.entries = entries;
-        b.capabilities = capabilities;
-        return b;
+    public FeaturesBuilder toBuilder() {
+        return new FeaturesBuilder(this);
     }
 
     /** the features in order, except {@code <capabilities>}, each as written with libvirt's parse-time completions (states, the Hyper-V mode); the typed accessors read them */
@@ -40,16 +36,6 @@ public final class Features {
     /** the LXC {@code <capabilities policy=>} feature, or null */
     public Capabilities capabilities() {
         return capabilities;
-    }
-
-    /** A copy with {@code entries} replaced. */
-    public Features withEntries(List<XmlElement> newEntries) {
-        return toBuilder().entries(newEntries).build();
-    }
-
-    /** A copy with {@code capabilities} replaced. */
-    public Features withCapabilities(Capabilities newCapabilities) {
-        return toBuilder().capabilities(newCapabilities).build();
     }
 
     /** Whether the LXC {@code <privnet/>} feature (a private network namespace even without interfaces) is set. */
@@ -186,8 +172,7 @@ public final class Features {
         if (!(o instanceof Features x)) {
             return false;
         }
-        return Objects.equals(entries, x.entries)
-                && Objects.equals(capabilities, x.capabilities);
+        return Objects.equals(entries, x.entries) && Objects.equals(capabilities, x.capabilities);
     }
 
     @Override
@@ -197,32 +182,7 @@ public final class Features {
 
     @Override
     public String toString() {
-        return "Features[" + "entries=" + entries + ", "
-                + "capabilities=" + capabilities + "]";
+        return "Features[entries=" + entries + ", capabilities=" + capabilities + "]";
     }
 
-    /** Collects the values of a {@link Features}; not thread-safe. */
-    public static final class Builder {
-        private List<XmlElement> entries;
-        private Capabilities capabilities;
-
-        private Builder() {
-        }
-
-        /** @see Features#entries() */
-        public Builder entries(List<XmlElement> value) {
-            this.entries = value;
-            return this;
-        }
-
-        /** @see Features#capabilities() */
-        public Builder capabilities(Capabilities value) {
-            this.capabilities = value;
-            return this;
-        }
-
-        public Features build() {
-            return new Features(this);
-        }
-    }
 }

@@ -6,8 +6,7 @@ import java.util.Objects;
  * A {@code <filesystem>}: a host directory, image, block device or RAM shared with the guest
  * (QEMU: 9p and virtiofs; LXC: the container's mounts).
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Filesystem implements Device {
     private final String type;
@@ -27,7 +26,7 @@ public final class Filesystem implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Filesystem(Builder b) {
+    Filesystem(FilesystemBuilder b) {
         this.type = b.type;
         this.accessMode = b.accessMode;
         this.model = b.model;
@@ -47,30 +46,13 @@ public final class Filesystem implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static FilesystemBuilder builder() {
+        return new FilesystemBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.accessMode = accessMode;
-        b.model = model;
-        b.multidevs = multidevs;
-        b.fmode = fmode;
-        b.dmode = dmode;
-        b.driver = driver;
-        b.binary = binary;
-        b.idmap = idmap;
-        b.source = source;
-        b.targetDir = targetDir;
-        b.readOnly = readOnly;
-        b.spaceHardLimit = spaceHardLimit;
-        b.spaceSoftLimit = spaceSoftLimit;
-        b.other = other;
-        b.info = info;
-        return b;
+    public FilesystemBuilder toBuilder() {
+        return new FilesystemBuilder(this);
     }
 
     /** {@code mount}, {@code block}, {@code file}, {@code template}, {@code ram}, {@code bind}, {@code volume}; null means mount */
@@ -168,59 +150,9 @@ public final class Filesystem implements Device {
         return toBuilder().model(newModel).build();
     }
 
-    /** A copy with {@code multidevs} replaced. */
-    public Filesystem withMultidevs(String newMultidevs) {
-        return toBuilder().multidevs(newMultidevs).build();
-    }
-
-    /** A copy with {@code fmode} replaced. */
-    public Filesystem withFmode(Integer newFmode) {
-        return toBuilder().fmode(newFmode).build();
-    }
-
-    /** A copy with {@code dmode} replaced. */
-    public Filesystem withDmode(Integer newDmode) {
-        return toBuilder().dmode(newDmode).build();
-    }
-
     /** A copy with {@code driver} replaced. */
     public Filesystem withDriver(FsDriver newDriver) {
         return toBuilder().driver(newDriver).build();
-    }
-
-    /** A copy with {@code binary} replaced. */
-    public Filesystem withBinary(FsBinary newBinary) {
-        return toBuilder().binary(newBinary).build();
-    }
-
-    /** A copy with {@code idmap} replaced. */
-    public Filesystem withIdmap(IdMap newIdmap) {
-        return toBuilder().idmap(newIdmap).build();
-    }
-
-    /** A copy with {@code source} replaced. */
-    public Filesystem withSource(FsSource newSource) {
-        return toBuilder().source(newSource).build();
-    }
-
-    /** A copy with {@code targetDir} replaced. */
-    public Filesystem withTargetDir(String newTargetDir) {
-        return toBuilder().targetDir(newTargetDir).build();
-    }
-
-    /** A copy with {@code readOnly} replaced. */
-    public Filesystem withReadOnly(boolean newReadOnly) {
-        return toBuilder().readOnly(newReadOnly).build();
-    }
-
-    /** A copy with {@code spaceHardLimit} replaced. */
-    public Filesystem withSpaceHardLimit(Long newSpaceHardLimit) {
-        return toBuilder().spaceHardLimit(newSpaceHardLimit).build();
-    }
-
-    /** A copy with {@code spaceSoftLimit} replaced. */
-    public Filesystem withSpaceSoftLimit(Long newSpaceSoftLimit) {
-        return toBuilder().spaceSoftLimit(newSpaceSoftLimit).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -246,169 +178,30 @@ public final class Filesystem implements Device {
         if (!(o instanceof Filesystem x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(accessMode, x.accessMode)
-                && Objects.equals(model, x.model)
-                && Objects.equals(multidevs, x.multidevs)
-                && Objects.equals(fmode, x.fmode)
-                && Objects.equals(dmode, x.dmode)
-                && Objects.equals(driver, x.driver)
-                && Objects.equals(binary, x.binary)
-                && Objects.equals(idmap, x.idmap)
-                && Objects.equals(source, x.source)
-                && Objects.equals(targetDir, x.targetDir)
-                && readOnly == x.readOnly
+        return Objects.equals(type, x.type) && Objects.equals(accessMode, x.accessMode)
+                && Objects.equals(model, x.model) && Objects.equals(multidevs, x.multidevs)
+                && Objects.equals(fmode, x.fmode) && Objects.equals(dmode, x.dmode)
+                && Objects.equals(driver, x.driver) && Objects.equals(binary, x.binary)
+                && Objects.equals(idmap, x.idmap) && Objects.equals(source, x.source)
+                && Objects.equals(targetDir, x.targetDir) && readOnly == x.readOnly
                 && Objects.equals(spaceHardLimit, x.spaceHardLimit)
-                && Objects.equals(spaceSoftLimit, x.spaceSoftLimit)
-                && Objects.equals(other, x.other)
+                && Objects.equals(spaceSoftLimit, x.spaceSoftLimit) && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, accessMode, model, multidevs, fmode, dmode, driver, binary, idmap, source, targetDir, readOnly, spaceHardLimit, spaceSoftLimit, other, info);
+        return Objects.hash(type, accessMode, model, multidevs, fmode, dmode, driver, binary, idmap, source,
+                targetDir, readOnly, spaceHardLimit, spaceSoftLimit, other, info);
     }
 
     @Override
     public String toString() {
-        return "Filesystem[" + "type=" + type + ", "
-                + "accessMode=" + accessMode + ", "
-                + "model=" + model + ", "
-                + "multidevs=" + multidevs + ", "
-                + "fmode=" + fmode + ", "
-                + "dmode=" + dmode + ", "
-                + "driver=" + driver + ", "
-                + "binary=" + binary + ", "
-                + "idmap=" + idmap + ", "
-                + "source=" + source + ", "
-                + "targetDir=" + targetDir + ", "
-                + "readOnly=" + readOnly + ", "
-                + "spaceHardLimit=" + spaceHardLimit + ", "
-                + "spaceSoftLimit=" + spaceSoftLimit + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Filesystem[type=" + type + ", accessMode=" + accessMode + ", model=" + model
+                + ", multidevs=" + multidevs + ", fmode=" + fmode + ", dmode=" + dmode + ", driver=" + driver
+                + ", binary=" + binary + ", idmap=" + idmap + ", source=" + source
+                + ", targetDir=" + targetDir + ", readOnly=" + readOnly + ", spaceHardLimit=" + spaceHardLimit
+                + ", spaceSoftLimit=" + spaceSoftLimit + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Filesystem}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private String accessMode;
-        private String model;
-        private String multidevs;
-        private Integer fmode;
-        private Integer dmode;
-        private FsDriver driver;
-        private FsBinary binary;
-        private IdMap idmap;
-        private FsSource source;
-        private String targetDir;
-        private boolean readOnly;
-        private Long spaceHardLimit;
-        private Long spaceSoftLimit;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Filesystem#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Filesystem#accessMode() */
-        public Builder accessMode(String value) {
-            this.accessMode = value;
-            return this;
-        }
-
-        /** @see Filesystem#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Filesystem#multidevs() */
-        public Builder multidevs(String value) {
-            this.multidevs = value;
-            return this;
-        }
-
-        /** @see Filesystem#fmode() */
-        public Builder fmode(Integer value) {
-            this.fmode = value;
-            return this;
-        }
-
-        /** @see Filesystem#dmode() */
-        public Builder dmode(Integer value) {
-            this.dmode = value;
-            return this;
-        }
-
-        /** @see Filesystem#driver() */
-        public Builder driver(FsDriver value) {
-            this.driver = value;
-            return this;
-        }
-
-        /** @see Filesystem#binary() */
-        public Builder binary(FsBinary value) {
-            this.binary = value;
-            return this;
-        }
-
-        /** @see Filesystem#idmap() */
-        public Builder idmap(IdMap value) {
-            this.idmap = value;
-            return this;
-        }
-
-        /** @see Filesystem#source() */
-        public Builder source(FsSource value) {
-            this.source = value;
-            return this;
-        }
-
-        /** @see Filesystem#targetDir() */
-        public Builder targetDir(String value) {
-            this.targetDir = value;
-            return this;
-        }
-
-        /** @see Filesystem#readOnly() */
-        public Builder readOnly(boolean value) {
-            this.readOnly = value;
-            return this;
-        }
-
-        /** @see Filesystem#spaceHardLimit() */
-        public Builder spaceHardLimit(Long value) {
-            this.spaceHardLimit = value;
-            return this;
-        }
-
-        /** @see Filesystem#spaceSoftLimit() */
-        public Builder spaceSoftLimit(Long value) {
-            this.spaceSoftLimit = value;
-            return this;
-        }
-
-        /** @see Filesystem#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Filesystem#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Filesystem build() {
-            return new Filesystem(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A filesystem's {@code <driver>}.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class FsDriver {
     private final String type;
@@ -19,7 +18,7 @@ public final class FsDriver {
     private final String pagePerVq;
     private final Preserved other;
 
-    private FsDriver(Builder b) {
+    FsDriver(FsDriverBuilder b) {
         this.type = b.type;
         this.format = b.format;
         this.wrpolicy = b.wrpolicy;
@@ -32,23 +31,13 @@ public final class FsDriver {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static FsDriverBuilder builder() {
+        return new FsDriverBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.format = format;
-        b.wrpolicy = wrpolicy;
-        b.queue = queue;
-        b.iommu = iommu;
-        b.ats = ats;
-        b.packed = packed;
-        b.pagePerVq = pagePerVq;
-        b.other = other;
-        return b;
+    public FsDriverBuilder toBuilder() {
+        return new FsDriverBuilder(this);
     }
 
     /** {@code path}, {@code handle}, {@code loop}, {@code nbd}, {@code ploop}, {@code virtiofs}, or null */
@@ -101,41 +90,6 @@ public final class FsDriver {
         return toBuilder().type(newType).build();
     }
 
-    /** A copy with {@code format} replaced. */
-    public FsDriver withFormat(String newFormat) {
-        return toBuilder().format(newFormat).build();
-    }
-
-    /** A copy with {@code wrpolicy} replaced. */
-    public FsDriver withWrpolicy(String newWrpolicy) {
-        return toBuilder().wrpolicy(newWrpolicy).build();
-    }
-
-    /** A copy with {@code queue} replaced. */
-    public FsDriver withQueue(Integer newQueue) {
-        return toBuilder().queue(newQueue).build();
-    }
-
-    /** A copy with {@code iommu} replaced. */
-    public FsDriver withIommu(String newIommu) {
-        return toBuilder().iommu(newIommu).build();
-    }
-
-    /** A copy with {@code ats} replaced. */
-    public FsDriver withAts(String newAts) {
-        return toBuilder().ats(newAts).build();
-    }
-
-    /** A copy with {@code packed} replaced. */
-    public FsDriver withPacked(String newPacked) {
-        return toBuilder().packed(newPacked).build();
-    }
-
-    /** A copy with {@code pagePerVq} replaced. */
-    public FsDriver withPagePerVq(String newPagePerVq) {
-        return toBuilder().pagePerVq(newPagePerVq).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public FsDriver withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -149,14 +103,10 @@ public final class FsDriver {
         if (!(o instanceof FsDriver x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(format, x.format)
-                && Objects.equals(wrpolicy, x.wrpolicy)
-                && Objects.equals(queue, x.queue)
-                && Objects.equals(iommu, x.iommu)
-                && Objects.equals(ats, x.ats)
-                && Objects.equals(packed, x.packed)
-                && Objects.equals(pagePerVq, x.pagePerVq)
+        return Objects.equals(type, x.type) && Objects.equals(format, x.format)
+                && Objects.equals(wrpolicy, x.wrpolicy) && Objects.equals(queue, x.queue)
+                && Objects.equals(iommu, x.iommu) && Objects.equals(ats, x.ats)
+                && Objects.equals(packed, x.packed) && Objects.equals(pagePerVq, x.pagePerVq)
                 && Objects.equals(other, x.other);
     }
 
@@ -167,88 +117,9 @@ public final class FsDriver {
 
     @Override
     public String toString() {
-        return "FsDriver[" + "type=" + type + ", "
-                + "format=" + format + ", "
-                + "wrpolicy=" + wrpolicy + ", "
-                + "queue=" + queue + ", "
-                + "iommu=" + iommu + ", "
-                + "ats=" + ats + ", "
-                + "packed=" + packed + ", "
-                + "pagePerVq=" + pagePerVq + ", "
-                + "other=" + other + "]";
+        return "FsDriver[type=" + type + ", format=" + format + ", wrpolicy=" + wrpolicy + ", queue=" + queue
+                + ", iommu=" + iommu + ", ats=" + ats + ", packed=" + packed + ", pagePerVq=" + pagePerVq
+                + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link FsDriver}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private String format;
-        private String wrpolicy;
-        private Integer queue;
-        private String iommu;
-        private String ats;
-        private String packed;
-        private String pagePerVq;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see FsDriver#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see FsDriver#format() */
-        public Builder format(String value) {
-            this.format = value;
-            return this;
-        }
-
-        /** @see FsDriver#wrpolicy() */
-        public Builder wrpolicy(String value) {
-            this.wrpolicy = value;
-            return this;
-        }
-
-        /** @see FsDriver#queue() */
-        public Builder queue(Integer value) {
-            this.queue = value;
-            return this;
-        }
-
-        /** @see FsDriver#iommu() */
-        public Builder iommu(String value) {
-            this.iommu = value;
-            return this;
-        }
-
-        /** @see FsDriver#ats() */
-        public Builder ats(String value) {
-            this.ats = value;
-            return this;
-        }
-
-        /** @see FsDriver#packed() */
-        public Builder packed(String value) {
-            this.packed = value;
-            return this;
-        }
-
-        /** @see FsDriver#pagePerVq() */
-        public Builder pagePerVq(String value) {
-            this.pagePerVq = value;
-            return this;
-        }
-
-        /** @see FsDriver#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public FsDriver build() {
-            return new FsDriver(this);
-        }
-    }
 }

@@ -8,8 +8,7 @@ import java.util.Objects;
  * {@code vnc}, {@code spice} and {@code rdp}, the SPICE channel and compression settings, the
  * {@code sdl} display, and the {@code dbus} address. What a type does not use stays null.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Graphics implements Device {
     private final String type;
@@ -47,7 +46,7 @@ public final class Graphics implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Graphics(Builder b) {
+    Graphics(GraphicsBuilder b) {
         this.type = b.type;
         this.port = b.port;
         this.autoport = b.autoport;
@@ -85,48 +84,13 @@ public final class Graphics implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static GraphicsBuilder builder() {
+        return new GraphicsBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.port = port;
-        b.autoport = autoport;
-        b.tlsPort = tlsPort;
-        b.websocket = websocket;
-        b.listens = listens;
-        b.keymap = keymap;
-        b.sharePolicy = sharePolicy;
-        b.powerControl = powerControl;
-        b.username = username;
-        b.passwd = passwd;
-        b.passwdValidTo = passwdValidTo;
-        b.connected = connected;
-        b.defaultMode = defaultMode;
-        b.channels = channels;
-        b.imageCompression = imageCompression;
-        b.jpegCompression = jpegCompression;
-        b.zlibCompression = zlibCompression;
-        b.playbackCompression = playbackCompression;
-        b.streamingMode = streamingMode;
-        b.mouseMode = mouseMode;
-        b.clipboardCopypaste = clipboardCopypaste;
-        b.filetransferEnable = filetransferEnable;
-        b.gl = gl;
-        b.audioId = audioId;
-        b.display = display;
-        b.xauth = xauth;
-        b.fullscreen = fullscreen;
-        b.replaceUser = replaceUser;
-        b.multiUser = multiUser;
-        b.address = address;
-        b.p2p = p2p;
-        b.other = other;
-        b.info = info;
-        return b;
+    public GraphicsBuilder toBuilder() {
+        return new GraphicsBuilder(this);
     }
 
     /** {@code vnc}, {@code spice}, {@code sdl}, {@code rdp}, {@code desktop}, {@code egl-headless}, {@code dbus} */
@@ -309,119 +273,9 @@ public final class Graphics implements Device {
         return toBuilder().port(newPort).build();
     }
 
-    /** A copy with {@code autoport} replaced. */
-    public Graphics withAutoport(boolean newAutoport) {
-        return toBuilder().autoport(newAutoport).build();
-    }
-
-    /** A copy with {@code tlsPort} replaced. */
-    public Graphics withTlsPort(Integer newTlsPort) {
-        return toBuilder().tlsPort(newTlsPort).build();
-    }
-
-    /** A copy with {@code websocket} replaced. */
-    public Graphics withWebsocket(Integer newWebsocket) {
-        return toBuilder().websocket(newWebsocket).build();
-    }
-
     /** A copy with {@code listens} replaced. */
     public Graphics withListens(List<Listen> newListens) {
         return toBuilder().listens(newListens).build();
-    }
-
-    /** A copy with {@code keymap} replaced. */
-    public Graphics withKeymap(String newKeymap) {
-        return toBuilder().keymap(newKeymap).build();
-    }
-
-    /** A copy with {@code sharePolicy} replaced. */
-    public Graphics withSharePolicy(String newSharePolicy) {
-        return toBuilder().sharePolicy(newSharePolicy).build();
-    }
-
-    /** A copy with {@code powerControl} replaced. */
-    public Graphics withPowerControl(String newPowerControl) {
-        return toBuilder().powerControl(newPowerControl).build();
-    }
-
-    /** A copy with {@code username} replaced. */
-    public Graphics withUsername(String newUsername) {
-        return toBuilder().username(newUsername).build();
-    }
-
-    /** A copy with {@code passwd} replaced. */
-    public Graphics withPasswd(String newPasswd) {
-        return toBuilder().passwd(newPasswd).build();
-    }
-
-    /** A copy with {@code passwdValidTo} replaced. */
-    public Graphics withPasswdValidTo(String newPasswdValidTo) {
-        return toBuilder().passwdValidTo(newPasswdValidTo).build();
-    }
-
-    /** A copy with {@code connected} replaced. */
-    public Graphics withConnected(String newConnected) {
-        return toBuilder().connected(newConnected).build();
-    }
-
-    /** A copy with {@code defaultMode} replaced. */
-    public Graphics withDefaultMode(String newDefaultMode) {
-        return toBuilder().defaultMode(newDefaultMode).build();
-    }
-
-    /** A copy with {@code channels} replaced. */
-    public Graphics withChannels(List<Channel> newChannels) {
-        return toBuilder().channels(newChannels).build();
-    }
-
-    /** A copy with {@code imageCompression} replaced. */
-    public Graphics withImageCompression(String newImageCompression) {
-        return toBuilder().imageCompression(newImageCompression).build();
-    }
-
-    /** A copy with {@code jpegCompression} replaced. */
-    public Graphics withJpegCompression(String newJpegCompression) {
-        return toBuilder().jpegCompression(newJpegCompression).build();
-    }
-
-    /** A copy with {@code zlibCompression} replaced. */
-    public Graphics withZlibCompression(String newZlibCompression) {
-        return toBuilder().zlibCompression(newZlibCompression).build();
-    }
-
-    /** A copy with {@code playbackCompression} replaced. */
-    public Graphics withPlaybackCompression(String newPlaybackCompression) {
-        return toBuilder().playbackCompression(newPlaybackCompression).build();
-    }
-
-    /** A copy with {@code streamingMode} replaced. */
-    public Graphics withStreamingMode(String newStreamingMode) {
-        return toBuilder().streamingMode(newStreamingMode).build();
-    }
-
-    /** A copy with {@code mouseMode} replaced. */
-    public Graphics withMouseMode(String newMouseMode) {
-        return toBuilder().mouseMode(newMouseMode).build();
-    }
-
-    /** A copy with {@code clipboardCopypaste} replaced. */
-    public Graphics withClipboardCopypaste(String newClipboardCopypaste) {
-        return toBuilder().clipboardCopypaste(newClipboardCopypaste).build();
-    }
-
-    /** A copy with {@code filetransferEnable} replaced. */
-    public Graphics withFiletransferEnable(String newFiletransferEnable) {
-        return toBuilder().filetransferEnable(newFiletransferEnable).build();
-    }
-
-    /** A copy with {@code gl} replaced. */
-    public Graphics withGl(Gl newGl) {
-        return toBuilder().gl(newGl).build();
-    }
-
-    /** A copy with {@code audioId} replaced. */
-    public Graphics withAudioId(Integer newAudioId) {
-        return toBuilder().audioId(newAudioId).build();
     }
 
     /** A copy with {@code display} replaced. */
@@ -429,34 +283,9 @@ public final class Graphics implements Device {
         return toBuilder().display(newDisplay).build();
     }
 
-    /** A copy with {@code xauth} replaced. */
-    public Graphics withXauth(String newXauth) {
-        return toBuilder().xauth(newXauth).build();
-    }
-
-    /** A copy with {@code fullscreen} replaced. */
-    public Graphics withFullscreen(String newFullscreen) {
-        return toBuilder().fullscreen(newFullscreen).build();
-    }
-
-    /** A copy with {@code replaceUser} replaced. */
-    public Graphics withReplaceUser(String newReplaceUser) {
-        return toBuilder().replaceUser(newReplaceUser).build();
-    }
-
-    /** A copy with {@code multiUser} replaced. */
-    public Graphics withMultiUser(String newMultiUser) {
-        return toBuilder().multiUser(newMultiUser).build();
-    }
-
     /** A copy with {@code address} replaced. */
     public Graphics withAddress(String newAddress) {
         return toBuilder().address(newAddress).build();
-    }
-
-    /** A copy with {@code p2p} replaced. */
-    public Graphics withP2p(String newP2p) {
-        return toBuilder().p2p(newP2p).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -522,331 +351,50 @@ public final class Graphics implements Device {
         if (!(o instanceof Graphics x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && port == x.port
-                && autoport == x.autoport
-                && Objects.equals(tlsPort, x.tlsPort)
-                && Objects.equals(websocket, x.websocket)
-                && Objects.equals(listens, x.listens)
-                && Objects.equals(keymap, x.keymap)
-                && Objects.equals(sharePolicy, x.sharePolicy)
-                && Objects.equals(powerControl, x.powerControl)
-                && Objects.equals(username, x.username)
-                && Objects.equals(passwd, x.passwd)
-                && Objects.equals(passwdValidTo, x.passwdValidTo)
-                && Objects.equals(connected, x.connected)
-                && Objects.equals(defaultMode, x.defaultMode)
-                && Objects.equals(channels, x.channels)
+        return Objects.equals(type, x.type) && port == x.port && autoport == x.autoport
+                && Objects.equals(tlsPort, x.tlsPort) && Objects.equals(websocket, x.websocket)
+                && Objects.equals(listens, x.listens) && Objects.equals(keymap, x.keymap)
+                && Objects.equals(sharePolicy, x.sharePolicy) && Objects.equals(powerControl, x.powerControl)
+                && Objects.equals(username, x.username) && Objects.equals(passwd, x.passwd)
+                && Objects.equals(passwdValidTo, x.passwdValidTo) && Objects.equals(connected, x.connected)
+                && Objects.equals(defaultMode, x.defaultMode) && Objects.equals(channels, x.channels)
                 && Objects.equals(imageCompression, x.imageCompression)
                 && Objects.equals(jpegCompression, x.jpegCompression)
                 && Objects.equals(zlibCompression, x.zlibCompression)
                 && Objects.equals(playbackCompression, x.playbackCompression)
-                && Objects.equals(streamingMode, x.streamingMode)
-                && Objects.equals(mouseMode, x.mouseMode)
+                && Objects.equals(streamingMode, x.streamingMode) && Objects.equals(mouseMode, x.mouseMode)
                 && Objects.equals(clipboardCopypaste, x.clipboardCopypaste)
-                && Objects.equals(filetransferEnable, x.filetransferEnable)
-                && Objects.equals(gl, x.gl)
-                && Objects.equals(audioId, x.audioId)
-                && Objects.equals(display, x.display)
-                && Objects.equals(xauth, x.xauth)
-                && Objects.equals(fullscreen, x.fullscreen)
-                && Objects.equals(replaceUser, x.replaceUser)
-                && Objects.equals(multiUser, x.multiUser)
-                && Objects.equals(address, x.address)
-                && Objects.equals(p2p, x.p2p)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+                && Objects.equals(filetransferEnable, x.filetransferEnable) && Objects.equals(gl, x.gl)
+                && Objects.equals(audioId, x.audioId) && Objects.equals(display, x.display)
+                && Objects.equals(xauth, x.xauth) && Objects.equals(fullscreen, x.fullscreen)
+                && Objects.equals(replaceUser, x.replaceUser) && Objects.equals(multiUser, x.multiUser)
+                && Objects.equals(address, x.address) && Objects.equals(p2p, x.p2p)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, port, autoport, tlsPort, websocket, listens, keymap, sharePolicy, powerControl, username, passwd, passwdValidTo, connected, defaultMode, channels, imageCompression, jpegCompression, zlibCompression, playbackCompression, streamingMode, mouseMode, clipboardCopypaste, filetransferEnable, gl, audioId, display, xauth, fullscreen, replaceUser, multiUser, address, p2p, other, info);
+        return Objects.hash(type, port, autoport, tlsPort, websocket, listens, keymap, sharePolicy,
+                powerControl, username, passwd, passwdValidTo, connected, defaultMode, channels,
+                imageCompression, jpegCompression, zlibCompression, playbackCompression, streamingMode,
+                mouseMode, clipboardCopypaste, filetransferEnable, gl, audioId, display, xauth, fullscreen,
+                replaceUser, multiUser, address, p2p, other, info);
     }
 
     @Override
     public String toString() {
-        return "Graphics[" + "type=" + type + ", "
-                + "port=" + port + ", "
-                + "autoport=" + autoport + ", "
-                + "tlsPort=" + tlsPort + ", "
-                + "websocket=" + websocket + ", "
-                + "listens=" + listens + ", "
-                + "keymap=" + keymap + ", "
-                + "sharePolicy=" + sharePolicy + ", "
-                + "powerControl=" + powerControl + ", "
-                + "username=" + username + ", "
-                + "passwd=" + passwd + ", "
-                + "passwdValidTo=" + passwdValidTo + ", "
-                + "connected=" + connected + ", "
-                + "defaultMode=" + defaultMode + ", "
-                + "channels=" + channels + ", "
-                + "imageCompression=" + imageCompression + ", "
-                + "jpegCompression=" + jpegCompression + ", "
-                + "zlibCompression=" + zlibCompression + ", "
-                + "playbackCompression=" + playbackCompression + ", "
-                + "streamingMode=" + streamingMode + ", "
-                + "mouseMode=" + mouseMode + ", "
-                + "clipboardCopypaste=" + clipboardCopypaste + ", "
-                + "filetransferEnable=" + filetransferEnable + ", "
-                + "gl=" + gl + ", "
-                + "audioId=" + audioId + ", "
-                + "display=" + display + ", "
-                + "xauth=" + xauth + ", "
-                + "fullscreen=" + fullscreen + ", "
-                + "replaceUser=" + replaceUser + ", "
-                + "multiUser=" + multiUser + ", "
-                + "address=" + address + ", "
-                + "p2p=" + p2p + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Graphics[type=" + type + ", port=" + port + ", autoport=" + autoport + ", tlsPort=" + tlsPort
+                + ", websocket=" + websocket + ", listens=" + listens + ", keymap=" + keymap
+                + ", sharePolicy=" + sharePolicy + ", powerControl=" + powerControl + ", username=" + username
+                + ", passwd=" + passwd + ", passwdValidTo=" + passwdValidTo + ", connected=" + connected
+                + ", defaultMode=" + defaultMode + ", channels=" + channels
+                + ", imageCompression=" + imageCompression + ", jpegCompression=" + jpegCompression
+                + ", zlibCompression=" + zlibCompression + ", playbackCompression=" + playbackCompression
+                + ", streamingMode=" + streamingMode + ", mouseMode=" + mouseMode
+                + ", clipboardCopypaste=" + clipboardCopypaste + ", filetransferEnable=" + filetransferEnable
+                + ", gl=" + gl + ", audioId=" + audioId + ", display=" + display + ", xauth=" + xauth
+                + ", fullscreen=" + fullscreen + ", replaceUser=" + replaceUser + ", multiUser=" + multiUser
+                + ", address=" + address + ", p2p=" + p2p + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Graphics}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private int port;
-        private boolean autoport;
-        private Integer tlsPort;
-        private Integer websocket;
-        private List<Listen> listens;
-        private String keymap;
-        private String sharePolicy;
-        private String powerControl;
-        private String username;
-        private String passwd;
-        private String passwdValidTo;
-        private String connected;
-        private String defaultMode;
-        private List<Channel> channels;
-        private String imageCompression;
-        private String jpegCompression;
-        private String zlibCompression;
-        private String playbackCompression;
-        private String streamingMode;
-        private String mouseMode;
-        private String clipboardCopypaste;
-        private String filetransferEnable;
-        private Gl gl;
-        private Integer audioId;
-        private String display;
-        private String xauth;
-        private String fullscreen;
-        private String replaceUser;
-        private String multiUser;
-        private String address;
-        private String p2p;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Graphics#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Graphics#port() */
-        public Builder port(int value) {
-            this.port = value;
-            return this;
-        }
-
-        /** @see Graphics#autoport() */
-        public Builder autoport(boolean value) {
-            this.autoport = value;
-            return this;
-        }
-
-        /** @see Graphics#tlsPort() */
-        public Builder tlsPort(Integer value) {
-            this.tlsPort = value;
-            return this;
-        }
-
-        /** @see Graphics#websocket() */
-        public Builder websocket(Integer value) {
-            this.websocket = value;
-            return this;
-        }
-
-        /** @see Graphics#listens() */
-        public Builder listens(List<Listen> value) {
-            this.listens = value;
-            return this;
-        }
-
-        /** @see Graphics#keymap() */
-        public Builder keymap(String value) {
-            this.keymap = value;
-            return this;
-        }
-
-        /** @see Graphics#sharePolicy() */
-        public Builder sharePolicy(String value) {
-            this.sharePolicy = value;
-            return this;
-        }
-
-        /** @see Graphics#powerControl() */
-        public Builder powerControl(String value) {
-            this.powerControl = value;
-            return this;
-        }
-
-        /** @see Graphics#username() */
-        public Builder username(String value) {
-            this.username = value;
-            return this;
-        }
-
-        /** @see Graphics#passwd() */
-        public Builder passwd(String value) {
-            this.passwd = value;
-            return this;
-        }
-
-        /** @see Graphics#passwdValidTo() */
-        public Builder passwdValidTo(String value) {
-            this.passwdValidTo = value;
-            return this;
-        }
-
-        /** @see Graphics#connected() */
-        public Builder connected(String value) {
-            this.connected = value;
-            return this;
-        }
-
-        /** @see Graphics#defaultMode() */
-        public Builder defaultMode(String value) {
-            this.defaultMode = value;
-            return this;
-        }
-
-        /** @see Graphics#channels() */
-        public Builder channels(List<Channel> value) {
-            this.channels = value;
-            return this;
-        }
-
-        /** @see Graphics#imageCompression() */
-        public Builder imageCompression(String value) {
-            this.imageCompression = value;
-            return this;
-        }
-
-        /** @see Graphics#jpegCompression() */
-        public Builder jpegCompression(String value) {
-            this.jpegCompression = value;
-            return this;
-        }
-
-        /** @see Graphics#zlibCompression() */
-        public Builder zlibCompression(String value) {
-            this.zlibCompression = value;
-            return this;
-        }
-
-        /** @see Graphics#playbackCompression() */
-        public Builder playbackCompression(String value) {
-            this.playbackCompression = value;
-            return this;
-        }
-
-        /** @see Graphics#streamingMode() */
-        public Builder streamingMode(String value) {
-            this.streamingMode = value;
-            return this;
-        }
-
-        /** @see Graphics#mouseMode() */
-        public Builder mouseMode(String value) {
-            this.mouseMode = value;
-            return this;
-        }
-
-        /** @see Graphics#clipboardCopypaste() */
-        public Builder clipboardCopypaste(String value) {
-            this.clipboardCopypaste = value;
-            return this;
-        }
-
-        /** @see Graphics#filetransferEnable() */
-        public Builder filetransferEnable(String value) {
-            this.filetransferEnable = value;
-            return this;
-        }
-
-        /** @see Graphics#gl() */
-        public Builder gl(Gl value) {
-            this.gl = value;
-            return this;
-        }
-
-        /** @see Graphics#audioId() */
-        public Builder audioId(Integer value) {
-            this.audioId = value;
-            return this;
-        }
-
-        /** @see Graphics#display() */
-        public Builder display(String value) {
-            this.display = value;
-            return this;
-        }
-
-        /** @see Graphics#xauth() */
-        public Builder xauth(String value) {
-            this.xauth = value;
-            return this;
-        }
-
-        /** @see Graphics#fullscreen() */
-        public Builder fullscreen(String value) {
-            this.fullscreen = value;
-            return this;
-        }
-
-        /** @see Graphics#replaceUser() */
-        public Builder replaceUser(String value) {
-            this.replaceUser = value;
-            return this;
-        }
-
-        /** @see Graphics#multiUser() */
-        public Builder multiUser(String value) {
-            this.multiUser = value;
-            return this;
-        }
-
-        /** @see Graphics#address() */
-        public Builder address(String value) {
-            this.address = value;
-            return this;
-        }
-
-        /** @see Graphics#p2p() */
-        public Builder p2p(String value) {
-            this.p2p = value;
-            return this;
-        }
-
-        /** @see Graphics#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Graphics#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Graphics build() {
-            return new Graphics(this);
-        }
-    }
 }

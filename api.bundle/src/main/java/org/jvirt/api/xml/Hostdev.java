@@ -7,8 +7,7 @@ import java.util.Objects;
  * A {@code <hostdev>} (host device assignment): {@code mode='subsystem'} (pci, usb, scsi,
  * scsi_host, mdev) or {@code mode='capabilities'} (storage, misc, net: the LXC driver's).
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Hostdev implements Device {
     private final String mode;
@@ -29,7 +28,7 @@ public final class Hostdev implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Hostdev(Builder b) {
+    Hostdev(HostdevBuilder b) {
         this.mode = b.mode;
         this.type = b.type;
         this.managed = b.managed;
@@ -50,31 +49,13 @@ public final class Hostdev implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static HostdevBuilder builder() {
+        return new HostdevBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.mode = mode;
-        b.type = type;
-        b.managed = managed;
-        b.sgio = sgio;
-        b.rawio = rawio;
-        b.model = model;
-        b.display = display;
-        b.ramfb = ramfb;
-        b.source = source;
-        b.driverName = driverName;
-        b.readOnly = readOnly;
-        b.shareable = shareable;
-        b.teaming = teaming;
-        b.ips = ips;
-        b.routes = routes;
-        b.other = other;
-        b.info = info;
-        return b;
+    public HostdevBuilder toBuilder() {
+        return new HostdevBuilder(this);
     }
 
     /** {@code subsystem} or {@code capabilities} */
@@ -162,11 +143,6 @@ public final class Hostdev implements Device {
         return info;
     }
 
-    /** A copy with {@code mode} replaced. */
-    public Hostdev withMode(String newMode) {
-        return toBuilder().mode(newMode).build();
-    }
-
     /** A copy with {@code type} replaced. */
     public Hostdev withType(String newType) {
         return toBuilder().type(newType).build();
@@ -177,16 +153,6 @@ public final class Hostdev implements Device {
         return toBuilder().managed(newManaged).build();
     }
 
-    /** A copy with {@code sgio} replaced. */
-    public Hostdev withSgio(String newSgio) {
-        return toBuilder().sgio(newSgio).build();
-    }
-
-    /** A copy with {@code rawio} replaced. */
-    public Hostdev withRawio(String newRawio) {
-        return toBuilder().rawio(newRawio).build();
-    }
-
     /** A copy with {@code model} replaced. */
     public Hostdev withModel(String newModel) {
         return toBuilder().model(newModel).build();
@@ -195,46 +161,6 @@ public final class Hostdev implements Device {
     /** A copy with {@code display} replaced. */
     public Hostdev withDisplay(String newDisplay) {
         return toBuilder().display(newDisplay).build();
-    }
-
-    /** A copy with {@code ramfb} replaced. */
-    public Hostdev withRamfb(String newRamfb) {
-        return toBuilder().ramfb(newRamfb).build();
-    }
-
-    /** A copy with {@code source} replaced. */
-    public Hostdev withSource(HostdevSource newSource) {
-        return toBuilder().source(newSource).build();
-    }
-
-    /** A copy with {@code driverName} replaced. */
-    public Hostdev withDriverName(String newDriverName) {
-        return toBuilder().driverName(newDriverName).build();
-    }
-
-    /** A copy with {@code readOnly} replaced. */
-    public Hostdev withReadOnly(boolean newReadOnly) {
-        return toBuilder().readOnly(newReadOnly).build();
-    }
-
-    /** A copy with {@code shareable} replaced. */
-    public Hostdev withShareable(boolean newShareable) {
-        return toBuilder().shareable(newShareable).build();
-    }
-
-    /** A copy with {@code teaming} replaced. */
-    public Hostdev withTeaming(NetInterface.Teaming newTeaming) {
-        return toBuilder().teaming(newTeaming).build();
-    }
-
-    /** A copy with {@code ips} replaced. */
-    public Hostdev withIps(List<NetIp> newIps) {
-        return toBuilder().ips(newIps).build();
-    }
-
-    /** A copy with {@code routes} replaced. */
-    public Hostdev withRoutes(List<NetRoute> newRoutes) {
-        return toBuilder().routes(newRoutes).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -260,178 +186,29 @@ public final class Hostdev implements Device {
         if (!(o instanceof Hostdev x)) {
             return false;
         }
-        return Objects.equals(mode, x.mode)
-                && Objects.equals(type, x.type)
-                && Objects.equals(managed, x.managed)
-                && Objects.equals(sgio, x.sgio)
-                && Objects.equals(rawio, x.rawio)
-                && Objects.equals(model, x.model)
-                && Objects.equals(display, x.display)
-                && Objects.equals(ramfb, x.ramfb)
-                && Objects.equals(source, x.source)
-                && Objects.equals(driverName, x.driverName)
-                && readOnly == x.readOnly
-                && shareable == x.shareable
-                && Objects.equals(teaming, x.teaming)
-                && Objects.equals(ips, x.ips)
-                && Objects.equals(routes, x.routes)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(mode, x.mode) && Objects.equals(type, x.type)
+                && Objects.equals(managed, x.managed) && Objects.equals(sgio, x.sgio)
+                && Objects.equals(rawio, x.rawio) && Objects.equals(model, x.model)
+                && Objects.equals(display, x.display) && Objects.equals(ramfb, x.ramfb)
+                && Objects.equals(source, x.source) && Objects.equals(driverName, x.driverName)
+                && readOnly == x.readOnly && shareable == x.shareable && Objects.equals(teaming, x.teaming)
+                && Objects.equals(ips, x.ips) && Objects.equals(routes, x.routes)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, type, managed, sgio, rawio, model, display, ramfb, source, driverName, readOnly, shareable, teaming, ips, routes, other, info);
+        return Objects.hash(mode, type, managed, sgio, rawio, model, display, ramfb, source, driverName,
+                readOnly, shareable, teaming, ips, routes, other, info);
     }
 
     @Override
     public String toString() {
-        return "Hostdev[" + "mode=" + mode + ", "
-                + "type=" + type + ", "
-                + "managed=" + managed + ", "
-                + "sgio=" + sgio + ", "
-                + "rawio=" + rawio + ", "
-                + "model=" + model + ", "
-                + "display=" + display + ", "
-                + "ramfb=" + ramfb + ", "
-                + "source=" + source + ", "
-                + "driverName=" + driverName + ", "
-                + "readOnly=" + readOnly + ", "
-                + "shareable=" + shareable + ", "
-                + "teaming=" + teaming + ", "
-                + "ips=" + ips + ", "
-                + "routes=" + routes + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Hostdev[mode=" + mode + ", type=" + type + ", managed=" + managed + ", sgio=" + sgio
+                + ", rawio=" + rawio + ", model=" + model + ", display=" + display + ", ramfb=" + ramfb
+                + ", source=" + source + ", driverName=" + driverName + ", readOnly=" + readOnly
+                + ", shareable=" + shareable + ", teaming=" + teaming + ", ips=" + ips + ", routes=" + routes
+                + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Hostdev}; not thread-safe. */
-    public static final class Builder {
-        private String mode;
-        private String type;
-        private String managed;
-        private String sgio;
-        private String rawio;
-        private String model;
-        private String display;
-        private String ramfb;
-        private HostdevSource source;
-        private String driverName;
-        private boolean readOnly;
-        private boolean shareable;
-        private NetInterface.Teaming teaming;
-        private List<NetIp> ips;
-        private List<NetRoute> routes;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Hostdev#mode() */
-        public Builder mode(String value) {
-            this.mode = value;
-            return this;
-        }
-
-        /** @see Hostdev#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Hostdev#managed() */
-        public Builder managed(String value) {
-            this.managed = value;
-            return this;
-        }
-
-        /** @see Hostdev#sgio() */
-        public Builder sgio(String value) {
-            this.sgio = value;
-            return this;
-        }
-
-        /** @see Hostdev#rawio() */
-        public Builder rawio(String value) {
-            this.rawio = value;
-            return this;
-        }
-
-        /** @see Hostdev#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Hostdev#display() */
-        public Builder display(String value) {
-            this.display = value;
-            return this;
-        }
-
-        /** @see Hostdev#ramfb() */
-        public Builder ramfb(String value) {
-            this.ramfb = value;
-            return this;
-        }
-
-        /** @see Hostdev#source() */
-        public Builder source(HostdevSource value) {
-            this.source = value;
-            return this;
-        }
-
-        /** @see Hostdev#driverName() */
-        public Builder driverName(String value) {
-            this.driverName = value;
-            return this;
-        }
-
-        /** @see Hostdev#readOnly() */
-        public Builder readOnly(boolean value) {
-            this.readOnly = value;
-            return this;
-        }
-
-        /** @see Hostdev#shareable() */
-        public Builder shareable(boolean value) {
-            this.shareable = value;
-            return this;
-        }
-
-        /** @see Hostdev#teaming() */
-        public Builder teaming(NetInterface.Teaming value) {
-            this.teaming = value;
-            return this;
-        }
-
-        /** @see Hostdev#ips() */
-        public Builder ips(List<NetIp> value) {
-            this.ips = value;
-            return this;
-        }
-
-        /** @see Hostdev#routes() */
-        public Builder routes(List<NetRoute> value) {
-            this.routes = value;
-            return this;
-        }
-
-        /** @see Hostdev#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Hostdev#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Hostdev build() {
-            return new Hostdev(this);
-        }
-    }
 }

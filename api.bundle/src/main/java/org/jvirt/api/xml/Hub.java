@@ -5,32 +5,27 @@ import java.util.Objects;
 /**
  * A {@code <hub>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Hub implements Device {
     private final String type;
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Hub(Builder b) {
+    Hub(HubBuilder b) {
         this.type = b.type;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static HubBuilder builder() {
+        return new HubBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.other = other;
-        b.info = info;
-        return b;
+    public HubBuilder toBuilder() {
+        return new HubBuilder(this);
     }
 
     /** {@code usb} */
@@ -76,9 +71,7 @@ public final class Hub implements Device {
         if (!(o instanceof Hub x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(type, x.type) && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
@@ -88,40 +81,7 @@ public final class Hub implements Device {
 
     @Override
     public String toString() {
-        return "Hub[" + "type=" + type + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Hub[type=" + type + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Hub}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Hub#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Hub#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Hub#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Hub build() {
-            return new Hub(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * An {@code <input>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Input implements Device {
     private final String type;
@@ -17,7 +16,7 @@ public final class Input implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Input(Builder b) {
+    Input(InputBuilder b) {
         this.type = b.type;
         this.bus = b.bus;
         this.model = b.model;
@@ -28,21 +27,13 @@ public final class Input implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static InputBuilder builder() {
+        return new InputBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.bus = bus;
-        b.model = model;
-        b.source = source;
-        b.driver = driver;
-        b.other = other;
-        b.info = info;
-        return b;
+    public InputBuilder toBuilder() {
+        return new InputBuilder(this);
     }
 
     /** {@code mouse}, {@code tablet}, {@code keyboard}, {@code passthrough}, {@code evdev} */
@@ -95,11 +86,6 @@ public final class Input implements Device {
         return toBuilder().model(newModel).build();
     }
 
-    /** A copy with {@code source} replaced. */
-    public Input withSource(InputSource newSource) {
-        return toBuilder().source(newSource).build();
-    }
-
     /** A copy with {@code driver} replaced. */
     public Input withDriver(VirtioDriver newDriver) {
         return toBuilder().driver(newDriver).build();
@@ -128,13 +114,9 @@ public final class Input implements Device {
         if (!(o instanceof Input x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(bus, x.bus)
-                && Objects.equals(model, x.model)
-                && Objects.equals(source, x.source)
-                && Objects.equals(driver, x.driver)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(type, x.type) && Objects.equals(bus, x.bus) && Objects.equals(model, x.model)
+                && Objects.equals(source, x.source) && Objects.equals(driver, x.driver)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
@@ -144,72 +126,8 @@ public final class Input implements Device {
 
     @Override
     public String toString() {
-        return "Input[" + "type=" + type + ", "
-                + "bus=" + bus + ", "
-                + "model=" + model + ", "
-                + "source=" + source + ", "
-                + "driver=" + driver + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Input[type=" + type + ", bus=" + bus + ", model=" + model + ", source=" + source
+                + ", driver=" + driver + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Input}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private String bus;
-        private String model;
-        private InputSource source;
-        private VirtioDriver driver;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Input#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Input#bus() */
-        public Builder bus(String value) {
-            this.bus = value;
-            return this;
-        }
-
-        /** @see Input#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Input#source() */
-        public Builder source(InputSource value) {
-            this.source = value;
-            return this;
-        }
-
-        /** @see Input#driver() */
-        public Builder driver(VirtioDriver value) {
-            this.driver = value;
-            return this;
-        }
-
-        /** @see Input#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Input#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Input build() {
-            return new Input(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * An input device's {@code <source>}: {@code evdev=} for passthrough, {@code dev=} and the grab options for evdev.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class InputSource {
     private final String evdev;
@@ -16,7 +15,7 @@ public final class InputSource {
     private final String repeat;
     private final Preserved other;
 
-    private InputSource(Builder b) {
+    InputSource(InputSourceBuilder b) {
         this.evdev = b.evdev;
         this.dev = b.dev;
         this.grab = b.grab;
@@ -26,20 +25,13 @@ public final class InputSource {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static InputSourceBuilder builder() {
+        return new InputSourceBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.evdev = evdev;
-        b.dev = dev;
-        b.grab = grab;
-        b.grabToggle = grabToggle;
-        b.repeat = repeat;
-        b.other = other;
-        return b;
+    public InputSourceBuilder toBuilder() {
+        return new InputSourceBuilder(this);
     }
 
     /** the host event device of a passthrough input, or null */
@@ -72,31 +64,6 @@ public final class InputSource {
         return other;
     }
 
-    /** A copy with {@code evdev} replaced. */
-    public InputSource withEvdev(String newEvdev) {
-        return toBuilder().evdev(newEvdev).build();
-    }
-
-    /** A copy with {@code dev} replaced. */
-    public InputSource withDev(String newDev) {
-        return toBuilder().dev(newDev).build();
-    }
-
-    /** A copy with {@code grab} replaced. */
-    public InputSource withGrab(String newGrab) {
-        return toBuilder().grab(newGrab).build();
-    }
-
-    /** A copy with {@code grabToggle} replaced. */
-    public InputSource withGrabToggle(String newGrabToggle) {
-        return toBuilder().grabToggle(newGrabToggle).build();
-    }
-
-    /** A copy with {@code repeat} replaced. */
-    public InputSource withRepeat(String newRepeat) {
-        return toBuilder().repeat(newRepeat).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public InputSource withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -110,11 +77,8 @@ public final class InputSource {
         if (!(o instanceof InputSource x)) {
             return false;
         }
-        return Objects.equals(evdev, x.evdev)
-                && Objects.equals(dev, x.dev)
-                && Objects.equals(grab, x.grab)
-                && Objects.equals(grabToggle, x.grabToggle)
-                && Objects.equals(repeat, x.repeat)
+        return Objects.equals(evdev, x.evdev) && Objects.equals(dev, x.dev) && Objects.equals(grab, x.grab)
+                && Objects.equals(grabToggle, x.grabToggle) && Objects.equals(repeat, x.repeat)
                 && Objects.equals(other, x.other);
     }
 
@@ -125,64 +89,8 @@ public final class InputSource {
 
     @Override
     public String toString() {
-        return "InputSource[" + "evdev=" + evdev + ", "
-                + "dev=" + dev + ", "
-                + "grab=" + grab + ", "
-                + "grabToggle=" + grabToggle + ", "
-                + "repeat=" + repeat + ", "
-                + "other=" + other + "]";
+        return "InputSource[evdev=" + evdev + ", dev=" + dev + ", grab=" + grab + ", grabToggle=" + grabToggle
+                + ", repeat=" + repeat + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link InputSource}; not thread-safe. */
-    public static final class Builder {
-        private String evdev;
-        private String dev;
-        private String grab;
-        private String grabToggle;
-        private String repeat;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see InputSource#evdev() */
-        public Builder evdev(String value) {
-            this.evdev = value;
-            return this;
-        }
-
-        /** @see InputSource#dev() */
-        public Builder dev(String value) {
-            this.dev = value;
-            return this;
-        }
-
-        /** @see InputSource#grab() */
-        public Builder grab(String value) {
-            this.grab = value;
-            return this;
-        }
-
-        /** @see InputSource#grabToggle() */
-        public Builder grabToggle(String value) {
-            this.grabToggle = value;
-            return this;
-        }
-
-        /** @see InputSource#repeat() */
-        public Builder repeat(String value) {
-            this.repeat = value;
-            return this;
-        }
-
-        /** @see InputSource#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public InputSource build() {
-            return new InputSource(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * An {@code <iothreadids><iothread>} entry.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class IoThread {
     private final int id;
@@ -17,7 +16,7 @@ public final class IoThread {
     private final Long pollShrink;
     private final Preserved other;
 
-    private IoThread(Builder b) {
+    IoThread(IoThreadBuilder b) {
         this.id = b.id;
         this.threadPoolMin = b.threadPoolMin;
         this.threadPoolMax = b.threadPoolMax;
@@ -28,21 +27,13 @@ public final class IoThread {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static IoThreadBuilder builder() {
+        return new IoThreadBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.id = id;
-        b.threadPoolMin = threadPoolMin;
-        b.threadPoolMax = threadPoolMax;
-        b.pollMaxNs = pollMaxNs;
-        b.pollGrow = pollGrow;
-        b.pollShrink = pollShrink;
-        b.other = other;
-        return b;
+    public IoThreadBuilder toBuilder() {
+        return new IoThreadBuilder(this);
     }
 
     /** the IOThread id (1 or more) */
@@ -85,31 +76,6 @@ public final class IoThread {
         return toBuilder().id(newId).build();
     }
 
-    /** A copy with {@code threadPoolMin} replaced. */
-    public IoThread withThreadPoolMin(Integer newThreadPoolMin) {
-        return toBuilder().threadPoolMin(newThreadPoolMin).build();
-    }
-
-    /** A copy with {@code threadPoolMax} replaced. */
-    public IoThread withThreadPoolMax(Integer newThreadPoolMax) {
-        return toBuilder().threadPoolMax(newThreadPoolMax).build();
-    }
-
-    /** A copy with {@code pollMaxNs} replaced. */
-    public IoThread withPollMaxNs(Long newPollMaxNs) {
-        return toBuilder().pollMaxNs(newPollMaxNs).build();
-    }
-
-    /** A copy with {@code pollGrow} replaced. */
-    public IoThread withPollGrow(Long newPollGrow) {
-        return toBuilder().pollGrow(newPollGrow).build();
-    }
-
-    /** A copy with {@code pollShrink} replaced. */
-    public IoThread withPollShrink(Long newPollShrink) {
-        return toBuilder().pollShrink(newPollShrink).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public IoThread withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -123,12 +89,9 @@ public final class IoThread {
         if (!(o instanceof IoThread x)) {
             return false;
         }
-        return id == x.id
-                && Objects.equals(threadPoolMin, x.threadPoolMin)
-                && Objects.equals(threadPoolMax, x.threadPoolMax)
-                && Objects.equals(pollMaxNs, x.pollMaxNs)
-                && Objects.equals(pollGrow, x.pollGrow)
-                && Objects.equals(pollShrink, x.pollShrink)
+        return id == x.id && Objects.equals(threadPoolMin, x.threadPoolMin)
+                && Objects.equals(threadPoolMax, x.threadPoolMax) && Objects.equals(pollMaxNs, x.pollMaxNs)
+                && Objects.equals(pollGrow, x.pollGrow) && Objects.equals(pollShrink, x.pollShrink)
                 && Objects.equals(other, x.other);
     }
 
@@ -139,72 +102,9 @@ public final class IoThread {
 
     @Override
     public String toString() {
-        return "IoThread[" + "id=" + id + ", "
-                + "threadPoolMin=" + threadPoolMin + ", "
-                + "threadPoolMax=" + threadPoolMax + ", "
-                + "pollMaxNs=" + pollMaxNs + ", "
-                + "pollGrow=" + pollGrow + ", "
-                + "pollShrink=" + pollShrink + ", "
-                + "other=" + other + "]";
+        return "IoThread[id=" + id + ", threadPoolMin=" + threadPoolMin + ", threadPoolMax=" + threadPoolMax
+                + ", pollMaxNs=" + pollMaxNs + ", pollGrow=" + pollGrow + ", pollShrink=" + pollShrink
+                + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link IoThread}; not thread-safe. */
-    public static final class Builder {
-        private int id;
-        private Integer threadPoolMin;
-        private Integer threadPoolMax;
-        private Long pollMaxNs;
-        private Long pollGrow;
-        private Long pollShrink;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see IoThread#id() */
-        public Builder id(int value) {
-            this.id = value;
-            return this;
-        }
-
-        /** @see IoThread#threadPoolMin() */
-        public Builder threadPoolMin(Integer value) {
-            this.threadPoolMin = value;
-            return this;
-        }
-
-        /** @see IoThread#threadPoolMax() */
-        public Builder threadPoolMax(Integer value) {
-            this.threadPoolMax = value;
-            return this;
-        }
-
-        /** @see IoThread#pollMaxNs() */
-        public Builder pollMaxNs(Long value) {
-            this.pollMaxNs = value;
-            return this;
-        }
-
-        /** @see IoThread#pollGrow() */
-        public Builder pollGrow(Long value) {
-            this.pollGrow = value;
-            return this;
-        }
-
-        /** @see IoThread#pollShrink() */
-        public Builder pollShrink(Long value) {
-            this.pollShrink = value;
-            return this;
-        }
-
-        /** @see IoThread#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public IoThread build() {
-            return new IoThread(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * An {@code <iommu>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Iommu implements Device {
     private final String model;
@@ -19,7 +18,7 @@ public final class Iommu implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Iommu(Builder b) {
+    Iommu(IommuBuilder b) {
         this.model = b.model;
         this.intremap = b.intremap;
         this.cachingMode = b.cachingMode;
@@ -32,23 +31,13 @@ public final class Iommu implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static IommuBuilder builder() {
+        return new IommuBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.intremap = intremap;
-        b.cachingMode = cachingMode;
-        b.eim = eim;
-        b.iotlb = iotlb;
-        b.awBits = awBits;
-        b.dmaTranslation = dmaTranslation;
-        b.other = other;
-        b.info = info;
-        return b;
+    public IommuBuilder toBuilder() {
+        return new IommuBuilder(this);
     }
 
     /** {@code intel}, {@code smmuv3}, {@code virtio} */
@@ -101,36 +90,6 @@ public final class Iommu implements Device {
         return toBuilder().model(newModel).build();
     }
 
-    /** A copy with {@code intremap} replaced. */
-    public Iommu withIntremap(String newIntremap) {
-        return toBuilder().intremap(newIntremap).build();
-    }
-
-    /** A copy with {@code cachingMode} replaced. */
-    public Iommu withCachingMode(String newCachingMode) {
-        return toBuilder().cachingMode(newCachingMode).build();
-    }
-
-    /** A copy with {@code eim} replaced. */
-    public Iommu withEim(String newEim) {
-        return toBuilder().eim(newEim).build();
-    }
-
-    /** A copy with {@code iotlb} replaced. */
-    public Iommu withIotlb(String newIotlb) {
-        return toBuilder().iotlb(newIotlb).build();
-    }
-
-    /** A copy with {@code awBits} replaced. */
-    public Iommu withAwBits(Integer newAwBits) {
-        return toBuilder().awBits(newAwBits).build();
-    }
-
-    /** A copy with {@code dmaTranslation} replaced. */
-    public Iommu withDmaTranslation(String newDmaTranslation) {
-        return toBuilder().dmaTranslation(newDmaTranslation).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public Iommu withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -154,14 +113,10 @@ public final class Iommu implements Device {
         if (!(o instanceof Iommu x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(intremap, x.intremap)
-                && Objects.equals(cachingMode, x.cachingMode)
-                && Objects.equals(eim, x.eim)
-                && Objects.equals(iotlb, x.iotlb)
-                && Objects.equals(awBits, x.awBits)
-                && Objects.equals(dmaTranslation, x.dmaTranslation)
-                && Objects.equals(other, x.other)
+        return Objects.equals(model, x.model) && Objects.equals(intremap, x.intremap)
+                && Objects.equals(cachingMode, x.cachingMode) && Objects.equals(eim, x.eim)
+                && Objects.equals(iotlb, x.iotlb) && Objects.equals(awBits, x.awBits)
+                && Objects.equals(dmaTranslation, x.dmaTranslation) && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
@@ -172,88 +127,9 @@ public final class Iommu implements Device {
 
     @Override
     public String toString() {
-        return "Iommu[" + "model=" + model + ", "
-                + "intremap=" + intremap + ", "
-                + "cachingMode=" + cachingMode + ", "
-                + "eim=" + eim + ", "
-                + "iotlb=" + iotlb + ", "
-                + "awBits=" + awBits + ", "
-                + "dmaTranslation=" + dmaTranslation + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Iommu[model=" + model + ", intremap=" + intremap + ", cachingMode=" + cachingMode
+                + ", eim=" + eim + ", iotlb=" + iotlb + ", awBits=" + awBits
+                + ", dmaTranslation=" + dmaTranslation + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Iommu}; not thread-safe. */
-    public static final class Builder {
-        private String model;
-        private String intremap;
-        private String cachingMode;
-        private String eim;
-        private String iotlb;
-        private Integer awBits;
-        private String dmaTranslation;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Iommu#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Iommu#intremap() */
-        public Builder intremap(String value) {
-            this.intremap = value;
-            return this;
-        }
-
-        /** @see Iommu#cachingMode() */
-        public Builder cachingMode(String value) {
-            this.cachingMode = value;
-            return this;
-        }
-
-        /** @see Iommu#eim() */
-        public Builder eim(String value) {
-            this.eim = value;
-            return this;
-        }
-
-        /** @see Iommu#iotlb() */
-        public Builder iotlb(String value) {
-            this.iotlb = value;
-            return this;
-        }
-
-        /** @see Iommu#awBits() */
-        public Builder awBits(Integer value) {
-            this.awBits = value;
-            return this;
-        }
-
-        /** @see Iommu#dmaTranslation() */
-        public Builder dmaTranslation(String value) {
-            this.dmaTranslation = value;
-            return this;
-        }
-
-        /** @see Iommu#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Iommu#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Iommu build() {
-            return new Iommu(this);
-        }
-    }
 }

@@ -6,8 +6,7 @@ import java.util.Objects;
  * The {@code <launchSecurity>} element: AMD SEV / SEV-SNP memory encryption or s390 protected
  * virtualization ({@code s390-pv}, no children).
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class LaunchSecurity {
     private final String type;
@@ -25,7 +24,7 @@ public final class LaunchSecurity {
     private final String hostData;
     private final Preserved other;
 
-    private LaunchSecurity(Builder b) {
+    LaunchSecurity(LaunchSecurityBuilder b) {
         this.type = b.type;
         this.kernelHashes = b.kernelHashes;
         this.authorKey = b.authorKey;
@@ -43,28 +42,13 @@ public final class LaunchSecurity {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static LaunchSecurityBuilder builder() {
+        return new LaunchSecurityBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.kernelHashes = kernelHashes;
-        b.authorKey = authorKey;
-        b.vcek = vcek;
-        b.cbitpos = cbitpos;
-        b.reducedPhysBits = reducedPhysBits;
-        b.policy = policy;
-        b.dhCert = dhCert;
-        b.session = session;
-        b.guestVisibleWorkarounds = guestVisibleWorkarounds;
-        b.idBlock = idBlock;
-        b.idAuth = idAuth;
-        b.hostData = hostData;
-        b.other = other;
-        return b;
+    public LaunchSecurityBuilder toBuilder() {
+        return new LaunchSecurityBuilder(this);
     }
 
     /** {@code sev}, {@code sev-snp} or {@code s390-pv} */
@@ -142,66 +126,6 @@ public final class LaunchSecurity {
         return toBuilder().type(newType).build();
     }
 
-    /** A copy with {@code kernelHashes} replaced. */
-    public LaunchSecurity withKernelHashes(String newKernelHashes) {
-        return toBuilder().kernelHashes(newKernelHashes).build();
-    }
-
-    /** A copy with {@code authorKey} replaced. */
-    public LaunchSecurity withAuthorKey(String newAuthorKey) {
-        return toBuilder().authorKey(newAuthorKey).build();
-    }
-
-    /** A copy with {@code vcek} replaced. */
-    public LaunchSecurity withVcek(String newVcek) {
-        return toBuilder().vcek(newVcek).build();
-    }
-
-    /** A copy with {@code cbitpos} replaced. */
-    public LaunchSecurity withCbitpos(Integer newCbitpos) {
-        return toBuilder().cbitpos(newCbitpos).build();
-    }
-
-    /** A copy with {@code reducedPhysBits} replaced. */
-    public LaunchSecurity withReducedPhysBits(Integer newReducedPhysBits) {
-        return toBuilder().reducedPhysBits(newReducedPhysBits).build();
-    }
-
-    /** A copy with {@code policy} replaced. */
-    public LaunchSecurity withPolicy(Long newPolicy) {
-        return toBuilder().policy(newPolicy).build();
-    }
-
-    /** A copy with {@code dhCert} replaced. */
-    public LaunchSecurity withDhCert(String newDhCert) {
-        return toBuilder().dhCert(newDhCert).build();
-    }
-
-    /** A copy with {@code session} replaced. */
-    public LaunchSecurity withSession(String newSession) {
-        return toBuilder().session(newSession).build();
-    }
-
-    /** A copy with {@code guestVisibleWorkarounds} replaced. */
-    public LaunchSecurity withGuestVisibleWorkarounds(String newGuestVisibleWorkarounds) {
-        return toBuilder().guestVisibleWorkarounds(newGuestVisibleWorkarounds).build();
-    }
-
-    /** A copy with {@code idBlock} replaced. */
-    public LaunchSecurity withIdBlock(String newIdBlock) {
-        return toBuilder().idBlock(newIdBlock).build();
-    }
-
-    /** A copy with {@code idAuth} replaced. */
-    public LaunchSecurity withIdAuth(String newIdAuth) {
-        return toBuilder().idAuth(newIdAuth).build();
-    }
-
-    /** A copy with {@code hostData} replaced. */
-    public LaunchSecurity withHostData(String newHostData) {
-        return toBuilder().hostData(newHostData).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public LaunchSecurity withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -215,151 +139,29 @@ public final class LaunchSecurity {
         if (!(o instanceof LaunchSecurity x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(kernelHashes, x.kernelHashes)
-                && Objects.equals(authorKey, x.authorKey)
-                && Objects.equals(vcek, x.vcek)
-                && Objects.equals(cbitpos, x.cbitpos)
-                && Objects.equals(reducedPhysBits, x.reducedPhysBits)
-                && Objects.equals(policy, x.policy)
-                && Objects.equals(dhCert, x.dhCert)
+        return Objects.equals(type, x.type) && Objects.equals(kernelHashes, x.kernelHashes)
+                && Objects.equals(authorKey, x.authorKey) && Objects.equals(vcek, x.vcek)
+                && Objects.equals(cbitpos, x.cbitpos) && Objects.equals(reducedPhysBits, x.reducedPhysBits)
+                && Objects.equals(policy, x.policy) && Objects.equals(dhCert, x.dhCert)
                 && Objects.equals(session, x.session)
                 && Objects.equals(guestVisibleWorkarounds, x.guestVisibleWorkarounds)
-                && Objects.equals(idBlock, x.idBlock)
-                && Objects.equals(idAuth, x.idAuth)
-                && Objects.equals(hostData, x.hostData)
-                && Objects.equals(other, x.other);
+                && Objects.equals(idBlock, x.idBlock) && Objects.equals(idAuth, x.idAuth)
+                && Objects.equals(hostData, x.hostData) && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, kernelHashes, authorKey, vcek, cbitpos, reducedPhysBits, policy, dhCert, session, guestVisibleWorkarounds, idBlock, idAuth, hostData, other);
+        return Objects.hash(type, kernelHashes, authorKey, vcek, cbitpos, reducedPhysBits, policy, dhCert,
+                session, guestVisibleWorkarounds, idBlock, idAuth, hostData, other);
     }
 
     @Override
     public String toString() {
-        return "LaunchSecurity[" + "type=" + type + ", "
-                + "kernelHashes=" + kernelHashes + ", "
-                + "authorKey=" + authorKey + ", "
-                + "vcek=" + vcek + ", "
-                + "cbitpos=" + cbitpos + ", "
-                + "reducedPhysBits=" + reducedPhysBits + ", "
-                + "policy=" + policy + ", "
-                + "dhCert=" + dhCert + ", "
-                + "session=" + session + ", "
-                + "guestVisibleWorkarounds=" + guestVisibleWorkarounds + ", "
-                + "idBlock=" + idBlock + ", "
-                + "idAuth=" + idAuth + ", "
-                + "hostData=" + hostData + ", "
-                + "other=" + other + "]";
+        return "LaunchSecurity[type=" + type + ", kernelHashes=" + kernelHashes + ", authorKey=" + authorKey
+                + ", vcek=" + vcek + ", cbitpos=" + cbitpos + ", reducedPhysBits=" + reducedPhysBits
+                + ", policy=" + policy + ", dhCert=" + dhCert + ", session=" + session
+                + ", guestVisibleWorkarounds=" + guestVisibleWorkarounds + ", idBlock=" + idBlock
+                + ", idAuth=" + idAuth + ", hostData=" + hostData + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link LaunchSecurity}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private String kernelHashes;
-        private String authorKey;
-        private String vcek;
-        private Integer cbitpos;
-        private Integer reducedPhysBits;
-        private Long policy;
-        private String dhCert;
-        private String session;
-        private String guestVisibleWorkarounds;
-        private String idBlock;
-        private String idAuth;
-        private String hostData;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see LaunchSecurity#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#kernelHashes() */
-        public Builder kernelHashes(String value) {
-            this.kernelHashes = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#authorKey() */
-        public Builder authorKey(String value) {
-            this.authorKey = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#vcek() */
-        public Builder vcek(String value) {
-            this.vcek = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#cbitpos() */
-        public Builder cbitpos(Integer value) {
-            this.cbitpos = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#reducedPhysBits() */
-        public Builder reducedPhysBits(Integer value) {
-            this.reducedPhysBits = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#policy() */
-        public Builder policy(Long value) {
-            this.policy = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#dhCert() */
-        public Builder dhCert(String value) {
-            this.dhCert = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#session() */
-        public Builder session(String value) {
-            this.session = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#guestVisibleWorkarounds() */
-        public Builder guestVisibleWorkarounds(String value) {
-            this.guestVisibleWorkarounds = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#idBlock() */
-        public Builder idBlock(String value) {
-            this.idBlock = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#idAuth() */
-        public Builder idAuth(String value) {
-            this.idAuth = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#hostData() */
-        public Builder hostData(String value) {
-            this.hostData = value;
-            return this;
-        }
-
-        /** @see LaunchSecurity#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public LaunchSecurity build() {
-            return new LaunchSecurity(this);
-        }
-    }
 }

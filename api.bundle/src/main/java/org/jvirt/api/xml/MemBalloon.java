@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * The {@code <memballoon>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class MemBalloon implements Device {
     private final String model;
@@ -17,7 +16,7 @@ public final class MemBalloon implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private MemBalloon(Builder b) {
+    MemBalloon(MemBalloonBuilder b) {
         this.model = b.model;
         this.autodeflate = b.autodeflate;
         this.freePageReporting = b.freePageReporting;
@@ -28,21 +27,13 @@ public final class MemBalloon implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static MemBalloonBuilder builder() {
+        return new MemBalloonBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.autodeflate = autodeflate;
-        b.freePageReporting = freePageReporting;
-        b.statsPeriod = statsPeriod;
-        b.driver = driver;
-        b.other = other;
-        b.info = info;
-        return b;
+    public MemBalloonBuilder toBuilder() {
+        return new MemBalloonBuilder(this);
     }
 
     /** {@code virtio}, {@code virtio-transitional}, {@code virtio-non-transitional}, {@code xen} or {@code none} */
@@ -85,21 +76,6 @@ public final class MemBalloon implements Device {
         return toBuilder().model(newModel).build();
     }
 
-    /** A copy with {@code autodeflate} replaced. */
-    public MemBalloon withAutodeflate(String newAutodeflate) {
-        return toBuilder().autodeflate(newAutodeflate).build();
-    }
-
-    /** A copy with {@code freePageReporting} replaced. */
-    public MemBalloon withFreePageReporting(String newFreePageReporting) {
-        return toBuilder().freePageReporting(newFreePageReporting).build();
-    }
-
-    /** A copy with {@code statsPeriod} replaced. */
-    public MemBalloon withStatsPeriod(Integer newStatsPeriod) {
-        return toBuilder().statsPeriod(newStatsPeriod).build();
-    }
-
     /** A copy with {@code driver} replaced. */
     public MemBalloon withDriver(VirtioDriver newDriver) {
         return toBuilder().driver(newDriver).build();
@@ -128,13 +104,10 @@ public final class MemBalloon implements Device {
         if (!(o instanceof MemBalloon x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(autodeflate, x.autodeflate)
+        return Objects.equals(model, x.model) && Objects.equals(autodeflate, x.autodeflate)
                 && Objects.equals(freePageReporting, x.freePageReporting)
-                && Objects.equals(statsPeriod, x.statsPeriod)
-                && Objects.equals(driver, x.driver)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+                && Objects.equals(statsPeriod, x.statsPeriod) && Objects.equals(driver, x.driver)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
@@ -144,72 +117,9 @@ public final class MemBalloon implements Device {
 
     @Override
     public String toString() {
-        return "MemBalloon[" + "model=" + model + ", "
-                + "autodeflate=" + autodeflate + ", "
-                + "freePageReporting=" + freePageReporting + ", "
-                + "statsPeriod=" + statsPeriod + ", "
-                + "driver=" + driver + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "MemBalloon[model=" + model + ", autodeflate=" + autodeflate
+                + ", freePageReporting=" + freePageReporting + ", statsPeriod=" + statsPeriod
+                + ", driver=" + driver + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link MemBalloon}; not thread-safe. */
-    public static final class Builder {
-        private String model;
-        private String autodeflate;
-        private String freePageReporting;
-        private Integer statsPeriod;
-        private VirtioDriver driver;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see MemBalloon#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see MemBalloon#autodeflate() */
-        public Builder autodeflate(String value) {
-            this.autodeflate = value;
-            return this;
-        }
-
-        /** @see MemBalloon#freePageReporting() */
-        public Builder freePageReporting(String value) {
-            this.freePageReporting = value;
-            return this;
-        }
-
-        /** @see MemBalloon#statsPeriod() */
-        public Builder statsPeriod(Integer value) {
-            this.statsPeriod = value;
-            return this;
-        }
-
-        /** @see MemBalloon#driver() */
-        public Builder driver(VirtioDriver value) {
-            this.driver = value;
-            return this;
-        }
-
-        /** @see MemBalloon#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see MemBalloon#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public MemBalloon build() {
-            return new MemBalloon(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <memory>} device: a DIMM, NVDIMM, virtio-mem, virtio-pmem or SGX EPC section. Sizes are in KiB.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class MemoryDevice implements Device {
     private final String model;
@@ -18,7 +17,7 @@ public final class MemoryDevice implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private MemoryDevice(Builder b) {
+    MemoryDevice(MemoryDeviceBuilder b) {
         this.model = b.model;
         this.access = b.access;
         this.discard = b.discard;
@@ -30,22 +29,13 @@ public final class MemoryDevice implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static MemoryDeviceBuilder builder() {
+        return new MemoryDeviceBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.access = access;
-        b.discard = discard;
-        b.uuid = uuid;
-        b.source = source;
-        b.target = target;
-        b.other = other;
-        b.info = info;
-        return b;
+    public MemoryDeviceBuilder toBuilder() {
+        return new MemoryDeviceBuilder(this);
     }
 
     /** {@code dimm}, {@code nvdimm}, {@code virtio-pmem}, {@code virtio-mem}, {@code sgx-epc} */
@@ -93,24 +83,9 @@ public final class MemoryDevice implements Device {
         return toBuilder().model(newModel).build();
     }
 
-    /** A copy with {@code access} replaced. */
-    public MemoryDevice withAccess(String newAccess) {
-        return toBuilder().access(newAccess).build();
-    }
-
-    /** A copy with {@code discard} replaced. */
-    public MemoryDevice withDiscard(String newDiscard) {
-        return toBuilder().discard(newDiscard).build();
-    }
-
     /** A copy with {@code uuid} replaced. */
     public MemoryDevice withUuid(String newUuid) {
         return toBuilder().uuid(newUuid).build();
-    }
-
-    /** A copy with {@code source} replaced. */
-    public MemoryDevice withSource(MemorySource newSource) {
-        return toBuilder().source(newSource).build();
     }
 
     /** A copy with {@code target} replaced. */
@@ -141,14 +116,10 @@ public final class MemoryDevice implements Device {
         if (!(o instanceof MemoryDevice x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(access, x.access)
-                && Objects.equals(discard, x.discard)
-                && Objects.equals(uuid, x.uuid)
-                && Objects.equals(source, x.source)
-                && Objects.equals(target, x.target)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(model, x.model) && Objects.equals(access, x.access)
+                && Objects.equals(discard, x.discard) && Objects.equals(uuid, x.uuid)
+                && Objects.equals(source, x.source) && Objects.equals(target, x.target)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
@@ -158,80 +129,9 @@ public final class MemoryDevice implements Device {
 
     @Override
     public String toString() {
-        return "MemoryDevice[" + "model=" + model + ", "
-                + "access=" + access + ", "
-                + "discard=" + discard + ", "
-                + "uuid=" + uuid + ", "
-                + "source=" + source + ", "
-                + "target=" + target + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "MemoryDevice[model=" + model + ", access=" + access + ", discard=" + discard
+                + ", uuid=" + uuid + ", source=" + source + ", target=" + target + ", other=" + other
+                + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link MemoryDevice}; not thread-safe. */
-    public static final class Builder {
-        private String model;
-        private String access;
-        private String discard;
-        private String uuid;
-        private MemorySource source;
-        private MemoryTarget target;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see MemoryDevice#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see MemoryDevice#access() */
-        public Builder access(String value) {
-            this.access = value;
-            return this;
-        }
-
-        /** @see MemoryDevice#discard() */
-        public Builder discard(String value) {
-            this.discard = value;
-            return this;
-        }
-
-        /** @see MemoryDevice#uuid() */
-        public Builder uuid(String value) {
-            this.uuid = value;
-            return this;
-        }
-
-        /** @see MemoryDevice#source() */
-        public Builder source(MemorySource value) {
-            this.source = value;
-            return this;
-        }
-
-        /** @see MemoryDevice#target() */
-        public Builder target(MemoryTarget value) {
-            this.target = value;
-            return this;
-        }
-
-        /** @see MemoryDevice#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see MemoryDevice#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public MemoryDevice build() {
-            return new MemoryDevice(this);
-        }
-    }
 }

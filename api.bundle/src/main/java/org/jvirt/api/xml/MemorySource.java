@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A memory device's {@code <source>}. Sizes are in KiB.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class MemorySource {
     private final Long pagesizeKib;
@@ -16,7 +15,7 @@ public final class MemorySource {
     private final boolean pmem;
     private final Preserved other;
 
-    private MemorySource(Builder b) {
+    MemorySource(MemorySourceBuilder b) {
         this.pagesizeKib = b.pagesizeKib;
         this.nodemask = b.nodemask;
         this.path = b.path;
@@ -26,20 +25,13 @@ public final class MemorySource {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static MemorySourceBuilder builder() {
+        return new MemorySourceBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.pagesizeKib = pagesizeKib;
-        b.nodemask = nodemask;
-        b.path = path;
-        b.alignsizeKib = alignsizeKib;
-        b.pmem = pmem;
-        b.other = other;
-        return b;
+    public MemorySourceBuilder toBuilder() {
+        return new MemorySourceBuilder(this);
     }
 
     /** {@code <pagesize>}, or null */
@@ -72,31 +64,6 @@ public final class MemorySource {
         return other;
     }
 
-    /** A copy with {@code pagesizeKib} replaced. */
-    public MemorySource withPagesizeKib(Long newPagesizeKib) {
-        return toBuilder().pagesizeKib(newPagesizeKib).build();
-    }
-
-    /** A copy with {@code nodemask} replaced. */
-    public MemorySource withNodemask(String newNodemask) {
-        return toBuilder().nodemask(newNodemask).build();
-    }
-
-    /** A copy with {@code path} replaced. */
-    public MemorySource withPath(String newPath) {
-        return toBuilder().path(newPath).build();
-    }
-
-    /** A copy with {@code alignsizeKib} replaced. */
-    public MemorySource withAlignsizeKib(Long newAlignsizeKib) {
-        return toBuilder().alignsizeKib(newAlignsizeKib).build();
-    }
-
-    /** A copy with {@code pmem} replaced. */
-    public MemorySource withPmem(boolean newPmem) {
-        return toBuilder().pmem(newPmem).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public MemorySource withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -110,12 +77,9 @@ public final class MemorySource {
         if (!(o instanceof MemorySource x)) {
             return false;
         }
-        return Objects.equals(pagesizeKib, x.pagesizeKib)
-                && Objects.equals(nodemask, x.nodemask)
-                && Objects.equals(path, x.path)
-                && Objects.equals(alignsizeKib, x.alignsizeKib)
-                && pmem == x.pmem
-                && Objects.equals(other, x.other);
+        return Objects.equals(pagesizeKib, x.pagesizeKib) && Objects.equals(nodemask, x.nodemask)
+                && Objects.equals(path, x.path) && Objects.equals(alignsizeKib, x.alignsizeKib)
+                && pmem == x.pmem && Objects.equals(other, x.other);
     }
 
     @Override
@@ -125,64 +89,8 @@ public final class MemorySource {
 
     @Override
     public String toString() {
-        return "MemorySource[" + "pagesizeKib=" + pagesizeKib + ", "
-                + "nodemask=" + nodemask + ", "
-                + "path=" + path + ", "
-                + "alignsizeKib=" + alignsizeKib + ", "
-                + "pmem=" + pmem + ", "
-                + "other=" + other + "]";
+        return "MemorySource[pagesizeKib=" + pagesizeKib + ", nodemask=" + nodemask + ", path=" + path
+                + ", alignsizeKib=" + alignsizeKib + ", pmem=" + pmem + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link MemorySource}; not thread-safe. */
-    public static final class Builder {
-        private Long pagesizeKib;
-        private String nodemask;
-        private String path;
-        private Long alignsizeKib;
-        private boolean pmem;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see MemorySource#pagesizeKib() */
-        public Builder pagesizeKib(Long value) {
-            this.pagesizeKib = value;
-            return this;
-        }
-
-        /** @see MemorySource#nodemask() */
-        public Builder nodemask(String value) {
-            this.nodemask = value;
-            return this;
-        }
-
-        /** @see MemorySource#path() */
-        public Builder path(String value) {
-            this.path = value;
-            return this;
-        }
-
-        /** @see MemorySource#alignsizeKib() */
-        public Builder alignsizeKib(Long value) {
-            this.alignsizeKib = value;
-            return this;
-        }
-
-        /** @see MemorySource#pmem() */
-        public Builder pmem(boolean value) {
-            this.pmem = value;
-            return this;
-        }
-
-        /** @see MemorySource#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public MemorySource build() {
-            return new MemorySource(this);
-        }
-    }
 }

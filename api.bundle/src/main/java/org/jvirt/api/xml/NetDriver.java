@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * An interface's {@code <driver>} (virtio-net and vhost options).
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class NetDriver {
     private final String name;
@@ -26,7 +25,7 @@ public final class NetDriver {
     private final Offload guest;
     private final Preserved other;
 
-    private NetDriver(Builder b) {
+    NetDriver(NetDriverBuilder b) {
         this.name = b.name;
         this.txmode = b.txmode;
         this.ioeventfd = b.ioeventfd;
@@ -46,30 +45,13 @@ public final class NetDriver {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static NetDriverBuilder builder() {
+        return new NetDriverBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.name = name;
-        b.txmode = txmode;
-        b.ioeventfd = ioeventfd;
-        b.eventIdx = eventIdx;
-        b.queues = queues;
-        b.rxQueueSize = rxQueueSize;
-        b.txQueueSize = txQueueSize;
-        b.rss = rss;
-        b.rssHashReport = rssHashReport;
-        b.iommu = iommu;
-        b.ats = ats;
-        b.packed = packed;
-        b.pagePerVq = pagePerVq;
-        b.host = host;
-        b.guest = guest;
-        b.other = other;
-        return b;
+    public NetDriverBuilder toBuilder() {
+        return new NetDriverBuilder(this);
     }
 
     /** {@code qemu}, {@code vhost}, {@code kvm}, {@code vfio}, ... or null */
@@ -157,76 +139,6 @@ public final class NetDriver {
         return toBuilder().name(newName).build();
     }
 
-    /** A copy with {@code txmode} replaced. */
-    public NetDriver withTxmode(String newTxmode) {
-        return toBuilder().txmode(newTxmode).build();
-    }
-
-    /** A copy with {@code ioeventfd} replaced. */
-    public NetDriver withIoeventfd(String newIoeventfd) {
-        return toBuilder().ioeventfd(newIoeventfd).build();
-    }
-
-    /** A copy with {@code eventIdx} replaced. */
-    public NetDriver withEventIdx(String newEventIdx) {
-        return toBuilder().eventIdx(newEventIdx).build();
-    }
-
-    /** A copy with {@code queues} replaced. */
-    public NetDriver withQueues(Integer newQueues) {
-        return toBuilder().queues(newQueues).build();
-    }
-
-    /** A copy with {@code rxQueueSize} replaced. */
-    public NetDriver withRxQueueSize(Integer newRxQueueSize) {
-        return toBuilder().rxQueueSize(newRxQueueSize).build();
-    }
-
-    /** A copy with {@code txQueueSize} replaced. */
-    public NetDriver withTxQueueSize(Integer newTxQueueSize) {
-        return toBuilder().txQueueSize(newTxQueueSize).build();
-    }
-
-    /** A copy with {@code rss} replaced. */
-    public NetDriver withRss(String newRss) {
-        return toBuilder().rss(newRss).build();
-    }
-
-    /** A copy with {@code rssHashReport} replaced. */
-    public NetDriver withRssHashReport(String newRssHashReport) {
-        return toBuilder().rssHashReport(newRssHashReport).build();
-    }
-
-    /** A copy with {@code iommu} replaced. */
-    public NetDriver withIommu(String newIommu) {
-        return toBuilder().iommu(newIommu).build();
-    }
-
-    /** A copy with {@code ats} replaced. */
-    public NetDriver withAts(String newAts) {
-        return toBuilder().ats(newAts).build();
-    }
-
-    /** A copy with {@code packed} replaced. */
-    public NetDriver withPacked(String newPacked) {
-        return toBuilder().packed(newPacked).build();
-    }
-
-    /** A copy with {@code pagePerVq} replaced. */
-    public NetDriver withPagePerVq(String newPagePerVq) {
-        return toBuilder().pagePerVq(newPagePerVq).build();
-    }
-
-    /** A copy with {@code host} replaced. */
-    public NetDriver withHost(Offload newHost) {
-        return toBuilder().host(newHost).build();
-    }
-
-    /** A copy with {@code guest} replaced. */
-    public NetDriver withGuest(Offload newGuest) {
-        return toBuilder().guest(newGuest).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public NetDriver withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -247,169 +159,29 @@ public final class NetDriver {
         if (!(o instanceof NetDriver x)) {
             return false;
         }
-        return Objects.equals(name, x.name)
-                && Objects.equals(txmode, x.txmode)
-                && Objects.equals(ioeventfd, x.ioeventfd)
-                && Objects.equals(eventIdx, x.eventIdx)
-                && Objects.equals(queues, x.queues)
-                && Objects.equals(rxQueueSize, x.rxQueueSize)
-                && Objects.equals(txQueueSize, x.txQueueSize)
-                && Objects.equals(rss, x.rss)
-                && Objects.equals(rssHashReport, x.rssHashReport)
-                && Objects.equals(iommu, x.iommu)
-                && Objects.equals(ats, x.ats)
-                && Objects.equals(packed, x.packed)
-                && Objects.equals(pagePerVq, x.pagePerVq)
-                && Objects.equals(host, x.host)
-                && Objects.equals(guest, x.guest)
-                && Objects.equals(other, x.other);
+        return Objects.equals(name, x.name) && Objects.equals(txmode, x.txmode)
+                && Objects.equals(ioeventfd, x.ioeventfd) && Objects.equals(eventIdx, x.eventIdx)
+                && Objects.equals(queues, x.queues) && Objects.equals(rxQueueSize, x.rxQueueSize)
+                && Objects.equals(txQueueSize, x.txQueueSize) && Objects.equals(rss, x.rss)
+                && Objects.equals(rssHashReport, x.rssHashReport) && Objects.equals(iommu, x.iommu)
+                && Objects.equals(ats, x.ats) && Objects.equals(packed, x.packed)
+                && Objects.equals(pagePerVq, x.pagePerVq) && Objects.equals(host, x.host)
+                && Objects.equals(guest, x.guest) && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, txmode, ioeventfd, eventIdx, queues, rxQueueSize, txQueueSize, rss, rssHashReport, iommu, ats, packed, pagePerVq, host, guest, other);
+        return Objects.hash(name, txmode, ioeventfd, eventIdx, queues, rxQueueSize, txQueueSize, rss,
+                rssHashReport, iommu, ats, packed, pagePerVq, host, guest, other);
     }
 
     @Override
     public String toString() {
-        return "NetDriver[" + "name=" + name + ", "
-                + "txmode=" + txmode + ", "
-                + "ioeventfd=" + ioeventfd + ", "
-                + "eventIdx=" + eventIdx + ", "
-                + "queues=" + queues + ", "
-                + "rxQueueSize=" + rxQueueSize + ", "
-                + "txQueueSize=" + txQueueSize + ", "
-                + "rss=" + rss + ", "
-                + "rssHashReport=" + rssHashReport + ", "
-                + "iommu=" + iommu + ", "
-                + "ats=" + ats + ", "
-                + "packed=" + packed + ", "
-                + "pagePerVq=" + pagePerVq + ", "
-                + "host=" + host + ", "
-                + "guest=" + guest + ", "
-                + "other=" + other + "]";
+        return "NetDriver[name=" + name + ", txmode=" + txmode + ", ioeventfd=" + ioeventfd
+                + ", eventIdx=" + eventIdx + ", queues=" + queues + ", rxQueueSize=" + rxQueueSize
+                + ", txQueueSize=" + txQueueSize + ", rss=" + rss + ", rssHashReport=" + rssHashReport
+                + ", iommu=" + iommu + ", ats=" + ats + ", packed=" + packed + ", pagePerVq=" + pagePerVq
+                + ", host=" + host + ", guest=" + guest + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link NetDriver}; not thread-safe. */
-    public static final class Builder {
-        private String name;
-        private String txmode;
-        private String ioeventfd;
-        private String eventIdx;
-        private Integer queues;
-        private Integer rxQueueSize;
-        private Integer txQueueSize;
-        private String rss;
-        private String rssHashReport;
-        private String iommu;
-        private String ats;
-        private String packed;
-        private String pagePerVq;
-        private Offload host;
-        private Offload guest;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see NetDriver#name() */
-        public Builder name(String value) {
-            this.name = value;
-            return this;
-        }
-
-        /** @see NetDriver#txmode() */
-        public Builder txmode(String value) {
-            this.txmode = value;
-            return this;
-        }
-
-        /** @see NetDriver#ioeventfd() */
-        public Builder ioeventfd(String value) {
-            this.ioeventfd = value;
-            return this;
-        }
-
-        /** @see NetDriver#eventIdx() */
-        public Builder eventIdx(String value) {
-            this.eventIdx = value;
-            return this;
-        }
-
-        /** @see NetDriver#queues() */
-        public Builder queues(Integer value) {
-            this.queues = value;
-            return this;
-        }
-
-        /** @see NetDriver#rxQueueSize() */
-        public Builder rxQueueSize(Integer value) {
-            this.rxQueueSize = value;
-            return this;
-        }
-
-        /** @see NetDriver#txQueueSize() */
-        public Builder txQueueSize(Integer value) {
-            this.txQueueSize = value;
-            return this;
-        }
-
-        /** @see NetDriver#rss() */
-        public Builder rss(String value) {
-            this.rss = value;
-            return this;
-        }
-
-        /** @see NetDriver#rssHashReport() */
-        public Builder rssHashReport(String value) {
-            this.rssHashReport = value;
-            return this;
-        }
-
-        /** @see NetDriver#iommu() */
-        public Builder iommu(String value) {
-            this.iommu = value;
-            return this;
-        }
-
-        /** @see NetDriver#ats() */
-        public Builder ats(String value) {
-            this.ats = value;
-            return this;
-        }
-
-        /** @see NetDriver#packed() */
-        public Builder packed(String value) {
-            this.packed = value;
-            return this;
-        }
-
-        /** @see NetDriver#pagePerVq() */
-        public Builder pagePerVq(String value) {
-            this.pagePerVq = value;
-            return this;
-        }
-
-        /** @see NetDriver#host() */
-        public Builder host(Offload value) {
-            this.host = value;
-            return this;
-        }
-
-        /** @see NetDriver#guest() */
-        public Builder guest(Offload value) {
-            this.guest = value;
-            return this;
-        }
-
-        /** @see NetDriver#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public NetDriver build() {
-            return new NetDriver(this);
-        }
-    }
 }

@@ -8,8 +8,7 @@ import java.util.Objects;
  * read (vlan, virtualport, bandwidth, filterref, tune, coalesce, portForward, guest, ...) stay in
  * {@code other}.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class NetInterface implements Device {
     private final String type;
@@ -34,7 +33,7 @@ public final class NetInterface implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private NetInterface(Builder b) {
+    NetInterface(NetInterfaceBuilder b) {
         this.type = b.type;
         this.managed = b.managed;
         this.trustGuestRxFilters = b.trustGuestRxFilters;
@@ -59,35 +58,13 @@ public final class NetInterface implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static NetInterfaceBuilder builder() {
+        return new NetInterfaceBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.managed = managed;
-        b.trustGuestRxFilters = trustGuestRxFilters;
-        b.mac = mac;
-        b.macType = macType;
-        b.macCheck = macCheck;
-        b.source = source;
-        b.ips = ips;
-        b.routes = routes;
-        b.script = script;
-        b.downscript = downscript;
-        b.targetDev = targetDev;
-        b.targetManaged = targetManaged;
-        b.modelType = modelType;
-        b.driver = driver;
-        b.backend = backend;
-        b.teaming = teaming;
-        b.linkState = linkState;
-        b.mtu = mtu;
-        b.other = other;
-        b.info = info;
-        return b;
+    public NetInterfaceBuilder toBuilder() {
+        return new NetInterfaceBuilder(this);
     }
 
     /** {@code network}, {@code bridge}, {@code user}, {@code ethernet}, {@code direct}, {@code hostdev}, {@code vhostuser}, ... */
@@ -205,59 +182,9 @@ public final class NetInterface implements Device {
         return toBuilder().managed(newManaged).build();
     }
 
-    /** A copy with {@code trustGuestRxFilters} replaced. */
-    public NetInterface withTrustGuestRxFilters(String newTrustGuestRxFilters) {
-        return toBuilder().trustGuestRxFilters(newTrustGuestRxFilters).build();
-    }
-
-    /** A copy with {@code mac} replaced. */
-    public NetInterface withMac(String newMac) {
-        return toBuilder().mac(newMac).build();
-    }
-
-    /** A copy with {@code macType} replaced. */
-    public NetInterface withMacType(String newMacType) {
-        return toBuilder().macType(newMacType).build();
-    }
-
-    /** A copy with {@code macCheck} replaced. */
-    public NetInterface withMacCheck(String newMacCheck) {
-        return toBuilder().macCheck(newMacCheck).build();
-    }
-
-    /** A copy with {@code source} replaced. */
-    public NetInterface withSource(NetSource newSource) {
-        return toBuilder().source(newSource).build();
-    }
-
-    /** A copy with {@code ips} replaced. */
-    public NetInterface withIps(List<NetIp> newIps) {
-        return toBuilder().ips(newIps).build();
-    }
-
-    /** A copy with {@code routes} replaced. */
-    public NetInterface withRoutes(List<NetRoute> newRoutes) {
-        return toBuilder().routes(newRoutes).build();
-    }
-
-    /** A copy with {@code script} replaced. */
-    public NetInterface withScript(String newScript) {
-        return toBuilder().script(newScript).build();
-    }
-
-    /** A copy with {@code downscript} replaced. */
-    public NetInterface withDownscript(String newDownscript) {
-        return toBuilder().downscript(newDownscript).build();
-    }
-
     /** A copy with {@code targetDev} replaced. */
     public NetInterface withTargetDev(String newTargetDev) {
         return toBuilder().targetDev(newTargetDev).build();
-    }
-
-    /** A copy with {@code targetManaged} replaced. */
-    public NetInterface withTargetManaged(String newTargetManaged) {
-        return toBuilder().targetManaged(newTargetManaged).build();
     }
 
     /** A copy with {@code modelType} replaced. */
@@ -273,21 +200,6 @@ public final class NetInterface implements Device {
     /** A copy with {@code backend} replaced. */
     public NetInterface withBackend(Backend newBackend) {
         return toBuilder().backend(newBackend).build();
-    }
-
-    /** A copy with {@code teaming} replaced. */
-    public NetInterface withTeaming(Teaming newTeaming) {
-        return toBuilder().teaming(newTeaming).build();
-    }
-
-    /** A copy with {@code linkState} replaced. */
-    public NetInterface withLinkState(String newLinkState) {
-        return toBuilder().linkState(newLinkState).build();
-    }
-
-    /** A copy with {@code mtu} replaced. */
-    public NetInterface withMtu(Integer newMtu) {
-        return toBuilder().mtu(newMtu).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -333,214 +245,35 @@ public final class NetInterface implements Device {
         if (!(o instanceof NetInterface x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(managed, x.managed)
-                && Objects.equals(trustGuestRxFilters, x.trustGuestRxFilters)
-                && Objects.equals(mac, x.mac)
-                && Objects.equals(macType, x.macType)
-                && Objects.equals(macCheck, x.macCheck)
-                && Objects.equals(source, x.source)
-                && Objects.equals(ips, x.ips)
-                && Objects.equals(routes, x.routes)
-                && Objects.equals(script, x.script)
-                && Objects.equals(downscript, x.downscript)
-                && Objects.equals(targetDev, x.targetDev)
-                && Objects.equals(targetManaged, x.targetManaged)
-                && Objects.equals(modelType, x.modelType)
-                && Objects.equals(driver, x.driver)
-                && Objects.equals(backend, x.backend)
-                && Objects.equals(teaming, x.teaming)
-                && Objects.equals(linkState, x.linkState)
-                && Objects.equals(mtu, x.mtu)
-                && Objects.equals(other, x.other)
+        return Objects.equals(type, x.type) && Objects.equals(managed, x.managed)
+                && Objects.equals(trustGuestRxFilters, x.trustGuestRxFilters) && Objects.equals(mac, x.mac)
+                && Objects.equals(macType, x.macType) && Objects.equals(macCheck, x.macCheck)
+                && Objects.equals(source, x.source) && Objects.equals(ips, x.ips)
+                && Objects.equals(routes, x.routes) && Objects.equals(script, x.script)
+                && Objects.equals(downscript, x.downscript) && Objects.equals(targetDev, x.targetDev)
+                && Objects.equals(targetManaged, x.targetManaged) && Objects.equals(modelType, x.modelType)
+                && Objects.equals(driver, x.driver) && Objects.equals(backend, x.backend)
+                && Objects.equals(teaming, x.teaming) && Objects.equals(linkState, x.linkState)
+                && Objects.equals(mtu, x.mtu) && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, managed, trustGuestRxFilters, mac, macType, macCheck, source, ips, routes, script, downscript, targetDev, targetManaged, modelType, driver, backend, teaming, linkState, mtu, other, info);
+        return Objects.hash(type, managed, trustGuestRxFilters, mac, macType, macCheck, source, ips, routes,
+                script, downscript, targetDev, targetManaged, modelType, driver, backend, teaming, linkState,
+                mtu, other, info);
     }
 
     @Override
     public String toString() {
-        return "NetInterface[" + "type=" + type + ", "
-                + "managed=" + managed + ", "
-                + "trustGuestRxFilters=" + trustGuestRxFilters + ", "
-                + "mac=" + mac + ", "
-                + "macType=" + macType + ", "
-                + "macCheck=" + macCheck + ", "
-                + "source=" + source + ", "
-                + "ips=" + ips + ", "
-                + "routes=" + routes + ", "
-                + "script=" + script + ", "
-                + "downscript=" + downscript + ", "
-                + "targetDev=" + targetDev + ", "
-                + "targetManaged=" + targetManaged + ", "
-                + "modelType=" + modelType + ", "
-                + "driver=" + driver + ", "
-                + "backend=" + backend + ", "
-                + "teaming=" + teaming + ", "
-                + "linkState=" + linkState + ", "
-                + "mtu=" + mtu + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "NetInterface[type=" + type + ", managed=" + managed
+                + ", trustGuestRxFilters=" + trustGuestRxFilters + ", mac=" + mac + ", macType=" + macType
+                + ", macCheck=" + macCheck + ", source=" + source + ", ips=" + ips + ", routes=" + routes
+                + ", script=" + script + ", downscript=" + downscript + ", targetDev=" + targetDev
+                + ", targetManaged=" + targetManaged + ", modelType=" + modelType + ", driver=" + driver
+                + ", backend=" + backend + ", teaming=" + teaming + ", linkState=" + linkState
+                + ", mtu=" + mtu + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link NetInterface}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private String managed;
-        private String trustGuestRxFilters;
-        private String mac;
-        private String macType;
-        private String macCheck;
-        private NetSource source;
-        private List<NetIp> ips;
-        private List<NetRoute> routes;
-        private String script;
-        private String downscript;
-        private String targetDev;
-        private String targetManaged;
-        private String modelType;
-        private NetDriver driver;
-        private Backend backend;
-        private Teaming teaming;
-        private String linkState;
-        private Integer mtu;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see NetInterface#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see NetInterface#managed() */
-        public Builder managed(String value) {
-            this.managed = value;
-            return this;
-        }
-
-        /** @see NetInterface#trustGuestRxFilters() */
-        public Builder trustGuestRxFilters(String value) {
-            this.trustGuestRxFilters = value;
-            return this;
-        }
-
-        /** @see NetInterface#mac() */
-        public Builder mac(String value) {
-            this.mac = value;
-            return this;
-        }
-
-        /** @see NetInterface#macType() */
-        public Builder macType(String value) {
-            this.macType = value;
-            return this;
-        }
-
-        /** @see NetInterface#macCheck() */
-        public Builder macCheck(String value) {
-            this.macCheck = value;
-            return this;
-        }
-
-        /** @see NetInterface#source() */
-        public Builder source(NetSource value) {
-            this.source = value;
-            return this;
-        }
-
-        /** @see NetInterface#ips() */
-        public Builder ips(List<NetIp> value) {
-            this.ips = value;
-            return this;
-        }
-
-        /** @see NetInterface#routes() */
-        public Builder routes(List<NetRoute> value) {
-            this.routes = value;
-            return this;
-        }
-
-        /** @see NetInterface#script() */
-        public Builder script(String value) {
-            this.script = value;
-            return this;
-        }
-
-        /** @see NetInterface#downscript() */
-        public Builder downscript(String value) {
-            this.downscript = value;
-            return this;
-        }
-
-        /** @see NetInterface#targetDev() */
-        public Builder targetDev(String value) {
-            this.targetDev = value;
-            return this;
-        }
-
-        /** @see NetInterface#targetManaged() */
-        public Builder targetManaged(String value) {
-            this.targetManaged = value;
-            return this;
-        }
-
-        /** @see NetInterface#modelType() */
-        public Builder modelType(String value) {
-            this.modelType = value;
-            return this;
-        }
-
-        /** @see NetInterface#driver() */
-        public Builder driver(NetDriver value) {
-            this.driver = value;
-            return this;
-        }
-
-        /** @see NetInterface#backend() */
-        public Builder backend(Backend value) {
-            this.backend = value;
-            return this;
-        }
-
-        /** @see NetInterface#teaming() */
-        public Builder teaming(Teaming value) {
-            this.teaming = value;
-            return this;
-        }
-
-        /** @see NetInterface#linkState() */
-        public Builder linkState(String value) {
-            this.linkState = value;
-            return this;
-        }
-
-        /** @see NetInterface#mtu() */
-        public Builder mtu(Integer value) {
-            this.mtu = value;
-            return this;
-        }
-
-        /** @see NetInterface#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see NetInterface#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public NetInterface build() {
-            return new NetInterface(this);
-        }
-    }
 }

@@ -10,8 +10,7 @@ import java.util.Objects;
  * and the {@code <local>} of udp), {@code internal} (name). Children other than {@code <local>} and a
  * hostdev interface's {@code <address>} (reconnect, ...) stay in {@code other}.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class NetSource {
     private final String network;
@@ -30,7 +29,7 @@ public final class NetSource {
     private final Address hostAddress;
     private final Preserved other;
 
-    private NetSource(Builder b) {
+    NetSource(NetSourceBuilder b) {
         this.network = b.network;
         this.portgroup = b.portgroup;
         this.portid = b.portid;
@@ -49,29 +48,13 @@ public final class NetSource {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static NetSourceBuilder builder() {
+        return new NetSourceBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.network = network;
-        b.portgroup = portgroup;
-        b.portid = portid;
-        b.bridge = bridge;
-        b.dev = dev;
-        b.mode = mode;
-        b.type = type;
-        b.path = path;
-        b.name = name;
-        b.address = address;
-        b.port = port;
-        b.localAddress = localAddress;
-        b.localPort = localPort;
-        b.hostAddress = hostAddress;
-        b.other = other;
-        return b;
+    public NetSourceBuilder toBuilder() {
+        return new NetSourceBuilder(this);
     }
 
     /** the network name, or null */
@@ -149,44 +132,9 @@ public final class NetSource {
         return other;
     }
 
-    /** A copy with {@code network} replaced. */
-    public NetSource withNetwork(String newNetwork) {
-        return toBuilder().network(newNetwork).build();
-    }
-
-    /** A copy with {@code portgroup} replaced. */
-    public NetSource withPortgroup(String newPortgroup) {
-        return toBuilder().portgroup(newPortgroup).build();
-    }
-
-    /** A copy with {@code portid} replaced. */
-    public NetSource withPortid(String newPortid) {
-        return toBuilder().portid(newPortid).build();
-    }
-
-    /** A copy with {@code bridge} replaced. */
-    public NetSource withBridge(String newBridge) {
-        return toBuilder().bridge(newBridge).build();
-    }
-
-    /** A copy with {@code dev} replaced. */
-    public NetSource withDev(String newDev) {
-        return toBuilder().dev(newDev).build();
-    }
-
-    /** A copy with {@code mode} replaced. */
-    public NetSource withMode(String newMode) {
-        return toBuilder().mode(newMode).build();
-    }
-
     /** A copy with {@code type} replaced. */
     public NetSource withType(String newType) {
         return toBuilder().type(newType).build();
-    }
-
-    /** A copy with {@code path} replaced. */
-    public NetSource withPath(String newPath) {
-        return toBuilder().path(newPath).build();
     }
 
     /** A copy with {@code name} replaced. */
@@ -204,21 +152,6 @@ public final class NetSource {
         return toBuilder().port(newPort).build();
     }
 
-    /** A copy with {@code localAddress} replaced. */
-    public NetSource withLocalAddress(String newLocalAddress) {
-        return toBuilder().localAddress(newLocalAddress).build();
-    }
-
-    /** A copy with {@code localPort} replaced. */
-    public NetSource withLocalPort(Integer newLocalPort) {
-        return toBuilder().localPort(newLocalPort).build();
-    }
-
-    /** A copy with {@code hostAddress} replaced. */
-    public NetSource withHostAddress(Address newHostAddress) {
-        return toBuilder().hostAddress(newHostAddress).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public NetSource withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -232,160 +165,28 @@ public final class NetSource {
         if (!(o instanceof NetSource x)) {
             return false;
         }
-        return Objects.equals(network, x.network)
-                && Objects.equals(portgroup, x.portgroup)
-                && Objects.equals(portid, x.portid)
-                && Objects.equals(bridge, x.bridge)
-                && Objects.equals(dev, x.dev)
-                && Objects.equals(mode, x.mode)
-                && Objects.equals(type, x.type)
-                && Objects.equals(path, x.path)
-                && Objects.equals(name, x.name)
-                && Objects.equals(address, x.address)
-                && Objects.equals(port, x.port)
-                && Objects.equals(localAddress, x.localAddress)
-                && Objects.equals(localPort, x.localPort)
-                && Objects.equals(hostAddress, x.hostAddress)
-                && Objects.equals(other, x.other);
+        return Objects.equals(network, x.network) && Objects.equals(portgroup, x.portgroup)
+                && Objects.equals(portid, x.portid) && Objects.equals(bridge, x.bridge)
+                && Objects.equals(dev, x.dev) && Objects.equals(mode, x.mode) && Objects.equals(type, x.type)
+                && Objects.equals(path, x.path) && Objects.equals(name, x.name)
+                && Objects.equals(address, x.address) && Objects.equals(port, x.port)
+                && Objects.equals(localAddress, x.localAddress) && Objects.equals(localPort, x.localPort)
+                && Objects.equals(hostAddress, x.hostAddress) && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(network, portgroup, portid, bridge, dev, mode, type, path, name, address, port, localAddress, localPort, hostAddress, other);
+        return Objects.hash(network, portgroup, portid, bridge, dev, mode, type, path, name, address, port,
+                localAddress, localPort, hostAddress, other);
     }
 
     @Override
     public String toString() {
-        return "NetSource[" + "network=" + network + ", "
-                + "portgroup=" + portgroup + ", "
-                + "portid=" + portid + ", "
-                + "bridge=" + bridge + ", "
-                + "dev=" + dev + ", "
-                + "mode=" + mode + ", "
-                + "type=" + type + ", "
-                + "path=" + path + ", "
-                + "name=" + name + ", "
-                + "address=" + address + ", "
-                + "port=" + port + ", "
-                + "localAddress=" + localAddress + ", "
-                + "localPort=" + localPort + ", "
-                + "hostAddress=" + hostAddress + ", "
-                + "other=" + other + "]";
+        return "NetSource[network=" + network + ", portgroup=" + portgroup + ", portid=" + portid
+                + ", bridge=" + bridge + ", dev=" + dev + ", mode=" + mode + ", type=" + type
+                + ", path=" + path + ", name=" + name + ", address=" + address + ", port=" + port
+                + ", localAddress=" + localAddress + ", localPort=" + localPort
+                + ", hostAddress=" + hostAddress + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link NetSource}; not thread-safe. */
-    public static final class Builder {
-        private String network;
-        private String portgroup;
-        private String portid;
-        private String bridge;
-        private String dev;
-        private String mode;
-        private String type;
-        private String path;
-        private String name;
-        private String address;
-        private Integer port;
-        private String localAddress;
-        private Integer localPort;
-        private Address hostAddress;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see NetSource#network() */
-        public Builder network(String value) {
-            this.network = value;
-            return this;
-        }
-
-        /** @see NetSource#portgroup() */
-        public Builder portgroup(String value) {
-            this.portgroup = value;
-            return this;
-        }
-
-        /** @see NetSource#portid() */
-        public Builder portid(String value) {
-            this.portid = value;
-            return this;
-        }
-
-        /** @see NetSource#bridge() */
-        public Builder bridge(String value) {
-            this.bridge = value;
-            return this;
-        }
-
-        /** @see NetSource#dev() */
-        public Builder dev(String value) {
-            this.dev = value;
-            return this;
-        }
-
-        /** @see NetSource#mode() */
-        public Builder mode(String value) {
-            this.mode = value;
-            return this;
-        }
-
-        /** @see NetSource#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see NetSource#path() */
-        public Builder path(String value) {
-            this.path = value;
-            return this;
-        }
-
-        /** @see NetSource#name() */
-        public Builder name(String value) {
-            this.name = value;
-            return this;
-        }
-
-        /** @see NetSource#address() */
-        public Builder address(String value) {
-            this.address = value;
-            return this;
-        }
-
-        /** @see NetSource#port() */
-        public Builder port(Integer value) {
-            this.port = value;
-            return this;
-        }
-
-        /** @see NetSource#localAddress() */
-        public Builder localAddress(String value) {
-            this.localAddress = value;
-            return this;
-        }
-
-        /** @see NetSource#localPort() */
-        public Builder localPort(Integer value) {
-            this.localPort = value;
-            return this;
-        }
-
-        /** @see NetSource#hostAddress() */
-        public Builder hostAddress(Address value) {
-            this.hostAddress = value;
-            return this;
-        }
-
-        /** @see NetSource#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public NetSource build() {
-            return new NetSource(this);
-        }
-    }
 }

@@ -6,8 +6,7 @@ import java.util.Objects;
 /**
  * A guest NUMA cell, {@code <cpu><numa><cell>} (libvirt's virDomainNumaNode).
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class NumaCell {
     private final int id;
@@ -18,7 +17,7 @@ public final class NumaCell {
     private final List<Distance> distances;
     private final Preserved other;
 
-    private NumaCell(Builder b) {
+    NumaCell(NumaCellBuilder b) {
         this.id = b.id;
         this.cpus = b.cpus;
         this.memoryKib = b.memoryKib;
@@ -29,21 +28,13 @@ public final class NumaCell {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static NumaCellBuilder builder() {
+        return new NumaCellBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.id = id;
-        b.cpus = cpus;
-        b.memoryKib = memoryKib;
-        b.memAccess = memAccess;
-        b.discard = discard;
-        b.distances = distances;
-        b.other = other;
-        return b;
+    public NumaCellBuilder toBuilder() {
+        return new NumaCellBuilder(this);
     }
 
     /** the cell id (libvirt numbers cells in order when it is absent) */
@@ -86,31 +77,6 @@ public final class NumaCell {
         return toBuilder().id(newId).build();
     }
 
-    /** A copy with {@code cpus} replaced. */
-    public NumaCell withCpus(String newCpus) {
-        return toBuilder().cpus(newCpus).build();
-    }
-
-    /** A copy with {@code memoryKib} replaced. */
-    public NumaCell withMemoryKib(long newMemoryKib) {
-        return toBuilder().memoryKib(newMemoryKib).build();
-    }
-
-    /** A copy with {@code memAccess} replaced. */
-    public NumaCell withMemAccess(String newMemAccess) {
-        return toBuilder().memAccess(newMemAccess).build();
-    }
-
-    /** A copy with {@code discard} replaced. */
-    public NumaCell withDiscard(String newDiscard) {
-        return toBuilder().discard(newDiscard).build();
-    }
-
-    /** A copy with {@code distances} replaced. */
-    public NumaCell withDistances(List<Distance> newDistances) {
-        return toBuilder().distances(newDistances).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public NumaCell withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -133,13 +99,9 @@ public final class NumaCell {
         if (!(o instanceof NumaCell x)) {
             return false;
         }
-        return id == x.id
-                && Objects.equals(cpus, x.cpus)
-                && memoryKib == x.memoryKib
-                && Objects.equals(memAccess, x.memAccess)
-                && Objects.equals(discard, x.discard)
-                && Objects.equals(distances, x.distances)
-                && Objects.equals(other, x.other);
+        return id == x.id && Objects.equals(cpus, x.cpus) && memoryKib == x.memoryKib
+                && Objects.equals(memAccess, x.memAccess) && Objects.equals(discard, x.discard)
+                && Objects.equals(distances, x.distances) && Objects.equals(other, x.other);
     }
 
     @Override
@@ -149,72 +111,9 @@ public final class NumaCell {
 
     @Override
     public String toString() {
-        return "NumaCell[" + "id=" + id + ", "
-                + "cpus=" + cpus + ", "
-                + "memoryKib=" + memoryKib + ", "
-                + "memAccess=" + memAccess + ", "
-                + "discard=" + discard + ", "
-                + "distances=" + distances + ", "
-                + "other=" + other + "]";
+        return "NumaCell[id=" + id + ", cpus=" + cpus + ", memoryKib=" + memoryKib
+                + ", memAccess=" + memAccess + ", discard=" + discard + ", distances=" + distances
+                + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link NumaCell}; not thread-safe. */
-    public static final class Builder {
-        private int id;
-        private String cpus;
-        private long memoryKib;
-        private String memAccess;
-        private String discard;
-        private List<Distance> distances;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see NumaCell#id() */
-        public Builder id(int value) {
-            this.id = value;
-            return this;
-        }
-
-        /** @see NumaCell#cpus() */
-        public Builder cpus(String value) {
-            this.cpus = value;
-            return this;
-        }
-
-        /** @see NumaCell#memoryKib() */
-        public Builder memoryKib(long value) {
-            this.memoryKib = value;
-            return this;
-        }
-
-        /** @see NumaCell#memAccess() */
-        public Builder memAccess(String value) {
-            this.memAccess = value;
-            return this;
-        }
-
-        /** @see NumaCell#discard() */
-        public Builder discard(String value) {
-            this.discard = value;
-            return this;
-        }
-
-        /** @see NumaCell#distances() */
-        public Builder distances(List<Distance> value) {
-            this.distances = value;
-            return this;
-        }
-
-        /** @see NumaCell#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public NumaCell build() {
-            return new NumaCell(this);
-        }
-    }
 }

@@ -6,8 +6,7 @@ import java.util.Objects;
 /**
  * The {@code <numatune>} element: host NUMA policy of guest memory.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class NumaTune {
     private final String memoryMode;
@@ -16,7 +15,7 @@ public final class NumaTune {
     private final List<MemNode> memnodes;
     private final Preserved other;
 
-    private NumaTune(Builder b) {
+    NumaTune(NumaTuneBuilder b) {
         this.memoryMode = b.memoryMode;
         this.memoryPlacement = b.memoryPlacement;
         this.memoryNodeset = b.memoryNodeset;
@@ -25,19 +24,13 @@ public final class NumaTune {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static NumaTuneBuilder builder() {
+        return new NumaTuneBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.memoryMode = memoryMode;
-        b.memoryPlacement = memoryPlacement;
-        b.memoryNodeset = memoryNodeset;
-        b.memnodes = memnodes;
-        b.other = other;
-        return b;
+    public NumaTuneBuilder toBuilder() {
+        return new NumaTuneBuilder(this);
     }
 
     /** {@code <memory mode=>} ({@code strict}, {@code preferred}, {@code interleave}, {@code restrictive}), or null when there is no {@code <memory>} */
@@ -65,26 +58,6 @@ public final class NumaTune {
         return other;
     }
 
-    /** A copy with {@code memoryMode} replaced. */
-    public NumaTune withMemoryMode(String newMemoryMode) {
-        return toBuilder().memoryMode(newMemoryMode).build();
-    }
-
-    /** A copy with {@code memoryPlacement} replaced. */
-    public NumaTune withMemoryPlacement(String newMemoryPlacement) {
-        return toBuilder().memoryPlacement(newMemoryPlacement).build();
-    }
-
-    /** A copy with {@code memoryNodeset} replaced. */
-    public NumaTune withMemoryNodeset(String newMemoryNodeset) {
-        return toBuilder().memoryNodeset(newMemoryNodeset).build();
-    }
-
-    /** A copy with {@code memnodes} replaced. */
-    public NumaTune withMemnodes(List<MemNode> newMemnodes) {
-        return toBuilder().memnodes(newMemnodes).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public NumaTune withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -108,10 +81,8 @@ public final class NumaTune {
         if (!(o instanceof NumaTune x)) {
             return false;
         }
-        return Objects.equals(memoryMode, x.memoryMode)
-                && Objects.equals(memoryPlacement, x.memoryPlacement)
-                && Objects.equals(memoryNodeset, x.memoryNodeset)
-                && Objects.equals(memnodes, x.memnodes)
+        return Objects.equals(memoryMode, x.memoryMode) && Objects.equals(memoryPlacement, x.memoryPlacement)
+                && Objects.equals(memoryNodeset, x.memoryNodeset) && Objects.equals(memnodes, x.memnodes)
                 && Objects.equals(other, x.other);
     }
 
@@ -122,56 +93,8 @@ public final class NumaTune {
 
     @Override
     public String toString() {
-        return "NumaTune[" + "memoryMode=" + memoryMode + ", "
-                + "memoryPlacement=" + memoryPlacement + ", "
-                + "memoryNodeset=" + memoryNodeset + ", "
-                + "memnodes=" + memnodes + ", "
-                + "other=" + other + "]";
+        return "NumaTune[memoryMode=" + memoryMode + ", memoryPlacement=" + memoryPlacement
+                + ", memoryNodeset=" + memoryNodeset + ", memnodes=" + memnodes + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link NumaTune}; not thread-safe. */
-    public static final class Builder {
-        private String memoryMode;
-        private String memoryPlacement;
-        private String memoryNodeset;
-        private List<MemNode> memnodes;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see NumaTune#memoryMode() */
-        public Builder memoryMode(String value) {
-            this.memoryMode = value;
-            return this;
-        }
-
-        /** @see NumaTune#memoryPlacement() */
-        public Builder memoryPlacement(String value) {
-            this.memoryPlacement = value;
-            return this;
-        }
-
-        /** @see NumaTune#memoryNodeset() */
-        public Builder memoryNodeset(String value) {
-            this.memoryNodeset = value;
-            return this;
-        }
-
-        /** @see NumaTune#memnodes() */
-        public Builder memnodes(List<MemNode> value) {
-            this.memnodes = value;
-            return this;
-        }
-
-        /** @see NumaTune#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public NumaTune build() {
-            return new NumaTune(this);
-        }
-    }
 }

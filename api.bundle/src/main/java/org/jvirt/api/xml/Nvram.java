@@ -5,29 +5,25 @@ import java.util.Objects;
 /**
  * An {@code <nvram>} device (spapr-vio NVRAM of pSeries guests).
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Nvram implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Nvram(Builder b) {
+    Nvram(NvramBuilder b) {
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static NvramBuilder builder() {
+        return new NvramBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.other = other;
-        b.info = info;
-        return b;
+    public NvramBuilder toBuilder() {
+        return new NvramBuilder(this);
     }
 
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
@@ -63,8 +59,7 @@ public final class Nvram implements Device {
         if (!(o instanceof Nvram x)) {
             return false;
         }
-        return Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
@@ -74,32 +69,7 @@ public final class Nvram implements Device {
 
     @Override
     public String toString() {
-        return "Nvram[" + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Nvram[other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Nvram}; not thread-safe. */
-    public static final class Builder {
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Nvram#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Nvram#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Nvram build() {
-            return new Nvram(this);
-        }
-    }
 }

@@ -6,8 +6,7 @@ import java.util.Objects;
 /**
  * The {@code <os>} element.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Os {
     private final String type;
@@ -34,7 +33,7 @@ public final class Os {
     private final List<FirmwareFeature> firmwareFeatures;
     private final Preserved other;
 
-    private Os(Builder b) {
+    Os(OsBuilder b) {
         this.type = b.type;
         this.arch = b.arch;
         this.machine = b.machine;
@@ -61,37 +60,13 @@ public final class Os {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static OsBuilder builder() {
+        return new OsBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.arch = arch;
-        b.machine = machine;
-        b.firmware = firmware;
-        b.loader = loader;
-        b.kernel = kernel;
-        b.initrd = initrd;
-        b.cmdline = cmdline;
-        b.bootDevices = bootDevices;
-        b.bootMenu = bootMenu;
-        b.init = init;
-        b.initArgs = initArgs;
-        b.initEnv = initEnv;
-        b.initDir = initDir;
-        b.initUser = initUser;
-        b.initGroup = initGroup;
-        b.nvram = nvram;
-        b.bios = bios;
-        b.smbiosMode = smbiosMode;
-        b.acpiTables = acpiTables;
-        b.dtb = dtb;
-        b.firmwareFeatures = firmwareFeatures;
-        b.other = other;
-        return b;
+    public OsBuilder toBuilder() {
+        return new OsBuilder(this);
     }
 
     /** {@code hvm}, {@code xen}, {@code linux}, {@code exe}, ... */
@@ -224,101 +199,6 @@ public final class Os {
         return toBuilder().machine(newMachine).build();
     }
 
-    /** A copy with {@code firmware} replaced. */
-    public Os withFirmware(String newFirmware) {
-        return toBuilder().firmware(newFirmware).build();
-    }
-
-    /** A copy with {@code loader} replaced. */
-    public Os withLoader(Loader newLoader) {
-        return toBuilder().loader(newLoader).build();
-    }
-
-    /** A copy with {@code kernel} replaced. */
-    public Os withKernel(String newKernel) {
-        return toBuilder().kernel(newKernel).build();
-    }
-
-    /** A copy with {@code initrd} replaced. */
-    public Os withInitrd(String newInitrd) {
-        return toBuilder().initrd(newInitrd).build();
-    }
-
-    /** A copy with {@code cmdline} replaced. */
-    public Os withCmdline(String newCmdline) {
-        return toBuilder().cmdline(newCmdline).build();
-    }
-
-    /** A copy with {@code bootDevices} replaced. */
-    public Os withBootDevices(List<String> newBootDevices) {
-        return toBuilder().bootDevices(newBootDevices).build();
-    }
-
-    /** A copy with {@code bootMenu} replaced. */
-    public Os withBootMenu(BootMenu newBootMenu) {
-        return toBuilder().bootMenu(newBootMenu).build();
-    }
-
-    /** A copy with {@code init} replaced. */
-    public Os withInit(String newInit) {
-        return toBuilder().init(newInit).build();
-    }
-
-    /** A copy with {@code initArgs} replaced. */
-    public Os withInitArgs(List<String> newInitArgs) {
-        return toBuilder().initArgs(newInitArgs).build();
-    }
-
-    /** A copy with {@code initEnv} replaced. */
-    public Os withInitEnv(List<InitEnv> newInitEnv) {
-        return toBuilder().initEnv(newInitEnv).build();
-    }
-
-    /** A copy with {@code initDir} replaced. */
-    public Os withInitDir(String newInitDir) {
-        return toBuilder().initDir(newInitDir).build();
-    }
-
-    /** A copy with {@code initUser} replaced. */
-    public Os withInitUser(String newInitUser) {
-        return toBuilder().initUser(newInitUser).build();
-    }
-
-    /** A copy with {@code initGroup} replaced. */
-    public Os withInitGroup(String newInitGroup) {
-        return toBuilder().initGroup(newInitGroup).build();
-    }
-
-    /** A copy with {@code nvram} replaced. */
-    public Os withNvram(Nvram newNvram) {
-        return toBuilder().nvram(newNvram).build();
-    }
-
-    /** A copy with {@code bios} replaced. */
-    public Os withBios(Bios newBios) {
-        return toBuilder().bios(newBios).build();
-    }
-
-    /** A copy with {@code smbiosMode} replaced. */
-    public Os withSmbiosMode(String newSmbiosMode) {
-        return toBuilder().smbiosMode(newSmbiosMode).build();
-    }
-
-    /** A copy with {@code acpiTables} replaced. */
-    public Os withAcpiTables(List<AcpiTable> newAcpiTables) {
-        return toBuilder().acpiTables(newAcpiTables).build();
-    }
-
-    /** A copy with {@code dtb} replaced. */
-    public Os withDtb(String newDtb) {
-        return toBuilder().dtb(newDtb).build();
-    }
-
-    /** A copy with {@code firmwareFeatures} replaced. */
-    public Os withFirmwareFeatures(List<FirmwareFeature> newFirmwareFeatures) {
-        return toBuilder().firmwareFeatures(newFirmwareFeatures).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public Os withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -405,232 +285,36 @@ public final class Os {
         if (!(o instanceof Os x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(arch, x.arch)
-                && Objects.equals(machine, x.machine)
-                && Objects.equals(firmware, x.firmware)
-                && Objects.equals(loader, x.loader)
-                && Objects.equals(kernel, x.kernel)
-                && Objects.equals(initrd, x.initrd)
-                && Objects.equals(cmdline, x.cmdline)
-                && Objects.equals(bootDevices, x.bootDevices)
-                && Objects.equals(bootMenu, x.bootMenu)
-                && Objects.equals(init, x.init)
-                && Objects.equals(initArgs, x.initArgs)
-                && Objects.equals(initEnv, x.initEnv)
-                && Objects.equals(initDir, x.initDir)
-                && Objects.equals(initUser, x.initUser)
-                && Objects.equals(initGroup, x.initGroup)
-                && Objects.equals(nvram, x.nvram)
-                && Objects.equals(bios, x.bios)
-                && Objects.equals(smbiosMode, x.smbiosMode)
-                && Objects.equals(acpiTables, x.acpiTables)
-                && Objects.equals(dtb, x.dtb)
-                && Objects.equals(firmwareFeatures, x.firmwareFeatures)
+        return Objects.equals(type, x.type) && Objects.equals(arch, x.arch)
+                && Objects.equals(machine, x.machine) && Objects.equals(firmware, x.firmware)
+                && Objects.equals(loader, x.loader) && Objects.equals(kernel, x.kernel)
+                && Objects.equals(initrd, x.initrd) && Objects.equals(cmdline, x.cmdline)
+                && Objects.equals(bootDevices, x.bootDevices) && Objects.equals(bootMenu, x.bootMenu)
+                && Objects.equals(init, x.init) && Objects.equals(initArgs, x.initArgs)
+                && Objects.equals(initEnv, x.initEnv) && Objects.equals(initDir, x.initDir)
+                && Objects.equals(initUser, x.initUser) && Objects.equals(initGroup, x.initGroup)
+                && Objects.equals(nvram, x.nvram) && Objects.equals(bios, x.bios)
+                && Objects.equals(smbiosMode, x.smbiosMode) && Objects.equals(acpiTables, x.acpiTables)
+                && Objects.equals(dtb, x.dtb) && Objects.equals(firmwareFeatures, x.firmwareFeatures)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, arch, machine, firmware, loader, kernel, initrd, cmdline, bootDevices, bootMenu, init, initArgs, initEnv, initDir, initUser, initGroup, nvram, bios, smbiosMode, acpiTables, dtb, firmwareFeatures, other);
+        return Objects.hash(type, arch, machine, firmware, loader, kernel, initrd, cmdline, bootDevices,
+                bootMenu, init, initArgs, initEnv, initDir, initUser, initGroup, nvram, bios, smbiosMode,
+                acpiTables, dtb, firmwareFeatures, other);
     }
 
     @Override
     public String toString() {
-        return "Os[" + "type=" + type + ", "
-                + "arch=" + arch + ", "
-                + "machine=" + machine + ", "
-                + "firmware=" + firmware + ", "
-                + "loader=" + loader + ", "
-                + "kernel=" + kernel + ", "
-                + "initrd=" + initrd + ", "
-                + "cmdline=" + cmdline + ", "
-                + "bootDevices=" + bootDevices + ", "
-                + "bootMenu=" + bootMenu + ", "
-                + "init=" + init + ", "
-                + "initArgs=" + initArgs + ", "
-                + "initEnv=" + initEnv + ", "
-                + "initDir=" + initDir + ", "
-                + "initUser=" + initUser + ", "
-                + "initGroup=" + initGroup + ", "
-                + "nvram=" + nvram + ", "
-                + "bios=" + bios + ", "
-                + "smbiosMode=" + smbiosMode + ", "
-                + "acpiTables=" + acpiTables + ", "
-                + "dtb=" + dtb + ", "
-                + "firmwareFeatures=" + firmwareFeatures + ", "
-                + "other=" + other + "]";
+        return "Os[type=" + type + ", arch=" + arch + ", machine=" + machine + ", firmware=" + firmware
+                + ", loader=" + loader + ", kernel=" + kernel + ", initrd=" + initrd + ", cmdline=" + cmdline
+                + ", bootDevices=" + bootDevices + ", bootMenu=" + bootMenu + ", init=" + init
+                + ", initArgs=" + initArgs + ", initEnv=" + initEnv + ", initDir=" + initDir
+                + ", initUser=" + initUser + ", initGroup=" + initGroup + ", nvram=" + nvram
+                + ", bios=" + bios + ", smbiosMode=" + smbiosMode + ", acpiTables=" + acpiTables
+                + ", dtb=" + dtb + ", firmwareFeatures=" + firmwareFeatures + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link Os}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private String arch;
-        private String machine;
-        private String firmware;
-        private Loader loader;
-        private String kernel;
-        private String initrd;
-        private String cmdline;
-        private List<String> bootDevices;
-        private BootMenu bootMenu;
-        private String init;
-        private List<String> initArgs;
-        private List<InitEnv> initEnv;
-        private String initDir;
-        private String initUser;
-        private String initGroup;
-        private Nvram nvram;
-        private Bios bios;
-        private String smbiosMode;
-        private List<AcpiTable> acpiTables;
-        private String dtb;
-        private List<FirmwareFeature> firmwareFeatures;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see Os#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Os#arch() */
-        public Builder arch(String value) {
-            this.arch = value;
-            return this;
-        }
-
-        /** @see Os#machine() */
-        public Builder machine(String value) {
-            this.machine = value;
-            return this;
-        }
-
-        /** @see Os#firmware() */
-        public Builder firmware(String value) {
-            this.firmware = value;
-            return this;
-        }
-
-        /** @see Os#loader() */
-        public Builder loader(Loader value) {
-            this.loader = value;
-            return this;
-        }
-
-        /** @see Os#kernel() */
-        public Builder kernel(String value) {
-            this.kernel = value;
-            return this;
-        }
-
-        /** @see Os#initrd() */
-        public Builder initrd(String value) {
-            this.initrd = value;
-            return this;
-        }
-
-        /** @see Os#cmdline() */
-        public Builder cmdline(String value) {
-            this.cmdline = value;
-            return this;
-        }
-
-        /** @see Os#bootDevices() */
-        public Builder bootDevices(List<String> value) {
-            this.bootDevices = value;
-            return this;
-        }
-
-        /** @see Os#bootMenu() */
-        public Builder bootMenu(BootMenu value) {
-            this.bootMenu = value;
-            return this;
-        }
-
-        /** @see Os#init() */
-        public Builder init(String value) {
-            this.init = value;
-            return this;
-        }
-
-        /** @see Os#initArgs() */
-        public Builder initArgs(List<String> value) {
-            this.initArgs = value;
-            return this;
-        }
-
-        /** @see Os#initEnv() */
-        public Builder initEnv(List<InitEnv> value) {
-            this.initEnv = value;
-            return this;
-        }
-
-        /** @see Os#initDir() */
-        public Builder initDir(String value) {
-            this.initDir = value;
-            return this;
-        }
-
-        /** @see Os#initUser() */
-        public Builder initUser(String value) {
-            this.initUser = value;
-            return this;
-        }
-
-        /** @see Os#initGroup() */
-        public Builder initGroup(String value) {
-            this.initGroup = value;
-            return this;
-        }
-
-        /** @see Os#nvram() */
-        public Builder nvram(Nvram value) {
-            this.nvram = value;
-            return this;
-        }
-
-        /** @see Os#bios() */
-        public Builder bios(Bios value) {
-            this.bios = value;
-            return this;
-        }
-
-        /** @see Os#smbiosMode() */
-        public Builder smbiosMode(String value) {
-            this.smbiosMode = value;
-            return this;
-        }
-
-        /** @see Os#acpiTables() */
-        public Builder acpiTables(List<AcpiTable> value) {
-            this.acpiTables = value;
-            return this;
-        }
-
-        /** @see Os#dtb() */
-        public Builder dtb(String value) {
-            this.dtb = value;
-            return this;
-        }
-
-        /** @see Os#firmwareFeatures() */
-        public Builder firmwareFeatures(List<FirmwareFeature> value) {
-            this.firmwareFeatures = value;
-            return this;
-        }
-
-        /** @see Os#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public Os build() {
-            return new Os(this);
-        }
-    }
 }

@@ -5,32 +5,27 @@ import java.util.Objects;
 /**
  * A {@code <panic>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Panic implements Device {
     private final String model;
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Panic(Builder b) {
+    Panic(PanicBuilder b) {
         this.model = b.model;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static PanicBuilder builder() {
+        return new PanicBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.other = other;
-        b.info = info;
-        return b;
+    public PanicBuilder toBuilder() {
+        return new PanicBuilder(this);
     }
 
     /** {@code isa}, {@code pseries}, {@code hyperv}, {@code s390}, {@code pvpanic}, or null */
@@ -76,8 +71,7 @@ public final class Panic implements Device {
         if (!(o instanceof Panic x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(other, x.other)
+        return Objects.equals(model, x.model) && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
@@ -88,40 +82,7 @@ public final class Panic implements Device {
 
     @Override
     public String toString() {
-        return "Panic[" + "model=" + model + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Panic[model=" + model + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Panic}; not thread-safe. */
-    public static final class Builder {
-        private String model;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Panic#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Panic#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Panic#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Panic build() {
-            return new Panic(this);
-        }
-    }
 }

@@ -5,32 +5,27 @@ import java.util.Objects;
 /**
  * The {@code <pm>} element: guest power management.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Pm {
     private final String suspendToMem;
     private final String suspendToDisk;
     private final Preserved other;
 
-    private Pm(Builder b) {
+    Pm(PmBuilder b) {
         this.suspendToMem = b.suspendToMem;
         this.suspendToDisk = b.suspendToDisk;
         this.other = b.other == null ? Preserved.NONE : b.other;
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static PmBuilder builder() {
+        return new PmBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.suspendToMem = suspendToMem;
-        b.suspendToDisk = suspendToDisk;
-        b.other = other;
-        return b;
+    public PmBuilder toBuilder() {
+        return new PmBuilder(this);
     }
 
     /** {@code <suspend-to-mem enabled=>} ({@code yes}/{@code no}), or null */
@@ -48,16 +43,6 @@ public final class Pm {
         return other;
     }
 
-    /** A copy with {@code suspendToMem} replaced. */
-    public Pm withSuspendToMem(String newSuspendToMem) {
-        return toBuilder().suspendToMem(newSuspendToMem).build();
-    }
-
-    /** A copy with {@code suspendToDisk} replaced. */
-    public Pm withSuspendToDisk(String newSuspendToDisk) {
-        return toBuilder().suspendToDisk(newSuspendToDisk).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public Pm withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -71,8 +56,7 @@ public final class Pm {
         if (!(o instanceof Pm x)) {
             return false;
         }
-        return Objects.equals(suspendToMem, x.suspendToMem)
-                && Objects.equals(suspendToDisk, x.suspendToDisk)
+        return Objects.equals(suspendToMem, x.suspendToMem) && Objects.equals(suspendToDisk, x.suspendToDisk)
                 && Objects.equals(other, x.other);
     }
 
@@ -83,40 +67,8 @@ public final class Pm {
 
     @Override
     public String toString() {
-        return "Pm[" + "suspendToMem=" + suspendToMem + ", "
-                + "suspendToDisk=" + suspendToDisk + ", "
-                + "other=" + other + "]";
+        return "Pm[suspendToMem=" + suspendToMem + ", suspendToDisk=" + suspendToDisk
+                + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link Pm}; not thread-safe. */
-    public static final class Builder {
-        private String suspendToMem;
-        private String suspendToDisk;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see Pm#suspendToMem() */
-        public Builder suspendToMem(String value) {
-            this.suspendToMem = value;
-            return this;
-        }
-
-        /** @see Pm#suspendToDisk() */
-        public Builder suspendToDisk(String value) {
-            this.suspendToDisk = value;
-            return this;
-        }
-
-        /** @see Pm#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public Pm build() {
-            return new Pm(this);
-        }
-    }
 }

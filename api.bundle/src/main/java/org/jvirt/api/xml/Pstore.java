@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <pstore>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Pstore implements Device {
     private final String backend;
@@ -15,7 +14,7 @@ public final class Pstore implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Pstore(Builder b) {
+    Pstore(PstoreBuilder b) {
         this.backend = b.backend;
         this.path = b.path;
         this.sizeKib = b.sizeKib;
@@ -24,19 +23,13 @@ public final class Pstore implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static PstoreBuilder builder() {
+        return new PstoreBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.backend = backend;
-        b.path = path;
-        b.sizeKib = sizeKib;
-        b.other = other;
-        b.info = info;
-        return b;
+    public PstoreBuilder toBuilder() {
+        return new PstoreBuilder(this);
     }
 
     /** {@code acpi-erst} */
@@ -69,16 +62,6 @@ public final class Pstore implements Device {
         return toBuilder().backend(newBackend).build();
     }
 
-    /** A copy with {@code path} replaced. */
-    public Pstore withPath(String newPath) {
-        return toBuilder().path(newPath).build();
-    }
-
-    /** A copy with {@code sizeKib} replaced. */
-    public Pstore withSizeKib(Long newSizeKib) {
-        return toBuilder().sizeKib(newSizeKib).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public Pstore withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -102,10 +85,8 @@ public final class Pstore implements Device {
         if (!(o instanceof Pstore x)) {
             return false;
         }
-        return Objects.equals(backend, x.backend)
-                && Objects.equals(path, x.path)
-                && Objects.equals(sizeKib, x.sizeKib)
-                && Objects.equals(other, x.other)
+        return Objects.equals(backend, x.backend) && Objects.equals(path, x.path)
+                && Objects.equals(sizeKib, x.sizeKib) && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
@@ -116,56 +97,8 @@ public final class Pstore implements Device {
 
     @Override
     public String toString() {
-        return "Pstore[" + "backend=" + backend + ", "
-                + "path=" + path + ", "
-                + "sizeKib=" + sizeKib + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Pstore[backend=" + backend + ", path=" + path + ", sizeKib=" + sizeKib + ", other=" + other
+                + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Pstore}; not thread-safe. */
-    public static final class Builder {
-        private String backend;
-        private String path;
-        private Long sizeKib;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Pstore#backend() */
-        public Builder backend(String value) {
-            this.backend = value;
-            return this;
-        }
-
-        /** @see Pstore#path() */
-        public Builder path(String value) {
-            this.path = value;
-            return this;
-        }
-
-        /** @see Pstore#sizeKib() */
-        public Builder sizeKib(Long value) {
-            this.sizeKib = value;
-            return this;
-        }
-
-        /** @see Pstore#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Pstore#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Pstore build() {
-            return new Pstore(this);
-        }
-    }
 }

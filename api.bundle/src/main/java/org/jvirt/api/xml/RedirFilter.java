@@ -6,32 +6,27 @@ import java.util.Objects;
 /**
  * The {@code <redirfilter>} of USB redirection: which devices a client may redirect.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class RedirFilter implements Device {
     private final List<UsbDev> usbdevs;
     private final Preserved other;
     private final DeviceInfo info;
 
-    private RedirFilter(Builder b) {
+    RedirFilter(RedirFilterBuilder b) {
         this.usbdevs = List.copyOf(b.usbdevs == null ? List.of() : b.usbdevs);
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static RedirFilterBuilder builder() {
+        return new RedirFilterBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.usbdevs = usbdevs;
-        b.other = other;
-        b.info = info;
-        return b;
+    public RedirFilterBuilder toBuilder() {
+        return new RedirFilterBuilder(this);
     }
 
     /** the {@code <usbdev>} rules, in order */
@@ -47,11 +42,6 @@ public final class RedirFilter implements Device {
     /** the device's {@code <alias>}, {@code <address>}, {@code <boot>}, {@code <acpi>} and {@code <rom>}, never null */
     public DeviceInfo info() {
         return info;
-    }
-
-    /** A copy with {@code usbdevs} replaced. */
-    public RedirFilter withUsbdevs(List<UsbDev> newUsbdevs) {
-        return toBuilder().usbdevs(newUsbdevs).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -90,8 +80,7 @@ public final class RedirFilter implements Device {
         if (!(o instanceof RedirFilter x)) {
             return false;
         }
-        return Objects.equals(usbdevs, x.usbdevs)
-                && Objects.equals(other, x.other)
+        return Objects.equals(usbdevs, x.usbdevs) && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
@@ -102,40 +91,7 @@ public final class RedirFilter implements Device {
 
     @Override
     public String toString() {
-        return "RedirFilter[" + "usbdevs=" + usbdevs + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "RedirFilter[usbdevs=" + usbdevs + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link RedirFilter}; not thread-safe. */
-    public static final class Builder {
-        private List<UsbDev> usbdevs;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see RedirFilter#usbdevs() */
-        public Builder usbdevs(List<UsbDev> value) {
-            this.usbdevs = value;
-            return this;
-        }
-
-        /** @see RedirFilter#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see RedirFilter#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public RedirFilter build() {
-            return new RedirFilter(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <redirdev>}: a USB device redirected from a client over a character device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Redirdev implements Device {
     private final String bus;
@@ -15,7 +14,7 @@ public final class Redirdev implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Redirdev(Builder b) {
+    Redirdev(RedirdevBuilder b) {
         this.bus = b.bus;
         this.type = b.type;
         this.source = b.source;
@@ -24,19 +23,13 @@ public final class Redirdev implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static RedirdevBuilder builder() {
+        return new RedirdevBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.bus = bus;
-        b.type = type;
-        b.source = source;
-        b.other = other;
-        b.info = info;
-        return b;
+    public RedirdevBuilder toBuilder() {
+        return new RedirdevBuilder(this);
     }
 
     /** {@code usb} */
@@ -74,11 +67,6 @@ public final class Redirdev implements Device {
         return toBuilder().type(newType).build();
     }
 
-    /** A copy with {@code source} replaced. */
-    public Redirdev withSource(CharSource newSource) {
-        return toBuilder().source(newSource).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public Redirdev withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -102,11 +90,8 @@ public final class Redirdev implements Device {
         if (!(o instanceof Redirdev x)) {
             return false;
         }
-        return Objects.equals(bus, x.bus)
-                && Objects.equals(type, x.type)
-                && Objects.equals(source, x.source)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(bus, x.bus) && Objects.equals(type, x.type) && Objects.equals(source, x.source)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
@@ -116,56 +101,8 @@ public final class Redirdev implements Device {
 
     @Override
     public String toString() {
-        return "Redirdev[" + "bus=" + bus + ", "
-                + "type=" + type + ", "
-                + "source=" + source + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Redirdev[bus=" + bus + ", type=" + type + ", source=" + source + ", other=" + other
+                + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Redirdev}; not thread-safe. */
-    public static final class Builder {
-        private String bus;
-        private String type;
-        private CharSource source;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Redirdev#bus() */
-        public Builder bus(String value) {
-            this.bus = value;
-            return this;
-        }
-
-        /** @see Redirdev#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Redirdev#source() */
-        public Builder source(CharSource value) {
-            this.source = value;
-            return this;
-        }
-
-        /** @see Redirdev#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Redirdev#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Redirdev build() {
-            return new Redirdev(this);
-        }
-    }
 }

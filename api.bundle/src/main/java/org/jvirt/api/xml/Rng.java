@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * An {@code <rng>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Rng implements Device {
     private final String model;
@@ -17,7 +16,7 @@ public final class Rng implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Rng(Builder b) {
+    Rng(RngBuilder b) {
         this.model = b.model;
         this.rateBytes = b.rateBytes;
         this.ratePeriod = b.ratePeriod;
@@ -28,21 +27,13 @@ public final class Rng implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static RngBuilder builder() {
+        return new RngBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.rateBytes = rateBytes;
-        b.ratePeriod = ratePeriod;
-        b.backend = backend;
-        b.driver = driver;
-        b.other = other;
-        b.info = info;
-        return b;
+    public RngBuilder toBuilder() {
+        return new RngBuilder(this);
     }
 
     /** {@code virtio} (or {@code virtio-transitional}, ...) */
@@ -85,16 +76,6 @@ public final class Rng implements Device {
         return toBuilder().model(newModel).build();
     }
 
-    /** A copy with {@code rateBytes} replaced. */
-    public Rng withRateBytes(Integer newRateBytes) {
-        return toBuilder().rateBytes(newRateBytes).build();
-    }
-
-    /** A copy with {@code ratePeriod} replaced. */
-    public Rng withRatePeriod(Integer newRatePeriod) {
-        return toBuilder().ratePeriod(newRatePeriod).build();
-    }
-
     /** A copy with {@code backend} replaced. */
     public Rng withBackend(RngBackend newBackend) {
         return toBuilder().backend(newBackend).build();
@@ -133,12 +114,9 @@ public final class Rng implements Device {
         if (!(o instanceof Rng x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(rateBytes, x.rateBytes)
-                && Objects.equals(ratePeriod, x.ratePeriod)
-                && Objects.equals(backend, x.backend)
-                && Objects.equals(driver, x.driver)
-                && Objects.equals(other, x.other)
+        return Objects.equals(model, x.model) && Objects.equals(rateBytes, x.rateBytes)
+                && Objects.equals(ratePeriod, x.ratePeriod) && Objects.equals(backend, x.backend)
+                && Objects.equals(driver, x.driver) && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
@@ -149,72 +127,8 @@ public final class Rng implements Device {
 
     @Override
     public String toString() {
-        return "Rng[" + "model=" + model + ", "
-                + "rateBytes=" + rateBytes + ", "
-                + "ratePeriod=" + ratePeriod + ", "
-                + "backend=" + backend + ", "
-                + "driver=" + driver + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Rng[model=" + model + ", rateBytes=" + rateBytes + ", ratePeriod=" + ratePeriod
+                + ", backend=" + backend + ", driver=" + driver + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Rng}; not thread-safe. */
-    public static final class Builder {
-        private String model;
-        private Integer rateBytes;
-        private Integer ratePeriod;
-        private RngBackend backend;
-        private VirtioDriver driver;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Rng#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Rng#rateBytes() */
-        public Builder rateBytes(Integer value) {
-            this.rateBytes = value;
-            return this;
-        }
-
-        /** @see Rng#ratePeriod() */
-        public Builder ratePeriod(Integer value) {
-            this.ratePeriod = value;
-            return this;
-        }
-
-        /** @see Rng#backend() */
-        public Builder backend(RngBackend value) {
-            this.backend = value;
-            return this;
-        }
-
-        /** @see Rng#driver() */
-        public Builder driver(VirtioDriver value) {
-            this.driver = value;
-            return this;
-        }
-
-        /** @see Rng#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Rng#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Rng build() {
-            return new Rng(this);
-        }
-    }
 }

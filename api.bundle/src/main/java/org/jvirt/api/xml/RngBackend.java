@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * An rng device's {@code <backend>}.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class RngBackend {
     private final String model;
@@ -15,7 +14,7 @@ public final class RngBackend {
     private final CharSource source;
     private final Preserved other;
 
-    private RngBackend(Builder b) {
+    RngBackend(RngBackendBuilder b) {
         this.model = b.model;
         this.randomPath = b.randomPath;
         this.type = b.type;
@@ -24,19 +23,13 @@ public final class RngBackend {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static RngBackendBuilder builder() {
+        return new RngBackendBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.randomPath = randomPath;
-        b.type = type;
-        b.source = source;
-        b.other = other;
-        return b;
+    public RngBackendBuilder toBuilder() {
+        return new RngBackendBuilder(this);
     }
 
     /** {@code random}, {@code egd} or {@code builtin} */
@@ -79,11 +72,6 @@ public final class RngBackend {
         return toBuilder().type(newType).build();
     }
 
-    /** A copy with {@code source} replaced. */
-    public RngBackend withSource(CharSource newSource) {
-        return toBuilder().source(newSource).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public RngBackend withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -97,10 +85,8 @@ public final class RngBackend {
         if (!(o instanceof RngBackend x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(randomPath, x.randomPath)
-                && Objects.equals(type, x.type)
-                && Objects.equals(source, x.source)
+        return Objects.equals(model, x.model) && Objects.equals(randomPath, x.randomPath)
+                && Objects.equals(type, x.type) && Objects.equals(source, x.source)
                 && Objects.equals(other, x.other);
     }
 
@@ -111,56 +97,8 @@ public final class RngBackend {
 
     @Override
     public String toString() {
-        return "RngBackend[" + "model=" + model + ", "
-                + "randomPath=" + randomPath + ", "
-                + "type=" + type + ", "
-                + "source=" + source + ", "
-                + "other=" + other + "]";
+        return "RngBackend[model=" + model + ", randomPath=" + randomPath + ", type=" + type
+                + ", source=" + source + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link RngBackend}; not thread-safe. */
-    public static final class Builder {
-        private String model;
-        private String randomPath;
-        private String type;
-        private CharSource source;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see RngBackend#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see RngBackend#randomPath() */
-        public Builder randomPath(String value) {
-            this.randomPath = value;
-            return this;
-        }
-
-        /** @see RngBackend#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see RngBackend#source() */
-        public Builder source(CharSource value) {
-            this.source = value;
-            return this;
-        }
-
-        /** @see RngBackend#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public RngBackend build() {
-            return new RngBackend(this);
-        }
-    }
 }

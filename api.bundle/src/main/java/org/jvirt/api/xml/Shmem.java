@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <shmem>}: an ivshmem region shared with the host or other guests.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Shmem implements Device {
     private final String name;
@@ -21,7 +20,7 @@ public final class Shmem implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Shmem(Builder b) {
+    Shmem(ShmemBuilder b) {
         this.name = b.name;
         this.role = b.role;
         this.modelType = b.modelType;
@@ -36,25 +35,13 @@ public final class Shmem implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static ShmemBuilder builder() {
+        return new ShmemBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.name = name;
-        b.role = role;
-        b.modelType = modelType;
-        b.sizeBytes = sizeBytes;
-        b.serverPath = serverPath;
-        b.server = server;
-        b.msiVectors = msiVectors;
-        b.msiIoeventfd = msiIoeventfd;
-        b.msi = msi;
-        b.other = other;
-        b.info = info;
-        return b;
+    public ShmemBuilder toBuilder() {
+        return new ShmemBuilder(this);
     }
 
     /** the region name */
@@ -117,44 +104,9 @@ public final class Shmem implements Device {
         return toBuilder().name(newName).build();
     }
 
-    /** A copy with {@code role} replaced. */
-    public Shmem withRole(String newRole) {
-        return toBuilder().role(newRole).build();
-    }
-
     /** A copy with {@code modelType} replaced. */
     public Shmem withModelType(String newModelType) {
         return toBuilder().modelType(newModelType).build();
-    }
-
-    /** A copy with {@code sizeBytes} replaced. */
-    public Shmem withSizeBytes(Long newSizeBytes) {
-        return toBuilder().sizeBytes(newSizeBytes).build();
-    }
-
-    /** A copy with {@code serverPath} replaced. */
-    public Shmem withServerPath(String newServerPath) {
-        return toBuilder().serverPath(newServerPath).build();
-    }
-
-    /** A copy with {@code server} replaced. */
-    public Shmem withServer(boolean newServer) {
-        return toBuilder().server(newServer).build();
-    }
-
-    /** A copy with {@code msiVectors} replaced. */
-    public Shmem withMsiVectors(Integer newMsiVectors) {
-        return toBuilder().msiVectors(newMsiVectors).build();
-    }
-
-    /** A copy with {@code msiIoeventfd} replaced. */
-    public Shmem withMsiIoeventfd(String newMsiIoeventfd) {
-        return toBuilder().msiIoeventfd(newMsiIoeventfd).build();
-    }
-
-    /** A copy with {@code msi} replaced. */
-    public Shmem withMsi(boolean newMsi) {
-        return toBuilder().msi(newMsi).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -180,124 +132,25 @@ public final class Shmem implements Device {
         if (!(o instanceof Shmem x)) {
             return false;
         }
-        return Objects.equals(name, x.name)
-                && Objects.equals(role, x.role)
-                && Objects.equals(modelType, x.modelType)
-                && Objects.equals(sizeBytes, x.sizeBytes)
-                && Objects.equals(serverPath, x.serverPath)
-                && server == x.server
-                && Objects.equals(msiVectors, x.msiVectors)
-                && Objects.equals(msiIoeventfd, x.msiIoeventfd)
-                && msi == x.msi
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(name, x.name) && Objects.equals(role, x.role)
+                && Objects.equals(modelType, x.modelType) && Objects.equals(sizeBytes, x.sizeBytes)
+                && Objects.equals(serverPath, x.serverPath) && server == x.server
+                && Objects.equals(msiVectors, x.msiVectors) && Objects.equals(msiIoeventfd, x.msiIoeventfd)
+                && msi == x.msi && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, role, modelType, sizeBytes, serverPath, server, msiVectors, msiIoeventfd, msi, other, info);
+        return Objects.hash(name, role, modelType, sizeBytes, serverPath, server, msiVectors, msiIoeventfd,
+                msi, other, info);
     }
 
     @Override
     public String toString() {
-        return "Shmem[" + "name=" + name + ", "
-                + "role=" + role + ", "
-                + "modelType=" + modelType + ", "
-                + "sizeBytes=" + sizeBytes + ", "
-                + "serverPath=" + serverPath + ", "
-                + "server=" + server + ", "
-                + "msiVectors=" + msiVectors + ", "
-                + "msiIoeventfd=" + msiIoeventfd + ", "
-                + "msi=" + msi + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Shmem[name=" + name + ", role=" + role + ", modelType=" + modelType
+                + ", sizeBytes=" + sizeBytes + ", serverPath=" + serverPath + ", server=" + server
+                + ", msiVectors=" + msiVectors + ", msiIoeventfd=" + msiIoeventfd + ", msi=" + msi
+                + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Shmem}; not thread-safe. */
-    public static final class Builder {
-        private String name;
-        private String role;
-        private String modelType;
-        private Long sizeBytes;
-        private String serverPath;
-        private boolean server;
-        private Integer msiVectors;
-        private String msiIoeventfd;
-        private boolean msi;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Shmem#name() */
-        public Builder name(String value) {
-            this.name = value;
-            return this;
-        }
-
-        /** @see Shmem#role() */
-        public Builder role(String value) {
-            this.role = value;
-            return this;
-        }
-
-        /** @see Shmem#modelType() */
-        public Builder modelType(String value) {
-            this.modelType = value;
-            return this;
-        }
-
-        /** @see Shmem#sizeBytes() */
-        public Builder sizeBytes(Long value) {
-            this.sizeBytes = value;
-            return this;
-        }
-
-        /** @see Shmem#serverPath() */
-        public Builder serverPath(String value) {
-            this.serverPath = value;
-            return this;
-        }
-
-        /** @see Shmem#server() */
-        public Builder server(boolean value) {
-            this.server = value;
-            return this;
-        }
-
-        /** @see Shmem#msiVectors() */
-        public Builder msiVectors(Integer value) {
-            this.msiVectors = value;
-            return this;
-        }
-
-        /** @see Shmem#msiIoeventfd() */
-        public Builder msiIoeventfd(String value) {
-            this.msiIoeventfd = value;
-            return this;
-        }
-
-        /** @see Shmem#msi() */
-        public Builder msi(boolean value) {
-            this.msi = value;
-            return this;
-        }
-
-        /** @see Shmem#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Shmem#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Shmem build() {
-            return new Shmem(this);
-        }
-    }
 }

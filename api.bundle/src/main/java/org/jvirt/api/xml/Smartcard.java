@@ -6,8 +6,7 @@ import java.util.Objects;
 /**
  * A {@code <smartcard>} device on a CCID bus.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Smartcard implements Device {
     private final String mode;
@@ -18,7 +17,7 @@ public final class Smartcard implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Smartcard(Builder b) {
+    Smartcard(SmartcardBuilder b) {
         this.mode = b.mode;
         this.certificates = List.copyOf(b.certificates == null ? List.of() : b.certificates);
         this.database = b.database;
@@ -29,21 +28,13 @@ public final class Smartcard implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static SmartcardBuilder builder() {
+        return new SmartcardBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.mode = mode;
-        b.certificates = certificates;
-        b.database = database;
-        b.type = type;
-        b.source = source;
-        b.other = other;
-        b.info = info;
-        return b;
+    public SmartcardBuilder toBuilder() {
+        return new SmartcardBuilder(this);
     }
 
     /** {@code host}, {@code host-certificates} or {@code passthrough} */
@@ -81,29 +72,9 @@ public final class Smartcard implements Device {
         return info;
     }
 
-    /** A copy with {@code mode} replaced. */
-    public Smartcard withMode(String newMode) {
-        return toBuilder().mode(newMode).build();
-    }
-
-    /** A copy with {@code certificates} replaced. */
-    public Smartcard withCertificates(List<String> newCertificates) {
-        return toBuilder().certificates(newCertificates).build();
-    }
-
-    /** A copy with {@code database} replaced. */
-    public Smartcard withDatabase(String newDatabase) {
-        return toBuilder().database(newDatabase).build();
-    }
-
     /** A copy with {@code type} replaced. */
     public Smartcard withType(String newType) {
         return toBuilder().type(newType).build();
-    }
-
-    /** A copy with {@code source} replaced. */
-    public Smartcard withSource(CharSource newSource) {
-        return toBuilder().source(newSource).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -129,12 +100,9 @@ public final class Smartcard implements Device {
         if (!(o instanceof Smartcard x)) {
             return false;
         }
-        return Objects.equals(mode, x.mode)
-                && Objects.equals(certificates, x.certificates)
-                && Objects.equals(database, x.database)
-                && Objects.equals(type, x.type)
-                && Objects.equals(source, x.source)
-                && Objects.equals(other, x.other)
+        return Objects.equals(mode, x.mode) && Objects.equals(certificates, x.certificates)
+                && Objects.equals(database, x.database) && Objects.equals(type, x.type)
+                && Objects.equals(source, x.source) && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
@@ -145,72 +113,8 @@ public final class Smartcard implements Device {
 
     @Override
     public String toString() {
-        return "Smartcard[" + "mode=" + mode + ", "
-                + "certificates=" + certificates + ", "
-                + "database=" + database + ", "
-                + "type=" + type + ", "
-                + "source=" + source + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Smartcard[mode=" + mode + ", certificates=" + certificates + ", database=" + database
+                + ", type=" + type + ", source=" + source + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Smartcard}; not thread-safe. */
-    public static final class Builder {
-        private String mode;
-        private List<String> certificates;
-        private String database;
-        private String type;
-        private CharSource source;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Smartcard#mode() */
-        public Builder mode(String value) {
-            this.mode = value;
-            return this;
-        }
-
-        /** @see Smartcard#certificates() */
-        public Builder certificates(List<String> value) {
-            this.certificates = value;
-            return this;
-        }
-
-        /** @see Smartcard#database() */
-        public Builder database(String value) {
-            this.database = value;
-            return this;
-        }
-
-        /** @see Smartcard#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Smartcard#source() */
-        public Builder source(CharSource value) {
-            this.source = value;
-            return this;
-        }
-
-        /** @see Smartcard#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Smartcard#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Smartcard build() {
-            return new Smartcard(this);
-        }
-    }
 }

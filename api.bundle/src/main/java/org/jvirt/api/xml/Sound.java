@@ -6,8 +6,7 @@ import java.util.Objects;
 /**
  * A {@code <sound>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Sound implements Device {
     private final String model;
@@ -17,7 +16,7 @@ public final class Sound implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Sound(Builder b) {
+    Sound(SoundBuilder b) {
         this.model = b.model;
         this.multichannel = b.multichannel;
         this.codecs = List.copyOf(b.codecs == null ? List.of() : b.codecs);
@@ -27,20 +26,13 @@ public final class Sound implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static SoundBuilder builder() {
+        return new SoundBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.multichannel = multichannel;
-        b.codecs = codecs;
-        b.audioId = audioId;
-        b.other = other;
-        b.info = info;
-        return b;
+    public SoundBuilder toBuilder() {
+        return new SoundBuilder(this);
     }
 
     /** {@code sb16}, {@code es1370}, {@code pcspk}, {@code ac97}, {@code ich6}, {@code ich7}, {@code ich9}, {@code usb}, {@code ics6} */
@@ -78,21 +70,6 @@ public final class Sound implements Device {
         return toBuilder().model(newModel).build();
     }
 
-    /** A copy with {@code multichannel} replaced. */
-    public Sound withMultichannel(String newMultichannel) {
-        return toBuilder().multichannel(newMultichannel).build();
-    }
-
-    /** A copy with {@code codecs} replaced. */
-    public Sound withCodecs(List<String> newCodecs) {
-        return toBuilder().codecs(newCodecs).build();
-    }
-
-    /** A copy with {@code audioId} replaced. */
-    public Sound withAudioId(Integer newAudioId) {
-        return toBuilder().audioId(newAudioId).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public Sound withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -116,12 +93,9 @@ public final class Sound implements Device {
         if (!(o instanceof Sound x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(multichannel, x.multichannel)
-                && Objects.equals(codecs, x.codecs)
-                && Objects.equals(audioId, x.audioId)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(model, x.model) && Objects.equals(multichannel, x.multichannel)
+                && Objects.equals(codecs, x.codecs) && Objects.equals(audioId, x.audioId)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
@@ -131,64 +105,8 @@ public final class Sound implements Device {
 
     @Override
     public String toString() {
-        return "Sound[" + "model=" + model + ", "
-                + "multichannel=" + multichannel + ", "
-                + "codecs=" + codecs + ", "
-                + "audioId=" + audioId + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Sound[model=" + model + ", multichannel=" + multichannel + ", codecs=" + codecs
+                + ", audioId=" + audioId + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Sound}; not thread-safe. */
-    public static final class Builder {
-        private String model;
-        private String multichannel;
-        private List<String> codecs;
-        private Integer audioId;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Sound#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Sound#multichannel() */
-        public Builder multichannel(String value) {
-            this.multichannel = value;
-            return this;
-        }
-
-        /** @see Sound#codecs() */
-        public Builder codecs(List<String> value) {
-            this.codecs = value;
-            return this;
-        }
-
-        /** @see Sound#audioId() */
-        public Builder audioId(Integer value) {
-            this.audioId = value;
-            return this;
-        }
-
-        /** @see Sound#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Sound#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Sound build() {
-            return new Sound(this);
-        }
-    }
 }

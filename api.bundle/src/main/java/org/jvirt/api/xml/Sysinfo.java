@@ -7,8 +7,7 @@ import java.util.Objects;
  * A {@code <sysinfo>} element: SMBIOS tables ({@code type='smbios'}) or QEMU firmware configuration
  * entries ({@code type='fwcfg'}) shown to the guest. Entries keep the order they were written in.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Sysinfo {
     private final String type;
@@ -22,7 +21,7 @@ public final class Sysinfo {
     private final List<FwCfgEntry> entries;
     private final Preserved other;
 
-    private Sysinfo(Builder b) {
+    Sysinfo(SysinfoBuilder b) {
         this.type = b.type;
         this.bios = List.copyOf(b.bios == null ? List.of() : b.bios);
         this.system = List.copyOf(b.system == null ? List.of() : b.system);
@@ -36,24 +35,13 @@ public final class Sysinfo {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static SysinfoBuilder builder() {
+        return new SysinfoBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.bios = bios;
-        b.system = system;
-        b.baseBoards = baseBoards;
-        b.chassis = chassis;
-        b.processors = processors;
-        b.memoryDevices = memoryDevices;
-        b.oemStrings = oemStrings;
-        b.entries = entries;
-        b.other = other;
-        return b;
+    public SysinfoBuilder toBuilder() {
+        return new SysinfoBuilder(this);
     }
 
     /** {@code smbios} or {@code fwcfg} */
@@ -111,44 +99,9 @@ public final class Sysinfo {
         return toBuilder().type(newType).build();
     }
 
-    /** A copy with {@code bios} replaced. */
-    public Sysinfo withBios(List<Entry> newBios) {
-        return toBuilder().bios(newBios).build();
-    }
-
-    /** A copy with {@code system} replaced. */
-    public Sysinfo withSystem(List<Entry> newSystem) {
-        return toBuilder().system(newSystem).build();
-    }
-
-    /** A copy with {@code baseBoards} replaced. */
-    public Sysinfo withBaseBoards(List<Block> newBaseBoards) {
-        return toBuilder().baseBoards(newBaseBoards).build();
-    }
-
     /** A copy with {@code chassis} replaced. */
     public Sysinfo withChassis(List<Entry> newChassis) {
         return toBuilder().chassis(newChassis).build();
-    }
-
-    /** A copy with {@code processors} replaced. */
-    public Sysinfo withProcessors(List<Block> newProcessors) {
-        return toBuilder().processors(newProcessors).build();
-    }
-
-    /** A copy with {@code memoryDevices} replaced. */
-    public Sysinfo withMemoryDevices(List<Block> newMemoryDevices) {
-        return toBuilder().memoryDevices(newMemoryDevices).build();
-    }
-
-    /** A copy with {@code oemStrings} replaced. */
-    public Sysinfo withOemStrings(List<String> newOemStrings) {
-        return toBuilder().oemStrings(newOemStrings).build();
-    }
-
-    /** A copy with {@code entries} replaced. */
-    public Sysinfo withEntries(List<FwCfgEntry> newEntries) {
-        return toBuilder().entries(newEntries).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -199,115 +152,24 @@ public final class Sysinfo {
         if (!(o instanceof Sysinfo x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(bios, x.bios)
-                && Objects.equals(system, x.system)
-                && Objects.equals(baseBoards, x.baseBoards)
-                && Objects.equals(chassis, x.chassis)
-                && Objects.equals(processors, x.processors)
-                && Objects.equals(memoryDevices, x.memoryDevices)
-                && Objects.equals(oemStrings, x.oemStrings)
-                && Objects.equals(entries, x.entries)
-                && Objects.equals(other, x.other);
+        return Objects.equals(type, x.type) && Objects.equals(bios, x.bios)
+                && Objects.equals(system, x.system) && Objects.equals(baseBoards, x.baseBoards)
+                && Objects.equals(chassis, x.chassis) && Objects.equals(processors, x.processors)
+                && Objects.equals(memoryDevices, x.memoryDevices) && Objects.equals(oemStrings, x.oemStrings)
+                && Objects.equals(entries, x.entries) && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, bios, system, baseBoards, chassis, processors, memoryDevices, oemStrings, entries, other);
+        return Objects.hash(type, bios, system, baseBoards, chassis, processors, memoryDevices, oemStrings,
+                entries, other);
     }
 
     @Override
     public String toString() {
-        return "Sysinfo[" + "type=" + type + ", "
-                + "bios=" + bios + ", "
-                + "system=" + system + ", "
-                + "baseBoards=" + baseBoards + ", "
-                + "chassis=" + chassis + ", "
-                + "processors=" + processors + ", "
-                + "memoryDevices=" + memoryDevices + ", "
-                + "oemStrings=" + oemStrings + ", "
-                + "entries=" + entries + ", "
-                + "other=" + other + "]";
+        return "Sysinfo[type=" + type + ", bios=" + bios + ", system=" + system + ", baseBoards=" + baseBoards
+                + ", chassis=" + chassis + ", processors=" + processors + ", memoryDevices=" + memoryDevices
+                + ", oemStrings=" + oemStrings + ", entries=" + entries + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link Sysinfo}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private List<Entry> bios;
-        private List<Entry> system;
-        private List<Block> baseBoards;
-        private List<Entry> chassis;
-        private List<Block> processors;
-        private List<Block> memoryDevices;
-        private List<String> oemStrings;
-        private List<FwCfgEntry> entries;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see Sysinfo#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see Sysinfo#bios() */
-        public Builder bios(List<Entry> value) {
-            this.bios = value;
-            return this;
-        }
-
-        /** @see Sysinfo#system() */
-        public Builder system(List<Entry> value) {
-            this.system = value;
-            return this;
-        }
-
-        /** @see Sysinfo#baseBoards() */
-        public Builder baseBoards(List<Block> value) {
-            this.baseBoards = value;
-            return this;
-        }
-
-        /** @see Sysinfo#chassis() */
-        public Builder chassis(List<Entry> value) {
-            this.chassis = value;
-            return this;
-        }
-
-        /** @see Sysinfo#processors() */
-        public Builder processors(List<Block> value) {
-            this.processors = value;
-            return this;
-        }
-
-        /** @see Sysinfo#memoryDevices() */
-        public Builder memoryDevices(List<Block> value) {
-            this.memoryDevices = value;
-            return this;
-        }
-
-        /** @see Sysinfo#oemStrings() */
-        public Builder oemStrings(List<String> value) {
-            this.oemStrings = value;
-            return this;
-        }
-
-        /** @see Sysinfo#entries() */
-        public Builder entries(List<FwCfgEntry> value) {
-            this.entries = value;
-            return this;
-        }
-
-        /** @see Sysinfo#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public Sysinfo build() {
-            return new Sysinfo(this);
-        }
-    }
 }

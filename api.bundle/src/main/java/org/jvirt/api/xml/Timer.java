@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <clock><timer>} entry (libvirt's virDomainTimerDef).
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Timer {
     private final String name;
@@ -20,7 +19,7 @@ public final class Timer {
     private final Integer catchupLimit;
     private final Preserved other;
 
-    private Timer(Builder b) {
+    Timer(TimerBuilder b) {
         this.name = b.name;
         this.present = b.present;
         this.tickpolicy = b.tickpolicy;
@@ -34,24 +33,13 @@ public final class Timer {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static TimerBuilder builder() {
+        return new TimerBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.name = name;
-        b.present = present;
-        b.tickpolicy = tickpolicy;
-        b.track = track;
-        b.frequency = frequency;
-        b.mode = mode;
-        b.catchupThreshold = catchupThreshold;
-        b.catchupSlew = catchupSlew;
-        b.catchupLimit = catchupLimit;
-        b.other = other;
-        return b;
+    public TimerBuilder toBuilder() {
+        return new TimerBuilder(this);
     }
 
     /** {@code platform}, {@code pit}, {@code rtc}, {@code hpet}, {@code tsc}, {@code kvmclock}, {@code hypervclock}, {@code armvtimer} */
@@ -109,46 +97,6 @@ public final class Timer {
         return toBuilder().name(newName).build();
     }
 
-    /** A copy with {@code present} replaced. */
-    public Timer withPresent(String newPresent) {
-        return toBuilder().present(newPresent).build();
-    }
-
-    /** A copy with {@code tickpolicy} replaced. */
-    public Timer withTickpolicy(String newTickpolicy) {
-        return toBuilder().tickpolicy(newTickpolicy).build();
-    }
-
-    /** A copy with {@code track} replaced. */
-    public Timer withTrack(String newTrack) {
-        return toBuilder().track(newTrack).build();
-    }
-
-    /** A copy with {@code frequency} replaced. */
-    public Timer withFrequency(Long newFrequency) {
-        return toBuilder().frequency(newFrequency).build();
-    }
-
-    /** A copy with {@code mode} replaced. */
-    public Timer withMode(String newMode) {
-        return toBuilder().mode(newMode).build();
-    }
-
-    /** A copy with {@code catchupThreshold} replaced. */
-    public Timer withCatchupThreshold(Integer newCatchupThreshold) {
-        return toBuilder().catchupThreshold(newCatchupThreshold).build();
-    }
-
-    /** A copy with {@code catchupSlew} replaced. */
-    public Timer withCatchupSlew(Integer newCatchupSlew) {
-        return toBuilder().catchupSlew(newCatchupSlew).build();
-    }
-
-    /** A copy with {@code catchupLimit} replaced. */
-    public Timer withCatchupLimit(Integer newCatchupLimit) {
-        return toBuilder().catchupLimit(newCatchupLimit).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public Timer withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -162,115 +110,26 @@ public final class Timer {
         if (!(o instanceof Timer x)) {
             return false;
         }
-        return Objects.equals(name, x.name)
-                && Objects.equals(present, x.present)
-                && Objects.equals(tickpolicy, x.tickpolicy)
-                && Objects.equals(track, x.track)
-                && Objects.equals(frequency, x.frequency)
-                && Objects.equals(mode, x.mode)
+        return Objects.equals(name, x.name) && Objects.equals(present, x.present)
+                && Objects.equals(tickpolicy, x.tickpolicy) && Objects.equals(track, x.track)
+                && Objects.equals(frequency, x.frequency) && Objects.equals(mode, x.mode)
                 && Objects.equals(catchupThreshold, x.catchupThreshold)
-                && Objects.equals(catchupSlew, x.catchupSlew)
-                && Objects.equals(catchupLimit, x.catchupLimit)
+                && Objects.equals(catchupSlew, x.catchupSlew) && Objects.equals(catchupLimit, x.catchupLimit)
                 && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, present, tickpolicy, track, frequency, mode, catchupThreshold, catchupSlew, catchupLimit, other);
+        return Objects.hash(name, present, tickpolicy, track, frequency, mode, catchupThreshold, catchupSlew,
+                catchupLimit, other);
     }
 
     @Override
     public String toString() {
-        return "Timer[" + "name=" + name + ", "
-                + "present=" + present + ", "
-                + "tickpolicy=" + tickpolicy + ", "
-                + "track=" + track + ", "
-                + "frequency=" + frequency + ", "
-                + "mode=" + mode + ", "
-                + "catchupThreshold=" + catchupThreshold + ", "
-                + "catchupSlew=" + catchupSlew + ", "
-                + "catchupLimit=" + catchupLimit + ", "
-                + "other=" + other + "]";
+        return "Timer[name=" + name + ", present=" + present + ", tickpolicy=" + tickpolicy
+                + ", track=" + track + ", frequency=" + frequency + ", mode=" + mode
+                + ", catchupThreshold=" + catchupThreshold + ", catchupSlew=" + catchupSlew
+                + ", catchupLimit=" + catchupLimit + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link Timer}; not thread-safe. */
-    public static final class Builder {
-        private String name;
-        private String present;
-        private String tickpolicy;
-        private String track;
-        private Long frequency;
-        private String mode;
-        private Integer catchupThreshold;
-        private Integer catchupSlew;
-        private Integer catchupLimit;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see Timer#name() */
-        public Builder name(String value) {
-            this.name = value;
-            return this;
-        }
-
-        /** @see Timer#present() */
-        public Builder present(String value) {
-            this.present = value;
-            return this;
-        }
-
-        /** @see Timer#tickpolicy() */
-        public Builder tickpolicy(String value) {
-            this.tickpolicy = value;
-            return this;
-        }
-
-        /** @see Timer#track() */
-        public Builder track(String value) {
-            this.track = value;
-            return this;
-        }
-
-        /** @see Timer#frequency() */
-        public Builder frequency(Long value) {
-            this.frequency = value;
-            return this;
-        }
-
-        /** @see Timer#mode() */
-        public Builder mode(String value) {
-            this.mode = value;
-            return this;
-        }
-
-        /** @see Timer#catchupThreshold() */
-        public Builder catchupThreshold(Integer value) {
-            this.catchupThreshold = value;
-            return this;
-        }
-
-        /** @see Timer#catchupSlew() */
-        public Builder catchupSlew(Integer value) {
-            this.catchupSlew = value;
-            return this;
-        }
-
-        /** @see Timer#catchupLimit() */
-        public Builder catchupLimit(Integer value) {
-            this.catchupLimit = value;
-            return this;
-        }
-
-        /** @see Timer#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public Timer build() {
-            return new Timer(this);
-        }
-    }
 }

@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <tpm>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Tpm implements Device {
     private final String model;
@@ -14,7 +13,7 @@ public final class Tpm implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Tpm(Builder b) {
+    Tpm(TpmBuilder b) {
         this.model = b.model;
         this.backend = b.backend;
         this.other = b.other == null ? Preserved.NONE : b.other;
@@ -22,18 +21,13 @@ public final class Tpm implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static TpmBuilder builder() {
+        return new TpmBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.backend = backend;
-        b.other = other;
-        b.info = info;
-        return b;
+    public TpmBuilder toBuilder() {
+        return new TpmBuilder(this);
     }
 
     /** {@code tpm-tis}, {@code tpm-crb}, {@code tpm-spapr}, {@code spapr-tpm-proxy}, or null */
@@ -89,10 +83,8 @@ public final class Tpm implements Device {
         if (!(o instanceof Tpm x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(backend, x.backend)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(model, x.model) && Objects.equals(backend, x.backend)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
@@ -102,48 +94,7 @@ public final class Tpm implements Device {
 
     @Override
     public String toString() {
-        return "Tpm[" + "model=" + model + ", "
-                + "backend=" + backend + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Tpm[model=" + model + ", backend=" + backend + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Tpm}; not thread-safe. */
-    public static final class Builder {
-        private String model;
-        private TpmBackend backend;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Tpm#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Tpm#backend() */
-        public Builder backend(TpmBackend value) {
-            this.backend = value;
-            return this;
-        }
-
-        /** @see Tpm#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Tpm#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Tpm build() {
-            return new Tpm(this);
-        }
-    }
 }

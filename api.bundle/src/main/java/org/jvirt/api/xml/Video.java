@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <video>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Video implements Device {
     private final VideoModel model;
@@ -14,7 +13,7 @@ public final class Video implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Video(Builder b) {
+    Video(VideoBuilder b) {
         this.model = b.model;
         this.driver = b.driver;
         this.other = b.other == null ? Preserved.NONE : b.other;
@@ -22,18 +21,13 @@ public final class Video implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static VideoBuilder builder() {
+        return new VideoBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.driver = driver;
-        b.other = other;
-        b.info = info;
-        return b;
+    public VideoBuilder toBuilder() {
+        return new VideoBuilder(this);
     }
 
     /** {@code <model>}, or null */
@@ -99,10 +93,8 @@ public final class Video implements Device {
         if (!(o instanceof Video x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(driver, x.driver)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(model, x.model) && Objects.equals(driver, x.driver)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
@@ -112,48 +104,7 @@ public final class Video implements Device {
 
     @Override
     public String toString() {
-        return "Video[" + "model=" + model + ", "
-                + "driver=" + driver + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Video[model=" + model + ", driver=" + driver + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Video}; not thread-safe. */
-    public static final class Builder {
-        private VideoModel model;
-        private VideoDriver driver;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Video#model() */
-        public Builder model(VideoModel value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Video#driver() */
-        public Builder driver(VideoDriver value) {
-            this.driver = value;
-            return this;
-        }
-
-        /** @see Video#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Video#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Video build() {
-            return new Video(this);
-        }
-    }
 }

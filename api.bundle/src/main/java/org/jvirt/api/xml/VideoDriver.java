@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A video device's {@code <driver>}: the backend and the virtio options.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class VideoDriver {
     private final String name;
@@ -17,7 +16,7 @@ public final class VideoDriver {
     private final String pagePerVq;
     private final Preserved other;
 
-    private VideoDriver(Builder b) {
+    VideoDriver(VideoDriverBuilder b) {
         this.name = b.name;
         this.vgaconf = b.vgaconf;
         this.iommu = b.iommu;
@@ -28,21 +27,13 @@ public final class VideoDriver {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static VideoDriverBuilder builder() {
+        return new VideoDriverBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.name = name;
-        b.vgaconf = vgaconf;
-        b.iommu = iommu;
-        b.ats = ats;
-        b.packed = packed;
-        b.pagePerVq = pagePerVq;
-        b.other = other;
-        return b;
+    public VideoDriverBuilder toBuilder() {
+        return new VideoDriverBuilder(this);
     }
 
     /** {@code qemu} or {@code vhostuser}, or null */
@@ -85,31 +76,6 @@ public final class VideoDriver {
         return toBuilder().name(newName).build();
     }
 
-    /** A copy with {@code vgaconf} replaced. */
-    public VideoDriver withVgaconf(String newVgaconf) {
-        return toBuilder().vgaconf(newVgaconf).build();
-    }
-
-    /** A copy with {@code iommu} replaced. */
-    public VideoDriver withIommu(String newIommu) {
-        return toBuilder().iommu(newIommu).build();
-    }
-
-    /** A copy with {@code ats} replaced. */
-    public VideoDriver withAts(String newAts) {
-        return toBuilder().ats(newAts).build();
-    }
-
-    /** A copy with {@code packed} replaced. */
-    public VideoDriver withPacked(String newPacked) {
-        return toBuilder().packed(newPacked).build();
-    }
-
-    /** A copy with {@code pagePerVq} replaced. */
-    public VideoDriver withPagePerVq(String newPagePerVq) {
-        return toBuilder().pagePerVq(newPagePerVq).build();
-    }
-
     /** A copy with {@code other} replaced. */
     public VideoDriver withOther(Preserved newOther) {
         return toBuilder().other(newOther).build();
@@ -123,12 +89,9 @@ public final class VideoDriver {
         if (!(o instanceof VideoDriver x)) {
             return false;
         }
-        return Objects.equals(name, x.name)
-                && Objects.equals(vgaconf, x.vgaconf)
-                && Objects.equals(iommu, x.iommu)
-                && Objects.equals(ats, x.ats)
-                && Objects.equals(packed, x.packed)
-                && Objects.equals(pagePerVq, x.pagePerVq)
+        return Objects.equals(name, x.name) && Objects.equals(vgaconf, x.vgaconf)
+                && Objects.equals(iommu, x.iommu) && Objects.equals(ats, x.ats)
+                && Objects.equals(packed, x.packed) && Objects.equals(pagePerVq, x.pagePerVq)
                 && Objects.equals(other, x.other);
     }
 
@@ -139,72 +102,8 @@ public final class VideoDriver {
 
     @Override
     public String toString() {
-        return "VideoDriver[" + "name=" + name + ", "
-                + "vgaconf=" + vgaconf + ", "
-                + "iommu=" + iommu + ", "
-                + "ats=" + ats + ", "
-                + "packed=" + packed + ", "
-                + "pagePerVq=" + pagePerVq + ", "
-                + "other=" + other + "]";
+        return "VideoDriver[name=" + name + ", vgaconf=" + vgaconf + ", iommu=" + iommu + ", ats=" + ats
+                + ", packed=" + packed + ", pagePerVq=" + pagePerVq + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link VideoDriver}; not thread-safe. */
-    public static final class Builder {
-        private String name;
-        private String vgaconf;
-        private String iommu;
-        private String ats;
-        private String packed;
-        private String pagePerVq;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see VideoDriver#name() */
-        public Builder name(String value) {
-            this.name = value;
-            return this;
-        }
-
-        /** @see VideoDriver#vgaconf() */
-        public Builder vgaconf(String value) {
-            this.vgaconf = value;
-            return this;
-        }
-
-        /** @see VideoDriver#iommu() */
-        public Builder iommu(String value) {
-            this.iommu = value;
-            return this;
-        }
-
-        /** @see VideoDriver#ats() */
-        public Builder ats(String value) {
-            this.ats = value;
-            return this;
-        }
-
-        /** @see VideoDriver#packed() */
-        public Builder packed(String value) {
-            this.packed = value;
-            return this;
-        }
-
-        /** @see VideoDriver#pagePerVq() */
-        public Builder pagePerVq(String value) {
-            this.pagePerVq = value;
-            return this;
-        }
-
-        /** @see VideoDriver#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public VideoDriver build() {
-            return new VideoDriver(this);
-        }
-    }
 }

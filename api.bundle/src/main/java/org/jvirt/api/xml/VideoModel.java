@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A video device's {@code <model>}. Sizes are in KiB as written; null when absent.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class VideoModel {
     private final String type;
@@ -21,7 +20,7 @@ public final class VideoModel {
     private final Resolution resolution;
     private final Preserved other;
 
-    private VideoModel(Builder b) {
+    VideoModel(VideoModelBuilder b) {
         this.type = b.type;
         this.ram = b.ram;
         this.vram = b.vram;
@@ -36,25 +35,13 @@ public final class VideoModel {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static VideoModelBuilder builder() {
+        return new VideoModelBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.type = type;
-        b.ram = ram;
-        b.vram = vram;
-        b.vram64 = vram64;
-        b.vgamem = vgamem;
-        b.heads = heads;
-        b.primary = primary;
-        b.blob = blob;
-        b.acceleration = acceleration;
-        b.resolution = resolution;
-        b.other = other;
-        return b;
+    public VideoModelBuilder toBuilder() {
+        return new VideoModelBuilder(this);
     }
 
     /** {@code vga}, {@code cirrus}, {@code vmvga}, {@code xen}, {@code vbox}, {@code qxl}, {@code virtio}, {@code gop}, {@code bochs}, {@code ramfb}, {@code none} */
@@ -127,11 +114,6 @@ public final class VideoModel {
         return toBuilder().vram(newVram).build();
     }
 
-    /** A copy with {@code vram64} replaced. */
-    public VideoModel withVram64(Integer newVram64) {
-        return toBuilder().vram64(newVram64).build();
-    }
-
     /** A copy with {@code vgamem} replaced. */
     public VideoModel withVgamem(Integer newVgamem) {
         return toBuilder().vgamem(newVgamem).build();
@@ -145,21 +127,6 @@ public final class VideoModel {
     /** A copy with {@code primary} replaced. */
     public VideoModel withPrimary(String newPrimary) {
         return toBuilder().primary(newPrimary).build();
-    }
-
-    /** A copy with {@code blob} replaced. */
-    public VideoModel withBlob(String newBlob) {
-        return toBuilder().blob(newBlob).build();
-    }
-
-    /** A copy with {@code acceleration} replaced. */
-    public VideoModel withAcceleration(VideoAcceleration newAcceleration) {
-        return toBuilder().acceleration(newAcceleration).build();
-    }
-
-    /** A copy with {@code resolution} replaced. */
-    public VideoModel withResolution(Resolution newResolution) {
-        return toBuilder().resolution(newResolution).build();
     }
 
     /** A copy with {@code other} replaced. */
@@ -184,124 +151,24 @@ public final class VideoModel {
         if (!(o instanceof VideoModel x)) {
             return false;
         }
-        return Objects.equals(type, x.type)
-                && Objects.equals(ram, x.ram)
-                && Objects.equals(vram, x.vram)
-                && Objects.equals(vram64, x.vram64)
-                && Objects.equals(vgamem, x.vgamem)
-                && Objects.equals(heads, x.heads)
-                && Objects.equals(primary, x.primary)
-                && Objects.equals(blob, x.blob)
-                && Objects.equals(acceleration, x.acceleration)
-                && Objects.equals(resolution, x.resolution)
-                && Objects.equals(other, x.other);
+        return Objects.equals(type, x.type) && Objects.equals(ram, x.ram) && Objects.equals(vram, x.vram)
+                && Objects.equals(vram64, x.vram64) && Objects.equals(vgamem, x.vgamem)
+                && Objects.equals(heads, x.heads) && Objects.equals(primary, x.primary)
+                && Objects.equals(blob, x.blob) && Objects.equals(acceleration, x.acceleration)
+                && Objects.equals(resolution, x.resolution) && Objects.equals(other, x.other);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, ram, vram, vram64, vgamem, heads, primary, blob, acceleration, resolution, other);
+        return Objects.hash(type, ram, vram, vram64, vgamem, heads, primary, blob, acceleration, resolution,
+                other);
     }
 
     @Override
     public String toString() {
-        return "VideoModel[" + "type=" + type + ", "
-                + "ram=" + ram + ", "
-                + "vram=" + vram + ", "
-                + "vram64=" + vram64 + ", "
-                + "vgamem=" + vgamem + ", "
-                + "heads=" + heads + ", "
-                + "primary=" + primary + ", "
-                + "blob=" + blob + ", "
-                + "acceleration=" + acceleration + ", "
-                + "resolution=" + resolution + ", "
-                + "other=" + other + "]";
+        return "VideoModel[type=" + type + ", ram=" + ram + ", vram=" + vram + ", vram64=" + vram64
+                + ", vgamem=" + vgamem + ", heads=" + heads + ", primary=" + primary + ", blob=" + blob
+                + ", acceleration=" + acceleration + ", resolution=" + resolution + ", other=" + other + "]";
     }
 
-    /** Collects the values of a {@link VideoModel}; not thread-safe. */
-    public static final class Builder {
-        private String type;
-        private Integer ram;
-        private Integer vram;
-        private Integer vram64;
-        private Integer vgamem;
-        private Integer heads;
-        private String primary;
-        private String blob;
-        private VideoAcceleration acceleration;
-        private Resolution resolution;
-        private Preserved other;
-
-        private Builder() {
-        }
-
-        /** @see VideoModel#type() */
-        public Builder type(String value) {
-            this.type = value;
-            return this;
-        }
-
-        /** @see VideoModel#ram() */
-        public Builder ram(Integer value) {
-            this.ram = value;
-            return this;
-        }
-
-        /** @see VideoModel#vram() */
-        public Builder vram(Integer value) {
-            this.vram = value;
-            return this;
-        }
-
-        /** @see VideoModel#vram64() */
-        public Builder vram64(Integer value) {
-            this.vram64 = value;
-            return this;
-        }
-
-        /** @see VideoModel#vgamem() */
-        public Builder vgamem(Integer value) {
-            this.vgamem = value;
-            return this;
-        }
-
-        /** @see VideoModel#heads() */
-        public Builder heads(Integer value) {
-            this.heads = value;
-            return this;
-        }
-
-        /** @see VideoModel#primary() */
-        public Builder primary(String value) {
-            this.primary = value;
-            return this;
-        }
-
-        /** @see VideoModel#blob() */
-        public Builder blob(String value) {
-            this.blob = value;
-            return this;
-        }
-
-        /** @see VideoModel#acceleration() */
-        public Builder acceleration(VideoAcceleration value) {
-            this.acceleration = value;
-            return this;
-        }
-
-        /** @see VideoModel#resolution() */
-        public Builder resolution(Resolution value) {
-            this.resolution = value;
-            return this;
-        }
-
-        /** @see VideoModel#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        public VideoModel build() {
-            return new VideoModel(this);
-        }
-    }
 }

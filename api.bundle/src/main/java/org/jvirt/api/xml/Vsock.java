@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <vsock>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Vsock implements Device {
     private final String model;
@@ -16,7 +15,7 @@ public final class Vsock implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Vsock(Builder b) {
+    Vsock(VsockBuilder b) {
         this.model = b.model;
         this.cidAuto = b.cidAuto;
         this.cidAddress = b.cidAddress;
@@ -26,20 +25,13 @@ public final class Vsock implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static VsockBuilder builder() {
+        return new VsockBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.cidAuto = cidAuto;
-        b.cidAddress = cidAddress;
-        b.driver = driver;
-        b.other = other;
-        b.info = info;
-        return b;
+    public VsockBuilder toBuilder() {
+        return new VsockBuilder(this);
     }
 
     /** {@code virtio}, {@code virtio-transitional}, {@code virtio-non-transitional}, or null */
@@ -77,16 +69,6 @@ public final class Vsock implements Device {
         return toBuilder().model(newModel).build();
     }
 
-    /** A copy with {@code cidAuto} replaced. */
-    public Vsock withCidAuto(String newCidAuto) {
-        return toBuilder().cidAuto(newCidAuto).build();
-    }
-
-    /** A copy with {@code cidAddress} replaced. */
-    public Vsock withCidAddress(Integer newCidAddress) {
-        return toBuilder().cidAddress(newCidAddress).build();
-    }
-
     /** A copy with {@code driver} replaced. */
     public Vsock withDriver(VirtioDriver newDriver) {
         return toBuilder().driver(newDriver).build();
@@ -115,12 +97,9 @@ public final class Vsock implements Device {
         if (!(o instanceof Vsock x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(cidAuto, x.cidAuto)
-                && Objects.equals(cidAddress, x.cidAddress)
-                && Objects.equals(driver, x.driver)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(model, x.model) && Objects.equals(cidAuto, x.cidAuto)
+                && Objects.equals(cidAddress, x.cidAddress) && Objects.equals(driver, x.driver)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
@@ -130,64 +109,8 @@ public final class Vsock implements Device {
 
     @Override
     public String toString() {
-        return "Vsock[" + "model=" + model + ", "
-                + "cidAuto=" + cidAuto + ", "
-                + "cidAddress=" + cidAddress + ", "
-                + "driver=" + driver + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Vsock[model=" + model + ", cidAuto=" + cidAuto + ", cidAddress=" + cidAddress
+                + ", driver=" + driver + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Vsock}; not thread-safe. */
-    public static final class Builder {
-        private String model;
-        private String cidAuto;
-        private Integer cidAddress;
-        private VirtioDriver driver;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Vsock#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Vsock#cidAuto() */
-        public Builder cidAuto(String value) {
-            this.cidAuto = value;
-            return this;
-        }
-
-        /** @see Vsock#cidAddress() */
-        public Builder cidAddress(Integer value) {
-            this.cidAddress = value;
-            return this;
-        }
-
-        /** @see Vsock#driver() */
-        public Builder driver(VirtioDriver value) {
-            this.driver = value;
-            return this;
-        }
-
-        /** @see Vsock#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Vsock#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Vsock build() {
-            return new Vsock(this);
-        }
-    }
 }

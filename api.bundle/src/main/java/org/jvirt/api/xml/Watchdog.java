@@ -5,8 +5,7 @@ import java.util.Objects;
 /**
  * A {@code <watchdog>} device.
  *
- * <p>Immutable and thread-safe. Build one with {@link #builder()}, change one with
- * {@link #toBuilder()} or a {@code with...} copy; accessors never return null lists.
+ * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
  */
 public final class Watchdog implements Device {
     private final String model;
@@ -14,7 +13,7 @@ public final class Watchdog implements Device {
     private final Preserved other;
     private final DeviceInfo info;
 
-    private Watchdog(Builder b) {
+    Watchdog(WatchdogBuilder b) {
         this.model = b.model;
         this.action = b.action;
         this.other = b.other == null ? Preserved.NONE : b.other;
@@ -22,18 +21,13 @@ public final class Watchdog implements Device {
     }
 
     /** A builder with every field unset (null, empty, or the documented default). */
-    public static Builder builder() {
-        return new Builder();
+    public static WatchdogBuilder builder() {
+        return new WatchdogBuilder();
     }
 
     /** A builder holding this object's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.model = model;
-        b.action = action;
-        b.other = other;
-        b.info = info;
-        return b;
+    public WatchdogBuilder toBuilder() {
+        return new WatchdogBuilder(this);
     }
 
     /** {@code i6300esb}, {@code ib700}, {@code diag288}, {@code itco} */
@@ -89,10 +83,8 @@ public final class Watchdog implements Device {
         if (!(o instanceof Watchdog x)) {
             return false;
         }
-        return Objects.equals(model, x.model)
-                && Objects.equals(action, x.action)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+        return Objects.equals(model, x.model) && Objects.equals(action, x.action)
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override
@@ -102,48 +94,7 @@ public final class Watchdog implements Device {
 
     @Override
     public String toString() {
-        return "Watchdog[" + "model=" + model + ", "
-                + "action=" + action + ", "
-                + "other=" + other + ", "
-                + "info=" + info + "]";
+        return "Watchdog[model=" + model + ", action=" + action + ", other=" + other + ", info=" + info + "]";
     }
 
-    /** Collects the values of a {@link Watchdog}; not thread-safe. */
-    public static final class Builder {
-        private String model;
-        private String action;
-        private Preserved other;
-        private DeviceInfo info;
-
-        private Builder() {
-        }
-
-        /** @see Watchdog#model() */
-        public Builder model(String value) {
-            this.model = value;
-            return this;
-        }
-
-        /** @see Watchdog#action() */
-        public Builder action(String value) {
-            this.action = value;
-            return this;
-        }
-
-        /** @see Watchdog#other() */
-        public Builder other(Preserved value) {
-            this.other = value;
-            return this;
-        }
-
-        /** @see Watchdog#info() */
-        public Builder info(DeviceInfo value) {
-            this.info = value;
-            return this;
-        }
-
-        public Watchdog build() {
-            return new Watchdog(this);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package org.jvirt.xml.internal;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Address;
+import org.jvirt.api.xml.AddressBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /**
@@ -15,7 +16,7 @@ final class AddressCodec {
 
     static Address parse(Node n) throws VirtException {
         String type = n.attr("type");
-        Address.Builder b = Address.builder().type(type);
+        AddressBuilder b = Address.builder().type(type);
         switch (type == null ? "" : type) {
             case "pci" -> b.domain(zero(Num.uint(n, "domain", 0))).bus(zero(Num.uint(n, "bus", 0)))
                     .slot(zero(Num.uint(n, "slot", 0))).function(zero(Num.uint(n, "function", 0)))

@@ -4,6 +4,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.CharSource;
 import org.jvirt.api.xml.CharTarget;
+import org.jvirt.api.xml.CharTargetBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /** {@code <serial>}, {@code <console>}, {@code <channel>}, {@code <parallel>} (virDomainChrDefParseXML). */
@@ -55,7 +56,7 @@ final class CharDeviceCodec {
         if (state != null && !state.equals("connected") && !state.equals("disconnected")) {
             throw XmlErrors.xml("invalid channel state value '" + state + "'");
         }
-        CharTarget.Builder b = CharTarget.builder().type(t.attr("type")).address(t.attr("address"))
+        CharTargetBuilder b = CharTarget.builder().type(t.attr("type")).address(t.attr("address"))
                 .name(t.attr("name")).state(state).port(port(t));
         b.modelName(Leaf.attr(t, "model", "name"));
         return b.other(t.rest()).build();

@@ -8,6 +8,7 @@ import org.jvirt.api.xml.CharSource;
 import org.jvirt.api.xml.RedirFilter;
 import org.jvirt.api.xml.Redirdev;
 import org.jvirt.api.xml.Smartcard;
+import org.jvirt.api.xml.SmartcardBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /**
@@ -24,7 +25,7 @@ final class ChardevDeviceCodecs {
     static Smartcard smartcard(Node n) throws VirtException {
         String mode = n.attr("mode");
         String type = n.attr("type");
-        Smartcard.Builder b = Smartcard.builder().mode(mode).type(type).source(source(n, type));
+        SmartcardBuilder b = Smartcard.builder().mode(mode).type(type).source(source(n, type));
         if ("host-certificates".equals(mode)) {
             List<Node> certs = plainTextChildren(n, "certificate");
             if (certs != null) {

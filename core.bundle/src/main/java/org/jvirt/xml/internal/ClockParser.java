@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Clock;
 import org.jvirt.api.xml.Timer;
+import org.jvirt.api.xml.TimerBuilder;
 
 /** {@code <clock>} (virDomainDefClockParse). */
 final class ClockParser {
@@ -86,7 +87,7 @@ final class ClockParser {
         if (present != null && !present.equals("yes") && !present.equals("no")) {
             throw XmlErrors.xml("unknown timer present value '" + present + "'");
         }
-        Timer.Builder b = Timer.builder().name(name).present(present)
+        TimerBuilder b = Timer.builder().name(name).present(present)
                 .tickpolicy(oneOf(t, "tickpolicy", TICK_POLICIES)).track(oneOf(t, "track", TRACKS))
                 .mode(oneOf(t, "mode", MODES));
         Long frequency = Num.ulong(t, "frequency", 10);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Controller;
+import org.jvirt.api.xml.ControllerBuilder;
 import org.jvirt.api.xml.ControllerDriver;
 import org.jvirt.api.xml.ControllerTarget;
 import org.jvirt.api.xml.XmlElement;
@@ -23,7 +24,7 @@ final class ControllerCodec {
     static Controller parse(Node c) throws VirtException {
         String type = c.requiredAttr("type");
         Integer index = Num.nonNegative(c, "index");
-        Controller.Builder b = Controller.builder().type(type).index(index == null ? -1 : index).model(c.attr("model"))
+        ControllerBuilder b = Controller.builder().type(type).index(index == null ? -1 : index).model(c.attr("model"))
                 .ports(Num.nonNegative(c, "ports")).vectors(Num.nonNegative(c, "vectors"));
         List<XmlElement> models = c.element().children("model");
         if (models.size() == 1 && models.get(0).children().isEmpty() && models.get(0).attributes().size() == 1

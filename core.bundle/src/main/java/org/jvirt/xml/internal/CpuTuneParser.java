@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.CpuTune;
+import org.jvirt.api.xml.CpuTuneBuilder;
 import org.jvirt.api.xml.VcpuPin;
 
 /** {@code <cputune>} (virDomainDefTunablesParse). */
@@ -25,7 +26,7 @@ final class CpuTuneParser {
         if (n == null) {
             return null;
         }
-        CpuTune.Builder b = CpuTune.builder().shares(number(n, "shares")).period(number(n, "period"))
+        CpuTuneBuilder b = CpuTune.builder().shares(number(n, "shares")).period(number(n, "period"))
                 .quota(number(n, "quota")).globalPeriod(number(n, "global_period"))
                 .globalQuota(number(n, "global_quota")).emulatorPeriod(number(n, "emulator_period"))
                 .emulatorQuota(number(n, "emulator_quota")).iothreadPeriod(number(n, "iothread_period"))

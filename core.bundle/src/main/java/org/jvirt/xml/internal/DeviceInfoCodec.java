@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DeviceInfo;
+import org.jvirt.api.xml.DeviceInfoBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /**
@@ -19,7 +20,7 @@ final class DeviceInfoCodec {
     }
 
     static DeviceInfo parse(Node device) throws VirtException {
-        DeviceInfo.Builder b = DeviceInfo.builder();
+        DeviceInfoBuilder b = DeviceInfo.builder();
         Node boot = known(device, "boot", "order", "loadparm");
         if (boot != null) {
             b.bootOrder(Num.uint(boot, "order")).bootLoadParm(boot.attr("loadparm"));

@@ -8,11 +8,13 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DiskAuth;
+import org.jvirt.api.xml.DiskBuilder;
 import org.jvirt.api.xml.DiskDriver;
 import org.jvirt.api.xml.DiskEncryption;
 import org.jvirt.api.xml.DiskGeometry;
 import org.jvirt.api.xml.DiskSecret;
 import org.jvirt.api.xml.DiskSource;
+import org.jvirt.api.xml.DiskSourceBuilder;
 import org.jvirt.api.xml.DiskTarget;
 import org.jvirt.api.xml.SourceHost;
 import org.jvirt.api.xml.XmlElement;
@@ -40,7 +42,7 @@ final class DiskCodec {
             XmlElement src = n.element().child("source");
             throw new VirtException(ErrorCode.NO_TARGET, ErrorDomain.DOMAIN, "device " + describe(src));
         }
-        Disk.Builder b = Disk.builder().type(n.attr("type")).device(n.attr("device")).model(n.attr("model"))
+        DiskBuilder b = Disk.builder().type(n.attr("type")).device(n.attr("device")).model(n.attr("model"))
                 .rawio(n.attr("rawio")).sgio(n.attr("sgio")).snapshot(n.attr("snapshot"));
         Node driver = n.child("driver");
         if (driver != null) {
@@ -83,7 +85,7 @@ final class DiskCodec {
     }
 
     private static DiskSource source(Node s) throws VirtException {
-        DiskSource.Builder b = DiskSource.builder().file(s.attr("file")).dev(s.attr("dev")).dir(s.attr("dir"))
+        DiskSourceBuilder b = DiskSource.builder().file(s.attr("file")).dev(s.attr("dev")).dir(s.attr("dir"))
                 .protocol(s.attr("protocol")).name(s.attr("name")).query(s.attr("query")).tls(s.attr("tls"))
                 .tlsHostname(s.attr("tlsHostname")).pool(s.attr("pool")).volume(s.attr("volume"))
                 .mode(s.attr("mode")).startupPolicy(s.attr("startupPolicy")).index(Num.uint(s, "index"));

@@ -14,6 +14,7 @@ import org.jvirt.api.xml.Cpu;
 import org.jvirt.api.xml.CpuTune;
 import org.jvirt.api.xml.Devices;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.DomainDefBuilder;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Features;
 import org.jvirt.api.xml.GuestDefaults;
@@ -99,7 +100,7 @@ final class DomainParser {
         String onReboot = lifecycle(d, "on_reboot");
         String onCrash = lifecycle(d, "on_crash");
         Devices devices = new DevicesParser(flags, random).parse(d.child("devices"));
-        DomainDef.Builder tuning = DomainTuningCodec.parse(d, vcpu, cputune, random);
+        DomainDefBuilder tuning = DomainTuningCodec.parse(d, vcpu, cputune, random);
         vcpu = DomainTuningCodec.placement(vcpu, tuning.build().numatune(), cputune);
         tuning.sysinfo(SysinfoCodec.parse(d)).launchSecurity(LaunchSecurityCodec.parse(d.child("launchSecurity")));
         return tuning.type(type).id(id).name(name).uuid(uuid).title(title).description(description)

@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.CpuTune;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.DomainDefBuilder;
 import org.jvirt.api.xml.IoThread;
 import org.jvirt.api.xml.NumaTune;
 import org.jvirt.api.xml.Vcpu;
@@ -15,7 +16,7 @@ import org.jvirt.api.xml.XmlElement;
 
 /**
  * The domain-level tuning and resource elements: genid, memtune, memoryBacking, blkiotune, the
- * IOThreads, numatune, resource, on_lockfailure and pm. Parsing fills a {@link DomainDef.Builder}
+ * IOThreads, numatune, resource, on_lockfailure and pm. Parsing fills a {@link DomainDefBuilder}
  * the rest of the domain is added to; formatting adds them to the domain element, which sorts
  * them into libvirt's order.
  */
@@ -25,9 +26,9 @@ final class DomainTuningCodec {
     private DomainTuningCodec() {
     }
 
-    static DomainDef.Builder parse(Node d, Vcpu vcpu, CpuTune cputune, RandomGenerator random)
+    static DomainDefBuilder parse(Node d, Vcpu vcpu, CpuTune cputune, RandomGenerator random)
             throws VirtException {
-        DomainDef.Builder b = DomainDef.builder();
+        DomainDefBuilder b = DomainDef.builder();
         Node genid = d.child("genid");
         if (genid != null) {
             genid.requireFullyRead();

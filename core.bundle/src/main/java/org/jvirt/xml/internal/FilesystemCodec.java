@@ -2,9 +2,12 @@ package org.jvirt.xml.internal;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Filesystem;
+import org.jvirt.api.xml.FilesystemBuilder;
 import org.jvirt.api.xml.FsBinary;
+import org.jvirt.api.xml.FsBinaryBuilder;
 import org.jvirt.api.xml.FsDriver;
 import org.jvirt.api.xml.FsSource;
+import org.jvirt.api.xml.FsSourceBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /** {@code <filesystem>} (virDomainFSDefParseXML / virDomainFSDefFormat). */
@@ -19,7 +22,7 @@ final class FilesystemCodec {
     }
 
     static Filesystem parse(Node n) throws VirtException {
-        Filesystem.Builder b = Filesystem.builder().type(n.attr("type")).accessMode(n.attr("accessmode"))
+        FilesystemBuilder b = Filesystem.builder().type(n.attr("type")).accessMode(n.attr("accessmode"))
                 .model(n.attr("model")).multidevs(n.attr("multidevs")).fmode(mode(n, "fmode"))
                 .dmode(mode(n, "dmode"));
         Node driver = n.child("driver");
@@ -59,7 +62,7 @@ final class FilesystemCodec {
     }
 
     private static FsBinary binary(Node bin) throws VirtException {
-        FsBinary.Builder b = FsBinary.builder().path(bin.attr("path")).xattr(bin.attr("xattr"));
+        FsBinaryBuilder b = FsBinary.builder().path(bin.attr("path")).xattr(bin.attr("xattr"));
         b.cacheMode(Leaf.attr(bin, "cache", "mode")).sandboxMode(Leaf.attr(bin, "sandbox", "mode"));
         Node lock = Leaf.known(bin, "lock", "posix", "flock");
         if (lock != null) {
@@ -73,7 +76,7 @@ final class FilesystemCodec {
     }
 
     private static FsSource source(Node s, String type) throws VirtException {
-        FsSource.Builder b = FsSource.builder().dir(s.attr("dir")).socket(s.attr("socket")).dev(s.attr("dev"))
+        FsSourceBuilder b = FsSource.builder().dir(s.attr("dir")).socket(s.attr("socket")).dev(s.attr("dev"))
                 .file(s.attr("file")).name(s.attr("name")).pool(s.attr("pool")).volume(s.attr("volume"));
         if ("ram".equals(type)) {
             // usage means something only to a RAM filesystem; elsewhere it stays as written

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Graphics;
+import org.jvirt.api.xml.GraphicsBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /**
@@ -30,7 +31,7 @@ final class GraphicsCodec {
             return null;
         }
         boolean inactive = (flags & DomainXmlCodec.PARSE_INACTIVE) != 0;
-        Graphics.Builder b = Graphics.builder().type(type);
+        GraphicsBuilder b = Graphics.builder().type(type);
         switch (type) {
             case "vnc" -> {
                 ports(g, b, inactive, true);
@@ -71,7 +72,7 @@ final class GraphicsCodec {
     }
 
     /** VNC's and SPICE's port, TLS port and autoport; -1 is the legacy way to ask for autoport. */
-    private static void ports(Node g, Graphics.Builder b, boolean inactive, boolean vnc) throws VirtException {
+    private static void ports(Node g, GraphicsBuilder b, boolean inactive, boolean vnc) throws VirtException {
         Integer port = g.intAttr("port");
         Integer tlsPort = vnc ? null : g.intAttr("tlsPort");
         boolean autoport = vnc ? port == null || port == -1
@@ -92,12 +93,12 @@ final class GraphicsCodec {
         b.port(p).autoport(autoport).tlsPort(tlsPort == null || tlsPort == 0 ? null : tlsPort);
     }
 
-    private static void auth(Node g, Graphics.Builder b) {
+    private static void auth(Node g, GraphicsBuilder b) {
         b.username(g.attr("username")).passwd(g.attr("passwd")).passwdValidTo(g.attr("passwdValidTo"))
                 .connected(g.attr("connected"));
     }
 
-    private static void spiceChildren(Node g, Graphics.Builder b) {
+    private static void spiceChildren(Node g, GraphicsBuilder b) {
         List<XmlElement> written = g.element().children("channel");
         if (written.stream().allMatch(c -> simple(c, "name", "mode"))) {
             List<Graphics.Channel> channels = new ArrayList<>();

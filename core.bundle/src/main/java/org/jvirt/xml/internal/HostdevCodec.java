@@ -3,7 +3,9 @@ package org.jvirt.xml.internal;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Address;
 import org.jvirt.api.xml.Hostdev;
+import org.jvirt.api.xml.HostdevBuilder;
 import org.jvirt.api.xml.HostdevSource;
+import org.jvirt.api.xml.HostdevSourceBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /** {@code <hostdev>} (virDomainHostdevDefParseXML / virDomainHostdevDefFormat). */
@@ -18,7 +20,7 @@ final class HostdevCodec {
     static Hostdev parse(Node n) throws VirtException {
         String mode = n.attr("mode");
         String type = n.attr("type");
-        Hostdev.Builder b = Hostdev.builder().mode(mode).type(type).managed(n.attr("managed")).sgio(n.attr("sgio"))
+        HostdevBuilder b = Hostdev.builder().mode(mode).type(type).managed(n.attr("managed")).sgio(n.attr("sgio"))
                 .rawio(n.attr("rawio")).model(n.attr("model")).display(n.attr("display")).ramfb(n.attr("ramfb"));
         Node source = n.child("source");
         if (source != null) {
@@ -34,7 +36,7 @@ final class HostdevCodec {
     }
 
     private static HostdevSource source(Node s, String type) throws VirtException {
-        HostdevSource.Builder b = HostdevSource.builder().startupPolicy(s.attr("startupPolicy"))
+        HostdevSourceBuilder b = HostdevSource.builder().startupPolicy(s.attr("startupPolicy"))
                 .guestReset(s.attr("guestReset")).protocol(s.attr("protocol")).name(s.attr("name"))
                 .wwpn(s.attr("wwpn"));
         switch (type) {

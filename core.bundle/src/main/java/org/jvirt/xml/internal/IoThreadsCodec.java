@@ -7,6 +7,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DefaultIoThread;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.IoThread;
+import org.jvirt.api.xml.IoThreadBuilder;
 
 /**
  * {@code <iothreads>}, {@code <iothreadids>} and {@code <defaultiothread>} (virDomainDefParseIOThreads,
@@ -51,7 +52,7 @@ final class IoThreadsCodec {
                     throw XmlErrors.xml("Duplicate iothread id '" + id + "' found");
                 }
             }
-            IoThread.Builder b = IoThread.builder().id(id).threadPoolMin(Num.nonNegative(t, "thread_pool_min"))
+            IoThreadBuilder b = IoThread.builder().id(id).threadPoolMin(Num.nonNegative(t, "thread_pool_min"))
                     .threadPoolMax(Num.nonNegative(t, "thread_pool_max"));
             Node poll = t.child("poll");
             if (poll != null) {

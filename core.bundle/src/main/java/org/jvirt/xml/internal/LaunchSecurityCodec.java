@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.LaunchSecurity;
+import org.jvirt.api.xml.LaunchSecurityBuilder;
 
 /** {@code <launchSecurity>} (virDomainSecDefParseXML and virDomainSecDefFormat). */
 final class LaunchSecurityCodec {
@@ -23,7 +24,7 @@ final class LaunchSecurityCodec {
         if (!TYPES.contains(type)) {
             throw XmlErrors.unsupported("unsupported launch security type '" + type + "'");
         }
-        LaunchSecurity.Builder b = LaunchSecurity.builder().type(type).kernelHashes(n.attr("kernelHashes"))
+        LaunchSecurityBuilder b = LaunchSecurity.builder().type(type).kernelHashes(n.attr("kernelHashes"))
                 .authorKey(n.attr("authorKey")).vcek(n.attr("vcek"));
         b.cbitpos(uint(n, "cbitpos", 10)).reducedPhysBits(uint(n, "reducedPhysBits", 10));
         Integer policy = uint(n, "policy", 16);

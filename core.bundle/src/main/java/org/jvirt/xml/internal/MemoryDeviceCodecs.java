@@ -4,9 +4,12 @@ import java.util.List;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.MemoryDevice;
+import org.jvirt.api.xml.MemoryDeviceBuilder;
 import org.jvirt.api.xml.MemorySource;
 import org.jvirt.api.xml.MemoryTarget;
+import org.jvirt.api.xml.MemoryTargetBuilder;
 import org.jvirt.api.xml.Shmem;
+import org.jvirt.api.xml.ShmemBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /**
@@ -18,7 +21,7 @@ final class MemoryDeviceCodecs {
     }
 
     static MemoryDevice memory(Node n) throws VirtException {
-        MemoryDevice.Builder b = MemoryDevice.builder().model(n.attr("model")).access(n.attr("access"))
+        MemoryDeviceBuilder b = MemoryDevice.builder().model(n.attr("model")).access(n.attr("access"))
                 .discard(n.attr("discard")).uuid(n.childText("uuid"));
         Node s = n.child("source");
         if (s != null) {
@@ -28,7 +31,7 @@ final class MemoryDeviceCodecs {
         }
         Node t = n.child("target");
         if (t != null) {
-            MemoryTarget.Builder tb = MemoryTarget.builder().dynamicMemslots(t.attr("dynamicMemslots"))
+            MemoryTargetBuilder tb = MemoryTarget.builder().dynamicMemslots(t.attr("dynamicMemslots"))
                     .sizeKib(kib(t, "size")).node(node(t)).blockKib(kib(t, "block"))
                     .requestedKib(kib(t, "requested")).currentKib(kib(t, "current")).readonly(flag(t, "readonly"));
             Node label = onlySizeChild(t);
@@ -88,7 +91,7 @@ final class MemoryDeviceCodecs {
     }
 
     static Shmem shmem(Node n) throws VirtException {
-        Shmem.Builder b = Shmem.builder().name(n.attr("name")).role(n.attr("role"))
+        ShmemBuilder b = Shmem.builder().name(n.attr("name")).role(n.attr("role"))
                 .modelType(Leaf.attr(n, "model", "type"));
         Node size = textOnly(n, "size");
         if (size != null) {

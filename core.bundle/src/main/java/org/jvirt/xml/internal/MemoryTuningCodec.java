@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.MemTune;
 import org.jvirt.api.xml.MemoryBacking;
+import org.jvirt.api.xml.MemoryBackingBuilder;
 
 /**
  * {@code <memtune>} and {@code <memoryBacking>} (virDomainDefParseMemory, virDomainMemtuneFormat,
@@ -66,7 +67,7 @@ final class MemoryTuningCodec {
         if (n == null) {
             return null;
         }
-        MemoryBacking.Builder b = MemoryBacking.builder();
+        MemoryBackingBuilder b = MemoryBacking.builder();
         Node hp = n.child("hugepages");
         if (hp != null) {
             b.hugepages(true).pages(pages(hp));

@@ -4,8 +4,11 @@ import java.util.random.RandomGenerator;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.NetDriver;
+import org.jvirt.api.xml.NetDriverBuilder;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.NetInterfaceBuilder;
 import org.jvirt.api.xml.NetSource;
+import org.jvirt.api.xml.NetSourceBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /** {@code <interface>} (virDomainNetDefParseXML / virDomainNetDefFormat). */
@@ -22,7 +25,7 @@ final class NetInterfaceCodec {
     }
 
     static NetInterface parse(Node n, RandomGenerator random) throws VirtException {
-        NetInterface.Builder b = NetInterface.builder().type(n.requiredAttr("type")).managed(n.attr("managed"))
+        NetInterfaceBuilder b = NetInterface.builder().type(n.requiredAttr("type")).managed(n.attr("managed"))
                 .trustGuestRxFilters(n.attr("trustGuestRxFilters"));
         mac(n, b, random);
         Node source = n.child("source");
@@ -58,7 +61,7 @@ final class NetInterfaceCodec {
         return b.info(DeviceInfoCodec.parse(n)).other(n.rest()).build();
     }
 
-    private static void mac(Node n, NetInterface.Builder b, RandomGenerator random) throws VirtException {
+    private static void mac(Node n, NetInterfaceBuilder b, RandomGenerator random) throws VirtException {
         Node mac = n.child("mac");
         String address = null;
         if (mac != null) {
@@ -76,7 +79,7 @@ final class NetInterfaceCodec {
     }
 
     private static NetSource source(Node s) throws VirtException {
-        NetSource.Builder b = NetSource.builder().network(s.attr("network")).portgroup(s.attr("portgroup"))
+        NetSourceBuilder b = NetSource.builder().network(s.attr("network")).portgroup(s.attr("portgroup"))
                 .portid(s.attr("portid")).bridge(s.attr("bridge")).dev(s.attr("dev")).mode(s.attr("mode"))
                 .type(s.attr("type")).path(s.attr("path")).name(s.attr("name")).address(s.attr("address"))
                 .port(Num.uint(s, "port"));
@@ -91,7 +94,7 @@ final class NetInterfaceCodec {
     }
 
     static NetDriver driver(Node d) throws VirtException {
-        NetDriver.Builder b = NetDriver.builder().name(d.attr("name")).txmode(d.attr("txmode"))
+        NetDriverBuilder b = NetDriver.builder().name(d.attr("name")).txmode(d.attr("txmode"))
                 .ioeventfd(d.attr("ioeventfd")).eventIdx(d.attr("event_idx")).queues(Num.uint(d, "queues"))
                 .rxQueueSize(Num.uint(d, "rx_queue_size")).txQueueSize(Num.uint(d, "tx_queue_size"))
                 .rss(d.attr("rss")).rssHashReport(d.attr("rss_hash_report")).iommu(d.attr("iommu"))

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Os;
+import org.jvirt.api.xml.OsBuilder;
 
 /**
  * The firmware side of {@code <os>}: loader, nvram, bios, smbios, acpi tables, dtb and firmware
@@ -15,7 +16,7 @@ final class OsBootCodec {
     private OsBootCodec() {
     }
 
-    static void parse(Node os, Os.Builder b) throws VirtException {
+    static void parse(Node os, OsBuilder b) throws VirtException {
         Node l = os.child("loader");
         if (l != null) {
             b.loader(new Os.Loader(l.text(), l.attr("readonly"), l.attr("secure"), l.attr("type"), l.attr("stateless"),

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Os;
+import org.jvirt.api.xml.OsBuilder;
 
 /** The container init options of {@code <os>} (virDomainDefParseBootInitOptions and its formatter). */
 final class OsInitCodec {
@@ -14,7 +15,7 @@ final class OsInitCodec {
     private OsInitCodec() {
     }
 
-    static void parse(Node os, Os.Builder b) throws VirtException {
+    static void parse(Node os, OsBuilder b) throws VirtException {
         b.init(text(os, "init")).initDir(text(os, "initdir")).initUser(text(os, "inituser"))
                 .initGroup(text(os, "initgroup"));
         List<String> args = new ArrayList<>();

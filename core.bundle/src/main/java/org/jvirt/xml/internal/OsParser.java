@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Os;
+import org.jvirt.api.xml.OsBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /** {@code <os>} (virDomainDefParseBootOptions and friends). */
@@ -58,7 +59,7 @@ final class OsParser {
             menu = new Os.BootMenu(enable, timeout);
             bm.requireFullyRead();
         }
-        Os.Builder b = Os.builder().type(type).arch(arch).machine(machine).firmware(firmware)
+        OsBuilder b = Os.builder().type(type).arch(arch).machine(machine).firmware(firmware)
                 .kernel(kernel).initrd(initrd).cmdline(cmdline).bootDevices(boot).bootMenu(menu);
         OsInitCodec.parse(n, b);
         OsBootCodec.parse(n, b);

@@ -3,9 +3,11 @@ package org.jvirt.xml.internal;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Hub;
 import org.jvirt.api.xml.Iommu;
+import org.jvirt.api.xml.IommuBuilder;
 import org.jvirt.api.xml.Nvram;
 import org.jvirt.api.xml.Panic;
 import org.jvirt.api.xml.Pstore;
+import org.jvirt.api.xml.PstoreBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /** Devices of one or two attributes: {@code <panic>}, {@code <iommu>}, {@code <hub>}, {@code <nvram>}, {@code <pstore>}. */
@@ -26,7 +28,7 @@ final class SmallDeviceCodecs {
     }
 
     static Iommu iommu(Node n) throws VirtException {
-        Iommu.Builder b = Iommu.builder().model(n.requiredAttr("model"));
+        IommuBuilder b = Iommu.builder().model(n.requiredAttr("model"));
         Node d = n.child("driver");
         if (d != null) {
             b.intremap(d.attr("intremap")).cachingMode(d.attr("caching_mode")).eim(d.attr("eim"))
@@ -65,7 +67,7 @@ final class SmallDeviceCodecs {
     }
 
     static Pstore pstore(Node n) throws VirtException {
-        Pstore.Builder b = Pstore.builder().backend(n.requiredAttr("backend")).path(n.childText("path"));
+        PstoreBuilder b = Pstore.builder().backend(n.requiredAttr("backend")).path(n.childText("path"));
         Node size = n.child("size");
         if (size != null) {
             b.sizeKib(Units.toKib("size", size.text(), size.attr("unit")));

@@ -5,8 +5,11 @@ import java.util.List;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Audio;
+import org.jvirt.api.xml.AudioBuilder;
 import org.jvirt.api.xml.AudioIo;
+import org.jvirt.api.xml.AudioIoBuilder;
 import org.jvirt.api.xml.Sound;
+import org.jvirt.api.xml.SoundBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /** {@code <sound>} and the {@code <audio>} backends it plays to (virDomainSoundDef, virDomainAudioDef). */
@@ -19,7 +22,7 @@ final class SoundCodec {
     }
 
     static Sound sound(Node n) throws VirtException {
-        Sound.Builder b = Sound.builder().model(n.requiredAttr("model")).multichannel(n.attr("multichannel"));
+        SoundBuilder b = Sound.builder().model(n.requiredAttr("model")).multichannel(n.attr("multichannel"));
         List<String> codecs = new ArrayList<>();
         for (Node c : n.children("codec")) {
             codecs.add(c.requiredAttr("type"));
@@ -46,7 +49,7 @@ final class SoundCodec {
     }
 
     static Audio audio(Node n) throws VirtException {
-        Audio.Builder b = Audio.builder().id(Num.uint(n, "id")).type(n.attr("type"))
+        AudioBuilder b = Audio.builder().id(Num.uint(n, "id")).type(n.attr("type"))
                 .timerPeriod(Num.uint(n, "timerPeriod")).path(n.attr("path")).serverName(n.attr("serverName"))
                 .runtimeDir(n.attr("runtimeDir")).driver(n.attr("driver"));
         Node in = n.child("input");
@@ -61,7 +64,7 @@ final class SoundCodec {
     }
 
     private static AudioIo io(Node n) throws VirtException {
-        AudioIo.Builder b = AudioIo.builder().mixingEngine(n.attr("mixingEngine"))
+        AudioIoBuilder b = AudioIo.builder().mixingEngine(n.attr("mixingEngine"))
                 .fixedSettings(n.attr("fixedSettings")).voices(Num.uint(n, "voices"))
                 .bufferLength(Num.uint(n, "bufferLength")).dev(n.attr("dev")).bufferCount(Num.uint(n, "bufferCount"))
                 .tryPoll(n.attr("tryPoll")).serverName(n.attr("serverName")).clientName(n.attr("clientName"))

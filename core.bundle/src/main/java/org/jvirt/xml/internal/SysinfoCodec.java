@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Sysinfo;
+import org.jvirt.api.xml.SysinfoBuilder;
 
 /**
  * {@code <sysinfo>} (virSysinfoParseXML and virSysinfoFormat). Entries keep the order they were
@@ -30,7 +31,7 @@ final class SysinfoCodec {
         if (!type.equals("smbios") && !type.equals("fwcfg")) {
             throw XmlErrors.xml("unknown sysinfo type '" + type + "'");
         }
-        Sysinfo.Builder b = Sysinfo.builder().type(type);
+        SysinfoBuilder b = Sysinfo.builder().type(type);
         if (type.equals("fwcfg")) {
             List<Sysinfo.FwCfgEntry> entries = new ArrayList<>();
             for (Node e : s.children("entry")) {

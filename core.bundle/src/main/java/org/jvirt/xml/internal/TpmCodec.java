@@ -6,6 +6,8 @@ import java.util.List;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Tpm;
 import org.jvirt.api.xml.TpmBackend;
+import org.jvirt.api.xml.TpmBackendBuilder;
+import org.jvirt.api.xml.TpmBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /** {@code <tpm>} and its {@code <backend>} (virDomainTPMDefParseXML / virDomainTPMDefFormat). */
@@ -16,7 +18,7 @@ final class TpmCodec {
     }
 
     static Tpm parse(Node n) throws VirtException {
-        Tpm.Builder b = Tpm.builder().model(n.attr("model"));
+        TpmBuilder b = Tpm.builder().model(n.attr("model"));
         // libvirt reads one backend; more than one stays as written
         if (n.element().children("backend").size() == 1) {
             b.backend(backend(n.child("backend")));
@@ -25,7 +27,7 @@ final class TpmCodec {
     }
 
     private static TpmBackend backend(Node be) throws VirtException {
-        TpmBackend.Builder b = TpmBackend.builder().type(be.attr("type")).version(be.attr("version"))
+        TpmBackendBuilder b = TpmBackend.builder().type(be.attr("type")).version(be.attr("version"))
                 .persistentState(be.attr("persistent_state")).debug(be.attr("debug"))
                 .devicePath(Leaf.attr(be, "device", "path")).encryptionSecret(Leaf.attr(be, "encryption", "secret"));
         Node src = Leaf.known(be, "source", "type", "mode", "path");

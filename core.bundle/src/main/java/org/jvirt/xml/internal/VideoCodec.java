@@ -3,8 +3,10 @@ package org.jvirt.xml.internal;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Video;
 import org.jvirt.api.xml.VideoAcceleration;
+import org.jvirt.api.xml.VideoBuilder;
 import org.jvirt.api.xml.VideoDriver;
 import org.jvirt.api.xml.VideoModel;
+import org.jvirt.api.xml.VideoModelBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /** {@code <video>} as libvirt's virDomainVideoDefParseXML and virDomainVideoDefFormat. */
@@ -18,7 +20,7 @@ final class VideoCodec {
     }
 
     static Video parse(Node n) throws VirtException {
-        Video.Builder b = Video.builder();
+        VideoBuilder b = Video.builder();
         Node m = n.child("model");
         if (m != null) {
             b.model(model(m));
@@ -33,7 +35,7 @@ final class VideoCodec {
     }
 
     private static VideoModel model(Node m) throws VirtException {
-        VideoModel.Builder b = VideoModel.builder().type(m.attr("type")).ram(Num.uint(m, "ram"))
+        VideoModelBuilder b = VideoModel.builder().type(m.attr("type")).ram(Num.uint(m, "ram"))
                 .vram(Num.uint(m, "vram")).vram64(Num.uint(m, "vram64")).vgamem(Num.uint(m, "vgamem"))
                 .heads(Num.uint(m, "heads")).primary(m.attr("primary")).blob(m.attr("blob"));
         Node a = m.child("acceleration");

@@ -2,12 +2,18 @@ package org.jvirt.xml.internal;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Crypto;
+import org.jvirt.api.xml.CryptoBuilder;
 import org.jvirt.api.xml.Input;
+import org.jvirt.api.xml.InputBuilder;
 import org.jvirt.api.xml.InputSource;
 import org.jvirt.api.xml.MemBalloon;
+import org.jvirt.api.xml.MemBalloonBuilder;
 import org.jvirt.api.xml.Rng;
 import org.jvirt.api.xml.RngBackend;
+import org.jvirt.api.xml.RngBackendBuilder;
+import org.jvirt.api.xml.RngBuilder;
 import org.jvirt.api.xml.Vsock;
+import org.jvirt.api.xml.VsockBuilder;
 import org.jvirt.api.xml.XmlElement;
 
 /**
@@ -22,7 +28,7 @@ final class VirtioDeviceCodecs {
     }
 
     static Input input(Node n) throws VirtException {
-        Input.Builder b = Input.builder().type(n.requiredAttr("type")).bus(n.attr("bus")).model(n.attr("model"))
+        InputBuilder b = Input.builder().type(n.requiredAttr("type")).bus(n.attr("bus")).model(n.attr("model"))
                 .driver(VirtioDriverCodec.parse(n));
         Node s = n.child("source");
         if (s != null) {
@@ -45,7 +51,7 @@ final class VirtioDeviceCodecs {
     }
 
     static MemBalloon memBalloon(Node n) throws VirtException {
-        MemBalloon.Builder b = MemBalloon.builder().model(n.requiredAttr("model")).autodeflate(n.attr("autodeflate"))
+        MemBalloonBuilder b = MemBalloon.builder().model(n.requiredAttr("model")).autodeflate(n.attr("autodeflate"))
                 .freePageReporting(n.attr("freePageReporting"));
         Node stats = n.child("stats");
         if (stats != null) {
@@ -66,7 +72,7 @@ final class VirtioDeviceCodecs {
     }
 
     static Rng rng(Node n) throws VirtException {
-        Rng.Builder b = Rng.builder().model(n.requiredAttr("model"));
+        RngBuilder b = Rng.builder().model(n.requiredAttr("model"));
         Node rate = n.child("rate");
         if (rate != null) {
             b.rateBytes(Num.uint(rate, "bytes")).ratePeriod(Num.uint(rate, "period"));
@@ -81,7 +87,7 @@ final class VirtioDeviceCodecs {
     }
 
     private static RngBackend backend(Node n) throws VirtException {
-        RngBackend.Builder b = RngBackend.builder().model(n.attr("model"));
+        RngBackendBuilder b = RngBackend.builder().model(n.attr("model"));
         if ("random".equals(n.element().attribute("model")) && n.element().children().isEmpty()) {
             b.randomPath(n.text());
         } else if ("egd".equals(n.element().attribute("model"))) {
@@ -115,7 +121,7 @@ final class VirtioDeviceCodecs {
     }
 
     static Vsock vsock(Node n) throws VirtException {
-        Vsock.Builder b = Vsock.builder().model(n.attr("model"));
+        VsockBuilder b = Vsock.builder().model(n.attr("model"));
         Node cid = n.child("cid");
         if (cid != null) {
             b.cidAuto(cid.attr("auto")).cidAddress(Num.uint(cid, "address"));
@@ -134,7 +140,7 @@ final class VirtioDeviceCodecs {
     }
 
     static Crypto crypto(Node n) throws VirtException {
-        Crypto.Builder b = Crypto.builder().model(n.attr("model")).type(n.attr("type"));
+        CryptoBuilder b = Crypto.builder().model(n.attr("model")).type(n.attr("type"));
         Node be = n.child("backend");
         if (be != null) {
             b.backendModel(be.attr("model")).backendQueues(Num.uint(be, "queues"));

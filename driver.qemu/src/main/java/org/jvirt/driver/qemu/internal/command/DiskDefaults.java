@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jvirt.api.xml.Address;
 import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DiskBuilder;
 import org.jvirt.api.xml.DiskEncryption;
 import org.jvirt.api.xml.DiskDriver;
 import org.jvirt.api.xml.DiskSource;
@@ -23,7 +24,7 @@ final class DiskDefaults {
     }
 
     static Disk disk(Disk disk) {
-        Disk.Builder b = disk.toBuilder();
+        DiskBuilder b = disk.toBuilder();
         String type = disk.type() == null ? "file" : disk.type();
         String device = disk.device() == null ? "disk" : disk.device();
         b.type(type).device(device);
