@@ -25,22 +25,6 @@ import org.jvirt.api.xml.Tpm;
 class CharAndMemoryDevicesModelTest {
     private final DomainXmlCodec codec = new DomainXmlCodecImpl();
 
-    private static String domain(String devices) {
-        return """
-                <domain type='kvm'>
-                  <name>t</name>
-                  <memory unit='KiB'>1048576</memory>
-                  <vcpu placement='static'>1</vcpu>
-                  <os>
-                    <type arch='x86_64' machine='pc'>hvm</type>
-                  </os>
-                  <devices>
-                """ + devices + """
-                  </devices>
-                </domain>
-                """;
-    }
-
     private static final String DEVICES = """
                 <smartcard mode='host-certificates'>
                   <certificate>cert1</certificate>
@@ -116,7 +100,7 @@ class CharAndMemoryDevicesModelTest {
 
     @Test
     void typedValuesAreParsed() throws VirtException {
-        DomainDef def = codec.parse(domain(DEVICES), 0);
+        DomainDef def = codec.parse(TestDomains.withDevices(DEVICES), 0);
         assertTrue(def.devices().all().stream().noneMatch(d -> d instanceof GenericDevice), "all typed");
         List<Smartcard> cards = def.devices().ofType(Smartcard.class);
         assertEquals(List.of("cert1", "cert2", "cert3"), cards.get(0).certificates());
@@ -171,7 +155,7 @@ class CharAndMemoryDevicesModelTest {
 
     @Test
     void roundTripIsExact() throws VirtException {
-        String out = codec.format(codec.parse(domain(DEVICES), 0), 0);
+        String out = codec.format(codec.parse(TestDomains.withDevices(DEVICES), 0), 0);
         // what post-parse adds: the CCID address of the first card and the ccid controller
         String expected = DEVICES.replace("<database>/tmp/foo</database>\n",
                 "<database>/tmp/foo</database>\n      <address type='ccid' controller='0' slot='0'/>\n");
@@ -188,7 +172,7 @@ class CharAndMemoryDevicesModelTest {
 
     @Test
     void sizesAreNormalisedAsLibvirtFormatsThem() throws VirtException {
-        String out = codec.format(codec.parse(domain("""
+        String out = codec.format(codec.parse(TestDomains.withDevices("""
                 <memory model='dimm'>
                   <target>
                     <size unit='GiB'>1</size>
@@ -205,7 +189,7 @@ class CharAndMemoryDevicesModelTest {
 
     @Test
     void unknownContentIsKeptAndBadNumbersAreErrors() throws VirtException {
-        DomainDef def = codec.parse(domain("""
+        DomainDef def = codec.parse(TestDomains.withDevices("""
                 <tpm model='tpm-tis' future='x'>
                   <backend type='emulator'>
                     <profile source='local-restricted' removeDisabled='check'/>
@@ -216,7 +200,7 @@ class CharAndMemoryDevicesModelTest {
         assertEquals("future", tpm.other().attributes().get(0).name());
         assertEquals("profile", tpm.backend().other().children().get(0).name());
         assertTrue(codec.format(def, 0).contains("<profile source='local-restricted' removeDisabled='check'/>"));
-        VirtException e = assertThrows(VirtException.class, () -> codec.parse(domain(
+        VirtException e = assertThrows(VirtException.class, () -> codec.parse(TestDomains.withDevices(
                 "<shmem name='s'><msi vectors='many'/></shmem>"), 0));
         assertEquals(ErrorCode.XML_ERROR, e.code());
         assertTrue(e.getMessage().contains("attribute 'vectors' in element 'msi'"), e.getMessage());

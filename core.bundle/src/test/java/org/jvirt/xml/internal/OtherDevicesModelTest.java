@@ -29,22 +29,6 @@ import org.jvirt.api.xml.Vsock;
 class OtherDevicesModelTest {
     private final DomainXmlCodec codec = new DomainXmlCodecImpl();
 
-    private static String domain(String devices) {
-        return """
-                <domain type='kvm'>
-                  <name>t</name>
-                  <memory unit='KiB'>1048576</memory>
-                  <vcpu placement='static'>1</vcpu>
-                  <os>
-                    <type arch='x86_64' machine='pc'>hvm</type>
-                  </os>
-                  <devices>
-                """ + devices + """
-                  </devices>
-                </domain>
-                """;
-    }
-
     private static final String DEVICES = """
                 <input type='evdev'>
                   <source dev='/dev/input/event1' repeat='on' grab='all' grabToggle='alt-alt'/>
@@ -100,7 +84,7 @@ class OtherDevicesModelTest {
 
     @Test
     void typedValuesAreParsed() throws VirtException {
-        DomainDef def = codec.parse(domain(DEVICES), 0);
+        DomainDef def = codec.parse(TestDomains.withDevices(DEVICES), 0);
         Input evdev = def.devices().ofType(Input.class).get(0);
         assertEquals("/dev/input/event1", evdev.source().dev());
         assertEquals("alt-alt", evdev.source().grabToggle());
@@ -153,7 +137,7 @@ class OtherDevicesModelTest {
 
     @Test
     void formattedAsLibvirtDoes() throws VirtException {
-        String out = codec.format(codec.parse(domain(DEVICES), 0), 0);
+        String out = codec.format(codec.parse(TestDomains.withDevices(DEVICES), 0), 0);
         assertTrue(out.contains("<source dev='/dev/input/event1' grab='all' grabToggle='alt-alt' repeat='on'/>"), out);
         assertTrue(out.contains("<model type='qxl' ram='65536' vram='32768' vgamem='16384' heads='1' primary='yes'>"),
                 out);
@@ -171,14 +155,14 @@ class OtherDevicesModelTest {
     @Test
     void badNumbersAreXmlErrorsNamingTheAttribute() {
         VirtException e = assertThrows(VirtException.class,
-                () -> codec.parse(domain("<video><model type='vga' vram='lots'/></video>"), 0));
+                () -> codec.parse(TestDomains.withDevices("<video><model type='vga' vram='lots'/></video>"), 0));
         assertEquals(ErrorCode.XML_ERROR, e.code());
         assertTrue(e.getMessage().contains("Invalid value for attribute 'vram' in element 'model': 'lots'"),
                 e.getMessage());
-        e = assertThrows(VirtException.class, () -> codec.parse(domain(
+        e = assertThrows(VirtException.class, () -> codec.parse(TestDomains.withDevices(
                 "<rng model='virtio'><rate bytes='-1'/><backend model='random'/></rng>"), 0));
         assertTrue(e.getMessage().contains("attribute 'bytes' in element 'rate'"), e.getMessage());
-        e = assertThrows(VirtException.class, () -> codec.parse(domain(
+        e = assertThrows(VirtException.class, () -> codec.parse(TestDomains.withDevices(
                 "<vsock model='virtio'><cid address='x'/></vsock>"), 0));
         assertTrue(e.getMessage().contains("attribute 'address' in element 'cid'"), e.getMessage());
     }

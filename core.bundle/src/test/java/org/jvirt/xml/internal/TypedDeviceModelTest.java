@@ -32,28 +32,6 @@ import org.jvirt.api.xml.SourceHost;
 class TypedDeviceModelTest {
     private final DomainXmlCodec codec = new DomainXmlCodecImpl();
 
-    private static String domain(String devices) {
-        return """
-                <domain type='kvm'>
-                  <name>t</name>
-                  <uuid>6695eb01-f6a4-8304-79aa-97f2502e193f</uuid>
-                  <memory unit='KiB'>1048576</memory>
-                  <currentMemory unit='KiB'>1048576</currentMemory>
-                  <vcpu placement='static'>1</vcpu>
-                  <os>
-                    <type arch='x86_64' machine='pc'>hvm</type>
-                  </os>
-                  <clock offset='utc'/>
-                  <on_poweroff>destroy</on_poweroff>
-                  <on_reboot>restart</on_reboot>
-                  <on_crash>destroy</on_crash>
-                  <devices>
-                """ + devices + """
-                  </devices>
-                </domain>
-                """;
-    }
-
     private static final String DISKS = """
                 <disk type='file' device='disk'>
                   <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap' iothread='2' detect_zeroes='unmap' queues='4' queue_size='256'/>
@@ -111,7 +89,7 @@ class TypedDeviceModelTest {
 
     @Test
     void diskSourceDriverTargetAndAddressAreTyped() throws VirtException {
-        DomainDef def = codec.parse(domain(DISKS), 0);
+        DomainDef def = codec.parse(TestDomains.withDevices(DISKS), 0);
         Disk vda = def.devices().disks().get(0);
         assertEquals("qcow2", vda.driver().type());
         assertEquals("none", vda.driver().cache());
@@ -140,7 +118,7 @@ class TypedDeviceModelTest {
 
     @Test
     void controllersInterfacesAndCharDevicesAreTyped() throws VirtException {
-        DomainDef def = codec.parse(domain(DISKS), 0);
+        DomainDef def = codec.parse(TestDomains.withDevices(DISKS), 0);
         Controller scsi = controller(def, "scsi", 0);
         assertEquals(8, scsi.driver().queues());
         assertEquals(1, scsi.driver().iothread());
@@ -169,7 +147,7 @@ class TypedDeviceModelTest {
 
     @Test
     void soundAndHubHaveTypedInfoAndFormatUnchanged() throws VirtException {
-        String xml = domain(DISKS);
+        String xml = TestDomains.withDevices(DISKS);
         DomainDef def = codec.parse(xml, 0);
         Sound sound = def.devices().ofType(Sound.class).get(0);
         assertEquals(4, sound.info().address().slot());
@@ -189,7 +167,7 @@ class TypedDeviceModelTest {
 
     @Test
     void addressesAreFormattedInLibvirtNotation() throws VirtException {
-        DomainDef def = codec.parse(domain("""
+        DomainDef def = codec.parse(TestDomains.withDevices("""
                 <watchdog model='i6300esb' action='reset'>
                   <address type='pci' slot='5' function='1'/>
                 </watchdog>
@@ -208,7 +186,7 @@ class TypedDeviceModelTest {
 
     @Test
     void badNumbersAreLibvirtXmlErrors() {
-        VirtException e = assertThrows(VirtException.class, () -> codec.parse(domain("""
+        VirtException e = assertThrows(VirtException.class, () -> codec.parse(TestDomains.withDevices("""
                 <disk type='file' device='disk'>
                   <driver name='qemu' queues='-5'/>
                   <target dev='vda'/>
@@ -217,14 +195,14 @@ class TypedDeviceModelTest {
         assertEquals(ErrorCode.XML_ERROR, e.code());
         assertTrue(e.getMessage().contains("Invalid value for attribute 'queues' in element 'driver': '-5'."
                 + " Expected non-negative integer value"), e.getMessage());
-        e = assertThrows(VirtException.class, () -> codec.parse(domain("""
+        e = assertThrows(VirtException.class, () -> codec.parse(TestDomains.withDevices("""
                 <controller type='usb' index='0'>
                   <address type='drive' controller='x'/>
                 </controller>
             """), 0));
         assertTrue(e.getMessage().contains("Invalid value for attribute 'controller' in element 'address': 'x'."),
                 e.getMessage());
-        e = assertThrows(VirtException.class, () -> codec.parse(domain("""
+        e = assertThrows(VirtException.class, () -> codec.parse(TestDomains.withDevices("""
                 <controller type='virtio-serial' index='0' ports='many'/>
             """), 0));
         assertTrue(e.getMessage().contains("'ports' in element 'controller': 'many'. Expected integer value"),
@@ -233,7 +211,7 @@ class TypedDeviceModelTest {
 
     @Test
     void builderAndToBuilderRoundTrip() throws VirtException {
-        DomainDef def = codec.parse(domain(DISKS), 0);
+        DomainDef def = codec.parse(TestDomains.withDevices(DISKS), 0);
         assertEquals(def, def.toBuilder().build());
         assertEquals(def.hashCode(), def.toBuilder().build().hashCode());
         Disk vda = def.devices().disks().get(0);
@@ -261,7 +239,7 @@ class TypedDeviceModelTest {
 
     @Test
     void iothreadQueueMappingIsTypedAndFormattedBack() throws VirtException {
-        String xml = domain("""
+        String xml = TestDomains.withDevices("""
                 <disk type='file' device='disk'>
                   <driver name='qemu' type='raw' queues='3'>
                     <iothreads>
@@ -310,7 +288,7 @@ class TypedDeviceModelTest {
 
     @Test
     void geometryAndHttpSourceSettingsAreTyped() throws VirtException {
-        String xml = domain("""
+        String xml = TestDomains.withDevices("""
                 <disk type='network' device='cdrom'>
                   <driver name='qemu' type='raw'/>
                   <source protocol='https' name='/x.iso'>
@@ -338,7 +316,7 @@ class TypedDeviceModelTest {
 
     @Test
     void authAndEncryptionAreTypedWhereTheyAreWritten() throws VirtException {
-        String xml = domain("""
+        String xml = TestDomains.withDevices("""
                 <disk type='network' device='disk'>
                   <driver name='qemu' type='raw'/>
                   <source protocol='iscsi' name='iqn.1992-01.com.example:storage/1'>
