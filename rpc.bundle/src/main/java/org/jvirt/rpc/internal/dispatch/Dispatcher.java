@@ -36,6 +36,10 @@ public final class Dispatcher {
                 throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "Cannot find program "
                         + call.prog() + " version " + call.vers());
             }
+            if (call.status() != MessageType.STATUS_OK) {
+                // virNetServerProgramDispatchCall's check
+                throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "Unexpected message status " + call.status());
+            }
             Optional<Procedure> proc = table.find(call.proc());
             if (proc.isEmpty()) {
                 throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.RPC,
@@ -54,9 +58,10 @@ public final class Dispatcher {
             LOG.debug("call {} has bad arguments: {}", call, e.getMessage());
             return error(call, RemoteError.of(new VirtException(ErrorCode.RPC, ErrorDomain.RPC,
                     "Unable to decode message payload: " + e.getMessage())));
-        } catch (RuntimeException | Error e) {
-            // whatever a procedure throws, the caller gets an answer and the worker lives on:
-            // libvirt's client would otherwise wait for this reply forever
+        } catch (Throwable e) {
+            // whatever a procedure throws (Errors, and checked exceptions a handler smuggles past
+            // its signature), the caller gets an answer and the worker lives on: libvirt's client
+            // would otherwise wait for this reply forever. Logged once, here, with its stack.
             LOG.warn("procedure {} failed unexpectedly", call.proc(), e);
             return error(call, RemoteError.of(new VirtException(ErrorCode.INTERNAL_ERROR,
                     ErrorDomain.RPC, "procedure " + call.proc() + " failed: " + e)));

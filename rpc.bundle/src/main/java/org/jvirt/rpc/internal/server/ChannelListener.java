@@ -39,13 +39,17 @@ final class ChannelListener implements AutoCloseable {
         this.acceptor.setDaemon(true);
     }
 
-    /** Binds a UNIX socket at {@code path} with {@code perms} (octal, e.g. {@code 0700}). */
-    static ChannelListener unix(RpcServer server, Path path, String perms, boolean readOnly) throws IOException {
+    /**
+     * Binds a UNIX socket at {@code path} with {@code perms} (octal, e.g. {@code 0700});
+     * {@code backlog} is max_queued_clients.
+     */
+    static ChannelListener unix(RpcServer server, Path path, String perms, boolean readOnly, int backlog)
+            throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());
         Files.deleteIfExists(path);   // a stale socket of an earlier run
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            ch.bind(UnixDomainSocketAddress.of(path), 64);
+            ch.bind(UnixDomainSocketAddress.of(path), backlog);
             Files.setPosixFilePermissions(path, permissions(perms));
         } catch (IOException | RuntimeException e) {
             ch.close();
@@ -54,10 +58,10 @@ final class ChannelListener implements AutoCloseable {
         return new ChannelListener(server, ch, readOnly, path);
     }
 
-    static ChannelListener tcp(RpcServer server, String address, int port) throws IOException {
+    static ChannelListener tcp(RpcServer server, String address, int port, int backlog) throws IOException {
         ServerSocketChannel ch = ServerSocketChannel.open();
         try {
-            ch.bind(new InetSocketAddress(address, port), 64);
+            ch.bind(new InetSocketAddress(address, port), backlog);
         } catch (IOException e) {
             ch.close();
             throw e;

@@ -2,8 +2,6 @@ package org.jvirt.rpc.internal.server;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,29 +26,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connected client. A reader thread decodes frames and hands calls to the shared worker pool
- * (at most {@code maxClientRequests} in flight: the reader stops reading while the client has that
- * many, as libvirtd does). A reply is written by the worker that made it when the socket takes it
- * at once; otherwise it waits in this client's outbox for the client's own writer thread, so a
- * client that does not read never blocks a worker. An outbox that grows past its bounds means the client
- * is not reading: it is dropped.
+ * One connected client. A reader thread decodes frames and hands calls to the shared worker pool.
+ * As in libvirtd, every message read takes one of the client's max_client_requests slots and a
+ * call keeps it until its reply has been written: a client at the limit is not read from until
+ * its replies drain, so neither the worker queue nor this client's {@link Outbox} grows with what
+ * it sends. Every call gets a reply, whatever fails on the way (the dispatcher, encoding the
+ * reply, a full worker queue); only a broken stream or a client that does not read closes the
+ * connection.
  */
 final class ClientSession implements ClientContext {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
-    private static final int OUTBOX_MESSAGES_MAX = 1024;
-    private static final long OUTBOX_BYTES_MAX = 2L * Frames.MESSAGE_MAX;
+    /** Releases enough slots on close that a reader waiting for one always wakes. */
+    private static final int WAKE_READER = 1 << 20;
 
     private final RpcServer server;
     private final Transport transport;
     private final boolean readOnlyListener;
-    private final Semaphore inflight;
-    private final Object writeLock = new Object();
-    private final ArrayDeque<ByteBuffer> outbox = new ArrayDeque<>();   // guarded by writeLock
-    private long outboxBytes;                                           // guarded by writeLock
-    private boolean writerBusy;                                         // guarded by writeLock
+    private final int maxRequests;
+    private final Semaphore requests;
+    private final Outbox outbox;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object connLock = new Object();
     private SessionConnection connection;                               // guarded by connLock
+    private boolean warnedRequestLimit;                                 // reader thread only
 
     private volatile boolean keepalive;
     private volatile long lastReceived = System.nanoTime();
@@ -61,7 +59,9 @@ final class ClientSession implements ClientContext {
         this.server = server;
         this.transport = transport;
         this.readOnlyListener = readOnlyListener;
-        this.inflight = new Semaphore(Math.max(1, server.settings().maxClientRequests()));
+        this.maxRequests = server.settings().limits().maxClientRequests();
+        this.requests = new Semaphore(maxRequests);
+        this.outbox = new Outbox(transport, server.settings().limits().maxClientEvents(), requests::release);
     }
 
     void start() {
@@ -76,6 +76,10 @@ final class ClientSession implements ClientContext {
     private void readLoop() {
         try {
             while (!closed.get()) {
+                takeRequestSlot();
+                if (closed.get()) {
+                    return;
+                }
                 Message m = Frames.read(transport);
                 lastReceived = System.nanoTime();
                 unansweredPings = 0;
@@ -91,15 +95,32 @@ final class ClientSession implements ClientContext {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.error("client {}: reading its messages failed unexpectedly, dropping it", transport.describe(), e);
         } finally {
             close();
         }
     }
 
-    private void handle(Message m) throws InterruptedException {
+    /** libvirtd allocates no receive buffer while a client is at max_client_requests: the same here. */
+    private void takeRequestSlot() throws InterruptedException {
+        if (requests.tryAcquire()) {
+            return;
+        }
+        if (!warnedRequestLimit) {
+            warnedRequestLimit = true;
+            LOG.warn("Client {} hit max requests limit {}. This may result in keep-alive timeouts."
+                    + " Consider tuning the max_client_requests server parameter", transport.describe(), maxRequests);
+        }
+        requests.acquire();
+    }
+
+    /** Handles one message; owns one request slot, which it passes on with a call or releases. */
+    private void handle(Message m) {
         boolean call = m.type() == MessageType.CALL || m.type() == MessageType.CALL_WITH_FDS;
         if (m.prog() == Programs.KEEPALIVE && m.vers() == Programs.KEEPALIVE_VERSION
                 && m.type() == MessageType.MESSAGE) {
+            requests.release();   // as libvirtd: keepalive messages take no request slot
             if (m.proc() == Programs.KEEPALIVE_PING) {
                 send(new Message(Programs.KEEPALIVE, Programs.KEEPALIVE_VERSION, Programs.KEEPALIVE_PONG,
                         MessageType.MESSAGE, 0, MessageType.STATUS_OK, new byte[0]));
@@ -108,106 +129,107 @@ final class ClientSession implements ClientContext {
         }
         if (!call) {
             // libvirtd drops non-call messages it has no use for (no streams here)
+            requests.release();
             LOG.debug("client {}: dropping {}", transport.describe(), m);
             return;
         }
         if (m.type() == MessageType.CALL_WITH_FDS) {
-            send(Dispatcher.error(m, RemoteError.of(new VirtException(ErrorCode.NO_SUPPORT,
+            reply(m, Dispatcher.error(m, RemoteError.of(new VirtException(ErrorCode.NO_SUPPORT,
                     ErrorDomain.RPC, "file descriptor passing"))));
             return;
         }
-        inflight.acquire();
         try {
-            server.workers().execute(() -> {
-                try {
-                    send(server.dispatcher().dispatch(this, m));
-                } finally {
-                    inflight.release();
-                }
-            });
+            server.workers().submit(() -> answer(m), WorkerPool.highPriority(m));
         } catch (RejectedExecutionException e) {
-            inflight.release();
-            close();
+            if (server.workers().isShutdown()) {
+                close();
+                return;
+            }
+            LOG.error("client {}: the worker queue is full ({} calls), refusing {}", transport.describe(),
+                    server.workers().queued(), m);
+            reply(m, Dispatcher.error(m, RemoteError.of(new VirtException(ErrorCode.INTERNAL_ERROR,
+                    ErrorDomain.RPC, "too many calls queued for the server's workers ("
+                    + server.workers().capacity() + "): try again later"))));
         }
     }
 
-    /**
-     * Drains the outbox. It only runs while the socket could not take a reply at once; the
-     * common case never comes here (see {@link #send}).
-     */
+    /** Runs on a worker: the call's reply, whatever the dispatcher does. */
+    private void answer(Message call) {
+        Message reply;
+        try {
+            reply = server.dispatcher().dispatch(this, call);
+        } catch (Throwable t) {   // the dispatcher answers everything; this is the net under it
+            LOG.error("client {}: call {} failed unexpectedly", transport.describe(), call, t);
+            reply = Replies.internalError(call, t);
+        }
+        reply(call, reply);
+    }
+
+    /** Sends the reply to {@code call}; it holds a request slot until written. */
+    private void reply(Message call, Message reply) {
+        byte[] frame;
+        try {
+            frame = Replies.encode(call, reply);
+        } catch (Throwable t) {   // e.g. no memory for a huge reply: still answer, with a small one
+            LOG.error("client {}: the reply to {} cannot be encoded", transport.describe(), call, t);
+            frame = Replies.internalError(call, t).encode();
+        }
+        sendFrame(frame, true);
+    }
+
     private void writeLoop() {
         try {
-            while (true) {
-                ByteBuffer next;
-                synchronized (writeLock) {
-                    while (outbox.isEmpty() && !closed.get()) {
-                        writerBusy = false;
-                        writeLock.wait();
-                    }
-                    if (closed.get()) {
-                        return;
-                    }
-                    next = outbox.peekFirst();   // stays queued, so senders keep the order
-                }
-                transport.write(next);           // may block: only this client's writer waits
-                synchronized (writeLock) {
-                    outbox.pollFirst();
-                    outboxBytes -= next.capacity();
-                }
-            }
+            outbox.drain();
         } catch (IOException e) {
             if (!closed.get()) {
                 LOG.debug("client {} write failed: {}", transport.describe(), e.toString());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.error("client {}: writing failed unexpectedly, dropping it", transport.describe(), e);
         } finally {
             close();
         }
     }
 
-    /**
-     * Sends a message without ever blocking: written at once when the socket takes it (no thread
-     * hand-off), else queued for this client's writer. An outbox past its bounds means the client
-     * stopped reading: it is dropped.
-     */
+    /** Sends an untracked message (event, keepalive) without ever blocking. */
     void send(Message m) {
-        ByteBuffer frame = ByteBuffer.wrap(m.encode());
-        boolean drop = false;
-        synchronized (writeLock) {
-            if (closed.get()) {
-                return;
-            }
-            if (!writerBusy) {
-                try {
-                    if (transport.writeNow(frame) && !frame.hasRemaining()) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    LOG.debug("client {} write failed: {}", transport.describe(), e.toString());
-                    drop = true;
-                }
-            }
-            if (!drop && (outbox.size() >= OUTBOX_MESSAGES_MAX
-                    || outboxBytes + frame.capacity() > OUTBOX_BYTES_MAX)) {
-                LOG.warn("client {} does not read its replies ({} queued, {} bytes): dropping it",
-                        transport.describe(), outbox.size(), outboxBytes);
-                drop = true;
-            }
-            if (!drop) {
-                outbox.addLast(frame);
-                outboxBytes += frame.capacity();
-                writerBusy = true;
-                writeLock.notifyAll();
-                return;
-            }
-        }
-        close();
+        sendFrame(m.encode(), false);
     }
 
-    /** Called by the server's keepalive timer. */
+    private void sendFrame(byte[] frame, boolean tracked) {
+        String drop;
+        try {
+            drop = outbox.offer(frame, tracked);
+        } catch (IOException e) {
+            LOG.debug("client {} write failed: {}", transport.describe(), e.toString());
+            close();
+            return;
+        }
+        if (drop != null && close()) {
+            LOG.warn("client {}: {}: dropping it", transport.describe(), drop);
+        }
+    }
+
+    /**
+     * Called by the server's timer: drops a client whose queued messages have not moved for
+     * keepalive interval x count (as libvirtd's keepalive would drop a client it cannot read
+     * from, here also without keepalive), then pings a client that asked for keepalive.
+     */
     void keepaliveTick(long now, long intervalNanos, int count) {
-        if (!keepalive || closed.get() || intervalNanos <= 0) {
+        if (closed.get() || intervalNanos <= 0) {
+            return;
+        }
+        long stalled = outbox.stalledFor(now);
+        if (stalled > intervalNanos * Math.max(1, count)) {
+            if (close()) {
+                LOG.warn("client {} has not read what the server sent for {} s ({} messages waiting): dropping it",
+                        transport.describe(), stalled / 1_000_000_000L, outbox.size());
+            }
+            return;
+        }
+        if (!keepalive) {
             return;
         }
         long silentSince = Math.max(lastReceived, lastPing);
@@ -231,10 +253,8 @@ final class ClientSession implements ClientContext {
             return false;
         }
         transport.close();
-        synchronized (writeLock) {
-            outbox.clear();
-            writeLock.notifyAll();
-        }
+        outbox.close();
+        requests.release(WAKE_READER);
         closeConnection();
         server.removed(this);
         return true;
@@ -319,8 +339,14 @@ final class ClientSession implements ClientContext {
 
     @Override
     public void sendEvent(int proc, byte[] payload) {
-        // libvirtd sends events with serial 1 (remoteDispatchObjectEventSend)
-        send(new Message(Programs.REMOTE, Programs.REMOTE_VERSION, proc, MessageType.MESSAGE, 1,
-                MessageType.STATUS_OK, payload));
+        try {
+            // libvirtd sends events with serial 1 (remoteDispatchObjectEventSend)
+            send(new Message(Programs.REMOTE, Programs.REMOTE_VERSION, proc, MessageType.MESSAGE, 1,
+                    MessageType.STATUS_OK, payload));
+        } catch (RuntimeException | Error e) {
+            // runs on the core's event thread: a failure here must not reach the other listeners
+            LOG.error("client {}: event {} could not be sent, dropping the client", transport.describe(), proc, e);
+            close();
+        }
     }
 }

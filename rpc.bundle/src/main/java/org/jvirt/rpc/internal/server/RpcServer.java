@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jvirt.api.ConnectionFactory;
 import org.jvirt.rpc.internal.dispatch.Dispatcher;
@@ -33,7 +30,7 @@ public final class RpcServer implements AutoCloseable {
     private final Dispatcher dispatcher = new Dispatcher(ProcedureTable.standard());
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
     private final List<AutoCloseable> listeners = new ArrayList<>();
-    private ThreadPoolExecutor workers;
+    private WorkerPool workers;
     private ScheduledExecutorService timer;
     private ChannelListener tcpListener;
     private TlsListener tlsListener;
@@ -50,14 +47,7 @@ public final class RpcServer implements AutoCloseable {
     }
 
     public synchronized void start() throws IOException {
-        AtomicInteger n = new AtomicInteger();
-        workers = new ThreadPoolExecutor(settings.maxWorkers(), settings.maxWorkers(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "jvirt-rpc-worker-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        workers.allowCoreThreadTimeOut(true);
+        workers = new WorkerPool(settings.limits());
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jvirt-rpc-keepalive");
             t.setDaemon(true);
@@ -66,10 +56,10 @@ public final class RpcServer implements AutoCloseable {
         timer.scheduleAtFixedRate(this::keepaliveTick, 250, 250, TimeUnit.MILLISECONDS);
         try {
             if (settings.rwSocket() != null) {
-                add(ChannelListener.unix(this, settings.rwSocket(), settings.rwPerms(), false));
+                add(ChannelListener.unix(this, settings.rwSocket(), settings.rwPerms(), false, backlog()));
             }
             if (settings.roSocket() != null) {
-                add(ChannelListener.unix(this, settings.roSocket(), settings.roPerms(), true));
+                add(ChannelListener.unix(this, settings.roSocket(), settings.roPerms(), true, backlog()));
             }
             if (settings.tcp()) {
                 if (!InetAddress.getByName(settings.tcpAddress()).isLoopbackAddress()) {
@@ -77,11 +67,11 @@ public final class RpcServer implements AutoCloseable {
                     throw new IOException("refusing plain TCP on non-loopback address "
                             + settings.tcpAddress() + ": use TLS");
                 }
-                tcpListener = ChannelListener.tcp(this, settings.tcpAddress(), settings.tcpPort());
+                tcpListener = ChannelListener.tcp(this, settings.tcpAddress(), settings.tcpPort(), backlog());
                 add(tcpListener);
             }
             if (settings.tls() != null) {
-                tlsListener = TlsListener.open(this, settings.tls());
+                tlsListener = TlsListener.open(this, settings.tls(), backlog());
                 listeners.add(tlsListener);
                 tlsListener.start();
             }
@@ -105,9 +95,20 @@ public final class RpcServer implements AutoCloseable {
         return tlsListener == null ? null : tlsListener.address();
     }
 
-    void accept(Transport t, boolean readOnly) {
+    /** max_queued_clients: connections the kernel holds for us before we accept them. */
+    private int backlog() {
+        return settings.limits().maxQueuedClients();
+    }
+
+    /**
+     * A new client, or its refusal at max_clients. libvirtd stops accepting at the limit (later
+     * clients wait in the backlog without a word); jvirt closes the extra connection at once with
+     * libvirtd's log line, so the client learns at once instead of hanging. Synchronized: the
+     * listeners accept on threads of their own, and the count must hold across them.
+     */
+    synchronized void accept(Transport t, boolean readOnly) {
         if (sessions.size() >= settings.maxClients()) {
-            LOG.warn("refusing client {}: max_clients {} reached", t.describe(), settings.maxClients());
+            LOG.warn("Too many active clients ({}), dropping connection from {}", settings.maxClients(), t.describe());
             t.close();
             return;
         }
@@ -136,7 +137,7 @@ public final class RpcServer implements AutoCloseable {
         return core;
     }
 
-    ThreadPoolExecutor workers() {
+    WorkerPool workers() {
         return workers;
     }
 
@@ -144,7 +145,12 @@ public final class RpcServer implements AutoCloseable {
         long now = System.nanoTime();
         long interval = TimeUnit.SECONDS.toNanos(settings.keepaliveInterval());
         for (ClientSession s : sessions) {
-            s.keepaliveTick(now, interval, settings.keepaliveCount());
+            try {
+                s.keepaliveTick(now, interval, settings.keepaliveCount());
+            } catch (RuntimeException | Error e) {
+                // a failure must not cancel the timer: every other client's keepalive runs on it
+                LOG.error("keepalive of a client failed", e);
+            }
         }
     }
 
@@ -165,7 +171,7 @@ public final class RpcServer implements AutoCloseable {
             timer.shutdownNow();
         }
         if (workers != null) {
-            workers.shutdownNow();
+            workers.close();
         }
     }
 }

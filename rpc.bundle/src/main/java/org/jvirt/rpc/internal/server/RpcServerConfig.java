@@ -55,14 +55,29 @@ public @interface RpcServerConfig {
     @AttributeDefinition(description = "Client certificate subject DNs allowed (libvirtd: tls_allowed_dn_list); empty allows any DN the CA signed")
     String[] tls_allowed_dn_list() default {};
 
-    @AttributeDefinition(description = "Maximum concurrent clients (libvirtd: max_clients)")
-    int max_clients() default 500;
+    @AttributeDefinition(description = "Maximum concurrent clients over all sockets; more are refused (libvirtd: max_clients)")
+    int max_clients() default 5000;
 
-    @AttributeDefinition(description = "Maximum calls in flight per client (libvirtd: max_client_requests)")
+    @AttributeDefinition(description = "Connections waiting to be accepted: the listen backlog (libvirtd: max_queued_clients)")
+    int max_queued_clients() default 1000;
+
+    @AttributeDefinition(description = "Maximum calls in flight per client, counted until the reply is written; a"
+            + " client at the limit is not read from until it drains (libvirtd: max_client_requests)")
     int max_client_requests() default 5;
 
-    @AttributeDefinition(description = "Worker threads running calls (libvirtd: max_workers)")
+    @AttributeDefinition(description = "Worker threads started up front (libvirtd: min_workers)")
+    int min_workers() default 5;
+
+    @AttributeDefinition(description = "Worker threads running calls at most (libvirtd: max_workers)")
     int max_workers() default 20;
+
+    @AttributeDefinition(description = "Extra workers for high-priority calls (domain destroy) while every worker"
+            + " is busy (libvirtd: prio_workers)")
+    int prio_workers() default 5;
+
+    @AttributeDefinition(description = "Events queued for a client that does not read them before it is dropped"
+            + " (jvirt's own: libvirtd queues them without bound)")
+    int max_client_events() default 1000;
 
     @AttributeDefinition(description = "Seconds of silence before a keepalive ping; 0 or less disables")
     int keepalive_interval() default 5;

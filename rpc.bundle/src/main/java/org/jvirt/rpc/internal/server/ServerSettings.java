@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, String roPerms,
                              boolean tcp, String tcpAddress, int tcpPort,
-                             TlsSettings tls, int maxClients, int maxClientRequests, int maxWorkers,
+                             TlsSettings tls, Limits limits,
                              int keepaliveInterval, int keepaliveCount) {
 
     /** TLS listener settings; null in {@link ServerSettings#tls()} when TLS is off. */
@@ -17,15 +17,53 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
                               Path truststore, char[] truststorePassword, List<String> allowedDns) {
     }
 
+    /**
+     * libvirtd.conf's processing controls, plus the one bound libvirtd lacks (queued events).
+     *
+     * @param maxClients        clients served at once; more are refused
+     * @param maxQueuedClients  connections the kernel holds before the server accepts them (listen backlog)
+     * @param minWorkers        workers started up front
+     * @param maxWorkers        workers running calls at most
+     * @param prioWorkers       extra workers for high-priority calls (domain destroy) when all workers are busy
+     * @param maxClientRequests calls of one client in flight (queued, running or replied but not yet
+     *                          written); the client is not read from while it has that many
+     * @param maxClientEvents   events (and keepalive messages) queued for a client that does not read
+     *                          them; past it the client is dropped
+     */
+    public record Limits(int maxClients, int maxQueuedClients, int minWorkers, int maxWorkers, int prioWorkers,
+                         int maxClientRequests, int maxClientEvents) {
+        /** libvirtd's defaults (libvirtd.conf of libvirt 9.0); 1000 queued events is jvirt's own. */
+        public static final Limits LIBVIRTD = new Limits(5000, 1000, 5, 20, 5, 5, 1000);
+
+        public Limits {
+            maxClients = Math.max(1, maxClients);
+            maxQueuedClients = Math.max(1, maxQueuedClients);
+            maxWorkers = Math.max(1, maxWorkers);
+            minWorkers = Math.max(0, Math.min(minWorkers, maxWorkers));
+            prioWorkers = Math.max(0, prioWorkers);
+            maxClientRequests = Math.max(1, maxClientRequests);
+            maxClientEvents = Math.max(1, maxClientEvents);
+        }
+
+        /**
+         * The most calls that can wait for a worker: every client at its max_client_requests. The
+         * worker queue is this long, so it never refuses a call a client was allowed to send.
+         */
+        public int maxQueuedCalls() {
+            return (int) Math.min(Integer.MAX_VALUE, (long) maxClients * maxClientRequests);
+        }
+    }
+
     public static ServerSettings of(RpcServerConfig c) {
         TlsSettings tls = !c.listen_tls() ? null : new TlsSettings(c.listen_addr(), c.tls_port(),
                 Path.of(c.tls_keystore()), c.tls_keystore_password().toCharArray(),
                 c.tls_truststore().isEmpty() ? null : Path.of(c.tls_truststore()),
                 c.tls_truststore_password().toCharArray(), List.of(c.tls_allowed_dn_list()));
+        Limits limits = new Limits(c.max_clients(), c.max_queued_clients(), c.min_workers(), c.max_workers(),
+                c.prio_workers(), c.max_client_requests(), c.max_client_events());
         return new ServerSettings(path(c.unix_sock_rw_path()), c.unix_sock_rw_perms(),
                 path(c.unix_sock_ro_path()), c.unix_sock_ro_perms(), c.listen_tcp(), c.listen_addr(),
-                c.tcp_port(), tls, c.max_clients(), c.max_client_requests(), c.max_workers(),
-                c.keepalive_interval(), c.keepalive_count());
+                c.tcp_port(), tls, limits, c.keepalive_interval(), c.keepalive_count());
     }
 
     private static Path path(String p) {
@@ -34,26 +72,44 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
 
     /** A read-write and a read-only socket, no network, libvirtd's limits. */
     public static ServerSettings unix(Path rw, Path ro) {
-        return new ServerSettings(rw, "0700", ro, "0777", false, "127.0.0.1", 0, null, 500, 5, 20, 5, 5);
+        return new ServerSettings(rw, "0700", ro, "0777", false, "127.0.0.1", 0, null, Limits.LIBVIRTD, 5, 5);
+    }
+
+    public int maxClients() {
+        return limits.maxClients();
+    }
+
+    public int maxClientRequests() {
+        return limits.maxClientRequests();
+    }
+
+    public int maxWorkers() {
+        return limits.maxWorkers();
     }
 
     public ServerSettings withTcp(String address, int port) {
         return new ServerSettings(rwSocket, rwPerms, roSocket, roPerms, true, address, port, tls,
-                maxClients, maxClientRequests, maxWorkers, keepaliveInterval, keepaliveCount);
+                limits, keepaliveInterval, keepaliveCount);
     }
 
     public ServerSettings withTls(TlsSettings t) {
         return new ServerSettings(rwSocket, rwPerms, roSocket, roPerms, tcp, tcpAddress, tcpPort, t,
-                maxClients, maxClientRequests, maxWorkers, keepaliveInterval, keepaliveCount);
+                limits, keepaliveInterval, keepaliveCount);
     }
 
+    /** max_clients, max_client_requests and max_workers; the other limits stay. */
     public ServerSettings withLimits(int clients, int requests, int workers) {
+        return withLimits(new Limits(clients, limits.maxQueuedClients(), limits.minWorkers(), workers,
+                limits.prioWorkers(), requests, limits.maxClientEvents()));
+    }
+
+    public ServerSettings withLimits(Limits l) {
         return new ServerSettings(rwSocket, rwPerms, roSocket, roPerms, tcp, tcpAddress, tcpPort, tls,
-                clients, requests, workers, keepaliveInterval, keepaliveCount);
+                l, keepaliveInterval, keepaliveCount);
     }
 
     public ServerSettings withKeepalive(int interval, int count) {
         return new ServerSettings(rwSocket, rwPerms, roSocket, roPerms, tcp, tcpAddress, tcpPort, tls,
-                maxClients, maxClientRequests, maxWorkers, interval, count);
+                limits, interval, count);
     }
 }

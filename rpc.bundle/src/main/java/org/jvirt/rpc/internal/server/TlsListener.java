@@ -44,7 +44,7 @@ final class TlsListener implements AutoCloseable {
         this.acceptor.setDaemon(true);
     }
 
-    static TlsListener open(RpcServer server, TlsSettings s) throws IOException {
+    static TlsListener open(RpcServer server, TlsSettings s, int backlog) throws IOException {
         try {
             KeyStore ks = load(s.keystore(), s.keystorePassword());
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -57,7 +57,7 @@ final class TlsListener implements AutoCloseable {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
             SSLServerSocket ss = (SSLServerSocket) ctx.getServerSocketFactory()
-                    .createServerSocket(s.port(), 64, InetAddress.getByName(s.address()));
+                    .createServerSocket(s.port(), backlog, InetAddress.getByName(s.address()));
             ss.setNeedClientAuth(tmf != null);
             // TLS 1.2 only: JSSE sends a TLS 1.3 NewSessionTicket after the handshake, and libvirt's
             // GnuTLS client, reading the one-byte confirmation, takes that record for "no data"
