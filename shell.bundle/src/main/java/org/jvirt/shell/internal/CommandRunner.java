@@ -27,9 +27,23 @@ public final class CommandRunner {
     }
 
     /**
+     * Runs the command; whatever it throws, the shell gets virsh's {@code error: ...} line and
+     * lives on, and an unexpected failure is logged once with its stack.
+     *
      * @return true when the command succeeded
      */
     public boolean run(CommandSpec spec, String[] args, Action action, PrintStream out, PrintStream err) {
+        try {
+            return runCommand(spec, args, action, out, err);
+        } catch (Throwable t) {   // outside the command itself: parsing the arguments, printing
+            LOG.error("virt:{} failed", spec.name(), t);
+            err.print("error: internal error: virt:" + spec.name() + " failed: " + t + "\n");
+            err.flush();
+            return false;
+        }
+    }
+
+    private boolean runCommand(CommandSpec spec, String[] args, Action action, PrintStream out, PrintStream err) {
         ParsedArgs parsed;
         try {
             parsed = ParsedArgs.parse(spec, ConnectionFactory.DEFAULT_URI, args);
@@ -54,9 +68,11 @@ public final class CommandRunner {
             err.print(e.errorText());
         } catch (VirtException e) {
             err.print("error: " + e.getMessage() + "\n");
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // a bug or an Error (a stack overflow on hostile input, no memory): libvirt's wording
+            // for what it did not expect, and the shell stays
             LOG.error("virt:{} {} failed", spec.name(), parsed, e);
-            err.print("error: internal error: " + e + "\n");
+            err.print("error: internal error: virt:" + spec.name() + " failed: " + e + "\n");
         }
         out.print(call.output());
         out.print("\n");

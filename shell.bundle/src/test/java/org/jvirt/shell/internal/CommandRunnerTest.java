@@ -93,4 +93,49 @@ class CommandRunnerTest {
         assertFalse(run(DefinitionCommands.DEFINE, DefinitionCommands::define, big.toString()));
         assertEquals("error: File '" + big + "' is too large\n", err());
     }
+
+    /** Throws {@code t} although the signature does not declare it, as a buggy library may. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    @Test
+    void whateverACommandThrowsPrintsAnErrorLineAndTheShellGoesOn() {
+        Throwable[] failures = {
+            new IllegalStateException("broken on purpose"),
+            new StackOverflowError("deep on purpose"),
+            new OutOfMemoryError("full on purpose"),
+            new java.io.IOException("undeclared on purpose"),
+        };
+        for (Throwable t : failures) {
+            out.reset();
+            err.reset();
+            assertFalse(run(ListCommands.DRIVERS, call -> {
+                call.print("partial\n");
+                sneaky(t);
+            }));
+            assertEquals("error: internal error: virt:drivers failed: " + t + "\n", err(), t.toString());
+            assertEquals("partial\n\n", out(), "what the command printed, then virsh's closing line");
+        }
+        out.reset();
+        err.reset();
+        assertTrue(run(ListCommands.DRIVERS, ListCommands::drivers), "the next command runs normally");
+        assertEquals("", err());
+    }
+
+    @Test
+    void aFailureOutsideTheCommandStillEndsInAnErrorLine() {
+        PrintStream failingOut = new PrintStream(out, true, StandardCharsets.UTF_8) {
+            @Override
+            public void print(String s) {
+                throw new IllegalStateException("terminal gone");
+            }
+        };
+        boolean ok = new CommandRunner(NO_DRIVERS).run(ListCommands.DRIVERS, new String[0], ListCommands::drivers,
+                failingOut, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertFalse(ok);
+        assertEquals("error: internal error: virt:drivers failed: java.lang.IllegalStateException: terminal gone\n",
+                err());
+    }
 }
