@@ -10,6 +10,7 @@ import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
 import org.jvirt.api.NodeInfo;
@@ -17,6 +18,8 @@ import org.jvirt.api.OpenFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Connection} the core hands out. It validates each call as libvirt's public entry
@@ -24,6 +27,7 @@ import org.jvirt.api.spi.DriverConnection;
  * {@link DriverSession} to whichever driver connection serves the URI now.
  */
 final class ConnectionFacade implements Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionFacade.class);
 
     /** libvirt 9.0.0, the version Debian 12's clients speak. */
     static final long LIB_VERSION = 9_000_000L;
@@ -182,7 +186,14 @@ final class ConnectionFacade implements Connection {
         }
         Binding b = session.peek();
         if (b != null && !events.hasListeners()) {
-            b.connection().setEventSink(null);
+            try {
+                b.connection().setEventSink(null);
+            } catch (RuntimeException | Error e) {
+                // the listener is gone already; the driver's bug is reported, not thrown raw
+                LOG.warn("driver {} failed in {}", b.entry().describe(), fn, e);
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE,
+                        "driver " + b.entry().name() + " failed in " + fn + ": " + e, e);
+            }
         }
     }
 

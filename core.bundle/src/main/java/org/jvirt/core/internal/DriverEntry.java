@@ -40,7 +40,7 @@ record DriverEntry(HypervisorDriver driver, long serviceId, int ranking, List<St
         String name;
         try {
             name = driver.name();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             name = driver.getClass().getName();
         }
         return new DriverEntry(driver,

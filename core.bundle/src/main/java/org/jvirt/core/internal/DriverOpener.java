@@ -38,12 +38,13 @@ final class DriverOpener {
             Optional<DriverConnection> opened;
             try {
                 opened = entry.driver().open(uri, flags);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
                 if (!registry.isRegistered(entry)) {
                     // The driver went away while opening: as if it had declined.
                     LOG.debug("driver {} went away while opening {}", entry.describe(), uri, e);
                     continue;
                 }
+                LOG.warn("driver {} failed to open {}", entry.describe(), uri, e);
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE,
                         "driver " + entry.name() + " failed to open " + uri + ": " + e, e);
             }

@@ -68,7 +68,7 @@ final class DriverSession {
             Binding b = current(function);
             try {
                 return op.apply(b);
-            } catch (VirtException | RuntimeException | LinkageError e) {
+            } catch (Throwable e) { // Errors too (a stack overflow in a driver): the caller gets INTERNAL_ERROR
                 if (!isGone(b) || System.nanoTime() - deadline > 0) {
                     throw asVirt(function, b, e);
                 }
@@ -167,7 +167,12 @@ final class DriverSession {
                     release(b);
                     throw new VirtException(ErrorCode.INVALID_CONN, ErrorDomain.NONE, function);
                 }
-                onBind.accept(b.connection());
+                try {
+                    onBind.accept(b.connection());
+                } catch (RuntimeException | Error e) {
+                    release(b);
+                    throw asVirt(function, b, e);
+                }
                 binding = b;
                 LOG.info("{} is now served by driver {}", uri, b.entry().describe());
                 return b;
@@ -199,7 +204,7 @@ final class DriverSession {
         }
         try {
             return !b.connection().isAlive();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
             return true;
         }
     }
@@ -214,12 +219,15 @@ final class DriverSession {
         try { // driver connections close idempotently, so a second release is harmless
             b.connection().setEventSink(null);
             b.connection().close();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
             LOG.debug("closing the connection of departed driver {} failed", b.entry().describe(), e);
         }
     }
 
-    /** A driver's unchecked exception while it is still registered is a driver bug: INTERNAL_ERROR. */
+    /**
+     * A driver's unchecked exception or Error while it is still registered is a driver bug:
+     * INTERNAL_ERROR naming the function, logged here once with its stack.
+     */
     private static VirtException asVirt(String function, Binding b, Throwable e) {
         if (e instanceof VirtException v) {
             return v;

@@ -99,7 +99,7 @@ final class EventFanout {
         for (Map.Entry<Integer, DomainEventListener> e : listeners.entrySet()) {
             try {
                 e.getValue().onLifecycle(domain, event);
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | Error ex) { // one listener's failure must not cost the others this event
                 LOG.warn("lifecycle listener {} of {} failed on {}", e.getKey(), name, event, ex);
             }
         }

@@ -159,4 +159,48 @@ class FacadeValidationTest {
             assertEquals(-1, d.id());
         }
     }
+
+    @Test
+    void errorsOfADriverBecomeInternalErrorsNamingTheCallAndTheConnectionStaysUsable() throws VirtException {
+        try (Connection c = core.open("test:///default", 0)) {
+            Domain dom = c.lookupByName("test");
+            Throwable[] failures = {
+                new StackOverflowError("deep on purpose"), new OutOfMemoryError("full on purpose"),
+                new AssertionError("impossible on purpose"), new IllegalArgumentException("bug on purpose"),
+            };
+            for (Throwable t : failures) {
+                driver.midCall = () -> {
+                    if (t instanceof Error err) {
+                        throw err;
+                    }
+                    throw (RuntimeException) t;
+                };
+                VirtException e = assertThrows(VirtException.class, c::type, t.toString());
+                assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
+                assertEquals("internal error: driver Test failed in virConnectGetType: " + t, e.getMessage());
+                VirtException d = assertThrows(VirtException.class, () -> dom.destroy(0), t.toString());
+                assertEquals(ErrorCode.INTERNAL_ERROR, d.code());
+                assertTrue(d.getMessage().contains("virDomainDestroy"), d.getMessage());
+                assertEquals(t, e.getCause(), "the cause is kept for the log and the caller");
+            }
+            driver.midCall = () -> { };
+            assertEquals("Test", c.type(), "the same connection works once the driver does");
+            assertTrue(dom.isActive(), "the failed destroy changed nothing");
+        }
+    }
+
+    @Test
+    void anErrorWhileOpeningBecomesAnInternalErrorNamingTheUri() throws VirtException {
+        driver.onOpen = () -> {
+            throw new StackOverflowError("deep on purpose");
+        };
+        VirtException e = assertThrows(VirtException.class, () -> core.open("test:///default", 0));
+        assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
+        assertEquals("internal error: driver Test failed to open test:///default: java.lang.StackOverflowError: "
+                + "deep on purpose", e.getMessage());
+        driver.onOpen = () -> { };
+        try (Connection c = core.open("test:///default", 0)) {
+            assertEquals("Test", c.type());
+        }
+    }
 }

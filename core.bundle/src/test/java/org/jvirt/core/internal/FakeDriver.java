@@ -35,6 +35,8 @@ final class FakeDriver implements HypervisorDriver {
     volatile boolean decline;
     volatile VirtException failOpen;
     volatile boolean deactivated;
+    /** Runs at the start of every open; may throw. */
+    volatile Runnable onOpen = () -> { };
     /** Runs inside every call after the driver checked it is alive; may block or throw. */
     volatile Runnable midCall = () -> { };
 
@@ -56,6 +58,7 @@ final class FakeDriver implements HypervisorDriver {
     @Override
     public Optional<DriverConnection> open(ConnectUri uri, int flags) throws VirtException {
         opens.incrementAndGet();
+        onOpen.run();
         if (failOpen != null) {
             throw failOpen;
         }
