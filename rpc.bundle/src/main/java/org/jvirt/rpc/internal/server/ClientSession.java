@@ -260,6 +260,11 @@ final class ClientSession implements ClientContext {
         return true;
     }
 
+    /** Messages waiting to be written to this client. */
+    int outboxSize() {
+        return outbox.size();
+    }
+
     boolean isClosed() {
         return closed.get();
     }

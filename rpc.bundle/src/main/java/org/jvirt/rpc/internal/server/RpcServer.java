@@ -125,6 +125,15 @@ public final class RpcServer implements AutoCloseable {
         return sessions.size();
     }
 
+    /** The most messages any one client has waiting to be written (tests: the queues stay bounded). */
+    int largestOutbox() {
+        int max = 0;
+        for (ClientSession s : sessions) {
+            max = Math.max(max, s.outboxSize());
+        }
+        return max;
+    }
+
     ServerSettings settings() {
         return settings;
     }
