@@ -71,7 +71,7 @@ public final class RpcServer implements AutoCloseable {
                 add(tcpListener);
             }
             if (settings.tls() != null) {
-                tlsListener = TlsListener.open(this, settings.tls(), backlog());
+                tlsListener = TlsListener.open(this, settings.tls(), backlog(), settings.limits().maxAnonymousClients());
                 listeners.add(tlsListener);
                 tlsListener.start();
             }

@@ -61,6 +61,10 @@ public @interface RpcServerConfig {
     @AttributeDefinition(description = "Connections waiting to be accepted: the listen backlog (libvirtd: max_queued_clients)")
     int max_queued_clients() default 1000;
 
+    @AttributeDefinition(description = "Accepted clients not yet authenticated (TLS handshakes under way); at the"
+            + " limit no more are accepted until one ends; 0 turns it off (libvirtd: max_anonymous_clients)")
+    int max_anonymous_clients() default 20;
+
     @AttributeDefinition(description = "Maximum calls in flight per client, counted until the reply is written; a"
             + " client at the limit is not read from until it drains (libvirtd: max_client_requests)")
     int max_client_requests() default 5;

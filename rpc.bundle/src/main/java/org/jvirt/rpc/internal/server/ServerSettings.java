@@ -22,6 +22,8 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
      *
      * @param maxClients        clients served at once; more are refused
      * @param maxQueuedClients  connections the kernel holds before the server accepts them (listen backlog)
+     * @param maxAnonymousClients accepted clients not yet authenticated (TLS handshakes under way); at
+     *                          the limit the TLS listener accepts no more until one ends; 0 turns it off
      * @param minWorkers        workers started up front
      * @param maxWorkers        workers running calls at most
      * @param prioWorkers       extra workers for high-priority calls (domain destroy) when all workers are busy
@@ -30,14 +32,15 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
      * @param maxClientEvents   events (and keepalive messages) queued for a client that does not read
      *                          them; past it the client is dropped
      */
-    public record Limits(int maxClients, int maxQueuedClients, int minWorkers, int maxWorkers, int prioWorkers,
-                         int maxClientRequests, int maxClientEvents) {
+    public record Limits(int maxClients, int maxQueuedClients, int maxAnonymousClients, int minWorkers,
+                         int maxWorkers, int prioWorkers, int maxClientRequests, int maxClientEvents) {
         /** libvirtd's defaults (libvirtd.conf of libvirt 9.0); 1000 queued events is jvirt's own. */
-        public static final Limits LIBVIRTD = new Limits(5000, 1000, 5, 20, 5, 5, 1000);
+        public static final Limits LIBVIRTD = new Limits(5000, 1000, 20, 5, 20, 5, 5, 1000);
 
         public Limits {
             maxClients = Math.max(1, maxClients);
             maxQueuedClients = Math.max(1, maxQueuedClients);
+            maxAnonymousClients = Math.max(0, maxAnonymousClients);
             maxWorkers = Math.max(1, maxWorkers);
             minWorkers = Math.max(0, Math.min(minWorkers, maxWorkers));
             prioWorkers = Math.max(0, prioWorkers);
@@ -59,8 +62,8 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
                 Path.of(c.tls_keystore()), c.tls_keystore_password().toCharArray(),
                 c.tls_truststore().isEmpty() ? null : Path.of(c.tls_truststore()),
                 c.tls_truststore_password().toCharArray(), List.of(c.tls_allowed_dn_list()));
-        Limits limits = new Limits(c.max_clients(), c.max_queued_clients(), c.min_workers(), c.max_workers(),
-                c.prio_workers(), c.max_client_requests(), c.max_client_events());
+        Limits limits = new Limits(c.max_clients(), c.max_queued_clients(), c.max_anonymous_clients(),
+                c.min_workers(), c.max_workers(), c.prio_workers(), c.max_client_requests(), c.max_client_events());
         return new ServerSettings(path(c.unix_sock_rw_path()), c.unix_sock_rw_perms(),
                 path(c.unix_sock_ro_path()), c.unix_sock_ro_perms(), c.listen_tcp(), c.listen_addr(),
                 c.tcp_port(), tls, limits, c.keepalive_interval(), c.keepalive_count());
@@ -99,8 +102,8 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
 
     /** max_clients, max_client_requests and max_workers; the other limits stay. */
     public ServerSettings withLimits(int clients, int requests, int workers) {
-        return withLimits(new Limits(clients, limits.maxQueuedClients(), limits.minWorkers(), workers,
-                limits.prioWorkers(), requests, limits.maxClientEvents()));
+        return withLimits(new Limits(clients, limits.maxQueuedClients(), limits.maxAnonymousClients(),
+                limits.minWorkers(), workers, limits.prioWorkers(), requests, limits.maxClientEvents()));
     }
 
     public ServerSettings withLimits(Limits l) {

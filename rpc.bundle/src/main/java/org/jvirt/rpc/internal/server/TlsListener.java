@@ -10,6 +10,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -35,16 +37,22 @@ final class TlsListener implements AutoCloseable {
     private final SSLServerSocket socket;
     private final List<X500Principal> allowed;
     private final Thread acceptor;
+    /** max_anonymous_clients: handshakes under way; null when unlimited. */
+    private final Semaphore anonymous;
+    private final int maxAnonymous;
 
-    private TlsListener(RpcServer server, SSLServerSocket socket, List<X500Principal> allowed) {
+    private TlsListener(RpcServer server, SSLServerSocket socket, List<X500Principal> allowed, int maxAnonymous) {
         this.server = server;
         this.socket = socket;
         this.allowed = allowed;
+        this.maxAnonymous = maxAnonymous;
+        this.anonymous = maxAnonymous == 0 ? null : new Semaphore(maxAnonymous);
         this.acceptor = new Thread(this::acceptLoop, "jvirt-rpc-accept tls");
         this.acceptor.setDaemon(true);
     }
 
-    static TlsListener open(RpcServer server, TlsSettings s, int backlog) throws IOException {
+    /** {@code backlog} is max_queued_clients; {@code maxAnonymous} max_anonymous_clients (0: no limit). */
+    static TlsListener open(RpcServer server, TlsSettings s, int backlog, int maxAnonymous) throws IOException {
         try {
             KeyStore ks = load(s.keystore(), s.keystorePassword());
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -64,7 +72,7 @@ final class TlsListener implements AutoCloseable {
             // (EAGAIN) and gives up with "Unable to read TLS confirmation"
             ss.setEnabledProtocols(new String[] {"TLSv1.2"});
             List<X500Principal> allowed = s.allowedDns().stream().map(X500Principal::new).toList();
-            return new TlsListener(server, ss, allowed);
+            return new TlsListener(server, ss, allowed, maxAnonymous);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -90,19 +98,61 @@ final class TlsListener implements AutoCloseable {
 
     private void acceptLoop() {
         while (!socket.isClosed()) {
+            try {
+                if (!awaitAnonymousSlot()) {
+                    continue;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             SSLSocket client;
             try {
                 client = (SSLSocket) socket.accept();
             } catch (IOException e) {
+                releaseAnonymousSlot();
                 if (!socket.isClosed()) {
                     LOG.warn("TLS accept failed: {}", e.toString());
                 }
                 continue;
             }
             // the handshake runs on its own thread so one slow client cannot block accepting
-            Thread t = new Thread(() -> handshake(client), "jvirt-rpc-tls-handshake");
+            Thread t = new Thread(() -> {
+                try {
+                    handshake(client);
+                } finally {
+                    releaseAnonymousSlot();
+                }
+            }, "jvirt-rpc-tls-handshake");
             t.setDaemon(true);
             t.start();
+        }
+    }
+
+    /**
+     * As libvirtd with max_anonymous_clients: while that many clients are still in their handshake,
+     * no more are accepted (they wait in the backlog), so clients that connect and say nothing cost
+     * a bounded number of threads. False when the wait should be tried again (the listener may
+     * have closed meanwhile).
+     */
+    private boolean awaitAnonymousSlot() throws InterruptedException {
+        if (anonymous == null || anonymous.tryAcquire()) {
+            return true;
+        }
+        LOG.info("Temporarily suspending TLS accept: {} clients are in their handshake (max_anonymous_clients)",
+                maxAnonymous);
+        while (!socket.isClosed()) {
+            if (anonymous.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                LOG.info("Re-enabling TLS accept");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void releaseAnonymousSlot() {
+        if (anonymous != null) {
+            anonymous.release();
         }
     }
 

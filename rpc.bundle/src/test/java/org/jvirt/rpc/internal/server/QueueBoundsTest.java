@@ -144,7 +144,7 @@ class QueueBoundsTest {
 
     @Test
     void aClientThatNeverReadsItsEventsIsDroppedWithALogLineAndOthersAreUnaffected() throws Exception {
-        Limits few = new Limits(10, 10, 1, 4, 1, 5, 20);
+        Limits few = new Limits(10, 10, 20, 1, 4, 1, 5, 20);
         try (LogCapture log = new LogCapture();
              Jvirtd d = new Jvirtd(s -> s.withLimits(few));
              RawClient good = new RawClient(d.tcp); UnixClient deaf = new UnixClient(d.rw)) {
@@ -209,7 +209,7 @@ class QueueBoundsTest {
                 return real.drivers();
             }
         };
-        try (Jvirtd d = new Jvirtd(slowHostname, s -> s.withLimits(new Limits(10, 10, 2, 2, 1, 5, 100)));
+        try (Jvirtd d = new Jvirtd(slowHostname, s -> s.withLimits(new Limits(10, 10, 20, 2, 2, 1, 5, 100)));
              RawClient a = new RawClient(d.tcp); RawClient c = new RawClient(d.tcp)) {
             open(a);
             open(c);
@@ -243,7 +243,7 @@ class QueueBoundsTest {
 
     @Test
     void theWorkerQueueHoldsMaxClientsTimesMaxClientRequestsAndRefusesMore() throws Exception {
-        WorkerPool pool = new WorkerPool(new Limits(2, 10, 0, 1, 0, 2, 10));
+        WorkerPool pool = new WorkerPool(new Limits(2, 10, 20, 0, 1, 0, 2, 10));
         CountDownLatch release = new CountDownLatch(1);
         try {
             assertEquals(4, pool.capacity());
@@ -266,7 +266,7 @@ class QueueBoundsTest {
 
     @Test
     void minWorkersStartUpFrontAndMaxWorkersBoundsThem() throws Exception {
-        WorkerPool pool = new WorkerPool(new Limits(5, 10, 3, 6, 0, 5, 10));
+        WorkerPool pool = new WorkerPool(new Limits(5, 10, 20, 3, 6, 0, 5, 10));
         try {
             assertEquals(3, pool.threads(), "min_workers started at once");
             CountDownLatch release = new CountDownLatch(1);
@@ -295,11 +295,11 @@ class QueueBoundsTest {
     void theSettingsAreLibvirtdsNamesAndDefaults() {
         ServerSettings defaults = ServerSettings.of(RpcServerComponentTest.config(Map.of()));
         assertEquals(Limits.LIBVIRTD, defaults.limits());
-        assertEquals(new Limits(5000, 1000, 5, 20, 5, 5, 1000), defaults.limits());
+        assertEquals(new Limits(5000, 1000, 20, 5, 20, 5, 5, 1000), defaults.limits());
         ServerSettings set = ServerSettings.of(RpcServerComponentTest.config(Map.of("max_clients", 7,
-                "max_queued_clients", 8, "min_workers", 2, "max_workers", 3, "prio_workers", 0,
+                "max_queued_clients", 8, "max_anonymous_clients", 9, "min_workers", 2, "max_workers", 3, "prio_workers", 0,
                 "max_client_requests", 4, "max_client_events", 50)));
-        assertEquals(new Limits(7, 8, 2, 3, 0, 4, 50), set.limits());
+        assertEquals(new Limits(7, 8, 9, 2, 3, 0, 4, 50), set.limits());
         assertEquals(28, set.limits().maxQueuedCalls());
     }
 
