@@ -10,16 +10,13 @@ import java.util.function.IntFunction;
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.ErrorCode;
-import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.OpenFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.dispatch.ClientContext;
-import org.jvirt.rpc.internal.dispatch.Dispatcher;
 import org.jvirt.rpc.internal.wire.Frames;
 import org.jvirt.rpc.internal.wire.Message;
 import org.jvirt.rpc.internal.wire.MessageType;
 import org.jvirt.rpc.internal.wire.Programs;
-import org.jvirt.rpc.internal.wire.RemoteError;
 import org.jvirt.rpc.internal.wire.Transport;
 import org.jvirt.rpc.internal.xdr.XdrException;
 import org.slf4j.Logger;
@@ -46,14 +43,9 @@ final class ClientSession implements ClientContext {
     private final Semaphore requests;
     private final Outbox outbox;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Object connLock = new Object();
-    private SessionConnection connection;                               // guarded by connLock
+    private final ConnectionSlot connection = new ConnectionSlot();
     private boolean warnedRequestLimit;                                 // reader thread only
-
-    private volatile boolean keepalive;
-    private volatile long lastReceived = System.nanoTime();
-    private volatile long lastPing;
-    private volatile int unansweredPings;
+    private final Keepalive keepalive = new Keepalive();
 
     ClientSession(RpcServer server, Transport transport, boolean readOnlyListener) {
         this.server = server;
@@ -81,8 +73,7 @@ final class ClientSession implements ClientContext {
                     return;
                 }
                 Message m = Frames.read(transport);
-                lastReceived = System.nanoTime();
-                unansweredPings = 0;
+                keepalive.received();
                 handle(m);
             }
         } catch (EOFException e) {
@@ -122,8 +113,7 @@ final class ClientSession implements ClientContext {
                 && m.type() == MessageType.MESSAGE) {
             requests.release();   // as libvirtd: keepalive messages take no request slot
             if (m.proc() == Programs.KEEPALIVE_PING) {
-                send(new Message(Programs.KEEPALIVE, Programs.KEEPALIVE_VERSION, Programs.KEEPALIVE_PONG,
-                        MessageType.MESSAGE, 0, MessageType.STATUS_OK, new byte[0]));
+                send(Keepalive.pong());
             }
             return;
         }
@@ -134,8 +124,7 @@ final class ClientSession implements ClientContext {
             return;
         }
         if (m.type() == MessageType.CALL_WITH_FDS) {
-            reply(m, Dispatcher.error(m, RemoteError.of(new VirtException(ErrorCode.NO_SUPPORT,
-                    ErrorDomain.RPC, "file descriptor passing"))));
+            reply(m, Replies.error(m, ErrorCode.NO_SUPPORT, "file descriptor passing"));
             return;
         }
         try {
@@ -147,9 +136,8 @@ final class ClientSession implements ClientContext {
             }
             LOG.error("client {}: the worker queue is full ({} calls), refusing {}", transport.describe(),
                     server.workers().queued(), m);
-            reply(m, Dispatcher.error(m, RemoteError.of(new VirtException(ErrorCode.INTERNAL_ERROR,
-                    ErrorDomain.RPC, "too many calls queued for the server's workers ("
-                    + server.workers().capacity() + "): try again later"))));
+            reply(m, Replies.error(m, ErrorCode.INTERNAL_ERROR, "too many calls queued for the server's workers ("
+                    + server.workers().capacity() + "): try again later"));
         }
     }
 
@@ -229,22 +217,14 @@ final class ClientSession implements ClientContext {
             }
             return;
         }
-        if (!keepalive) {
-            return;
+        switch (keepalive.tick(now, intervalNanos, count)) {
+            case PING -> send(Keepalive.ping());
+            case DROP -> {
+                LOG.warn("client {} did not answer {} keepalive pings: dropping it", transport.describe(), count);
+                close();
+            }
+            default -> { }
         }
-        long silentSince = Math.max(lastReceived, lastPing);
-        if (now - silentSince < intervalNanos) {
-            return;
-        }
-        if (unansweredPings >= count) {
-            LOG.warn("client {} did not answer {} keepalive pings: dropping it", transport.describe(), count);
-            close();
-            return;
-        }
-        unansweredPings++;
-        lastPing = now;
-        send(new Message(Programs.KEEPALIVE, Programs.KEEPALIVE_VERSION, Programs.KEEPALIVE_PING,
-                MessageType.MESSAGE, 0, MessageType.STATUS_OK, new byte[0]));
     }
 
     /** Closes the session; true for the call that actually closed it. */
@@ -271,50 +251,25 @@ final class ClientSession implements ClientContext {
 
     @Override
     public Connection connection() throws VirtException {
-        return session().connection();
+        return connection.require().connection();
     }
 
     @Override
     public <T> T withConnection(Attempt<T> attempt) throws VirtException, XdrException {
-        SessionConnection s;
-        synchronized (connLock) {
-            s = connection;
-        }
+        SessionConnection s = connection.current();
         return s == null ? attempt.run() : s.call(attempt);
     }
 
     @Override
     public void open(String uri, int flags) throws VirtException {
-        synchronized (connLock) {
-            if (connection != null) {
-                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "connection already open");
-            }
-            // like libvirtd, a client of the read-only socket always gets a read-only connection
-            int f = readOnlyListener ? flags | OpenFlag.READ_ONLY.bit() : flags;
-            connection = SessionConnection.open(server.core(), uri, f);
-            LOG.debug("client {} opened {}", transport.describe(), uri);
-        }
+        // like libvirtd, a client of the read-only socket always gets a read-only connection
+        connection.open(server.core(), uri, readOnlyListener ? flags | OpenFlag.READ_ONLY.bit() : flags);
+        LOG.debug("client {} opened {}", transport.describe(), uri);
     }
 
     @Override
     public void closeConnection() {
-        SessionConnection c;
-        synchronized (connLock) {
-            c = connection;
-            connection = null;
-        }
-        if (c != null) {
-            c.close();
-        }
-    }
-
-    private SessionConnection session() throws VirtException {
-        synchronized (connLock) {
-            if (connection == null) {
-                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "connection not open");
-            }
-            return connection;
-        }
+        connection.close();
     }
 
     @Override
@@ -329,17 +284,17 @@ final class ClientSession implements ClientContext {
 
     @Override
     public void startKeepalive() {
-        keepalive = true;
+        keepalive.enable();
     }
 
     @Override
     public int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
-        return session().addLifecycleListener(listenerFor);
+        return connection.require().addLifecycleListener(listenerFor);
     }
 
     @Override
     public boolean removeLifecycleListener(int callbackId) throws VirtException {
-        return session().removeLifecycleListener(callbackId);
+        return connection.require().removeLifecycleListener(callbackId);
     }
 
     @Override

@@ -34,6 +34,11 @@ final class Replies {
         return reply.encode();
     }
 
+    /** An error reply of the RPC domain. */
+    static Message error(Message call, ErrorCode code, String message) {
+        return Dispatcher.error(call, RemoteError.of(new VirtException(code, ErrorDomain.RPC, message)));
+    }
+
     /** libvirt's INTERNAL_ERROR reply to {@code call}, naming what was thrown. */
     static Message internalError(Message call, Throwable t) {
         return Dispatcher.error(call, RemoteError.of(new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
