@@ -108,6 +108,9 @@ final class ChannelListener implements AutoCloseable {
                 if (channel.isOpen()) {
                     LOG.warn("accept on {} failed: {}", describe(), e.toString());
                 }
+            } catch (RuntimeException | Error e) {
+                // e.g. no thread for the client: that client is lost, the listener must not be
+                LOG.error("accepting a client on {} failed", describe(), e);
             }
         }
     }

@@ -114,7 +114,12 @@ public final class RpcServer implements AutoCloseable {
         }
         ClientSession s = new ClientSession(this, t, readOnly);
         sessions.add(s);
-        s.start();
+        try {
+            s.start();
+        } catch (RuntimeException | Error e) {   // e.g. no more threads: refuse this client cleanly
+            LOG.error("client {} cannot be served", t.describe(), e);
+            s.close();
+        }
     }
 
     void removed(ClientSession s) {

@@ -125,7 +125,18 @@ final class TlsListener implements AutoCloseable {
                 }
             }, "jvirt-rpc-tls-handshake");
             t.setDaemon(true);
-            t.start();
+            try {
+                t.start();
+            } catch (RuntimeException | Error e) {
+                // no thread for its handshake: that client is lost, the listener must not be
+                LOG.error("TLS client {} cannot be served", client.getRemoteSocketAddress(), e);
+                releaseAnonymousSlot();
+                try {
+                    client.close();
+                } catch (IOException ignored) {
+                    // already failing
+                }
+            }
         }
     }
 
