@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,8 @@ final class JvirtdConsole implements AutoCloseable {
                 .redirectError(var.resolve("console.err").toFile());
         pb.environment().put("JVIRTD_CONSOLE", "yes");
         pb.environment().put("JVIRTD_VAR", var.toString());
+        // never the real /run/jvirt of a root run; short, as UNIX socket paths hold at most 107 bytes
+        pb.environment().put("JVIRTD_RUN", Files.createTempDirectory("jvirtd-run-").toString());
         process = pb.start();
         stdin = process.getOutputStream();
         InputStream out = process.getInputStream();

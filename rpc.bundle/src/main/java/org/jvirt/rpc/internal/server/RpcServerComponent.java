@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the libvirt RPC server, as libvirtd does, on its UNIX sockets {@code libvirt-sock}
@@ -32,6 +34,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(configurationPid = "org.jvirt.rpc", configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
 @Designate(ocd = RpcServerConfig.class)
 public final class RpcServerComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(RpcServerComponent.class);
     private final CoreLink core;
     private final RpcServer server;
 
@@ -47,7 +50,13 @@ public final class RpcServerComponent {
         // DS binds the core right after construction; a client that comes first waits for it
         this.core = new CoreLink(Duration.ofSeconds(Math.max(0, config.core_wait_seconds())));
         this.server = new RpcServer(core, ServerSettings.of(config, defaultSocketDir));
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            // SCR only logs a failed activation in its own words: say what the daemon cannot do
+            LOG.error("jvirtd cannot serve libvirt's RPC: {}", e.getMessage());
+            throw e;
+        }
     }
 
     /** Without OSGi (tests): a server on {@code core}, framework properties from {@code properties}. */
