@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class ChannelListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelListener.class);
     /** What moves the UNIX sockets, for errors about their paths. */
-    static final String SOCKET_SETTINGS = "unix.sock.dir (PID org.jvirt.rpc) or jvirtd --run-dir";
+    static final String SOCKET_SETTINGS = "unix.sock.dir (PID org.jvirt.rpc) or jvirtd --run-dir (without --libvirt-socket)";
 
     private final RpcServer server;
     private final ServerSocketChannel channel;
