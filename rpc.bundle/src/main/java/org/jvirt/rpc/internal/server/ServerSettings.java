@@ -31,15 +31,16 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
                 c.tls_truststore().isEmpty() ? null : Path.of(c.tls_truststore()),
                 c.tls_truststore_password().toCharArray(), List.of(c.tls_allowed_dn_list()));
         Path dir = c.unix_sock_dir().isBlank() ? defaultSocketDir : Path.of(c.unix_sock_dir().trim());
-        Path rw = !c.listen_unix() ? null : c.unix_sock_rw_path().isBlank() ? dir.resolve(RW_NAME) : path(c.unix_sock_rw_path());
-        Path ro = !c.listen_unix() ? null : c.unix_sock_ro_path().isBlank() ? dir.resolve(RO_NAME) : path(c.unix_sock_ro_path());
-        return new ServerSettings(rw, c.unix_sock_rw_perms(), ro, c.unix_sock_ro_perms(), c.listen_tcp(), c.listen_addr(),
-                c.tcp_port(), tls, c.max_clients(), c.max_client_requests(), c.max_workers(),
+        Path rw = c.listen_unix() ? socket(c.unix_sock_rw_path(), dir, RW_NAME) : null;
+        Path ro = c.listen_unix() ? socket(c.unix_sock_ro_path(), dir, RO_NAME) : null;
+        return new ServerSettings(rw, c.unix_sock_rw_perms(), ro, c.unix_sock_ro_perms(), c.listen_tcp(),
+                c.listen_addr(), c.tcp_port(), tls, c.max_clients(), c.max_client_requests(), c.max_workers(),
                 c.keepalive_interval(), c.keepalive_count());
     }
 
-    private static Path path(String p) {
-        return p == null || p.isBlank() ? null : Path.of(p);
+    /** The configured socket path, else {@code name} in the sockets' folder. */
+    private static Path socket(String configured, Path dir, String name) {
+        return configured == null || configured.isBlank() ? dir.resolve(name) : Path.of(configured.trim());
     }
 
     /** A read-write and a read-only socket, no network, libvirtd's limits. */
