@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -68,11 +67,7 @@ class JvirtdSocketsIT {
             assertEquals(0, jvirtd.waitFor(), "exit status after SIGTERM");
             assertTrue(!Files.exists(rw()) && !Files.exists(ro()), "the sockets are removed at stop");
         }
-        if (run != null) {
-            try (Stream<Path> s = Files.walk(run)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Commands.deleteTree(run);
     }
 
     private static Path rw() {

@@ -24,6 +24,7 @@ final class KarafInstance implements AutoCloseable {
     private final int sshPort;
     private final Map<String, String> env;
     private ProcessHandle karaf;
+    private Path runDir;
 
     private KarafInstance(Path home, int sshPort) {
         this.home = home;
@@ -67,8 +68,8 @@ final class KarafInstance implements AutoCloseable {
         // jvirt's run directory (RPC sockets, QEMU monitors) and state base: folders of this
         // instance, never the real /run/jvirt and /var/lib/jvirt of a root run; the run folder
         // short, as UNIX socket paths hold at most 107 bytes
-        Path run = Files.createTempDirectory("jvirt-karaf-run-");
-        Files.writeString(home.resolve("etc/system.properties"), "\njvirt.run.dir = " + run
+        runDir = Files.createTempDirectory("jvirt-karaf-run-");
+        Files.writeString(home.resolve("etc/system.properties"), "\njvirt.run.dir = " + runDir
                 + "\njvirt.lib.dir = " + home.resolve("jvirt-lib") + "\n", StandardOpenOption.APPEND);
     }
 
@@ -133,5 +134,6 @@ final class KarafInstance implements AutoCloseable {
         if (karaf != null && karaf.isAlive()) {
             Commands.stop(karaf, 60);
         }
+        Commands.deleteTree(runDir);
     }
 }

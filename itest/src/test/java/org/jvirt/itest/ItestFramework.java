@@ -11,8 +11,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.BundleContext;
@@ -134,11 +136,22 @@ final class ItestFramework {
     private static Path newRunDir(String testName) {
         return RUN_DIRS.computeIfAbsent(testName, n -> {
             try {
-                return Files.createTempDirectory("jvirt-run-");
+                Path dir = Files.createTempDirectory("jvirt-run-");
+                // the frameworks are gone when this JVM ends: their run-time files with them
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+                return dir;
             } catch (IOException e) {
                 throw new IllegalStateException("cannot create a run directory", e);
             }
         });
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is no test failure
+        }
     }
 
     private static Path newStateDir(String testName) {
