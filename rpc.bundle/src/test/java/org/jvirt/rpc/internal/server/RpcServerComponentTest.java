@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.HostDirectories;
 import org.jvirt.rpc.internal.client.RpcClient;
 import org.jvirt.rpc.internal.testkit.Hosts;
@@ -172,10 +174,35 @@ class RpcServerComponentTest {
         }
     }
 
+    @Test
+    void openFlagsOtherThanReadOnlyAreIgnoredAsByLibvirtd(@TempDir Path dir) throws Exception {
+        RpcServerComponent c = new RpcServerComponent(Hosts.testDefault(dir.resolve("state")), config(Map.of()),
+                runDir(dir));
+        try {
+            // what virsh run by a user other than root sends: VIR_DRV_OPEN_REMOTE_USER | _AUTOSTART
+            assertEquals("TEST", typeOver(dir.resolve("run/libvirt-sock"), 0x6));
+            try (RpcClient client = new RpcClient(new ChannelTransport(
+                    SocketChannel.open(UnixDomainSocketAddress.of(dir.resolve("run/libvirt-sock"))), true, "t"), 10_000)) {
+                client.call(RemoteProc.CONNECT_OPEN, new XdrWriter().writeOptString("test:///default").writeInt(0x7)
+                        .toByteArray());
+                VirtException e = assertThrows(VirtException.class, () -> client.call(RemoteProc.DOMAIN_DEFINE_XML,
+                        new XdrWriter().writeString("<domain type='test'><name>x</name><memory>1024</memory>"
+                                + "<os><type>hvm</type></os></domain>").toByteArray()));
+                assertEquals(ErrorCode.OPERATION_DENIED, e.code(), "VIR_CONNECT_RO is kept: " + e);
+            }
+        } finally {
+            c.deactivate();
+        }
+    }
+
     private static String typeOver(Path socket) throws Exception {
+        return typeOver(socket, 0);
+    }
+
+    private static String typeOver(Path socket, int openFlags) throws Exception {
         try (RpcClient client = new RpcClient(new ChannelTransport(
                 SocketChannel.open(UnixDomainSocketAddress.of(socket)), true, "t"), 10_000)) {
-            client.call(RemoteProc.CONNECT_OPEN, new XdrWriter().writeOptString("test:///default").writeInt(0)
+            client.call(RemoteProc.CONNECT_OPEN, new XdrWriter().writeOptString("test:///default").writeInt(openFlags)
                     .toByteArray());
             return client.call(RemoteProc.CONNECT_GET_TYPE, new byte[0]).readString();
         }
