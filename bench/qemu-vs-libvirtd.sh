@@ -194,8 +194,10 @@ prepare_jvirtd() {
     exec 7<> "$WORK/console"    # jvirtd's Gogo console reads it; held open across restarts
 }
 start_jvirtd() {
-    # JVIRTD_VAR holds state, logs, the Felix cache and the QEMU driver's folders (monitor sockets)
+    # JVIRTD_VAR holds state, logs, the Felix cache and QEMU logs; JVIRTD_RUN the run-time files
+    # (the read-only RPC socket, QEMU monitor sockets), never the real /run/jvirt
     (cd "$WORK/jvirtd" && JVIRTD_CONSOLE=yes JVIRTD_VAR="$WORK/jvirtd/var" JVIRTD_ETC="$WORK/jvirtd/etc" \
+        JVIRTD_RUN="$WORK/jvirtd/run" \
         exec "$ROOT/dist/bin/jvirtd" <&7 >> "$WORK/jvirtd.out" 2>> "$WORK/jvirtd.err") &
     JVIRTD_PID=$!
 }

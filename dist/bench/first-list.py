@@ -15,7 +15,8 @@ ANSWER = b" 1    test   running"
 
 def one_run():
     var = tempfile.mkdtemp(prefix="jvirtd-first-list-")
-    env = dict(os.environ, JVIRTD_CONSOLE="yes", JVIRTD_VAR=var)
+    # the run directory (RPC sockets) beside the state, not the real /run/jvirt
+    env = dict(os.environ, JVIRTD_CONSOLE="yes", JVIRTD_VAR=var, JVIRTD_RUN=os.path.join(var, "run"))
     t0 = time.monotonic()
     p = subprocess.Popen(["sh", os.path.join(DIST, "bin", "jvirtd")], stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)

@@ -6,11 +6,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /** Running programs from the tests: with a timeout, output captured, never left running. */
 final class Commands {
@@ -61,6 +63,18 @@ final class Commands {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             return false;
+        }
+    }
+
+    /** Removes {@code dir} and everything in it, quietly (a test's temporary folder). */
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is no test failure
         }
     }
 

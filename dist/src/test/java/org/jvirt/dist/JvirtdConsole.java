@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ final class JvirtdConsole implements AutoCloseable {
     private final OutputStream stdin;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final Thread reader;
+    private final Path runDir;
 
     JvirtdConsole(Path distHome, Path var) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(List.of("sh", distHome.resolve("bin/jvirtd").toString()))
@@ -24,6 +26,9 @@ final class JvirtdConsole implements AutoCloseable {
                 .redirectError(var.resolve("console.err").toFile());
         pb.environment().put("JVIRTD_CONSOLE", "yes");
         pb.environment().put("JVIRTD_VAR", var.toString());
+        // never the real /run/jvirt of a root run; short, as UNIX socket paths hold at most 107 bytes
+        runDir = Files.createTempDirectory("jvirtd-run-");
+        pb.environment().put("JVIRTD_RUN", runDir.toString());
         process = pb.start();
         stdin = process.getOutputStream();
         InputStream out = process.getInputStream();
@@ -107,5 +112,6 @@ final class JvirtdConsole implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        Commands.deleteTree(runDir);
     }
 }

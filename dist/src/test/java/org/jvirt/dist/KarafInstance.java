@@ -24,6 +24,7 @@ final class KarafInstance implements AutoCloseable {
     private final int sshPort;
     private final Map<String, String> env;
     private ProcessHandle karaf;
+    private Path runDir;
 
     private KarafInstance(Path home, int sshPort) {
         this.home = home;
@@ -64,6 +65,12 @@ final class KarafInstance implements AutoCloseable {
         // Central plus the build's local repository, for what system/ does not hold
         Files.writeString(home.resolve("etc/org.ops4j.pax.url.mvn.cfg"), "\norg.ops4j.pax.url.mvn.localRepository="
                 + localMavenRepository.toAbsolutePath() + "\n", StandardOpenOption.APPEND);
+        // jvirt's run directory (RPC sockets, QEMU monitors) and state base: folders of this
+        // instance, never the real /run/jvirt and /var/lib/jvirt of a root run; the run folder
+        // short, as UNIX socket paths hold at most 107 bytes
+        runDir = Files.createTempDirectory("jvirt-karaf-run-");
+        Files.writeString(home.resolve("etc/system.properties"), "\njvirt.run.dir = " + runDir
+                + "\njvirt.lib.dir = " + home.resolve("jvirt-lib") + "\n", StandardOpenOption.APPEND);
     }
 
     private void edit(String file, UnaryOperator<String> change) throws IOException {
@@ -127,5 +134,6 @@ final class KarafInstance implements AutoCloseable {
         if (karaf != null && karaf.isAlive()) {
             Commands.stop(karaf, 60);
         }
+        Commands.deleteTree(runDir);
     }
 }

@@ -11,8 +11,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.BundleContext;
@@ -34,6 +36,10 @@ final class ItestFramework {
     /** The core's framework property naming the state store directory. */
     static final String STATE_DIR = "jvirt.state.dir";
 
+    /** The framework properties of the run directory and the state base (HostDirectories). */
+    static final String RUN_DIR = "jvirt.run.dir";
+    static final String LIB_DIR = "jvirt.lib.dir";
+
     /** File names (without .jar) of the driver.test build and its upgrade build in the folder. */
     static final String DRIVER_TEST = "driver.test";
     static final String DRIVER_TEST_UPGRADE = "driver.test-upgrade";
@@ -42,6 +48,7 @@ final class ItestFramework {
     static final String CORE_UPGRADE = "core-upgrade";
 
     private static final Map<String, Path> STATE_DIRS = new ConcurrentHashMap<>();
+    private static final Map<String, Path> RUN_DIRS = new ConcurrentHashMap<>();
 
     private ItestFramework() {
     }
@@ -55,6 +62,10 @@ final class ItestFramework {
                 cleanCaches(true),
                 frameworkProperty(BUNDLES).value(bundleDir().getAbsolutePath()),
                 frameworkProperty(STATE_DIR).value(newStateDir(testName).toString()),
+                // run-time files (RPC sockets, QEMU monitors) and any other state: never the real
+                // /run/jvirt and /var/lib/jvirt of a root run; the run folder short for socket paths
+                frameworkProperty(RUN_DIR).value(newRunDir(testName).toString()),
+                frameworkProperty(LIB_DIR).value(newStateDir(testName).resolve("lib").toString()),
                 systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("info"),
                 // SCR reports component failures (activation errors, unsatisfied references) here
                 frameworkProperty("ds.loglevel").value("warn"),
@@ -121,6 +132,28 @@ final class ItestFramework {
     }
 
     /** One state directory per test class: Pax Exam asks for the configuration more than once. */
+    /** A short folder under the system's temporary folder: UNIX socket paths hold at most 107 bytes. */
+    private static Path newRunDir(String testName) {
+        return RUN_DIRS.computeIfAbsent(testName, n -> {
+            try {
+                Path dir = Files.createTempDirectory("jvirt-run-");
+                // the frameworks are gone when this JVM ends: their run-time files with them
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+                return dir;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create a run directory", e);
+            }
+        });
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is no test failure
+        }
+    }
+
     private static Path newStateDir(String testName) {
         return STATE_DIRS.computeIfAbsent(testName, ItestFramework::createStateDir);
     }

@@ -1,9 +1,10 @@
 /**
  * The driver SPI: what a hypervisor driver bundle registers ({@link org.jvirt.api.spi.HypervisorDriver})
- * and what the core gives drivers ({@link org.jvirt.api.spi.StateStore}).
+ * and what the core gives drivers ({@link org.jvirt.api.spi.StateStore}), and where every bundle keeps
+ * its files on the host ({@link org.jvirt.api.spi.HostDirectories}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jvirt.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.HostDirectories;
 import org.jvirt.api.spi.RecordKind;
 import org.jvirt.api.spi.StateStore;
 import org.osgi.framework.BundleContext;
@@ -57,7 +58,8 @@ public final class FileStateStore implements StateStore {
 
     @Activate
     public FileStateStore(StateStoreConfig config, BundleContext context) {
-        this(directory(config.directory(), context.getProperty(DIR_PROPERTY)));
+        this(directory(config.directory(), context.getProperty(DIR_PROPERTY),
+                HostDirectories.ofThisProcess(context::getProperty)));
         LOG.info("state store in {}", root);
     }
 
@@ -65,15 +67,18 @@ public final class FileStateStore implements StateStore {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The configured directory, else the property, else {@code var/state} under the working directory. */
-    static Path directory(String configured, String property) {
+    /**
+     * The configured directory, else the property, else {@code state} in the host's state base
+     * ({@code /var/lib/jvirt/state} for root, {@code var/state} under the working directory otherwise).
+     */
+    static Path directory(String configured, String property, HostDirectories host) {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured.trim());
         }
         if (property != null && !property.isBlank()) {
             return Path.of(property.trim());
         }
-        return Path.of("var", "state").toAbsolutePath();
+        return host.state().resolve("state");
     }
 
     /** The root directory of this store. */

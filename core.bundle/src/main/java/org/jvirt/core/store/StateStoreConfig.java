@@ -12,6 +12,7 @@ public @interface StateStoreConfig {
 
     @AttributeDefinition(name = "Directory", required = false,
             description = "The state directory. Empty: the framework or system property jvirt.state.dir,"
-                    + " else var/state under the working directory.")
+                    + " else state in the host's state base: /var/lib/jvirt/state for root, var/state under the"
+                    + " working directory otherwise (the property jvirt.lib.dir moves the base).")
     String directory() default "";
 }

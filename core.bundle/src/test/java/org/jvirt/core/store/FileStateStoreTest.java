@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.HostDirectories;
 import org.jvirt.api.spi.RecordKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,11 +149,14 @@ class FileStateStoreTest {
     }
 
     @Test
-    void directoryComesFromConfigurationThenPropertyThenWorkingDirectory() {
-        assertEquals(Path.of("/srv/a"), FileStateStore.directory("/srv/a", "/srv/b"));
-        assertEquals(Path.of("/srv/b"), FileStateStore.directory("", "/srv/b"));
-        assertEquals(Path.of("/srv/b"), FileStateStore.directory(null, " /srv/b "));
-        assertEquals(Path.of(System.getProperty("user.dir"), "var", "state"), FileStateStore.directory(" ", null));
+    void directoryComesFromConfigurationThenPropertyThenTheHostsStateBase() {
+        HostDirectories user = HostDirectories.resolve(p -> null, e -> null, false);
+        HostDirectories root = HostDirectories.resolve(p -> null, e -> null, true);
+        assertEquals(Path.of("/srv/a"), FileStateStore.directory("/srv/a", "/srv/b", root));
+        assertEquals(Path.of("/srv/b"), FileStateStore.directory("", "/srv/b", root));
+        assertEquals(Path.of("/srv/b"), FileStateStore.directory(null, " /srv/b ", root));
+        assertEquals(Path.of(System.getProperty("user.dir"), "var", "state"), FileStateStore.directory(" ", null, user));
+        assertEquals(Path.of("/var/lib/jvirt/state"), FileStateStore.directory(" ", null, root));
     }
 
     private List<Path> tempFiles() throws Exception {

@@ -1,7 +1,6 @@
 package org.jvirt.driver.qemu.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.jvirt.api.xml.Bitmap;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
+import org.jvirt.driver.qemu.internal.launch.GuestRunDir;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
@@ -47,13 +47,10 @@ public final class Lifecycle {
                 throw QemuErrors.invalid("domain is already running");
             }
             Path emulator = ctx.emulators().find(def);
-            Path monitor = ctx.runDir().resolve(dom.uuid() + ".qmp");
+            int id = host.nextId();
+            Path monitor = new GuestRunDir(ctx.runDir()).monitor(id, def.name());
             Path pidFile = ctx.runDir().resolve(dom.uuid() + ".pid");
             Path log = ctx.logDir().resolve(def.name() + ".log");
-            if (monitor.toString().getBytes(StandardCharsets.UTF_8).length > 107) {
-                throw QemuErrors.internal("monitor socket path '" + monitor + "' is too long for a UNIX socket");
-            }
-            int id = host.nextId();
             DomainDef live = ctx.argv().complete(def.withId(id), emulator);
             List<String> argv = ctx.argv().build(live, emulator, monitor, pidFile);
             Process process;

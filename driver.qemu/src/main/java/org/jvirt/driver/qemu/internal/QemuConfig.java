@@ -16,12 +16,14 @@ public @interface QemuConfig {
             + "<emulator>; empty means the PATH environment variable")
     String[] emulator_search_path() default {};
 
-    @AttributeDefinition(description = "Folder for monitor sockets and pid files; one sub-folder per "
-            + "URI (system, session). Empty means <jvirt.qemu.dir or var/qemu>/run")
+    @AttributeDefinition(description = "Run-time folder for monitor sockets and pid files; one sub-folder per "
+            + "URI (system, session). Empty means <run directory>/qemu: /run/jvirt/qemu for root, "
+            + "$XDG_RUNTIME_DIR/jvirt/qemu otherwise, or the property jvirt.run.dir")
     String state_dir() default "";
 
     @AttributeDefinition(description = "Folder for the per-guest QEMU logs (stdout and stderr of the "
-            + "emulator). Empty means <jvirt.qemu.dir or var/qemu>/log")
+            + "emulator). Empty means <jvirt.qemu.dir>/log, else /var/lib/jvirt/qemu/log for root, var/qemu/log "
+            + "under the working directory otherwise")
     String log_dir() default "";
 
     @AttributeDefinition(description = "Machine type used when a domain names none")

@@ -13,7 +13,6 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.Flag;
 import org.jvirt.api.ListFlag;
-import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
@@ -32,6 +31,7 @@ final class QemuConnection implements DriverConnection {
     private final QemuHost host;
     private final GuestControl guests;
     private final Definitions definitions;
+    private final VcpuPinning pinning;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
 
@@ -40,6 +40,7 @@ final class QemuConnection implements DriverConnection {
         this.host = host;
         this.guests = new GuestControl(host);
         this.definitions = new Definitions(host);
+        this.pinning = new VcpuPinning(host, guests);
     }
 
     @Override
@@ -276,18 +277,12 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public List<BitSet> vcpuPinInfo(DomainRef ref, int flags) throws VirtException {
-        liveOnly(flags, "qemuDomainGetVcpuPinInfo");
-        return guests.vcpuPinInfo(find(ref));
+        return pinning.pinInfo(find(ref), flags);
     }
 
     @Override
     public void pinVcpu(DomainRef ref, int vcpu, BitSet cpumap, int flags) throws VirtException {
-        liveOnly(flags, "qemuDomainPinVcpuFlags");
-        guests.pinVcpu(find(ref), vcpu, cpumap);
-    }
-
-    private static void liveOnly(int flags, String function) throws VirtException {
-        QemuErrors.checkFlags(flags, Flag.mask(ModificationFlag.LIVE), function);
+        pinning.pin(find(ref), vcpu, cpumap, flags);
     }
 
     @Override

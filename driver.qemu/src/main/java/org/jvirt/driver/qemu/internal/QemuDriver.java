@@ -23,6 +23,7 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.DriverSchemes;
+import org.jvirt.api.spi.HostDirectories;
 import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -102,8 +103,10 @@ public final class QemuDriver implements HypervisorDriver {
 
     @Activate
     public void activate(QemuConfig config, BundleContext context) {
-        Path base = Path.of(property(context, "jvirt.qemu.dir").orElse("var/qemu"));
-        Path run = config.state_dir().isEmpty() ? base.resolve("run") : Path.of(config.state_dir());
+        // run-time files (sockets) in the host's short run directory, logs with the persistent state
+        HostDirectories dirs = HostDirectories.ofThisProcess(name -> property(context, name).orElse(null));
+        Path base = property(context, "jvirt.qemu.dir").map(Path::of).orElse(dirs.state().resolve("qemu"));
+        Path run = config.state_dir().isEmpty() ? dirs.run().resolve("qemu") : Path.of(config.state_dir());
         Path log = config.log_dir().isEmpty() ? base.resolve("log") : Path.of(config.log_dir());
         emulators = new Emulators(config.emulator_search_path());
         // probe processes get their own short folder: monitor socket paths must stay under 108 bytes

@@ -37,6 +37,11 @@ public final class QemuErrors {
         return new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.DOMAIN, "domain is not running");
     }
 
+    /** OPERATION_INVALID raised by libvirt's domain_conf helpers (error domain DOMAIN). */
+    public static VirtException invalidDomain(String detail) {
+        return new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.DOMAIN, detail);
+    }
+
     public static VirtException invalid(String detail) {
         return new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, detail);
     }

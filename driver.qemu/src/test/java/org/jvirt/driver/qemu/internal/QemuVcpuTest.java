@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
@@ -94,6 +96,74 @@ class QemuVcpuTest {
         assertEquals(ErrorCode.INVALID_ARG, range.code());
         bed.conn.destroy(ref, 0);
         group.ifPresent(g -> assertFalse(Files.exists(g.getParent()), "cgroup of the destroyed guest remains"));
+    }
+
+    @Test
+    void aShutOffGuestAnswersPinningFromItsDefinitionAndPinsIt() throws Exception {
+        int hostCpus = Runtime.getRuntime().availableProcessors();
+        String tune = "  <cputune>\n    <vcpupin vcpu='1' cpuset='0'/>\n  </cputune>\n";
+        DomainRef ref = bed.conn.defineXml(TestBed.xml("offpin", UUID.randomUUID(), 3, tune), 0);
+        int config = ModificationFlag.CONFIG.bit();
+        int live = ModificationFlag.LIVE.bit();
+        BitSet all = new BitSet();
+        all.set(0, hostCpus);
+        BitSet cpu0 = new BitSet();
+        cpu0.set(0);
+        // virsh vcpuinfo of a shut-off guest asks with VIR_DOMAIN_AFFECT_CONFIG; no flag means the same
+        assertEquals(List.of(all, cpu0, all), bed.conn.vcpuPinInfo(ref, config));
+        assertEquals(List.of(all, cpu0, all), bed.conn.vcpuPinInfo(ref, 0));
+        VirtException notRunning = assertThrows(VirtException.class, () -> bed.conn.vcpuPinInfo(ref, live));
+        assertEquals(ErrorCode.OPERATION_INVALID, notRunning.code());
+        assertEquals("domain is not running", notRunning.getMessage().replaceFirst("^.*: ", ""));
+
+        bed.conn.pinVcpu(ref, 2, cpu0, config);
+        assertEquals(List.of(all, cpu0, cpu0), bed.conn.vcpuPinInfo(ref, config));
+        String inactive = bed.conn.xmlDesc(ref, 0);
+        assertTrue(inactive.contains("<vcpupin vcpu='1' cpuset='0'/>\n    <vcpupin vcpu='2' cpuset='0'/>"), inactive);
+        // pinning back to every CPU is a pin like any other; no flag on a shut-off guest is the definition
+        bed.conn.pinVcpu(ref, 1, all, 0);
+        assertEquals(List.of(all, all, cpu0), bed.conn.vcpuPinInfo(ref, config));
+
+        VirtException range = assertThrows(VirtException.class, () -> bed.conn.pinVcpu(ref, 3, cpu0, config));
+        assertEquals(ErrorCode.INVALID_ARG, range.code());
+        assertTrue(range.getMessage().endsWith("vcpu 3 is out of range of persistent cpu count 3"), range.getMessage());
+        VirtException empty = assertThrows(VirtException.class, () -> bed.conn.pinVcpu(ref, 0, new BitSet(), config));
+        assertTrue(empty.getMessage().endsWith("Empty cpu list for pinning"), empty.getMessage());
+        VirtException liveOff = assertThrows(VirtException.class, () -> bed.conn.pinVcpu(ref, 0, cpu0, live));
+        assertTrue(liveOff.getMessage().endsWith("domain is not running"), liveOff.getMessage());
+        VirtException flags = assertThrows(VirtException.class, () -> bed.conn.vcpuPinInfo(ref, 4));
+        assertTrue(flags.getMessage().endsWith("unsupported flags (0x4) in function qemuDomainGetVcpuPinInfo"),
+                flags.getMessage());
+
+        // the pinning is stored with the definition: a new driver instance reads it back
+        bed.newDriver();
+        DomainRef again = bed.conn.lookupByName("offpin");
+        assertEquals(List.of(all, all, cpu0), bed.conn.vcpuPinInfo(again, config));
+        bed.conn.undefine(again, 0);
+    }
+
+    @Test
+    void aRunningGuestPinsLiveAndConfigTogether() throws Exception {
+        DomainRef ref = bed.conn.defineXml(TestBed.xml("bothpin", UUID.randomUUID(), 2, ""), 0);
+        bed.conn.create(ref, 0);
+        long pid = bed.pid(ref);
+        int config = ModificationFlag.CONFIG.bit();
+        int live = ModificationFlag.LIVE.bit();
+        BitSet cpu0 = new BitSet();
+        cpu0.set(0);
+        BitSet all = new BitSet();
+        all.set(0, Runtime.getRuntime().availableProcessors());
+        bed.conn.pinVcpu(ref, 1, cpu0, live | config);
+        long tid = domain(ref).vcpuThreads().get(1);
+        assertEquals("0", QemuLifecycleTest.status(pid, tid, "Cpus_allowed_list").orElseThrow());
+        assertEquals(List.of(all, cpu0), bed.conn.vcpuPinInfo(ref, config));
+        assertEquals(cpu0, bed.conn.vcpuPinInfo(ref, 0).get(1), "no flag on a running guest: the live pinning");
+        VirtException both = assertThrows(VirtException.class, () -> bed.conn.vcpuPinInfo(ref, live | config));
+        assertEquals(ErrorCode.INVALID_ARG, both.code());
+        bed.conn.destroy(ref, 0);
+        assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
+        assertTrue(bed.conn.xmlDesc(ref, 0).contains("<vcpupin vcpu='1' cpuset='0'/>"));
+        bed.conn.undefine(ref, 0);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.jvirt.rpc.internal.dispatch.Access.WRITE;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.OpenFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.wire.RemoteProc;
 
@@ -28,7 +29,10 @@ final class ConnectProcedures {
             String name = a.readOptString();
             int flags = a.readInt();
             a.expectEnd();
-            c.open(name, flags);
+            // libvirtd's remoteDispatchConnectOpen keeps only VIR_CONNECT_RO of the client's flags (it
+            // calls virConnectOpen or virConnectOpenReadOnly): a virsh run by a user other than root
+            // sends its remote driver's own open flags (REMOTE_USER, REMOTE_AUTOSTART) along
+            c.open(name, flags & OpenFlag.READ_ONLY.bit());
         });
         t.add(RemoteProc.CONNECT_CLOSE, "virConnectClose", BEFORE_OPEN, (c, a, r) -> c.closeConnection());
         // The close callback fires when the daemon drops the connection; our transport closing

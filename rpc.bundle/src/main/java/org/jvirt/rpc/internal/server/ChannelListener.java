@@ -3,9 +3,7 @@ package org.jvirt.rpc.internal.server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -21,6 +19,8 @@ import org.slf4j.LoggerFactory;
 /** Accepts clients on a UNIX socket (file permissions control who may connect) or plain TCP. */
 final class ChannelListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelListener.class);
+    /** What moves the UNIX sockets, for errors about their paths. */
+    static final String SOCKET_SETTINGS = "unix.sock.dir (PID org.jvirt.rpc) or jvirtd --run-dir (without --libvirt-socket)";
 
     private final RpcServer server;
     private final ServerSocketChannel channel;
@@ -40,6 +40,7 @@ final class ChannelListener implements AutoCloseable {
     }
 
     /**
+<<<<<<< HEAD
      * Binds a UNIX socket at {@code path} with {@code perms} (octal, e.g. {@code 0700});
      * {@code backlog} is max_queued_clients.
      */
@@ -55,6 +56,13 @@ final class ChannelListener implements AutoCloseable {
             ch.close();
             throw e;
         }
+=======
+     * Binds a UNIX socket at {@code path} with {@code perms} (octal, e.g. {@code 0700}), born with
+     * that mode ({@link UnixSocketFiles}); a stale socket of an earlier run is replaced, a live one refused.
+     */
+    static ChannelListener unix(RpcServer server, Path path, String perms, boolean readOnly) throws IOException {
+        ServerSocketChannel ch = UnixSocketFiles.bind(path, permissions(perms), SOCKET_SETTINGS);
+>>>>>>> s8-paths
         return new ChannelListener(server, ch, readOnly, path);
     }
 
@@ -116,6 +124,10 @@ final class ChannelListener implements AutoCloseable {
     }
 
     String describe() {
+        if (unix) {
+            // the channel was bound under a temporary name and renamed: name the path clients use
+            return (readOnly ? "ro " : "") + socketPath;
+        }
         try {
             return (readOnly ? "ro " : "") + channel.getLocalAddress();
         } catch (IOException e) {

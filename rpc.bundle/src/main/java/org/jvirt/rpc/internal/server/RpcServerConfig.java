@@ -13,13 +13,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "libvirt's wire protocol for virsh, python3-libvirt and remote jvirt clients")
 public @interface RpcServerConfig {
 
-    @AttributeDefinition(description = "Read-write UNIX socket; empty disables it")
+    @AttributeDefinition(description = "Serve libvirt's UNIX sockets (read-write and read-only); on by default, as libvirtd")
+    boolean listen_unix() default true;
+
+    @AttributeDefinition(description = "Folder of the UNIX sockets (libvirtd: unix_sock_dir). Empty: the framework property "
+            + "jvirt.rpc.unix.sock.dir (jvirtd --libvirt-socket sets it to libvirt's /run/libvirt), else the run "
+            + "directory: /run/jvirt for root, $XDG_RUNTIME_DIR/jvirt otherwise, or the property jvirt.run.dir")
+    String unix_sock_dir() default "";
+
+    @AttributeDefinition(description = "Read-write UNIX socket; empty: <unix.sock.dir>/libvirt-sock")
     String unix_sock_rw_path() default "";
 
     @AttributeDefinition(description = "Permissions of the read-write socket, octal (libvirtd: unix_sock_rw_perms)")
     String unix_sock_rw_perms() default "0700";
 
-    @AttributeDefinition(description = "Read-only UNIX socket; empty disables it")
+    @AttributeDefinition(description = "Read-only UNIX socket (state changes refused); empty: <unix.sock.dir>/libvirt-sock-ro")
     String unix_sock_ro_path() default "";
 
     @AttributeDefinition(description = "Permissions of the read-only socket, octal")

@@ -57,20 +57,31 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
         }
     }
 
-    public static ServerSettings of(RpcServerConfig c) {
+    /** libvirtd's socket names in its {@code unix_sock_dir}. */
+    static final String RW_NAME = "libvirt-sock";
+    static final String RO_NAME = "libvirt-sock-ro";
+
+    /**
+     * The settings {@code c} gives, its UNIX sockets in {@code c.unix_sock_dir()} or, when that is
+     * empty, in {@code defaultSocketDir}; none when {@code listen.unix} is off.
+     */
+    public static ServerSettings of(RpcServerConfig c, Path defaultSocketDir) {
         TlsSettings tls = !c.listen_tls() ? null : new TlsSettings(c.listen_addr(), c.tls_port(),
                 Path.of(c.tls_keystore()), c.tls_keystore_password().toCharArray(),
                 c.tls_truststore().isEmpty() ? null : Path.of(c.tls_truststore()),
                 c.tls_truststore_password().toCharArray(), List.of(c.tls_allowed_dn_list()));
         Limits limits = new Limits(c.max_clients(), c.max_queued_clients(), c.max_anonymous_clients(),
                 c.min_workers(), c.max_workers(), c.prio_workers(), c.max_client_requests(), c.max_client_events());
-        return new ServerSettings(path(c.unix_sock_rw_path()), c.unix_sock_rw_perms(),
-                path(c.unix_sock_ro_path()), c.unix_sock_ro_perms(), c.listen_tcp(), c.listen_addr(),
-                c.tcp_port(), tls, limits, c.keepalive_interval(), c.keepalive_count());
+        Path dir = c.unix_sock_dir().isBlank() ? defaultSocketDir : Path.of(c.unix_sock_dir().trim());
+        Path rw = c.listen_unix() ? socket(c.unix_sock_rw_path(), dir, RW_NAME) : null;
+        Path ro = c.listen_unix() ? socket(c.unix_sock_ro_path(), dir, RO_NAME) : null;
+        return new ServerSettings(rw, c.unix_sock_rw_perms(), ro, c.unix_sock_ro_perms(), c.listen_tcp(),
+                c.listen_addr(), c.tcp_port(), tls, limits, c.keepalive_interval(), c.keepalive_count());
     }
 
-    private static Path path(String p) {
-        return p == null || p.isBlank() ? null : Path.of(p);
+    /** The configured socket path, else {@code name} in the sockets' folder. */
+    private static Path socket(String configured, Path dir, String name) {
+        return configured == null || configured.isBlank() ? dir.resolve(name) : Path.of(configured.trim());
     }
 
     /** A read-write and a read-only socket, no network, libvirtd's limits. */

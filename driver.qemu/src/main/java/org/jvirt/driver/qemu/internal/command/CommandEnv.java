@@ -19,6 +19,8 @@ import java.util.Map;
  */
 public record CommandEnv(String libDir, String channelDir, String monitorPath, Map<String, String> baseEnv,
                          CommandHost host, FdHandover fds) {
+    /** libvirt's VIR_DOMAIN_SHORT_NAME_MAX. */
+    private static final int SHORT_NAME_MAX = 20;
 
     /** This host, rooted at {@code libDir}, with PATH, USER and LOGNAME of this process. */
     public static CommandEnv onThisHost(String libDir, String channelDir, String monitorPath) {
@@ -46,7 +48,17 @@ public record CommandEnv(String libDir, String channelDir, String monitorPath, M
 
     /** {@code domain-<id>-<name>}, the name cut to 20 characters (virDomainDefGetShortName). */
     public String domainDir(int id, String name) {
-        String shortName = name.length() > 20 ? name.substring(0, 20) : name;
-        return libDir + "/domain-" + id + "-" + shortName;
+        return libDir + "/domain-" + shortName(id, name);
+    }
+
+    /**
+     * libvirt's virDomainDefGetShortName: {@code <id>-<name>} with the name cut to its first 20
+     * characters; characters, not bytes or UTF-16 units (libvirt cuts wide characters), so a
+     * multi-byte name is never split inside a character.
+     */
+    public static String shortName(int id, String name) {
+        int end = name.codePointCount(0, name.length()) > SHORT_NAME_MAX
+                ? name.offsetByCodePoints(0, SHORT_NAME_MAX) : name.length();
+        return id + "-" + name.substring(0, end);
     }
 }

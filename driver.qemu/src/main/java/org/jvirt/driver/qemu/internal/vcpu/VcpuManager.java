@@ -102,6 +102,19 @@ public final class VcpuManager {
         return out;
     }
 
+    /**
+     * The definition's pinning of every vCPU up to the maximum, as libvirt's
+     * virDomainDefGetVcpuPinInfoHelper answers for a definition: {@code <vcpupin>}, else
+     * {@code <vcpu cpuset>}, else every host CPU.
+     */
+    public static List<BitSet> pinningOf(DomainDef def) throws VirtException {
+        List<BitSet> out = new ArrayList<>();
+        for (int v = 0; v < def.vcpu().count(); v++) {
+            out.add(configured(def, v));
+        }
+        return out;
+    }
+
     private static BitSet configured(DomainDef def, int vcpu) throws VirtException {
         if (def.cputune() != null) {
             for (VcpuPin pin : def.cputune().vcpuPins()) {
