@@ -40,29 +40,13 @@ final class ChannelListener implements AutoCloseable {
     }
 
     /**
-<<<<<<< HEAD
-     * Binds a UNIX socket at {@code path} with {@code perms} (octal, e.g. {@code 0700});
-     * {@code backlog} is max_queued_clients.
+     * Binds a UNIX socket at {@code path} with {@code perms} (octal, e.g. {@code 0700}), born with
+     * that mode ({@link UnixSocketFiles}); a stale socket of an earlier run is replaced, a live one
+     * refused. {@code backlog} is max_queued_clients.
      */
     static ChannelListener unix(RpcServer server, Path path, String perms, boolean readOnly, int backlog)
             throws IOException {
-        Files.createDirectories(path.toAbsolutePath().getParent());
-        Files.deleteIfExists(path);   // a stale socket of an earlier run
-        ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            ch.bind(UnixDomainSocketAddress.of(path), backlog);
-            Files.setPosixFilePermissions(path, permissions(perms));
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-=======
-     * Binds a UNIX socket at {@code path} with {@code perms} (octal, e.g. {@code 0700}), born with
-     * that mode ({@link UnixSocketFiles}); a stale socket of an earlier run is replaced, a live one refused.
-     */
-    static ChannelListener unix(RpcServer server, Path path, String perms, boolean readOnly) throws IOException {
-        ServerSocketChannel ch = UnixSocketFiles.bind(path, permissions(perms), SOCKET_SETTINGS);
->>>>>>> s8-paths
+        ServerSocketChannel ch = UnixSocketFiles.bind(path, permissions(perms), backlog, SOCKET_SETTINGS);
         return new ChannelListener(server, ch, readOnly, path);
     }
 

@@ -47,9 +47,11 @@ final class UnixSocketFiles {
      * daemon gone) is replaced; a socket a process still accepts on is refused, as is anything
      * that is not a socket.
      *
+     * @param backlog connections the kernel holds before they are accepted (max_queued_clients)
      * @param setting the configuration that chooses {@code path}, named in errors
      */
-    static ServerSocketChannel bind(Path path, Set<PosixFilePermission> perms, String setting) throws IOException {
+    static ServerSocketChannel bind(Path path, Set<PosixFilePermission> perms, int backlog, String setting)
+            throws IOException {
         Path target = path.toAbsolutePath();
         checkLength(target, setting);
         Path parent = target.getParent();
@@ -60,7 +62,7 @@ final class UnixSocketFiles {
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             checkLength(temp, setting);
-            ch.bind(UnixDomainSocketAddress.of(temp), 64);
+            ch.bind(UnixDomainSocketAddress.of(temp), backlog);
             Files.setPosixFilePermissions(temp, perms);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             return ch;

@@ -293,12 +293,12 @@ class QueueBoundsTest {
 
     @Test
     void theSettingsAreLibvirtdsNamesAndDefaults() {
-        ServerSettings defaults = ServerSettings.of(RpcServerComponentTest.config(Map.of()));
+        ServerSettings defaults = ServerSettings.of(RpcServerComponentTest.config(Map.of()), Path.of("run"));
         assertEquals(Limits.LIBVIRTD, defaults.limits());
         assertEquals(new Limits(5000, 1000, 20, 5, 20, 5, 5, 1000), defaults.limits());
         ServerSettings set = ServerSettings.of(RpcServerComponentTest.config(Map.of("max_clients", 7,
                 "max_queued_clients", 8, "max_anonymous_clients", 9, "min_workers", 2, "max_workers", 3, "prio_workers", 0,
-                "max_client_requests", 4, "max_client_events", 50)));
+                "max_client_requests", 4, "max_client_events", 50)), Path.of("run"));
         assertEquals(new Limits(7, 8, 9, 2, 3, 0, 4, 50), set.limits());
         assertEquals(28, set.limits().maxQueuedCalls());
     }
