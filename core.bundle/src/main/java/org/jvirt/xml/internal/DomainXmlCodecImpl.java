@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The domain XML codec service. Stateless and thread-safe; constructible with {@code new} for
- * plain unit tests.
+ * plain unit tests. Its {@link #readXml} is the platform's one XML reader ({@link SafeXmlReader}):
+ * drivers reach it through this service because the core exports no package of its own.
  */
 @Component(service = DomainXmlCodec.class)
 public final class DomainXmlCodecImpl implements DomainXmlCodec {
@@ -32,10 +33,24 @@ public final class DomainXmlCodecImpl implements DomainXmlCodec {
 
     @Override
     public DomainDef parse(String xml, int flags, GuestDefaults defaults) throws VirtException {
-        XmlElement root = new SafeXmlReader("domain_definition").read(xml);
+        return parseTree(readXml(xml, "(domain_definition)"), flags, defaults);
+    }
+
+    @Override
+    public DomainDef parse(XmlElement root, int flags, GuestDefaults defaults) throws VirtException {
+        new SafeXmlReader("(domain_definition)").checkBounds(root);
+        return parseTree(root, flags, defaults);
+    }
+
+    private DomainDef parseTree(XmlElement root, int flags, GuestDefaults defaults) throws VirtException {
         DomainDef def = new DomainParser(flags, random, defaults == null ? GuestDefaults.NONE : defaults).parse(root);
         new DomainValidator(flags).validate(def);
         return def;
+    }
+
+    @Override
+    public XmlElement readXml(String xml, String url) throws VirtException {
+        return new SafeXmlReader(url).read(xml);
     }
 
     @Override
