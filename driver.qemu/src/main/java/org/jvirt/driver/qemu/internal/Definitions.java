@@ -24,6 +24,7 @@ final class Definitions {
             throw QemuErrors.invalidArg("xml in virDomainDefineXML must not be empty");
         }
         DomainDef def = host.context().codec().parse(xml, flags);
+        DomainNames.check(def.name());
         if (!"qemu".equals(def.type()) && !"kvm".equals(def.type())) {
             throw QemuErrors.unsupported("Emulator '" + def.devices().emulator() + "' does not support virt type '"
                     + def.type() + "'");

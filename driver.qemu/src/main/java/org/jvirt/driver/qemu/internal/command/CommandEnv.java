@@ -46,7 +46,11 @@ public record CommandEnv(String libDir, String channelDir, String monitorPath, M
 
     /** {@code domain-<id>-<name>}, the name cut to 20 characters (virDomainDefGetShortName). */
     public String domainDir(int id, String name) {
-        String shortName = name.length() > 20 ? name.substring(0, 20) : name;
-        return libDir + "/domain-" + id + "-" + shortName;
+        return libDir + "/domain-" + id + "-" + shortName(name);
+    }
+
+    /** The first 20 characters of {@code name}, counted as libvirt does (wide characters, not UTF-16 units). */
+    static String shortName(String name) {
+        return name.substring(0, name.offsetByCodePoints(0, Math.min(name.codePointCount(0, name.length()), 20)));
     }
 }
