@@ -38,6 +38,7 @@ final class Definitions {
 
     QemuDomainObj define(String xml) throws VirtException {
         DomainDef def = parse(xml, DomainXmlCodec.PARSE_INACTIVE);
+        DomainNames.checkDefinable(def.name());
         QemuDomainObj dom = host.claim(def, false);
         synchronized (dom) {
             boolean updated = dom.isPersistent();

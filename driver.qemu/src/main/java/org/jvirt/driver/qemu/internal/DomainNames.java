@@ -2,6 +2,8 @@ package org.jvirt.driver.qemu.internal;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 
 /**
@@ -15,6 +17,13 @@ final class DomainNames {
     static final int MAX_BYTES = 255 - ".xml.new".length();
 
     private DomainNames() {
+    }
+
+    /** libvirt's {@code virXMLCheckIllegalChars("name", name, "\n")}, which its define (not create) runs. */
+    static void checkDefinable(String name) throws VirtException {
+        if (name.indexOf('\n') >= 0) {
+            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.XML, "invalid char in name: \n");
+        }
     }
 
     static void check(String name) throws VirtException {

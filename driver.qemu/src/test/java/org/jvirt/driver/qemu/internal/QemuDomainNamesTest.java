@@ -67,6 +67,10 @@ class QemuDomainNamesTest {
             }
             assertEquals(e.getMessage(), t.getMessage());
         }
+        VirtException newline = assertThrows(VirtException.class,
+                () -> bed.conn.defineXml(TestBed.xml("a\nb", UUID.randomUUID(), 1, ""), 0));
+        assertEquals(ErrorCode.XML_DETAIL, newline.code());
+        assertEquals("invalid char in name: \n", newline.getMessage());
         assertEquals(0, bed.conn.listAllDomains(0).size());
         assertEquals(before, files());
     }
