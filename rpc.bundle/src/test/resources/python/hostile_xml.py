@@ -95,6 +95,11 @@ def accepted_cases(type_):
             ("4MiB-description-that-fits", "big", "<description>" + fits + "</description>")]
 
 
+# the error domain of each refusal, as libvirt reports it: the definition's parser reports from
+# VIR_FROM_DOMAIN, virXMLCheckIllegalChars from VIR_FROM_XML, the QEMU driver from VIR_FROM_QEMU
+DOMAINS = {"name-newline": libvirt.VIR_FROM_XML, "name-1000": libvirt.VIR_FROM_QEMU}
+
+
 def check(conn, state, name, call, code, message):
     before_domains = domains(conn)
     before_files = files(state)
@@ -109,8 +114,11 @@ def check(conn, state, name, call, code, message):
         return "FAIL %s: accepted after %.1f s" % (name, elapsed)
     except libvirt.libvirtError as e:
         elapsed = time.monotonic() - start
-        got_code, got_message = e.get_error_code(), e.get_error_message()
+        got_code, got_message, got_domain = e.get_error_code(), e.get_error_message(), e.get_error_domain()
     problems = []
+    domain_expected = DOMAINS.get(name.replace("-create", ""), libvirt.VIR_FROM_DOMAIN)
+    if code is not None and got_domain != domain_expected:
+        problems.append("error domain %d, expected %d" % (got_domain, domain_expected))
     if elapsed > LIMIT:
         problems.append("answered after %.1f s" % elapsed)
     if message is not None and message.endswith("*"):
@@ -132,7 +140,7 @@ def check(conn, state, name, call, code, message):
         problems.append("new files %s" % sorted(new_files))
     if problems:
         return "FAIL %s: %s" % (name, "; ".join(problems))
-    return "ok %s: code %d: %s" % (name, got_code, got_message[:120].replace("\n", "\\n"))
+    return "ok %s: code %d, domain %d: %s" % (name, got_code, got_domain, got_message[:120].replace("\n", "\\n"))
 
 
 def check_accepted(conn, state, name, domain_name, inside, type_):

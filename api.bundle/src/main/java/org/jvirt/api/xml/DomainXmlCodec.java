@@ -1,5 +1,6 @@
 package org.jvirt.api.xml;
 
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -70,13 +71,16 @@ public interface DomainXmlCodec {
      * wording where it has one. Comments and processing instructions are dropped.
      *
      * @param xml the document, never null
-     * @param url how messages name the document, as libvirt's do: a file's path, or a name in
-     *            parentheses such as {@code (domain_definition)}
+     * @param url    how messages name the document, as libvirt's do: a file's path, or a name in
+     *               parentheses such as {@code (domain_definition)}
+     * @param domain the error domain of the errors, the caller's (libvirt's {@code virXMLParseHelper}
+     *               takes it too: a driver's own files report its domain); null means
+     *               {@link ErrorDomain#XML}
      * @return the root element
      * @throws VirtException {@link org.jvirt.api.ErrorCode#XML_ERROR} or
      *                       {@link org.jvirt.api.ErrorCode#XML_DETAIL} ({@code url:line: message})
      */
-    XmlElement readXml(String xml, String url) throws VirtException;
+    XmlElement readXml(String xml, String url, ErrorDomain domain) throws VirtException;
 
     /**
      * libvirt's generic device post-parse (virDomainDefAddImplicitControllers and

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
@@ -20,6 +21,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = DomainXmlCodec.class)
 public final class DomainXmlCodecImpl implements DomainXmlCodec {
+    /** How libvirt's messages name a definition given as text. */
+    private static final String DOCUMENT = "(domain_definition)";
     private final RandomGenerator random;
 
     public DomainXmlCodecImpl() {
@@ -33,12 +36,12 @@ public final class DomainXmlCodecImpl implements DomainXmlCodec {
 
     @Override
     public DomainDef parse(String xml, int flags, GuestDefaults defaults) throws VirtException {
-        return parseTree(readXml(xml, "(domain_definition)"), flags, defaults);
+        return parseTree(new SafeXmlReader(DOCUMENT, ErrorDomain.DOMAIN).read(xml), flags, defaults);
     }
 
     @Override
     public DomainDef parse(XmlElement root, int flags, GuestDefaults defaults) throws VirtException {
-        new SafeXmlReader("(domain_definition)").checkBounds(root);
+        new SafeXmlReader(DOCUMENT, ErrorDomain.DOMAIN).checkBounds(root);
         return parseTree(root, flags, defaults);
     }
 
@@ -49,8 +52,8 @@ public final class DomainXmlCodecImpl implements DomainXmlCodec {
     }
 
     @Override
-    public XmlElement readXml(String xml, String url) throws VirtException {
-        return new SafeXmlReader(url).read(xml);
+    public XmlElement readXml(String xml, String url, ErrorDomain domain) throws VirtException {
+        return new SafeXmlReader(url, domain == null ? ErrorDomain.XML : domain).read(xml);
     }
 
     @Override

@@ -42,18 +42,23 @@ final class SafeXmlReader {
     static final int MAX_ATTRIBUTES = 256;
 
     private final String url;
+    private final ErrorDomain domain;
 
-    /** @param url how messages name the document: a path, or a name in parentheses */
-    SafeXmlReader(String url) {
+    /**
+     * @param url    how messages name the document: a path, or a name in parentheses
+     * @param domain the error domain of the reader's errors: its caller's, as in libvirt's virXMLParseHelper
+     */
+    SafeXmlReader(String url, ErrorDomain domain) {
         this.url = url;
+        this.domain = domain;
     }
 
     XmlElement read(String xml) throws VirtException {
         if (xml == null || xml.isBlank()) {
-            throw XmlErrors.xml("empty XML document");
+            throw error("empty XML document");
         }
         if (xml.length() > MAX_CHARS) {
-            throw XmlErrors.xml("document of " + xml.length() + " characters exceeds the limit of " + MAX_CHARS);
+            throw error("document of " + xml.length() + " characters exceeds the limit of " + MAX_CHARS);
         }
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -87,9 +92,9 @@ final class SafeXmlReader {
             int ev = r.next();
             switch (ev) {
                 case XMLStreamConstants.DTD ->
-                        throw XmlErrors.xml("DOCTYPE declarations are not allowed in " + url);
+                        throw error("DOCTYPE declarations are not allowed in " + url);
                 case XMLStreamConstants.ENTITY_REFERENCE ->
-                        throw XmlErrors.xml("entity reference '&" + r.getLocalName() + ";' is not allowed");
+                        throw error("entity reference '&" + r.getLocalName() + ";' is not allowed");
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (stack.size() > MAX_DEPTH) {
                         throw detail(line(r), "Excessive depth in document: " + MAX_DEPTH + " use XML_PARSE_HUGE option");
@@ -122,7 +127,7 @@ final class SafeXmlReader {
             }
         }
         if (root == null) {
-            throw XmlErrors.xml("no root element");
+            throw error("no root element");
         }
         return root;
     }
@@ -175,7 +180,12 @@ final class SafeXmlReader {
 
     /** libvirt's form of a libxml2 parse error ({@code catchXMLError}): {@code url:line: message}. */
     private VirtException detail(int line, String message) {
-        return new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.XML, url + ":" + line + ": " + message);
+        return new VirtException(ErrorCode.XML_DETAIL, domain, url + ":" + line + ": " + message);
+    }
+
+    /** {@code XML error: <detail>}. */
+    private VirtException error(String detail) {
+        return new VirtException(ErrorCode.XML_ERROR, domain, detail);
     }
 
     private static int line(XMLStreamReader r) {

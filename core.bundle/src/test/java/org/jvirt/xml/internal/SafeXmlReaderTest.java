@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -43,7 +44,9 @@ class SafeXmlReaderTest {
 
     @Test
     void charactersXmlDoesNotAllowGetLibxml2Messages() {
-        assertEquals("(domain_definition):2: PCDATA invalid Char value 1", refused(withName("a\u0001b")).getMessage());
+        VirtException control = refused(withName("a\u0001b"));
+        assertEquals("(domain_definition):2: PCDATA invalid Char value 1", control.getMessage());
+        assertEquals(ErrorDomain.DOMAIN, control.domain(), "libvirt reports domain XML errors from VIR_FROM_DOMAIN");
         assertEquals("(domain_definition):2: xmlParseCharRef: invalid xmlChar value 1",
                 refused(withName("a&#1;b")).getMessage());
         assertEquals("(domain_definition):2: xmlParseCharRef: invalid xmlChar value 27",
@@ -95,7 +98,7 @@ class SafeXmlReaderTest {
 
     @Test
     void treesBuiltElsewhereHaveTheReadersBounds() throws VirtException {
-        XmlElement root = codec.readXml(SIMPLE, "(domain_definition)");
+        XmlElement root = codec.readXml(SIMPLE, "(domain_definition)", ErrorDomain.DOMAIN);
         assertEquals("web1", codec.parse(root, 0, null).name());
         XmlElement deep = XmlElement.of("x");
         for (int i = 0; i < 300; i++) {

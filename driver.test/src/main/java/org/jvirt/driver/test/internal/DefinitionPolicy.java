@@ -45,7 +45,7 @@ final class DefinitionPolicy {
         if (!xml.contains(TestNamespace.URI)) {
             return complete(codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE, GUEST_DEFAULTS));
         }
-        XmlElement root = codec.readXml(xml, "(domain_definition)");
+        XmlElement root = codec.readXml(xml, "(domain_definition)", ErrorDomain.DOMAIN);
         return parse(new TestNamespace(List.of(root)).strip(root));
     }
 

@@ -89,7 +89,7 @@ final class HostFile {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.TEST,
                     "failed to parse xml document '" + path + "'", e);
         }
-        return codec.readXml(text, path.toString());
+        return codec.readXml(text, path.toString(), ErrorDomain.TEST);
     }
 
     /** {@code <test:runstate>}: a virDomainState number; running when absent. */

@@ -159,6 +159,7 @@ class HostFileTest {
         Path deep = write("deep.xml", "<node>" + "<x>".repeat(5000) + "</x>".repeat(5000) + "</node>");
         VirtException e = assertThrows(VirtException.class, () -> open(deep.toString()));
         assertEquals(ErrorCode.XML_DETAIL, e.code());
+        assertEquals(ErrorDomain.TEST, e.domain(), "libvirt reports host file errors from VIR_FROM_TEST");
         assertEquals(deep + ":1: Excessive depth in document: 256 use XML_PARSE_HUGE option", e.getMessage());
         Path bad = write("ctl.xml", "<node><cpu><model>a\u0001</model></cpu></node>");
         VirtException c = assertThrows(VirtException.class, () -> open(bad.toString()));
