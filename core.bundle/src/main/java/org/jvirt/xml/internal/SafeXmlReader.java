@@ -27,8 +27,13 @@ import org.jvirt.api.xml.XmlElement;
  */
 final class SafeXmlReader {
 
-    /** The largest document accepted, in characters; libvirt's RPC strings stop at 4 MiB anyway. */
-    static final int MAX_CHARS = 10 * 1024 * 1024;
+    /**
+     * The largest document accepted, in characters. Clients cannot send more than 4 MiB (libvirt's RPC
+     * string limit), but what jvirt formats itself must read back after a restart: escaping can make
+     * text six times longer ({@code "} to {@code &quot;}, as libvirt's virBufferEscapeString does) and
+     * indentation adds at most 60 spaces an element, so a 4 MiB definition formats to under 32 MiB.
+     */
+    static final int MAX_CHARS = 64 * 1024 * 1024;
     /** libxml2's xmlParserMaxDepth: elements nested deeper than this are refused. */
     static final int MAX_DEPTH = 256;
     /** libxml2's XML_MAX_TEXT_LENGTH: the longest text node or attribute value. */

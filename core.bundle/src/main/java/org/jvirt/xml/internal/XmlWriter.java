@@ -21,10 +21,12 @@ final class XmlWriter {
      */
     private static final int LIBXML_MAX_INDENT = 60;
     /**
-     * virBuffer's indentation has no cap in libvirt, where the parser stops at 256 levels; trees built
-     * through the API can be deeper, so the same bound keeps the output linear in the tree.
+     * virBuffer's indentation has no cap in libvirt, which drops the elements it does not know and so
+     * never nests deeper than its schema (15 levels in its test data). jvirt keeps unknown content,
+     * up to 256 levels deep; it stops indenting where libxml2 does, so that every element costs at
+     * most 60 spaces and the output stays linear in the input.
      */
-    private static final int MAX_INDENT = 2 * SafeXmlReader.MAX_DEPTH;
+    private static final int MAX_INDENT = LIBXML_MAX_INDENT;
 
     /** How an element is written: virBuffer lines, inside mixed content, or libxml2's dump. */
     private enum Style { BLOCK, INLINE, LIBXML, LIBXML_PADDED }

@@ -127,6 +127,37 @@ class SafeXmlReaderTest {
         assertFalse(xml.lines().anyMatch(l -> l.startsWith(" ".repeat(61))));
     }
 
+    /**
+     * What jvirt formats must read back after a restart, even from the worst a client can send in
+     * libvirt's 4 MiB: text that escaping makes six times longer, and the most elements at the
+     * deepest level unknown content can have (a part of the 4 MiB of text, to keep the test quick:
+     * output grows linearly, so 4 MiB formats to under 32 MiB, half of {@code MAX_CHARS}).
+     */
+    @Test
+    void theLargestFormattedDefinitionsReadBack() throws VirtException {
+        String quotes = "\"".repeat(1_500_000);
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 250; i++) {
+            deep.append("<m:x").append(i == 0 ? " xmlns:m='urn:x'" : "").append('>');
+        }
+        deep.append("<m:y/>".repeat(SafeXmlReader.MAX_ELEMENTS - 400));
+        for (int i = 0; i < 250; i++) {
+            deep.append("</m:x>");
+        }
+        String xml = SIMPLE.replace("</domain>", "<description>" + quotes + "</description>"
+                + "<metadata>" + deep + "</metadata></domain>");
+        assertTrue(xml.length() <= 4 * 1024 * 1024, "input " + xml.length());
+        DomainDef def = codec.parse(xml, 0);
+        String formatted = codec.format(def, 0);
+        assertTrue(formatted.length() < SafeXmlReader.MAX_CHARS, "formatted " + formatted.length());
+        assertEquals(formatted, codec.format(codec.parse(formatted, 0), 0));
+        // unknown elements elsewhere are indented as deep as libxml2 indents metadata, no deeper
+        String unknown = codec.format(codec.parse(SIMPLE.replace("</domain>",
+                "<x>".repeat(200) + "</x>".repeat(200) + "</domain>"), 0), 0);
+        assertFalse(unknown.lines().anyMatch(l -> l.startsWith(" ".repeat(61))), "indented past 60");
+        assertTrue(unknown.lines().filter(l -> l.startsWith(" ".repeat(60) + "<x")).count() > 100, unknown);
+    }
+
     private static List<XmlElement> append(List<XmlElement> list, XmlElement e) {
         List<XmlElement> out = new ArrayList<>(list);
         out.add(e);
