@@ -53,8 +53,8 @@ public interface DomainXmlCodec {
 
     /**
      * Parses a definition already read by {@link #readXml} (a driver that removed elements of its
-     * own namespace first, for example). {@code root} is trusted to be as deep as the reader
-     * allows; deeper trees are refused the same way.
+     * own namespace first, for example). A tree built another way is held to the reader's bounds
+     * all the same: deeper nesting or more elements than {@link #readXml} accepts are refused.
      *
      * @param root     the {@code <domain>} element, never null
      * @param defaults the driver's defaults, never null (use {@link GuestDefaults#NONE})
@@ -70,7 +70,7 @@ public interface DomainXmlCodec {
      * elements or attributes, and characters XML 1.0 does not allow are errors with libxml2's
      * wording where it has one. Comments and processing instructions are dropped.
      *
-     * @param xml the document, never null
+     * @param xml    the document, never null
      * @param url    how messages name the document, as libvirt's do: a file's path, or a name in
      *               parentheses such as {@code (domain_definition)}
      * @param domain the error domain of the errors, the caller's (libvirt's {@code virXMLParseHelper}
