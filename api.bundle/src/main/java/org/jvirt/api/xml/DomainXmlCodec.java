@@ -1,5 +1,6 @@
 package org.jvirt.api.xml;
 
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -7,6 +8,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * Parses and formats libvirt domain XML. Registered as a service by the core; thread-safe.
  * Parsing is safe against hostile input: DTDs and external entities are refused and the input
  * size is bounded. Elements and attributes the model does not name are kept and formatted back.
+ * <p>
+ * It is also the platform's one reader of untrusted XML ({@link #readXml}): drivers that read XML
+ * documents of their own (such as the test driver's host files) read them here, so every XML
+ * input gets the same limits. The reader is part of this service rather than a service of its own
+ * because every driver that reads XML already needs the codec, and the two must not disagree.
  */
 @ProviderType
 public interface DomainXmlCodec {
@@ -44,6 +50,37 @@ public interface DomainXmlCodec {
      *                       {@link org.jvirt.api.ErrorCode#XML_DETAIL} naming the problem
      */
     DomainDef parse(String xml, int flags, GuestDefaults defaults) throws VirtException;
+
+    /**
+     * Parses a definition already read by {@link #readXml} (a driver that removed elements of its
+     * own namespace first, for example). A tree built another way is held to the reader's bounds
+     * all the same: deeper nesting or more elements than {@link #readXml} accepts are refused.
+     *
+     * @param root     the {@code <domain>} element, never null
+     * @param defaults the driver's defaults, never null (use {@link GuestDefaults#NONE})
+     * @throws VirtException {@link org.jvirt.api.ErrorCode#XML_ERROR} or
+     *                       {@link org.jvirt.api.ErrorCode#XML_DETAIL} naming the problem
+     */
+    DomainDef parse(XmlElement root, int flags, GuestDefaults defaults) throws VirtException;
+
+    /**
+     * Reads an XML document from an untrusted source into a tree, with the reader {@link #parse}
+     * uses: DOCTYPE declarations are refused (so no DTD, no external entity, no entity expansion),
+     * nesting deeper than 256 levels, oversized documents, text and attribute values, too many
+     * elements or attributes, and characters XML 1.0 does not allow are errors with libxml2's
+     * wording where it has one. Comments and processing instructions are dropped.
+     *
+     * @param xml    the document, never null
+     * @param url    how messages name the document, as libvirt's do: a file's path, or a name in
+     *               parentheses such as {@code (domain_definition)}
+     * @param domain the error domain of the errors, the caller's (libvirt's {@code virXMLParseHelper}
+     *               takes it too: a driver's own files report its domain); null means
+     *               {@link ErrorDomain#XML}
+     * @return the root element
+     * @throws VirtException {@link org.jvirt.api.ErrorCode#XML_ERROR} or
+     *                       {@link org.jvirt.api.ErrorCode#XML_DETAIL} ({@code url:line: message})
+     */
+    XmlElement readXml(String xml, String url, ErrorDomain domain) throws VirtException;
 
     /**
      * libvirt's generic device post-parse (virDomainDefAddImplicitControllers and

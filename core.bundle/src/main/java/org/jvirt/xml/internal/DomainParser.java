@@ -64,6 +64,11 @@ final class DomainParser {
         if (name == null || name.isEmpty()) {
             throw new VirtException(ErrorCode.NO_NAME, ErrorDomain.DOMAIN, null);
         }
+        if (name.indexOf('/') >= 0) {
+            // libvirt's generic post-parse check (virDomainDefPostParseCheckFeatures): drivers name files
+            // after the domain; only VMware's (VIR_DOMAIN_DEF_FEATURE_NAME_SLASH) allow '/', none here do
+            throw XmlErrors.xml("name " + name + " cannot contain '/'");
+        }
         UUID uuid = parseUuid(d.childText("uuid"));
         String title = d.childText("title");
         if (title != null && title.contains("\n")) {

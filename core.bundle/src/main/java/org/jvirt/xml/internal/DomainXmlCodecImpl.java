@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
@@ -15,10 +16,13 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The domain XML codec service. Stateless and thread-safe; constructible with {@code new} for
- * plain unit tests.
+ * plain unit tests. Its {@link #readXml} is the platform's one XML reader ({@link SafeXmlReader}):
+ * drivers reach it through this service because the core exports no package of its own.
  */
 @Component(service = DomainXmlCodec.class)
 public final class DomainXmlCodecImpl implements DomainXmlCodec {
+    /** How libvirt's messages name a definition given as text. */
+    private static final String DOCUMENT = "(domain_definition)";
     private final RandomGenerator random;
 
     public DomainXmlCodecImpl() {
@@ -32,10 +36,24 @@ public final class DomainXmlCodecImpl implements DomainXmlCodec {
 
     @Override
     public DomainDef parse(String xml, int flags, GuestDefaults defaults) throws VirtException {
-        XmlElement root = new SafeXmlReader("domain_definition").read(xml);
+        return parseTree(new SafeXmlReader(DOCUMENT, ErrorDomain.DOMAIN).read(xml), flags, defaults);
+    }
+
+    @Override
+    public DomainDef parse(XmlElement root, int flags, GuestDefaults defaults) throws VirtException {
+        new SafeXmlReader(DOCUMENT, ErrorDomain.DOMAIN).checkBounds(root);
+        return parseTree(root, flags, defaults);
+    }
+
+    private DomainDef parseTree(XmlElement root, int flags, GuestDefaults defaults) throws VirtException {
         DomainDef def = new DomainParser(flags, random, defaults == null ? GuestDefaults.NONE : defaults).parse(root);
         new DomainValidator(flags).validate(def);
         return def;
+    }
+
+    @Override
+    public XmlElement readXml(String xml, String url, ErrorDomain domain) throws VirtException {
+        return new SafeXmlReader(url, domain == null ? ErrorDomain.XML : domain).read(xml);
     }
 
     @Override

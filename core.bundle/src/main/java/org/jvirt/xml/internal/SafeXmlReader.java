@@ -2,9 +2,7 @@ package org.jvirt.xml.internal;
 
 import java.io.StringReader;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -18,32 +16,54 @@ import org.jvirt.api.xml.XmlAttribute;
 import org.jvirt.api.xml.XmlElement;
 
 /**
- * Reads XML text into an {@link XmlElement} tree, safely: a DOCTYPE (and with it every DTD and
- * entity declaration) is refused, external entities are never resolved and the input size is
- * bounded. StAX keeps attributes in document order, which matters for round-tripping.
+ * The platform's one reader of untrusted XML (behind {@code DomainXmlCodec.readXml}): text into an
+ * {@link XmlElement} tree. A DOCTYPE (and with it every DTD and entity declaration) is refused,
+ * external entities are never resolved, and every dimension of the input is bounded. The tree is
+ * built with an explicit stack, never by recursion. StAX keeps attributes in document order, which
+ * matters for round-tripping.
+ * <p>
+ * The limits are libxml2's where libvirt's parser (libxml2 without {@code XML_PARSE_HUGE}) has one,
+ * with its messages; the rest are set far above anything libvirt's own test data reaches.
  */
 final class SafeXmlReader {
 
-    /** The largest XML document accepted (in characters). */
-    static final int MAX_CHARS = 10 * 1024 * 1024;
     /**
-     * The deepest nesting accepted: libxml2's xmlParserMaxDepth, which libvirt's parser keeps (it
-     * does not pass XML_PARSE_HUGE). Formatting recurses over the tree, so this also bounds that.
+     * The largest document accepted, in characters. Clients cannot send more than 4 MiB (libvirt's RPC
+     * string limit), but what jvirt formats itself must read back after a restart: escaping can make
+     * text six times longer ({@code "} to {@code &quot;}, as libvirt's virBufferEscapeString does) and
+     * indentation adds at most 60 spaces an element, so a 4 MiB definition formats to under 32 MiB.
      */
+    static final int MAX_CHARS = 64 * 1024 * 1024;
+    /** libxml2's xmlParserMaxDepth: elements nested deeper than this are refused. */
     static final int MAX_DEPTH = 256;
+    /** libxml2's XML_MAX_TEXT_LENGTH: the longest text node or attribute value. */
+    static final int MAX_TEXT = 10_000_000;
+    /**
+     * Elements in one document. libxml2 has no such limit (its bound is memory); the largest document
+     * in libvirt's test data has under 4,000 elements, so 100,000 leaves room and bounds the tree's size.
+     */
+    static final int MAX_ELEMENTS = 100_000;
+    /** Attributes on one element; libvirt's elements have at most a dozen (9 in its test data). */
+    static final int MAX_ATTRIBUTES = 256;
 
-    private final String documentName;
+    private final String url;
+    private final ErrorDomain domain;
 
-    SafeXmlReader(String documentName) {
-        this.documentName = documentName;
+    /**
+     * @param url    how messages name the document: a path, or a name in parentheses
+     * @param domain the error domain of the reader's errors: its caller's, as in libvirt's virXMLParseHelper
+     */
+    SafeXmlReader(String url, ErrorDomain domain) {
+        this.url = url;
+        this.domain = domain;
     }
 
     XmlElement read(String xml) throws VirtException {
         if (xml == null || xml.isBlank()) {
-            throw XmlErrors.xml("empty XML document");
+            throw error("empty XML document");
         }
         if (xml.length() > MAX_CHARS) {
-            throw XmlErrors.xml("document of " + xml.length() + " characters exceeds the limit of " + MAX_CHARS);
+            throw error("document of " + xml.length() + " characters exceeds the limit of " + MAX_CHARS);
         }
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -57,13 +77,7 @@ final class SafeXmlReader {
             return readDocument(r);
         } catch (XMLStreamException e) {
             int line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
-            String msg = e.getMessage();
-            int i = msg == null ? -1 : msg.indexOf("Message: ");
-            if (i >= 0) {
-                msg = msg.substring(i + "Message: ".length());
-            }
-            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.XML,
-                    "(" + documentName + "):" + line + ": " + msg);
+            throw detail(line, ParserMessages.libxml2(e.getMessage()));
         } finally {
             if (r != null) {
                 try {
@@ -76,36 +90,32 @@ final class SafeXmlReader {
     }
 
     private XmlElement readDocument(XMLStreamReader r) throws XMLStreamException, VirtException {
-        Deque<Builder> stack = new ArrayDeque<>();
+        Deque<ElementBuilder> stack = new ArrayDeque<>();
         XmlElement root = null;
+        int elements = 0;
         while (r.hasNext()) {
             int ev = r.next();
             switch (ev) {
                 case XMLStreamConstants.DTD ->
-                        throw XmlErrors.xml("DOCTYPE declarations are not allowed in " + documentName);
+                        throw error("DOCTYPE declarations are not allowed in " + url);
                 case XMLStreamConstants.ENTITY_REFERENCE ->
-                        throw XmlErrors.xml("entity reference '&" + r.getLocalName() + ";' is not allowed");
+                        throw error("entity reference '&" + r.getLocalName() + ";' is not allowed");
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (stack.size() > MAX_DEPTH) {
-                        throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.XML, "(" + documentName + "):"
-                                + r.getLocation().getLineNumber() + ": Excessive depth in document: " + MAX_DEPTH
-                                + " use XML_PARSE_HUGE option");
+                        throw detail(line(r), "Excessive depth in document: " + MAX_DEPTH + " use XML_PARSE_HUGE option");
                     }
-                    Builder b = new Builder(qname(r.getPrefix(), r.getLocalName()));
-                    for (int i = 0; i < r.getNamespaceCount(); i++) {
-                        String p = r.getNamespacePrefix(i);
-                        b.attributes.add(new XmlAttribute(p == null || p.isEmpty() ? "xmlns" : "xmlns:" + p,
-                                r.getNamespaceURI(i)));
+                    if (++elements > MAX_ELEMENTS) {
+                        throw detail(line(r), "document has more than " + MAX_ELEMENTS + " elements");
                     }
-                    for (int i = 0; i < r.getAttributeCount(); i++) {
-                        b.attributes.add(new XmlAttribute(
-                                qname(r.getAttributePrefix(i), r.getAttributeLocalName(i)), r.getAttributeValue(i)));
-                    }
-                    stack.push(b);
+                    stack.push(start(r));
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (!stack.isEmpty()) {
-                        stack.peek().addText(r.getText());
+                        ElementBuilder b = stack.peek();
+                        if (b.pendingLength() + r.getTextLength() > MAX_TEXT) {
+                            throw detail(line(r), "xmlSAX2Characters: huge text node");
+                        }
+                        b.addText(r.getText());
                     }
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
@@ -122,56 +132,72 @@ final class SafeXmlReader {
             }
         }
         if (root == null) {
-            throw XmlErrors.xml("no root element");
+            throw error("no root element");
         }
         return root;
     }
 
-    private static String qname(String prefix, String local) {
-        return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
+    private ElementBuilder start(XMLStreamReader r) throws VirtException {
+        String name = qname(r.getPrefix(), r.getLocalName());
+        if (r.getNamespaceCount() + r.getAttributeCount() > MAX_ATTRIBUTES) {
+            throw detail(line(r), "element " + name + " has more than " + MAX_ATTRIBUTES + " attributes");
+        }
+        ElementBuilder b = new ElementBuilder(name);
+        for (int i = 0; i < r.getNamespaceCount(); i++) {
+            String p = r.getNamespacePrefix(i);
+            b.attributes.add(new XmlAttribute(p == null || p.isEmpty() ? "xmlns" : "xmlns:" + p, r.getNamespaceURI(i)));
+        }
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            String value = r.getAttributeValue(i);
+            if (value.length() > MAX_TEXT) {
+                throw detail(line(r), "AttValue length too long");
+            }
+            b.attributes.add(new XmlAttribute(qname(r.getAttributePrefix(i), r.getAttributeLocalName(i)), value));
+        }
+        return b;
     }
 
-    /** Collects one element; text runs and children become a leaf text or mixed content. */
-    private static final class Builder {
-        final String name;
-        final List<XmlAttribute> attributes = new ArrayList<>();
-        final List<XmlElement> nodes = new ArrayList<>();
-        final StringBuilder pending = new StringBuilder();
-        boolean sawText;
-
-        Builder(String name) {
-            this.name = name;
-        }
-
-        void addText(String t) {
-            pending.append(t);
-            sawText = true;
-        }
-
-        void flushText() {
-            if (pending.length() > 0) {
-                nodes.add(new XmlElement(XmlElement.TEXT, List.of(), List.of(), pending.toString()));
-                pending.setLength(0);
+    /**
+     * Holds a tree built elsewhere (by a driver, through the API) to the bounds a read tree has, so
+     * that nothing deeper or larger than the reader allows reaches the parser or the formatter.
+     */
+    void checkBounds(XmlElement root) throws VirtException {
+        Deque<XmlElement> todo = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        todo.push(root);
+        depths.push(0);
+        int elements = 0;
+        while (!todo.isEmpty()) {
+            XmlElement e = todo.pop();
+            int depth = depths.pop();
+            if (depth > MAX_DEPTH) {
+                throw detail(0, "Excessive depth in document: " + MAX_DEPTH + " use XML_PARSE_HUGE option");
+            }
+            if (++elements > MAX_ELEMENTS) {
+                throw detail(0, "document has more than " + MAX_ELEMENTS + " elements");
+            }
+            for (XmlElement c : e.children()) {
+                todo.push(c);
+                depths.push(depth + 1);
             }
         }
+    }
 
-        void addChild(XmlElement child) {
-            flushText();
-            nodes.add(child);
-        }
+    /** libvirt's form of a libxml2 parse error ({@code catchXMLError}): {@code url:line: message}. */
+    private VirtException detail(int line, String message) {
+        return new VirtException(ErrorCode.XML_DETAIL, domain, url + ":" + line + ": " + message);
+    }
 
-        XmlElement build() {
-            flushText();
-            boolean hasElements = nodes.stream().anyMatch(n -> !n.name().equals(XmlElement.TEXT));
-            if (!hasElements) {
-                StringBuilder text = new StringBuilder();
-                nodes.forEach(n -> text.append(n.text()));
-                return new XmlElement(name, attributes, List.of(), sawText ? text.toString() : null);
-            }
-            boolean mixed = nodes.stream().anyMatch(n -> n.name().equals(XmlElement.TEXT) && !n.text().isBlank());
-            List<XmlElement> children = mixed ? nodes
-                    : nodes.stream().filter(n -> !n.name().equals(XmlElement.TEXT)).toList();
-            return new XmlElement(name, attributes, children, null);
-        }
+    /** {@code XML error: <detail>}. */
+    private VirtException error(String detail) {
+        return new VirtException(ErrorCode.XML_ERROR, domain, detail);
+    }
+
+    private static int line(XMLStreamReader r) {
+        return r.getLocation() == null ? 0 : r.getLocation().getLineNumber();
+    }
+
+    private static String qname(String prefix, String local) {
+        return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
     }
 }

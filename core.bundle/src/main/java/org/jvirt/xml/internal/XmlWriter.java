@@ -1,5 +1,10 @@
 package org.jvirt.xml.internal;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
 import org.jvirt.api.xml.XmlAttribute;
 import org.jvirt.api.xml.XmlElement;
 
@@ -10,10 +15,61 @@ import org.jvirt.api.xml.XmlElement;
  * {@code <metadata>} ({@code "}-quoted attributes).
  */
 final class XmlWriter {
+    /**
+     * libxml2's MAX_INDENT: {@code xmlNodeDump} indents at most 60 spaces, however deep the node, so
+     * a dump is linear in the tree's size.
+     */
+    private static final int LIBXML_MAX_INDENT = 60;
+    /**
+     * virBuffer's indentation has no cap in libvirt, which drops the elements it does not know and so
+     * never nests deeper than its schema (15 levels in its test data). jvirt keeps unknown content,
+     * up to 256 levels deep; it stops indenting where libxml2 does, so that every element costs at
+     * most 60 spaces and the output stays linear in the input.
+     */
+    private static final int MAX_INDENT = LIBXML_MAX_INDENT;
+
+    /** How an element is written: virBuffer lines, inside mixed content, or libxml2's dump. */
+    private enum Style { BLOCK, INLINE, LIBXML, LIBXML_PADDED }
+
+    /** One step of the work list: an element to open (with its indentation) or literal text. */
+    private record Step(XmlElement element, Style style, int indent, String literal) {
+        static Step text(String literal) {
+            return new Step(null, null, 0, literal);
+        }
+    }
+
     private XmlWriter() {
     }
 
+    /** Writes {@code e} as libvirt's virBuffer formatting does, starting at {@code indent} spaces. */
     static void write(StringBuilder out, XmlElement e, int indent) {
+        run(out, new Step(e, Style.BLOCK, indent, null));
+    }
+
+    /** libxml2's formatted dump of {@code e}; the first line is not padded, no final newline. */
+    static void writeLibxml(StringBuilder out, XmlElement e, int indent, boolean padFirst) {
+        run(out, new Step(e, padFirst ? Style.LIBXML_PADDED : Style.LIBXML, indent, null));
+    }
+
+    /** Writes with a work list instead of recursion: nesting never costs stack. */
+    private static void run(StringBuilder out, Step first) {
+        Deque<Step> todo = new ArrayDeque<>();
+        todo.push(first);
+        while (!todo.isEmpty()) {
+            Step s = todo.pop();
+            if (s.literal() != null) {
+                out.append(s.literal());
+            } else if (s.style() == Style.BLOCK) {
+                block(out, s.element(), s.indent(), todo);
+            } else if (s.style() == Style.INLINE) {
+                inline(out, s.element(), todo);
+            } else {
+                libxml(out, s.element(), s.indent(), s.style() == Style.LIBXML_PADDED, todo);
+            }
+        }
+    }
+
+    private static void block(StringBuilder out, XmlElement e, int indent, Deque<Step> todo) {
         pad(out, indent).append('<').append(e.name());
         for (XmlAttribute a : e.attributes()) {
             out.append(' ').append(a.name()).append("='").append(escape(a.value())).append('\'');
@@ -26,22 +82,20 @@ final class XmlWriter {
             }
             return;
         }
+        List<Step> steps = new ArrayList<>();
         if (e.children().stream().anyMatch(c -> c.name().equals(XmlElement.TEXT))) {
             out.append('>');
-            for (XmlElement c : e.children()) {
-                writeInline(out, c);
-            }
-            out.append("</").append(e.name()).append(">\n");
-            return;
+            e.children().forEach(c -> steps.add(new Step(c, Style.INLINE, 0, null)));
+            steps.add(Step.text("</" + e.name() + ">\n"));
+        } else {
+            out.append(">\n");
+            e.children().forEach(c -> steps.add(new Step(c, Style.BLOCK, indent + 2, null)));
+            steps.add(Step.text(pad(new StringBuilder(), indent).append("</").append(e.name()).append(">\n").toString()));
         }
-        out.append(">\n");
-        for (XmlElement c : e.children()) {
-            write(out, c, indent + 2);
-        }
-        pad(out, indent).append("</").append(e.name()).append(">\n");
+        pushInOrder(todo, steps);
     }
 
-    private static void writeInline(StringBuilder out, XmlElement e) {
+    private static void inline(StringBuilder out, XmlElement e, Deque<Step> todo) {
         if (e.name().equals(XmlElement.TEXT)) {
             out.append(escape(e.text()));
             return;
@@ -58,14 +112,15 @@ final class XmlWriter {
         if (e.text() != null) {
             out.append(escape(e.text()));
         }
-        e.children().forEach(c -> writeInline(out, c));
-        out.append("</").append(e.name()).append('>');
+        List<Step> steps = new ArrayList<>();
+        e.children().forEach(c -> steps.add(new Step(c, Style.INLINE, 0, null)));
+        steps.add(Step.text("</" + e.name() + ">"));
+        pushInOrder(todo, steps);
     }
 
-    /** libxml2's formatted dump of {@code e}; the first line is not padded, no final newline. */
-    static void writeLibxml(StringBuilder out, XmlElement e, int indent, boolean padFirst) {
+    private static void libxml(StringBuilder out, XmlElement e, int indent, boolean padFirst, Deque<Step> todo) {
         if (padFirst) {
-            pad(out, indent);
+            padLibxml(out, indent);
         }
         out.append('<').append(e.name());
         for (XmlAttribute a : e.attributes()) {
@@ -81,24 +136,41 @@ final class XmlWriter {
             return;
         }
         out.append('>');
+        List<Step> steps = new ArrayList<>();
         for (XmlElement c : e.children()) {
             if (c.name().equals(XmlElement.TEXT)) {
-                out.append(escapeLibxmlText(c.text()));
+                steps.add(Step.text(escapeLibxmlText(c.text())));
             } else if (mixed) {
-                writeLibxml(out, c, 0, false);
+                steps.add(new Step(c, Style.LIBXML, 0, null));
             } else {
-                out.append('\n');
-                writeLibxml(out, c, indent + 2, true);
+                steps.add(Step.text("\n"));
+                steps.add(new Step(c, Style.LIBXML_PADDED, indent + 2, null));
             }
         }
+        StringBuilder close = new StringBuilder();
         if (!mixed) {
-            out.append('\n');
-            pad(out, indent);
+            padLibxml(close.append('\n'), indent);
         }
-        out.append("</").append(e.name()).append('>');
+        steps.add(Step.text(close.append("</").append(e.name()).append('>').toString()));
+        pushInOrder(todo, steps);
+    }
+
+    /** Pushes {@code steps} so that the first is done first. */
+    private static void pushInOrder(Deque<Step> todo, List<Step> steps) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            todo.push(steps.get(i));
+        }
+    }
+
+    private static StringBuilder padLibxml(StringBuilder out, int indent) {
+        return spaces(out, Math.min(indent, LIBXML_MAX_INDENT));
     }
 
     private static StringBuilder pad(StringBuilder out, int indent) {
+        return spaces(out, Math.min(indent, MAX_INDENT));
+    }
+
+    private static StringBuilder spaces(StringBuilder out, int indent) {
         for (int i = 0; i < indent; i++) {
             out.append(' ');
         }

@@ -24,6 +24,7 @@ final class Definitions {
             throw QemuErrors.invalidArg("xml in virDomainDefineXML must not be empty");
         }
         DomainDef def = host.context().codec().parse(xml, flags);
+        DomainNames.check(def.name());
         if (!"qemu".equals(def.type()) && !"kvm".equals(def.type())) {
             throw QemuErrors.unsupported("Emulator '" + def.devices().emulator() + "' does not support virt type '"
                     + def.type() + "'");
@@ -37,6 +38,7 @@ final class Definitions {
 
     QemuDomainObj define(String xml) throws VirtException {
         DomainDef def = parse(xml, DomainXmlCodec.PARSE_INACTIVE);
+        DomainNames.checkDefinable(def.name());
         QemuDomainObj dom = host.claim(def, false);
         synchronized (dom) {
             boolean updated = dom.isPersistent();

@@ -15,7 +15,7 @@ import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.GuestDefaults;
 import org.jvirt.api.xml.NetInterface;
-import org.w3c.dom.Element;
+import org.jvirt.api.xml.XmlElement;
 
 /**
  * What libvirt's test driver does to a domain definition around the generic parse: the guest
@@ -33,29 +33,25 @@ final class DefinitionPolicy {
         this.codec = codec;
     }
 
-    /** Parses a new persistent or transient definition as the test driver does. */
+    /**
+     * Parses a new persistent or transient definition as the test driver does. libvirt's test
+     * driver reads its own namespace ({@code <test:runstate>} ...) only from host files and never
+     * formats it: a definition handed to define or create loses it.
+     */
     DomainDef parse(String xml) throws VirtException {
         if (xml == null) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.TEST, "xml must not be null");
         }
-        return complete(codec.parse(withoutTestNamespace(xml), DomainXmlCodec.PARSE_INACTIVE, GUEST_DEFAULTS));
+        if (!xml.contains(TestNamespace.URI)) {
+            return complete(codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE, GUEST_DEFAULTS));
+        }
+        XmlElement root = codec.readXml(xml, "(domain_definition)", ErrorDomain.DOMAIN);
+        return parse(new TestNamespace(List.of(root)).strip(root));
     }
 
-    /**
-     * libvirt's test driver reads its own namespace ({@code <test:runstate>} ...) only from host
-     * files and never formats it: a definition handed to define or create loses it.
-     */
-    private static String withoutTestNamespace(String xml) throws VirtException {
-        if (!xml.contains(HostFile.TEST_NS) || xml.length() > SafeXml.MAX_BYTES) {
-            return xml;
-        }
-        try {
-            Element root = SafeXml.parse(xml, "domain_definition").getDocumentElement();
-            HostFile.removeTestElements(root);
-            return SafeXml.toText(root);
-        } catch (VirtException e) {
-            return xml; // the codec reports what is wrong with it
-        }
+    /** Parses a {@code <domain>} read already, without elements of the test namespace. */
+    DomainDef parse(XmlElement domain) throws VirtException {
+        return complete(codec.parse(domain, DomainXmlCodec.PARSE_INACTIVE, GUEST_DEFAULTS));
     }
 
     /** Applies the test driver's defaults to a parsed definition. */

@@ -1,19 +1,20 @@
 package org.jvirt.driver.test.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jvirt.api.DomainState;
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
+import org.jvirt.api.xml.XmlElement;
 
 /**
  * A host described by a file in libvirt's test driver format ({@code testOpenFromFile}):
@@ -21,10 +22,12 @@ import org.w3c.dom.Node;
  * and {@code <memory>} (KiB), and {@code <domain>} elements, inline or as
  * {@code <domain file='relative.xml'/>}. Domains may carry the test namespace
  * ({@code http://libvirt.org/schemas/domain/test/1.0}) elements {@code <test:runstate>} and
- * {@code <test:transient/>}. The host is private to one connection and never persisted.
+ * {@code <test:transient/>}. The host is private to one connection and never persisted. Files are
+ * read by the codec's reader, the platform's one reader of untrusted XML.
  */
 final class HostFile {
-    static final String TEST_NS = "http://libvirt.org/schemas/domain/test/1.0";
+    /** Host files larger than this are refused before they are read. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final Path file;
     private final DomainXmlCodec codec;
@@ -35,51 +38,67 @@ final class HostFile {
     }
 
     TestHost load() throws VirtException {
-        Element root = SafeXml.read(file).getDocumentElement();
-        if (!"node".equals(root.getLocalName())) {
+        XmlElement root = read(file);
+        if (!"node".equals(root.name())) {
             throw TestDriverErrors.xml(ErrorDomain.TEST, "Root element is not 'node'");
         }
         NodeInfo node = new HostFileNodeInfo(root).read(DefaultHost.NODE_INFO);
         TestHost host = new TestHost(node, Capabilities.format(new long[0], 0), codec, HostJournal.NONE);
         DomainLoader loader = new DomainLoader(host);
         DefinitionPolicy policy = new DefinitionPolicy(codec);
-        for (Element domain : children(root, "domain")) {
-            Element resolved = resolve(domain);
-            int runstate = runstate(resolved);
-            boolean transientDomain = !children(resolved, TEST_NS, "transient").isEmpty();
+        for (XmlElement domain : root.children("domain")) {
+            String relative = domain.attribute("file");
+            List<XmlElement> scope = relative == null || relative.isEmpty() ? List.of(root, domain) : List.of(resolve(relative));
+            XmlElement resolved = scope.get(scope.size() - 1);
+            TestNamespace ns = new TestNamespace(scope);
+            int runstate = runstate(ns, resolved);
+            boolean transientDomain = !ns.children(resolved, "transient").isEmpty();
             if (transientDomain && runstate == DomainState.SHUTOFF.number()) {
                 throw TestDriverErrors.xml(ErrorDomain.TEST, "transient domain cannot have runstate 'shutoff'");
             }
-            removeTestElements(resolved);
-            DomainDef def = policy.parse(SafeXml.toText(resolved));
+            DomainDef def = policy.parse(ns.strip(resolved));
             loader.add(def, !transientDomain, DomainState.ofNumber(runstate));
         }
         return host;
     }
 
     /** {@code testParseXMLDocFromFile}: a {@code file=} attribute names the real element. */
-    private Element resolve(Element domain) throws VirtException {
-        String relative = domain.getAttribute("file");
-        if (relative.isEmpty()) {
-            return domain;
-        }
+    private XmlElement resolve(String relative) throws VirtException {
         Path target = Path.of(relative);
         if (!target.isAbsolute()) {
             Path dir = file.toAbsolutePath().getParent();
             target = dir == null ? target : dir.resolve(relative);
         }
-        Document doc = SafeXml.read(target);
-        SafeXml.expectRoot(doc.getDocumentElement(), "domain");
-        return doc.getDocumentElement();
+        XmlElement root = read(target);
+        if (!"domain".equals(TestNamespace.localName(root.name()))) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
+                    "expecting root element of 'domain', not '" + TestNamespace.localName(root.name()) + "'");
+        }
+        return root;
+    }
+
+    /** Reads {@code path} through the codec's reader; libvirt's error when it cannot be read. */
+    private XmlElement read(Path path) throws VirtException {
+        String text;
+        try {
+            if (!Files.isRegularFile(path) || Files.size(path) > MAX_BYTES) {
+                throw new IOException("not a regular file of at most " + MAX_BYTES + " bytes");
+            }
+            text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.TEST,
+                    "failed to parse xml document '" + path + "'", e);
+        }
+        return codec.readXml(text, path.toString(), ErrorDomain.TEST);
     }
 
     /** {@code <test:runstate>}: a virDomainState number; running when absent. */
-    private static int runstate(Element domain) throws VirtException {
-        List<Element> found = children(domain, TEST_NS, "runstate");
+    private static int runstate(TestNamespace ns, XmlElement domain) throws VirtException {
+        List<XmlElement> found = ns.children(domain, "runstate");
         if (found.isEmpty()) {
             return DomainState.RUNNING.number();
         }
-        String text = found.get(0).getTextContent().trim();
+        String text = textContent(found.get(0)).trim();
         int value;
         try {
             value = Integer.parseInt(text);
@@ -92,38 +111,20 @@ final class HostFile {
         return value;
     }
 
-    /** The test namespace is the driver's: the generic definition does not keep it. */
-    static void removeTestElements(Element domain) {
-        for (Element e : children(domain, TEST_NS, null)) {
-            domain.removeChild(e);
-        }
-        var attrs = domain.getAttributes();
-        for (int i = attrs.getLength() - 1; i >= 0; i--) {
-            Node a = attrs.item(i);
-            if ("http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI()) && TEST_NS.equals(a.getNodeValue())) {
-                domain.removeAttributeNode((Attr) a);
+    /** DOM's {@code getTextContent}: the text of {@code e} and everything below it, in order. */
+    static String textContent(XmlElement e) {
+        StringBuilder out = new StringBuilder();
+        List<XmlElement> todo = new ArrayList<>(List.of(e));
+        while (!todo.isEmpty()) {
+            XmlElement x = todo.remove(todo.size() - 1);
+            if (x.text() != null) {
+                out.append(x.text());
+            }
+            List<XmlElement> children = x.children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                todo.add(children.get(i));
             }
         }
-    }
-
-    static List<Element> children(Element parent, String localName) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getNamespaceURI() == null && localName.equals(e.getLocalName())) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    private static List<Element> children(Element parent, String ns, String localName) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && ns.equals(e.getNamespaceURI())
-                    && (localName == null || localName.equals(e.getLocalName()))) {
-                out.add(e);
-            }
-        }
-        return out;
+        return out.toString();
     }
 }

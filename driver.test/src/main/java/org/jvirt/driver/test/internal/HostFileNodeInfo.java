@@ -1,11 +1,9 @@
 package org.jvirt.driver.test.internal;
 
-import java.util.List;
-
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VirtException;
-import org.w3c.dom.Element;
+import org.jvirt.api.xml.XmlElement;
 
 /**
  * {@code testParseNodeInfo}: the {@code <cpu>} and {@code <memory>} of a host description
@@ -16,14 +14,14 @@ final class HostFileNodeInfo {
     /** The size of virNodeInfo's model field, terminating NUL included. */
     private static final int MODEL_SIZE = 32;
 
-    private final Element root;
+    private final XmlElement root;
 
-    HostFileNodeInfo(Element root) {
+    HostFileNodeInfo(XmlElement root) {
         this.root = root;
     }
 
     NodeInfo read(NodeInfo defaults) throws VirtException {
-        Element cpu = first(root, "cpu");
+        XmlElement cpu = root.child("cpu");
         int nodes = (int) number(cpu, "nodes", "node cpu nodes", defaults.nodes());
         int sockets = (int) number(cpu, "sockets", "node cpu sockets", defaults.sockets());
         int cores = (int) number(cpu, "cores", "node cpu cores", defaults.cores());
@@ -34,8 +32,8 @@ final class HostFileNodeInfo {
             cpus = (int) active;
         }
         int mhz = (int) number(cpu, "mhz", "node cpu mhz", defaults.mhz());
-        Element model = cpu == null ? null : first(cpu, "model");
-        String modelName = model == null ? defaults.model() : model.getTextContent();
+        XmlElement model = cpu == null ? null : cpu.child("model");
+        String modelName = model == null ? defaults.model() : HostFile.textContent(model);
         if (modelName.length() >= MODEL_SIZE) {
             throw TestDriverErrors.internal("Model " + modelName + " too big for destination");
         }
@@ -44,20 +42,16 @@ final class HostFileNodeInfo {
     }
 
     /** {@code virXPathLong}: absent or empty keeps the default, anything but a number fails. */
-    private static long number(Element parent, String name, String what, long fallback) throws VirtException {
-        Element e = parent == null ? null : first(parent, name);
-        if (e == null || e.getTextContent().isEmpty()) {
+    private static long number(XmlElement parent, String name, String what, long fallback) throws VirtException {
+        XmlElement e = parent == null ? null : parent.child(name);
+        String text = e == null ? "" : HostFile.textContent(e);
+        if (text.isEmpty()) {
             return fallback;
         }
         try {
-            return Long.parseLong(e.getTextContent().trim());
+            return Long.parseLong(text.trim());
         } catch (NumberFormatException ex) {
             throw TestDriverErrors.xml(ErrorDomain.TEST, "invalid " + what + " value");
         }
-    }
-
-    private static Element first(Element parent, String name) {
-        List<Element> found = HostFile.children(parent, name);
-        return found.isEmpty() ? null : found.get(0);
     }
 }

@@ -128,7 +128,7 @@ class HostFileTest {
                         "<node><domain type='test'><memory>1</memory><os><type>hvm</type></os></domain></node>")
                         .toString()));
         assertError(ErrorCode.XML_ERROR, ErrorDomain.TEST, "XML error: transient domain cannot have runstate 'shutoff'",
-                () -> open(write("tr.xml", "<node><domain type='test' xmlns:test='" + HostFile.TEST_NS + "'>"
+                () -> open(write("tr.xml", "<node><domain type='test' xmlns:test='" + TestNamespace.URI + "'>"
                         + "<name>x</name><memory>1</memory><os><type>hvm</type></os><test:transient/>"
                         + "<test:runstate>5</test:runstate></domain></node>").toString()));
         assertError(ErrorCode.XML_ERROR, ErrorDomain.XML, "XML error: expecting root element of 'domain', not 'node'",
@@ -149,7 +149,21 @@ class HostFileTest {
         Path f = write("xxe.xml", "<!DOCTYPE node [<!ENTITY x SYSTEM 'file:///etc/hostname'>]>"
                 + "<node><cpu><model>&x;</model></cpu></node>");
         VirtException e = assertThrows(VirtException.class, () -> open(f.toString()));
+        // the platform's one reader refuses any DOCTYPE, as for domain XML
+        assertEquals(ErrorCode.XML_ERROR, e.code());
+        assertEquals("XML error: DOCTYPE declarations are not allowed in " + f, e.getMessage());
+    }
+
+    @Test
+    void hostFilesGetTheLimitsOfTheOneReader() throws Exception {
+        Path deep = write("deep.xml", "<node>" + "<x>".repeat(5000) + "</x>".repeat(5000) + "</node>");
+        VirtException e = assertThrows(VirtException.class, () -> open(deep.toString()));
         assertEquals(ErrorCode.XML_DETAIL, e.code());
+        assertEquals(ErrorDomain.TEST, e.domain(), "libvirt reports host file errors from VIR_FROM_TEST");
+        assertEquals(deep + ":1: Excessive depth in document: 256 use XML_PARSE_HUGE option", e.getMessage());
+        Path bad = write("ctl.xml", "<node><cpu><model>a\u0001</model></cpu></node>");
+        VirtException c = assertThrows(VirtException.class, () -> open(bad.toString()));
+        assertEquals(bad + ":1: PCDATA invalid Char value 1", c.getMessage());
     }
 
     @Test

@@ -32,7 +32,7 @@ final class MemoryBackendObjects {
         String source = mb == null ? null : mb.sourceType();
         String access = memAccess != null ? memAccess : mb == null ? null : mb.accessMode();
         Json j = Json.object();
-        String shortName = def.id() + "-" + (def.name().length() > 20 ? def.name().substring(0, 20) : def.name());
+        String shortName = CommandEnv.shortName(def.id(), def.name());
         if (pageKib > 0) {
             j.put("qom-type", "memory-backend-file").put("id", id)
                     .put("mem-path", env.host().hugepagesMount(pageKib) + "/libvirt/qemu/" + shortName);
