@@ -35,6 +35,8 @@ final class FakeDriver implements HypervisorDriver {
     volatile boolean decline;
     volatile VirtException failOpen;
     volatile boolean deactivated;
+    /** The state changes this driver carried out, by SPI method name. */
+    final List<String> changes = new CopyOnWriteArrayList<>();
     /** Runs inside every call after the driver checked it is alive; may block or throw. */
     volatile Runnable midCall = () -> { };
 
@@ -183,6 +185,7 @@ final class FakeDriver implements HypervisorDriver {
         @Override
         public void destroy(DomainRef ref, int flags) throws VirtException {
             enter();
+            changes.add("destroy");
             FakeHost.Dom d = dom(ref.uuid());
             d.state = DomainState.SHUTOFF;
             emit(new DomainEvent(d.name, d.uuid, -1, DomainEventType.STOPPED, DomainEventType.STOPPED_DESTROYED));
@@ -191,6 +194,7 @@ final class FakeDriver implements HypervisorDriver {
         @Override
         public void create(DomainRef ref, int flags) throws VirtException {
             enter();
+            changes.add("create");
             FakeHost.Dom d = dom(ref.uuid());
             d.state = DomainState.RUNNING;
             emit(new DomainEvent(d.name, d.uuid, d.id, DomainEventType.STARTED, DomainEventType.STARTED_BOOTED));
