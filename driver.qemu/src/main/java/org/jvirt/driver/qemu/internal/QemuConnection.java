@@ -207,11 +207,15 @@ final class QemuConnection implements DriverConnection {
     public void create(DomainRef ref, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED), "qemuDomainCreateWithFlags");
         QemuDomainObj d = find(ref);
-        DomainDef def = d.persistentDef();
-        if (def == null) {
-            throw QemuErrors.invalid("domain is already running");
+        synchronized (d) {
+            // an undefine between the lookup and the lock leaves nothing to start
+            definitions.checkRegistered(d);
+            DomainDef def = d.persistentDef();
+            if (def == null) {
+                throw QemuErrors.invalid("domain is already running");
+            }
+            host.lifecycle().start(d, def, Flag.isSet(flags, CreateFlag.START_PAUSED));
         }
-        host.lifecycle().start(d, def, Flag.isSet(flags, CreateFlag.START_PAUSED));
     }
 
     @Override
