@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.ErrorCode;
@@ -29,6 +34,7 @@ import org.jvirt.xml.internal.DomainXmlCodecImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -182,5 +188,78 @@ class QemuDefinitionsTest {
             assertFalse(listed(uuid));
             assertFalse(record(uuid.toString()) || record(uuid + ".autostart"));
         }
+    }
+
+    /**
+     * Two threads race on one domain's definition (define, undefine, autostart, lookups), while
+     * one definition write in ten fails: after each round the domain is listed at most once, is
+     * persistent exactly when its definition is stored, autostart exactly when its mark is, and
+     * every listed domain answers (no half-built entry); the only errors are a gone domain and
+     * the injected write failures.
+     */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a deadlock fails, not hangs
+    void twoThreadsRacingOnOneDefinitionAlwaysLeaveItConsistent() throws Exception {
+        UUID uuid = UUID.randomUUID();
+        String key = uuid.toString();
+        String xml = TestBed.xml("raced", uuid, 1, "");
+        store.failing = k -> k.equals(key) && ThreadLocalRandom.current().nextInt(10) == 0;
+        Queue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+        CyclicBarrier start = new CyclicBarrier(2);
+        int rounds = 200;
+        AtomicInteger ok = new AtomicInteger();
+        for (int round = 0; round < rounds; round++) {
+            List<Thread> racers = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                Random random = new Random(round * 2L + t);
+                Thread racer = new Thread(() -> {
+                    try {
+                        start.await(10, TimeUnit.SECONDS);
+                        for (int i = 0; i < 4; i++) {
+                            try {
+                                switch (random.nextInt(5)) {
+                                    case 0, 1 -> conn.defineXml(xml, 0);
+                                    case 2 -> conn.undefine(conn.lookupByUuid(uuid), 0);
+                                    case 3 -> conn.setAutostart(conn.lookupByUuid(uuid), random.nextBoolean());
+                                    default -> {
+                                        for (DomainRef r : conn.listAllDomains(0)) {
+                                            conn.info(r);
+                                            conn.xmlDesc(r, 0);
+                                        }
+                                    }
+                                }
+                                ok.incrementAndGet();
+                            } catch (VirtException e) {
+                                if (e.code() != ErrorCode.NO_DOMAIN && e.code() != ErrorCode.WRITE_FAILED) {
+                                    unexpected.add(e);
+                                }
+                            }
+                        }
+                    } catch (Throwable t2) {
+                        unexpected.add(t2);
+                    }
+                });
+                racer.start();
+                racers.add(racer);
+            }
+            for (Thread r : racers) {
+                r.join(30_000);
+            }
+            assertTrue(unexpected.isEmpty(), "round " + round + ": " + unexpected);
+            long listed = conn.listAllDomains(0).stream().filter(r -> r.uuid().equals(uuid)).count();
+            assertTrue(listed <= 1, "round " + round + ": listed " + listed + " times");
+            boolean stored = record(key);
+            assertEquals(stored, listed == 1, "round " + round + ": listed " + listed + ", definition stored " + stored);
+            if (listed == 1) {
+                DomainRef ref = conn.lookupByUuid(uuid);
+                assertTrue(conn.isPersistent(ref), "round " + round);
+                assertEquals(record(key + ".autostart"), conn.autostart(ref), "round " + round + ": autostart");
+            } else {
+                assertFalse(record(key + ".autostart"), "round " + round + ": an autostart mark without a domain");
+            }
+        }
+        System.out.printf("domain race (QEMU definitions): %d rounds x 2 threads x 4 calls, %d succeeded%n",
+                rounds, ok.get());
+        assertTrue(ok.get() > rounds, "the calls mostly worked: " + ok.get());
     }
 }
