@@ -120,9 +120,13 @@ final class Definitions {
                 throw QemuErrors.invalid("cannot undefine transient domain");
             }
             host.deleteConfig(dom);
-            dom.setPersistentDef(null);
-            dom.setAutostart(false);
-            host.removeIfTransient(dom);
+            if (dom.isActive()) {
+                dom.setPersistentDef(null);
+                dom.setAutostart(false);
+            } else {
+                // the object stays whole: a caller that found it a moment ago reads it as it was
+                host.remove(dom);
+            }
             host.events().emit(dom, DomainEventType.UNDEFINED, DomainEventType.UNDEFINED_REMOVED);
         }
     }

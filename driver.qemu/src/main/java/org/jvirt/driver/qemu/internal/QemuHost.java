@@ -218,6 +218,14 @@ public final class QemuHost {
         pending.remove(dom);
     }
 
+    /** Forgets an undefined inactive domain. */
+    void remove(QemuDomainObj dom) {
+        synchronized (registryLock) {
+            domains.remove(dom.uuid(), dom);
+            pending.remove(dom);
+        }
+    }
+
     /** A transient domain disappears when it stops; an unused reservation too. Caller holds the domain's lock. */
     void removeIfTransient(QemuDomainObj dom) {
         boolean gone = !dom.isPersistent() && !dom.isActive();
