@@ -248,6 +248,12 @@ final class ConnectionFacade implements Connection {
         return session.call(function, op);
     }
 
+    /** Dispatches a state change whose {@code outcome} can be read after a driver swap cut it off. */
+    <T> T call(String function, DriverCall<T> op, Outcome<T> outcome) throws VirtException {
+        checkOpen(function, ErrorDomain.NONE);
+        return session.call(function, op, outcome);
+    }
+
     private Domain domainCall(String function, DriverCall<DomainRef> op) throws VirtException {
         return call(function, b -> new DomainFacade(this, op.apply(b), b.generation()));
     }

@@ -3,6 +3,7 @@ package org.jvirt.core.internal;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.Connection;
@@ -26,6 +27,8 @@ import org.jvirt.api.spi.DomainRef;
  * {@code libvirt-domain.c}; everything else goes to the driver.
  */
 final class DomainFacade implements Domain {
+    /** For state changes whose outcome a driver swap leaves unknowable (or that are repeatable). */
+    private static final Done UNKNOWN = b -> false;
 
     private final ConnectionFacade connection;
     private final String name;
@@ -91,40 +94,40 @@ final class DomainFacade implements Domain {
     @Override
     public void create(int flags) throws VirtException {
         write(Checks.function(flags, "virDomainCreate", "virDomainCreateWithFlags"),
-                b -> b.connection().create(ref(b), flags));
+                b -> b.connection().create(ref(b), flags), b -> stateOn(b) != DomainState.SHUTOFF);
     }
 
     @Override
     public void destroy(int flags) throws VirtException {
         write(Checks.function(flags, "virDomainDestroy", "virDomainDestroyFlags"),
-                b -> b.connection().destroy(ref(b), flags));
+                b -> b.connection().destroy(ref(b), flags), b -> stateOn(b) == DomainState.SHUTOFF);
     }
 
     @Override
     public void shutdown(int flags) throws VirtException {
         write(Checks.function(flags, "virDomainShutdown", "virDomainShutdownFlags"),
-                b -> b.connection().shutdown(ref(b), flags));
+                b -> b.connection().shutdown(ref(b), flags), b -> stateOn(b) == DomainState.SHUTOFF);
     }
 
     @Override
     public void reboot(int flags) throws VirtException {
-        write("virDomainReboot", b -> b.connection().reboot(ref(b), flags));
+        write("virDomainReboot", b -> b.connection().reboot(ref(b), flags), UNKNOWN);
     }
 
     @Override
     public void suspend() throws VirtException {
-        write("virDomainSuspend", b -> b.connection().suspend(ref(b)));
+        write("virDomainSuspend", b -> b.connection().suspend(ref(b)), b -> stateOn(b) == DomainState.PAUSED);
     }
 
     @Override
     public void resume() throws VirtException {
-        write("virDomainResume", b -> b.connection().resume(ref(b)));
+        write("virDomainResume", b -> b.connection().resume(ref(b)), b -> stateOn(b) == DomainState.RUNNING);
     }
 
     @Override
     public void undefine(int flags) throws VirtException {
         write(Checks.function(flags, "virDomainUndefine", "virDomainUndefineFlags"),
-                b -> b.connection().undefine(ref(b), flags));
+                b -> b.connection().undefine(ref(b), flags), b -> !persistentOn(b));
     }
 
     @Override
@@ -146,7 +149,7 @@ final class DomainFacade implements Domain {
 
     @Override
     public void setAutostart(boolean autostart) throws VirtException {
-        write("virDomainSetAutostart", b -> b.connection().setAutostart(ref(b), autostart));
+        write("virDomainSetAutostart", b -> b.connection().setAutostart(ref(b), autostart), UNKNOWN);
     }
 
     @Override
@@ -173,7 +176,7 @@ final class DomainFacade implements Domain {
                     "input too large: " + Integer.toUnsignedString(vcpu));
         }
         BitSet map = (BitSet) cpumap.clone();
-        write(fn, b -> b.connection().pinVcpu(ref(b), vcpu, map, flags));
+        write(fn, b -> b.connection().pinVcpu(ref(b), vcpu, map, flags), UNKNOWN);
     }
 
     @Override
@@ -207,16 +210,51 @@ final class DomainFacade implements Domain {
         return connection.call(function, op);
     }
 
-    private void write(String function, VoidCall op) throws VirtException {
+    /**
+     * A call that changes the domain. {@code done} tells, on the replacement of a driver that went
+     * away during the call, whether the state the call asks for holds now (then the call counts as
+     * done); it is only consulted for calls {@link RepeatableCalls} does not list.
+     */
+    private void write(String function, VoidCall op, Done done) throws VirtException {
         connection.checkWritable(function, ErrorDomain.DOMAIN);
         connection.call(function, b -> {
             op.apply(b);
-            return null;
-        });
+            return Boolean.TRUE;
+        }, b -> done.test(b) ? Optional.of(Boolean.TRUE) : Optional.empty());
+    }
+
+    /** The domain's state on {@code b}'s driver; a domain that is gone counts as shut off. */
+    private DomainState stateOn(Binding b) throws VirtException {
+        try {
+            return b.connection().state(ref(b)).state();
+        } catch (VirtException e) {
+            if (e.code() == ErrorCode.NO_DOMAIN) {
+                return DomainState.SHUTOFF;
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the domain has a persistent definition on {@code b}'s driver; a gone domain has none. */
+    private boolean persistentOn(Binding b) throws VirtException {
+        try {
+            return b.connection().isPersistent(ref(b));
+        } catch (VirtException e) {
+            if (e.code() == ErrorCode.NO_DOMAIN) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @FunctionalInterface
     private interface VoidCall {
         void apply(Binding b) throws VirtException;
+    }
+
+    /** Whether a state change is done, read without changing anything. */
+    @FunctionalInterface
+    private interface Done {
+        boolean test(Binding b) throws VirtException;
     }
 }

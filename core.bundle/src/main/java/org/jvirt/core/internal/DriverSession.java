@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * connection alive. When the driver goes away (bundle stopped, updated or replaced), the next call
  * opens the URI on the best current driver, waiting up to the configured time for one to appear.
  * A call that fails because its driver went away during the call is repeated on the replacement
- * (within the same bounded wait), so driver updates cost callers no failed calls.
+ * (within the same bounded wait) when it is safe to repeat ({@link RepeatableCalls}), so driver
+ * updates cost readers no failed calls; a state change that may have reached the old driver is
+ * not sent again.
  */
 final class DriverSession {
     private static final Logger LOG = LoggerFactory.getLogger(DriverSession.class);
@@ -58,11 +60,22 @@ final class DriverSession {
     /**
      * Calls {@code op} on the current driver connection; if it fails because the driver went away,
      * again on the replacement, for as long as the configured driver wait allows (drivers may be
-     * updated several times in a row, so one retry is not always enough).
+     * updated several times in a row, so one retry is not always enough). Only calls that
+     * {@link RepeatableCalls} lists are repeated; any other gets the outcome of {@link Outcome#unknown()}.
      *
-     * @param function the libvirt function name, for error messages
+     * @param function the libvirt function name, for error messages and {@link RepeatableCalls}
      */
     <T> T call(String function, DriverCall<T> op) throws VirtException {
+        return call(function, op, Outcome.unknown());
+    }
+
+    /**
+     * As {@link #call(String, DriverCall)}; for a call that is not repeatable and was cut off by
+     * its driver going away, {@code outcome} is read on the replacement: its result when it can
+     * tell, else libvirt's OPERATION_FAILED saying the outcome is unknown. The call itself is
+     * never sent twice.
+     */
+    <T> T call(String function, DriverCall<T> op, Outcome<T> outcome) throws VirtException {
         long deadline = System.nanoTime() + driverWait.get().toNanos();
         while (true) {
             Binding b = current(function);
@@ -72,11 +85,33 @@ final class DriverSession {
                 if (!isGone(b) || System.nanoTime() - deadline > 0) {
                     throw asVirt(function, b, e);
                 }
+                release(b);
+                if (!RepeatableCalls.isRepeatable(function)) {
+                    return outcomeOnReplacement(function, b, outcome, e);
+                }
                 LOG.debug("driver {} went away during {} on {}; repeating on its replacement",
                         b.entry().describe(), function, uri, e);
-                release(b);
             }
         }
+    }
+
+    /** A state-changing call was cut off by its driver going away: what the replacement shows, if anything. */
+    private <T> T outcomeOnReplacement(String function, Binding old, Outcome<T> outcome, Throwable cause)
+            throws VirtException {
+        String detail = "the driver " + old.entry().describe() + " of " + uri + " was replaced during " + function
+                + "; the outcome is unknown";
+        try {
+            Optional<T> known = outcome.check(current(function));
+            if (known.isPresent()) {
+                LOG.info("driver {} went away during {} on {}; the replacement shows it done",
+                        old.entry().describe(), function, uri);
+                return known.get();
+            }
+        } catch (VirtException | RuntimeException | LinkageError e) {
+            LOG.debug("cannot read the outcome of {} on the replacement driver: {}", function, e.toString());
+        }
+        LOG.warn("{}", detail, cause);
+        throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.NONE, detail, cause);
     }
 
     /** The live binding, rebinding (with the bounded wait) when the bound driver is gone. */

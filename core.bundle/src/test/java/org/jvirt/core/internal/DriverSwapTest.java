@@ -1,13 +1,17 @@
 package org.jvirt.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainState;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.junit.jupiter.api.Test;
@@ -361,5 +366,155 @@ class DriverSwapTest {
         assertEquals(1, d.connections.size(), "same registration, same driver connection");
         assertEquals(5, core.drivers().get(0).ranking());
         conn.close();
+    }
+
+    /**
+     * Runs {@code call} while the serving driver goes away in the middle of it (after
+     * {@code effect} ran inside the old driver, as when the change was made but its answer lost)
+     * and a replacement of generation 2 arrives. Returns the call's result or what it threw.
+     */
+    private Object callCutOffBySwap(CoreConnectionFactory core, FakeDriver old, Runnable effect,
+                                    Callable<Object> call) throws Exception {
+        return callCutOffBySwap(core, old, effect, call, host);
+    }
+
+    private Object callCutOffBySwap(CoreConnectionFactory core, FakeDriver old, Runnable effect,
+                                    Callable<Object> call, FakeHost on) throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Runnable block = blockOnce(inside, release);
+        old.midCall = () -> {
+            if (inside.getCount() > 0) {
+                effect.run();
+            }
+            block.run();
+        };
+        Queue<Object> result = new ConcurrentLinkedQueue<>();
+        Thread client = new Thread(() -> {
+            try {
+                Object r = call.call();
+                result.add(r == null ? "done" : r);
+            } catch (Throwable t) {
+                result.add(t);
+            }
+        });
+        client.start();
+        assertTrue(inside.await(5, TimeUnit.SECONDS));
+        stop(core, old);
+        release.countDown();
+        Thread.sleep(50);
+        replacement = new FakeDriver("Test", 2, on);
+        core.addDriver(replacement, FakeDriver.props(0, "test"));
+        client.join(5000);
+        return result.poll();
+    }
+
+    private FakeDriver replacement;
+
+    @Test
+    void aStartCutOffByASwapIsNotSentAgainAndTheOutcomeIsReportedUnknown() throws Exception {
+        UUID uuid = UUID.randomUUID();
+        host.add("off", uuid, DomainState.SHUTOFF, -1);
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(5));
+        FakeDriver old = new FakeDriver("Test", 1, host);
+        core.addDriver(old, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        Domain dom = conn.lookupByUuid(uuid);
+
+        Object r = callCutOffBySwap(core, old, () -> { }, () -> {
+            dom.create(0);
+            return null;
+        });
+        assertTrue(r instanceof VirtException, "the start failed: " + r);
+        VirtException e = (VirtException) r;
+        assertEquals(ErrorCode.OPERATION_FAILED, e.code());
+        assertTrue(e.getMessage().startsWith("operation failed: the driver Test")
+                && e.getMessage().contains("was replaced during virDomainCreate; the outcome is unknown"),
+                e.getMessage());
+        assertEquals(List.of(), replacement.changes, "the start was not sent to the replacement");
+        assertEquals(DomainState.SHUTOFF, host.domains.get(uuid).state);
+        // the connection goes on with the replacement
+        dom.create(0);
+        assertEquals(List.of("create"), replacement.changes);
+        conn.close();
+    }
+
+    @Test
+    void aDestroyCutOffByASwapAfterItWorkedReportsItsOutcome() throws Exception {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(5));
+        FakeDriver old = new FakeDriver("Test", 1, host);
+        core.addDriver(old, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        Domain dom = conn.lookupByName("test");
+        FakeHost.Dom guest = host.domains.get(dom.uuid());
+
+        // the old driver stopped the guest, then went away before it could answer
+        Object r = callCutOffBySwap(core, old, () -> guest.state = DomainState.SHUTOFF, () -> {
+            dom.destroy(0);
+            return null;
+        });
+        assertEquals("done", r, "the replacement shows the domain shut off: the destroy is done");
+        assertEquals(List.of(), replacement.changes, "the destroy was not sent again");
+        conn.close();
+    }
+
+    @Test
+    void aDestroyCutOffByASwapBeforeItWorkedIsNotRepeated() throws Exception {
+        CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(5));
+        FakeDriver old = new FakeDriver("Test", 1, host);
+        core.addDriver(old, FakeDriver.props(0, "test"));
+        Connection conn = core.open("test:///default", 0);
+        Domain dom = conn.lookupByName("test");
+
+        Object r = callCutOffBySwap(core, old, () -> { }, () -> {
+            dom.destroy(0);
+            return null;
+        });
+        assertTrue(r instanceof VirtException v && v.code() == ErrorCode.OPERATION_FAILED
+                && v.getMessage().contains("during virDomainDestroy; the outcome is unknown"), String.valueOf(r));
+        assertEquals(List.of(), replacement.changes);
+        assertEquals(DomainState.RUNNING, host.domains.get(dom.uuid()).state, "nothing destroyed the guest");
+        conn.close();
+    }
+
+    @Test
+    void readsCutOffByASwapAreRepeatedOnTheReplacement() throws Exception {
+        for (String read : List.of("list", "lookup", "state", "xml", "persistent", "version")) {
+            FakeHost fresh = new FakeHost();
+            CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(5));
+            FakeDriver old = new FakeDriver("Test", 1, fresh);
+            core.addDriver(old, FakeDriver.props(0, "test"));
+            Connection conn = core.open("test:///default", 0);
+            Domain dom = conn.lookupByName("test");
+            Map<String, Callable<Object>> reads = Map.of(
+                    "list", () -> conn.listAllDomains(0).size(),
+                    "lookup", () -> conn.lookupByName("test").uuid(),
+                    "state", () -> dom.state().state(),
+                    "xml", () -> dom.xmlDesc(0),
+                    "persistent", dom::isPersistent,
+                    "version", conn::hypervisorVersion);
+            Object r = callCutOffBySwap(core, old, () -> { }, reads.get(read), fresh);
+            assertFalse(r instanceof Throwable, read + " was repeated on the replacement: " + r);
+            assertEquals(List.of(2), List.copyOf(fresh.servedBy.keySet().stream()
+                    .filter(g -> g == 2).toList()), read + " served by the replacement");
+            if (read.equals("version")) {
+                assertEquals(2L, r);
+            }
+            conn.close();
+        }
+    }
+
+    @Test
+    void theRepeatableCallsAreReadsAndSettingsNeverTransitions() {
+        for (String f : List.of("virConnectListAllDomains", "virDomainLookupByUUID", "virDomainGetInfo",
+                "virDomainGetXMLDesc", "virDomainSetAutostart", "virDomainPinVcpu")) {
+            assertTrue(RepeatableCalls.isRepeatable(f), f);
+        }
+        for (String f : List.of("virDomainDefineXML", "virDomainDefineXMLFlags", "virDomainCreateXML",
+                "virDomainCreate", "virDomainCreateWithFlags", "virDomainDestroy", "virDomainDestroyFlags",
+                "virDomainShutdown", "virDomainReboot", "virDomainSuspend", "virDomainResume",
+                "virDomainUndefine", "virDomainUndefineFlags", "virSomethingNew")) {
+            assertFalse(RepeatableCalls.isRepeatable(f), f);
+        }
     }
 }

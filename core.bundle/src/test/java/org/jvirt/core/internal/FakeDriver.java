@@ -37,6 +37,8 @@ final class FakeDriver implements HypervisorDriver {
     volatile boolean deactivated;
     /** Runs at the start of every open; may throw. */
     volatile Runnable onOpen = () -> { };
+    /** The state changes this driver carried out, by SPI method name. */
+    final List<String> changes = new CopyOnWriteArrayList<>();
     /** Runs inside every call after the driver checked it is alive; may block or throw. */
     volatile Runnable midCall = () -> { };
 
@@ -186,6 +188,7 @@ final class FakeDriver implements HypervisorDriver {
         @Override
         public void destroy(DomainRef ref, int flags) throws VirtException {
             enter();
+            changes.add("destroy");
             FakeHost.Dom d = dom(ref.uuid());
             d.state = DomainState.SHUTOFF;
             emit(new DomainEvent(d.name, d.uuid, -1, DomainEventType.STOPPED, DomainEventType.STOPPED_DESTROYED));
@@ -194,6 +197,7 @@ final class FakeDriver implements HypervisorDriver {
         @Override
         public void create(DomainRef ref, int flags) throws VirtException {
             enter();
+            changes.add("create");
             FakeHost.Dom d = dom(ref.uuid());
             d.state = DomainState.RUNNING;
             emit(new DomainEvent(d.name, d.uuid, d.id, DomainEventType.STARTED, DomainEventType.STARTED_BOOTED));

@@ -10,7 +10,8 @@ import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 
 /**
  * Persistent and transient definitions: define, undefine, createXML, autostart. Definitions are
- * validated (parsed, domain type, emulator) before anything is stored or started.
+ * validated (parsed, domain type, emulator) and formatted before anything is registered, stored
+ * or started; each change is all or nothing, and a domain is visible only once it is complete.
  */
 final class Definitions {
     private final QemuHost host;
@@ -36,56 +37,117 @@ final class Definitions {
         return def.uuid() == null ? def.withUuid(UUID.randomUUID()) : def;
     }
 
+    /**
+     * {@code qemuDomainDefineXMLFlags}: validated and formatted first; the domain is published
+     * (becomes persistent) only once its definition is stored. A new domain whose definition
+     * cannot be stored is dropped before anyone could see it; a redefined one keeps its old
+     * definition (libvirt's restore of {@code oldDef}).
+     */
     QemuDomainObj define(String xml) throws VirtException {
         DomainDef def = parse(xml, DomainXmlCodec.PARSE_INACTIVE);
         DomainNames.checkDefinable(def.name());
-        QemuDomainObj dom = host.claim(def, false);
-        synchronized (dom) {
-            boolean updated = dom.isPersistent();
-            try {
-                host.saveConfig(dom, def);
-            } catch (VirtException e) {
-                host.removeIfTransient(dom);
-                throw e;
+        byte[] config = host.configRecord(def);
+        while (true) {
+            QemuDomainObj dom = host.claim(def);
+            synchronized (dom) {
+                if (!host.isRegistered(dom)) {
+                    continue; // undefined or dropped while we waited for it: claim anew
+                }
+                boolean updated = dom.isPersistent();
+                boolean stored = false;
+                try {
+                    host.saveConfig(dom, config);
+                    dom.setPersistentDef(def);
+                    host.publish(dom);
+                    stored = true;
+                } finally {
+                    if (!stored) {
+                        host.removeIfTransient(dom);
+                    }
+                }
+                host.emitDefined(dom, updated);
+                return dom;
             }
-            dom.setPersistentDef(def);
-            host.emitDefined(dom, updated);
-            return dom;
         }
     }
 
+    /**
+     * {@code qemuDomainCreateXML}: the domain is published once its emulator runs; if the start
+     * fails, the name and UUID it reserved are free again.
+     */
     QemuDomainObj createTransient(String xml, boolean paused) throws VirtException {
         DomainDef def = parse(xml, 0);
-        QemuDomainObj dom = host.claim(def, true);
-        try {
-            host.lifecycle().start(dom, def, paused);
-        } catch (VirtException e) {
-            host.removeIfTransient(dom);
-            throw e;
+        while (true) {
+            QemuHost.Claim claim = host.reserve(def);
+            QemuDomainObj dom = claim.dom();
+            synchronized (dom) {
+                if (!host.isRegistered(dom)) {
+                    continue; // a failed define or create dropped it while we waited: claim anew
+                }
+                checkStartable(dom, claim.fresh());
+                boolean started = false;
+                try {
+                    host.lifecycle().start(dom, def, paused);
+                    host.publish(dom);
+                    started = true;
+                } finally {
+                    if (!started) {
+                        host.removeIfTransient(dom);
+                    }
+                }
+                return dom;
+            }
         }
-        return dom;
     }
 
+    /**
+     * {@code virDomainObjListAdd} with {@code CHECK_LIVE}: an active domain cannot be created
+     * again, and an entry someone else reserved and nobody has completed yet belongs to a start
+     * in progress (libvirt's "is already being started"). Lock held.
+     */
+    private static void checkStartable(QemuDomainObj dom, boolean claimedFresh) throws VirtException {
+        if (dom.isActive()) {
+            throw QemuErrors.invalid("domain '" + dom.name() + "' is already active");
+        }
+        if (!claimedFresh && !dom.isPersistent()) {
+            throw QemuErrors.invalid("domain '" + dom.name() + "' is already being started");
+        }
+    }
+
+    /** {@code qemuDomainUndefineFlags}: a running domain goes on as a transient one. */
     void undefine(QemuDomainObj dom) throws VirtException {
         synchronized (dom) {
+            checkRegistered(dom);
             if (!dom.isPersistent()) {
                 throw QemuErrors.invalid("cannot undefine transient domain");
             }
             host.deleteConfig(dom);
-            dom.setPersistentDef(null);
-            dom.setAutostart(false);
-            host.removeIfTransient(dom);
+            if (dom.isActive()) {
+                dom.setPersistentDef(null);
+                dom.setAutostart(false);
+            } else {
+                // the object stays whole: a caller that found it a moment ago reads it as it was
+                host.remove(dom);
+            }
             host.events().emit(dom, DomainEventType.UNDEFINED, DomainEventType.UNDEFINED_REMOVED);
         }
     }
 
     void setAutostart(QemuDomainObj dom, boolean on) throws VirtException {
         synchronized (dom) {
+            checkRegistered(dom);
             if (!dom.isPersistent()) {
                 throw QemuErrors.invalid("cannot set autostart for transient domain");
             }
             host.saveAutostart(dom, on);
             dom.setAutostart(on);
+        }
+    }
+
+    /** The domain was looked up, then undefined by someone else before its lock was ours. Lock held. */
+    void checkRegistered(QemuDomainObj dom) throws VirtException {
+        if (!host.isRegistered(dom)) {
+            throw QemuErrors.noDomain(dom.uuid(), dom.name());
         }
     }
 }

@@ -177,9 +177,25 @@ final class QemuConnection implements DriverConnection {
         return d;
     }
 
+    /**
+     * The definition in effect of a domain found a moment ago. A transient domain that stopped
+     * since has none left: for the caller it is gone (libvirt's lookup would not find it). Lock held.
+     */
+    private static DomainDef definitionOf(QemuDomainObj d) throws VirtException {
+        DomainDef def = d.def();
+        if (def == null) {
+            throw QemuErrors.noDomain(d.uuid(), d.name());
+        }
+        return def;
+    }
+
     @Override
     public String osType(DomainRef dom) throws VirtException {
-        DomainDef def = find(dom).def();
+        QemuDomainObj d = find(dom);
+        DomainDef def;
+        synchronized (d) {
+            def = definitionOf(d);
+        }
         return def.os() == null || def.os().type() == null ? "hvm" : def.os().type();
     }
 
@@ -192,7 +208,7 @@ final class QemuConnection implements DriverConnection {
     public DomainInfo info(DomainRef ref) throws VirtException {
         QemuDomainObj d = find(ref);
         synchronized (d) {
-            DomainDef def = d.def();
+            DomainDef def = definitionOf(d);
             long cpuTime = d.isActive() ? ProcStat.ofProcess(d.pid()).map(ProcStat::cpuTimeNs).orElse(0L) : 0;
             return new DomainInfo(d.state().state(), def.memory().kib(), def.currentMemoryKib(), def.vcpu().current(),
                     cpuTime);
@@ -208,11 +224,15 @@ final class QemuConnection implements DriverConnection {
     public void create(DomainRef ref, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED), "qemuDomainCreateWithFlags");
         QemuDomainObj d = find(ref);
-        DomainDef def = d.persistentDef();
-        if (def == null) {
-            throw QemuErrors.invalid("domain is already running");
+        synchronized (d) {
+            // an undefine between the lookup and the lock leaves nothing to start
+            definitions.checkRegistered(d);
+            DomainDef def = d.persistentDef();
+            if (def == null) {
+                throw QemuErrors.invalid("domain is already running");
+            }
+            host.lifecycle().start(d, def, Flag.isSet(flags, CreateFlag.START_PAUSED));
         }
-        host.lifecycle().start(d, def, Flag.isSet(flags, CreateFlag.START_PAUSED));
     }
 
     @Override
@@ -253,7 +273,7 @@ final class QemuConnection implements DriverConnection {
         QemuDomainObj d = find(ref);
         synchronized (d) {
             boolean inactive = Flag.isSet(flags, XmlFlag.INACTIVE) || !d.isActive();
-            DomainDef def = inactive && d.persistentDef() != null ? d.persistentDef() : d.def();
+            DomainDef def = inactive && d.persistentDef() != null ? d.persistentDef() : definitionOf(d);
             int f = (Flag.isSet(flags, XmlFlag.SECURE) ? DomainXmlCodec.FORMAT_SECURE : 0)
                     | (inactive ? DomainXmlCodec.FORMAT_INACTIVE : 0);
             return host.context().codec().format(def, f);

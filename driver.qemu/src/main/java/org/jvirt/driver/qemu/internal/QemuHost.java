@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +42,8 @@ public final class QemuHost {
     private final EventBus events = new EventBus();
     private final Lifecycle lifecycle;
     private final Object registryLock = new Object();
+    /** Reservations for a define or create in progress (see {@link #claim}). */
+    private final Set<QemuDomainObj> pending = ConcurrentHashMap.newKeySet();
 
     public QemuHost(HostContext ctx) {
         this.ctx = ctx;
@@ -124,22 +127,46 @@ public final class QemuHost {
 
     // --- registry -------------------------------------------------------------------------
 
+    /*
+     * The map also holds entries that only reserve a name and UUID for a define or create in
+     * progress (in `pending` until they are defined or running). Lookups and lists skip them, so
+     * no caller sees a domain that then disappears because its define or create failed. The
+     * registry lock is never held while waiting for a domain's lock (a domain that stops takes
+     * the registry lock while holding its own).
+     */
+
     public Collection<QemuDomainObj> all() {
-        List<QemuDomainObj> list = new ArrayList<>(domains.values());
+        List<QemuDomainObj> list = new ArrayList<>(domains.values().stream().filter(this::isPublished).toList());
         list.sort(Comparator.comparing(QemuDomainObj::name));
         return list;
     }
 
     public QemuDomainObj byUuid(UUID uuid) {
-        return domains.get(uuid);
+        QemuDomainObj d = domains.get(uuid);
+        return d != null && isPublished(d) ? d : null;
     }
 
     public QemuDomainObj byName(String name) {
-        return domains.values().stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
+        return domains.values().stream().filter(d -> isPublished(d) && d.name().equals(name)).findFirst()
+                .orElse(null);
     }
 
     public QemuDomainObj byId(int id) {
-        return domains.values().stream().filter(d -> d.id() == id && d.isActive()).findFirst().orElse(null);
+        return domains.values().stream().filter(d -> isPublished(d) && d.id() == id && d.isActive()).findFirst()
+                .orElse(null);
+    }
+
+    private boolean isPublished(QemuDomainObj d) {
+        return !pending.contains(d);
+    }
+
+    /**
+     * True while {@code dom} is this host's entry for its UUID. A caller that waited for the
+     * domain's lock checks it: meanwhile the entry may have been removed (undefined, or a failed
+     * define dropped it), and changing it would change nothing anyone can see.
+     */
+    boolean isRegistered(QemuDomainObj dom) {
+        return domains.get(dom.uuid()) == dom;
     }
 
     /** Registers a reattached domain; keeps ids unique. */
@@ -149,54 +176,108 @@ public final class QemuHost {
     }
 
     /**
-     * Finds or adds the domain for a new definition, enforcing libvirt's rules: a name belongs to
-     * one UUID, a UUID to one name.
+     * The entry for a new definition, enforcing libvirt's name rules ({@code virDomainObjListAddLocked}):
+     * a name belongs to one UUID, a UUID to one name. A new entry is a reservation: invisible until
+     * {@link #publish}, removed by {@link #removeIfTransient} if its define or create fails. The
+     * caller checks the domain's state once it holds the domain's lock.
      */
-    QemuDomainObj claim(DomainDef def, boolean forStart) throws VirtException {
+    QemuDomainObj claim(DomainDef def) throws VirtException {
+        return reserve(def).dom();
+    }
+
+    /** A registry entry and whether this call made it (a new reservation of the caller's own). */
+    record Claim(QemuDomainObj dom, boolean fresh) {
+    }
+
+    /** {@link #claim}, saying whether the entry is new. */
+    Claim reserve(DomainDef def) throws VirtException {
         synchronized (registryLock) {
             QemuDomainObj byUuid = def.uuid() == null ? null : domains.get(def.uuid());
-            QemuDomainObj byName = byName(def.name());
+            QemuDomainObj byName = domains.values().stream().filter(d -> d.name().equals(def.name())).findFirst()
+                    .orElse(null);
             if (byUuid != null && !byUuid.name().equals(def.name())) {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                        "domain '" + byUuid.name() + "' already exists with uuid " + def.uuid());
+                        "domain '" + byUuid.name() + "' is already defined with uuid " + def.uuid());
             }
             if (byName != null && byUuid == null) {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
                         "domain '" + def.name() + "' already exists with uuid " + byName.uuid());
             }
             if (byUuid != null) {
-                if (forStart && byUuid.isActive()) {
-                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
-                            "domain '" + def.name() + "' is already active");
-                }
-                return byUuid;
+                return new Claim(byUuid, false);
             }
             QemuDomainObj dom = new QemuDomainObj(def.uuid(), def.name());
+            pending.add(dom);
             domains.put(def.uuid(), dom);
-            return dom;
+            return new Claim(dom, true);
         }
     }
 
-    /** A transient domain disappears when it stops; an unused fresh entry too. */
-    void removeIfTransient(QemuDomainObj dom) {
+    /** The domain is complete (defined, or running): callers may see it from now on. */
+    void publish(QemuDomainObj dom) {
+        pending.remove(dom);
+    }
+
+    /** Forgets an undefined inactive domain. */
+    void remove(QemuDomainObj dom) {
         synchronized (registryLock) {
-            if (!dom.isPersistent() && !dom.isActive()) {
+            domains.remove(dom.uuid(), dom);
+            pending.remove(dom);
+        }
+    }
+
+    /** A transient domain disappears when it stops; an unused reservation too. Caller holds the domain's lock. */
+    void removeIfTransient(QemuDomainObj dom) {
+        boolean gone = !dom.isPersistent() && !dom.isActive();
+        if (gone) {
+            synchronized (registryLock) {
                 domains.remove(dom.uuid(), dom);
+                pending.remove(dom);
             }
         }
     }
 
     // --- persistence ----------------------------------------------------------------------
 
-    void saveConfig(QemuDomainObj dom, DomainDef def) throws VirtException {
-        String xml = ctx.codec().format(def, DomainXmlCodec.FORMAT_INACTIVE | DomainXmlCodec.FORMAT_SECURE);
-        ctx.store().write(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid().toString(),
-                xml.getBytes(StandardCharsets.UTF_8));
+    /**
+     * The definition as its config record holds it. Formatting comes first, before anything is
+     * registered or written, so a definition the formatter cannot write changes nothing.
+     */
+    byte[] configRecord(DomainDef def) throws VirtException {
+        try {
+            return ctx.codec().format(def, DomainXmlCodec.FORMAT_INACTIVE | DomainXmlCodec.FORMAT_SECURE)
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                    "cannot format the definition of domain '" + def.name() + "': " + e.getMessage(), e);
+        }
     }
 
+    void saveConfig(QemuDomainObj dom, byte[] configRecord) throws VirtException {
+        ctx.store().write(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid().toString(), configRecord);
+    }
+
+    /**
+     * Deletes the definition and its autostart mark, all or nothing: the mark goes first, and is
+     * written back if the definition cannot be deleted (a mark without a definition is never
+     * read, a definition without its mark would lose the autostart).
+     */
     void deleteConfig(QemuDomainObj dom) throws VirtException {
-        ctx.store().delete(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid().toString());
-        ctx.store().delete(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid() + AUTOSTART_SUFFIX);
+        boolean autostart = dom.autostart();
+        saveAutostart(dom, false);
+        try {
+            ctx.store().delete(ctx.storeDriver(), RecordKind.CONFIG, dom.uuid().toString());
+        } catch (VirtException | RuntimeException e) {
+            if (autostart) {
+                try {
+                    saveAutostart(dom, true);
+                } catch (VirtException | RuntimeException again) {
+                    LOG.error("domain '{}': its autostart mark could not be restored: {}", dom.name(),
+                            again.getMessage());
+                }
+            }
+            throw e;
+        }
     }
 
     void saveAutostart(QemuDomainObj dom, boolean on) throws VirtException {

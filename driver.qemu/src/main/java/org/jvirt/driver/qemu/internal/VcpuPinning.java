@@ -58,12 +58,15 @@ final class VcpuPinning {
             if (cpus.isEmpty()) {
                 throw QemuErrors.invalidArg("Empty cpu list for pinning");
             }
+            // the new definition is formatted before the live guest changes, so a definition that
+            // cannot be written fails the call before anything happened
+            DomainDef updated = persistent == null ? null : withPin(persistent, vcpu, cpus);
+            byte[] record = updated == null ? null : host.configRecord(updated);
             if ((impact & LIVE) != 0) {
                 guests.pinVcpu(dom, vcpu, cpus);
             }
-            if (persistent != null) {
-                DomainDef updated = withPin(persistent, vcpu, cpus);
-                host.saveConfig(dom, updated);
+            if (updated != null) {
+                host.saveConfig(dom, record);
                 dom.setPersistentDef(updated);
             }
         }

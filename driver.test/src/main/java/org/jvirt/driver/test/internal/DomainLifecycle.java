@@ -18,6 +18,7 @@ import org.jvirt.api.xml.DomainDef;
 /**
  * The lifecycle state machine of libvirt's test driver (libvirt 9.0 {@code test_driver.c}): define,
  * create, start, stop, pause, undefine, with libvirt's states, reasons, events, IDs and errors.
+ * Each runs as one {@link TestHost#changing} change: if anything fails, nothing happened.
  */
 final class DomainLifecycle {
     /** virDomainCreateFlags the test driver accepts for createXML: START_VALIDATE. */
@@ -43,7 +44,7 @@ final class DomainLifecycle {
     DomainRef define(String xml, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, DEFINE_FLAGS, "testDomainDefineXMLFlags");
         DomainDef def = policy.parse(xml);
-        return host.locked(() -> {
+        return host.changing(() -> {
             DomainObj dom = host.byUuid(def.uuid());
             int detail;
             if (dom != null) {
@@ -70,9 +71,8 @@ final class DomainLifecycle {
     DomainRef createXml(String xml, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, CREATE_XML_FLAGS, "testDomainCreateXML");
         DomainDef def = policy.parse(xml);
-        return host.locked(() -> {
+        return host.changing(() -> {
             DomainObj dom = host.byUuid(def.uuid());
-            boolean added = false;
             if (dom != null) {
                 checkSameName(dom, def);
                 if (dom.isActive()) {
@@ -86,17 +86,9 @@ final class DomainLifecycle {
             } else {
                 checkNameFree(def);
                 dom = new DomainObj(def, false);
-                host.put(dom);
-                added = true;
+                host.add(dom);
             }
-            try {
-                start(dom);
-            } catch (VirtException e) {
-                if (added) {
-                    host.remove(dom);
-                }
-                throw e;
-            }
+            start(dom);
             return dom.ref();
         });
     }
@@ -104,7 +96,7 @@ final class DomainLifecycle {
     /** {@code testDomainCreateWithFlags}. */
     void create(DomainRef ref, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, 0, "testDomainCreateWithFlags");
-        host.locked(() -> {
+        host.changing(() -> {
             DomainObj dom = host.find(ref);
             if (dom.state() != DomainState.SHUTOFF) {
                 throw TestDriverErrors.internal("Domain '" + dom.name() + "' is already running");
@@ -117,7 +109,7 @@ final class DomainLifecycle {
     /** {@code testDomainDestroyFlags}. */
     void destroy(DomainRef ref, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, DESTROY_FLAGS, "testDomainDestroyFlags");
-        host.locked(() -> {
+        host.changing(() -> {
             DomainObj dom = host.find(ref);
             if (!dom.isActive()) {
                 throw TestDriverErrors.notRunning();
@@ -130,7 +122,7 @@ final class DomainLifecycle {
     /** {@code testDomainShutdownFlags}: the guest acts on {@code <on_poweroff>} at once. */
     void shutdown(DomainRef ref, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, 0, "testDomainShutdownFlags");
-        host.locked(() -> {
+        host.changing(() -> {
             DomainObj dom = host.find(ref);
             if (dom.state() == DomainState.SHUTOFF) {
                 throw TestDriverErrors.internal("domain '" + dom.name() + "' not running");
@@ -143,7 +135,7 @@ final class DomainLifecycle {
     /** {@code testDomainReboot}: the guest acts on {@code <on_reboot>} at once. */
     void reboot(DomainRef ref, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, REBOOT_FLAGS, "testDomainReboot");
-        host.locked(() -> {
+        host.changing(() -> {
             DomainObj dom = host.find(ref);
             if (!dom.isActive()) {
                 throw TestDriverErrors.notRunning();
@@ -155,7 +147,7 @@ final class DomainLifecycle {
 
     /** {@code testDomainSuspend}. */
     void suspend(DomainRef ref) throws VirtException {
-        host.locked(() -> {
+        host.changing(() -> {
             DomainObj dom = host.find(ref);
             if (dom.state() == DomainState.SHUTOFF || dom.state() == DomainState.PAUSED) {
                 throw TestDriverErrors.internal("domain '" + dom.name() + "' not running");
@@ -169,7 +161,7 @@ final class DomainLifecycle {
 
     /** {@code testDomainResume}. */
     void resume(DomainRef ref) throws VirtException {
-        host.locked(() -> {
+        host.changing(() -> {
             DomainObj dom = host.find(ref);
             if (dom.state() != DomainState.PAUSED) {
                 throw TestDriverErrors.internal("domain '" + dom.name() + "' not paused");
@@ -184,7 +176,7 @@ final class DomainLifecycle {
     /** {@code testDomainUndefineFlags}: an active domain keeps running as a transient one. */
     void undefine(DomainRef ref, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, UNDEFINE_FLAGS, "testDomainUndefineFlags");
-        host.locked(() -> {
+        host.changing(() -> {
             DomainObj dom = host.find(ref);
             host.emit(dom, UNDEFINED, DomainEventType.UNDEFINED_REMOVED);
             if (dom.isActive()) {
@@ -197,7 +189,7 @@ final class DomainLifecycle {
         });
     }
 
-    /** {@code testDomainStartState}: running, booted, with the next ID. Lock held. */
+    /** {@code testDomainStartState}: running, booted, with the next ID. Inside a change. */
     private void start(DomainObj dom) throws VirtException {
         dom.markStarted(host.allocateId());
         dom.setState(DomainState.RUNNING, StateReason.RUNNING_BOOTED.number());
@@ -205,7 +197,7 @@ final class DomainLifecycle {
         host.emit(dom, STARTED, DomainEventType.STARTED_BOOTED);
     }
 
-    /** {@code testDomainShutdownState} plus the event; a transient domain disappears. Lock held. */
+    /** {@code testDomainShutdownState} plus the event; a transient domain disappears. Inside a change. */
     private void stop(DomainObj dom, StateReason reason, int eventDetail) throws VirtException {
         int eventId = dom.markStopped();
         dom.setState(DomainState.SHUTOFF, reason.number());

@@ -26,6 +26,17 @@ final class DomainObj {
         this.persistent = persistent;
     }
 
+    /** An independent copy, to put back if a change of the host fails. */
+    DomainObj copy() {
+        DomainObj c = new DomainObj(def, persistent);
+        c.newDef = newDef;
+        c.id = id;
+        c.autostart = autostart;
+        c.state = state;
+        c.reason = reason;
+        return c;
+    }
+
     UUID uuid() {
         return def.uuid();
     }

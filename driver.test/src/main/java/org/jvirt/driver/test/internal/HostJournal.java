@@ -1,5 +1,7 @@
 package org.jvirt.driver.test.internal;
 
+import java.util.Collection;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.jvirt.api.VirtException;
@@ -12,26 +14,17 @@ import org.jvirt.api.VirtException;
 interface HostJournal {
 
     /** A journal that keeps nothing. */
-    HostJournal NONE = new HostJournal() {
-        @Override
-        public void saveDomain(DomainObj dom) {
-        }
+    HostJournal NONE = (saved, removed, nextId) -> { };
 
-        @Override
-        public void removeDomain(UUID uuid) {
-        }
-
-        @Override
-        public void saveNextId(int nextId) {
-        }
-    };
-
-    /** Records the domain's definitions and runtime status. */
-    void saveDomain(DomainObj dom) throws VirtException;
-
-    /** Forgets a domain that is gone. */
-    void removeDomain(UUID uuid) throws VirtException;
-
-    /** Records the ID the next started domain gets. */
-    void saveNextId(int nextId) throws VirtException;
+    /**
+     * Records one change of the host as a whole: every record it needs is prepared (formatted)
+     * before the first is written, and when a write fails the records already written are put
+     * back, so the journal holds the host before or after the change, not a mix.
+     *
+     * @param saved   the domains whose definitions and runtime status changed
+     * @param removed the domains that are gone
+     * @param nextId  the ID the next started domain gets, if it changed
+     * @throws VirtException the change could not be recorded; the journal is as before
+     */
+    void commit(Collection<DomainObj> saved, Collection<UUID> removed, OptionalInt nextId) throws VirtException;
 }

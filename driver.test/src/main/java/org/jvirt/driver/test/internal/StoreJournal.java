@@ -1,8 +1,12 @@
 package org.jvirt.driver.test.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.OptionalInt;
 import java.util.UUID;
 
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.RecordKind;
 import org.jvirt.api.spi.StateStore;
@@ -27,31 +31,41 @@ final class StoreJournal implements HostJournal {
     }
 
     @Override
-    public void saveDomain(DomainObj dom) throws VirtException {
-        String key = dom.uuid().toString();
-        DomainDef persistent = dom.persistentDef();
-        if (persistent != null) {
-            store.write(DRIVER, RecordKind.CONFIG, key, format(persistent, DomainXmlCodec.FORMAT_INACTIVE));
-        } else {
-            store.delete(DRIVER, RecordKind.CONFIG, key);
+    public void commit(Collection<DomainObj> saved, Collection<UUID> removed, OptionalInt nextId)
+            throws VirtException {
+        RecordBatch batch = new RecordBatch(DRIVER);
+        for (DomainObj dom : saved) {
+            addDomain(batch, dom);
         }
-        String live = dom.isActive() ? text(VcpuOps.withoutEmptyPins(dom.liveDef()), 0) : null;
-        String pending = dom.isActive() && !dom.isPersistent() && dom.newDef() != null
-                ? text(dom.newDef(), DomainXmlCodec.FORMAT_INACTIVE) : null;
-        StatusRecord status = new StatusRecord(dom.state(), dom.stateInfo().reason(), dom.id(), dom.autostart(),
-                live, pending);
-        store.write(DRIVER, RecordKind.STATUS, key, status.toBytes());
+        for (UUID uuid : removed) {
+            batch.delete(RecordKind.CONFIG, uuid.toString()).delete(RecordKind.STATUS, uuid.toString());
+        }
+        if (nextId.isPresent()) {
+            batch.write(RecordKind.STATUS, HOST_KEY, StatusRecord.hostRecord(nextId.getAsInt()));
+        }
+        batch.apply(store);
     }
 
-    @Override
-    public void removeDomain(UUID uuid) throws VirtException {
-        store.delete(DRIVER, RecordKind.CONFIG, uuid.toString());
-        store.delete(DRIVER, RecordKind.STATUS, uuid.toString());
-    }
-
-    @Override
-    public void saveNextId(int nextId) throws VirtException {
-        store.write(DRIVER, RecordKind.STATUS, HOST_KEY, StatusRecord.hostRecord(nextId));
+    /** Formats the domain's records into the batch: a definition that cannot be formatted fails here, before any write. */
+    private void addDomain(RecordBatch batch, DomainObj dom) throws VirtException {
+        String key = dom.uuid().toString();
+        try {
+            DomainDef persistent = dom.persistentDef();
+            if (persistent != null) {
+                batch.write(RecordKind.CONFIG, key, format(persistent, DomainXmlCodec.FORMAT_INACTIVE));
+            } else {
+                batch.delete(RecordKind.CONFIG, key);
+            }
+            String live = dom.isActive() ? text(VcpuOps.withoutEmptyPins(dom.liveDef()), 0) : null;
+            String pending = dom.isActive() && !dom.isPersistent() && dom.newDef() != null
+                    ? text(dom.newDef(), DomainXmlCodec.FORMAT_INACTIVE) : null;
+            StatusRecord status = new StatusRecord(dom.state(), dom.stateInfo().reason(), dom.id(), dom.autostart(),
+                    live, pending);
+            batch.write(RecordKind.STATUS, key, status.toBytes());
+        } catch (RuntimeException e) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.TEST,
+                    "cannot format the definition of domain '" + dom.name() + "': " + e.getMessage(), e);
+        }
     }
 
     private byte[] format(DomainDef def, int flags) {

@@ -226,7 +226,7 @@ final class TestConnection implements DriverConnection {
 
     @Override
     public void setAutostart(DomainRef ref, boolean autostart) throws VirtException {
-        host.locked(() -> {
+        host.changing(() -> {
             DomainObj dom = host.find(ref);
             dom.setAutostart(autostart);
             host.save(dom);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,7 +22,8 @@ import org.jvirt.api.xml.DomainXmlCodec;
 /**
  * One simulated host: libvirt's {@code testDriver}. Node description, capabilities, domains and the
  * next domain ID, shared by every connection opened on it; every change goes to its
- * {@link HostJournal}. One lock guards all domains (the test driver does nothing slow).
+ * {@link HostJournal}. One lock guards all domains (the test driver does nothing slow); every
+ * change runs in {@link #changing} and is all or nothing.
  */
 final class TestHost {
     /** What a host operation does while holding the lock. */
@@ -37,6 +40,8 @@ final class TestHost {
     private final Map<UUID, DomainObj> domains = new LinkedHashMap<>();
     private final CopyOnWriteArraySet<TestConnection> connections = new CopyOnWriteArraySet<>();
     private int nextId = 1;
+    /** The change in progress, while a thread holding the lock runs one. */
+    private HostChange change;
     private volatile boolean closed;
 
     TestHost(NodeInfo nodeInfo, String capabilities, DomainXmlCodec codec, HostJournal journal) {
@@ -71,14 +76,70 @@ final class TestHost {
     <T> T locked(Action<T> action) throws VirtException {
         lock.lock();
         try {
-            if (closed) {
-                throw new VirtException(ErrorCode.NO_CONNECT, ErrorDomain.TEST,
-                        "test:///default (this test driver instance has stopped)");
-            }
+            checkOpen();
             return action.run();
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Runs a state change under the host lock, all or nothing: {@code action} changes the domains
+     * in memory and says what it touched ({@link #add}, {@link #save}, {@link #remove},
+     * {@link #allocateId}, {@link #emit}); then the journal records the result in one batch, and
+     * only then are the events sent. If the action or the journal fails (whatever it throws),
+     * the domains and the next ID are put back as they were and no event is sent; other callers
+     * never see the change half done, since they need the lock too.
+     */
+    <T> T changing(Action<T> action) throws VirtException {
+        lock.lock();
+        try {
+            checkOpen();
+            HostChange c = new HostChange(domains, nextId);
+            change = c;
+            boolean done = false;
+            try {
+                T result = action.run();
+                journal.commit(touchedDomains(c), removedDomains(c),
+                        c.isNextIdChanged() ? OptionalInt.of(nextId) : OptionalInt.empty());
+                done = true;
+                change = null;
+                for (DomainEvent e : c.events()) {
+                    connections.forEach(conn -> conn.deliver(e));
+                }
+                return result;
+            } finally {
+                if (!done) {
+                    change = null;
+                    nextId = c.restore(domains);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkOpen() throws VirtException {
+        if (closed) {
+            throw new VirtException(ErrorCode.NO_CONNECT, ErrorDomain.TEST,
+                    "test:///default (this test driver instance has stopped)");
+        }
+    }
+
+    private List<DomainObj> touchedDomains(HostChange c) {
+        return c.touched().stream().map(domains::get).filter(Objects::nonNull).toList();
+    }
+
+    private List<UUID> removedDomains(HostChange c) {
+        return c.touched().stream().filter(uuid -> !domains.containsKey(uuid)).toList();
+    }
+
+    /** The change in progress; a journaled operation outside {@link #changing} is a bug. */
+    private HostChange change() {
+        if (change == null || !lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a test host is changed outside TestHost.changing");
+        }
+        return change;
     }
 
     /** The domain a handle names, or libvirt's "no domain with matching uuid". Lock held. */
@@ -124,18 +185,21 @@ final class TestHost {
         domains.put(dom.uuid(), dom);
     }
 
-    void add(DomainObj dom) throws VirtException {
+    /** Adds a domain as part of the change in progress. */
+    void add(DomainObj dom) {
         domains.put(dom.uuid(), dom);
-        journal.saveDomain(dom);
+        change().touch(dom.uuid());
     }
 
-    void remove(DomainObj dom) throws VirtException {
+    /** Removes a domain as part of the change in progress. */
+    void remove(DomainObj dom) {
         domains.remove(dom.uuid());
-        journal.removeDomain(dom.uuid());
+        change().touch(dom.uuid());
     }
 
-    void save(DomainObj dom) throws VirtException {
-        journal.saveDomain(dom);
+    /** Marks a domain changed: the journal records it when the change completes. */
+    void save(DomainObj dom) {
+        change().touch(dom.uuid());
     }
 
     int nextId() {
@@ -147,26 +211,27 @@ final class TestHost {
     }
 
     /** Hands out the next domain ID, as libvirt's {@code nextDomID}. */
-    int allocateId() throws VirtException {
-        int id = nextId++;
-        journal.saveNextId(nextId);
-        return id;
+    int allocateId() {
+        change().nextIdChanged();
+        return nextId++;
     }
 
     /** Writes everything this host knows to its journal (a fresh default host). */
     void saveAll() throws VirtException {
-        journal.saveNextId(nextId);
-        for (DomainObj d : domains.values()) {
-            journal.saveDomain(d);
+        lock.lock();
+        try {
+            journal.commit(new ArrayList<>(domains.values()), List.of(), OptionalInt.of(nextId));
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** Sends a lifecycle event to every connection on this host, in order (lock held). */
+    /**
+     * A lifecycle event of the change in progress: sent to every connection on this host, in
+     * order, once the change is recorded; never if it fails.
+     */
     void emit(DomainObj dom, DomainEventType type, int detail, int id) {
-        DomainEvent event = new DomainEvent(dom.name(), dom.uuid(), id, type, detail);
-        for (TestConnection c : connections) {
-            c.deliver(event);
-        }
+        change().raise(new DomainEvent(dom.name(), dom.uuid(), id, type, detail));
     }
 
     void emit(DomainObj dom, DomainEventType type, int detail) {

@@ -67,7 +67,7 @@ final class VcpuOps {
 
     void pin(DomainRef ref, int vcpu, BitSet cpumap, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, 0, "testDomainPinVcpuFlags");
-        host.locked(() -> {
+        host.changing(() -> {
             DomainObj dom = host.find(ref);
             if (!dom.isActive()) {
                 throw TestDriverErrors.invalid(ErrorDomain.TEST, "cannot pin vcpus on an inactive domain");

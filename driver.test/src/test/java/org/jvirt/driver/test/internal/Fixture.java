@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.api.spi.StateStore;
+import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.core.internal.CoreConnectionFactory;
 import org.jvirt.core.store.FileStateStore;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
@@ -22,13 +24,20 @@ import org.jvirt.xml.internal.DomainXmlCodecImpl;
 final class Fixture implements AutoCloseable {
     final Path stateDir;
     final StateStore store;
-    final DomainXmlCodecImpl codec = new DomainXmlCodecImpl();
+    final DomainXmlCodec codec;
     final CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(2));
     TestDriver driver;
 
     Fixture(Path stateDir) throws VirtException {
+        this(stateDir, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /** A fixture whose driver sees the store and the codec through the given wrappers (fault injection). */
+    Fixture(Path stateDir, UnaryOperator<StateStore> storeWrapper, UnaryOperator<DomainXmlCodec> codecWrapper)
+            throws VirtException {
         this.stateDir = stateDir;
-        this.store = new FileStateStore(stateDir);
+        this.store = storeWrapper.apply(new FileStateStore(stateDir));
+        this.codec = codecWrapper.apply(new DomainXmlCodecImpl());
         this.driver = newDriver();
         core.addDriver(driver, Map.of(HypervisorDriver.SCHEMES, new String[] {"test"}));
     }

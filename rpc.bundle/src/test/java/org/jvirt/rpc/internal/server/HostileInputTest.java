@@ -172,6 +172,11 @@ class HostileInputTest {
 
     @Test
     void aClientThatNeverReadsIsDroppedWhileOthersAreServed() throws Exception {
+        // a client whose replies do not move for keepalive interval x count is dropped: 1 s x 2 here
+        jvirtd.close();
+        jvirtd = new Jvirtd(s -> s.withKeepalive(1, 2));
+        good.close();
+        good = open(jvirtd);
         try (RawClient slow = new RawClient(jvirtd.tcp)) {
             slow.socket.setReceiveBufferSize(4096);
             byte[] open = new Message(Programs.REMOTE, 1, RemoteProc.CONNECT_OPEN, 0, 1, 0,

@@ -19,7 +19,8 @@ import org.jvirt.driver.qemu.spi.VcpuThreadResolution;
  */
 public final class QemuDomainObj {
     private final UUID uuid;
-    private String name;
+    /** Read without the lock: the registry compares names under its own lock, never taking a domain's. */
+    private volatile String name;
     private DomainDef persistentDef;
     private DomainDef liveDef;
     private boolean autostart;
@@ -48,7 +49,7 @@ public final class QemuDomainObj {
         return uuid;
     }
 
-    public synchronized String name() {
+    public String name() {
         return name;
     }
 
