@@ -71,16 +71,18 @@ final class Reattach {
             dom.restoreVcpuThreads(st.vcpuThreads());
             host.put(dom);
             String mismatch = identityMismatch(st);
-            if (mismatch != null) {
-                LOG.warn("domain '{}': {}; marking it crashed", st.name(), mismatch);
-                host.lifecycle().stopped(dom, StateReason.SHUTOFF_CRASHED, DomainEventType.STOPPED_FAILED);
-                return;
-            }
             if (st.state() == DomainState.PAUSED.number() && st.reason() == StateReason.PAUSED_STARTING_UP.number()) {
                 // libvirt's qemuProcessReconnect: a guest that "wasn't fully started yet" is killed
                 LOG.warn("domain '{}' was not fully started (pid {}); killing it", st.name(), st.pid());
-                QemuProcesses.terminate(st.pid(), ctx.destroyTimeout(), ctx.destroyTimeout());
+                if (mismatch == null) {
+                    QemuProcesses.terminate(st.pid(), ctx.destroyTimeout(), ctx.destroyTimeout());
+                }
                 host.lifecycle().stopped(dom, StateReason.SHUTOFF_DAEMON, DomainEventType.STOPPED_FAILED);
+                return;
+            }
+            if (mismatch != null) {
+                LOG.warn("domain '{}': {}; marking it crashed", st.name(), mismatch);
+                host.lifecycle().stopped(dom, StateReason.SHUTOFF_CRASHED, DomainEventType.STOPPED_FAILED);
                 return;
             }
             MonitorListener listener = new MonitorListener(host.lifecycle(), dom);
