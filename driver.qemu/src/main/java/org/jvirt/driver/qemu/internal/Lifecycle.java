@@ -65,7 +65,8 @@ public final class Lifecycle {
             }
             Process process = null;
             try {
-                process = spawn(dom, id, live, argv, monitor, pidFile, log);
+                process = spawnHeld(argv, monitor, pidFile, log);
+                recordAndRelease(dom, process, id, live, monitor, log);
                 connectAndRun(dom, live, process, monitor, paused);
             } catch (VirtException | IOException | QmpException | RuntimeException e) {
                 String tail = abortStart(dom, process, id, monitor, pidFile, log);
@@ -83,31 +84,28 @@ public final class Lifecycle {
         }
     }
 
-    /**
-     * Spawns the emulator held, records it (status "paused, starting up" with its pid) and only
-     * then lets it run: from here on a daemon that dies finds the process in the status record
-     * (and {@link Reattach} kills a start that did not finish, as libvirt does).
-     */
-    private Process spawn(QemuDomainObj dom, int id, DomainDef live, List<String> argv, Path monitor, Path pidFile,
-                          Path log) throws IOException, VirtException {
+    private Process spawnHeld(List<String> argv, Path monitor, Path pidFile, Path log) throws IOException {
         Files.createDirectories(ctx.runDir());
         Files.deleteIfExists(monitor);
         Files.deleteIfExists(pidFile);
-        Process process = QemuProcesses.spawnHeld(argv, log, true);
-        try {
-            long pid = process.pid();
-            long startTime = ProcStat.ofProcess(pid).map(ProcStat::startTime).orElse(0L);
-            dom.attach(id, live, pid, startTime, monitor, log);
-            dom.setState(StateReason.PAUSED_STARTING_UP);
-            host.saveStatus(dom);
-            QemuProcesses.release(process);
-        } catch (IOException | VirtException | RuntimeException | Error e) {
-            // a held process never ran the emulator: it goes with its stdin
-            process.destroyForcibly();
-            throw e;
-        }
+        return QemuProcesses.spawnHeld(argv, log, true);
+    }
+
+    /**
+     * Records the held emulator (status "paused, starting up" with its pid) and only then lets it
+     * run: from here on a daemon that dies finds the process in the status record (and
+     * {@link Reattach} kills a start that did not finish, as libvirt does); one that died before
+     * leaves no QEMU (see {@link QemuProcesses#spawnHeld}).
+     */
+    private void recordAndRelease(QemuDomainObj dom, Process process, int id, DomainDef live, Path monitor,
+                                  Path log) throws IOException, VirtException {
+        long pid = process.pid();
+        long startTime = ProcStat.ofProcess(pid).map(ProcStat::startTime).orElse(0L);
+        dom.attach(id, live, pid, startTime, monitor, log);
+        dom.setState(StateReason.PAUSED_STARTING_UP);
+        host.saveStatus(dom);
+        QemuProcesses.release(process);
         reached(StartObserver.Stage.SPAWNED, dom);
-        return process;
     }
 
     /** QMP, vCPUs, {@code cont}; the status record follows each step and says "started" last. */

@@ -8,13 +8,13 @@ import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
  */
 @FunctionalInterface
 public interface StartObserver {
-    /** The steps, in order; each is reached after the status record reflects it. */
+    /** The steps, in order. */
     enum Stage {
         /** The emulator runs (paused, {@code -S}); the status record names its pid. */
         SPAWNED,
         /** The QMP monitor is connected. */
         MONITOR_CONNECTED,
-        /** vCPU threads are known and pinned: the last step before {@code cont}. */
+        /** vCPU threads are known, pinned and recorded: the last step before {@code cont}. */
         VCPUS_READY,
         /** {@code cont} was answered; the status record does not say so yet. */
         CONTINUED,
