@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * configuration, no devices and the empty {@code none} machine under TCG, with a QMP monitor on
  * a UNIX socket in a private temporary folder, asks its questions ({@link ProbeQueries}) and stops
  * it by pid. While it runs, a record in that folder names it, so that a probe orphaned by a killed
- * daemon is reaped at the next start ({@link #reapOrphans()}). The QEMU output goes to a log file in that folder, quoted when the probe fails.
+ * daemon is reaped at the next start ({@link #reapOrphans()}). The QEMU output goes to a log file
+ * in that folder, quoted when the probe fails.
  */
 public final class QmpProber implements QemuCapsCache.Prober {
     private static final Logger LOG = LoggerFactory.getLogger(QmpProber.class);
@@ -110,8 +111,14 @@ public final class QmpProber implements QemuCapsCache.Prober {
         Path dir = Files.createTempDirectory(workDir, "probe");
         Path socket = dir.resolve("qmp.sock");
         Path log = dir.resolve("qemu.log");
-        ProbeRecords.write(dir, 0);
-        Process p = QemuProcesses.spawnHeld(argv(binary, socket), log, false);
+        Process p;
+        try {
+            ProbeRecords.write(dir, 0);
+            p = QemuProcesses.spawnHeld(argv(binary, socket), log, false);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(dir, dir.resolve(ProbeRecords.FILE), log);
+            throw e;
+        }
         try {
             ProbeRecords.write(dir, p.pid());
             QemuProcesses.release(p);
