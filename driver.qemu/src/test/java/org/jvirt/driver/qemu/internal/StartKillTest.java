@@ -29,6 +29,7 @@ import org.jvirt.driver.qemu.internal.domain.RuntimeStatus;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,26 @@ class StartKillTest {
                 return false;
             }
         }));
+    }
+
+    @Test
+    void aGuestWhoseStatusRecordCannotBeReadBackIsKilledAndItsRecordRemoved() throws Exception {
+        assumeTrue(TestBed.qemuInstalled(), "qemu-system-x86_64 not installed");
+        bed = new TestBed(dir);
+        UUID uuid = UUID.randomUUID();
+        DomainRef ref = bed.conn.defineXml(TestBed.xml("skbad", uuid, 1, ""), 0);
+        bed.conn.create(ref, 0);
+        pid = bed.pid(ref);
+        RuntimeStatus st = RuntimeStatus.fromBytes(bed.store.read("qemu", RecordKind.STATUS, uuid.toString()).orElseThrow());
+        bed.store.write("qemu", RecordKind.STATUS, uuid.toString(), new RuntimeStatus(st.name(), st.id(), st.pid(),
+                st.startTime(), st.monitor(), st.log(), st.state(), st.reason(), st.vcpuThreads(), "<domain").toBytes());
+
+        bed.newDriver();
+
+        assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)), "the guest of the unreadable record still runs");
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
+        assertStateParses(0);
+        assertRunFolderClean(uuid);
     }
 
     /** Every config record is a domain definition, every status record a runtime status with its live XML. */
