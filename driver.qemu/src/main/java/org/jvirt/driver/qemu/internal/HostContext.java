@@ -14,10 +14,12 @@ import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
  * What one QEMU host (the domains of {@code qemu:///system} or of {@code qemu:///session}) works
  * with: its folders, its state store namespace, the timeouts and the shared services.
  *
- * @param storeDriver the state store's driver name: {@code qemu} or {@code qemu-session}
+ * @param storeDriver   the state store's driver name: {@code qemu} or {@code qemu-session}
+ * @param startObserver told of each step of a guest start ({@link StartObserver#NONE} but in crash tests)
  */
 public record HostContext(String storeDriver, Path runDir, Path logDir, String defaultMachine,
                           Duration destroyTimeout, Duration monitorTimeout, Duration commandTimeout,
                           int maxMessageBytes, DomainXmlCodec codec, StateStore store, Emulators emulators,
-                          ArgvBuilder argv, VcpuManager vcpus, CpusetCgroups cgroups) {
+                          ArgvBuilder argv, VcpuManager vcpus, CpusetCgroups cgroups,
+                          StartObserver startObserver) {
 }

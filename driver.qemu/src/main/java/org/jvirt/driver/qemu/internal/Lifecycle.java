@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.jvirt.api.DomainEventType;
 import org.jvirt.api.ErrorCode;
@@ -24,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starting and stopping guests: spawn QEMU, connect its monitor, set up vCPUs, {@code cont};
+ * Starting and stopping guests: spawn QEMU (recorded before it runs), connect its monitor, set up
+ * vCPUs, {@code cont}, record it started;
  * stop it with SIGTERM then SIGKILL; and everything a monitor's end means. Every method runs
  * under the domain's lock.
  */
@@ -51,42 +51,29 @@ public final class Lifecycle {
             Path monitor = new GuestRunDir(ctx.runDir()).monitor(id, def.name());
             Path pidFile = ctx.runDir().resolve(dom.uuid() + ".pid");
             Path log = ctx.logDir().resolve(def.name() + ".log");
-            DomainDef live = ctx.argv().complete(def.withId(id), emulator);
-            List<String> argv = ctx.argv().build(live, emulator, monitor, pidFile);
-            Process process;
+            DomainDef live;
+            List<String> argv;
             try {
-                Files.createDirectories(ctx.runDir());
-                Files.deleteIfExists(monitor);
-                Files.deleteIfExists(pidFile);
-                process = QemuProcesses.spawn(argv, log);
-            } catch (IOException e) {
+                live = ctx.argv().complete(def.withId(id), emulator);
+                argv = ctx.argv().build(live, emulator, monitor, pidFile);
+            } catch (VirtException | RuntimeException | Error e) {
                 ctx.argv().cleanup(id, def.name());
-                throw QemuErrors.internal("cannot start emulator " + emulator + ": " + e.getMessage(), e);
+                throw e;
             }
-            long pid = process.pid();
-            MonitorListener listener = new MonitorListener(this, dom);
+            Process process = null;
             try {
-                QmpClient qmp = QmpClient.connect(def.name(), monitor, ctx.monitorTimeout(), process::isAlive,
-                        ctx.maxMessageBytes(), ctx.commandTimeout(), listener);
-                listener.setClient(qmp);
-                pid = readPidFile(pidFile).orElse(pid);
-                long startTime = ProcStat.ofProcess(pid).map(ProcStat::startTime).orElse(0L);
-                dom.attach(id, live, pid, startTime, monitor, log);
-                dom.setQmp(qmp);
-                dom.setState(StateReason.PAUSED_STARTING_UP);
-                VcpuThreadResolution r = ctx.vcpus().refresh(dom);
-                applyVcpuPins(dom, live, r);
-                if (!paused) {
-                    qmp.execute("cont", null);
-                }
-                dom.setState(paused ? StateReason.PAUSED_USER : StateReason.RUNNING_BOOTED);
-                host.saveStatus(dom);
-            } catch (VirtException | QmpException | RuntimeException e) {
-                String tail = failStart(dom, process, pid, monitor, pidFile, log);
-                ctx.argv().cleanup(id, def.name());
-                throw startError(e, tail);
+                process = spawnHeld(argv, monitor, pidFile, log);
+                recordAndRelease(dom, process, id, live, monitor, log);
+                connectAndRun(dom, live, process, monitor, paused);
+            } catch (VirtException | IOException | QmpException | RuntimeException e) {
+                String tail = abortStart(dom, process, id, monitor, pidFile, log);
+                throw e instanceof IOException ? QemuErrors.internal("cannot start emulator " + emulator + ": "
+                        + e.getMessage(), e) : startError(e, tail);
+            } catch (Error e) {
+                abortStart(dom, process, id, monitor, pidFile, log);
+                throw e;
             }
-            LOG.info("domain '{}' started: pid {}, monitor {}", def.name(), pid, monitor);
+            LOG.info("domain '{}' started: pid {}, monitor {}", def.name(), dom.pid(), monitor);
             host.events().emit(dom, DomainEventType.STARTED, DomainEventType.STARTED_BOOTED);
             if (paused) {
                 host.events().emit(dom, DomainEventType.SUSPENDED, DomainEventType.SUSPENDED_PAUSED);
@@ -94,26 +81,85 @@ public final class Lifecycle {
         }
     }
 
-    private String failStart(QemuDomainObj dom, Process process, long pid, Path monitor, Path pidFile, Path log) {
+    private Process spawnHeld(List<String> argv, Path monitor, Path pidFile, Path log) throws IOException {
+        Files.createDirectories(monitor.getParent());
+        Files.deleteIfExists(monitor);
+        Files.deleteIfExists(pidFile);
+        return QemuProcesses.spawnHeld(argv, log, true);
+    }
+
+    /**
+     * Records the held emulator (status "paused, starting up" with its pid) and only then lets it
+     * run: from here on a daemon that dies finds the process in the status record (and
+     * {@link Reattach} kills a start that did not finish, as libvirt does); one that died before
+     * leaves no QEMU (see {@link QemuProcesses#spawnHeld}).
+     */
+    private void recordAndRelease(QemuDomainObj dom, Process process, int id, DomainDef live, Path monitor,
+                                  Path log) throws IOException, VirtException {
+        long pid = process.pid();
+        long startTime = ProcStat.ofProcess(pid).map(ProcStat::startTime).orElse(0L);
+        dom.attach(id, live, pid, startTime, monitor, log);
+        dom.setState(StateReason.PAUSED_STARTING_UP);
+        host.saveStatus(dom);
+        QemuProcesses.release(process);
+        reached(StartObserver.Stage.SPAWNED, dom);
+    }
+
+    /** QMP, vCPUs, {@code cont}; the status record follows each step and says "started" last. */
+    private void connectAndRun(QemuDomainObj dom, DomainDef live, Process process, Path monitor, boolean paused)
+            throws VirtException, QmpException {
+        MonitorListener listener = new MonitorListener(this, dom);
+        QmpClient qmp = QmpClient.connect(live.name(), monitor, ctx.monitorTimeout(), process::isAlive,
+                ctx.maxMessageBytes(), ctx.commandTimeout(), listener);
+        listener.setClient(qmp);
+        dom.setQmp(qmp);
+        reached(StartObserver.Stage.MONITOR_CONNECTED, dom);
+        VcpuThreadResolution r = ctx.vcpus().refresh(dom);
+        applyVcpuPins(dom, live, r);
+        host.saveStatus(dom);
+        reached(StartObserver.Stage.VCPUS_READY, dom);
+        if (!paused) {
+            qmp.execute("cont", null);
+        }
+        reached(StartObserver.Stage.CONTINUED, dom);
+        dom.setState(paused ? StateReason.PAUSED_USER : StateReason.RUNNING_BOOTED);
+        host.saveStatus(dom);
+        reached(StartObserver.Stage.STARTED, dom);
+    }
+
+    private void reached(StartObserver.Stage stage, QemuDomainObj dom) {
+        ctx.startObserver().reached(stage, dom);
+    }
+
+    /**
+     * Undoes a start that failed at any step: the process (held or running) is killed, the monitor
+     * socket, pid file, domain folder and status record removed, the domain shut off (failed), and
+     * a transient one forgotten.
+     *
+     * @return the tail of the QEMU log, for the error message
+     */
+    private String abortStart(QemuDomainObj dom, Process process, int id, Path monitor, Path pidFile, Path log) {
         QmpClient qmp = dom.qmp();
         if (qmp != null) {
             qmp.close();
         }
-        QemuProcesses.terminate(pid, ctx.destroyTimeout(), ctx.destroyTimeout());
-        if (process.pid() != pid) {
+        if (process != null) {
             QemuProcesses.terminate(process.pid(), ctx.destroyTimeout(), ctx.destroyTimeout());
-        }
-        try {
-            process.waitFor();
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
         }
         dom.detach(StateReason.SHUTOFF_FAILED);
         host.deleteStatus(dom);
         deleteQuietly(monitor);
         deleteQuietly(pidFile);
+        ctx.argv().cleanup(id, dom.name());
         ctx.cgroups().remove(dom.uuid().toString());
-        return QemuProcesses.tail(log, LOG_TAIL_BYTES);
+        host.removeIfTransient(dom);
+        return process == null ? "" : QemuProcesses.tail(log, LOG_TAIL_BYTES);
     }
 
     /** Errors about the definition stay as they are; QEMU's own failures carry the tail of its log. */
@@ -206,14 +252,6 @@ public final class Lifecycle {
 
     QemuHost host() {
         return host;
-    }
-
-    private static Optional<Long> readPidFile(Path pidFile) {
-        try {
-            return Optional.of(Long.parseLong(Files.readString(pidFile).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     static void deleteQuietly(Path p) {

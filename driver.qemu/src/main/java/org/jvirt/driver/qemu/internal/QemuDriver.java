@@ -77,6 +77,7 @@ public final class QemuDriver implements HypervisorDriver {
     /** Done when the domains are loaded, reattached and autostarted. */
     private volatile CompletableFuture<Void> initialized = new CompletableFuture<>();
     private volatile Duration initWait = Duration.ZERO;
+    private volatile StartObserver startObserver = StartObserver.NONE;
 
     /** For Declarative Services. */
     public QemuDriver() {
@@ -86,6 +87,11 @@ public final class QemuDriver implements HypervisorDriver {
     public QemuDriver(DomainXmlCodec codec, StateStore store) {
         this.codec = codec;
         this.store = store;
+    }
+
+    /** Outside OSGi (crash tests), before activation: who is told of each step of a guest start. */
+    void observeStarts(StartObserver observer) {
+        this.startObserver = observer;
     }
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -110,8 +116,9 @@ public final class QemuDriver implements HypervisorDriver {
         Path log = config.log_dir().isEmpty() ? base.resolve("log") : Path.of(config.log_dir());
         emulators = new Emulators(config.emulator_search_path());
         // probe processes get their own short folder: monitor socket paths must stay under 108 bytes
-        hostCaps = new HostCapabilities(new QemuCapsCache(new QmpProber(run.resolve("probe").toAbsolutePath(),
-                Duration.ofMillis(config.monitor_timeout_ms()), config.max_message_bytes())), emulators);
+        QmpProber prober = new QmpProber(run.resolve("probe").toAbsolutePath(),
+                Duration.ofMillis(config.monitor_timeout_ms()), config.max_message_bytes());
+        hostCaps = new HostCapabilities(new QemuCapsCache(prober), emulators);
         CpusetCgroups cgroups = CpusetCgroups.detect();
         VcpuManager vcpus = new VcpuManager(resolvers, cgroups);
         system = host(config, "qemu", run.resolve("system"), log.resolve("system"), vcpus, cgroups);
@@ -127,12 +134,21 @@ public final class QemuDriver implements HypervisorDriver {
             t.setDaemon(true);
             return t;
         });
-        initThread.execute(() -> loadDomains(done));
+        initThread.execute(() -> loadDomains(prober, done));
     }
 
-    /** Reads the definitions back, reattaches to the running guests and starts the autostart domains. */
-    private void loadDomains(CompletableFuture<Void> done) {
+    /**
+     * Kills the capabilities probes a killed daemon left, reads the definitions back, reattaches to
+     * the running guests (or cleans up those whose start did not finish) and starts the autostart
+     * domains.
+     */
+    private void loadDomains(QmpProber prober, CompletableFuture<Void> done) {
         try {
+            List<Long> reaped = prober.reapOrphans();
+            if (!reaped.isEmpty()) {
+                LOG.warn("QEMU driver: killed {} capabilities probe(s) orphaned by an earlier daemon: pids {}",
+                        reaped.size(), reaped);
+            }
             system.load();
             session.load();
             done.complete(null);
@@ -166,7 +182,8 @@ public final class QemuDriver implements HypervisorDriver {
         return new QemuHost(new HostContext(storeName, run.toAbsolutePath(), log.toAbsolutePath(),
                 c.machine_default(), Duration.ofMillis(c.destroy_timeout_ms()), Duration.ofMillis(c.monitor_timeout_ms()),
                 Duration.ofMillis(c.command_timeout_ms()), c.max_message_bytes(), codec, store, emulators,
-                new LibvirtArgv(hostCaps::capsOf, codec, run.toAbsolutePath(), c.machine_default()), vcpus, cgroups));
+                new LibvirtArgv(hostCaps::capsOf, codec, run.toAbsolutePath(), c.machine_default()), vcpus, cgroups,
+                startObserver));
     }
 
     private static Optional<String> property(BundleContext context, String name) {

@@ -87,6 +87,7 @@ public final class QemuHost {
         }
         Map<String, byte[]> statuses = ctx.store().readAll(ctx.storeDriver(), RecordKind.STATUS);
         new Reattach(this).all(statuses);
+        new RunDirSweep(ctx.runDir()).sweep(domains.values());
         autostart();
     }
 

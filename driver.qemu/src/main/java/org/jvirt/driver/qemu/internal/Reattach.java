@@ -26,7 +26,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Takes over the guests an earlier driver instance started (libvirt's {@code qemuProcessReconnect}):
  * checks that the recorded pid is still that QEMU (start time, and a command line naming the
  * monitor socket), reconnects QMP, refreshes the state and the vCPU thread ids. A guest whose
- * process vanished is recorded as shut off / crashed.
+ * process vanished is recorded as shut off / crashed. As libvirt does, a guest whose start did not
+ * finish (status "paused, starting up") or whose monitor cannot be reached again is killed: its
+ * start or its management cannot be completed, and it must not end up running twice.
  */
 final class Reattach {
     private static final Logger LOG = LoggerFactory.getLogger(Reattach.class);
@@ -51,7 +53,13 @@ final class Reattach {
     }
 
     private void one(UUID uuid, RuntimeStatus st) throws VirtException {
-        DomainDef live = ctx.codec().parse(st.liveXml(), 0);
+        DomainDef live;
+        try {
+            live = ctx.codec().parse(st.liveXml(), 0);
+        } catch (VirtException | RuntimeException e) {
+            discard(uuid, st, "its live definition does not parse: " + e.getMessage());
+            return;
+        }
         QemuDomainObj dom = host.byUuid(uuid);
         if (dom == null) {
             dom = new QemuDomainObj(uuid, st.name());
@@ -63,6 +71,15 @@ final class Reattach {
             dom.restoreVcpuThreads(st.vcpuThreads());
             host.put(dom);
             String mismatch = identityMismatch(st);
+            if (st.state() == DomainState.PAUSED.number() && st.reason() == StateReason.PAUSED_STARTING_UP.number()) {
+                // libvirt's qemuProcessReconnect: a guest that "wasn't fully started yet" is killed
+                LOG.warn("domain '{}' was not fully started (pid {}); killing it", st.name(), st.pid());
+                if (mismatch == null) {
+                    QemuProcesses.terminate(st.pid(), ctx.destroyTimeout(), ctx.destroyTimeout());
+                }
+                host.lifecycle().stopped(dom, StateReason.SHUTOFF_DAEMON, DomainEventType.STOPPED_FAILED);
+                return;
+            }
             if (mismatch != null) {
                 LOG.warn("domain '{}': {}; marking it crashed", st.name(), mismatch);
                 host.lifecycle().stopped(dom, StateReason.SHUTOFF_CRASHED, DomainEventType.STOPPED_FAILED);
@@ -83,12 +100,31 @@ final class Reattach {
                 host.saveStatus(dom);
                 LOG.info("domain '{}' reattached: pid {}, state {}", st.name(), st.pid(), dom.state().namedReason());
             } catch (QmpException | VirtException e) {
-                LOG.warn("domain '{}': cannot reattach to pid {}: {}", st.name(), st.pid(), e.getMessage());
-                if (!QemuProcesses.isAlive(st.pid())) {
-                    host.lifecycle().stopped(dom, StateReason.SHUTOFF_CRASHED, DomainEventType.STOPPED_FAILED);
+                // libvirt kills a guest whose monitor it cannot get back, lest it end up running twice
+                LOG.warn("domain '{}': cannot reattach to pid {}: {}; killing it", st.name(), st.pid(),
+                        e.getMessage());
+                if (dom.qmp() != null) {
+                    dom.qmp().close();
                 }
+                QemuProcesses.terminate(st.pid(), ctx.destroyTimeout(), ctx.destroyTimeout());
+                host.lifecycle().stopped(dom, StateReason.SHUTOFF_CRASHED, DomainEventType.STOPPED_FAILED);
             }
         }
+    }
+
+    /**
+     * A status record the driver cannot take over: its QEMU (when the pid is still that process)
+     * is killed and its files and the record removed; the domain, if defined, stays shut off.
+     */
+    private void discard(UUID uuid, RuntimeStatus st, String why) {
+        LOG.error("domain '{}': cannot take over pid {}: {}; killing it", st.name(), st.pid(), why);
+        if (identityMismatch(st) == null) {
+            QemuProcesses.terminate(st.pid(), ctx.destroyTimeout(), ctx.destroyTimeout());
+        }
+        Lifecycle.deleteQuietly(Path.of(st.monitor()));
+        Lifecycle.deleteQuietly(ctx.runDir().resolve(uuid + ".pid"));
+        ctx.argv().cleanup(st.id(), st.name());
+        host.deleteStatus(new QemuDomainObj(uuid, st.name()));
     }
 
     /** Why the recorded pid is not our QEMU any more, or null when it is. */

@@ -45,9 +45,17 @@ final class TestBed implements AutoCloseable {
     QemuDriver driver;
     DriverConnection conn;
 
+    private final StartObserver startObserver;
+
     TestBed(Path dir) throws VirtException {
+        this(dir, StartObserver.NONE);
+    }
+
+    /** A bed whose drivers tell {@code startObserver} of each step of a guest start. */
+    TestBed(Path dir, StartObserver startObserver) throws VirtException {
         this.dir = dir;
         this.store = new FileStateStore(dir.resolve("state"));
+        this.startObserver = startObserver;
         newDriver();
     }
 
@@ -59,6 +67,7 @@ final class TestBed implements AutoCloseable {
         }
         driver = new QemuDriver(new DomainXmlCodecImpl(), store);
         driver.bindResolver(new DefaultVcpuThreadResolver(), Map.of("service.ranking", 0, "service.id", 1L));
+        driver.observeStarts(startObserver);
         driver.activate(config(), null);
         drivers.add(driver);
         conn = driver.open(ConnectUri.parse("qemu:///system"), 0).orElseThrow();

@@ -1,6 +1,5 @@
 package org.jvirt.driver.qemu.internal.probe;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Probes an emulator binary as libvirt's virQEMUCapsInitQMP does: starts it paused with no
  * configuration, no devices and the empty {@code none} machine under TCG, with a QMP monitor on
  * a UNIX socket in a private temporary folder, asks its questions ({@link ProbeQueries}) and stops
- * it by pid. The QEMU output goes to a log file in that folder, quoted when the probe fails.
+ * it by pid. While it runs, a record in that folder names it, so that a probe orphaned by a killed
+ * daemon is reaped at the next start ({@link #reapOrphans()}). The QEMU output goes to a log file
+ * in that folder, quoted when the probe fails.
  */
 public final class QmpProber implements QemuCapsCache.Prober {
     private static final Logger LOG = LoggerFactory.getLogger(QmpProber.class);
@@ -79,36 +80,77 @@ public final class QmpProber implements QemuCapsCache.Prober {
     }
 
     private QemuCaps probeOnce(CapsKey key) throws IOException {
-        Files.createDirectories(workDir);
-        Path dir = Files.createTempDirectory(workDir, "probe");
-        Path socket = dir.resolve("qmp.sock");
-        Path log = dir.resolve("qemu.log");
-        ProcessBuilder pb = new ProcessBuilder(argv(key.binaryPath(), socket))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectErrorStream(true);
-        Process p = pb.start();
-        long pid = p.pid();
-        LOG.debug("probing {} as pid {}", key.binaryPath(), pid);
-        try (QmpClient qmp = QmpClient.connect("probe-" + pid, socket, timeout, p::isAlive, maxMessageBytes, timeout,
-                IGNORE)) {
+        Launched probe = launch(key.binaryPath());
+        try (QmpClient qmp = QmpClient.connect("probe-" + probe.pid(), probe.socket(), timeout,
+                probe.process()::isAlive, maxMessageBytes, timeout, IGNORE)) {
             QemuCapsBuilder b = new QemuCapsBuilder(key);
             new ProbeQueries(qmp, b).run();
             return b.build();
         } catch (QmpException | RuntimeException e) {
             throw new IOException("cannot probe the capabilities of " + key.binaryPath() + ": " + e.getMessage()
-                    + tail(log), e);
+                    + tail(probe.log()), e);
         } finally {
-            if (!QemuProcesses.terminate(pid, timeout, timeout)) {
-                LOG.warn("probe process {} of {} did not exit", pid, key.binaryPath());
-            }
-            try {
-                p.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            deleteQuietly(dir, socket, log);
+            stop(probe, key.binaryPath());
         }
+    }
+
+    /** A probe QEMU running in its own folder, recorded there ({@link ProbeRecords}) while it lives. */
+    record Launched(Path dir, Path socket, Path log, Process process) {
+        long pid() {
+            return process.pid();
+        }
+    }
+
+    /**
+     * Starts the probe QEMU of {@code binary}: folder, owner record, the process spawned held, its
+     * pid recorded, then let run. A daemon killed at any point leaves either no QEMU or a record of
+     * it for {@link #reapOrphans()}.
+     */
+    Launched launch(String binary) throws IOException {
+        Files.createDirectories(workDir);
+        Path dir = Files.createTempDirectory(workDir, "probe");
+        Path socket = dir.resolve("qmp.sock");
+        Path log = dir.resolve("qemu.log");
+        Process p;
+        try {
+            ProbeRecords.write(dir, 0);
+            p = QemuProcesses.spawnHeld(argv(binary, socket), log, false);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(dir, dir.resolve(ProbeRecords.FILE), log);
+            throw e;
+        }
+        try {
+            ProbeRecords.write(dir, p.pid());
+            QemuProcesses.release(p);
+        } catch (IOException | RuntimeException e) {
+            p.destroyForcibly();
+            deleteQuietly(dir, dir.resolve(ProbeRecords.FILE), log);
+            throw e;
+        }
+        LOG.debug("probing {} as pid {}", binary, p.pid());
+        return new Launched(dir, socket, log, p);
+    }
+
+    private void stop(Launched probe, String binary) {
+        if (!QemuProcesses.terminate(probe.pid(), timeout, timeout)) {
+            LOG.warn("probe process {} of {} did not exit", probe.pid(), binary);
+        }
+        try {
+            probe.process().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteQuietly(probe.dir(), probe.dir().resolve(ProbeRecords.FILE), probe.socket(), probe.log());
+    }
+
+    /**
+     * Kills the probe QEMUs a killed daemon left running (their records in this prober's folder)
+     * and removes their folders; the driver calls it once at start, before it probes.
+     *
+     * @return the pids killed
+     */
+    public List<Long> reapOrphans() {
+        return ProbeRecords.reapOrphans(workDir);
     }
 
     private static String tail(Path log) {

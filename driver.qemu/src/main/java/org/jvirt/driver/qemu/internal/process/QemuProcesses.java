@@ -1,7 +1,7 @@
 package org.jvirt.driver.qemu.internal.process;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,29 +23,54 @@ import org.slf4j.LoggerFactory;
 public final class QemuProcesses {
     private static final Logger LOG = LoggerFactory.getLogger(QemuProcesses.class);
 
+    /** Waits for "go" on stdin, then becomes the command; anything else (EOF: the JVM died) ends it. */
+    private static final String HOLD_SCRIPT = "IFS= read -r go && [ \"$go\" = go ] && exec \"$@\" </dev/null; exit 70";
+    private static final byte[] GO = "go\n".getBytes(StandardCharsets.US_ASCII);
+
     private QemuProcesses() {
     }
 
     /**
-     * Spawns {@code argv} in a new session. The pid returned is the emulator's own (read from the
-     * pid file QEMU writes, see {@code -pidfile}, when it appears in time; otherwise the child's).
+     * Spawns {@code argv} (in a new session when {@code newSession}), held before it runs: the child is a shell waiting on
+     * its stdin, which {@link #release(Process)} lets go on into {@code argv} (stdin then
+     * {@code /dev/null}); if this JVM dies first, the shell reads end-of-file and exits without
+     * running anything. So the caller can record the pid before the emulator exists, and a crash
+     * between spawn and that record leaves no process behind (libvirt's handshake with the child
+     * before exec does the same). The pid stays the same through both {@code exec}s, and the
+     * command line of the held shell already names every argument of {@code argv}.
      *
-     * @return the started process: the JVM's handle, valid until the JVM exits
+     * @return the held process: the JVM's handle, valid until the JVM exits
      */
-    public static Process spawn(List<String> argv, Path logFile) throws IOException {
-        List<String> cmd = new ArrayList<>(argv.size() + 1);
-        cmd.add(setsid());
+    public static Process spawnHeld(List<String> argv, Path logFile, boolean newSession) throws IOException {
+        List<String> cmd = new ArrayList<>(argv.size() + 5);
+        if (newSession) {
+            cmd.add(setsid());
+        }
+        cmd.addAll(List.of("/bin/sh", "-c", HOLD_SCRIPT, "jvirt-held"));
         cmd.addAll(argv);
         Files.createDirectories(logFile.getParent());
         Files.writeString(logFile, String.join(" ", argv) + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ProcessBuilder pb = new ProcessBuilder(cmd)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectErrorStream(true);
         Process p = pb.start();
-        LOG.debug("spawned pid {}: {}", p.pid(), argv);
+        LOG.debug("spawned pid {} (held): {}", p.pid(), argv);
         return p;
+    }
+
+    /** Spawns {@code argv} in a new session and lets it run at once (see {@link #spawnHeld}). */
+    public static Process spawn(List<String> argv, Path logFile) throws IOException {
+        Process p = spawnHeld(argv, logFile, true);
+        release(p);
+        return p;
+    }
+
+    /** Lets a process from {@link #spawnHeld} run its command. */
+    public static void release(Process held) throws IOException {
+        try (OutputStream in = held.getOutputStream()) {
+            in.write(GO);
+        }
     }
 
     private static String setsid() {
