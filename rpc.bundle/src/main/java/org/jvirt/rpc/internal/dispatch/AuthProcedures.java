@@ -7,15 +7,13 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.dispatch.ClientAuth.SaslReply;
 import org.jvirt.rpc.internal.wire.RemoteProc;
+import org.jvirt.rpc.internal.wire.SaslData;
 import org.jvirt.rpc.internal.xdr.XdrException;
 import org.jvirt.rpc.internal.xdr.XdrReader;
 import org.jvirt.rpc.internal.xdr.XdrWriter;
 
 /** The procedures a client may call before it has authenticated: AUTH_LIST and SASL's three. */
 final class AuthProcedures {
-    /** REMOTE_AUTH_SASL_DATA_MAX. */
-    static final int SASL_DATA_MAX = 65536;
-
     void registerInto(ProcedureTable t) {
         t.add(RemoteProc.AUTH_LIST, "virConnectAuthList", AUTH, (c, a, r) -> {
             a.expectEnd();
@@ -45,33 +43,13 @@ final class AuthProcedures {
     /** {@code int nil; char data<REMOTE_AUTH_SASL_DATA_MAX>;}: null for nil. */
     private static byte[] data(XdrReader a) throws XdrException {
         boolean nil = a.readInt() != 0;
-        byte[] data = readChars(a);
+        byte[] data = SaslData.read(a);
         return nil ? null : data;
     }
 
     /** remote_auth_sasl_start_ret / _step_ret: {@code int complete; int nil; char data<>;}. */
     private static void write(SaslReply reply, XdrWriter r) {
         r.writeInt(reply.complete() ? 1 : 0).writeInt(reply.data() == null ? 1 : 0);
-        writeChars(reply.data() == null ? new byte[0] : reply.data(), r);
-    }
-
-    /**
-     * XDR {@code char x<N>} is an array of chars, not opaque: each byte travels as a 4-byte int
-     * (xdr_char, sign-extended), which is how libvirt's SASL data is encoded.
-     */
-    static byte[] readChars(XdrReader a) throws XdrException {
-        int n = a.readCount(SASL_DATA_MAX, 4, "SASL data");
-        byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (byte) a.readInt();
-        }
-        return out;
-    }
-
-    static void writeChars(byte[] data, XdrWriter r) {
-        r.writeInt(data.length);
-        for (byte b : data) {
-            r.writeInt(b);
-        }
+        SaslData.write(reply.data() == null ? new byte[0] : reply.data(), r);
     }
 }

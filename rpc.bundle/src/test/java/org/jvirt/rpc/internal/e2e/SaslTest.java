@@ -1,6 +1,7 @@
 package org.jvirt.rpc.internal.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -15,7 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jvirt.api.Connection;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.VirtException;
+import org.jvirt.core.internal.CoreConnectionFactory;
+import org.jvirt.rpc.internal.client.RemoteDriver;
+import org.jvirt.rpc.internal.client.RemoteSettings;
 import org.jvirt.rpc.internal.dispatch.ClientAuth;
 import org.jvirt.rpc.internal.sasl.SaslSettings;
 import org.jvirt.rpc.internal.server.ServerSettings.Auth;
@@ -117,6 +123,27 @@ class SaslTest {
                 authFile("alice", "nope"), 60);
         assertTrue(bad.out().startsWith("error " + ErrorCode.AUTH_FAILED.number() + " authentication failed"),
                 bad.toString());
+    }
+
+    @Test
+    void jvirtsRemoteDriverAuthenticatesWithTheAuthFile() throws Exception {
+        CoreConnectionFactory core = CoreConnectionFactory.forDriver(new RemoteDriver(RemoteSettings.defaults()),
+                "remote");
+        String file = authFile("alice", "s3cret pass").get("LIBVIRT_AUTH_FILE");
+        try (Connection c = core.open(jvirtd.tcpUri() + "?authfile=" + file, 0)) {
+            assertEquals("test", c.lookupByName("test").name());
+            // larger than one SASL buffer of the layer, both ways
+            String xml = c.capabilities();
+            assertTrue(xml.contains("<capabilities>"), xml);
+            for (int i = 0; i < 50; i++) {
+                assertEquals(1, c.lookupByName("test").id());
+            }
+        }
+        String wrong = authFile("alice", "wrong").get("LIBVIRT_AUTH_FILE");
+        VirtException e = assertThrows(VirtException.class,
+                () -> core.open(jvirtd.tcpUri() + "?authfile=" + wrong, 0).listAllDomains(0));
+        assertEquals(ErrorCode.AUTH_FAILED, e.code(), e.getMessage());
+        assertEquals("authentication failed: authentication failed", e.getMessage());
     }
 
     @Test
