@@ -25,7 +25,9 @@ import org.jvirt.rpc.internal.client.RemoteSettings;
 import org.jvirt.rpc.internal.dispatch.ClientAuth;
 import org.jvirt.rpc.internal.sasl.SaslSettings;
 import org.jvirt.rpc.internal.server.ServerSettings.Auth;
+import org.jvirt.rpc.internal.server.ServerSettings.TlsSettings;
 import org.jvirt.rpc.internal.testkit.Jvirtd;
+import org.jvirt.rpc.internal.testkit.Pki;
 import org.jvirt.rpc.internal.testkit.Proc;
 import org.jvirt.rpc.internal.testkit.RawClient;
 import org.jvirt.rpc.internal.wire.Message;
@@ -123,6 +125,26 @@ class SaslTest {
                 authFile("alice", "nope"), 60);
         assertTrue(bad.out().startsWith("error " + ErrorCode.AUTH_FAILED.number() + " authentication failed"),
                 bad.toString());
+    }
+
+    @Test
+    void saslOverTlsNeedsNoSecurityLayer() throws Exception {
+        assumeTrue(Proc.available("virsh") && Pki.available(), "virsh, openssl and keytool are needed");
+        Pki pki = new Pki(dir.resolve("pki"));
+        Path clientPki = pki.client("client1");
+        Path passwd = dir.resolve("passwd");
+        try (Jvirtd tls = new Jvirtd(s -> s.withTls(new TlsSettings("127.0.0.1", 0, pki.store("server"), Pki.PASSWORD,
+                pki.dir.resolve("trust.p12"), Pki.PASSWORD, List.of()))
+                .withAuth(Auth.NONE.withTls(ClientAuth.SASL).withSasl(SaslSettings.of(passwd))))) {
+            String uri = "test+tls://127.0.0.1:" + tls.server.tlsAddress().getPort() + "/default?pkipath=" + clientPki;
+            Proc.Result ok = Proc.run(List.of("virsh", "-c", uri, "list", "--all"), authFile("alice", "s3cret pass"), 60);
+            assertEquals(0, ok.exit(), ok.toString());
+            assertTrue(ok.out().contains(" test "), ok.out());
+            Proc.Result bad = Proc.run(List.of("virsh", "-c", uri, "list"), authFile("alice", "bad"), 60);
+            assertEquals(1, bad.exit(), bad.toString());
+            assertTrue(bad.err().contains("authentication failed"), bad.err());
+            assertEquals(2L, tls.server.tlsHandshakes().get("TLSv1.3"));
+        }
     }
 
     @Test
