@@ -85,10 +85,19 @@ class SaslTest {
         Proc.Result r = virsh(authFile("alice", "s3cret pass"), "list", "--all");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains(" test "), r.out());
-        // more than one buffer's worth through the security layer both ways
         Proc.Result xml = virsh(authFile("alice", "s3cret pass"), "capabilities");
         assertEquals(0, xml.exit(), xml.toString());
         assertTrue(xml.out().contains("<capabilities>"), xml.out());
+        // 300 KB each way: many SASL buffers from cyrus-sasl to the JDK and back
+        String text = "y".repeat(300_000);
+        Path big = dir.resolve("big.xml");
+        Files.writeString(big, "<domain type='test'><name>big</name><description>" + text + "</description>"
+                + "<memory>65536</memory><os><type>hvm</type></os></domain>");
+        Proc.Result define = virsh(authFile("alice", "s3cret pass"), "define", big.toString());
+        assertEquals(0, define.exit(), define.toString());
+        Proc.Result dump = virsh(authFile("alice", "s3cret pass"), "dumpxml", "big");
+        assertEquals(0, dump.exit(), dump.err());
+        assertTrue(dump.out().contains(text), "the description came back whole");
     }
 
     @Test
@@ -154,12 +163,16 @@ class SaslTest {
         String file = authFile("alice", "s3cret pass").get("LIBVIRT_AUTH_FILE");
         try (Connection c = core.open(jvirtd.tcpUri() + "?authfile=" + file, 0)) {
             assertEquals("test", c.lookupByName("test").name());
-            // larger than one SASL buffer of the layer, both ways
             String xml = c.capabilities();
             assertTrue(xml.contains("<capabilities>"), xml);
             for (int i = 0; i < 50; i++) {
                 assertEquals(1, c.lookupByName("test").id());
             }
+            // a definition of 300 KB: several SASL buffers each way (64 KiB each at most)
+            String text = "x".repeat(300_000);
+            c.defineXml("<domain type='test'><name>big</name><description>" + text + "</description>"
+                    + "<memory>65536</memory><os><type>hvm</type></os></domain>", 0);
+            assertTrue(c.lookupByName("big").xmlDesc(0).contains(text));
         }
         String wrong = authFile("alice", "wrong").get("LIBVIRT_AUTH_FILE");
         VirtException e = assertThrows(VirtException.class,
