@@ -153,6 +153,14 @@ class SaslTest {
             assertEquals(1, bad.exit(), bad.toString());
             assertTrue(bad.err().contains("authentication failed"), bad.err());
             assertEquals(2L, tls.server.tlsHandshakes().get("TLSv1.3"));
+            // jvirt's client: SASL without a layer inside TLS
+            RemoteSettings withCert = RemoteSettings.defaults().withTls(pki.store("client1"), Pki.PASSWORD,
+                    pki.dir.resolve("trust.p12"), Pki.PASSWORD);
+            String javaUri = "test+tls://127.0.0.1:" + tls.server.tlsAddress().getPort() + "/default?authfile="
+                    + authFile("alice", "s3cret pass").get("LIBVIRT_AUTH_FILE");
+            try (Connection c = CoreConnectionFactory.forDriver(new RemoteDriver(withCert), "remote").open(javaUri, 0)) {
+                assertEquals(1, c.lookupByName("test").id());
+            }
         }
     }
 
