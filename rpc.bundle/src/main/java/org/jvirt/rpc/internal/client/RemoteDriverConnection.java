@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class RemoteDriverConnection implements DriverConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteDriverConnection.class);
     private static final int VCPU_MAXIMUM = 4;
+    private static final int REMOTE_AUTH_NONE = 0;
+    private static final int REMOTE_AUTH_SASL = 1;
 
     private final RemoteCalls rpc;
     private final boolean eventCallbacks;
@@ -44,8 +46,15 @@ final class RemoteDriverConnection implements DriverConnection {
         this.eventCallbacks = eventCallbacks;
     }
 
-    /** libvirt's doRemoteOpen: auth list, keepalive probe, open, feature probes. */
-    static RemoteDriverConnection handshake(RpcClient client, String name, int flags) throws VirtException {
+    /** Authenticates with SASL on the connection being opened. */
+    @FunctionalInterface
+    interface SaslLogin {
+        void authenticate(RemoteCalls rpc) throws VirtException;
+    }
+
+    /** libvirt's doRemoteOpen: auth list (and SASL), keepalive probe, open, feature probes. */
+    static RemoteDriverConnection handshake(RpcClient client, String name, int flags, SaslLogin sasl)
+            throws VirtException {
         RemoteCalls rpc = new RemoteCalls(client);
         XdrReader auth = rpc.call(RemoteProc.AUTH_LIST, new XdrWriter());
         List<Integer> types = new ArrayList<>();
@@ -53,9 +62,13 @@ final class RemoteDriverConnection implements DriverConnection {
         for (int i = 0; i < n; i++) {
             types.add(rpc.decode(auth::readInt));
         }
-        if (!types.isEmpty() && !types.contains(0)) {
-            throw new VirtException(ErrorCode.AUTH_FAILED, ErrorDomain.REMOTE,
-                    "the server requires authentication types " + types + "; jvirt supports none (0) only");
+        // as remoteAuthenticate: the server's first type, unless it also accepts none
+        if (!types.isEmpty() && !types.contains(REMOTE_AUTH_NONE)) {
+            if (types.get(0) != REMOTE_AUTH_SASL) {
+                throw new VirtException(ErrorCode.AUTH_FAILED, ErrorDomain.REMOTE, "the server requires"
+                        + " authentication types " + types + "; jvirt supports none (0) and sasl (1)");
+            }
+            sasl.authenticate(rpc);
         }
         rpc.supports(RemoteProc.FEATURE_PROGRAM_KEEPALIVE);
         rpc.call(RemoteProc.CONNECT_OPEN, new XdrWriter().writeOptString(name).writeInt(flags));

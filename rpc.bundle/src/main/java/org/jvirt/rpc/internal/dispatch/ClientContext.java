@@ -40,6 +40,9 @@ public interface ClientContext {
     /** Closes the client's connection, if any; the transport stays up. */
     void closeConnection();
 
+    /** The client's authentication: what its listener demands and how far it got. */
+    ClientAuth auth();
+
     /** True when the client came in on a read-only listener. */
     boolean readOnlyListener();
 

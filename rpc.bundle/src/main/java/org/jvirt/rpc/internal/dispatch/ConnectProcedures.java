@@ -1,5 +1,6 @@
 package org.jvirt.rpc.internal.dispatch;
 
+import static org.jvirt.rpc.internal.dispatch.Access.AUTH;
 import static org.jvirt.rpc.internal.dispatch.Access.BEFORE_OPEN;
 import static org.jvirt.rpc.internal.dispatch.Access.READ;
 import static org.jvirt.rpc.internal.dispatch.Access.WRITE;
@@ -10,17 +11,11 @@ import org.jvirt.api.OpenFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.wire.RemoteProc;
 
-/** Handshake and connection-level procedures: auth, open/close, versions, host and node info. */
+/** Handshake and connection-level procedures: open/close, versions, host and node info. */
 final class ConnectProcedures {
-    /** REMOTE_AUTH_NONE: jvirt's listeners authenticate by socket permissions or TLS. */
-    private static final int AUTH_NONE = 0;
-
     void registerInto(ProcedureTable t) {
-        t.add(RemoteProc.AUTH_LIST, "virConnectAuthList", BEFORE_OPEN, (c, a, r) -> {
-            a.expectEnd();
-            r.writeInt(1).writeInt(AUTH_NONE);
-        });
-        t.add(RemoteProc.CONNECT_SUPPORTS_FEATURE, "virConnectSupportsFeature", BEFORE_OPEN, (c, a, r) -> {
+        // allowed before authentication: a client probes keepalive support right after it
+        t.add(RemoteProc.CONNECT_SUPPORTS_FEATURE, "virConnectSupportsFeature", AUTH, (c, a, r) -> {
             int feature = a.readInt();
             a.expectEnd();
             r.writeInt(supports(c, feature) ? 1 : 0);

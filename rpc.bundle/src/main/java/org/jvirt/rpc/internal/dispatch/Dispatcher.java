@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one CALL of the remote program and builds its REPLY, applying libvirtd's rules in
- * libvirtd's order: known program, known procedure, connection open, read-only. Every failure
+ * libvirtd's order: known program, known procedure, authenticated, connection open, read-only. Every failure
  * becomes a {@code remote_error} reply; nothing here closes the connection.
  */
 public final class Dispatcher {
@@ -46,7 +46,11 @@ public final class Dispatcher {
                         "unknown procedure: " + call.proc());
             }
             Procedure p = proc.get();
-            if (p.access() == Access.BEFORE_OPEN) {
+            if (p.access() != Access.AUTH && !client.auth().authenticated()) {
+                // virNetServerProgramDispatchCall: VIR_ERR_RPC, not AUTH_FAILED, for old clients' sake
+                throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "authentication required");
+            }
+            if (p.access().beforeOpen()) {
                 return run(p, client, call);
             }
             // a call on the connection is repeated on the replacement if the core is updated during it
@@ -70,7 +74,7 @@ public final class Dispatcher {
 
     /** One attempt at a call: libvirtd's access checks, then the procedure on fresh arguments. */
     private static Message run(Procedure p, ClientContext client, Message call) throws VirtException, XdrException {
-        if (p.access() != Access.BEFORE_OPEN) {
+        if (!p.access().beforeOpen()) {
             client.connection();   // "connection not open" before CONNECT_OPEN
         }
         if (p.access() == Access.WRITE && client.connection().isReadOnly()) {

@@ -26,6 +26,7 @@ public final class ProcedureTable {
     /** The table of everything jvirt serves. */
     public static ProcedureTable standard() {
         ProcedureTable t = new ProcedureTable();
+        new AuthProcedures().registerInto(t);
         new ConnectProcedures().registerInto(t);
         new DomainProcedures().registerInto(t);
         new LifecycleProcedures().registerInto(t);

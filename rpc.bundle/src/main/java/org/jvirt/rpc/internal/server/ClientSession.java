@@ -12,11 +12,14 @@ import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.OpenFlag;
 import org.jvirt.api.VirtException;
+import org.jvirt.rpc.internal.dispatch.ClientAuth;
 import org.jvirt.rpc.internal.dispatch.ClientContext;
 import org.jvirt.rpc.internal.wire.Frames;
+import org.jvirt.rpc.internal.wire.LayeredTransport;
 import org.jvirt.rpc.internal.wire.Message;
 import org.jvirt.rpc.internal.wire.MessageType;
 import org.jvirt.rpc.internal.wire.Programs;
+import org.jvirt.rpc.internal.wire.SecurityLayer;
 import org.jvirt.rpc.internal.wire.Transport;
 import org.jvirt.rpc.internal.xdr.XdrException;
 import org.slf4j.Logger;
@@ -38,6 +41,8 @@ final class ClientSession implements ClientContext {
 
     private final RpcServer server;
     private final Transport transport;
+    private final LayeredTransport layered;
+    private final SessionAuth auth;
     private final boolean readOnlyListener;
     private final int maxRequests;
     private final Semaphore requests;
@@ -47,9 +52,15 @@ final class ClientSession implements ClientContext {
     private boolean warnedRequestLimit;                                 // reader thread only
     private final Keepalive keepalive = new Keepalive();
 
-    ClientSession(RpcServer server, Transport transport, boolean readOnlyListener) {
+    ClientSession(RpcServer server, Transport raw, boolean readOnlyListener) {
         this.server = server;
-        this.transport = transport;
+        boolean tls = raw.tlsProtocol() != null;
+        boolean unix = raw.secure() && !tls;
+        int authType = server.settings().authFor(unix, readOnlyListener, tls);
+        // only SASL can negotiate a security layer; other clients keep their transport as it is
+        this.layered = authType == ClientAuth.SASL ? new LayeredTransport(raw) : null;
+        this.transport = layered != null ? layered : raw;
+        this.auth = new SessionAuth(authType, server.settings().auth().sasl(), raw.secure(), layered, raw.describe());
         this.readOnlyListener = readOnlyListener;
         this.maxRequests = server.settings().limits().maxClientRequests();
         this.requests = new Semaphore(maxRequests);
@@ -162,7 +173,8 @@ final class ClientSession implements ClientContext {
             LOG.error("client {}: the reply to {} cannot be encoded", transport.describe(), call, t);
             frame = Replies.internalError(call, t).encode();
         }
-        sendFrame(frame, true);
+        SecurityLayer layer = auth.takePendingLayer();
+        sendFrame(frame, true, layer == null ? null : () -> layered.startWriting(layer));
     }
 
     private void writeLoop() {
@@ -187,9 +199,13 @@ final class ClientSession implements ClientContext {
     }
 
     private void sendFrame(byte[] frame, boolean tracked) {
+        sendFrame(frame, tracked, null);
+    }
+
+    private void sendFrame(byte[] frame, boolean tracked, Runnable afterWritten) {
         String drop;
         try {
-            drop = outbox.offer(frame, tracked);
+            drop = outbox.offer(frame, tracked, afterWritten);
         } catch (IOException e) {
             LOG.debug("client {} write failed: {}", transport.describe(), e.toString());
             close();
@@ -270,6 +286,11 @@ final class ClientSession implements ClientContext {
     @Override
     public void closeConnection() {
         connection.close();
+    }
+
+    @Override
+    public ClientAuth auth() {
+        return auth;
     }
 
     @Override

@@ -24,7 +24,8 @@ final class Outbox {
         void trackedWritten();
     }
 
-    private record Frame(ByteBuffer bytes, boolean tracked) {
+    /** {@code then} runs once the frame is written, before the next one is (null: nothing). */
+    private record Frame(ByteBuffer bytes, boolean tracked, Runnable then) {
     }
 
     private final Transport transport;
@@ -52,6 +53,14 @@ final class Outbox {
      * @throws IOException when the socket failed
      */
     String offer(byte[] frame, boolean tracked) throws IOException {
+        return offer(frame, tracked, null);
+    }
+
+    /**
+     * As {@link #offer(byte[], boolean)}, and runs {@code then} once the frame is written, before
+     * any later frame is (the switch to a SASL security layer after the last clear reply).
+     */
+    String offer(byte[] frame, boolean tracked, Runnable then) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(frame);
         synchronized (lock) {
             if (closed) {
@@ -59,6 +68,9 @@ final class Outbox {
             }
             if (!writerBusy) {
                 if (transport.writeNow(buf) && !buf.hasRemaining()) {
+                    if (then != null) {
+                        then.run();
+                    }
                     if (tracked) {
                         written.trackedWritten();
                     }
@@ -71,7 +83,7 @@ final class Outbox {
             if (queue.isEmpty()) {
                 lastProgress = System.nanoTime();
             }
-            queue.addLast(new Frame(buf, tracked));
+            queue.addLast(new Frame(buf, tracked, then));
             untracked += tracked ? 0 : 1;
             writerBusy = true;
             lock.notifyAll();
@@ -94,6 +106,9 @@ final class Outbox {
                 next = queue.peekFirst();   // stays queued, so senders keep the order
             }
             transport.write(next.bytes());  // may block: only this client's writer waits
+            if (next.then() != null) {
+                next.then().run();
+            }
             synchronized (lock) {
                 queue.pollFirst();
                 lastProgress = System.nanoTime();

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -120,6 +121,11 @@ public final class RpcServer implements AutoCloseable {
             LOG.error("client {} cannot be served", t.describe(), e);
             s.close();
         }
+    }
+
+    /** Completed TLS handshakes by negotiated protocol ("TLSv1.3" to count); empty without TLS. */
+    public Map<String, Long> tlsHandshakes() {
+        return tlsListener == null ? Map.of() : tlsListener.handshakes();
     }
 
     void removed(ClientSession s) {

@@ -63,6 +63,36 @@ public @interface RpcServerConfig {
     @AttributeDefinition(description = "Client certificate subject DNs allowed (libvirtd: tls_allowed_dn_list); empty allows any DN the CA signed")
     String[] tls_allowed_dn_list() default {};
 
+    @AttributeDefinition(description = "Authentication on plain TCP: \"sasl\" (libvirtd's default) or \"none\""
+            + " (libvirtd: auth_tcp)")
+    String auth_tcp() default "sasl";
+
+    @AttributeDefinition(description = "Authentication on TLS besides the client certificate: \"none\" or \"sasl\""
+            + " (libvirtd: auth_tls)")
+    String auth_tls() default "none";
+
+    @AttributeDefinition(description = "Authentication on the read-write UNIX socket: \"none\" (its permissions"
+            + " decide) or \"sasl\" (libvirtd: auth_unix_rw; jvirt has no polkit)")
+    String auth_unix_rw() default "none";
+
+    @AttributeDefinition(description = "Authentication on the read-only UNIX socket (libvirtd: auth_unix_ro)")
+    String auth_unix_ro() default "none";
+
+    @AttributeDefinition(description = "SASL users: a properties file 'username = password', mode 0600 (DIGEST-MD5"
+            + " needs the password itself, as cyrus-sasl's sasldb); empty: SASL refuses everyone")
+    String sasl_passwd_file() default "";
+
+    @AttributeDefinition(description = "SASL user names allowed, glob patterns; empty allows every user of the"
+            + " password file (libvirtd: sasl_allowed_username_list)")
+    String[] sasl_allowed_username_list() default {};
+
+    @AttributeDefinition(description = "Least SASL security strength in bits for plain TCP clients (libvirtd:"
+            + " tcp_min_ssf)")
+    int tcp_min_ssf() default 56;
+
+    @AttributeDefinition(description = "The DIGEST-MD5 realm offered to SASL clients")
+    String sasl_realm() default "jvirt";
+
     @AttributeDefinition(description = "Maximum concurrent clients over all sockets; more are refused (libvirtd: max_clients)")
     int max_clients() default 5000;
 

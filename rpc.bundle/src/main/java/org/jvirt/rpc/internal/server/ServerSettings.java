@@ -2,6 +2,10 @@ package org.jvirt.rpc.internal.server;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+
+import org.jvirt.rpc.internal.dispatch.ClientAuth;
+import org.jvirt.rpc.internal.sasl.SaslSettings;
 
 /**
  * The server's settings as plain values (what {@link RpcServerConfig} says), so the server can be
@@ -10,7 +14,45 @@ import java.util.List;
 public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, String roPerms,
                              boolean tcp, String tcpAddress, int tcpPort,
                              TlsSettings tls, Limits limits,
-                             int keepaliveInterval, int keepaliveCount) {
+                             int keepaliveInterval, int keepaliveCount, Auth auth) {
+
+    /**
+     * Which authentication each listener demands (libvirtd's auth_unix_rw, auth_unix_ro, auth_tcp,
+     * auth_tls), each {@link ClientAuth#NONE} or {@link ClientAuth#SASL}, and how SASL checks clients.
+     */
+    public record Auth(int unixRw, int unixRo, int tcp, int tls, SaslSettings sasl) {
+        /**
+         * libvirtd 9.0's defaults where polkit is absent: SASL on plain TCP, none on the UNIX sockets
+         * (their file permissions decide) and on TLS (the client certificate does).
+         */
+        public static final Auth LIBVIRTD = new Auth(ClientAuth.NONE, ClientAuth.NONE, ClientAuth.SASL,
+                ClientAuth.NONE, SaslSettings.none());
+        /** No authentication anywhere: auth_tcp = "none" said explicitly. */
+        public static final Auth NONE = new Auth(ClientAuth.NONE, ClientAuth.NONE, ClientAuth.NONE,
+                ClientAuth.NONE, SaslSettings.none());
+
+        public Auth withTcp(int type) {
+            return new Auth(unixRw, unixRo, type, tls, sasl);
+        }
+
+        public Auth withTls(int type) {
+            return new Auth(unixRw, unixRo, tcp, type, sasl);
+        }
+
+        public Auth withSasl(SaslSettings s) {
+            return new Auth(unixRw, unixRo, tcp, tls, s);
+        }
+
+        /** libvirtd.conf's names: "none" or "sasl" ("polkit" needs polkit, which jvirt has not). */
+        static int parse(String key, String value) {
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "none" -> ClientAuth.NONE;
+                case "sasl" -> ClientAuth.SASL;
+                default -> throw new IllegalArgumentException(key + ": unsupported authentication '" + value
+                        + "' (jvirt supports \"none\" and \"sasl\")");
+            };
+        }
+    }
 
     /** TLS listener settings; null in {@link ServerSettings#tls()} when TLS is off. */
     public record TlsSettings(String address, int port, Path keystore, char[] keystorePassword,
@@ -72,11 +114,19 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
                 c.tls_truststore_password().toCharArray(), List.of(c.tls_allowed_dn_list()));
         Limits limits = new Limits(c.max_clients(), c.max_queued_clients(), c.max_anonymous_clients(),
                 c.min_workers(), c.max_workers(), c.prio_workers(), c.max_client_requests(), c.max_client_events());
+        SaslSettings sasl = new SaslSettings(path(c.sasl_passwd_file()), List.of(c.sasl_allowed_username_list()),
+                c.tcp_min_ssf(), c.sasl_realm());
+        Auth auth = new Auth(Auth.parse("auth_unix_rw", c.auth_unix_rw()), Auth.parse("auth_unix_ro", c.auth_unix_ro()),
+                Auth.parse("auth_tcp", c.auth_tcp()), Auth.parse("auth_tls", c.auth_tls()), sasl);
         Path dir = c.unix_sock_dir().isBlank() ? defaultSocketDir : Path.of(c.unix_sock_dir().trim());
         Path rw = c.listen_unix() ? socket(c.unix_sock_rw_path(), dir, RW_NAME) : null;
         Path ro = c.listen_unix() ? socket(c.unix_sock_ro_path(), dir, RO_NAME) : null;
         return new ServerSettings(rw, c.unix_sock_rw_perms(), ro, c.unix_sock_ro_perms(), c.listen_tcp(),
-                c.listen_addr(), c.tcp_port(), tls, limits, c.keepalive_interval(), c.keepalive_count());
+                c.listen_addr(), c.tcp_port(), tls, limits, c.keepalive_interval(), c.keepalive_count(), auth);
+    }
+
+    private static Path path(String p) {
+        return p == null || p.isBlank() ? null : Path.of(p);
     }
 
     /** The configured socket path, else {@code name} in the sockets' folder. */
@@ -84,9 +134,10 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
         return configured == null || configured.isBlank() ? dir.resolve(name) : Path.of(configured.trim());
     }
 
-    /** A read-write and a read-only socket, no network, libvirtd's limits. */
+    /** A read-write and a read-only socket, no network, libvirtd's limits and authentication. */
     public static ServerSettings unix(Path rw, Path ro) {
-        return new ServerSettings(rw, "0700", ro, "0777", false, "127.0.0.1", 0, null, Limits.LIBVIRTD, 5, 5);
+        return new ServerSettings(rw, "0700", ro, "0777", false, "127.0.0.1", 0, null, Limits.LIBVIRTD, 5, 5,
+                Auth.LIBVIRTD);
     }
 
     public int maxClients() {
@@ -103,12 +154,12 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
 
     public ServerSettings withTcp(String address, int port) {
         return new ServerSettings(rwSocket, rwPerms, roSocket, roPerms, true, address, port, tls,
-                limits, keepaliveInterval, keepaliveCount);
+                limits, keepaliveInterval, keepaliveCount, auth);
     }
 
     public ServerSettings withTls(TlsSettings t) {
         return new ServerSettings(rwSocket, rwPerms, roSocket, roPerms, tcp, tcpAddress, tcpPort, t,
-                limits, keepaliveInterval, keepaliveCount);
+                limits, keepaliveInterval, keepaliveCount, auth);
     }
 
     /** max_clients, max_client_requests and max_workers; the other limits stay. */
@@ -119,11 +170,27 @@ public record ServerSettings(Path rwSocket, String rwPerms, Path roSocket, Strin
 
     public ServerSettings withLimits(Limits l) {
         return new ServerSettings(rwSocket, rwPerms, roSocket, roPerms, tcp, tcpAddress, tcpPort, tls,
-                l, keepaliveInterval, keepaliveCount);
+                l, keepaliveInterval, keepaliveCount, auth);
+    }
+
+    public ServerSettings withAuth(Auth a) {
+        return new ServerSettings(rwSocket, rwPerms, roSocket, roPerms, tcp, tcpAddress, tcpPort, tls,
+                limits, keepaliveInterval, keepaliveCount, a);
+    }
+
+    /** The authentication a client of this listener must pass: unix (rw or ro), tcp or tls. */
+    public int authFor(boolean unix, boolean readOnly, boolean tlsListener) {
+        if (tlsListener) {
+            return auth.tls();
+        }
+        if (unix) {
+            return readOnly ? auth.unixRo() : auth.unixRw();
+        }
+        return auth.tcp();
     }
 
     public ServerSettings withKeepalive(int interval, int count) {
         return new ServerSettings(rwSocket, rwPerms, roSocket, roPerms, tcp, tcpAddress, tcpPort, tls,
-                limits, interval, count);
+                limits, interval, count, auth);
     }
 }

@@ -10,12 +10,17 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
@@ -32,6 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 final class TlsListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TlsListener.class);
+    /** RFC 8446 4.6.1: a ticket lives at most 7 days. */
+    private static final int MAX_TICKET_LIFETIME_SECONDS = 7 * 24 * 60 * 60;
+    private static final int SESSION_CACHE_SIZE = 100;
 
     private final RpcServer server;
     private final SSLServerSocket socket;
@@ -40,6 +48,7 @@ final class TlsListener implements AutoCloseable {
     /** max_anonymous_clients: handshakes under way; null when unlimited. */
     private final Semaphore anonymous;
     private final int maxAnonymous;
+    private final Map<String, LongAdder> handshakes = new ConcurrentHashMap<>();
 
     private TlsListener(RpcServer server, SSLServerSocket socket, List<X500Principal> allowed, int maxAnonymous) {
         this.server = server;
@@ -64,18 +73,32 @@ final class TlsListener implements AutoCloseable {
             }
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
+            withoutSessionTickets(ctx);
             SSLServerSocket ss = (SSLServerSocket) ctx.getServerSocketFactory()
                     .createServerSocket(s.port(), backlog, InetAddress.getByName(s.address()));
             ss.setNeedClientAuth(tmf != null);
-            // TLS 1.2 only: JSSE sends a TLS 1.3 NewSessionTicket after the handshake, and libvirt's
-            // GnuTLS client, reading the one-byte confirmation, takes that record for "no data"
-            // (EAGAIN) and gives up with "Unable to read TLS confirmation"
-            ss.setEnabledProtocols(new String[] {"TLSv1.2"});
             List<X500Principal> allowed = s.allowedDns().stream().map(X500Principal::new).toList();
             return new TlsListener(server, ss, allowed, maxAnonymous);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * TLS 1.3 without NewSessionTicket messages. JSSE sends the ticket as a record of its own right
+     * after the client's Finished, and libvirt's confirmation byte follows in a second write. A
+     * libvirt client (virNetClientSetTLSSession) waits once for the socket to become readable and
+     * then reads once: when the ticket arrives alone, GnuTLS consumes it, has no application data
+     * and returns GNUTLS_E_AGAIN, and the client fails with "Unable to read TLS confirmation:
+     * Resource temporarily unavailable". libvirt clients never resume TLS sessions, so the tickets
+     * are of no use to them. JSSE issues no ticket when the server session timeout exceeds the
+     * 7-day ticket lifetime limit of RFC 8446 (NewSessionTicket.MAX_TICKET_LIFETIME); that is the one
+     * switch JDK 17 offers. TLS 1.2 does not cache sessions for reuse either: the cache stays small.
+     */
+    static void withoutSessionTickets(SSLContext ctx) {
+        SSLSessionContext sessions = ctx.getServerSessionContext();
+        sessions.setSessionTimeout(MAX_TICKET_LIFETIME_SECONDS + 1);
+        sessions.setSessionCacheSize(SESSION_CACHE_SIZE);
     }
 
     private static KeyStore load(Path path, char[] password)
@@ -90,6 +113,13 @@ final class TlsListener implements AutoCloseable {
     void start() {
         acceptor.start();
         LOG.info("listening with TLS on {}", socket.getLocalSocketAddress());
+    }
+
+    /** Completed handshakes (client accepted) by negotiated protocol. */
+    Map<String, Long> handshakes() {
+        Map<String, Long> out = new TreeMap<>();
+        handshakes.forEach((p, n) -> out.put(p, n.sum()));
+        return out;
     }
 
     InetSocketAddress address() {
@@ -187,6 +217,9 @@ final class TlsListener implements AutoCloseable {
             client.getOutputStream().write(1);
             client.getOutputStream().flush();
             client.setSoTimeout(0);
+            String protocol = client.getSession().getProtocol();
+            handshakes.computeIfAbsent(protocol, k -> new LongAdder()).increment();
+            LOG.debug("TLS client {}: {} {}", peer, protocol, client.getSession().getCipherSuite());
             server.accept(new SocketTransport(client, true, "tls:" + peer), false);
         } catch (IOException e) {
             LOG.warn("TLS handshake with {} failed: {}", peer, e.getMessage());

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 
+import javax.net.ssl.SSLSocket;
+
 /** A classic socket (TLS): its input and output streams are independent, unlike channel streams. */
 public final class SocketTransport implements Transport {
     private final Socket socket;
@@ -44,6 +46,11 @@ public final class SocketTransport implements Transport {
     @Override
     public boolean secure() {
         return secure;
+    }
+
+    @Override
+    public String tlsProtocol() {
+        return socket instanceof SSLSocket s ? s.getSession().getProtocol() : null;
     }
 
     @Override

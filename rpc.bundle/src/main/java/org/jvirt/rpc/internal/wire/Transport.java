@@ -34,6 +34,11 @@ public interface Transport extends Frames.Source, AutoCloseable {
     /** libvirt's notion: UNIX sockets and TLS are secure, plain TCP is not. */
     boolean secure();
 
+    /** The TLS protocol negotiated ("TLSv1.3"), or null for a transport without TLS. */
+    default String tlsProtocol() {
+        return null;
+    }
+
     /** For logs: the peer. */
     String describe();
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 
 import org.junit.jupiter.api.Test;
 import org.jvirt.api.ErrorCode;
@@ -22,6 +23,43 @@ class DispatcherFailureTest {
     private static final int THROWS_RUNTIME = 9002;
     private static final int WORKS = 9003;
     private static final int THROWS_CHECKED = 9004;
+
+    /** A client past authentication; these procedures use nothing else of it. */
+    private static final ClientContext AUTHENTICATED = (ClientContext) Proxy.newProxyInstance(
+            ClientContext.class.getClassLoader(), new Class<?>[] {ClientContext.class}, (proxy, method, args) -> {
+                if (!method.getName().equals("auth")) {
+                    throw new UnsupportedOperationException(method.getName());
+                }
+                return new AlwaysAuthenticated();
+            });
+
+    /** Authenticated, nothing more. */
+    private static final class AlwaysAuthenticated implements ClientAuth {
+        @Override
+        public int type() {
+            return NONE;
+        }
+
+        @Override
+        public boolean authenticated() {
+            return true;
+        }
+
+        @Override
+        public String saslInit() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SaslReply saslStart(String mechanism, byte[] data) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SaslReply saslStep(byte[] data) {
+            throw new UnsupportedOperationException();
+        }
+    }
 
     private final Dispatcher dispatcher = new Dispatcher(new ProcedureTable()
             .add(THROWS_ERROR, "overflow", Access.BEFORE_OPEN, (c, args, ret) -> recurse(0))
@@ -44,7 +82,7 @@ class DispatcherFailureTest {
     private Message call(int proc, int serial) {
         Message call = new Message(Programs.REMOTE, Programs.REMOTE_VERSION, proc, MessageType.CALL, serial,
                 MessageType.STATUS_OK, new byte[0]);
-        return dispatcher.dispatch(null, call);
+        return dispatcher.dispatch(AUTHENTICATED, call);
     }
 
     @Test
@@ -67,7 +105,7 @@ class DispatcherFailureTest {
     void aCallWithAStatusOtherThanOkGetsLibvirtsError() throws Exception {
         Message call = new Message(Programs.REMOTE, Programs.REMOTE_VERSION, WORKS, MessageType.CALL, 5,
                 MessageType.STATUS_ERROR, new byte[0]);
-        Message reply = dispatcher.dispatch(null, call);
+        Message reply = dispatcher.dispatch(AUTHENTICATED, call);
         assertEquals(MessageType.STATUS_ERROR, reply.status());
         assertEquals(5, reply.serial());
         RemoteError error = RemoteError.decode(reply.payloadReader());
