@@ -29,10 +29,13 @@ public interface ClientContext {
     Connection connection() throws VirtException;
 
     /**
-     * Runs {@code attempt}, which uses {@link #connection()}; when it fails because the core went
-     * away during it (an update), runs it again on the replacement core, within a bounded wait.
+     * Runs {@code attempt}, which uses {@link #connection()}, as the libvirt API call
+     * {@code function}. When it fails because the core went away during it (an update), a
+     * {@code repeatable} call runs again on the replacement core, within a bounded wait; any other
+     * call may already have changed something, so it is not sent twice: it fails with
+     * OPERATION_FAILED saying its outcome is unknown.
      */
-    <T> T withConnection(Attempt<T> attempt) throws VirtException, XdrException;
+    <T> T withConnection(String function, boolean repeatable, Attempt<T> attempt) throws VirtException, XdrException;
 
     /** Opens the client's connection; fails when one is open already. */
     void open(String uri, int flags) throws VirtException;

@@ -53,8 +53,9 @@ public final class Dispatcher {
             if (p.access().beforeOpen()) {
                 return run(p, client, call);
             }
-            // a call on the connection is repeated on the replacement if the core is updated during it
-            return client.withConnection(() -> run(p, client, call));
+            // a call the core went away during is repeated on the replacement only when it changes
+            // nothing: what libvirtd allows on a read-only connection (issue 8: never start twice)
+            return client.withConnection(p.function(), p.access() == Access.READ, () -> run(p, client, call));
         } catch (VirtException e) {
             LOG.debug("call {} failed: {}", call, e.getMessage());
             return error(call, RemoteError.of(e));

@@ -271,9 +271,10 @@ final class ClientSession implements ClientContext {
     }
 
     @Override
-    public <T> T withConnection(Attempt<T> attempt) throws VirtException, XdrException {
+    public <T> T withConnection(String function, boolean repeatable, Attempt<T> attempt)
+            throws VirtException, XdrException {
         SessionConnection s = connection.current();
-        return s == null ? attempt.run() : s.call(attempt);
+        return s == null ? attempt.run() : s.call(function, repeatable, attempt);
     }
 
     @Override

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * the client opened and the lifecycle listeners it registered, opens the URI again on the core that
  * replaced the old one (waiting for it, and for the URI's driver to come back, at most the core
  * wait) and registers the listeners again under the client's callback IDs. A call that failed
- * because the core went away during it is repeated on the replacement ({@link #call}).
+ * because the core went away during it is repeated on the replacement if it changes nothing
+ * ({@link #call}); a state change is not sent twice.
  * Thread-safe; reopening is serialised.
  */
 final class SessionConnection {
@@ -83,10 +84,13 @@ final class SessionConnection {
     }
 
     /**
-     * Runs {@code attempt} (which uses {@link #connection()}); when it fails and the core went
-     * away meanwhile, runs it again on the replacement, within the core wait.
+     * Runs {@code attempt} (which uses {@link #connection()}) as the API call {@code function};
+     * when it fails and the core went away meanwhile, runs it again on the replacement, within the
+     * core wait, if it is {@code repeatable}. Any other call may have reached the old core's
+     * driver already, so it is not sent again (the core's own rule for a driver swap).
      */
-    <T> T call(ClientContext.Attempt<T> attempt) throws VirtException, XdrException {
+    <T> T call(String function, boolean repeatable, ClientContext.Attempt<T> attempt)
+            throws VirtException, XdrException {
         long deadline = System.nanoTime() + core.waitTime().toNanos();
         while (true) {
             Opened before = opened;
@@ -95,6 +99,10 @@ final class SessionConnection {
             } catch (VirtException | RuntimeException | LinkageError e) {
                 if (closed || !lostCore(before) || System.nanoTime() - deadline > 0) {
                     throw e;
+                }
+                if (!repeatable) {
+                    throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.RPC, "the jvirt core "
+                            + "serving " + uri + " was replaced during " + function + "; the outcome is unknown", e);
                 }
                 LOG.debug("the core went away during a call on {}; repeating it on the replacement", uri, e);
             }
