@@ -1,6 +1,5 @@
 package org.jvirt.rpc.internal.client;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.jvirt.rpc.internal.client.AuthFile.Credentials;
 import org.jvirt.rpc.internal.wire.LayeredTransport;
 import org.jvirt.rpc.internal.wire.RemoteProc;
 import org.jvirt.rpc.internal.wire.SaslData;
+import org.jvirt.rpc.internal.wire.SaslLayer;
 import org.jvirt.rpc.internal.wire.SecurityLayer;
 import org.jvirt.rpc.internal.xdr.XdrReader;
 import org.jvirt.rpc.internal.xdr.XdrWriter;
@@ -125,27 +125,7 @@ final class SaslClientHandshake {
 
     private static SecurityLayer layer(SaslClient sasl) {
         int rawSend = Integer.parseInt((String) sasl.getNegotiatedProperty(Sasl.RAW_SEND_SIZE));
-        return new SecurityLayer() {
-            @Override
-            public byte[] wrap(byte[] plain, int off, int len) throws IOException {
-                return sasl.wrap(plain, off, len);
-            }
-
-            @Override
-            public byte[] unwrap(byte[] wrapped, int off, int len) throws IOException {
-                return sasl.unwrap(wrapped, off, len);
-            }
-
-            @Override
-            public int maxPlainSize() {
-                return rawSend;
-            }
-
-            @Override
-            public int maxWrappedSize() {
-                return MAX_BUFFER;
-            }
-        };
+        return new SaslLayer(sasl::wrap, sasl::unwrap, rawSend, MAX_BUFFER);
     }
 
     private void handle(Callback[] callbacks) throws UnsupportedCallbackException {

@@ -16,6 +16,7 @@ import javax.security.sasl.Sasl;
 import javax.security.sasl.SaslException;
 import javax.security.sasl.SaslServer;
 
+import org.jvirt.rpc.internal.wire.SaslLayer;
 import org.jvirt.rpc.internal.wire.SecurityLayer;
 
 /**
@@ -145,27 +146,7 @@ public final class SaslServerSession {
         }
         int rawSend = Integer.parseInt((String) server.getNegotiatedProperty(Sasl.RAW_SEND_SIZE));
         SaslServer s = server;
-        return new SecurityLayer() {
-            @Override
-            public byte[] wrap(byte[] plain, int off, int len) throws IOException {
-                return s.wrap(plain, off, len);
-            }
-
-            @Override
-            public byte[] unwrap(byte[] wrapped, int off, int len) throws IOException {
-                return s.unwrap(wrapped, off, len);
-            }
-
-            @Override
-            public int maxPlainSize() {
-                return rawSend;
-            }
-
-            @Override
-            public int maxWrappedSize() {
-                return MAX_BUFFER;
-            }
-        };
+        return new SaslLayer(s::wrap, s::unwrap, rawSend, MAX_BUFFER);
     }
 
     private Map<String, Object> properties() {
