@@ -46,10 +46,23 @@ public record ConnectUri(String driver, String transport, String user, String ho
             throw invalid(String.valueOf(text), "empty URI");
         }
         URI uri;
+        boolean nothingAfterSlashes = false;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw invalid(text, e.getReason());
+            // java.net.URI wants an authority or a path after "//"; libvirt's parser (libxml2's)
+            // also takes "xen://" and "test://?k=v": read them with an empty path
+            int slashes = text.indexOf("://");
+            int after = slashes + 3;
+            if (slashes <= 0 || (after < text.length() && "?#".indexOf(text.charAt(after)) < 0)) {
+                throw invalid(text, e.getReason());
+            }
+            try {
+                uri = new URI(text.substring(0, after) + "/" + text.substring(after));
+                nothingAfterSlashes = true;
+            } catch (URISyntaxException again) {
+                throw invalid(text, e.getReason());
+            }
         }
         String scheme = uri.getScheme();
         if (scheme == null || uri.isOpaque()) {
@@ -70,7 +83,7 @@ public record ConnectUri(String driver, String transport, String user, String ho
             throw invalid(text, "cannot parse the host part");
         }
         return new ConnectUri(driver, transport, uri.getUserInfo(), unbracket(uri.getHost()), uri.getPort(),
-                uri.getPath(), parseQuery(text, uri.getRawQuery()));
+                nothingAfterSlashes ? "" : uri.getPath(), parseQuery(text, uri.getRawQuery()));
     }
 
     /** An IPv6 literal without its brackets, as libvirt's virURIParse keeps it ({@code ::1}). */

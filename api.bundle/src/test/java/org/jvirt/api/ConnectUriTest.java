@@ -30,6 +30,17 @@ class ConnectUriTest {
     }
 
     @Test
+    void takesNothingAfterTheSlashesAsLibvirtDoes() throws VirtException {
+        for (String text : new String[] {"xen://", "test://?a=b", "qemu+tcp://#frag"}) {
+            ConnectUri uri = ConnectUri.parse(text);
+            assertNull(uri.host(), text);
+            assertEquals("", uri.path(), text);
+            assertEquals(uri, ConnectUri.parse(uri.toString()), text);
+        }
+        assertEquals("xen://", ConnectUri.parse("xen://").toString());
+    }
+
+    @Test
     void leavesTheUsualFormsAsWritten() throws VirtException {
         for (String text : new String[] {"test:///default", "qemu:///system", "qemu+tcp://user@host:16509/system",
                 "qemu+unix:///system?socket=/run/libvirt/libvirt-sock"}) {
