@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.MissingResourceException;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -64,6 +65,12 @@ final class SafeXmlReader {
             }
             throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.XML,
                     "(" + documentName + "):" + line + ": " + msg);
+        } catch (MissingResourceException e) {
+            // the JDK's parser lacks the text of some of its errors (InvalidCharInDTD, for a bad
+            // character in a DOCTYPE it would refuse anyway): still malformed XML, not a crash
+            int line = r == null || r.getLocation() == null ? 0 : r.getLocation().getLineNumber();
+            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.XML,
+                    "(" + documentName + "):" + line + ": malformed XML (" + e.getKey() + ")");
         } finally {
             if (r != null) {
                 try {
