@@ -36,8 +36,12 @@ public record Bitmap(BitSet bits) {
         }
         BitSet set = new BitSet();
         BitSet excluded = new BitSet();
-        for (String raw : text.split(",")) {
-            String part = blankTrim(raw);
+        String[] parts = text.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = blankTrim(parts[i]);
+            if (part.isEmpty() && i == parts.length - 1 && i > 0) {
+                break;   // libvirt takes one trailing comma ("1,"), not an empty item anywhere else
+            }
             boolean exclude = part.startsWith("^");
             if (exclude) {
                 part = part.substring(1);   // libvirt wants the number right after ^

@@ -37,6 +37,17 @@ class BitmapTest {
         assertEquals("1-3,8", Bitmap.parse("\t1 -\n3 ,\f8\u000b").format());
     }
 
+    /** Found by DomainXmlFuzzTest: split(",") dropped trailing empty items, so "," and "1,," parsed. */
+    @Test
+    void acceptsOneTrailingCommaOnly() throws VirtException {
+        assertEquals("1", Bitmap.parse("1,").format());
+        assertEquals("1", Bitmap.parse("1, ").format());
+        for (String bad : new String[] {",", " , ", "1,,", ",1", "1,,2"}) {
+            VirtException e = assertThrows(VirtException.class, () -> Bitmap.parse(bad), bad);
+            assertEquals(ErrorCode.INVALID_ARG, e.code());
+        }
+    }
+
     @Test
     void keepsACopy() throws VirtException {
         BitSet bits = new BitSet();
