@@ -40,4 +40,14 @@ class DomainXmlFuzzFindingsTest {
             assertEquals("XML error: unable to parse mac address '" + mac + "'", e.getMessage());
         }
     }
+
+    /** A set that excludes all it names ('1,^1') was formatted as cpuset='', which does not parse. */
+    @Test
+    void emptyCpuSetsAreRefused() {
+        String xml = DomainXmlCodecImplTest.SIMPLE.replace("  <os>", "  <cputune>\n    <vcpupin vcpu='0' cpuset='1,^1'/>\n  </cputune>\n  <os>");
+        VirtException e = assertThrows(VirtException.class, () -> codec.parse(xml, 0));
+        assertEquals("XML error: Invalid value of 'cpuset': 1,^1", e.getMessage());
+        String vcpu = DomainXmlCodecImplTest.SIMPLE.replace("<vcpu placement='static'>", "<vcpu placement='static' cpuset='0,^0'>");
+        assertThrows(VirtException.class, () -> codec.parse(vcpu, 0));
+    }
 }
