@@ -12,14 +12,15 @@ final class CpuSet {
 
     /**
      * A non-empty set: libvirt's parsers refuse a set that excludes all it names ({@code 0,^0},
-     * virBitmapIsAllClear), which would otherwise be formatted as {@code ''} and not parse again.
+     * virBitmapIsAllClear, CONFIG_UNSUPPORTED "Invalid value of 'nodeset': 0,^0" in its numatune test),
+     * which would otherwise be formatted as {@code ''} and not parse again.
      *
      * @param what the element and attribute being read ({@code "vcpupin cpuset"})
      */
     static BitSet parse(String what, String s) throws VirtException {
         BitSet bits = Bitmap.parse(s).bits();
         if (bits.isEmpty()) {
-            throw XmlErrors.xml("Invalid value of '" + what.substring(what.lastIndexOf(' ') + 1) + "': " + s);
+            throw XmlErrors.unsupported("Invalid value of '" + what.substring(what.lastIndexOf(' ') + 1) + "': " + s);
         }
         return bits;
     }
