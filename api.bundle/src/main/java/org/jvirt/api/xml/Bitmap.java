@@ -36,18 +36,22 @@ public record Bitmap(BitSet bits) {
         }
         BitSet set = new BitSet();
         BitSet excluded = new BitSet();
-        for (String raw : text.split(",")) {
-            String part = raw.trim();
+        String[] parts = text.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = blankTrim(parts[i]);
+            if (part.isEmpty() && i == parts.length - 1 && i > 0) {
+                break;   // libvirt takes one trailing comma ("1,"), not an empty item anywhere else
+            }
             boolean exclude = part.startsWith("^");
             if (exclude) {
-                part = part.substring(1).trim();
+                part = part.substring(1);   // libvirt wants the number right after ^
             }
             int dash = part.indexOf('-');
             int from;
             int to;
             try {
-                from = Integer.parseInt(dash > 0 ? part.substring(0, dash).trim() : part);
-                to = dash > 0 ? Integer.parseInt(part.substring(dash + 1).trim()) : from;
+                from = number(dash > 0 ? blankTrim(part.substring(0, dash)) : part);
+                to = dash > 0 ? number(blankTrim(part.substring(dash + 1))) : from;
             } catch (NumberFormatException e) {
                 throw malformed(text);
             }
@@ -59,6 +63,37 @@ public record Bitmap(BitSet bits) {
         }
         set.andNot(excluded);
         return new Bitmap(set);
+    }
+
+    /**
+     * A number as libvirt reads one: ASCII digits only (Integer.parseInt would also take a sign
+     * and other scripts' digits).
+     */
+    private static int number(String digits) {
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new NumberFormatException(digits);
+        }
+        return Integer.parseInt(digits);
+    }
+
+    /**
+     * Without the blanks libvirt skips (C's isspace); unlike {@link String#trim()}, which drops
+     * every control character, a NUL or an escape stays and makes the text malformed.
+     */
+    private static String blankTrim(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && isBlank(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isBlank(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /** Ranges of two or more as {@code a-b}, single bits alone, comma-separated; {@code ""} when empty. */

@@ -27,6 +27,27 @@ class BitmapTest {
         }
     }
 
+    /** Found by BitmapFuzzTest: trim() and Integer.parseInt took more than libvirt's virBitmapParse. */
+    @Test
+    void takesOnlyAsciiDigitsAndCBlanks() throws VirtException {
+        for (String bad : new String[] {"\0\0\08", "8\u001b", "+3", "1-+3", "\u0663", "^ 2"}) {
+            VirtException e = assertThrows(VirtException.class, () -> Bitmap.parse(bad), bad);
+            assertEquals(ErrorCode.INVALID_ARG, e.code());
+        }
+        assertEquals("1-3,8", Bitmap.parse("\t1 -\n3 ,\f8\u000b").format());
+    }
+
+    /** Found by DomainXmlFuzzTest: split(",") dropped trailing empty items, so "," and "1,," parsed. */
+    @Test
+    void acceptsOneTrailingCommaOnly() throws VirtException {
+        assertEquals("1", Bitmap.parse("1,").format());
+        assertEquals("1", Bitmap.parse("1, ").format());
+        for (String bad : new String[] {",", " , ", "1,,", ",1", "1,,2"}) {
+            VirtException e = assertThrows(VirtException.class, () -> Bitmap.parse(bad), bad);
+            assertEquals(ErrorCode.INVALID_ARG, e.code());
+        }
+    }
+
     @Test
     void keepsACopy() throws VirtException {
         BitSet bits = new BitSet();

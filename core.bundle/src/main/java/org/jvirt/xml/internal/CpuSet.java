@@ -10,9 +10,19 @@ final class CpuSet {
     private CpuSet() {
     }
 
-    /** @param what the attribute being read, kept for callers' context (libvirt's message does not name it) */
+    /**
+     * A non-empty set: libvirt's parsers refuse a set that excludes all it names ({@code 0,^0},
+     * virBitmapIsAllClear, CONFIG_UNSUPPORTED "Invalid value of 'nodeset': 0,^0" in its numatune test),
+     * which would otherwise be formatted as {@code ''} and not parse again.
+     *
+     * @param what the element and attribute being read ({@code "vcpupin cpuset"})
+     */
     static BitSet parse(String what, String s) throws VirtException {
-        return Bitmap.parse(s).bits();
+        BitSet bits = Bitmap.parse(s).bits();
+        if (bits.isEmpty()) {
+            throw XmlErrors.unsupported("Invalid value of '" + what.substring(what.lastIndexOf(' ') + 1) + "': " + s);
+        }
+        return bits;
     }
 
     static String format(BitSet set) {

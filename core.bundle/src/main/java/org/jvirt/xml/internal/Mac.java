@@ -18,7 +18,8 @@ final class Mac {
         }
         int[] b = new int[6];
         for (int i = 0; i < 6; i++) {
-            if (parts[i].isEmpty() || parts[i].length() > 2) {
+            // ASCII hex digits only, as virMacAddrParse (parseInt would take "-4" and other scripts' digits)
+            if (parts[i].isEmpty() || parts[i].length() > 2 || !parts[i].chars().allMatch(Mac::isHexDigit)) {
                 throw XmlErrors.xml("unable to parse mac address '" + s + "'");
             }
             try {
@@ -31,6 +32,10 @@ final class Mac {
             throw XmlErrors.xml("expected unicast mac address, found multicast '" + s + "'");
         }
         return String.format(Locale.ROOT, "%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4], b[5]);
+    }
+
+    private static boolean isHexDigit(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     static boolean isZero(String mac) {

@@ -127,7 +127,11 @@ final class Node {
         usedChildren.put(child, Boolean.TRUE);
     }
 
-    /** Everything not read so far. */
+    /**
+     * Everything not read so far. Text between the child elements of an element the model reads
+     * carries no configuration and is dropped, as libvirt drops it; kept, it would be formatted as
+     * an element of its own.
+     */
     Preserved rest() {
         List<XmlAttribute> attrs = new ArrayList<>();
         for (XmlAttribute a : element.attributes()) {
@@ -137,7 +141,7 @@ final class Node {
         }
         List<XmlElement> kids = new ArrayList<>();
         for (XmlElement c : element.children()) {
-            if (!usedChildren.containsKey(c)) {
+            if (!usedChildren.containsKey(c) && !c.name().equals(XmlElement.TEXT)) {
                 kids.add(c);
             }
         }

@@ -3,6 +3,7 @@ package org.jvirt.xml.internal;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.MissingResourceException;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -78,6 +79,11 @@ final class SafeXmlReader {
         } catch (XMLStreamException e) {
             int line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
             throw detail(line, ParserMessages.libxml2(e.getMessage()));
+        } catch (MissingResourceException e) {
+            // the JDK's parser lacks the text of some of its errors (InvalidCharInDTD, for a bad
+            // character in a DOCTYPE it would refuse anyway): still malformed XML, not a crash
+            int line = r == null || r.getLocation() == null ? 0 : r.getLocation().getLineNumber();
+            throw detail(line, "malformed XML (" + e.getKey() + ")");
         } finally {
             if (r != null) {
                 try {

@@ -30,36 +30,8 @@ class DispatcherFailureTest {
                 if (!method.getName().equals("auth")) {
                     throw new UnsupportedOperationException(method.getName());
                 }
-                return new AlwaysAuthenticated();
+                return new Authenticated();
             });
-
-    /** Authenticated, nothing more. */
-    private static final class AlwaysAuthenticated implements ClientAuth {
-        @Override
-        public int type() {
-            return NONE;
-        }
-
-        @Override
-        public boolean authenticated() {
-            return true;
-        }
-
-        @Override
-        public String saslInit() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SaslReply saslStart(String mechanism, byte[] data) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SaslReply saslStep(byte[] data) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     private final Dispatcher dispatcher = new Dispatcher(new ProcedureTable()
             .add(THROWS_ERROR, "overflow", Access.BEFORE_OPEN, (c, args, ret) -> recurse(0))

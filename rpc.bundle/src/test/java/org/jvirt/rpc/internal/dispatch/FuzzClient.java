@@ -1,0 +1,104 @@
+package org.jvirt.rpc.internal.dispatch;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import org.jvirt.api.Connection;
+import org.jvirt.api.ConnectionFactory;
+import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.rpc.internal.xdr.XdrException;
+
+/**
+ * A client as the dispatcher sees it, without sockets or threads: the real connection of a real
+ * core, opened by the client's CONNECT_OPEN, with the server session's rules (one connection, "not
+ * open" before it). Events are counted, not sent. Used by one thread at a time.
+ */
+final class FuzzClient implements ClientContext {
+    private final ConnectionFactory core;
+    private final Map<Integer, Integer> listenerIds = new HashMap<>();
+    private Connection connection;
+    private int nextCallbackId;
+    final AtomicInteger events = new AtomicInteger();
+
+    FuzzClient(ConnectionFactory core) {
+        this.core = core;
+    }
+
+    @Override
+    public Connection connection() throws VirtException {
+        if (connection == null) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "connection not open");
+        }
+        return connection;
+    }
+
+    @Override
+    public <T> T withConnection(String function, boolean repeatable, Attempt<T> attempt)
+            throws VirtException, XdrException {
+        return attempt.run();
+    }
+
+    @Override
+    public ClientAuth auth() {
+        return new Authenticated();
+    }
+
+    @Override
+    public void open(String uri, int flags) throws VirtException {
+        if (connection != null) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "connection already open");
+        }
+        connection = core.open(uri, flags);
+    }
+
+    @Override
+    public void closeConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+            listenerIds.clear();
+        }
+    }
+
+    @Override
+    public boolean readOnlyListener() {
+        return false;
+    }
+
+    @Override
+    public boolean secure() {
+        return true;
+    }
+
+    @Override
+    public void startKeepalive() {
+        // no transport to ping
+    }
+
+    @Override
+    public int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
+        int callbackId = ++nextCallbackId;
+        listenerIds.put(callbackId, connection().addLifecycleListener(listenerFor.apply(callbackId)));
+        return callbackId;
+    }
+
+    @Override
+    public boolean removeLifecycleListener(int callbackId) throws VirtException {
+        Integer id = listenerIds.remove(callbackId);
+        if (id == null) {
+            return false;
+        }
+        connection().removeLifecycleListener(id);
+        return true;
+    }
+
+    @Override
+    public void sendEvent(int proc, byte[] payload) {
+        events.incrementAndGet();
+    }
+}
