@@ -128,6 +128,7 @@ public final class QemuDriver implements HypervisorDriver {
             return t;
         });
         initThread.execute(() -> loadDomains(done));
+        initThread.shutdown();   // one task: the thread ends with it instead of idling for the daemon's life
     }
 
     /** Reads the definitions back, reattaches to the running guests and starts the autostart domains. */
