@@ -135,6 +135,7 @@ public final class QemuDriver implements HypervisorDriver {
             return t;
         });
         initThread.execute(() -> loadDomains(prober, done));
+        initThread.shutdown();   // one task: the thread ends with it instead of idling for the daemon's life
     }
 
     /**

@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * libvirtd's worker pool ({@code virThreadPool}): {@code min_workers} threads started up front, up
  * to {@code max_workers} running calls, and {@code prio_workers} more that run only high-priority
- * calls, so a domain can still be destroyed while every worker is stuck.
+ * calls, so a domain can still be destroyed while every worker is stuck. As in virThreadPool, a
+ * worker is added only when a call finds none free (a plain ThreadPoolExecutor below its core size
+ * starts a thread for every call, so an idle daemon would soon hold max_workers threads), and a
+ * worker once started stays; the priority workers start when first needed.
  * <p>
  * The queue in front of the workers is bounded: a call waits there holding one of its client's
  * max_client_requests slots and the server has at most max_clients clients, so max_clients x
@@ -47,12 +50,11 @@ final class WorkerPool implements AutoCloseable {
     WorkerPool(Limits limits) {
         this.maxWorkers = limits.maxWorkers();
         this.capacity = limits.maxQueuedCalls();
-        // core = max and no time-out: like virThreadPool, a thread once started stays
-        workers = new ThreadPoolExecutor(maxWorkers, maxWorkers, 0, TimeUnit.SECONDS,
+        // the core size is the number of workers started so far (submit raises it), no time-out
+        int min = Math.min(limits.minWorkers(), maxWorkers);
+        workers = new ThreadPoolExecutor(min, maxWorkers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(capacity), threads("jvirt-rpc-worker-"));
-        for (int i = 0; i < limits.minWorkers(); i++) {
-            workers.prestartCoreThread();
-        }
+        workers.prestartAllCoreThreads();
         prio = limits.prioWorkers() == 0 ? null : new ThreadPoolExecutor(limits.prioWorkers(),
                 limits.prioWorkers(), 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(capacity),
                 threads("jvirt-rpc-prio-worker-"));
@@ -79,12 +81,16 @@ final class WorkerPool implements AutoCloseable {
      *
      * @throws RejectedExecutionException when the pool is shut down or its queue is full
      */
-    void submit(Runnable job, boolean highPriority) {
+    synchronized void submit(Runnable job, boolean highPriority) {
         if (highPriority && prio != null && workers.getActiveCount() >= maxWorkers) {
             prio.execute(job);
-        } else {
-            workers.execute(job);
+            return;
         }
+        int started = workers.getPoolSize();
+        if (started < maxWorkers && workers.getActiveCount() + workers.getQueue().size() >= started) {
+            workers.setCorePoolSize(started + 1);   // no free worker: execute starts one for this call
+        }
+        workers.execute(job);
     }
 
     /** Calls waiting for a worker. */
@@ -95,6 +101,11 @@ final class WorkerPool implements AutoCloseable {
     /** How many calls may wait for a worker. */
     int capacity() {
         return capacity;
+    }
+
+    /** Workers running a call now. */
+    int busy() {
+        return workers.getActiveCount();
     }
 
     /** Threads started. */

@@ -1,0 +1,309 @@
+#!/usr/bin/python3
+"""Footprint and start-up of jvirtd against libvirtd 9.0 (issue 9; run by hand, not by mvn).
+
+    /usr/bin/python3 bench/footprint.py [--rounds N] [--idle S] [--mode test|qemu|both]
+                                        [--jvirtd LABEL=DIST_DIR ...] [--threads]
+
+For each mode and round, every daemon is started in turn (jvirtd, libvirtd, jvirtd, ... so that the
+load of the machine weighs on both alike) and measured:
+  start   seconds from the exec of the daemon until a real client (python3-libvirt: open the URI on
+          the daemon's private UNIX socket, listAllDomains) gets its first answer; the client
+          polls every 10 ms from the moment of the exec
+  cpu     CPU time (user + system, all threads) the daemon's process used until that answer: the
+          work done, which the machine's load does not stretch as it stretches "start"
+  rss     VmRSS of the daemon's process (jvirtd: its JVM) after S seconds idle (--idle, default 3)
+  threads Threads of the same process at the same moment
+then stopped (SIGTERM, SIGKILL after 10 s), by PID. It prints every sample, the medians and the
+ratio jvirtd/libvirtd, and the load average before and after.
+
+Modes:
+  test  jvirtd (dist/bin/jvirtd, its defaults: every bundle, the QEMU driver included) answering on
+        test+unix:///default; libvirtd with no driver module (only its built-in test driver), as
+        rpc.bundle's testkit Libvirtd runs it
+  qemu  both answering qemu+unix:///system: jvirtd as in "test"; libvirtd with its QEMU driver
+        module only (LIBVIRT_DRIVER_DIR), as root, in its own mount namespace (unshare) where a
+        tmpfs covers /run/libvirt and temporary folders cover /var and /etc/libvirt, with
+        user = group = "root" and no security driver (bench/qemu-vs-libvirtd.sh does the same),
+        so it neither reads nor writes the host's libvirt files; copies of /etc/passwd and /etc/group
+        there name the user libvirt-qemu, which Debian's libvirtd resolves before reading qemu.conf.
+        Needs root.
+
+--jvirtd LABEL=DIST_DIR (repeatable; default jvirtd=<this checkout>/dist) measures several jvirtd
+builds in the same run, e.g. a copy of an older dist/ (bin/, etc/, target/jvirtd.jar and any
+target/*.jsa) against the current one. Each jvirtd keeps one temporary JVIRTD_VAR (state, log,
+framework cache) and JVIRTD_RUN for all its rounds, as an installed daemon keeps /var/lib/jvirt.
+--java-opts LABEL=OPTS sets JAVA_OPTS for that build's jvirtd (a JVM option's effect, measured
+against the same build under another label).
+--threads prints the names of jvirtd's threads at idle (from /proc/PID/task/*/comm) once per build.
+"""
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import libvirt
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LIBVIRTD = "/usr/sbin/libvirtd"
+DRIVERS = "/usr/lib/x86_64-linux-gnu/libvirt/connection-driver"
+
+libvirt.registerErrorHandler(lambda ctx, err: None, None)   # the polling fails until the daemon is up
+
+
+def status_field(pid, name):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith(name + ":"):
+                return line.split()[1]
+    raise RuntimeError("no %s in /proc/%d/status" % (name, pid))
+
+
+def children(pid):
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as f:
+                    if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    return found
+
+
+def cpu_seconds(pid):
+    """User + system CPU time the process has used so far (all its threads)."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def thread_names(pid):
+    names = []
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/comm" % (pid, tid)) as f:
+                names.append(f.read().strip())
+        except OSError:
+            pass
+    return sorted(names)
+
+
+def stop(proc):
+    """SIGTERM to the process, SIGKILL after 10 s; returns its exit status."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            return proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return proc.wait(10)
+
+
+class Daemon:
+    """One daemon: start() execs it, measured() answers (pid to read /proc from)."""
+    label = None
+    uri = None
+
+    def start(self):
+        raise NotImplementedError
+
+    def measured_pid(self, proc):
+        return proc.pid
+
+    def cleanup(self, proc):
+        stop(proc)
+
+
+class Jvirtd(Daemon):
+    def __init__(self, label, dist, work, mode, java_opts=None):
+        self.label, self.dist, self.java_opts = label, dist, java_opts
+        self.work = os.path.join(work, label)
+        self.run = os.path.join(self.work, "run")
+        os.makedirs(self.run)
+        scheme = "test+unix:///default" if mode == "test" else "qemu+unix:///system"
+        self.uri = "%s?socket=%s/libvirt-sock" % (scheme, self.run)
+
+    def start(self):
+        env = dict(os.environ, JVIRTD_CONSOLE="no", JVIRTD_VAR=os.path.join(self.work, "var"),
+                   JVIRTD_RUN=self.run)
+        if self.java_opts is not None:
+            env["JAVA_OPTS"] = self.java_opts
+        out = open(os.path.join(self.work, "jvirtd.out"), "ab")
+        return subprocess.Popen(["sh", os.path.join(self.dist, "bin", "jvirtd")], stdin=subprocess.DEVNULL,
+                                stdout=out, stderr=subprocess.STDOUT, env=env, cwd=self.work)
+
+    def measured_pid(self, proc):
+        jvm = [p for p in children(proc.pid)]
+        if len(jvm) != 1:
+            raise RuntimeError("%s: expected one JVM under the script %d, found %s" % (self.label, proc.pid, jvm))
+        return jvm[0]
+
+    def cleanup(self, proc):
+        jvm = children(proc.pid)
+        status = stop(proc)      # the script passes SIGTERM on to the JVM and waits for it
+        for pid in jvm:          # a JVM left behind (should not happen): by its PID
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        if status != 0:
+            raise RuntimeError("%s: jvirtd exited with %s after SIGTERM" % (self.label, status))
+
+
+class Libvirtd(Daemon):
+    def __init__(self, work, mode):
+        self.label, self.mode = "libvirtd", mode
+        self.dir = os.path.join(work, "libvirtd")
+        drivers = os.path.join(self.dir, "drivers")
+        os.makedirs(drivers)
+        with open(os.path.join(self.dir, "libvirtd.conf"), "w") as f:
+            f.write('listen_tcp = 0\nlisten_tls = 0\nauth_unix_rw = "none"\nauth_unix_ro = "none"\n'
+                    'unix_sock_dir = "%s"\nlog_outputs = "3:file:%s/libvirtd.log"\n' % (self.dir, self.dir))
+        if mode == "test":
+            self.uri = "test+unix:///default?socket=%s/libvirt-sock" % self.dir
+            return
+        self.uri = "qemu+unix:///system?socket=%s/libvirt-sock" % self.dir
+        os.symlink(os.path.join(DRIVERS, "libvirt_driver_qemu.so"), os.path.join(drivers, "libvirt_driver_qemu.so"))
+        var = os.path.join(self.dir, "var")
+        for sub in ("lib", "cache", "log", "tmp"):
+            os.makedirs(os.path.join(var, sub))
+        os.chmod(os.path.join(var, "tmp"), 0o1777)
+        os.symlink("/run", os.path.join(var, "run"))
+        os.symlink("/run/lock", os.path.join(var, "lock"))
+        os.makedirs(os.path.join(self.dir, "etc"))
+        with open(os.path.join(self.dir, "etc", "qemu.conf"), "w") as f:
+            f.write('user = "root"\ngroup = "root"\nsecurity_driver = "none"\nstdio_handler = "file"\n')
+        # Debian's libvirtd resolves its built-in default user libvirt-qemu before it reads qemu.conf:
+        # the namespace sees copies of passwd and group that name it (the host's stay as they are)
+        for name, entry in (("passwd", "libvirt-qemu:x:64055:64055::/nonexistent:/usr/sbin/nologin"),
+                            ("group", "libvirt-qemu:x:64055:")):
+            with open("/etc/" + name) as f, open(os.path.join(self.dir, name), "w") as out:
+                out.write(f.read().rstrip("\n") + "\n" + entry + "\n")
+
+    def start(self):
+        env = dict(os.environ, LIBVIRT_DRIVER_DIR=os.path.join(self.dir, "drivers"))
+        argv = [LIBVIRTD, "--config", os.path.join(self.dir, "libvirtd.conf"),
+                "--pid-file", os.path.join(self.dir, "libvirtd.pid")]
+        if self.mode == "qemu":
+            # unshare and sh exec: the process started here becomes libvirtd itself
+            script = ('set -e; mount -t tmpfs -o mode=0755 tmpfs /run/libvirt; mount --bind "$1/var" /var; '
+                      'mount --bind "$1/etc" /etc/libvirt; mount --bind "$1/passwd" /etc/passwd; '
+                      'mount --bind "$1/group" /etc/group; shift; exec "$@"')
+            argv = ["unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh", self.dir] + argv
+        out = open(os.path.join(self.dir, "libvirtd.out"), "ab")
+        return subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env)
+
+
+def first_answer(uri, proc, t0, timeout=120.0):
+    while True:
+        try:
+            conn = libvirt.open(uri)
+            try:
+                conn.listAllDomains(0)
+                return time.monotonic() - t0
+            finally:
+                conn.close()
+        except libvirt.libvirtError:
+            pass
+        if proc.poll() is not None:
+            raise RuntimeError("%s exited with %s before answering" % (uri, proc.returncode))
+        if time.monotonic() - t0 > timeout:
+            raise RuntimeError("%s: no answer after %.0f s" % (uri, timeout))
+        time.sleep(0.01)
+
+
+def measure(daemon, idle, want_threads):
+    t0 = time.monotonic()
+    proc = daemon.start()
+    try:
+        start = first_answer(daemon.uri, proc, t0)
+        pid = daemon.measured_pid(proc)
+        cpu = cpu_seconds(pid)
+        time.sleep(idle)
+        rss = int(status_field(pid, "VmRSS")) / 1024.0
+        threads = int(status_field(pid, "Threads"))
+        names = thread_names(pid) if want_threads else None
+    finally:
+        daemon.cleanup(proc)
+    return start, cpu, rss, threads, names
+
+
+def run_mode(mode, builds, args, work):
+    opts = dict(o.split("=", 1) for o in args.java_opts)
+    daemons = [Jvirtd(label, dist, os.path.join(work, mode), mode, opts.get(label)) for label, dist in builds]
+    daemons.append(Libvirtd(os.path.join(work, mode), mode))
+    samples = {d.label: [] for d in daemons}
+    shown = set()
+    for n in range(1, args.rounds + 1):
+        for d in daemons:
+            want = args.threads and isinstance(d, Jvirtd) and d.label not in shown
+            start, cpu, rss, threads, names = measure(d, args.idle, want)
+            samples[d.label].append((start, rss, threads, cpu))
+            print("%s round %d %-10s start %.3f s  cpu %.2f s  rss %.1f MiB  threads %d"
+                  % (mode, n, d.label, start, cpu, rss, threads), flush=True)
+            if names:
+                shown.add(d.label)
+                counts = {}
+                for name in names:
+                    counts[name] = counts.get(name, 0) + 1
+                print("  %s threads at idle: %s" % (d.label, ", ".join(
+                    "%s%s" % (k, " x%d" % v if v > 1 else "") for k, v in sorted(counts.items()))))
+    return samples
+
+
+def report(mode, samples):
+    med = statistics.median
+    lv = samples["libvirtd"]
+    ref = [med(s[i] for s in lv) for i in range(4)]
+    print()
+    print("mode %s: medians of %d rounds (ratio: daemon / libvirtd)" % (mode, len(lv)))
+    print("%-10s %9s %6s %9s %6s %9s %6s %8s %6s" % ("daemon", "start s", "ratio", "cpu s", "ratio", "rss MiB", "ratio",
+                                                   "threads", "ratio"))
+    for label, vals in samples.items():
+        m = [med(s[i] for s in vals) for i in range(4)]
+        print("%-10s %9.3f %6.1f %9.2f %6.1f %9.1f %6.1f %8g %6.1f" % (
+            label, m[0], m[0] / ref[0], m[3], m[3] / ref[3] if ref[3] else float("nan"), m[1], m[1] / ref[1],
+            m[2], m[2] / ref[2]))
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--rounds", type=int, default=5)
+    p.add_argument("--idle", type=float, default=3.0)
+    p.add_argument("--mode", choices=("test", "qemu", "both"), default="both")
+    p.add_argument("--jvirtd", action="append", default=[], metavar="LABEL=DIST_DIR")
+    p.add_argument("--java-opts", action="append", default=[], metavar="LABEL=OPTS")
+    p.add_argument("--threads", action="store_true")
+    p.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
+    args = p.parse_args()
+    builds = [tuple(b.split("=", 1)) for b in args.jvirtd] or [("jvirtd", os.path.join(ROOT, "dist"))]
+    for label, dist in builds:
+        if label == "libvirtd" or not os.path.isfile(os.path.join(dist, "target", "jvirtd.jar")):
+            sys.exit("%s: no %s/target/jvirtd.jar (build: mvn -B -o package -pl dist -am -DskipTests)" % (label, dist))
+    modes = ("test", "qemu") if args.mode == "both" else (args.mode,)
+    if "qemu" in modes and os.geteuid() != 0:
+        sys.exit("mode qemu needs root (libvirtd's QEMU driver in a private mount namespace)")
+    work = tempfile.mkdtemp(prefix="jvfp.")      # short: socket paths stay < 108 bytes
+    load_start = open("/proc/loadavg").read().split()[:3]
+    print("host: %d CPUs, load average %s; work folder %s" % (os.cpu_count(), " ".join(load_start), work), flush=True)
+    results = {}
+    try:
+        for mode in modes:
+            results[mode] = run_mode(mode, builds, args, work)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    for mode, samples in results.items():
+        report(mode, samples)
+    print("\nload average at start %s, at end %s" % (" ".join(load_start),
+                                                      " ".join(open("/proc/loadavg").read().split()[:3])))
+
+
+if __name__ == "__main__":
+    main()
