@@ -1,6 +1,8 @@
 package org.jvirt.xml.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -33,7 +35,11 @@ final class DevicesParser {
         for (XmlElement child : n.element().children()) {
             Node c = new Node(child);
             switch (child.name()) {
-                case "emulator" -> emulator = child.text();
+                case "emulator" -> emulator = stringValue(child);
+                case XmlElement.TEXT -> {
+                    // text between devices configures nothing: libvirt drops it, and kept it would
+                    // be formatted as a device of its own (found by DomainXmlFuzzTest)
+                }
                 case "serial", "console", "channel", "parallel" -> all.add(CharDeviceCodec.parse(c));
                 case "graphics" -> {
                     Graphics g = GraphicsCodec.parse(c, flags);
@@ -82,6 +88,30 @@ final class DevicesParser {
             GenericDevicePostParse.apply(all);
         }
         return Devices.builder().emulator(emulator).all(all).build();
+    }
+
+    /**
+     * XPath's string() of an element, as libvirt reads {@code <emulator>}: its text, or the text of
+     * all its descendants in document order when it has children. Iterative: the reader bounds the
+     * depth, but this never relies on it.
+     */
+    static String stringValue(XmlElement e) {
+        if (e.children().isEmpty()) {
+            return e.text();
+        }
+        StringBuilder out = new StringBuilder();
+        Deque<XmlElement> todo = new ArrayDeque<>();
+        todo.push(e);
+        while (!todo.isEmpty()) {
+            XmlElement x = todo.pop();
+            if (x.text() != null) {
+                out.append(x.text());
+            }
+            for (int i = x.children().size() - 1; i >= 0; i--) {
+                todo.push(x.children().get(i));
+            }
+        }
+        return out.toString();
     }
 
     /** A device kept as written, with its device information typed alongside. */
