@@ -14,6 +14,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
 import org.jvirt.api.ModificationFlag;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -174,6 +175,13 @@ final class DomainFacade implements Domain {
         }
         BitSet map = (BitSet) cpumap.clone();
         write(fn, b -> b.connection().pinVcpu(ref(b), vcpu, map, flags));
+    }
+
+    @Override
+    public Stream openConsole(String devName, int flags) throws VirtException {
+        // libvirt-domain.c checks only the read-only state; the driver checks its flags
+        connection.checkWritable("virDomainOpenConsole", ErrorDomain.DOMAIN);
+        return connection.call("virDomainOpenConsole", b -> b.connection().openConsole(ref(b), devName, flags));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Bitmap;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
+import org.jvirt.driver.qemu.internal.console.ChardevPaths;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.launch.GuestRunDir;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
@@ -70,6 +71,7 @@ public final class Lifecycle {
                         ctx.maxMessageBytes(), ctx.commandTimeout(), listener);
                 listener.setClient(qmp);
                 pid = readPidFile(pidFile).orElse(pid);
+                live = ChardevPaths.fill(live, qmp.execute("query-chardev", null));
                 long startTime = ProcStat.ofProcess(pid).map(ProcStat::startTime).orElse(0L);
                 dom.attach(id, live, pid, startTime, monitor, log);
                 dom.setQmp(qmp);

@@ -20,6 +20,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.RecordKind;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.console.ConsoleSessions;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.domain.RuntimeStatus;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ public final class QemuHost {
     private final EventBus events = new EventBus();
     private final Lifecycle lifecycle;
     private final Object registryLock = new Object();
+    private final ConsoleSessions consoles = new ConsoleSessions();
 
     public QemuHost(HostContext ctx) {
         this.ctx = ctx;
@@ -57,6 +59,11 @@ public final class QemuHost {
 
     public Lifecycle lifecycle() {
         return lifecycle;
+    }
+
+    /** The console sessions of every guest of this host. */
+    public ConsoleSessions consoles() {
+        return consoles;
     }
 
     int nextId() {
