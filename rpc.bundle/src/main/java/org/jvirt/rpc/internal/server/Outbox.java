@@ -24,7 +24,8 @@ final class Outbox {
         void trackedWritten();
     }
 
-    private record Frame(ByteBuffer bytes, boolean tracked) {
+    /** {@code then}: run once the frame is written (a stream's flow control), or null. */
+    private record Frame(ByteBuffer bytes, boolean tracked, Runnable then) {
     }
 
     private final Transport transport;
@@ -52,7 +53,20 @@ final class Outbox {
      * @throws IOException when the socket failed
      */
     String offer(byte[] frame, boolean tracked) throws IOException {
+        return offer(frame, tracked, null);
+    }
+
+    /**
+     * Writes or queues a frame of a stream, then runs {@code then} once it is written. Such frames
+     * do not count as untracked: a stream has at most one in flight (libvirtd's stream tx flag).
+     */
+    String offerStream(byte[] frame, Runnable then) throws IOException {
+        return offer(frame, false, then);
+    }
+
+    private String offer(byte[] frame, boolean tracked, Runnable then) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(frame);
+        boolean counted = !tracked && then == null;
         synchronized (lock) {
             if (closed) {
                 return null;
@@ -62,17 +76,20 @@ final class Outbox {
                     if (tracked) {
                         written.trackedWritten();
                     }
+                    if (then != null) {
+                        then.run();
+                    }
                     return null;
                 }
             }
-            if (!tracked && untracked >= maxUntracked) {
+            if (counted && untracked >= maxUntracked) {
                 return "it does not read its events (" + untracked + " queued, at most " + maxUntracked + ")";
             }
             if (queue.isEmpty()) {
                 lastProgress = System.nanoTime();
             }
-            queue.addLast(new Frame(buf, tracked));
-            untracked += tracked ? 0 : 1;
+            queue.addLast(new Frame(buf, tracked, then));
+            untracked += counted ? 1 : 0;
             writerBusy = true;
             lock.notifyAll();
             return null;
@@ -99,6 +116,8 @@ final class Outbox {
                 lastProgress = System.nanoTime();
                 if (next.tracked()) {
                     written.trackedWritten();
+                } else if (next.then() != null) {
+                    next.then().run();
                 } else {
                     untracked--;
                 }
