@@ -24,23 +24,30 @@ final class PtyStream implements Stream {
     private static final Logger LOG = LoggerFactory.getLogger(PtyStream.class);
 
     private final Path path;
-    private final FileChannel channel;
+    // two channels on the pty: a FileChannel serializes its reads and writes (its position lock),
+    // so one blocked in a read would hold back every write
+    private final FileChannel in;
+    private final FileChannel out;
     private final Runnable onEnd;
     private volatile String abortReason;
     private volatile boolean ended;
 
-    private PtyStream(Path path, FileChannel channel, Runnable onEnd) {
+    private PtyStream(Path path, FileChannel in, FileChannel out, Runnable onEnd) {
         this.path = path;
-        this.channel = channel;
+        this.in = in;
+        this.out = out;
         this.onEnd = onEnd;
     }
 
     /** Opens {@code path}; {@code onEnd} runs once when the stream ends, however it ends. */
     static PtyStream open(Path path, Runnable onEnd) throws VirtException {
+        FileChannel in = null;
         try {
-            FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            return new PtyStream(path, ch, onEnd);
+            in = FileChannel.open(path, StandardOpenOption.READ);
+            FileChannel out = FileChannel.open(path, StandardOpenOption.WRITE);
+            return new PtyStream(path, in, out, onEnd);
         } catch (IOException e) {
+            closeQuietly(in);
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.STREAMS,
                     "Unable to open device " + path + ": " + e.getMessage(), e);
         }
@@ -51,7 +58,7 @@ final class PtyStream implements Stream {
         ByteBuffer buf = ByteBuffer.wrap(data, offset, len);
         try {
             while (buf.hasRemaining()) {
-                channel.write(buf);
+                out.write(buf);
             }
         } catch (IOException e) {
             throw failure("cannot write to console " + path, e);
@@ -61,7 +68,7 @@ final class PtyStream implements Stream {
     @Override
     public int receive(byte[] buf, int offset, int len) throws VirtException {
         try {
-            int n = channel.read(ByteBuffer.wrap(buf, offset, len));
+            int n = in.read(ByteBuffer.wrap(buf, offset, len));
             if (n < 0) {
                 end();
                 return 0;
@@ -114,12 +121,20 @@ final class PtyStream implements Stream {
             }
             ended = true;
         }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("closing console {}: {}", path, e.toString());
-        }
+        closeQuietly(in);
+        closeQuietly(out);
         onEnd.run();
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch == null) {
+            return;
+        }
+        try {
+            ch.close();
+        } catch (IOException e) {
+            LOG.debug("closing a console channel: {}", e.toString());
+        }
     }
 
     @Override
