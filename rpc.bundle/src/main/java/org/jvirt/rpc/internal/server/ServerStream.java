@@ -120,6 +120,9 @@ final class ServerStream {
                     }
                     return;
                 }
+                if (closed.get()) {
+                    return;   // finished or aborted meanwhile: the client expects nothing more
+                }
                 byte[] data = new byte[n];
                 System.arraycopy(buf, 0, data, 0, n);
                 if (!send(MessageType.STATUS_CONTINUE, data)) {
