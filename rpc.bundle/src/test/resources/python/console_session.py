@@ -3,25 +3,26 @@
 line per step: `<step> <exit or ok/FAIL> <what virsh printed>` (repr). The guest echoes what it
 reads on its serial port in upper case.
 
-usage: console_session.py URI GUEST
+usage: console_session.py URI READ_ONLY_URI GUEST
 """
 import os
 import pty
 import select
+import subprocess
 import sys
 import time
 
-URI, GUEST = sys.argv[1], sys.argv[2]
+URI, RO_URI, GUEST = sys.argv[1], sys.argv[2], sys.argv[3]
 ENV = dict(os.environ, LC_ALL="C", VIRSH_DEFAULT_CONNECT_URI="")
 
 
 class Virsh:
     """virsh console under a pty of its own."""
 
-    def __init__(self, *extra):
+    def __init__(self, *extra, uri=URI):
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
-            os.execvpe("virsh", ["virsh", "-c", URI, "console", GUEST] + list(extra), ENV)
+            os.execvpe("virsh", ["virsh", "-c", uri, "console", GUEST] + list(extra), ENV)
         self.out = b""
         self.exit = None
         self.eof = False
@@ -108,4 +109,18 @@ report("d-attached", d.expect("Escape character is ^]", 30), d)
 report("d-echo", d.echo("again", 30), d)
 d.send(b"\x1d")
 report("d-detached", d.wait(30) == 0, d)
+
+r = Virsh(uri=RO_URI)
+r.wait(30)
+report("r-refused", r.exit == 1 and "read only access prevents virDomainOpenConsole" in r.out.decode(), r)
+
+# the guest going away ends the console session: virsh sees the end of the stream and exits
+e = Virsh()
+report("e-attached", e.expect("Escape character is ^]", 30), e)
+report("e-echo", e.echo("bye", 30), e)
+destroy = subprocess.run(["virsh", "-c", URI, "destroy", GUEST], env=ENV, capture_output=True, timeout=60)
+print("destroy-exit", destroy.returncode, repr(destroy.stdout + destroy.stderr), flush=True)
+e.wait(30)
+report("e-ended-with-guest", e.exit is not None and e.exit != "killed", e)
+print("e-exit", e.exit, flush=True)
 print("done", flush=True)

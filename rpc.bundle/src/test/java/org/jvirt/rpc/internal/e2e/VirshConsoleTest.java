@@ -23,7 +23,8 @@ import org.jvirt.rpc.internal.testkit.QemuHosts;
  * Real {@code virsh console} (under ptys, driven by a python3 script) against jvirtd serving the
  * real QEMU driver: a TCG guest whose serial port is a pty echoes in upper case what it reads, so
  * both directions show; a second console is refused with libvirt's message, {@code --force} takes
- * it over and ends the first, Ctrl-] detaches with exit 0, and a detached console can be opened again.
+ * it over and ends the first, Ctrl-] detaches with exit 0, a detached console can be opened again,
+ * the read-only socket is refused, and destroying the guest ends the session.
  */
 class VirshConsoleTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -59,27 +60,35 @@ class VirshConsoleTest {
                 String uri = "qemu+unix:///system?socket=" + d.rw;
                 String xml = Proc.virsh(uri, "dumpxml", "echo1").out();
                 assertTrue(xml.matches("(?s).*<serial type='pty'>\\s*<source path='/dev/pts/\\d+'/>.*"), xml);
-                List<String> lines = session(uri, "echo1");
+                List<String> lines = session(uri, "qemu+unix:///system?socket=" + d.ro, "echo1");
+                if (Boolean.getBoolean("jvirt.verbose")) {
+                    lines.forEach(l -> System.out.println("  " + l));
+                }
                 System.out.println("virsh console: " + lines.stream().filter(l -> l.contains(" ok ")).count()
                         + " steps passed of " + lines.stream().filter(l -> l.contains(" ok ") || l.contains(" FAIL ")).count());
                 for (String step : List.of("a-attached", "a-echo", "b-refused", "c-attached", "c-echo", "a-ended",
-                        "c-detached", "d-attached", "d-echo", "d-detached")) {
+                        "c-detached", "d-attached", "d-echo", "d-detached", "r-refused", "e-attached", "e-echo",
+                        "e-ended-with-guest")) {
                     assertTrue(lines.stream().anyMatch(l -> l.startsWith(step + " ok ")), step + " in " + lines);
                 }
                 assertEquals("done", lines.get(lines.size() - 1), lines.toString());
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith("destroy-exit 0 ") && l.contains("destroyed")),
+                        lines.toString());
             } finally {
-                dom.destroy(0);
+                if (dom.isActive()) {
+                    dom.destroy(0);
+                }
                 dom.undefine(0);
             }
         }
     }
 
-    private static List<String> session(String uri, String guest) throws Exception {
+    private static List<String> session(String uri, String roUri, String guest) throws Exception {
         Path script = Files.createTempFile("console_session", ".py");
         try {
             Files.copy(VirshConsoleTest.class.getResourceAsStream("/python/console_session.py"), script,
                     StandardCopyOption.REPLACE_EXISTING);
-            Proc.Result r = Proc.run(List.of(PYTHON.toString(), script.toString(), uri, guest), Map.of(), 400);
+            Proc.Result r = Proc.run(List.of(PYTHON.toString(), script.toString(), uri, roUri, guest), Map.of(), 400);
             assertEquals(0, r.exit(), r.toString());
             return r.out().lines().toList();
         } finally {
