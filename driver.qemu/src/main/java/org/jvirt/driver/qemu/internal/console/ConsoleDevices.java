@@ -78,8 +78,15 @@ public final class ConsoleDevices {
         return alias != null ? alias : c.elementName() + index(live, c);
     }
 
+    /** By identity: two devices may be equal (same type, no target yet) and still be two. */
     private static int index(DomainDef live, CharDevice c) {
-        return of(live, c.elementName()).indexOf(c);
+        List<CharDevice> same = of(live, c.elementName());
+        for (int i = 0; i < same.size(); i++) {
+            if (same.get(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isVirtio(CharTarget t) {
