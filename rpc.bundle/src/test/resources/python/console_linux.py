@@ -62,4 +62,30 @@ if status is None:
     os.kill(pid, 9)
     os.waitpid(pid, 0)
 report("detached", status == 0)
+
+# a guest-initiated power-off ends the guest, and with it the console session (virsh sees the end)
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvpe("virsh", ["virsh", "-c", URI, "console", GUEST], ENV)
+out = b""
+report("reattached", expect("Escape character is ^]", 30))
+report("shell-again", expect("# ", 60, poke=b"\r"))
+os.write(fd, b"poweroff -f\r")
+status = None
+end = time.time() + 120
+while time.time() < end:
+    r, _, _ = select.select([fd], [], [], 0.2)
+    if r:
+        try:
+            out += os.read(fd, 65536)
+        except OSError:
+            pass
+    p, st = os.waitpid(pid, os.WNOHANG)
+    if p:
+        status = os.waitstatus_to_exitcode(st)
+        break
+if status is None:
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+report("ended-by-poweroff", status is not None)
 print("done", flush=True)

@@ -26,7 +26,8 @@ import org.jvirt.rpc.internal.testkit.QemuHosts;
 /**
  * A real Linux guest: Debian's kernel ({@code linux-image-amd64}, in /boot; or the file named by
  * {@code -Djvirt.test.kernel}) booted directly with a busybox initramfs built here, its console on
- * ttyS0. Over real {@code virsh console} a shell command goes in and its output comes back.
+ * ttyS0. Over real {@code virsh console} a shell command goes in and its output comes back; a
+ * {@code poweroff} typed there ends the guest (shut off, reason shutdown) and the console session.
  */
 class VirshConsoleLinuxTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -64,9 +65,13 @@ class VirshConsoleLinuxTest {
                 }
                 System.out.println("virsh console (Linux guest): " + lines.stream().filter(l -> l.contains(" ok ")).count()
                         + " steps passed of " + lines.stream().filter(l -> l.contains(" ok ") || l.contains(" FAIL ")).count());
-                for (String step : List.of("attached", "shell", "command", "detached")) {
+                for (String step : List.of("attached", "shell", "command", "detached", "reattached", "shell-again",
+                        "ended-by-poweroff")) {
                     assertTrue(lines.stream().anyMatch(l -> l.startsWith(step + " ok ")), step + " in " + lines);
                 }
+                // the guest powered itself off: shut off, reason "shutdown" (libvirt's VIR_DOMAIN_SHUTOFF_SHUTDOWN)
+                Proc.Result state = Proc.virsh(uri, "domstate", "linux1", "--reason");
+                assertEquals("shut off (shutdown)\n\n", state.out(), state.toString());
             } finally {
                 if (dom.isActive()) {
                     dom.destroy(0);
