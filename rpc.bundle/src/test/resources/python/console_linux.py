@@ -2,7 +2,8 @@
 """A shell command through real `virsh console` on a Linux guest whose shell runs on ttyS0.
 Prints `<step> ok|FAIL <what virsh printed>` lines.
 
-usage: console_linux.py URI GUEST
+usage: console_linux.py URI GUEST [acpi]
+  acpi: instead, wait for the guest's acpid, then `virsh shutdown` it (ACPI power button)
 """
 import os
 import pty
@@ -44,6 +45,32 @@ def report(step, ok):
 
 
 report("attached", expect("Escape character is ^]", 30))
+if len(sys.argv) > 3 and sys.argv[3] == "acpi":
+    import subprocess
+    report("shell", expect("# ", 240, poke=b"\r"))
+    out = b""
+    report("acpid", expect("ACPID-4", 60, poke=b"pidof acpid >/dev/null && echo ACPID-$((2*2))\r"))
+    sd = subprocess.run(["virsh", "-c", URI, "shutdown", GUEST], env=ENV, capture_output=True, timeout=60)
+    print("shutdown-exit", sd.returncode, repr(sd.stdout + sd.stderr), flush=True)
+    status = None
+    end = time.time() + 120
+    while time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.2)
+        if r:
+            try:
+                out += os.read(fd, 65536)
+            except OSError:
+                pass
+        p, st = os.waitpid(pid, os.WNOHANG)
+        if p:
+            status = os.waitstatus_to_exitcode(st)
+            break
+    if status is None:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+    report("ended-by-acpi-shutdown", status is not None)
+    print("done", flush=True)
+    sys.exit(0)
 # the shell prompt: press Enter until busybox's sh answers (the kernel boots under TCG meanwhile)
 report("shell", expect("# ", 240, poke=b"\r"))
 out = b""

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,6 +40,11 @@ class VirshConsoleLinuxTest {
             mount -t proc proc /proc
             mount -t sysfs sys /sys
             mount -t devtmpfs dev /dev
+            # the ACPI power button (virsh shutdown): evdev and button drivers, busybox's acpid
+            # runs /etc/acpi/PWRF/00000080 on it (in the foreground of a job: as a daemon it wants
+            # /var/log/acpid.log)
+            [ -e /lib/evdev.ko ] && insmod /lib/evdev.ko
+            [ -e /lib/button.ko ] && insmod /lib/button.ko && { acpid -f -c /etc/acpi -l /dev/null & }
             echo JVIRT-LINUX-READY
             while true; do setsid cttyhack sh; done
             """;
@@ -52,14 +58,14 @@ class VirshConsoleLinuxTest {
         assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3");
         assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed");
         Path initrd = dir.resolve("initrd.gz");
-        Initramfs.write(BUSYBOX, INIT, initrd);
+        Initramfs.write(BUSYBOX, INIT, Map.of(), initrd);
         try (QemuHosts q = new QemuHosts(dir); Jvirtd d = new Jvirtd(q.factory);
                 Connection c = q.factory.open("qemu:///system", 0)) {
-            Domain dom = c.defineXml(guestXml(kernel.get(), initrd), 0);
+            Domain dom = c.defineXml(guestXml("linux1", kernel.get(), initrd), 0);
             dom.create(0);
             try {
                 String uri = "qemu+unix:///system?socket=" + d.rw;
-                List<String> lines = session(uri, "linux1");
+                List<String> lines = session(uri, "linux1", "shell");
                 if (Boolean.getBoolean("jvirt.verbose")) {
                     lines.forEach(l -> System.out.println("  " + l));
                 }
@@ -81,12 +87,66 @@ class VirshConsoleLinuxTest {
         }
     }
 
-    private static List<String> session(String uri, String guest) throws Exception {
+    /**
+     * ACPI shutdown honoured by the guest: {@code virsh shutdown} presses the power button, the
+     * guest's acpid powers it off, the domain is shut off with reason "shutdown" and the console
+     * session ends. Needs the kernel's evdev and button modules (/lib/modules/VERSION, or beside
+     * the {@code -Djvirt.test.kernel} file's boot folder as a Debian package unpacks them).
+     */
+    @Test
+    void acpiShutdownIsHonouredByTheGuest(@TempDir Path dir) throws Exception {
+        Optional<Path> kernel = kernel();
+        assumeTrue(kernel.isPresent(), "no /boot/vmlinuz-* (linux-image-amd64) and no -Djvirt.test.kernel");
+        Optional<Path> modules = modules(kernel.get());
+        assumeTrue(modules.isPresent(), "no kernel modules for " + kernel.get());
+        assumeTrue(QemuHosts.qemuInstalled() && Proc.available("virsh") && Files.isExecutable(PYTHON)
+                && Files.isExecutable(BUSYBOX), "qemu, virsh, /usr/bin/python3 and busybox-static are needed");
+        Path initrd = dir.resolve("initrd.gz");
+        Initramfs.write(BUSYBOX, INIT, Map.of(
+                "lib/evdev.ko", Files.readAllBytes(modules.get().resolve("kernel/drivers/input/evdev.ko")),
+                "lib/button.ko", Files.readAllBytes(modules.get().resolve("kernel/drivers/acpi/button.ko")),
+                "etc/acpi/PWRF/00000080", "#!/bin/sh\npoweroff -f\n".getBytes(StandardCharsets.US_ASCII)), initrd);
+        try (QemuHosts q = new QemuHosts(dir); Jvirtd d = new Jvirtd(q.factory);
+                Connection c = q.factory.open("qemu:///system", 0)) {
+            Domain dom = c.defineXml(guestXml("linux2", kernel.get(), initrd), 0);
+            dom.create(0);
+            try {
+                String uri = "qemu+unix:///system?socket=" + d.rw;
+                List<String> lines = session(uri, "linux2", "acpi");
+                if (Boolean.getBoolean("jvirt.verbose")) {
+                    lines.forEach(l -> System.out.println("  " + l));
+                }
+                for (String step : List.of("attached", "shell", "acpid", "ended-by-acpi-shutdown")) {
+                    assertTrue(lines.stream().anyMatch(l -> l.startsWith(step + " ok ")), step + " in " + lines);
+                }
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith("shutdown-exit 0 ")), lines.toString());
+                Proc.Result state = Proc.virsh(uri, "domstate", "linux2", "--reason");
+                assertEquals("shut off (shutdown)\n\n", state.out(), state.toString());
+            } finally {
+                if (dom.isActive()) {
+                    dom.destroy(0);
+                }
+                dom.undefine(0);
+            }
+        }
+    }
+
+    /** The modules of {@code kernel} ({@code vmlinuz-VERSION}): beside its boot folder, else the host's. */
+    private static Optional<Path> modules(Path kernel) {
+        String version = kernel.getFileName().toString().replaceFirst("^vmlinuz-", "");
+        Path boot = kernel.toAbsolutePath().getParent();
+        List<Path> candidates = boot.getParent() == null ? List.of(Path.of("/lib/modules", version))
+                : List.of(boot.getParent().resolve("lib/modules").resolve(version), Path.of("/lib/modules", version));
+        return candidates.stream().filter(p -> Files.isReadable(p.resolve("kernel/drivers/acpi/button.ko"))
+                && Files.isReadable(p.resolve("kernel/drivers/input/evdev.ko"))).findFirst();
+    }
+
+    private static List<String> session(String uri, String guest, String mode) throws Exception {
         Path script = Files.createTempFile("console_linux", ".py");
         try {
             Files.copy(VirshConsoleLinuxTest.class.getResourceAsStream("/python/console_linux.py"), script,
                     StandardCopyOption.REPLACE_EXISTING);
-            Proc.Result r = Proc.run(List.of(PYTHON.toString(), script.toString(), uri, guest), Map.of(), 400);
+            Proc.Result r = Proc.run(List.of(PYTHON.toString(), script.toString(), uri, guest, mode), Map.of(), 400);
             assertEquals(0, r.exit(), r.toString());
             return r.out().lines().toList();
         } finally {
@@ -109,8 +169,8 @@ class VirshConsoleLinuxTest {
         }
     }
 
-    private static String guestXml(Path kernel, Path initrd) {
-        return "<domain type='qemu'><name>linux1</name><memory unit='MiB'>256</memory><vcpu>1</vcpu>"
+    private static String guestXml(String name, Path kernel, Path initrd) {
+        return "<domain type='qemu'><name>" + name + "</name><memory unit='MiB'>256</memory><vcpu>1</vcpu>"
                 + "<os><type arch='x86_64' machine='pc'>hvm</type><kernel>" + kernel + "</kernel>"
                 + "<initrd>" + initrd + "</initrd><cmdline>console=ttyS0 panic=-1 quiet</cmdline></os>"
                 + "<features><acpi/></features>"
