@@ -70,4 +70,17 @@ public interface Domain {
 
     /** Pins vCPU {@code vcpu} to the host CPUs in {@code cpumap}; flags of {@link ModificationFlag}. */
     void pinVcpu(int vcpu, BitSet cpumap, int flags) throws VirtException;
+
+    /**
+     * Opens the guest's console (libvirt's {@code virDomainOpenConsole}): a stream carrying what the
+     * guest writes to it and taking what it should read.
+     *
+     * @param devName the alias of the console, serial or channel ({@code serial0}, {@code console0});
+     *                null for the first console
+     * @param flags   a mask of {@link ConsoleFlag}
+     * @throws VirtException {@link ErrorCode#OPERATION_INVALID} when the domain is not running;
+     *         {@link ErrorCode#OPERATION_FAILED} "Active console session exists for this domain"
+     *         while another stream holds it and {@link ConsoleFlag#FORCE} is not given
+     */
+    Stream openConsole(String devName, int flags) throws VirtException;
 }

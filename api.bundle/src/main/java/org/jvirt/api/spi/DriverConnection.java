@@ -9,6 +9,7 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -133,6 +134,14 @@ public interface DriverConnection {
 
     default void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap, int flags) throws VirtException {
         throw unsupported("virDomainPinVcpuFlags");
+    }
+
+    /**
+     * Opens a console of the running domain (see {@code Domain.openConsole}); the core has checked
+     * the flags and the read-only state.
+     */
+    default Stream openConsole(DomainRef dom, String devName, int flags) throws VirtException {
+        throw unsupported("virDomainOpenConsole");
     }
 
     /**

@@ -15,6 +15,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
 import org.jvirt.api.ModificationFlag;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -177,6 +178,13 @@ final class DomainFacade implements Domain {
         }
         BitSet map = (BitSet) cpumap.clone();
         write(fn, b -> b.connection().pinVcpu(ref(b), vcpu, map, flags), UNKNOWN);
+    }
+
+    @Override
+    public Stream openConsole(String devName, int flags) throws VirtException {
+        // libvirt-domain.c checks only the read-only state; the driver checks its flags
+        connection.checkWritable("virDomainOpenConsole", ErrorDomain.DOMAIN);
+        return connection.call("virDomainOpenConsole", b -> b.connection().openConsole(ref(b), devName, flags));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Bitmap;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
+import org.jvirt.driver.qemu.internal.console.ChardevPaths;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.launch.GuestRunDir;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
@@ -113,6 +114,8 @@ public final class Lifecycle {
                 ctx.maxMessageBytes(), ctx.commandTimeout(), listener);
         listener.setClient(qmp);
         dom.setQmp(qmp);
+        // the pty paths QEMU chose, for dumpxml and consoles (libvirt's qemuProcessRefreshChardevs)
+        dom.setLiveDef(ChardevPaths.fill(live, qmp.execute("query-chardev", null)));
         reached(StartObserver.Stage.MONITOR_CONNECTED, dom);
         VcpuThreadResolution r = ctx.vcpus().refresh(dom);
         applyVcpuPins(dom, live, r);

@@ -2,10 +2,12 @@ package org.jvirt.driver.qemu.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
 
+import org.jvirt.api.ConsoleFlag;
 import org.jvirt.api.CreateFlag;
 import org.jvirt.api.DefineFlag;
 import org.jvirt.api.DomainInfo;
@@ -14,6 +16,7 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.Flag;
 import org.jvirt.api.ListFlag;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -22,6 +25,7 @@ import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.console.ConsoleDevices;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 
@@ -303,6 +307,20 @@ final class QemuConnection implements DriverConnection {
     @Override
     public void pinVcpu(DomainRef ref, int vcpu, BitSet cpumap, int flags) throws VirtException {
         pinning.pin(find(ref), vcpu, cpumap, flags);
+    }
+
+    @Override
+    public Stream openConsole(DomainRef ref, String devName, int flags) throws VirtException {
+        QemuErrors.checkFlags(flags, ConsoleFlag.FORCE.bit() | ConsoleFlag.SAFE.bit(), "qemuDomainOpenConsole");
+        QemuDomainObj dom = find(ref);
+        String pty;
+        synchronized (dom) {
+            if (!dom.isActive()) {
+                throw QemuErrors.notRunning();
+            }
+            pty = ConsoleDevices.ptyPath(dom.liveDef(), devName);
+        }
+        return host.consoles().open(Path.of(pty), (flags & ConsoleFlag.FORCE.bit()) != 0);
     }
 
     @Override

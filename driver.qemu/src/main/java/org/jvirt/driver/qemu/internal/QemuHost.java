@@ -21,6 +21,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.RecordKind;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.console.ConsoleSessions;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.domain.RuntimeStatus;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class QemuHost {
     private final Object registryLock = new Object();
     /** Reservations for a define or create in progress (see {@link #claim}). */
     private final Set<QemuDomainObj> pending = ConcurrentHashMap.newKeySet();
+    private final ConsoleSessions consoles = new ConsoleSessions();
 
     public QemuHost(HostContext ctx) {
         this.ctx = ctx;
@@ -60,6 +62,11 @@ public final class QemuHost {
 
     public Lifecycle lifecycle() {
         return lifecycle;
+    }
+
+    /** The console sessions of every guest of this host. */
+    public ConsoleSessions consoles() {
+        return consoles;
     }
 
     int nextId() {

@@ -4,6 +4,7 @@ import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.xdr.XdrException;
 
@@ -68,4 +69,11 @@ public interface ClientContext {
 
     /** Queues an asynchronous MESSAGE of the remote program; never blocks. */
     void sendEvent(int proc, byte[] payload);
+
+    /**
+     * Makes {@code stream} the stream of the call being answered (libvirt's daemonAddClientStream):
+     * once the call's OK reply is queued, the stream's data flows as VIR_NET_STREAM messages with
+     * the call's procedure and serial. When the call fails after this, the stream is aborted.
+     */
+    void attachStream(Stream stream);
 }

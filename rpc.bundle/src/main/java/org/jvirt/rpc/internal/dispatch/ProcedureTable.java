@@ -32,6 +32,7 @@ public final class ProcedureTable {
         new LifecycleProcedures().registerInto(t);
         new VcpuProcedures().registerInto(t);
         new EventProcedures().registerInto(t);
+        new ConsoleProcedures().registerInto(t);
         return t;
     }
 }

@@ -11,6 +11,7 @@ import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.OpenFlag;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.dispatch.ClientAuth;
 import org.jvirt.rpc.internal.dispatch.ClientContext;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * reply, a full worker queue); only a broken stream or a client that does not read closes the
  * connection.
  */
-final class ClientSession implements ClientContext {
+final class ClientSession implements ClientContext, ServerStream.Client {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
     /** Releases enough slots on close that a reader waiting for one always wakes. */
     private static final int WAKE_READER = 1 << 20;
@@ -51,6 +52,7 @@ final class ClientSession implements ClientContext {
     private final ConnectionSlot connection = new ConnectionSlot();
     private boolean warnedRequestLimit;                                 // reader thread only
     private final Keepalive keepalive = new Keepalive();
+    private final ServerStreams streams = new ServerStreams();
 
     ClientSession(RpcServer server, Transport raw, boolean readOnlyListener) {
         this.server = server;
@@ -128,8 +130,14 @@ final class ClientSession implements ClientContext {
             }
             return;
         }
+        if (m.type() == MessageType.STREAM || m.type() == MessageType.STREAM_HOLE) {
+            if (!streams.route(m)) {
+                requests.release();   // the stream took the slot, or there is none
+            }
+            return;
+        }
         if (!call) {
-            // libvirtd drops non-call messages it has no use for (no streams here)
+            // libvirtd drops non-call messages it has no use for
             requests.release();
             LOG.debug("client {}: dropping {}", transport.describe(), m);
             return;
@@ -155,13 +163,40 @@ final class ClientSession implements ClientContext {
     /** Runs on a worker: the call's reply, whatever the dispatcher does. */
     private void answer(Message call) {
         Message reply;
+        CallContext context = new CallContext(this);
         try {
-            reply = server.dispatcher().dispatch(this, call);
+            reply = server.dispatcher().dispatch(context, call);
         } catch (Throwable t) {   // the dispatcher answers everything; this is the net under it
             LOG.error("client {}: call {} failed unexpectedly", transport.describe(), call, t);
             reply = Replies.internalError(call, t);
         }
+        Stream stream = context.stream();
+        if (stream == null) {
+            reply(call, reply);
+        } else {
+            startStream(call, reply, stream);
+        }
+    }
+
+    /**
+     * The reply of a call that opened a stream, then the stream: registered first (the client
+     * sends data as soon as it has the reply), started after the reply is queued (its data follows
+     * the reply on the wire). A failed call aborts it.
+     */
+    private void startStream(Message call, Message reply, Stream stream) {
+        if (reply.status() != MessageType.STATUS_OK) {
+            stream.abort();
+            reply(call, reply);
+            return;
+        }
+        ServerStream s = new ServerStream(this, call.proc(), call.serial(), stream);
+        if (!streams.add(s)) {
+            stream.abort();   // the client has gone
+            requests.release();
+            return;
+        }
         reply(call, reply);
+        s.start();
     }
 
     /** Sends the reply to {@code call}; it holds a request slot until written. */
@@ -251,6 +286,7 @@ final class ClientSession implements ClientContext {
         transport.close();
         outbox.close();
         requests.release(WAKE_READER);
+        streams.closeAll();
         closeConnection();
         server.removed(this);
         return true;
@@ -330,5 +366,52 @@ final class ClientSession implements ClientContext {
             LOG.error("client {}: event {} could not be sent, dropping the client", transport.describe(), proc, e);
             close();
         }
+    }
+
+    @Override
+    public void attachStream(Stream stream) {
+        // calls get a CallContext, which keeps their stream; the session itself has no call
+        throw new IllegalStateException("a stream belongs to a call");
+    }
+
+    @Override
+    public boolean sendStreamFrame(Message m, Runnable then) {
+        if (closed.get()) {
+            return false;
+        }
+        try {
+            String drop = outbox.offerStream(m.encode(), then);
+            if (drop != null) {
+                drop(drop);
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            LOG.debug("client {} write failed: {}", transport.describe(), e.toString());
+            close();
+            return false;
+        }
+    }
+
+    @Override
+    public void releaseSlot() {
+        requests.release();
+    }
+
+    @Override
+    public void drop(String why) {
+        if (close()) {
+            LOG.warn("client {} {}: dropping it", transport.describe(), why);
+        }
+    }
+
+    @Override
+    public void removed(ServerStream stream) {
+        streams.remove(stream);
+    }
+
+    @Override
+    public String describe() {
+        return transport.describe();
     }
 }

@@ -57,11 +57,20 @@ final class Outbox {
     }
 
     /**
+     * Writes or queues a frame of a stream, then runs {@code then} once it is written. Such frames
+     * do not count as untracked: a stream has at most one in flight (libvirtd's stream tx flag).
+     */
+    String offerStream(byte[] frame, Runnable then) throws IOException {
+        return offer(frame, false, then);
+    }
+
+    /**
      * As {@link #offer(byte[], boolean)}, and runs {@code then} once the frame is written, before
      * any later frame is (the switch to a SASL security layer after the last clear reply).
      */
     String offer(byte[] frame, boolean tracked, Runnable then) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(frame);
+        boolean counted = !tracked && then == null;
         synchronized (lock) {
             if (closed) {
                 return null;
@@ -74,17 +83,20 @@ final class Outbox {
                     if (tracked) {
                         written.trackedWritten();
                     }
+                    if (then != null) {
+                        then.run();
+                    }
                     return null;
                 }
             }
-            if (!tracked && untracked >= maxUntracked) {
+            if (counted && untracked >= maxUntracked) {
                 return "it does not read its events (" + untracked + " queued, at most " + maxUntracked + ")";
             }
             if (queue.isEmpty()) {
                 lastProgress = System.nanoTime();
             }
             queue.addLast(new Frame(buf, tracked, then));
-            untracked += tracked ? 0 : 1;
+            untracked += counted ? 1 : 0;
             writerBusy = true;
             lock.notifyAll();
             return null;
@@ -114,6 +126,8 @@ final class Outbox {
                 lastProgress = System.nanoTime();
                 if (next.tracked()) {
                     written.trackedWritten();
+                } else if (next.then() != null) {
+                    next.then().run();
                 } else {
                     untracked--;
                 }

@@ -51,6 +51,7 @@ public final class RemoteProc {
     public static final int DOMAIN_HAS_MANAGED_SAVE_IMAGE = 183;
     public static final int DOMAIN_CREATE_WITH_FLAGS = 196;
     public static final int DOMAIN_GET_VCPUS_FLAGS = 200;
+    public static final int DOMAIN_OPEN_CONSOLE = 201;
     public static final int DOMAIN_IS_UPDATED = 202;
     public static final int DOMAIN_GET_STATE = 212;
     public static final int DOMAIN_PIN_VCPU_FLAGS = 225;

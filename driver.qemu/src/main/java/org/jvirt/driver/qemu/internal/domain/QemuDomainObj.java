@@ -145,6 +145,11 @@ public final class QemuDomainObj {
         this.stopping = false;
     }
 
+    /** The running guest's definition completed with what QEMU reports (e.g. its pty paths). */
+    public synchronized void setLiveDef(DomainDef live) {
+        this.liveDef = live;
+    }
+
     /** Marks the domain inactive; the caller has closed the monitor. */
     public synchronized void detach(StateReason reason) {
         this.id = -1;

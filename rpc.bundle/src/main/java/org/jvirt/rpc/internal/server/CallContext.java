@@ -1,0 +1,94 @@
+package org.jvirt.rpc.internal.server;
+
+import java.util.function.IntFunction;
+
+import org.jvirt.api.Connection;
+import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.Stream;
+import org.jvirt.api.VirtException;
+import org.jvirt.rpc.internal.dispatch.ClientAuth;
+import org.jvirt.rpc.internal.dispatch.ClientContext;
+import org.jvirt.rpc.internal.xdr.XdrException;
+
+/**
+ * The client as one call sees it: everything is the session's, except that a stream the call
+ * opens is kept here, so the session can start it after the call's reply (only that call knows
+ * its serial).
+ */
+final class CallContext implements ClientContext {
+    private final ClientContext session;
+    private Stream stream;   // the worker thread of the call only
+
+    CallContext(ClientContext session) {
+        this.session = session;
+    }
+
+    /** The stream the call attached, or null. */
+    Stream stream() {
+        return stream;
+    }
+
+    @Override
+    public void attachStream(Stream s) {
+        if (stream != null && stream != s) {
+            stream.abort();   // an attempt repeated on a new core opened it again
+        }
+        stream = s;
+    }
+
+    @Override
+    public Connection connection() throws VirtException {
+        return session.connection();
+    }
+
+    @Override
+    public <T> T withConnection(String function, boolean repeatable, Attempt<T> attempt)
+            throws VirtException, XdrException {
+        return session.withConnection(function, repeatable, attempt);
+    }
+
+    @Override
+    public ClientAuth auth() {
+        return session.auth();
+    }
+
+    @Override
+    public void open(String uri, int flags) throws VirtException {
+        session.open(uri, flags);
+    }
+
+    @Override
+    public void closeConnection() {
+        session.closeConnection();
+    }
+
+    @Override
+    public boolean readOnlyListener() {
+        return session.readOnlyListener();
+    }
+
+    @Override
+    public boolean secure() {
+        return session.secure();
+    }
+
+    @Override
+    public void startKeepalive() {
+        session.startKeepalive();
+    }
+
+    @Override
+    public int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
+        return session.addLifecycleListener(listenerFor);
+    }
+
+    @Override
+    public boolean removeLifecycleListener(int callbackId) throws VirtException {
+        return session.removeLifecycleListener(callbackId);
+    }
+
+    @Override
+    public void sendEvent(int proc, byte[] payload) {
+        session.sendEvent(proc, payload);
+    }
+}
