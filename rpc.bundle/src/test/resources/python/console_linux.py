@@ -43,17 +43,10 @@ def expect(text, timeout, poke=None):
 def report(step, ok):
     print(step, "ok" if ok else "FAIL", repr(out.decode(errors="replace")[-600:]), flush=True)
 
-
-report("attached", expect("Escape character is ^]", 30))
-if len(sys.argv) > 3 and sys.argv[3] == "acpi":
-    import subprocess
-    report("shell", expect("# ", 240, poke=b"\r"))
-    out = b""
-    report("acpid", expect("ACPID-4", 60, poke=b"pidof acpid >/dev/null && echo ACPID-$((2*2))\r"))
-    sd = subprocess.run(["virsh", "-c", URI, "shutdown", GUEST], env=ENV, capture_output=True, timeout=60)
-    print("shutdown-exit", sd.returncode, repr(sd.stdout + sd.stderr), flush=True)
-    status = None
-    end = time.time() + 120
+def wait_for_virsh_end(seconds):
+    """Reads the console until virsh exits (the guest ended); its exit code, or None (then killed)."""
+    global out
+    end = time.time() + seconds
     while time.time() < end:
         r, _, _ = select.select([fd], [], [], 0.2)
         if r:
@@ -63,12 +56,22 @@ if len(sys.argv) > 3 and sys.argv[3] == "acpi":
                 pass
         p, st = os.waitpid(pid, os.WNOHANG)
         if p:
-            status = os.waitstatus_to_exitcode(st)
-            break
-    if status is None:
-        os.kill(pid, 9)
-        os.waitpid(pid, 0)
-    report("ended-by-acpi-shutdown", status is not None)
+            return os.waitstatus_to_exitcode(st)
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    return None
+
+
+
+report("attached", expect("Escape character is ^]", 30))
+if len(sys.argv) > 3 and sys.argv[3] == "acpi":
+    import subprocess
+    report("shell", expect("# ", 240, poke=b"\r"))
+    out = b""
+    report("acpid", expect("ACPID-4", 60, poke=b"pidof acpid >/dev/null && echo ACPID-$((2*2))\r"))
+    sd = subprocess.run(["virsh", "-c", URI, "shutdown", GUEST], env=ENV, capture_output=True, timeout=60)
+    print("shutdown-exit", sd.returncode, repr(sd.stdout + sd.stderr), flush=True)
+    report("ended-by-acpi-shutdown", wait_for_virsh_end(120) is not None)
     print("done", flush=True)
     sys.exit(0)
 # the shell prompt: press Enter until busybox's sh answers (the kernel boots under TCG meanwhile)
@@ -98,21 +101,5 @@ out = b""
 report("reattached", expect("Escape character is ^]", 30))
 report("shell-again", expect("# ", 60, poke=b"\r"))
 os.write(fd, b"poweroff -f\r")
-status = None
-end = time.time() + 120
-while time.time() < end:
-    r, _, _ = select.select([fd], [], [], 0.2)
-    if r:
-        try:
-            out += os.read(fd, 65536)
-        except OSError:
-            pass
-    p, st = os.waitpid(pid, os.WNOHANG)
-    if p:
-        status = os.waitstatus_to_exitcode(st)
-        break
-if status is None:
-    os.kill(pid, 9)
-    os.waitpid(pid, 0)
-report("ended-by-poweroff", status is not None)
+report("ended-by-poweroff", wait_for_virsh_end(120) is not None)
 print("done", flush=True)
