@@ -66,15 +66,6 @@ class ConcurrencyLimitsTest {
         };
     }
 
-    private static byte[] call(int proc, int serial, byte[] args) {
-        return new Message(Programs.REMOTE, 1, proc, MessageType.CALL, serial, 0, args).encode();
-    }
-
-    private static void open(RawClient c) throws Exception {
-        c.send(call(RemoteProc.CONNECT_OPEN, 1, new XdrWriter().writeOptString("test:///default").writeInt(0).toByteArray()));
-        assertEquals(MessageType.STATUS_OK, c.read().status());
-    }
-
     private void awaitRunning(int n) throws InterruptedException {
         long until = System.nanoTime() + 5_000_000_000L;
         while (running.get() < n && System.nanoTime() < until) {
@@ -88,17 +79,17 @@ class ConcurrencyLimitsTest {
         // 2 calls in flight per client, 3 workers for everybody
         try (Jvirtd d = new Jvirtd(core, s -> s.withLimits(10, 2, 3));
              RawClient a = new RawClient(d.tcp); RawClient b = new RawClient(d.tcp); RawClient c = new RawClient(d.tcp)) {
-            open(a);
-            open(b);
-            open(c);
+            a.openTestDefault();
+            b.openTestDefault();
+            c.openTestDefault();
             for (int serial = 10; serial < 15; serial++) {
-                a.send(call(RemoteProc.CONNECT_GET_HOSTNAME, serial, new byte[0]));
+                a.send(RawClient.callFrame(RemoteProc.CONNECT_GET_HOSTNAME, serial, new byte[0]));
             }
             awaitRunning(2);
             Thread.sleep(300);
             assertEquals(2, running.get(), "client a has max_client_requests = 2 calls running");
             for (int serial = 20; serial < 25; serial++) {
-                b.send(call(RemoteProc.CONNECT_GET_HOSTNAME, serial, new byte[0]));
+                b.send(RawClient.callFrame(RemoteProc.CONNECT_GET_HOSTNAME, serial, new byte[0]));
             }
             awaitRunning(3);
             Thread.sleep(300);
@@ -117,7 +108,7 @@ class ConcurrencyLimitsTest {
             }
             assertEquals(10, replies);
             assertEquals(3, maxRunning.get(), "never more than max_workers at once");
-            c.send(call(RemoteProc.CONNECT_GET_TYPE, 99, new byte[0]));
+            c.send(RawClient.callFrame(RemoteProc.CONNECT_GET_TYPE, 99, new byte[0]));
             Message m = c.read();
             assertEquals(99, m.serial());
             assertEquals("TEST", m.payloadReader().readString());

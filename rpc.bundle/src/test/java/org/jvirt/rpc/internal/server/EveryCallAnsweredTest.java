@@ -70,15 +70,6 @@ class EveryCallAnsweredTest {
         };
     }
 
-    private static byte[] call(int proc, int serial, byte[] args) {
-        return new Message(Programs.REMOTE, Programs.REMOTE_VERSION, proc, MessageType.CALL, serial, 0, args).encode();
-    }
-
-    private static void open(RawClient c) throws Exception {
-        c.send(call(RemoteProc.CONNECT_OPEN, 1, new XdrWriter().writeOptString("test:///default").writeInt(0).toByteArray()));
-        assertEquals(MessageType.STATUS_OK, c.read().status());
-    }
-
     private static RemoteError error(Message m, int serial) throws Exception {
         assertEquals(MessageType.REPLY, m.type(), m.toString());
         assertEquals(serial, m.serial(), m.toString());
@@ -97,13 +88,13 @@ class EveryCallAnsweredTest {
         try (LogCapture log = new LogCapture();
              Jvirtd d = new Jvirtd(misbehaving(Hosts.testDefault(dir.resolve("state"))), s -> s.withLimits(10, 5, 2));
              RawClient c = new RawClient(d.tcp); RawClient other = new RawClient(d.tcp)) {
-            open(c);
-            open(other);
+            c.openTestDefault();
+            other.openTestDefault();
             int serial = 10;
             for (Throwable t : failures) {
                 hostnameThrows.set(t);
                 long t0 = System.nanoTime();
-                c.send(call(RemoteProc.CONNECT_GET_HOSTNAME, ++serial, new byte[0]));
+                c.send(RawClient.callFrame(RemoteProc.CONNECT_GET_HOSTNAME, ++serial, new byte[0]));
                 RemoteError e = error(c.read(), serial);
                 assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "answered within a bounded time");
                 assertEquals(ErrorCode.INTERNAL_ERROR.number(), e.code(), e.message());
@@ -111,7 +102,7 @@ class EveryCallAnsweredTest {
                         e.message());
                 // the same connection, on a worker that survived (there are only 2)
                 hostnameThrows.set(null);
-                c.send(call(RemoteProc.CONNECT_GET_HOSTNAME, ++serial, new byte[0]));
+                c.send(RawClient.callFrame(RemoteProc.CONNECT_GET_HOSTNAME, ++serial, new byte[0]));
                 Message ok = c.read();
                 assertEquals(serial, ok.serial());
                 assertEquals(MessageType.STATUS_OK, ok.status(), ok.toString());
@@ -119,7 +110,7 @@ class EveryCallAnsweredTest {
                         "logged once, with the stack:\n" + log.text());
             }
             assertTrue(log.text().contains("\tat "), "the stack is logged");
-            other.send(call(RemoteProc.CONNECT_GET_TYPE, 99, new byte[0]));
+            other.send(RawClient.callFrame(RemoteProc.CONNECT_GET_TYPE, 99, new byte[0]));
             assertEquals("TEST", other.read().payloadReader().readString(), "other clients are served");
         }
     }
@@ -129,15 +120,15 @@ class EveryCallAnsweredTest {
         String huge = "x".repeat(Frames.MESSAGE_MAX);   // its XDR string alone exceeds 32 MiB
         try (Jvirtd d = new Jvirtd(misbehaving(Hosts.testDefault(dir.resolve("state"))));
              RawClient c = new RawClient(d.tcp)) {
-            open(c);
+            c.openTestDefault();
             capabilities.set(() -> huge);
-            c.send(call(RemoteProc.CONNECT_GET_CAPABILITIES, 7, new byte[0]));
+            c.send(RawClient.callFrame(RemoteProc.CONNECT_GET_CAPABILITIES, 7, new byte[0]));
             RemoteError e = error(c.read(), 7);
             assertEquals(ErrorCode.RPC.number(), e.code(), e.message());
             assertTrue(e.message().contains("Unable to encode message payload"), e.message());
             assertTrue(e.message().contains("exceeds the message limit of " + Frames.MESSAGE_MAX), e.message());
             capabilities.set(null);
-            c.send(call(RemoteProc.CONNECT_GET_TYPE, 9, new byte[0]));
+            c.send(RawClient.callFrame(RemoteProc.CONNECT_GET_TYPE, 9, new byte[0]));
             assertEquals("TEST", c.read().payloadReader().readString(), "the connection stays usable");
         }
     }

@@ -46,22 +46,13 @@ import org.jvirt.rpc.internal.xdr.XdrWriter;
  */
 class QueueBoundsTest {
 
-    private static byte[] call(int proc, int serial, byte[] args) {
-        return new Message(Programs.REMOTE, Programs.REMOTE_VERSION, proc, MessageType.CALL, serial, 0, args).encode();
-    }
-
     private static byte[] openArgs() {
         return new XdrWriter().writeOptString("test:///default").writeInt(0).toByteArray();
     }
 
-    private static void open(RawClient c) throws Exception {
-        c.send(call(RemoteProc.CONNECT_OPEN, 1, openArgs()));
-        assertEquals(MessageType.STATUS_OK, c.read().status());
-    }
-
     private static long servedInNanos(RawClient good, int serial) throws Exception {
         long t0 = System.nanoTime();
-        good.send(call(RemoteProc.CONNECT_GET_TYPE, serial, new byte[0]));
+        good.send(RawClient.callFrame(RemoteProc.CONNECT_GET_TYPE, serial, new byte[0]));
         Message m = good.read();
         assertEquals(serial, m.serial());
         assertEquals("TEST", m.payloadReader().readString());
@@ -81,10 +72,10 @@ class QueueBoundsTest {
         try (LogCapture log = new LogCapture();
              Jvirtd d = new Jvirtd(s -> s.withLimits(10, 2, 2).withKeepalive(1, 2));
              RawClient good = new RawClient(d.tcp); RawClient flooder = new RawClient(d.tcp)) {
-            open(good);
+            good.openTestDefault();
             flooder.socket.setReceiveBufferSize(4096);
-            open(flooder);
-            byte[] caps = call(RemoteProc.CONNECT_GET_CAPABILITIES, 2, new byte[0]);
+            flooder.openTestDefault();
+            byte[] caps = RawClient.callFrame(RemoteProc.CONNECT_GET_CAPABILITIES, 2, new byte[0]);
             Thread sender = new Thread(() -> {
                 try {
                     for (int i = 0; i < 20_000; i++) {
@@ -130,7 +121,7 @@ class QueueBoundsTest {
         }
 
         Message call(int proc, int serial, byte[] args) throws Exception {
-            ByteBuffer b = ByteBuffer.wrap(QueueBoundsTest.call(proc, serial, args));
+            ByteBuffer b = ByteBuffer.wrap(RawClient.callFrame(proc, serial, args));
             while (b.hasRemaining()) {
                 channel.write(b);
             }
@@ -149,7 +140,7 @@ class QueueBoundsTest {
         try (LogCapture log = new LogCapture();
              Jvirtd d = new Jvirtd(s -> s.withLimits(few));
              RawClient good = new RawClient(d.tcp); UnixClient deaf = new UnixClient(d.rw)) {
-            open(good);
+            good.openTestDefault();
             assertEquals(MessageType.STATUS_OK, deaf.call(RemoteProc.CONNECT_OPEN, 1, openArgs()).status());
             for (int i = 0; i < 20; i++) {   // 20 callbacks: each state change sends it 20 events
                 Message reg = deaf.call(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, 2 + i,
@@ -157,7 +148,7 @@ class QueueBoundsTest {
                 assertEquals(MessageType.STATUS_OK, reg.status(), reg.toString());
             }
             // from now on "deaf" reads nothing; every suspend and resume sends it events
-            good.send(call(RemoteProc.DOMAIN_LOOKUP_BY_NAME, 3, new XdrWriter().writeString("test").toByteArray()));
+            good.send(RawClient.callFrame(RemoteProc.DOMAIN_LOOKUP_BY_NAME, 3, new XdrWriter().writeString("test").toByteArray()));
             WireDomain dom = WireDomain.read(good.read().payloadReader());
             XdrWriter w = new XdrWriter();
             dom.write(w);
@@ -167,7 +158,7 @@ class QueueBoundsTest {
             long until = System.nanoTime() + 20_000_000_000L;
             while (d.server.clientCount() > 1 && System.nanoTime() < until) {
                 for (int proc : new int[] {RemoteProc.DOMAIN_SUSPEND, RemoteProc.DOMAIN_RESUME}) {
-                    good.send(call(proc, ++serial, domArgs));
+                    good.send(RawClient.callFrame(proc, ++serial, domArgs));
                     Message m = good.read();
                     assertEquals(MessageType.STATUS_OK, m.status(), m.toString());
                     largestOutbox = Math.max(largestOutbox, d.server.largestOutbox());
@@ -212,22 +203,22 @@ class QueueBoundsTest {
         };
         try (Jvirtd d = new Jvirtd(slowHostname, s -> s.withLimits(new Limits(10, 10, 20, 2, 2, 1, 5, 100)));
              RawClient a = new RawClient(d.tcp); RawClient c = new RawClient(d.tcp)) {
-            open(a);
-            open(c);
-            a.send(call(RemoteProc.CONNECT_GET_HOSTNAME, 10, new byte[0]));
-            a.send(call(RemoteProc.CONNECT_GET_HOSTNAME, 11, new byte[0]));
+            a.openTestDefault();
+            c.openTestDefault();
+            a.send(RawClient.callFrame(RemoteProc.CONNECT_GET_HOSTNAME, 10, new byte[0]));
+            a.send(RawClient.callFrame(RemoteProc.CONNECT_GET_HOSTNAME, 11, new byte[0]));
             long until = System.nanoTime() + 5_000_000_000L;
             while (stuck.get() < 2 && System.nanoTime() < until) {
                 Thread.sleep(10);
             }
             assertEquals(2, stuck.get(), "both workers are stuck");
-            c.send(call(RemoteProc.CONNECT_GET_TYPE, 20, new byte[0]));     // normal: waits for a worker
-            c.send(call(RemoteProc.DOMAIN_LOOKUP_BY_NAME, 21, new XdrWriter().writeString("test").toByteArray()));
+            c.send(RawClient.callFrame(RemoteProc.CONNECT_GET_TYPE, 20, new byte[0]));     // normal: waits for a worker
+            c.send(RawClient.callFrame(RemoteProc.DOMAIN_LOOKUP_BY_NAME, 21, new XdrWriter().writeString("test").toByteArray()));
             Message found = c.read();
             assertEquals(21, found.serial(), "the lookup ran on the priority worker, before the queued call");
             XdrWriter w = new XdrWriter();
             WireDomain.read(found.payloadReader()).write(w);
-            c.send(call(RemoteProc.DOMAIN_DESTROY, 22, w.toByteArray()));
+            c.send(RawClient.callFrame(RemoteProc.DOMAIN_DESTROY, 22, w.toByteArray()));
             Message destroyed = c.read();
             assertEquals(22, destroyed.serial());
             assertEquals(MessageType.STATUS_OK, destroyed.status(), destroyed.toString());
@@ -343,7 +334,7 @@ class QueueBoundsTest {
         try (LogCapture log = new LogCapture();
              Jvirtd d = new Jvirtd(s -> s.withLimits(1, 5, 2));
              RawClient first = new RawClient(d.tcp); RawClient second = new RawClient(d.tcp)) {
-            open(first);
+            first.openTestDefault();
             assertTrue(second.closedByServer());
             assertTrue(log.await("Too many active clients (1), dropping connection from", 2000), log.text());
             servedInNanos(first, 5);

@@ -32,7 +32,7 @@ class RawFramesTest {
     void start() throws Exception {
         jvirtd = new Jvirtd();
         good = new RawClient(jvirtd.tcp);
-        open(good);
+        good.openTestDefault();
     }
 
     @AfterEach
@@ -47,11 +47,6 @@ class RawFramesTest {
 
     private static byte[] call(int proc, int serial, byte[] payload) {
         return frame(Programs.REMOTE, Programs.REMOTE_VERSION, proc, MessageType.CALL, serial, 0, payload);
-    }
-
-    private static void open(RawClient c) throws Exception {
-        c.send(call(RemoteProc.CONNECT_OPEN, 1, new XdrWriter().writeOptString("test:///default").writeInt(0).toByteArray()));
-        assertEquals(MessageType.STATUS_OK, c.read().status());
     }
 
     private void goodIsServed() throws Exception {
@@ -96,7 +91,7 @@ class RawFramesTest {
     @Test
     void aFrameOfJustAHeaderIsACallWithNoArguments() throws Exception {
         try (RawClient c = new RawClient(jvirtd.tcp)) {
-            open(c);
+            c.openTestDefault();
             byte[] f = call(RemoteProc.CONNECT_GET_TYPE, 5, new byte[0]);
             assertEquals(28, f.length);
             c.send(f);
@@ -107,7 +102,7 @@ class RawFramesTest {
     @Test
     void aFrameSentInPiecesWithPausesIsServedAndOthersDoNotWait() throws Exception {
         try (RawClient slow = new RawClient(jvirtd.tcp)) {
-            open(slow);
+            slow.openTestDefault();
             byte[] f = call(RemoteProc.CONNECT_GET_TYPE, 6, new byte[0]);
             for (int i = 0; i < f.length; i += 7) {
                 slow.send(Arrays.copyOfRange(f, i, Math.min(f.length, i + 7)));
@@ -125,7 +120,7 @@ class RawFramesTest {
         byte[] f = call(RemoteProc.DOMAIN_LOOKUP_BY_NAME, 3, new XdrWriter().writeString("test").toByteArray());
         for (int cut : new int[] {1, 3, 4, 5, 27, 28, f.length - 1}) {
             try (RawClient c = new RawClient(jvirtd.tcp)) {
-                open(c);
+                c.openTestDefault();
                 c.send(Arrays.copyOf(f, cut));
             }
             goodIsServed();
@@ -140,7 +135,7 @@ class RawFramesTest {
     @Test
     void fourMebibyteStringsAreDecodedAndOneByteMoreIsRefusedWithTheConnectionAlive() throws Exception {
         try (RawClient c = new RawClient(jvirtd.tcp)) {
-            open(c);
+            c.openTestDefault();
             String max = "<".repeat(XdrReader.STRING_MAX);
             long t0 = System.nanoTime();
             c.send(call(RemoteProc.DOMAIN_DEFINE_XML, 10, new XdrWriter().writeString(max).toByteArray()));
@@ -161,7 +156,7 @@ class RawFramesTest {
     @Test
     void unknownProgramsVersionsAndProceduresGetErrorRepliesAndTheConnectionStays() throws Exception {
         try (RawClient c = new RawClient(jvirtd.tcp)) {
-            open(c);
+            c.openTestDefault();
             c.send(frame(Programs.REMOTE, 2, RemoteProc.CONNECT_GET_TYPE, MessageType.CALL, 20, 0, new byte[0]));
             RemoteError e = error(c.read(), 20);
             assertEquals(ErrorCode.RPC.number(), e.code());
@@ -185,7 +180,7 @@ class RawFramesTest {
     @Test
     void messagesOfTheWrongTypeAreDroppedAsLibvirtdDoesAndTheConnectionStays() throws Exception {
         try (RawClient c = new RawClient(jvirtd.tcp)) {
-            open(c);
+            c.openTestDefault();
             int[] types = {MessageType.REPLY, MessageType.MESSAGE, MessageType.STREAM, MessageType.REPLY_WITH_FDS,
                 MessageType.STREAM_HOLE, 99, -1};
             for (int type : types) {
@@ -211,7 +206,7 @@ class RawFramesTest {
     @Test
     void argumentsThatDoNotDecodeGetAnRpcErrorAndTheConnectionStays() throws Exception {
         try (RawClient c = new RawClient(jvirtd.tcp)) {
-            open(c);
+            c.openTestDefault();
             byte[][] bad = {
                 {0, 0, 0},                               // truncated int
                 {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 'a'},   // string length 2 GiB

@@ -12,6 +12,8 @@ import org.jvirt.rpc.internal.wire.Frames;
 import org.jvirt.rpc.internal.wire.Message;
 import org.jvirt.rpc.internal.wire.MessageType;
 import org.jvirt.rpc.internal.wire.Programs;
+import org.jvirt.rpc.internal.wire.RemoteProc;
+import org.jvirt.rpc.internal.xdr.XdrWriter;
 
 /** A deliberately dumb TCP client that sends whatever bytes a test wants. */
 public final class RawClient implements AutoCloseable {
@@ -34,6 +36,20 @@ public final class RawClient implements AutoCloseable {
 
     public void call(int prog, int proc, int serial, byte[] payload) throws IOException {
         send(new Message(prog, Programs.REMOTE_VERSION, proc, MessageType.CALL, serial, 0, payload).encode());
+    }
+
+    /** A CALL of the remote program, encoded. */
+    public static byte[] callFrame(int proc, int serial, byte[] args) {
+        return new Message(Programs.REMOTE, Programs.REMOTE_VERSION, proc, MessageType.CALL, serial, 0, args).encode();
+    }
+
+    /** CONNECT_OPEN of test:///default as serial 1; fails unless the reply is OK. */
+    public void openTestDefault() throws IOException, Frames.FrameException {
+        send(callFrame(RemoteProc.CONNECT_OPEN, 1, new XdrWriter().writeOptString("test:///default").writeInt(0).toByteArray()));
+        Message reply = read();
+        if (reply.status() != MessageType.STATUS_OK) {
+            throw new IOException("CONNECT_OPEN answered status " + reply.status());
+        }
     }
 
     public Message read() throws IOException, Frames.FrameException {
