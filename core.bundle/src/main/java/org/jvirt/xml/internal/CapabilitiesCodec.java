@@ -30,9 +30,9 @@ final class CapabilitiesCodec {
         Node caps = f.child("capabilities");
         List<XmlElement> entries = new ArrayList<>();
         for (XmlElement e : f.element().children()) {
-            // text between features configures nothing (libvirt ignores it); kept, it outlived the
-            // elements around it (found by DomainXmlFuzzTest)
-            if ((caps == null || e != caps.element()) && !e.name().equals(XmlElement.TEXT)) {
+            // text between features configures nothing, and libvirt reads the first <capabilities>
+            // only: kept, either outlived or replaced what was read (found by DomainXmlFuzzTest)
+            if (!e.name().equals(XmlElement.TEXT) && !e.name().equals("capabilities")) {
                 entries.add(FeaturesCodec.complete(e));
             }
         }
