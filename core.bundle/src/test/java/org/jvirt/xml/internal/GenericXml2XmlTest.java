@@ -58,7 +58,7 @@ class GenericXml2XmlTest {
         DomainSchemaValidator schema = DomainSchemaValidator.forDomains();
         Path in = data.resolve("genericxml2xmlindata");
         Path out = data.resolve("genericxml2xmloutdata");
-        ConformanceResults results = new ConformanceResults("genericxml2xml");
+        ConformanceResults results = new ConformanceResults("generic-xml2xml");
         List<Path> inputs;
         try (Stream<Path> s = Files.list(in)) {
             inputs = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();

@@ -3,7 +3,6 @@ package org.jvirt.rpc.internal.server;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 
@@ -37,20 +36,16 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientSession implements ClientContext, ServerStream.Client {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
-    /** Releases enough slots on close that a reader waiting for one always wakes. */
-    private static final int WAKE_READER = 1 << 20;
 
     private final RpcServer server;
     private final Transport transport;
     private final LayeredTransport layered;
     private final SessionAuth auth;
     private final boolean readOnlyListener;
-    private final int maxRequests;
-    private final Semaphore requests;
+    private final RequestSlots requests;
     private final Outbox outbox;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ConnectionSlot connection = new ConnectionSlot();
-    private boolean warnedRequestLimit;                                 // reader thread only
     private final Keepalive keepalive = new Keepalive();
     private final ServerStreams streams = new ServerStreams();
 
@@ -64,8 +59,7 @@ final class ClientSession implements ClientContext, ServerStream.Client {
         this.transport = layered != null ? layered : raw;
         this.auth = new SessionAuth(authType, server.settings().auth().sasl(), raw.secure(), layered, raw.describe());
         this.readOnlyListener = readOnlyListener;
-        this.maxRequests = server.settings().limits().maxClientRequests();
-        this.requests = new Semaphore(maxRequests);
+        this.requests = new RequestSlots(server.settings().limits().maxClientRequests());
         this.outbox = new Outbox(transport, server.settings().limits().maxClientEvents(), requests::release);
     }
 
@@ -81,7 +75,7 @@ final class ClientSession implements ClientContext, ServerStream.Client {
     private void readLoop() {
         try {
             while (!closed.get()) {
-                takeRequestSlot();
+                requests.take(transport.describe());
                 if (closed.get()) {
                     return;
                 }
@@ -104,19 +98,6 @@ final class ClientSession implements ClientContext, ServerStream.Client {
         } finally {
             close();
         }
-    }
-
-    /** libvirtd allocates no receive buffer while a client is at max_client_requests: the same here. */
-    private void takeRequestSlot() throws InterruptedException {
-        if (requests.tryAcquire()) {
-            return;
-        }
-        if (!warnedRequestLimit) {
-            warnedRequestLimit = true;
-            LOG.warn("Client {} hit max requests limit {}. This may result in keep-alive timeouts."
-                    + " Consider tuning the max_client_requests server parameter", transport.describe(), maxRequests);
-        }
-        requests.acquire();
     }
 
     /** Handles one message; owns one request slot, which it passes on with a call or releases. */
@@ -285,7 +266,7 @@ final class ClientSession implements ClientContext, ServerStream.Client {
         }
         transport.close();
         outbox.close();
-        requests.release(WAKE_READER);
+        requests.wakeReader();
         streams.closeAll();
         closeConnection();
         server.removed(this);
