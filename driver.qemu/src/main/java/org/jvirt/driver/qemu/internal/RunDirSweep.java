@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes from a host's run folder what no running guest owns: monitor sockets, pid files and
+ * Removes from a host's run folder what no running guest owns: pid files and
  * domain folders ({@code domain-<id>-<name>}, the master key) of guests a killed daemon was
  * starting or stopping. libvirt removes them in qemuProcessStop; a daemon that died before that
  * leaves them, and the next guest with the same id would find them. Runs after the reattach and
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RunDirSweep {
     private static final Logger LOG = LoggerFactory.getLogger(RunDirSweep.class);
-    private static final Pattern GUEST_FILE = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\\.(qmp|pid)");
+    private static final Pattern GUEST_FILE = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\\.pid");
     private static final Pattern DOMAIN_DIR = Pattern.compile("domain-(\\d+)-.*");
 
     private final Path runDir;
@@ -41,7 +41,6 @@ final class RunDirSweep {
         Set<String> ids = new HashSet<>();
         for (QemuDomainObj d : domains) {
             if (d.isActive()) {
-                owned.add(d.uuid() + ".qmp");
                 owned.add(d.uuid() + ".pid");
                 ids.add(Integer.toString(d.id()));
             }

@@ -24,9 +24,9 @@ class RunDirSweepTest {
         UUID running = UUID.randomUUID();
         UUID gone = UUID.randomUUID();
         QemuDomainObj live = new QemuDomainObj(running, "web1");
-        live.attach(3, null, 4242, 1, run.resolve(running + ".qmp"), run.resolve("web1.log"));
+        live.attach(3, null, 4242, 1, run.resolve("domain-3-web1").resolve("monitor.sock"), run.resolve("web1.log"));
         QemuDomainObj stopped = new QemuDomainObj(gone, "web2");
-        for (String f : List.of(running + ".qmp", running + ".pid", gone + ".qmp", gone + ".pid", "autostarted",
+        for (String f : List.of(running + ".pid", gone + ".pid", "autostarted",
                 "notes.txt")) {
             Files.writeString(run.resolve(f), "x");
         }
@@ -37,7 +37,7 @@ class RunDirSweepTest {
         new RunDirSweep(run).sweep(List.of(live, stopped));
 
         try (Stream<Path> left = Files.list(run)) {
-            assertEquals(Set.of(running + ".pid", running + ".qmp", "autostarted", "channel", "domain-3-web1",
+            assertEquals(Set.of(running + ".pid", "autostarted", "channel", "domain-3-web1",
                     "notes.txt"), left.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
     }
