@@ -83,4 +83,18 @@ public interface Connection extends AutoCloseable {
     /** Closes the connection; later calls fail with {@link ErrorCode#INVALID_CONN}. Idempotent. */
     @Override
     void close();
+
+    /** The host's security model ({@code virNodeGetSecurityModel}). */
+    SecurityModel securityModel() throws VirtException;
+
+    /**
+     * Statistics of every domain matching {@code flags} ({@code virConnectGetAllDomainStats}).
+     *
+     * @param stats a mask of {@link StatsGroup}; 0 asks for every group the driver has
+     * @param flags libvirt's {@code virConnectGetAllDomainStatsFlags}
+     */
+    List<DomainStats> allDomainStats(int stats, int flags) throws VirtException;
+
+    /** Statistics of the given domains of this connection ({@code virDomainListGetStats}). */
+    List<DomainStats> domainStats(List<Domain> domains, int stats, int flags) throws VirtException;
 }

@@ -83,4 +83,52 @@ public interface Domain {
      *         while another stream holds it and {@link ConsoleFlag#FORCE} is not given
      */
     Stream openConsole(String devName, int flags) throws VirtException;
+
+    /** The scheduler and how many parameters it has ({@code virDomainGetSchedulerType}). */
+    SchedulerType schedulerType() throws VirtException;
+
+    /** Scheduler parameters ({@code cpu_shares}, {@code vcpu_quota}, ...); flags of {@link ModificationFlag}. */
+    List<TypedParameter> schedulerParameters(int flags) throws VirtException;
+
+    /** Changes scheduler parameters; flags of {@link ModificationFlag}. */
+    void setSchedulerParameters(List<TypedParameter> params, int flags) throws VirtException;
+
+    /** Memory tunables ({@code hard_limit}, {@code soft_limit}, {@code swap_hard_limit}, in KiB). */
+    List<TypedParameter> memoryParameters(int flags) throws VirtException;
+
+    /** Changes memory tunables; flags of {@link ModificationFlag}. */
+    void setMemoryParameters(List<TypedParameter> params, int flags) throws VirtException;
+
+    /** Block I/O tunables ({@code weight}, per-device settings). */
+    List<TypedParameter> blkioParameters(int flags) throws VirtException;
+
+    /** Changes block I/O tunables; flags of {@link ModificationFlag}. */
+    void setBlkioParameters(List<TypedParameter> params, int flags) throws VirtException;
+
+    /**
+     * Sets the current memory (balloon) or, with {@link MemoryFlag#MAXIMUM}, the maximum memory, in
+     * KiB; flags of {@link ModificationFlag} and {@link MemoryFlag} ({@code virDomainSetMemoryFlags}).
+     */
+    void setMemory(long kib, int flags) throws VirtException;
+
+    /** Sets the vCPU count; flags of {@link ModificationFlag} and {@link VcpuFlag}. */
+    void setVcpus(int count, int flags) throws VirtException;
+
+    /** The vCPU count; flags of {@link ModificationFlag} and {@link VcpuFlag} ({@code virDomainGetVcpusFlags}). */
+    int vcpusCount(int flags) throws VirtException;
+
+    /** Memory statistics of the running domain ({@code virDomainMemoryStats}). */
+    List<MemoryStat> memoryStats(int flags) throws VirtException;
+
+    /** The host CPUs the emulator threads may run on; flags of {@link ModificationFlag}. */
+    BitSet emulatorPinInfo(int flags) throws VirtException;
+
+    /** Pins the emulator threads to {@code cpumap}; flags of {@link ModificationFlag}. */
+    void pinEmulator(BitSet cpumap, int flags) throws VirtException;
+
+    /** The running domain's security label from the first security driver ({@code virDomainGetSecurityLabel}). */
+    SecurityLabel securityLabel() throws VirtException;
+
+    /** The domain's labels from every security driver ({@code virDomainGetSecurityLabelList}). */
+    List<SecurityLabel> securityLabels() throws VirtException;
 }

@@ -8,8 +8,13 @@ import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.SchedulerType;
+import org.jvirt.api.SecurityLabel;
+import org.jvirt.api.SecurityModel;
 import org.jvirt.api.Stream;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -142,6 +147,82 @@ public interface DriverConnection {
      */
     default Stream openConsole(DomainRef dom, String devName, int flags) throws VirtException {
         throw unsupported("virDomainOpenConsole");
+    }
+
+    default SchedulerType schedulerType(DomainRef dom) throws VirtException {
+        throw unsupported("virDomainGetSchedulerType");
+    }
+
+    default List<TypedParameter> schedulerParameters(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainGetSchedulerParametersFlags");
+    }
+
+    default void setSchedulerParameters(DomainRef dom, List<TypedParameter> params, int flags)
+            throws VirtException {
+        throw unsupported("virDomainSetSchedulerParametersFlags");
+    }
+
+    default List<TypedParameter> memoryParameters(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainGetMemoryParameters");
+    }
+
+    default void setMemoryParameters(DomainRef dom, List<TypedParameter> params, int flags)
+            throws VirtException {
+        throw unsupported("virDomainSetMemoryParameters");
+    }
+
+    default List<TypedParameter> blkioParameters(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainGetBlkioParameters");
+    }
+
+    default void setBlkioParameters(DomainRef dom, List<TypedParameter> params, int flags)
+            throws VirtException {
+        throw unsupported("virDomainSetBlkioParameters");
+    }
+
+    default void setMemory(DomainRef dom, long kib, int flags) throws VirtException {
+        throw unsupported("virDomainSetMemoryFlags");
+    }
+
+    default void setVcpus(DomainRef dom, int count, int flags) throws VirtException {
+        throw unsupported("virDomainSetVcpusFlags");
+    }
+
+    default int vcpusCount(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainGetVcpusFlags");
+    }
+
+    default List<MemoryStat> memoryStats(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainMemoryStats");
+    }
+
+    default BitSet emulatorPinInfo(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainGetEmulatorPinInfo");
+    }
+
+    default void pinEmulator(DomainRef dom, BitSet cpumap, int flags) throws VirtException {
+        throw unsupported("virDomainPinEmulator");
+    }
+
+    default SecurityModel securityModel() throws VirtException {
+        throw unsupported("virNodeGetSecurityModel");
+    }
+
+    default SecurityLabel securityLabel(DomainRef dom) throws VirtException {
+        throw unsupported("virDomainGetSecurityLabel");
+    }
+
+    default List<SecurityLabel> securityLabels(DomainRef dom) throws VirtException {
+        throw unsupported("virDomainGetSecurityLabelList");
+    }
+
+    /**
+     * Statistics of {@code domains}, or of every domain matching {@code flags} when null
+     * ({@code virConnectGetAllDomainStats} / {@code virDomainListGetStats}).
+     */
+    default List<DomainStatsRecord> domainStats(List<DomainRef> domains, int stats, int flags)
+            throws VirtException {
+        throw unsupported("virConnectGetAllDomainStats");
     }
 
     /**

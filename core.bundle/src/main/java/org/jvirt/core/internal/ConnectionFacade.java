@@ -10,13 +10,16 @@ import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.DomainStats;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.OpenFlag;
+import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,6 +198,48 @@ final class ConnectionFacade implements Connection {
                         "driver " + b.entry().name() + " failed in " + fn + ": " + e, e);
             }
         }
+    }
+
+    @Override
+    public SecurityModel securityModel() throws VirtException {
+        return call("virNodeGetSecurityModel", b -> b.connection().securityModel());
+    }
+
+    @Override
+    public List<DomainStats> allDomainStats(int stats, int statsFlags) throws VirtException {
+        String fn = "virConnectGetAllDomainStats";
+        checkOpen(fn, ErrorDomain.NONE);
+        return call(fn, b -> facades(b, b.connection().domainStats(null, stats, statsFlags)));
+    }
+
+    @Override
+    public List<DomainStats> domainStats(List<Domain> domains, int stats, int statsFlags) throws VirtException {
+        String fn = "virDomainListGetStats";
+        checkOpen(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(domains, "doms", fn, ErrorDomain.DOMAIN);
+        if (domains.isEmpty()) {
+            throw Checks.invalidArg("doms in " + fn + " must not be empty", ErrorDomain.DOMAIN);
+        }
+        for (Domain d : domains) {
+            if (!(d instanceof DomainFacade f) || f.connection() != this) {
+                throw Checks.invalid("domains from different connections", ErrorDomain.DOMAIN);
+            }
+        }
+        return call(fn, b -> {
+            List<DomainRef> refs = new ArrayList<>();
+            for (Domain d : domains) {
+                refs.add(((DomainFacade) d).refOn(b));
+            }
+            return facades(b, b.connection().domainStats(refs, stats, statsFlags));
+        });
+    }
+
+    private List<DomainStats> facades(Binding b, List<DomainStatsRecord> records) {
+        List<DomainStats> out = new ArrayList<>();
+        for (DomainStatsRecord r : records) {
+            out.add(new DomainStats(new DomainFacade(this, r.domain(), b.generation()), r.params()));
+        }
+        return out;
     }
 
     @Override

@@ -14,8 +14,12 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
+import org.jvirt.api.MemoryStat;
 import org.jvirt.api.ModificationFlag;
+import org.jvirt.api.SchedulerType;
+import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.Stream;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -188,6 +192,99 @@ final class DomainFacade implements Domain {
     }
 
     @Override
+    public SchedulerType schedulerType() throws VirtException {
+        return read("virDomainGetSchedulerType", b -> b.connection().schedulerType(ref(b)));
+    }
+
+    @Override
+    public List<TypedParameter> schedulerParameters(int flags) throws VirtException {
+        return readParams("virDomainGetSchedulerParametersFlags", flags,
+                b -> b.connection().schedulerParameters(ref(b), flags));
+    }
+
+    @Override
+    public void setSchedulerParameters(List<TypedParameter> params, int flags) throws VirtException {
+        String fn = "virDomainSetSchedulerParametersFlags";
+        List<TypedParameter> copy = paramsArg(params, fn);
+        write(fn, b -> b.connection().setSchedulerParameters(ref(b), copy, flags), UNKNOWN);
+    }
+
+    @Override
+    public List<TypedParameter> memoryParameters(int flags) throws VirtException {
+        return readParams("virDomainGetMemoryParameters", flags,
+                b -> b.connection().memoryParameters(ref(b), flags));
+    }
+
+    @Override
+    public void setMemoryParameters(List<TypedParameter> params, int flags) throws VirtException {
+        String fn = "virDomainSetMemoryParameters";
+        List<TypedParameter> copy = paramsArg(params, fn);
+        write(fn, b -> b.connection().setMemoryParameters(ref(b), copy, flags), UNKNOWN);
+    }
+
+    @Override
+    public List<TypedParameter> blkioParameters(int flags) throws VirtException {
+        return readParams("virDomainGetBlkioParameters", flags,
+                b -> b.connection().blkioParameters(ref(b), flags));
+    }
+
+    @Override
+    public void setBlkioParameters(List<TypedParameter> params, int flags) throws VirtException {
+        String fn = "virDomainSetBlkioParameters";
+        List<TypedParameter> copy = paramsArg(params, fn);
+        write(fn, b -> b.connection().setBlkioParameters(ref(b), copy, flags), UNKNOWN);
+    }
+
+    @Override
+    public void setMemory(long kib, int flags) throws VirtException {
+        write("virDomainSetMemoryFlags", b -> b.connection().setMemory(ref(b), kib, flags), UNKNOWN);
+    }
+
+    @Override
+    public void setVcpus(int count, int flags) throws VirtException {
+        write("virDomainSetVcpusFlags", b -> b.connection().setVcpus(ref(b), count, flags), UNKNOWN);
+    }
+
+    @Override
+    public int vcpusCount(int flags) throws VirtException {
+        return read("virDomainGetVcpusFlags", b -> b.connection().vcpusCount(ref(b), flags));
+    }
+
+    @Override
+    public List<MemoryStat> memoryStats(int flags) throws VirtException {
+        return read("virDomainMemoryStats", b -> b.connection().memoryStats(ref(b), flags));
+    }
+
+    @Override
+    public BitSet emulatorPinInfo(int flags) throws VirtException {
+        return read("virDomainGetEmulatorPinInfo", b -> b.connection().emulatorPinInfo(ref(b), flags));
+    }
+
+    @Override
+    public void pinEmulator(BitSet cpumap, int flags) throws VirtException {
+        String fn = "virDomainPinEmulator";
+        connection.checkWritable(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(cpumap, "cpumap", fn, ErrorDomain.DOMAIN);
+        BitSet map = (BitSet) cpumap.clone();
+        write(fn, b -> b.connection().pinEmulator(ref(b), map, flags), UNKNOWN);
+    }
+
+    @Override
+    public SecurityLabel securityLabel() throws VirtException {
+        return read("virDomainGetSecurityLabel", b -> b.connection().securityLabel(ref(b)));
+    }
+
+    @Override
+    public List<SecurityLabel> securityLabels() throws VirtException {
+        return read("virDomainGetSecurityLabelList", b -> b.connection().securityLabels(ref(b)));
+    }
+
+    /** The driver's ref of this domain on {@code b}: for connection-wide calls naming domains. */
+    DomainRef refOn(Binding b) throws VirtException {
+        return ref(b);
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof DomainFacade d && d.connection == connection && d.uuid.equals(uuid);
     }
@@ -211,6 +308,22 @@ final class DomainFacade implements Domain {
         DomainRef fresh = b.connection().lookupByUuid(uuid);
         resolved = new ResolvedRef(fresh, b.generation());
         return fresh;
+    }
+
+    /** A getter of typed parameters: libvirt's entry points refuse LIVE and CONFIG together. */
+    private List<TypedParameter> readParams(String function, int flags, DriverCall<List<TypedParameter>> op)
+            throws VirtException {
+        connection.checkOpen(function, ErrorDomain.DOMAIN);
+        Checks.exclusive(flags, ModificationFlag.LIVE.bit(), "VIR_DOMAIN_AFFECT_LIVE",
+                ModificationFlag.CONFIG.bit(), "VIR_DOMAIN_AFFECT_CONFIG");
+        return connection.call(function, op);
+    }
+
+    /** The parameters of a setter, checked for null and copied. */
+    private List<TypedParameter> paramsArg(List<TypedParameter> params, String function) throws VirtException {
+        connection.checkWritable(function, ErrorDomain.DOMAIN);
+        Checks.notNull(params, "params", function, ErrorDomain.DOMAIN);
+        return List.copyOf(params);
     }
 
     private <T> T read(String function, DriverCall<T> op) throws VirtException {
