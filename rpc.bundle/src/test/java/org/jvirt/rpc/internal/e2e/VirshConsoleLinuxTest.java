@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
-import org.jvirt.rpc.internal.testkit.Initramfs;
+import org.jvirt.testing.Initramfs;
 import org.jvirt.rpc.internal.testkit.Jvirtd;
 import org.jvirt.rpc.internal.testkit.Proc;
 import org.jvirt.rpc.internal.testkit.QemuHosts;
