@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventType;
@@ -69,6 +71,11 @@ class QemuPowerTest {
         try (ConsoleReader console = new ConsoleReader(bed.conn.openConsole(ref, null, 0))) {
             console.await(LinuxGuest.READY, 1, BOOT);
             assertEquals(List.of(DomainEventType.DEFINED, DomainEventType.STARTED), drainTypes());
+            // the live XML names the pty as libvirt does: the serial's source, the console's tty too
+            String live = bed.conn.xmlDesc(ref, 0);
+            Matcher pty = Pattern.compile("<serial type='pty'>\\s*<source path='(/dev/pts/\\d+)'/>").matcher(live);
+            assertTrue(pty.find(), live);
+            assertTrue(live.contains("<console type='pty' tty='" + pty.group(1) + "'>"), live);
 
             bed.conn.reboot(ref, 0);
             console.await(LinuxGuest.READY, 2, BOOT);
