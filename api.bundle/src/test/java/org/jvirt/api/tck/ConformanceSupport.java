@@ -57,7 +57,10 @@ public abstract class ConformanceSupport {
         return null;
     }
 
-    /** Waits until the guest OS of {@code d} (from {@link #guestOsXml}) has booted {@code times} times since its start. */
+    /**
+     * Waits until the guest OS of {@code d} (from {@link #guestOsXml}) has booted {@code times}
+     * times since it started.
+     */
     protected void awaitGuestBoot(Domain d, int times) throws Exception {
         throw new AssertionError("the driver gives a guest OS but cannot tell when it booted");
     }

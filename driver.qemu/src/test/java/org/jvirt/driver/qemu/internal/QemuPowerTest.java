@@ -176,7 +176,8 @@ class QemuPowerTest {
                 "<on_poweroff>restart</on_poweroff><on_reboot>destroy</on_reboot>"), 0));
         assertEquals(ErrorCode.CONFIG_UNSUPPORTED, both.code());
         assertTrue(both.getMessage().contains("'onReboot' set to 'destroy"), both.getMessage());
-        assertEquals(ErrorCode.NO_DOMAIN, assertThrows(VirtException.class, () -> bed.conn.lookupByName("power4")).code());
+        VirtException gone = assertThrows(VirtException.class, () -> bed.conn.lookupByName("power4"));
+        assertEquals(ErrorCode.NO_DOMAIN, gone.code());
     }
 
     private String xml(String name, String actions) {

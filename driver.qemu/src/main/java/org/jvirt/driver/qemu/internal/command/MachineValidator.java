@@ -188,7 +188,8 @@ final class MachineValidator {
     static void lifecycleActions(DomainDef def) throws VirtException {
         String poweroff = def.onPoweroff();
         String reboot = def.onReboot();
-        if ("rename-restart".equals(poweroff) || "rename-restart".equals(reboot) || "rename-restart".equals(def.onCrash())) {
+        String rename = "rename-restart";
+        if (rename.equals(poweroff) || rename.equals(reboot) || rename.equals(def.onCrash())) {
             throw QemuErrors.unsupported("qemu driver doesn't support the 'rename-restart' action for "
                     + "'on_reboot'/'on_poweroff'/'on_crash'");
         }
