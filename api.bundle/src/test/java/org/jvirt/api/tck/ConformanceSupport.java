@@ -49,6 +49,23 @@ public abstract class ConformanceSupport {
     }
 
     /**
+     * For a driver whose shutdown is not immediate: a definition (name, UUID) whose guest OS boots
+     * and powers off on the ACPI power button, so shutdown and reboot can be tested for real. Null
+     * (the default) when the driver gives none; the suite then fails that test rather than skip it.
+     */
+    protected String guestOsXml(String name, UUID uuid) throws Exception {
+        return null;
+    }
+
+    /**
+     * Waits until the guest OS of {@code d} (from {@link #guestOsXml}) has booted {@code times}
+     * times since it started.
+     */
+    protected void awaitGuestBoot(Domain d, int times) throws Exception {
+        throw new AssertionError("the driver gives a guest OS but cannot tell when it booted");
+    }
+
+    /**
      * The libvirt functions the driver declares it does not support (for example
      * {@code virDomainPinVcpuFlags}): each must fail with {@link ErrorCode#NO_SUPPORT}, and every
      * other one must not.

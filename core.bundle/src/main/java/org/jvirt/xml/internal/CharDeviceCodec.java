@@ -28,6 +28,8 @@ final class CharDeviceCodec {
                     && ("virtio".equals(targetType) || "xen".equals(targetType));
             source = CharSourceCodec.parse(n, type, generatedPath);
         }
+        // the live XML's tty='...' repeats the pty path: read back, it is the source's (libvirt ignores it)
+        n.attr("tty");
         Node target = n.child("target");
         return CharDevice.builder().elementName(n.name()).type(type).source(source).log(log(n))
                 .target(target == null ? null : target(target)).info(DeviceInfoCodec.parse(n)).other(n.rest())
@@ -74,8 +76,21 @@ final class CharDeviceCodec {
         return (int) (long) p;
     }
 
+    /**
+     * The {@code tty} attribute libvirt keeps on the first console of a running guest for old
+     * clients (virDomainChrDefFormat's tty_compat): the pty's path.
+     */
+    private static String ttyCompat(CharDevice d, boolean inactive) {
+        boolean firstConsole = "console".equals(d.elementName())
+                && (d.target() == null || d.target().port() == null || d.target().port() == 0);
+        if (inactive || !firstConsole || !"pty".equals(d.type()) || d.source() == null) {
+            return null;
+        }
+        return d.source().path();
+    }
+
     static XmlElement format(CharDevice d, boolean inactive) {
-        Out o = new Out(d.elementName()).attr("type", d.type());
+        Out o = new Out(d.elementName()).attr("type", d.type()).attr("tty", ttyCompat(d, inactive));
         if (d.source() != null) {
             o.children(CharSourceCodec.format(d.type(), d.source(), inactive));
         }

@@ -153,6 +153,32 @@ class CharAndMemoryDevicesModelTest {
         assertEquals("yes", mem.target().dynamicMemslots());
     }
 
+    /**
+     * A running guest's first pty console shows its pty as {@code tty='...'} too (libvirt's
+     * tty_compat in virDomainChrDefFormat), the serial only as its source; the inactive XML shows
+     * neither, and the live XML read back formats the same.
+     */
+    @Test
+    void liveConsoleShowsItsPtyAsTty() throws VirtException {
+        String live = TestDomains.withDevices("""
+                    <serial type='pty'>
+                      <source path='/dev/pts/3'/>
+                      <target type='isa-serial' port='0'/>
+                    </serial>
+                    <console type='pty'>
+                      <source path='/dev/pts/3'/>
+                      <target type='serial' port='0'/>
+                    </console>
+                """).replace("<domain type='kvm'>", "<domain type='kvm' id='7'>");
+        String out = codec.format(codec.parse(live, 0), 0);
+        assertTrue(out.contains("<console type='pty' tty='/dev/pts/3'>\n      <source path='/dev/pts/3'/>"), out);
+        assertTrue(out.contains("<serial type='pty'>\n      <source path='/dev/pts/3'/>"), out);
+        assertEquals(out, codec.format(codec.parse(out, 0), 0), "format is a fixed point");
+        String inactive = codec.format(codec.parse(out, 0), DomainXmlCodec.FORMAT_INACTIVE);
+        assertFalse(inactive.contains("tty="), inactive);
+        assertFalse(inactive.contains("/dev/pts/3"), inactive);
+    }
+
     @Test
     void roundTripIsExact() throws VirtException {
         String out = codec.format(codec.parse(TestDomains.withDevices(DEVICES), 0), 0);

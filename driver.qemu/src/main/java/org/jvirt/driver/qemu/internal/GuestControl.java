@@ -14,8 +14,12 @@ import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 import org.jvirt.driver.qemu.internal.qmp.QmpException;
 
-/** Operations on a running guest through its monitor: pause, resume, power-down, reset, vCPUs. */
+/** Operations on a running guest through its monitor: pause, resume, power button, reboot, vCPUs. */
 public final class GuestControl {
+    /** VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN / _GUEST_AGENT (and the same bits of the reboot flags). */
+    private static final int SHUTDOWN_ACPI = 1;
+    private static final int SHUTDOWN_AGENT = 2;
+
     private final QemuHost host;
 
     public GuestControl(QemuHost host) {
@@ -51,17 +55,52 @@ public final class GuestControl {
         }
     }
 
-    /** ACPI power button; the guest decides (a guest without ACPI support ignores it). */
-    public void shutdown(QemuDomainObj dom) throws VirtException {
+    /**
+     * ACPI power button; the guest decides (a guest without ACPI support ignores it). With
+     * {@code <on_poweroff>restart} the power-off that follows is a reboot (libvirt's
+     * qemuDomainShutdownFlags). There is no guest agent: agent mode alone is refused.
+     */
+    public void shutdown(QemuDomainObj dom, int flags) throws VirtException {
+        QemuErrors.checkFlags(flags, SHUTDOWN_ACPI | SHUTDOWN_AGENT, "qemuDomainShutdownFlags");
         synchronized (dom) {
-            run(monitor(dom), "system_powerdown");
+            QmpClient qmp = monitor(dom);
+            checkNoAgentOnly(flags);
+            if (!dom.isState(DomainState.RUNNING)) {
+                throw QemuErrors.notRunning();
+            }
+            powerButton(dom, qmp, PowerEvents.isRestart(dom.def().onPoweroff()));
         }
     }
 
-    /** Resets the guest's virtual hardware ({@code system_reset}). */
-    public void reboot(QemuDomainObj dom) throws VirtException {
+    /**
+     * libvirt's reboot in ACPI mode: the power button, and the power-off that follows becomes a
+     * reset of the guest by the driver ("fake reboot"), unless {@code <on_reboot>} is
+     * {@code destroy} (then it is a shutdown, as in libvirt's qemuDomainReboot).
+     */
+    public void reboot(QemuDomainObj dom, int flags) throws VirtException {
+        QemuErrors.checkFlags(flags, SHUTDOWN_ACPI | SHUTDOWN_AGENT, "qemuDomainReboot");
         synchronized (dom) {
-            run(monitor(dom), "system_reset");
+            QmpClient qmp = monitor(dom);
+            checkNoAgentOnly(flags);
+            powerButton(dom, qmp, !PowerEvents.rebootEndsGuest(dom.def()));
+        }
+    }
+
+    private static void powerButton(QemuDomainObj dom, QmpClient qmp, boolean isReboot) throws VirtException {
+        dom.setFakeReboot(isReboot);
+        try {
+            run(qmp, "system_powerdown");
+        } catch (VirtException e) {
+            dom.setFakeReboot(false);
+            throw e;
+        }
+    }
+
+    /** Agent mode without ACPI mode needs a guest agent, which jvirt does not configure. */
+    private static void checkNoAgentOnly(int flags) throws VirtException {
+        if ((flags & SHUTDOWN_AGENT) != 0 && (flags & SHUTDOWN_ACPI) == 0) {
+            throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU,
+                    "QEMU guest agent is not configured");
         }
     }
 

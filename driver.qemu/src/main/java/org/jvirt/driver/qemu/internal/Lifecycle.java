@@ -65,7 +65,7 @@ public final class Lifecycle {
             try {
                 process = spawnHeld(argv, monitor, pidFile, log);
                 recordAndRelease(dom, process, id, live, monitor, log);
-                connectAndRun(dom, live, process, monitor, paused);
+                connectAndRun(dom, live, process, monitor, paused, argv.contains("-no-reboot"));
             } catch (VirtException | IOException | QmpException | RuntimeException e) {
                 String tail = abortStart(dom, process, id, monitor, pidFile, log);
                 throw e instanceof IOException ? QemuErrors.internal("cannot start emulator " + emulator + ": "
@@ -107,8 +107,8 @@ public final class Lifecycle {
     }
 
     /** QMP, vCPUs, {@code cont}; the status record follows each step and says "started" last. */
-    private void connectAndRun(QemuDomainObj dom, DomainDef live, Process process, Path monitor, boolean paused)
-            throws VirtException, QmpException {
+    private void connectAndRun(QemuDomainObj dom, DomainDef live, Process process, Path monitor, boolean paused,
+                               boolean noReboot) throws VirtException, QmpException {
         MonitorListener listener = new MonitorListener(this, dom);
         QmpClient qmp = QmpClient.connect(live.name(), monitor, ctx.monitorTimeout(), process::isAlive,
                 ctx.maxMessageBytes(), ctx.commandTimeout(), listener);
@@ -116,6 +116,11 @@ public final class Lifecycle {
         dom.setQmp(qmp);
         // the pty paths QEMU chose, for dumpxml and consoles (libvirt's qemuProcessRefreshChardevs)
         dom.setLiveDef(ChardevPaths.fill(live, qmp.execute("query-chardev", null)));
+        if ("destroy".equals(live.onReboot()) && !noReboot) {
+            // what -no-reboot does for a QEMU that has set-action (libvirt's
+            // qemuProcessSetupLifecycleActions): the guest's reboot becomes a power-off
+            qmp.execute("set-action", QmpClient.args().put("reboot", "shutdown"));
+        }
         reached(StartObserver.Stage.MONITOR_CONNECTED, dom);
         VcpuThreadResolution r = ctx.vcpus().refresh(dom);
         applyVcpuPins(dom, live, r);

@@ -14,20 +14,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Turns one guest's QMP events into states and lifecycle events, as libvirt's
- * {@code qemuProcessHandle*} callbacks: STOP/RESUME pause and resume, SHUTDOWN ends the guest
- * (QEMU runs with {@code -no-shutdown}, so the driver stops the process), and a monitor that
- * closes by itself means QEMU is gone.
+ * {@code qemuProcessHandle*} callbacks: STOP/RESUME pause and resume, SHUTDOWN and RESET are the
+ * guest's power events ({@link PowerEvents}), and a monitor that closes by itself means QEMU is gone.
  */
 final class MonitorListener implements QmpListener {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorListener.class);
 
     private final Lifecycle lifecycle;
     private final QemuDomainObj dom;
+    private final PowerEvents power;
     private volatile QmpClient client;
 
     MonitorListener(Lifecycle lifecycle, QemuDomainObj dom) {
         this.lifecycle = lifecycle;
         this.dom = dom;
+        this.power = new PowerEvents(lifecycle, dom);
     }
 
     void setClient(QmpClient client) {
@@ -45,7 +46,8 @@ final class MonitorListener implements QmpListener {
                 // events are handled after the driver's own stop/cont returned, possibly after a later
                 // command: judge by what QEMU says now, not by the event's order
                 case "STOP", "RESUME" -> syncRunState(events);
-                case "SHUTDOWN" -> shutdown(data, events);
+                case "SHUTDOWN" -> power.shutdown(client, data);
+                case "RESET" -> power.reset(data);
                 default -> LOG.debug("domain '{}': QMP event {} {}", dom.name(), event, data);
             }
         }
@@ -75,21 +77,6 @@ final class MonitorListener implements QmpListener {
             lifecycle.host().saveStatusQuietly(dom);
             events.emit(dom, DomainEventType.SUSPENDED, DomainEventType.SUSPENDED_PAUSED);
         }
-    }
-
-    private void shutdown(JsonNode data, EventBus events) {
-        if (dom.shutdownSeen() || dom.stopping()) {
-            return;
-        }
-        boolean guest = data.path("guest").asBoolean(false);
-        dom.setShutdownSeen(true);
-        dom.setState(StateReason.SHUTDOWN_USER);
-        lifecycle.host().saveStatusQuietly(dom);
-        LOG.info("domain '{}': shutdown ({})", dom.name(), data.path("reason").asText(guest ? "guest" : "host"));
-        events.emit(dom, DomainEventType.SHUTDOWN, guest ? 1 : 2);
-        // -no-shutdown keeps QEMU alive after the guest powered off: end it; the monitor's
-        // close then records shut off / shutdown
-        ProcessHandle.of(dom.pid()).ifPresent(ProcessHandle::destroy);
     }
 
     @Override

@@ -247,12 +247,12 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public void shutdown(DomainRef ref, int flags) throws VirtException {
-        guests.shutdown(find(ref));
+        guests.shutdown(find(ref), flags);
     }
 
     @Override
     public void reboot(DomainRef ref, int flags) throws VirtException {
-        guests.reboot(find(ref));
+        guests.reboot(find(ref), flags);
     }
 
     @Override

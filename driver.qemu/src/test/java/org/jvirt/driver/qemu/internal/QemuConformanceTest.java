@@ -5,27 +5,36 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jvirt.api.Connection;
+import org.jvirt.api.Domain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.tck.DriverConformanceSuite;
 import org.jvirt.core.internal.CoreConnectionFactory;
+import org.jvirt.testing.ConsoleReader;
+import org.jvirt.testing.LinuxGuest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * The driver conformance suite on {@code qemu:///system} through the core's facade, with real
- * QEMU TCG guests (64 MiB, no OS). Every guest still known to a test bed is killed by PID at the
- * end.
+ * QEMU TCG guests (no OS; a Linux guest for shutdown and reboot). Every guest still known to a
+ * test bed is killed by PID at the end.
  */
 class QemuConformanceTest extends DriverConformanceSuite {
     private static final List<TestBed> BEDS = new CopyOnWriteArrayList<>();
     private TestBed bed;
     private CoreConnectionFactory core;
+    /** The consoles of the guests with an OS, by domain name, open from their start. */
+    private final Map<String, ConsoleReader> consoles = new HashMap<>();
 
     @Override
     protected Connection openConnection(int flags) throws VirtException {
@@ -48,6 +57,36 @@ class QemuConformanceTest extends DriverConformanceSuite {
                 + "<memory unit='KiB'>" + memKiB + "</memory><vcpu>2</vcpu>"
                 + "<os><type arch='x86_64' machine='pc'>hvm</type></os>"
                 + "<devices><emulator>" + TestBed.QEMU + "</emulator></devices></domain>";
+    }
+
+    /**
+     * A real Linux guest (Debian's kernel and a busybox initramfs) that powers off on the ACPI
+     * button; a missing kernel fails the test with what to install.
+     */
+    @Override
+    protected String guestOsXml(String name, UUID uuid) throws Exception {
+        LinuxGuest guest = LinuxGuest.prepare(Files.createDirectories(bed.dir.resolve("guest-os")));
+        return "<domain type='qemu'><name>" + name + "</name><uuid>" + uuid + "</uuid>"
+                + "<memory unit='MiB'>256</memory><vcpu>1</vcpu>" + guest.osAndFeaturesXml()
+                + "<devices><emulator>" + TestBed.QEMU + "</emulator><serial type='pty'/><console type='pty'/>"
+                + "</devices></domain>";
+    }
+
+    /** Counts the guest's ready lines on its console, opened at the first call (before the first boot ends). */
+    @Override
+    protected void awaitGuestBoot(Domain d, int times) throws Exception {
+        ConsoleReader console = consoles.get(d.name());
+        if (console == null) {
+            console = new ConsoleReader(d.openConsole(null, 0));
+            consoles.put(d.name(), console);
+        }
+        console.await(LinuxGuest.READY, times, Duration.ofSeconds(120));
+    }
+
+    @AfterEach
+    void closeConsoles() {
+        consoles.values().forEach(ConsoleReader::close);
+        consoles.clear();
     }
 
     /** Every call of the suite is supported (capabilities and domxml-to-native use the probed emulators). */

@@ -2,6 +2,7 @@ package org.jvirt.rpc.internal.client;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.rpc.internal.wire.RemoteProc;
@@ -26,6 +27,11 @@ final class RemoteCalls {
 
     XdrReader call(int proc, XdrWriter args) throws VirtException {
         return client.call(proc, args.toByteArray());
+    }
+
+    /** Calls a procedure that opens a stream of the call (the console); its reply is empty. */
+    Stream stream(int proc, XdrWriter args) throws VirtException {
+        return client.callOpeningStream(proc, args.toByteArray());
     }
 
     <T> T decode(Decode<T> d) throws VirtException {

@@ -14,6 +14,7 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
@@ -317,6 +318,12 @@ final class RemoteDriverConnection implements DriverConnection {
         int maplen = Math.max(1, (nodeInfo().cpus() + 7) / 8);
         byte[] map = Arrays.copyOf(cpumap.toByteArray(), Math.max(maplen, (cpumap.length() + 7) / 8));
         rpc.call(RemoteProc.DOMAIN_PIN_VCPU_FLAGS, RemoteCalls.dom(dom).writeInt(vcpu).writeOpaque(map).writeInt(flags));
+    }
+
+    /** remote_domain_open_console_args: domain, optional device name, flags; the console is a stream of the call. */
+    @Override
+    public Stream openConsole(DomainRef dom, String devName, int flags) throws VirtException {
+        return rpc.stream(RemoteProc.DOMAIN_OPEN_CONSOLE, RemoteCalls.dom(dom).writeOptString(devName).writeInt(flags));
     }
 
     @Override

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The client end of libvirt's RPC: calls of the remote program from any number of threads at
  * once (each gets a serial; a reader thread matches replies by serial), asynchronous MESSAGEs
- * handed to an event consumer, keepalive pings answered.
+ * handed to an event consumer, STREAM messages to the stream their call opened, keepalive pings
+ * answered.
  */
 public final class RpcClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RpcClient.class);
@@ -36,6 +37,8 @@ public final class RpcClient implements AutoCloseable {
     private final Transport transport;
     private final AtomicInteger serials = new AtomicInteger();
     private final Map<Integer, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    /** Open streams by the serial of the call that opened them. */
+    private final Map<Integer, RemoteStream> streams = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private final long timeoutMillis;
     private volatile Consumer<Message> events = m -> { };
@@ -61,7 +64,31 @@ public final class RpcClient implements AutoCloseable {
      * @throws VirtException the server's error, or an RPC error when the connection failed
      */
     public XdrReader call(int proc, byte[] args) throws VirtException {
+        return call(proc, args, serials.incrementAndGet());
+    }
+
+    /**
+     * Calls procedure {@code proc}, which opens a stream (the console): the stream is listening
+     * before the call goes out, as the server's data may follow its reply at once.
+     */
+    RemoteStream callOpeningStream(int proc, byte[] args) throws VirtException {
         int serial = serials.incrementAndGet();
+        RemoteStream stream = new RemoteStream(this, proc, serial, timeoutMillis);
+        streams.put(serial, stream);
+        try {
+            call(proc, args, serial);
+            return stream;
+        } catch (VirtException | RuntimeException e) {
+            streams.remove(serial);
+            throw e;
+        }
+    }
+
+    void removeStream(int serial) {
+        streams.remove(serial);
+    }
+
+    private XdrReader call(int proc, byte[] args, int serial) throws VirtException {
         CompletableFuture<Message> reply = new CompletableFuture<>();
         pending.put(serial, reply);
         try {
@@ -119,6 +146,13 @@ public final class RpcClient implements AutoCloseable {
                     } else {
                         LOG.debug("reply with unknown serial {}", m.serial());
                     }
+                } else if (m.type() == MessageType.STREAM) {
+                    RemoteStream s = streams.get(m.serial());
+                    if (s != null) {
+                        s.deliver(m);
+                    } else {
+                        LOG.debug("stream message for no open stream (serial {})", m.serial());
+                    }
                 } else if (m.type() == MessageType.MESSAGE) {
                     try {
                         events.accept(m);
@@ -154,6 +188,8 @@ public final class RpcClient implements AutoCloseable {
         for (CompletableFuture<Message> f : pending.values()) {
             f.completeExceptionally(failure(reason));
         }
+        streams.values().forEach(s -> s.connectionClosed(reason));
+        streams.clear();
     }
 
     @Override

@@ -9,17 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
-import org.jvirt.rpc.internal.testkit.Initramfs;
+import org.jvirt.testing.Initramfs;
+import org.jvirt.testing.LinuxGuest;
 import org.jvirt.rpc.internal.testkit.Jvirtd;
 import org.jvirt.rpc.internal.testkit.Proc;
 import org.jvirt.rpc.internal.testkit.QemuHosts;
@@ -51,9 +49,8 @@ class VirshConsoleLinuxTest {
 
     @Test
     void aShellCommandThroughVirshConsole(@TempDir Path dir) throws Exception {
-        Optional<Path> kernel = kernel();
-        assumeTrue(kernel.isPresent(), "no /boot/vmlinuz-* (linux-image-amd64) and no -Djvirt.test.kernel");
         assumeTrue(QemuHosts.qemuInstalled(), "no qemu-system-x86_64 on the PATH");
+        Path kernel = kernel();
         assumeTrue(Proc.available("virsh"), "virsh (libvirt-clients) is not installed");
         assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3");
         assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed");
@@ -61,7 +58,7 @@ class VirshConsoleLinuxTest {
         Initramfs.write(BUSYBOX, INIT, Map.of(), initrd);
         try (QemuHosts q = new QemuHosts(dir); Jvirtd d = new Jvirtd(q.factory);
                 Connection c = q.factory.open("qemu:///system", 0)) {
-            Domain dom = c.defineXml(guestXml("linux1", kernel.get(), initrd), 0);
+            Domain dom = c.defineXml(guestXml("linux1", kernel, initrd), 0);
             dom.create(0);
             try {
                 String uri = "qemu+unix:///system?socket=" + d.rw;
@@ -95,20 +92,19 @@ class VirshConsoleLinuxTest {
      */
     @Test
     void acpiShutdownIsHonouredByTheGuest(@TempDir Path dir) throws Exception {
-        Optional<Path> kernel = kernel();
-        assumeTrue(kernel.isPresent(), "no /boot/vmlinuz-* (linux-image-amd64) and no -Djvirt.test.kernel");
-        Optional<Path> modules = modules(kernel.get());
-        assumeTrue(modules.isPresent(), "no kernel modules for " + kernel.get());
         assumeTrue(QemuHosts.qemuInstalled() && Proc.available("virsh") && Files.isExecutable(PYTHON)
                 && Files.isExecutable(BUSYBOX), "qemu, virsh, /usr/bin/python3 and busybox-static are needed");
+        Path kernel = kernel();
+        Path modules = LinuxGuest.modules(kernel).orElseThrow(() -> new AssertionError("no evdev.ko and button.ko for "
+                + kernel + ": install the linux-image-amd64 package that holds it"));
         Path initrd = dir.resolve("initrd.gz");
         Initramfs.write(BUSYBOX, INIT, Map.of(
-                "lib/evdev.ko", Files.readAllBytes(modules.get().resolve("kernel/drivers/input/evdev.ko")),
-                "lib/button.ko", Files.readAllBytes(modules.get().resolve("kernel/drivers/acpi/button.ko")),
+                "lib/evdev.ko", Files.readAllBytes(modules.resolve("kernel/drivers/input/evdev.ko")),
+                "lib/button.ko", Files.readAllBytes(modules.resolve("kernel/drivers/acpi/button.ko")),
                 "etc/acpi/PWRF/00000080", "#!/bin/sh\npoweroff -f\n".getBytes(StandardCharsets.US_ASCII)), initrd);
         try (QemuHosts q = new QemuHosts(dir); Jvirtd d = new Jvirtd(q.factory);
                 Connection c = q.factory.open("qemu:///system", 0)) {
-            Domain dom = c.defineXml(guestXml("linux2", kernel.get(), initrd), 0);
+            Domain dom = c.defineXml(guestXml("linux2", kernel, initrd), 0);
             dom.create(0);
             try {
                 String uri = "qemu+unix:///system?socket=" + d.rw;
@@ -131,16 +127,6 @@ class VirshConsoleLinuxTest {
         }
     }
 
-    /** The modules of {@code kernel} ({@code vmlinuz-VERSION}): beside its boot folder, else the host's. */
-    private static Optional<Path> modules(Path kernel) {
-        String version = kernel.getFileName().toString().replaceFirst("^vmlinuz-", "");
-        Path boot = kernel.toAbsolutePath().getParent();
-        List<Path> candidates = boot.getParent() == null ? List.of(Path.of("/lib/modules", version))
-                : List.of(boot.getParent().resolve("lib/modules").resolve(version), Path.of("/lib/modules", version));
-        return candidates.stream().filter(p -> Files.isReadable(p.resolve("kernel/drivers/acpi/button.ko"))
-                && Files.isReadable(p.resolve("kernel/drivers/input/evdev.ko"))).findFirst();
-    }
-
     private static List<String> session(String uri, String guest, String mode) throws Exception {
         Path script = Files.createTempFile("console_linux", ".py");
         try {
@@ -154,19 +140,10 @@ class VirshConsoleLinuxTest {
         }
     }
 
-    private static Optional<Path> kernel() throws IOException {
-        String named = System.getProperty("jvirt.test.kernel", "");
-        if (!named.isEmpty()) {
-            return Optional.of(Path.of(named)).filter(Files::isReadable);
-        }
-        Path boot = Path.of("/boot");
-        if (!Files.isDirectory(boot)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> s = Files.list(boot)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("vmlinuz-")).filter(Files::isReadable)
-                    .max(Comparator.naturalOrder());
-        }
+    /** The test guest's kernel; the CI installs it, so its absence is a failure, not a skip. */
+    private static Path kernel() throws IOException {
+        return LinuxGuest.findKernel().orElseThrow(() -> new AssertionError("no Linux kernel for the test guest: "
+                + "install linux-image-amd64 (.ci/run does) or name one with -Djvirt.test.kernel"));
     }
 
     private static String guestXml(String name, Path kernel, Path initrd) {

@@ -183,4 +183,24 @@ final class MachineValidator {
     private static VirtException detail(String message) {
         return new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN, message);
     }
+
+    /** The {@code <on_*>} actions the QEMU driver can carry out (libvirt's qemuValidateLifecycleAction). */
+    static void lifecycleActions(DomainDef def) throws VirtException {
+        String poweroff = def.onPoweroff();
+        String reboot = def.onReboot();
+        String rename = "rename-restart";
+        if (rename.equals(poweroff) || rename.equals(reboot) || rename.equals(def.onCrash())) {
+            throw QemuErrors.unsupported("qemu driver doesn't support the 'rename-restart' action for "
+                    + "'on_reboot'/'on_poweroff'/'on_crash'");
+        }
+        if ("preserve".equals(poweroff) || "preserve".equals(reboot)) {
+            throw QemuErrors.unsupported("qemu driver doesn't support the 'preserve' action for "
+                    + "'on_reboot'/'on_poweroff'");
+        }
+        if ("restart".equals(poweroff) && "destroy".equals(reboot)) {
+            // libvirt's message, typo included
+            throw QemuErrors.unsupported("qemu driver doesn't support 'onReboot' set to 'destroy and "
+                    + "'onPoweroff' set to 'reboot'");
+        }
+    }
 }

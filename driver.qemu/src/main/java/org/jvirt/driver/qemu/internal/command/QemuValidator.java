@@ -36,6 +36,7 @@ final class QemuValidator {
     static void validate(DomainDef def, QemuCaps caps) throws VirtException {
         QemuMachine m = new QemuMachine(def, caps);
         MachineValidator.cpu(def);
+        MachineValidator.lifecycleActions(def);
         DiskValidator.completed(def);
         ControllerValidator.usb(m);
         DeviceValidator.videos(def);

@@ -39,6 +39,8 @@ public final class QemuDomainObj {
     private boolean shutdownSeen;
     /** The driver is stopping the process: the coming EOF is expected. */
     private boolean stopping;
+    /** The next guest power-off is a reboot done by the driver (libvirt's fakeReboot). */
+    private boolean fakeReboot;
 
     public QemuDomainObj(UUID uuid, String name) {
         this.uuid = uuid;
@@ -143,6 +145,7 @@ public final class QemuDomainObj {
         this.logPath = log;
         this.shutdownSeen = false;
         this.stopping = false;
+        this.fakeReboot = false;
     }
 
     /** The running guest's definition completed with what QEMU reports (e.g. its pty paths). */
@@ -186,6 +189,14 @@ public final class QemuDomainObj {
 
     public synchronized void setShutdownSeen(boolean seen) {
         this.shutdownSeen = seen;
+    }
+
+    public synchronized boolean fakeReboot() {
+        return fakeReboot;
+    }
+
+    public synchronized void setFakeReboot(boolean fakeReboot) {
+        this.fakeReboot = fakeReboot;
     }
 
     public synchronized boolean stopping() {

@@ -1,4 +1,4 @@
-package org.jvirt.rpc.internal.testkit;
+package org.jvirt.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
