@@ -29,9 +29,13 @@ Modes:
         Needs root.
 
 --jvirtd LABEL=DIST_DIR (repeatable; default jvirtd=<this checkout>/dist) measures several jvirtd
-builds in the same run, e.g. a copy of an older dist/ (bin/, etc/, target/jvirtd.jar and any
-target/*.jsa) against the current one. Each jvirtd keeps one temporary JVIRTD_VAR (state, log,
-framework cache) and JVIRTD_RUN for all its rounds, as an installed daemon keeps /var/lib/jvirt.
+builds in the same run, e.g. an older commit built in a folder of its own
+(git archive COMMIT | tar -x -C DIR; mvn -B -o package -pl dist -am -DskipTests there) against the
+current one. Not a copy of a dist/ folder: the JVM maps a class data archive (target/jvirtd.jsa) only
+for the jar path it was written with, so a copy starts without it. Each jvirtd keeps one temporary
+JVIRTD_VAR (state, log, framework cache) and JVIRTD_RUN for all its rounds, as an installed daemon
+keeps /var/lib/jvirt and /var/cache/jvirt: its first round fills the framework cache, the later ones
+start from it (the medians are of the later ones' kind).
 --java-opts LABEL=OPTS sets JAVA_OPTS for that build's jvirtd (a JVM option's effect, measured
 against the same build under another label).
 --threads prints the names of jvirtd's threads at idle (from /proc/PID/task/*/comm) once per build.
