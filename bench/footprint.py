@@ -29,12 +29,20 @@ Modes:
         Needs root.
 
 --jvirtd LABEL=DIST_DIR (repeatable; default jvirtd=<this checkout>/dist) measures several jvirtd
-builds in the same run, e.g. a copy of an older dist/ (bin/, etc/, target/jvirtd.jar and any
-target/*.jsa) against the current one. Each jvirtd keeps one temporary JVIRTD_VAR (state, log,
-framework cache) and JVIRTD_RUN for all its rounds, as an installed daemon keeps /var/lib/jvirt.
+builds in the same run, e.g. an older commit built in a folder of its own
+(git archive COMMIT | tar -x -C DIR; mvn -B -o package -pl dist -am -DskipTests there) against the
+current one. Not a copy of a dist/ folder: the JVM maps a class data archive (target/jvirtd.jsa) only
+for the jar path it was written with, so a copy starts without it. Each jvirtd keeps one temporary
+JVIRTD_VAR (state, log, framework cache) and JVIRTD_RUN for all its rounds, as an installed daemon
+keeps /var/lib/jvirt and /var/cache/jvirt: its first round fills the framework cache, the later ones
+start from it (the medians are of the later ones' kind).
 --java-opts LABEL=OPTS sets JAVA_OPTS for that build's jvirtd (a JVM option's effect, measured
 against the same build under another label).
---threads prints the names of jvirtd's threads at idle (from /proc/PID/task/*/comm) once per build.
+--threads prints, once per build (its second round, the first from a filled framework cache), the
+names of jvirtd's threads at idle (from /proc/PID/task/*/comm) and the CPU time each thread had used
+at the first answer (threads that ended by then are left out): where the start-up's work went
+(java: the main thread, JVM and framework; FelixStartLevel: the bundles' start; C1 CompilerThread:
+the JIT; VM Thread: GC).
 """
 import argparse
 import os
@@ -81,6 +89,21 @@ def cpu_seconds(pid):
     with open("/proc/%d/stat" % pid) as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def thread_cpu(pid):
+    """CPU seconds (user + system) of each live thread of the process, summed by thread name."""
+    per = {}
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/comm" % (pid, tid)) as f:
+                name = f.read().strip()
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        per[name] = per.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return per
 
 
 def thread_names(pid):
@@ -225,13 +248,14 @@ def measure(daemon, idle, want_threads):
         start = first_answer(daemon.uri, proc, t0)
         pid = daemon.measured_pid(proc)
         cpu = cpu_seconds(pid)
+        per_thread = thread_cpu(pid) if want_threads else None
         time.sleep(idle)
         rss = int(status_field(pid, "VmRSS")) / 1024.0
         threads = int(status_field(pid, "Threads"))
         names = thread_names(pid) if want_threads else None
     finally:
         daemon.cleanup(proc)
-    return start, cpu, rss, threads, names
+    return start, cpu, rss, threads, names, per_thread
 
 
 def run_mode(mode, builds, args, work):
@@ -239,21 +263,23 @@ def run_mode(mode, builds, args, work):
     daemons = [Jvirtd(label, dist, os.path.join(work, mode), mode, opts.get(label)) for label, dist in builds]
     daemons.append(Libvirtd(os.path.join(work, mode), mode))
     samples = {d.label: [] for d in daemons}
-    shown = set()
     for n in range(1, args.rounds + 1):
         for d in daemons:
-            want = args.threads and isinstance(d, Jvirtd) and d.label not in shown
-            start, cpu, rss, threads, names = measure(d, args.idle, want)
+            # jvirtd's threads in its second round: the first start from the framework cache it filled
+            want = args.threads and isinstance(d, Jvirtd) and n == min(2, args.rounds)
+            start, cpu, rss, threads, names, per_thread = measure(d, args.idle, want)
             samples[d.label].append((start, rss, threads, cpu))
             print("%s round %d %-10s start %.3f s  cpu %.2f s  rss %.1f MiB  threads %d"
                   % (mode, n, d.label, start, cpu, rss, threads), flush=True)
             if names:
-                shown.add(d.label)
                 counts = {}
                 for name in names:
                     counts[name] = counts.get(name, 0) + 1
                 print("  %s threads at idle: %s" % (d.label, ", ".join(
                     "%s%s" % (k, " x%d" % v if v > 1 else "") for k, v in sorted(counts.items()))))
+                busy = sorted(((v, k) for k, v in per_thread.items() if v >= 0.01), reverse=True)
+                print("  %s CPU by thread at the first answer (threads still alive): %s" % (
+                    d.label, ", ".join("%s %.2f s" % (k, v) for v, k in busy)))
     return samples
 
 

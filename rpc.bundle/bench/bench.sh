@@ -36,7 +36,7 @@ CP="$ROOT/rpc.bundle/target/test-classes:$ROOT/rpc.bundle/target/classes:$ROOT/a
 # listener on a free loopback port) and its own var/ folder; warnings only, as libvirtd logs.
 JPORT=$(free_port)
 mkdir -p "$WORK/jvirtd-etc"
-cp "$ROOT"/dist/etc/*.cfg "$ROOT"/dist/etc/logback.xml "$WORK/jvirtd-etc/"
+cp "$ROOT"/dist/etc/*.cfg "$WORK/jvirtd-etc/"
 printf 'listen.tcp = true\nlisten.addr = 127.0.0.1\ntcp.port = %s\nauth.tcp = none\n' "$JPORT" > "$WORK/jvirtd-etc/org.jvirt.rpc.cfg"
 JVIRTD_CONSOLE=no JVIRTD_ETC="$WORK/jvirtd-etc" JVIRTD_VAR="$WORK/jvirtd-var" JAVA_OPTS="-Djvirt.log.level=WARN" \
     "$ROOT/dist/bin/jvirtd" > "$WORK/jvirtd.out" 2>&1 &

@@ -4,10 +4,15 @@
 #
 #   sh dist/src/build/cds-archive.sh DIST_DIR ARCHIVE WORK_DIR
 #
-# A training run of DIST_DIR/bin/jvirtd itself, so that the archive sees the JVM options the
-# launcher uses: with a temporary state and run folder under WORK_DIR, its console reads
-# "virt:list --all" and then the end of input, which stops the framework; at exit the JVM writes
-# the classes it loaded (the JDK's, Felix's and the bundles') to ARCHIVE (-XX:ArchiveClassesAtExit).
+# Two starts of DIST_DIR/bin/jvirtd itself, so that the archive sees the JVM options the launcher
+# uses, with a temporary state and run folder under WORK_DIR:
+#   1. fills the framework's bundle cache, which jvirtd keeps between starts (as a daemon's next
+#      starts find it);
+#   2. the training run: its console reads commands and then the end of input, which stops the
+#      framework; at exit the JVM writes the classes it loaded (the JDK's, Felix's and the bundles')
+#      to ARCHIVE (-XX:ArchiveClassesAtExit). Besides "virt:list --all", the console lists the
+#      domains of the test and QEMU drivers through jvirtd's own RPC socket (the remote driver of
+#      org.jvirt.rpc), so that the server's classes a client's first calls load are archived too.
 # bin/jvirtd maps it at the next starts (-XX:SharedArchiveFile, -Xshare:auto), which saves most of
 # the class loading and verification at start. A failed training run only warns: jvirtd then starts
 # without the archive, as it does with a stale one.
@@ -19,15 +24,39 @@ work=$3
 rm -rf "$archive" "$work"
 mkdir -p "$work"
 start=$(date +%s)
-status=0
+# the run folder (RPC sockets) in /tmp: a UNIX socket path holds at most 107 bytes, the checkout's may be deep
+run_dir=$(mktemp -d "${TMPDIR:-/tmp}/jvirtd-cds.XXXXXX")
+socket="$run_dir/libvirt-sock"
+
+# the console's input: waits for the RPC socket (at most 60 s), then the commands
+commands() {
+    n=0
+    while [ ! -S "$socket" ] && [ $n -lt 600 ]; do
+        sleep 0.1
+        n=$((n + 1))
+    done
+    printf 'virt:list --all\n'
+    printf "virt:list --all -c 'test+unix:///default?socket=%s'\n" "$socket"
+    printf "virt:list --all -c 'qemu+unix:///system?socket=%s'\n" "$socket"
+}
+
 # JVIRTD_CDS=no: no archive of a previous build is mapped while the new one is written
-printf 'virt:list --all\n' | JVIRTD_CDS=no JVIRTD_CONSOLE=yes JVIRTD_VAR="$work/var" JVIRTD_RUN="$work/run" \
-    JAVA_OPTS="-XX:ArchiveClassesAtExit=$archive ${JAVA_OPTS:-}" \
-    timeout 300 sh "$dist/bin/jvirtd" > "$work/training.out" 2>&1 || status=$?
+run() {
+    commands | JVIRTD_CDS=no JVIRTD_CONSOLE=yes JVIRTD_VAR="$work/var" JVIRTD_RUN="$run_dir" \
+        JAVA_OPTS="$1 ${JAVA_OPTS:-}" timeout 300 sh "$dist/bin/jvirtd" > "$2" 2>&1
+}
+
+status=0
+run "" "$work/first.out" || status=$?
+if [ "$status" = 0 ]; then
+    rm -f "$socket"     # should the first run have left it, the commands would not wait for the new one
+    run "-XX:ArchiveClassesAtExit=$archive" "$work/training.out" || status=$?
+fi
+rm -rf "$run_dir"
 if [ "$status" = 0 ] && [ -s "$archive" ]; then
-    echo "jvirtd CDS archive: $archive ($(du -k "$archive" | cut -f1) KiB, training run $(( $(date +%s) - start )) s)"
+    echo "jvirtd CDS archive: $archive ($(du -k "$archive" | cut -f1) KiB, training runs $(( $(date +%s) - start )) s)"
 else
-    echo "[WARNING] jvirtd CDS archive not built (training run exit status $status, see $work/training.out); jvirtd starts without it" >&2
+    echo "[WARNING] jvirtd CDS archive not built (training run exit status $status, see $work/*.out); jvirtd starts without it" >&2
     rm -f "$archive"
 fi
 exit 0

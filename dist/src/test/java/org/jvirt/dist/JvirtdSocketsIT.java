@@ -37,7 +37,6 @@ class JvirtdSocketsIT {
         Path home = Path.of(Commands.property("jvirt.dist.home"));
         work = Files.createDirectories(Path.of(Commands.property("jvirt.work")).resolve("sockets-" + System.nanoTime()));
         Path etc = Files.createDirectories(work.resolve("etc"));
-        Files.copy(home.resolve("etc/logback.xml"), etc.resolve("logback.xml"));
         run = Files.createTempDirectory("jvirtd-run-");
         ProcessBuilder pb = new ProcessBuilder(List.of("sh", home.resolve("bin/jvirtd").toString()))
                 .directory(home.toFile())
