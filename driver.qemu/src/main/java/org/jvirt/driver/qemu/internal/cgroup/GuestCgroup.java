@@ -136,7 +136,7 @@ public final class GuestCgroup {
     }
 
     public boolean hasFile(Controller c, String child, String file) {
-        return Files.exists(dir(c, child).resolve(file));
+        return has(c) && Files.exists(dir(c, child).resolve(file));
     }
 
     /**
@@ -220,8 +220,9 @@ public final class GuestCgroup {
         // a v1 cpuset takes no task until its cpus and mems are set: inherit the parent's
         for (String f : List.of("cpuset.cpus", "cpuset.mems")) {
             Path parentFile = p.getParent().resolve(f);
-            if (Files.exists(parentFile) && Files.readString(p.resolve(f)).isBlank()) {
-                Files.writeString(p.resolve(f), Files.readString(parentFile).strip());
+            Path own = p.resolve(f);
+            if (Files.exists(parentFile) && (!Files.exists(own) || Files.readString(own).isBlank())) {
+                Files.writeString(own, Files.readString(parentFile).strip());
             }
         }
     }
