@@ -58,7 +58,7 @@ final class TuneTarget {
         for (TypedParameter p : params) {
             ParameterType expected = allowed.get(p.field());
             if (expected == null) {
-                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
+                throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.NONE,
                         "parameter '" + p.field() + "' not supported");
             }
             if (expected != p.type()) {

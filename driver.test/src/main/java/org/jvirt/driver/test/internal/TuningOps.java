@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.ParameterType;
@@ -219,7 +220,8 @@ final class TuningOps {
         for (TypedParameter p : params) {
             ParameterType expected = allowed.get(p.field());
             if (expected == null) {
-                throw TestDriverErrors.invalidArg(ErrorDomain.NONE, "parameter '" + p.field() + "' not supported");
+                throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.NONE,
+                        "parameter '" + p.field() + "' not supported");
             }
             if (expected != p.type()) {
                 throw TestDriverErrors.invalidArg(ErrorDomain.NONE, "invalid type '" + p.type().name().toLowerCase()

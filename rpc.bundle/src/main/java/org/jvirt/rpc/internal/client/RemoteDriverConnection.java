@@ -335,7 +335,7 @@ final class RemoteDriverConnection implements DriverConnection {
 
     @Override
     public void setSchedulerParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
-        tuning.setParameters(RemoteProc.DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS, dom, params, flags);
+        tuning.setSchedulerParameters(dom, params, flags);
     }
 
     @Override

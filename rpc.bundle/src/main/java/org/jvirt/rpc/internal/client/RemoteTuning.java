@@ -32,8 +32,13 @@ final class RemoteTuning {
 
     List<TypedParameter> schedulerParameters(DomainRef dom, int flags) throws VirtException {
         int n = schedulerType(dom).nparams();
-        XdrReader r = rpc.call(RemoteProc.DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS,
-                RemoteCalls.dom(dom).writeInt(n).writeInt(flags | RemoteProc.TYPED_PARAM_STRING_OKAY));
+        int f = flags & ~RemoteProc.TYPED_PARAM_STRING_OKAY;
+        // as virsh: without flags the original call, which every driver serves (the test driver's
+        // Flags variant refuses even STRING_OKAY)
+        XdrReader r = f == 0
+                ? rpc.call(RemoteProc.DOMAIN_GET_SCHEDULER_PARAMETERS, RemoteCalls.dom(dom).writeInt(n))
+                : rpc.call(RemoteProc.DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS,
+                        RemoteCalls.dom(dom).writeInt(n).writeInt(f | RemoteProc.TYPED_PARAM_STRING_OKAY));
         return rpc.decode(() -> readParams(r, RemoteProc.DOMAIN_SCHEDULER_PARAMETERS_MAX));
     }
 
@@ -50,6 +55,17 @@ final class RemoteTuning {
         }
         XdrReader r = rpc.call(proc, RemoteCalls.dom(dom).writeInt(n).writeInt(f));
         return rpc.decode(() -> readParams(r, 16));
+    }
+
+    /** SET_SCHEDULER_PARAMETERS(_FLAGS): without flags the original call, as virsh makes it. */
+    void setSchedulerParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
+        if (flags != 0) {
+            setParameters(RemoteProc.DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS, dom, params, flags);
+            return;
+        }
+        XdrWriter w = RemoteCalls.dom(dom);
+        TypedParams.write(w, params);
+        rpc.call(RemoteProc.DOMAIN_SET_SCHEDULER_PARAMETERS, w);
     }
 
     void setParameters(int proc, DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
