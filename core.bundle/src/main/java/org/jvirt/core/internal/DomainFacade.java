@@ -32,6 +32,12 @@ import org.jvirt.api.spi.DomainRef;
  * {@code libvirt-domain.c}; everything else goes to the driver.
  */
 final class DomainFacade implements Domain {
+    /**
+     * VIR_TYPED_PARAM_STRING_OKAY: libvirt-domain.c adds it to the getters of typed parameters
+     * when the driver can return strings, which every jvirt driver can.
+     */
+    private static final int TYPED_PARAM_STRING_OKAY = 1 << 2;
+
     /** For state changes whose outcome a driver swap leaves unknowable (or that are repeatable). */
     private static final Done UNKNOWN = b -> false;
 
@@ -198,8 +204,9 @@ final class DomainFacade implements Domain {
 
     @Override
     public List<TypedParameter> schedulerParameters(int flags) throws VirtException {
-        return readParams("virDomainGetSchedulerParametersFlags", flags,
-                b -> b.connection().schedulerParameters(ref(b), flags));
+        int f = flags | TYPED_PARAM_STRING_OKAY;
+        return readParams("virDomainGetSchedulerParametersFlags", f,
+                b -> b.connection().schedulerParameters(ref(b), f));
     }
 
     @Override
@@ -211,8 +218,8 @@ final class DomainFacade implements Domain {
 
     @Override
     public List<TypedParameter> memoryParameters(int flags) throws VirtException {
-        return readParams("virDomainGetMemoryParameters", flags,
-                b -> b.connection().memoryParameters(ref(b), flags));
+        int f = flags | TYPED_PARAM_STRING_OKAY;
+        return readParams("virDomainGetMemoryParameters", f, b -> b.connection().memoryParameters(ref(b), f));
     }
 
     @Override
@@ -224,8 +231,8 @@ final class DomainFacade implements Domain {
 
     @Override
     public List<TypedParameter> blkioParameters(int flags) throws VirtException {
-        return readParams("virDomainGetBlkioParameters", flags,
-                b -> b.connection().blkioParameters(ref(b), flags));
+        int f = flags | TYPED_PARAM_STRING_OKAY;
+        return readParams("virDomainGetBlkioParameters", f, b -> b.connection().blkioParameters(ref(b), f));
     }
 
     @Override
@@ -257,7 +264,8 @@ final class DomainFacade implements Domain {
 
     @Override
     public BitSet emulatorPinInfo(int flags) throws VirtException {
-        return read("virDomainGetEmulatorPinInfo", b -> b.connection().emulatorPinInfo(ref(b), flags));
+        // libvirt-domain.c refuses LIVE and CONFIG together here too (VIR_EXCLUSIVE_FLAGS_GOTO)
+        return readParams("virDomainGetEmulatorPinInfo", flags, b -> b.connection().emulatorPinInfo(ref(b), flags));
     }
 
     @Override
@@ -310,8 +318,8 @@ final class DomainFacade implements Domain {
         return fresh;
     }
 
-    /** A getter of typed parameters: libvirt's entry points refuse LIVE and CONFIG together. */
-    private List<TypedParameter> readParams(String function, int flags, DriverCall<List<TypedParameter>> op)
+    /** A getter of typed parameters or pinning: libvirt's entry points refuse LIVE and CONFIG together. */
+    private <T> T readParams(String function, int flags, DriverCall<T> op)
             throws VirtException {
         connection.checkOpen(function, ErrorDomain.DOMAIN);
         Checks.exclusive(flags, ModificationFlag.LIVE.bit(), "VIR_DOMAIN_AFFECT_LIVE",

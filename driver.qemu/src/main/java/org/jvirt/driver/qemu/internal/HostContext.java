@@ -5,9 +5,9 @@ import java.time.Duration;
 
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.qemu.internal.cgroup.GuestCgroups;
 import org.jvirt.driver.qemu.internal.launch.ArgvBuilder;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
-import org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups;
 import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
 
 /**
@@ -20,6 +20,6 @@ import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
 public record HostContext(String storeDriver, Path runDir, Path logDir, String defaultMachine,
                           Duration destroyTimeout, Duration monitorTimeout, Duration commandTimeout,
                           int maxMessageBytes, DomainXmlCodec codec, StateStore store, Emulators emulators,
-                          ArgvBuilder argv, VcpuManager vcpus, CpusetCgroups cgroups,
+                          ArgvBuilder argv, VcpuManager vcpus, GuestCgroups cgroups,
                           StartObserver startObserver) {
 }

@@ -102,6 +102,8 @@ public final class Lifecycle {
         dom.attach(id, live, pid, startTime, monitor, log);
         dom.setState(StateReason.PAUSED_STARTING_UP);
         host.saveStatus(dom);
+        // into its cgroup with its tuning while it is still a held shell: every QEMU thread starts there
+        ctx.cgroups().setup(dom.uuid().toString(), id, live, pid);
         QemuProcesses.release(process);
         reached(StartObserver.Stage.SPAWNED, dom);
     }

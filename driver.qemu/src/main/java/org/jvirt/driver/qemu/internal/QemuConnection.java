@@ -16,7 +16,9 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.Flag;
 import org.jvirt.api.ListFlag;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.SchedulerType;
 import org.jvirt.api.Stream;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -36,6 +38,10 @@ final class QemuConnection implements DriverConnection {
     private final GuestControl guests;
     private final Definitions definitions;
     private final VcpuPinning pinning;
+    private final SchedulerTuning scheduler;
+    private final MemoryTuning memoryTuning;
+    private final BlkioTuning blkioTuning;
+    private final EmulatorPinning emulatorPinning;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
 
@@ -45,6 +51,11 @@ final class QemuConnection implements DriverConnection {
         this.guests = new GuestControl(host);
         this.definitions = new Definitions(host);
         this.pinning = new VcpuPinning(host, guests);
+        TuneTarget tuning = new TuneTarget(host);
+        this.scheduler = new SchedulerTuning(tuning);
+        this.memoryTuning = new MemoryTuning(tuning);
+        this.blkioTuning = new BlkioTuning(tuning);
+        this.emulatorPinning = new EmulatorPinning(tuning);
     }
 
     @Override
@@ -307,6 +318,51 @@ final class QemuConnection implements DriverConnection {
     @Override
     public void pinVcpu(DomainRef ref, int vcpu, BitSet cpumap, int flags) throws VirtException {
         pinning.pin(find(ref), vcpu, cpumap, flags);
+    }
+
+    @Override
+    public SchedulerType schedulerType(DomainRef ref) throws VirtException {
+        return scheduler.type(find(ref));
+    }
+
+    @Override
+    public List<TypedParameter> schedulerParameters(DomainRef ref, int flags) throws VirtException {
+        return scheduler.get(find(ref), flags);
+    }
+
+    @Override
+    public void setSchedulerParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
+        scheduler.set(find(ref), params, flags);
+    }
+
+    @Override
+    public List<TypedParameter> memoryParameters(DomainRef ref, int flags) throws VirtException {
+        return memoryTuning.get(find(ref), flags);
+    }
+
+    @Override
+    public void setMemoryParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
+        memoryTuning.set(find(ref), params, flags);
+    }
+
+    @Override
+    public List<TypedParameter> blkioParameters(DomainRef ref, int flags) throws VirtException {
+        return blkioTuning.get(find(ref), flags);
+    }
+
+    @Override
+    public void setBlkioParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
+        blkioTuning.set(find(ref), params, flags);
+    }
+
+    @Override
+    public BitSet emulatorPinInfo(DomainRef ref, int flags) throws VirtException {
+        return emulatorPinning.info(find(ref), flags);
+    }
+
+    @Override
+    public void pinEmulator(DomainRef ref, BitSet cpumap, int flags) throws VirtException {
+        emulatorPinning.pin(find(ref), cpumap, flags);
     }
 
     @Override

@@ -28,10 +28,11 @@ import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.qemu.internal.caps.QemuCapsCache;
+import org.jvirt.driver.qemu.internal.cgroup.CgroupMounts;
+import org.jvirt.driver.qemu.internal.cgroup.GuestCgroups;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
 import org.jvirt.driver.qemu.internal.probe.QmpProber;
 import org.jvirt.driver.qemu.internal.launch.LibvirtArgv;
-import org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups;
 import org.jvirt.driver.qemu.internal.vcpu.ResolverBinding;
 import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
 import org.jvirt.driver.qemu.spi.VcpuThreadResolver;
@@ -119,10 +120,14 @@ public final class QemuDriver implements HypervisorDriver {
         QmpProber prober = new QmpProber(run.resolve("probe").toAbsolutePath(),
                 Duration.ofMillis(config.monitor_timeout_ms()), config.max_message_bytes());
         hostCaps = new HostCapabilities(new QemuCapsCache(prober), emulators);
-        CpusetCgroups cgroups = CpusetCgroups.detect();
-        VcpuManager vcpus = new VcpuManager(resolvers, cgroups);
-        system = host(config, "qemu", run.resolve("system"), log.resolve("system"), vcpus, cgroups);
-        session = host(config, "qemu-session", run.resolve("session"), log.resolve("session"), vcpus, cgroups);
+        // each guest in its own cgroup; the session driver's machine names carry the user, as libvirt's
+        CgroupMounts mounts = CgroupMounts.detect();
+        GuestCgroups cgroups = new GuestCgroups(mounts, "qemu", null);
+        GuestCgroups sessionCgroups = new GuestCgroups(mounts, "qemu", System.getProperty("user.name"));
+        system = host(config, "qemu", run.resolve("system"), log.resolve("system"),
+                new VcpuManager(resolvers, cgroups), cgroups);
+        session = host(config, "qemu-session", run.resolve("session"), log.resolve("session"),
+                new VcpuManager(resolvers, sessionCgroups), sessionCgroups);
         initWait = Duration.ofMillis(config.init_wait_ms());
         active = true;
         LOG.info("QEMU driver active: run {}, log {}, {}, resolver {}", run.toAbsolutePath(), log.toAbsolutePath(),
@@ -179,7 +184,7 @@ public final class QemuDriver implements HypervisorDriver {
     }
 
     private QemuHost host(QemuConfig c, String storeName, Path run, Path log, VcpuManager vcpus,
-                          CpusetCgroups cgroups) {
+                          GuestCgroups cgroups) {
         return new QemuHost(new HostContext(storeName, run.toAbsolutePath(), log.toAbsolutePath(),
                 c.machine_default(), Duration.ofMillis(c.destroy_timeout_ms()), Duration.ofMillis(c.monitor_timeout_ms()),
                 Duration.ofMillis(c.command_timeout_ms()), c.max_message_bytes(), codec, store, emulators,

@@ -69,6 +69,7 @@ final class Reattach {
             dom.attach(st.id(), live, st.pid(), st.startTime(), monitor, Path.of(st.log()));
             dom.setState(new DomainStateInfo(DomainState.ofNumber(st.state()), st.reason()));
             dom.restoreVcpuThreads(st.vcpuThreads());
+            ctx.cgroups().reattach(uuid.toString(), st.id(), st.name());
             host.put(dom);
             String mismatch = identityMismatch(st);
             if (st.state() == DomainState.PAUSED.number() && st.reason() == StateReason.PAUSED_STARTING_UP.number()) {
@@ -124,6 +125,7 @@ final class Reattach {
         Lifecycle.deleteQuietly(Path.of(st.monitor()));
         Lifecycle.deleteQuietly(ctx.runDir().resolve(uuid + ".pid"));
         ctx.argv().cleanup(st.id(), st.name());
+        ctx.cgroups().remove(st.id(), st.name());
         host.deleteStatus(new QemuDomainObj(uuid, st.name()));
     }
 

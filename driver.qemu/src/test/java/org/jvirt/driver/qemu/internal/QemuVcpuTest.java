@@ -25,7 +25,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
-import org.jvirt.driver.qemu.internal.vcpu.CpusetCgroups;
+import org.jvirt.driver.qemu.internal.cgroup.Controller;
 import org.jvirt.driver.qemu.internal.vcpu.DefaultVcpuThreadResolver;
 import org.jvirt.driver.qemu.spi.VcpuThreadResolution;
 import org.jvirt.driver.qemu.spi.VcpuThreadResolver;
@@ -82,11 +82,13 @@ class QemuVcpuTest {
         assertEquals("0", QemuLifecycleTest.status(pid, ids.get(1), "Cpus_allowed_list").orElseThrow());
         assertEquals(cpu0, bed.conn.vcpuInfo(ref).get(1).affinity());
         assertEquals(cpu0, bed.conn.vcpuPinInfo(ref, 0).get(1));
-        // where a cpuset cgroup exists, the vCPU thread was moved into its own group
-        var group = CpusetCgroups.detect().vcpuGroup(ref.uuid().toString(), 1);
+        // where a cpuset cgroup exists, the vCPU thread is in its own group of the guest's cgroup
+        var cgroups = bed.host().context().cgroups();
+        var group = cgroups.of(ref.uuid().toString()).filter(g -> g.has(Controller.CPUSET))
+                .map(g -> g.dir(Controller.CPUSET, "vcpu1"));
         if (group.isPresent()) {
             String cg = Files.readString(Path.of("/proc/" + pid + "/task/" + ids.get(1) + "/cgroup"));
-            assertTrue(cg.contains("/jvirt/" + ref.uuid() + "/vcpu1"), cg);
+            assertTrue(cg.contains("/machine/qemu-" + ref.id() + "-mttcg.libvirt-qemu/vcpu1"), cg);
             assertEquals("0", Files.readString(group.get().resolve("cpuset.cpus")).strip());
         }
         // vCPU 0 is untouched

@@ -141,6 +141,11 @@ final class TestBed implements AutoCloseable {
                 + "  <devices>\n    <emulator>" + QEMU + "</emulator>\n  </devices>\n</domain>\n";
     }
 
+    /** The current driver's qemu:///system host. */
+    QemuHost host() {
+        return driver.hosts().get(0);
+    }
+
     /** The pid of a running domain, remembered for cleanup. */
     long pid(DomainRef ref) {
         QemuDomainObj d = driver.hosts().get(0).byUuid(ref.uuid());

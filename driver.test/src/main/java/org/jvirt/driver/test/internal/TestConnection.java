@@ -10,6 +10,8 @@ import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.SchedulerType;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -37,6 +39,7 @@ final class TestConnection implements DriverConnection {
     private final TestHost host;
     private final DomainLifecycle lifecycle;
     private final VcpuOps vcpus;
+    private final TuningOps tuning;
     private final HostName hostname;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
@@ -46,6 +49,7 @@ final class TestConnection implements DriverConnection {
         this.hostname = hostname;
         this.lifecycle = new DomainLifecycle(host, new DefinitionPolicy(host.codec()));
         this.vcpus = new VcpuOps(host);
+        this.tuning = new TuningOps(host);
         host.attach(this);
     }
 
@@ -237,6 +241,51 @@ final class TestConnection implements DriverConnection {
     @Override
     public List<VcpuInfo> vcpuInfo(DomainRef dom) throws VirtException {
         return vcpus.vcpuInfo(dom);
+    }
+
+    @Override
+    public SchedulerType schedulerType(DomainRef dom) throws VirtException {
+        return tuning.schedulerType(dom);
+    }
+
+    @Override
+    public List<TypedParameter> schedulerParameters(DomainRef dom, int flags) throws VirtException {
+        return tuning.schedulerParameters(dom, flags);
+    }
+
+    @Override
+    public void setSchedulerParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
+        tuning.setSchedulerParameters(dom, params, flags);
+    }
+
+    @Override
+    public List<TypedParameter> memoryParameters(DomainRef dom, int flags) throws VirtException {
+        return tuning.memoryParameters(dom, flags);
+    }
+
+    @Override
+    public void setMemoryParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
+        tuning.setMemoryParameters(dom, params, flags);
+    }
+
+    @Override
+    public List<TypedParameter> blkioParameters(DomainRef dom, int flags) throws VirtException {
+        return tuning.blkioParameters(dom, flags);
+    }
+
+    @Override
+    public void setBlkioParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
+        tuning.setBlkioParameters(dom, params, flags);
+    }
+
+    @Override
+    public BitSet emulatorPinInfo(DomainRef dom, int flags) throws VirtException {
+        return tuning.emulatorPinInfo(dom, flags);
+    }
+
+    @Override
+    public void pinEmulator(DomainRef dom, BitSet cpumap, int flags) throws VirtException {
+        tuning.pinEmulator(dom, cpumap, flags);
     }
 
     @Override

@@ -84,7 +84,7 @@ final class VcpuOps {
     }
 
     /** {@code virDomainObjGetOneDef}: the live or the persistent definition, as flags ask. */
-    private static DomainDef oneDef(DomainObj dom, int flags) throws VirtException {
+    static DomainDef oneDef(DomainObj dom, int flags) throws VirtException {
         if ((flags & LIVE) != 0 && (flags & CONFIG) != 0) {
             throw TestDriverErrors.invalidArgRaw(ErrorDomain.DOMAIN,
                     "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");

@@ -18,6 +18,8 @@ import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.SchedulerType;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.testing.ConformanceResults;
@@ -193,9 +195,41 @@ class DifferentialTest {
                 DomainInfo i = d.info();
                 return i.state().number() + " " + i.maxMemKiB() + " " + i.memoryKiB() + " " + i.nrVirtCpu();
             }
+            case "schedtype" -> {
+                SchedulerType t = d.schedulerType();
+                return t.type() + " " + t.nparams();
+            }
+            case "sched" -> {
+                return params(d.schedulerParameters(Integer.parseInt(w[2])));
+            }
+            case "setsched" -> d.setSchedulerParameters(List.of(TypedParameter.ofUInt(w[2], Integer.parseInt(w[3]))),
+                    Integer.parseInt(w[4]));
+            case "mem" -> {
+                return params(d.memoryParameters(Integer.parseInt(w[2])));
+            }
+            case "setmem" -> d.setMemoryParameters(List.of(TypedParameter.ofULong(w[2], Long.parseLong(w[3]))),
+                    Integer.parseInt(w[4]));
+            case "blkio" -> {
+                return params(d.blkioParameters(Integer.parseInt(w[2])));
+            }
+            case "setblkio" -> d.setBlkioParameters(List.of(TypedParameter.ofUInt(w[2], Integer.parseInt(w[3]))),
+                    Integer.parseInt(w[4]));
+            case "emupin" -> {
+                return map(d.emulatorPinInfo(Integer.parseInt(w[2])));
+            }
+            case "pinemu" -> d.pinEmulator(bits(w[2]), Integer.parseInt(w[3]));
             default -> throw new IllegalArgumentException("unknown step " + op);
         }
         return null;
+    }
+
+    /** Typed parameters as python prints a dict of them: {@code name=value ...}. */
+    private static String params(List<TypedParameter> params) {
+        List<String> out = new ArrayList<>();
+        for (TypedParameter p : params) {
+            out.add(p.field() + "=" + p.value());
+        }
+        return String.join(" ", out);
     }
 
     private static String xml(String[] w) {

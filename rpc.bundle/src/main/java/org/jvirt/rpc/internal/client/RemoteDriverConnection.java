@@ -14,7 +14,9 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.SchedulerType;
 import org.jvirt.api.Stream;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
@@ -38,12 +40,14 @@ final class RemoteDriverConnection implements DriverConnection {
     private static final int REMOTE_AUTH_SASL = 1;
 
     private final RemoteCalls rpc;
+    private final RemoteTuning tuning;
     private final boolean eventCallbacks;
     private volatile DomainEventSink sink;
     private volatile int callbackId = -1;
 
     private RemoteDriverConnection(RemoteCalls rpc, boolean eventCallbacks) {
         this.rpc = rpc;
+        this.tuning = new RemoteTuning(rpc);
         this.eventCallbacks = eventCallbacks;
     }
 
@@ -324,6 +328,53 @@ final class RemoteDriverConnection implements DriverConnection {
     @Override
     public Stream openConsole(DomainRef dom, String devName, int flags) throws VirtException {
         return rpc.stream(RemoteProc.DOMAIN_OPEN_CONSOLE, RemoteCalls.dom(dom).writeOptString(devName).writeInt(flags));
+    }
+
+    @Override
+    public SchedulerType schedulerType(DomainRef dom) throws VirtException {
+        return tuning.schedulerType(dom);
+    }
+
+    @Override
+    public List<TypedParameter> schedulerParameters(DomainRef dom, int flags) throws VirtException {
+        return tuning.schedulerParameters(dom, flags);
+    }
+
+    @Override
+    public void setSchedulerParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
+        tuning.setSchedulerParameters(dom, params, flags);
+    }
+
+    @Override
+    public List<TypedParameter> memoryParameters(DomainRef dom, int flags) throws VirtException {
+        return tuning.countedParameters(RemoteProc.DOMAIN_GET_MEMORY_PARAMETERS, dom, flags);
+    }
+
+    @Override
+    public void setMemoryParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
+        tuning.setParameters(RemoteProc.DOMAIN_SET_MEMORY_PARAMETERS, dom, params, flags);
+    }
+
+    @Override
+    public List<TypedParameter> blkioParameters(DomainRef dom, int flags) throws VirtException {
+        return tuning.countedParameters(RemoteProc.DOMAIN_GET_BLKIO_PARAMETERS, dom, flags);
+    }
+
+    @Override
+    public void setBlkioParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
+        tuning.setParameters(RemoteProc.DOMAIN_SET_BLKIO_PARAMETERS, dom, params, flags);
+    }
+
+    @Override
+    public BitSet emulatorPinInfo(DomainRef dom, int flags) throws VirtException {
+        return tuning.emulatorPinInfo(dom, Math.max(1, (nodeInfo().cpus() + 7) / 8), flags);
+    }
+
+    @Override
+    public void pinEmulator(DomainRef dom, BitSet cpumap, int flags) throws VirtException {
+        int maplen = Math.max(1, (nodeInfo().cpus() + 7) / 8);
+        byte[] map = Arrays.copyOf(cpumap.toByteArray(), Math.max(maplen, (cpumap.length() + 7) / 8));
+        rpc.call(RemoteProc.DOMAIN_PIN_EMULATOR, RemoteCalls.dom(dom).writeOpaque(map).writeInt(flags));
     }
 
     @Override

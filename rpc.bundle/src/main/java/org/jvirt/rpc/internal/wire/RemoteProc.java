@@ -66,6 +66,19 @@ public final class RemoteProc {
     public static final int DOMAIN_EVENT_CALLBACK_LIFECYCLE = 318;
     public static final int DOMAIN_DEFINE_XML_FLAGS = 350;
     public static final int CONNECT_REGISTER_CLOSE_CALLBACK = 360;
+
+    /** Tuning: scheduler, memory and block I/O parameters, emulator pinning. */
+    public static final int DOMAIN_GET_SCHEDULER_TYPE = 56;
+    public static final int DOMAIN_GET_SCHEDULER_PARAMETERS = 57;
+    public static final int DOMAIN_SET_SCHEDULER_PARAMETERS = 58;
+    public static final int DOMAIN_SET_MEMORY_PARAMETERS = 197;
+    public static final int DOMAIN_GET_MEMORY_PARAMETERS = 198;
+    public static final int DOMAIN_SET_BLKIO_PARAMETERS = 205;
+    public static final int DOMAIN_GET_BLKIO_PARAMETERS = 206;
+    public static final int DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS = 219;
+    public static final int DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS = 223;
+    public static final int DOMAIN_PIN_EMULATOR = 279;
+    public static final int DOMAIN_GET_EMULATOR_PIN_INFO = 280;
     public static final int CONNECT_UNREGISTER_CLOSE_CALLBACK = 361;
 
     /** virDrvFeature numbers a client asks about with CONNECT_SUPPORTS_FEATURE. */
@@ -83,6 +96,12 @@ public final class RemoteProc {
     public static final int CPUMAP_MAX = 2048;
     public static final int VCPUINFO_MAX = 16384;
     public static final int CPUMAPS_MAX = 8388608;
+    public static final int DOMAIN_SCHEDULER_PARAMETERS_MAX = 16;
+    public static final int DOMAIN_BLKIO_PARAMETERS_MAX = 16;
+    public static final int DOMAIN_MEMORY_PARAMETERS_MAX = 16;
+
+    /** VIR_TYPED_PARAM_STRING_OKAY: the caller can take string parameters. */
+    public static final int TYPED_PARAM_STRING_OKAY = 1 << 2;
 
     private RemoteProc() {
     }

@@ -18,7 +18,10 @@ import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventType;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.OpenFlag;
+import org.jvirt.api.SchedulerType;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.core.internal.CoreConnectionFactory;
@@ -104,6 +107,33 @@ abstract class RemoteDriverContract {
                     DomainEventType.STARTED, DomainEventType.DEFINED, DomainEventType.UNDEFINED), types.subList(0, 6),
                     events.toString());
             c.removeLifecycleListener(id);
+        }
+    }
+
+    @Test
+    void tuningParametersOfTheTestDomain() throws Exception {
+        int config = ModificationFlag.CONFIG.bit();
+        for (String uri : uris()) {
+            try (Connection c = core.open(uri, 0)) {
+                Domain d = c.lookupByName("test");
+                assertEquals(new SchedulerType("fair", 1), d.schedulerType());
+                assertEquals(List.of(TypedParameter.ofUInt("weight", 50)), d.schedulerParameters(0));
+                d.setSchedulerParameters(List.of(TypedParameter.ofUInt("weight", 70)), 0);
+                VirtException unknown = assertThrows(VirtException.class,
+                        () -> d.setSchedulerParameters(List.of(TypedParameter.ofUInt("nosuch", 1)), 0));
+                assertEquals(ErrorCode.ARGUMENT_UNSUPPORTED, unknown.code());
+                assertTrue(unknown.getMessage().contains("parameter 'nosuch' not supported"), unknown.getMessage());
+                List<TypedParameter> mem = d.memoryParameters(0);
+                assertEquals(List.of("hard_limit", "soft_limit", "swap_hard_limit"),
+                        mem.stream().map(TypedParameter::field).toList());
+                assertEquals(9007199254740991L, mem.get(0).longValue());
+                List<TypedParameter> blkio = d.blkioParameters(config);
+                assertEquals(6, blkio.size());
+                assertEquals(TypedParameter.ofUInt("weight", 0), blkio.get(0));
+                assertEquals(TypedParameter.ofString("device_weight", ""), blkio.get(1));
+                // every CPU of the test host's topology (2 nodes x 2 sockets x 2 cores x 2 threads)
+                assertEquals(16, d.emulatorPinInfo(0).cardinality());
+            }
         }
     }
 

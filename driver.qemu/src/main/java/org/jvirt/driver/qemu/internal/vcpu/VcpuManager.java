@@ -12,6 +12,7 @@ import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
 import org.jvirt.api.xml.Bitmap;
 import org.jvirt.driver.qemu.internal.QemuErrors;
+import org.jvirt.driver.qemu.internal.cgroup.GuestCgroups;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
@@ -34,9 +35,9 @@ public final class VcpuManager {
     private static final Logger LOG = LoggerFactory.getLogger(VcpuManager.class);
 
     private final ResolverBinding resolvers;
-    private final CpusetCgroups cgroups;
+    private final GuestCgroups cgroups;
 
-    public VcpuManager(ResolverBinding resolvers, CpusetCgroups cgroups) {
+    public VcpuManager(ResolverBinding resolvers, GuestCgroups cgroups) {
         this.resolvers = resolvers;
         this.cgroups = cgroups;
     }
@@ -61,6 +62,10 @@ public final class VcpuManager {
         }
         VcpuThreadResolution r = resolvers.resolve(new VcpuThreadQuery(dom.name(), dom.pid(), reports));
         dom.setVcpuThreads(r);
+        if (r.usable()) {
+            // new threads (start, hotplug, reattach) go into their vcpuN cgroups
+            cgroups.placeVcpus(dom.uuid().toString(), dom.def(), r.sortedThreadIds());
+        }
         return r;
     }
 
@@ -131,7 +136,7 @@ public final class VcpuManager {
         return all;
     }
 
-    /** Pins vCPU {@code vcpu}'s thread to {@code cpus} (scheduler, then the cpuset cgroup if any). */
+    /** Pins vCPU {@code vcpu}'s thread to {@code cpus} (the vCPU's cpuset cgroup if any, then the scheduler). */
     public void pin(QemuDomainObj dom, int vcpu, BitSet cpus) throws VirtException {
         Map<Integer, Long> ids = usableIds(dom);
         Long tid = ids.get(vcpu);

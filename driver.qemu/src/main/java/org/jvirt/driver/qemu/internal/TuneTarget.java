@@ -1,0 +1,94 @@
+package org.jvirt.driver.qemu.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.ModificationFlag;
+import org.jvirt.api.ParameterType;
+import org.jvirt.api.TypedParameter;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.driver.qemu.internal.cgroup.GuestCgroup;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
+
+/**
+ * What the tuning calls share: which definitions a call affects (virDomainObjGetDefs), libvirt's
+ * checks of typed parameters (virTypedParamsValidate), and saving a changed live or persistent
+ * definition. Callers hold the domain's lock.
+ */
+final class TuneTarget {
+    static final int LIVE = ModificationFlag.LIVE.bit();
+    static final int CONFIG = ModificationFlag.CONFIG.bit();
+    /** VIR_TYPED_PARAM_STRING_OKAY: getters accept it. */
+    static final int STRING_OKAY = 1 << 2;
+
+    private final QemuHost host;
+
+    TuneTarget(QemuHost host) {
+        this.host = host;
+    }
+
+    /**
+     * virDomainObjUpdateModificationImpact: no flag means the live guest when it runs, else its
+     * definition; the live guest of an inactive domain and the definition of a transient one are errors.
+     */
+    static int impact(QemuDomainObj dom, int flags) throws VirtException {
+        boolean active = dom.isActive();
+        int f = flags & (LIVE | CONFIG);
+        if (f == 0) {
+            f = active ? LIVE : CONFIG;
+        }
+        if (!active && (f & LIVE) != 0) {
+            throw QemuErrors.notRunning();
+        }
+        if (!dom.isPersistent() && (f & CONFIG) != 0) {
+            throw QemuErrors.invalidDomain("transient domains do not have any persistent config");
+        }
+        return f;
+    }
+
+    /** virTypedParamsValidate: known names only, of the right type, each at most once. */
+    static void validate(List<TypedParameter> params, Map<String, ParameterType> allowed) throws VirtException {
+        Set<String> seen = new HashSet<>();
+        for (TypedParameter p : params) {
+            ParameterType expected = allowed.get(p.field());
+            if (expected == null) {
+                throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.NONE,
+                        "parameter '" + p.field() + "' not supported");
+            }
+            if (expected != p.type()) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "invalid type '"
+                        + p.type().name().toLowerCase() + "' for parameter '" + p.field() + "', expected '"
+                        + expected.name().toLowerCase() + "'");
+            }
+            if (!seen.add(p.field())) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
+                        "parameter '" + p.field() + "' occurs multiple times");
+            }
+        }
+    }
+
+    /** The running guest's cgroup (a group without controllers when it has none). */
+    GuestCgroup cgroup(QemuDomainObj dom) {
+        return host.context().cgroups().of(dom.uuid().toString())
+                .orElseGet(() -> host.context().cgroups().groupOf(-1, dom.name()).withoutControllers());
+    }
+
+    /** Records a changed live definition in the guest's status record. */
+    void saveLive(QemuDomainObj dom, DomainDef live) throws VirtException {
+        dom.setLiveDef(live);
+        host.saveStatus(dom);
+    }
+
+    /** Writes the changed persistent definition, then makes it the domain's. */
+    void savePersistent(QemuDomainObj dom, UnaryOperator<DomainDef> change) throws VirtException {
+        DomainDef updated = change.apply(dom.persistentDef());
+        host.saveConfig(dom, host.configRecord(updated));
+        dom.setPersistentDef(updated);
+    }
+}
