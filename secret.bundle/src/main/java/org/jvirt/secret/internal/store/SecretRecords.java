@@ -75,7 +75,7 @@ public final class SecretRecords {
     /**
      * Every stored secret. A definition that does not parse, or whose name is not its UUID, is
      * skipped with a warning (libvirt's {@code virSecretLoadAllConfigs}); a value that does not
-     * decrypt is dropped with a warning, the secret stays.
+     * decrypt (altered, another key, or a key file refused) is left out with a warning, the secret stays.
      */
     public List<Loaded> loadAll(SecretXml xml) throws VirtException {
         Map<String, byte[]> records = store.readAll(STORE, RecordKind.CONFIG);
@@ -108,7 +108,8 @@ public final class SecretRecords {
         }
         try {
             return cipher().decrypt(uuid, sealed);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | VirtException e) {
+            // the record stays on disk: with the right key back in place, a restart reads it again
             LOG.warn("the stored value of secret {} cannot be decrypted with {} and is ignored: {}",
                     uuid, masterKey.file(), e.getMessage());
             return null;
