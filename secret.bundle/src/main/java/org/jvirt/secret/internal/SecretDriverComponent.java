@@ -27,6 +27,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = SecretConfig.class)
 public final class SecretDriverComponent implements SecretDriver {
     private final SecretService service;
+    private final Path masterKeyFile;
 
     @Activate
     public SecretDriverComponent(@Reference(name = "store") StateStore store,
@@ -37,6 +38,7 @@ public final class SecretDriverComponent implements SecretDriver {
 
     /** For use without OSGi: the master key in {@code masterKeyFile}. */
     public SecretDriverComponent(StateStore store, DomainXmlCodec codec, Path masterKeyFile) throws VirtException {
+        this.masterKeyFile = masterKeyFile;
         SecureRandom random = new SecureRandom();
         SecretRecords records = new SecretRecords(store, new MasterKey(masterKeyFile, random), random);
         this.service = new SecretService(new SecretXml(codec), records).load();
@@ -45,6 +47,11 @@ public final class SecretDriverComponent implements SecretDriver {
     @Override
     public SecretDriverConnection open(int flags) {
         return new SecretConnection(service);
+    }
+
+    @Override
+    public String toString() {
+        return "SecretDriver[master key " + masterKeyFile + "]";
     }
 
     private static Path masterKeyFile(SecretConfig config, BundleContext context) {
