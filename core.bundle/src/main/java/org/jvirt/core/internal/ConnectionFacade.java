@@ -17,7 +17,6 @@ import org.jvirt.api.Flag;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.OpenFlag;
 import org.jvirt.api.Secret;
-import org.jvirt.api.SecretEvent;
 import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.SecretUsageType;
 import org.jvirt.api.VirtException;
@@ -44,6 +43,7 @@ final class ConnectionFacade implements Connection {
     private final DriverSession session;
     private final EventFanout events;
     private final SecretAccess secrets;
+    private final SecretApi secretApi;
     private final Consumer<ConnectionFacade> onClose;
 
     ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose) {
@@ -58,7 +58,9 @@ final class ConnectionFacade implements Connection {
         this.session = session;
         this.onClose = onClose;
         this.events = new EventFanout(uri.toString(), this::domainOf);
-        this.secrets = new SecretAccess(sharedSecrets, flags, events, this::secretOf);
+        this.secrets = new SecretAccess(sharedSecrets, flags, events,
+                e -> new SecretFacade(this, new SecretRef(e.uuid(), e.usageType(), e.usageId())));
+        this.secretApi = new SecretApi(this, secrets);
         session.onBind(dc -> {
             if (events.hasListeners()) {
                 dc.setEventSink(events.sink());
@@ -286,85 +288,45 @@ final class ConnectionFacade implements Connection {
         return b == null ? null : b.connection();
     }
 
-    // ---- secrets: libvirt-secret.c's checks, then the connection's secret driver (SecretAccess) ----
+    // ---- secrets: libvirt-secret.c's checks and the calls are in SecretApi ----
 
     @Override
     public List<Secret> listAllSecrets(int listFlags) throws VirtException {
-        String fn = "virConnectListAllSecrets";
-        checkOpen(fn, ErrorDomain.SECRET);
-        return secretCall(fn, s -> {
-            List<Secret> out = new ArrayList<>();
-            for (SecretRef ref : s.listAllSecrets(listFlags)) {
-                out.add(new SecretFacade(this, ref));
-            }
-            return out;
-        });
+        return secretApi.listAll(listFlags);
     }
 
     @Override
     public int numOfSecrets() throws VirtException {
-        String fn = "virConnectNumOfSecrets";
-        checkOpen(fn, ErrorDomain.SECRET);
-        return secretCall(fn, s -> s.listAllSecrets(0).size());
+        return secretApi.count();
     }
 
     @Override
     public Secret defineSecret(String xml, int defineFlags) throws VirtException {
-        String fn = "virSecretDefineXML";
-        checkWritable(fn, ErrorDomain.SECRET);
-        Checks.notNull(xml, "xml", fn, ErrorDomain.SECRET);
-        return new SecretFacade(this, secretCall(fn, s -> s.defineXml(xml, defineFlags)));
+        return secretApi.define(xml, defineFlags);
     }
 
     @Override
     public Secret lookupSecretByUuid(UUID secretUuid) throws VirtException {
-        String fn = "virSecretLookupByUUID";
-        checkOpen(fn, ErrorDomain.SECRET);
-        Checks.notNull(secretUuid, "uuid", fn, ErrorDomain.SECRET);
-        return new SecretFacade(this, secretCall(fn, s -> s.lookupByUuid(secretUuid)));
+        return secretApi.lookupByUuid(secretUuid);
     }
 
     @Override
     public Secret lookupSecretByUsage(SecretUsageType usageType, String usageId) throws VirtException {
-        String fn = "virSecretLookupByUsage";
-        checkOpen(fn, ErrorDomain.SECRET);
-        Checks.notNull(usageType, "usageType", fn, ErrorDomain.SECRET);
-        Checks.notNull(usageId, "usageID", fn, ErrorDomain.SECRET);
-        return new SecretFacade(this, secretCall(fn, s -> s.lookupByUsage(usageType, usageId)));
+        return secretApi.lookupByUsage(usageType, usageId);
     }
 
     @Override
     public int addSecretEventListener(SecretEventListener listener) throws VirtException {
-        String fn = "virConnectSecretEventRegisterAny";
-        checkOpen(fn, ErrorDomain.SECRET);
-        Checks.notNull(listener, "callback", fn, ErrorDomain.SECRET);
-        int id = secrets.add(listener);
-        try {
-            secretCall(fn, s -> null); // resolving the driver hands it the sink
-        } catch (VirtException e) {
-            secrets.remove(id);
-            throw e;
-        }
-        return id;
+        return secretApi.addListener(listener);
     }
 
     @Override
     public void removeSecretEventListener(int callbackId) throws VirtException {
-        String fn = "virConnectSecretEventDeregisterAny";
-        checkOpen(fn, ErrorDomain.SECRET);
-        Checks.nonNegative(callbackId, "callbackID", fn, ErrorDomain.SECRET);
-        if (!secrets.remove(callbackId)) {
-            throw Checks.invalid("could not find event callback " + callbackId + " for deletion",
-                    ErrorDomain.SECRET);
-        }
+        secretApi.removeListener(callbackId);
     }
 
     /** Dispatches to the secret driver of the current driver connection; the caller has validated. */
     <T> T secretCall(String function, SecretCall<T> op) throws VirtException {
         return call(function, b -> op.apply(secrets.resolve(b.connection(), function)));
-    }
-
-    private Secret secretOf(SecretEvent event) {
-        return new SecretFacade(this, new SecretRef(event.uuid(), event.usageType(), event.usageId()));
     }
 }
