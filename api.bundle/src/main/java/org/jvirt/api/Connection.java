@@ -97,4 +97,42 @@ public interface Connection extends AutoCloseable {
 
     /** Statistics of the given domains of this connection ({@code virDomainListGetStats}). */
     List<DomainStats> domainStats(List<Domain> domains, int stats, int flags) throws VirtException;
+
+    // ---- secrets (libvirt's virSecret* API, served by the secret driver the connection uses) ----
+
+    /**
+     * All secrets matching {@code flags} (a mask of {@link SecretListFlag}); 0 lists all.
+     *
+     * @throws VirtException {@link ErrorCode#NO_SUPPORT} when the connection has no secret driver
+     *                       (libvirt's test driver has none)
+     */
+    List<Secret> listAllSecrets(int flags) throws VirtException;
+
+    /** The number of secrets. */
+    int numOfSecrets() throws VirtException;
+
+    /**
+     * Defines (or redefines) a secret from its XML; {@code flags} must be 0.
+     *
+     * @throws VirtException {@link ErrorCode#INTERNAL_ERROR} as libvirt when another secret has the
+     *                       same usage, the UUID is defined for another usage, or a private secret
+     *                       would become public
+     */
+    Secret defineSecret(String xml, int flags) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_SECRET} when no secret has that UUID */
+    Secret lookupSecretByUuid(UUID uuid) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_SECRET} when no secret has that usage */
+    Secret lookupSecretByUsage(SecretUsageType usageType, String usageId) throws VirtException;
+
+    /**
+     * Registers a listener for the secret events of this connection.
+     *
+     * @return a callback id for {@link #removeSecretEventListener(int)}
+     */
+    int addSecretEventListener(SecretEventListener listener) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#INVALID_ARG} when no listener has that id */
+    void removeSecretEventListener(int callbackId) throws VirtException;
 }

@@ -36,6 +36,8 @@ public enum ErrorCode {
     NO_DOMAIN(42, "Domain not found", "Domain not found: %s"),
     AUTH_FAILED(45, "authentication failed", "authentication failed: %s"),
     OPERATION_INVALID(55, "Requested operation is not valid", "Requested operation is not valid: %s"),
+    INVALID_SECRET(65, "Invalid secret", "Invalid secret: %s"),
+    NO_SECRET(66, "Secret not found", "Secret not found: %s"),
     CONFIG_UNSUPPORTED(67, "unsupported configuration", "unsupported configuration: %s"),
     OPERATION_TIMEOUT(68, "Timed out during operation", "Timed out during operation: %s"),
     ARGUMENT_UNSUPPORTED(74, "argument unsupported", "argument unsupported: %s"),

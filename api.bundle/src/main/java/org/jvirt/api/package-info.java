@@ -1,6 +1,6 @@
 /**
  * The jvirt consumer API: connections opened by libvirt URI, domains, their lifecycle, vCPU
- * information, lifecycle events and libvirt-compatible errors.
+ * information, lifecycle events, secrets and libvirt-compatible errors.
  */
 @Export
 @Version("1.2.0")

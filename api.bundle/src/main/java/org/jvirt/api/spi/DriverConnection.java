@@ -2,6 +2,7 @@ package org.jvirt.api.spi;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.DomainInfo;
@@ -235,4 +236,24 @@ public interface DriverConnection {
 
     /** Releases what the connection holds. Never throws; idempotent. */
     void close();
+
+    // ---- secrets: libvirt's secondary secret driver of a connection ----
+
+    /**
+     * Whether this connection's secret calls go to the host's shared {@link SecretDriver}, as they
+     * do for libvirt's local stateful drivers (QEMU, LXC). The default is true; a driver without
+     * secrets answers false (libvirt's test driver: its secret calls fail with NO_SUPPORT).
+     * Ignored when {@link #ownSecrets()} gives a connection.
+     */
+    default boolean usesSharedSecrets() {
+        return true;
+    }
+
+    /**
+     * This connection's own secret driver, for a driver that has one (the remote driver: the
+     * secrets of the daemon it talks to); empty (the default) otherwise.
+     */
+    default Optional<SecretDriverConnection> ownSecrets() {
+        return Optional.empty();
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.Connection;
@@ -16,11 +17,16 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.OpenFlag;
+import org.jvirt.api.Secret;
+import org.jvirt.api.SecretEventListener;
+import org.jvirt.api.SecretUsageType;
 import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.SecretDriver;
+import org.jvirt.api.spi.SecretRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,14 +45,25 @@ final class ConnectionFacade implements Connection {
     private final int flags;
     private final DriverSession session;
     private final EventFanout events;
+    private final SecretAccess secrets;
+    private final SecretApi secretApi;
     private final Consumer<ConnectionFacade> onClose;
 
     ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose) {
+        this(uri, flags, session, onClose, () -> null);
+    }
+
+    /** With {@code sharedSecrets}: the host's secret driver service now (null while there is none). */
+    ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose,
+                     Supplier<SecretDriver> sharedSecrets) {
         this.uri = uri;
         this.flags = flags;
         this.session = session;
         this.onClose = onClose;
         this.events = new EventFanout(uri.toString(), this::domainOf);
+        this.secrets = new SecretAccess(sharedSecrets, flags, events,
+                e -> new SecretFacade(this, new SecretRef(e.uuid(), e.usageType(), e.usageId())));
+        this.secretApi = new SecretApi(this, secrets);
         session.onBind(dc -> {
             if (events.hasListeners()) {
                 dc.setEventSink(events.sink());
@@ -253,6 +270,7 @@ final class ConnectionFacade implements Connection {
             return;
         }
         session.close();
+        secrets.close();
         events.shutdown();
         onClose.accept(this);
     }
@@ -313,5 +331,47 @@ final class ConnectionFacade implements Connection {
     DriverConnection currentDriverConnection() {
         Binding b = session.peek();
         return b == null ? null : b.connection();
+    }
+
+    // ---- secrets: libvirt-secret.c's checks and the calls are in SecretApi ----
+
+    @Override
+    public List<Secret> listAllSecrets(int listFlags) throws VirtException {
+        return secretApi.listAll(listFlags);
+    }
+
+    @Override
+    public int numOfSecrets() throws VirtException {
+        return secretApi.count();
+    }
+
+    @Override
+    public Secret defineSecret(String xml, int defineFlags) throws VirtException {
+        return secretApi.define(xml, defineFlags);
+    }
+
+    @Override
+    public Secret lookupSecretByUuid(UUID secretUuid) throws VirtException {
+        return secretApi.lookupByUuid(secretUuid);
+    }
+
+    @Override
+    public Secret lookupSecretByUsage(SecretUsageType usageType, String usageId) throws VirtException {
+        return secretApi.lookupByUsage(usageType, usageId);
+    }
+
+    @Override
+    public int addSecretEventListener(SecretEventListener listener) throws VirtException {
+        return secretApi.addListener(listener);
+    }
+
+    @Override
+    public void removeSecretEventListener(int callbackId) throws VirtException {
+        secretApi.removeListener(callbackId);
+    }
+
+    /** Dispatches to the secret driver of the current driver connection; the caller has validated. */
+    <T> T secretCall(String function, SecretCall<T> op) throws VirtException {
+        return call(function, b -> op.apply(secrets.resolve(b.connection(), function)));
     }
 }

@@ -16,6 +16,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.HypervisorDriver;
+import org.jvirt.api.spi.SecretDriver;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -61,6 +62,8 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     private final AtomicLong syntheticIds = new AtomicLong(Long.MAX_VALUE / 2);
     private volatile Duration driverWait;
     private volatile boolean deactivated;
+    /** The host's shared secret driver (libvirt's secondary secret driver), null while none is registered. */
+    private volatile SecretDriver secretDriver;
 
     /** Used by Declarative Services; the wait comes from the configuration. */
     public CoreConnectionFactory() {
@@ -137,7 +140,8 @@ public final class CoreConnectionFactory implements ConnectionFactory {
         ConnectUri parsed = ConnectUri.parse(uri == null ? DEFAULT_URI : uri);
         Binding first = opener.tryOpen(parsed, flags).orElseThrow(() -> opener.noDriver(parsed, null));
         DriverSession session = new DriverSession(registry, parsed, flags, () -> driverWait, first);
-        ConnectionFacade facade = new ConnectionFacade(parsed, flags, session, openConnections::remove);
+        ConnectionFacade facade = new ConnectionFacade(parsed, flags, session, openConnections::remove,
+                () -> secretDriver);
         openConnections.add(facade);
         if (deactivated) { // deactivate() may have closed the others before this one was added
             facade.close();
@@ -170,5 +174,19 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     private static String bundleOf(ServiceReference<?> ref) {
         Bundle b = ref.getBundle();
         return b == null ? "" : b.getSymbolicName() + " " + b.getVersion();
+    }
+
+    /** Binds the highest-ranked secret driver; connections open a connection to it on their next secret call. */
+    @Reference(name = "secretDriver", service = SecretDriver.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindSecretDriver")
+    public void bindSecretDriver(SecretDriver driver) {
+        secretDriver = driver;
+        LOG.info("secret driver {} bound", driver);
+    }
+
+    void unbindSecretDriver(SecretDriver driver) {
+        if (secretDriver == driver) {
+            secretDriver = null;
+        }
     }
 }

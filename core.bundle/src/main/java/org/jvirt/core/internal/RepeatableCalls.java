@@ -45,7 +45,15 @@ final class RepeatableCalls {
             // setting a value: the same call twice leaves the same state
             "virDomainSetAutostart",
             "virDomainPinVcpu",
-            "virDomainPinVcpuFlags");
+            "virDomainPinVcpuFlags",
+            // secrets: reads, and setting a value (the same value twice leaves the same state)
+            "virConnectListAllSecrets",
+            "virConnectNumOfSecrets",
+            "virSecretLookupByUUID",
+            "virSecretLookupByUsage",
+            "virSecretGetXMLDesc",
+            "virSecretGetValue",
+            "virConnectSecretEventRegisterAny");
 
     private RepeatableCalls() {
     }

@@ -55,7 +55,11 @@ public final class CommandRunner {
         Invocation call = new Invocation(factory, parsed);
         boolean ok = false;
         try (call) {
-            action.run(call);
+            try {
+                action.run(call);
+            } finally {
+                err.print(call.warnings());
+            }
             ok = true;
         } catch (Invocation.ConnectFailure e) {
             // virsh connects before it runs the command and exits without the closing empty line

@@ -30,6 +30,7 @@ public final class Invocation implements AutoCloseable {
     private final ConnectionFactory factory;
     private final ParsedArgs args;
     private final StringBuilder out = new StringBuilder();
+    private final StringBuilder warnings = new StringBuilder();
     private Connection connection;
 
     public Invocation(ConnectionFactory factory, ParsedArgs args) {
@@ -53,6 +54,16 @@ public final class Invocation implements AutoCloseable {
 
     String output() {
         return out.toString();
+    }
+
+    /** An {@code error: ...} line virsh prints on stderr while the command goes on (a warning). */
+    public Invocation warn(String message) {
+        warnings.append("error: ").append(message).append('\n');
+        return this;
+    }
+
+    String warnings() {
+        return warnings.toString();
     }
 
     public Connection connection() throws ConnectFailure {

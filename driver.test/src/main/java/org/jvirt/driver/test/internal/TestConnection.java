@@ -309,4 +309,10 @@ final class TestConnection implements DriverConnection {
         sink = null;
         host.detach(this);
     }
+
+    /** libvirt's test driver has no secret driver (it registers without the shared ones): NO_SUPPORT. */
+    @Override
+    public boolean usesSharedSecrets() {
+        return false;
+    }
 }

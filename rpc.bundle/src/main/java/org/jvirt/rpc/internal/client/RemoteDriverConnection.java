@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.DomainEvent;
@@ -21,6 +22,7 @@ import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainEventSink;
+import org.jvirt.api.spi.SecretDriverConnection;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.rpc.internal.wire.Message;
@@ -44,11 +46,13 @@ final class RemoteDriverConnection implements DriverConnection {
     private final boolean eventCallbacks;
     private volatile DomainEventSink sink;
     private volatile int callbackId = -1;
+    private final RemoteSecrets secrets;
 
     private RemoteDriverConnection(RemoteCalls rpc, boolean eventCallbacks) {
         this.rpc = rpc;
         this.tuning = new RemoteTuning(rpc);
         this.eventCallbacks = eventCallbacks;
+        this.secrets = new RemoteSecrets(rpc);
     }
 
     /** Authenticates with SASL on the connection being opened. */
@@ -178,6 +182,9 @@ final class RemoteDriverConnection implements DriverConnection {
     }
 
     private void onMessage(Message m) {
+        if (secrets.onMessage(m)) {
+            return;
+        }
         DomainEventSink s = sink;
         if (s == null || m.proc() != RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE) {
             return;
@@ -392,6 +399,12 @@ final class RemoteDriverConnection implements DriverConnection {
             }
         }
         rpc.close();
+    }
+
+    /** The remote daemon's secrets: libvirt's remote driver is the secret driver of its connections. */
+    @Override
+    public Optional<SecretDriverConnection> ownSecrets() {
+        return Optional.of(secrets);
     }
 
     static DomainRef ref(WireDomain d) {

@@ -4,6 +4,7 @@ import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.xdr.XdrException;
@@ -66,6 +67,15 @@ public interface ClientContext {
 
     /** Removes the listener of {@code callbackId}; false when the client registered no such callback. */
     boolean removeLifecycleListener(int callbackId) throws VirtException;
+
+    /**
+     * Registers a secret event listener on the client's connection, as {@link #addLifecycleListener};
+     * the callback IDs of both kinds are distinct.
+     */
+    int addSecretEventListener(IntFunction<SecretEventListener> listenerFor) throws VirtException;
+
+    /** Removes the secret listener of {@code callbackId}; false when the client registered no such secret callback. */
+    boolean removeSecretEventListener(int callbackId) throws VirtException;
 
     /** Queues an asynchronous MESSAGE of the remote program; never blocks. */
     void sendEvent(int proc, byte[] payload);

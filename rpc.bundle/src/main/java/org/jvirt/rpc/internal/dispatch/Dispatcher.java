@@ -79,7 +79,7 @@ public final class Dispatcher {
             client.connection();   // "connection not open" before CONNECT_OPEN
         }
         if (p.access() == Access.WRITE && client.connection().isReadOnly()) {
-            throw new VirtException(ErrorCode.OPERATION_DENIED, ErrorDomain.DOMAIN,
+            throw new VirtException(ErrorCode.OPERATION_DENIED, p.errorDomain(),
                     "read only access prevents " + p.function());
         }
         XdrWriter ret = new XdrWriter();

@@ -4,12 +4,22 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jvirt.api.ErrorDomain;
+
 /** The procedures the server serves, by number. Filled once, then only read. */
 public final class ProcedureTable {
     private final Map<Integer, Procedure> byNumber = new HashMap<>();
 
     public ProcedureTable add(int number, String function, Access access, Handler handler) {
         if (byNumber.putIfAbsent(number, new Procedure(number, function, access, handler)) != null) {
+            throw new IllegalStateException("procedure " + number + " registered twice");
+        }
+        return this;
+    }
+
+    /** A procedure whose read-only refusal is in {@code errorDomain} (the libvirt API file's). */
+    public ProcedureTable add(int number, String function, Access access, ErrorDomain errorDomain, Handler handler) {
+        if (byNumber.putIfAbsent(number, new Procedure(number, function, access, handler, errorDomain)) != null) {
             throw new IllegalStateException("procedure " + number + " registered twice");
         }
         return this;
@@ -34,6 +44,7 @@ public final class ProcedureTable {
         new TuningProcedures().registerInto(t);
         new EventProcedures().registerInto(t);
         new ConsoleProcedures().registerInto(t);
+        new SecretProcedures().registerInto(t);
         return t;
     }
 }

@@ -4,6 +4,7 @@ import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.dispatch.ClientAuth;
@@ -85,6 +86,16 @@ final class CallContext implements ClientContext {
     @Override
     public boolean removeLifecycleListener(int callbackId) throws VirtException {
         return session.removeLifecycleListener(callbackId);
+    }
+
+    @Override
+    public int addSecretEventListener(IntFunction<SecretEventListener> listenerFor) throws VirtException {
+        return session.addSecretEventListener(listenerFor);
+    }
+
+    @Override
+    public boolean removeSecretEventListener(int callbackId) throws VirtException {
+        return session.removeSecretEventListener(callbackId);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.OpenFlag;
 import org.jvirt.api.Stream;
@@ -334,6 +335,16 @@ final class ClientSession implements ClientContext, ServerStream.Client {
     @Override
     public boolean removeLifecycleListener(int callbackId) throws VirtException {
         return connection.require().removeLifecycleListener(callbackId);
+    }
+
+    @Override
+    public int addSecretEventListener(IntFunction<SecretEventListener> listenerFor) throws VirtException {
+        return connection.require().addSecretEventListener(listenerFor);
+    }
+
+    @Override
+    public boolean removeSecretEventListener(int callbackId) throws VirtException {
+        return connection.require().removeSecretEventListener(callbackId);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.jvirt.api.ConnectionFactory;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.dispatch.ClientContext;
 import org.jvirt.rpc.internal.xdr.XdrException;
@@ -50,13 +51,23 @@ final class SessionConnection {
     private record Opened(ConnectionFactory core, Connection connection) {
     }
 
+    /** A client's event callback: how to register it on a connection and remove it again. */
     private static final class Callback {
-        final DomainEventListener listener;
+        final boolean secret;
+        final Registrar registrar;
         volatile int listenerId;
 
-        Callback(DomainEventListener listener) {
-            this.listener = listener;
+        Callback(boolean secret, Registrar registrar) {
+            this.secret = secret;
+            this.registrar = registrar;
         }
+    }
+
+    /** Registers one listener on a connection (again after a reopen) and removes it. */
+    private interface Registrar {
+        int add(Connection c) throws VirtException;
+
+        void remove(Connection c, int listenerId) throws VirtException;
     }
 
     private SessionConnection(CoreLink core, String uri, int flags) {
@@ -115,10 +126,51 @@ final class SessionConnection {
      */
     int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
         int callbackId = nextCallbackId.incrementAndGet();
-        Callback cb = new Callback(listenerFor.apply(callbackId));
+        DomainEventListener listener = listenerFor.apply(callbackId);
+        return add(callbackId, new Callback(false, new Registrar() {
+            @Override
+            public int add(Connection c) throws VirtException {
+                return c.addLifecycleListener(listener);
+            }
+
+            @Override
+            public void remove(Connection c, int listenerId) throws VirtException {
+                c.removeLifecycleListener(listenerId);
+            }
+        }));
+    }
+
+    /** Removes the lifecycle listener of {@code callbackId}; false when the client has no such callback. */
+    boolean removeLifecycleListener(int callbackId) throws VirtException {
+        return remove(callbackId, false);
+    }
+
+    /** Registers a secret event listener under a new callback ID, as {@link #addLifecycleListener}. */
+    int addSecretEventListener(IntFunction<SecretEventListener> listenerFor) throws VirtException {
+        int callbackId = nextCallbackId.incrementAndGet();
+        SecretEventListener listener = listenerFor.apply(callbackId);
+        return add(callbackId, new Callback(true, new Registrar() {
+            @Override
+            public int add(Connection c) throws VirtException {
+                return c.addSecretEventListener(listener);
+            }
+
+            @Override
+            public void remove(Connection c, int listenerId) throws VirtException {
+                c.removeSecretEventListener(listenerId);
+            }
+        }));
+    }
+
+    /** Removes the secret event listener of {@code callbackId}; false when the client has no such callback. */
+    boolean removeSecretEventListener(int callbackId) throws VirtException {
+        return remove(callbackId, true);
+    }
+
+    private int add(int callbackId, Callback cb) throws VirtException {
         reopenLock.lock(); // a reopen registers every listener again: not while this one is half added
         try {
-            cb.listenerId = connection().addLifecycleListener(cb.listener);
+            cb.listenerId = cb.registrar.add(connection());
             callbacks.put(callbackId, cb);
         } finally {
             reopenLock.unlock();
@@ -126,15 +178,15 @@ final class SessionConnection {
         return callbackId;
     }
 
-    /** Removes the listener of {@code callbackId}; false when the client has no such callback. */
-    boolean removeLifecycleListener(int callbackId) throws VirtException {
+    private boolean remove(int callbackId, boolean secret) throws VirtException {
         reopenLock.lock();
         try {
-            Callback cb = callbacks.remove(callbackId);
-            if (cb == null) {
+            Callback cb = callbacks.get(callbackId);
+            if (cb == null || cb.secret != secret) {
                 return false;
             }
-            connection().removeLifecycleListener(cb.listenerId);
+            callbacks.remove(callbackId);
+            cb.registrar.remove(connection(), cb.listenerId);
             return true;
         } finally {
             reopenLock.unlock();
@@ -221,7 +273,7 @@ final class SessionConnection {
     private void registerCallbacks(Connection c) throws VirtException {
         try {
             for (Callback cb : callbacks.values()) {
-                cb.listenerId = c.addLifecycleListener(cb.listener);
+                cb.listenerId = cb.registrar.add(c);
             }
         } catch (VirtException | RuntimeException e) {
             c.close();

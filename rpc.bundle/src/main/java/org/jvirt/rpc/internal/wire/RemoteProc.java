@@ -103,6 +103,25 @@ public final class RemoteProc {
     /** VIR_TYPED_PARAM_STRING_OKAY: the caller can take string parameters. */
     public static final int TYPED_PARAM_STRING_OKAY = 1 << 2;
 
+    // ---- secrets (remote_protocol.x REMOTE_PROC_*SECRET*) ----
+    public static final int CONNECT_NUM_OF_SECRETS = 139;
+    public static final int CONNECT_LIST_SECRETS = 140;
+    public static final int SECRET_LOOKUP_BY_UUID = 141;
+    public static final int SECRET_DEFINE_XML = 142;
+    public static final int SECRET_GET_XML_DESC = 143;
+    public static final int SECRET_SET_VALUE = 144;
+    public static final int SECRET_GET_VALUE = 145;
+    public static final int SECRET_UNDEFINE = 146;
+    public static final int SECRET_LOOKUP_BY_USAGE = 147;
+    public static final int CONNECT_LIST_ALL_SECRETS = 287;
+    public static final int CONNECT_SECRET_EVENT_REGISTER_ANY = 380;
+    public static final int CONNECT_SECRET_EVENT_DEREGISTER_ANY = 381;
+    public static final int SECRET_EVENT_LIFECYCLE = 382;
+    public static final int SECRET_EVENT_VALUE_CHANGED = 383;
+    /** REMOTE_SECRET_VALUE_MAX and REMOTE_SECRET_UUID_LIST_MAX. */
+    public static final int SECRET_VALUE_MAX = 65536;
+    public static final int SECRET_LIST_MAX = 16384;
+
     private RemoteProc() {
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import org.jvirt.api.Connection;
 import org.jvirt.api.ConnectionFactory;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Stream;
@@ -22,6 +23,7 @@ import org.jvirt.rpc.internal.xdr.XdrException;
 final class FuzzClient implements ClientContext {
     private final ConnectionFactory core;
     private final Map<Integer, Integer> listenerIds = new HashMap<>();
+    private final Map<Integer, Integer> secretListenerIds = new HashMap<>();
     private Connection connection;
     private int nextCallbackId;
     final AtomicInteger events = new AtomicInteger();
@@ -68,6 +70,7 @@ final class FuzzClient implements ClientContext {
             connection.close();
             connection = null;
             listenerIds.clear();
+            secretListenerIds.clear();
         }
     }
 
@@ -100,6 +103,23 @@ final class FuzzClient implements ClientContext {
             return false;
         }
         connection().removeLifecycleListener(id);
+        return true;
+    }
+
+    @Override
+    public int addSecretEventListener(IntFunction<SecretEventListener> listenerFor) throws VirtException {
+        int callbackId = ++nextCallbackId;
+        secretListenerIds.put(callbackId, connection().addSecretEventListener(listenerFor.apply(callbackId)));
+        return callbackId;
+    }
+
+    @Override
+    public boolean removeSecretEventListener(int callbackId) throws VirtException {
+        Integer id = secretListenerIds.remove(callbackId);
+        if (id == null) {
+            return false;
+        }
+        connection().removeSecretEventListener(id);
         return true;
     }
 

@@ -6,10 +6,13 @@ import java.util.Map;
 
 import org.jvirt.api.ConnectionFactory;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.HostDirectories;
 import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.core.internal.CoreConnectionFactory;
 import org.jvirt.core.store.FileStateStore;
 import org.jvirt.driver.test.internal.TestDriver;
+import org.jvirt.secret.internal.SecretDriverComponent;
+import org.jvirt.secret.internal.SecretHypervisorDriver;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 /**
@@ -25,5 +28,22 @@ public final class Hosts {
         core.addDriver(new TestDriver(new FileStateStore(stateDir), new DomainXmlCodecImpl()),
                 Map.of(HypervisorDriver.SCHEMES, new String[] {"test"}));
         return core;
+    }
+
+    /**
+     * The test driver, {@code secret:///system} ({@code /session} for other users than root) and the
+     * real secret driver, its records in {@code stateDir} and its master key in {@code keyFile}.
+     */
+    public static CoreConnectionFactory withSecrets(Path stateDir, Path keyFile) throws VirtException {
+        CoreConnectionFactory core = (CoreConnectionFactory) testDefault(stateDir.resolve("test"));
+        core.addDriver(new SecretHypervisorDriver(), Map.of(HypervisorDriver.SCHEMES, new String[] {"secret"}));
+        core.bindSecretDriver(new SecretDriverComponent(new FileStateStore(stateDir.resolve("secrets")),
+                new DomainXmlCodecImpl(), keyFile));
+        return core;
+    }
+
+    /** The URI of the secret driver for this process: {@code secret:///system} as root. */
+    public static String secretUri(Path socket) {
+        return "secret:///" + (HostDirectories.isRoot() ? "system" : "session") + "?socket=" + socket;
     }
 }
