@@ -53,6 +53,8 @@ public final class QemuHosts implements AutoCloseable {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "state_dir" -> dir.resolve("run").toString();
                     case "log_dir" -> dir.resolve("log").toString();
+                    // guests run as root (qemu.conf user = "root"): the test folders are mode 0700
+                    case "user", "group" -> "root";
                     case "annotationType" -> QemuConfig.class;
                     default -> method.getDefaultValue();
                 });
