@@ -18,6 +18,8 @@ import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.SecurityLabel;
+import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.testing.ConformanceResults;
@@ -158,6 +160,10 @@ class DifferentialTest {
                 return conn.defineXml(xml(w), 0).name();
             case "createxml":
                 return conn.createXml(xml(w), 0).name();
+            case "secmodel": {
+                SecurityModel m = conn.securityModel();
+                return m.model() + "/" + m.doi();
+            }
             default:
                 break;
         }
@@ -189,6 +195,16 @@ class DifferentialTest {
                 }
                 return String.join(" ", out);
             }
+            case "seclabel" -> {
+                return label(d.securityLabel());
+            }
+            case "seclabels" -> {
+                List<String> out = new ArrayList<>();
+                for (SecurityLabel l : d.securityLabels()) {
+                    out.add(label(l));
+                }
+                return String.join(" ", out);
+            }
             case "info" -> {
                 DomainInfo i = d.info();
                 return i.state().number() + " " + i.maxMemKiB() + " " + i.memoryKiB() + " " + i.nrVirtCpu();
@@ -196,6 +212,10 @@ class DifferentialTest {
             default -> throw new IllegalArgumentException("unknown step " + op);
         }
         return null;
+    }
+
+    private static String label(SecurityLabel l) {
+        return l.label() + "/" + (l.enforcing() ? 1 : 0);
     }
 
     private static String xml(String[] w) {
