@@ -81,7 +81,8 @@ public final class QemuSecurity {
             return argv;
         }
         DacLabel process = processIds(live);
-        return launcher.wrap(argv, process);
+        // QEMU run as the daemon itself (qemu.conf user = "root") needs no change of ids
+        return process.equals(FileOwnership.owner(Path.of("/proc/self"))) ? argv : launcher.wrap(argv, process);
     }
 
     /**
