@@ -13,7 +13,8 @@ import org.jvirt.api.VirtException;
 
 /**
  * User and group names to numeric ids, as libvirt's virGetUserID / virGetGroupID: {@code +N} is
- * the number N as it is, a name is looked up in the host's user database. The JDK has no
+ * the number N as it is, a name is looked up in the host's user database, and a name it does not
+ * hold is read as a number. The JDK has no
  * getpwnam, so names go through {@code getent} (which asks NSS, as libc does); answers are cached.
  */
 public final class UnixIds {
@@ -40,14 +41,9 @@ public final class UnixIds {
         if (cached != null) {
             return cached;
         }
-        String line = getent(database, spec).orElseThrow(() -> new VirtException(ErrorCode.INTERNAL_ERROR,
-                ErrorDomain.NONE, "Failed to find " + what + " record for name '" + spec + "'"));
-        String[] fields = line.split(":", -1);
-        if (fields.length < 3) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE,
-                    "Failed to find " + what + " record for name '" + spec + "'");
-        }
-        long id = number(fields[2], what);
+        // as virGetUserID: a name nobody has is read as a number, else "Failed to parse user"
+        String[] fields = getent(database, spec).map(line -> line.split(":", -1)).orElse(new String[0]);
+        long id = fields.length >= 3 ? number(fields[2], what) : number(spec, what);
         cache.put(database + ":" + spec, id);
         return id;
     }

@@ -69,6 +69,7 @@ class DomainSeclabelTest {
         VirtException e = assertThrows(VirtException.class, () -> DacLabel.parse("107", ids));
         assertEquals("invalid argument: Failed to parse uid and gid from '107'", e.getMessage());
         e = assertThrows(VirtException.class, () -> DacLabel.parse("no-such-user-here:+0", ids));
-        assertEquals("internal error: Failed to find user record for name 'no-such-user-here'", e.getMessage());
+        assertEquals("invalid argument: Failed to parse user 'no-such-user-here'", e.getMessage());
+        assertEquals(new DacLabel(4321, 0), DacLabel.parse("4321:root", ids), "a number nobody has is that number");
     }
 }
