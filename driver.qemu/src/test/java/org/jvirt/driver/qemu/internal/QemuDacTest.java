@@ -2,6 +2,7 @@ package org.jvirt.driver.qemu.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,8 +18,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.SecurityModel;
+import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.HostDirectories;
@@ -152,6 +155,19 @@ class QemuDacTest {
         assertTrue(bed.conn.xmlDesc(g, 0).contains("  <seclabel type='none' model='dac'/>\n"));
         assertEquals(new SecurityLabel("", false), bed.conn.securityLabel(g));
         bed.conn.destroy(g, 0);
+    }
+
+    @Test
+    void aStartThatCannotLabelGivesBackWhatItGaveAndLeavesNoRecord() throws Exception {
+        Path disk = image("first.img", 1234, 1234);
+        Path missing = dir.resolve("missing.img");
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.createXml(xml("dacf", UUID.randomUUID(), "",
+                disk(disk, "vda", false) + disk(missing, "vdb", false)), 0));
+        assertEquals(ErrorCode.SYSTEM_ERROR, e.code());
+        assertEquals("unable to stat: " + missing + ": No such file or directory", e.getMessage());
+        assertEquals("+1234:+1234", owner(disk));
+        assertFalse(Files.exists(dir.resolve("state/qemu-dac")) && Files.list(dir.resolve("state/qemu-dac"))
+                .anyMatch(p -> !Files.isDirectory(p)), "no remembered owner left");
     }
 
     private static String xml(String name, UUID uuid, String os, String devices) {
