@@ -50,6 +50,7 @@ done
 [ "$(id -u)" = 0 ] || { echo "run as root (libvirtd's system instance, mount namespace)" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/jvbench.XXXXXX)   # short: QEMU monitor socket paths must stay < 108 bytes
+chmod 755 "$WORK"   # run as root, jvirtd starts its guests as libvirt-qemu: they must reach their run folder
 JVIRT_SOCK="$WORK/jvirt-sock"
 LIBVIRT_SOCK="$WORK/libvirtd/libvirt-sock"
 JURI="qemu+unix:///system?socket=$JVIRT_SOCK"

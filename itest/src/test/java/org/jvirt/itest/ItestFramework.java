@@ -11,6 +11,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,7 +137,10 @@ final class ItestFramework {
     private static Path newRunDir(String testName) {
         return RUN_DIRS.computeIfAbsent(testName, n -> {
             try {
-                Path dir = Files.createTempDirectory("jvirt-run-");
+                // mode 0755 as /run/jvirt: guests of qemu:///system run as libvirt-qemu when the tests
+                // run as root, and must reach their folder in it
+                Path dir = Files.createTempDirectory("jvirt-run-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
                 // the frameworks are gone when this JVM ends: their run-time files with them
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
                 return dir;

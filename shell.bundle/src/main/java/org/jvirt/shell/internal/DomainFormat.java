@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.SecurityLabel;
+import org.jvirt.api.SecurityModel;
 
 /** The text of virsh's {@code list}, {@code dominfo} and {@code domstate} (tools/virsh-domain-monitor.c). */
 public final class DomainFormat {
@@ -58,10 +60,7 @@ public final class DomainFormat {
                           Boolean persistent, Boolean autostart, Boolean managedSave) {
     }
 
-    /**
-     * {@code virsh dominfo}. jvirt has no security drivers, so like libvirt with an empty security
-     * model there are no {@code Security ...} lines.
-     */
+    /** {@code virsh dominfo} without its security lines (see {@link #security}). */
     public static String dominfo(DomInfo d) {
         StringBuilder sb = new StringBuilder();
         sb.append(Fields.line("Id:", d.id() < 0 ? "-" : Integer.toString(d.id())));
@@ -89,6 +88,24 @@ public final class DomainFormat {
             sb.append(Fields.line("Autostart:", d.autostart() ? "enable" : "disable"));
         }
         sb.append(Fields.line("Managed save:", yesNo(d.managedSave())));
+        return sb.toString();
+    }
+
+    /**
+     * The security lines {@code virsh dominfo} appends: none when the host's model is empty, the
+     * label only when the (running) domain has one.
+     */
+    public static String security(SecurityModel model, SecurityLabel label) {
+        if (model.model().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(Fields.line("Security model:", model.model()));
+        sb.append(Fields.line("Security DOI:", model.doi()));
+        if (label != null && !label.label().isEmpty()) {
+            sb.append(Fields.line("Security label:", label.label() + " (" + (label.enforcing() ? "enforcing"
+                    : "permissive") + ")"));
+        }
         return sb.toString();
     }
 

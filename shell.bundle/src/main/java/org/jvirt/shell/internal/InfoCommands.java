@@ -10,8 +10,10 @@ import org.jvirt.api.ConnectionFactory;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainState;
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -77,6 +79,29 @@ public final class InfoCommands {
                 orNull(d::osType), info, orNull(d::isPersistent), orNull(d::autostart), managedSave)));
         if (infoError != null) {
             throw new CommandFailure(null, infoError);
+        }
+        securityLines(call, d);
+    }
+
+    /** virsh's cmdDominfo: a driver without a security model prints nothing more; other errors fail. */
+    private static void securityLines(Invocation call, Domain d) throws CommandFailure, Invocation.ConnectFailure {
+        SecurityModel model;
+        try {
+            model = call.connection().securityModel();
+        } catch (VirtException e) {
+            if (e.code() == ErrorCode.NO_SUPPORT) {
+                return;
+            }
+            throw new CommandFailure(null, e);
+        }
+        if (model.model().isEmpty()) {
+            return;
+        }
+        try {
+            call.print(DomainFormat.security(model, d.securityLabel()));
+        } catch (VirtException e) {
+            call.print(DomainFormat.security(model, null));
+            throw new CommandFailure(null, e);
         }
     }
 

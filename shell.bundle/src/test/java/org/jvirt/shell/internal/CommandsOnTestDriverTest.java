@@ -108,7 +108,9 @@ class CommandsOnTestDriverTest {
         assertTrue(byName[0].startsWith("Id:             1\nName:           test\nUUID:           " + UUID
                 + "\nOS Type:        linux\nState:          running\nCPU(s):         2\nCPU time:       "), byName[0]);
         assertTrue(byName[0].endsWith("Max memory:     8388608 KiB\nUsed memory:    2097152 KiB\n"
-                + "Persistent:     yes\nAutostart:      disable\nManaged save:   no\n\n"), byName[0]);
+                + "Persistent:     yes\nAutostart:      disable\nManaged save:   no\n"
+                + "Security model: testSecurity\nSecurity DOI:   \nSecurity label: libvirt-test (enforcing)\n\n"),
+                byName[0]);
         // the CPU time moves on; everything else is the same whichever way the domain was named
         String cpuTime = "(?m)^CPU time:.*$";
         assertEquals(byName[0].replaceAll(cpuTime, ""), byId[0].replaceAll(cpuTime, ""));

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.SecurityLabel;
+import org.jvirt.api.SecurityModel;
 import org.jvirt.api.StateReason;
 import org.jvirt.shell.internal.DomainFormat.ListRow;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,16 @@ class DomainFormatTest {
         DomainInfo info = new DomainInfo(DomainState.RUNNING, 8388608, 2097152, 2, 1795641536_300_000_000L);
         assertEquals(virsh, DomainFormat.dominfo(new DomainFormat.DomInfo(1, "test", TEST_UUID, "linux",
                 info, true, false, false)));
+    }
+
+    @Test
+    void securityLinesAsVirshPrintsThem() {
+        assertEquals("Security model: dac\nSecurity DOI:   0\nSecurity label: +995:+108 (permissive)\n",
+                DomainFormat.security(new SecurityModel("dac", "0"), new SecurityLabel("+995:+108", false)));
+        // a shut-off domain has no label; an empty model prints nothing at all
+        assertEquals("Security model: dac\nSecurity DOI:   0\n",
+                DomainFormat.security(new SecurityModel("dac", "0"), new SecurityLabel("", false)));
+        assertEquals("", DomainFormat.security(new SecurityModel("", ""), null));
     }
 
     @Test

@@ -59,6 +59,11 @@ final class HostCapabilities {
     }
 
     String capabilities() throws VirtException {
+        return capabilities(CapabilitiesXml.SECMODEL_NONE);
+    }
+
+    /** @param secmodel the {@code <secmodel>} of the connection's security driver */
+    String capabilities(String secmodel) throws VirtException {
         List<QemuCaps> probed = new ArrayList<>();
         for (Path emulator : emulators.all()) {
             try {
@@ -69,7 +74,7 @@ final class HostCapabilities {
             }
         }
         try {
-            return CapabilitiesXml.format(HostInfo.probe(hostUuid), probed);
+            return CapabilitiesXml.format(HostInfo.probe(hostUuid), probed, secmodel);
         } catch (IOException e) {
             throw QemuErrors.system("cannot read the host's CPU and memory: " + e.getMessage());
         }

@@ -8,6 +8,7 @@ import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.qemu.internal.cgroup.GuestCgroups;
 import org.jvirt.driver.qemu.internal.launch.ArgvBuilder;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
+import org.jvirt.driver.qemu.internal.security.QemuSecurity;
 import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
 
 /**
@@ -16,10 +17,11 @@ import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
  *
  * @param storeDriver   the state store's driver name: {@code qemu} or {@code qemu-session}
  * @param startObserver told of each step of a guest start ({@link StartObserver#NONE} but in crash tests)
+ * @param security      the security driver: who QEMU runs as and which files it is given
  */
 public record HostContext(String storeDriver, Path runDir, Path logDir, String defaultMachine,
                           Duration destroyTimeout, Duration monitorTimeout, Duration commandTimeout,
                           int maxMessageBytes, DomainXmlCodec codec, StateStore store, Emulators emulators,
                           ArgvBuilder argv, VcpuManager vcpus, GuestCgroups cgroups,
-                          StartObserver startObserver) {
+                          StartObserver startObserver, QemuSecurity security) {
 }

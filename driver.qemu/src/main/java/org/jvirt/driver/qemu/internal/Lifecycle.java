@@ -55,23 +55,23 @@ public final class Lifecycle {
             DomainDef live;
             List<String> argv;
             try {
-                live = ctx.argv().complete(def.withId(id), emulator);
-                argv = ctx.argv().build(live, emulator, monitor, pidFile);
+                live = ctx.security().generate(ctx.argv().complete(def.withId(id), emulator));
+                argv = ctx.security().launcher(live, ctx.argv().build(live, emulator, monitor, pidFile));
             } catch (VirtException | RuntimeException | Error e) {
                 ctx.argv().cleanup(id, def.name());
                 throw e;
             }
             Process process = null;
             try {
-                process = spawnHeld(argv, monitor, pidFile, log);
+                process = spawnHeld(live, argv, monitor, pidFile, log);
                 recordAndRelease(dom, process, id, live, monitor, log);
                 connectAndRun(dom, live, process, monitor, paused, argv.contains("-no-reboot"));
             } catch (VirtException | IOException | QmpException | RuntimeException e) {
-                String tail = abortStart(dom, process, id, monitor, pidFile, log);
+                String tail = abortStart(dom, live, process, id, monitor, pidFile, log);
                 throw e instanceof IOException ? QemuErrors.internal("cannot start emulator " + emulator + ": "
                         + e.getMessage(), e) : startError(e, tail);
             } catch (Error e) {
-                abortStart(dom, process, id, monitor, pidFile, log);
+                abortStart(dom, live, process, id, monitor, pidFile, log);
                 throw e;
             }
             LOG.info("domain '{}' started: pid {}, monitor {}", def.name(), dom.pid(), monitor);
@@ -82,10 +82,12 @@ public final class Lifecycle {
         }
     }
 
-    private Process spawnHeld(List<String> argv, Path monitor, Path pidFile, Path log) throws IOException {
+    private Process spawnHeld(DomainDef live, List<String> argv, Path monitor, Path pidFile, Path log)
+            throws IOException, VirtException {
         Files.createDirectories(monitor.getParent());
         Files.deleteIfExists(monitor);
         Files.deleteIfExists(pidFile);
+        ctx.security().setAll(live, monitor.getParent(), pidFile, log);
         return QemuProcesses.spawnHeld(argv, log, true);
     }
 
@@ -148,7 +150,8 @@ public final class Lifecycle {
      *
      * @return the tail of the QEMU log, for the error message
      */
-    private String abortStart(QemuDomainObj dom, Process process, int id, Path monitor, Path pidFile, Path log) {
+    private String abortStart(QemuDomainObj dom, DomainDef live, Process process, int id, Path monitor, Path pidFile,
+                              Path log) {
         QmpClient qmp = dom.qmp();
         if (qmp != null) {
             qmp.close();
@@ -162,6 +165,7 @@ public final class Lifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        ctx.security().restoreAll(dom.liveDef() != null ? dom.liveDef() : live, log);
         dom.detach(StateReason.SHUTOFF_FAILED);
         host.deleteStatus(dom);
         deleteQuietly(monitor);
@@ -226,6 +230,7 @@ public final class Lifecycle {
         deleteQuietly(ctx.runDir().resolve(dom.uuid() + ".pid"));
         ctx.argv().cleanup(id, dom.name());
         ctx.cgroups().remove(dom.uuid().toString());
+        ctx.security().restoreAll(dom.liveDef(), dom.logPath());
         dom.detach(reason);
         host.deleteStatus(dom);
         // a transient domain is gone before anyone hears it stopped

@@ -41,6 +41,21 @@ public @interface QemuConfig {
     @AttributeDefinition(description = "Largest QMP message (reply or event) accepted, in bytes")
     int max_message_bytes() default 16 * 1024 * 1024;
 
+    @AttributeDefinition(description = "User QEMU guests of qemu:///system run as when jvirtd runs as root: "
+            + "a name or +UID (qemu.conf's user; Debian's libvirt uses libvirt-qemu). root keeps them root")
+    String user() default "libvirt-qemu";
+
+    @AttributeDefinition(description = "Group QEMU guests of qemu:///system run as: a name or +GID (qemu.conf's group)")
+    String group() default "kvm";
+
+    @AttributeDefinition(description = "Whether disk images, kernels and character devices are given to the guest's "
+            + "user and group while it runs (qemu.conf's dynamic_ownership)")
+    boolean dynamic_ownership() default true;
+
+    @AttributeDefinition(description = "Whether the owners of those files are remembered and restored when the guest "
+            + "stops; otherwise they go back to root (qemu.conf's remember_owner)")
+    boolean remember_owner() default true;
+
     @AttributeDefinition(description = "Milliseconds a connection waits, after the driver started, for it to "
             + "reattach the running guests and start the autostart domains")
     long init_wait_ms() default 120_000;

@@ -17,6 +17,8 @@ import org.jvirt.api.Flag;
 import org.jvirt.api.ListFlag;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
+import org.jvirt.api.SecurityLabel;
+import org.jvirt.api.SecurityModel;
 import org.jvirt.api.Stream;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
@@ -79,7 +81,7 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public String capabilities() throws VirtException {
-        return driver.hostCapabilities().capabilities();
+        return driver.hostCapabilities().capabilities(host.context().security().secmodelXml());
     }
 
     @Override
@@ -377,6 +379,31 @@ final class QemuConnection implements DriverConnection {
             pty = ConsoleDevices.ptyPath(dom.liveDef(), devName);
         }
         return host.consoles().open(Path.of(pty), (flags & ConsoleFlag.FORCE.bit()) != 0);
+    }
+
+    @Override
+    public SecurityModel securityModel() {
+        return host.context().security().model();
+    }
+
+    /** qemuDomainGetSecurityLabel: the running guest's label, empty for one shut off. */
+    @Override
+    public SecurityLabel securityLabel(DomainRef ref) throws VirtException {
+        QemuDomainObj dom = find(ref);
+        synchronized (dom) {
+            return dom.isActive() ? host.context().security().processLabel(dom.liveDef(), dom.pid())
+                    : new SecurityLabel("", false);
+        }
+    }
+
+    /** qemuDomainGetSecurityLabelList: one label per security driver while running, none when shut off. */
+    @Override
+    public List<SecurityLabel> securityLabels(DomainRef ref) throws VirtException {
+        QemuDomainObj dom = find(ref);
+        synchronized (dom) {
+            return dom.isActive() ? List.of(host.context().security().processLabel(dom.liveDef(), dom.pid()))
+                    : List.of();
+        }
     }
 
     @Override

@@ -33,6 +33,8 @@ import org.jvirt.driver.qemu.internal.cgroup.GuestCgroups;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
 import org.jvirt.driver.qemu.internal.probe.QmpProber;
 import org.jvirt.driver.qemu.internal.launch.LibvirtArgv;
+import org.jvirt.driver.qemu.internal.security.DacSettings;
+import org.jvirt.driver.qemu.internal.security.QemuSecurity;
 import org.jvirt.driver.qemu.internal.vcpu.ResolverBinding;
 import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
 import org.jvirt.driver.qemu.spi.VcpuThreadResolver;
@@ -124,10 +126,12 @@ public final class QemuDriver implements HypervisorDriver {
         CgroupMounts mounts = CgroupMounts.detect();
         GuestCgroups cgroups = new GuestCgroups(mounts, "qemu", null);
         GuestCgroups sessionCgroups = new GuestCgroups(mounts, "qemu", System.getProperty("user.name"));
+        // libvirt uses DAC only in its privileged daemon: qemu:///system run by root
+        boolean root = HostDirectories.isRoot();
         system = host(config, "qemu", run.resolve("system"), log.resolve("system"),
-                new VcpuManager(resolvers, cgroups), cgroups);
+                new VcpuManager(resolvers, cgroups), cgroups, root);
         session = host(config, "qemu-session", run.resolve("session"), log.resolve("session"),
-                new VcpuManager(resolvers, sessionCgroups), sessionCgroups);
+                new VcpuManager(resolvers, sessionCgroups), sessionCgroups, false);
         initWait = Duration.ofMillis(config.init_wait_ms());
         active = true;
         LOG.info("QEMU driver active: run {}, log {}, {}, resolver {}", run.toAbsolutePath(), log.toAbsolutePath(),
@@ -184,12 +188,14 @@ public final class QemuDriver implements HypervisorDriver {
     }
 
     private QemuHost host(QemuConfig c, String storeName, Path run, Path log, VcpuManager vcpus,
-                          GuestCgroups cgroups) {
+                          GuestCgroups cgroups, boolean privileged) {
+        QemuSecurity security = new QemuSecurity(new DacSettings(privileged, c.user(), c.group(),
+                c.dynamic_ownership(), c.remember_owner()), store, storeName);
         return new QemuHost(new HostContext(storeName, run.toAbsolutePath(), log.toAbsolutePath(),
                 c.machine_default(), Duration.ofMillis(c.destroy_timeout_ms()), Duration.ofMillis(c.monitor_timeout_ms()),
                 Duration.ofMillis(c.command_timeout_ms()), c.max_message_bytes(), codec, store, emulators,
                 new LibvirtArgv(hostCaps::capsOf, codec, run.toAbsolutePath(), c.machine_default()), vcpus, cgroups,
-                startObserver));
+                startObserver, security));
     }
 
     private static Optional<String> property(BundleContext context, String name) {

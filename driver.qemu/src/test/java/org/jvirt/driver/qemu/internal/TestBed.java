@@ -46,6 +46,8 @@ final class TestBed implements AutoCloseable {
     DriverConnection conn;
 
     private final StartObserver startObserver;
+    private final String user;
+    private final String group;
 
     TestBed(Path dir) throws VirtException {
         this(dir, StartObserver.NONE);
@@ -53,6 +55,13 @@ final class TestBed implements AutoCloseable {
 
     /** A bed whose drivers tell {@code startObserver} of each step of a guest start. */
     TestBed(Path dir, StartObserver startObserver) throws VirtException {
+        this(dir, startObserver, "root", "root");
+    }
+
+    /** A bed whose guests run as {@code user} and {@code group} (qemu.conf's user and group). */
+    TestBed(Path dir, StartObserver startObserver, String user, String group) throws VirtException {
+        this.user = user;
+        this.group = group;
         this.dir = dir;
         this.store = new FileStateStore(dir.resolve("state"));
         this.startObserver = startObserver;
@@ -76,11 +85,16 @@ final class TestBed implements AutoCloseable {
     }
 
     QemuConfig config() {
-        return config(dir);
+        return config(dir, user, group);
     }
 
     /** The driver's configuration over {@code dir}: its run and log folders, short timeouts. */
     static QemuConfig config(Path dir) {
+        return config(dir, "root", "root");
+    }
+
+    /** The configuration over {@code dir} with guests run as {@code user} and {@code group}. */
+    static QemuConfig config(Path dir, String user, String group) {
         return new QemuConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -130,6 +144,28 @@ final class TestBed implements AutoCloseable {
             @Override
             public long init_wait_ms() {
                 return 60_000;
+            }
+
+            // guests run as root unless a test asks (qemu.conf user = "root"): the temporary
+            // folders are the test's own (mode 0700); QemuDacTest runs them as the default user
+            @Override
+            public String user() {
+                return user;
+            }
+
+            @Override
+            public String group() {
+                return group;
+            }
+
+            @Override
+            public boolean dynamic_ownership() {
+                return true;
+            }
+
+            @Override
+            public boolean remember_owner() {
+                return true;
             }
         };
     }

@@ -12,6 +12,8 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.TypedParameter;
+import org.jvirt.api.SecurityLabel;
+import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -296,6 +298,19 @@ final class TestConnection implements DriverConnection {
     @Override
     public void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap, int flags) throws VirtException {
         vcpus.pin(dom, vcpu, cpumap, flags);
+    }
+
+    /** testNodeGetSecurityModel: the test driver's made-up model, with an empty DOI. */
+    @Override
+    public SecurityModel securityModel() {
+        return new SecurityModel("testSecurity", "");
+    }
+
+    /** testDomainGetSecurityLabel: a fixed enforcing label while the domain runs, none otherwise. */
+    @Override
+    public SecurityLabel securityLabel(DomainRef ref) throws VirtException {
+        return host.locked(() -> host.find(ref).isActive() ? new SecurityLabel("libvirt-test", true)
+                : new SecurityLabel("", false));
     }
 
     @Override

@@ -20,6 +20,8 @@ import org.jvirt.api.DomainInfo;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.TypedParameter;
+import org.jvirt.api.SecurityLabel;
+import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.testing.ConformanceResults;
@@ -160,6 +162,10 @@ class DifferentialTest {
                 return conn.defineXml(xml(w), 0).name();
             case "createxml":
                 return conn.createXml(xml(w), 0).name();
+            case "secmodel": {
+                SecurityModel m = conn.securityModel();
+                return m.model() + "/" + m.doi();
+            }
             default:
                 break;
         }
@@ -188,6 +194,16 @@ class DifferentialTest {
                 List<String> out = new ArrayList<>();
                 for (VcpuInfo v : d.vcpuInfo()) {
                     out.add(v.number() + "/" + v.state().number() + "/" + v.cpu() + "/" + map(v.affinity()));
+                }
+                return String.join(" ", out);
+            }
+            case "seclabel" -> {
+                return label(d.securityLabel());
+            }
+            case "seclabels" -> {
+                List<String> out = new ArrayList<>();
+                for (SecurityLabel l : d.securityLabels()) {
+                    out.add(label(l));
                 }
                 return String.join(" ", out);
             }
@@ -230,6 +246,10 @@ class DifferentialTest {
             out.add(p.field() + "=" + p.value());
         }
         return String.join(" ", out);
+    }
+
+    private static String label(SecurityLabel l) {
+        return l.label() + "/" + (l.enforcing() ? 1 : 0);
     }
 
     private static String xml(String[] w) {

@@ -58,7 +58,14 @@ def step(words):
         return conn.defineXML(xml(name, words[2], words[3], " ".join(words[4:]))).name()
     if op == "createxml":
         return conn.createXML(xml(name, words[2], words[3], " ".join(words[4:])), 0).name()
+    if op == "secmodel":
+        return "/".join(conn.getSecurityModel())
     d = conn.lookupByName(name)
+    if op == "seclabel":
+        label = d.securityLabel()
+        return "%s/%d" % (label[0], label[1])
+    if op == "seclabels":
+        return " ".join("%s/%d" % (l[0], l[1]) for l in d.securityLabelList())
     if op == "start":
         return d.createWithFlags(int(words[2]) if len(words) > 2 else 0)
     if op == "destroy":

@@ -18,6 +18,8 @@ import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.Stream;
 import org.jvirt.api.TypedParameter;
+import org.jvirt.api.SecurityLabel;
+import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
@@ -27,6 +29,7 @@ import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.rpc.internal.wire.Message;
 import org.jvirt.rpc.internal.wire.RemoteProc;
+import org.jvirt.rpc.internal.wire.SecurityWire;
 import org.jvirt.rpc.internal.wire.WireDomain;
 import org.jvirt.rpc.internal.xdr.XdrException;
 import org.jvirt.rpc.internal.xdr.XdrReader;
@@ -382,6 +385,24 @@ final class RemoteDriverConnection implements DriverConnection {
         int maplen = Math.max(1, (nodeInfo().cpus() + 7) / 8);
         byte[] map = Arrays.copyOf(cpumap.toByteArray(), Math.max(maplen, (cpumap.length() + 7) / 8));
         rpc.call(RemoteProc.DOMAIN_PIN_EMULATOR, RemoteCalls.dom(dom).writeOpaque(map).writeInt(flags));
+    }
+
+    @Override
+    public SecurityModel securityModel() throws VirtException {
+        XdrReader r = rpc.call(RemoteProc.NODE_GET_SECURITY_MODEL, new XdrWriter());
+        return rpc.decode(() -> SecurityWire.readModel(r));
+    }
+
+    @Override
+    public SecurityLabel securityLabel(DomainRef dom) throws VirtException {
+        XdrReader r = rpc.call(RemoteProc.DOMAIN_GET_SECURITY_LABEL, RemoteCalls.dom(dom));
+        return rpc.decode(() -> SecurityWire.readLabel(r));
+    }
+
+    @Override
+    public List<SecurityLabel> securityLabels(DomainRef dom) throws VirtException {
+        XdrReader r = rpc.call(RemoteProc.DOMAIN_GET_SECURITY_LABEL_LIST, RemoteCalls.dom(dom));
+        return RemoteSecurityLabels.decode(rpc, r);
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class ProcedureTable {
         new LifecycleProcedures().registerInto(t);
         new VcpuProcedures().registerInto(t);
         new TuningProcedures().registerInto(t);
+        new SecurityProcedures().registerInto(t);
         new EventProcedures().registerInto(t);
         new ConsoleProcedures().registerInto(t);
         new SecretProcedures().registerInto(t);

@@ -42,6 +42,7 @@ public final class RemoteProc {
     public static final int AUTH_SASL_STEP = 69;
     public static final int AUTH_POLKIT = 70;
     public static final int CONNECT_GET_URI = 110;
+    public static final int DOMAIN_GET_SECURITY_LABEL = 121;
     public static final int NODE_GET_SECURITY_MODEL = 122;
     public static final int CONNECT_DOMAIN_XML_TO_NATIVE = 136;
     public static final int CONNECT_IS_SECURE = 149;
@@ -60,6 +61,7 @@ public final class RemoteProc {
     public static final int DOMAIN_DESTROY_FLAGS = 234;
     public static final int DOMAIN_SHUTDOWN_FLAGS = 258;
     public static final int CONNECT_LIST_ALL_DOMAINS = 273;
+    public static final int DOMAIN_GET_SECURITY_LABEL_LIST = 278;
     public static final int NODE_GET_CPU_MAP = 293;
     public static final int CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY = 316;
     public static final int CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY = 317;

@@ -28,10 +28,19 @@ public final class QemuHosts implements AutoCloseable {
     private final QemuDriver driver;
 
     public QemuHosts(Path dir) {
+        this(dir, Map.of("user", "root", "group", "root"));
+    }
+
+    /**
+     * The driver over {@code dir} with some settings of its configuration replaced (by method
+     * name: {@code user}, {@code group}, ...). The default constructor runs guests as root, since the
+     * test folders are mode 0700; an empty map keeps the driver's defaults.
+     */
+    public QemuHosts(Path dir, Map<String, Object> settings) {
         this.dir = dir;
         driver = new QemuDriver(new DomainXmlCodecImpl(), new FileStateStore(dir.resolve("state")));
         driver.bindResolver(new DefaultVcpuThreadResolver(), Map.of("service.ranking", 0, "service.id", 1L));
-        driver.activate(config(dir), null);
+        driver.activate(config(dir, settings), null);
         core = new CoreConnectionFactory(Duration.ofSeconds(2));
         core.addDriver(driver, Map.of(HypervisorDriver.SCHEMES, new String[] {"qemu"}));
         factory = core;
@@ -48,14 +57,15 @@ public final class QemuHosts implements AutoCloseable {
     }
 
     /** The driver's defaults, with its run and log folders under {@code dir}. */
-    private static QemuConfig config(Path dir) {
+    private static QemuConfig config(Path dir, Map<String, Object> settings) {
         return (QemuConfig) Proxy.newProxyInstance(QemuConfig.class.getClassLoader(), new Class<?>[] {QemuConfig.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "state_dir" -> dir.resolve("run").toString();
-                    case "log_dir" -> dir.resolve("log").toString();
-                    case "annotationType" -> QemuConfig.class;
-                    default -> method.getDefaultValue();
-                });
+                (proxy, method, args) -> settings.containsKey(method.getName()) ? settings.get(method.getName())
+                        : switch (method.getName()) {
+                            case "state_dir" -> dir.resolve("run").toString();
+                            case "log_dir" -> dir.resolve("log").toString();
+                            case "annotationType" -> QemuConfig.class;
+                            default -> method.getDefaultValue();
+                        });
     }
 
     @Override

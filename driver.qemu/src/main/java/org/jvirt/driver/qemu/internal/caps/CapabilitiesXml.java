@@ -11,7 +11,16 @@ public final class CapabilitiesXml {
     private CapabilitiesXml() {
     }
 
+    /** The no-op security model {@code none}, as libvirt's unprivileged daemon reports it. */
+    public static final String SECMODEL_NONE = "    <secmodel>\n      <model>none</model>\n      <doi>0</doi>\n"
+            + "    </secmodel>\n";
+
     public static String format(HostInfo host, List<QemuCaps> emulators) {
+        return format(host, emulators, SECMODEL_NONE);
+    }
+
+    /** @param secmodel the {@code <secmodel>} elements of the host's security drivers, indented */
+    public static String format(HostInfo host, List<QemuCaps> emulators, String secmodel) {
         StringBuilder x = new StringBuilder("<capabilities>\n\n  <host>\n");
         if (host.uuid() != null) {
             x.append("    <uuid>").append(host.uuid()).append("</uuid>\n");
@@ -43,7 +52,7 @@ public final class CapabilitiesXml {
                     .append("' siblings='").append(i).append("'/>\n");
         }
         x.append("          </cpus>\n        </cell>\n      </cells>\n    </topology>\n");
-        x.append("    <secmodel>\n      <model>none</model>\n      <doi>0</doi>\n    </secmodel>\n");
+        x.append(secmodel);
         x.append("  </host>\n\n");
         for (QemuCaps caps : emulators) {
             guest(x, caps);

@@ -1,0 +1,240 @@
+package org.jvirt.driver.qemu.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.SecurityLabel;
+import org.jvirt.api.SecurityModel;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.XmlFlag;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.HostDirectories;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * libvirt's DAC security driver with real QEMU guests, as root with the default user
+ * ({@code libvirt-qemu}, group {@code kvm}; {@code .ci/run} creates the user): the emulator's
+ * uid and gid, the files given to it while it runs and given back when it stops, the seclabel in
+ * the live XML, and the answers of virNodeGetSecurityModel / virDomainGetSecurityLabel.
+ */
+class QemuDacTest {
+    private static final String USER = "libvirt-qemu";
+    private static final String GROUP = "kvm";
+
+    private Path dir;
+    private TestBed bed;
+    private long uid;
+    private long gid;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(TestBed.qemuInstalled(), "qemu-system-x86_64 not installed");
+        assumeTrue(HostDirectories.isRoot(), "the DAC driver works for a daemon run as root");
+        Optional<long[]> ids = ids(USER);
+        assumeTrue(ids.isPresent(), "no user " + USER + " (.ci/run creates it)");
+        uid = ids.get()[0];
+        gid = groupId(GROUP);
+        // the guest's user must reach its files: a folder others may enter, as /var/lib/libvirt is
+        dir = Files.createTempDirectory("jdac");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        bed = new TestBed(dir, StartObserver.NONE, USER, GROUP);
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (bed != null) {
+            bed.closeAndAssertNoGuestLeft();
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aGuestRunsAsTheConfiguredUserOnFilesGivenToItAndGivenBackWhenItStops() throws Exception {
+        Path disk = image("disk.img", 1234, 1234);
+        Path shared = image("shared.img", 0, 0);
+        Optional<Path> kernel = kernel();
+        Path serial = dir.resolve("serial.log");
+        UUID u1 = UUID.randomUUID();
+        String os = kernel.map(k -> "<kernel>" + k + "</kernel><cmdline>console=ttyS0 panic=-1</cmdline>").orElse("");
+        DomainRef g1 = bed.conn.defineXml(xml("dac1", u1, os, disk(disk, "vda", false) + disk(shared, "vdb", true)
+                + "<serial type='file'><source path='" + serial + "'/><target port='0'/></serial>"), 0);
+        bed.conn.create(g1, 0);
+        long pid = bed.pid(g1);
+
+        assertEquals(List.of(uid, uid, uid, uid), statusIds(pid, "Uid:"));
+        assertEquals(List.of(gid, gid, gid, gid), statusIds(pid, "Gid:"));
+        assertTrue(statusIds(pid, "Groups:").contains(gid), "supplementary groups of " + USER);
+        QemuDomainObj obj = bed.driver.hosts().get(0).byUuid(u1);
+        assertEquals("running", obj.qmp().execute("query-status", null).path("status").asText());
+        String label = "+" + uid + ":+" + gid;
+        for (Path p : new Path[] {disk, shared, serial, obj.monitorPath(), obj.monitorPath().getParent(), obj.logPath()}) {
+            assertEquals(label, owner(p), p.toString());
+        }
+        if (kernel.isPresent()) {
+            assertEquals(label, owner(kernel.get()));
+        }
+        assertEquals(label, owner(dir.resolve("run/system").resolve(u1 + ".pid")));
+
+        String live = bed.conn.xmlDesc(g1, 0);
+        assertTrue(live.contains("  <seclabel type='dynamic' model='dac' relabel='yes'>\n    <label>" + label
+                + "</label>\n    <imagelabel>" + label + "</imagelabel>\n  </seclabel>\n</domain>"), live);
+        assertFalse(bed.conn.xmlDesc(g1, XmlFlag.INACTIVE.bit()).contains("seclabel"));
+        assertEquals(new SecurityModel("dac", "0"), bed.conn.securityModel());
+        assertEquals(new SecurityLabel(label, false), bed.conn.securityLabel(g1));
+        assertEquals(List.of(new SecurityLabel(label, false)), bed.conn.securityLabels(g1));
+        assertTrue(bed.conn.capabilities().contains("    <secmodel>\n      <model>dac</model>\n      <doi>0</doi>\n"
+                + "      <baselabel type='kvm'>" + label + "</baselabel>\n      <baselabel type='qemu'>" + label
+                + "</baselabel>\n    </secmodel>\n"));
+
+        // a second guest shares the read-only image; the first one's stop must not take it away
+        UUID u2 = UUID.randomUUID();
+        DomainRef g2 = bed.conn.createXml(xml("dac2", u2, "", disk(shared, "vda", true)), 0);
+        bed.pid(g2);
+        // the record survives a new driver instance, which restores the owners when the guests stop
+        bed.newDriver();
+        bed.conn.destroy(bed.conn.lookupByUuid(u1), 0);
+        assertEquals("+1234:+1234", owner(disk));
+        assertEquals("+0:+0", owner(serial));
+        assertEquals(label, owner(shared), "still used by dac2");
+        if (kernel.isPresent()) {
+            assertEquals("+0:+0", owner(kernel.get()));
+        }
+        assertEquals("+0:+0", owner(obj.logPath()));
+        assertEquals(new SecurityLabel("", false), bed.conn.securityLabel(bed.conn.lookupByUuid(u1)));
+        bed.conn.destroy(bed.conn.lookupByUuid(u2), 0);
+        assertEquals("+0:+0", owner(shared));
+        assertFalse(Files.exists(dir.resolve("state/qemu-dac")) && Files.list(dir.resolve("state/qemu-dac"))
+                .anyMatch(p -> !Files.isDirectory(p)), "no remembered owner left");
+    }
+
+    @Test
+    void aStaticLabelWithoutRelabellingRunsQemuAsThatLabelAndLeavesImagesAlone() throws Exception {
+        Path disk = image("static.img", 0, 0);
+        Files.setPosixFilePermissions(disk, PosixFilePermissions.fromString("rw-rw-rw-"));
+        UUID u = UUID.randomUUID();
+        DomainRef g = bed.conn.createXml(xml("dacs", u, "", disk(disk, "vda", false)).replace("</domain>",
+                "<seclabel type='static' model='dac' relabel='no'><label>+65534:+" + gid + "</label></seclabel></domain>"), 0);
+        long pid = bed.pid(g);
+        assertEquals(List.of(65534L, 65534L, 65534L, 65534L), statusIds(pid, "Uid:"));
+        assertEquals("+0:+0", owner(disk));
+        String live = bed.conn.xmlDesc(g, 0);
+        assertTrue(live.contains("  <seclabel type='static' model='dac' relabel='no'>\n    <label>+65534:+" + gid
+                + "</label>\n  </seclabel>\n"), live);
+        assertEquals(new SecurityLabel("+65534:+" + gid, false), bed.conn.securityLabel(g));
+        bed.conn.destroy(g, 0);
+    }
+
+    @Test
+    void labelTypeNoneRunsAsTheConfiguredUserWithoutLabel() throws Exception {
+        UUID u = UUID.randomUUID();
+        DomainRef g = bed.conn.createXml(xml("dacn", u, "", "").replace("</domain>",
+                "<seclabel type='none' model='dac'/></domain>"), 0);
+        long pid = bed.pid(g);
+        assertEquals(List.of(uid, uid, uid, uid), statusIds(pid, "Uid:"));
+        assertTrue(bed.conn.xmlDesc(g, 0).contains("  <seclabel type='none' model='dac'/>\n"));
+        assertEquals(new SecurityLabel("", false), bed.conn.securityLabel(g));
+        bed.conn.destroy(g, 0);
+    }
+
+    @Test
+    void aStartThatCannotLabelGivesBackWhatItGaveAndLeavesNoRecord() throws Exception {
+        Path disk = image("first.img", 1234, 1234);
+        Path missing = dir.resolve("missing.img");
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.createXml(xml("dacf", UUID.randomUUID(), "",
+                disk(disk, "vda", false) + disk(missing, "vdb", false)), 0));
+        assertEquals(ErrorCode.SYSTEM_ERROR, e.code());
+        assertEquals("unable to stat: " + missing + ": No such file or directory", e.getMessage());
+        assertEquals("+1234:+1234", owner(disk));
+        assertFalse(Files.exists(dir.resolve("state/qemu-dac")) && Files.list(dir.resolve("state/qemu-dac"))
+                .anyMatch(p -> !Files.isDirectory(p)), "no remembered owner left");
+    }
+
+    private static String xml(String name, UUID uuid, String os, String devices) {
+        return "<domain type='qemu'><name>" + name + "</name><uuid>" + uuid + "</uuid>"
+                + "<memory unit='KiB'>65536</memory><vcpu>1</vcpu>"
+                + "<os><type arch='x86_64' machine='pc'>hvm</type>" + os + "</os>"
+                + "<devices><emulator>" + TestBed.QEMU + "</emulator>" + devices + "</devices></domain>";
+    }
+
+    private static String disk(Path image, String target, boolean readOnly) {
+        return "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + image + "'/>"
+                + "<target dev='" + target + "' bus='virtio'/>" + (readOnly ? "<readonly/>" : "") + "</disk>";
+    }
+
+    /** A 1 MiB raw image only its owner may read and write. */
+    private Path image(String name, int owner, int group) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, new byte[1 << 20]);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+        Files.setAttribute(p, "unix:uid", owner);
+        Files.setAttribute(p, "unix:gid", group);
+        return p;
+    }
+
+    /** A copy of the host's Debian kernel only root may read, when there is one. */
+    private Optional<Path> kernel() throws IOException {
+        Path boot = Path.of("/boot");
+        if (!Files.isDirectory(boot)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(boot)) {
+            Optional<Path> k = s.filter(p -> p.getFileName().toString().startsWith("vmlinuz-")).sorted().findFirst();
+            if (k.isEmpty()) {
+                return k;
+            }
+            Path copy = dir.resolve("vmlinuz");
+            Files.copy(k.get(), copy);
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+            return Optional.of(copy);
+        }
+    }
+
+    private static String owner(Path p) throws IOException {
+        return "+" + Files.getAttribute(p, "unix:uid") + ":+" + Files.getAttribute(p, "unix:gid");
+    }
+
+    /** The ids of a line of /proc/PID/status ({@code Uid:} real, effective, saved, fs). */
+    private static List<Long> statusIds(long pid, String key) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                .filter(l -> l.startsWith(key)).findFirst().map(l -> Stream.of(l.substring(key.length()).trim()
+                        .split("\\s+")).filter(x -> !x.isEmpty()).map(Long::parseLong).toList()).orElse(List.of());
+    }
+
+    private static Optional<long[]> ids(String user) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("getent", "passwd", user).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            return Optional.empty();
+        }
+        String[] f = out.split(":");
+        return Optional.of(new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])});
+    }
+
+    private static long groupId(String group) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("getent", "group", group).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor(10, TimeUnit.SECONDS);
+        return Long.parseLong(out.split(":")[2]);
+    }
+}
