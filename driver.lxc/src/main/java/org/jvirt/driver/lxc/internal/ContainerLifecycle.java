@@ -63,8 +63,15 @@ final class ContainerLifecycle {
             Files.createDirectories(logDir);
             Files.writeString(dir.resolve("config"), config.text() + "lxc.console.logfile = "
                     + consoleLog(def.name()) + "\n", StandardCharsets.UTF_8);
-            ContainerProcess proc = new ContainerStart(tools, startTimeout).run(name, logDir.resolve(def.name() + ".log"),
-                    consoleLog(def.name()), config.initArgv());
+            ContainerProcess proc;
+            try {
+                proc = new ContainerStart(tools, startTimeout).run(name, logDir.resolve(def.name() + ".log"),
+                        consoleLog(def.name()), config.initArgv());
+            } catch (VirtException | RuntimeException e) {
+                removeRunFolder(name);
+                LeftoverCgroups.removePivot();
+                throw e;
+            }
             DomainDef live = LiveDefinition.of(def, host.nextId(), config.veths(), proc);
             dom.attach(live.id(), live, proc, DomainStateInfo.of(StateReason.RUNNING_BOOTED));
             try {
@@ -173,6 +180,10 @@ final class ContainerLifecycle {
     private void cleanup(UUID uuid, String lxcName) {
         host.deleteStatus(uuid);
         LeftoverCgroups.removePivot();
+        removeRunFolder(lxcName);
+    }
+
+    private void removeRunFolder(String lxcName) {
         Path dir = tools.containerDir(lxcName);
         try {
             Files.deleteIfExists(dir.resolve("config"));
