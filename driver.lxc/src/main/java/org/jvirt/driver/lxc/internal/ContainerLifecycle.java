@@ -32,9 +32,12 @@ final class ContainerLifecycle {
     private final VethNames veths;
     private final Path logDir;
     private final Duration startTimeout;
+    private final Runnable watching;
 
+    /** @param watching called once a container runs, so that its end is noticed */
     ContainerLifecycle(LxcHost host, LxcTools tools, ContainerConfigBuilder configs, VethNames veths, Path logDir,
-                       Duration startTimeout) {
+                       Duration startTimeout, Runnable watching) {
+        this.watching = watching;
         this.host = host;
         this.tools = tools;
         this.configs = configs;
@@ -84,6 +87,7 @@ final class ContainerLifecycle {
             }
             LOG.info("container '{}' started: init pid {}, monitor pid {}", def.name(), proc.initPid(),
                     proc.monitorPid());
+            watching.run();
             host.events().emit(dom, dom.id(), DomainEventType.STARTED, DomainEventType.STARTED_BOOTED);
         } catch (IOException e) {
             throw LxcErrors.system("cannot write the configuration of container '" + def.name() + "': " + e);

@@ -22,10 +22,12 @@ final class ContainerWatch implements Runnable {
 
     private final LxcHost host;
     private final ContainerLifecycle lifecycle;
+    private final WatchSchedule schedule;
 
-    ContainerWatch(LxcHost host, ContainerLifecycle lifecycle) {
+    ContainerWatch(LxcHost host, ContainerLifecycle lifecycle, WatchSchedule schedule) {
         this.host = host;
         this.lifecycle = lifecycle;
+        this.schedule = schedule;
     }
 
     @Override
@@ -45,6 +47,7 @@ final class ContainerWatch implements Runnable {
                 LOG.warn("container '{}': cannot check its state: {}", dom.name(), e.getMessage());
             }
         }
+        schedule.idleIfNoneActive();
     }
 
     private void check(LxcDomain dom, ContainerProcess proc) throws VirtException {

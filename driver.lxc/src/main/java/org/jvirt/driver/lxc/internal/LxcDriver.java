@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * The LXC driver: {@code lxc:///system} (and {@code lxc:///}). Containers are held by liblxc's
  * monitor processes, which outlive this component and jvirtd; a new instance reads the
  * definitions back and reattaches to the running containers on a thread of its own, so that
- * activation returns at once, and connections wait (bounded) until that is done. One thread
- * checks the running containers' init processes ({@link ContainerWatch}).
+ * activation returns at once, and connections wait (bounded) until that is done. While containers
+ * run, one thread checks their init processes ({@link ContainerWatch}); an idle driver has none.
  */
 @Component(service = HypervisorDriver.class, configurationPid = LxcConfig.PID)
 @Designate(ocd = LxcConfig.class)
@@ -77,29 +77,34 @@ public final class LxcDriver implements HypervisorDriver {
         LxcTools tools = new LxcTools(run.toAbsolutePath(), bin, timeout);
         VethNames veths = new VethNames();
         host = new LxcHost(codec, store);
-        lifecycle = new ContainerLifecycle(host, tools, new ContainerConfigBuilder(layout, veths), veths,
-                log.toAbsolutePath(), timeout);
-        stats = new CgroupStats(layout);
-        initWait = Duration.ofMillis(config.init_wait_ms());
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        initialized = done;
-        ScheduledExecutorService w = Executors.newSingleThreadScheduledExecutor(r -> {
+        // one thread, and only while there is work: it ends after a few idle seconds
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "jvirt-lxc");
             t.setDaemon(true);
             return t;
         });
+        w.setKeepAliveTime(5, TimeUnit.SECONDS);
+        w.allowCoreThreadTimeOut(true);
+        w.setRemoveOnCancelPolicy(true);
         worker = w;
+        WatchSchedule schedule = new WatchSchedule(w, config.watch_interval_ms(), host);
+        lifecycle = new ContainerLifecycle(host, tools, new ContainerConfigBuilder(layout, veths), veths,
+                log.toAbsolutePath(), timeout, schedule::ensure);
+        schedule.setWatch(new ContainerWatch(host, lifecycle, schedule));
+        stats = new CgroupStats(layout);
+        initWait = Duration.ofMillis(config.init_wait_ms());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        initialized = done;
         active = true;
-        w.execute(() -> load(tools, done));
-        w.scheduleWithFixedDelay(new ContainerWatch(host, lifecycle), config.watch_interval_ms(),
-                config.watch_interval_ms(), TimeUnit.MILLISECONDS);
+        w.execute(() -> load(tools, done, schedule));
         LOG.info("LXC driver active: lxc path {}, logs {}, cgroup {}", run.toAbsolutePath(), log.toAbsolutePath(), layout);
     }
 
-    private void load(LxcTools tools, CompletableFuture<Void> done) {
+    private void load(LxcTools tools, CompletableFuture<Void> done, WatchSchedule schedule) {
         try {
             host.loadDefinitions();
             new Reattach(host, tools).all();
+            schedule.ensure();
             done.complete(null);
         } catch (VirtException | RuntimeException e) {
             LOG.error("LXC driver: cannot load its domains: {}", e.getMessage(), e);
