@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,5 +190,30 @@ class ContainerLifecycleTest {
         // libvirt's controller reports any exit of init but SIGHUP as a shutdown
         assertEquals(StateReason.SHUTOFF_SHUTDOWN, bed.conn.state(ref).namedReason());
         assertFalse(ProcStat.isAlive(proc.monitorPid()));
+    }
+
+    @Test
+    void aRebootInsideIsFollowedToTheNewInit() throws Exception {
+        Path root = bed.rootfs("root");
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path ro = Files.createDirectories(tmp.resolve("ro"));
+        // the first boot reboots (busybox reboot -f: reboot(2) in a PID namespace ends init with SIGHUP)
+        String script = "n=$(cat /out/boots 2>/dev/null || echo 0); n=$((n+1)); echo $n > /out/boots; "
+                + "if [ $n = 1 ]; then reboot -f; fi; echo ready > /out/ready; while :; do sleep 1; done";
+        String xml = xml("jvirt-lxc-t5", root, out, ro, "").replaceFirst("(?s)<init>.*</os>", Matcher.quoteReplacement(
+                "<init>/bin/sh</init>\n    <initarg>-c</initarg>\n    <initarg>" + script.replace(">", "&gt;")
+                        + "</initarg>\n  </os>"));
+        DomainRef ref = bed.conn.createXml(xml, 0);
+        ContainerProcess first = bed.process(ref);
+        LxcTestBed.await("the second boot", WAIT, () -> Files.exists(out.resolve("ready")));
+        assertEquals("2", LxcTestBed.read(out.resolve("boots")));
+        LxcTestBed.await("the driver to follow the new init", WAIT,
+                () -> !first.equals(bed.driver.host().byUuid(ref.uuid()).process()));
+        ContainerProcess second = bed.process(ref);
+        assertEquals(first.monitorPid(), second.monitorPid(), "liblxc's monitor restarted the container");
+        assertTrue(second.initAlive());
+        assertEquals(DomainState.RUNNING, bed.conn.state(ref).state());
+        bed.conn.destroy(ref, 0);
+        assertFalse(second.monitorAlive());
     }
 }
