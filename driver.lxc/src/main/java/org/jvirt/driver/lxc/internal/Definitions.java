@@ -25,7 +25,7 @@ final class Definitions {
         if (xml == null || xml.isBlank()) {
             throw LxcErrors.invalidArg("xml in virDomainDefineXML must not be empty");
         }
-        DomainDef def = LxcDefinitionCheck.postParse(host.codec().parse(xml, flags));
+        DomainDef def = LxcDefinitionCheck.postParse(host.codec().parse(xml, flags, LxcDefinitionCheck.DEFAULTS));
         LxcDefinitionCheck.check(def);
         return def.uuid() == null ? def.withUuid(UUID.randomUUID()) : def;
     }

@@ -1,15 +1,19 @@
 package org.jvirt.driver.lxc.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.CharTarget;
 import org.jvirt.api.xml.CpuTune;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Filesystem;
+import org.jvirt.api.xml.GuestDefaults;
 import org.jvirt.api.xml.MemTune;
 import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.Os;
@@ -28,13 +32,48 @@ final class LxcDefinitionCheck {
     private LxcDefinitionCheck() {
     }
 
-    /** libvirt's LXC post-parse: a container without {@code <init>} runs {@code /sbin/init}. */
+    /**
+     * libvirt's LXC capabilities: {@code exe} guests of the host's architecture, which fills
+     * {@code <type arch=>} when a definition has none.
+     */
+    static final GuestDefaults DEFAULTS = (virtType, osType) -> "exe".equals(osType) ? hostArch() : null;
+
+    static String hostArch() {
+        String arch = System.getProperty("os.arch", "x86_64");
+        return switch (arch) {
+            case "amd64" -> "x86_64";
+            case "x86" -> "i686";
+            default -> arch;
+        };
+    }
+
+    /**
+     * libvirt's post-parse for containers: without {@code <init>} the init is {@code /sbin/init};
+     * a console without a target is an {@code lxc} console, numbered in order.
+     */
     static DomainDef postParse(DomainDef def) {
         Os os = def.os();
+        DomainDef out = def;
         if (os != null && "exe".equals(os.type()) && os.init() == null) {
-            return def.toBuilder().os(os.toBuilder().init("/sbin/init").build()).build();
+            out = out.toBuilder().os(os.toBuilder().init("/sbin/init").build()).build();
         }
-        return def;
+        List<Device> all = new ArrayList<>();
+        boolean changed = false;
+        int port = 0;
+        for (Device d : out.devices().all()) {
+            if (d instanceof CharDevice c && "console".equals(c.elementName())) {
+                if (c.target() == null || c.target().type() == null) {
+                    CharTarget t = c.target() == null ? CharTarget.builder().type("lxc").port(port).build()
+                            : c.target().toBuilder().type("lxc").port(c.target().port() == null ? port
+                                    : c.target().port()).build();
+                    d = c.withTarget(t);
+                    changed = true;
+                }
+                port++;
+            }
+            all.add(d);
+        }
+        return changed ? out.withDevices(out.devices().withAll(all)) : out;
     }
 
     static void check(DomainDef def) throws VirtException {

@@ -121,6 +121,19 @@ class BadInputTest {
     }
 
     @Test
+    void defineCompletesTheDefinitionAsLibvirtsLxcPostParse() throws Exception {
+        String xml = xml("jvirt-lxc-pp", tmp.toString(), "/bin/sh", "").replace("    <init>/bin/sh</init>\n", "");
+        DomainRef ref = bed.conn.defineXml(xml, 0);
+        String formatted = bed.conn.xmlDesc(ref, 0);
+        assertTrue(formatted.contains("<type arch='x86_64'>exe</type>") || !LxcDefinitionCheck.hostArch().equals("x86_64"),
+                formatted);
+        assertTrue(formatted.contains("<init>/sbin/init</init>"), formatted);
+        assertTrue(formatted.contains("<console type='pty'>\n      <target type='lxc' port='0'/>\n    </console>"),
+                formatted);
+        bed.conn.undefine(ref, 0);
+    }
+
+    @Test
     void aDomainOfAnotherHypervisorIsRefusedAsLibvirtDoes() {
         String qemu = "<domain type='kvm'>\n  <name>k</name>\n  <memory unit='KiB'>65536</memory>\n"
                 + "  <os>\n    <type>hvm</type>\n  </os>\n</domain>\n";
