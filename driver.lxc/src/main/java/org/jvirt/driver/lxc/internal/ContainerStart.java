@@ -36,7 +36,9 @@ final class ContainerStart {
         Process monitor = tools.spawnMonitor(name, log, log.resolveSibling(name + ".lxc-start.out"), initArgv);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Optional<Long> init = runningInit(name);
+            // lxc-info waits while liblxc sets the container up: ask it only once the monitor's
+            // child has exec'd the init
+            Optional<Long> init = execedChild(monitor.pid()).isPresent() ? runningInit(name) : Optional.empty();
             if (init.isPresent() && ProcStat.of(init.get()).map(s -> s.ppid() == monitor.pid()).orElse(false)) {
                 long initStart = ProcStat.of(init.get()).map(ProcStat::startTime).orElse(-1L);
                 long monitorStart = ProcStat.of(monitor.pid()).map(ProcStat::startTime).orElse(-1L);
@@ -62,6 +64,22 @@ final class ContainerStart {
                 throw LxcErrors.internal("interrupted while container '" + name + "' started");
             }
         }
+    }
+
+    /** A child of the monitor that is no longer liblxc (it exec'd the container's init). */
+    static Optional<Long> execedChild(long monitorPid) {
+        String pid = Long.toString(monitorPid);
+        try {
+            String children = Files.readString(Path.of("/proc", pid, "task", pid, "children")).strip();
+            for (String c : children.split(" ")) {
+                if (!c.isEmpty() && !"lxc-start".equals(read(Path.of("/proc", c, "comm"), 0).strip())) {
+                    return Optional.of(Long.parseLong(c));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private Optional<Long> runningInit(String name) throws VirtException {

@@ -84,7 +84,9 @@ class ContainerLifecycleTest {
         Path ro = Files.createDirectories(tmp.resolve("ro"));
         DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-t1", root, out, ro, ""), 0);
         assertEquals(DomainEventType.DEFINED, bed.events.poll(5, TimeUnit.SECONDS).type());
+        long t0 = System.nanoTime();
         bed.conn.create(ref, 0);
+        System.out.printf("container start: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         ContainerProcess proc = bed.process(ref);
         assertNotNull(proc);
         DomainEvent started = bed.events.poll(5, TimeUnit.SECONDS);
@@ -116,7 +118,9 @@ class ContainerLifecycleTest {
         assertTrue(live.matches("(?s).*<console type='pty' tty='/dev/pts/\\d+'>.*"), live);
         String cgroup = CgroupStats.groupOf(proc.initPid(), "memory").orElseThrow();
 
+        t0 = System.nanoTime();
         bed.conn.destroy(ref, 0);
+        System.out.printf("container destroy: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         assertEquals(StateReason.SHUTOFF_DESTROYED, bed.conn.state(ref).namedReason());
         DomainEvent stopped = bed.events.poll(5, TimeUnit.SECONDS);
         assertEquals(DomainEventType.STOPPED, stopped.type());
