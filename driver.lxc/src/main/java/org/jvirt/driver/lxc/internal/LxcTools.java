@@ -43,8 +43,27 @@ final class LxcTools {
      */
     LxcTools(Path lxcPath, Path binDir, Duration timeout) {
         this.lxcPath = lxcPath;
-        this.binDir = binDir;
+        this.binDir = binDir != null ? binDir : findBinDir();
         this.timeout = timeout;
+    }
+
+    /**
+     * The folder of {@code lxc-start}: on the PATH, else in the system's usual folders (a daemon or
+     * a forked test framework may run with no PATH at all); null when liblxc's tools are missing.
+     */
+    private static Path findBinDir() {
+        List<String> dirs = new ArrayList<>();
+        String path = System.getenv("PATH");
+        if (path != null) {
+            dirs.addAll(List.of(path.split(":")));
+        }
+        dirs.addAll(List.of("/usr/bin", "/usr/sbin", "/bin", "/sbin", "/usr/local/bin"));
+        for (String dir : dirs) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "lxc-start"))) {
+                return Path.of(dir);
+            }
+        }
+        return null;
     }
 
     Path lxcPath() {
@@ -105,24 +124,11 @@ final class LxcTools {
 
     /** Whether {@code lxc-start} can be run at all. */
     boolean available() {
-        return binDir == null ? onPath("lxc-start") : Files.isExecutable(binDir.resolve("lxc-start"));
+        return binDir != null && Files.isExecutable(binDir.resolve("lxc-start"));
     }
 
     private String tool(String name) {
         return binDir == null ? name : binDir.resolve(name).toString();
-    }
-
-    private static boolean onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Result run(List<String> cmd) throws VirtException {
