@@ -105,6 +105,7 @@ public final class LxcDriver implements HypervisorDriver {
             host.loadDefinitions();
             new Reattach(host, tools).all();
             schedule.ensure();
+            new Autostart(host, lifecycle, tools.lxcPath()).run();
             done.complete(null);
         } catch (VirtException | RuntimeException e) {
             LOG.error("LXC driver: cannot load its domains: {}", e.getMessage(), e);

@@ -220,4 +220,26 @@ class ContainerLifecycleTest {
         bed.conn.destroy(ref, 0);
         assertFalse(second.monitorAlive());
     }
+
+    @Test
+    void anAutostartContainerStartsOncePerBootWhenTheDriverComesUp() throws Exception {
+        Path root = bed.rootfs("root");
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path ro = Files.createDirectories(tmp.resolve("ro"));
+        DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-t6", root, out, ro, ""), 0);
+        bed.conn.setAutostart(ref, true);
+        assertTrue(bed.conn.autostart(ref));
+        // this boot's autostart round is done (the first driver did it): a new instance starts nothing
+        bed.newDriver();
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
+        assertTrue(bed.conn.autostart(ref), "the autostart flag is persistent");
+        // as after a host reboot: the marker holds another boot id
+        Files.writeString(tmp.resolve("run").resolve("autostarted"), "another-boot");
+        bed.newDriver();
+        assertEquals(DomainState.RUNNING, bed.conn.state(ref).state());
+        ContainerProcess proc = bed.process(ref);
+        assertTrue(proc.initAlive());
+        bed.conn.destroy(ref, 0);
+        assertFalse(proc.monitorAlive());
+    }
 }
