@@ -1,0 +1,180 @@
+package org.jvirt.driver.lxc.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.Filesystem;
+import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.Os;
+
+/**
+ * Turns a checked container definition ({@link LxcDefinitionCheck}) into liblxc's configuration,
+ * checking on the way what depends on the host: the root and the mounted folders exist (libvirt's
+ * "Failed to access"), the init exists inside the root, each bridge exists. The container gets new
+ * PID, mount, UTS, IPC and cgroup namespaces (liblxc's defaults) and a network namespace when it
+ * has interfaces or {@code <privnet/>} (else it shares the host's, as libvirt's containers do);
+ * {@code /proc} and a read-only {@code /sys}, a private {@code /dev} with a new devpts instance and
+ * a console on a pty (liblxc's autodev); the environment libvirt gives init.
+ */
+final class ContainerConfigBuilder {
+    private final CgroupLayout cgroups;
+    private final VethNames veths;
+
+    ContainerConfigBuilder(CgroupLayout cgroups, VethNames veths) {
+        this.cgroups = cgroups;
+        this.veths = veths;
+    }
+
+    ContainerConfig build(DomainDef def) throws VirtException {
+        LxcDefinitionCheck.check(def);
+        checkConsoles(def);
+        Filesystem rootFs = rootFilesystem(def);
+        Path root = Path.of(rootFs.source().dir());
+        access(root);
+        Os os = def.os();
+        if (RootPaths.resolve(root, os.init()).filter(Files::isRegularFile).isEmpty()) {
+            throw LxcErrors.startFailed("cannot find init path '" + os.init()
+                    + "' relative to container root: No such file or directory");
+        }
+        ConfigText c = new ConfigText();
+        c.comment("written by jvirt from the definition of domain '" + def.name() + "' at each start");
+        c.set("lxc.uts.name", def.name());
+        c.set("lxc.rootfs.path", "dir:" + root);
+        if (rootFs.readOnly()) {
+            c.set("lxc.rootfs.options", "ro");
+        }
+        c.set("lxc.mount.auto", "proc:mixed sys:ro");
+        c.set("lxc.autodev", "1");
+        c.set("lxc.tty.max", "0");
+        c.set("lxc.pty.max", "1024");
+        c.set("lxc.apparmor.profile", "unconfined");
+        mounts(def, c);
+        environment(def, c);
+        if (os.initDir() != null) {
+            c.set("lxc.init.cwd", os.initDir());
+        }
+        if (os.initUser() != null) {
+            c.set("lxc.init.uid", os.initUser().replace("+", ""));
+        }
+        if (os.initGroup() != null) {
+            c.set("lxc.init.gid", os.initGroup().replace("+", ""));
+        }
+        List<String> hostVeths = network(def, c);
+        new CgroupLimits(cgroups).write(def, c);
+        List<String> argv = new ArrayList<>();
+        argv.add(os.init());
+        argv.addAll(os.initArgs());
+        return new ContainerConfig(c.toString(), argv, root, hostVeths);
+    }
+
+    private static void checkConsoles(DomainDef def) throws VirtException {
+        List<CharDevice> consoles = def.devices().charDevices().stream()
+                .filter(d -> "console".equals(d.elementName())).toList();
+        if (consoles.isEmpty()) {
+            throw LxcErrors.unsupported("At least one PTY console is required");
+        }
+        if (consoles.size() > 1) {
+            throw LxcErrors.unsupported("more than one <console> is not supported by the LXC driver");
+        }
+    }
+
+    private static Filesystem rootFilesystem(DomainDef def) throws VirtException {
+        for (Filesystem fs : def.devices().ofType(Filesystem.class)) {
+            if ("/".equals(fs.targetDir())) {
+                return fs;
+            }
+        }
+        throw LxcErrors.unsupported("a container without a root filesystem (<filesystem> with target '/') "
+                + "is not supported by the LXC driver");
+    }
+
+    /** libvirt's {@code lxcContainerResolveSymlinks}: a source that cannot be reached stops the start. */
+    private static void access(Path dir) throws VirtException {
+        if (!Files.exists(dir)) {
+            throw LxcErrors.startFailed("Failed to access '" + dir + "': No such file or directory");
+        }
+    }
+
+    private static void mounts(DomainDef def, ConfigText c) throws VirtException {
+        for (Filesystem fs : def.devices().ofType(Filesystem.class)) {
+            if ("/".equals(fs.targetDir())) {
+                continue;
+            }
+            String target = relative(fs.targetDir());
+            if ("ram".equals(fs.type())) {
+                Long kib = fs.source() == null ? null : fs.source().usageKib();
+                String size = kib == null || kib == 0 ? "" : "size=" + kib + "k,";
+                c.set("lxc.mount.entry", "tmpfs " + ConfigText.fstab(target) + " tmpfs " + size + "mode=755,create=dir"
+                        + (fs.readOnly() ? ",ro" : "") + " 0 0");
+            } else {
+                Path src = Path.of(fs.source().dir());
+                access(src);
+                String create = Files.isDirectory(src) ? "create=dir" : "create=file";
+                c.set("lxc.mount.entry", ConfigText.fstab(src.toString()) + " " + ConfigText.fstab(target)
+                        + " none bind" + (fs.readOnly() ? ",ro" : "") + "," + create + " 0 0");
+            }
+        }
+    }
+
+    private static String relative(String target) {
+        String t = target;
+        while (t.startsWith("/")) {
+            t = t.substring(1);
+        }
+        return t;
+    }
+
+    /** libvirt's {@code lxcContainerBuildInitCmd} environment, then the definition's {@code <initenv>}. */
+    private static void environment(DomainDef def, ConfigText c) throws VirtException {
+        UUID uuid = def.uuid();
+        c.set("lxc.environment", "PATH=/bin:/sbin");
+        c.set("lxc.environment", "TERM=linux");
+        c.set("lxc.environment", "container=lxc-libvirt");
+        c.set("lxc.environment", "HOME=/");
+        c.set("lxc.environment", "container_uuid=" + uuid);
+        c.set("lxc.environment", "LIBVIRT_LXC_UUID=" + uuid);
+        c.set("lxc.environment", "LIBVIRT_LXC_NAME=" + def.name());
+        for (Os.InitEnv e : def.os().initEnv()) {
+            c.set("lxc.environment", e.name() + "=" + e.value());
+        }
+    }
+
+    private List<String> network(DomainDef def, ConfigText c) throws VirtException {
+        List<NetInterface> nets = def.devices().interfaces();
+        boolean privnet = def.features() != null && def.features().privnet();
+        if (nets.isEmpty()) {
+            c.set("lxc.net.0.type", privnet ? "empty" : "none");
+            return List.of();
+        }
+        List<String> hostNames = new ArrayList<>();
+        for (int i = 0; i < nets.size(); i++) {
+            NetInterface n = nets.get(i);
+            String p = "lxc.net." + i + ".";
+            String hostName = n.targetDev() != null ? n.targetDev() : veths.allocate();
+            hostNames.add(hostName);
+            c.set(p + "type", "veth");
+            c.set(p + "veth.pair", hostName);
+            if ("bridge".equals(n.type())) {
+                String br = n.source().bridge();
+                if (!Files.isDirectory(Path.of("/sys/class/net", br, "bridge"))) {
+                    throw LxcErrors.system("Unable to add bridge " + br + " port " + hostName + ": No such device");
+                }
+                c.set(p + "link", br);
+            }
+            c.set(p + "name", NetworkAddresses.guestName(n, i));
+            c.set(p + "hwaddr", n.mac());
+            c.set(p + "flags", "up");
+            if (n.mtu() != null) {
+                c.set(p + "mtu", n.mtu().toString());
+            }
+            NetworkAddresses.write(n, p, c);
+        }
+        return hostNames;
+    }
+}

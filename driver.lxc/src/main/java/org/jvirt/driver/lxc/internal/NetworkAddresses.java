@@ -1,0 +1,56 @@
+package org.jvirt.driver.lxc.internal;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.NetIp;
+import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.NetRoute;
+import org.jvirt.api.xml.XmlElement;
+
+/**
+ * The guest side of an interface: its name inside the container, its addresses and its default
+ * route, which liblxc applies inside the container's network namespace as libvirt does.
+ */
+final class NetworkAddresses {
+    private NetworkAddresses() {
+    }
+
+    /** {@code <guest dev=>}, else libvirt's {@code eth<index>}. */
+    static String guestName(NetInterface n, int index) {
+        for (XmlElement e : n.other().children()) {
+            if ("guest".equals(e.name()) && e.attribute("dev") != null) {
+                return e.attribute("dev");
+            }
+        }
+        return "eth" + index;
+    }
+
+    static void write(NetInterface n, String prefix, ConfigText c) throws VirtException {
+        for (NetIp ip : n.ips()) {
+            boolean v6 = "ipv6".equals(ip.family()) || ip.address().contains(":");
+            int bits = ip.prefix() != null && ip.prefix() > 0 ? ip.prefix() : v6 ? 64 : classfulPrefix(ip.address());
+            String value = ip.address() + "/" + bits;
+            if (ip.peer() != null) {
+                value += " " + ip.peer();
+            }
+            c.set(prefix + (v6 ? "ipv6" : "ipv4") + ".address", value);
+        }
+        for (NetRoute r : n.routes()) {
+            boolean v6 = "ipv6".equals(r.family()) || r.gateway().contains(":");
+            c.set(prefix + (v6 ? "ipv6" : "ipv4") + ".gateway", r.gateway());
+        }
+    }
+
+    /** libvirt's {@code virSocketAddrGetIPPrefix} for an address written without a prefix. */
+    static int classfulPrefix(String address) {
+        int first;
+        try {
+            first = Integer.parseInt(address.substring(0, address.indexOf('.')));
+        } catch (RuntimeException e) {
+            return 24;
+        }
+        if (first < 128) {
+            return 8;
+        }
+        return first < 192 ? 16 : 24;
+    }
+}
