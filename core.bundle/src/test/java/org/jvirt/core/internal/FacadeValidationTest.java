@@ -93,7 +93,7 @@ class FacadeValidationTest {
             Domain dom = c.lookupByName("test");
             fails(ErrorCode.INVALID_ARG, "cpumap in virDomainPinVcpu must not be NULL",
                     () -> dom.pinVcpu(0, null, 0));
-            fails(ErrorCode.OVERFLOW, "value too large: input too large: 4294967295",
+            fails(ErrorCode.OVERFLOW, "numerical overflow: input too large: 4294967295",
                     () -> dom.pinVcpu(-1, new BitSet(), 0));
             fails(ErrorCode.INVALID_ARG, "Flags 'VIR_DOMAIN_AFFECT_LIVE' and "
                             + "'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",

@@ -9,12 +9,14 @@ import java.util.UUID;
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -37,6 +39,8 @@ final class TestConnection implements DriverConnection {
     private final TestHost host;
     private final DomainLifecycle lifecycle;
     private final VcpuOps vcpus;
+    private final ResizeOps resize;
+    private final StatsOps stats;
     private final HostName hostname;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
@@ -46,6 +50,8 @@ final class TestConnection implements DriverConnection {
         this.hostname = hostname;
         this.lifecycle = new DomainLifecycle(host, new DefinitionPolicy(host.codec()));
         this.vcpus = new VcpuOps(host);
+        this.resize = new ResizeOps(host);
+        this.stats = new StatsOps(host);
         host.attach(this);
     }
 
@@ -247,6 +253,37 @@ final class TestConnection implements DriverConnection {
     @Override
     public void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap, int flags) throws VirtException {
         vcpus.pin(dom, vcpu, cpumap, flags);
+    }
+
+    @Override
+    public void setMemory(DomainRef dom, long kib, int flags) throws VirtException {
+        resize.setMemory(dom, kib, flags);
+    }
+
+    @Override
+    public void setVcpus(DomainRef dom, int count, int flags) throws VirtException {
+        resize.setVcpus(dom, count, flags);
+    }
+
+    @Override
+    public int vcpusCount(DomainRef dom, int flags) throws VirtException {
+        return resize.vcpusCount(dom, flags);
+    }
+
+    @Override
+    public void setMemoryStatsPeriod(DomainRef dom, int period, int flags) throws VirtException {
+        resize.setMemoryStatsPeriod(dom, period, flags);
+    }
+
+    @Override
+    public List<MemoryStat> memoryStats(DomainRef dom, int flags) throws VirtException {
+        return stats.memoryStats(dom, flags);
+    }
+
+    @Override
+    public List<DomainStatsRecord> domainStats(List<DomainRef> domains, int groups, int flags)
+            throws VirtException {
+        return stats.domainStats(domains, groups, flags);
     }
 
     @Override

@@ -13,12 +13,14 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.rpc.internal.wire.Message;
 import org.jvirt.rpc.internal.wire.RemoteProc;
@@ -37,12 +39,14 @@ final class RemoteDriverConnection implements DriverConnection {
     private static final int REMOTE_AUTH_SASL = 1;
 
     private final RemoteCalls rpc;
+    private final RemoteResize resize;
     private final boolean eventCallbacks;
     private volatile DomainEventSink sink;
     private volatile int callbackId = -1;
 
     private RemoteDriverConnection(RemoteCalls rpc, boolean eventCallbacks) {
         this.rpc = rpc;
+        this.resize = new RemoteResize(rpc);
         this.eventCallbacks = eventCallbacks;
     }
 
@@ -317,6 +321,37 @@ final class RemoteDriverConnection implements DriverConnection {
         int maplen = Math.max(1, (nodeInfo().cpus() + 7) / 8);
         byte[] map = Arrays.copyOf(cpumap.toByteArray(), Math.max(maplen, (cpumap.length() + 7) / 8));
         rpc.call(RemoteProc.DOMAIN_PIN_VCPU_FLAGS, RemoteCalls.dom(dom).writeInt(vcpu).writeOpaque(map).writeInt(flags));
+    }
+
+    @Override
+    public void setMemory(DomainRef dom, long kib, int flags) throws VirtException {
+        resize.setMemory(dom, kib, flags);
+    }
+
+    @Override
+    public void setMemoryStatsPeriod(DomainRef dom, int period, int flags) throws VirtException {
+        resize.setMemoryStatsPeriod(dom, period, flags);
+    }
+
+    @Override
+    public void setVcpus(DomainRef dom, int count, int flags) throws VirtException {
+        resize.setVcpus(dom, count, flags);
+    }
+
+    @Override
+    public int vcpusCount(DomainRef dom, int flags) throws VirtException {
+        return resize.vcpusCount(dom, flags);
+    }
+
+    @Override
+    public List<MemoryStat> memoryStats(DomainRef dom, int flags) throws VirtException {
+        return resize.memoryStats(dom, flags);
+    }
+
+    @Override
+    public List<DomainStatsRecord> domainStats(List<DomainRef> domains, int stats, int flags)
+            throws VirtException {
+        return resize.domainStats(domains, stats, flags);
     }
 
     @Override

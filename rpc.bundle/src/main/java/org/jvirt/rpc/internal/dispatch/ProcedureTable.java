@@ -31,6 +31,7 @@ public final class ProcedureTable {
         new DomainProcedures().registerInto(t);
         new LifecycleProcedures().registerInto(t);
         new VcpuProcedures().registerInto(t);
+        new ResizeProcedures().registerInto(t);
         new EventProcedures().registerInto(t);
         new ConsoleProcedures().registerInto(t);
         return t;
