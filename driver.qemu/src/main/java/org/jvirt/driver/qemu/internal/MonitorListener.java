@@ -46,6 +46,7 @@ final class MonitorListener implements QmpListener {
                 // command: judge by what QEMU says now, not by the event's order
                 case "STOP", "RESUME" -> syncRunState(events);
                 case "SHUTDOWN" -> shutdown(data, events);
+                case "BALLOON_CHANGE" -> MemoryResize.balloonChanged(lifecycle.host(), dom, data);
                 default -> LOG.debug("domain '{}': QMP event {} {}", dom.name(), event, data);
             }
         }

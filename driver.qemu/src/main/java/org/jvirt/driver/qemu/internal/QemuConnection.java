@@ -15,6 +15,7 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.Flag;
 import org.jvirt.api.ListFlag;
+import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.Stream;
 import org.jvirt.api.VcpuInfo;
@@ -22,6 +23,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -36,6 +38,9 @@ final class QemuConnection implements DriverConnection {
     private final GuestControl guests;
     private final Definitions definitions;
     private final VcpuPinning pinning;
+    private final MemoryResize memory;
+    private final VcpuResize vcpus;
+    private final DomainStatsCollector stats;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
 
@@ -45,6 +50,9 @@ final class QemuConnection implements DriverConnection {
         this.guests = new GuestControl(host);
         this.definitions = new Definitions(host);
         this.pinning = new VcpuPinning(host, guests);
+        this.memory = new MemoryResize(host);
+        this.vcpus = new VcpuResize(host);
+        this.stats = new DomainStatsCollector(host);
     }
 
     @Override
@@ -93,7 +101,7 @@ final class QemuConnection implements DriverConnection {
         return host.all().stream().filter(d -> matches(d, flags)).map(QemuDomainObj::ref).toList();
     }
 
-    private static boolean matches(QemuDomainObj d, int flags) {
+    static boolean matches(QemuDomainObj d, int flags) {
         boolean active = d.isActive();
         DomainState s = d.state().state();
         return pair(flags, ListFlag.ACTIVE, ListFlag.INACTIVE, active)
@@ -321,6 +329,37 @@ final class QemuConnection implements DriverConnection {
             pty = ConsoleDevices.ptyPath(dom.liveDef(), devName);
         }
         return host.consoles().open(Path.of(pty), (flags & ConsoleFlag.FORCE.bit()) != 0);
+    }
+
+    @Override
+    public void setMemory(DomainRef ref, long kib, int flags) throws VirtException {
+        memory.setMemory(find(ref), kib, flags);
+    }
+
+    @Override
+    public void setMemoryStatsPeriod(DomainRef ref, int period, int flags) throws VirtException {
+        memory.setStatsPeriod(find(ref), period, flags);
+    }
+
+    @Override
+    public List<MemoryStat> memoryStats(DomainRef ref, int flags) throws VirtException {
+        return BalloonStats.ofDomain(find(ref), flags);
+    }
+
+    @Override
+    public void setVcpus(DomainRef ref, int count, int flags) throws VirtException {
+        vcpus.set(find(ref), count, flags);
+    }
+
+    @Override
+    public int vcpusCount(DomainRef ref, int flags) throws VirtException {
+        return vcpus.count(find(ref), flags);
+    }
+
+    @Override
+    public List<DomainStatsRecord> domainStats(List<DomainRef> domains, int groups, int flags)
+            throws VirtException {
+        return stats.collect(stats.domains(domains), groups, flags);
     }
 
     @Override
