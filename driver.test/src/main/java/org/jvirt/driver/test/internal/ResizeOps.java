@@ -108,17 +108,22 @@ final class ResizeOps {
             DomainObj dom = host.find(ref);
             boolean live = isLive(dom, flags);
             DomainDef def = oneDef(dom, flags);
-            List<MemBalloon> balloons = def.devices().ofType(MemBalloon.class);
-            if (balloons.isEmpty() || "none".equals(balloons.get(0).model())) {
-                throw TestDriverErrors.invalid(ErrorDomain.TEST,
-                        "No memory balloon device configured, can not set the collection period");
+            if (!hasBalloon(def)) {
+                throw TestDriverErrors.internal("No memory balloon device configured, can not set the collection "
+                        + "period");
             }
-            MemBalloon old = balloons.get(0);
+            MemBalloon old = def.devices().ofType(MemBalloon.class).get(0);
             // libvirt formats no <stats> for a period of 0
             MemBalloon updated = old.toBuilder().statsPeriod(period == 0 ? null : period).build();
             store(dom, live, def.withDevices(replace(def.devices(), old, updated)));
             return null;
         });
+    }
+
+    /** {@code virDomainDefHasMemballoon}: a balloon of any model but {@code none}. */
+    static boolean hasBalloon(DomainDef def) {
+        List<MemBalloon> balloons = def.devices().ofType(MemBalloon.class);
+        return !balloons.isEmpty() && !"none".equals(balloons.get(0).model());
     }
 
     private static Devices replace(Devices devices, Device old, Device updated) {

@@ -40,6 +40,10 @@ final class StatsOps {
             if (!dom.isActive()) {
                 throw TestDriverErrors.notRunning();
             }
+            // only a guest with a balloon (of any model but none) has figures to make up
+            if (!ResizeOps.hasBalloon(dom.def())) {
+                return List.of();
+            }
             long cur = dom.def().currentMemoryKib();
             return List.of(stat(MemoryStatTag.ACTUAL_BALLOON, cur), stat(MemoryStatTag.SWAP_IN, 0),
                     stat(MemoryStatTag.SWAP_OUT, 0), stat(MemoryStatTag.MAJOR_FAULT, 0),

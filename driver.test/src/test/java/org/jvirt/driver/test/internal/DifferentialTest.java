@@ -45,6 +45,16 @@ class DifferentialTest {
     }
 
     @Test
+    void resizingAndStatisticsAnswerAsLibvirtDoes() throws Exception {
+        compare("differential-resize", "test:///default", Fixture.resource("differential-resize-scenario.txt"));
+    }
+
+    /** A flags or size argument, read as libvirt's unsigned types (2147483648 is bit 31). */
+    static int number(String word) {
+        return (int) Long.parseLong(word);
+    }
+
+    @Test
     void aHostFileAnswersAsLibvirtDoes() throws Exception {
         Files.writeString(tmp.resolve("host-node.xml"), Fixture.resource("host-node.xml"));
         Files.writeString(tmp.resolve("dom2.xml"), Fixture.resource("dom2.xml"));
@@ -158,6 +168,8 @@ class DifferentialTest {
                 return conn.defineXml(xml(w), 0).name();
             case "createxml":
                 return conn.createXml(xml(w), 0).name();
+            case "allstats":
+                return DifferentialResize.stats(conn.allDomainStats(number(w[1]), number(w[2])));
             default:
                 break;
         }
@@ -193,7 +205,9 @@ class DifferentialTest {
                 DomainInfo i = d.info();
                 return i.state().number() + " " + i.maxMemKiB() + " " + i.memoryKiB() + " " + i.nrVirtCpu();
             }
-            default -> throw new IllegalArgumentException("unknown step " + op);
+            default -> {
+                return DifferentialResize.step(d, w);
+            }
         }
         return null;
     }

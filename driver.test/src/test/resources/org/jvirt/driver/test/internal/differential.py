@@ -58,7 +58,7 @@ def step(words):
         return conn.defineXML(xml(name, words[2], words[3], " ".join(words[4:]))).name()
     if op == "createxml":
         return conn.createXML(xml(name, words[2], words[3], " ".join(words[4:])), 0).name()
-    d = conn.lookupByName(name)
+    d = None if op == "allstats" else conn.lookupByName(name)
     if op == "start":
         return d.createWithFlags(int(words[2]) if len(words) > 2 else 0)
     if op == "destroy":
@@ -87,7 +87,31 @@ def step(words):
     if op == "info":
         i = d.info()
         return "%d %d %d %d" % (i[0], i[1], i[2], i[3])
+    if op == "allstats":
+        return stats(conn.getAllDomainStats(int(words[1]), int(words[2])))
+    if op == "setmem":
+        return d.setMemoryFlags(int(words[2]), int(words[3]))
+    if op == "setvcpus":
+        return d.setVcpusFlags(int(words[2]), int(words[3]))
+    if op == "vcpucount":
+        return d.vcpusFlags(int(words[2]))
+    if op == "maxvcpus":
+        return d.maxVcpus()
+    if op == "maxmem":
+        return d.maxMemory()
+    if op == "memstats":
+        return " ".join("%s=%d" % (k, v) for k, v in d.memoryStats().items())
+    if op == "period":
+        return d.setMemoryStatsPeriod(int(words[2]), int(words[3]))
+    if op == "domstats":
+        return stats(conn.domainListGetStats([d], int(words[2]), int(words[3])))
     raise ValueError("unknown step " + op)
+
+
+def stats(records):
+    # libvirt lists the domains in the order of its hash table: compare them sorted
+    return "; ".join("%s: %s" % (dom.name(), " ".join("%s=%s" % (k, v) for k, v in params.items()))
+                     for dom, params in sorted(records, key=lambda r: r[0].name()))
 
 
 for line in sys.stdin:
