@@ -43,7 +43,7 @@ final class ResizeOps {
             DomainDef def = oneDef(dom, flags);
             DomainDef updated;
             if ((flags & MemoryFlag.MAXIMUM.bit()) != 0) {
-                if (dom.isActive()) {
+                if (live) {
                     throw TestDriverErrors.invalid(ErrorDomain.TEST, "cannot resize the maximum memory on an active domain");
                 }
                 if (def.maxMemory() != null && def.maxMemory().kib() != 0
