@@ -120,6 +120,14 @@ public interface Domain {
     /** Memory statistics of the running domain ({@code virDomainMemoryStats}). */
     List<MemoryStat> memoryStats(int flags) throws VirtException;
 
+    /**
+     * Sets how often the guest's balloon driver reports memory statistics, in seconds; 0 turns the
+     * reports off ({@code virDomainSetMemoryStatsPeriod}). Flags of {@link ModificationFlag}.
+     *
+     * @throws VirtException INVALID_ARG for a negative period
+     */
+    void setMemoryStatsPeriod(int period, int flags) throws VirtException;
+
     /** The host CPUs the emulator threads may run on; flags of {@link ModificationFlag}. */
     BitSet emulatorPinInfo(int flags) throws VirtException;
 

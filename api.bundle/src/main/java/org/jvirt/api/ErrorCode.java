@@ -42,7 +42,7 @@ public enum ErrorCode {
     OPERATION_TIMEOUT(68, "Timed out during operation", "Timed out during operation: %s"),
     ARGUMENT_UNSUPPORTED(74, "argument unsupported", "argument unsupported: %s"),
     OPERATION_ABORTED(78, "operation aborted", "operation aborted: %s"),
-    OVERFLOW(82, "value too large", "value too large: %s"),
+    OVERFLOW(82, "numerical overflow", "numerical overflow: %s"),
     OPERATION_UNSUPPORTED(84, "Operation not supported", "Operation not supported: %s"),
     RESOURCE_BUSY(87, "resource busy", "resource busy: %s"),
     ACCESS_DENIED(88, "access denied", "access denied: %s"),

@@ -197,6 +197,10 @@ public interface DriverConnection {
         throw unsupported("virDomainMemoryStats");
     }
 
+    default void setMemoryStatsPeriod(DomainRef dom, int period, int flags) throws VirtException {
+        throw unsupported("virDomainSetMemoryStatsPeriod");
+    }
+
     default BitSet emulatorPinInfo(DomainRef dom, int flags) throws VirtException {
         throw unsupported("virDomainGetEmulatorPinInfo");
     }

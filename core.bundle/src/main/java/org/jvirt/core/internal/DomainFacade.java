@@ -20,6 +20,7 @@ import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.Stream;
 import org.jvirt.api.TypedParameter;
+import org.jvirt.api.VcpuFlag;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -244,22 +245,43 @@ final class DomainFacade implements Domain {
 
     @Override
     public void setMemory(long kib, int flags) throws VirtException {
-        write("virDomainSetMemoryFlags", b -> b.connection().setMemory(ref(b), kib, flags), UNKNOWN);
+        String fn = "virDomainSetMemoryFlags";
+        connection.checkWritable(fn, ErrorDomain.DOMAIN);
+        ResizeChecks.memory(kib, fn);
+        write(fn, b -> b.connection().setMemory(ref(b), kib, flags), UNKNOWN);
     }
 
     @Override
     public void setVcpus(int count, int flags) throws VirtException {
-        write("virDomainSetVcpusFlags", b -> b.connection().setVcpus(ref(b), count, flags), UNKNOWN);
+        String fn = "virDomainSetVcpusFlags";
+        connection.checkWritable(fn, ErrorDomain.DOMAIN);
+        ResizeChecks.setVcpus(count, flags, fn);
+        write(fn, b -> b.connection().setVcpus(ref(b), count, flags), UNKNOWN);
     }
 
     @Override
     public int vcpusCount(int flags) throws VirtException {
-        return read("virDomainGetVcpusFlags", b -> b.connection().vcpusCount(ref(b), flags));
+        String fn = "virDomainGetVcpusFlags";
+        connection.checkOpen(fn, ErrorDomain.DOMAIN);
+        if (Flag.isSet(flags, VcpuFlag.GUEST)) {
+            connection.checkWritable(fn, ErrorDomain.DOMAIN);
+        }
+        Checks.exclusive(flags, ModificationFlag.LIVE.bit(), "VIR_DOMAIN_AFFECT_LIVE",
+                ModificationFlag.CONFIG.bit(), "VIR_DOMAIN_AFFECT_CONFIG");
+        return connection.call(fn, b -> b.connection().vcpusCount(ref(b), flags));
     }
 
     @Override
     public List<MemoryStat> memoryStats(int flags) throws VirtException {
         return read("virDomainMemoryStats", b -> b.connection().memoryStats(ref(b), flags));
+    }
+
+    @Override
+    public void setMemoryStatsPeriod(int period, int flags) throws VirtException {
+        String fn = "virDomainSetMemoryStatsPeriod";
+        connection.checkWritable(fn, ErrorDomain.DOMAIN);
+        ResizeChecks.period(period, fn);
+        write(fn, b -> b.connection().setMemoryStatsPeriod(ref(b), period, flags), UNKNOWN);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.Flag;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.OpenFlag;
+import org.jvirt.api.VcpuFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,10 @@ class FacadeValidationTest {
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainUndefineFlags", () -> dom.undefine(4));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainSetAutostart", () -> dom.setAutostart(true));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainPinVcpu", () -> dom.pinVcpu(0, new BitSet(), 0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainSetMemoryFlags", () -> dom.setMemory(1024, 0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainSetVcpusFlags", () -> dom.setVcpus(1, 0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainGetVcpusFlags", () -> dom.vcpusCount(VcpuFlag.GUEST.bit()));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainSetMemoryStatsPeriod", () -> dom.setMemoryStatsPeriod(1, 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainDefineXML", () -> ro.defineXml("<domain/>", 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainCreateXML", () -> ro.createXml("<domain/>", 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virConnectDomainXMLToNative",
@@ -93,11 +98,28 @@ class FacadeValidationTest {
             Domain dom = c.lookupByName("test");
             fails(ErrorCode.INVALID_ARG, "cpumap in virDomainPinVcpu must not be NULL",
                     () -> dom.pinVcpu(0, null, 0));
-            fails(ErrorCode.OVERFLOW, "value too large: input too large: 4294967295",
+            fails(ErrorCode.OVERFLOW, "numerical overflow: input too large: 4294967295",
                     () -> dom.pinVcpu(-1, new BitSet(), 0));
             fails(ErrorCode.INVALID_ARG, "Flags 'VIR_DOMAIN_AFFECT_LIVE' and "
                             + "'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
                     () -> dom.vcpuPinInfo(Flag.mask(ModificationFlag.LIVE, ModificationFlag.CONFIG)));
+            int before = driverCalls();
+            // libvirt-domain.c's checks of the resizing calls, messages as python3-libvirt shows them
+            fails(ErrorCode.INVALID_ARG, "memory in virDomainSetMemoryFlags must not be zero", () -> dom.setMemory(0, 0));
+            fails(ErrorCode.OVERFLOW, "numerical overflow: input too large: 9007199254740991",
+                    () -> dom.setMemory(Long.MAX_VALUE / 1024, 0));
+            fails(ErrorCode.OVERFLOW, "numerical overflow: input too large: 18446744073709551615",
+                    () -> dom.setMemory(-1, 0));
+            fails(ErrorCode.INVALID_ARG, "nvcpus in virDomainSetVcpusFlags must not be zero", () -> dom.setVcpus(0, 0));
+            fails(ErrorCode.INVALID_ARG, "Flag 'VIR_DOMAIN_AFFECT_CONFIG' is required by flag 'VIR_DOMAIN_VCPU_MAXIMUM'",
+                    () -> dom.setVcpus(2, VcpuFlag.MAXIMUM.bit() | ModificationFlag.LIVE.bit()));
+            fails(ErrorCode.INVALID_ARG, "Flags 'VIR_DOMAIN_VCPU_GUEST' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually "
+                    + "exclusive", () -> dom.setVcpus(2, VcpuFlag.GUEST.bit() | ModificationFlag.CONFIG.bit()));
+            fails(ErrorCode.INVALID_ARG, "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually "
+                    + "exclusive", () -> dom.vcpusCount(Flag.mask(ModificationFlag.LIVE, ModificationFlag.CONFIG)));
+            fails(ErrorCode.INVALID_ARG, "period in virDomainSetMemoryStatsPeriod must be zero or greater",
+                    () -> dom.setMemoryStatsPeriod(-1, 0));
+            assertEquals(before, driverCalls(), "refused calls must not reach the driver");
         }
     }
 

@@ -128,6 +128,7 @@ public final class Lifecycle {
         reached(StartObserver.Stage.MONITOR_CONNECTED, dom);
         VcpuThreadResolution r = ctx.vcpus().refresh(dom);
         applyVcpuPins(dom, live, r);
+        MemoryResize.setUp(qmp, live);
         host.saveStatus(dom);
         reached(StartObserver.Stage.VCPUS_READY, dom);
         if (!paused) {

@@ -48,6 +48,7 @@ final class MonitorListener implements QmpListener {
                 case "STOP", "RESUME" -> syncRunState(events);
                 case "SHUTDOWN" -> power.shutdown(client, data);
                 case "RESET" -> power.reset(data);
+                case "BALLOON_CHANGE" -> MemoryResize.balloonChanged(lifecycle.host(), dom, data);
                 default -> LOG.debug("domain '{}': QMP event {} {}", dom.name(), event, data);
             }
         }

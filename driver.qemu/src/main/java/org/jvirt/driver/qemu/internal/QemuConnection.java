@@ -15,6 +15,7 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.Flag;
 import org.jvirt.api.ListFlag;
+import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
@@ -26,6 +27,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -44,6 +46,9 @@ final class QemuConnection implements DriverConnection {
     private final MemoryTuning memoryTuning;
     private final BlkioTuning blkioTuning;
     private final EmulatorPinning emulatorPinning;
+    private final MemoryResize memory;
+    private final VcpuResize vcpus;
+    private final DomainStatsCollector stats;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
 
@@ -58,6 +63,9 @@ final class QemuConnection implements DriverConnection {
         this.memoryTuning = new MemoryTuning(tuning);
         this.blkioTuning = new BlkioTuning(tuning);
         this.emulatorPinning = new EmulatorPinning(tuning);
+        this.memory = new MemoryResize(host);
+        this.vcpus = new VcpuResize(host);
+        this.stats = new DomainStatsCollector(host);
     }
 
     @Override
@@ -106,7 +114,7 @@ final class QemuConnection implements DriverConnection {
         return host.all().stream().filter(d -> matches(d, flags)).map(QemuDomainObj::ref).toList();
     }
 
-    private static boolean matches(QemuDomainObj d, int flags) {
+    static boolean matches(QemuDomainObj d, int flags) {
         boolean active = d.isActive();
         DomainState s = d.state().state();
         return pair(flags, ListFlag.ACTIVE, ListFlag.INACTIVE, active)
@@ -404,6 +412,37 @@ final class QemuConnection implements DriverConnection {
             return dom.isActive() ? List.of(host.context().security().processLabel(dom.liveDef(), dom.pid()))
                     : List.of();
         }
+    }
+
+    @Override
+    public void setMemory(DomainRef ref, long kib, int flags) throws VirtException {
+        memory.setMemory(find(ref), kib, flags);
+    }
+
+    @Override
+    public void setMemoryStatsPeriod(DomainRef ref, int period, int flags) throws VirtException {
+        memory.setStatsPeriod(find(ref), period, flags);
+    }
+
+    @Override
+    public List<MemoryStat> memoryStats(DomainRef ref, int flags) throws VirtException {
+        return BalloonStats.ofDomain(find(ref), flags);
+    }
+
+    @Override
+    public void setVcpus(DomainRef ref, int count, int flags) throws VirtException {
+        vcpus.set(find(ref), count, flags);
+    }
+
+    @Override
+    public int vcpusCount(DomainRef ref, int flags) throws VirtException {
+        return vcpus.count(find(ref), flags);
+    }
+
+    @Override
+    public List<DomainStatsRecord> domainStats(List<DomainRef> domains, int groups, int flags)
+            throws VirtException {
+        return stats.collect(stats.domains(domains), groups, flags);
     }
 
     @Override

@@ -131,6 +131,15 @@ final class DomainObj {
         def = definition.withId(-1);
     }
 
+    /** Replaces the persistent definition (the pending one while running); a transient domain has none. */
+    void updatePersistentDef(DomainDef definition) {
+        if (isActive()) {
+            newDef = definition.withId(-1);
+        } else {
+            def = definition.withId(-1);
+        }
+    }
+
     /** {@code virDomainObjSetDefTransient} plus the id: the domain runs as {@code newId}. */
     void markStarted(int newId) {
         if (persistent && newDef == null) {

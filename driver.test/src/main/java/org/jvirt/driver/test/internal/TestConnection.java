@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.TypedParameter;
@@ -19,6 +20,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -42,6 +44,8 @@ final class TestConnection implements DriverConnection {
     private final DomainLifecycle lifecycle;
     private final VcpuOps vcpus;
     private final TuningOps tuning;
+    private final ResizeOps resize;
+    private final StatsOps stats;
     private final HostName hostname;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
@@ -52,6 +56,8 @@ final class TestConnection implements DriverConnection {
         this.lifecycle = new DomainLifecycle(host, new DefinitionPolicy(host.codec()));
         this.vcpus = new VcpuOps(host);
         this.tuning = new TuningOps(host);
+        this.resize = new ResizeOps(host);
+        this.stats = new StatsOps(host);
         host.attach(this);
     }
 
@@ -311,6 +317,37 @@ final class TestConnection implements DriverConnection {
     public SecurityLabel securityLabel(DomainRef ref) throws VirtException {
         return host.locked(() -> host.find(ref).isActive() ? new SecurityLabel("libvirt-test", true)
                 : new SecurityLabel("", false));
+    }
+
+    @Override
+    public void setMemory(DomainRef dom, long kib, int flags) throws VirtException {
+        resize.setMemory(dom, kib, flags);
+    }
+
+    @Override
+    public void setVcpus(DomainRef dom, int count, int flags) throws VirtException {
+        resize.setVcpus(dom, count, flags);
+    }
+
+    @Override
+    public int vcpusCount(DomainRef dom, int flags) throws VirtException {
+        return resize.vcpusCount(dom, flags);
+    }
+
+    @Override
+    public void setMemoryStatsPeriod(DomainRef dom, int period, int flags) throws VirtException {
+        resize.setMemoryStatsPeriod(dom, period, flags);
+    }
+
+    @Override
+    public List<MemoryStat> memoryStats(DomainRef dom, int flags) throws VirtException {
+        return stats.memoryStats(dom, flags);
+    }
+
+    @Override
+    public List<DomainStatsRecord> domainStats(List<DomainRef> domains, int groups, int flags)
+            throws VirtException {
+        return stats.domainStats(domains, groups, flags);
     }
 
     @Override

@@ -49,6 +49,16 @@ class DifferentialTest {
     }
 
     @Test
+    void resizingAndStatisticsAnswerAsLibvirtDoes() throws Exception {
+        compare("differential-resize", "test:///default", Fixture.resource("differential-resize-scenario.txt"));
+    }
+
+    /** A flags or size argument, read as libvirt's unsigned types (2147483648 is bit 31). */
+    static int number(String word) {
+        return (int) Long.parseLong(word);
+    }
+
+    @Test
     void aHostFileAnswersAsLibvirtDoes() throws Exception {
         Files.writeString(tmp.resolve("host-node.xml"), Fixture.resource("host-node.xml"));
         Files.writeString(tmp.resolve("dom2.xml"), Fixture.resource("dom2.xml"));
@@ -166,6 +176,8 @@ class DifferentialTest {
                 SecurityModel m = conn.securityModel();
                 return m.model() + "/" + m.doi();
             }
+            case "allstats":
+                return DifferentialResize.stats(conn.allDomainStats(number(w[1]), number(w[2])));
             default:
                 break;
         }
@@ -223,7 +235,7 @@ class DifferentialTest {
             case "mem" -> {
                 return params(d.memoryParameters(Integer.parseInt(w[2])));
             }
-            case "setmem" -> d.setMemoryParameters(List.of(TypedParameter.ofULong(w[2], Long.parseLong(w[3]))),
+            case "setmemparams" -> d.setMemoryParameters(List.of(TypedParameter.ofULong(w[2], Long.parseLong(w[3]))),
                     Integer.parseInt(w[4]));
             case "blkio" -> {
                 return params(d.blkioParameters(Integer.parseInt(w[2])));
@@ -234,7 +246,9 @@ class DifferentialTest {
                 return map(d.emulatorPinInfo(Integer.parseInt(w[2])));
             }
             case "pinemu" -> d.pinEmulator(bits(w[2]), Integer.parseInt(w[3]));
-            default -> throw new IllegalArgumentException("unknown step " + op);
+            default -> {
+                return DifferentialResize.step(d, w);
+            }
         }
         return null;
     }

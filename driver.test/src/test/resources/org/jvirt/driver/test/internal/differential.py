@@ -60,7 +60,7 @@ def step(words):
         return conn.createXML(xml(name, words[2], words[3], " ".join(words[4:])), 0).name()
     if op == "secmodel":
         return "/".join(conn.getSecurityModel())
-    d = conn.lookupByName(name)
+    d = None if op == "allstats" else conn.lookupByName(name)
     if op == "seclabel":
         label = d.securityLabel()
         return "%s/%d" % (label[0], label[1])
@@ -105,7 +105,7 @@ def step(words):
         return d.setSchedulerParameters({words[2]: int(words[3])})
     if op == "mem":
         return fmt_params(d.memoryParameters(int(words[2])))
-    if op == "setmem":
+    if op == "setmemparams":
         return d.setMemoryParameters({words[2]: int(words[3])}, int(words[4]))
     if op == "blkio":
         return fmt_params(d.blkioParameters(int(words[2])))
@@ -115,7 +115,31 @@ def step(words):
         return fmt_map(d.emulatorPinInfo(int(words[2])))
     if op == "pinemu":
         return d.pinEmulator(bits(words[2]), int(words[3]))
+    if op == "allstats":
+        return stats(conn.getAllDomainStats(int(words[1]), int(words[2])))
+    if op == "setmem":
+        return d.setMemoryFlags(int(words[2]), int(words[3]))
+    if op == "setvcpus":
+        return d.setVcpusFlags(int(words[2]), int(words[3]))
+    if op == "vcpucount":
+        return d.vcpusFlags(int(words[2]))
+    if op == "maxvcpus":
+        return d.maxVcpus()
+    if op == "maxmem":
+        return d.maxMemory()
+    if op == "memstats":
+        return " ".join("%s=%d" % (k, v) for k, v in d.memoryStats().items())
+    if op == "period":
+        return d.setMemoryStatsPeriod(int(words[2]), int(words[3]))
+    if op == "domstats":
+        return stats(conn.domainListGetStats([d], int(words[2]), int(words[3])))
     raise ValueError("unknown step " + op)
+
+
+def stats(records):
+    # libvirt lists the domains in the order of its hash table: compare them sorted
+    return "; ".join("%s: %s" % (dom.name(), " ".join("%s=%s" % (k, v) for k, v in params.items()))
+                     for dom, params in sorted(records, key=lambda r: r[0].name()))
 
 
 def fmt_params(params):

@@ -14,6 +14,7 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.Stream;
@@ -26,6 +27,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.SecretDriverConnection;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.rpc.internal.wire.Message;
 import org.jvirt.rpc.internal.wire.RemoteProc;
@@ -46,6 +48,7 @@ final class RemoteDriverConnection implements DriverConnection {
 
     private final RemoteCalls rpc;
     private final RemoteTuning tuning;
+    private final RemoteResize resize;
     private final boolean eventCallbacks;
     private volatile DomainEventSink sink;
     private volatile int callbackId = -1;
@@ -54,6 +57,7 @@ final class RemoteDriverConnection implements DriverConnection {
     private RemoteDriverConnection(RemoteCalls rpc, boolean eventCallbacks) {
         this.rpc = rpc;
         this.tuning = new RemoteTuning(rpc);
+        this.resize = new RemoteResize(rpc);
         this.eventCallbacks = eventCallbacks;
         this.secrets = new RemoteSecrets(rpc);
     }
@@ -403,6 +407,37 @@ final class RemoteDriverConnection implements DriverConnection {
     public List<SecurityLabel> securityLabels(DomainRef dom) throws VirtException {
         XdrReader r = rpc.call(RemoteProc.DOMAIN_GET_SECURITY_LABEL_LIST, RemoteCalls.dom(dom));
         return RemoteSecurityLabels.decode(rpc, r);
+    }
+
+    @Override
+    public void setMemory(DomainRef dom, long kib, int flags) throws VirtException {
+        resize.setMemory(dom, kib, flags);
+    }
+
+    @Override
+    public void setMemoryStatsPeriod(DomainRef dom, int period, int flags) throws VirtException {
+        resize.setMemoryStatsPeriod(dom, period, flags);
+    }
+
+    @Override
+    public void setVcpus(DomainRef dom, int count, int flags) throws VirtException {
+        resize.setVcpus(dom, count, flags);
+    }
+
+    @Override
+    public int vcpusCount(DomainRef dom, int flags) throws VirtException {
+        return resize.vcpusCount(dom, flags);
+    }
+
+    @Override
+    public List<MemoryStat> memoryStats(DomainRef dom, int flags) throws VirtException {
+        return resize.memoryStats(dom, flags);
+    }
+
+    @Override
+    public List<DomainStatsRecord> domainStats(List<DomainRef> domains, int stats, int flags)
+            throws VirtException {
+        return resize.domainStats(domains, stats, flags);
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class ProcedureTable {
         new VcpuProcedures().registerInto(t);
         new TuningProcedures().registerInto(t);
         new SecurityProcedures().registerInto(t);
+        new ResizeProcedures().registerInto(t);
         new EventProcedures().registerInto(t);
         new ConsoleProcedures().registerInto(t);
         new SecretProcedures().registerInto(t);

@@ -17,9 +17,6 @@ import org.jvirt.rpc.internal.xdr.XdrWriter;
 
 /** vCPU information and pinning. */
 final class VcpuProcedures {
-    /** VIR_DOMAIN_VCPU_GUEST: counts from the guest agent, which jvirt has not. */
-    private static final int VCPU_GUEST = 8;
-
     void registerInto(ProcedureTable t) {
         t.add(RemoteProc.DOMAIN_GET_VCPUS, "virDomainGetVcpus", READ, (c, a, r) -> {
             Domain d = domain(c, a);
@@ -57,17 +54,6 @@ final class VcpuProcedures {
             BitSet map = Wire.bits(a.readOpaque(RemoteProc.CPUMAP_MAX));
             d.pinVcpu(vcpu, map, a.readInt());
         });
-        t.add(RemoteProc.DOMAIN_GET_VCPUS_FLAGS, "virDomainGetVcpusFlags", READ, (c, a, r) -> {
-            Domain d = domain(c, a);
-            int flags = a.readInt();
-            if ((flags & VCPU_GUEST) != 0) {
-                throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.NONE,
-                        "virDomainGetVcpusFlags with VIR_DOMAIN_VCPU_GUEST");
-            }
-            r.writeInt(d.info().nrVirtCpu());
-        });
-        t.add(RemoteProc.DOMAIN_GET_MAX_VCPUS, "virDomainGetMaxVcpus", READ,
-                (c, a, r) -> r.writeInt(domain(c, a).info().nrVirtCpu()));
     }
 
     /** libvirtd's bounds on what a client may make it allocate. */

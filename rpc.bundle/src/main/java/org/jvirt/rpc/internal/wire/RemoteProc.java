@@ -29,6 +29,9 @@ public final class RemoteProc {
     public static final int DOMAIN_REBOOT = 27;
     public static final int DOMAIN_RESUME = 28;
     public static final int DOMAIN_SET_AUTOSTART = 29;
+    public static final int DOMAIN_SET_MAX_MEMORY = 30;
+    public static final int DOMAIN_SET_MEMORY = 31;
+    public static final int DOMAIN_SET_VCPUS = 32;
     public static final int DOMAIN_SHUTDOWN = 33;
     public static final int DOMAIN_SUSPEND = 34;
     public static final int DOMAIN_UNDEFINE = 35;
@@ -49,11 +52,14 @@ public final class RemoteProc {
     public static final int DOMAIN_IS_ACTIVE = 150;
     public static final int DOMAIN_IS_PERSISTENT = 151;
     public static final int CONNECT_GET_LIB_VERSION = 157;
+    public static final int DOMAIN_MEMORY_STATS = 159;
     public static final int DOMAIN_HAS_MANAGED_SAVE_IMAGE = 183;
     public static final int DOMAIN_CREATE_WITH_FLAGS = 196;
+    public static final int DOMAIN_SET_VCPUS_FLAGS = 199;
     public static final int DOMAIN_GET_VCPUS_FLAGS = 200;
     public static final int DOMAIN_OPEN_CONSOLE = 201;
     public static final int DOMAIN_IS_UPDATED = 202;
+    public static final int DOMAIN_SET_MEMORY_FLAGS = 204;
     public static final int DOMAIN_GET_STATE = 212;
     public static final int DOMAIN_PIN_VCPU_FLAGS = 225;
     public static final int DOMAIN_GET_VCPU_PIN_INFO = 230;
@@ -63,9 +69,11 @@ public final class RemoteProc {
     public static final int CONNECT_LIST_ALL_DOMAINS = 273;
     public static final int DOMAIN_GET_SECURITY_LABEL_LIST = 278;
     public static final int NODE_GET_CPU_MAP = 293;
+    public static final int DOMAIN_SET_MEMORY_STATS_PERIOD = 308;
     public static final int CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY = 316;
     public static final int CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY = 317;
     public static final int DOMAIN_EVENT_CALLBACK_LIFECYCLE = 318;
+    public static final int CONNECT_GET_ALL_DOMAIN_STATS = 344;
     public static final int DOMAIN_DEFINE_XML_FLAGS = 350;
     public static final int CONNECT_REGISTER_CLOSE_CALLBACK = 360;
 
@@ -123,6 +131,8 @@ public final class RemoteProc {
     /** REMOTE_SECRET_VALUE_MAX and REMOTE_SECRET_UUID_LIST_MAX. */
     public static final int SECRET_VALUE_MAX = 65536;
     public static final int SECRET_LIST_MAX = 16384;
+    public static final int DOMAIN_MEMORY_STATS_MAX = 1024;
+    public static final int CONNECT_GET_ALL_DOMAIN_STATS_MAX = 262144;
 
     private RemoteProc() {
     }

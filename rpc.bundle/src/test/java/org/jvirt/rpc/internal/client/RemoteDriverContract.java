@@ -17,11 +17,17 @@ import org.jvirt.api.Domain;
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventType;
 import org.jvirt.api.DomainState;
+import org.jvirt.api.DomainStats;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.MemoryFlag;
+import org.jvirt.api.MemoryStat;
+import org.jvirt.api.MemoryStatTag;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.OpenFlag;
 import org.jvirt.api.SchedulerType;
+import org.jvirt.api.StatsGroup;
 import org.jvirt.api.TypedParameter;
+import org.jvirt.api.VcpuFlag;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.core.internal.CoreConnectionFactory;
@@ -66,6 +72,41 @@ abstract class RemoteDriverContract {
                 VirtException e = assertThrows(VirtException.class, () -> c.lookupByName("nosuch"));
                 assertEquals(ErrorCode.NO_DOMAIN, e.code());
                 assertTrue(e.getMessage().startsWith("Domain not found"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void resizingAndStatistics() throws Exception {
+        int live = ModificationFlag.LIVE.bit();
+        try (Connection c = core.open(uris().get(0), 0)) {
+            Domain d = c.lookupByName("test");
+            try {
+                d.setVcpus(1, live);
+                assertEquals(1, d.vcpusCount(live));
+                assertEquals(2, d.vcpusCount(ModificationFlag.CONFIG.bit() | VcpuFlag.MAXIMUM.bit()));
+                d.setMemory(1024, live);
+                assertEquals(1024, d.info().memoryKiB());
+                List<MemoryStat> stats = d.memoryStats(0);
+                assertEquals(13, stats.size(), stats.toString());
+                assertEquals(new MemoryStat(MemoryStatTag.ACTUAL_BALLOON, 1024), stats.get(0));
+                assertEquals(new MemoryStat(MemoryStatTag.RSS, 512), stats.get(12));
+                d.setMemoryStatsPeriod(3, live);
+                assertTrue(d.xmlDesc(0).contains("<stats period='3'/>"), d.xmlDesc(0));
+                VirtException e = assertThrows(VirtException.class, () -> d.setMemory(4096, MemoryFlag.MAXIMUM.bit()));
+                assertEquals(ErrorCode.OPERATION_INVALID, e.code(), e.getMessage());
+
+                List<DomainStats> all = c.allDomainStats(0, 0);
+                DomainStats mine = all.stream().filter(r -> r.domain().name().equals("test")).findFirst().orElseThrow();
+                assertEquals(List.of(TypedParameter.ofInt("state.state", 1), TypedParameter.ofInt("state.reason", 0)),
+                        mine.params());
+                List<DomainStats> one = c.domainStats(List.of(d), StatsGroup.STATE.bit(), 0);
+                assertEquals(1, one.size());
+                assertEquals(d, one.get(0).domain());
+            } finally {
+                d.setVcpus(2, live);
+                d.setMemory(2097152, live);
+                d.setMemoryStatsPeriod(0, live);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.jvirt.driver.qemu.internal.vcpu;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -19,6 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * entities only), add them one by one as {@code vcpu<N>} and refresh the vCPU slots after each.
  */
 public final class VcpuHotplug {
+    /** How often an unplug asks QEMU whether the guest released the vCPU. */
+    private static final long UNPLUG_POLL_MS = 100;
+
     private final QmpClient qmp;
     private final int maxVcpus;
     private List<VcpuSlot> slots;
@@ -134,6 +138,65 @@ public final class VcpuHotplug {
             }
         }
         throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU, "vCPU unplug");
+    }
+
+    /**
+     * {@code virsh setvcpus N --live} to fewer vCPUs, as libvirt's qemuDomainSelectHotplugVcpuEntities
+     * and qemuDomainHotplugDelVcpu: whole entities from the last, only those added as devices
+     * (with an alias), each removed with {@code device_del} and awaited until QEMU reports it gone.
+     * A guest that does not release the vCPU in {@code timeout} leaves the call timed out.
+     */
+    public void unplugTo(int target, Duration timeout) throws VirtException {
+        if (slots == null) {
+            refresh();
+        }
+        int current = online();
+        List<Integer> entities = new ArrayList<>();
+        for (int i = maxVcpus - 1; i >= 0 && current > target; i--) {
+            VcpuSlot s = slots.get(i);
+            if (!s.online() || s.vcpus() == 0 || s.alias() == null) {
+                continue;
+            }
+            current -= s.vcpus();
+            if (current < target) {
+                throw granularity();
+            }
+            entities.add(i);
+        }
+        if (current != target) {
+            throw granularity();
+        }
+        for (int v : entities) {
+            unplug(v, timeout);
+        }
+    }
+
+    private void unplug(int vcpu, Duration timeout) throws VirtException {
+        String alias = slots.get(vcpu).alias();
+        try {
+            qmp.execute("device_del", QmpClient.args().put("id", alias));
+        } catch (QmpException e) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (refresh().get(vcpu).online()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new VirtException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.QEMU,
+                        "vcpu unplug request timed out. Unplug result must be manually inspected in the domain");
+            }
+            try {
+                Thread.sleep(UNPLUG_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, "interrupted while unplugging vcpu "
+                        + vcpu);
+            }
+        }
+    }
+
+    private static VirtException granularity() {
+        return new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                "target vm vcpu granularity does not allow the desired vcpu count");
     }
 
     private void plug(List<Integer> entities) throws VirtException {
