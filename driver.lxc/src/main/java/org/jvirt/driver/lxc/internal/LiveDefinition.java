@@ -12,13 +12,11 @@ import org.jvirt.api.xml.CharSource;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.NetInterface;
-import org.jvirt.api.xml.Preserved;
-import org.jvirt.api.xml.XmlAttribute;
 
 /**
  * The live definition of a running container, as libvirt's LXC driver completes it at start: the
  * domain id, the host-side veth names as {@code <target dev=>}, the console's host pty as
- * {@code tty=} and {@code <source path=>}, and device aliases ({@code console0}, {@code net0}).
+ * {@code <source path=>} (the codec adds {@code tty=}), and device aliases ({@code console0}, {@code net0}).
  */
 final class LiveDefinition {
     private LiveDefinition() {
@@ -39,10 +37,8 @@ final class LiveDefinition {
                 if (tty != null && console == 0) {
                     CharSource src = c.source() == null ? CharSource.builder().path(tty).build()
                             : c.source().toBuilder().path(tty).build();
-                    List<XmlAttribute> attrs = new ArrayList<>(c.other().attributes().stream()
-                            .filter(a -> !"tty".equals(a.name())).toList());
-                    attrs.add(new XmlAttribute("tty", tty));
-                    b.source(src).other(new Preserved(attrs, c.other().children()));
+                    // the codec writes tty= from the source path on the first console of a live guest
+                    b.source(src);
                 }
                 d = b.build();
                 console++;
