@@ -17,13 +17,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one CALL of the remote program and builds its REPLY, applying libvirtd's rules in
- * libvirtd's order: known program, known procedure, authenticated, connection open, read-only. Every failure
+ * libvirtd's order: known program, known procedure, authenticated, arguments decoded,
+ * connection open, read-only. Every failure
  * becomes a {@code remote_error} reply; nothing here closes the connection.
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final ProcedureTable table;
+    private final ArgShapes shapes = new ArgShapes();
 
     public Dispatcher(ProcedureTable table) {
         this.table = table;
@@ -50,6 +52,8 @@ public final class Dispatcher {
                 // virNetServerProgramDispatchCall: VIR_ERR_RPC, not AUTH_FAILED, for old clients' sake
                 throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "authentication required");
             }
+            // libvirtd decodes the arguments before the procedure checks anything
+            shapes.decode(p.number(), call.payloadReader());
             if (p.access().beforeOpen()) {
                 return run(p, client, call);
             }

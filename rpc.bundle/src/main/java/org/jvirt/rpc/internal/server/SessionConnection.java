@@ -114,7 +114,7 @@ final class SessionConnection {
      * listener for that ID (events carry it), before it is registered.
      */
     int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
-        int callbackId = nextCallbackId.incrementAndGet();
+        int callbackId = nextCallbackId.getAndIncrement();   // from 0, as libvirtd numbers them
         Callback cb = new Callback(listenerFor.apply(callbackId));
         reopenLock.lock(); // a reopen registers every listener again: not while this one is half added
         try {
