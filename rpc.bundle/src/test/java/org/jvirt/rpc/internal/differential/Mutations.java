@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jvirt.rpc.internal.differential.ArgsEncoder.Slot;
@@ -24,7 +25,7 @@ final class Mutations {
     /** Mutation name to payload, in a stable order. */
     static Map<String, byte[]> of(byte[] payload, List<Slot> slots) {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        TreeSet<Integer> cuts = new TreeSet<>();
+        TreeMap<Integer, String> cuts = new TreeMap<>();   // offset -> the outermost field starting there
         for (Slot s : slots) {
             switch (s.kind()) {
                 case MARKER -> {
@@ -50,14 +51,14 @@ final class Mutations {
                     Arrays.fill(b, s.offset(), s.offset() + (int) s.bound(), (byte) 0xa5);
                     out.put(s.path() + ".padding=a5", b);
                 }
-                case FIELD -> cuts.add(s.offset());
+                case FIELD -> cuts.putIfAbsent(s.offset(), s.path());
             }
         }
-        for (int cut : cuts) {
+        cuts.forEach((cut, path) -> {
             if (cut < payload.length) {
-                out.put("truncated@" + cut, Arrays.copyOf(payload, cut));
+                out.put("truncated-before-" + path, Arrays.copyOf(payload, cut));
             }
-        }
+        });
         if (payload.length > 0) {
             out.put("truncated-1", Arrays.copyOf(payload, payload.length - 1));
         }

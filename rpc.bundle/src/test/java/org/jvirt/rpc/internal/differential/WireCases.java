@@ -101,6 +101,16 @@ final class WireCases {
                         Peer.call(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, args)));
             }
         }
+        for (int flags : new int[] {0, 1}) {
+            byte[] nullName = new ArgsEncoder(spec, new WellFormed("CONNECT_OPEN", uri, Map.of("flags", (long) flags)) {
+                @Override
+                public boolean present(String path) {
+                    return false;
+                }
+            }).struct("remote_connect_open_args", "").bytes();
+            cases.add(new Case("CONNECT_OPEN name=null flags=" + flags, false, false,
+                    Peer.call(RemoteProc.CONNECT_OPEN, nullName)));
+        }
         byte[] ping = new Message(Programs.KEEPALIVE, Programs.KEEPALIVE_VERSION, Programs.KEEPALIVE_PING,
                 MessageType.MESSAGE, 0, MessageType.STATUS_OK, new byte[0]).encode();
         byte[] keepalive = new ArgsEncoder(spec, new WellFormed("CONNECT_SUPPORTS_FEATURE", uri, Map.of()))

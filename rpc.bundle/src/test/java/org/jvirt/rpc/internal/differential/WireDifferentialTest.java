@@ -3,6 +3,7 @@ package org.jvirt.rpc.internal.differential;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,14 @@ class WireDifferentialTest {
             "CONNECT_GET_URI", "CONNECT_REGISTER_CLOSE_CALLBACK", "CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY",
             "KEEPALIVE");
     private static final int SAMPLE_ONE_IN = 4;
+    /**
+     * Why AUTH_POLKIT is sent but not compared: on a listener without polkit, libvirtd 9.0's
+     * remoteDispatchAuthPolkit fails without reporting an error of its own, so its reply carries
+     * whatever error its worker thread reported last (seen: "authentication failed", "Unable to
+     * decode message payload" for an empty payload). jvirtd answers "authentication failed".
+     */
+    private static final String POLKIT = "libvirtd answers AUTH_POLKIT on a listener without polkit with the last"
+            + " error of its worker thread, which depends on earlier calls";
 
     @TempDir
     Path tmp;
@@ -60,7 +69,13 @@ class WireDifferentialTest {
         assumeTrue(Libvirtd.available(), "libvirtd is not installed");
         Path protocol = LibvirtTestData.require("protocol").resolve("protocol");
         XdrSpec spec = XdrSpec.read(protocol.resolve("virnetprotocol.x"), protocol.resolve("remote_protocol.x"));
-        Path host = Files.writeString(tmp.resolve("wire-host.xml"), HOST);
+        // the URI's length decides CONNECT_OPEN's padding: one length modulo 4 in every run, so the
+        // URI string always has padding to mutate
+        String name = "wire-host.xml";
+        while (("test://" + tmp.resolve(name)).getBytes(StandardCharsets.UTF_8).length % 4 != 1) {
+            name = "x" + name;
+        }
+        Path host = Files.writeString(tmp.resolve(name), HOST);
         String uri = "test://" + host;
         boolean full = Boolean.getBoolean(FULL_PROPERTY);
         List<Case> cases = new WireCases(spec, uri).all().stream().filter(c -> full || inSample(c.name())).toList();
@@ -71,11 +86,17 @@ class WireDifferentialTest {
             results.onlySelected(ran::contains);
         }
         int agree = 0;
+        int skipped = 0;
         long t0 = System.nanoTime();
         try (Libvirtd libvirtd = new Libvirtd(); Jvirtd jvirtd = new Jvirtd()) {
             Peer theirs = new Peer(new InetSocketAddress("127.0.0.1", libvirtd.tcpPort), 3000);
             Peer ours = new Peer(jvirtd.tcp, 3000);
             for (Case c : cases) {
+                if (c.name().startsWith("AUTH_POLKIT ")) {
+                    results.notRun(c.name(), POLKIT);
+                    skipped++;
+                    continue;
+                }
                 String open = c.open() ? uri : null;
                 String l = theirs.outcome(open, c.showAnswer(), c.frames());
                 String j = ours.outcome(open, c.showAnswer(), c.frames());
@@ -89,8 +110,9 @@ class WireDifferentialTest {
                 }
             }
         }
-        System.out.printf("wire differential: %d agree, %d differ (%d cases%s, %.1f s)%n", agree, cases.size() - agree,
-                cases.size(), full ? ", full set" : ", sample", (System.nanoTime() - t0) / 1e9);
+        int compared = cases.size() - skipped;
+        System.out.printf("wire differential: %d agree, %d differ (%d cases compared%s, %.1f s)%n", agree,
+                compared - agree, compared, full ? ", full set" : ", sample", (System.nanoTime() - t0) / 1e9);
         Predicate<String> wasRun = ran::contains;
         try {
             results.assertNoRegression();
