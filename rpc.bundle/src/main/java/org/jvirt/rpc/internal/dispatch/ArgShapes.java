@@ -61,20 +61,20 @@ final class ArgShapes {
                 }
             }
         },
-        CPUMAP("opaque<REMOTE_CPUMAP_MAX>") {
+        CPUMAP("opaque<" + RemoteProc.CPUMAP_MAX + ">") {
             @Override
             void skip(XdrReader r) throws XdrException {
                 r.readOpaque(RemoteProc.CPUMAP_MAX);
             }
         },
-        SASL_DATA("char<REMOTE_AUTH_SASL_DATA_MAX>") {
+        SASL_DATA("char<" + SaslData.MAX + ">") {
             @Override
             void skip(XdrReader r) throws XdrException {
                 SaslData.read(r);
             }
         };
 
-        /** The type as remote_protocol.x declares it, for the test that checks this table against it. */
+        /** The type as remote_protocol.x declares it (bounds as numbers), for the test that checks this table. */
         final String xdrType;
 
         Arg(String xdrType) {
