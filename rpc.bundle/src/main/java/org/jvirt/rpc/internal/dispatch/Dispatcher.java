@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
+    /** REMOTE_PROC_DOMAIN_EVENT_NIC_MAC_CHANGE, the last procedure of remote_protocol.x. */
+    static final int LAST_PROCEDURE = 453;
+
     private final ProcedureTable table;
     private final ArgShapes shapes = new ArgShapes();
 
@@ -44,7 +47,10 @@ public final class Dispatcher {
             }
             Optional<Procedure> proc = table.find(call.proc());
             if (proc.isEmpty()) {
-                throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.RPC,
+                // a number the protocol does not have is libvirtd's RPC error; a procedure of the
+                // protocol that jvirt does not serve is a function the driver does not support
+                boolean inProtocol = call.proc() >= 1 && call.proc() <= LAST_PROCEDURE;
+                throw new VirtException(inProtocol ? ErrorCode.NO_SUPPORT : ErrorCode.RPC, ErrorDomain.RPC,
                         "unknown procedure: " + call.proc());
             }
             Procedure p = proc.get();

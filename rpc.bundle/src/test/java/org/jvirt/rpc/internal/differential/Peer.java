@@ -23,17 +23,15 @@ import org.jvirt.rpc.internal.xdr.XdrWriter;
  * the issue compares: reply or error (code and domain), and whether the connection is kept.
  */
 final class Peer {
-    private static final int SERIAL = 7;
+    static final int SERIAL = 7;
     private static final int PROBE_SERIAL = 999;
 
     private final InetSocketAddress address;
-    private final int timeoutMillis;
     /** The message of the last case's error reply, for the report (not compared: wording may differ). */
     private String lastMessage = "";
 
-    Peer(InetSocketAddress address, int timeoutMillis) {
+    Peer(InetSocketAddress address) {
         this.address = address;
-        this.timeoutMillis = timeoutMillis;
     }
 
     /**
@@ -42,12 +40,13 @@ final class Peer {
      * still answered.
      *
      * @param showAnswer whether a successful reply's payload is part of the outcome
+     * @param waitMillis how long to wait for each answer before calling it "no reply"
      */
-    String outcome(String openUri, boolean showAnswer, byte[]... frames) throws IOException {
+    String outcome(String openUri, boolean showAnswer, int waitMillis, byte[]... frames) throws IOException {
         lastMessage = "";
         try (Socket s = new Socket()) {
             s.connect(address, 5000);
-            s.setSoTimeout(timeoutMillis);
+            s.setSoTimeout(waitMillis);
             DataInputStream in = new DataInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
             if (openUri != null) {

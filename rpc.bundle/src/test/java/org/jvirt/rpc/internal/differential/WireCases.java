@@ -22,6 +22,10 @@ import org.jvirt.rpc.internal.wire.RemoteProc;
 final class WireCases {
     /** One case: its name, whether it opens the host first, whether the answer's bytes count, the frames. */
     record Case(String name, boolean open, boolean showAnswer, byte[]... frames) {
+        /** Header cases are often not answered at all: waiting long for them would only cost time. */
+        int waitMillis() {
+            return name.startsWith("HEADER ") ? 1000 : 3000;
+        }
     }
 
     /** Procedures whose answers (not only their outcome) must equal libvirtd's: what clients read on connecting. */
@@ -74,6 +78,36 @@ final class WireCases {
         return cases;
     }
 
+    /**
+     * The header's enums and numbers out of range, on CONNECT_GET_TYPE after CONNECT_OPEN: the
+     * message type and status (enums), the program, its version and the procedure.
+     */
+    private static List<Case> header() {
+        List<Case> cases = new ArrayList<>();
+        int[] types = {MessageType.REPLY, MessageType.MESSAGE, MessageType.STREAM, MessageType.REPLY_WITH_FDS,
+            MessageType.STREAM_HOLE, 7, 0x01000000, 0xffffffff};
+        for (int type : types) {
+            cases.add(header("type=" + Integer.toUnsignedString(type), Programs.REMOTE, Programs.REMOTE_VERSION,
+                    RemoteProc.CONNECT_GET_TYPE, type, MessageType.STATUS_OK));
+        }
+        for (int status : new int[] {MessageType.STATUS_ERROR, MessageType.STATUS_CONTINUE, 3, 0xffffffff}) {
+            cases.add(header("status=" + Integer.toUnsignedString(status), Programs.REMOTE, Programs.REMOTE_VERSION,
+                    RemoteProc.CONNECT_GET_TYPE, MessageType.CALL, status));
+        }
+        cases.add(header("vers=2", Programs.REMOTE, 2, RemoteProc.CONNECT_GET_TYPE, MessageType.CALL, 0));
+        cases.add(header("prog=0x20008088", 0x20008088, 1, RemoteProc.CONNECT_GET_TYPE, MessageType.CALL, 0));
+        for (int proc : new int[] {0, -1, 454, 9999, 0x01000000, RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE}) {
+            cases.add(header("proc=" + Integer.toUnsignedString(proc), Programs.REMOTE, Programs.REMOTE_VERSION,
+                    proc, MessageType.CALL, 0));
+        }
+        return cases;
+    }
+
+    private static Case header(String what, int prog, int vers, int proc, int type, int status) {
+        byte[] frame = new Message(prog, vers, proc, type, Peer.SERIAL, status, new byte[0]).encode();
+        return new Case("HEADER " + what, true, false, frame);
+    }
+
     /** What clients send on connecting, with every argument value a client may send. */
     private List<Case> handshake() {
         List<Case> cases = new ArrayList<>();
@@ -115,6 +149,7 @@ final class WireCases {
                 MessageType.MESSAGE, 0, MessageType.STATUS_OK, new byte[0]).encode();
         byte[] keepalive = new ArgsEncoder(spec, new WellFormed("CONNECT_SUPPORTS_FEATURE", uri, Map.of()))
                 .struct("remote_connect_supports_feature_args", "").bytes();
+        cases.addAll(header());
         cases.add(new Case("KEEPALIVE ping before-negotiation", false, false, ping));
         cases.add(new Case("KEEPALIVE ping after-negotiation", false, false,
                 Peer.call(RemoteProc.CONNECT_SUPPORTS_FEATURE, 3, keepalive), ping));

@@ -50,7 +50,7 @@ class WireDifferentialTest {
     /** Every case of these procedures is in the sample: what clients call on connecting. */
     private static final Set<String> ALWAYS = Set.of("AUTH_LIST", "CONNECT_OPEN", "CONNECT_SUPPORTS_FEATURE",
             "CONNECT_GET_URI", "CONNECT_REGISTER_CLOSE_CALLBACK", "CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY",
-            "KEEPALIVE");
+            "KEEPALIVE", "HEADER");
     private static final int SAMPLE_ONE_IN = 4;
     /**
      * Why AUTH_POLKIT is sent but not compared: on a listener without polkit, libvirtd 9.0's
@@ -89,8 +89,8 @@ class WireDifferentialTest {
         int skipped = 0;
         long t0 = System.nanoTime();
         try (Libvirtd libvirtd = new Libvirtd(); Jvirtd jvirtd = new Jvirtd()) {
-            Peer theirs = new Peer(new InetSocketAddress("127.0.0.1", libvirtd.tcpPort), 3000);
-            Peer ours = new Peer(jvirtd.tcp, 3000);
+            Peer theirs = new Peer(new InetSocketAddress("127.0.0.1", libvirtd.tcpPort));
+            Peer ours = new Peer(jvirtd.tcp);
             for (Case c : cases) {
                 if (c.name().startsWith("AUTH_POLKIT ")) {
                     results.notRun(c.name(), POLKIT);
@@ -98,8 +98,8 @@ class WireDifferentialTest {
                     continue;
                 }
                 String open = c.open() ? uri : null;
-                String l = theirs.outcome(open, c.showAnswer(), c.frames());
-                String j = ours.outcome(open, c.showAnswer(), c.frames());
+                String l = theirs.outcome(open, c.showAnswer(), c.waitMillis(), c.frames());
+                String j = ours.outcome(open, c.showAnswer(), c.waitMillis(), c.frames());
                 if (l.equals(j)) {
                     agree++;
                     results.passed(c.name());
