@@ -16,22 +16,18 @@ import org.jvirt.rpc.internal.xdr.XdrWriter;
 final class AuthProcedures {
     void registerInto(ProcedureTable t) {
         t.add(RemoteProc.AUTH_LIST, "virConnectAuthList", AUTH, (c, a, r) -> {
-            a.expectEnd();
             r.writeInt(1).writeInt(c.auth().type());
         });
         t.add(RemoteProc.AUTH_SASL_INIT, "virConnectAuthSaslInit", AUTH, (c, a, r) -> {
-            a.expectEnd();
             r.writeString(c.auth().saslInit());
         });
         t.add(RemoteProc.AUTH_SASL_START, "virConnectAuthSaslStart", AUTH, (c, a, r) -> {
             String mech = a.readString();
             byte[] data = data(a);
-            a.expectEnd();
             write(c.auth().saslStart(mech, data), r);
         });
         t.add(RemoteProc.AUTH_SASL_STEP, "virConnectAuthSaslStep", AUTH, (c, a, r) -> {
             byte[] data = data(a);
-            a.expectEnd();
             write(c.auth().saslStep(data), r);
         });
         t.add(RemoteProc.AUTH_POLKIT, "virConnectAuthPolkit", AUTH, (c, a, r) -> {

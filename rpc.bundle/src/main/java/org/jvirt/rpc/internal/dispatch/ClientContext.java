@@ -42,7 +42,10 @@ public interface ClientContext {
     /** Opens the client's connection; fails when one is open already. */
     void open(String uri, int flags) throws VirtException;
 
-    /** Closes the client's connection, if any; the transport stays up. */
+    /**
+     * Closes the client's connection, if any (CONNECT_CLOSE); the transport is closed once the
+     * call's reply has been written, as libvirtd does.
+     */
     void closeConnection();
 
     /** The client's authentication: what its listener demands and how far it got. */

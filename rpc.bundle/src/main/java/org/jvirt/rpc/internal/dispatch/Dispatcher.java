@@ -17,13 +17,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one CALL of the remote program and builds its REPLY, applying libvirtd's rules in
- * libvirtd's order: known program, known procedure, authenticated, connection open, read-only. Every failure
+ * libvirtd's order: known program, known procedure, authenticated, arguments decoded,
+ * connection open, read-only. Every failure
  * becomes a {@code remote_error} reply; nothing here closes the connection.
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
+    /** REMOTE_PROC_DOMAIN_EVENT_NIC_MAC_CHANGE, the last procedure of remote_protocol.x. */
+    static final int LAST_PROCEDURE = 453;
+
     private final ProcedureTable table;
+    private final ArgShapes shapes = new ArgShapes();
 
     public Dispatcher(ProcedureTable table) {
         this.table = table;
@@ -42,7 +47,10 @@ public final class Dispatcher {
             }
             Optional<Procedure> proc = table.find(call.proc());
             if (proc.isEmpty()) {
-                throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.RPC,
+                // a number the protocol does not have is libvirtd's RPC error; a procedure of the
+                // protocol that jvirt does not serve is a function the driver does not support
+                boolean inProtocol = call.proc() >= 1 && call.proc() <= LAST_PROCEDURE;
+                throw new VirtException(inProtocol ? ErrorCode.NO_SUPPORT : ErrorCode.RPC, ErrorDomain.RPC,
                         "unknown procedure: " + call.proc());
             }
             Procedure p = proc.get();
@@ -50,6 +58,8 @@ public final class Dispatcher {
                 // virNetServerProgramDispatchCall: VIR_ERR_RPC, not AUTH_FAILED, for old clients' sake
                 throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "authentication required");
             }
+            // libvirtd decodes the arguments before the procedure checks anything
+            shapes.decode(p.number(), call.payloadReader());
             if (p.access().beforeOpen()) {
                 return run(p, client, call);
             }

@@ -28,7 +28,7 @@ final class DomainProcedures {
             int flags = a.readInt();
             List<Domain> all = c.connection().listAllDomains(flags);
             if (all.size() > RemoteProc.DOMAIN_LIST_MAX) {
-                throw new VirtException(ErrorCode.RPC, ErrorDomain.REMOTE,
+                throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC,
                         "too many domains '" + all.size() + "' for limit '" + RemoteProc.DOMAIN_LIST_MAX + "'");
             }
             r.writeInt(needResults ? all.size() : 0);
@@ -113,7 +113,7 @@ final class DomainProcedures {
     private static int listMax(XdrReader a) throws XdrException, VirtException {
         int max = a.readInt();
         if (max < 0 || max > RemoteProc.DOMAIN_LIST_MAX) {
-            throw new VirtException(ErrorCode.RPC, ErrorDomain.REMOTE,
+            throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC,
                     "maxids " + max + " > REMOTE_DOMAIN_LIST_MAX");
         }
         return max;

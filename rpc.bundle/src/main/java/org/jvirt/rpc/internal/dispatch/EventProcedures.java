@@ -19,18 +19,27 @@ import org.jvirt.rpc.internal.xdr.XdrWriter;
  */
 final class EventProcedures {
 
+    /** VIR_DOMAIN_EVENT_ID_LAST of libvirt 9.0: the event IDs a client may register for are below it. */
+    static final int EVENT_ID_LAST = 27;
+
     void registerInto(ProcedureTable t) {
         t.add(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, "virConnectDomainEventRegisterAny", READ,
                 (c, a, r) -> {
                     int eventId = a.readInt();
                     WireDomain filter = WireDomain.readOptional(a);
-                    if (eventId != RemoteProc.EVENT_ID_LIFECYCLE) {
-                        throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.NONE,
-                                "virConnectDomainEventRegisterAny for event " + eventId);
+                    c.connection();
+                    if (eventId < 0 || eventId >= EVENT_ID_LAST) {
+                        // remoteDispatchConnectDomainEventCallbackRegisterAny's check and words
+                        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
+                                "unsupported event ID " + eventId);
                     }
                     UUID only = filter == null ? null : filter.uuid();
+                    // libvirtd accepts a callback for every event ID and the driver sends what it
+                    // produces; jvirt's drivers produce lifecycle events only, so a callback for
+                    // another ID is registered (and can be deregistered) but never called
+                    boolean lifecycle = eventId == RemoteProc.EVENT_ID_LIFECYCLE;
                     int callbackId = c.addLifecycleListener(id -> (dom, ev) -> {
-                        if (only == null || only.equals(ev.uuid())) {
+                        if (lifecycle && (only == null || only.equals(ev.uuid()))) {
                             c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE, lifecycle(id, ev));
                         }
                     });
@@ -40,8 +49,9 @@ final class EventProcedures {
                 (c, a, r) -> {
                     int callbackId = a.readInt();
                     if (!c.removeLifecycleListener(callbackId)) {
-                        throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.RPC,
-                                "callback ID " + callbackId + " not registered");
+                        // libvirtd's words and code for a callback ID it does not know
+                        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
+                                "domain event " + callbackId + " not registered");
                     }
                 });
     }

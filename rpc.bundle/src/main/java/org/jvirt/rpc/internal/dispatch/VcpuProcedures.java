@@ -59,11 +59,11 @@ final class VcpuProcedures {
     /** libvirtd's bounds on what a client may make it allocate. */
     private static void checkMaps(int count, int maplen, int countMax) throws VirtException {
         if (count < 0 || count > countMax) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE,
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
                     "maxinfo " + count + " > REMOTE_VCPUINFO_MAX");
         }
         if (maplen < 0 || (long) count * maplen > RemoteProc.CPUMAPS_MAX) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE,
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
                     "maxinfo * maplen > REMOTE_CPUMAPS_MAX");
         }
     }

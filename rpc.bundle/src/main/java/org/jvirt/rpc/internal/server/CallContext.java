@@ -19,6 +19,7 @@ import org.jvirt.rpc.internal.xdr.XdrException;
 final class CallContext implements ClientContext {
     private final ClientContext session;
     private Stream stream;   // the worker thread of the call only
+    private boolean closeAfterReply;   // the worker thread of the call only
 
     CallContext(ClientContext session) {
         this.session = session;
@@ -58,9 +59,19 @@ final class CallContext implements ClientContext {
         session.open(uri, flags);
     }
 
+    /**
+     * CONNECT_CLOSE: closes the connection now and the client's transport once the reply is
+     * written, as libvirtd's remoteDispatchConnectClose (virNetServerClientDelayedClose).
+     */
     @Override
     public void closeConnection() {
         session.closeConnection();
+        closeAfterReply = true;
+    }
+
+    /** True when the call closed the connection, so the session closes once the reply is written. */
+    boolean closeAfterReply() {
+        return closeAfterReply;
     }
 
     @Override

@@ -153,7 +153,9 @@ final class ClientSession implements ClientContext, ServerStream.Client {
             reply = Replies.internalError(call, t);
         }
         Stream stream = context.stream();
-        if (stream == null) {
+        if (context.closeAfterReply()) {
+            replyAndClose(call, reply);
+        } else if (stream == null) {
             reply(call, reply);
         } else {
             startStream(call, reply, stream);
@@ -179,6 +181,11 @@ final class ClientSession implements ClientContext, ServerStream.Client {
         }
         reply(call, reply);
         s.start();
+    }
+
+    /** The reply to CONNECT_CLOSE: libvirtd closes the client once it is written (delayed close). */
+    private void replyAndClose(Message call, Message reply) {
+        sendFrame(Replies.encode(call, reply), true, this::close);
     }
 
     /** Sends the reply to {@code call}; it holds a request slot until written. */

@@ -11,7 +11,7 @@ final class ConnectionSlot {
     /** Opens {@code uri}; libvirtd's error when the client has a connection open already. */
     synchronized void open(CoreLink core, String uri, int flags) throws VirtException {
         if (connection != null) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "connection already open");
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "connection already open");
         }
         connection = SessionConnection.open(core, uri, flags);
     }
@@ -19,7 +19,7 @@ final class ConnectionSlot {
     /** The open connection; libvirtd's "connection not open" before CONNECT_OPEN. */
     synchronized SessionConnection require() throws VirtException {
         if (connection == null) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "connection not open");
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "connection not open");
         }
         return connection;
     }

@@ -83,9 +83,6 @@ final class Outbox {
                     if (tracked) {
                         written.trackedWritten();
                     }
-                    if (then != null) {
-                        then.run();
-                    }
                     return null;
                 }
             }
@@ -126,9 +123,7 @@ final class Outbox {
                 lastProgress = System.nanoTime();
                 if (next.tracked()) {
                     written.trackedWritten();
-                } else if (next.then() != null) {
-                    next.then().run();
-                } else {
+                } else if (next.then() == null) {
                     untracked--;
                 }
             }

@@ -125,7 +125,7 @@ final class SessionConnection {
      * listener for that ID (events carry it), before it is registered.
      */
     int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
-        int callbackId = nextCallbackId.incrementAndGet();
+        int callbackId = nextCallbackId.getAndIncrement();   // from 0, as libvirtd numbers them
         DomainEventListener listener = listenerFor.apply(callbackId);
         return add(callbackId, new Callback(false, new Registrar() {
             @Override
@@ -147,7 +147,7 @@ final class SessionConnection {
 
     /** Registers a secret event listener under a new callback ID, as {@link #addLifecycleListener}. */
     int addSecretEventListener(IntFunction<SecretEventListener> listenerFor) throws VirtException {
-        int callbackId = nextCallbackId.incrementAndGet();
+        int callbackId = nextCallbackId.getAndIncrement();
         SecretEventListener listener = listenerFor.apply(callbackId);
         return add(callbackId, new Callback(true, new Registrar() {
             @Override

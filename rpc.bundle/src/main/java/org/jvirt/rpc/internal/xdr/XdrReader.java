@@ -4,6 +4,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -50,12 +51,13 @@ public final class XdrReader {
         return (hi << 32) | lo;
     }
 
+    /**
+     * An XDR {@code bool}, and the marker of an optional value (rpcgen's {@code *}, decoded by
+     * xdr_pointer with xdr_bool): glibc's xdr_bool, which libvirtd decodes with, takes any non-zero
+     * word as TRUE, so clients that send 0x01000000 (a little-endian 1) or -1 are understood.
+     */
     public boolean readBool() throws XdrException {
-        int v = readInt();
-        if (v != 0 && v != 1) {
-            throw new XdrException("bad boolean " + v);
-        }
-        return v == 1;
+        return readInt() != 0;
     }
 
     /** A length-prefixed count, checked against {@code max} and against what is left. */
@@ -72,8 +74,20 @@ public final class XdrReader {
         return readString(STRING_MAX);
     }
 
+    /**
+     * A {@code string<max>}: glibc's xdr_string checks only the length against {@code max}; what
+     * libvirtd then uses is a C string, which ends at the first NUL byte, so the rest is dropped
+     * here too. The bytes must be UTF-8 (libvirt passes them on unchecked; jvirt refuses what it
+     * could not hand on intact).
+     */
     public String readString(int max) throws XdrException {
         byte[] b = readOpaque(max);
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0) {
+                b = Arrays.copyOf(b, i);
+                break;
+            }
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -94,6 +108,10 @@ public final class XdrReader {
         return readFixedOpaque(n);
     }
 
+    /**
+     * Fixed-length {@code opaque[n]} and its padding. Like glibc's xdr_opaque the padding bytes
+     * must be there but their values are not checked.
+     */
     public byte[] readFixedOpaque(int n) throws XdrException {
         int padded = (n + 3) & ~3;
         need(padded, "opaque");
@@ -131,7 +149,10 @@ public final class XdrReader {
         return limit - pos;
     }
 
-    /** Fails unless every byte was consumed: trailing garbage is a protocol error too. */
+    /**
+     * Fails unless every byte was consumed. Not for call arguments: libvirtd decodes them with
+     * virNetMessageDecodePayload, which ignores bytes after the arguments.
+     */
     public void expectEnd() throws XdrException {
         if (pos != limit) {
             throw new XdrException((limit - pos) + " unexpected trailing bytes");

@@ -35,7 +35,7 @@ final class FuzzClient implements ClientContext {
     @Override
     public Connection connection() throws VirtException {
         if (connection == null) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "connection not open");
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "connection not open");
         }
         return connection;
     }
@@ -59,7 +59,7 @@ final class FuzzClient implements ClientContext {
     @Override
     public void open(String uri, int flags) throws VirtException {
         if (connection != null) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "connection already open");
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "connection already open");
         }
         connection = core.open(uri, flags);
     }

@@ -60,7 +60,43 @@ class XdrCodecTest {
         byte[] overCap = new XdrWriter().writeInt(XdrReader.STRING_MAX + 1).toByteArray();
         assertThrows(XdrException.class, () -> new XdrReader(overCap).readString());
         assertThrows(XdrException.class, () -> new XdrReader(new byte[3]).readInt());
-        assertThrows(XdrException.class, () -> new XdrReader(new byte[] {0, 0, 0, 2}).readBool());
+        assertThrows(XdrException.class, () -> new XdrReader(new byte[] {0, 0, 0}).readBool());
+        byte[] padMissing = new XdrWriter().writeInt(5).writeRaw("abcde".getBytes()).toByteArray();
+        e = assertThrows(XdrException.class, () -> new XdrReader(padMissing).readString());
+        assertTrue(e.getMessage().startsWith("truncated"), "glibc's xdr_opaque reads the padding too: " + e.getMessage());
+    }
+
+    /** glibc's xdr_bool and xdr_pointer, as libvirtd decodes: every non-zero word is TRUE / present. */
+    @Test
+    void anyNonZeroWordIsTrueAndAnOptionalValueIsPresent() throws Exception {
+        for (int w : new int[] {1, 2, 0x01000000, -1, Integer.MIN_VALUE}) {
+            assertTrue(new XdrReader(new XdrWriter().writeInt(w).toByteArray()).readBool(), "word " + w);
+            byte[] opt = new XdrWriter().writeInt(w).writeString("x").toByteArray();
+            assertEquals("x", new XdrReader(opt).readOptString(), "marker " + w);
+        }
+        assertEquals(false, new XdrReader(new byte[4]).readBool());
+    }
+
+    /** glibc's xdr_opaque reads the padding without looking at it. */
+    @Test
+    void paddingBytesAreNotChecked() throws Exception {
+        byte[] b = new XdrWriter().writeString("abcde").writeInt(7).toByteArray();
+        b[9] = (byte) 0xa5;
+        b[10] = 1;
+        b[11] = (byte) 0xff;
+        XdrReader r = new XdrReader(b);
+        assertEquals("abcde", r.readString());
+        assertEquals(7, r.readInt());
+        byte[] uuid = new byte[16];
+        assertArrayEquals(uuid, new XdrReader(uuid).readFixedOpaque(16));
+    }
+
+    /** libvirtd hands the decoded string on as a C string: it ends at the first NUL. */
+    @Test
+    void aStringEndsAtItsFirstNul() throws Exception {
+        byte[] b = new XdrWriter().writeOpaque(new byte[] {'t', 'e', 0, 's', 't'}).toByteArray();
+        assertEquals("te", new XdrReader(b).readString());
+        assertEquals("", new XdrReader(new XdrWriter().writeOpaque(new byte[] {0}).toByteArray()).readString());
     }
 
     @Test
