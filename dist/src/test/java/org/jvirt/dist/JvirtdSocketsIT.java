@@ -37,7 +37,9 @@ class JvirtdSocketsIT {
         Path home = Path.of(Commands.property("jvirt.dist.home"));
         work = Files.createDirectories(Path.of(Commands.property("jvirt.work")).resolve("sockets-" + System.nanoTime()));
         Path etc = Files.createDirectories(work.resolve("etc"));
-        run = Files.createTempDirectory("jvirtd-run-");
+        // mode 0755 as /run/jvirt: guests of qemu:///system run as libvirt-qemu (DAC) and reach their files through it
+        run = Files.createTempDirectory("jvirtd-run-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         ProcessBuilder pb = new ProcessBuilder(List.of("sh", home.resolve("bin/jvirtd").toString()))
                 .directory(home.toFile())
                 .redirectOutput(work.resolve("jvirtd.out").toFile()).redirectError(work.resolve("jvirtd.err").toFile());
