@@ -61,6 +61,62 @@ final class ArgShapes {
                 }
             }
         },
+        HYPER("unsigned hyper") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                r.readHyper();
+            }
+        },
+        DOMAINS("remote_nonnull_domain<" + RemoteProc.DOMAIN_LIST_MAX + ">") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                // A name, a UUID and an id: at least 24 bytes each.
+                int n = r.readCount(RemoteProc.DOMAIN_LIST_MAX, 24, "domains");
+                for (int k = 0; k < n; k++) {
+                    DOMAIN.skip(r);
+                }
+            }
+        },
+        SECRET("remote_nonnull_secret") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                UUID.skip(r);
+                INT.skip(r);
+                STRING.skip(r);
+            }
+        },
+        OPT_SECRET("remote_secret") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                if (r.readBool()) {
+                    SECRET.skip(r);
+                }
+            }
+        },
+        SECRET_VALUE("opaque<" + RemoteProc.SECRET_VALUE_MAX + ">") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                r.readOpaque(RemoteProc.SECRET_VALUE_MAX);
+            }
+        },
+        SCHEDULER_PARAMS(TypedParamsArg.declared(RemoteProc.DOMAIN_SCHEDULER_PARAMETERS_MAX)) {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                TypedParamsArg.skip(r, RemoteProc.DOMAIN_SCHEDULER_PARAMETERS_MAX);
+            }
+        },
+        MEMORY_PARAMS(TypedParamsArg.declared(RemoteProc.DOMAIN_MEMORY_PARAMETERS_MAX)) {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                TypedParamsArg.skip(r, RemoteProc.DOMAIN_MEMORY_PARAMETERS_MAX);
+            }
+        },
+        BLKIO_PARAMS(TypedParamsArg.declared(RemoteProc.DOMAIN_BLKIO_PARAMETERS_MAX)) {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                TypedParamsArg.skip(r, RemoteProc.DOMAIN_BLKIO_PARAMETERS_MAX);
+            }
+        },
         CPUMAP("opaque<" + RemoteProc.CPUMAP_MAX + ">") {
             @Override
             void skip(XdrReader r) throws XdrException {
@@ -123,6 +179,43 @@ final class ArgShapes {
         put(List.of(dom, i, i, i), RemoteProc.DOMAIN_GET_VCPU_PIN_INFO);
         put(List.of(dom, i, Arg.CPUMAP), RemoteProc.DOMAIN_PIN_VCPU);
         put(List.of(dom, i, Arg.CPUMAP, i), RemoteProc.DOMAIN_PIN_VCPU_FLAGS);
+        secretsAndSecurity();
+        tuningAndResize();
+    }
+
+    private void secretsAndSecurity() {
+        Arg i = Arg.INT;
+        Arg secret = Arg.SECRET;
+        put(List.of(), RemoteProc.CONNECT_NUM_OF_SECRETS, RemoteProc.NODE_GET_SECURITY_MODEL);
+        put(List.of(i), RemoteProc.CONNECT_LIST_SECRETS, RemoteProc.CONNECT_SECRET_EVENT_DEREGISTER_ANY);
+        put(List.of(i, i), RemoteProc.CONNECT_LIST_ALL_SECRETS);
+        put(List.of(Arg.UUID), RemoteProc.SECRET_LOOKUP_BY_UUID);
+        put(List.of(i, Arg.STRING), RemoteProc.SECRET_LOOKUP_BY_USAGE);
+        put(List.of(Arg.STRING, i), RemoteProc.SECRET_DEFINE_XML);
+        put(List.of(secret, i), RemoteProc.SECRET_GET_XML_DESC, RemoteProc.SECRET_GET_VALUE);
+        put(List.of(secret, Arg.SECRET_VALUE, i), RemoteProc.SECRET_SET_VALUE);
+        put(List.of(secret), RemoteProc.SECRET_UNDEFINE);
+        put(List.of(i, Arg.OPT_SECRET), RemoteProc.CONNECT_SECRET_EVENT_REGISTER_ANY);
+        put(List.of(Arg.DOMAIN), RemoteProc.DOMAIN_GET_SECURITY_LABEL, RemoteProc.DOMAIN_GET_SECURITY_LABEL_LIST);
+    }
+
+    private void tuningAndResize() {
+        Arg i = Arg.INT;
+        Arg dom = Arg.DOMAIN;
+        put(List.of(dom), RemoteProc.DOMAIN_GET_SCHEDULER_TYPE);
+        put(List.of(dom, i), RemoteProc.DOMAIN_GET_SCHEDULER_PARAMETERS, RemoteProc.DOMAIN_SET_VCPUS);
+        put(List.of(dom, i, i), RemoteProc.DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS,
+                RemoteProc.DOMAIN_GET_MEMORY_PARAMETERS, RemoteProc.DOMAIN_GET_BLKIO_PARAMETERS,
+                RemoteProc.DOMAIN_GET_EMULATOR_PIN_INFO, RemoteProc.DOMAIN_SET_MEMORY_STATS_PERIOD,
+                RemoteProc.DOMAIN_SET_VCPUS_FLAGS, RemoteProc.DOMAIN_MEMORY_STATS);
+        put(List.of(dom, Arg.SCHEDULER_PARAMS), RemoteProc.DOMAIN_SET_SCHEDULER_PARAMETERS);
+        put(List.of(dom, Arg.SCHEDULER_PARAMS, i), RemoteProc.DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS);
+        put(List.of(dom, Arg.MEMORY_PARAMS, i), RemoteProc.DOMAIN_SET_MEMORY_PARAMETERS);
+        put(List.of(dom, Arg.BLKIO_PARAMS, i), RemoteProc.DOMAIN_SET_BLKIO_PARAMETERS);
+        put(List.of(dom, Arg.CPUMAP, i), RemoteProc.DOMAIN_PIN_EMULATOR);
+        put(List.of(dom, Arg.HYPER), RemoteProc.DOMAIN_SET_MEMORY, RemoteProc.DOMAIN_SET_MAX_MEMORY);
+        put(List.of(dom, Arg.HYPER, i), RemoteProc.DOMAIN_SET_MEMORY_FLAGS);
+        put(List.of(Arg.DOMAINS, i, i), RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS);
     }
 
     private void put(List<Arg> args, int... procs) {

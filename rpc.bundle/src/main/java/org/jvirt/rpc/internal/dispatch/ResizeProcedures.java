@@ -70,7 +70,7 @@ final class ResizeProcedures {
             int maxStats = a.readInt();
             int flags = a.readInt();
             if (Integer.compareUnsigned(maxStats, RemoteProc.DOMAIN_MEMORY_STATS_MAX) > 0) {
-                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE,
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
                         "maxStats > REMOTE_DOMAIN_MEMORY_STATS_MAX");
             }
             List<MemoryStat> stats = maxStats == 0 ? List.of() : d.memoryStats(flags);

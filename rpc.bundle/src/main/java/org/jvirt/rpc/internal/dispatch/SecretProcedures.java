@@ -32,12 +32,12 @@ final class SecretProcedures {
                 (c, a, r) -> r.writeInt(c.connection().numOfSecrets()));
         t.add(RemoteProc.CONNECT_LIST_SECRETS, "virConnectListSecrets", READ, sd, (c, a, r) -> {
             int max = a.readInt();
+            // remoteDispatchConnectListSecrets' checks, from the daemon (RPC), before the API's
             if (max > RemoteProc.SECRET_LIST_MAX) {
-                throw new VirtException(ErrorCode.RPC, ErrorDomain.REMOTE, "maxuuids > REMOTE_SECRET_UUID_LIST_MAX");
+                throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "maxuuids > REMOTE_SECRET_LIST_MAX");
             }
             if (max < 0) {
-                throw new VirtException(ErrorCode.INVALID_ARG.number(), ErrorDomain.SECRET.number(),
-                        "maxuuids in virConnectListSecrets must be zero or greater");
+                throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "maxuuids must be non-negative");
             }
             List<Secret> all = c.connection().listAllSecrets(0);
             int n = Math.min(max, all.size());
@@ -82,14 +82,16 @@ final class SecretProcedures {
             r.writeString(s.xmlDesc(a.readInt()));
         });
         t.add(RemoteProc.SECRET_SET_VALUE, "virSecretSetValue", WRITE, sd, (c, a, r) -> {
-            Secret s = secret(c, a);
+            UUID uuid = WireSecret.read(a).uuid();
             byte[] value = a.readOpaque(RemoteProc.SECRET_VALUE_MAX);
             int flags = a.readInt();
             if (value.length == 0) {
-                // glibc's XDR decodes an empty opaque as NULL, which virSecretSetValue refuses
+                // glibc's XDR decodes an empty opaque as NULL, which virSecretSetValue refuses before
+                // the driver looks the secret up
                 throw new VirtException(ErrorCode.INVALID_ARG.number(), ErrorDomain.SECRET.number(),
                         "value in virSecretSetValue must not be NULL");
             }
+            Secret s = c.connection().lookupSecretByUuid(uuid);
             s.setValue(value, flags);
         });
         t.add(RemoteProc.SECRET_GET_VALUE, "virSecretGetValue", WRITE, sd, (c, a, r) -> {
@@ -106,7 +108,7 @@ final class SecretProcedures {
                     int eventId = a.readInt();
                     WireSecret filter = WireSecret.readOptional(a);
                     if (eventId != SecretEventType.ID_LIFECYCLE && eventId != SecretEventType.ID_VALUE_CHANGED) {
-                        throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.RPC,
+                        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
                                 "unsupported secret event ID " + eventId);
                     }
                     UUID only = filter == null ? null : filter.uuid();
@@ -121,8 +123,9 @@ final class SecretProcedures {
                 ErrorDomain.SECRET, (c, a, r) -> {
                     int callbackId = a.readInt();
                     if (!c.removeSecretEventListener(callbackId)) {
-                        throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.RPC,
-                                "callback ID " + callbackId + " not registered");
+                        // libvirtd's wording, 9.0, says "node device event callback" here (a copy slip)
+                        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
+                                "secret event callback " + callbackId + " not registered");
                     }
                 });
     }

@@ -31,8 +31,8 @@ final class TuningProcedures {
         });
         t.add(RemoteProc.DOMAIN_GET_SCHEDULER_PARAMETERS, "virDomainGetSchedulerParameters", READ, (c, a, r) -> {
             Domain d = domain(c, a);
-            int nparams = a.readInt();
-            positive(checkMax(nparams, RemoteProc.DOMAIN_SCHEDULER_PARAMETERS_MAX), "virDomainGetSchedulerParameters");
+            int nparams = checkMax(a.readInt(), RemoteProc.DOMAIN_SCHEDULER_PARAMETERS_MAX);
+            positive(nparams, "virDomainGetSchedulerParameters");
             TypedParams.write(r, bounded(d.schedulerParameters(0), nparams, 0));
         });
         t.add(RemoteProc.DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS, "virDomainGetSchedulerParametersFlags", READ,
@@ -45,36 +45,38 @@ final class TuningProcedures {
                 });
         t.add(RemoteProc.DOMAIN_SET_SCHEDULER_PARAMETERS, "virDomainSetSchedulerParameters", WRITE, (c, a, r) -> {
             Domain d = domain(c, a);
-            d.setSchedulerParameters(TypedParams.read(a, RemoteProc.DOMAIN_SCHEDULER_PARAMETERS_MAX), 0);
+            d.setSchedulerParameters(nonEmpty(TypedParams.read(a, RemoteProc.DOMAIN_SCHEDULER_PARAMETERS_MAX),
+                    "virDomainSetSchedulerParameters"), 0);
         });
         t.add(RemoteProc.DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS, "virDomainSetSchedulerParametersFlags", WRITE,
                 (c, a, r) -> {
                     Domain d = domain(c, a);
-                    List<TypedParameter> params = TypedParams.read(a, RemoteProc.DOMAIN_SCHEDULER_PARAMETERS_MAX);
+                    List<TypedParameter> params = nonEmpty(TypedParams.read(a, RemoteProc.DOMAIN_SCHEDULER_PARAMETERS_MAX),
+                    "virDomainSetSchedulerParametersFlags");
                     d.setSchedulerParameters(params, a.readInt());
                 });
         t.add(RemoteProc.DOMAIN_GET_MEMORY_PARAMETERS, "virDomainGetMemoryParameters", READ, (c, a, r) -> {
             Domain d = domain(c, a);
             int nparams = checkMax(a.readInt(), RemoteProc.DOMAIN_MEMORY_PARAMETERS_MAX);
             int flags = a.readInt();
-            nonNegative(nparams, "virDomainGetMemoryParameters");
             countOrParams(r, d.memoryParameters(flags), nparams, flags);
         });
         t.add(RemoteProc.DOMAIN_SET_MEMORY_PARAMETERS, "virDomainSetMemoryParameters", WRITE, (c, a, r) -> {
             Domain d = domain(c, a);
-            List<TypedParameter> params = TypedParams.read(a, RemoteProc.DOMAIN_MEMORY_PARAMETERS_MAX);
+            List<TypedParameter> params = nonEmpty(TypedParams.read(a, RemoteProc.DOMAIN_MEMORY_PARAMETERS_MAX),
+                    "virDomainSetMemoryParameters");
             d.setMemoryParameters(params, a.readInt());
         });
         t.add(RemoteProc.DOMAIN_GET_BLKIO_PARAMETERS, "virDomainGetBlkioParameters", READ, (c, a, r) -> {
             Domain d = domain(c, a);
             int nparams = checkMax(a.readInt(), RemoteProc.DOMAIN_BLKIO_PARAMETERS_MAX);
             int flags = a.readInt();
-            nonNegative(nparams, "virDomainGetBlkioParameters");
             countOrParams(r, d.blkioParameters(flags), nparams, flags);
         });
         t.add(RemoteProc.DOMAIN_SET_BLKIO_PARAMETERS, "virDomainSetBlkioParameters", WRITE, (c, a, r) -> {
             Domain d = domain(c, a);
-            List<TypedParameter> params = TypedParams.read(a, RemoteProc.DOMAIN_BLKIO_PARAMETERS_MAX);
+            List<TypedParameter> params = nonEmpty(TypedParams.read(a, RemoteProc.DOMAIN_BLKIO_PARAMETERS_MAX),
+                    "virDomainSetBlkioParameters");
             d.setBlkioParameters(params, a.readInt());
         });
         t.add(RemoteProc.DOMAIN_PIN_EMULATOR, "virDomainPinEmulator", WRITE, (c, a, r) -> {
@@ -88,8 +90,12 @@ final class TuningProcedures {
             Domain d = domain(c, a);
             int maplen = a.readInt();
             int flags = a.readInt();
+            if (maplen < 0) {
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "maplen must be non-negative");
+            }
             if (maplen > RemoteProc.CPUMAP_MAX) {
-                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "maxinfo * maplen > REMOTE_CPUMAPS_MAX");
+                // libvirtd asks the driver and then cannot fit the map into the reply's opaque<REMOTE_CPUMAP_MAX>
+                throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "Unable to encode message payload");
             }
             positive(maplen, "virDomainGetEmulatorPinInfo", "maplen");
             BitSet cpus = d.emulatorPinInfo(flags);
@@ -97,12 +103,27 @@ final class TuningProcedures {
         });
     }
 
-    /** remoteDispatch*: "nparams too large" before anything else. */
+    /** remoteDispatch*: "nparams too large" or "must be non-negative", from the daemon (RPC), before the API. */
     private static int checkMax(int nparams, int max) throws VirtException {
         if (nparams > max) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.REMOTE, "nparams too large");
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "nparams too large");
+        }
+        if (nparams < 0) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "nparams must be non-negative");
         }
         return nparams;
+    }
+
+    /**
+     * libvirt-domain.c's virCheckNonNullArg on the parameters: glibc's XDR decodes an empty array
+     * as NULL, which the virDomainSet*Parameters functions refuse before the driver sees the flags.
+     */
+    private static List<TypedParameter> nonEmpty(List<TypedParameter> params, String function) throws VirtException {
+        if (params.isEmpty()) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
+                    "params in " + function + " must not be NULL");
+        }
+        return params;
     }
 
     private static void positive(int n, String function) throws VirtException {
@@ -114,13 +135,6 @@ final class TuningProcedures {
         if (n <= 0) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
                     arg + " in " + function + " must be greater than zero");
-        }
-    }
-
-    private static void nonNegative(int n, String function) throws VirtException {
-        if (n < 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
-                    "nparams in " + function + " must be zero or greater");
         }
     }
 

@@ -3,6 +3,7 @@ package org.jvirt.rpc.internal.differential;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jvirt.rpc.internal.differential.XdrSpec.Decl;
 import org.jvirt.rpc.internal.xdr.XdrWriter;
@@ -84,6 +85,19 @@ final class ArgsEncoder {
         }
         if (spec.struct(type) != null) {
             struct(type, path);
+            return;
+        }
+        Map<Long, Decl> arms = spec.union(type);
+        if (arms != null) {
+            String discriminant = path + "." + spec.discriminant(type);
+            long which = values.number(discriminant);
+            Decl arm = arms.get(which);
+            if (arm == null) {
+                throw new IllegalArgumentException(discriminant + ": " + which + " is no arm of " + type);
+            }
+            slots.add(new Slot(Kind.INT, out.size(), discriminant, 0));
+            out.writeInt((int) which);
+            decl(arm, path + "." + arm.name());
             return;
         }
         if (spec.isEnum(type)) {

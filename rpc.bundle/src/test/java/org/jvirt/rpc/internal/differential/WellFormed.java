@@ -45,7 +45,12 @@ class WellFormed implements Values {
         if (v != null) {
             return v;
         }
+        if (path.endsWith(".value.type")) {
+            return memoryParams() ? 4 : 2;   // hard_limit is an unsigned long long, weight an unsigned int
+        }
         return switch (leaf(path)) {
+            case "ui" -> 500;                // a scheduler or blkio weight
+            case "ul" -> 1048576;            // a memory hard limit, KiB
             case "feature" -> 10;
             case "need_results", "need_map", "need_online", "autostart", "id" -> 1;
             case "maxids", "maxnames" -> 16;
@@ -55,6 +60,11 @@ class WellFormed implements Values {
         };
     }
 
+    /** Whether the call's typed parameters are memory parameters (else a weight, scheduler or blkio). */
+    private boolean memoryParams() {
+        return proc.contains("MEMORY_PARAMETERS");
+    }
+
     @Override
     public String string(String path) {
         return switch (leaf(path)) {
@@ -62,6 +72,7 @@ class WellFormed implements Values {
             case "xml", "xml_desc", "domainXml" -> NEW_DOMAIN_XML;
             case "nativeFormat" -> "qemu-argv";
             case "mech" -> "PLAIN";
+            case "field" -> memoryParams() ? "hard_limit" : "weight";
             default -> "x";
         };
     }

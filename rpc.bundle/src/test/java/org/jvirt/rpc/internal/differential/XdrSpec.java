@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The declarations of an rpcgen {@code .x} file (libvirt's {@code remote_protocol.x}), read well
  * enough to build a procedure's arguments from its {@code remote_<proc>_args} struct: constants,
- * enums, typedefs and structs. Unions are recorded by name only (no served procedure takes one).
+ * enums, typedefs, structs and unions (their arms by discriminant value; a default arm is not read).
  */
 final class XdrSpec {
     /** How a field is declared: {@code plain}, {@code *} (optional), {@code <max>} or {@code [n]}. */
@@ -28,6 +28,8 @@ final class XdrSpec {
     private final Map<String, Decl> typedefs = new HashMap<>();
     private final Map<String, List<Decl>> structs = new HashMap<>();
     private final Map<String, Map<String, Long>> enums = new HashMap<>();
+    private final Map<String, Map<Long, Decl>> unions = new HashMap<>();
+    private final Map<String, String> discriminants = new HashMap<>();
 
     static XdrSpec read(Path... files) throws IOException {
         XdrSpec spec = new XdrSpec();
@@ -40,6 +42,9 @@ final class XdrSpec {
     private static final Pattern CONST = Pattern.compile("const\\s+(\\w+)\\s*=\\s*([-\\w]+)\\s*;");
     private static final Pattern TYPEDEF = Pattern.compile("typedef\\s+([^;]+);");
     private static final Pattern BLOCK = Pattern.compile("(struct|enum)\\s+(\\w+)\\s*\\{([^}]*)\\}\\s*;");
+    private static final Pattern UNION = Pattern.compile(
+            "union\\s+(\\w+)\\s+switch\\s*\\(\\s*(?:unsigned\\s+)?\\w+\\s+(\\w+)\\s*\\)\\s*\\{([^}]*)\\}\\s*;");
+    private static final Pattern ARM = Pattern.compile("case\\s+(\\w+)\\s*:\\s*([^;]+);");
     private static final Pattern DECL = Pattern.compile(
             "((?:unsigned\\s+)?\\w+)\\s*(\\*)?\\s*(\\w+)\\s*(?:<\\s*(\\w*)\\s*>|\\[\\s*(\\w+)\\s*\\])?");
 
@@ -74,6 +79,16 @@ final class XdrSpec {
                 }
                 structs.put(m.group(2), fields);
             }
+        }
+        m = UNION.matcher(src);
+        while (m.find()) {
+            Map<Long, Decl> arms = new LinkedHashMap<>();
+            Matcher arm = ARM.matcher(m.group(3));
+            while (arm.find()) {
+                arms.put(value(arm.group(1)), decl(arm.group(2)));
+            }
+            unions.put(m.group(1), arms);
+            discriminants.put(m.group(1), m.group(2));
         }
         m = TYPEDEF.matcher(src);
         while (m.find()) {
@@ -117,6 +132,14 @@ final class XdrSpec {
             case "VIR_SECURITY_MODEL_BUFLEN" -> 257;
             case "VIR_SECURITY_LABEL_BUFLEN" -> 4097;
             case "VIR_SECURITY_DOI_BUFLEN" -> 257;
+            // virTypedParameterType, the arms of remote_typed_param_value
+            case "VIR_TYPED_PARAM_INT" -> 1;
+            case "VIR_TYPED_PARAM_UINT" -> 2;
+            case "VIR_TYPED_PARAM_LLONG" -> 3;
+            case "VIR_TYPED_PARAM_ULLONG" -> 4;
+            case "VIR_TYPED_PARAM_DOUBLE" -> 5;
+            case "VIR_TYPED_PARAM_BOOLEAN" -> 6;
+            case "VIR_TYPED_PARAM_STRING" -> 7;
             default -> -2;   // a macro from a C header this reader does not know
         };
     }
@@ -127,6 +150,16 @@ final class XdrSpec {
 
     List<Decl> struct(String name) {
         return structs.get(name);
+    }
+
+    /** The arms of union {@code name} by discriminant value, or null when there is no such union. */
+    Map<Long, Decl> union(String name) {
+        return unions.get(name);
+    }
+
+    /** The name of union {@code name}'s discriminant. */
+    String discriminant(String name) {
+        return discriminants.get(name);
     }
 
     boolean isEnum(String name) {

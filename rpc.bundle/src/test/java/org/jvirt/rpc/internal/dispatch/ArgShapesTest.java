@@ -56,4 +56,24 @@ class ArgShapesTest {
                 RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, new XdrReader(markerOnly)),
                 "a non-zero marker announces a domain, which is missing");
     }
+
+    @Test
+    void typedParamsDecodeEveryArmAndFailOnATypeWithoutOne() throws Exception {
+        byte[] dom = new XdrWriter().writeString("test").writeFixedOpaque(new byte[16]).writeInt(1).toByteArray();
+        byte[] good = new XdrWriter().writeRaw(dom).writeInt(3)
+                .writeString("cpu_shares").writeInt(4).writeHyper(1024)
+                .writeString("weight").writeInt(2).writeInt(500)
+                .writeString("name").writeInt(7).writeString("x")
+                .writeInt(0).toByteArray();
+        XdrReader r = new XdrReader(good);
+        shapes.decode(RemoteProc.DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS, r);
+        assertEquals(0, r.remaining(), "three parameters of three arms and the flags decoded");
+        byte[] unknownType = new XdrWriter().writeRaw(dom).writeInt(1).writeString("weight").writeInt(8)
+                .writeInt(500).writeInt(0).toByteArray();
+        assertThrows(XdrException.class, () -> shapes.decode(RemoteProc.DOMAIN_SET_BLKIO_PARAMETERS,
+                new XdrReader(unknownType)), "type 8 is no arm of remote_typed_param_value");
+        byte[] tooMany = new XdrWriter().writeRaw(dom).writeInt(17).toByteArray();
+        assertThrows(XdrException.class, () -> shapes.decode(RemoteProc.DOMAIN_SET_MEMORY_PARAMETERS,
+                new XdrReader(tooMany)), "more than REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX");
+    }
 }
