@@ -77,21 +77,28 @@ class QemuPowerTest {
             assertTrue(pty.find(), live);
             assertTrue(live.contains("<console type='pty' tty='" + pty.group(1) + "'>"), live);
 
+            assertEquals(List.of(), drainReboots(), "booting is no reboot");
+
             bed.conn.reboot(ref, 0);
             console.await(LinuxGuest.READY, 2, BOOT);
             assertEquals(List.of(), drainTypes(), "a reboot is no lifecycle event");
+            // but libvirt's reboot event, once: the driver's reset of the powered-off guest
+            assertEquals(List.of(new DomainRef("power1", ref.uuid(), bed.conn.lookupByUuid(ref.uuid()).id())),
+                    drainReboots());
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
             assertEquals(pid, bed.pid(ref), "the same QEMU runs the rebooted guest");
 
             console.send("reboot -f\n");
             console.await(LinuxGuest.READY, 3, BOOT);
             assertEquals(List.of(), drainTypes());
+            assertEquals(1, drainReboots().size(), "the guest's own reboot (QEMU's RESET) is one reboot event");
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
 
             console.send("poweroff -f\n");
             expectEvent(DomainEventType.SHUTDOWN, SHUTDOWN_GUEST);
             expectEvent(DomainEventType.STOPPED, DomainEventType.STOPPED_SHUTDOWN);
         }
+        assertEquals(List.of(), drainReboots(), "a power-off is no reboot");
         assertEquals(StateReason.SHUTOFF_SHUTDOWN, bed.conn.state(ref).namedReason());
         assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
     }
@@ -127,6 +134,7 @@ class QemuPowerTest {
         }
         assertEquals(StateReason.SHUTOFF_SHUTDOWN, bed.conn.state(ref).namedReason());
         assertTrue(QemuProcesses.waitGone(pid2, Duration.ofSeconds(5)));
+        assertEquals(List.of(), drainReboots(), "QEMU powers off instead of resetting: no reboot event");
     }
 
     /**
@@ -144,11 +152,14 @@ class QemuPowerTest {
             console.send("poweroff -f\n");
             console.await(LinuxGuest.READY, 2, BOOT);
             assertEquals(List.of(), drainTypes());
+            // the restart resets the guest, and libvirt raises its reboot event on every reset
+            assertEquals(1, drainReboots().size());
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
 
             bed.conn.shutdown(ref, 0);
             console.await(LinuxGuest.READY, 3, BOOT);
             assertEquals(List.of(), drainTypes());
+            assertEquals(1, drainReboots().size());
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
             assertEquals(pid, bed.pid(ref));
 
@@ -192,6 +203,13 @@ class QemuPowerTest {
         assertNotNull(e, "no " + type + " event");
         assertEquals(type, e.type(), e.toString());
         assertEquals(detail, e.detail(), e.toString());
+    }
+
+    /** The reboot events so far, taken from the queue. */
+    private List<DomainRef> drainReboots() {
+        List<DomainRef> all = new ArrayList<>();
+        bed.reboots.drainTo(all);
+        return all;
     }
 
     /** The types of the events so far, taken from the queue. */
