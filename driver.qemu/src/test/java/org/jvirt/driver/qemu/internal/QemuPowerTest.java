@@ -82,16 +82,17 @@ class QemuPowerTest {
             bed.conn.reboot(ref, 0);
             console.await(LinuxGuest.READY, 2, BOOT);
             assertEquals(List.of(), drainTypes(), "a reboot is no lifecycle event");
-            // but libvirt's reboot event, once: the driver's reset of the powered-off guest
-            assertEquals(List.of(new DomainRef("power1", ref.uuid(), bed.conn.lookupByUuid(ref.uuid()).id())),
-                    drainReboots());
+            // but libvirt's reboot event, one per QEMU RESET: the driver's reset of the powered-off
+            // guest, and SeaBIOS resets a warm-reset machine once more itself (a guest-reset)
+            DomainRef running = new DomainRef("power1", ref.uuid(), bed.conn.lookupByUuid(ref.uuid()).id());
+            assertRebootsOf(running, drainReboots());
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
             assertEquals(pid, bed.pid(ref), "the same QEMU runs the rebooted guest");
 
             console.send("reboot -f\n");
             console.await(LinuxGuest.READY, 3, BOOT);
             assertEquals(List.of(), drainTypes());
-            assertEquals(1, drainReboots().size(), "the guest's own reboot (QEMU's RESET) is one reboot event");
+            assertRebootsOf(running, drainReboots()); // the guest's own reset, and SeaBIOS's
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
 
             console.send("poweroff -f\n");
@@ -153,13 +154,14 @@ class QemuPowerTest {
             console.await(LinuxGuest.READY, 2, BOOT);
             assertEquals(List.of(), drainTypes());
             // the restart resets the guest, and libvirt raises its reboot event on every reset
-            assertEquals(1, drainReboots().size());
+            DomainRef running = new DomainRef("power3", ref.uuid(), bed.conn.lookupByUuid(ref.uuid()).id());
+            assertRebootsOf(running, drainReboots());
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
 
             bed.conn.shutdown(ref, 0);
             console.await(LinuxGuest.READY, 3, BOOT);
             assertEquals(List.of(), drainTypes());
-            assertEquals(1, drainReboots().size());
+            assertRebootsOf(running, drainReboots());
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
             assertEquals(pid, bed.pid(ref));
 
@@ -203,6 +205,16 @@ class QemuPowerTest {
         assertNotNull(e, "no " + type + " event");
         assertEquals(type, e.type(), e.toString());
         assertEquals(detail, e.detail(), e.toString());
+    }
+
+    /**
+     * At least one reboot event, each naming the running domain. QEMU reports a RESET for every
+     * reset and libvirt raises a reboot event for each; how many resets a reboot takes is the
+     * guest's firmware's business (SeaBIOS resets a warm-reset machine once more, sometimes twice).
+     */
+    private static void assertRebootsOf(DomainRef dom, List<DomainRef> reboots) {
+        assertFalse(reboots.isEmpty(), "no reboot event");
+        assertEquals(List.of(dom), reboots.stream().distinct().toList());
     }
 
     /** The reboot events so far, taken from the queue. */
