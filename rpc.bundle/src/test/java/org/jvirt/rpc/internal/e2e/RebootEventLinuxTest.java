@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -77,12 +79,12 @@ class RebootEventLinuxTest {
                 String uuid = dom.uuid().toString();
                 await(() -> remoteLifecycle.size() == 1, "the remote client's started event");
                 virsh = new ProcessBuilder("virsh", "-c", uri, "event", "--domain", "reboot1", "--event", "reboot",
-                        "--count", String.valueOf(REBOOTS), "--timeout", "300")
+                        "--loop", "--timeout", "300")
                         .redirectOutput(virshOut.toFile()).redirectErrorStream(true).start();
 
                 List<String> py = python(uri);
-                assertTrue(virsh.waitFor(300, TimeUnit.SECONDS), "virsh event did not end");
                 await(() -> remoteReboots.size() >= REBOOTS, REBOOTS + " reboots at the remote Java client");
+                await(() -> virshReboots(virshOut) >= REBOOTS, REBOOTS + " reboots printed by virsh event");
                 assertTrue(dom.isActive(), "a reboot keeps the guest running");
                 assertEquals(id, dom.id(), "the same QEMU runs the rebooted guest");
 
@@ -98,16 +100,16 @@ class RebootEventLinuxTest {
                 assertEquals(List.of(), py.stream().filter(l -> l.startsWith("lifecycle")).toList(),
                         "no lifecycle event comes with a reboot");
 
+                // virsh prints nothing but its reboot lines (and no error) while it listens
                 String events = Files.readString(virshOut);
-                assertEquals(REBOOTS, events.lines().filter(l -> l.equals("event 'reboot' for domain 'reboot1'"))
-                        .count(), events);
-                assertTrue(events.contains("events received: " + REBOOTS), events);
+                assertEquals(List.of(), events.lines().filter(l -> !l.isEmpty()
+                        && !l.equals("event 'reboot' for domain 'reboot1'")).toList(), events);
 
                 assertEquals(List.of(new Reboot("reboot1", uuid)), remoteReboots.stream().distinct().toList());
                 assertEquals(1, remoteLifecycle.size(), "only the start: " + remoteLifecycle);
                 assertTrue(localReboots.size() >= remoteReboots.size(), localReboots + " " + remoteReboots);
                 System.out.println("reboot events (Linux guest): python " + any.size() + "+" + only.size()
-                        + ", virsh event " + REBOOTS + ", Java remote " + remoteReboots.size() + ", in process "
+                        + ", virsh event " + virshReboots(virshOut) + ", Java remote " + remoteReboots.size() + ", in process "
                         + localReboots.size());
             } finally {
                 if (virsh != null && virsh.isAlive()) {
@@ -119,6 +121,14 @@ class RebootEventLinuxTest {
                 }
                 dom.undefine(0);
             }
+        }
+    }
+
+    private static long virshReboots(Path out) {
+        try {
+            return Files.readString(out).lines().filter(l -> l.equals("event 'reboot' for domain 'reboot1'")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
