@@ -68,7 +68,8 @@ public interface Connection extends AutoCloseable {
     String domainXmlToNative(String nativeFormat, String xml, int flags) throws VirtException;
 
     /**
-     * Registers a lifecycle event listener for all domains of this connection.
+     * Registers a domain event listener for all domains of this connection: it hears lifecycle
+     * events and, through {@link DomainEventListener#onReboot}, reboots.
      *
      * @return a callback id for {@link #removeLifecycleListener(int)}
      */

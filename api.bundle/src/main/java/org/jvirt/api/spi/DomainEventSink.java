@@ -4,7 +4,7 @@ import org.jvirt.api.DomainEvent;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Where a driver connection delivers domain lifecycle events. Must not block.
+ * Where a driver connection delivers domain events (lifecycle events and reboots). Must not block.
  * <p>
  * The core implements it and drivers call it (like Event Admin, unlike a listener), so it is a
  * provider type: a method added here is a minor change of this package (only the core implements it).
@@ -13,4 +13,11 @@ import org.osgi.annotation.versioning.ProviderType;
 @FunctionalInterface
 public interface DomainEventSink {
     void accept(DomainEvent event);
+
+    /**
+     * The guest of {@code dom} was reset and keeps running (libvirt's VIR_DOMAIN_EVENT_ID_REBOOT).
+     * A no-op by default, for sinks that deliver lifecycle events only.
+     */
+    default void reboot(DomainRef dom) {
+    }
 }

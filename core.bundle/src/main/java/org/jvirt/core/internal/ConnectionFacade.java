@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
-import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.DomainStats;
 import org.jvirt.api.ErrorCode;
@@ -321,10 +320,9 @@ final class ConnectionFacade implements Connection {
         return call(function, b -> new DomainFacade(this, op.apply(b), b.generation()));
     }
 
-    private Domain domainOf(DomainEvent event) {
+    private Domain domainOf(DomainRef ref) {
         Binding b = session.peek();
-        return new DomainFacade(this, new DomainRef(event.name(), event.uuid(), event.id()),
-                b == null ? -1 : b.generation());
+        return new DomainFacade(this, ref, b == null ? -1 : b.generation());
     }
 
     /** For tests: the driver connection serving this facade now, or null. */

@@ -12,11 +12,12 @@ import org.jvirt.api.Domain;
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.spi.DomainEventSink;
+import org.jvirt.api.spi.DomainRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lifecycle listeners of one connection and the single thread that calls them, so that every
+ * The domain event listeners of one connection and the single thread that calls them, so that every
  * listener sees the events in the order the driver raised them and a slow listener never blocks
  * the driver. The thread starts with the first listener and ends when the connection closes.
  */
@@ -24,10 +25,20 @@ final class EventFanout {
     private static final Logger LOG = LoggerFactory.getLogger(EventFanout.class);
 
     private final String name;
-    private final Function<DomainEvent, Domain> domains;
+    private final Function<DomainRef, Domain> domains;
     private final Map<Integer, DomainEventListener> listeners = new ConcurrentSkipListMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
-    private final DomainEventSink sink = this::enqueue;
+    private final DomainEventSink sink = new DomainEventSink() {
+        @Override
+        public void accept(DomainEvent event) {
+            enqueue(event);
+        }
+
+        @Override
+        public void reboot(DomainRef dom) {
+            enqueueReboot(dom);
+        }
+    };
     private ExecutorService thread;
     private boolean shutdown;
 
@@ -35,7 +46,7 @@ final class EventFanout {
      * @param name    names the event thread ({@code jvirt-events test:///default})
      * @param domains makes the {@link Domain} object handed to listeners for an event
      */
-    EventFanout(String name, Function<DomainEvent, Domain> domains) {
+    EventFanout(String name, Function<DomainRef, Domain> domains) {
         this.name = name;
         this.domains = domains;
     }
@@ -95,12 +106,33 @@ final class EventFanout {
         if (listeners.isEmpty()) {
             return;
         }
-        Domain domain = domains.apply(event);
+        Domain domain = domains.apply(new DomainRef(event.name(), event.uuid(), event.id()));
         for (Map.Entry<Integer, DomainEventListener> e : listeners.entrySet()) {
             try {
                 e.getValue().onLifecycle(domain, event);
             } catch (RuntimeException | Error ex) { // one listener's failure must not cost the others this event
                 LOG.warn("lifecycle listener {} of {} failed on {}", e.getKey(), name, event, ex);
+            }
+        }
+    }
+
+    private void enqueueReboot(DomainRef dom) {
+        if (dom == null || listeners.isEmpty()) {
+            return;
+        }
+        submit(() -> deliverReboot(dom));
+    }
+
+    private void deliverReboot(DomainRef dom) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Domain domain = domains.apply(dom);
+        for (Map.Entry<Integer, DomainEventListener> e : listeners.entrySet()) {
+            try {
+                e.getValue().onReboot(domain);
+            } catch (RuntimeException | Error ex) { // as deliver: the others still get the reboot
+                LOG.warn("domain event listener {} of {} failed on the reboot of {}", e.getKey(), name, dom.name(), ex);
             }
         }
     }

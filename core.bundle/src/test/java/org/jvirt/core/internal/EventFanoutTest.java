@@ -16,8 +16,10 @@ import java.util.function.BooleanSupplier;
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainEvent;
+import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.DomainEventType;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
 import org.junit.jupiter.api.Test;
 
 class EventFanoutTest {
@@ -74,6 +76,35 @@ class EventFanoutTest {
 
             c.removeLifecycleListener(idB);
             assertNull(d.connections.get(0).sink, "no listener left: the driver stops delivering");
+        }
+    }
+
+    @Test
+    void rebootsReachOnRebootInOrderWithLifecycleEventsAndLambdaListenersIgnoreThem() throws Exception {
+        FakeDriver d = new FakeDriver("Test", 1, host);
+        core.addDriver(d, FakeDriver.props(0, "test"));
+        try (Connection c = core.open("test:///default", 0)) {
+            List<String> heard = new CopyOnWriteArrayList<>();
+            List<DomainEvent> lifecycleOnly = new CopyOnWriteArrayList<>();
+            c.addLifecycleListener(new DomainEventListener() {
+                @Override
+                public void onLifecycle(Domain dom, DomainEvent ev) {
+                    heard.add(ev.type() + " " + dom.name());
+                }
+
+                @Override
+                public void onReboot(Domain dom) {
+                    heard.add("REBOOT " + dom.name() + " " + dom.uuid() + " " + Thread.currentThread().getName());
+                }
+            });
+            c.addLifecycleListener((dom, ev) -> lifecycleOnly.add(ev));
+            UUID u = UUID.randomUUID();
+            d.emit(new DomainEvent("vm1", u, 3, DomainEventType.STARTED, 0));
+            d.emitReboot(new DomainRef("vm1", u, 3));
+            d.emit(new DomainEvent("vm1", u, 3, DomainEventType.SUSPENDED, 0));
+            await(() -> heard.size() == 3 && lifecycleOnly.size() == 2, "two lifecycle events and a reboot");
+            assertEquals(List.of("STARTED vm1", "REBOOT vm1 " + u + " jvirt-events test:///default", "SUSPENDED vm1"),
+                    heard);
         }
     }
 

@@ -82,6 +82,16 @@ final class FakeDriver implements HypervisorDriver {
         }
     }
 
+    /** Reports a reboot on every connection that has a sink, as a driver does when a guest resets. */
+    void emitReboot(DomainRef dom) {
+        for (Conn c : connections) {
+            DomainEventSink s = c.sink;
+            if (s != null) {
+                s.reboot(dom);
+            }
+        }
+    }
+
     final class Conn implements DriverConnection {
         volatile boolean closed;
         volatile DomainEventSink sink;

@@ -5,11 +5,12 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventType;
 import org.jvirt.api.spi.DomainEventSink;
+import org.jvirt.api.spi.DomainRef;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Delivers lifecycle events to the sinks of every open connection of one host. */
+/** Delivers lifecycle and reboot events to the sinks of every open connection of one host. */
 public final class EventBus {
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
@@ -36,6 +37,19 @@ public final class EventBus {
                 s.accept(e);
             } catch (RuntimeException ex) {
                 LOG.warn("event sink failed on {}", e, ex);
+            }
+        }
+    }
+
+    /** libvirt's reboot event (virDomainEventRebootNewFromObj): the guest was reset and runs on. */
+    public void reboot(QemuDomainObj dom) {
+        DomainRef ref = new DomainRef(dom.name(), dom.uuid(), dom.id());
+        LOG.debug("event reboot for domain '{}'", dom.name());
+        for (DomainEventSink s : sinks) {
+            try {
+                s.reboot(ref);
+            } catch (RuntimeException ex) {
+                LOG.warn("event sink failed on the reboot of {}", ref, ex);
             }
         }
     }

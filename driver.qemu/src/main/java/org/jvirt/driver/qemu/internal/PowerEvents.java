@@ -59,9 +59,9 @@ final class PowerEvents {
     }
 
     /**
-     * QMP RESET: the guest rebooted (QEMU reset it) or the driver reset it. libvirt raises its
-     * REBOOT event here, which jvirt's event model does not carry yet; the reset ends a pending
-     * fake reboot as in libvirt.
+     * QMP RESET: the guest rebooted (QEMU reset it) or the driver reset it (a fake reboot,
+     * {@code virsh reset}). As libvirt's qemuProcessHandleReset this raises the reboot event, for
+     * every reset, and ends a pending fake reboot.
      */
     void reset(JsonNode data) {
         if (dom.state().namedReason() == StateReason.PAUSED_STARTING_UP) {
@@ -70,6 +70,7 @@ final class PowerEvents {
         LOG.info("domain '{}': reset ({})", dom.name(), data.path("reason").asText("unknown reason"));
         dom.setFakeReboot(false);
         lifecycle.host().saveStatusQuietly(dom);
+        lifecycle.host().events().reboot(dom);
     }
 
     /**

@@ -77,21 +77,29 @@ class QemuPowerTest {
             assertTrue(pty.find(), live);
             assertTrue(live.contains("<console type='pty' tty='" + pty.group(1) + "'>"), live);
 
+            assertEquals(List.of(), drainReboots(), "booting is no reboot");
+
             bed.conn.reboot(ref, 0);
             console.await(LinuxGuest.READY, 2, BOOT);
             assertEquals(List.of(), drainTypes(), "a reboot is no lifecycle event");
+            // but libvirt's reboot event, one per QEMU RESET: the driver's reset of the powered-off
+            // guest, and SeaBIOS resets a warm-reset machine once more itself (a guest-reset)
+            DomainRef running = new DomainRef("power1", ref.uuid(), bed.conn.lookupByUuid(ref.uuid()).id());
+            assertRebootsOf(running, drainReboots());
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
             assertEquals(pid, bed.pid(ref), "the same QEMU runs the rebooted guest");
 
             console.send("reboot -f\n");
             console.await(LinuxGuest.READY, 3, BOOT);
             assertEquals(List.of(), drainTypes());
+            assertRebootsOf(running, drainReboots()); // the guest's own reset, and SeaBIOS's
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
 
             console.send("poweroff -f\n");
             expectEvent(DomainEventType.SHUTDOWN, SHUTDOWN_GUEST);
             expectEvent(DomainEventType.STOPPED, DomainEventType.STOPPED_SHUTDOWN);
         }
+        assertEquals(List.of(), drainReboots(), "a power-off is no reboot");
         assertEquals(StateReason.SHUTOFF_SHUTDOWN, bed.conn.state(ref).namedReason());
         assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
     }
@@ -127,6 +135,7 @@ class QemuPowerTest {
         }
         assertEquals(StateReason.SHUTOFF_SHUTDOWN, bed.conn.state(ref).namedReason());
         assertTrue(QemuProcesses.waitGone(pid2, Duration.ofSeconds(5)));
+        assertEquals(List.of(), drainReboots(), "QEMU powers off instead of resetting: no reboot event");
     }
 
     /**
@@ -144,11 +153,15 @@ class QemuPowerTest {
             console.send("poweroff -f\n");
             console.await(LinuxGuest.READY, 2, BOOT);
             assertEquals(List.of(), drainTypes());
+            // the restart resets the guest, and libvirt raises its reboot event on every reset
+            DomainRef running = new DomainRef("power3", ref.uuid(), bed.conn.lookupByUuid(ref.uuid()).id());
+            assertRebootsOf(running, drainReboots());
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
 
             bed.conn.shutdown(ref, 0);
             console.await(LinuxGuest.READY, 3, BOOT);
             assertEquals(List.of(), drainTypes());
+            assertRebootsOf(running, drainReboots());
             assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
             assertEquals(pid, bed.pid(ref));
 
@@ -192,6 +205,23 @@ class QemuPowerTest {
         assertNotNull(e, "no " + type + " event");
         assertEquals(type, e.type(), e.toString());
         assertEquals(detail, e.detail(), e.toString());
+    }
+
+    /**
+     * At least one reboot event, each naming the running domain. QEMU reports a RESET for every
+     * reset and libvirt raises a reboot event for each; how many resets a reboot takes is the
+     * guest's firmware's business (SeaBIOS resets a warm-reset machine once more, sometimes twice).
+     */
+    private static void assertRebootsOf(DomainRef dom, List<DomainRef> reboots) {
+        assertFalse(reboots.isEmpty(), "no reboot event");
+        assertEquals(List.of(dom), reboots.stream().distinct().toList());
+    }
+
+    /** The reboot events so far, taken from the queue. */
+    private List<DomainRef> drainReboots() {
+        List<DomainRef> all = new ArrayList<>();
+        bed.reboots.drainTo(all);
+        return all;
     }
 
     /** The types of the events so far, taken from the queue. */

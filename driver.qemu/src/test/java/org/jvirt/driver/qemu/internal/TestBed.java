@@ -23,6 +23,7 @@ import org.jvirt.api.DomainEvent;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.core.store.FileStateStore;
@@ -42,6 +43,8 @@ final class TestBed implements AutoCloseable {
     final Set<Long> pids = ConcurrentHashMap.newKeySet();
     final List<QemuDriver> drivers = new ArrayList<>();
     final BlockingQueue<DomainEvent> events = new LinkedBlockingQueue<>();
+    /** The domains of the reboot events, in order. */
+    final BlockingQueue<DomainRef> reboots = new LinkedBlockingQueue<>();
     QemuDriver driver;
     DriverConnection conn;
 
@@ -80,7 +83,17 @@ final class TestBed implements AutoCloseable {
         driver.activate(config(), null);
         drivers.add(driver);
         conn = driver.open(ConnectUri.parse("qemu:///system"), 0).orElseThrow();
-        conn.setEventSink(events::add);
+        conn.setEventSink(new DomainEventSink() {
+            @Override
+            public void accept(DomainEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void reboot(DomainRef dom) {
+                reboots.add(dom);
+            }
+        });
         return driver;
     }
 

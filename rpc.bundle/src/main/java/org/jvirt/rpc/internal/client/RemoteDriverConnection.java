@@ -52,6 +52,7 @@ final class RemoteDriverConnection implements DriverConnection {
     private final boolean eventCallbacks;
     private volatile DomainEventSink sink;
     private volatile int callbackId = -1;
+    private volatile int rebootCallbackId = -1;
     private final RemoteSecrets secrets;
 
     private RemoteDriverConnection(RemoteCalls rpc, boolean eventCallbacks) {
@@ -176,16 +177,29 @@ final class RemoteDriverConnection implements DriverConnection {
         this.sink = newSink;
         try {
             if (newSink != null && callbackId < 0 && eventCallbacks) {
-                XdrReader r = rpc.call(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
-                        new XdrWriter().writeInt(RemoteProc.EVENT_ID_LIFECYCLE).writeInt(0));
-                callbackId = rpc.decode(r::readInt);
+                callbackId = registerCallback(RemoteProc.EVENT_ID_LIFECYCLE);
+                rebootCallbackId = registerCallback(RemoteProc.EVENT_ID_REBOOT);
             } else if (newSink == null && callbackId >= 0) {
-                rpc.call(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, new XdrWriter().writeInt(callbackId));
+                deregisterCallback(callbackId);
                 callbackId = -1;
+                if (rebootCallbackId >= 0) {
+                    deregisterCallback(rebootCallbackId);
+                    rebootCallbackId = -1;
+                }
             }
         } catch (VirtException e) {
-            LOG.warn("cannot (un)register lifecycle events with the server: {}", e.getMessage());
+            LOG.warn("cannot (un)register domain events with the server: {}", e.getMessage());
         }
+    }
+
+    private int registerCallback(int eventId) throws VirtException {
+        XdrReader r = rpc.call(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+                new XdrWriter().writeInt(eventId).writeInt(0));
+        return rpc.decode(r::readInt);
+    }
+
+    private void deregisterCallback(int id) throws VirtException {
+        rpc.call(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, new XdrWriter().writeInt(id));
     }
 
     private void onMessage(Message m) {
@@ -193,18 +207,24 @@ final class RemoteDriverConnection implements DriverConnection {
             return;
         }
         DomainEventSink s = sink;
-        if (s == null || m.proc() != RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE) {
+        int proc = m.proc();
+        if (s == null || proc != RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE
+                && proc != RemoteProc.DOMAIN_EVENT_CALLBACK_REBOOT) {
             return;
         }
         try {
             XdrReader r = m.payloadReader();
             r.readInt();
             WireDomain d = WireDomain.read(r);
+            if (proc == RemoteProc.DOMAIN_EVENT_CALLBACK_REBOOT) { // remote_domain_event_callback_reboot_msg
+                s.reboot(new DomainRef(d.name(), d.uuid(), d.id()));
+                return;
+            }
             int event = r.readInt();
             int detail = r.readInt();
             s.accept(new DomainEvent(d.name(), d.uuid(), d.id(), DomainEventType.ofNumber(event), detail));
         } catch (XdrException | IllegalArgumentException e) {
-            LOG.warn("dropping undecodable lifecycle event: {}", e.getMessage());
+            LOG.warn("dropping undecodable domain event {}: {}", proc, e.getMessage());
         }
     }
 

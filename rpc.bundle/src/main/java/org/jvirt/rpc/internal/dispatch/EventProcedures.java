@@ -4,7 +4,9 @@ import static org.jvirt.rpc.internal.dispatch.Access.READ;
 
 import java.util.UUID;
 
+import org.jvirt.api.Domain;
 import org.jvirt.api.DomainEvent;
+import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
@@ -35,12 +37,21 @@ final class EventProcedures {
                     }
                     UUID only = filter == null ? null : filter.uuid();
                     // libvirtd accepts a callback for every event ID and the driver sends what it
-                    // produces; jvirt's drivers produce lifecycle events only, so a callback for
-                    // another ID is registered (and can be deregistered) but never called
-                    boolean lifecycle = eventId == RemoteProc.EVENT_ID_LIFECYCLE;
-                    int callbackId = c.addLifecycleListener(id -> (dom, ev) -> {
-                        if (lifecycle && (only == null || only.equals(ev.uuid()))) {
-                            c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE, lifecycle(id, ev));
+                    // produces; jvirt's drivers produce lifecycle and reboot events only, so a
+                    // callback for another ID is registered (and can be deregistered) but never called
+                    int callbackId = c.addLifecycleListener(id -> new DomainEventListener() {
+                        @Override
+                        public void onLifecycle(Domain dom, DomainEvent ev) {
+                            if (eventId == RemoteProc.EVENT_ID_LIFECYCLE && (only == null || only.equals(ev.uuid()))) {
+                                c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE, lifecycle(id, ev));
+                            }
+                        }
+
+                        @Override
+                        public void onReboot(Domain dom) {
+                            if (eventId == RemoteProc.EVENT_ID_REBOOT && (only == null || only.equals(dom.uuid()))) {
+                                c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_REBOOT, reboot(id, dom));
+                            }
                         }
                     });
                     r.writeInt(callbackId);
@@ -54,6 +65,23 @@ final class EventProcedures {
                                 "domain event " + callbackId + " not registered");
                     }
                 });
+    }
+
+    /** remote_domain_event_callback_reboot_msg. */
+    static byte[] reboot(int callbackId, Domain dom) {
+        XdrWriter w = new XdrWriter(80);
+        w.writeInt(callbackId);
+        new WireDomain(dom.name(), dom.uuid(), idOf(dom)).write(w);
+        return w.toByteArray();
+    }
+
+    /** The running domain's id from the driver (in process); -1 when it ended since the reboot. */
+    private static int idOf(Domain dom) {
+        try {
+            return dom.id();
+        } catch (VirtException e) {
+            return -1;
+        }
     }
 
     /** remote_domain_event_callback_lifecycle_msg. */

@@ -73,6 +73,7 @@ public final class RemoteProc {
     public static final int CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY = 316;
     public static final int CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY = 317;
     public static final int DOMAIN_EVENT_CALLBACK_LIFECYCLE = 318;
+    public static final int DOMAIN_EVENT_CALLBACK_REBOOT = 319;
     public static final int CONNECT_GET_ALL_DOMAIN_STATS = 344;
     public static final int DOMAIN_DEFINE_XML_FLAGS = 350;
     public static final int CONNECT_REGISTER_CLOSE_CALLBACK = 360;
@@ -100,6 +101,8 @@ public final class RemoteProc {
 
     /** VIR_DOMAIN_EVENT_ID_LIFECYCLE. */
     public static final int EVENT_ID_LIFECYCLE = 0;
+    /** VIR_DOMAIN_EVENT_ID_REBOOT. */
+    public static final int EVENT_ID_REBOOT = 1;
 
     /** Limits from remote_protocol.x. */
     public static final int DOMAIN_LIST_MAX = 16384;
