@@ -46,6 +46,8 @@ final class WorkerPool implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final ThreadPoolExecutor prio;   // null without prio_workers
     private final int capacity;
+    /** Calls given to the workers and not finished yet (queued or running). */
+    private final AtomicInteger unfinished = new AtomicInteger();
 
     WorkerPool(Limits limits) {
         this.maxWorkers = limits.maxWorkers();
@@ -87,10 +89,24 @@ final class WorkerPool implements AutoCloseable {
             return;
         }
         int started = workers.getPoolSize();
-        if (started < maxWorkers && workers.getActiveCount() + workers.getQueue().size() >= started) {
+        // counted here, not with getActiveCount(): that also counts a started thread that has not
+        // reached its run loop yet, and so started extra workers right after start-up
+        if (started < maxWorkers && unfinished.get() >= started) {
             workers.setCorePoolSize(started + 1);   // no free worker: execute starts one for this call
         }
-        workers.execute(job);
+        unfinished.incrementAndGet();
+        try {
+            workers.execute(() -> {
+                try {
+                    job.run();
+                } finally {
+                    unfinished.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            unfinished.decrementAndGet();
+            throw e;
+        }
     }
 
     /** Calls waiting for a worker. */
@@ -103,9 +119,9 @@ final class WorkerPool implements AutoCloseable {
         return capacity;
     }
 
-    /** Workers running a call now. */
+    /** Calls given to the workers and not finished yet. */
     int busy() {
-        return workers.getActiveCount();
+        return unfinished.get();
     }
 
     /** Threads started. */
