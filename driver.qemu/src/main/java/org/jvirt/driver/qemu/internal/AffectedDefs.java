@@ -37,8 +37,12 @@ record AffectedDefs(DomainDef live, DomainDef persistent) {
         return d.live != null ? d.live : d.persistent;
     }
 
-    /** {@code virDomainObjUpdateModificationImpact}. */
-    private static int impact(QemuDomainObj dom, int flags) throws VirtException {
+    /**
+     * {@code virDomainObjUpdateModificationImpact}: the LIVE/CONFIG bits a call affects. No flag
+     * means the live guest when it runs, else its definition; the live guest of an inactive domain
+     * and the definition of a transient one are errors. Caller holds the domain's lock.
+     */
+    static int impact(QemuDomainObj dom, int flags) throws VirtException {
         boolean active = dom.isActive();
         int f = flags & (LIVE | CONFIG);
         if (f == 0) {

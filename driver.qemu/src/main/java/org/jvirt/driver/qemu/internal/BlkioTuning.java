@@ -48,7 +48,7 @@ final class BlkioTuning {
         synchronized (dom) {
             List<TypedParameter> out = new ArrayList<>();
             DomainDef def;
-            if ((TuneTarget.impact(dom, flags) & CONFIG) != 0) {
+            if ((AffectedDefs.impact(dom, flags) & CONFIG) != 0) {
                 def = dom.persistentDef();
                 Integer w = def.blkiotune() == null ? null : def.blkiotune().weight();
                 out.add(TypedParameter.ofUInt(WEIGHT, w == null ? 0 : w));
@@ -85,7 +85,7 @@ final class BlkioTuning {
             }
         }
         synchronized (dom) {
-            int impact = TuneTarget.impact(dom, flags);
+            int impact = AffectedDefs.impact(dom, flags);
             GuestCgroup g = (impact & LIVE) != 0 ? blkioGroup(dom) : null;
             Integer weight = params.isEmpty() ? null : (int) params.get(0).longValue();
             if (weight == null) {

@@ -32,7 +32,7 @@ final class EmulatorPinning {
     BitSet info(QemuDomainObj dom, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, LIVE | CONFIG, "qemuDomainGetEmulatorPinInfo");
         synchronized (dom) {
-            DomainDef def = (TuneTarget.impact(dom, flags) & LIVE) != 0 ? dom.liveDef() : dom.persistentDef();
+            DomainDef def = (AffectedDefs.impact(dom, flags) & LIVE) != 0 ? dom.liveDef() : dom.persistentDef();
             if (def.cputune() != null && def.cputune().emulatorPin() != null) {
                 return Bitmap.parse(def.cputune().emulatorPin()).bits();
             }
@@ -48,7 +48,7 @@ final class EmulatorPinning {
     void pin(QemuDomainObj dom, BitSet cpus, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, LIVE | CONFIG, "qemuDomainPinEmulator");
         synchronized (dom) {
-            int impact = TuneTarget.impact(dom, flags);
+            int impact = AffectedDefs.impact(dom, flags);
             if (cpus.isEmpty()) {
                 throw QemuErrors.invalidArg("Empty cpu list for pinning");
             }

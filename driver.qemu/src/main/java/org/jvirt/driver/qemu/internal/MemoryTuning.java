@@ -42,7 +42,7 @@ final class MemoryTuning {
     List<TypedParameter> get(QemuDomainObj dom, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, LIVE | CONFIG | STRING_OKAY, "qemuDomainGetMemoryParameters");
         synchronized (dom) {
-            if ((TuneTarget.impact(dom, flags) & CONFIG) != 0) {
+            if ((AffectedDefs.impact(dom, flags) & CONFIG) != 0) {
                 MemTune m = dom.persistentDef().memtune();
                 return List.of(param(HARD, m == null ? null : m.hardLimit()), param(SOFT, m == null ? null : m.softLimit()),
                         param(SWAP, m == null ? null : m.swapHardLimit()));
@@ -62,7 +62,7 @@ final class MemoryTuning {
         QemuErrors.checkFlags(flags, LIVE | CONFIG, "qemuDomainSetMemoryParameters");
         TuneTarget.validate(params, PARAMS);
         synchronized (dom) {
-            int impact = TuneTarget.impact(dom, flags);
+            int impact = AffectedDefs.impact(dom, flags);
             GuestCgroup g = (impact & LIVE) != 0 ? memoryGroup(dom) : null;
             Long hard = value(params, HARD);
             Long soft = value(params, SOFT);

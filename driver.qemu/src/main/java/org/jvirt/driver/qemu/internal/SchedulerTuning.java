@@ -64,7 +64,7 @@ final class SchedulerTuning {
     List<TypedParameter> get(QemuDomainObj dom, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, LIVE | CONFIG | STRING_OKAY, "qemuDomainGetSchedulerParametersFlags");
         synchronized (dom) {
-            if ((TuneTarget.impact(dom, flags) & CONFIG) != 0) {
+            if ((AffectedDefs.impact(dom, flags) & CONFIG) != 0) {
                 CpuTune t = dom.persistentDef().cputune();
                 long[] v = t == null ? new long[9] : new long[] {orZero(t.shares()), orZero(t.period()),
                     orZero(t.quota()), orZero(t.emulatorPeriod()), orZero(t.emulatorQuota()), orZero(t.globalPeriod()),
@@ -100,7 +100,7 @@ final class SchedulerTuning {
         QemuErrors.checkFlags(flags, LIVE | CONFIG, "qemuDomainSetSchedulerParametersFlags");
         TuneTarget.validate(params, PARAMS);
         synchronized (dom) {
-            int impact = TuneTarget.impact(dom, flags);
+            int impact = AffectedDefs.impact(dom, flags);
             GuestCgroup g = (impact & LIVE) != 0 ? cpuGroup(dom) : null;
             DomainDef live = g == null ? null : dom.liveDef();
             CpuTuneBuilder liveTune = live == null ? null : builder(live);

@@ -17,7 +17,7 @@ import org.jvirt.driver.qemu.internal.cgroup.GuestCgroup;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 
 /**
- * What the tuning calls share: which definitions a call affects (virDomainObjGetDefs), libvirt's
+ * What the tuning calls share (which definitions a call affects is {@link AffectedDefs#impact}): libvirt's
  * checks of typed parameters (virTypedParamsValidate), and saving a changed live or persistent
  * definition. Callers hold the domain's lock.
  */
@@ -31,25 +31,6 @@ final class TuneTarget {
 
     TuneTarget(QemuHost host) {
         this.host = host;
-    }
-
-    /**
-     * virDomainObjUpdateModificationImpact: no flag means the live guest when it runs, else its
-     * definition; the live guest of an inactive domain and the definition of a transient one are errors.
-     */
-    static int impact(QemuDomainObj dom, int flags) throws VirtException {
-        boolean active = dom.isActive();
-        int f = flags & (LIVE | CONFIG);
-        if (f == 0) {
-            f = active ? LIVE : CONFIG;
-        }
-        if (!active && (f & LIVE) != 0) {
-            throw QemuErrors.notRunning();
-        }
-        if (!dom.isPersistent() && (f & CONFIG) != 0) {
-            throw QemuErrors.invalidDomain("transient domains do not have any persistent config");
-        }
-        return f;
     }
 
     /** virTypedParamsValidate: known names only, of the right type, each at most once. */

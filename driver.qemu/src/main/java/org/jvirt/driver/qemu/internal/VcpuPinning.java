@@ -39,7 +39,7 @@ final class VcpuPinning {
                     + "mutually exclusive");
         }
         synchronized (dom) {
-            if ((impact(dom, flags) & LIVE) != 0) {
+            if ((AffectedDefs.impact(dom, flags) & LIVE) != 0) {
                 return guests.vcpuPinInfo(dom);
             }
             return VcpuManager.pinningOf(dom.persistentDef());
@@ -49,7 +49,7 @@ final class VcpuPinning {
     void pin(QemuDomainObj dom, int vcpu, BitSet cpus, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, LIVE | CONFIG, "qemuDomainPinVcpuFlags");
         synchronized (dom) {
-            int impact = impact(dom, flags);
+            int impact = AffectedDefs.impact(dom, flags);
             DomainDef persistent = (impact & CONFIG) != 0 ? dom.persistentDef() : null;
             if (persistent != null && (vcpu < 0 || vcpu >= persistent.vcpu().count())) {
                 throw QemuErrors.invalidArg("vcpu " + vcpu + " is out of range of persistent cpu count "
@@ -70,25 +70,6 @@ final class VcpuPinning {
                 dom.setPersistentDef(updated);
             }
         }
-    }
-
-    /**
-     * virDomainObjUpdateModificationImpact: no flag means the live guest when it runs, else the
-     * definition; the live guest of an inactive domain and the definition of a transient one are errors.
-     */
-    private static int impact(QemuDomainObj dom, int flags) throws VirtException {
-        boolean active = dom.isActive();
-        int f = flags;
-        if ((f & (LIVE | CONFIG)) == 0) {
-            f |= active ? LIVE : CONFIG;
-        }
-        if (!active && (f & LIVE) != 0) {
-            throw QemuErrors.notRunning();
-        }
-        if (!dom.isPersistent() && (f & CONFIG) != 0) {
-            throw QemuErrors.invalidDomain("transient domains do not have any persistent config");
-        }
-        return f;
     }
 
     /**
