@@ -144,6 +144,19 @@ final class Definitions {
         }
     }
 
+    /** virDomainCreateWithFlags: starts a defined domain that is not running. */
+    void start(QemuDomainObj dom, boolean paused) throws VirtException {
+        synchronized (dom) {
+            // an undefine between the lookup and the lock leaves nothing to start
+            checkRegistered(dom);
+            DomainDef def = dom.persistentDef();
+            if (def == null) {
+                throw QemuErrors.invalid("domain is already running");
+            }
+            host.lifecycle().start(dom, def, paused);
+        }
+    }
+
     /** The domain was looked up, then undefined by someone else before its lock was ours. Lock held. */
     void checkRegistered(QemuDomainObj dom) throws VirtException {
         if (!host.isRegistered(dom)) {

@@ -1,6 +1,8 @@
 package org.jvirt.driver.qemu.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
 import com.sun.jna.LastErrorException;
 
 /**
- * The host-wide answers of the QEMU driver: {@code virsh capabilities} (the host plus the probed
+ * The host-wide answers of the QEMU driver: the host name, {@code virsh capabilities} (the host plus the probed
  * capabilities of every emulator on the search path), node info, the maximum vCPUs per domain type
  * and {@code domxml-to-native}. Emulator capabilities come from the shared, mtime-keyed cache.
  */
@@ -135,5 +137,14 @@ final class HostCapabilities {
             }
         }
         return UUID.randomUUID();
+    }
+
+    /** qemuConnectGetHostname: the host's canonical name. */
+    String hostname() throws VirtException {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            throw QemuErrors.system("cannot find the host name: " + e.getMessage());
+        }
     }
 }

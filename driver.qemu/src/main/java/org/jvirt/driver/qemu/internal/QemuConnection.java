@@ -1,8 +1,5 @@
 package org.jvirt.driver.qemu.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
@@ -11,10 +8,8 @@ import org.jvirt.api.ConsoleFlag;
 import org.jvirt.api.CreateFlag;
 import org.jvirt.api.DefineFlag;
 import org.jvirt.api.DomainInfo;
-import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.Flag;
-import org.jvirt.api.ListFlag;
 import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
@@ -29,11 +24,7 @@ import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
-import org.jvirt.api.xml.DomainDef;
-import org.jvirt.api.xml.DomainXmlCodec;
-import org.jvirt.driver.qemu.internal.console.ConsoleDevices;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
-import org.jvirt.driver.qemu.internal.process.ProcStat;
 
 /** A connection to {@code qemu:///system} or {@code qemu:///session}: libvirt's QEMU driver table. */
 final class QemuConnection implements DriverConnection {
@@ -41,28 +32,23 @@ final class QemuConnection implements DriverConnection {
     private final QemuHost host;
     private final GuestControl guests;
     private final Definitions definitions;
-    private final VcpuPinning pinning;
-    private final SchedulerTuning scheduler;
-    private final MemoryTuning memoryTuning;
-    private final BlkioTuning blkioTuning;
-    private final EmulatorPinning emulatorPinning;
+    private final DomainQueries queries;
+    private final DomainLookup lookup;
+    private final DomainTuning tuning;
     private final MemoryResize memory;
     private final VcpuResize vcpus;
     private final DomainStatsCollector stats;
-    private volatile DomainEventSink sink;
-    private volatile boolean closed;
+    private final EventSubscription subscription;
 
     QemuConnection(QemuDriver driver, QemuHost host) {
         this.driver = driver;
         this.host = host;
         this.guests = new GuestControl(host);
         this.definitions = new Definitions(host);
-        this.pinning = new VcpuPinning(host, guests);
-        TuneTarget tuning = new TuneTarget(host);
-        this.scheduler = new SchedulerTuning(tuning);
-        this.memoryTuning = new MemoryTuning(tuning);
-        this.blkioTuning = new BlkioTuning(tuning);
-        this.emulatorPinning = new EmulatorPinning(tuning);
+        this.queries = new DomainQueries(host);
+        this.lookup = new DomainLookup(host);
+        this.subscription = new EventSubscription(host.events());
+        this.tuning = DomainTuning.of(host, guests);
         this.memory = new MemoryResize(host);
         this.vcpus = new VcpuResize(host);
         this.stats = new DomainStatsCollector(host);
@@ -80,11 +66,7 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public String hostname() throws VirtException {
-        try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (UnknownHostException e) {
-            throw QemuErrors.system("cannot find the host name: " + e.getMessage());
-        }
+        return driver.hostCapabilities().hostname();
     }
 
     @Override
@@ -111,62 +93,22 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public List<DomainRef> listAllDomains(int flags) {
-        return host.all().stream().filter(d -> matches(d, flags)).map(QemuDomainObj::ref).toList();
-    }
-
-    static boolean matches(QemuDomainObj d, int flags) {
-        boolean active = d.isActive();
-        DomainState s = d.state().state();
-        return pair(flags, ListFlag.ACTIVE, ListFlag.INACTIVE, active)
-                && pair(flags, ListFlag.PERSISTENT, ListFlag.TRANSIENT, d.isPersistent())
-                && pair(flags, ListFlag.AUTOSTART, ListFlag.NO_AUTOSTART, d.autostart())
-                && states(flags, s);
-    }
-
-    private static boolean pair(int flags, ListFlag yes, ListFlag no, boolean value) {
-        boolean y = Flag.isSet(flags, yes);
-        boolean n = Flag.isSet(flags, no);
-        return y == n || (y ? value : !value);
-    }
-
-    private static boolean states(int flags, DomainState s) {
-        int mask = Flag.mask(ListFlag.RUNNING, ListFlag.PAUSED, ListFlag.SHUTOFF, ListFlag.OTHER);
-        if ((flags & mask) == 0) {
-            return true;
-        }
-        return switch (s) {
-            case RUNNING -> Flag.isSet(flags, ListFlag.RUNNING);
-            case PAUSED -> Flag.isSet(flags, ListFlag.PAUSED);
-            case SHUTOFF -> Flag.isSet(flags, ListFlag.SHUTOFF);
-            default -> Flag.isSet(flags, ListFlag.OTHER);
-        };
+        return host.all().stream().filter(d -> DomainListFilter.matches(d, flags)).map(QemuDomainObj::ref).toList();
     }
 
     @Override
     public DomainRef lookupByName(String name) throws VirtException {
-        QemuDomainObj d = host.byName(name);
-        if (d == null) {
-            throw QemuErrors.noDomain("no domain with matching name '" + name + "'");
-        }
-        return d.ref();
+        return lookup.byName(name);
     }
 
     @Override
     public DomainRef lookupByUuid(UUID uuid) throws VirtException {
-        QemuDomainObj d = host.byUuid(uuid);
-        if (d == null) {
-            throw QemuErrors.noDomain("no domain with matching uuid '" + uuid + "'");
-        }
-        return d.ref();
+        return lookup.byUuid(uuid);
     }
 
     @Override
     public DomainRef lookupById(int id) throws VirtException {
-        QemuDomainObj d = host.byId(id);
-        if (d == null) {
-            throw QemuErrors.noDomain("no domain with matching id " + id);
-        }
-        return d.ref();
+        return lookup.byId(id);
     }
 
     @Override
@@ -184,209 +126,147 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public void setEventSink(DomainEventSink newSink) {
-        DomainEventSink old = this.sink;
-        if (old != null) {
-            host.events().remove(old);
-        }
-        this.sink = newSink;
-        if (newSink != null && !closed) {
-            host.events().add(newSink);
-        }
-    }
-
-    QemuDomainObj find(DomainRef ref) throws VirtException {
-        QemuDomainObj d = host.byUuid(ref.uuid());
-        if (d == null) {
-            throw QemuErrors.noDomain(ref.uuid(), ref.name());
-        }
-        return d;
-    }
-
-    /**
-     * The definition in effect of a domain found a moment ago. A transient domain that stopped
-     * since has none left: for the caller it is gone (libvirt's lookup would not find it). Lock held.
-     */
-    private static DomainDef definitionOf(QemuDomainObj d) throws VirtException {
-        DomainDef def = d.def();
-        if (def == null) {
-            throw QemuErrors.noDomain(d.uuid(), d.name());
-        }
-        return def;
+        subscription.setSink(newSink);
     }
 
     @Override
     public String osType(DomainRef dom) throws VirtException {
-        QemuDomainObj d = find(dom);
-        DomainDef def;
-        synchronized (d) {
-            def = definitionOf(d);
-        }
-        return def.os() == null || def.os().type() == null ? "hvm" : def.os().type();
+        return queries.osType(lookup.find(dom));
     }
 
     @Override
     public DomainStateInfo state(DomainRef dom) throws VirtException {
-        return find(dom).state();
+        return lookup.find(dom).state();
     }
 
     @Override
     public DomainInfo info(DomainRef ref) throws VirtException {
-        QemuDomainObj d = find(ref);
-        synchronized (d) {
-            DomainDef def = definitionOf(d);
-            long cpuTime = d.isActive() ? ProcStat.ofProcess(d.pid()).map(ProcStat::cpuTimeNs).orElse(0L) : 0;
-            return new DomainInfo(d.state().state(), def.memory().kib(), def.currentMemoryKib(), def.vcpu().current(),
-                    cpuTime);
-        }
+        return queries.info(lookup.find(ref));
     }
 
     @Override
     public boolean isPersistent(DomainRef dom) throws VirtException {
-        return find(dom).isPersistent();
+        return lookup.find(dom).isPersistent();
     }
 
     @Override
     public void create(DomainRef ref, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED), "qemuDomainCreateWithFlags");
-        QemuDomainObj d = find(ref);
-        synchronized (d) {
-            // an undefine between the lookup and the lock leaves nothing to start
-            definitions.checkRegistered(d);
-            DomainDef def = d.persistentDef();
-            if (def == null) {
-                throw QemuErrors.invalid("domain is already running");
-            }
-            host.lifecycle().start(d, def, Flag.isSet(flags, CreateFlag.START_PAUSED));
-        }
+        definitions.start(lookup.find(ref), Flag.isSet(flags, CreateFlag.START_PAUSED));
     }
 
     @Override
     public void destroy(DomainRef ref, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, 1, "qemuDomainDestroyFlags");
-        host.lifecycle().destroy(find(ref));
+        host.lifecycle().destroy(lookup.find(ref));
     }
 
     @Override
     public void shutdown(DomainRef ref, int flags) throws VirtException {
-        guests.shutdown(find(ref), flags);
+        guests.shutdown(lookup.find(ref), flags);
     }
 
     @Override
     public void reboot(DomainRef ref, int flags) throws VirtException {
-        guests.reboot(find(ref), flags);
+        guests.reboot(lookup.find(ref), flags);
     }
 
     @Override
     public void suspend(DomainRef ref) throws VirtException {
-        guests.suspend(find(ref));
+        guests.suspend(lookup.find(ref));
     }
 
     @Override
     public void resume(DomainRef ref) throws VirtException {
-        guests.resume(find(ref));
+        guests.resume(lookup.find(ref));
     }
 
     @Override
     public void undefine(DomainRef ref, int flags) throws VirtException {
-        definitions.undefine(find(ref));
+        definitions.undefine(lookup.find(ref));
     }
 
     @Override
     public String xmlDesc(DomainRef ref, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, Flag.mask(XmlFlag.SECURE, XmlFlag.INACTIVE, XmlFlag.UPDATE_CPU, XmlFlag.MIGRATABLE),
                 "qemuDomainGetXMLDesc");
-        QemuDomainObj d = find(ref);
-        synchronized (d) {
-            boolean inactive = Flag.isSet(flags, XmlFlag.INACTIVE) || !d.isActive();
-            DomainDef def = inactive && d.persistentDef() != null ? d.persistentDef() : definitionOf(d);
-            int f = (Flag.isSet(flags, XmlFlag.SECURE) ? DomainXmlCodec.FORMAT_SECURE : 0)
-                    | (inactive ? DomainXmlCodec.FORMAT_INACTIVE : 0);
-            return host.context().codec().format(def, f);
-        }
+        return queries.xmlDesc(lookup.find(ref), flags);
     }
 
     @Override
     public boolean autostart(DomainRef ref) throws VirtException {
-        return find(ref).autostart();
+        return lookup.find(ref).autostart();
     }
 
     @Override
     public void setAutostart(DomainRef ref, boolean autostart) throws VirtException {
-        definitions.setAutostart(find(ref), autostart);
+        definitions.setAutostart(lookup.find(ref), autostart);
     }
 
     @Override
     public List<VcpuInfo> vcpuInfo(DomainRef ref) throws VirtException {
-        return guests.vcpuInfo(find(ref));
+        return guests.vcpuInfo(lookup.find(ref));
     }
 
     @Override
     public List<BitSet> vcpuPinInfo(DomainRef ref, int flags) throws VirtException {
-        return pinning.pinInfo(find(ref), flags);
+        return tuning.vcpuPins().pinInfo(lookup.find(ref), flags);
     }
 
     @Override
     public void pinVcpu(DomainRef ref, int vcpu, BitSet cpumap, int flags) throws VirtException {
-        pinning.pin(find(ref), vcpu, cpumap, flags);
+        tuning.vcpuPins().pin(lookup.find(ref), vcpu, cpumap, flags);
     }
 
     @Override
     public SchedulerType schedulerType(DomainRef ref) throws VirtException {
-        return scheduler.type(find(ref));
+        return tuning.scheduler().type(lookup.find(ref));
     }
 
     @Override
     public List<TypedParameter> schedulerParameters(DomainRef ref, int flags) throws VirtException {
-        return scheduler.get(find(ref), flags);
+        return tuning.scheduler().get(lookup.find(ref), flags);
     }
 
     @Override
     public void setSchedulerParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
-        scheduler.set(find(ref), params, flags);
+        tuning.scheduler().set(lookup.find(ref), params, flags);
     }
 
     @Override
     public List<TypedParameter> memoryParameters(DomainRef ref, int flags) throws VirtException {
-        return memoryTuning.get(find(ref), flags);
+        return tuning.memory().get(lookup.find(ref), flags);
     }
 
     @Override
     public void setMemoryParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
-        memoryTuning.set(find(ref), params, flags);
+        tuning.memory().set(lookup.find(ref), params, flags);
     }
 
     @Override
     public List<TypedParameter> blkioParameters(DomainRef ref, int flags) throws VirtException {
-        return blkioTuning.get(find(ref), flags);
+        return tuning.blkio().get(lookup.find(ref), flags);
     }
 
     @Override
     public void setBlkioParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
-        blkioTuning.set(find(ref), params, flags);
+        tuning.blkio().set(lookup.find(ref), params, flags);
     }
 
     @Override
     public BitSet emulatorPinInfo(DomainRef ref, int flags) throws VirtException {
-        return emulatorPinning.info(find(ref), flags);
+        return tuning.emulatorPins().info(lookup.find(ref), flags);
     }
 
     @Override
     public void pinEmulator(DomainRef ref, BitSet cpumap, int flags) throws VirtException {
-        emulatorPinning.pin(find(ref), cpumap, flags);
+        tuning.emulatorPins().pin(lookup.find(ref), cpumap, flags);
     }
 
     @Override
     public Stream openConsole(DomainRef ref, String devName, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, ConsoleFlag.FORCE.bit() | ConsoleFlag.SAFE.bit(), "qemuDomainOpenConsole");
-        QemuDomainObj dom = find(ref);
-        String pty;
-        synchronized (dom) {
-            if (!dom.isActive()) {
-                throw QemuErrors.notRunning();
-            }
-            pty = ConsoleDevices.ptyPath(dom.liveDef(), devName);
-        }
-        return host.consoles().open(Path.of(pty), (flags & ConsoleFlag.FORCE.bit()) != 0);
+        return queries.openConsole(lookup.find(ref), devName, flags);
     }
 
     @Override
@@ -394,49 +274,39 @@ final class QemuConnection implements DriverConnection {
         return host.context().security().model();
     }
 
-    /** qemuDomainGetSecurityLabel: the running guest's label, empty for one shut off. */
     @Override
     public SecurityLabel securityLabel(DomainRef ref) throws VirtException {
-        QemuDomainObj dom = find(ref);
-        synchronized (dom) {
-            return dom.isActive() ? host.context().security().processLabel(dom.liveDef(), dom.pid())
-                    : new SecurityLabel("", false);
-        }
+        return queries.securityLabel(lookup.find(ref));
     }
 
-    /** qemuDomainGetSecurityLabelList: one label per security driver while running, none when shut off. */
     @Override
     public List<SecurityLabel> securityLabels(DomainRef ref) throws VirtException {
-        QemuDomainObj dom = find(ref);
-        synchronized (dom) {
-            return dom.isActive() ? List.of(host.context().security().processLabel(dom.liveDef(), dom.pid()))
-                    : List.of();
-        }
+        return queries.securityLabels(lookup.find(ref));
     }
 
     @Override
     public void setMemory(DomainRef ref, long kib, int flags) throws VirtException {
-        memory.setMemory(find(ref), kib, flags);
+        memory.setMemory(lookup.find(ref), kib, flags);
     }
 
     @Override
     public void setMemoryStatsPeriod(DomainRef ref, int period, int flags) throws VirtException {
-        memory.setStatsPeriod(find(ref), period, flags);
+        memory.setStatsPeriod(lookup.find(ref), period, flags);
     }
 
     @Override
     public List<MemoryStat> memoryStats(DomainRef ref, int flags) throws VirtException {
-        return BalloonStats.ofDomain(find(ref), flags);
+        return BalloonStats.ofDomain(lookup.find(ref), flags);
     }
 
     @Override
     public void setVcpus(DomainRef ref, int count, int flags) throws VirtException {
-        vcpus.set(find(ref), count, flags);
+        vcpus.set(lookup.find(ref), count, flags);
     }
 
     @Override
     public int vcpusCount(DomainRef ref, int flags) throws VirtException {
-        return vcpus.count(find(ref), flags);
+        return vcpus.count(lookup.find(ref), flags);
     }
 
     @Override
@@ -447,12 +317,11 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public boolean isAlive() {
-        return !closed && driver.isActive();
+        return !subscription.isClosed() && driver.isActive();
     }
 
     @Override
     public void close() {
-        closed = true;
-        setEventSink(null);
+        subscription.close();
     }
 }
