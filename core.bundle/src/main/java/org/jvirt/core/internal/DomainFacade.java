@@ -1,9 +1,10 @@
 package org.jvirt.core.internal;
 
+import static org.jvirt.core.internal.DomainCalls.UNKNOWN;
+
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.Connection;
@@ -15,46 +16,37 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
 import org.jvirt.api.MemoryStat;
-import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.Stream;
 import org.jvirt.api.TypedParameter;
-import org.jvirt.api.VcpuFlag;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.core.internal.DomainCalls.Done;
+import org.jvirt.core.internal.DomainCalls.VoidCall;
 
 /**
  * The {@link Domain} the core hands out. It names its domain by UUID: after a driver swap it
- * re-resolves its {@link DomainRef} on the new driver connection before the first call there, so
- * it keeps working for as long as the domain exists. Validation happens here, as in libvirt's
+ * re-resolves its {@link DomainRef} on the new driver connection before the first call there
+ * ({@link DomainCalls}), so it keeps working for as long as the domain exists. Validation happens
+ * here and, for the tuning calls, in {@link DomainTuning}, as in libvirt's
  * {@code libvirt-domain.c}; everything else goes to the driver.
  */
 final class DomainFacade implements Domain {
-    /**
-     * VIR_TYPED_PARAM_STRING_OKAY: libvirt-domain.c adds it to the getters of typed parameters
-     * when the driver can return strings, which every jvirt driver can.
-     */
-    private static final int TYPED_PARAM_STRING_OKAY = 1 << 2;
-
-    /** For state changes whose outcome a driver swap leaves unknowable (or that are repeatable). */
-    private static final Done UNKNOWN = b -> false;
-
     private final ConnectionFacade connection;
     private final String name;
     private final UUID uuid;
-    private volatile ResolvedRef resolved;
-
-    private record ResolvedRef(DomainRef ref, long generation) {
-    }
+    private final DomainCalls calls;
+    private final DomainTuning tuning;
 
     DomainFacade(ConnectionFacade connection, DomainRef ref, long generation) {
         this.connection = connection;
         this.name = ref.name();
         this.uuid = Objects.requireNonNull(ref.uuid(), "a driver returned a domain without UUID");
-        this.resolved = new ResolvedRef(ref, generation);
+        this.calls = new DomainCalls(connection, ref, generation);
+        this.tuning = new DomainTuning(connection, calls);
     }
 
     @Override
@@ -171,24 +163,12 @@ final class DomainFacade implements Domain {
 
     @Override
     public List<BitSet> vcpuPinInfo(int flags) throws VirtException {
-        String fn = "virDomainGetVcpuPinInfo";
-        connection.checkOpen(fn, ErrorDomain.DOMAIN);
-        Checks.exclusive(flags, ModificationFlag.LIVE.bit(), "VIR_DOMAIN_AFFECT_LIVE",
-                ModificationFlag.CONFIG.bit(), "VIR_DOMAIN_AFFECT_CONFIG");
-        return connection.call(fn, b -> b.connection().vcpuPinInfo(ref(b), flags));
+        return tuning.vcpuPinInfo(flags);
     }
 
     @Override
     public void pinVcpu(int vcpu, BitSet cpumap, int flags) throws VirtException {
-        String fn = Checks.function(flags, "virDomainPinVcpu", "virDomainPinVcpuFlags");
-        connection.checkWritable(fn, ErrorDomain.DOMAIN);
-        Checks.notNull(cpumap, "cpumap", fn, ErrorDomain.DOMAIN);
-        if (vcpu < 0 || vcpu > 0xFFFF) { // libvirt passes vcpu on as an unsigned short
-            throw new VirtException(ErrorCode.OVERFLOW, ErrorDomain.DOMAIN,
-                    "input too large: " + Integer.toUnsignedString(vcpu));
-        }
-        BitSet map = (BitSet) cpumap.clone();
-        write(fn, b -> b.connection().pinVcpu(ref(b), vcpu, map, flags), UNKNOWN);
+        tuning.pinVcpu(vcpu, cpumap, flags);
     }
 
     @Override
@@ -205,70 +185,47 @@ final class DomainFacade implements Domain {
 
     @Override
     public List<TypedParameter> schedulerParameters(int flags) throws VirtException {
-        int f = flags | TYPED_PARAM_STRING_OKAY;
-        return readParams("virDomainGetSchedulerParametersFlags", f,
-                b -> b.connection().schedulerParameters(ref(b), f));
+        return tuning.schedulerParameters(flags);
     }
 
     @Override
     public void setSchedulerParameters(List<TypedParameter> params, int flags) throws VirtException {
-        String fn = "virDomainSetSchedulerParametersFlags";
-        List<TypedParameter> copy = paramsArg(params, fn);
-        write(fn, b -> b.connection().setSchedulerParameters(ref(b), copy, flags), UNKNOWN);
+        tuning.setSchedulerParameters(params, flags);
     }
 
     @Override
     public List<TypedParameter> memoryParameters(int flags) throws VirtException {
-        int f = flags | TYPED_PARAM_STRING_OKAY;
-        return readParams("virDomainGetMemoryParameters", f, b -> b.connection().memoryParameters(ref(b), f));
+        return tuning.memoryParameters(flags);
     }
 
     @Override
     public void setMemoryParameters(List<TypedParameter> params, int flags) throws VirtException {
-        String fn = "virDomainSetMemoryParameters";
-        List<TypedParameter> copy = paramsArg(params, fn);
-        write(fn, b -> b.connection().setMemoryParameters(ref(b), copy, flags), UNKNOWN);
+        tuning.setMemoryParameters(params, flags);
     }
 
     @Override
     public List<TypedParameter> blkioParameters(int flags) throws VirtException {
-        int f = flags | TYPED_PARAM_STRING_OKAY;
-        return readParams("virDomainGetBlkioParameters", f, b -> b.connection().blkioParameters(ref(b), f));
+        return tuning.blkioParameters(flags);
     }
 
     @Override
     public void setBlkioParameters(List<TypedParameter> params, int flags) throws VirtException {
-        String fn = "virDomainSetBlkioParameters";
-        List<TypedParameter> copy = paramsArg(params, fn);
-        write(fn, b -> b.connection().setBlkioParameters(ref(b), copy, flags), UNKNOWN);
+        tuning.setBlkioParameters(params, flags);
     }
 
     @Override
     public void setMemory(long kib, int flags) throws VirtException {
-        String fn = "virDomainSetMemoryFlags";
-        connection.checkWritable(fn, ErrorDomain.DOMAIN);
-        ResizeChecks.memory(kib, fn);
-        write(fn, b -> b.connection().setMemory(ref(b), kib, flags), UNKNOWN);
+        tuning.setMemory(kib, flags);
     }
 
     @Override
     public void setVcpus(int count, int flags) throws VirtException {
-        String fn = "virDomainSetVcpusFlags";
-        connection.checkWritable(fn, ErrorDomain.DOMAIN);
-        ResizeChecks.setVcpus(count, flags, fn);
-        write(fn, b -> b.connection().setVcpus(ref(b), count, flags), UNKNOWN);
+        tuning.setVcpus(count, flags);
     }
 
     @Override
     public int vcpusCount(int flags) throws VirtException {
-        String fn = "virDomainGetVcpusFlags";
-        connection.checkOpen(fn, ErrorDomain.DOMAIN);
-        if (Flag.isSet(flags, VcpuFlag.GUEST)) {
-            connection.checkWritable(fn, ErrorDomain.DOMAIN);
-        }
-        Checks.exclusive(flags, ModificationFlag.LIVE.bit(), "VIR_DOMAIN_AFFECT_LIVE",
-                ModificationFlag.CONFIG.bit(), "VIR_DOMAIN_AFFECT_CONFIG");
-        return connection.call(fn, b -> b.connection().vcpusCount(ref(b), flags));
+        return tuning.vcpusCount(flags);
     }
 
     @Override
@@ -278,25 +235,17 @@ final class DomainFacade implements Domain {
 
     @Override
     public void setMemoryStatsPeriod(int period, int flags) throws VirtException {
-        String fn = "virDomainSetMemoryStatsPeriod";
-        connection.checkWritable(fn, ErrorDomain.DOMAIN);
-        ResizeChecks.period(period, fn);
-        write(fn, b -> b.connection().setMemoryStatsPeriod(ref(b), period, flags), UNKNOWN);
+        tuning.setMemoryStatsPeriod(period, flags);
     }
 
     @Override
     public BitSet emulatorPinInfo(int flags) throws VirtException {
-        // libvirt-domain.c refuses LIVE and CONFIG together here too (VIR_EXCLUSIVE_FLAGS_GOTO)
-        return readParams("virDomainGetEmulatorPinInfo", flags, b -> b.connection().emulatorPinInfo(ref(b), flags));
+        return tuning.emulatorPinInfo(flags);
     }
 
     @Override
     public void pinEmulator(BitSet cpumap, int flags) throws VirtException {
-        String fn = "virDomainPinEmulator";
-        connection.checkWritable(fn, ErrorDomain.DOMAIN);
-        Checks.notNull(cpumap, "cpumap", fn, ErrorDomain.DOMAIN);
-        BitSet map = (BitSet) cpumap.clone();
-        write(fn, b -> b.connection().pinEmulator(ref(b), map, flags), UNKNOWN);
+        tuning.pinEmulator(cpumap, flags);
     }
 
     @Override
@@ -329,83 +278,24 @@ final class DomainFacade implements Domain {
         return "Domain[" + name + " " + uuid + "]";
     }
 
-    /** The ref valid on {@code b}'s driver connection, looked up by UUID after a driver swap. */
+    // Short names for the plumbing in DomainCalls, so the entry points above read like libvirt's.
     private DomainRef ref(Binding b) throws VirtException {
-        ResolvedRef r = resolved;
-        if (r.generation() == b.generation()) {
-            return r.ref();
-        }
-        DomainRef fresh = b.connection().lookupByUuid(uuid);
-        resolved = new ResolvedRef(fresh, b.generation());
-        return fresh;
-    }
-
-    /** A getter of typed parameters or pinning: libvirt's entry points refuse LIVE and CONFIG together. */
-    private <T> T readParams(String function, int flags, DriverCall<T> op)
-            throws VirtException {
-        connection.checkOpen(function, ErrorDomain.DOMAIN);
-        Checks.exclusive(flags, ModificationFlag.LIVE.bit(), "VIR_DOMAIN_AFFECT_LIVE",
-                ModificationFlag.CONFIG.bit(), "VIR_DOMAIN_AFFECT_CONFIG");
-        return connection.call(function, op);
-    }
-
-    /** The parameters of a setter, checked for null and copied. */
-    private List<TypedParameter> paramsArg(List<TypedParameter> params, String function) throws VirtException {
-        connection.checkWritable(function, ErrorDomain.DOMAIN);
-        Checks.notNull(params, "params", function, ErrorDomain.DOMAIN);
-        return List.copyOf(params);
+        return calls.ref(b);
     }
 
     private <T> T read(String function, DriverCall<T> op) throws VirtException {
-        connection.checkOpen(function, ErrorDomain.DOMAIN);
-        return connection.call(function, op);
+        return calls.read(function, op);
     }
 
-    /**
-     * A call that changes the domain. {@code done} tells, on the replacement of a driver that went
-     * away during the call, whether the state the call asks for holds now (then the call counts as
-     * done); it is only consulted for calls {@link RepeatableCalls} does not list.
-     */
     private void write(String function, VoidCall op, Done done) throws VirtException {
-        connection.checkWritable(function, ErrorDomain.DOMAIN);
-        connection.call(function, b -> {
-            op.apply(b);
-            return Boolean.TRUE;
-        }, b -> done.test(b) ? Optional.of(Boolean.TRUE) : Optional.empty());
+        calls.write(function, op, done);
     }
 
-    /** The domain's state on {@code b}'s driver; a domain that is gone counts as shut off. */
     private DomainState stateOn(Binding b) throws VirtException {
-        try {
-            return b.connection().state(ref(b)).state();
-        } catch (VirtException e) {
-            if (e.code() == ErrorCode.NO_DOMAIN) {
-                return DomainState.SHUTOFF;
-            }
-            throw e;
-        }
+        return calls.stateOn(b);
     }
 
-    /** Whether the domain has a persistent definition on {@code b}'s driver; a gone domain has none. */
     private boolean persistentOn(Binding b) throws VirtException {
-        try {
-            return b.connection().isPersistent(ref(b));
-        } catch (VirtException e) {
-            if (e.code() == ErrorCode.NO_DOMAIN) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    @FunctionalInterface
-    private interface VoidCall {
-        void apply(Binding b) throws VirtException;
-    }
-
-    /** Whether a state change is done, read without changing anything. */
-    @FunctionalInterface
-    private interface Done {
-        boolean test(Binding b) throws VirtException;
+        return calls.persistentOn(b);
     }
 }
