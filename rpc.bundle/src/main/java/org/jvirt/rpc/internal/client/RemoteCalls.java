@@ -1,5 +1,8 @@
 package org.jvirt.rpc.internal.client;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Stream;
@@ -54,7 +57,21 @@ final class RemoteCalls {
 
     DomainRef domain(int proc, XdrWriter args) throws VirtException {
         XdrReader r = call(proc, args);
-        return RemoteDriverConnection.ref(decode(() -> WireDomain.read(r)));
+        return ref(decode(() -> WireDomain.read(r)));
+    }
+
+    /** A reply of a remote_nonnull_domain list and a count, as remote_connect_list_all_domains_ret. */
+    List<DomainRef> domains(int proc, XdrWriter args) throws VirtException {
+        XdrReader r = call(proc, args);
+        return decode(() -> {
+            int count = r.readCount(RemoteProc.DOMAIN_LIST_MAX, 24, "domains");
+            List<DomainRef> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                out.add(ref(WireDomain.read(r)));
+            }
+            r.readInt();
+            return out;
+        });
     }
 
     boolean supports(int feature) throws VirtException {
@@ -65,6 +82,10 @@ final class RemoteCalls {
         XdrWriter w = new XdrWriter();
         new WireDomain(d.name(), d.uuid(), d.id()).write(w);
         return w;
+    }
+
+    static DomainRef ref(WireDomain d) {
+        return new DomainRef(d.name(), d.uuid(), d.id());
     }
 
     boolean isOpen() {

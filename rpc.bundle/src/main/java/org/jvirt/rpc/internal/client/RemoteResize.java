@@ -77,7 +77,7 @@ final class RemoteResize {
         int n = rpc.decode(() -> r.readCount(RemoteProc.DOMAIN_LIST_MAX, 28, "domain stats records"));
         for (int i = 0; i < n; i++) {
             WireDomain wd = rpc.decode(() -> WireDomain.read(r));
-            out.add(new DomainStatsRecord(RemoteDriverConnection.ref(wd),
+            out.add(new DomainStatsRecord(RemoteCalls.ref(wd),
                     params(r)));
         }
         return out;

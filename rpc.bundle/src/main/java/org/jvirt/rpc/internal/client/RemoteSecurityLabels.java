@@ -6,13 +6,31 @@ import java.util.List;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.SecurityLabel;
+import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.rpc.internal.wire.RemoteProc;
 import org.jvirt.rpc.internal.wire.SecurityWire;
 import org.jvirt.rpc.internal.xdr.XdrReader;
+import org.jvirt.rpc.internal.xdr.XdrWriter;
 
-/** The reply of DOMAIN_GET_SECURITY_LABEL_LIST, as libvirt's remoteDomainGetSecurityLabelList reads it. */
+/** The security model and label RPCs; the label list read as libvirt's remoteDomainGetSecurityLabelList reads it. */
 final class RemoteSecurityLabels {
     private RemoteSecurityLabels() {
+    }
+
+    static SecurityModel model(RemoteCalls rpc) throws VirtException {
+        XdrReader r = rpc.call(RemoteProc.NODE_GET_SECURITY_MODEL, new XdrWriter());
+        return rpc.decode(() -> SecurityWire.readModel(r));
+    }
+
+    static SecurityLabel label(RemoteCalls rpc, DomainRef dom) throws VirtException {
+        XdrReader r = rpc.call(RemoteProc.DOMAIN_GET_SECURITY_LABEL, RemoteCalls.dom(dom));
+        return rpc.decode(() -> SecurityWire.readLabel(r));
+    }
+
+    static List<SecurityLabel> labels(RemoteCalls rpc, DomainRef dom) throws VirtException {
+        return decode(rpc, rpc.call(RemoteProc.DOMAIN_GET_SECURITY_LABEL_LIST, RemoteCalls.dom(dom)));
     }
 
     static List<SecurityLabel> decode(RemoteCalls rpc, XdrReader r) throws VirtException {
