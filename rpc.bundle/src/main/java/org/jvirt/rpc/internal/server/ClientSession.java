@@ -47,8 +47,8 @@ final class ClientSession implements ClientContext {
     private final Outbox outbox;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ConnectionSlot connection = new ConnectionSlot();
-    private final Keepalive keepalive = new Keepalive();
     private final SessionStreams streams;
+    private final SessionLiveness liveness;
 
     ClientSession(RpcServer server, Transport raw, boolean readOnlyListener) {
         this.server = server;
@@ -63,6 +63,7 @@ final class ClientSession implements ClientContext {
         this.requests = new RequestSlots(server.settings().limits().maxClientRequests());
         this.outbox = new Outbox(transport, server.settings().limits().maxClientEvents(), requests::release);
         this.streams = new SessionStreams(this, outbox, requests);
+        this.liveness = new SessionLiveness(this, outbox);
     }
 
     void start() {
@@ -82,7 +83,7 @@ final class ClientSession implements ClientContext {
                     return;
                 }
                 Message m = Frames.read(transport);
-                keepalive.received();
+                liveness.received();
                 handle(m);
             }
         } catch (EOFException e) {
@@ -197,11 +198,7 @@ final class ClientSession implements ClientContext {
 
     /** Sends an untracked message (event, keepalive) without ever blocking. */
     void send(Message m) {
-        sendFrame(m.encode(), false);
-    }
-
-    private void sendFrame(byte[] frame, boolean tracked) {
-        sendFrame(frame, tracked, null);
+        sendFrame(m.encode(), false, null);
     }
 
     private void sendFrame(byte[] frame, boolean tracked, Runnable afterWritten) {
@@ -218,31 +215,9 @@ final class ClientSession implements ClientContext {
         }
     }
 
-    /**
-     * Called by the server's timer: drops a client whose queued messages have not moved for
-     * keepalive interval x count (as libvirtd's keepalive would drop a client it cannot read
-     * from, here also without keepalive), then pings a client that asked for keepalive.
-     */
+    /** Called by the server's timer: see {@link SessionLiveness#tick}. */
     void keepaliveTick(long now, long intervalNanos, int count) {
-        if (closed.get() || intervalNanos <= 0) {
-            return;
-        }
-        long stalled = outbox.stalledFor(now);
-        if (stalled > intervalNanos * Math.max(1, count)) {
-            if (close()) {
-                LOG.warn("client {} has not read what the server sent for {} s ({} messages waiting): dropping it",
-                        transport.describe(), stalled / 1_000_000_000L, outbox.size());
-            }
-            return;
-        }
-        switch (keepalive.tick(now, intervalNanos, count)) {
-            case PING -> send(Keepalive.ping());
-            case DROP -> {
-                LOG.warn("client {} did not answer {} keepalive pings: dropping it", transport.describe(), count);
-                close();
-            }
-            default -> { }
-        }
+        liveness.tick(now, intervalNanos, count);
     }
 
     /** Closes the session; true for the call that actually closed it. */
@@ -309,7 +284,7 @@ final class ClientSession implements ClientContext {
 
     @Override
     public void startKeepalive() {
-        keepalive.enable();
+        liveness.enableKeepalive();
     }
 
     @Override
