@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * reply, a full worker queue); only a broken stream or a client that does not read closes the
  * connection.
  */
-final class ClientSession implements ClientContext, ServerStream.Client {
+final class ClientSession implements ClientContext {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
 
     private final RpcServer server;
@@ -47,8 +47,8 @@ final class ClientSession implements ClientContext, ServerStream.Client {
     private final Outbox outbox;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ConnectionSlot connection = new ConnectionSlot();
-    private final Keepalive keepalive = new Keepalive();
-    private final ServerStreams streams = new ServerStreams();
+    private final SessionStreams streams;
+    private final SessionLiveness liveness;
 
     ClientSession(RpcServer server, Transport raw, boolean readOnlyListener) {
         this.server = server;
@@ -62,6 +62,8 @@ final class ClientSession implements ClientContext, ServerStream.Client {
         this.readOnlyListener = readOnlyListener;
         this.requests = new RequestSlots(server.settings().limits().maxClientRequests());
         this.outbox = new Outbox(transport, server.settings().limits().maxClientEvents(), requests::release);
+        this.streams = new SessionStreams(this, outbox, requests);
+        this.liveness = new SessionLiveness(this, outbox);
     }
 
     void start() {
@@ -81,7 +83,7 @@ final class ClientSession implements ClientContext, ServerStream.Client {
                     return;
                 }
                 Message m = Frames.read(transport);
-                keepalive.received();
+                liveness.received();
                 handle(m);
             }
         } catch (EOFException e) {
@@ -113,9 +115,7 @@ final class ClientSession implements ClientContext, ServerStream.Client {
             return;
         }
         if (m.type() == MessageType.STREAM || m.type() == MessageType.STREAM_HOLE) {
-            if (!streams.route(m)) {
-                requests.release();   // the stream took the slot, or there is none
-            }
+            streams.received(m);
             return;
         }
         if (!call) {
@@ -158,29 +158,8 @@ final class ClientSession implements ClientContext, ServerStream.Client {
         } else if (stream == null) {
             reply(call, reply);
         } else {
-            startStream(call, reply, stream);
+            streams.start(call, reply, stream);
         }
-    }
-
-    /**
-     * The reply of a call that opened a stream, then the stream: registered first (the client
-     * sends data as soon as it has the reply), started after the reply is queued (its data follows
-     * the reply on the wire). A failed call aborts it.
-     */
-    private void startStream(Message call, Message reply, Stream stream) {
-        if (reply.status() != MessageType.STATUS_OK) {
-            stream.abort();
-            reply(call, reply);
-            return;
-        }
-        ServerStream s = new ServerStream(this, call.proc(), call.serial(), stream);
-        if (!streams.add(s)) {
-            stream.abort();   // the client has gone
-            requests.release();
-            return;
-        }
-        reply(call, reply);
-        s.start();
     }
 
     /** The reply to CONNECT_CLOSE: libvirtd closes the client once it is written (delayed close). */
@@ -189,7 +168,7 @@ final class ClientSession implements ClientContext, ServerStream.Client {
     }
 
     /** Sends the reply to {@code call}; it holds a request slot until written. */
-    private void reply(Message call, Message reply) {
+    void reply(Message call, Message reply) {
         byte[] frame;
         try {
             frame = Replies.encode(call, reply);
@@ -219,11 +198,7 @@ final class ClientSession implements ClientContext, ServerStream.Client {
 
     /** Sends an untracked message (event, keepalive) without ever blocking. */
     void send(Message m) {
-        sendFrame(m.encode(), false);
-    }
-
-    private void sendFrame(byte[] frame, boolean tracked) {
-        sendFrame(frame, tracked, null);
+        sendFrame(m.encode(), false, null);
     }
 
     private void sendFrame(byte[] frame, boolean tracked, Runnable afterWritten) {
@@ -240,31 +215,9 @@ final class ClientSession implements ClientContext, ServerStream.Client {
         }
     }
 
-    /**
-     * Called by the server's timer: drops a client whose queued messages have not moved for
-     * keepalive interval x count (as libvirtd's keepalive would drop a client it cannot read
-     * from, here also without keepalive), then pings a client that asked for keepalive.
-     */
+    /** Called by the server's timer: see {@link SessionLiveness#tick}. */
     void keepaliveTick(long now, long intervalNanos, int count) {
-        if (closed.get() || intervalNanos <= 0) {
-            return;
-        }
-        long stalled = outbox.stalledFor(now);
-        if (stalled > intervalNanos * Math.max(1, count)) {
-            if (close()) {
-                LOG.warn("client {} has not read what the server sent for {} s ({} messages waiting): dropping it",
-                        transport.describe(), stalled / 1_000_000_000L, outbox.size());
-            }
-            return;
-        }
-        switch (keepalive.tick(now, intervalNanos, count)) {
-            case PING -> send(Keepalive.ping());
-            case DROP -> {
-                LOG.warn("client {} did not answer {} keepalive pings: dropping it", transport.describe(), count);
-                close();
-            }
-            default -> { }
-        }
+        liveness.tick(now, intervalNanos, count);
     }
 
     /** Closes the session; true for the call that actually closed it. */
@@ -331,7 +284,7 @@ final class ClientSession implements ClientContext, ServerStream.Client {
 
     @Override
     public void startKeepalive() {
-        keepalive.enable();
+        liveness.enableKeepalive();
     }
 
     @Override
@@ -373,44 +326,14 @@ final class ClientSession implements ClientContext, ServerStream.Client {
         throw new IllegalStateException("a stream belongs to a call");
     }
 
-    @Override
-    public boolean sendStreamFrame(Message m, Runnable then) {
-        if (closed.get()) {
-            return false;
-        }
-        try {
-            String drop = outbox.offerStream(m.encode(), then);
-            if (drop != null) {
-                drop(drop);
-                return false;
-            }
-            return true;
-        } catch (IOException e) {
-            LOG.debug("client {} write failed: {}", transport.describe(), e.toString());
-            close();
-            return false;
-        }
-    }
-
-    @Override
-    public void releaseSlot() {
-        requests.release();
-    }
-
-    @Override
-    public void drop(String why) {
+    /** Drops the client for a protocol violation. */
+    void drop(String why) {
         if (close()) {
             LOG.warn("client {} {}: dropping it", transport.describe(), why);
         }
     }
 
-    @Override
-    public void removed(ServerStream stream) {
-        streams.remove(stream);
-    }
-
-    @Override
-    public String describe() {
+    String describe() {
         return transport.describe();
     }
 }
