@@ -49,7 +49,7 @@ final class ContainerConfigBuilder {
         if (rootFs.readOnly()) {
             c.set("lxc.rootfs.options", "ro");
         }
-        c.set("lxc.mount.auto", "proc:mixed sys:ro");
+        UserNamespace.write(def, ownNetwork(def), c);
         c.set("lxc.autodev", "1");
         c.set("lxc.tty.max", "0");
         c.set("lxc.pty.max", "1024");
@@ -66,6 +66,7 @@ final class ContainerConfigBuilder {
             c.set("lxc.init.gid", os.initGroup().replace("+", ""));
         }
         List<String> hostVeths = network(def, c);
+        ContainerCapabilities.write(def, c);
         new CgroupLimits(cgroups).write(def, c);
         List<String> argv = new ArrayList<>();
         argv.add(os.init());
@@ -143,6 +144,11 @@ final class ContainerConfigBuilder {
         for (Os.InitEnv e : def.os().initEnv()) {
             c.set("lxc.environment", e.name() + "=" + e.value());
         }
+    }
+
+    /** A network namespace of its own: with interfaces or {@code <privnet/>}. */
+    private static boolean ownNetwork(DomainDef def) {
+        return !def.devices().interfaces().isEmpty() || def.features() != null && def.features().privnet();
     }
 
     private List<String> network(DomainDef def, ConfigText c) throws VirtException {

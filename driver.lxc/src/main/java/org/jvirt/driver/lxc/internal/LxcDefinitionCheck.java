@@ -94,9 +94,6 @@ final class LxcDefinitionCheck {
         if (os.initGroup() != null && !os.initGroup().matches("\\+?\\d+")) {
             throw unsupported("<initgroup> by name ('" + os.initGroup() + "'); give a numeric id");
         }
-        if (def.idmap() != null) {
-            throw unsupported("<idmap> (a user namespace)");
-        }
         checkFeatures(def);
         checkLifecycle("on_poweroff", def.onPoweroff(), Set.of("destroy"));
         checkLifecycle("on_reboot", def.onReboot(), Set.of("restart"));
@@ -125,9 +122,6 @@ final class LxcDefinitionCheck {
             if (!"privnet".equals(f.name())) {
                 throw unsupported("<features><" + f.name() + "/>");
             }
-        }
-        if (def.features().capabilities() != null) {
-            throw unsupported("<features><capabilities>");
         }
     }
 

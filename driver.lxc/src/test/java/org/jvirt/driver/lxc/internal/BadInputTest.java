@@ -111,8 +111,6 @@ class BadInputTest {
                 + "    </interface>\n"), "<interface type='network'>");
         assertUnsupported(xml("u4", root, "/bin/sh", "").replace("</os>", "</os>\n  <on_reboot>preserve</on_reboot>"),
                 "<on_reboot>preserve</on_reboot>");
-        assertUnsupported(xml("u5", root, "/bin/sh", "").replace("</os>", "</os>\n  <idmap>\n    <uid start='0' "
-                + "target='1000' count='10'/>\n    <gid start='0' target='1000' count='10'/>\n  </idmap>"), "<idmap>");
         assertUnsupported(xml("u6", root, "/bin/sh", "").replace("</os>", "</os>\n  <features>\n    <acpi/>\n"
                 + "  </features>"), "<features><acpi/>");
         assertUnsupported(xml("u7", root, "/bin/sh", "").replace("<console type='pty'/>",
