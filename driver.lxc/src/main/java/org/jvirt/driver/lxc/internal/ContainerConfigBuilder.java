@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.CharDevice;
@@ -25,10 +27,17 @@ import org.jvirt.api.xml.Os;
 final class ContainerConfigBuilder {
     private final CgroupLayout cgroups;
     private final VethNames veths;
+    private final Supplier<Optional<Path>> meminfo;
 
     ContainerConfigBuilder(CgroupLayout cgroups, VethNames veths) {
+        this(cgroups, veths, Optional::empty);
+    }
+
+    /** @param meminfo the file to bind on the container's {@code /proc/meminfo} ({@link Lxcfs}), if any */
+    ContainerConfigBuilder(CgroupLayout cgroups, VethNames veths, Supplier<Optional<Path>> meminfo) {
         this.cgroups = cgroups;
         this.veths = veths;
+        this.meminfo = meminfo;
     }
 
     ContainerConfig build(DomainDef def) throws VirtException {
@@ -54,6 +63,11 @@ final class ContainerConfigBuilder {
         c.set("lxc.tty.max", "0");
         c.set("lxc.pty.max", "1024");
         c.set("lxc.apparmor.profile", "unconfined");
+        // after lxc.mount.auto's /proc: libvirt's lxcContainerMountProcFuse, skipped if lxcfs went away
+        Optional<Path> mem = meminfo.get();
+        if (mem.isPresent()) {
+            c.set("lxc.mount.entry", ConfigText.fstab(mem.get().toString()) + " proc/meminfo none bind,optional 0 0");
+        }
         mounts(def, c);
         environment(def, c);
         if (os.initDir() != null) {

@@ -88,7 +88,8 @@ public final class LxcDriver implements HypervisorDriver {
         w.setRemoveOnCancelPolicy(true);
         worker = w;
         WatchSchedule schedule = new WatchSchedule(w, config.watch_interval_ms(), host);
-        lifecycle = new ContainerLifecycle(host, tools, new ContainerConfigBuilder(layout, veths), veths,
+        Lxcfs lxcfs = new Lxcfs(run.toAbsolutePath().resolveSibling("lxcfs"), log.toAbsolutePath().resolve("lxcfs.log"));
+        lifecycle = new ContainerLifecycle(host, tools, new ContainerConfigBuilder(layout, veths, lxcfs::meminfo), veths,
                 log.toAbsolutePath(), timeout, schedule::ensure);
         schedule.setWatch(new ContainerWatch(host, lifecycle, schedule));
         stats = new CgroupStats(layout);

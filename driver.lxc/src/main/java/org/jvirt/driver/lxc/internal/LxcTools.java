@@ -95,7 +95,7 @@ final class LxcTools {
         }
     }
 
-    private static String setsid() {
+    static String setsid() {
         for (String dir : new String[] {"/usr/bin", "/bin"}) {
             if (Files.isExecutable(Path.of(dir, "setsid"))) {
                 return dir + "/setsid";

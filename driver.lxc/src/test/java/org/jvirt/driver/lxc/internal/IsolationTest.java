@@ -166,6 +166,32 @@ class IsolationTest {
         destroy(none);
     }
 
+    @Test
+    void procMeminfoShowsTheContainersMemoryLimit() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/lxcfs")), "needs Debian's lxcfs");
+        Path root = bed.rootfs("root");
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        DomainRef plain = start(xml("jvirt-lxc-mem1", root, out, "cat /proc/meminfo > /out/meminfo", ""), out);
+        assertEquals(131072, memTotal(Files.readString(out.resolve("meminfo"))), "MemTotal is <memory>");
+        assertTrue(memTotal(Files.readString(Path.of("/proc/meminfo"))) > 131072, "the host's is larger");
+        destroy(plain);
+
+        Files.delete(out.resolve("ready"));
+        DomainRef hard = start(xml("jvirt-lxc-mem2", root, out, "cat /proc/meminfo > /out/meminfo",
+                "  <memtune>\n    <hard_limit unit='KiB'>65536</hard_limit>\n  </memtune>\n"), out);
+        assertEquals(65536, memTotal(Files.readString(out.resolve("meminfo"))), "MemTotal is the hard limit");
+        destroy(hard);
+    }
+
+    private static long memTotal(String meminfo) {
+        for (String line : meminfo.split("\n")) {
+            if (line.startsWith("MemTotal:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new AssertionError("no MemTotal in " + meminfo);
+    }
+
     private static long capEff(Path out) {
         String line = LxcTestBed.read(out.resolve("cap"));
         return Long.parseUnsignedLong(line.replace("CapEff:", "").strip(), 16);
