@@ -118,14 +118,14 @@ final class ContainerLifecycle {
         stopped(dom, proc, StateReason.SHUTOFF_DESTROYED, DomainEventType.STOPPED_DESTROYED);
     }
 
-    /** libvirt's shutdown without initctl: SIGTERM to the container's init, which decides. */
-    void shutdown(LxcDomain dom) throws VirtException {
-        ContainerProcess proc = requireActive(dom);
-        dom.expectStop(StateReason.SHUTOFF_SHUTDOWN);
-        ProcessHandle h = ProcessHandle.of(proc.initPid()).orElse(null);
-        if (h != null && proc.initAlive()) {
-            h.destroy();
-        }
+    /** libvirt's shutdown: initctl, else SIGTERM to the container's init, which decides ({@link ContainerPower}). */
+    void shutdown(LxcDomain dom, int flags) throws VirtException {
+        ContainerPower.shutdown(dom, flags);
+    }
+
+    /** libvirt's reboot: initctl, else SIGHUP to the container's init. */
+    void reboot(LxcDomain dom, int flags) throws VirtException {
+        ContainerPower.reboot(dom, flags);
     }
 
     void suspend(LxcDomain dom) throws VirtException {
@@ -191,6 +191,7 @@ final class ContainerLifecycle {
         Path dir = tools.containerDir(lxcName);
         try {
             Files.deleteIfExists(dir.resolve("config"));
+            Files.deleteIfExists(dir.resolve(RebootAction.MARKER));
             Files.deleteIfExists(dir);
         } catch (IOException e) {
             LOG.debug("cannot remove {}: {}", dir, e.toString());

@@ -57,6 +57,7 @@ final class ContainerWatch implements Runnable {
                 dom.attach(dom.id(), dom.liveDef(), rebooted, dom.state());
                 host.saveStatus(dom);
                 LOG.info("container '{}' rebooted: init pid {}", dom.name(), rebooted.initPid());
+                host.events().reboot(dom);
             }
             return;   // liblxc is cleaning up or restarting it: seen again on the next check
         }

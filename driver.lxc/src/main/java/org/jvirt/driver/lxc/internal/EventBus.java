@@ -22,6 +22,18 @@ final class EventBus {
         sinks.remove(sink);
     }
 
+    /** libvirt's VIR_DOMAIN_EVENT_ID_REBOOT: the container's init was restarted, the domain keeps running. */
+    void reboot(LxcDomain dom) {
+        LOG.debug("reboot event for domain '{}'", dom.name());
+        for (DomainEventSink s : sinks) {
+            try {
+                s.reboot(dom.ref());
+            } catch (RuntimeException ex) {
+                LOG.warn("event sink failed on the reboot of {}", dom.name(), ex);
+            }
+        }
+    }
+
     /** {@code id} is the domain id at the time of the event (before a stop clears it). */
     void emit(LxcDomain dom, int id, DomainEventType type, int detail) {
         DomainEvent e = new DomainEvent(dom.name(), dom.uuid(), id, type, detail);

@@ -199,10 +199,19 @@ final class LxcConnection implements DriverConnection {
 
     @Override
     public void shutdown(DomainRef ref, int flags) throws VirtException {
-        LxcErrors.checkFlags(flags, 0, "lxcDomainShutdownFlags");
+        LxcErrors.checkFlags(flags, ContainerPower.INITCTL | ContainerPower.SIGNAL, "lxcDomainShutdownFlags");
         LxcDomain d = find(ref);
         synchronized (d) {
-            lifecycle.shutdown(d);
+            lifecycle.shutdown(d, flags);
+        }
+    }
+
+    @Override
+    public void reboot(DomainRef ref, int flags) throws VirtException {
+        LxcErrors.checkFlags(flags, ContainerPower.INITCTL | ContainerPower.SIGNAL, "lxcDomainReboot");
+        LxcDomain d = find(ref);
+        synchronized (d) {
+            lifecycle.reboot(d, flags);
         }
     }
 

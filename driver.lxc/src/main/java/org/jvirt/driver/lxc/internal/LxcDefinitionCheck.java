@@ -96,7 +96,7 @@ final class LxcDefinitionCheck {
         }
         checkFeatures(def);
         checkLifecycle("on_poweroff", def.onPoweroff(), Set.of("destroy"));
-        checkLifecycle("on_reboot", def.onReboot(), Set.of("restart"));
+        checkLifecycle("on_reboot", def.onReboot(), Set.of("restart", "destroy"));
         checkLifecycle("on_crash", def.onCrash(), Set.of("destroy"));
         checkTuning(def);
         for (Device d : def.devices().all()) {
