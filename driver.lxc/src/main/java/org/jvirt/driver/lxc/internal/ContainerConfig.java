@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param text     the {@code config} file
  * @param initArgv init and its arguments
- * @param root     the host folder that becomes the container's root
+ * @param root     the host folder that becomes the container's root, null for an image or a block device
  * @param veths    the host side veth names
  */
 record ContainerConfig(String text, List<String> initArgv, Path root, List<String> veths) {

@@ -43,20 +43,16 @@ final class ContainerConfigBuilder {
     ContainerConfig build(DomainDef def) throws VirtException {
         LxcDefinitionCheck.check(def);
         checkConsoles(def);
-        Filesystem rootFs = rootFilesystem(def);
-        Path root = Path.of(rootFs.source().dir());
-        access(root);
-        Os os = def.os();
-        if (RootPaths.resolve(root, os.init()).filter(Files::isRegularFile).isEmpty()) {
-            throw LxcErrors.startFailed("cannot find init path '" + os.init()
-                    + "' relative to container root: No such file or directory");
-        }
+        Filesystem rootFs = RootFilesystem.of(RootFilesystem.ensure(def)).orElseThrow();
         ConfigText c = new ConfigText();
         c.comment("written by jvirt from the definition of domain '" + def.name() + "' at each start");
         c.set("lxc.uts.name", def.name());
-        c.set("lxc.rootfs.path", "dir:" + root);
-        if (rootFs.readOnly()) {
-            c.set("lxc.rootfs.options", "ro");
+        Optional<Path> folder = RootFilesystem.write(rootFs, c);
+        Os os = def.os();
+        // an image is checked by liblxc, whose error names the init
+        if (folder.isPresent() && RootPaths.resolve(folder.get(), os.init()).filter(Files::isRegularFile).isEmpty()) {
+            throw LxcErrors.startFailed("cannot find init path '" + os.init()
+                    + "' relative to container root: No such file or directory");
         }
         UserNamespace.write(def, ownNetwork(def), c);
         c.set("lxc.autodev", "1");
@@ -86,7 +82,7 @@ final class ContainerConfigBuilder {
         List<String> argv = new ArrayList<>();
         argv.add(os.init());
         argv.addAll(os.initArgs());
-        return new ContainerConfig(c.toString(), argv, root, hostVeths);
+        return new ContainerConfig(c.toString(), argv, folder.orElse(null), hostVeths);
     }
 
     private static void checkConsoles(DomainDef def) throws VirtException {
@@ -97,23 +93,6 @@ final class ContainerConfigBuilder {
         }
         if (consoles.size() > 1) {
             throw LxcErrors.unsupported("more than one <console> is not supported by the LXC driver");
-        }
-    }
-
-    private static Filesystem rootFilesystem(DomainDef def) throws VirtException {
-        for (Filesystem fs : def.devices().ofType(Filesystem.class)) {
-            if ("/".equals(fs.targetDir())) {
-                return fs;
-            }
-        }
-        throw LxcErrors.unsupported("a container without a root filesystem (<filesystem> with target '/') "
-                + "is not supported by the LXC driver");
-    }
-
-    /** libvirt's {@code lxcContainerResolveSymlinks}: a source that cannot be reached stops the start. */
-    private static void access(Path dir) throws VirtException {
-        if (!Files.exists(dir)) {
-            throw LxcErrors.startFailed("Failed to access '" + dir + "': No such file or directory");
         }
     }
 
@@ -128,9 +107,11 @@ final class ContainerConfigBuilder {
                 String size = kib == null || kib == 0 ? "" : "size=" + kib + "k,";
                 c.set("lxc.mount.entry", "tmpfs " + ConfigText.fstab(target) + " tmpfs " + size + "mode=755,create=dir"
                         + (fs.readOnly() ? ",ro" : "") + " 0 0");
+            } else if ("block".equals(fs.type())) {
+                BlockMounts.write(fs, target, c);
             } else {
                 Path src = Path.of(fs.source().dir());
-                access(src);
+                RootFilesystem.access(src);
                 String create = Files.isDirectory(src) ? "create=dir" : "create=file";
                 c.set("lxc.mount.entry", ConfigText.fstab(src.toString()) + " " + ConfigText.fstab(target)
                         + " none bind" + (fs.readOnly() ? ",ro" : "") + "," + create + " 0 0");

@@ -51,13 +51,15 @@ final class ContainerLifecycle {
     }
 
     /** Starts {@code def} as {@code dom}; the domain runs when this returns. */
-    void start(LxcDomain dom, DomainDef def) throws VirtException {
+    void start(LxcDomain dom, DomainDef definition) throws VirtException {
         if (dom.isActive()) {
             throw LxcErrors.invalid("domain is already running");
         }
         if (!tools.available()) {
             throw LxcErrors.internal("lxc-start is not installed; the LXC driver needs Debian's lxc package");
         }
+        // libvirt's virLXCProcessEnsureRootFS: the live definition shows the host's root when none is given
+        DomainDef def = RootFilesystem.ensure(definition);
         ContainerConfig config = configs.build(def);
         try {
             String name = lxcName(def);

@@ -156,7 +156,7 @@ final class LxcDefinitionCheck {
 
     private static void checkFilesystem(Filesystem fs) throws VirtException {
         String type = fs.type() == null ? "mount" : fs.type();
-        if (!type.equals("mount") && !type.equals("ram")) {
+        if (!List.of("mount", "ram", "file", "block").contains(type)) {
             throw unsupported("<filesystem type='" + type + "'>");
         }
         if (fs.accessMode() != null && !"passthrough".equals(fs.accessMode())) {
@@ -165,11 +165,37 @@ final class LxcDefinitionCheck {
         if (fs.targetDir() == null) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN, "missing target information for filesystem");
         }
-        if (type.equals("mount") && (fs.source() == null || fs.source().dir() == null)) {
+        boolean noSource = fs.source() == null || switch (type) {
+            case "mount" -> fs.source().dir() == null;
+            case "file" -> fs.source().file() == null;
+            case "block" -> fs.source().dev() == null;
+            default -> false;
+        };
+        if (noSource) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN, "missing source information for filesystem");
         }
         if (type.equals("ram") && "/".equals(fs.targetDir())) {
             throw unsupported("<filesystem type='ram'> as the root filesystem");
+        }
+        if (type.equals("file")) {
+            checkImage(fs);
+        }
+    }
+
+    /** libvirt's controller: a raw (or unformatted) image on a loop device; qcow2 and the like need qemu-nbd. */
+    private static void checkImage(Filesystem fs) throws VirtException {
+        String driver = fs.driver() == null ? null : fs.driver().type();
+        String format = fs.driver() == null ? null : fs.driver().format();
+        if (driver != null && !"loop".equals(driver)) {
+            throw unsupported("<filesystem type='file'> with <driver type='" + driver + "'>");
+        }
+        if (format != null && !"raw".equals(format) && !"none".equals(format)) {
+            throw LxcErrors.unsupported("fs format " + format + " is not supported");
+        }
+        if (!"/".equals(fs.targetDir())) {
+            // a loop device for a mount of ours would outlive the container, or be gone at its
+            // reboot; liblxc manages one for the root only
+            throw unsupported("<filesystem type='file'> other than the root filesystem");
         }
     }
 
