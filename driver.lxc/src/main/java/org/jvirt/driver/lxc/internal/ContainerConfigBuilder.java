@@ -78,6 +78,7 @@ final class ContainerConfigBuilder {
         List<String> hostVeths = network(def, c);
         ContainerCapabilities.write(def, c);
         RebootAction.write(def, c);
+        CgroupPlacement.write(def, c);
         new CgroupLimits(cgroups).write(def, c);
         List<String> argv = new ArrayList<>();
         argv.add(os.init());

@@ -58,8 +58,9 @@ final class ContainerLifecycle {
         if (!tools.available()) {
             throw LxcErrors.internal("lxc-start is not installed; the LXC driver needs Debian's lxc package");
         }
-        // libvirt's virLXCProcessEnsureRootFS: the live definition shows the host's root when none is given
-        DomainDef def = RootFilesystem.ensure(definition);
+        // libvirt's virLXCProcessEnsureRootFS and default partition: the live definition shows the
+        // host's root when no root is given, and the resource partition
+        DomainDef def = CgroupPlacement.withPartition(RootFilesystem.ensure(definition));
         ContainerConfig config = configs.build(def);
         try {
             String name = lxcName(def);
