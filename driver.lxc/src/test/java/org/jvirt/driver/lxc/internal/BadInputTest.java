@@ -105,8 +105,8 @@ class BadInputTest {
         String root = tmp.toString();
         assertUnsupported(xml("u1", root, "/bin/sh", "    <disk type='file' device='disk'>\n      <source file='/x.img'/>\n"
                 + "      <target dev='vda' bus='virtio'/>\n    </disk>\n"), "<disk> devices is not supported by the LXC driver");
-        assertUnsupported(xml("u2", root, "/bin/sh", "    <filesystem type='block'>\n      <source dev='/dev/sda1'/>\n"
-                + "      <target dir='/mnt'/>\n    </filesystem>\n"), "<filesystem type='block'>");
+        assertUnsupported(xml("u2", root, "/bin/sh", "    <filesystem type='template'>\n      <source name='tpl'/>\n"
+                + "      <target dir='/mnt'/>\n    </filesystem>\n"), "<filesystem type='template'>");
         assertUnsupported(xml("u3", root, "/bin/sh", "    <interface type='network'>\n      <source network='default'/>\n"
                 + "    </interface>\n"), "<interface type='network'>");
         assertUnsupported(xml("u4", root, "/bin/sh", "").replace("</os>", "</os>\n  <on_reboot>preserve</on_reboot>"),
