@@ -134,6 +134,25 @@ public class LxcDriverIT {
             initOf(uuid).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
             Await.until("the container to end", WAIT, () -> initOf(uuid).isEmpty());
             deleteTree(root);
+            stopLxcfs(Path.of(context.getProperty(ItestFramework.RUN_DIR)));
+        }
+    }
+
+    /**
+     * Stops the lxcfs the driver started for the containers' /proc/meminfo (beside its lxc path,
+     * {@code <run dir>/lxcfs}), by the pid in its pid file; it would outlive the test otherwise.
+     */
+    private static void stopLxcfs(Path runDir) throws Exception {
+        Path pidFile = runDir.resolve("lxcfs.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        Await.until("lxcfs to exit", WAIT, () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+        Path mount = runDir.resolve("lxcfs");
+        if (Files.readString(Path.of("/proc/self/mounts")).contains(" " + mount + " fuse.lxcfs ")) {
+            new ProcessBuilder("umount", "-l", mount.toString()).inheritIO().start().waitFor();
         }
     }
 
