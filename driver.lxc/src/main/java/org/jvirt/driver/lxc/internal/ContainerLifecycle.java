@@ -180,8 +180,9 @@ final class ContainerLifecycle {
         dom.detach(reason);
         cleanup(dom.uuid(), proc.lxcName());
         LOG.info("container '{}' stopped: {}", dom.name(), reason.label());
-        host.events().emit(dom, id, DomainEventType.STOPPED, eventDetail);
+        // libvirt removes a transient domain before it queues the event: who hears it no longer finds it
         host.removeIfTransient(dom);
+        host.events().emit(dom, id, DomainEventType.STOPPED, eventDetail);
     }
 
     private void cleanup(UUID uuid, String lxcName) {
