@@ -35,7 +35,8 @@ final class NativeFormats {
         if (!XL.equals(format) && !XM.equals(format)) {
             throw unsupportedType(format);
         }
-        throw XenErrors.conf("writing " + format + " is not implemented");
+        DomainDef def = codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE);
+        return XL.equals(format) ? new XlWriter().write(def) : new XmWriter().write(def);
     }
 
     private static VirtException unsupportedType(String format) {
