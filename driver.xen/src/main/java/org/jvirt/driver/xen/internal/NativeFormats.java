@@ -3,6 +3,7 @@ package org.jvirt.driver.xen.internal;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.api.xml.GuestDefaults;
 
 /**
  * {@code libxlConnectDomainXMLFromNative} and {@code ToNative}: domain XML to and from
@@ -28,7 +29,10 @@ final class NativeFormats {
         if (!XL.equals(format) && !XM.equals(format)) {
             throw unsupportedType(format);
         }
-        throw XenErrors.conf("reading " + format + " is not implemented");
+        Conf conf = new Conf(ConfReader.read(config));
+        Node dom = XL.equals(format) ? new XlReader().read(conf) : new XmReader().read(conf);
+        XenDefaults.apply(dom);
+        return codec.parse(dom.toElement(), DomainXmlCodec.PARSE_INACTIVE, GuestDefaults.NONE);
     }
 
     String toNative(String format, String xml) throws VirtException {

@@ -11,6 +11,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.testing.ConformanceResults;
+import org.jvirt.testing.DomainSchemaValidator;
 import org.jvirt.testing.LibvirtTestData;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
@@ -19,7 +20,8 @@ import org.jvirt.xml.internal.DomainXmlCodecImpl;
  * written as xl.cfg / xm must equal {@code test-NAME.cfg} (case {@code NAME:to-native}), and the
  * {@code .cfg} read and formatted as domain XML (xl: INACTIVE|SECURE, xm: SECURE) must equal the
  * {@code .xml} (case {@code NAME:from-native}). Which cases run in which direction is libvirt's
- * harness' choice (see the data README).
+ * harness' choice (see the data README). Every XML read from a configuration must also validate
+ * against libvirt's {@code domain.rng}.
  */
 class XenConfigConformanceTest {
     private static final Set<String> XL_FROM_ONLY = Set.of("disk-positional-parms-partial", "disk-qed",
@@ -33,6 +35,7 @@ class XenConfigConformanceTest {
 
     private final DomainXmlCodec codec = new DomainXmlCodecImpl();
     private final NativeFormats formats = new NativeFormats(codec);
+    private DomainSchemaValidator schema;
 
     @Test
     void xlconfig() throws IOException {
@@ -49,6 +52,7 @@ class XenConfigConformanceTest {
     private void run(String suite, Path dir, String format, Set<String> fromOnly, Set<String> toOnly,
             Set<String> unused, int formatFlags) throws IOException {
         ConformanceResults results = new ConformanceResults(suite);
+        schema = DomainSchemaValidator.forDomains();
         List<String> names;
         try (var files = Files.list(dir)) {
             names = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("test-"))
@@ -67,7 +71,12 @@ class XenConfigConformanceTest {
             if (!toOnly.contains(name)) {
                 check(results, name + ":from-native", xml, () -> {
                     DomainDef def = formats.parseNative(format, cfg);
-                    return codec.format(def, formatFlags);
+                    String out = codec.format(def, formatFlags);
+                    List<String> errors = schema.validate(out);
+                    if (!errors.isEmpty()) {
+                        throw new IllegalStateException("does not validate against domain.rng: " + errors);
+                    }
+                    return out;
                 });
             }
         }
