@@ -162,12 +162,17 @@ final class CommonWriter {
             if (NativeFormats.XM.equals(format)) {
                 throw XenErrors.confUnsupported("Multiple serial devices are not supported by xen-xm");
             }
-            int maxPort = serials.stream().mapToInt(CommonWriter::port).max().orElse(-1);
+            // a serial port without a target port number gets the next one, as libvirt's parser numbers them
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < serials.size(); i++) {
+                CharDevice c = serials.get(i);
+                ports.add(c.target() == null || c.target().port() == null ? i : c.target().port());
+            }
+            int maxPort = ports.stream().mapToInt(Integer::intValue).max().orElse(-1);
             List<String> list = new ArrayList<>();
             for (int p = 0; p <= maxPort; p++) {
-                final int port = p;
-                CharDevice chr = serials.stream().filter(s -> port(s) == port).findFirst().orElse(null);
-                list.add(chr == null ? "none" : sxprChr(chr));
+                int at = ports.indexOf(p);
+                list.add(at < 0 ? "none" : sxprChr(serials.get(at)));
             }
             conf.setList("serial", list);
         }

@@ -3,7 +3,6 @@ package org.jvirt.driver.xen.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +15,6 @@ import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * libvirt's libxlxml2domconfigtest: {@code NAME.xml} (PARSE_INACTIVE) built into libxl's domain
@@ -44,8 +41,8 @@ class LibxlDomainConfigConformanceTest {
             try {
                 Map<String, Object> config = builder.build(codec.parse(Files.readString(xml),
                         DomainXmlCodec.PARSE_INACTIVE));
-                JsonNode actual = normalize(json.readTree(LibxlJson.write(config)));
-                JsonNode expected = normalize(json.readTree(dir.resolve(name + ".json").toFile()));
+                JsonNode actual = LibxlJsonDiff.normalize(json.readTree(LibxlJson.write(config)));
+                JsonNode expected = LibxlJsonDiff.normalize(json.readTree(dir.resolve(name + ".json").toFile()));
                 if (expected.equals(actual)) {
                     results.passed(name);
                 } else {
@@ -56,32 +53,5 @@ class LibxlDomainConfigConformanceTest {
             }
         }
         results.assertNoRegression();
-    }
-
-    /** Drops what libxl's JSON leaves out at its default: {}, [], 0, null. */
-    private static JsonNode normalize(JsonNode n) {
-        if (n.isObject()) {
-            ObjectNode o = (ObjectNode) n;
-            Iterator<Map.Entry<String, JsonNode>> it = o.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = normalize(e.getValue());
-                if (isDefault(v)) {
-                    it.remove();
-                } else {
-                    e.setValue(v);
-                }
-            }
-        } else if (n.isArray()) {
-            ArrayNode a = (ArrayNode) n;
-            for (int i = 0; i < a.size(); i++) {
-                a.set(i, normalize(a.get(i)));
-            }
-        }
-        return n;
-    }
-
-    private static boolean isDefault(JsonNode v) {
-        return v == null || v.isNull() || (v.isContainerNode() && v.isEmpty()) || (v.isIntegralNumber() && v.asLong() == 0);
     }
 }

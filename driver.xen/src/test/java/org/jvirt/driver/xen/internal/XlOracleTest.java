@@ -62,6 +62,65 @@ class XlOracleTest {
         results.assertNoRegression();
     }
 
+    /**
+     * For libvirt's libxlxml2domconfig definitions: the xl.cfg jvirt writes, parsed by xl, against
+     * the libxl configuration jvirt builds itself ({@link LibxlConfigBuilder}), both with libxl's
+     * defaults left out; the differences must be ones {@link LibxlJsonDiff#explainBuilder} explains.
+     */
+    @Test
+    void xlParsesJvirtsConfigurationIntoJvirtsLibxlConfiguration() throws Exception {
+        Path dir = LibvirtTestData.require("libxlxml2domconfigdata").resolve("libxlxml2domconfigdata");
+        LibxlConfigBuilder builder = new LibxlConfigBuilder((memkb, vcpus) -> 1234, 5900);
+        Map<String, String> configs = new LinkedHashMap<>();
+        Map<String, JsonNode> built = new LinkedHashMap<>();
+        ConformanceResults results = new ConformanceResults("xl-oracle-libxl");
+        List<Path> inputs;
+        try (var s = Files.list(dir)) {
+            inputs = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+        for (Path xml : inputs) {
+            String name = xml.getFileName().toString().replace(".xml", "");
+            try {
+                String text = Files.readString(xml);
+                configs.put(name, formats.toNative(NativeFormats.XL, text));
+                built.put(name, LibxlJsonDiff.normalize(json.readTree(LibxlJson.write(
+                        builder.build(codec.parse(text, DomainXmlCodec.PARSE_INACTIVE))))));
+            } catch (VirtException e) {
+                results.failed(name, "jvirt cannot convert it: " + e.getMessage());
+            }
+        }
+        List<String> explainedHere = new ArrayList<>();
+        try (XlToolstack xl = XlToolstack.setUp()) {
+            Map<String, XlToolstack.Output> out = xl.dryRun(configs);
+            for (String name : configs.keySet()) {
+                XlToolstack.Output o = out.get(name);
+                if (o.rc() != 0) {
+                    results.failed(name, "xl refuses jvirt's configuration: " + lastLine(o.err()));
+                    continue;
+                }
+                JsonNode fromXl = LibxlJsonDiff.normalize(json.readTree(o.json()));
+                List<LibxlJsonDiff.Difference> unexplained = new ArrayList<>();
+                for (LibxlJsonDiff.Difference d : LibxlJsonDiff.diff(fromXl, built.get(name))) {
+                    String why = LibxlJsonDiff.explainBuilder(d);
+                    if (why == null) {
+                        unexplained.add(d);
+                    } else {
+                        explainedHere.add(name + " " + d + ": " + why);
+                    }
+                }
+                if (unexplained.isEmpty()) {
+                    results.passed(name);
+                } else {
+                    results.failed(name, "xl's and jvirt's libxl configurations differ: " + unexplained);
+                }
+            }
+        }
+        System.out.println("xl oracle (libxl configuration): " + results.passedCases().size() + " passed, "
+                + explainedHere.size() + " explained differences");
+        explainedHere.forEach(e -> System.out.println("  " + e));
+        results.assertNoRegression();
+    }
+
     private void collect(Path dir, String prefix, String format, Set<String> unused, Map<String, String> configs,
             Map<String, String> errors) throws IOException {
         List<Path> files;
