@@ -68,6 +68,12 @@ public interface Connection extends AutoCloseable {
     String domainXmlToNative(String nativeFormat, String xml, int flags) throws VirtException;
 
     /**
+     * Converts a configuration in the driver's native format ({@code xen-xl}, {@code xen-xm} for
+     * Xen) to domain XML, as {@code virsh domxml-from-native}.
+     */
+    String domainXmlFromNative(String nativeFormat, String nativeConfig, int flags) throws VirtException;
+
+    /**
      * Registers a domain event listener for all domains of this connection: it hears lifecycle
      * events and, through {@link DomainEventListener#onReboot}, reboots.
      *

@@ -80,6 +80,10 @@ public interface DriverConnection {
         throw unsupported("virConnectDomainXMLToNative");
     }
 
+    default String domainXmlFromNative(String nativeFormat, String nativeConfig, int flags) throws VirtException {
+        throw unsupported("virConnectDomainXMLFromNative");
+    }
+
     /** Sets where this connection delivers lifecycle events; null stops delivery. */
     default void setEventSink(DomainEventSink sink) {
     }

@@ -177,6 +177,15 @@ final class ConnectionFacade implements Connection {
     }
 
     @Override
+    public String domainXmlFromNative(String nativeFormat, String nativeConfig, int convertFlags) throws VirtException {
+        String fn = "virConnectDomainXMLFromNative";
+        checkWritable(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(nativeFormat, "nativeFormat", fn, ErrorDomain.DOMAIN);
+        Checks.notNull(nativeConfig, "nativeConfig", fn, ErrorDomain.DOMAIN);
+        return call(fn, b -> b.connection().domainXmlFromNative(nativeFormat, nativeConfig, convertFlags));
+    }
+
+    @Override
     public int addLifecycleListener(DomainEventListener listener) throws VirtException {
         String fn = "virConnectDomainEventRegisterAny";
         checkOpen(fn, ErrorDomain.DOMAIN);

@@ -25,7 +25,7 @@ final class RepeatableCalls {
             "virNodeGetInfo",
             "virConnectGetMaxVcpus",
             "virConnectListAllDomains",
-            "virConnectDomainXMLToNative",
+            "virConnectDomainXMLToNative", "virConnectDomainXMLFromNative",
             "virConnectDomainEventRegisterAny",
             // finding a domain
             "virDomainLookupByName",

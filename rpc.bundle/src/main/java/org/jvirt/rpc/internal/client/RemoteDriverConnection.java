@@ -131,6 +131,12 @@ final class RemoteDriverConnection implements DriverConnection {
     }
 
     @Override
+    public String domainXmlFromNative(String nativeFormat, String nativeConfig, int flags) throws VirtException {
+        return rpc.string(RemoteProc.CONNECT_DOMAIN_XML_FROM_NATIVE,
+                new XdrWriter().writeString(nativeFormat).writeString(nativeConfig).writeInt(flags));
+    }
+
+    @Override
     public void setEventSink(DomainEventSink newSink) {
         events.setEventSink(newSink);
     }

@@ -159,7 +159,8 @@ final class ArgShapes {
         put(List.of(Arg.OPT_STRING, i), RemoteProc.CONNECT_OPEN);
         put(List.of(Arg.OPT_STRING), RemoteProc.CONNECT_GET_MAX_VCPUS);
         put(List.of(i, i, i), RemoteProc.NODE_GET_CPU_MAP);
-        put(List.of(Arg.STRING, Arg.STRING, i), RemoteProc.CONNECT_DOMAIN_XML_TO_NATIVE);
+        put(List.of(Arg.STRING, Arg.STRING, i), RemoteProc.CONNECT_DOMAIN_XML_TO_NATIVE,
+                RemoteProc.CONNECT_DOMAIN_XML_FROM_NATIVE);
         put(List.of(dom, Arg.OPT_STRING, i), RemoteProc.DOMAIN_OPEN_CONSOLE);
         put(List.of(i, i), RemoteProc.CONNECT_LIST_ALL_DOMAINS);
         put(List.of(Arg.STRING), RemoteProc.DOMAIN_LOOKUP_BY_NAME, RemoteProc.DOMAIN_DEFINE_XML);

@@ -81,6 +81,12 @@ final class ConnectProcedures {
             int flags = a.readInt();
             r.writeString(c.connection().domainXmlToNative(format, xml, flags));
         });
+        t.add(RemoteProc.CONNECT_DOMAIN_XML_FROM_NATIVE, "virConnectDomainXMLFromNative", WRITE, (c, a, r) -> {
+            String format = a.readString();
+            String config = a.readString();
+            int flags = a.readInt();
+            r.writeString(c.connection().domainXmlFromNative(format, config, flags));
+        });
     }
 
     /**

@@ -47,6 +47,7 @@ public final class RemoteProc {
     public static final int CONNECT_GET_URI = 110;
     public static final int DOMAIN_GET_SECURITY_LABEL = 121;
     public static final int NODE_GET_SECURITY_MODEL = 122;
+    public static final int CONNECT_DOMAIN_XML_FROM_NATIVE = 135;
     public static final int CONNECT_DOMAIN_XML_TO_NATIVE = 136;
     public static final int CONNECT_IS_SECURE = 149;
     public static final int DOMAIN_IS_ACTIVE = 150;

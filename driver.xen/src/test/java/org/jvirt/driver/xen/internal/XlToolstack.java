@@ -1,0 +1,170 @@
+package org.jvirt.driver.xen.internal;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.jvirt.api.spi.HostDirectories;
+
+/**
+ * Debian's Xen toolstack ({@code xl} 4.17 and its libraries) unpacked into a temporary folder
+ * ({@code apt-get download} + {@code dpkg -x}: installing it would pull in systemd and a
+ * hypervisor), with the fakes libvirt's libxlmock.c uses so that {@code xl -N create} prints
+ * libxl's domain configuration without a hypervisor: an LD_PRELOAD shim (built here with gcc),
+ * an empty {@code /dev/xen/privcmd} and a silent xenstored socket, mounted in a private mount
+ * namespace ({@code unshare --mount}). Needs root, gcc, unshare, apt-get and dpkg; without them
+ * the calling test is skipped, or fails in CI ({@code CI=true}).
+ */
+final class XlToolstack implements AutoCloseable {
+    private static final List<String> PACKAGES = List.of("xen-utils-4.17", "xen-utils-common", "libxenmisc4.17",
+            "libxencall1", "libxenevtchn1", "libxenforeignmemory1", "libxengnttab1", "libxenstore4",
+            "libxentoollog1", "libxendevicemodel1", "libxenhypfs1", "libxentoolcore1", "libyajl2");
+    /** Mount points on the host the namespace mounts over; created when missing, removed after. */
+    private static final List<Path> MOUNT_POINTS = List.of(Path.of("/dev/xen"), Path.of("/run/xenstored"));
+
+    private final Path work;
+    private final List<Path> created = new ArrayList<>();
+
+    private XlToolstack(Path work) {
+        this.work = work;
+    }
+
+    /** Sets the toolstack up, or skips (fails in CI) saying what is missing. */
+    static XlToolstack setUp() throws IOException, InterruptedException {
+        for (String tool : List.of("/usr/bin/gcc", "/usr/bin/unshare", "/usr/bin/apt-get", "/usr/bin/dpkg",
+                "/usr/bin/python3")) {
+            if (!Files.isExecutable(Path.of(tool))) {
+                missing(tool + " is not installed");
+            }
+        }
+        if (!HostDirectories.isRoot()) {
+            missing("the xl oracle mounts in a mount namespace and needs root");
+        }
+        XlToolstack t = new XlToolstack(Files.createTempDirectory("jvirt-xl-oracle"));
+        try {
+            t.prepare();
+            return t;
+        } catch (IOException | RuntimeException | InterruptedException | AssertionError e) {
+            t.close();
+            throw e;
+        }
+    }
+
+    private static void missing(String why) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("xl oracle: " + why + " (required in CI)");
+        }
+        abort("xl oracle skipped: " + why);
+    }
+
+    private void prepare() throws IOException, InterruptedException {
+        Path debs = Files.createDirectories(work.resolve("debs"));
+        List<String> download = new ArrayList<>(List.of("apt-get", "download"));
+        download.addAll(PACKAGES);
+        Result r = run(debs, 300, download);
+        if (r.rc != 0) {
+            missing("apt-get download of Xen's packages failed: " + r.err.strip());
+        }
+        Path root = Files.createDirectories(work.resolve("xen"));
+        try (Stream<Path> s = Files.list(debs)) {
+            for (Path deb : s.filter(p -> p.toString().endsWith(".deb")).toList()) {
+                check(run(work, 60, List.of("dpkg", "-x", deb.toString(), root.toString())), "dpkg -x " + deb);
+            }
+        }
+        copyResource("shim.c");
+        copyResource("run.sh");
+        check(run(work, 60, List.of("gcc", "-shared", "-fPIC", "-O2", "-o", "shim.so", "shim.c")), "gcc shim.c");
+        Files.createDirectories(work.resolve("xendev"));
+        Files.writeString(work.resolve("xendev/privcmd"), "");
+        Files.createDirectories(work.resolve("xs"));
+    }
+
+    /** The outcome of {@code xl -N create} on one configuration. */
+    record Output(int rc, String json, String err) {
+    }
+
+    /** Runs xl on every {@code NAME -> config text}; one namespace for the whole batch. */
+    Map<String, Output> dryRun(Map<String, String> configs) throws IOException, InterruptedException {
+        Path in = Files.createDirectories(work.resolve("in-" + System.nanoTime()));
+        Path out = Files.createDirectories(work.resolve("out-" + System.nanoTime()));
+        for (Map.Entry<String, String> e : configs.entrySet()) {
+            Files.writeString(in.resolve(e.getKey() + ".cfg"), e.getValue());
+        }
+        for (Path p : MOUNT_POINTS) {
+            if (!Files.exists(p)) {
+                Files.createDirectory(p);
+                created.add(p);
+            }
+        }
+        Files.deleteIfExists(work.resolve("xs/socket"));
+        Files.deleteIfExists(work.resolve("xs/socket.ready"));
+        check(run(work, 600, List.of("unshare", "--mount", "--fork", "sh", work.resolve("run.sh").toString(),
+                work.resolve("xen").toString(), work.toString(), in.toString(), out.toString())), "unshare run.sh");
+        Map<String, Output> results = new HashMap<>();
+        for (String name : configs.keySet()) {
+            String rc = Files.readString(out.resolve(name + ".rc")).strip();
+            results.put(name, new Output(Integer.parseInt(rc), Files.readString(out.resolve(name + ".json")),
+                    Files.readString(out.resolve(name + ".err"))));
+        }
+        return results;
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Path p : created) {
+            Files.deleteIfExists(p);
+        }
+        created.clear();
+        try (Stream<Path> s = Files.walk(work)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void copyResource(String name) throws IOException {
+        try (InputStream in = XlToolstack.class.getResourceAsStream("/xl-oracle/" + name)) {
+            if (in == null) {
+                throw new IOException("test resource xl-oracle/" + name + " is missing");
+            }
+            Files.write(work.resolve(name), in.readAllBytes());
+        }
+    }
+
+    private record Result(int rc, String err) {
+    }
+
+    private static void check(Result r, String what) {
+        if (r.rc != 0) {
+            fail("xl oracle set-up: " + what + " failed (" + r.rc + "): " + r.err.strip());
+        }
+    }
+
+    private static Result run(Path dir, int timeoutSeconds, List<String> command)
+            throws IOException, InterruptedException {
+        Path err = Files.createTempFile("jvirt-xl", ".err");
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                return new Result(-1, String.join(" ", command) + " timed out");
+            }
+            return new Result(p.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+}
