@@ -9,6 +9,9 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.Flag;
 import org.jvirt.api.ListFlag;
+import org.jvirt.api.MemoryStat;
+import org.jvirt.api.SchedulerType;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainEventSink;
@@ -24,10 +27,13 @@ final class LxcConnection implements DriverConnection {
     private final ContainerLifecycle lifecycle;
     private final Definitions definitions;
     private final CgroupStats stats;
+    private final ContainerTuning tuning;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
 
-    LxcConnection(LxcDriver driver, LxcHost host, ContainerLifecycle lifecycle, CgroupStats stats) {
+    LxcConnection(LxcDriver driver, LxcHost host, ContainerLifecycle lifecycle, CgroupStats stats,
+            ContainerTuning tuning) {
+        this.tuning = tuning;
         this.driver = driver;
         this.host = host;
         this.lifecycle = lifecycle;
@@ -249,6 +255,78 @@ final class LxcConnection implements DriverConnection {
     @Override
     public void setAutostart(DomainRef ref, boolean autostart) throws VirtException {
         definitions.setAutostart(find(ref), autostart);
+    }
+
+    // --- tuning and statistics (libvirt's lxcDomainSetMemoryFlags, ...Parameters, ...Stats) ---
+
+    /** The domain, locked, for one call. */
+    private interface Locked<T> {
+        T apply(LxcDomain d) throws VirtException;
+    }
+
+    private <T> T locked(DomainRef ref, Locked<T> call) throws VirtException {
+        LxcDomain d = find(ref);
+        synchronized (d) {
+            definitions.checkRegistered(d);
+            return call.apply(d);
+        }
+    }
+
+    @Override
+    public void setMemory(DomainRef ref, long kib, int flags) throws VirtException {
+        locked(ref, d -> {
+            tuning.memory.setMemory(d, kib, flags);
+            return null;
+        });
+    }
+
+    @Override
+    public List<TypedParameter> memoryParameters(DomainRef ref, int flags) throws VirtException {
+        return locked(ref, d -> tuning.memory.parameters(d, flags));
+    }
+
+    @Override
+    public void setMemoryParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
+        locked(ref, d -> {
+            tuning.memory.setParameters(d, params, flags);
+            return null;
+        });
+    }
+
+    @Override
+    public List<MemoryStat> memoryStats(DomainRef ref, int flags) throws VirtException {
+        return locked(ref, d -> tuning.memory.stats(d, flags));
+    }
+
+    @Override
+    public SchedulerType schedulerType(DomainRef ref) throws VirtException {
+        return locked(ref, tuning.scheduler::type);
+    }
+
+    @Override
+    public List<TypedParameter> schedulerParameters(DomainRef ref, int flags) throws VirtException {
+        return locked(ref, d -> tuning.scheduler.parameters(d, flags));
+    }
+
+    @Override
+    public void setSchedulerParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
+        locked(ref, d -> {
+            tuning.scheduler.setParameters(d, params, flags);
+            return null;
+        });
+    }
+
+    @Override
+    public List<TypedParameter> blkioParameters(DomainRef ref, int flags) throws VirtException {
+        return locked(ref, d -> tuning.blkio.parameters(d, flags));
+    }
+
+    @Override
+    public void setBlkioParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
+        locked(ref, d -> {
+            tuning.blkio.setParameters(d, params, flags);
+            return null;
+        });
     }
 
     @Override

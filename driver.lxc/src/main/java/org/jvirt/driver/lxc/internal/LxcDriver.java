@@ -51,6 +51,7 @@ public final class LxcDriver implements HypervisorDriver {
     private volatile LxcHost host;
     private volatile ContainerLifecycle lifecycle;
     private volatile CgroupStats stats;
+    private volatile ContainerTuning tuning;
     private volatile ScheduledExecutorService worker;
     private volatile CompletableFuture<Void> initialized = new CompletableFuture<>();
     private volatile Duration initWait = Duration.ZERO;
@@ -92,6 +93,7 @@ public final class LxcDriver implements HypervisorDriver {
                 log.toAbsolutePath(), timeout, schedule::ensure);
         schedule.setWatch(new ContainerWatch(host, lifecycle, schedule));
         stats = new CgroupStats(layout);
+        tuning = new ContainerTuning(new TuneContext(host, layout));
         initWait = Duration.ofMillis(config.init_wait_ms());
         CompletableFuture<Void> done = new CompletableFuture<>();
         initialized = done;
@@ -158,7 +160,7 @@ public final class LxcDriver implements HypervisorDriver {
             throw LxcErrors.internal("lxc state driver is not active");
         }
         awaitInitialized();
-        return Optional.of(new LxcConnection(this, host, lifecycle, stats));
+        return Optional.of(new LxcConnection(this, host, lifecycle, stats, tuning));
     }
 
     private void awaitInitialized() throws VirtException {
