@@ -3,6 +3,7 @@ package org.jvirt.driver.lxc.internal;
 import java.util.List;
 import java.util.UUID;
 
+import org.jvirt.api.ConsoleFlag;
 import org.jvirt.api.DefineFlag;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainState;
@@ -11,12 +12,14 @@ import org.jvirt.api.Flag;
 import org.jvirt.api.ListFlag;
 import org.jvirt.api.MemoryStat;
 import org.jvirt.api.SchedulerType;
+import org.jvirt.api.Stream;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 
@@ -28,12 +31,14 @@ final class LxcConnection implements DriverConnection {
     private final Definitions definitions;
     private final CgroupStats stats;
     private final ContainerTuning tuning;
+    private final ConsoleSessions consoles;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
 
     LxcConnection(LxcDriver driver, LxcHost host, ContainerLifecycle lifecycle, CgroupStats stats,
-            ContainerTuning tuning) {
+            ContainerTuning tuning, ConsoleSessions consoles) {
         this.tuning = tuning;
+        this.consoles = consoles;
         this.driver = driver;
         this.host = host;
         this.lifecycle = lifecycle;
@@ -255,6 +260,33 @@ final class LxcConnection implements DriverConnection {
     @Override
     public void setAutostart(DomainRef ref, boolean autostart) throws VirtException {
         definitions.setAutostart(find(ref), autostart);
+    }
+
+    /**
+     * {@code lxcDomainOpenConsole}: the console named by its alias, else the first one; it must be
+     * a pty. One session per container ({@link ConsoleSessions}), taken over with FORCE.
+     */
+    @Override
+    public Stream openConsole(DomainRef ref, String devName, int flags) throws VirtException {
+        LxcErrors.checkFlags(flags, Flag.mask(ConsoleFlag.FORCE, ConsoleFlag.SAFE), "lxcDomainOpenConsole");
+        return locked(ref, d -> {
+            if (!d.isActive()) {
+                throw LxcErrors.notRunning();
+            }
+            List<CharDevice> all = d.liveDef().devices().all().stream()
+                    .filter(x -> x instanceof CharDevice c && "console".equals(c.elementName()))
+                    .map(CharDevice.class::cast).toList();
+            CharDevice chr = devName == null ? all.stream().findFirst().orElse(null)
+                    : all.stream().filter(c -> devName.equals(c.info().alias())).findFirst().orElse(null);
+            if (chr == null) {
+                throw LxcErrors.internal("cannot find console device '" + (devName == null ? "default" : devName) + "'");
+            }
+            if (chr.type() != null && !chr.type().equals("pty")) {
+                throw LxcErrors.internal("character device " + (devName == null ? chr.info().alias() : devName)
+                        + " is not using a PTY");
+            }
+            return consoles.open(ContainerLifecycle.lxcName(d.liveDef()), Flag.isSet(flags, ConsoleFlag.FORCE));
+        });
     }
 
     // --- tuning and statistics (libvirt's lxcDomainSetMemoryFlags, ...Parameters, ...Stats) ---
