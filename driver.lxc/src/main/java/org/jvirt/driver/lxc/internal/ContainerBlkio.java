@@ -80,10 +80,12 @@ final class ContainerBlkio {
         }
     }
 
+    /** Weight 0 is none, as libvirt never writes a zero weight to the cgroup. */
     private static DomainDef withWeight(DomainDef def, int weight) {
         BlkioTune b = def.blkiotune();
-        return def.toBuilder().blkiotune((b == null ? BlkioTune.builder() : b.toBuilder()).weight(weight).build())
-                .build();
+        BlkioTune updated = (b == null ? BlkioTune.builder() : b.toBuilder()).weight(weight == 0 ? null : weight).build();
+        boolean empty = updated.weight() == null && updated.devices().isEmpty() && updated.other().isEmpty();
+        return def.toBuilder().blkiotune(empty ? null : updated).build();
     }
 
     private ContainerCgroup blkioGroup(LxcDomain dom) throws VirtException {
