@@ -1,7 +1,7 @@
 package org.jvirt.rpc.internal.testkit;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -59,43 +59,15 @@ public final class LxcHosts implements AutoCloseable {
         return root;
     }
 
+    /** The driver's defaults, with its lxc path and logs under {@code dir}. */
     private static LxcConfig config(Path dir) {
-        return new LxcConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return LxcConfig.class;
-            }
-
-            @Override
-            public String run_dir() {
-                return dir.resolve("run").toString();
-            }
-
-            @Override
-            public String log_dir() {
-                return dir.resolve("log").toString();
-            }
-
-            @Override
-            public String lxc_bin_dir() {
-                return "";
-            }
-
-            @Override
-            public long start_timeout_ms() {
-                return 20_000;
-            }
-
-            @Override
-            public long watch_interval_ms() {
-                return 100;
-            }
-
-            @Override
-            public long init_wait_ms() {
-                return 30_000;
-            }
-        };
+        return (LxcConfig) Proxy.newProxyInstance(LxcConfig.class.getClassLoader(), new Class<?>[] {LxcConfig.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "run_dir" -> dir.resolve("run").toString();
+                    case "log_dir" -> dir.resolve("log").toString();
+                    case "annotationType" -> LxcConfig.class;
+                    default -> method.getDefaultValue();
+                });
     }
 
     @Override
