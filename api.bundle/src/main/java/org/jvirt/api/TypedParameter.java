@@ -1,6 +1,10 @@
 package org.jvirt.api;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A named, typed value: libvirt's {@code virTypedParameter}, as tuning and statistics calls take
@@ -34,6 +38,32 @@ public record TypedParameter(String field, ParameterType type, Object value) {
         };
         if (!fits) {
             throw new IllegalArgumentException("value " + value + " is not of type " + type + " for " + field);
+        }
+    }
+
+    /**
+     * libvirt's {@code virTypedParamsValidate}, as drivers check the parameters a tuning call gets:
+     * known names only ({@link ErrorCode#ARGUMENT_UNSUPPORTED}), of the type {@code allowed} gives
+     * them and each at most once ({@link ErrorCode#INVALID_ARG}).
+     */
+    public static void validate(List<TypedParameter> params, Map<String, ParameterType> allowed)
+            throws VirtException {
+        Set<String> seen = new HashSet<>();
+        for (TypedParameter p : params) {
+            ParameterType expected = allowed.get(p.field());
+            if (expected == null) {
+                throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.NONE,
+                        "parameter '" + p.field() + "' not supported");
+            }
+            if (expected != p.type()) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "invalid type '"
+                        + p.type().name().toLowerCase() + "' for parameter '" + p.field() + "', expected '"
+                        + expected.name().toLowerCase() + "'");
+            }
+            if (!seen.add(p.field())) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
+                        "parameter '" + p.field() + "' occurs multiple times");
+            }
         }
     }
 

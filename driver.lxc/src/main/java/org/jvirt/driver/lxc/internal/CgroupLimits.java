@@ -1,5 +1,9 @@
 package org.jvirt.driver.lxc.internal;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.CpuTune;
 import org.jvirt.api.xml.DomainDef;
@@ -24,6 +28,22 @@ final class CgroupLimits {
         if (def.vcpu() != null && def.vcpu().cpuset() != null) {
             set(c, "cpuset.cpus", def.vcpu().cpuset());
         }
+        if (def.blkiotune() != null && def.blkiotune().weight() != null) {
+            set(c, blkioWeightFile(), def.blkiotune().weight().toString());
+        }
+    }
+
+    /** The weight's file as the host's blkio (v2: io) controller has it; libvirt's error without one. */
+    private String blkioWeightFile() throws VirtException {
+        String prefix = layout == CgroupLayout.V1 ? "blkio" : "io";
+        Path root = layout.dir(prefix.equals("blkio") ? "blkio" : "", "/");
+        for (String file : List.of(prefix + ".bfq.weight", prefix + ".weight")) {
+            // the root group of v1 has the files; v2 has them in child groups only, as the controller says
+            if (Files.exists(root.resolve(file)) || layout == CgroupLayout.V2 && file.equals("io.weight")) {
+                return file;
+            }
+        }
+        throw LxcErrors.invalid(ContainerBlkio.NO_WEIGHT);
     }
 
     private void memory(DomainDef def, ConfigText c) throws VirtException {

@@ -143,8 +143,8 @@ final class LxcDefinitionCheck {
                 || ct.emulatorSched() != null || !ct.vcpuScheds().isEmpty() || !ct.other().isEmpty())) {
             throw unsupported("<cputune> elements other than <shares>, <period> and <quota>");
         }
-        if (def.blkiotune() != null) {
-            throw unsupported("<blkiotune>");
+        if (def.blkiotune() != null && (!def.blkiotune().devices().isEmpty() || !def.blkiotune().other().isEmpty())) {
+            throw unsupported("<blkiotune> elements other than <weight>");
         }
         if (def.numatune() != null) {
             throw unsupported("<numatune>");

@@ -64,6 +64,11 @@ final class LxcDomain {
         return liveDef;
     }
 
+    /** A tuning call changed the running container (caller holds the lock; the container is active). */
+    void setLiveDef(DomainDef def) {
+        this.liveDef = def;
+    }
+
     boolean isActive() {
         return process != null;
     }

@@ -122,6 +122,23 @@ final class LxcTools {
         return run(List.of(tool("lxc-unfreeze"), "-P", lxcPath.toString(), "-n", name));
     }
 
+    /**
+     * The command of a console session: {@code lxc-console} attached to the container's console
+     * (tty 0) through liblxc's monitor, inside util-linux {@code script}, which gives it the
+     * terminal it requires and relays it over plain pipes. Its banner (stderr) is dropped; its
+     * escape key is Ctrl+], the key virsh keeps for itself, so no typed byte detaches it.
+     */
+    List<String> consoleCommand(String name) {
+        String console = String.join(" ", quote(tool("lxc-console")), "-P", quote(lxcPath.toString()), "-n",
+                quote(name), "-t", "0", "-e", quote("^]"), "2>/dev/null");
+        return List.of("script", "-q", "-e", "-c", console, "/dev/null");
+    }
+
+    /** One shell word. */
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
     /** Whether {@code lxc-start} can be run at all. */
     boolean available() {
         return binDir != null && Files.isExecutable(binDir.resolve("lxc-start"));

@@ -4,6 +4,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.ModificationImpact;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 
@@ -43,17 +44,6 @@ record AffectedDefs(DomainDef live, DomainDef persistent) {
      * and the definition of a transient one are errors. Caller holds the domain's lock.
      */
     static int impact(QemuDomainObj dom, int flags) throws VirtException {
-        boolean active = dom.isActive();
-        int f = flags & (LIVE | CONFIG);
-        if (f == 0) {
-            f = active ? LIVE : CONFIG;
-        }
-        if (!active && (f & LIVE) != 0) {
-            throw QemuErrors.notRunning();
-        }
-        if (!dom.isPersistent() && (f & CONFIG) != 0) {
-            throw QemuErrors.invalidDomain("transient domains do not have any persistent config");
-        }
-        return f;
+        return ModificationImpact.of(dom.isActive(), dom.isPersistent(), flags).bits();
     }
 }

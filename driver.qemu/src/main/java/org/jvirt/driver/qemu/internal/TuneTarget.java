@@ -1,13 +1,9 @@
 package org.jvirt.driver.qemu.internal;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import org.jvirt.api.ErrorCode;
-import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.ParameterType;
 import org.jvirt.api.TypedParameter;
@@ -33,25 +29,9 @@ final class TuneTarget {
         this.host = host;
     }
 
-    /** virTypedParamsValidate: known names only, of the right type, each at most once. */
+    /** virTypedParamsValidate (shared with the other drivers: {@link TypedParameter#validate}). */
     static void validate(List<TypedParameter> params, Map<String, ParameterType> allowed) throws VirtException {
-        Set<String> seen = new HashSet<>();
-        for (TypedParameter p : params) {
-            ParameterType expected = allowed.get(p.field());
-            if (expected == null) {
-                throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.NONE,
-                        "parameter '" + p.field() + "' not supported");
-            }
-            if (expected != p.type()) {
-                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "invalid type '"
-                        + p.type().name().toLowerCase() + "' for parameter '" + p.field() + "', expected '"
-                        + expected.name().toLowerCase() + "'");
-            }
-            if (!seen.add(p.field())) {
-                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
-                        "parameter '" + p.field() + "' occurs multiple times");
-            }
-        }
+        TypedParameter.validate(params, allowed);
     }
 
     /** The running guest's cgroup (a group without controllers when it has none). */

@@ -2,13 +2,10 @@ package org.jvirt.driver.test.internal;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.ParameterType;
@@ -213,25 +210,10 @@ final class TuningOps {
         host.save(dom);
     }
 
-    /** virTypedParamsValidate. */
+    /** virTypedParamsValidate, as every driver checks them ({@link TypedParameter#validate}). */
     private static void validate(List<TypedParameter> params, Map<String, ParameterType> allowed)
             throws VirtException {
-        Set<String> seen = new HashSet<>();
-        for (TypedParameter p : params) {
-            ParameterType expected = allowed.get(p.field());
-            if (expected == null) {
-                throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.NONE,
-                        "parameter '" + p.field() + "' not supported");
-            }
-            if (expected != p.type()) {
-                throw TestDriverErrors.invalidArg(ErrorDomain.NONE, "invalid type '" + p.type().name().toLowerCase()
-                        + "' for parameter '" + p.field() + "', expected '" + expected.name().toLowerCase() + "'");
-            }
-            if (!seen.add(p.field())) {
-                throw TestDriverErrors.invalidArg(ErrorDomain.NONE, "parameter '" + p.field()
-                        + "' occurs multiple times");
-            }
-        }
+        TypedParameter.validate(params, allowed);
     }
 
     private static Long value(List<TypedParameter> params, String field) {
