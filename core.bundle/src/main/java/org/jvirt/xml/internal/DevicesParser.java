@@ -58,7 +58,8 @@ final class DevicesParser {
                 case "tpm" -> all.add(TpmCodec.parse(c));
                 case "memory" -> all.add(MemoryDeviceCodecs.memory(c));
                 case "shmem" -> all.add(MemoryDeviceCodecs.shmem(c));
-                case "disk" -> GenericDevicePostParse.insertDisk(all, DiskCodec.parse(c));
+                case "disk" -> GenericDevicePostParse.insertDisk(all,
+                        GenericDevicePostParse.withIscsiLun(DiskCodec.parse(c)));
                 case "interface" -> all.add(NetInterfaceCodec.parse(c, random));
                 case "video" -> all.add(VideoCodec.parse(c));
                 case "input" -> all.add(VirtioDeviceCodecs.input(c));
