@@ -42,7 +42,7 @@ public final class SecretDriverComponent implements SecretDriver {
         this(store, codec, masterKeyFile, Path.of(SecretConfig.LIBVIRT_SCHEMAS));
     }
 
-    /** For use without OSGi: the master key in {@code masterKeyFile}, libvirt's RELAX NG schemas in {@code schemaDir}. */
+    /** For use without OSGi: the master key in {@code masterKeyFile}, libvirt's schemas in {@code schemaDir}. */
     public SecretDriverComponent(StateStore store, DomainXmlCodec codec, Path masterKeyFile, Path schemaDir)
             throws VirtException {
         this.masterKeyFile = masterKeyFile;

@@ -62,7 +62,8 @@ class QemuLuksDiskTest {
         // a short key derivation: QEMU unlocks the images before its monitor answers, within the bed's timeout
         qcow2 = bed.dir.resolve("disk.qcow2");
         raw = bed.dir.resolve("disk.luks");
-        qemuImg("-f", "qcow2", "-o", "encrypt.format=luks,encrypt.key-secret=sec0,encrypt.iter-time=10", qcow2.toString(), "8M");
+        qemuImg("-f", "qcow2", "-o", "encrypt.format=luks,encrypt.key-secret=sec0,encrypt.iter-time=10",
+                qcow2.toString(), "8M");
         qemuImg("-f", "luks", "-o", "key-secret=sec0,iter-time=10", raw.toString(), "8M");
     }
 

@@ -76,7 +76,8 @@ public final class SecretSchema {
         }
         // libvirt's virXMLValidatorInit when the schema cannot be read
         throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.SECRET,
-                "Unable to create RNG parser for " + schema + (errors.messages.isEmpty() ? "" : ": " + errors.messages));
+                "Unable to create RNG parser for " + schema
+                        + (errors.messages.isEmpty() ? "" : ": " + errors.messages));
     }
 
     /** Collects the validator's messages; a fatal error means the document is not well-formed. */

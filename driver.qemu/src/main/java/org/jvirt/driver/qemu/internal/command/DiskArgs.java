@@ -190,7 +190,8 @@ final class DiskArgs {
         if (model.startsWith("virtio") || model.equals("vmpvscsi")) {
             String suffix = ctrl + "-" + busNo + "-" + target + "-" + unit;
             j.put("bus", "scsi" + ctrl + ".0").put("channel", busNo).put("scsi-id", target).put("lun", unit)
-                    .put("device_id", deviceId == null ? null : deviceId + suffix).put("drive", nodeName).put("id", "scsi" + suffix);
+                    .put("device_id", deviceId == null ? null : deviceId + suffix).put("drive", nodeName)
+                    .put("id", "scsi" + suffix);
         } else {
             String suffix = ctrl + "-" + busNo + "-" + unit;
             j.put("bus", "scsi" + ctrl + ".0").put("scsi-id", unit)

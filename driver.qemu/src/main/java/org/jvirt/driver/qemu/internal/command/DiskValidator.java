@@ -145,7 +145,8 @@ final class DiskValidator {
             throw QemuErrors.unsupported("unknown secret type '" + type + "'");
         }
         String proto = src == null ? null : src.protocol();
-        if ("iscsi".equals(proto) && usage != SecretUsageType.ISCSI || "rbd".equals(proto) && usage != SecretUsageType.CEPH) {
+        if ("iscsi".equals(proto) && usage != SecretUsageType.ISCSI
+                || "rbd".equals(proto) && usage != SecretUsageType.CEPH) {
             throw QemuErrors.unsupported("invalid secret type '" + type + "'");
         }
     }

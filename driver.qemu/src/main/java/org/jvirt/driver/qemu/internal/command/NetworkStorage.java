@@ -99,7 +99,8 @@ final class NetworkStorage {
         if (!src.hosts().isEmpty()) {
             List<Json> servers = new ArrayList<>();
             for (SourceHost h : src.hosts()) {
-                servers.add(Json.object().put("host", h.name()).put("port", h.port() == null ? null : String.valueOf(h.port())));
+                servers.add(Json.object().put("host", h.name())
+                        .put("port", h.port() == null ? null : String.valueOf(h.port())));
             }
             storage.put("server", servers);
         }

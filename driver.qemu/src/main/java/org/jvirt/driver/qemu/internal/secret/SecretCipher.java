@@ -28,7 +28,8 @@ public final class SecretCipher {
     /** @param masterKey the guest's 32-byte master key; @param random where IVs come from */
     public SecretCipher(byte[] masterKey, Random random) {
         if (masterKey.length != MasterKey.LENGTH) {
-            throw new IllegalArgumentException("a master key has " + MasterKey.LENGTH + " bytes, not " + masterKey.length);
+            throw new IllegalArgumentException("a master key has " + MasterKey.LENGTH + " bytes, not "
+                    + masterKey.length);
         }
         this.masterKey = masterKey.clone();
         this.random = random;

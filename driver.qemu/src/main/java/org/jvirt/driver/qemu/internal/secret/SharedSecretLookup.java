@@ -64,6 +64,7 @@ public final class SharedSecretLookup implements SecretLookup {
         if (!hex.matches("[0-9a-fA-F]{32}")) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.NONE, "malformed uuid element");
         }
-        return new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
+        return new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16),
+                Long.parseUnsignedLong(hex.substring(16), 16));
     }
 }
