@@ -76,7 +76,7 @@ final class DevicesParser {
                 case "pstore" -> all.add(SmallDeviceCodecs.pstore(c));
                 case "watchdog" -> all.add(WatchdogCodec.parse(c));
                 case "filesystem" -> all.add(FilesystemCodec.parse(c));
-                case "hostdev" -> all.add(HostdevCodec.parse(c));
+                case "hostdev" -> all.add(GenericDevicePostParse.withIscsiLun(HostdevCodec.parse(c)));
                 default -> all.add(generic(child));
             }
         }

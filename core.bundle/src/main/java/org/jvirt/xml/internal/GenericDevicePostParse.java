@@ -10,6 +10,8 @@ import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DiskSource;
+import org.jvirt.api.xml.Hostdev;
+import org.jvirt.api.xml.HostdevSource;
 import org.jvirt.api.xml.Smartcard;
 import org.jvirt.api.xml.Video;
 
@@ -70,6 +72,15 @@ final class GenericDevicePostParse {
             return disk;
         }
         return disk.toBuilder().source(src.toBuilder().name(src.name() + "/0").build()).build();
+    }
+
+    /** virDomainPostParseCheckISCSIPath for an iSCSI SCSI host device, as for disks. */
+    static Hostdev withIscsiLun(Hostdev hostdev) {
+        HostdevSource src = hostdev.source();
+        if (src == null || !"iscsi".equals(src.protocol()) || src.name() == null || src.name().contains("/")) {
+            return hostdev;
+        }
+        return hostdev.toBuilder().source(src.toBuilder().name(src.name() + "/0").build()).build();
     }
 
     /** virDiskNameToIndex: {@code hda} 0, {@code vdb} 1, {@code sdaa} 26; -1 when not a disk name. */
