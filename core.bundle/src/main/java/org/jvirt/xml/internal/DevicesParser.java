@@ -58,7 +58,8 @@ final class DevicesParser {
                 case "tpm" -> all.add(TpmCodec.parse(c));
                 case "memory" -> all.add(MemoryDeviceCodecs.memory(c));
                 case "shmem" -> all.add(MemoryDeviceCodecs.shmem(c));
-                case "disk" -> GenericDevicePostParse.insertDisk(all, DiskCodec.parse(c));
+                case "disk" -> GenericDevicePostParse.insertDisk(all,
+                        GenericDevicePostParse.withIscsiLun(DiskCodec.parse(c)));
                 case "interface" -> all.add(NetInterfaceCodec.parse(c, random));
                 case "video" -> all.add(VideoCodec.parse(c));
                 case "input" -> all.add(VirtioDeviceCodecs.input(c));
@@ -75,7 +76,7 @@ final class DevicesParser {
                 case "pstore" -> all.add(SmallDeviceCodecs.pstore(c));
                 case "watchdog" -> all.add(WatchdogCodec.parse(c));
                 case "filesystem" -> all.add(FilesystemCodec.parse(c));
-                case "hostdev" -> all.add(HostdevCodec.parse(c));
+                case "hostdev" -> all.add(GenericDevicePostParse.withIscsiLun(HostdevCodec.parse(c)));
                 default -> all.add(generic(child));
             }
         }

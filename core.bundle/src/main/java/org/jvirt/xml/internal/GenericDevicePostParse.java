@@ -9,6 +9,9 @@ import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DiskSource;
+import org.jvirt.api.xml.Hostdev;
+import org.jvirt.api.xml.HostdevSource;
 import org.jvirt.api.xml.Smartcard;
 import org.jvirt.api.xml.Video;
 
@@ -56,6 +59,28 @@ final class GenericDevicePostParse {
         } else {
             all.add(insertAt, disk);
         }
+    }
+
+    /**
+     * virDomainPostParseCheckISCSIPath: an iSCSI source named without a LUN gets {@code /0}, the
+     * LUN that leaving it out always meant.
+     */
+    static Disk withIscsiLun(Disk disk) {
+        DiskSource src = disk.source();
+        if (!"network".equals(disk.type()) || src == null || !"iscsi".equals(src.protocol()) || src.name() == null
+                || src.name().contains("/")) {
+            return disk;
+        }
+        return disk.toBuilder().source(src.toBuilder().name(src.name() + "/0").build()).build();
+    }
+
+    /** virDomainPostParseCheckISCSIPath for an iSCSI SCSI host device, as for disks. */
+    static Hostdev withIscsiLun(Hostdev hostdev) {
+        HostdevSource src = hostdev.source();
+        if (src == null || !"iscsi".equals(src.protocol()) || src.name() == null || src.name().contains("/")) {
+            return hostdev;
+        }
+        return hostdev.toBuilder().source(src.toBuilder().name(src.name() + "/0").build()).build();
     }
 
     /** virDiskNameToIndex: {@code hda} 0, {@code vdb} 1, {@code sdaa} 26; -1 when not a disk name. */

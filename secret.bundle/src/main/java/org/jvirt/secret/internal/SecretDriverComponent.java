@@ -9,6 +9,7 @@ import org.jvirt.api.spi.SecretDriver;
 import org.jvirt.api.spi.SecretDriverConnection;
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.secret.internal.conf.SecretSchema;
 import org.jvirt.secret.internal.conf.SecretXml;
 import org.jvirt.secret.internal.store.MasterKey;
 import org.jvirt.secret.internal.store.SecretRecords;
@@ -33,15 +34,21 @@ public final class SecretDriverComponent implements SecretDriver {
     public SecretDriverComponent(@Reference(name = "store") StateStore store,
                                  @Reference(name = "codec") DomainXmlCodec codec,
                                  SecretConfig config, BundleContext context) throws VirtException {
-        this(store, codec, masterKeyFile(config, context));
+        this(store, codec, masterKeyFile(config, context), Path.of(config.schema_dir()));
     }
 
-    /** For use without OSGi: the master key in {@code masterKeyFile}. */
+    /** For use without OSGi: the master key in {@code masterKeyFile}, libvirt's schemas in their Debian place. */
     public SecretDriverComponent(StateStore store, DomainXmlCodec codec, Path masterKeyFile) throws VirtException {
+        this(store, codec, masterKeyFile, Path.of(SecretConfig.LIBVIRT_SCHEMAS));
+    }
+
+    /** For use without OSGi: the master key in {@code masterKeyFile}, libvirt's schemas in {@code schemaDir}. */
+    public SecretDriverComponent(StateStore store, DomainXmlCodec codec, Path masterKeyFile, Path schemaDir)
+            throws VirtException {
         this.masterKeyFile = masterKeyFile;
         SecureRandom random = new SecureRandom();
         SecretRecords records = new SecretRecords(store, new MasterKey(masterKeyFile, random), random);
-        this.service = new SecretService(new SecretXml(codec), records).load();
+        this.service = new SecretService(new SecretXml(codec), new SecretSchema(schemaDir), records).load();
     }
 
     @Override

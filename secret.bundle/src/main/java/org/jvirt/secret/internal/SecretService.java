@@ -13,6 +13,7 @@ import org.jvirt.api.SecretUsageType;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.SecretRef;
 import org.jvirt.secret.internal.conf.SecretDef;
+import org.jvirt.secret.internal.conf.SecretSchema;
 import org.jvirt.secret.internal.conf.SecretXml;
 import org.jvirt.secret.internal.store.SecretRecords;
 import org.slf4j.Logger;
@@ -25,17 +26,19 @@ import org.slf4j.LoggerFactory;
  */
 final class SecretService {
     private static final Logger LOG = LoggerFactory.getLogger(SecretService.class);
-    /** {@code VIR_SECRET_DEFINE_VALIDATE}, accepted as libvirt 9.0 does. */
+    /** {@code VIR_SECRET_DEFINE_VALIDATE}: the XML is validated against libvirt's secret.rng first. */
     static final int DEFINE_VALIDATE = 1;
 
     private final SecretXml xml;
+    private final SecretSchema schema;
     private final SecretRecords records;
     private final SecretObjects objects = new SecretObjects();
     private final SecretEvents events = new SecretEvents();
     private final ReentrantLock lock = new ReentrantLock();
 
-    SecretService(SecretXml xml, SecretRecords records) {
+    SecretService(SecretXml xml, SecretSchema schema, SecretRecords records) {
         this.xml = xml;
+        this.schema = schema;
         this.records = records;
     }
 
@@ -102,6 +105,9 @@ final class SecretService {
     /** {@code secretDefineXML}: add, persist (or forget on disk when it became ephemeral), roll back on failure. */
     SecretRef define(String xmlText, int flags) throws VirtException {
         checkFlags(flags, DEFINE_VALIDATE, "secretDefineXML");
+        if ((flags & DEFINE_VALIDATE) != 0) {
+            schema.validate(xmlText);
+        }
         SecretDef def = xml.parse(xmlText, SecretXml.URL);
         lock.lock();
         try {

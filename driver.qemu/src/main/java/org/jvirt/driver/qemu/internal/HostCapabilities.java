@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,11 @@ import org.jvirt.driver.qemu.internal.command.DomainXmlToNative;
 import org.jvirt.driver.qemu.internal.host.KvmMaxVcpus;
 import org.jvirt.driver.qemu.internal.host.HostNodeInfoReader;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
+import org.jvirt.driver.qemu.internal.secret.GuestSecrets;
+import org.jvirt.driver.qemu.internal.secret.MasterKey;
+import org.jvirt.driver.qemu.internal.secret.SecretCipher;
+import org.jvirt.driver.qemu.internal.secret.SecretLookup;
+import org.jvirt.driver.qemu.internal.secret.SharedSecretLookup;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +50,18 @@ final class HostCapabilities {
     private final QemuCapsCache caps;
     private final Emulators emulators;
     private final UUID hostUuid;
+    private final SecretLookup secrets;
 
     HostCapabilities(QemuCapsCache caps, Emulators emulators) {
+        this(caps, emulators, new SharedSecretLookup(() -> null));
+    }
+
+    /** @param secrets where {@code domxml-to-native} reads the secrets a definition uses */
+    HostCapabilities(QemuCapsCache caps, Emulators emulators, SecretLookup secrets) {
         this.caps = caps;
         this.emulators = emulators;
         this.hostUuid = hostUuid();
+        this.secrets = secrets;
     }
 
     QemuCaps capsOf(Path emulator) throws VirtException {
@@ -112,7 +125,10 @@ final class HostCapabilities {
         }
         DomainDef def = codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE);
         QemuCaps emulatorCaps = capsOf(emulators.find(def));
-        CommandEnv env = CommandEnv.onThisHost(runDir.toString(), runDir.resolve("channel").toString(), null);
+        // libvirt's domxml-to-native reads the secrets too, encrypted with a key no guest will get
+        SecureRandom random = new SecureRandom();
+        CommandEnv env = CommandEnv.onThisHost(runDir.toString(), runDir.resolve("channel").toString(), null)
+                .withSecrets(new GuestSecrets(secrets, new SecretCipher(MasterKey.create(random), random)));
         return new DomainXmlToNative(codec).convert(format, xml, emulatorCaps, env);
     }
 

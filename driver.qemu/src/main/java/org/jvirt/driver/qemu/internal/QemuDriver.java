@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,7 @@ import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.DriverSchemes;
 import org.jvirt.api.spi.HostDirectories;
 import org.jvirt.api.spi.HypervisorDriver;
+import org.jvirt.api.spi.SecretDriver;
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.qemu.internal.caps.QemuCapsCache;
@@ -33,6 +35,8 @@ import org.jvirt.driver.qemu.internal.cgroup.GuestCgroups;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
 import org.jvirt.driver.qemu.internal.probe.QmpProber;
 import org.jvirt.driver.qemu.internal.launch.LibvirtArgv;
+import org.jvirt.driver.qemu.internal.secret.SecretLookup;
+import org.jvirt.driver.qemu.internal.secret.SharedSecretLookup;
 import org.jvirt.driver.qemu.internal.security.DacSettings;
 import org.jvirt.driver.qemu.internal.security.QemuSecurity;
 import org.jvirt.driver.qemu.internal.vcpu.ResolverBinding;
@@ -43,6 +47,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
@@ -55,7 +60,9 @@ import org.slf4j.LoggerFactory;
  * instance reattaches to them and then starts the autostart domains on a thread of its own, so
  * that activation returns at once; connections wait (bounded) until that is done, as libvirtd
  * serves no client before its drivers initialized. The vCPU thread resolver is the highest-ranked
- * {@link VcpuThreadResolver} service, rebound dynamically.
+ * {@link VcpuThreadResolver} service, rebound dynamically; the secrets guests use (LUKS passphrases,
+ * iSCSI and Ceph keys) come from the highest-ranked {@link SecretDriver} service, libvirt's shared
+ * secret driver, looked up at each start (none bound: a guest that needs a secret does not start).
  */
 @Component(service = HypervisorDriver.class, configurationPid = QemuConfig.PID)
 @Designate(ocd = QemuConfig.class)
@@ -69,6 +76,8 @@ public final class QemuDriver implements HypervisorDriver {
     private StateStore store;
 
     private final ResolverBinding resolvers = new ResolverBinding();
+    private final AtomicReference<SecretDriver> secretDriver = new AtomicReference<>();
+    private final SecretLookup secrets = new SharedSecretLookup(secretDriver::get);
     private volatile QemuHost system;
     private volatile QemuHost session;
     private volatile Emulators emulators;
@@ -110,6 +119,17 @@ public final class QemuDriver implements HypervisorDriver {
         resolvers.unbind(resolver);
     }
 
+    /** The host's secret driver (optional; the highest-ranked one, rebound as services come and go). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindSecretDriver(SecretDriver driver) {
+        secretDriver.set(driver);
+    }
+
+    public void unbindSecretDriver(SecretDriver driver) {
+        secretDriver.compareAndSet(driver, null);
+    }
+
     @Activate
     public void activate(QemuConfig config, BundleContext context) {
         // run-time files (sockets) in the host's short run directory, logs with the persistent state
@@ -121,7 +141,7 @@ public final class QemuDriver implements HypervisorDriver {
         // probe processes get their own short folder: monitor socket paths must stay under 108 bytes
         QmpProber prober = new QmpProber(run.resolve("probe").toAbsolutePath(),
                 Duration.ofMillis(config.monitor_timeout_ms()), config.max_message_bytes());
-        hostCaps = new HostCapabilities(new QemuCapsCache(prober), emulators);
+        hostCaps = new HostCapabilities(new QemuCapsCache(prober), emulators, secrets);
         // each guest in its own cgroup; the session driver's machine names carry the user, as libvirt's
         CgroupMounts mounts = CgroupMounts.detect();
         GuestCgroups cgroups = new GuestCgroups(mounts, "qemu", null);
@@ -194,7 +214,8 @@ public final class QemuDriver implements HypervisorDriver {
         return new QemuHost(new HostContext(storeName, run.toAbsolutePath(), log.toAbsolutePath(),
                 c.machine_default(), Duration.ofMillis(c.destroy_timeout_ms()), Duration.ofMillis(c.monitor_timeout_ms()),
                 Duration.ofMillis(c.command_timeout_ms()), c.max_message_bytes(), codec, store, emulators,
-                new LibvirtArgv(hostCaps::capsOf, codec, run.toAbsolutePath(), c.machine_default()), vcpus, cgroups,
+                new LibvirtArgv(hostCaps::capsOf, codec, run.toAbsolutePath(), c.machine_default(), secrets), vcpus,
+                cgroups,
                 startObserver, security));
     }
 

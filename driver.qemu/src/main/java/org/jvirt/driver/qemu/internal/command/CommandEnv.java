@@ -3,6 +3,8 @@ package org.jvirt.driver.qemu.internal.command;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jvirt.driver.qemu.internal.secret.GuestSecrets;
+
 /**
  * Everything a command line depends on besides the definition and the capabilities: where the
  * domain's runtime files live, the environment QEMU inherits, the host it runs on and how it gets
@@ -16,13 +18,17 @@ import java.util.Map;
  * @param baseEnv     PATH, USER, LOGNAME and other variables passed through
  * @param host        the host's NUMA nodes, hugepages, devices, clock and free ports
  * @param fds         how QEMU gets the sockets, files and taps of its command line
+ * @param secrets     the values of the secrets the guest uses, encrypted with its master key
  */
 public record CommandEnv(String libDir, String channelDir, String monitorPath, Map<String, String> baseEnv,
-                         CommandHost host, FdHandover fds) {
+                         CommandHost host, FdHandover fds, GuestSecrets secrets) {
     /** libvirt's VIR_DOMAIN_SHORT_NAME_MAX. */
     private static final int SHORT_NAME_MAX = 20;
 
-    /** This host, rooted at {@code libDir}, with PATH, USER and LOGNAME of this process. */
+    /**
+     * This host, rooted at {@code libDir}, with PATH, USER and LOGNAME of this process; no secret
+     * can be read until {@link #withSecrets} gives the guest's.
+     */
     public static CommandEnv onThisHost(String libDir, String channelDir, String monitorPath) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String k : new String[] {"PATH", "USER", "LOGNAME"}) {
@@ -31,14 +37,20 @@ public record CommandEnv(String libDir, String channelDir, String monitorPath, M
                 env.put(k, v);
             }
         }
-        return new CommandEnv(libDir, channelDir, monitorPath, env, new LinuxCommandHost(), new PathHandover());
+        return new CommandEnv(libDir, channelDir, monitorPath, env, new LinuxCommandHost(), new PathHandover(),
+                GuestSecrets.unavailable());
     }
 
     /** A copy with one more inherited environment variable (libvirt passes some through, e.g. PipeWire's). */
     public CommandEnv withInherited(String name, String value) {
         Map<String, String> env = new LinkedHashMap<>(baseEnv);
         env.put(name, value);
-        return new CommandEnv(libDir, channelDir, monitorPath, env, host, fds);
+        return new CommandEnv(libDir, channelDir, monitorPath, env, host, fds, secrets);
+    }
+
+    /** A copy that reads and encrypts secret values with {@code guestSecrets}. */
+    public CommandEnv withSecrets(GuestSecrets guestSecrets) {
+        return new CommandEnv(libDir, channelDir, monitorPath, baseEnv, host, fds, guestSecrets);
     }
 
     /** Where file-backed guest RAM lives ({@code memory_backing_dir}). */

@@ -2,13 +2,14 @@ package org.jvirt.driver.qemu.internal.command;
 
 import java.util.List;
 
+import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Address;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DiskDriver;
+import org.jvirt.api.xml.DiskEncryption;
 import org.jvirt.api.xml.DiskGeometry;
 import org.jvirt.api.xml.DiskSource;
-import org.jvirt.api.xml.SourceHost;
 
 /** Disks as {@code -blockdev} storage and format nodes plus their frontend {@code -device}. */
 final class DiskArgs {
@@ -24,7 +25,7 @@ final class DiskArgs {
         this.boot = new BootIndex(m.def());
     }
 
-    void disks(Argv a) {
+    void disks(Argv a) throws VirtException {
         List<Disk> disks = m.def().devices().disks();
         for (Disk disk : disks) {
             if ("fdc".equals(disk.targetBus()) && boot.of(disk) != null) {
@@ -49,21 +50,26 @@ final class DiskArgs {
                 || s.protocol() != null);
     }
 
-    /** Writes the storage (and format) nodes; returns the node the frontend attaches to. */
-    private String blockdev(Argv a, Disk disk, int n) {
+    /** Writes the secrets and the storage (and format) nodes; returns the node the frontend attaches to. */
+    private String blockdev(Argv a, Disk disk, int n) throws VirtException {
         String type = disk.type() == null ? "file" : disk.type();
         DiskSource src = disk.source();
         DiskDriver driver = driver(disk);
         String format = driver.type() == null ? "raw" : driver.type();
         boolean readOnly = disk.readOnly() || "cdrom".equals(disk.device());
         Json cache = cacheJson(driver.cache());
-        boolean formatLayer = !format.equals("raw");
+        DiskEncryption enc = StorageSecrets.encryption(disk);
+        // libvirt's qemuBlockStorageSourceNeedsFormatLayer: QEMU's LUKS on a raw image is a format node
+        boolean formatLayer = !format.equals("raw") || StorageSecrets.qemuDecrypts(enc);
         String storageName = "libvirt-" + n + "-storage";
+        String formatName = "libvirt-" + n + "-format";
+        StorageSecrets secrets = new StorageSecrets(disk, storageName, formatLayer ? formatName : storageName);
+        secrets.objects(a, env.secrets());
         Json storage = Json.object();
         switch (type) {
             case "block" -> storage.put("driver", "cdrom".equals(disk.device()) && env.host().isCdrom(src.dev())
                     ? "host_cdrom" : "host_device").put("filename", src.dev());
-            case "network" -> network(storage, src);
+            case "network" -> NetworkStorage.props(storage, src, secrets);
             default -> storage.put("driver", "file").put("filename", src.file());
         }
         if (driver.io() != null && !type.equals("network")) {
@@ -81,32 +87,29 @@ final class DiskArgs {
         if (!formatLayer) {
             return storageName;
         }
-        String formatName = "libvirt-" + n + "-format";
         Json fmt = Json.object().put("node-name", formatName).put("read-only", readOnly)
                 .put("discard", driver.discard()).put("detect-zeroes", driver.detectZeroes())
-                .put("cache", cache).put("driver", format).put("file", storageName);
+                .put("cache", cache);
+        formatDriver(fmt, format, enc, secrets);
+        fmt.put("file", storageName);
         a.add("-blockdev", fmt.toString());
         return formatName;
     }
 
-    private static void network(Json storage, DiskSource src) {
-        String proto = src.protocol() == null ? "" : src.protocol();
-        storage.put("driver", proto);
-        SourceHost host = src.hosts().isEmpty() ? null : src.hosts().get(0);
-        if (proto.equals("http") || proto.equals("https") || proto.equals("ftp") || proto.equals("ftps")
-                || proto.equals("tftp")) {
-            String path = src.name() == null ? "" : src.name();
-            storage.put("url", proto + "://" + (host == null ? "" : host.name())
-                    + (host == null || host.port() == null ? "" : ":" + host.port())
-                    + (path.startsWith("/") ? "" : "/") + path);
-            storage.put("readahead", src.readahead()).put("timeout", src.timeout());
+    /** libvirt's qemuBlockStorageSourceGetBlockdevFormatProps: raw with QEMU's LUKS is the luks driver. */
+    private static void formatDriver(Json fmt, String format, DiskEncryption enc, StorageSecrets secrets) {
+        boolean qemuLuks = StorageSecrets.qemuDecrypts(enc) && "luks".equals(enc.format());
+        String key = secrets.encryptionAliases.isEmpty() ? null : secrets.encryptionAliases.get(0);
+        if (format.equals("raw")) {
+            fmt.put("driver", qemuLuks ? "luks" : "raw");
+            if (qemuLuks) {
+                fmt.put("key-secret", key);
+            }
+            return;
         }
-        if (proto.equals("nbd")) {
-            Json server = host != null && "unix".equals(host.transport())
-                    ? Json.object().put("type", "unix").put("path", host.socket())
-                    : Json.object().put("type", "inet").put("host", host == null ? null : host.name())
-                    .put("port", host == null ? null : String.valueOf(host.port() == null ? 10809 : host.port()));
-            storage.put("server", server).put("export", src.name());
+        fmt.put("driver", format);
+        if (qemuLuks && format.equals("qcow2")) {
+            fmt.put("encrypt", Json.object().put("format", "luks").put("key-secret", key));
         }
     }
 
@@ -174,7 +177,10 @@ final class DiskArgs {
     }
 
     private void scsi(Json j, String devType, Address addr, String nodeName) {
-        j.put("driver", devType.equals("cdrom") ? "scsi-cd" : "scsi-hd");
+        // a LUN passes SCSI commands through (scsi-block), which has no device_id
+        boolean lun = devType.equals("lun");
+        j.put("driver", lun ? "scsi-block" : devType.equals("cdrom") ? "scsi-cd" : "scsi-hd");
+        String deviceId = lun ? null : "drive-scsi";
         int ctrl = controller(addr);
         int busNo = bus(addr);
         int target = addr == null || addr.target() == null ? 0 : addr.target();
@@ -184,10 +190,12 @@ final class DiskArgs {
         if (model.startsWith("virtio") || model.equals("vmpvscsi")) {
             String suffix = ctrl + "-" + busNo + "-" + target + "-" + unit;
             j.put("bus", "scsi" + ctrl + ".0").put("channel", busNo).put("scsi-id", target).put("lun", unit)
-                    .put("device_id", "drive-scsi" + suffix).put("drive", nodeName).put("id", "scsi" + suffix);
+                    .put("device_id", deviceId == null ? null : deviceId + suffix).put("drive", nodeName)
+                    .put("id", "scsi" + suffix);
         } else {
             String suffix = ctrl + "-" + busNo + "-" + unit;
-            j.put("bus", "scsi" + ctrl + ".0").put("scsi-id", unit).put("device_id", "drive-scsi" + suffix)
+            j.put("bus", "scsi" + ctrl + ".0").put("scsi-id", unit)
+                    .put("device_id", deviceId == null ? null : deviceId + suffix)
                     .put("drive", nodeName).put("id", "scsi" + suffix);
         }
     }

@@ -3,9 +3,12 @@ package org.jvirt.driver.qemu.internal.command;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.jvirt.api.SecretUsageType;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Address;
 import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DiskAuth;
+import org.jvirt.api.xml.DiskEncryption;
 import org.jvirt.api.xml.DiskSource;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Preserved;
@@ -55,6 +58,7 @@ final class DiskValidator {
             }
             scsiIdentity(disk, bus);
             sharing(disk, dev);
+            authSecretType(disk);
             if (addr == null && !bus.equals("virtio") && !bus.equals("usb") && !bus.equals("xen")
                     && !bus.equals("sd") && DriveAddresses.diskIndex(dev) < 0) {
                 throw QemuErrors.xml("Unknown disk name '" + dev + "' and no address specified");
@@ -117,8 +121,33 @@ final class DiskValidator {
         }
         boolean encrypted = src != null && declares(src.encryption(), src.other(), "encryption")
                 || declares(disk.encryption(), disk.other(), "encryption");
-        if (encrypted && format != null && !format.equals("raw") && !format.equals("qcow2")) {
+        // librbd decrypts below any format QEMU reads; only QEMU's own LUKS needs raw or qcow2
+        DiskEncryption enc = StorageSecrets.encryption(disk);
+        boolean librbd = enc != null && "librbd".equals(enc.engine());
+        if (encrypted && !librbd && format != null && !format.equals("raw") && !format.equals("qcow2")) {
             throw QemuErrors.unsupported("encryption is supported only with 'raw' and 'qcow2' image format");
+        }
+    }
+
+    /**
+     * libvirt's virDomainDiskDefValidateSourceChainOne: the {@code <secret type>} of an
+     * {@code <auth>} must be the usage its protocol reads ({@code iscsi} for iSCSI, {@code ceph} for RBD).
+     */
+    private static void authSecretType(Disk disk) throws VirtException {
+        DiskSource src = disk.source();
+        DiskAuth auth = src != null && src.auth() != null ? src.auth() : disk.auth();
+        String type = auth == null || auth.secret() == null ? null : auth.secret().type();
+        if (type == null) {
+            return;
+        }
+        SecretUsageType usage = SecretUsageType.ofXmlName(type);
+        if (usage == null) {
+            throw QemuErrors.unsupported("unknown secret type '" + type + "'");
+        }
+        String proto = src == null ? null : src.protocol();
+        if ("iscsi".equals(proto) && usage != SecretUsageType.ISCSI
+                || "rbd".equals(proto) && usage != SecretUsageType.CEPH) {
+            throw QemuErrors.unsupported("invalid secret type '" + type + "'");
         }
     }
 

@@ -3,9 +3,9 @@ package org.jvirt.driver.qemu.internal.launch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,12 +13,15 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Os;
-import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 import org.jvirt.driver.qemu.internal.command.CommandEnv;
 import org.jvirt.driver.qemu.internal.command.QemuCommandBuilder;
 import org.jvirt.driver.qemu.internal.command.QemuCommandLine;
 import org.jvirt.driver.qemu.internal.command.QemuPostParse;
+import org.jvirt.driver.qemu.internal.secret.GuestSecrets;
+import org.jvirt.driver.qemu.internal.secret.MasterKey;
+import org.jvirt.driver.qemu.internal.secret.SecretCipher;
+import org.jvirt.driver.qemu.internal.secret.SecretLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * ({@link QemuPostParse}), then {@link QemuCommandBuilder} with real paths: the QMP monitor on
  * the driver's socket, the domain folder {@code <run>/domain-<id>-<name>} with the master key
  * libvirt's {@code masterKey0} secret reads (32 random bytes, mode 0600, as
- * qemuDomainWriteMasterKeyFile), and {@code -pidfile}.
+ * qemuDomainWriteMasterKeyFile), the values of the secrets the guest uses (from {@link SecretLookup})
+ * encrypted with that key, and {@code -pidfile}. The key file is written only once the command
+ * line is built: a secret that cannot be read fails the start before anything is written.
  */
 public final class LibvirtArgv implements ArgvBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtArgv.class);
@@ -42,14 +47,20 @@ public final class LibvirtArgv implements ArgvBuilder {
     private final DomainXmlCodec codec;
     private final Path runDir;
     private final String defaultMachine;
+    private final SecretLookup secrets;
     private final SecureRandom random = new SecureRandom();
 
-    /** @param defaultMachine the configured machine for domains that name none; empty: the emulator's default */
-    public LibvirtArgv(CapsSource caps, DomainXmlCodec codec, Path runDir, String defaultMachine) {
+    /**
+     * @param defaultMachine the configured machine for domains that name none; empty: the emulator's default
+     * @param secrets        where the values of the guests' secrets come from
+     */
+    public LibvirtArgv(CapsSource caps, DomainXmlCodec codec, Path runDir, String defaultMachine,
+                       SecretLookup secrets) {
         this.caps = caps;
         this.codec = codec;
         this.runDir = runDir;
         this.defaultMachine = defaultMachine;
+        this.secrets = secrets;
     }
 
     private CommandEnv env(Path monitor) {
@@ -61,9 +72,17 @@ public final class LibvirtArgv implements ArgvBuilder {
     public List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile) throws VirtException {
         QemuCaps emulatorCaps = caps.capsOf(emulator);
         DomainDef def = complete(live, emulatorCaps);
-        CommandEnv env = env(monitor);
-        QemuCommandLine cmd = new QemuCommandBuilder(emulatorCaps, env).build(def);
-        writeMasterKey(Path.of(env.domainDir(live.id(), live.name())));
+        byte[] masterKey = MasterKey.create(random);
+        SecretCipher cipher = new SecretCipher(masterKey, random);
+        CommandEnv env = env(monitor).withSecrets(new GuestSecrets(secrets, cipher));
+        QemuCommandLine cmd;
+        try {
+            cmd = new QemuCommandBuilder(emulatorCaps, env).build(def);
+            MasterKey.write(Path.of(env.domainDir(live.id(), live.name())), masterKey);
+        } finally {
+            cipher.clear();
+            Arrays.fill(masterKey, (byte) 0);
+        }
         List<String> argv = new ArrayList<>(cmd.argv());
         argv.set(0, emulator.toString());
         argv.add("-pidfile");
@@ -87,20 +106,6 @@ public final class LibvirtArgv implements ArgvBuilder {
             return def;
         }
         return def.withOs(os.withMachine(defaultMachine));
-    }
-
-    private void writeMasterKey(Path domainDir) throws VirtException {
-        try {
-            Files.createDirectories(domainDir);
-            Path key = domainDir.resolve("master-key.aes");
-            Files.deleteIfExists(key);
-            Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            byte[] bytes = new byte[32];
-            random.nextBytes(bytes);
-            Files.write(key, bytes);
-        } catch (IOException e) {
-            throw QemuErrors.internal("cannot write the master key in " + domainDir + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

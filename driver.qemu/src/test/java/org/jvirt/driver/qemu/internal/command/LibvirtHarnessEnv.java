@@ -14,6 +14,6 @@ final class LibvirtHarnessEnv {
         env.put("USER", "test");
         env.put("LOGNAME", "test");
         return new CommandEnv("/var/lib/libvirt/qemu", "/var/run/libvirt/qemu/channel", null, env,
-                new LibvirtHarnessHost(), new LibvirtHarnessFds());
+                new LibvirtHarnessHost(), new LibvirtHarnessFds(), LibvirtHarnessSecrets.create());
     }
 }
