@@ -12,6 +12,11 @@ load of the machine weighs on both alike) and measured:
   cpu     CPU time (user + system, all threads) the daemon's process used until that answer: the
           work done, which the machine's load does not stretch as it stretches "start"
   rss     VmRSS of the daemon's process (jvirtd: its JVM) after S seconds idle (--idle, default 3)
+  pss     its proportional set size (/proc/PID/smaps_rollup) at the same moment: the pages it shares
+          with other processes (libjvm.so, libc, the JDK's class data archive) count by their share
+  dirty   its private dirty memory at the same moment (smaps_rollup Private_Dirty): what it alone
+          holds that the kernel cannot drop (file pages read but not written, such as the mapped
+          class data archives, are left out)
   threads Threads of the same process at the same moment
 then stopped (SIGTERM, SIGKILL after 10 s), by PID. It prints every sample, the medians and the
 ratio jvirtd/libvirtd, and the load average before and after.
@@ -69,6 +74,14 @@ def status_field(pid, name):
             if line.startswith(name + ":"):
                 return line.split()[1]
     raise RuntimeError("no %s in /proc/%d/status" % (name, pid))
+
+
+def rollup_mib(pid, name):
+    with open("/proc/%d/smaps_rollup" % pid) as f:
+        for line in f:
+            if line.startswith(name + ":"):
+                return int(line.split()[1]) / 1024.0
+    raise RuntimeError("no %s in /proc/%d/smaps_rollup" % (name, pid))
 
 
 def children(pid):
@@ -251,11 +264,13 @@ def measure(daemon, idle, want_threads):
         per_thread = thread_cpu(pid) if want_threads else None
         time.sleep(idle)
         rss = int(status_field(pid, "VmRSS")) / 1024.0
+        pss = rollup_mib(pid, "Pss")
+        dirty = rollup_mib(pid, "Private_Dirty")
         threads = int(status_field(pid, "Threads"))
         names = thread_names(pid) if want_threads else None
     finally:
         daemon.cleanup(proc)
-    return start, cpu, rss, threads, names, per_thread
+    return start, cpu, rss, threads, names, per_thread, pss, dirty
 
 
 def run_mode(mode, builds, args, work):
@@ -267,10 +282,10 @@ def run_mode(mode, builds, args, work):
         for d in daemons:
             # jvirtd's threads in its second round: the first start from the framework cache it filled
             want = args.threads and isinstance(d, Jvirtd) and n == min(2, args.rounds)
-            start, cpu, rss, threads, names, per_thread = measure(d, args.idle, want)
-            samples[d.label].append((start, rss, threads, cpu))
-            print("%s round %d %-10s start %.3f s  cpu %.2f s  rss %.1f MiB  threads %d"
-                  % (mode, n, d.label, start, cpu, rss, threads), flush=True)
+            start, cpu, rss, threads, names, per_thread, pss, dirty = measure(d, args.idle, want)
+            samples[d.label].append((start, rss, threads, cpu, pss, dirty))
+            print("%s round %d %-10s start %.3f s  cpu %.2f s  rss %.1f MiB  pss %.1f MiB  dirty %.1f MiB  threads %d"
+                  % (mode, n, d.label, start, cpu, rss, pss, dirty, threads), flush=True)
             if names:
                 counts = {}
                 for name in names:
@@ -286,16 +301,17 @@ def run_mode(mode, builds, args, work):
 def report(mode, samples):
     med = statistics.median
     lv = samples["libvirtd"]
-    ref = [med(s[i] for s in lv) for i in range(4)]
+    ref = [med(s[i] for s in lv) for i in range(6)]
     print()
     print("mode %s: medians of %d rounds (ratio: daemon / libvirtd)" % (mode, len(lv)))
-    print("%-10s %9s %6s %9s %6s %9s %6s %8s %6s" % ("daemon", "start s", "ratio", "cpu s", "ratio", "rss MiB", "ratio",
-                                                   "threads", "ratio"))
+    print("%-10s %9s %6s %9s %6s %9s %6s %8s %6s %9s %6s %9s %6s" % (
+        "daemon", "start s", "ratio", "cpu s", "ratio", "rss MiB", "ratio", "threads", "ratio", "pss MiB", "ratio",
+        "dirty MiB", "ratio"))
     for label, vals in samples.items():
-        m = [med(s[i] for s in vals) for i in range(4)]
-        print("%-10s %9.3f %6.1f %9.2f %6.1f %9.1f %6.1f %8g %6.1f" % (
+        m = [med(s[i] for s in vals) for i in range(6)]
+        print("%-10s %9.3f %6.1f %9.2f %6.1f %9.1f %6.1f %8g %6.1f %9.1f %6.1f %9.1f %6.1f" % (
             label, m[0], m[0] / ref[0], m[3], m[3] / ref[3] if ref[3] else float("nan"), m[1], m[1] / ref[1],
-            m[2], m[2] / ref[2]))
+            m[2], m[2] / ref[2], m[4], m[4] / ref[4], m[5], m[5] / ref[5]))
 
 
 def main():

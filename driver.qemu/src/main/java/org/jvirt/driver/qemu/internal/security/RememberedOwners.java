@@ -32,7 +32,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * cannot unbalance it.
  */
 final class RememberedOwners {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The driver creates this class at activation, before any guest needs it: the mapper (and the
+     * ~370 Jackson classes an ObjectMapper loads) is made at the first record read or written, so
+     * that a daemon start without guests does not load Jackson (bench/footprint.py, issue 9).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final StateStore store;
     private final String driver;
@@ -51,7 +58,7 @@ final class RememberedOwners {
     synchronized int remember(String path, DacLabel current, UUID guest) throws VirtException {
         Optional<ObjectNode> rec = read(path);
         ObjectNode r = rec.orElseGet(() -> {
-            ObjectNode n = JSON.createObjectNode();
+            ObjectNode n = Json.MAPPER.createObjectNode();
             n.put("path", path);
             n.put("owner", current.toString());
             n.putArray("guests");
@@ -92,7 +99,7 @@ final class RememberedOwners {
             return Optional.empty();
         }
         try {
-            JsonNode n = JSON.readTree(raw.get());
+            JsonNode n = Json.MAPPER.readTree(raw.get());
             return n instanceof ObjectNode o && path.equals(o.path("path").asText()) ? Optional.of(o) : Optional.empty();
         } catch (IOException e) {
             throw QemuErrors.internal("cannot read the remembered owner of " + path + ": " + e.getMessage(), e);
@@ -103,7 +110,7 @@ final class RememberedOwners {
         ArrayNode a = r.putArray("guests");
         guests.forEach(a::add);
         try {
-            store.write(driver, RecordKind.STATUS, key(path), JSON.writeValueAsBytes(r));
+            store.write(driver, RecordKind.STATUS, key(path), Json.MAPPER.writeValueAsBytes(r));
         } catch (IOException e) {
             throw QemuErrors.internal("cannot record the owner of " + path + ": " + e.getMessage(), e);
         }
