@@ -342,4 +342,10 @@ final class RemoteDriverConnection implements DriverConnection {
     public Optional<SecretDriverConnection> ownSecrets() {
         return Optional.of(secrets);
     }
+
+    /** The daemon's networks, not this host's. */
+    @Override
+    public boolean usesSharedNetworks() {
+        return false;
+    }
 }
