@@ -183,4 +183,19 @@ public final class NetworkXmlParser {
     static boolean isOwnBridgeMode(Mode mode) {
         return mode.hasOwnBridge();
     }
+
+    /**
+     * A {@code <host>} of a DHCP host update (libvirt's virNetworkDefUpdateIPDHCPHost): parsed for the
+     * address {@code ip} of network {@code network}; {@code partialOkay} for a delete, which needs only
+     * one of mac, name and ip.
+     */
+    public NetworkDef.DhcpHost parseDhcpHost(String network, NetworkDef.IpDef ip, String xml, boolean partialOkay)
+            throws VirtException {
+        XmlElement node = reader.readXml(xml, "(network_definition)", ErrorDomain.NETWORK);
+        if (!node.name().equals("host")) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.NETWORK, "unexpected element <" + node.name()
+                    + ">, expecting <host>, while updating network '" + network + "'");
+        }
+        return IpXmlParser.host(network, ip, node, partialOkay);
+    }
 }
