@@ -142,4 +142,47 @@ public interface Connection extends AutoCloseable {
 
     /** @throws VirtException {@link ErrorCode#INVALID_ARG} when no listener has that id */
     void removeSecretEventListener(int callbackId) throws VirtException;
+
+    // ---- networks (libvirt's virNetwork* API, served by the network driver the connection uses) ----
+
+    /**
+     * All networks matching {@code flags} (a mask of {@link NetworkListFlag}); 0 lists all.
+     *
+     * @throws VirtException {@link ErrorCode#NO_SUPPORT} when the connection has no network driver
+     */
+    List<Network> listAllNetworks(int flags) throws VirtException;
+
+    /** The number of active networks. */
+    int numOfNetworks() throws VirtException;
+
+    /** The number of inactive (defined, not running) networks. */
+    int numOfDefinedNetworks() throws VirtException;
+
+    /**
+     * Defines (or redefines) a persistent network from its XML; {@code flags} may hold
+     * {@code VIR_NETWORK_DEFINE_VALIDATE} (1).
+     *
+     * @throws VirtException {@link ErrorCode#XML_ERROR} and others as libvirt for a bad definition,
+     *                       {@link ErrorCode#OPERATION_FAILED} when another network has the name or UUID
+     */
+    Network defineNetwork(String xml, int flags) throws VirtException;
+
+    /** Creates and starts a transient network; {@code flags} may hold {@code VIR_NETWORK_CREATE_VALIDATE} (1). */
+    Network createNetwork(String xml, int flags) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_NETWORK} when no network has that name */
+    Network lookupNetworkByName(String name) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_NETWORK} when no network has that UUID */
+    Network lookupNetworkByUuid(UUID uuid) throws VirtException;
+
+    /**
+     * Registers a listener for the network lifecycle events of this connection.
+     *
+     * @return a callback id for {@link #removeNetworkEventListener(int)}
+     */
+    int addNetworkEventListener(NetworkEventListener listener) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#INVALID_ARG} when no listener has that id */
+    void removeNetworkEventListener(int callbackId) throws VirtException;
 }

@@ -1,6 +1,6 @@
 /**
  * The jvirt consumer API: connections opened by libvirt URI, domains, their lifecycle, vCPU
- * information, lifecycle events, secrets and libvirt-compatible errors.
+ * information, lifecycle events, secrets, virtual networks and libvirt-compatible errors.
  */
 @Export
 @Version("1.5.0")

@@ -264,4 +264,24 @@ public interface DriverConnection {
     default Optional<SecretDriverConnection> ownSecrets() {
         return Optional.empty();
     }
+
+    // ---- networks: libvirt's secondary network driver of a connection ----
+
+    /**
+     * Whether this connection's network calls go to the host's shared {@link NetworkDriver}, as they
+     * do for libvirt's local stateful drivers (QEMU, LXC). The default is true; a driver without
+     * networks answers false (its network calls fail with NO_SUPPORT). Ignored when
+     * {@link #ownNetworks()} gives a connection.
+     */
+    default boolean usesSharedNetworks() {
+        return true;
+    }
+
+    /**
+     * This connection's own network driver, for a driver that has one (the remote driver: the
+     * networks of the daemon it talks to); empty (the default) otherwise.
+     */
+    default Optional<NetworkDriverConnection> ownNetworks() {
+        return Optional.empty();
+    }
 }

@@ -14,6 +14,8 @@ import org.jvirt.api.DomainStats;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
+import org.jvirt.api.Network;
+import org.jvirt.api.NetworkEventListener;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.OpenFlag;
 import org.jvirt.api.Secret;
@@ -24,6 +26,8 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.NetworkDriver;
+import org.jvirt.api.spi.NetworkRef;
 import org.jvirt.api.spi.SecretDriver;
 import org.jvirt.api.spi.SecretRef;
 import org.slf4j.Logger;
@@ -46,6 +50,8 @@ final class ConnectionFacade implements Connection {
     private final EventFanout events;
     private final SecretAccess secrets;
     private final SecretApi secretApi;
+    private final NetworkAccess networks;
+    private final NetworkApi networkApi;
     private final Consumer<ConnectionFacade> onClose;
 
     ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose) {
@@ -55,6 +61,12 @@ final class ConnectionFacade implements Connection {
     /** With {@code sharedSecrets}: the host's secret driver service now (null while there is none). */
     ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose,
                      Supplier<SecretDriver> sharedSecrets) {
+        this(uri, flags, session, onClose, sharedSecrets, () -> null);
+    }
+
+    /** With {@code sharedNetworks}: the host's network driver service now (null while there is none). */
+    ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose,
+                     Supplier<SecretDriver> sharedSecrets, Supplier<NetworkDriver> sharedNetworks) {
         this.uri = uri;
         this.flags = flags;
         this.session = session;
@@ -63,6 +75,9 @@ final class ConnectionFacade implements Connection {
         this.secrets = new SecretAccess(sharedSecrets, flags, events,
                 e -> new SecretFacade(this, new SecretRef(e.uuid(), e.usageType(), e.usageId())));
         this.secretApi = new SecretApi(this, secrets);
+        this.networks = new NetworkAccess(sharedNetworks, flags, events,
+                e -> new NetworkFacade(this, new NetworkRef(e.name(), e.uuid())));
+        this.networkApi = new NetworkApi(this, networks);
         session.onBind(dc -> {
             if (events.hasListeners()) {
                 dc.setEventSink(events.sink());
@@ -279,6 +294,7 @@ final class ConnectionFacade implements Connection {
         }
         session.close();
         secrets.close();
+        networks.close();
         events.shutdown();
         onClose.accept(this);
     }
@@ -380,5 +396,57 @@ final class ConnectionFacade implements Connection {
     /** Dispatches to the secret driver of the current driver connection; the caller has validated. */
     <T> T secretCall(String function, SecretCall<T> op) throws VirtException {
         return call(function, b -> op.apply(secrets.resolve(b.connection(), function)));
+    }
+
+    // ---- networks: libvirt-network.c's checks and the calls are in NetworkApi and NetworkFacade ----
+
+    @Override
+    public List<Network> listAllNetworks(int listFlags) throws VirtException {
+        return networkApi.listAll(listFlags);
+    }
+
+    @Override
+    public int numOfNetworks() throws VirtException {
+        return networkApi.count(true);
+    }
+
+    @Override
+    public int numOfDefinedNetworks() throws VirtException {
+        return networkApi.count(false);
+    }
+
+    @Override
+    public Network defineNetwork(String xml, int defineFlags) throws VirtException {
+        return networkApi.define(xml, defineFlags);
+    }
+
+    @Override
+    public Network createNetwork(String xml, int createFlags) throws VirtException {
+        return networkApi.create(xml, createFlags);
+    }
+
+    @Override
+    public Network lookupNetworkByName(String name) throws VirtException {
+        return networkApi.lookupByName(name);
+    }
+
+    @Override
+    public Network lookupNetworkByUuid(UUID networkUuid) throws VirtException {
+        return networkApi.lookupByUuid(networkUuid);
+    }
+
+    @Override
+    public int addNetworkEventListener(NetworkEventListener listener) throws VirtException {
+        return networkApi.addListener(listener);
+    }
+
+    @Override
+    public void removeNetworkEventListener(int callbackId) throws VirtException {
+        networkApi.removeListener(callbackId);
+    }
+
+    /** Dispatches to the network driver of the current driver connection; the caller has validated. */
+    <T> T networkCall(String function, NetworkCall<T> op) throws VirtException {
+        return call(function, b -> op.apply(networks.resolve(b.connection(), function)));
     }
 }

@@ -16,6 +16,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.HypervisorDriver;
+import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.SecretDriver;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
@@ -64,6 +65,8 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     private volatile boolean deactivated;
     /** The host's shared secret driver (libvirt's secondary secret driver), null while none is registered. */
     private volatile SecretDriver secretDriver;
+    /** The host's shared network driver (libvirt's secondary network driver), null while none is registered. */
+    private volatile NetworkDriver networkDriver;
 
     /** Used by Declarative Services; the wait comes from the configuration. */
     public CoreConnectionFactory() {
@@ -141,7 +144,7 @@ public final class CoreConnectionFactory implements ConnectionFactory {
         Binding first = opener.tryOpen(parsed, flags).orElseThrow(() -> opener.noDriver(parsed, null));
         DriverSession session = new DriverSession(registry, parsed, flags, () -> driverWait, first);
         ConnectionFacade facade = new ConnectionFacade(parsed, flags, session, openConnections::remove,
-                () -> secretDriver);
+                () -> secretDriver, () -> networkDriver);
         openConnections.add(facade);
         if (deactivated) { // deactivate() may have closed the others before this one was added
             facade.close();
@@ -187,6 +190,20 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     void unbindSecretDriver(SecretDriver driver) {
         if (secretDriver == driver) {
             secretDriver = null;
+        }
+    }
+
+    /** Binds the highest-ranked network driver; connections open a connection to it on their next network call. */
+    @Reference(name = "networkDriver", service = NetworkDriver.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindNetworkDriver")
+    public void bindNetworkDriver(NetworkDriver driver) {
+        networkDriver = driver;
+        LOG.info("network driver {} bound", driver);
+    }
+
+    void unbindNetworkDriver(NetworkDriver driver) {
+        if (networkDriver == driver) {
+            networkDriver = null;
         }
     }
 }

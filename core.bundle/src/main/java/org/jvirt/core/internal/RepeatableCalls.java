@@ -53,7 +53,21 @@ final class RepeatableCalls {
             "virSecretLookupByUsage",
             "virSecretGetXMLDesc",
             "virSecretGetValue",
-            "virConnectSecretEventRegisterAny");
+            "virConnectSecretEventRegisterAny",
+            // networks: reads, and setting autostart
+            "virConnectListAllNetworks",
+            "virConnectNumOfNetworks",
+            "virConnectNumOfDefinedNetworks",
+            "virNetworkLookupByName",
+            "virNetworkLookupByUUID",
+            "virNetworkGetXMLDesc",
+            "virNetworkGetBridgeName",
+            "virNetworkIsActive",
+            "virNetworkIsPersistent",
+            "virNetworkGetAutostart",
+            "virNetworkSetAutostart",
+            "virNetworkGetDHCPLeases",
+            "virConnectNetworkEventRegisterAny");
 
     private RepeatableCalls() {
     }

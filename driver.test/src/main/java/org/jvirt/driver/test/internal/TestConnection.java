@@ -367,4 +367,13 @@ final class TestConnection implements DriverConnection {
     public boolean usesSharedSecrets() {
         return false;
     }
+
+    /**
+     * No networks either: libvirt's test driver keeps networks of its own in memory, which jvirt's
+     * test driver does not have yet, and the host's network driver makes real bridges: NO_SUPPORT.
+     */
+    @Override
+    public boolean usesSharedNetworks() {
+        return false;
+    }
 }

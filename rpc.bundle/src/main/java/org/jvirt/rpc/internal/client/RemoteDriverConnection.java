@@ -18,6 +18,7 @@ import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainEventSink;
+import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.SecretDriverConnection;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainStatsRecord;
@@ -38,6 +39,7 @@ final class RemoteDriverConnection implements DriverConnection {
     private final RemoteVcpus vcpus;
     private final RemoteEvents events;
     private final RemoteSecrets secrets;
+    private final RemoteNetworks networks;
 
     private RemoteDriverConnection(RemoteCalls rpc, boolean eventCallbacks) {
         this.rpc = rpc;
@@ -46,6 +48,7 @@ final class RemoteDriverConnection implements DriverConnection {
         this.vcpus = new RemoteVcpus(rpc, () -> nodeInfo().cpus());
         this.events = new RemoteEvents(rpc, eventCallbacks);
         this.secrets = new RemoteSecrets(rpc);
+        this.networks = new RemoteNetworks(rpc);
     }
 
     /** Opens the connection {@code name} over {@code client} (see {@link RemoteHandshake}). */
@@ -347,5 +350,16 @@ final class RemoteDriverConnection implements DriverConnection {
     @Override
     public Optional<SecretDriverConnection> ownSecrets() {
         return Optional.of(secrets);
+    }
+
+    /** The daemon's networks, not this host's: libvirt's remote driver is the network driver of its connections. */
+    @Override
+    public boolean usesSharedNetworks() {
+        return false;
+    }
+
+    @Override
+    public Optional<NetworkDriverConnection> ownNetworks() {
+        return Optional.of(networks);
     }
 }

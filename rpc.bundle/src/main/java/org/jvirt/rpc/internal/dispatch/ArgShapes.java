@@ -93,6 +93,13 @@ final class ArgShapes {
                 }
             }
         },
+        NETWORK("remote_nonnull_network") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                STRING.skip(r);
+                UUID.skip(r);
+            }
+        },
         SECRET_VALUE("opaque<" + RemoteProc.SECRET_VALUE_MAX + ">") {
             @Override
             void skip(XdrReader r) throws XdrException {
@@ -181,7 +188,26 @@ final class ArgShapes {
         put(List.of(dom, i, Arg.CPUMAP), RemoteProc.DOMAIN_PIN_VCPU);
         put(List.of(dom, i, Arg.CPUMAP, i), RemoteProc.DOMAIN_PIN_VCPU_FLAGS);
         secretsAndSecurity();
+        networks();
         tuningAndResize();
+    }
+
+    private void networks() {
+        Arg i = Arg.INT;
+        Arg net = Arg.NETWORK;
+        put(List.of(), RemoteProc.CONNECT_NUM_OF_NETWORKS, RemoteProc.CONNECT_NUM_OF_DEFINED_NETWORKS);
+        put(List.of(i), RemoteProc.CONNECT_LIST_NETWORKS, RemoteProc.CONNECT_LIST_DEFINED_NETWORKS);
+        put(List.of(i, i), RemoteProc.CONNECT_LIST_ALL_NETWORKS);
+        put(List.of(Arg.STRING), RemoteProc.NETWORK_LOOKUP_BY_NAME, RemoteProc.NETWORK_CREATE_XML,
+                RemoteProc.NETWORK_DEFINE_XML);
+        put(List.of(Arg.UUID), RemoteProc.NETWORK_LOOKUP_BY_UUID);
+        put(List.of(Arg.STRING, i), RemoteProc.NETWORK_DEFINE_XML_FLAGS, RemoteProc.NETWORK_CREATE_XML_FLAGS);
+        put(List.of(net), RemoteProc.NETWORK_CREATE, RemoteProc.NETWORK_DESTROY, RemoteProc.NETWORK_UNDEFINE,
+                RemoteProc.NETWORK_GET_BRIDGE_NAME, RemoteProc.NETWORK_GET_AUTOSTART, RemoteProc.NETWORK_IS_ACTIVE,
+                RemoteProc.NETWORK_IS_PERSISTENT);
+        put(List.of(net, i), RemoteProc.NETWORK_GET_XML_DESC, RemoteProc.NETWORK_SET_AUTOSTART);
+        put(List.of(net, i, i, i, Arg.STRING, i), RemoteProc.NETWORK_UPDATE);
+        put(List.of(net, Arg.OPT_STRING, i, i), RemoteProc.NETWORK_GET_DHCP_LEASES);
     }
 
     private void secretsAndSecurity() {

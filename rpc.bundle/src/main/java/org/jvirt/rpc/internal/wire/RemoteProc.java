@@ -135,6 +135,33 @@ public final class RemoteProc {
     /** REMOTE_SECRET_VALUE_MAX and REMOTE_SECRET_UUID_LIST_MAX. */
     public static final int SECRET_VALUE_MAX = 65536;
     public static final int SECRET_LIST_MAX = 16384;
+
+    // ---- networks (remote_protocol.x REMOTE_PROC_*NETWORK*) ----
+    public static final int CONNECT_LIST_DEFINED_NETWORKS = 36;
+    public static final int CONNECT_LIST_NETWORKS = 38;
+    public static final int NETWORK_CREATE = 39;
+    public static final int NETWORK_CREATE_XML = 40;
+    public static final int NETWORK_DEFINE_XML = 41;
+    public static final int NETWORK_DESTROY = 42;
+    public static final int NETWORK_GET_XML_DESC = 43;
+    public static final int NETWORK_GET_AUTOSTART = 44;
+    public static final int NETWORK_GET_BRIDGE_NAME = 45;
+    public static final int NETWORK_LOOKUP_BY_NAME = 46;
+    public static final int NETWORK_LOOKUP_BY_UUID = 47;
+    public static final int NETWORK_SET_AUTOSTART = 48;
+    public static final int NETWORK_UNDEFINE = 49;
+    public static final int CONNECT_NUM_OF_DEFINED_NETWORKS = 50;
+    public static final int CONNECT_NUM_OF_NETWORKS = 52;
+    public static final int NETWORK_IS_ACTIVE = 152;
+    public static final int NETWORK_IS_PERSISTENT = 153;
+    public static final int CONNECT_LIST_ALL_NETWORKS = 283;
+    public static final int NETWORK_UPDATE = 291;
+    public static final int NETWORK_GET_DHCP_LEASES = 341;
+    public static final int NETWORK_DEFINE_XML_FLAGS = 432;
+    public static final int NETWORK_CREATE_XML_FLAGS = 437;
+    /** REMOTE_NETWORK_LIST_MAX and REMOTE_NETWORK_DHCP_LEASES_MAX. */
+    public static final int NETWORK_LIST_MAX = 16384;
+    public static final int NETWORK_DHCP_LEASES_MAX = 65536;
     public static final int DOMAIN_MEMORY_STATS_MAX = 1024;
     public static final int CONNECT_GET_ALL_DOMAIN_STATS_MAX = 262144;
 

@@ -2,6 +2,7 @@ package org.jvirt.rpc.internal.testkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.jvirt.api.ConnectionFactory;
@@ -11,6 +12,9 @@ import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.core.internal.CoreConnectionFactory;
 import org.jvirt.core.store.FileStateStore;
 import org.jvirt.driver.test.internal.TestDriver;
+import org.jvirt.network.internal.NetworkDriverComponent;
+import org.jvirt.network.internal.NetworkHypervisorDriver;
+import org.jvirt.network.internal.host.CommandRunner;
 import org.jvirt.secret.internal.SecretDriverComponent;
 import org.jvirt.secret.internal.SecretHypervisorDriver;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
@@ -45,5 +49,24 @@ public final class Hosts {
     /** The URI of the secret driver for this process: {@code secret:///system} as root. */
     public static String secretUri(Path socket) {
         return "secret:///" + (HostDirectories.isRoot() ? "system" : "session") + "?socket=" + socket;
+    }
+
+    /**
+     * The test driver, {@code network:///system} ({@code /session} for other users) and the real
+     * network driver, its records in {@code stateDir}, dnsmasq's files in {@code runtimeDir}, its host
+     * commands run with {@code prefix} (a test's network namespace: {@code ip netns exec NS}).
+     */
+    public static CoreConnectionFactory withNetworks(Path stateDir, Path runtimeDir, List<String> prefix)
+            throws VirtException {
+        CoreConnectionFactory core = (CoreConnectionFactory) testDefault(stateDir.resolve("test"));
+        core.addDriver(new NetworkHypervisorDriver(), Map.of(HypervisorDriver.SCHEMES, new String[] {"network"}));
+        core.bindNetworkDriver(new NetworkDriverComponent(new FileStateStore(stateDir.resolve("networks")),
+                new DomainXmlCodecImpl(), runtimeDir, new CommandRunner(prefix), "dnsmasq"));
+        return core;
+    }
+
+    /** The URI of the network driver for this process: {@code network:///system} as root. */
+    public static String networkUri(Path socket) {
+        return "network:///" + (HostDirectories.isRoot() ? "system" : "session") + "?socket=" + socket;
     }
 }

@@ -1,0 +1,64 @@
+package org.jvirt.api.spi;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jvirt.api.NetworkDhcpLease;
+import org.jvirt.api.NetworkUpdateCommand;
+import org.jvirt.api.NetworkUpdateSection;
+import org.jvirt.api.VirtException;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A connection's view of a network driver: libvirt's {@code virNetworkDriver} table. The core checks
+ * arguments and read-only access before it calls in. Errors are libvirt's, in its error domain
+ * {@link org.jvirt.api.ErrorDomain#NETWORK}: {@link org.jvirt.api.ErrorCode#NO_NETWORK} for a network
+ * that is not there, {@link org.jvirt.api.ErrorCode#INVALID_ARG} for flags the driver does not know.
+ * Must be thread-safe.
+ */
+@ConsumerType
+public interface NetworkDriverConnection {
+
+    /** Networks matching a mask of {@link org.jvirt.api.NetworkListFlag}; 0 means all. */
+    List<NetworkRef> listAllNetworks(int flags) throws VirtException;
+
+    NetworkRef lookupByName(String name) throws VirtException;
+
+    NetworkRef lookupByUuid(UUID uuid) throws VirtException;
+
+    NetworkRef defineXml(String xml, int flags) throws VirtException;
+
+    /** Defines a transient network and starts it. */
+    NetworkRef createXml(String xml, int flags) throws VirtException;
+
+    void create(NetworkRef network, int flags) throws VirtException;
+
+    void destroy(NetworkRef network) throws VirtException;
+
+    void undefine(NetworkRef network) throws VirtException;
+
+    String xmlDesc(NetworkRef network, int flags) throws VirtException;
+
+    String bridgeName(NetworkRef network) throws VirtException;
+
+    boolean isActive(NetworkRef network) throws VirtException;
+
+    boolean isPersistent(NetworkRef network) throws VirtException;
+
+    boolean autostart(NetworkRef network) throws VirtException;
+
+    void setAutostart(NetworkRef network, boolean autostart) throws VirtException;
+
+    List<NetworkDhcpLease> dhcpLeases(NetworkRef network, String mac, int flags) throws VirtException;
+
+    void update(NetworkRef network, NetworkUpdateCommand command, NetworkUpdateSection section, int parentIndex,
+                String xml, int flags) throws VirtException;
+
+    /** Sets where this connection delivers network events; null stops delivery. */
+    default void setEventSink(NetworkEventSink sink) {
+    }
+
+    /** Releases what the connection holds. Never throws; idempotent. */
+    default void close() {
+    }
+}

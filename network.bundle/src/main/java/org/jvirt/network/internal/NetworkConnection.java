@@ -1,0 +1,119 @@
+package org.jvirt.network.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jvirt.api.NetworkDhcpLease;
+import org.jvirt.api.NetworkUpdateCommand;
+import org.jvirt.api.NetworkUpdateSection;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.NetworkDriverConnection;
+import org.jvirt.api.spi.NetworkEventSink;
+import org.jvirt.api.spi.NetworkRef;
+
+/** One caller connection's use of the host's networks; it owns only its event registration. */
+final class NetworkConnection implements NetworkDriverConnection {
+    private final NetworkService service;
+    private NetworkEventSink sink;
+
+    NetworkConnection(NetworkService service) {
+        this.service = service;
+    }
+
+    @Override
+    public List<NetworkRef> listAllNetworks(int flags) throws VirtException {
+        return service.list(flags);
+    }
+
+    @Override
+    public NetworkRef lookupByName(String name) throws VirtException {
+        return service.lookupByName(name);
+    }
+
+    @Override
+    public NetworkRef lookupByUuid(UUID uuid) throws VirtException {
+        return service.lookupByUuid(uuid);
+    }
+
+    @Override
+    public NetworkRef defineXml(String xml, int flags) throws VirtException {
+        return service.define(xml, flags);
+    }
+
+    @Override
+    public NetworkRef createXml(String xml, int flags) throws VirtException {
+        return service.createTransient(xml, flags);
+    }
+
+    @Override
+    public void create(NetworkRef network, int flags) throws VirtException {
+        service.start(network, flags);
+    }
+
+    @Override
+    public void destroy(NetworkRef network) throws VirtException {
+        service.destroy(network);
+    }
+
+    @Override
+    public void undefine(NetworkRef network) throws VirtException {
+        service.undefine(network);
+    }
+
+    @Override
+    public String xmlDesc(NetworkRef network, int flags) throws VirtException {
+        return service.xml(network, flags);
+    }
+
+    @Override
+    public String bridgeName(NetworkRef network) throws VirtException {
+        return service.bridgeName(network);
+    }
+
+    @Override
+    public boolean isActive(NetworkRef network) throws VirtException {
+        return service.isActive(network);
+    }
+
+    @Override
+    public boolean isPersistent(NetworkRef network) throws VirtException {
+        return service.isPersistent(network);
+    }
+
+    @Override
+    public boolean autostart(NetworkRef network) throws VirtException {
+        return service.autostart(network);
+    }
+
+    @Override
+    public void setAutostart(NetworkRef network, boolean autostart) throws VirtException {
+        service.setAutostart(network, autostart);
+    }
+
+    @Override
+    public List<NetworkDhcpLease> dhcpLeases(NetworkRef network, String mac, int flags) throws VirtException {
+        return service.leases(network, mac, flags);
+    }
+
+    @Override
+    public void update(NetworkRef network, NetworkUpdateCommand command, NetworkUpdateSection section,
+                       int parentIndex, String xml, int flags) throws VirtException {
+        service.update(network, command, section, parentIndex, xml, flags);
+    }
+
+    @Override
+    public synchronized void setEventSink(NetworkEventSink newSink) {
+        if (sink != null) {
+            service.events().remove(sink);
+        }
+        sink = newSink;
+        if (newSink != null) {
+            service.events().add(newSink);
+        }
+    }
+
+    @Override
+    public void close() {
+        setEventSink(null);
+    }
+}

@@ -1,0 +1,33 @@
+package org.jvirt.network.internal;
+
+import org.jvirt.api.spi.NetworkRef;
+import org.jvirt.network.internal.conf.NetworkDef;
+
+/**
+ * One network the driver knows: libvirt's virNetworkObj. Guarded by the {@link NetworkService}'s
+ * lock.
+ */
+final class NetworkObj {
+    /** The definition in effect: the running one while active, else the persistent one. */
+    NetworkDef def;
+    /** The persistent definition, null for a transient network. */
+    NetworkDef persistent;
+    /** A definition to take effect at the next start (redefined while running), or null. */
+    NetworkDef next;
+    boolean active;
+    boolean autostart;
+    /** The running dnsmasq's pid, 0 when none. */
+    long dnsmasqPid;
+
+    NetworkObj(NetworkDef def) {
+        this.def = def;
+    }
+
+    NetworkRef ref() {
+        return new NetworkRef(def.name(), def.uuid());
+    }
+
+    boolean persistentNow() {
+        return persistent != null;
+    }
+}
