@@ -2,6 +2,7 @@ package org.jvirt.driver.lxc.internal.nativeconf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,6 +98,24 @@ class LxcConf2XmlTest {
                 "lxc.uts.name = a\nlxc.rootfs.path = /r\nlxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.0.1\n"));
         assertEquals(ErrorCode.INVALID_ARG, cidr.code());
         assertEquals("invalid argument: Invalid CIDR address: '10.0.0.1'", cidr.getMessage());
+    }
+
+    /** Keys the libvirt suite does not cover: memory limits, cpuset and numatune, a block rootfs. */
+    @Test
+    void memoryCpusetAndBlockRootfs() throws VirtException {
+        String xml = codec.format(reader.parse(LxcNativeConfig.FORMAT, String.join("\n",
+                "lxc.uts.name = c1", "lxc.rootfs.path = /dev/vg/c1", "lxc.arch = amd64",
+                "lxc.cgroup.memory.limit_in_bytes = 256M", "lxc.cgroup.memory.soft_limit_in_bytes = 128M",
+                "lxc.cgroup.memory.memsw.limit_in_bytes = 1G", "lxc.cgroup.cpuset.cpus = 0-1",
+                "lxc.cgroup.cpuset.mems = 0", "lxc.idmap = u 100000 0 65536",
+                "lxc.idmap = g 100000 0 65536", "")), 0);
+        for (String want : List.of("<memory unit='KiB'>262144</memory>", "<hard_limit unit='KiB'>262144</hard_limit>",
+                "<soft_limit unit='KiB'>131072</soft_limit>", "<swap_hard_limit unit='KiB'>1048576</swap_hard_limit>",
+                "<vcpu placement='static' cpuset='0-1'>1</vcpu>", "<memory mode='strict' nodeset='0'/>",
+                "<type arch='x86_64'>exe</type>", "<source dev='/dev/vg/c1'/>",
+                "<uid start='0' target='100000' count='65536'/>")) {
+            assertTrue(xml.contains(want), want + " in " + xml);
+        }
     }
 
     private static String firstDifference(String want, String got) {
