@@ -20,6 +20,7 @@ import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.lxc.internal.nativeconf.LxcNativeConfig;
 
 /** A connection to {@code lxc:///system}: libvirt's LXC driver table. */
 final class LxcConnection implements DriverConnection {
@@ -53,6 +54,18 @@ final class LxcConnection implements DriverConnection {
     @Override
     public long hypervisorVersion() {
         return KernelVersion.current();
+    }
+
+    /**
+     * lxcConnectDomainXMLFromNative: an {@code lxc-tools} config as domain XML. jvirt runs
+     * containers without libvirt's {@code libvirt_lxc} controller, so no {@code <emulator>} is
+     * filled in.
+     */
+    @Override
+    public String domainXmlFromNative(String nativeFormat, String nativeConfig, int flags) throws VirtException {
+        LxcErrors.checkFlags(flags, 0, "lxcConnectDomainXMLFromNative");
+        DomainDef def = new LxcNativeConfig(host.codec(), UUID::randomUUID, null).parse(nativeFormat, nativeConfig);
+        return host.codec().format(LxcDefinitionCheck.postParse(def), 0);
     }
 
     @Override

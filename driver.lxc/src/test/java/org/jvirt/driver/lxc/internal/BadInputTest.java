@@ -53,6 +53,23 @@ class BadInputTest {
                 + "    </filesystem>\n    <console type='pty'/>\n" + devices + "  </devices>\n</domain>\n";
     }
 
+    /** virConnectDomainXMLFromNative through the connection: libvirt's format and flag checks. */
+    @Test
+    void fromNativeConvertsLxcToolsOnlyWithoutFlags() throws Exception {
+        String config = "lxc.uts.name = c1\nlxc.rootfs.path = /var/lib/lxc/c1/rootfs\nlxc.tty.max = 1\n";
+        String xml = bed.conn.domainXmlFromNative("lxc-tools", config, 0);
+        assertTrue(xml.contains("<name>c1</name>") && xml.contains("<source dir='/var/lib/lxc/c1/rootfs'/>")
+                && xml.contains("<target type='lxc' port='0'/>") && !xml.contains("<emulator>"), xml);
+        VirtException format = assertThrows(VirtException.class,
+                () -> bed.conn.domainXmlFromNative("xen-xl", config, 0));
+        assertEquals(ErrorCode.INVALID_ARG, format.code());
+        assertEquals("invalid argument: unsupported config type xen-xl", format.getMessage());
+        VirtException flags = assertThrows(VirtException.class,
+                () -> bed.conn.domainXmlFromNative("lxc-tools", config, 1));
+        assertEquals("invalid argument: unsupported flags (0x1) in function lxcConnectDomainXMLFromNative",
+                flags.getMessage());
+    }
+
     @Test
     void aMissingRootFolderFailsTheStartAndLeavesNothing() throws Exception {
         Path missing = tmp.resolve("no-such-root");
