@@ -32,9 +32,10 @@ public final class VolXml {
 
     /**
      * Parses a volume of a file-based pool; {@code optionalCapacity} as libvirt's
-     * {@code VIR_VOL_XML_PARSE_OPT_CAPACITY} (a volume with a backing store may leave it out).
+     * {@code VIR_VOL_XML_PARSE_OPT_CAPACITY} (a volume with a backing store may leave it out),
+     * {@code noCapacity} as {@code VIR_VOL_XML_PARSE_NO_CAPACITY} (a clone takes its source's).
      */
-    public VolDef parse(String xml, boolean optionalCapacity) throws VirtException {
+    public VolDef parse(String xml, boolean optionalCapacity, boolean noCapacity) throws VirtException {
         XmlElement root = reader.readXml(xml, URL, ErrorDomain.STORAGE);
         if (!"volume".equals(root.name())) {
             throw Xml.xmlError("expecting root element of 'volume', not '" + root.name() + "'");
@@ -66,7 +67,7 @@ public final class VolXml {
         if (cap != null) {
             capacity = Units.size(root.child("capacity").attribute("unit"), cap);
             hasCapacity = true;
-        } else if (!(optionalCapacity && backing != null)) {
+        } else if (!noCapacity && !(optionalCapacity && backing != null)) {
             throw Xml.xmlError("missing capacity element");
         }
         long allocation = capacity;
