@@ -12,6 +12,7 @@ import org.jvirt.api.StorageVolType;
 import org.jvirt.api.VirtException;
 import org.jvirt.storage.internal.backend.Allocation;
 import org.jvirt.storage.internal.conf.PoolDef;
+import org.jvirt.storage.internal.conf.PoolXml;
 import org.jvirt.storage.internal.conf.VolDef;
 import org.jvirt.storage.internal.conf.VolXml;
 
@@ -54,7 +55,7 @@ final class VolumeService {
     }
 
     Found byPath(String path) throws VirtException {
-        String clean = Path.of(path).normalize().toString();
+        String clean = PoolXml.sanitize(path); // libvirt's virFileSanitizePath, no resolution of '.' or links
         synchronized (pools.lock) {
             for (PoolObject p : pools.pools.all()) {
                 for (VolDef v : p.active ? p.volumes.values() : List.<VolDef>of()) {
@@ -63,7 +64,7 @@ final class VolumeService {
                     }
                 }
             }
-            throw noVol("no storage vol with matching path '" + path + "'");
+            throw noVol("no storage vol with matching path '" + path + "'" + (clean.equals(path) ? "" : " (" + clean + ")"));
         }
     }
 

@@ -52,7 +52,7 @@ class VolumeTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertTrue(v.xmlDesc(0).contains("<format type='raw'/>"), v.xmlDesc(0));
         assertEquals(v.key(), conn.lookupStorageVolByKey(file.toString()).key());
-        assertEquals(v.name(), conn.lookupStorageVolByPath(target + "/./r.img").name());
+        assertEquals(v.name(), conn.lookupStorageVolByPath(target + "//r.img").name());
     }
 
     @Test

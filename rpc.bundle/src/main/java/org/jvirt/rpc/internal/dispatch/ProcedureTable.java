@@ -47,6 +47,7 @@ public final class ProcedureTable {
         new EventProcedures().registerInto(t);
         new ConsoleProcedures().registerInto(t);
         new SecretProcedures().registerInto(t);
+        new StorageProcedures().registerInto(t);
         return t;
     }
 }
