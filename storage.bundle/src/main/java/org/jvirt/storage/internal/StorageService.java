@@ -19,6 +19,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.StorageEventSink;
 import org.jvirt.storage.internal.backend.DirBackend;
 import org.jvirt.storage.internal.conf.PoolDef;
+import org.jvirt.storage.internal.conf.PoolType;
 import org.jvirt.storage.internal.conf.PoolXml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +111,7 @@ final class StorageService {
 
     PoolObject define(String xml, int flags) throws VirtException {
         checkFlags(flags, StoragePoolDefineFlag.all(), "storagePoolDefineXML");
-        PoolDef def = poolXml.parse(xml);
+        PoolDef def = backed(poolXml.parse(xml));
         synchronized (lock) {
             PoolObject p = pools.assign(def);
             boolean isNew = !p.persistent && !p.active;
@@ -136,7 +137,7 @@ final class StorageService {
 
     PoolObject create(String xml, int flags) throws VirtException {
         checkFlags(flags, StoragePoolCreateFlag.all(), "storagePoolCreateXML");
-        PoolDef def = poolXml.parse(xml);
+        PoolDef def = backed(poolXml.parse(xml));
         synchronized (lock) {
             PoolObject existing = pools.byUuid(def.uuid());
             if (existing != null && existing.active) {
@@ -287,6 +288,18 @@ final class StorageService {
         p.active = true;
         records.saveStatus(p.def);
         LOG.info("storage pool '{}' started", p.def.name());
+    }
+
+    /**
+     * The definition of a pool type this driver has a backend for: dir. Others are refused as libvirt
+     * refuses a pool type whose backend is not built in ({@code virStorageBackendForType}).
+     */
+    private static PoolDef backed(PoolDef def) throws VirtException {
+        if (def.type() != PoolType.DIR) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STORAGE,
+                    "missing backend for pool type '" + def.type().xmlName() + "'");
+        }
+        return def;
     }
 
     static VirtException invalid(String message) {
