@@ -185,4 +185,46 @@ public interface Connection extends AutoCloseable {
 
     /** @throws VirtException {@link ErrorCode#INVALID_ARG} when no listener has that id */
     void removeNetworkEventListener(int callbackId) throws VirtException;
+
+    // ---- storage (libvirt's virStoragePool* / virStorageVol* API, served by the storage driver the connection uses) ----
+
+    /**
+     * All storage pools matching {@code flags} (a mask of {@link StoragePoolListFlag}); 0 lists all.
+     *
+     * @throws VirtException {@link ErrorCode#NO_SUPPORT} when the connection has no storage driver
+     */
+    List<StoragePool> listAllStoragePools(int flags) throws VirtException;
+
+    /** The number of active pools. */
+    int numOfStoragePools() throws VirtException;
+
+    /** The number of inactive persistent pools. */
+    int numOfDefinedStoragePools() throws VirtException;
+
+    /** Defines (or redefines) a persistent pool from its XML; {@code flags}: {@link StoragePoolDefineFlag}. */
+    StoragePool defineStoragePool(String xml, int flags) throws VirtException;
+
+    /** Creates and starts a transient pool from its XML; {@code flags}: {@link StoragePoolCreateFlag}. */
+    StoragePool createStoragePool(String xml, int flags) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_STORAGE_POOL} when no pool has that name */
+    StoragePool lookupStoragePoolByName(String name) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_STORAGE_POOL} when no pool has that UUID */
+    StoragePool lookupStoragePoolByUuid(UUID uuid) throws VirtException;
+
+    /** The pool whose target is {@code path} (cleaned as libvirt does: repeated and trailing slashes dropped). */
+    StoragePool lookupStoragePoolByTargetPath(String path) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_STORAGE_VOL} when no volume of a running pool has that key */
+    StorageVol lookupStorageVolByKey(String key) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_STORAGE_VOL} when no volume of a running pool has that path */
+    StorageVol lookupStorageVolByPath(String path) throws VirtException;
+
+    /** Registers a listener for the storage pool events of this connection; returns its callback id. */
+    int addStoragePoolEventListener(StoragePoolEventListener listener) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#INVALID_ARG} when no listener has that id */
+    void removeStoragePoolEventListener(int callbackId) throws VirtException;
 }

@@ -277,11 +277,31 @@ public interface DriverConnection {
         return true;
     }
 
+    // ---- storage: libvirt's secondary storage driver of a connection ----
+
+    /**
+     * Whether this connection's storage calls go to the host's shared {@link StorageDriver}, as they
+     * do for libvirt's local stateful drivers (QEMU, LXC). The default is true; a driver without
+     * storage answers false (its storage calls fail with NO_SUPPORT). Ignored when
+     * {@link #ownStorage()} gives a connection.
+     */
+    default boolean usesSharedStorage() {
+        return true;
+    }
+
     /**
      * This connection's own network driver, for a driver that has one (the remote driver: the
      * networks of the daemon it talks to); empty (the default) otherwise.
      */
     default Optional<NetworkDriverConnection> ownNetworks() {
+        return Optional.empty();
+    }
+
+    /**
+     * This connection's own storage driver, for a driver that has one (the remote driver: the
+     * storage of the daemon it talks to); empty (the default) otherwise.
+     */
+    default Optional<StorageDriverConnection> ownStorage() {
         return Optional.empty();
     }
 }

@@ -21,6 +21,9 @@ import org.jvirt.api.OpenFlag;
 import org.jvirt.api.Secret;
 import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.SecretUsageType;
+import org.jvirt.api.StoragePool;
+import org.jvirt.api.StoragePoolEventListener;
+import org.jvirt.api.StorageVol;
 import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
@@ -30,6 +33,8 @@ import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.NetworkRef;
 import org.jvirt.api.spi.SecretDriver;
 import org.jvirt.api.spi.SecretRef;
+import org.jvirt.api.spi.StorageDriver;
+import org.jvirt.api.spi.StoragePoolRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +57,8 @@ final class ConnectionFacade implements Connection {
     private final SecretApi secretApi;
     private final NetworkAccess networks;
     private final NetworkApi networkApi;
+    private final StorageAccess storage;
+    private final StorageApi storageApi;
     private final Consumer<ConnectionFacade> onClose;
 
     ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose) {
@@ -64,9 +71,10 @@ final class ConnectionFacade implements Connection {
         this(uri, flags, session, onClose, sharedSecrets, () -> null);
     }
 
-    /** With {@code sharedNetworks}: the host's network driver service now (null while there is none). */
+    /** With {@code sharedNetworks} / {@code sharedStorage}: the host's network / storage driver service now (null while there is none). */
     ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose,
-                     Supplier<SecretDriver> sharedSecrets, Supplier<NetworkDriver> sharedNetworks) {
+                     Supplier<SecretDriver> sharedSecrets, Supplier<NetworkDriver> sharedNetworks,
+                     Supplier<StorageDriver> sharedStorage) {
         this.uri = uri;
         this.flags = flags;
         this.session = session;
@@ -78,6 +86,9 @@ final class ConnectionFacade implements Connection {
         this.networks = new NetworkAccess(sharedNetworks, flags, events,
                 e -> new NetworkFacade(this, new NetworkRef(e.name(), e.uuid())));
         this.networkApi = new NetworkApi(this, networks);
+        this.storage = new StorageAccess(sharedStorage, flags, events,
+                e -> new StoragePoolFacade(this, new StoragePoolRef(e.name(), e.uuid())));
+        this.storageApi = new StorageApi(this, storage);
         session.onBind(dc -> {
             if (events.hasListeners()) {
                 dc.setEventSink(events.sink());
@@ -295,6 +306,7 @@ final class ConnectionFacade implements Connection {
         session.close();
         secrets.close();
         networks.close();
+        storage.close();
         events.shutdown();
         onClose.accept(this);
     }
@@ -448,5 +460,72 @@ final class ConnectionFacade implements Connection {
     /** Dispatches to the network driver of the current driver connection; the caller has validated. */
     <T> T networkCall(String function, NetworkCall<T> op) throws VirtException {
         return call(function, b -> op.apply(networks.resolve(b.connection(), function)));
+    }
+
+    // ---- storage: libvirt-storage.c's checks and the calls are in StorageApi and the pool/volume facades ----
+
+    @Override
+    public List<StoragePool> listAllStoragePools(int listFlags) throws VirtException {
+        return storageApi.listAll(listFlags);
+    }
+
+    @Override
+    public int numOfStoragePools() throws VirtException {
+        return storageApi.count(true);
+    }
+
+    @Override
+    public int numOfDefinedStoragePools() throws VirtException {
+        return storageApi.count(false);
+    }
+
+    @Override
+    public StoragePool defineStoragePool(String xml, int defineFlags) throws VirtException {
+        return storageApi.define(xml, defineFlags);
+    }
+
+    @Override
+    public StoragePool createStoragePool(String xml, int createFlags) throws VirtException {
+        return storageApi.create(xml, createFlags);
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByName(String name) throws VirtException {
+        return storageApi.lookupByName(name);
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByUuid(UUID poolUuid) throws VirtException {
+        return storageApi.lookupByUuid(poolUuid);
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByTargetPath(String path) throws VirtException {
+        return storageApi.lookupByTargetPath(path);
+    }
+
+    @Override
+    public StorageVol lookupStorageVolByKey(String key) throws VirtException {
+        return storageApi.volByKey(key);
+    }
+
+    @Override
+    public StorageVol lookupStorageVolByPath(String path) throws VirtException {
+        return storageApi.volByPath(path);
+    }
+
+    @Override
+    public int addStoragePoolEventListener(StoragePoolEventListener listener) throws VirtException {
+        return storageApi.addListener(listener);
+    }
+
+    @Override
+    public void removeStoragePoolEventListener(int callbackId) throws VirtException {
+        storageApi.removeListener(callbackId);
+    }
+
+    /** Dispatches to the storage driver of the current driver connection; the caller has validated. */
+    <T> T storageCall(String function, StorageCall<T> op) throws VirtException {
+        return call(function, b -> op.apply(storage.resolve(b.connection(), function)));
     }
 }

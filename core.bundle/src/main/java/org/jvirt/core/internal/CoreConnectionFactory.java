@@ -18,6 +18,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.SecretDriver;
+import org.jvirt.api.spi.StorageDriver;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -67,6 +68,8 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     private volatile SecretDriver secretDriver;
     /** The host's shared network driver (libvirt's secondary network driver), null while none is registered. */
     private volatile NetworkDriver networkDriver;
+    /** The host's shared storage driver (libvirt's secondary storage driver), null while none is registered. */
+    private volatile StorageDriver storageDriver;
 
     /** Used by Declarative Services; the wait comes from the configuration. */
     public CoreConnectionFactory() {
@@ -144,7 +147,7 @@ public final class CoreConnectionFactory implements ConnectionFactory {
         Binding first = opener.tryOpen(parsed, flags).orElseThrow(() -> opener.noDriver(parsed, null));
         DriverSession session = new DriverSession(registry, parsed, flags, () -> driverWait, first);
         ConnectionFacade facade = new ConnectionFacade(parsed, flags, session, openConnections::remove,
-                () -> secretDriver, () -> networkDriver);
+                () -> secretDriver, () -> networkDriver, () -> storageDriver);
         openConnections.add(facade);
         if (deactivated) { // deactivate() may have closed the others before this one was added
             facade.close();
@@ -204,6 +207,20 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     void unbindNetworkDriver(NetworkDriver driver) {
         if (networkDriver == driver) {
             networkDriver = null;
+        }
+    }
+
+    /** Binds the highest-ranked storage driver; connections open a connection to it on their next storage call. */
+    @Reference(name = "storageDriver", service = StorageDriver.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindStorageDriver")
+    public void bindStorageDriver(StorageDriver driver) {
+        storageDriver = driver;
+        LOG.info("storage driver {} bound", driver);
+    }
+
+    void unbindStorageDriver(StorageDriver driver) {
+        if (storageDriver == driver) {
+            storageDriver = null;
         }
     }
 }

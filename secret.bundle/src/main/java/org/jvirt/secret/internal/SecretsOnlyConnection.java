@@ -76,4 +76,10 @@ final class SecretsOnlyConnection implements DriverConnection {
     public void close() {
         // holds nothing
     }
+
+    /** secret:///system reaches the secrets alone, as libvirt's secret daemon: storage calls answer NO_SUPPORT. */
+    @Override
+    public boolean usesSharedStorage() {
+        return false;
+    }
 }

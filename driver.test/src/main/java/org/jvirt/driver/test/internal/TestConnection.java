@@ -376,4 +376,10 @@ final class TestConnection implements DriverConnection {
     public boolean usesSharedNetworks() {
         return false;
     }
+
+    /** Nor the host's storage: jvirt's test driver has no pools of its own yet, so storage calls answer NO_SUPPORT. */
+    @Override
+    public boolean usesSharedStorage() {
+        return false;
+    }
 }

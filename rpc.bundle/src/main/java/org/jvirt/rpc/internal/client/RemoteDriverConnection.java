@@ -20,6 +20,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.SecretDriverConnection;
+import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
@@ -40,6 +41,7 @@ final class RemoteDriverConnection implements DriverConnection {
     private final RemoteEvents events;
     private final RemoteSecrets secrets;
     private final RemoteNetworks networks;
+    private final RemoteStorage storage;
 
     private RemoteDriverConnection(RemoteCalls rpc, boolean eventCallbacks) {
         this.rpc = rpc;
@@ -49,6 +51,7 @@ final class RemoteDriverConnection implements DriverConnection {
         this.events = new RemoteEvents(rpc, eventCallbacks);
         this.secrets = new RemoteSecrets(rpc);
         this.networks = new RemoteNetworks(rpc);
+        this.storage = new RemoteStorage(rpc);
     }
 
     /** Opens the connection {@code name} over {@code client} (see {@link RemoteHandshake}). */
@@ -57,7 +60,7 @@ final class RemoteDriverConnection implements DriverConnection {
         RemoteCalls rpc = new RemoteCalls(client);
         RemoteDriverConnection c = new RemoteDriverConnection(rpc, RemoteHandshake.open(rpc, name, flags, sasl));
         client.onEvent(m -> { // server-pushed messages: secret events first, then domain events
-            if (!c.secrets.onMessage(m)) {
+            if (!c.secrets.onMessage(m) && !c.storage.onMessage(m)) {
                 c.events.onMessage(m);
             }
         });
@@ -361,5 +364,11 @@ final class RemoteDriverConnection implements DriverConnection {
     @Override
     public Optional<NetworkDriverConnection> ownNetworks() {
         return Optional.of(networks);
+    }
+
+    /** The remote daemon's storage: libvirt's remote driver is the storage driver of its connections. */
+    @Override
+    public Optional<StorageDriverConnection> ownStorage() {
+        return Optional.of(storage);
     }
 }

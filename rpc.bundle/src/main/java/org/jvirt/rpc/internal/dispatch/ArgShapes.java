@@ -77,6 +77,29 @@ final class ArgShapes {
                 }
             }
         },
+        POOL("remote_nonnull_storage_pool") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                STRING.skip(r);
+                UUID.skip(r);
+            }
+        },
+        OPT_POOL("remote_storage_pool") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                if (r.readBool()) {
+                    POOL.skip(r);
+                }
+            }
+        },
+        VOL("remote_nonnull_storage_vol") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                STRING.skip(r);
+                STRING.skip(r);
+                STRING.skip(r);
+            }
+        },
         SECRET("remote_nonnull_secret") {
             @Override
             void skip(XdrReader r) throws XdrException {
@@ -190,6 +213,37 @@ final class ArgShapes {
         secretsAndSecurity();
         networks();
         tuningAndResize();
+        storage();
+    }
+
+    private void storage() {
+        Arg i = Arg.INT;
+        Arg pool = Arg.POOL;
+        Arg vol = Arg.VOL;
+        put(List.of(), RemoteProc.CONNECT_NUM_OF_STORAGE_POOLS, RemoteProc.CONNECT_NUM_OF_DEFINED_STORAGE_POOLS);
+        put(List.of(i), RemoteProc.CONNECT_LIST_STORAGE_POOLS, RemoteProc.CONNECT_LIST_DEFINED_STORAGE_POOLS,
+                RemoteProc.CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY);
+        put(List.of(i, i), RemoteProc.CONNECT_LIST_ALL_STORAGE_POOLS);
+        put(List.of(Arg.STRING), RemoteProc.STORAGE_POOL_LOOKUP_BY_NAME, RemoteProc.STORAGE_POOL_LOOKUP_BY_TARGET_PATH,
+                RemoteProc.STORAGE_VOL_LOOKUP_BY_KEY, RemoteProc.STORAGE_VOL_LOOKUP_BY_PATH);
+        put(List.of(Arg.UUID), RemoteProc.STORAGE_POOL_LOOKUP_BY_UUID);
+        put(List.of(vol), RemoteProc.STORAGE_POOL_LOOKUP_BY_VOLUME, RemoteProc.STORAGE_VOL_GET_INFO,
+                RemoteProc.STORAGE_VOL_GET_PATH);
+        put(List.of(Arg.STRING, i), RemoteProc.STORAGE_POOL_CREATE_XML, RemoteProc.STORAGE_POOL_DEFINE_XML);
+        put(List.of(pool, i), RemoteProc.STORAGE_POOL_CREATE, RemoteProc.STORAGE_POOL_BUILD,
+                RemoteProc.STORAGE_POOL_DELETE, RemoteProc.STORAGE_POOL_REFRESH, RemoteProc.STORAGE_POOL_GET_XML_DESC,
+                RemoteProc.STORAGE_POOL_SET_AUTOSTART, RemoteProc.STORAGE_POOL_LIST_VOLUMES);
+        put(List.of(pool), RemoteProc.STORAGE_POOL_DESTROY, RemoteProc.STORAGE_POOL_UNDEFINE,
+                RemoteProc.STORAGE_POOL_GET_INFO, RemoteProc.STORAGE_POOL_GET_AUTOSTART, RemoteProc.STORAGE_POOL_IS_ACTIVE,
+                RemoteProc.STORAGE_POOL_IS_PERSISTENT, RemoteProc.STORAGE_POOL_NUM_OF_VOLUMES);
+        put(List.of(pool, i, i), RemoteProc.STORAGE_POOL_LIST_ALL_VOLUMES);
+        put(List.of(pool, Arg.STRING), RemoteProc.STORAGE_VOL_LOOKUP_BY_NAME);
+        put(List.of(pool, Arg.STRING, i), RemoteProc.STORAGE_VOL_CREATE_XML);
+        put(List.of(pool, Arg.STRING, vol, i), RemoteProc.STORAGE_VOL_CREATE_XML_FROM);
+        put(List.of(vol, i), RemoteProc.STORAGE_VOL_DELETE, RemoteProc.STORAGE_VOL_WIPE,
+                RemoteProc.STORAGE_VOL_GET_INFO_FLAGS, RemoteProc.STORAGE_VOL_GET_XML_DESC);
+        put(List.of(vol, Arg.HYPER, i), RemoteProc.STORAGE_VOL_RESIZE);
+        put(List.of(i, Arg.OPT_POOL), RemoteProc.CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY);
     }
 
     private void networks() {

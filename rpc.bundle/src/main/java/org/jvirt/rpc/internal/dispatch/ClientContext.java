@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.SecretEventListener;
+import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.xdr.XdrException;
@@ -79,6 +80,12 @@ public interface ClientContext {
 
     /** Removes the secret listener of {@code callbackId}; false when the client registered no such secret callback. */
     boolean removeSecretEventListener(int callbackId) throws VirtException;
+
+    /** Registers a storage pool event listener on the client's connection, as {@link #addSecretEventListener}. */
+    int addStoragePoolEventListener(IntFunction<StoragePoolEventListener> listenerFor) throws VirtException;
+
+    /** Removes the storage pool listener of {@code callbackId}; false when the client registered no such callback. */
+    boolean removeStoragePoolEventListener(int callbackId) throws VirtException;
 
     /** Queues an asynchronous MESSAGE of the remote program; never blocks. */
     void sendEvent(int proc, byte[] payload);

@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.SecretEventListener;
+import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.dispatch.ClientAuth;
@@ -107,6 +108,16 @@ final class CallContext implements ClientContext {
     @Override
     public boolean removeSecretEventListener(int callbackId) throws VirtException {
         return session.removeSecretEventListener(callbackId);
+    }
+
+    @Override
+    public int addStoragePoolEventListener(IntFunction<StoragePoolEventListener> listenerFor) throws VirtException {
+        return session.addStoragePoolEventListener(listenerFor);
+    }
+
+    @Override
+    public boolean removeStoragePoolEventListener(int callbackId) throws VirtException {
+        return session.removeStoragePoolEventListener(callbackId);
     }
 
     @Override

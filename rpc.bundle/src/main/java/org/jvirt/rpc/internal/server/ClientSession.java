@@ -9,6 +9,7 @@ import java.util.function.IntFunction;
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.SecretEventListener;
+import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.OpenFlag;
 import org.jvirt.api.Stream;
@@ -305,6 +306,16 @@ final class ClientSession implements ClientContext {
     @Override
     public boolean removeSecretEventListener(int callbackId) throws VirtException {
         return connection.require().removeSecretEventListener(callbackId);
+    }
+
+    @Override
+    public int addStoragePoolEventListener(IntFunction<StoragePoolEventListener> listenerFor) throws VirtException {
+        return connection.require().addStoragePoolEventListener(listenerFor);
+    }
+
+    @Override
+    public boolean removeStoragePoolEventListener(int callbackId) throws VirtException {
+        return connection.require().removeStoragePoolEventListener(callbackId);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.jvirt.rpc.internal.server;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +15,7 @@ import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.SecretEventListener;
+import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.dispatch.ClientContext;
 import org.jvirt.rpc.internal.xdr.XdrException;
@@ -44,6 +47,8 @@ final class SessionConnection {
     /** The client's callback ID to its listener and the listener's id on the current connection. */
     private final Map<Integer, Callback> callbacks = new ConcurrentSkipListMap<>();
     private final AtomicInteger nextCallbackId = new AtomicInteger();
+    /** The callback IDs of storage pool listeners (kept apart so a domain deregistration cannot remove one). */
+    private final Set<Integer> storageCallbackIds = ConcurrentHashMap.newKeySet();
     private volatile Opened opened;
     private volatile boolean closed;
 
@@ -142,6 +147,9 @@ final class SessionConnection {
 
     /** Removes the lifecycle listener of {@code callbackId}; false when the client has no such callback. */
     boolean removeLifecycleListener(int callbackId) throws VirtException {
+        if (storageCallbackIds.contains(callbackId)) {
+            return false;
+        }
         return remove(callbackId, false);
     }
 
@@ -165,6 +173,38 @@ final class SessionConnection {
     /** Removes the secret event listener of {@code callbackId}; false when the client has no such callback. */
     boolean removeSecretEventListener(int callbackId) throws VirtException {
         return remove(callbackId, true);
+    }
+
+    /** Registers a storage pool event listener under a new callback ID, as {@link #addSecretEventListener}. */
+    int addStoragePoolEventListener(IntFunction<StoragePoolEventListener> listenerFor) throws VirtException {
+        int callbackId = nextCallbackId.getAndIncrement();
+        StoragePoolEventListener listener = listenerFor.apply(callbackId);
+        storageCallbackIds.add(callbackId);
+        try {
+            return add(callbackId, new Callback(false, new Registrar() {
+                @Override
+                public int add(Connection c) throws VirtException {
+                    return c.addStoragePoolEventListener(listener);
+                }
+
+                @Override
+                public void remove(Connection c, int listenerId) throws VirtException {
+                    c.removeStoragePoolEventListener(listenerId);
+                }
+            }));
+        } catch (VirtException | RuntimeException e) {
+            storageCallbackIds.remove(callbackId);
+            throw e;
+        }
+    }
+
+    /** Removes the storage pool event listener of {@code callbackId}; false when the client has no such callback. */
+    boolean removeStoragePoolEventListener(int callbackId) throws VirtException {
+        if (!storageCallbackIds.contains(callbackId) || !remove(callbackId, false)) {
+            return false;
+        }
+        storageCallbackIds.remove(callbackId);
+        return true;
     }
 
     private int add(int callbackId, Callback cb) throws VirtException {

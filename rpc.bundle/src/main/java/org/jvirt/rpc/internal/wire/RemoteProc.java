@@ -165,6 +165,53 @@ public final class RemoteProc {
     public static final int DOMAIN_MEMORY_STATS_MAX = 1024;
     public static final int CONNECT_GET_ALL_DOMAIN_STATS_MAX = 262144;
 
+    // ---- storage (remote_protocol.x REMOTE_PROC_*STORAGE*) ----
+    public static final int CONNECT_NUM_OF_STORAGE_POOLS = 71;
+    public static final int CONNECT_LIST_STORAGE_POOLS = 72;
+    public static final int CONNECT_NUM_OF_DEFINED_STORAGE_POOLS = 73;
+    public static final int CONNECT_LIST_DEFINED_STORAGE_POOLS = 74;
+    public static final int STORAGE_POOL_CREATE_XML = 76;
+    public static final int STORAGE_POOL_DEFINE_XML = 77;
+    public static final int STORAGE_POOL_CREATE = 78;
+    public static final int STORAGE_POOL_BUILD = 79;
+    public static final int STORAGE_POOL_DESTROY = 80;
+    public static final int STORAGE_POOL_DELETE = 81;
+    public static final int STORAGE_POOL_UNDEFINE = 82;
+    public static final int STORAGE_POOL_REFRESH = 83;
+    public static final int STORAGE_POOL_LOOKUP_BY_NAME = 84;
+    public static final int STORAGE_POOL_LOOKUP_BY_UUID = 85;
+    public static final int STORAGE_POOL_LOOKUP_BY_VOLUME = 86;
+    public static final int STORAGE_POOL_GET_INFO = 87;
+    public static final int STORAGE_POOL_GET_XML_DESC = 88;
+    public static final int STORAGE_POOL_GET_AUTOSTART = 89;
+    public static final int STORAGE_POOL_SET_AUTOSTART = 90;
+    public static final int STORAGE_POOL_NUM_OF_VOLUMES = 91;
+    public static final int STORAGE_POOL_LIST_VOLUMES = 92;
+    public static final int STORAGE_VOL_CREATE_XML = 93;
+    public static final int STORAGE_VOL_DELETE = 94;
+    public static final int STORAGE_VOL_LOOKUP_BY_NAME = 95;
+    public static final int STORAGE_VOL_LOOKUP_BY_KEY = 96;
+    public static final int STORAGE_VOL_LOOKUP_BY_PATH = 97;
+    public static final int STORAGE_VOL_GET_INFO = 98;
+    public static final int STORAGE_VOL_GET_XML_DESC = 99;
+    public static final int STORAGE_VOL_GET_PATH = 100;
+    public static final int STORAGE_VOL_CREATE_XML_FROM = 125;
+    public static final int STORAGE_POOL_IS_ACTIVE = 154;
+    public static final int STORAGE_POOL_IS_PERSISTENT = 155;
+    public static final int STORAGE_VOL_WIPE = 165;
+    public static final int STORAGE_VOL_RESIZE = 260;
+    public static final int CONNECT_LIST_ALL_STORAGE_POOLS = 281;
+    public static final int STORAGE_POOL_LIST_ALL_VOLUMES = 282;
+    public static final int CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY = 368;
+    public static final int CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY = 369;
+    public static final int STORAGE_POOL_EVENT_LIFECYCLE = 370;
+    public static final int STORAGE_POOL_EVENT_REFRESH = 373;
+    public static final int STORAGE_VOL_GET_INFO_FLAGS = 378;
+    public static final int STORAGE_POOL_LOOKUP_BY_TARGET_PATH = 391;
+    /** REMOTE_STORAGE_POOL_LIST_MAX and REMOTE_STORAGE_VOL_LIST_MAX. */
+    public static final int STORAGE_POOL_LIST_MAX = 16384;
+    public static final int STORAGE_VOL_LIST_MAX = 16384;
+
     private RemoteProc() {
     }
 }

@@ -9,6 +9,7 @@ import org.jvirt.api.Connection;
 import org.jvirt.api.ConnectionFactory;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.SecretEventListener;
+import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Stream;
@@ -24,6 +25,7 @@ final class FuzzClient implements ClientContext {
     private final ConnectionFactory core;
     private final Map<Integer, Integer> listenerIds = new HashMap<>();
     private final Map<Integer, Integer> secretListenerIds = new HashMap<>();
+    private final Map<Integer, Integer> storageListenerIds = new HashMap<>();
     private Connection connection;
     private int nextCallbackId;
     final AtomicInteger events = new AtomicInteger();
@@ -120,6 +122,23 @@ final class FuzzClient implements ClientContext {
             return false;
         }
         connection().removeSecretEventListener(id);
+        return true;
+    }
+
+    @Override
+    public int addStoragePoolEventListener(IntFunction<StoragePoolEventListener> listenerFor) throws VirtException {
+        int callbackId = ++nextCallbackId;
+        storageListenerIds.put(callbackId, connection().addStoragePoolEventListener(listenerFor.apply(callbackId)));
+        return callbackId;
+    }
+
+    @Override
+    public boolean removeStoragePoolEventListener(int callbackId) throws VirtException {
+        Integer id = storageListenerIds.remove(callbackId);
+        if (id == null) {
+            return false;
+        }
+        connection().removeStoragePoolEventListener(id);
         return true;
     }
 

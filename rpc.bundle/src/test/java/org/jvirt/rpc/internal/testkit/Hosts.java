@@ -17,6 +17,8 @@ import org.jvirt.network.internal.NetworkHypervisorDriver;
 import org.jvirt.network.internal.host.CommandRunner;
 import org.jvirt.secret.internal.SecretDriverComponent;
 import org.jvirt.secret.internal.SecretHypervisorDriver;
+import org.jvirt.storage.internal.StorageDriverComponent;
+import org.jvirt.storage.internal.StorageHypervisorDriver;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 /**
@@ -44,6 +46,23 @@ public final class Hosts {
         core.bindSecretDriver(new SecretDriverComponent(new FileStateStore(stateDir.resolve("secrets")),
                 new DomainXmlCodecImpl(), keyFile));
         return core;
+    }
+
+    /**
+     * The test driver, {@code storage:///system} ({@code /session} for other users than root) and the
+     * real storage driver, its records in {@code stateDir}.
+     */
+    public static CoreConnectionFactory withStorage(Path stateDir) throws VirtException {
+        CoreConnectionFactory core = (CoreConnectionFactory) testDefault(stateDir.resolve("test"));
+        core.addDriver(new StorageHypervisorDriver(), Map.of(HypervisorDriver.SCHEMES, new String[] {"storage"}));
+        core.bindStorageDriver(new StorageDriverComponent(new FileStateStore(stateDir.resolve("storage")),
+                new DomainXmlCodecImpl(), "qemu-img"));
+        return core;
+    }
+
+    /** The URI of the storage driver for this process: {@code storage:///system} as root. */
+    public static String storageUri(Path socket) {
+        return "storage:///" + (HostDirectories.isRoot() ? "system" : "session") + "?socket=" + socket;
     }
 
     /** The URI of the secret driver for this process: {@code secret:///system} as root. */

@@ -1,0 +1,209 @@
+package org.jvirt.storage.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.StorageVolCreateFlag;
+import org.jvirt.api.StorageVolDeleteFlag;
+import org.jvirt.api.StorageVolResizeFlag;
+import org.jvirt.api.StorageVolType;
+import org.jvirt.api.VirtException;
+import org.jvirt.storage.internal.backend.Allocation;
+import org.jvirt.storage.internal.conf.PoolDef;
+import org.jvirt.storage.internal.conf.PoolXml;
+import org.jvirt.storage.internal.conf.VolDef;
+import org.jvirt.storage.internal.conf.VolXml;
+
+/**
+ * The volumes of running pools (libvirt's {@code storage_driver.c} volume half): create, create from
+ * another volume, delete, wipe, resize and lookups, with libvirt's checks and messages.
+ */
+final class VolumeService {
+    private final StorageService pools;
+    private final VolXml volXml;
+
+    VolumeService(StorageService pools, VolXml volXml) {
+        this.pools = pools;
+        this.volXml = volXml;
+    }
+
+    VolDef byName(PoolObject p, String name) throws VirtException {
+        synchronized (pools.lock) {
+            active(p);
+            VolDef v = p.volumes.get(name);
+            if (v == null) {
+                throw noVol("no storage vol with matching name '" + name + "'");
+            }
+            return v;
+        }
+    }
+
+    /** The pool and volume whose key is {@code key} among running pools. */
+    Found byKey(String key) throws VirtException {
+        synchronized (pools.lock) {
+            for (PoolObject p : pools.pools.all()) {
+                for (VolDef v : p.active ? p.volumes.values() : List.<VolDef>of()) {
+                    if (key.equals(v.key())) {
+                        return new Found(p, v);
+                    }
+                }
+            }
+            throw noVol("no storage vol with matching key " + key);
+        }
+    }
+
+    Found byPath(String path) throws VirtException {
+        String clean = PoolXml.sanitize(path); // libvirt's virFileSanitizePath, no resolution of '.' or links
+        synchronized (pools.lock) {
+            for (PoolObject p : pools.pools.all()) {
+                for (VolDef v : p.active ? p.volumes.values() : List.<VolDef>of()) {
+                    if (clean.equals(v.path())) {
+                        return new Found(p, v);
+                    }
+                }
+            }
+            throw noVol("no storage vol with matching path '" + path + "'" + (clean.equals(path) ? "" : " (" + clean + ")"));
+        }
+    }
+
+    /** A volume and its pool. */
+    record Found(PoolObject pool, VolDef vol) {
+    }
+
+    VolDef create(PoolObject p, String xml, Found source, int flags) throws VirtException {
+        StorageService.checkFlags(flags, StorageVolCreateFlag.PREALLOC_METADATA.bit() | StorageVolCreateFlag.VALIDATE.bit()
+                | (source != null ? StorageVolCreateFlag.REFLINK.bit() : 0), source != null ? "storageVolCreateXMLFrom" : "storageVolCreateXML");
+        VolDef def = volXml.parse(xml, source == null, source != null);
+        synchronized (pools.lock) {
+            active(p);
+            if (source != null) {
+                active(source.pool());
+                if (source.pool().volumes.get(source.vol().name()) == null) {
+                    throw noVol("no storage vol with matching name '" + source.vol().name() + "'");
+                }
+            }
+            if (p.volumes.containsKey(def.name())) {
+                throw source == null
+                        ? new VirtException(ErrorCode.STORAGE_VOL_EXIST, ErrorDomain.STORAGE, "'" + def.name() + "'")
+                        : new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STORAGE,
+                                "storage volume name '" + def.name() + "' already in use.");
+            }
+            if (def.name().contains("/")) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
+                        "volume name '" + def.name() + "' cannot contain '/'");
+            }
+            PoolDef pool = p.def;
+            String path = pool.targetPath() + "/" + def.name();
+            VolDef vol = def.withTarget(path, path, "dir".equals(def.format()) ? StorageVolType.DIR : StorageVolType.FILE);
+            if (source != null) {
+                VolDef in = source.vol();
+                if (!vol.hasCapacity()) {
+                    vol = vol.withCapacity(in.capacity());
+                } else if (Long.compareUnsigned(vol.capacity(), in.capacity()) < 0) {
+                    vol = vol.withCapacity(in.capacity()); // libvirt: never smaller than its source
+                }
+            }
+            if (Long.compareUnsigned(vol.allocation(), p.available) > 0 && vol.hasAllocation()) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
+                        "Not enough space left in storage pool");
+            }
+            pools.backend.createVolume(pool, vol, source == null ? null : source.vol(),
+                    (flags & StorageVolCreateFlag.PREALLOC_METADATA.bit()) != 0);
+            VolDef created = reread(p, Path.of(path));
+            return created;
+        }
+    }
+
+    void delete(PoolObject p, VolDef v, int flags) throws VirtException {
+        StorageService.checkFlags(flags, StorageVolDeleteFlag.all(), "storageVolDelete");
+        synchronized (pools.lock) {
+            VolDef now = current(p, v);
+            pools.backend.deleteVolume(now);
+            p.volumes.remove(now.name());
+            refreshSizes(p);
+        }
+    }
+
+    void wipe(PoolObject p, VolDef v, int flags) throws VirtException {
+        StorageService.checkFlags(flags, 0, "storageVolWipe");
+        synchronized (pools.lock) {
+            VolDef now = current(p, v);
+            pools.backend.wipeVolume(now);
+            reread(p, Path.of(now.path()));
+        }
+    }
+
+    void resize(PoolObject p, VolDef v, long capacity, int flags) throws VirtException {
+        StorageService.checkFlags(flags, StorageVolResizeFlag.all(), "storageVolResize");
+        synchronized (pools.lock) {
+            VolDef now = current(p, v);
+            long target = capacity;
+            if ((flags & StorageVolResizeFlag.DELTA.bit()) != 0) {
+                target = (flags & StorageVolResizeFlag.SHRINK.bit()) != 0
+                        ? now.capacity() - Math.min(capacity, now.capacity())
+                        : now.capacity() + capacity;
+                if (target < 0) {
+                    throw new VirtException(ErrorCode.OVERFLOW, ErrorDomain.STORAGE, "value too large: " + capacity);
+                }
+            }
+            boolean shrink = (flags & StorageVolResizeFlag.SHRINK.bit()) != 0;
+            if (Long.compareUnsigned(target, now.allocation()) < 0) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.STORAGE,
+                        "can't shrink capacity below existing allocation");
+            }
+            if (Long.compareUnsigned(target, now.capacity()) < 0 && !shrink) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.STORAGE,
+                        "Can't shrink capacity below current capacity unless shrink flag explicitly specified");
+            }
+            boolean allocate = (flags & StorageVolResizeFlag.ALLOCATE.bit()) != 0;
+            long delta = allocate ? target - now.allocation() : target - now.capacity();
+            if (delta > 0 && Long.compareUnsigned(delta, p.available) > 0) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
+                        "Not enough space left in storage pool");
+            }
+            pools.backend.resizeVolume(now, target, allocate);
+            reread(p, Path.of(now.path()));
+        }
+    }
+
+    /** The volume as it is now; the caller holds the lock. */
+    VolDef current(PoolObject p, VolDef v) throws VirtException {
+        active(p);
+        VolDef now = p.volumes.get(v.name());
+        if (now == null || !now.key().equals(v.key())) {
+            throw noVol("no storage vol with matching name '" + v.name() + "'");
+        }
+        return now;
+    }
+
+    private VolDef reread(PoolObject p, Path path) throws VirtException {
+        long alloc = Allocation.of(List.of(path)).getOrDefault(path, 0L);
+        VolDef v = pools.backend.describe(path, alloc);
+        if (v == null) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STORAGE,
+                    "cannot read volume '" + path + "' after creating it");
+        }
+        p.volumes.put(v.name(), v);
+        refreshSizes(p);
+        return v;
+    }
+
+    private void refreshSizes(PoolObject p) throws VirtException {
+        var s = pools.backend.sizes(p.def);
+        p.capacity = s.capacity();
+        p.allocation = s.allocation();
+        p.available = s.available();
+    }
+
+    private static void active(PoolObject p) throws VirtException {
+        if (!p.active) {
+            throw StorageService.invalid("storage pool '" + p.def.name() + "' is not active");
+        }
+    }
+
+    static VirtException noVol(String message) {
+        return new VirtException(ErrorCode.NO_STORAGE_VOL, ErrorDomain.STORAGE, message);
+    }
+}
