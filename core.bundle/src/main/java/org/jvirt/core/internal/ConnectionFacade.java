@@ -68,7 +68,7 @@ final class ConnectionFacade implements Connection {
     /** With {@code sharedSecrets}: the host's secret driver service now (null while there is none). */
     ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose,
                      Supplier<SecretDriver> sharedSecrets) {
-        this(uri, flags, session, onClose, sharedSecrets, () -> null);
+        this(uri, flags, session, onClose, sharedSecrets, () -> null, () -> null);
     }
 
     /** With {@code sharedNetworks} / {@code sharedStorage}: the host's network / storage driver service now (null while there is none). */
