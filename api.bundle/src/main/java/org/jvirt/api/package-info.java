@@ -3,7 +3,7 @@
  * information, lifecycle events, secrets and libvirt-compatible errors.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.jvirt.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -172,7 +172,7 @@ final class ArgShapes {
         put(List.of(dom, i), RemoteProc.DOMAIN_GET_STATE, RemoteProc.DOMAIN_HAS_MANAGED_SAVE_IMAGE,
                 RemoteProc.DOMAIN_GET_XML_DESC, RemoteProc.DOMAIN_SET_AUTOSTART, RemoteProc.DOMAIN_CREATE_WITH_FLAGS,
                 RemoteProc.DOMAIN_UNDEFINE_FLAGS, RemoteProc.DOMAIN_DESTROY_FLAGS, RemoteProc.DOMAIN_SHUTDOWN_FLAGS,
-                RemoteProc.DOMAIN_REBOOT, RemoteProc.DOMAIN_GET_VCPUS_FLAGS);
+                RemoteProc.DOMAIN_REBOOT, RemoteProc.DOMAIN_RESET, RemoteProc.DOMAIN_GET_VCPUS_FLAGS);
         put(List.of(i, Arg.OPT_DOMAIN), RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY);
         put(List.of(Arg.STRING, i), RemoteProc.DOMAIN_CREATE_XML, RemoteProc.DOMAIN_DEFINE_XML_FLAGS);
         put(List.of(dom, i, i), RemoteProc.DOMAIN_GET_VCPUS);

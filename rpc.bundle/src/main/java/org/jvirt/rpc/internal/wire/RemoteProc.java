@@ -27,6 +27,7 @@ public final class RemoteProc {
     public static final int CONNECT_NUM_OF_DEFINED_DOMAINS = 25;
     public static final int DOMAIN_PIN_VCPU = 26;
     public static final int DOMAIN_REBOOT = 27;
+    public static final int DOMAIN_RESET = 245;
     public static final int DOMAIN_RESUME = 28;
     public static final int DOMAIN_SET_AUTOSTART = 29;
     public static final int DOMAIN_SET_MAX_MEMORY = 30;
