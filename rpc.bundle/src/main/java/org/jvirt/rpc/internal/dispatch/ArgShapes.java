@@ -150,12 +150,14 @@ final class ArgShapes {
                 RemoteProc.CONNECT_UNREGISTER_CLOSE_CALLBACK, RemoteProc.CONNECT_GET_TYPE,
                 RemoteProc.CONNECT_GET_VERSION, RemoteProc.CONNECT_GET_LIB_VERSION, RemoteProc.CONNECT_GET_HOSTNAME,
                 RemoteProc.CONNECT_GET_URI, RemoteProc.CONNECT_GET_CAPABILITIES, RemoteProc.CONNECT_IS_SECURE,
-                RemoteProc.NODE_GET_INFO, RemoteProc.CONNECT_NUM_OF_DOMAINS, RemoteProc.CONNECT_NUM_OF_DEFINED_DOMAINS);
+                RemoteProc.NODE_GET_INFO, RemoteProc.CONNECT_NUM_OF_DOMAINS, RemoteProc.CONNECT_NUM_OF_DEFINED_DOMAINS,
+                RemoteProc.CONNECT_DOMAIN_EVENT_REGISTER, RemoteProc.CONNECT_DOMAIN_EVENT_DEREGISTER);
         put(List.of(Arg.STRING, i, Arg.SASL_DATA), RemoteProc.AUTH_SASL_START);
         put(List.of(i, Arg.SASL_DATA), RemoteProc.AUTH_SASL_STEP);
         put(List.of(i), RemoteProc.CONNECT_SUPPORTS_FEATURE, RemoteProc.CONNECT_LIST_DOMAINS,
                 RemoteProc.CONNECT_LIST_DEFINED_DOMAINS, RemoteProc.DOMAIN_LOOKUP_BY_ID,
-                RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY);
+                RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, RemoteProc.CONNECT_DOMAIN_EVENT_REGISTER_ANY,
+                RemoteProc.CONNECT_DOMAIN_EVENT_DEREGISTER_ANY);
         put(List.of(Arg.OPT_STRING, i), RemoteProc.CONNECT_OPEN);
         put(List.of(Arg.OPT_STRING), RemoteProc.CONNECT_GET_MAX_VCPUS);
         put(List.of(i, i, i), RemoteProc.NODE_GET_CPU_MAP);
