@@ -48,6 +48,14 @@ public interface Domain {
 
     void reboot(int flags) throws VirtException;
 
+    /**
+     * Resets the running guest at once, as the reset button of a machine: no guest shutdown
+     * ({@code virDomainReset}). {@code flags} must be 0.
+     *
+     * @throws VirtException {@link ErrorCode#OPERATION_INVALID} when the domain is not running
+     */
+    void reset(int flags) throws VirtException;
+
     void suspend() throws VirtException;
 
     void resume() throws VirtException;
@@ -70,6 +78,13 @@ public interface Domain {
 
     /** Pins vCPU {@code vcpu} to the host CPUs in {@code cpumap}; flags of {@link ModificationFlag}. */
     void pinVcpu(int vcpu, BitSet cpumap, int flags) throws VirtException;
+
+    /**
+     * libvirt's {@code virDomainPinVcpu}, the call without flags: which definition it affects is the
+     * driver's choice, as in libvirt (the QEMU driver pins the running guest only, and refuses a
+     * shut-off one with {@link ErrorCode#OPERATION_INVALID}; the test driver pins the current state).
+     */
+    void pinVcpu(int vcpu, BitSet cpumap) throws VirtException;
 
     /**
      * Opens the guest's console (libvirt's {@code virDomainOpenConsole}): a stream carrying what the

@@ -112,6 +112,11 @@ public interface DriverConnection {
         throw unsupported("virDomainReboot");
     }
 
+    /** Resets the running guest at once ({@code virDomainReset}); the core has checked read-only access. */
+    default void reset(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainReset");
+    }
+
     default void suspend(DomainRef dom) throws VirtException {
         throw unsupported("virDomainSuspend");
     }
@@ -144,6 +149,14 @@ public interface DriverConnection {
 
     default void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap, int flags) throws VirtException {
         throw unsupported("virDomainPinVcpuFlags");
+    }
+
+    /**
+     * libvirt's {@code domainPinVcpu} entry, {@code virDomainPinVcpu} without flags: each driver
+     * decides what it affects (libvirt's QEMU driver: the live guest; its test driver: flags 0).
+     */
+    default void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap) throws VirtException {
+        throw unsupported("virDomainPinVcpu");
     }
 
     /**

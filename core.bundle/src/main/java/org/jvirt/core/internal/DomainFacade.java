@@ -119,6 +119,11 @@ final class DomainFacade implements Domain {
     }
 
     @Override
+    public void reset(int flags) throws VirtException {
+        write("virDomainReset", b -> b.connection().reset(ref(b), flags), UNKNOWN);
+    }
+
+    @Override
     public void suspend() throws VirtException {
         write("virDomainSuspend", b -> b.connection().suspend(ref(b)), b -> stateOn(b) == DomainState.PAUSED);
     }
@@ -169,6 +174,11 @@ final class DomainFacade implements Domain {
     @Override
     public void pinVcpu(int vcpu, BitSet cpumap, int flags) throws VirtException {
         tuning.pinVcpu(vcpu, cpumap, flags);
+    }
+
+    @Override
+    public void pinVcpu(int vcpu, BitSet cpumap) throws VirtException {
+        tuning.pinVcpu(vcpu, cpumap);
     }
 
     @Override

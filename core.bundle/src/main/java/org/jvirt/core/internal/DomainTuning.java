@@ -39,14 +39,26 @@ final class DomainTuning {
 
     void pinVcpu(int vcpu, BitSet cpumap, int flags) throws VirtException {
         String fn = Checks.function(flags, "virDomainPinVcpu", "virDomainPinVcpuFlags");
+        BitSet map = pinArgs(fn, vcpu, cpumap);
+        calls.write(fn, b -> b.connection().pinVcpu(calls.ref(b), vcpu, map, flags), UNKNOWN);
+    }
+
+    /** {@code virDomainPinVcpu}: the driver's own entry, which decides what it affects. */
+    void pinVcpu(int vcpu, BitSet cpumap) throws VirtException {
+        String fn = "virDomainPinVcpu";
+        BitSet map = pinArgs(fn, vcpu, cpumap);
+        calls.write(fn, b -> b.connection().pinVcpu(calls.ref(b), vcpu, map), UNKNOWN);
+    }
+
+    /** libvirt-domain.c's checks of both pin calls; a copy of the map the caller cannot change. */
+    private BitSet pinArgs(String fn, int vcpu, BitSet cpumap) throws VirtException {
         connection.checkWritable(fn, ErrorDomain.DOMAIN);
         Checks.notNull(cpumap, "cpumap", fn, ErrorDomain.DOMAIN);
         if (vcpu < 0 || vcpu > 0xFFFF) { // libvirt passes vcpu on as an unsigned short
             throw new VirtException(ErrorCode.OVERFLOW, ErrorDomain.DOMAIN,
                     "input too large: " + Integer.toUnsignedString(vcpu));
         }
-        BitSet map = (BitSet) cpumap.clone();
-        calls.write(fn, b -> b.connection().pinVcpu(calls.ref(b), vcpu, map, flags), UNKNOWN);
+        return (BitSet) cpumap.clone();
     }
 
     List<TypedParameter> schedulerParameters(int flags) throws VirtException {

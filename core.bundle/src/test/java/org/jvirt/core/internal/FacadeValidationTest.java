@@ -56,11 +56,13 @@ class FacadeValidationTest {
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainDestroy", () -> dom.destroy(0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainShutdown", () -> dom.shutdown(0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainReboot", () -> dom.reboot(0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainReset", () -> dom.reset(0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainSuspend", dom::suspend);
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainResume", dom::resume);
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainUndefineFlags", () -> dom.undefine(4));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainSetAutostart", () -> dom.setAutostart(true));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainPinVcpu", () -> dom.pinVcpu(0, new BitSet(), 0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainPinVcpu", () -> dom.pinVcpu(0, new BitSet()));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainSetMemoryFlags", () -> dom.setMemory(1024, 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainSetVcpusFlags", () -> dom.setVcpus(1, 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainGetVcpusFlags", () -> dom.vcpusCount(VcpuFlag.GUEST.bit()));

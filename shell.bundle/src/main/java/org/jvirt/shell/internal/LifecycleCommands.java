@@ -15,13 +15,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code virt:start}, {@code destroy}, {@code shutdown}, {@code reboot}, {@code suspend} and
+ * {@code virt:start}, {@code destroy}, {@code shutdown}, {@code reboot}, {@code reset}, {@code suspend} and
  * {@code resume}, with virsh's messages. Like virsh, the messages name the domain as the user
  * wrote it ({@code Domain '1' destroyed}), except {@code start}, which uses the domain's name.
  */
 @Component(service = LifecycleCommands.class, property = {Scope.PROPERTY,
         "osgi.command.function=start", "osgi.command.function=destroy",
-        "osgi.command.function=shutdown", "osgi.command.function=reboot",
+        "osgi.command.function=shutdown", "osgi.command.function=reboot", "osgi.command.function=reset",
         "osgi.command.function=suspend", "osgi.command.function=resume"})
 public final class LifecycleCommands {
 
@@ -30,6 +30,7 @@ public final class LifecycleCommands {
     static final CommandSpec DESTROY = CommandSpec.onDomain("destroy", flag("graceful"));
     static final CommandSpec SHUTDOWN = CommandSpec.onDomain("shutdown");
     static final CommandSpec REBOOT = CommandSpec.onDomain("reboot");
+    static final CommandSpec RESET = CommandSpec.onDomain("reset");
     static final CommandSpec SUSPEND = CommandSpec.onDomain("suspend");
     static final CommandSpec RESUME = CommandSpec.onDomain("resume");
 
@@ -64,6 +65,16 @@ public final class LifecycleCommands {
     public void reboot(String... args) {
         runner.run(REBOOT, args, call -> act(call, "reboot", "is being rebooted", d -> d.reboot(0)),
                 System.out, System.err);
+    }
+
+    @Descriptor("reset a domain: [-c URI] <domain>")
+    public void reset(String... args) {
+        runner.run(RESET, args, LifecycleCommands::reset, System.out, System.err);
+    }
+
+    /** virsh's {@code cmdReset}: {@code Domain 'x' was reset}. */
+    static void reset(Invocation call) throws CommandFailure, Invocation.ConnectFailure {
+        act(call, "reset", "was reset", d -> d.reset(0));
     }
 
     @Descriptor("suspend a domain: [-c URI] <domain>")

@@ -87,6 +87,20 @@ class CommandsOnTestDriverTest {
         assertEquals("running (unpaused)\n\n", run(InfoCommands.DOMSTATE, InfoCommands::domstate, "test", "--reason")[0]);
     }
 
+    /** Real virsh on test:///default prints the same lines. */
+    @Test
+    void resetLikeVirsh() {
+        String before = run(InfoCommands.DOMSTATE, InfoCommands::domstate, "test", "--reason")[0];
+        assertEquals("Domain 'test' was reset\n\n", run(LifecycleCommands.RESET, LifecycleCommands::reset, "test")[0]);
+        assertEquals(before, run(InfoCommands.DOMSTATE, InfoCommands::domstate, "test", "--reason")[0]);
+        assertTrue(before.startsWith("running"), before);
+        run(LifecycleCommands.DESTROY, c -> LifecycleCommands.act(c, "destroy", "destroyed", d -> d.destroy(0)), "test");
+        String[] off = run(LifecycleCommands.RESET, LifecycleCommands::reset, "test");
+        assertEquals("\n", off[0]);
+        assertEquals("error: Failed to reset domain 'test'\n"
+                + "error: Requested operation is not valid: domain is not running\n", off[1]);
+    }
+
     @Test
     void missingDomainLikeVirsh() {
         Map<CommandSpec, CommandRunner.Action> commands = Map.of(InfoCommands.DOMINFO, InfoCommands::dominfo,

@@ -22,8 +22,9 @@ import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 
 /**
  * {@code virsh blkiotune}: libvirt's qemuDomainGet/SetBlkioParameters. The {@code weight} is the
- * guest's blkio (v2: io) cgroup's bfq or cfq weight; the per-device settings are reported from
- * {@code <blkiotune>} as libvirt formats them ({@code /dev/sda,500,...}).
+ * guest's blkio (v2: io) cgroup's bfq or cfq weight; the per-device settings go to the group's
+ * per-device files ({@link CgroupTunables#setBlkioDevice}) and into {@code <blkiotune>}, and are
+ * reported from it as libvirt formats them ({@code /dev/sda,500,...}).
  */
 final class BlkioTuning {
     static final String WEIGHT = "weight";
@@ -36,6 +37,11 @@ final class BlkioTuning {
         DEVICE_PARAMS.put("device_read_bytes_sec", BlkioTune.Device::readBytesSec);
         DEVICE_PARAMS.put("device_write_bytes_sec", BlkioTune.Device::writeBytesSec);
     }
+
+    /** The cgroup value each device parameter sets. */
+    private static final Map<String, String> CGROUP_KIND = Map.of(BlkioDeviceParams.WEIGHT, "weight",
+            BlkioDeviceParams.READ_IOPS, "riops", BlkioDeviceParams.WRITE_IOPS, "wiops",
+            BlkioDeviceParams.READ_BYTES, "rbps", BlkioDeviceParams.WRITE_BYTES, "wbps");
 
     private final TuneTarget target;
 
@@ -78,29 +84,49 @@ final class BlkioTuning {
         allowed.put(WEIGHT, ParameterType.UINT);
         DEVICE_PARAMS.keySet().forEach(k -> allowed.put(k, ParameterType.STRING));
         TuneTarget.validate(params, allowed);
+        // the device lists are read before anything changes (qemuDomainParseBlkioDeviceStr's errors)
+        Map<TypedParameter, List<BlkioDeviceParams.Value>> parsed = new LinkedHashMap<>();
         for (TypedParameter p : params) {
             if (!p.field().equals(WEIGHT)) {
-                throw QemuErrors.unsupported("per-device block I/O tuning ('" + p.field()
-                        + "') is not supported by jvirt's QEMU driver");
+                parsed.put(p, BlkioDeviceParams.parse(p.field(), p.stringValue()));
             }
         }
         synchronized (dom) {
             int impact = AffectedDefs.impact(dom, flags);
-            GuestCgroup g = (impact & LIVE) != 0 ? blkioGroup(dom) : null;
-            Integer weight = params.isEmpty() ? null : (int) params.get(0).longValue();
-            if (weight == null) {
-                return;
-            }
-            if (g != null) {
-                CgroupTunables t = new CgroupTunables(g);
-                t.setBlkioWeight(Integer.toUnsignedLong(weight));
-                int actual = (int) t.blkioWeight();
-                target.saveLive(dom, withWeight(dom.liveDef(), actual));
+            if ((impact & LIVE) != 0) {
+                CgroupTunables t = new CgroupTunables(blkioGroup(dom));
+                DomainDef live = dom.liveDef();
+                for (TypedParameter p : params) {
+                    if (p.field().equals(WEIGHT)) {
+                        t.setBlkioWeight(Integer.toUnsignedLong((int) p.longValue()));
+                        live = withWeight(live, (int) t.blkioWeight());
+                    } else {
+                        List<BlkioDeviceParams.Value> applied = new ArrayList<>();
+                        for (BlkioDeviceParams.Value v : parsed.get(p)) {
+                            applied.add(new BlkioDeviceParams.Value(v.path(),
+                                    t.setBlkioDevice(CGROUP_KIND.get(p.field()), v.path(), v.value())));
+                        }
+                        live = withDevices(live, applied, p.field());
+                    }
+                }
+                target.saveLive(dom, live);
             }
             if ((impact & CONFIG) != 0) {
-                target.savePersistent(dom, d -> withWeight(d, weight));
+                target.savePersistent(dom, d -> {
+                    DomainDef out = d;
+                    for (TypedParameter p : params) {
+                        out = p.field().equals(WEIGHT) ? withWeight(out, (int) p.longValue())
+                                : withDevices(out, parsed.get(p), p.field());
+                    }
+                    return out;
+                });
             }
         }
+    }
+
+    private static DomainDef withDevices(DomainDef def, List<BlkioDeviceParams.Value> values, String field) {
+        BlkioTune b = def.blkiotune() == null ? BlkioTune.builder().build() : def.blkiotune();
+        return def.toBuilder().blkiotune(b.withDevices(BlkioDeviceParams.merge(b.devices(), values, field))).build();
     }
 
     private static DomainDef withWeight(DomainDef def, int weight) {

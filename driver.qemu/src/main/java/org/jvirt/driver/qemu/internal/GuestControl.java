@@ -86,13 +86,42 @@ public final class GuestControl {
         }
     }
 
-    private static void powerButton(QemuDomainObj dom, QmpClient qmp, boolean isReboot) throws VirtException {
-        dom.setFakeReboot(isReboot);
+    /**
+     * libvirt's qemuDomainReset: QEMU's {@code system_reset}, the guest restarts at once. QEMU's
+     * RESET event then raises the reboot event ({@link PowerEvents#reset}); a crashed guest stays
+     * paused, now with reason crashed, as libvirt records it.
+     */
+    public void reset(QemuDomainObj dom, int flags) throws VirtException {
+        QemuErrors.checkFlags(flags, 0, "qemuDomainReset");
+        synchronized (dom) {
+            QmpClient qmp = monitor(dom);
+            run(qmp, "system_reset");
+            if (dom.isState(DomainState.CRASHED)) {
+                dom.setState(StateReason.PAUSED_CRASHED);
+                host.saveStatusQuietly(dom);
+            }
+        }
+    }
+
+    /**
+     * Presses the power button with the fake-reboot flag set as {@code isReboot} says; the flag goes
+     * into the status record (libvirt's qemuDomainSetFakeReboot saves the status), so that a driver
+     * instance that takes over before the guest powers off still reboots it.
+     */
+    private void powerButton(QemuDomainObj dom, QmpClient qmp, boolean isReboot) throws VirtException {
+        setFakeReboot(dom, isReboot);
         try {
             run(qmp, "system_powerdown");
         } catch (VirtException e) {
-            dom.setFakeReboot(false);
+            setFakeReboot(dom, false);
             throw e;
+        }
+    }
+
+    private void setFakeReboot(QemuDomainObj dom, boolean value) {
+        if (dom.fakeReboot() != value) {
+            dom.setFakeReboot(value);
+            host.saveStatusQuietly(dom);
         }
     }
 

@@ -35,6 +35,13 @@ final class MonitorListener implements QmpListener {
         this.client = client;
     }
 
+    /** A new driver instance found the guest powered off: complete it (see {@link PowerEvents#finishPowerOff}). */
+    void finishPowerOff() {
+        synchronized (dom) {
+            power.finishPowerOff(client);
+        }
+    }
+
     @Override
     public void onEvent(String event, JsonNode data) {
         synchronized (dom) {

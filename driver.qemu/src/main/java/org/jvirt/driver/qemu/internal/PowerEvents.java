@@ -41,7 +41,7 @@ final class PowerEvents {
         if (dom.shutdownSeen() || dom.stopping() || !dom.isActive()) {
             return; // a repeated SHUTDOWN, or the driver is ending QEMU anyway
         }
-        if (dom.fakeReboot() || isRestart(dom.def().onPoweroff())) {
+        if (restartsOnPowerOff()) {
             // a transient power-off: neither the state nor an event shows it
             fakeReboot(client);
             return;
@@ -56,6 +56,31 @@ final class PowerEvents {
         lifecycle.host().events().emit(dom, DomainEventType.SHUTDOWN, detail);
         // the monitor's end then records shut off / shutdown
         ProcessHandle.of(dom.pid()).ifPresent(ProcessHandle::destroy);
+    }
+
+    /**
+     * Completes the power-off of a guest that a new driver instance finds powered off (QEMU's
+     * status "shutdown"): it happened while no driver watched, so the SHUTDOWN event is lost. As
+     * libvirt's qemuProcessReconnect calls qemuProcessShutdownOrReboot, the guest is restarted when
+     * the earlier instance had asked for a reboot (the fake-reboot flag of the status record) or
+     * {@code <on_poweroff>} says restart; otherwise QEMU is ended and the monitor's end records the
+     * shutdown.
+     */
+    void finishPowerOff(QmpClient client) {
+        if (restartsOnPowerOff()) {
+            LOG.info("domain '{}' powered off while no driver watched; restarting it", dom.name());
+            dom.setShutdownSeen(false);
+            fakeReboot(client);
+            return;
+        }
+        LOG.info("domain '{}' powered off while no driver watched; ending it", dom.name());
+        dom.setShutdownSeen(true);
+        ProcessHandle.of(dom.pid()).ifPresent(ProcessHandle::destroy);
+    }
+
+    /** A reboot the driver asked for, or {@code <on_poweroff>restart}: the power-off is a reboot. */
+    private boolean restartsOnPowerOff() {
+        return dom.fakeReboot() || isRestart(dom.def().onPoweroff());
     }
 
     /**

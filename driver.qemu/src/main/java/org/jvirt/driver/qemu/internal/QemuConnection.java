@@ -11,6 +11,7 @@ import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.Flag;
 import org.jvirt.api.MemoryStat;
+import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
@@ -172,6 +173,11 @@ final class QemuConnection implements DriverConnection {
     }
 
     @Override
+    public void reset(DomainRef ref, int flags) throws VirtException {
+        guests.reset(lookup.find(ref), flags);
+    }
+
+    @Override
     public void suspend(DomainRef ref) throws VirtException {
         guests.suspend(lookup.find(ref));
     }
@@ -216,6 +222,12 @@ final class QemuConnection implements DriverConnection {
     @Override
     public void pinVcpu(DomainRef ref, int vcpu, BitSet cpumap, int flags) throws VirtException {
         tuning.vcpuPins().pin(lookup.find(ref), vcpu, cpumap, flags);
+    }
+
+    /** libvirt's qemuDomainPinVcpu: qemuDomainPinVcpuFlags with VIR_DOMAIN_AFFECT_LIVE. */
+    @Override
+    public void pinVcpu(DomainRef ref, int vcpu, BitSet cpumap) throws VirtException {
+        tuning.vcpuPins().pin(lookup.find(ref), vcpu, cpumap, ModificationFlag.LIVE.bit());
     }
 
     @Override

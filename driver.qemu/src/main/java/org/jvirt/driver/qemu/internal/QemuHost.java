@@ -302,7 +302,7 @@ public final class QemuHost {
         String liveXml = ctx.codec().format(dom.liveDef(), DomainXmlCodec.FORMAT_SECURE);
         RuntimeStatus st = new RuntimeStatus(dom.name(), dom.id(), dom.pid(), dom.startTime(),
                 dom.monitorPath().toString(), dom.logPath().toString(), dom.state().state().number(),
-                dom.state().reason(), dom.vcpuThreads(), liveXml);
+                dom.state().reason(), dom.vcpuThreads(), liveXml, dom.fakeReboot());
         ctx.store().write(ctx.storeDriver(), RecordKind.STATUS, dom.uuid().toString(), st.toBytes());
     }
 

@@ -69,6 +69,7 @@ final class Reattach {
             dom.attach(st.id(), live, st.pid(), st.startTime(), monitor, Path.of(st.log()));
             dom.setState(new DomainStateInfo(DomainState.ofNumber(st.state()), st.reason()));
             dom.restoreVcpuThreads(st.vcpuThreads());
+            dom.setFakeReboot(st.fakeReboot());
             ctx.cgroups().reattach(uuid.toString(), st.id(), st.name());
             host.put(dom);
             String mismatch = identityMismatch(st);
@@ -94,8 +95,15 @@ final class Reattach {
                 dom.setQmp(qmp);
                 refreshState(dom, qmp.execute("query-status", null));
                 if (dom.shutdownSeen()) {
-                    // the guest powered off while no driver watched: finish it as the SHUTDOWN event would
-                    ProcessHandle.of(st.pid()).ifPresent(ProcessHandle::destroy);
+                    // the guest powered off while no driver watched: shut it down or reboot it as the
+                    // SHUTDOWN event would have
+                    listener.finishPowerOff();
+                }
+                if (dom.shutdownSeen()) {
+                    // QEMU is ending: the monitor's end records the shutdown, there is nothing to refresh
+                    host.saveStatus(dom);
+                    LOG.info("domain '{}' reattached while powered off: pid {} ends", st.name(), st.pid());
+                    return;
                 }
                 ctx.vcpus().refresh(dom);
                 host.saveStatus(dom);

@@ -163,6 +163,12 @@ final class VcpuResize {
                     setUpVcpu(dom, e.getKey());
                 }
             }
+            // the groups of the vCPUs that went away go too
+            for (Map.Entry<Integer, Long> e : before.entrySet()) {
+                if (!r.sortedThreadIds().containsKey(e.getKey())) {
+                    host.context().cgroups().removeVcpu(dom.uuid().toString(), e.getKey(), e.getValue());
+                }
+            }
         }
         if (failure != null) {
             throw failure;

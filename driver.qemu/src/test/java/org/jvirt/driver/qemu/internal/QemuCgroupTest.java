@@ -200,6 +200,61 @@ class QemuCgroupTest {
         assertEquals(9, bed.conn.schedulerType(ref).nparams());
     }
 
+    /**
+     * Per-device {@code blkiotune} as libvirt's qemuDomainSetBlkioParameters: the lists are parsed
+     * and merged into {@code <blkiotune>} (a device whose values are all 0 disappears), and a
+     * running guest's values go to the blkio group's throttle files; errors in libvirt's words.
+     */
+    @Test
+    void perDeviceBlockIoTuningGoesToTheDefinitionAndTheGroup() throws Exception {
+        DomainRef ref = bed.conn.defineXml(TestBed.xml("cgblk", UUID.randomUUID(), 1, ""), 0);
+        setBlkio(ref, "device_read_iops_sec", "/dev/loop0,100,/dev/loop1,200", CONFIG);
+        setBlkio(ref, "device_read_iops_sec", "/dev/loop1,0", CONFIG);
+        setBlkio(ref, "device_write_bytes_sec", "/dev/loop0,4096", CONFIG);
+        Map<String, Object> blk = asMap(bed.conn.blkioParameters(ref, CONFIG));
+        assertEquals("/dev/loop0,100", blk.get("device_read_iops_sec"));
+        assertEquals("/dev/loop0,4096", blk.get("device_write_bytes_sec"));
+        String xml = bed.conn.xmlDesc(ref, 0);
+        assertTrue(xml.contains("<path>/dev/loop0</path>") && xml.contains("<read_iops_sec>100</read_iops_sec>")
+                && xml.contains("<write_bytes_sec>4096</write_bytes_sec>"), xml);
+        assertFalse(xml.contains("/dev/loop1"), xml);
+
+        VirtException odd = assertThrows(VirtException.class, () -> setBlkio(ref, "device_weight", "a,b,c", CONFIG));
+        assertEquals(ErrorCode.INVALID_ARG, odd.code());
+        assertTrue(odd.getMessage().endsWith("unable to parse blkio device 'device_weight' 'a,b,c'"), odd.getMessage());
+        VirtException number = assertThrows(VirtException.class,
+                () -> setBlkio(ref, "device_weight", "/dev/loop0,x", CONFIG));
+        assertTrue(number.getMessage().endsWith("invalid value 'x' for parameter 'device_weight' of device "
+                + "'/dev/loop0'"), number.getMessage());
+
+        bed.conn.create(ref, 0);
+        bed.pid(ref);
+        GuestCgroup g = bed.host().context().cgroups().groupOf(bed.conn.lookupByUuid(ref.uuid()).id(), "cgblk");
+        Path loop = Path.of("/dev/loop0");
+        if (g.has(Controller.BLKIO) && !g.isV2(Controller.BLKIO) && Files.exists(loop)) {
+            setBlkio(ref, "device_read_bytes_sec", "/dev/loop0,1048576", LIVE);
+            assertTrue(read(g.dir(Controller.BLKIO).resolve("blkio.throttle.read_bps_device")).contains("1048576"));
+            assertTrue(bed.conn.xmlDesc(ref, 0).contains("<read_bytes_sec>1048576</read_bytes_sec>"));
+            VirtException notBlock = assertThrows(VirtException.class,
+                    () -> setBlkio(ref, "device_read_bytes_sec", dir + ",1", LIVE));
+            assertEquals(ErrorCode.SYSTEM_ERROR, notBlock.code());
+            assertTrue(notBlock.getMessage().endsWith("Path '" + dir + "' must be a block device: Invalid argument"),
+                    notBlock.getMessage());
+            if (!Files.exists(g.dir(Controller.BLKIO).resolve("blkio.weight_device"))) {
+                VirtException weight = assertThrows(VirtException.class,
+                        () -> setBlkio(ref, "device_weight", "/dev/loop0,500", LIVE));
+                assertEquals(ErrorCode.OPERATION_INVALID, weight.code());
+                assertTrue(weight.getMessage().endsWith("blkio device weight is valid only for cfq scheduler"));
+            }
+        }
+        bed.conn.destroy(ref, 0);
+        bed.conn.undefine(ref, 0);
+    }
+
+    private void setBlkio(DomainRef ref, String field, String value, int flags) throws VirtException {
+        bed.conn.setBlkioParameters(ref, List.of(TypedParameter.ofString(field, value)), flags);
+    }
+
     @Test
     void aRestartedDriverFindsTheGroupAgainAndRemovesItWhenTheGuestStops() throws Exception {
         DomainRef ref = bed.conn.createXml(TestBed.xml("cgre", UUID.randomUUID(), 1, ""), 0);

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainEventType;
@@ -59,6 +60,35 @@ class QemuLifecycleTest {
         assertTrue(e != null, "no " + type + " event");
         assertEquals(type, e.type(), e.toString());
         assertEquals(detail, e.detail(), e.toString());
+    }
+
+    /**
+     * libvirt's qemuDomainReset: QEMU's system_reset, which QEMU reports as a RESET and libvirt as
+     * its reboot event; the guest keeps running in the same process. Flags and a shut-off guest
+     * are refused with libvirt's errors.
+     */
+    @Test
+    void resetRestartsTheGuestInPlaceWithTheRebootEvent() throws Exception {
+        DomainRef ref = bed.conn.defineXml(TestBed.xml("reset1", UUID.randomUUID(), 1, ""), 0);
+        VirtException off = assertThrows(VirtException.class, () -> bed.conn.reset(ref, 0));
+        assertEquals(ErrorCode.OPERATION_INVALID, off.code());
+        assertEquals("Requested operation is not valid: domain is not running", off.getMessage());
+        bed.conn.create(ref, 0);
+        long pid = bed.pid(ref);
+        DomainRef running = bed.conn.lookupByUuid(ref.uuid());
+        bed.reboots.clear();
+        VirtException flags = assertThrows(VirtException.class, () -> bed.conn.reset(ref, 1));
+        assertEquals(ErrorCode.INVALID_ARG, flags.code());
+        assertTrue(flags.getMessage().endsWith("unsupported flags (0x1) in function qemuDomainReset"),
+                flags.getMessage());
+
+        bed.conn.reset(ref, 0);
+        assertEquals(running, bed.reboots.poll(10, TimeUnit.SECONDS), "no reboot event");
+        assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
+        assertEquals(pid, bed.pid(ref));
+        assertTrue(QemuProcesses.isAlive(pid));
+        bed.conn.destroy(ref, 0);
+        bed.conn.undefine(ref, 0);
     }
 
     @Test

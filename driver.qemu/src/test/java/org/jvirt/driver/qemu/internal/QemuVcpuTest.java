@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
@@ -133,6 +134,13 @@ class QemuVcpuTest {
         assertTrue(empty.getMessage().endsWith("Empty cpu list for pinning"), empty.getMessage());
         VirtException liveOff = assertThrows(VirtException.class, () -> bed.conn.pinVcpu(ref, 0, cpu0, live));
         assertTrue(liveOff.getMessage().endsWith("domain is not running"), liveOff.getMessage());
+        // virsh vcpupin without --config/--live/--current calls virDomainPinVcpu, which libvirt's
+        // QEMU driver runs with VIR_DOMAIN_AFFECT_LIVE: a shut-off guest is refused, nothing changes
+        VirtException legacy = assertThrows(VirtException.class, () -> bed.conn.pinVcpu(ref, 0, cpu0));
+        assertEquals(ErrorCode.OPERATION_INVALID, legacy.code());
+        assertEquals(ErrorDomain.DOMAIN, legacy.domain());
+        assertEquals("Requested operation is not valid: domain is not running", legacy.getMessage());
+        assertEquals(List.of(all, all, cpu0), bed.conn.vcpuPinInfo(ref, config));
         VirtException flags = assertThrows(VirtException.class, () -> bed.conn.vcpuPinInfo(ref, 4));
         assertTrue(flags.getMessage().endsWith("unsupported flags (0x4) in function qemuDomainGetVcpuPinInfo"),
                 flags.getMessage());
@@ -160,6 +168,10 @@ class QemuVcpuTest {
         assertEquals("0", QemuLifecycleTest.status(pid, tid, "Cpus_allowed_list").orElseThrow());
         assertEquals(List.of(all, cpu0), bed.conn.vcpuPinInfo(ref, config));
         assertEquals(cpu0, bed.conn.vcpuPinInfo(ref, 0).get(1), "no flag on a running guest: the live pinning");
+        // virDomainPinVcpu pins the running guest only (qemuDomainPinVcpu: VIR_DOMAIN_AFFECT_LIVE)
+        bed.conn.pinVcpu(ref, 0, cpu0);
+        assertEquals(List.of(cpu0, cpu0), bed.conn.vcpuPinInfo(ref, live));
+        assertEquals(List.of(all, cpu0), bed.conn.vcpuPinInfo(ref, config));
         VirtException both = assertThrows(VirtException.class, () -> bed.conn.vcpuPinInfo(ref, live | config));
         assertEquals(ErrorCode.INVALID_ARG, both.code());
         bed.conn.destroy(ref, 0);

@@ -128,7 +128,7 @@ class StartKillTest {
         pid = bed.pid(ref);
         RuntimeStatus st = RuntimeStatus.fromBytes(bed.store.read("qemu", RecordKind.STATUS, uuid.toString()).orElseThrow());
         bed.store.write("qemu", RecordKind.STATUS, uuid.toString(), new RuntimeStatus(st.name(), st.id(), st.pid(),
-                st.startTime(), st.monitor(), st.log(), st.state(), st.reason(), st.vcpuThreads(), "<domain").toBytes());
+                st.startTime(), st.monitor(), st.log(), st.state(), st.reason(), st.vcpuThreads(), "<domain", false).toBytes());
 
         bed.newDriver();
 

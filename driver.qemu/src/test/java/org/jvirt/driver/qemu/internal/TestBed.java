@@ -73,10 +73,7 @@ final class TestBed implements AutoCloseable {
 
     /** Deactivates the current driver (guests keep running) and activates a fresh one. */
     QemuDriver newDriver() throws VirtException {
-        if (driver != null) {
-            conn.close();
-            driver.deactivate();
-        }
+        stopDriver();
         driver = new QemuDriver(new DomainXmlCodecImpl(), store);
         driver.bindResolver(new DefaultVcpuThreadResolver(), Map.of("service.ranking", 0, "service.id", 1L));
         driver.observeStarts(startObserver);
@@ -95,6 +92,19 @@ final class TestBed implements AutoCloseable {
             }
         });
         return driver;
+    }
+
+    /**
+     * Deactivates the current driver without a replacement (guests keep running, no driver
+     * watches them) until {@link #newDriver()}.
+     */
+    void stopDriver() {
+        if (driver != null) {
+            conn.close();
+            driver.deactivate();
+            driver = null;
+            conn = null;
+        }
     }
 
     QemuConfig config() {

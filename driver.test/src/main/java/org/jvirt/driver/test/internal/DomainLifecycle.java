@@ -145,6 +145,18 @@ final class DomainLifecycle {
         });
     }
 
+    /** {@code testDomainReset}: an active guest "resets" without any change of its state. */
+    void reset(DomainRef ref, int flags) throws VirtException {
+        TestDriverErrors.checkFlags(flags, 0, "testDomainReset");
+        host.changing(() -> {
+            DomainObj dom = host.find(ref);
+            if (!dom.isActive()) {
+                throw TestDriverErrors.notRunning();
+            }
+            return null;
+        });
+    }
+
     /** {@code testDomainSuspend}. */
     void suspend(DomainRef ref) throws VirtException {
         host.changing(() -> {

@@ -204,6 +204,11 @@ final class TestConnection implements DriverConnection {
     }
 
     @Override
+    public void reset(DomainRef dom, int flags) throws VirtException {
+        lifecycle.reset(dom, flags);
+    }
+
+    @Override
     public void suspend(DomainRef dom) throws VirtException {
         lifecycle.suspend(dom);
     }
@@ -304,6 +309,12 @@ final class TestConnection implements DriverConnection {
     @Override
     public void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap, int flags) throws VirtException {
         vcpus.pin(dom, vcpu, cpumap, flags);
+    }
+
+    /** testDomainPinVcpu: testDomainPinVcpuFlags with flags 0. */
+    @Override
+    public void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap) throws VirtException {
+        vcpus.pin(dom, vcpu, cpumap, 0);
     }
 
     /** testNodeGetSecurityModel: the test driver's made-up model, with an empty DOI. */

@@ -187,11 +187,12 @@ class DifferentialTest {
             case "destroy" -> d.destroy(0);
             case "shutdown" -> d.shutdown(0);
             case "reboot" -> d.reboot(0);
+            case "reset" -> d.reset(w.length > 2 ? number(w[2]) : 0);
             case "suspend" -> d.suspend();
             case "resume" -> d.resume();
             case "undefine" -> d.undefine(0);
             case "autostart" -> d.setAutostart("1".equals(w[2]));
-            case "pin" -> d.pinVcpu(Integer.parseInt(w[2]), bits(w[3]), 0);
+            case "pin" -> d.pinVcpu(Integer.parseInt(w[2]), bits(w[3]));
             case "xml" -> {
                 return d.xmlDesc(Integer.parseInt(w[2])).replace("\n", "|");
             }

@@ -74,6 +74,8 @@ def step(words):
         return d.shutdown()
     if op == "reboot":
         return d.reboot(0)
+    if op == "reset":
+        return d.reset(int(words[2]) if len(words) > 2 else 0)
     if op == "suspend":
         return d.suspend()
     if op == "resume":

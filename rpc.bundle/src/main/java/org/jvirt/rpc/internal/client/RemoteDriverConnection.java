@@ -191,6 +191,11 @@ final class RemoteDriverConnection implements DriverConnection {
     }
 
     @Override
+    public void reset(DomainRef dom, int flags) throws VirtException {
+        rpc.call(RemoteProc.DOMAIN_RESET, RemoteCalls.dom(dom).writeInt(flags));
+    }
+
+    @Override
     public void suspend(DomainRef dom) throws VirtException {
         rpc.call(RemoteProc.DOMAIN_SUSPEND, RemoteCalls.dom(dom));
     }
@@ -233,6 +238,11 @@ final class RemoteDriverConnection implements DriverConnection {
     @Override
     public void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap, int flags) throws VirtException {
         vcpus.pinVcpu(dom, vcpu, cpumap, flags);
+    }
+
+    @Override
+    public void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap) throws VirtException {
+        vcpus.pinVcpu(dom, vcpu, cpumap);
     }
 
     /** remote_domain_open_console_args: domain, optional device name, flags; the console is a stream of the call. */

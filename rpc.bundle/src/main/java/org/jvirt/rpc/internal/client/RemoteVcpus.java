@@ -88,6 +88,12 @@ final class RemoteVcpus {
         rpc.call(RemoteProc.DOMAIN_PIN_VCPU_FLAGS, RemoteCalls.dom(dom).writeInt(vcpu).writeOpaque(map).writeInt(flags));
     }
 
+    /** remote_domain_pin_vcpu_args: the server's driver decides what it affects. */
+    void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap) throws VirtException {
+        byte[] map = map(cpumap);
+        rpc.call(RemoteProc.DOMAIN_PIN_VCPU, RemoteCalls.dom(dom).writeInt(vcpu).writeOpaque(map));
+    }
+
     void pinEmulator(DomainRef dom, BitSet cpumap, int flags) throws VirtException {
         byte[] map = map(cpumap);
         rpc.call(RemoteProc.DOMAIN_PIN_EMULATOR, RemoteCalls.dom(dom).writeOpaque(map).writeInt(flags));

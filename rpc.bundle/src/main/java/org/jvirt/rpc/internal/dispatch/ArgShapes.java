@@ -180,12 +180,14 @@ final class ArgShapes {
                 RemoteProc.CONNECT_UNREGISTER_CLOSE_CALLBACK, RemoteProc.CONNECT_GET_TYPE,
                 RemoteProc.CONNECT_GET_VERSION, RemoteProc.CONNECT_GET_LIB_VERSION, RemoteProc.CONNECT_GET_HOSTNAME,
                 RemoteProc.CONNECT_GET_URI, RemoteProc.CONNECT_GET_CAPABILITIES, RemoteProc.CONNECT_IS_SECURE,
-                RemoteProc.NODE_GET_INFO, RemoteProc.CONNECT_NUM_OF_DOMAINS, RemoteProc.CONNECT_NUM_OF_DEFINED_DOMAINS);
+                RemoteProc.NODE_GET_INFO, RemoteProc.CONNECT_NUM_OF_DOMAINS, RemoteProc.CONNECT_NUM_OF_DEFINED_DOMAINS,
+                RemoteProc.CONNECT_DOMAIN_EVENT_REGISTER, RemoteProc.CONNECT_DOMAIN_EVENT_DEREGISTER);
         put(List.of(Arg.STRING, i, Arg.SASL_DATA), RemoteProc.AUTH_SASL_START);
         put(List.of(i, Arg.SASL_DATA), RemoteProc.AUTH_SASL_STEP);
         put(List.of(i), RemoteProc.CONNECT_SUPPORTS_FEATURE, RemoteProc.CONNECT_LIST_DOMAINS,
                 RemoteProc.CONNECT_LIST_DEFINED_DOMAINS, RemoteProc.DOMAIN_LOOKUP_BY_ID,
-                RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY);
+                RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, RemoteProc.CONNECT_DOMAIN_EVENT_REGISTER_ANY,
+                RemoteProc.CONNECT_DOMAIN_EVENT_DEREGISTER_ANY);
         put(List.of(Arg.OPT_STRING, i), RemoteProc.CONNECT_OPEN);
         put(List.of(Arg.OPT_STRING), RemoteProc.CONNECT_GET_MAX_VCPUS);
         put(List.of(i, i, i), RemoteProc.NODE_GET_CPU_MAP);
@@ -203,7 +205,7 @@ final class ArgShapes {
         put(List.of(dom, i), RemoteProc.DOMAIN_GET_STATE, RemoteProc.DOMAIN_HAS_MANAGED_SAVE_IMAGE,
                 RemoteProc.DOMAIN_GET_XML_DESC, RemoteProc.DOMAIN_SET_AUTOSTART, RemoteProc.DOMAIN_CREATE_WITH_FLAGS,
                 RemoteProc.DOMAIN_UNDEFINE_FLAGS, RemoteProc.DOMAIN_DESTROY_FLAGS, RemoteProc.DOMAIN_SHUTDOWN_FLAGS,
-                RemoteProc.DOMAIN_REBOOT, RemoteProc.DOMAIN_GET_VCPUS_FLAGS);
+                RemoteProc.DOMAIN_REBOOT, RemoteProc.DOMAIN_RESET, RemoteProc.DOMAIN_GET_VCPUS_FLAGS);
         put(List.of(i, Arg.OPT_DOMAIN), RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY);
         put(List.of(Arg.STRING, i), RemoteProc.DOMAIN_CREATE_XML, RemoteProc.DOMAIN_DEFINE_XML_FLAGS);
         put(List.of(dom, i, i), RemoteProc.DOMAIN_GET_VCPUS);

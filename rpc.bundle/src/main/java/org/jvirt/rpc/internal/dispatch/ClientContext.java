@@ -1,5 +1,6 @@
 package org.jvirt.rpc.internal.dispatch;
 
+import java.util.UUID;
 import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
@@ -62,12 +63,20 @@ public interface ClientContext {
     void startKeepalive();
 
     /**
-     * Registers a lifecycle listener on the client's connection and returns the callback ID the
-     * client knows it by; {@code listenerFor} makes the listener for that ID before it is
-     * registered, so an event during registration already carries it. The registration is kept
-     * when the connection is reopened on a new core.
+     * Registers a domain event listener for {@code eventId} of the domain {@code filter} (null:
+     * every domain) on the client's connection and returns the callback ID the client knows it by;
+     * {@code listenerFor} makes the listener for that ID before it is registered, so an event
+     * during registration already carries it. The registration is kept when the connection is
+     * reopened on a new core.
+     *
+     * @throws VirtException INVALID_ARG "event callback already tracked" when the client has a
+     *         callback for the same event ID and filter (libvirtd tracks one per connection)
      */
-    int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException;
+    int addLifecycleListener(int eventId, UUID filter, IntFunction<DomainEventListener> listenerFor)
+            throws VirtException;
+
+    /** The callback ID of the client's first domain event callback for {@code eventId}, any filter; -1 if none. */
+    int domainEventCallback(int eventId) throws VirtException;
 
     /** Removes the listener of {@code callbackId}; false when the client registered no such callback. */
     boolean removeLifecycleListener(int callbackId) throws VirtException;

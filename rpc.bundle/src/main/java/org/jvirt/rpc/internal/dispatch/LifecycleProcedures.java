@@ -47,6 +47,10 @@ final class LifecycleProcedures {
             Domain d = domain(c, a);
             d.reboot(a.readInt());
         });
+        t.add(RemoteProc.DOMAIN_RESET, "virDomainReset", WRITE, (c, a, r) -> {
+            Domain d = domain(c, a);
+            d.reset(a.readInt());
+        });
         t.add(RemoteProc.DOMAIN_SUSPEND, "virDomainSuspend", WRITE, (c, a, r) -> domain(c, a).suspend());
         t.add(RemoteProc.DOMAIN_RESUME, "virDomainResume", WRITE, (c, a, r) -> domain(c, a).resume());
     }

@@ -46,7 +46,7 @@ final class VcpuProcedures {
         t.add(RemoteProc.DOMAIN_PIN_VCPU, "virDomainPinVcpu", WRITE, (c, a, r) -> {
             Domain d = domain(c, a);
             int vcpu = a.readInt();
-            d.pinVcpu(vcpu, Wire.bits(a.readOpaque(RemoteProc.CPUMAP_MAX)), 0);
+            d.pinVcpu(vcpu, Wire.bits(a.readOpaque(RemoteProc.CPUMAP_MAX)));
         });
         t.add(RemoteProc.DOMAIN_PIN_VCPU_FLAGS, "virDomainPinVcpuFlags", WRITE, (c, a, r) -> {
             Domain d = domain(c, a);

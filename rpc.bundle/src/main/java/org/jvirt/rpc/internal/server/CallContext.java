@@ -1,5 +1,6 @@
 package org.jvirt.rpc.internal.server;
 
+import java.util.UUID;
 import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
@@ -91,8 +92,14 @@ final class CallContext implements ClientContext {
     }
 
     @Override
-    public int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
-        return session.addLifecycleListener(listenerFor);
+    public int addLifecycleListener(int eventId, UUID filter, IntFunction<DomainEventListener> listenerFor)
+            throws VirtException {
+        return session.addLifecycleListener(eventId, filter, listenerFor);
+    }
+
+    @Override
+    public int domainEventCallback(int eventId) throws VirtException {
+        return session.domainEventCallback(eventId);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jvirt.rpc.internal.server;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
@@ -289,8 +290,14 @@ final class ClientSession implements ClientContext {
     }
 
     @Override
-    public int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
-        return connection.require().addLifecycleListener(listenerFor);
+    public int addLifecycleListener(int eventId, UUID filter, IntFunction<DomainEventListener> listenerFor)
+            throws VirtException {
+        return connection.require().addLifecycleListener(eventId, filter, listenerFor);
+    }
+
+    @Override
+    public int domainEventCallback(int eventId) throws VirtException {
+        return connection.require().domainEventCallback(eventId);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.jvirt.rpc.internal.server;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
@@ -56,15 +58,26 @@ final class SessionConnection {
     private record Opened(ConnectionFactory core, Connection connection) {
     }
 
-    /** A client's event callback: how to register it on a connection and remove it again. */
+    /**
+     * A client's event callback: how to register it on a connection and remove it again; for a
+     * domain event, its event ID and domain filter (null: every domain).
+     */
     private static final class Callback {
         final boolean secret;
+        final int eventId;
+        final UUID filter;
         final Registrar registrar;
         volatile int listenerId;
 
-        Callback(boolean secret, Registrar registrar) {
+        Callback(boolean secret, int eventId, UUID filter, Registrar registrar) {
             this.secret = secret;
+            this.eventId = eventId;
+            this.filter = filter;
             this.registrar = registrar;
+        }
+
+        boolean isDomainEvent(int id) {
+            return !secret && eventId == id;
         }
     }
 
@@ -126,23 +139,50 @@ final class SessionConnection {
     }
 
     /**
-     * Registers a lifecycle listener under a new callback ID; {@code listenerFor} makes the
-     * listener for that ID (events carry it), before it is registered.
+     * Registers a domain event listener for {@code eventId} (of the domain {@code filter}, null for
+     * all) under a new callback ID; {@code listenerFor} makes the listener for that ID (events
+     * carry it), before it is registered. As libvirtd, whose connection tracks one callback per
+     * event ID and domain filter (virObjectEventCallbackListAddID), a second one is refused
+     * without using up a callback ID.
      */
-    int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
-        int callbackId = nextCallbackId.getAndIncrement();   // from 0, as libvirtd numbers them
-        DomainEventListener listener = listenerFor.apply(callbackId);
-        return add(callbackId, new Callback(false, new Registrar() {
-            @Override
-            public int add(Connection c) throws VirtException {
-                return c.addLifecycleListener(listener);
+    int addLifecycleListener(int eventId, UUID filter, IntFunction<DomainEventListener> listenerFor)
+            throws VirtException {
+        reopenLock.lock();
+        try {
+            for (Callback cb : callbacks.values()) {
+                if (cb.isDomainEvent(eventId) && Objects.equals(cb.filter, filter)) {
+                    throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "event callback already tracked");
+                }
             }
+            int callbackId = nextCallbackId.getAndIncrement();   // from 0, as libvirtd numbers them
+            DomainEventListener listener = listenerFor.apply(callbackId);
+            return add(callbackId, new Callback(false, eventId, filter, new Registrar() {
+                @Override
+                public int add(Connection c) throws VirtException {
+                    return c.addLifecycleListener(listener);
+                }
 
-            @Override
-            public void remove(Connection c, int listenerId) throws VirtException {
-                c.removeLifecycleListener(listenerId);
+                @Override
+                public void remove(Connection c, int listenerId) throws VirtException {
+                    c.removeLifecycleListener(listenerId);
+                }
+            }));
+        } finally {
+            reopenLock.unlock();
+        }
+    }
+
+    /**
+     * The callback ID of the first domain event callback registered for {@code eventId}, whatever
+     * its filter (libvirtd's search of the legacy deregistrations), or -1.
+     */
+    int domainEventCallback(int eventId) {
+        for (Map.Entry<Integer, Callback> e : callbacks.entrySet()) {
+            if (e.getValue().isDomainEvent(eventId)) {
+                return e.getKey();
             }
-        }));
+        }
+        return -1;
     }
 
     /** Removes the lifecycle listener of {@code callbackId}; false when the client has no such callback. */
@@ -157,7 +197,7 @@ final class SessionConnection {
     int addSecretEventListener(IntFunction<SecretEventListener> listenerFor) throws VirtException {
         int callbackId = nextCallbackId.getAndIncrement();
         SecretEventListener listener = listenerFor.apply(callbackId);
-        return add(callbackId, new Callback(true, new Registrar() {
+        return add(callbackId, new Callback(true, -1, null, new Registrar() {
             @Override
             public int add(Connection c) throws VirtException {
                 return c.addSecretEventListener(listener);

@@ -27,6 +27,7 @@ public final class RemoteProc {
     public static final int CONNECT_NUM_OF_DEFINED_DOMAINS = 25;
     public static final int DOMAIN_PIN_VCPU = 26;
     public static final int DOMAIN_REBOOT = 27;
+    public static final int DOMAIN_RESET = 245;
     public static final int DOMAIN_RESUME = 28;
     public static final int DOMAIN_SET_AUTOSTART = 29;
     public static final int DOMAIN_SET_MAX_MEMORY = 30;
@@ -71,6 +72,13 @@ public final class RemoteProc {
     public static final int DOMAIN_GET_SECURITY_LABEL_LIST = 278;
     public static final int NODE_GET_CPU_MAP = 293;
     public static final int DOMAIN_SET_MEMORY_STATS_PERIOD = 308;
+    /** The registrations of clients without REMOTE_EVENT_CALLBACK, and the events they get. */
+    public static final int CONNECT_DOMAIN_EVENT_REGISTER = 105;
+    public static final int CONNECT_DOMAIN_EVENT_DEREGISTER = 106;
+    public static final int DOMAIN_EVENT_LIFECYCLE = 107;
+    public static final int CONNECT_DOMAIN_EVENT_REGISTER_ANY = 167;
+    public static final int CONNECT_DOMAIN_EVENT_DEREGISTER_ANY = 168;
+    public static final int DOMAIN_EVENT_REBOOT = 169;
     public static final int CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY = 316;
     public static final int CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY = 317;
     public static final int DOMAIN_EVENT_CALLBACK_LIFECYCLE = 318;

@@ -111,6 +111,40 @@ abstract class RemoteDriverContract {
         }
     }
 
+    /**
+     * DOMAIN_RESET (245) and DOMAIN_PIN_VCPU (26) from the remote driver: the server's test driver
+     * resets a running domain and refuses a shut-off one, and virDomainPinVcpu reaches the
+     * server's driver as its own call; both servers must answer alike.
+     */
+    @Test
+    void resetAndTheFlaglessPin() throws Exception {
+        try (Connection c = core.open(uris().get(0), 0)) {
+            Domain v = c.defineXml("<domain type='test'><name>remote2</name><memory>65536</memory>"
+                    + "<vcpu>1</vcpu><os><type>hvm</type></os></domain>", 0);
+            try {
+                VirtException off = assertThrows(VirtException.class, () -> v.reset(0));
+                assertEquals(ErrorCode.OPERATION_INVALID, off.code());
+                assertEquals("Requested operation is not valid: domain is not running", off.getMessage());
+                BitSet pin = new BitSet();
+                pin.set(1);
+                VirtException pinOff = assertThrows(VirtException.class, () -> v.pinVcpu(0, pin));
+                assertEquals(ErrorCode.OPERATION_INVALID, pinOff.code());
+                assertEquals("Requested operation is not valid: cannot pin vcpus on an inactive domain",
+                        pinOff.getMessage());
+                v.create(0);
+                v.reset(0);
+                assertEquals(DomainState.RUNNING, v.state().state());
+                VirtException flags = assertThrows(VirtException.class, () -> v.reset(1));
+                assertEquals("unsupported flags (0x1) in function testDomainReset", flags.getMessage());
+                v.pinVcpu(0, pin);
+                assertEquals(pin, v.vcpuPinInfo(0).get(0));
+                v.destroy(0);
+            } finally {
+                v.undefine(0);
+            }
+        }
+    }
+
     @Test
     void lifecycleAndEvents() throws Exception {
         String uri = uris().get(0);

@@ -2,6 +2,7 @@ package org.jvirt.rpc.internal.dispatch;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -24,6 +25,7 @@ import org.jvirt.rpc.internal.xdr.XdrException;
 final class FuzzClient implements ClientContext {
     private final ConnectionFactory core;
     private final Map<Integer, Integer> listenerIds = new HashMap<>();
+    private final Map<Integer, Integer> eventIds = new HashMap<>();
     private final Map<Integer, Integer> secretListenerIds = new HashMap<>();
     private final Map<Integer, Integer> storageListenerIds = new HashMap<>();
     private Connection connection;
@@ -92,10 +94,18 @@ final class FuzzClient implements ClientContext {
     }
 
     @Override
-    public int addLifecycleListener(IntFunction<DomainEventListener> listenerFor) throws VirtException {
+    public int addLifecycleListener(int eventId, UUID filter, IntFunction<DomainEventListener> listenerFor)
+            throws VirtException {
         int callbackId = ++nextCallbackId;
         listenerIds.put(callbackId, connection().addLifecycleListener(listenerFor.apply(callbackId)));
+        eventIds.put(callbackId, eventId);
         return callbackId;
+    }
+
+    @Override
+    public int domainEventCallback(int eventId) {
+        return eventIds.entrySet().stream().filter(e -> e.getValue() == eventId && listenerIds.containsKey(e.getKey()))
+                .mapToInt(Map.Entry::getKey).min().orElse(-1);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.jvirt.rpc.internal.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,9 +102,16 @@ class VirshResizeLinuxTest {
                 assertTrue(value(all, "  cpu.time=") > 0 && value(all, "  vcpu.1.time=") >= 0, all);
                 assertTrue(value(all, "  balloon.available=") > 0, all);
 
-                // the guest ejects the vCPU it was given
+                // the guest ejects the vCPU it was given, and its cgroup goes (libvirt's qemuDomainRemoveVcpu)
+                List<Path> vcpu1Groups = vcpuGroups("resize1", "vcpu1");
                 ok(Proc.virsh(uri, "setvcpus", "resize1", "1", "--live"));
                 assertTrue(ok(Proc.virsh(uri, "vcpucount", "resize1", "--live")).out().startsWith("1\n"));
+                for (Path g : vcpu1Groups) {
+                    assertFalse(Files.exists(g), "cgroup of the unplugged vCPU left: " + g);
+                }
+                if (!vcpu1Groups.isEmpty()) {
+                    assertFalse(vcpuGroups("resize1", "vcpu0").isEmpty(), "the online vCPU's group went too");
+                }
                 assertTrue(Proc.virsh(uri, "setmaxmem", "resize1", "300M").err()
                         .contains("cannot resize the maximum memory on an active domain"));
                 if (Boolean.getBoolean("jvirt.verbose")) {
@@ -161,5 +171,17 @@ class VirshResizeLinuxTest {
                 + "<initrd>" + initrd + "</initrd><cmdline>console=ttyS0 panic=-1 quiet</cmdline></os>"
                 + "<features><acpi/></features>"
                 + "<devices><serial type='pty'/><console type='pty'/><memballoon model='virtio'/></devices></domain>";
+    }
+
+    /** The {@code child} groups of the guest {@code name} in the host's cgroup file system, if it has any. */
+    private static List<Path> vcpuGroups(String name, String child) throws IOException {
+        Path root = Path.of("/sys/fs/cgroup");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(root, 4)) {
+            return s.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(child)
+                    && p.getParent().getFileName().toString().contains("-" + name + ".libvirt-qemu")).toList();
+        }
     }
 }

@@ -164,6 +164,51 @@ public final class CgroupTunables {
         write(Controller.BLKIO, null, f, (g.isV2(Controller.BLKIO) && f.equals("io.weight") ? "default " : "") + weight);
     }
 
+    /**
+     * Sets one per-device block I/O value of the guest's group ({@code kind}: weight, riops,
+     * wiops, rbps, wbps) and reads it back, as libvirt's virCgroupSetupBlkioDevice*: v1's
+     * {@code blkio.weight_device} and {@code blkio.throttle.*_device}, v2's {@code io.weight} and
+     * {@code io.max}; 0 removes a limit.
+     */
+    public long setBlkioDevice(String kind, String devPath, long value) throws VirtException {
+        String dev = BlockDevices.majorMinor(devPath);
+        boolean v2 = g.isV2(Controller.BLKIO);
+        String file = v2 ? (kind.equals("weight") ? "io.weight" : "io.max")
+                : kind.equals("weight") ? "blkio.weight_device" : "blkio.throttle." + v1Throttle(kind) + "_device";
+        if (kind.equals("weight") && !g.hasFile(Controller.BLKIO, null, file)) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.CGROUP,
+                    "blkio device weight is valid only for cfq scheduler");
+        }
+        String line = v2 && !kind.equals("weight")
+                ? dev + " " + kind + "=" + (value == 0 ? "max" : Long.toUnsignedString(value))
+                : dev + " " + Long.toUnsignedString(value);
+        write(Controller.BLKIO, null, file, line);
+        for (String l : read(Controller.BLKIO, null, file).split("\n")) {
+            String[] w = l.trim().split("\\s+");
+            if (!w[0].equals(dev)) {
+                continue;
+            }
+            for (int i = 1; i < w.length; i++) {
+                String v = v2 && !kind.equals("weight") ? (w[i].startsWith(kind + "=") ? w[i].substring(kind.length() + 1)
+                        : null) : w[i];
+                if (v != null) {
+                    return v.equals("max") ? 0 : parse(v);
+                }
+            }
+        }
+        return 0;   // no line for the device: no limit
+    }
+
+    private static String v1Throttle(String kind) {
+        return switch (kind) {
+            case "riops" -> "read_iops";
+            case "wiops" -> "write_iops";
+            case "rbps" -> "read_bps";
+            case "wbps" -> "write_bps";
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
     private String requireWeightFile() throws VirtException {
         String f = weightFile();
         if (f == null) {

@@ -117,6 +117,31 @@ public final class GuestCgroup {
         }
     }
 
+    /**
+     * Removes thread child {@code child} ({@code vcpuN} of an unplugged vCPU, libvirt's
+     * virCgroupDelThread); its thread may still be leaving, so removal is retried briefly.
+     *
+     * @return true when nothing of it is left
+     */
+    public boolean removeThreadGroup(String child) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            boolean all = true;
+            for (Path group : folders(true)) {
+                all &= removeTree(group.resolve(child));
+            }
+            if (all || System.nanoTime() > deadline) {
+                return all;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
     /** Moves thread {@code tid} into child {@code child} of the per-thread controllers. */
     public void addThread(String child, long tid) throws IOException {
         for (Path group : v1Folders(true)) {

@@ -154,6 +154,18 @@ public final class GuestCgroups {
         }
     }
 
+    /** Removes the group of an unplugged vCPU (libvirt's qemuDomainRemoveVcpu). Best effort. */
+    public void removeVcpu(String uuid, int vcpu, long tid) {
+        Guest g = guests.get(uuid);
+        if (g == null) {
+            return;
+        }
+        g.placed().remove(tid);
+        if (!g.group().removeThreadGroup(GuestCgroup.vcpu(vcpu))) {
+            LOG.warn("vCPU {} of {}: cgroup {}/{} not removed", vcpu, uuid, g.group().path(), GuestCgroup.vcpu(vcpu));
+        }
+    }
+
     /** Removes the guest's group once its process is gone. */
     public void remove(String uuid) {
         Guest g = guests.remove(uuid);
