@@ -221,7 +221,7 @@ final class SessionConnection {
         StoragePoolEventListener listener = listenerFor.apply(callbackId);
         storageCallbackIds.add(callbackId);
         try {
-            return add(callbackId, new Callback(false, new Registrar() {
+            return add(callbackId, new Callback(false, -1, null, new Registrar() {
                 @Override
                 public int add(Connection c) throws VirtException {
                     return c.addStoragePoolEventListener(listener);
