@@ -14,16 +14,8 @@ import org.jvirt.api.DomainStats;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
-import org.jvirt.api.Network;
-import org.jvirt.api.NetworkEventListener;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.OpenFlag;
-import org.jvirt.api.Secret;
-import org.jvirt.api.SecretEventListener;
-import org.jvirt.api.SecretUsageType;
-import org.jvirt.api.StoragePool;
-import org.jvirt.api.StoragePoolEventListener;
-import org.jvirt.api.StorageVol;
 import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
@@ -43,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * points do (closed connection, arguments, read-only access), then dispatches it through its
  * {@link DriverSession} to whichever driver connection serves the URI now.
  */
-final class ConnectionFacade implements Connection {
+final class ConnectionFacade extends SharedDriverCalls {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionFacade.class);
 
     /** libvirt 9.0.0, the version Debian 12's clients speak. */
@@ -368,93 +360,9 @@ final class ConnectionFacade implements Connection {
         return b == null ? null : b.connection();
     }
 
-    // ---- secrets: libvirt-secret.c's checks and the calls are in SecretApi ----
-
-    @Override
-    public List<Secret> listAllSecrets(int listFlags) throws VirtException {
-        return secretApi.listAll(listFlags);
-    }
-
-    @Override
-    public int numOfSecrets() throws VirtException {
-        return secretApi.count();
-    }
-
-    @Override
-    public Secret defineSecret(String xml, int defineFlags) throws VirtException {
-        return secretApi.define(xml, defineFlags);
-    }
-
-    @Override
-    public Secret lookupSecretByUuid(UUID secretUuid) throws VirtException {
-        return secretApi.lookupByUuid(secretUuid);
-    }
-
-    @Override
-    public Secret lookupSecretByUsage(SecretUsageType usageType, String usageId) throws VirtException {
-        return secretApi.lookupByUsage(usageType, usageId);
-    }
-
-    @Override
-    public int addSecretEventListener(SecretEventListener listener) throws VirtException {
-        return secretApi.addListener(listener);
-    }
-
-    @Override
-    public void removeSecretEventListener(int callbackId) throws VirtException {
-        secretApi.removeListener(callbackId);
-    }
-
     /** Dispatches to the secret driver of the current driver connection; the caller has validated. */
     <T> T secretCall(String function, SecretCall<T> op) throws VirtException {
         return call(function, b -> op.apply(secrets.resolve(b.connection(), function)));
-    }
-
-    // ---- networks: libvirt-network.c's checks and the calls are in NetworkApi and NetworkFacade ----
-
-    @Override
-    public List<Network> listAllNetworks(int listFlags) throws VirtException {
-        return networkApi.listAll(listFlags);
-    }
-
-    @Override
-    public int numOfNetworks() throws VirtException {
-        return networkApi.count(true);
-    }
-
-    @Override
-    public int numOfDefinedNetworks() throws VirtException {
-        return networkApi.count(false);
-    }
-
-    @Override
-    public Network defineNetwork(String xml, int defineFlags) throws VirtException {
-        return networkApi.define(xml, defineFlags);
-    }
-
-    @Override
-    public Network createNetwork(String xml, int createFlags) throws VirtException {
-        return networkApi.create(xml, createFlags);
-    }
-
-    @Override
-    public Network lookupNetworkByName(String name) throws VirtException {
-        return networkApi.lookupByName(name);
-    }
-
-    @Override
-    public Network lookupNetworkByUuid(UUID networkUuid) throws VirtException {
-        return networkApi.lookupByUuid(networkUuid);
-    }
-
-    @Override
-    public int addNetworkEventListener(NetworkEventListener listener) throws VirtException {
-        return networkApi.addListener(listener);
-    }
-
-    @Override
-    public void removeNetworkEventListener(int callbackId) throws VirtException {
-        networkApi.removeListener(callbackId);
     }
 
     /** Dispatches to the network driver of the current driver connection; the caller has validated. */
@@ -462,70 +370,23 @@ final class ConnectionFacade implements Connection {
         return call(function, b -> op.apply(networks.resolve(b.connection(), function)));
     }
 
-    // ---- storage: libvirt-storage.c's checks and the calls are in StorageApi and the pool/volume facades ----
-
-    @Override
-    public List<StoragePool> listAllStoragePools(int listFlags) throws VirtException {
-        return storageApi.listAll(listFlags);
-    }
-
-    @Override
-    public int numOfStoragePools() throws VirtException {
-        return storageApi.count(true);
-    }
-
-    @Override
-    public int numOfDefinedStoragePools() throws VirtException {
-        return storageApi.count(false);
-    }
-
-    @Override
-    public StoragePool defineStoragePool(String xml, int defineFlags) throws VirtException {
-        return storageApi.define(xml, defineFlags);
-    }
-
-    @Override
-    public StoragePool createStoragePool(String xml, int createFlags) throws VirtException {
-        return storageApi.create(xml, createFlags);
-    }
-
-    @Override
-    public StoragePool lookupStoragePoolByName(String name) throws VirtException {
-        return storageApi.lookupByName(name);
-    }
-
-    @Override
-    public StoragePool lookupStoragePoolByUuid(UUID poolUuid) throws VirtException {
-        return storageApi.lookupByUuid(poolUuid);
-    }
-
-    @Override
-    public StoragePool lookupStoragePoolByTargetPath(String path) throws VirtException {
-        return storageApi.lookupByTargetPath(path);
-    }
-
-    @Override
-    public StorageVol lookupStorageVolByKey(String key) throws VirtException {
-        return storageApi.volByKey(key);
-    }
-
-    @Override
-    public StorageVol lookupStorageVolByPath(String path) throws VirtException {
-        return storageApi.volByPath(path);
-    }
-
-    @Override
-    public int addStoragePoolEventListener(StoragePoolEventListener listener) throws VirtException {
-        return storageApi.addListener(listener);
-    }
-
-    @Override
-    public void removeStoragePoolEventListener(int callbackId) throws VirtException {
-        storageApi.removeListener(callbackId);
-    }
-
     /** Dispatches to the storage driver of the current driver connection; the caller has validated. */
     <T> T storageCall(String function, StorageCall<T> op) throws VirtException {
         return call(function, b -> op.apply(storage.resolve(b.connection(), function)));
+    }
+
+    @Override
+    SecretApi secretApi() {
+        return secretApi;
+    }
+
+    @Override
+    NetworkApi networkApi() {
+        return networkApi;
+    }
+
+    @Override
+    StorageApi storageApi() {
+        return storageApi;
     }
 }
