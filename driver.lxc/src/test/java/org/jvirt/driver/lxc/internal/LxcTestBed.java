@@ -175,29 +175,7 @@ final class LxcTestBed implements AutoCloseable {
         for (LxcDriver d : drivers) {
             d.deactivate();
         }
-        stopLxcfs();
+        LxcfsCleanup.stop(dir);
         LeftoverCgroups.removePivot();
-    }
-
-    /** Stops the lxcfs the drivers started on this bed's mount point (by its pid file), and unmounts it. */
-    private void stopLxcfs() throws InterruptedException {
-        Path mount = dir.resolve("lxcfs");
-        String pid = read(dir.resolve("lxcfs.pid"));
-        if (pid != null && !pid.isEmpty()) {
-            long p = Long.parseLong(pid);
-            ProcessHandle.of(p).ifPresent(ProcessHandle::destroy);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (ProcStat.isAlive(p) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly);
-        }
-        if (Lxcfs.mountPoints().contains(mount.toAbsolutePath())) {
-            try {
-                new ProcessBuilder("umount", "-l", mount.toString()).inheritIO().start().waitFor();
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot unmount " + mount, e);
-            }
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.jvirt.core.internal.CoreConnectionFactory;
 import org.jvirt.core.store.FileStateStore;
 import org.jvirt.driver.lxc.internal.LxcConfig;
 import org.jvirt.driver.lxc.internal.LxcDriver;
+import org.jvirt.driver.lxc.internal.LxcfsCleanup;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 /**
@@ -71,8 +72,9 @@ public final class LxcHosts implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         core.removeDriver(driver);
         driver.deactivate();
+        LxcfsCleanup.stop(dir);   // the lxcfs the driver started for the containers' /proc/meminfo
     }
 }
