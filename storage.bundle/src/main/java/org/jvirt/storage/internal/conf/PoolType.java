@@ -44,6 +44,10 @@ public enum PoolType {
         }
     }
 
+    /** libvirt's {@code virStorageVolFormatDisk}: the partition types of a disk pool's volumes. */
+    private static final List<String> PARTITION_FORMATS = List.of("none", "linux", "fat16", "fat32", "linux-swap",
+            "linux-lvm", "linux-raid", "extended");
+
     private final String xmlName;
     private final StoragePoolListFlag listFlag;
     private final int sourceFlags;
@@ -87,6 +91,25 @@ public enum PoolType {
     /** Network pools (rbd, sheepdog, gluster, iscsi-direct) have no target. */
     boolean hasTarget() {
         return !has(Source.NETWORK);
+    }
+
+    /**
+     * The volume formats a pool of this type reads and writes (its {@code volOptions}): files for the
+     * file-based pools, partition types for disk, none for the block and network pools whose volumes
+     * have no format in their XML (logical, zfs, rbd, ...).
+     */
+    public List<String> volFormats() {
+        return switch (this) {
+            case DIR, FS, NETFS, GLUSTER, VSTORAGE -> VolXml.FILE_FORMATS;
+            case DISK -> PARTITION_FORMATS;
+            default -> List.of();
+        };
+    }
+
+    /** The volume format when the XML names none, null for types without volume formats. */
+    public String volDefaultFormat() {
+        List<String> formats = volFormats();
+        return formats.isEmpty() ? null : formats == PARTITION_FORMATS ? "none" : "raw";
     }
 
     /** The type named {@code name}, null for none libvirt knows. */
