@@ -76,6 +76,11 @@ final class VolumeService {
         StorageService.checkFlags(flags, StorageVolCreateFlag.PREALLOC_METADATA.bit() | StorageVolCreateFlag.VALIDATE.bit()
                 | (source != null ? StorageVolCreateFlag.REFLINK.bit() : 0), source != null ? "storageVolCreateXMLFrom" : "storageVolCreateXML");
         VolDef def = volXml.parse(xml, p.def.type(), source == null, source != null);
+        if (def.encryption() != null) {
+            // the XML is libvirt's, but jvirt's backend does not create encrypted volumes yet
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.STORAGE,
+                    "storage pool does not support encrypted volumes");
+        }
         synchronized (pools.lock) {
             active(p);
             if (source != null) {

@@ -86,10 +86,8 @@ public final class VolXml {
         String path = Xml.text(target, "path");
         String format = format(pool, Xml.at(target, "format"));
         Perms perms = Xml.perms(target);
-        if (Xml.at(target, "encryption") != null) {
-            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.STORAGE,
-                    "storage pool does not support encrypted volumes");
-        }
+        XmlElement encryptionNode = Xml.at(target, "encryption");
+        VolEncryption encryption = encryptionNode == null ? null : VolEncryption.parse(encryptionNode);
         String compat = Xml.text(target, "compat");
         checkCompat(compat);
         boolean nocow = Xml.at(target, "nocow") != null;
@@ -116,7 +114,7 @@ public final class VolXml {
             features.sort((a, b) -> Integer.compare(featureOrder(a), featureOrder(b)));
         }
         return new VolDef(name, key, type, capacity, hasCapacity, allocation, hasAllocation, path, format, perms,
-                compat, nocow, clusterSize, features, backing);
+                compat, nocow, clusterSize, features, backing, encryption);
     }
 
     /** {@code virStorageVolDefFormat} for a file-based pool. */
@@ -134,16 +132,17 @@ public final class VolXml {
         }
         b.append("  <capacity unit='bytes'>").append(Long.toUnsignedString(def.capacity())).append("</capacity>\n");
         b.append("  <allocation unit='bytes'>").append(Long.toUnsignedString(def.allocation())).append("</allocation>\n");
-        target(b, "target", def.path(), formatOf(pool, def.format()), def.perms(), def.compat(), def.clusterSize(), def.features());
+        target(b, "target", def.path(), formatOf(pool, def.format()), def.perms(), def.encryption(), def.compat(),
+                def.clusterSize(), def.features());
         if (def.backing() != null) {
             VolDef.Backing bs = def.backing();
-            target(b, "backingStore", bs.path(), formatOf(pool, bs.format()), bs.perms(), null, 0, null);
+            target(b, "backingStore", bs.path(), formatOf(pool, bs.format()), bs.perms(), null, null, 0, null);
         }
         return b.append("</volume>\n").toString();
     }
 
     private static void target(StringBuilder b, String element, String path, String format, Perms perms,
-                               String compat, long clusterSize, List<String> features) {
+                               VolEncryption encryption, String compat, long clusterSize, List<String> features) {
         b.append("  <").append(element).append(">\n");
         if (path != null) {
             b.append("    <path>").append(Xml.escape(path)).append("</path>\n");
@@ -152,6 +151,9 @@ public final class VolXml {
             b.append("    <format type='").append(format).append("'/>\n");
         }
         b.append(perms.format("    "));
+        if (encryption != null) {
+            encryption.format(b, "    ");
+        }
         if (compat != null) {
             b.append("    <compat>").append(Xml.escape(compat)).append("</compat>\n");
         }
