@@ -2,6 +2,7 @@ package org.jvirt.storage.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jvirt.api.ErrorCode;
@@ -72,7 +73,7 @@ final class PoolTable {
                     "pool '" + def.name() + "' already exists with uuid " + named.def.uuid());
         }
         for (PoolObject p : pools) {
-            if (p.def.targetPath().equals(def.targetPath()) && p.def.type() == def.type()) {
+            if (Objects.equals(p.def.targetPath(), def.targetPath()) && p.def.type() == def.type()) {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
                         "Storage source conflict with pool: '" + p.def.name() + "'");
             }

@@ -75,7 +75,12 @@ final class VolumeService {
     VolDef create(PoolObject p, String xml, Found source, int flags) throws VirtException {
         StorageService.checkFlags(flags, StorageVolCreateFlag.PREALLOC_METADATA.bit() | StorageVolCreateFlag.VALIDATE.bit()
                 | (source != null ? StorageVolCreateFlag.REFLINK.bit() : 0), source != null ? "storageVolCreateXMLFrom" : "storageVolCreateXML");
-        VolDef def = volXml.parse(xml, source == null, source != null);
+        VolDef def = volXml.parse(xml, p.def.type(), source == null, source != null);
+        if (def.encryption() != null) {
+            // the XML is libvirt's, but jvirt's backend does not create encrypted volumes yet
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.STORAGE,
+                    "storage pool does not support encrypted volumes");
+        }
         synchronized (pools.lock) {
             active(p);
             if (source != null) {

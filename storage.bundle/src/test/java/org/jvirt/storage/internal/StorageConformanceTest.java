@@ -117,10 +117,10 @@ class StorageConformanceTest {
         for (String[] c : VOLS) {
             String name = c[0] + "/" + c[1];
             try {
-                poolXml.parse(Files.readString(data.resolve("storagepoolxml2xmlin/" + c[0] + ".xml")));
+                PoolDef pool = poolXml.parse(Files.readString(data.resolve("storagepoolxml2xmlin/" + c[0] + ".xml")));
                 VolDef vol = volXml.parse(Files.readString(data.resolve("storagevolxml2xmlin/" + c[1] + ".xml")),
-                        false, c.length > 2);
-                String actual = VolXml.format(vol);
+                        pool.type(), false, c.length > 2);
+                String actual = VolXml.format(vol, pool.type());
                 String expected = Files.readString(data.resolve("storagevolxml2xmlout/" + c[1] + ".xml"));
                 List<String> invalid = schema == null ? List.of() : schema.validate(actual);
                 if (!expected.equals(actual)) {
@@ -150,10 +150,10 @@ class StorageConformanceTest {
                 if (c[3] != null) {
                     PoolDef inputPool = poolXml.parse(Files.readString(data.resolve("storagepoolxml2xmlin/" + c[3] + ".xml")));
                     input = typed(volXml.parse(Files.readString(data.resolve("storagevolxml2xmlin/" + c[4] + ".xml")),
-                            false, false), inputPool);
+                            inputPool.type(), false, false), inputPool);
                 }
                 VolDef vol = typed(volXml.parse(Files.readString(data.resolve("storagevolxml2xmlin/" + c[2] + ".xml")),
-                        (Boolean) c[7], input != null), pool);
+                        pool.type(), (Boolean) c[7], input != null), pool);
                 String actual = String.join(" ", QemuImgCommand.build("qemu-img", pool.targetPath(), vol, input, (Boolean) c[6]));
                 if (shouldFail) {
                     results.failed(name, "accepted, libvirt refuses it: " + actual);

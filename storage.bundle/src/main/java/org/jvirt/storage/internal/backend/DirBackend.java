@@ -123,14 +123,14 @@ public final class DirBackend {
             String name = p.getFileName().toString();
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 return new VolDef(name, p.toString(), StorageVolType.DIR, Files.size(p), true, allocation, true,
-                        p.toString(), "dir", perms, null, false, 0, null, null);
+                        p.toString(), "dir", perms, null, false, 0, null, null, null);
             }
             FileProbe probe = FileProbe.of(p);
             VolDef.Backing backing = probe.backingPath() == null ? null
                     : new VolDef.Backing(probe.backingPath(), probe.backingFormat(), Perms.NONE);
             return new VolDef(name, p.toString(), StorageVolType.FILE, probe.capacity(), true, allocation, true,
                     p.toString(), probe.format(), perms, probe.compat(), false, probe.clusterSize(),
-                    probe.features(), backing);
+                    probe.features(), backing, null);
         } catch (IOException e) {
             return null;
         }

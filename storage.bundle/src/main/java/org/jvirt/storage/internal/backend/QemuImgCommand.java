@@ -10,6 +10,7 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.StorageVolType;
 import org.jvirt.api.VirtException;
 import org.jvirt.storage.internal.conf.VolDef;
+import org.jvirt.storage.internal.conf.VolEncryption;
 
 /**
  * The qemu-img command line that creates a volume or converts another into it, exactly as libvirt
@@ -30,6 +31,13 @@ public final class QemuImgCommand {
      */
     public static List<String> build(String tool, String poolTarget, VolDef vol, VolDef input, boolean preallocate)
             throws VirtException {
+        VolEncryption encryption = vol.encryption() != null ? vol.encryption() : input == null ? null : input.encryption();
+        if (encryption != null && !encryption.format().equals("luks")) {
+            throw unsupported("unsupported volume encryption format " + encryptionNumber(encryption.format()));
+        }
+        if (encryption != null) {
+            throw unsupported("storage pool does not support encrypted volumes");
+        }
         String format = vol.type() == StorageVolType.BLOCK || "iso".equals(vol.format()) ? "raw" : vol.format();
         if (preallocate && !"qcow2".equals(format)) {
             throw unsupported("metadata preallocation only available with qcow2");
@@ -137,6 +145,11 @@ public final class QemuImgCommand {
             b.setLength(b.length() - 1);
         }
         return b.toString();
+    }
+
+    /** libvirt names the format by its {@code virStorageEncryptionFormatType} number in this message. */
+    private static int encryptionNumber(String format) {
+        return List.of("default", "qcow", "luks").indexOf(format);
     }
 
     private static VirtException unsupported(String message) {

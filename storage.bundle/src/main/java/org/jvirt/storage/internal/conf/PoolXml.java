@@ -1,9 +1,7 @@
 package org.jvirt.storage.internal.conf;
 
-import java.util.Set;
 import java.util.UUID;
 
-import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -17,11 +15,6 @@ import org.jvirt.api.xml.XmlElement;
 public final class PoolXml {
     /** How libvirt names a pool definition read from a string in its messages. */
     public static final String URL = "(storage_pool_definition)";
-    /** Every pool type libvirt 9.0 knows; those jvirt does not implement have no backend. */
-    private static final Set<String> LIBVIRT_TYPES = Set.of("dir", "fs", "netfs", "logical", "disk", "iscsi",
-            "iscsi-direct", "scsi", "mpath", "rbd", "sheepdog", "gluster", "zfs", "vstorage");
-    private static final Set<String> FS_FORMATS = Set.of("auto", "ext2", "ext3", "ext4", "ufs", "iso9660", "udf",
-            "gfs", "gfs2", "vfat", "hfs+", "xfs", "ocfs2", "vmfs");
 
     private final DomainXmlCodec reader;
 
@@ -40,25 +33,13 @@ public final class PoolXml {
         }
         PoolType type = PoolType.of(typeName);
         if (type == null) {
-            if (LIBVIRT_TYPES.contains(typeName)) {
-                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STORAGE,
-                        "missing backend for pool type '" + typeName + "'");
-            }
             throw Xml.xmlError("Invalid value for attribute 'type' in element 'pool': '" + typeName + "'.");
         }
-        XmlElement source = root.child("source");
-        String device = null;
-        String format = null;
-        if (type == PoolType.FS) {
-            XmlElement dev = source == null ? null : source.child("device");
-            device = dev == null ? null : dev.attribute("path");
-            XmlElement fmt = source == null ? null : source.child("format");
-            format = fmt == null || fmt.attribute("type") == null ? "auto" : fmt.attribute("type");
-            if (!FS_FORMATS.contains(format)) {
-                throw Xml.xmlError("unknown pool format type " + format);
-            }
-        }
         String name = Xml.text(root.child("name"));
+        if (name == null && type.has(PoolType.Source.NAME)) {
+            // a pool named by its source (volume group, dataset, ...) takes that name
+            name = Xml.text(root, "source", "name");
+        }
         if (name == null) {
             throw Xml.xmlError("missing pool source name element");
         }
@@ -67,21 +48,48 @@ public final class PoolXml {
         }
         UUID uuid = uuid(Xml.text(root.child("uuid")));
         Boolean cow = cow(root, type);
-        if (type == PoolType.FS && device == null) {
-            throw Xml.xmlError("missing storage pool source device name");
+        PoolSource source = PoolSourceXml.parse(root.child("source"), type, name);
+        String target = null;
+        Perms perms = Perms.NONE;
+        if (type.hasTarget()) {
+            // logical and zfs pools live where their volume group / dataset appears
+            if (type == PoolType.LOGICAL) {
+                target = "/dev/" + source.name();
+            } else if (type == PoolType.ZFS) {
+                target = "/dev/zvol/" + source.name();
+            } else {
+                target = Xml.text(root, "target", "path");
+                if (target == null) {
+                    throw Xml.xmlError("missing storage pool target path");
+                }
+            }
+            target = sanitize(target);
+            perms = Xml.perms(root.child("target"));
         }
-        String target = Xml.text(root, "target", "path");
-        if (target == null) {
-            throw Xml.xmlError("missing storage pool target path");
+        return new PoolDef(type, name, uuid, source, target, perms, cow, refresh(root),
+                PoolNamespace.parse(root, type));
+    }
+
+    private static String refresh(XmlElement root) throws VirtException {
+        XmlElement volume = Xml.at(root, "refresh", "volume");
+        String allocation = volume == null ? null : volume.attribute("allocation");
+        if (allocation == null) {
+            return null;
         }
-        return new PoolDef(type, name, uuid, device, format, sanitize(target),
-                Xml.perms(root.child("target")), cow);
+        if (!allocation.equals("default") && !allocation.equals("capacity")) {
+            throw Xml.xmlError("unknown storage pool volume refresh allocation type " + allocation);
+        }
+        return allocation;
     }
 
     /** {@code virStoragePoolDefFormatBuf} with the pool's current sizes. */
     public static String format(PoolDef def, long capacity, long allocation, long available) {
         StringBuilder b = new StringBuilder();
-        b.append("<pool type='").append(def.type().xmlName()).append("'>\n");
+        b.append("<pool type='").append(def.type().xmlName()).append('\'');
+        if (def.namespace() != null) {
+            b.append(def.namespace().declaration());
+        }
+        b.append(">\n");
         b.append("  <name>").append(Xml.escape(def.name())).append("</name>\n");
         b.append("  <uuid>").append(def.uuid()).append("</uuid>\n");
         b.append("  <capacity unit='bytes'>").append(Long.toUnsignedString(capacity)).append("</capacity>\n");
@@ -90,18 +98,20 @@ public final class PoolXml {
         if (def.cow() != null) {
             b.append("  <features>\n    <cow state='").append(def.cow() ? "yes" : "no").append("'/>\n  </features>\n");
         }
-        b.append("  <source>\n");
-        if (def.sourceDevice() != null) {
-            b.append("    <device path='").append(Xml.escape(def.sourceDevice())).append("'/>\n");
+        PoolSourceXml.format(b, def.type(), def.source());
+        if (def.type().hasTarget()) {
+            b.append("  <target>\n");
+            b.append("    <path>").append(Xml.escape(def.targetPath())).append("</path>\n");
+            b.append(def.perms().format("    "));
+            b.append("  </target>\n");
         }
-        if (def.sourceFormat() != null) {
-            b.append("    <format type='").append(def.sourceFormat()).append("'/>\n");
+        if (def.refreshAllocation() != null) {
+            b.append("  <refresh>\n    <volume allocation='").append(def.refreshAllocation())
+                    .append("'/>\n  </refresh>\n");
         }
-        b.append("  </source>\n");
-        b.append("  <target>\n");
-        b.append("    <path>").append(Xml.escape(def.targetPath())).append("</path>\n");
-        b.append(def.perms().format("    "));
-        b.append("  </target>\n");
+        if (def.namespace() != null) {
+            def.namespace().format(b);
+        }
         return b.append("</pool>\n").toString();
     }
 

@@ -22,10 +22,12 @@ import org.jvirt.api.StorageVolType;
  * @param clusterSize   qcow2 cluster size in bytes, 0 for none
  * @param features      qcow2 features ({@code lazy_refcounts}, {@code extended_l2}); null when {@code <features>} is absent
  * @param backing       the backing store, null for none
+ * @param encryption    the {@code <encryption>}, null for none
  */
 public record VolDef(String name, String key, StorageVolType type, long capacity, boolean hasCapacity,
                      long allocation, boolean hasAllocation, String path, String format, Perms perms,
-                     String compat, boolean nocow, long clusterSize, List<String> features, Backing backing) {
+                     String compat, boolean nocow, long clusterSize, List<String> features, Backing backing,
+                     VolEncryption encryption) {
 
     /** A backing store: path, format and permissions. */
     public record Backing(String path, String format, Perms perms) {
@@ -33,16 +35,16 @@ public record VolDef(String name, String key, StorageVolType type, long capacity
 
     public VolDef withTarget(String newPath, String newKey, StorageVolType newType) {
         return new VolDef(name, newKey, newType, capacity, hasCapacity, allocation, hasAllocation, newPath, format, perms,
-                compat, nocow, clusterSize, features, backing);
+                compat, nocow, clusterSize, features, backing, encryption);
     }
 
     public VolDef withSizes(long newCapacity, long newAllocation) {
         return new VolDef(name, key, type, newCapacity, hasCapacity, newAllocation, hasAllocation, path, format, perms,
-                compat, nocow, clusterSize, features, backing);
+                compat, nocow, clusterSize, features, backing, encryption);
     }
 
     public VolDef withCapacity(long newCapacity) {
         return new VolDef(name, key, type, newCapacity, true, allocation, hasAllocation, path, format, perms,
-                compat, nocow, clusterSize, features, backing);
+                compat, nocow, clusterSize, features, backing, encryption);
     }
 }

@@ -36,6 +36,11 @@ public final class VolXml {
      * {@code noCapacity} as {@code VIR_VOL_XML_PARSE_NO_CAPACITY} (a clone takes its source's).
      */
     public VolDef parse(String xml, boolean optionalCapacity, boolean noCapacity) throws VirtException {
+        return parse(xml, PoolType.DIR, optionalCapacity, noCapacity);
+    }
+
+    /** As {@link #parse(String, boolean, boolean)} for a volume of a pool of type {@code pool} (its volume formats). */
+    public VolDef parse(String xml, PoolType pool, boolean optionalCapacity, boolean noCapacity) throws VirtException {
         XmlElement root = reader.readXml(xml, URL, ErrorDomain.STORAGE);
         if (!"volume".equals(root.name())) {
             throw Xml.xmlError("expecting root element of 'volume', not '" + root.name() + "'");
@@ -58,7 +63,7 @@ public final class VolXml {
         VolDef.Backing backing = null;
         String backingPath = Xml.text(root, "backingStore", "path");
         if (backingPath != null) {
-            backing = new VolDef.Backing(backingPath, format(Xml.at(root, "backingStore", "format")),
+            backing = new VolDef.Backing(backingPath, format(pool, Xml.at(root, "backingStore", "format")),
                     Xml.perms(root.child("backingStore")));
         }
         long capacity = 0;
@@ -79,12 +84,10 @@ public final class VolXml {
         }
         XmlElement target = root.child("target");
         String path = Xml.text(target, "path");
-        String format = format(Xml.at(target, "format"));
+        String format = format(pool, Xml.at(target, "format"));
         Perms perms = Xml.perms(target);
-        if (Xml.at(target, "encryption") != null) {
-            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.STORAGE,
-                    "storage pool does not support encrypted volumes");
-        }
+        XmlElement encryptionNode = Xml.at(target, "encryption");
+        VolEncryption encryption = encryptionNode == null ? null : VolEncryption.parse(encryptionNode);
         String compat = Xml.text(target, "compat");
         checkCompat(compat);
         boolean nocow = Xml.at(target, "nocow") != null;
@@ -111,11 +114,16 @@ public final class VolXml {
             features.sort((a, b) -> Integer.compare(featureOrder(a), featureOrder(b)));
         }
         return new VolDef(name, key, type, capacity, hasCapacity, allocation, hasAllocation, path, format, perms,
-                compat, nocow, clusterSize, features, backing);
+                compat, nocow, clusterSize, features, backing, encryption);
     }
 
     /** {@code virStorageVolDefFormat} for a file-based pool. */
     public static String format(VolDef def) {
+        return format(def, PoolType.DIR);
+    }
+
+    /** {@code virStorageVolDefFormat} for a volume of a pool of type {@code pool}. */
+    public static String format(VolDef def, PoolType pool) {
         StringBuilder b = new StringBuilder();
         b.append("<volume type='").append(VOL_TYPES.get(def.type().number())).append("'>\n");
         b.append("  <name>").append(Xml.escape(def.name())).append("</name>\n");
@@ -124,22 +132,28 @@ public final class VolXml {
         }
         b.append("  <capacity unit='bytes'>").append(Long.toUnsignedString(def.capacity())).append("</capacity>\n");
         b.append("  <allocation unit='bytes'>").append(Long.toUnsignedString(def.allocation())).append("</allocation>\n");
-        target(b, "target", def.path(), def.format(), def.perms(), def.compat(), def.clusterSize(), def.features());
+        target(b, "target", def.path(), formatOf(pool, def.format()), def.perms(), def.encryption(), def.compat(),
+                def.clusterSize(), def.features());
         if (def.backing() != null) {
             VolDef.Backing bs = def.backing();
-            target(b, "backingStore", bs.path(), bs.format(), bs.perms(), null, 0, null);
+            target(b, "backingStore", bs.path(), formatOf(pool, bs.format()), bs.perms(), null, null, 0, null);
         }
         return b.append("</volume>\n").toString();
     }
 
     private static void target(StringBuilder b, String element, String path, String format, Perms perms,
-                               String compat, long clusterSize, List<String> features) {
+                               VolEncryption encryption, String compat, long clusterSize, List<String> features) {
         b.append("  <").append(element).append(">\n");
         if (path != null) {
             b.append("    <path>").append(Xml.escape(path)).append("</path>\n");
         }
-        b.append("    <format type='").append(format).append("'/>\n");
+        if (format != null) {
+            b.append("    <format type='").append(format).append("'/>\n");
+        }
         b.append(perms.format("    "));
+        if (encryption != null) {
+            encryption.format(b, "    ");
+        }
         if (compat != null) {
             b.append("    <compat>").append(Xml.escape(compat)).append("</compat>\n");
         }
@@ -160,12 +174,21 @@ public final class VolXml {
         b.append("  </").append(element).append(">\n");
     }
 
-    private static String format(XmlElement formatElement) throws VirtException {
+    /** The format a pool of type {@code pool} writes: none when its volumes have no formats. */
+    private static String formatOf(PoolType pool, String format) {
+        return pool.volFormats().isEmpty() ? null : format;
+    }
+
+    /** The volume format named by {@code formatElement}, read only by pools whose volumes have formats. */
+    private static String format(PoolType pool, XmlElement formatElement) throws VirtException {
+        if (pool.volFormats().isEmpty()) {
+            return null;
+        }
         String format = formatElement == null ? null : formatElement.attribute("type");
         if (format == null) {
-            return "raw";
+            return pool.volDefaultFormat();
         }
-        if (!FILE_FORMATS.contains(format)) {
+        if (!pool.volFormats().contains(format)) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.STORAGE,
                     "unknown volume format type " + format);
         }

@@ -104,7 +104,8 @@ final class Xml {
             if (v != -1 && (v < 0 || v > 0xFFFFFFFFL)) {
                 throw xmlError(error);
             }
-            return v;
+            // (uid_t) -1 written as an unsigned number still means "not set"
+            return v == 0xFFFFFFFFL ? -1 : v;
         } catch (NumberFormatException ex) {
             throw xmlError(error);
         }
