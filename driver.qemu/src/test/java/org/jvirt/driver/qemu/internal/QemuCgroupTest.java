@@ -19,6 +19,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.driver.qemu.internal.cgroup.CgroupTunables;
 import org.jvirt.driver.qemu.internal.cgroup.Controller;
@@ -268,6 +269,64 @@ class QemuCgroupTest {
         assertTrue(Files.readString(Path.of("/proc/" + pid + "/cgroup")).contains(g.path()));
         bed.conn.destroy(ref, 0);
         assertFalse(Files.exists(g.dir(Controller.CPU)));
+    }
+
+    @Test
+    void aResourcePartitionHoldsTheGroupWithLibvirtsSuffixes() throws Exception {
+        String xml = TestBed.xml("cgpart", UUID.randomUUID(), 1,
+                "  <resource>\n    <partition>/jvirttest/sub</partition>\n  </resource>\n");
+        DomainRef ref = bed.conn.createXml(xml, 0);
+        long pid = bed.pid(ref);
+        GuestCgroup g = bed.host().context().cgroups().of(ref.uuid().toString()).orElseThrow();
+        String expected = "/jvirttest.partition/sub.partition/qemu-" + ref.id() + "-cgpart.libvirt-qemu";
+        assertEquals(expected, g.path());
+        Path cpuRoot = g.dir(Controller.CPU).getParent().getParent().getParent();
+        try {
+            assertTrue(Files.isDirectory(cpuRoot.resolve("jvirttest.partition/sub.partition/qemu-" + ref.id()
+                    + "-cgpart.libvirt-qemu")));
+            String cpuLine = Files.readAllLines(Path.of("/proc/" + pid + "/cgroup")).stream()
+                    .filter(l -> l.matches("\\d+:[^:]*\\bcpu\\b[^:]*:.*")).findFirst().orElseThrow();
+            assertTrue(cpuLine.endsWith(":" + expected + "/emulator"), cpuLine);
+            assertTrue(bed.conn.xmlDesc(ref, 0).contains("<partition>/jvirttest/sub</partition>"));
+            bed.newDriver();
+            assertEquals(expected, bed.host().context().cgroups().of(ref.uuid().toString()).orElseThrow().path());
+            bed.conn.destroy(ref, 0);
+            assertFalse(Files.exists(g.dir(Controller.CPU)));
+            // libvirt leaves the partition it created
+            assertTrue(Files.isDirectory(cpuRoot.resolve("jvirttest.partition/sub.partition")));
+        } finally {
+            removePartition(g);
+        }
+    }
+
+    @Test
+    void theLiveDefinitionNamesTheDefaultPartitionAndARelativeOneIsRefused() throws Exception {
+        DomainRef ref = bed.conn.defineXml(TestBed.xml("cgdef", UUID.randomUUID(), 1, ""), 0);
+        bed.conn.create(ref, 0);
+        bed.pid(ref);
+        assertTrue(bed.conn.xmlDesc(ref, 0).contains("<partition>/machine</partition>"));
+        assertFalse(bed.conn.xmlDesc(ref, XmlFlag.INACTIVE.bit()).contains("<partition>"));
+        bed.conn.destroy(ref, 0);
+        String bad = TestBed.xml("cgbad", UUID.randomUUID(), 1,
+                "  <resource>\n    <partition>jvirttest</partition>\n  </resource>\n");
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.createXml(bad, 0));
+        assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
+        assertEquals("unsupported configuration: Resource partition 'jvirttest' must start with '/'", e.getMessage());
+    }
+
+    /** The partition folders the test made, innermost first, in every hierarchy. */
+    private static void removePartition(GuestCgroup g) throws IOException {
+        for (Controller c : Controller.values()) {
+            if (!g.has(c)) {
+                continue;
+            }
+            Path sub = g.dir(c).getParent();
+            for (Path p : List.of(sub, sub.getParent())) {
+                if (Files.isDirectory(p) && p.getFileName().toString().endsWith(".partition")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     private static Map<String, Object> asMap(List<TypedParameter> params) {
