@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -312,6 +313,68 @@ class QemuCgroupTest {
         VirtException e = assertThrows(VirtException.class, () -> bed.conn.createXml(bad, 0));
         assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
         assertEquals("unsupported configuration: Resource partition 'jvirttest' must start with '/'", e.getMessage());
+    }
+
+    @Test
+    void theDevicesControllerAllowsLibvirtsDefaultsPtysAndTheBlockDisksOnly() throws Exception {
+        GuestCgroups cgroups = bed.host().context().cgroups();
+        assumeTrue(cgroups.groupOf(1, "probe").has(Controller.DEVICES)
+                && !cgroups.groupOf(1, "probe").isV2(Controller.DEVICES), "no v1 devices controller");
+        Path file = dir.resolve("plain.img");
+        String rw = loop("rw.img");
+        String ro = loop("ro.img");
+        try {
+            Files.write(file, new byte[1 << 20]);
+            String disks = "    <disk type='block' device='disk'><source dev='" + rw + "'/>"
+                    + "<target dev='vda' bus='virtio'/></disk>\n"
+                    + "    <disk type='block' device='disk'><source dev='" + ro + "'/>"
+                    + "<target dev='vdb' bus='virtio'/><readonly/></disk>\n"
+                    + "    <disk type='file' device='disk'><source file='" + file + "'/>"
+                    + "<target dev='vdc' bus='virtio'/></disk>\n";
+            String xml = TestBed.xml("cgdev", UUID.randomUUID(), 1, "").replace("<devices>\n", "<devices>\n" + disks);
+            DomainRef ref = bed.conn.createXml(xml, 0);
+            bed.pid(ref);
+            GuestCgroup g = cgroups.of(ref.uuid().toString()).orElseThrow();
+            List<String> expected = new ArrayList<>();
+            for (String dev : List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random", "/dev/urandom",
+                    "/dev/ptmx", "/dev/kvm")) {
+                if (Files.exists(Path.of(dev))) {
+                    expected.add(statNode(dev) + " rw");
+                }
+            }
+            expected.add(statNode(rw) + " rw");
+            expected.add(statNode(ro) + " r");
+            expected.add("c 136:* rw");
+            List<String> listed = Files.readAllLines(g.dir(Controller.DEVICES).resolve("devices.list"));
+            assertEquals(expected.stream().sorted().toList(), listed.stream().sorted().toList());
+            bed.conn.destroy(ref, 0);
+        } finally {
+            unloop(rw);
+            unloop(ro);
+        }
+    }
+
+    /** A 1 MiB loop device of a new file in the test's folder. */
+    private String loop(String name) throws Exception {
+        Path img = dir.resolve(name);
+        Files.write(img, new byte[1 << 20]);
+        Process p = new ProcessBuilder("losetup", "-f", "--show", img.toString()).start();
+        String dev = new String(p.getInputStream().readAllBytes()).strip();
+        assumeTrue(p.waitFor() == 0 && dev.startsWith("/dev/"), "no loop device: " + dev);
+        return dev;
+    }
+
+    private static void unloop(String dev) throws Exception {
+        new ProcessBuilder("losetup", "-d", dev).inheritIO().start().waitFor();
+    }
+
+    /** {@code c|b MAJOR:MINOR} as stat(1) reports the node. */
+    private static String statNode(String dev) throws Exception {
+        Process p = new ProcessBuilder("stat", "-L", "-c", "%F %t %T", dev).start();
+        String[] f = new String(p.getInputStream().readAllBytes()).strip().split(" ");
+        p.waitFor();
+        String type = f[0].equals("block") ? "b" : "c";
+        return type + " " + Integer.parseInt(f[f.length - 2], 16) + ":" + Integer.parseInt(f[f.length - 1], 16);
     }
 
     /** The partition folders the test made, innermost first, in every hierarchy. */
