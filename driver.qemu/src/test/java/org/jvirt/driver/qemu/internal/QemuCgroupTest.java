@@ -316,7 +316,7 @@ class QemuCgroupTest {
     }
 
     @Test
-    void theDevicesControllerAllowsLibvirtsDefaultsPtysAndTheBlockDisksOnly() throws Exception {
+    void theDevicesControllerAllowsLibvirtsDefaultsPtysBlockDisksAndRngOnly() throws Exception {
         GuestCgroups cgroups = bed.host().context().cgroups();
         assumeTrue(cgroups.groupOf(1, "probe").has(Controller.DEVICES)
                 && !cgroups.groupOf(1, "probe").isV2(Controller.DEVICES), "no v1 devices controller");
@@ -331,6 +331,10 @@ class QemuCgroupTest {
                     + "<target dev='vdb' bus='virtio'/><readonly/></disk>\n"
                     + "    <disk type='file' device='disk'><source file='" + file + "'/>"
                     + "<target dev='vdc' bus='virtio'/></disk>\n";
+            boolean hwrng = Files.exists(Path.of("/dev/hwrng"));
+            if (hwrng) {
+                disks += "    <rng model='virtio'><backend model='random'>/dev/hwrng</backend></rng>\n";
+            }
             String xml = TestBed.xml("cgdev", UUID.randomUUID(), 1, "").replace("<devices>\n", "<devices>\n" + disks);
             DomainRef ref = bed.conn.createXml(xml, 0);
             bed.pid(ref);
@@ -345,6 +349,9 @@ class QemuCgroupTest {
             expected.add(statNode(rw) + " rw");
             expected.add(statNode(ro) + " r");
             expected.add("c 136:* rw");
+            if (hwrng) {
+                expected.add(statNode("/dev/hwrng") + " rw");
+            }
             List<String> listed = Files.readAllLines(g.dir(Controller.DEVICES).resolve("devices.list"));
             assertEquals(expected.stream().sorted().toList(), listed.stream().sorted().toList());
             bed.conn.destroy(ref, 0);

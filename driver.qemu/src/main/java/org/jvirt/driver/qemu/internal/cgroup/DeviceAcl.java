@@ -9,8 +9,11 @@ import java.util.List;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.Rng;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * The guest's device access list in the cgroup v1 {@code devices} controller, as libvirt's
  * qemuSetupDevicesCgroup writes it: every device denied, then libvirt's default
  * {@code cgroup_device_acl} (those of its nodes that exist) read-write, the guest's local
- * block-device disks ({@code r} when read-only) and all ptys ({@code c 136:* rw}). File-backed
- * disks need no entry. Without a v1 devices controller nothing is filtered, as libvirt's.
+ * block-device disks ({@code r} when read-only), all ptys ({@code c 136:* rw}), host character
+ * devices of {@code type='dev'} chardevs and {@code <rng>} random backends (qemuSetupChardevCgroupCB,
+ * qemuSetupRNGCgroup). File-backed disks need no entry; graphics render nodes, TPM, hostdev,
+ * input and memory-device nodes are not handled yet. Without a v1 devices controller nothing is filtered, as libvirt's.
  */
 final class DeviceAcl {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceAcl.class);
@@ -51,7 +56,26 @@ final class DeviceAcl {
             }
         }
         out.add(PTYS);
+        for (CharDevice c : def.devices().charDevices()) {
+            if ("dev".equals(c.type()) && c.source() != null && c.source().path() != null) {
+                addRw(out, c.source().path());
+            }
+        }
+        for (Device d : def.devices().all()) {
+            if (d instanceof Rng r && r.backend() != null && "random".equals(r.backend().model())
+                    && r.backend().randomPath() != null) {
+                addRw(out, r.backend().randomPath());
+            }
+        }
         return out;
+    }
+
+    /** A character or block node read-write, once (the kernel merges a repeated entry too). */
+    private static void addRw(List<String> out, String path) {
+        String node = BlockDevices.node(path);
+        if (node != null && !out.contains(node + " rw")) {
+            out.add(node + " rw");
+        }
     }
 
     void apply(DomainDef def) throws VirtException {
