@@ -55,7 +55,8 @@ public final class Lifecycle {
             DomainDef live;
             List<String> argv;
             try {
-                live = ctx.security().generate(ctx.argv().complete(def.withId(id), emulator));
+                live = ctx.cgroups().withPartition(
+                        ctx.security().generate(ctx.argv().complete(def.withId(id), emulator)));
                 argv = ctx.security().launcher(live, ctx.argv().build(live, emulator, monitor, pidFile));
             } catch (VirtException | RuntimeException | Error e) {
                 ctx.argv().cleanup(id, def.name());

@@ -70,7 +70,7 @@ final class Reattach {
             dom.setState(new DomainStateInfo(DomainState.ofNumber(st.state()), st.reason()));
             dom.restoreVcpuThreads(st.vcpuThreads());
             dom.setFakeReboot(st.fakeReboot());
-            ctx.cgroups().reattach(uuid.toString(), st.id(), st.name());
+            ctx.cgroups().reattach(uuid.toString(), st.id(), live);
             host.put(dom);
             String mismatch = identityMismatch(st);
             if (st.state() == DomainState.PAUSED.number() && st.reason() == StateReason.PAUSED_STARTING_UP.number()) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.driver.qemu.internal.cgroup.CgroupTunables;
 import org.jvirt.driver.qemu.internal.cgroup.Controller;
@@ -268,6 +270,133 @@ class QemuCgroupTest {
         assertTrue(Files.readString(Path.of("/proc/" + pid + "/cgroup")).contains(g.path()));
         bed.conn.destroy(ref, 0);
         assertFalse(Files.exists(g.dir(Controller.CPU)));
+    }
+
+    @Test
+    void aResourcePartitionHoldsTheGroupWithLibvirtsSuffixes() throws Exception {
+        String xml = TestBed.xml("cgpart", UUID.randomUUID(), 1,
+                "  <resource>\n    <partition>/jvirttest/sub</partition>\n  </resource>\n");
+        DomainRef ref = bed.conn.createXml(xml, 0);
+        long pid = bed.pid(ref);
+        GuestCgroup g = bed.host().context().cgroups().of(ref.uuid().toString()).orElseThrow();
+        String expected = "/jvirttest.partition/sub.partition/qemu-" + ref.id() + "-cgpart.libvirt-qemu";
+        assertEquals(expected, g.path());
+        Path cpuRoot = g.dir(Controller.CPU).getParent().getParent().getParent();
+        try {
+            assertTrue(Files.isDirectory(cpuRoot.resolve("jvirttest.partition/sub.partition/qemu-" + ref.id()
+                    + "-cgpart.libvirt-qemu")));
+            String cpuLine = Files.readAllLines(Path.of("/proc/" + pid + "/cgroup")).stream()
+                    .filter(l -> l.matches("\\d+:[^:]*\\bcpu\\b[^:]*:.*")).findFirst().orElseThrow();
+            assertTrue(cpuLine.endsWith(":" + expected + "/emulator"), cpuLine);
+            assertTrue(bed.conn.xmlDesc(ref, 0).contains("<partition>/jvirttest/sub</partition>"));
+            bed.newDriver();
+            assertEquals(expected, bed.host().context().cgroups().of(ref.uuid().toString()).orElseThrow().path());
+            bed.conn.destroy(ref, 0);
+            assertFalse(Files.exists(g.dir(Controller.CPU)));
+            // libvirt leaves the partition it created
+            assertTrue(Files.isDirectory(cpuRoot.resolve("jvirttest.partition/sub.partition")));
+        } finally {
+            removePartition(g);
+        }
+    }
+
+    @Test
+    void theLiveDefinitionNamesTheDefaultPartitionAndARelativeOneIsRefused() throws Exception {
+        DomainRef ref = bed.conn.defineXml(TestBed.xml("cgdef", UUID.randomUUID(), 1, ""), 0);
+        bed.conn.create(ref, 0);
+        bed.pid(ref);
+        assertTrue(bed.conn.xmlDesc(ref, 0).contains("<partition>/machine</partition>"));
+        assertFalse(bed.conn.xmlDesc(ref, XmlFlag.INACTIVE.bit()).contains("<partition>"));
+        bed.conn.destroy(ref, 0);
+        String bad = TestBed.xml("cgbad", UUID.randomUUID(), 1,
+                "  <resource>\n    <partition>jvirttest</partition>\n  </resource>\n");
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.createXml(bad, 0));
+        assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
+        assertEquals("unsupported configuration: Resource partition 'jvirttest' must start with '/'", e.getMessage());
+    }
+
+    @Test
+    void theDevicesControllerAllowsLibvirtsDefaultsPtysBlockDisksAndRngOnly() throws Exception {
+        GuestCgroups cgroups = bed.host().context().cgroups();
+        assumeTrue(cgroups.groupOf(1, "probe").has(Controller.DEVICES)
+                && !cgroups.groupOf(1, "probe").isV2(Controller.DEVICES), "no v1 devices controller");
+        Path file = dir.resolve("plain.img");
+        String rw = loop("rw.img");
+        String ro = loop("ro.img");
+        try {
+            Files.write(file, new byte[1 << 20]);
+            String disks = "    <disk type='block' device='disk'><source dev='" + rw + "'/>"
+                    + "<target dev='vda' bus='virtio'/></disk>\n"
+                    + "    <disk type='block' device='disk'><source dev='" + ro + "'/>"
+                    + "<target dev='vdb' bus='virtio'/><readonly/></disk>\n"
+                    + "    <disk type='file' device='disk'><source file='" + file + "'/>"
+                    + "<target dev='vdc' bus='virtio'/></disk>\n";
+            boolean hwrng = Files.exists(Path.of("/dev/hwrng"));
+            if (hwrng) {
+                disks += "    <rng model='virtio'><backend model='random'>/dev/hwrng</backend></rng>\n";
+            }
+            String xml = TestBed.xml("cgdev", UUID.randomUUID(), 1, "").replace("<devices>\n", "<devices>\n" + disks);
+            DomainRef ref = bed.conn.createXml(xml, 0);
+            bed.pid(ref);
+            GuestCgroup g = cgroups.of(ref.uuid().toString()).orElseThrow();
+            List<String> expected = new ArrayList<>();
+            for (String dev : List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random", "/dev/urandom",
+                    "/dev/ptmx", "/dev/kvm")) {
+                if (Files.exists(Path.of(dev))) {
+                    expected.add(statNode(dev) + " rw");
+                }
+            }
+            expected.add(statNode(rw) + " rw");
+            expected.add(statNode(ro) + " r");
+            expected.add("c 136:* rw");
+            if (hwrng) {
+                expected.add(statNode("/dev/hwrng") + " rw");
+            }
+            List<String> listed = Files.readAllLines(g.dir(Controller.DEVICES).resolve("devices.list"));
+            assertEquals(expected.stream().sorted().toList(), listed.stream().sorted().toList());
+            bed.conn.destroy(ref, 0);
+        } finally {
+            unloop(rw);
+            unloop(ro);
+        }
+    }
+
+    /** A 1 MiB loop device of a new file in the test's folder. */
+    private String loop(String name) throws Exception {
+        Path img = dir.resolve(name);
+        Files.write(img, new byte[1 << 20]);
+        Process p = new ProcessBuilder("losetup", "-f", "--show", img.toString()).start();
+        String dev = new String(p.getInputStream().readAllBytes()).strip();
+        assumeTrue(p.waitFor() == 0 && dev.startsWith("/dev/"), "no loop device: " + dev);
+        return dev;
+    }
+
+    private static void unloop(String dev) throws Exception {
+        new ProcessBuilder("losetup", "-d", dev).inheritIO().start().waitFor();
+    }
+
+    /** {@code c|b MAJOR:MINOR} as stat(1) reports the node. */
+    private static String statNode(String dev) throws Exception {
+        Process p = new ProcessBuilder("stat", "-L", "-c", "%F %t %T", dev).start();
+        String[] f = new String(p.getInputStream().readAllBytes()).strip().split(" ");
+        p.waitFor();
+        String type = f[0].equals("block") ? "b" : "c";
+        return type + " " + Integer.parseInt(f[f.length - 2], 16) + ":" + Integer.parseInt(f[f.length - 1], 16);
+    }
+
+    /** The partition folders the test made, innermost first, in every hierarchy. */
+    private static void removePartition(GuestCgroup g) throws IOException {
+        for (Controller c : Controller.values()) {
+            if (!g.has(c)) {
+                continue;
+            }
+            Path sub = g.dir(c).getParent();
+            for (Path p : List.of(sub, sub.getParent())) {
+                if (Files.isDirectory(p) && p.getFileName().toString().endsWith(".partition")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     private static Map<String, Object> asMap(List<TypedParameter> params) {

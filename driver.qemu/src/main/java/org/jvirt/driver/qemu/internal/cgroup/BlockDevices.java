@@ -14,8 +14,26 @@ final class BlockDevices {
     /** S_IFMT and S_IFBLK of stat's mode. */
     private static final int S_IFMT = 0170000;
     private static final int S_IFBLK = 0060000;
+    private static final int S_IFCHR = 0020000;
 
     private BlockDevices() {
+    }
+
+    /**
+     * {@code c MAJOR:MINOR} or {@code b MAJOR:MINOR} of a device node, null when the path does
+     * not exist or is no device (libvirt's virCgroupAllowDevicePath skips those).
+     */
+    static String node(String devPath) {
+        try {
+            Path p = Path.of(devPath);
+            int type = (Integer) Files.getAttribute(p, "unix:mode") & S_IFMT;
+            if (type != S_IFBLK && type != S_IFCHR) {
+                return null;
+            }
+            return (type == S_IFBLK ? "b " : "c ") + majorMinor((Long) Files.getAttribute(p, "unix:rdev"));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     static String majorMinor(String devPath) throws VirtException {
@@ -36,7 +54,11 @@ final class BlockDevices {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP,
                     "Path '" + devPath + "' must be a block device: Invalid argument");
         }
-        // glibc's major()/minor() of a Linux dev_t
+        return majorMinor(rdev);
+    }
+
+    /** glibc's major()/minor() of a Linux dev_t. */
+    private static String majorMinor(long rdev) {
         long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
         long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
         return major + ":" + minor;

@@ -22,6 +22,7 @@ import com.sun.jna.LastErrorException;
  * {@code <cputune>} shares and global period/quota on the guest's group, emulator period/quota
  * and {@code <emulatorpin>} on {@code emulator/}, vCPU period/quota and pinning on each
  * {@code vcpuN/}; {@code <memtune>} and the {@code <blkiotune>} weight on the guest's group
+ * and the device access list ({@link DeviceAcl})
  * (virDomainCgroupSetupCgroup, qemuProcessSetupEmulator, qemuProcessSetupVcpu).
  */
 final class CgroupSetup {
@@ -78,6 +79,7 @@ final class CgroupSetup {
 
     /** The guest-wide and emulator tuning, right after the group was created. */
     void apply(DomainDef def) throws VirtException {
+        new DeviceAcl(group).apply(def);
         CpuTune cpu = def.cputune();
         if (cpu != null && group.has(Controller.CPU)) {
             if (cpu.shares() != null) {

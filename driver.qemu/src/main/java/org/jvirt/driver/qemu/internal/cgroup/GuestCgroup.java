@@ -14,27 +14,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One guest's cgroup, {@code <mount>/machine/<group>} in every controller the host has, with the
+ * One guest's cgroup, {@code <mount>/<partition>/<group>} in every controller the host has, with the
  * thread children {@code emulator/} and {@code vcpuN/} in the cpu, cpuacct and cpuset controllers
  * (cgroup v2: threaded children of the guest's group). Files are plain reads and writes: the
  * kernel's answer (EINVAL, ERANGE) comes back as an {@link IOException}.
  */
 public final class GuestCgroup {
     private static final Logger LOG = LoggerFactory.getLogger(GuestCgroup.class);
-    static final String PARTITION = "machine";
     public static final String EMULATOR = "emulator";
 
     private final CgroupMounts mounts;
+    private final String partition;
     private final String name;
 
-    GuestCgroup(CgroupMounts mounts, String name) {
+    /** @param partition the partition's folders below a hierarchy's root ({@code machine}) */
+    GuestCgroup(CgroupMounts mounts, String partition, String name) {
         this.mounts = mounts;
+        this.partition = partition;
         this.name = name;
     }
 
     /** The same name in no hierarchy: for a guest that runs without a cgroup. */
     public GuestCgroup withoutControllers() {
-        return new GuestCgroup(CgroupMounts.none(), name);
+        return new GuestCgroup(CgroupMounts.none(), partition, name);
     }
 
     /** The group's folder name ({@code qemu-1-web.libvirt-qemu}). */
@@ -44,7 +46,7 @@ public final class GuestCgroup {
 
     /** The path inside every hierarchy, as {@code /proc/PID/cgroup} shows it. */
     public String path() {
-        return "/" + PARTITION + "/" + name;
+        return "/" + partition + "/" + name;
     }
 
     public boolean has(Controller c) {
@@ -58,7 +60,7 @@ public final class GuestCgroup {
     /** The group's folder in controller {@code c}'s hierarchy. */
     public Path dir(Controller c) {
         Path base = mounts.v1(c).orElse(mounts.v2Mount());
-        return base.resolve(PARTITION).resolve(name);
+        return base.resolve(partition).resolve(name);
     }
 
     /** The folder of child {@code child} (null: the group itself). */
@@ -81,11 +83,15 @@ public final class GuestCgroup {
      */
     public void create(long pid) throws IOException {
         if (mounts.v2Mount() != null && Controller.stream().anyMatch(mounts::inV2)) {
-            makeV2(mounts.v2Mount().resolve(PARTITION), false);
+            Path p = mounts.v2Mount();
+            for (String f : partition.split("/")) {
+                p = p.resolve(f);
+                makeV2(p, false);
+            }
             makeV2(dir(firstV2()), false);   // the guest's group: a threaded domain once it has thread children
         }
         for (Path group : v1Folders(false)) {
-            makeV1(group.getParent());
+            makeV1Ancestors(group.getParent());
             makeV1(group);
             writeIfPresent(group.resolve("memory.use_hierarchy"), "1");
         }
@@ -250,6 +256,15 @@ public final class GuestCgroup {
                 Files.writeString(own, Files.readString(parentFile).strip());
             }
         }
+    }
+
+    /** The partition's folders, outermost first (libvirt creates a partition as needed and leaves it). */
+    private static void makeV1Ancestors(Path p) throws IOException {
+        if (Files.isDirectory(p)) {
+            return;
+        }
+        makeV1Ancestors(p.getParent());
+        makeV1(p);
     }
 
     /** A v2 folder whose parent passes the controllers we use down to it. */

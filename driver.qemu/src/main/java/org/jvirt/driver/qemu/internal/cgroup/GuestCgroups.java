@@ -62,10 +62,24 @@ public final class GuestCgroups {
         return mounts;
     }
 
-    /** The group a guest with this id and name has, whether or not it exists. */
+    /** The group a guest with this id and name has in the default partition, whether or not it exists. */
     public GuestCgroup groupOf(int id, String name) {
+        return groupOf(id, name, Partition.DEFAULT);
+    }
+
+    /** The group a guest with this id and name has in {@code partition}, whether or not it exists. */
+    public GuestCgroup groupOf(int id, String name, String partition) {
         CgroupMounts m = usable ? mounts : CgroupMounts.none();
-        return new GuestCgroup(m, MachineName.group(MachineName.of(driver, user, id, name), driver, kernelControllers));
+        return new GuestCgroup(m, Partition.folders(partition, kernelControllers),
+                MachineName.group(MachineName.of(driver, user, id, name), driver, kernelControllers));
+    }
+
+    /**
+     * The live definition with its partition named ({@code /machine} by default) and checked, as
+     * libvirt's privileged driver does; unchanged where guests get no group.
+     */
+    public DomainDef withPartition(DomainDef def) throws VirtException {
+        return usable ? Partition.withPartition(def) : def;
     }
 
     /** The running guest's group, when it has one. */
@@ -79,7 +93,7 @@ public final class GuestCgroups {
      * definition's tuning; a failure is the start's failure (the caller removes the group).
      */
     public void setup(String uuid, int id, DomainDef def, long pid) throws VirtException {
-        GuestCgroup group = groupOf(id, def.name());
+        GuestCgroup group = groupOf(id, def.name(), Partition.of(def));
         CgroupSetup.checkAvailable(group, def);
         if (!usable) {
             BitSet emulatorCpus = CgroupSetup.emulatorCpus(def);
@@ -105,8 +119,8 @@ public final class GuestCgroups {
     }
 
     /** After a daemon restart: takes the running guest's group back when it exists. */
-    public void reattach(String uuid, int id, String name) {
-        GuestCgroup group = groupOf(id, name);
+    public void reattach(String uuid, int id, DomainDef live) {
+        GuestCgroup group = groupOf(id, live.name(), Partition.of(live));
         if (usable && group.exists()) {
             guests.put(uuid, new Guest(group, ConcurrentHashMap.newKeySet()));
         }

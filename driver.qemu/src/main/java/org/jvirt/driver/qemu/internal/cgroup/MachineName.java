@@ -62,7 +62,8 @@ public final class MachineName {
      * ({@code cgroup.*}, {@code <controller>.*}) or a hidden or already escaped one.
      */
     static String escape(String name, List<String> controllerNames) {
-        boolean needs = name.startsWith("cgroup.") || name.startsWith("_") || name.startsWith(".");
+        boolean needs = name.startsWith("cgroup.") || name.startsWith("_") || name.startsWith(".")
+                || name.equals("tasks") || name.equals("release_agent") || name.equals("notify_on_release");
         for (String c : controllerNames) {
             needs |= name.startsWith(c + ".");
         }

@@ -68,6 +68,17 @@ class CgroupLayoutTest {
     }
 
     @Test
+    void partitionsGetLibvirtsSuffixAndEscaping() {
+        List<String> ctl = List.of("cpu", "memory");
+        assertEquals("machine", Partition.folders("/machine", ctl));
+        assertEquals("jvirttest.partition/sub.partition", Partition.folders("/jvirttest/sub", ctl));
+        assertEquals("machine/web.partition", Partition.folders("/machine/web", ctl));
+        assertEquals("sub.partition/machine.partition", Partition.folders("/sub/machine", ctl));
+        assertEquals("a.b/_cpu.partition", Partition.folders("/a.b/cpu", ctl));
+        assertEquals("__x.partition", Partition.folders("/_x", ctl));
+    }
+
+    @Test
     void v1GroupsHoldTheProcessInEmulatorAndVcpusInTheirChildren() throws Exception {
         for (String c : List.of("cpu", "cpuset", "memory")) {
             Files.createDirectories(root.resolve(c));
@@ -76,7 +87,7 @@ class CgroupLayoutTest {
         Files.writeString(root.resolve("cpuset/cpuset.mems"), "0\n");
         CgroupMounts m = new CgroupMounts(Map.of(Controller.CPU, root.resolve("cpu"), Controller.CPUSET,
                 root.resolve("cpuset"), Controller.MEMORY, root.resolve("memory")), null, Set.of());
-        GuestCgroup g = new GuestCgroup(m, "qemu-1-web.libvirt-qemu");
+        GuestCgroup g = new GuestCgroup(m, "machine", "qemu-1-web.libvirt-qemu");
         g.create(42);
         Path group = root.resolve("cpu/machine/qemu-1-web.libvirt-qemu");
         assertEquals("42", Files.readString(group.resolve("emulator/cgroup.procs")));
@@ -111,7 +122,7 @@ class CgroupLayoutTest {
         Files.createDirectories(v2);
         CgroupMounts m = CgroupMounts.parse(List.of("28 22 0:26 / " + v2 + " rw - cgroup2 cgroup2 rw"),
                 p -> "cpuset cpu io memory pids");
-        GuestCgroup g = new GuestCgroup(m, "qemu-2-db.libvirt-qemu");
+        GuestCgroup g = new GuestCgroup(m, "machine", "qemu-2-db.libvirt-qemu");
         g.create(77);
         Path group = v2.resolve("machine/qemu-2-db.libvirt-qemu");
         assertEquals("+cpu +cpuset +memory +io", Files.readString(v2.resolve("cgroup.subtree_control")));
@@ -142,7 +153,7 @@ class CgroupLayoutTest {
     void removalTakesChildrenAndGroup() throws IOException {
         Files.createDirectories(root.resolve("cpu"));
         CgroupMounts m = new CgroupMounts(Map.of(Controller.CPU, root.resolve("cpu")), null, Set.of());
-        GuestCgroup g = new GuestCgroup(m, "qemu-3-x.libvirt-qemu");
+        GuestCgroup g = new GuestCgroup(m, "machine", "qemu-3-x.libvirt-qemu");
         g.create(1);
         g.createThreadGroup("vcpu0");
         // a plain folder with files cannot be removed like a cgroup: only empty ones are

@@ -1,0 +1,103 @@
+package org.jvirt.driver.qemu.internal.cgroup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.CharDevice;
+import org.jvirt.api.xml.Device;
+import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.Rng;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The guest's device access list in the cgroup v1 {@code devices} controller, as libvirt's
+ * qemuSetupDevicesCgroup writes it: every device denied, then libvirt's default
+ * {@code cgroup_device_acl} (those of its nodes that exist) read-write, the guest's local
+ * block-device disks ({@code r} when read-only), all ptys ({@code c 136:* rw}), host character
+ * devices of {@code type='dev'} chardevs and {@code <rng>} random backends (qemuSetupChardevCgroupCB,
+ * qemuSetupRNGCgroup). File-backed disks need no entry; graphics render nodes, TPM, hostdev,
+ * input and memory-device nodes are not handled yet. Without a v1 devices controller nothing is filtered, as libvirt's.
+ */
+final class DeviceAcl {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceAcl.class);
+    /** libvirt 9.0's defaultDeviceACL (qemu_cgroup.c), the qemu.conf default. */
+    static final List<String> DEFAULT_ACL = List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random",
+            "/dev/urandom", "/dev/ptmx", "/dev/kvm");
+    private static final String PTYS = "c 136:* rw";
+
+    private final GuestCgroup group;
+
+    DeviceAcl(GuestCgroup group) {
+        this.group = group;
+    }
+
+    /** The {@code devices.allow} lines for {@code def}, in libvirt's order. */
+    static List<String> entries(DomainDef def) throws VirtException {
+        List<String> out = new ArrayList<>();
+        for (String path : DEFAULT_ACL) {
+            String node = BlockDevices.node(path);
+            if (node != null) {
+                out.add(node + " rw");
+            }
+        }
+        for (Disk d : def.devices().disks()) {
+            String path = d.source() == null ? null : d.source().dev() != null ? d.source().dev() : d.source().file();
+            String node = path == null ? null : BlockDevices.node(path);
+            if (node != null && node.startsWith("b ")) {
+                out.add(node + (d.readOnly() ? " r" : " rw"));
+            }
+        }
+        out.add(PTYS);
+        for (CharDevice c : def.devices().charDevices()) {
+            if ("dev".equals(c.type()) && c.source() != null && c.source().path() != null) {
+                addRw(out, c.source().path());
+            }
+        }
+        for (Device d : def.devices().all()) {
+            if (d instanceof Rng r && r.backend() != null && "random".equals(r.backend().model())
+                    && r.backend().randomPath() != null) {
+                addRw(out, r.backend().randomPath());
+            }
+        }
+        return out;
+    }
+
+    /** A character or block node read-write, once (the kernel merges a repeated entry too). */
+    private static void addRw(List<String> out, String path) {
+        String node = BlockDevices.node(path);
+        if (node != null && !out.contains(node + " rw")) {
+            out.add(node + " rw");
+        }
+    }
+
+    void apply(DomainDef def) throws VirtException {
+        if (!group.has(Controller.DEVICES) || group.isV2(Controller.DEVICES)) {
+            return;
+        }
+        Path dir = group.dir(Controller.DEVICES);
+        try {
+            Files.writeString(dir.resolve("devices.deny"), "a");
+        } catch (IOException e) {
+            // libvirt: EPERM means the ACL is not ours to set; it runs the guest unfiltered
+            LOG.warn("Group devices ACL of {} is not accessible, disabling filtering: {}", group.path(),
+                    e.getMessage());
+            return;
+        }
+        for (String entry : entries(def)) {
+            try {
+                Files.writeString(dir.resolve("devices.allow"), entry);
+            } catch (IOException e) {
+                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, "Unable to write to '"
+                        + dir.resolve("devices.allow") + "': " + e.getMessage(), e);
+            }
+        }
+    }
+}
