@@ -1,0 +1,113 @@
+package org.jvirt.driver.qemu.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.jvirt.api.DomainState;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.NetworkDriverConnection;
+import org.jvirt.core.store.FileStateStore;
+import org.jvirt.driver.qemu.internal.process.QemuProcesses;
+import org.jvirt.network.internal.NetworkDriverComponent;
+import org.jvirt.network.internal.host.CommandRunner;
+import org.jvirt.xml.internal.DomainXmlCodecImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code <interface type='network'>}: a real TCG guest plugged into an isolated network of the real
+ * network driver, both running inside a test network namespace (QEMU too, behind the command prefix).
+ */
+class QemuNetworkInterfaceTest {
+    private static final String BRIDGE = "jvtbr0";
+
+    private TestBed bed;
+    private TestNetns ns;
+    private NetworkDriverConnection nets;
+
+    @BeforeEach
+    void start() throws Exception {
+        bed = TestBed.openInTempDirIfQemuInstalled("jqn");
+        ns = TestNetns.create("jvq");
+        NetworkDriverComponent networks = new NetworkDriverComponent(new FileStateStore(bed.dir.resolve("netstate")),
+                new DomainXmlCodecImpl(), bed.dir.resolve("netrun"), new CommandRunner(ns.prefix()), "dnsmasq");
+        nets = networks.open(0);
+        bed.commandPrefix = ns.prefix();
+        bed.networkDriver = networks;
+        bed.newDriver();
+        nets.createXml("<network><name>isol</name><bridge name='" + BRIDGE + "'/>"
+                + "<ip address='192.168.251.1' netmask='255.255.255.0'/></network>", 0);
+        nets.defineXml("<network><name>idle</name><bridge name='jvtbr1'/></network>", 0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            if (bed != null) {
+                bed.closeAndDeleteDir();
+            }
+        } finally {
+            if (ns != null) {
+                ns.close();
+            }
+        }
+    }
+
+    private static String guest(String name, String network) {
+        String devices = "  <devices>\n    <emulator>" + TestBed.QEMU + "</emulator>\n"
+                + "    <interface type='network'><mac address='52:54:00:ab:cd:01'/><source network='" + network
+                + "'/><model type='e1000'/></interface>\n  </devices>\n";
+        return TestBed.xml(name, UUID.randomUUID(), 1, "").replaceFirst("(?s)  <devices>.*</devices>\n", devices);
+    }
+
+    @Test
+    void aGuestOnAnIsolatedNetworkGetsATapOnItsBridgeUntilItStops() throws Exception {
+        DomainRef ref = bed.conn.defineXml(guest("net1", "isol"), 0);
+        bed.conn.create(ref, 0);
+        long pid = bed.pid(ref);
+
+        String ports = ns.exec("ip", "-o", "link", "show", "master", BRIDGE).out();
+        assertTrue(ports.contains("vnet0"), ports);
+        String tap = ns.exec("ip", "-o", "link", "show", "dev", "vnet0").out();
+        assertTrue(tap.contains("fe:54:00:ab:cd:01"), tap);
+        assertTrue(String.join(" ", QemuProcesses.cmdline(pid).orElseThrow()).contains("vnet0"));
+        String live = bed.conn.xmlDesc(ref, 0);
+        assertTrue(live.contains("<interface type='network'>"), live);
+        assertTrue(live.contains("network='isol'") && live.contains("bridge='" + BRIDGE + "'"), live);
+        assertTrue(live.contains("<target dev='vnet0'/>"), live);
+        // the persistent definition keeps what the user wrote
+        assertFalse(bed.conn.xmlDesc(ref, 2).contains("vnet0"));
+
+        bed.conn.destroy(ref, 0);
+        assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
+        assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "tap deleted at stop");
+        assertEquals("", ns.exec("ip", "-o", "link", "show", "master", BRIDGE).out().strip());
+    }
+
+    @Test
+    void anUndefinedOrInactiveNetworkFailsWithLibvirtsErrorsAndLeavesNothing() throws Exception {
+        DomainRef none = bed.conn.defineXml(guest("net2", "nosuch"), 0);
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(none, 0));
+        assertEquals(ErrorCode.NO_NETWORK, e.code());
+        assertEquals(ErrorDomain.NETWORK, e.domain());
+        assertTrue(e.getMessage().contains("no network with matching name 'nosuch'"), e.getMessage());
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(none).state());
+
+        DomainRef idle = bed.conn.defineXml(guest("net3", "idle"), 0);
+        e = assertThrows(VirtException.class, () -> bed.conn.create(idle, 0));
+        assertEquals(ErrorCode.OPERATION_INVALID, e.code());
+        assertTrue(e.getMessage().contains("network 'idle' is not active"), e.getMessage());
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(idle).state());
+        assertFalse(ns.exec("ip", "-o", "link", "show").out().contains("vnet"), "no tap left");
+    }
+}
