@@ -109,5 +109,32 @@ class QemuNetworkInterfaceTest {
         assertTrue(e.getMessage().contains("network 'idle' is not active"), e.getMessage());
         assertEquals(DomainState.SHUTOFF, bed.conn.state(idle).state());
         assertFalse(ns.exec("ip", "-o", "link", "show").out().contains("vnet"), "no tap left");
+
+        // no network driver on the host: the network cannot be found
+        bed.networkDriver = null;
+        bed.newDriver();
+        e = assertThrows(VirtException.class, () -> bed.conn.create(bed.conn.lookupByName("net2"), 0));
+        assertEquals(ErrorCode.NO_NETWORK, e.code());
+        assertTrue(e.getMessage().contains("no network with matching name 'nosuch'"), e.getMessage());
+    }
+
+    @Test
+    void theTapSurvivesADriverUpdateAndGoesWhenTheGuestCrashes() throws Exception {
+        DomainRef ref = bed.conn.defineXml(guest("net4", "isol"), 0);
+        bed.conn.create(ref, 0);
+        long pid = bed.pid(ref);
+        bed.newDriver();
+        ref = bed.conn.lookupByName("net4");
+        assertTrue(bed.conn.xmlDesc(ref, 0).contains("<target dev='vnet0'/>"));
+        assertTrue(ns.exec("ip", "-o", "link", "show", "master", BRIDGE).out().contains("vnet0"));
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (bed.conn.state(ref).state() != DomainState.SHUTOFF && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
+        assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "tap deleted after the crash");
     }
 }
