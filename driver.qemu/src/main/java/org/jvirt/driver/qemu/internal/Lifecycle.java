@@ -56,12 +56,12 @@ public final class Lifecycle {
             List<String> argv;
             try {
                 live = ctx.security().generate(ctx.argv().complete(def.withId(id), emulator));
+                // taps first: the command line names them (libvirt's qemuProcessPrepareHost)
+                live = ctx.networks().plug(live, ctx.security().processOwner(live));
             } catch (VirtException | RuntimeException | Error e) {
                 ctx.argv().cleanup(id, def.name());
                 throw e;
             }
-            // taps first: the command line names them (libvirt's qemuProcessPrepareHost)
-            live = ctx.networks().plug(live);
             try {
                 argv = ctx.commands().wrap(
                         ctx.security().launcher(live, ctx.argv().build(live, emulator, monitor, pidFile)));

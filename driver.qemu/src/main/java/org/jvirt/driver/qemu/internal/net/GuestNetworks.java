@@ -15,6 +15,7 @@ import org.jvirt.api.spi.NetworkRef;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.driver.qemu.internal.security.DacLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +44,11 @@ public final class GuestNetworks {
     /**
      * The live definition with every network interface plugged in. On failure the taps already
      * made are deleted again and the error is libvirt's.
+     *
+     * @param owner who QEMU runs as: QEMU opens the taps by name, so an unprivileged QEMU must own
+     *              them (libvirt opens them itself and passes descriptors); null leaves them root's
      */
-    public DomainDef plug(DomainDef live) throws VirtException {
+    public DomainDef plug(DomainDef live, DacLabel owner) throws VirtException {
         if (live.devices().interfaces().stream().noneMatch(GuestNetworks::isNetwork)) {
             return live;
         }
@@ -57,7 +61,7 @@ public final class GuestNetworks {
                 if (all.get(i) instanceof NetInterface n && isNetwork(n)) {
                     String bridge = bridgeOf(conn, n.source().network());
                     String tap = tapName(n, taken);
-                    createTap(tap, n.mac(), bridge);
+                    createTap(tap, n.mac(), bridge, owner);
                     made.add(tap);
                     taken.add(tap);
                     all.set(i, n.toBuilder().source(n.source().toBuilder().bridge(bridge).build())
@@ -130,8 +134,13 @@ public final class GuestNetworks {
         }
     }
 
-    private void createTap(String tap, String mac, String bridge) throws VirtException {
-        commands.run("ip", "tuntap", "add", "dev", tap, "mode", "tap");
+    private void createTap(String tap, String mac, String bridge, DacLabel owner) throws VirtException {
+        if (owner == null) {
+            commands.run("ip", "tuntap", "add", "dev", tap, "mode", "tap");
+        } else {
+            commands.run("ip", "tuntap", "add", "dev", tap, "mode", "tap", "user", Long.toString(owner.uid()),
+                    "group", Long.toString(owner.gid()));
+        }
         try {
             if (mac != null && mac.length() == 17) {
                 // libvirt gives the host side the guest's MAC with fe first, so the bridge never takes it
