@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.jvirt.api.DomainState;
@@ -136,5 +141,31 @@ class QemuNetworkInterfaceTest {
         }
         assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
         assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "tap deleted after the crash");
+    }
+
+    @Test
+    void aGuestRunAsAnUnprivilegedUserOpensItsTap() throws Exception {
+        assumeTrue(TestNetns.run(List.of("id", "-u", "libvirt-qemu")).exit() == 0, "no user libvirt-qemu");
+        Path dir = Files.createTempDirectory("jqnd");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        TestBed dac = new TestBed(dir, StartObserver.NONE, "libvirt-qemu", "kvm");
+        try {
+            dac.commandPrefix = ns.prefix();
+            dac.networkDriver = bed.networkDriver;
+            dac.newDriver();
+            DomainRef ref = dac.conn.defineXml(guest("net5", "isol"), 0);
+            dac.conn.create(ref, 0);
+            long pid = dac.pid(ref);
+            String uid = TestNetns.run(List.of("id", "-u", "libvirt-qemu")).out().strip();
+            assertTrue(Files.readString(Path.of("/proc", Long.toString(pid), "status")).contains("Uid:\t" + uid));
+            assertTrue(ns.exec("ip", "-o", "link", "show", "master", BRIDGE).out().contains("vnet0"));
+            // QEMU opens the tap by name: it must be the guest user's
+            String tap = ns.exec("ip", "-d", "-o", "link", "show", "dev", "vnet0").out();
+            assertTrue(tap.contains("user libvirt-qemu group kvm"), tap);
+            dac.conn.destroy(ref, 0);
+            assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "tap deleted at stop");
+        } finally {
+            dac.closeAndDeleteDir();
+        }
     }
 }
