@@ -57,8 +57,17 @@ public final class Lifecycle {
             try {
                 live = ctx.cgroups().withPartition(
                         ctx.security().generate(ctx.argv().complete(def.withId(id), emulator)));
-                argv = ctx.security().launcher(live, ctx.argv().build(live, emulator, monitor, pidFile));
+                // taps first: the command line names them (libvirt's qemuProcessPrepareHost)
+                live = ctx.networks().plug(live, ctx.security().processOwner(live));
             } catch (VirtException | RuntimeException | Error e) {
+                ctx.argv().cleanup(id, def.name());
+                throw e;
+            }
+            try {
+                argv = ctx.commands().wrap(
+                        ctx.security().launcher(live, ctx.argv().build(live, emulator, monitor, pidFile)));
+            } catch (VirtException | RuntimeException | Error e) {
+                ctx.networks().unplug(live);
                 ctx.argv().cleanup(id, def.name());
                 throw e;
             }
@@ -173,6 +182,7 @@ public final class Lifecycle {
         deleteQuietly(monitor);
         deleteQuietly(pidFile);
         ctx.argv().cleanup(id, dom.name());
+        ctx.networks().unplug(live);
         ctx.cgroups().remove(dom.uuid().toString());
         host.removeIfTransient(dom);
         return process == null ? "" : QemuProcesses.tail(log, LOG_TAIL_BYTES);
@@ -233,6 +243,7 @@ public final class Lifecycle {
         ctx.argv().cleanup(id, dom.name());
         ctx.cgroups().remove(dom.uuid().toString());
         ctx.security().restoreAll(dom.liveDef(), dom.logPath());
+        ctx.networks().unplug(dom.liveDef());
         dom.detach(reason);
         host.deleteStatus(dom);
         // a transient domain is gone before anyone hears it stopped

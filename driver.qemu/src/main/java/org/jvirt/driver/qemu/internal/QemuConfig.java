@@ -59,4 +59,8 @@ public @interface QemuConfig {
     @AttributeDefinition(description = "Milliseconds a connection waits, after the driver started, for it to "
             + "reattach the running guests and start the autostart domains")
     long init_wait_ms() default 120_000;
+
+    @AttributeDefinition(description = "Words put before every host networking command (ip) and before QEMU "
+            + "itself, e.g. ip netns exec NS; empty in production (tests run guests in a network namespace)")
+    String[] command_prefix() default {};
 }

@@ -26,6 +26,7 @@ import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.DriverSchemes;
 import org.jvirt.api.spi.HostDirectories;
 import org.jvirt.api.spi.HypervisorDriver;
+import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.SecretDriver;
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -35,6 +36,8 @@ import org.jvirt.driver.qemu.internal.cgroup.GuestCgroups;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
 import org.jvirt.driver.qemu.internal.probe.QmpProber;
 import org.jvirt.driver.qemu.internal.launch.LibvirtArgv;
+import org.jvirt.driver.qemu.internal.net.GuestNetworks;
+import org.jvirt.driver.qemu.internal.net.HostCommands;
 import org.jvirt.driver.qemu.internal.secret.SecretLookup;
 import org.jvirt.driver.qemu.internal.secret.SharedSecretLookup;
 import org.jvirt.driver.qemu.internal.security.DacSettings;
@@ -78,6 +81,7 @@ public final class QemuDriver implements HypervisorDriver {
     private final ResolverBinding resolvers = new ResolverBinding();
     private final AtomicReference<SecretDriver> secretDriver = new AtomicReference<>();
     private final SecretLookup secrets = new SharedSecretLookup(secretDriver::get);
+    private final AtomicReference<NetworkDriver> networkDriver = new AtomicReference<>();
     private volatile QemuHost system;
     private volatile QemuHost session;
     private volatile Emulators emulators;
@@ -128,6 +132,17 @@ public final class QemuDriver implements HypervisorDriver {
 
     public void unbindSecretDriver(SecretDriver driver) {
         secretDriver.compareAndSet(driver, null);
+    }
+
+    /** The host's network driver (optional): guests' {@code <interface type='network'>} plug into its networks. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindNetworkDriver(NetworkDriver driver) {
+        networkDriver.set(driver);
+    }
+
+    public void unbindNetworkDriver(NetworkDriver driver) {
+        networkDriver.compareAndSet(driver, null);
     }
 
     @Activate
@@ -209,6 +224,7 @@ public final class QemuDriver implements HypervisorDriver {
 
     private QemuHost host(QemuConfig c, String storeName, Path run, Path log, VcpuManager vcpus,
                           GuestCgroups cgroups, boolean privileged) {
+        HostCommands commands = new HostCommands(List.of(c.command_prefix()));
         QemuSecurity security = new QemuSecurity(new DacSettings(privileged, c.user(), c.group(),
                 c.dynamic_ownership(), c.remember_owner()), store, storeName);
         return new QemuHost(new HostContext(storeName, run.toAbsolutePath(), log.toAbsolutePath(),
@@ -216,7 +232,7 @@ public final class QemuDriver implements HypervisorDriver {
                 Duration.ofMillis(c.command_timeout_ms()), c.max_message_bytes(), codec, store, emulators,
                 new LibvirtArgv(hostCaps::capsOf, codec, run.toAbsolutePath(), c.machine_default(), secrets), vcpus,
                 cgroups,
-                startObserver, security));
+                startObserver, security, new GuestNetworks(networkDriver::get, commands), commands));
     }
 
     private static Optional<String> property(BundleContext context, String name) {

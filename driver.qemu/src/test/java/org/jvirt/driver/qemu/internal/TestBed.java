@@ -25,6 +25,7 @@ import org.jvirt.api.ConnectUri;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.core.store.FileStateStore;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
@@ -47,6 +48,10 @@ final class TestBed implements AutoCloseable {
     final BlockingQueue<DomainRef> reboots = new LinkedBlockingQueue<>();
     QemuDriver driver;
     DriverConnection conn;
+    /** Set before {@link #newDriver()}: the driver's command prefix (a test's network namespace). */
+    List<String> commandPrefix = List.of();
+    /** Set before {@link #newDriver()}: the network driver bound to the QEMU driver, or null. */
+    NetworkDriver networkDriver;
 
     private final StartObserver startObserver;
     private final String user;
@@ -77,6 +82,9 @@ final class TestBed implements AutoCloseable {
         driver = new QemuDriver(new DomainXmlCodecImpl(), store);
         driver.bindResolver(new DefaultVcpuThreadResolver(), Map.of("service.ranking", 0, "service.id", 1L));
         driver.observeStarts(startObserver);
+        if (networkDriver != null) {
+            driver.bindNetworkDriver(networkDriver);
+        }
         driver.activate(config(), null);
         drivers.add(driver);
         conn = driver.open(ConnectUri.parse("qemu:///system"), 0).orElseThrow();
@@ -108,7 +116,7 @@ final class TestBed implements AutoCloseable {
     }
 
     QemuConfig config() {
-        return config(dir, user, group);
+        return config(dir, user, group, commandPrefix);
     }
 
     /** The driver's configuration over {@code dir}: its run and log folders, short timeouts. */
@@ -118,6 +126,11 @@ final class TestBed implements AutoCloseable {
 
     /** The configuration over {@code dir} with guests run as {@code user} and {@code group}. */
     static QemuConfig config(Path dir, String user, String group) {
+        return config(dir, user, group, List.of());
+    }
+
+    /** The configuration over {@code dir} with host commands and QEMU run behind {@code prefix}. */
+    static QemuConfig config(Path dir, String user, String group, List<String> prefix) {
         return new QemuConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -189,6 +202,11 @@ final class TestBed implements AutoCloseable {
             @Override
             public boolean remember_owner() {
                 return true;
+            }
+
+            @Override
+            public String[] command_prefix() {
+                return prefix.toArray(String[]::new);
             }
         };
     }

@@ -75,6 +75,11 @@ public final class QemuSecurity {
         return DomainSeclabel.generate(DomainSeclabel.of(live), configured()).applyTo(live);
     }
 
+    /** Who the guest's QEMU runs as (its tap devices are given to it), or null without DAC. */
+    public DacLabel processOwner(DomainDef live) throws VirtException {
+        return isDac() ? processIds(live) : null;
+    }
+
     /** {@code argv} run with the live definition's process label. */
     public List<String> launcher(DomainDef live, List<String> argv) throws VirtException {
         if (!isDac()) {

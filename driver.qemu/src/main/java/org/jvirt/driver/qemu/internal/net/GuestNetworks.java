@@ -1,0 +1,178 @@
+package org.jvirt.driver.qemu.internal.net;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.NetworkDriver;
+import org.jvirt.api.spi.NetworkDriverConnection;
+import org.jvirt.api.spi.NetworkRef;
+import org.jvirt.api.xml.Device;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.NetInterface;
+import org.jvirt.driver.qemu.internal.security.DacLabel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plugs the {@code <interface type='network'>} of a starting guest into its virtual network, as
+ * libvirt's networkAllocatePort and qemuInterfaceBridgeConnect do: the network is resolved through
+ * the host's shared network driver (it must exist and be active), a tap device is made ({@code vnetN},
+ * or the {@code <target dev>} given unless it uses libvirt's reserved prefix), given the guest's MAC
+ * with {@code fe} first, attached to the network's bridge and set up. The live definition then
+ * names the bridge and the tap, and QEMU opens the tap by name ({@code script=no}). {@link #unplug}
+ * deletes those taps when the guest has stopped.
+ */
+public final class GuestNetworks {
+    private static final Logger LOG = LoggerFactory.getLogger(GuestNetworks.class);
+    /** libvirt's VIR_NET_GENERATED_VNET_PREFIX: such target names are always generated. */
+    private static final String VNET = "vnet";
+
+    private final Supplier<NetworkDriver> networks;
+    private final HostCommands commands;
+
+    public GuestNetworks(Supplier<NetworkDriver> networks, HostCommands commands) {
+        this.networks = networks;
+        this.commands = commands;
+    }
+
+    /**
+     * The live definition with every network interface plugged in. On failure the taps already
+     * made are deleted again and the error is libvirt's.
+     *
+     * @param owner who QEMU runs as: QEMU opens the taps by name, so an unprivileged QEMU must own
+     *              them (libvirt opens them itself and passes descriptors); null leaves them root's
+     */
+    public DomainDef plug(DomainDef live, DacLabel owner) throws VirtException {
+        if (live.devices().interfaces().stream().noneMatch(GuestNetworks::isNetwork)) {
+            return live;
+        }
+        List<Device> all = new ArrayList<>(live.devices().all());
+        List<String> made = new ArrayList<>();
+        NetworkDriverConnection conn = open(live);
+        try {
+            Set<String> taken = existingLinks();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i) instanceof NetInterface n && isNetwork(n)) {
+                    String bridge = bridgeOf(conn, n.source().network());
+                    String tap = tapName(n, taken);
+                    createTap(tap, n.mac(), bridge, owner);
+                    made.add(tap);
+                    taken.add(tap);
+                    all.set(i, n.toBuilder().source(n.source().toBuilder().bridge(bridge).build())
+                            .targetDev(tap).build());
+                }
+            }
+        } catch (VirtException | RuntimeException e) {
+            made.forEach(this::deleteQuietly);
+            throw e;
+        } finally {
+            conn.close();
+        }
+        return live.withDevices(live.devices().withAll(all));
+    }
+
+    /** Deletes the taps of the network interfaces of a guest that stopped (or failed to start). */
+    public void unplug(DomainDef live) {
+        if (live == null) {
+            return;
+        }
+        for (NetInterface n : live.devices().interfaces()) {
+            if (isNetwork(n) && n.targetDev() != null) {
+                deleteQuietly(n.targetDev());
+            }
+        }
+    }
+
+    private static boolean isNetwork(NetInterface n) {
+        return "network".equals(n.type()) && n.source() != null && n.source().network() != null;
+    }
+
+    private NetworkDriverConnection open(DomainDef live) throws VirtException {
+        NetworkDriver driver = networks.get();
+        if (driver == null) {
+            // no network driver on this host: libvirt's lookup through a missing driver finds nothing
+            String name = live.devices().interfaces().stream().filter(GuestNetworks::isNetwork)
+                    .map(n -> n.source().network()).findFirst().orElse("");
+            throw noNetwork(name);
+        }
+        return driver.open(0);
+    }
+
+    private static String bridgeOf(NetworkDriverConnection conn, String name) throws VirtException {
+        NetworkRef ref = conn.lookupByName(name);
+        if (ref == null) {
+            throw noNetwork(name);
+        }
+        if (!conn.isActive(ref)) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
+                    "network '" + name + "' is not active");
+        }
+        return conn.bridgeName(ref);
+    }
+
+    private static VirtException noNetwork(String name) {
+        return new VirtException(ErrorCode.NO_NETWORK, ErrorDomain.NETWORK,
+                "no network with matching name '" + name + "'");
+    }
+
+    /** The {@code <target dev>} given, else the lowest free {@code vnetN} (libvirt's virNetDevGenerateName). */
+    private static String tapName(NetInterface n, Set<String> taken) {
+        String given = n.targetDev();
+        if (given != null && !given.startsWith(VNET)) {
+            return given;
+        }
+        for (int i = 0;; i++) {
+            if (!taken.contains(VNET + i)) {
+                return VNET + i;
+            }
+        }
+    }
+
+    private void createTap(String tap, String mac, String bridge, DacLabel owner) throws VirtException {
+        if (owner == null) {
+            commands.run("ip", "tuntap", "add", "dev", tap, "mode", "tap");
+        } else {
+            commands.run("ip", "tuntap", "add", "dev", tap, "mode", "tap", "user", Long.toString(owner.uid()),
+                    "group", Long.toString(owner.gid()));
+        }
+        try {
+            if (mac != null && mac.length() == 17) {
+                // libvirt gives the host side the guest's MAC with fe first, so the bridge never takes it
+                commands.run("ip", "link", "set", "dev", tap, "address", "fe" + mac.substring(2));
+            }
+            commands.run("ip", "link", "set", "dev", tap, "master", bridge);
+            commands.run("ip", "link", "set", "dev", tap, "up");
+        } catch (VirtException e) {
+            deleteQuietly(tap);
+            throw e;
+        }
+        LOG.info("tap {} attached to bridge {}", tap, bridge);
+    }
+
+    private Set<String> existingLinks() throws VirtException {
+        Set<String> names = new HashSet<>();
+        for (String line : commands.run("ip", "-o", "link", "show").split("\n")) {
+            String[] parts = line.split(":\\s+", 3);
+            if (parts.length >= 2) {
+                String name = parts[1];
+                int at = name.indexOf('@');
+                names.add(at < 0 ? name : name.substring(0, at));
+            }
+        }
+        return names;
+    }
+
+    private void deleteQuietly(String tap) {
+        try {
+            commands.run("ip", "link", "del", "dev", tap);
+        } catch (VirtException e) {
+            LOG.warn("cannot delete tap {}: {}", tap, e.getMessage());
+        }
+    }
+}

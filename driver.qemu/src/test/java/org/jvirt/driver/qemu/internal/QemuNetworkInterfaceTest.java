@@ -1,0 +1,171 @@
+package org.jvirt.driver.qemu.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.jvirt.api.DomainState;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.NetworkDriverConnection;
+import org.jvirt.core.store.FileStateStore;
+import org.jvirt.driver.qemu.internal.process.QemuProcesses;
+import org.jvirt.network.internal.NetworkDriverComponent;
+import org.jvirt.network.internal.host.CommandRunner;
+import org.jvirt.xml.internal.DomainXmlCodecImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code <interface type='network'>}: a real TCG guest plugged into an isolated network of the real
+ * network driver, both running inside a test network namespace (QEMU too, behind the command prefix).
+ */
+class QemuNetworkInterfaceTest {
+    private static final String BRIDGE = "jvtbr0";
+
+    private TestBed bed;
+    private TestNetns ns;
+    private NetworkDriverConnection nets;
+
+    @BeforeEach
+    void start() throws Exception {
+        bed = TestBed.openInTempDirIfQemuInstalled("jqn");
+        ns = TestNetns.create("jvq");
+        NetworkDriverComponent networks = new NetworkDriverComponent(new FileStateStore(bed.dir.resolve("netstate")),
+                new DomainXmlCodecImpl(), bed.dir.resolve("netrun"), new CommandRunner(ns.prefix()), "dnsmasq");
+        nets = networks.open(0);
+        bed.commandPrefix = ns.prefix();
+        bed.networkDriver = networks;
+        bed.newDriver();
+        nets.createXml("<network><name>isol</name><bridge name='" + BRIDGE + "'/>"
+                + "<ip address='192.168.251.1' netmask='255.255.255.0'/></network>", 0);
+        nets.defineXml("<network><name>idle</name><bridge name='jvtbr1'/></network>", 0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            if (bed != null) {
+                bed.closeAndDeleteDir();
+            }
+        } finally {
+            if (ns != null) {
+                ns.close();
+            }
+        }
+    }
+
+    private static String guest(String name, String network) {
+        String devices = "  <devices>\n    <emulator>" + TestBed.QEMU + "</emulator>\n"
+                + "    <interface type='network'><mac address='52:54:00:ab:cd:01'/><source network='" + network
+                + "'/><model type='e1000'/></interface>\n  </devices>\n";
+        return TestBed.xml(name, UUID.randomUUID(), 1, "").replaceFirst("(?s)  <devices>.*</devices>\n", devices);
+    }
+
+    @Test
+    void aGuestOnAnIsolatedNetworkGetsATapOnItsBridgeUntilItStops() throws Exception {
+        DomainRef ref = bed.conn.defineXml(guest("net1", "isol"), 0);
+        bed.conn.create(ref, 0);
+        long pid = bed.pid(ref);
+
+        String ports = ns.exec("ip", "-o", "link", "show", "master", BRIDGE).out();
+        assertTrue(ports.contains("vnet0"), ports);
+        String tap = ns.exec("ip", "-o", "link", "show", "dev", "vnet0").out();
+        assertTrue(tap.contains("fe:54:00:ab:cd:01"), tap);
+        assertTrue(String.join(" ", QemuProcesses.cmdline(pid).orElseThrow()).contains("vnet0"));
+        String live = bed.conn.xmlDesc(ref, 0);
+        assertTrue(live.contains("<interface type='network'>"), live);
+        assertTrue(live.contains("network='isol'") && live.contains("bridge='" + BRIDGE + "'"), live);
+        assertTrue(live.contains("<target dev='vnet0'/>"), live);
+        // the persistent definition keeps what the user wrote
+        assertFalse(bed.conn.xmlDesc(ref, 2).contains("vnet0"));
+
+        bed.conn.destroy(ref, 0);
+        assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
+        assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "tap deleted at stop");
+        assertEquals("", ns.exec("ip", "-o", "link", "show", "master", BRIDGE).out().strip());
+    }
+
+    @Test
+    void anUndefinedOrInactiveNetworkFailsWithLibvirtsErrorsAndLeavesNothing() throws Exception {
+        DomainRef none = bed.conn.defineXml(guest("net2", "nosuch"), 0);
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(none, 0));
+        assertEquals(ErrorCode.NO_NETWORK, e.code());
+        assertEquals(ErrorDomain.NETWORK, e.domain());
+        assertTrue(e.getMessage().contains("no network with matching name 'nosuch'"), e.getMessage());
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(none).state());
+
+        DomainRef idle = bed.conn.defineXml(guest("net3", "idle"), 0);
+        e = assertThrows(VirtException.class, () -> bed.conn.create(idle, 0));
+        assertEquals(ErrorCode.OPERATION_INVALID, e.code());
+        assertTrue(e.getMessage().contains("network 'idle' is not active"), e.getMessage());
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(idle).state());
+        assertFalse(ns.exec("ip", "-o", "link", "show").out().contains("vnet"), "no tap left");
+
+        // no network driver on the host: the network cannot be found
+        bed.networkDriver = null;
+        bed.newDriver();
+        e = assertThrows(VirtException.class, () -> bed.conn.create(bed.conn.lookupByName("net2"), 0));
+        assertEquals(ErrorCode.NO_NETWORK, e.code());
+        assertTrue(e.getMessage().contains("no network with matching name 'nosuch'"), e.getMessage());
+    }
+
+    @Test
+    void theTapSurvivesADriverUpdateAndGoesWhenTheGuestCrashes() throws Exception {
+        DomainRef ref = bed.conn.defineXml(guest("net4", "isol"), 0);
+        bed.conn.create(ref, 0);
+        long pid = bed.pid(ref);
+        bed.newDriver();
+        ref = bed.conn.lookupByName("net4");
+        assertTrue(bed.conn.xmlDesc(ref, 0).contains("<target dev='vnet0'/>"));
+        assertTrue(ns.exec("ip", "-o", "link", "show", "master", BRIDGE).out().contains("vnet0"));
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (bed.conn.state(ref).state() != DomainState.SHUTOFF && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
+        assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "tap deleted after the crash");
+    }
+
+    @Test
+    void aGuestRunAsAnUnprivilegedUserOpensItsTap() throws Exception {
+        assumeTrue(TestNetns.run(List.of("id", "-u", "libvirt-qemu")).exit() == 0, "no user libvirt-qemu");
+        Path dir = Files.createTempDirectory("jqnd");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        TestBed dac = new TestBed(dir, StartObserver.NONE, "libvirt-qemu", "kvm");
+        try {
+            dac.commandPrefix = ns.prefix();
+            dac.networkDriver = bed.networkDriver;
+            dac.newDriver();
+            DomainRef ref = dac.conn.defineXml(guest("net5", "isol"), 0);
+            dac.conn.create(ref, 0);
+            long pid = dac.pid(ref);
+            String uid = TestNetns.run(List.of("id", "-u", "libvirt-qemu")).out().strip();
+            assertTrue(Files.readString(Path.of("/proc", Long.toString(pid), "status")).contains("Uid:\t" + uid));
+            assertTrue(ns.exec("ip", "-o", "link", "show", "master", BRIDGE).out().contains("vnet0"));
+            // QEMU opens the tap by name: it must be the guest user's
+            String tap = ns.exec("ip", "-d", "-o", "link", "show", "dev", "vnet0").out();
+            assertTrue(tap.contains("user libvirt-qemu group kvm"), tap);
+            dac.conn.destroy(ref, 0);
+            assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "tap deleted at stop");
+        } finally {
+            dac.closeAndDeleteDir();
+        }
+    }
+}
