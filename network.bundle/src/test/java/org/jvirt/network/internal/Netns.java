@@ -14,15 +14,15 @@ import java.util.concurrent.TimeUnit;
  * dnsmasq never touch the host's own networking. {@link #close()} kills every process still in it
  * (by pid, from {@code ip netns pids}) and deletes it.
  */
-final class Netns implements AutoCloseable {
-    final String name;
+public final class Netns implements AutoCloseable {
+    public final String name;
 
     private Netns(String name) {
         this.name = name;
     }
 
     /** A new namespace with its loopback up; skips the test where namespaces cannot be made (not root). */
-    static Netns create(String prefix) throws Exception {
+    public static Netns create(String prefix) throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "network namespaces need root");
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Result r = run(List.of("ip", "netns", "add", name));
@@ -33,18 +33,18 @@ final class Netns implements AutoCloseable {
     }
 
     /** The words that run a command in the namespace: the driver's command prefix. */
-    List<String> prefix() {
+    public List<String> prefix() {
         return List.of("ip", "netns", "exec", name);
     }
 
-    Result exec(String... args) throws IOException, InterruptedException {
+    public Result exec(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(prefix());
         cmd.addAll(List.of(args));
         return run(cmd);
     }
 
     /** Like {@link #exec} but fails on a non-zero exit. */
-    String check(String... args) throws IOException, InterruptedException {
+    public String check(String... args) throws IOException, InterruptedException {
         Result r = exec(args);
         if (r.exit != 0) {
             throw new IllegalStateException(String.join(" ", args) + " failed: " + r.err);
@@ -53,7 +53,7 @@ final class Netns implements AutoCloseable {
     }
 
     /** The pids of the processes running in the namespace. */
-    List<Long> pids() throws IOException, InterruptedException {
+    public List<Long> pids() throws IOException, InterruptedException {
         Result r = run(List.of("ip", "netns", "pids", name));
         return r.out.lines().filter(l -> !l.isBlank()).map(l -> Long.parseLong(l.strip())).toList();
     }
@@ -69,10 +69,10 @@ final class Netns implements AutoCloseable {
         run(List.of("ip", "netns", "del", name));
     }
 
-    record Result(int exit, String out, String err) {
+    public record Result(int exit, String out, String err) {
     }
 
-    static Result run(List<String> cmd) throws IOException, InterruptedException {
+    public static Result run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();

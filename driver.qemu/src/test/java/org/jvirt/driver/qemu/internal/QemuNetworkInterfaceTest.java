@@ -22,6 +22,7 @@ import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.core.store.FileStateStore;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
+import org.jvirt.network.internal.Netns;
 import org.jvirt.network.internal.NetworkDriverComponent;
 import org.jvirt.network.internal.host.CommandRunner;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
@@ -37,13 +38,13 @@ class QemuNetworkInterfaceTest {
     private static final String BRIDGE = "jvtbr0";
 
     private TestBed bed;
-    private TestNetns ns;
+    private Netns ns;
     private NetworkDriverConnection nets;
 
     @BeforeEach
     void start() throws Exception {
         bed = TestBed.openInTempDirIfQemuInstalled("jqn");
-        ns = TestNetns.create("jvq");
+        ns = Netns.create("jvq");
         NetworkDriverComponent networks = new NetworkDriverComponent(new FileStateStore(bed.dir.resolve("netstate")),
                 new DomainXmlCodecImpl(), bed.dir.resolve("netrun"), new CommandRunner(ns.prefix()), "dnsmasq");
         nets = networks.open(0);
@@ -145,7 +146,7 @@ class QemuNetworkInterfaceTest {
 
     @Test
     void aGuestRunAsAnUnprivilegedUserOpensItsTap() throws Exception {
-        assumeTrue(TestNetns.run(List.of("id", "-u", "libvirt-qemu")).exit() == 0, "no user libvirt-qemu");
+        assumeTrue(Netns.run(List.of("id", "-u", "libvirt-qemu")).exit() == 0, "no user libvirt-qemu");
         Path dir = Files.createTempDirectory("jqnd");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         TestBed dac = new TestBed(dir, StartObserver.NONE, "libvirt-qemu", "kvm");
@@ -156,7 +157,7 @@ class QemuNetworkInterfaceTest {
             DomainRef ref = dac.conn.defineXml(guest("net5", "isol"), 0);
             dac.conn.create(ref, 0);
             long pid = dac.pid(ref);
-            String uid = TestNetns.run(List.of("id", "-u", "libvirt-qemu")).out().strip();
+            String uid = Netns.run(List.of("id", "-u", "libvirt-qemu")).out().strip();
             assertTrue(Files.readString(Path.of("/proc", Long.toString(pid), "status")).contains("Uid:\t" + uid));
             assertTrue(ns.exec("ip", "-o", "link", "show", "master", BRIDGE).out().contains("vnet0"));
             // QEMU opens the tap by name: it must be the guest user's

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -32,6 +33,8 @@ final class DeviceAcl {
     static final List<String> DEFAULT_ACL = List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random",
             "/dev/urandom", "/dev/ptmx", "/dev/kvm");
     private static final String PTYS = "c 136:* rw";
+    /** The interface types QEMU backs with a tap device. */
+    private static final Set<String> TAP_TYPES = Set.of("network", "bridge", "ethernet");
 
     private final GuestCgroup group;
 
@@ -66,6 +69,11 @@ final class DeviceAcl {
                     && r.backend().randomPath() != null) {
                 addRw(out, r.backend().randomPath());
             }
+        }
+        // libvirt opens taps itself and hands QEMU their descriptors; QEMU here opens its taps by name
+        // (ifname=, or the bridge helper it runs), so it needs the tun device
+        if (def.devices().interfaces().stream().anyMatch(i -> TAP_TYPES.contains(i.type()))) {
+            addRw(out, "/dev/net/tun");
         }
         return out;
     }
