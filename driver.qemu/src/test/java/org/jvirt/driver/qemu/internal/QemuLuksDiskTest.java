@@ -201,13 +201,25 @@ class QemuLuksDiskTest {
                 + "/></encryption></source><target dev='" + dev + "' bus='virtio'/></disk>\n";
     }
 
+    /**
+     * Creates an image with qemu-img. LUKS creation first times PBKDF2 by the thread's CPU time,
+     * and QEMU 7.2 gives up with "Unable to get accurate CPU usage" when a tick-sampled reading
+     * comes back as 0 ms (its first round is a few ms on a fast CPU): a measurement quirk of the
+     * tool, not of jvirt, so that one failure is retried.
+     */
     private void qemuImg(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(QEMU_IMG.toString(), "create", "-q", "--object",
                 "secret,id=sec0,data=" + PASSPHRASE));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        for (int attempt = 1; ; attempt++) {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            if (p.exitValue() != 0 && out.contains("Unable to get accurate CPU usage") && attempt < 10) {
+                continue;
+            }
+            assertEquals(0, p.exitValue(), out);
+            return;
+        }
     }
 }
