@@ -18,7 +18,6 @@ import org.jvirt.api.NetworkUpdateSection;
 import org.jvirt.api.NetworkXmlFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.NetworkRef;
-import org.jvirt.network.internal.conf.Mac;
 import org.jvirt.network.internal.conf.NetworkDef;
 import org.jvirt.network.internal.conf.NetworkXmlFormatter;
 import org.jvirt.network.internal.conf.NetworkXmlParser;
@@ -38,14 +37,14 @@ final class NetworkService {
     private final NetworkRecords records;
     private final NetworkRuntime runtime;
     private final NetworkEvents events = new NetworkEvents();
-    private final RandomGenerator random;
     private final Map<UUID, NetworkObj> networks = new LinkedHashMap<>();
+    private final NetworkDefChecks checks;
 
     NetworkService(NetworkXmlParser parser, NetworkRecords records, NetworkRuntime runtime, RandomGenerator random) {
         this.parser = parser;
         this.records = records;
         this.runtime = runtime;
-        this.random = random;
+        this.checks = new NetworkDefChecks(networks, runtime, random);
     }
 
     NetworkEvents events() {
@@ -161,8 +160,8 @@ final class NetworkService {
 
     synchronized NetworkRef define(String xml, int flags) throws VirtException {
         checkFlags(flags, 1, "networkDefineXMLFlags");
-        NetworkDef def = completed(parser.parse(xml));
-        NetworkObj obj = checkDuplicate(def, false);
+        NetworkDef def = checks.completed(parser.parse(xml));
+        NetworkObj obj = checks.checkDuplicate(def, false);
         boolean isNew = obj == null;
         records.writeConfig(def.uuid(), NetworkXmlFormatter.format(def, NetworkXmlFormatter.INACTIVE));
         if (isNew) {
@@ -182,8 +181,8 @@ final class NetworkService {
 
     synchronized NetworkRef createTransient(String xml, int flags) throws VirtException {
         checkFlags(flags, 1, "networkCreateXMLFlags");
-        NetworkDef def = completed(parser.parse(xml));
-        checkDuplicate(def, true);
+        NetworkDef def = checks.completed(parser.parse(xml));
+        checks.checkDuplicate(def, true);
         NetworkObj obj = new NetworkObj(def);
         networks.put(def.uuid(), obj);
         try {
@@ -206,7 +205,7 @@ final class NetworkService {
 
     private void start(NetworkObj obj) throws VirtException {
         NetworkDef def = obj.def;
-        checkBridgeFree(def, obj);
+        checks.checkBridgeFree(def, obj);
         long pid = runtime.start(def);
         try {
             records.writeStatus(def.uuid(), NetworkXmlFormatter.format(def, 0), pid);
@@ -310,82 +309,6 @@ final class NetworkService {
                              int parentIndex, String xml, int flags) throws VirtException {
         NetworkObj obj = find(ref);
         new NetworkUpdater(parser, records, runtime).update(obj, command, section, parentIndex, xml, flags);
-    }
-
-    /** libvirt's post-parse for a bridge network: a free virbrN name and a generated MAC when none is given. */
-    private NetworkDef completed(NetworkDef def) throws VirtException {
-        if (!def.forward().mode().hasOwnBridge()) {
-            return def;
-        }
-        NetworkDef out = def;
-        String name = def.bridgeName();
-        if (name == null || name.contains("%d")) {
-            String template = name == null ? "virbr%d" : name;
-            NetworkObj existing = networks.get(def.uuid());
-            if (existing != null && existing.def.bridgeName() != null && name == null) {
-                name = existing.def.bridgeName();
-            } else {
-                name = freeBridgeName(template);
-            }
-            NetworkDef.Bridge b = def.bridge() == null ? new NetworkDef.Bridge(name, null, true, 0, null)
-                    : def.bridge().withName(name);
-            out = out.withBridge(b);
-        }
-        if (out.mac() == null) {
-            NetworkObj existing = networks.get(def.uuid());
-            out = out.withMac(existing != null && existing.def.mac() != null ? existing.def.mac()
-                    : Mac.generate(random));
-        }
-        return out;
-    }
-
-    private String freeBridgeName(String template) throws VirtException {
-        for (int i = 0; i < 256; i++) {
-            String candidate = template.replace("%d", Integer.toString(i));
-            boolean taken = networks.values().stream().anyMatch(o -> candidate.equals(o.def.bridgeName()));
-            if (!taken && !runtime.bridges().exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NETWORK,
-                "Bridge generation exceeded max id 256");
-    }
-
-    /** libvirt's virNetworkObjIsDuplicate and its bridge-in-use check; returns the network redefined, if any. */
-    private NetworkObj checkDuplicate(NetworkDef def, boolean checkActive) throws VirtException {
-        NetworkObj same = networks.get(def.uuid());
-        if (same != null) {
-            if (!same.def.name().equals(def.name())) {
-                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.NETWORK, "network '"
-                        + same.def.name() + "' is already defined with uuid " + def.uuid());
-            }
-            if (checkActive && same.active) {
-                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
-                        "network is already active as '" + same.def.name() + "'");
-            }
-        } else {
-            for (NetworkObj o : networks.values()) {
-                if (o.def.name().equals(def.name())) {
-                    throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.NETWORK, "network '"
-                            + def.name() + "' already exists with uuid " + o.def.uuid());
-                }
-            }
-        }
-        checkBridgeFree(def, same);
-        return same;
-    }
-
-    private void checkBridgeFree(NetworkDef def, NetworkObj self) throws VirtException {
-        String br = def.bridgeName();
-        if (br == null || !def.forward().mode().hasOwnBridge()) {
-            return;
-        }
-        for (NetworkObj o : networks.values()) {
-            if (o != self && !o.def.uuid().equals(def.uuid()) && br.equals(o.def.bridgeName())) {
-                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NETWORK, "bridge name '" + br
-                        + "' already in use.");
-            }
-        }
     }
 
     private NetworkObj find(NetworkRef ref) throws VirtException {
