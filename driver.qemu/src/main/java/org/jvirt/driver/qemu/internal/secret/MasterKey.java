@@ -47,18 +47,4 @@ public final class MasterKey {
             throw QemuErrors.system("failed to write master key file for domain: " + file + ": " + e.getMessage());
         }
     }
-
-    /** The key a running guest's folder holds (libvirt's qemuDomainMasterKeyReadFile). */
-    public static byte[] read(Path domainDir) throws VirtException {
-        Path file = domainDir.resolve(FILE_NAME);
-        try {
-            byte[] key = Files.readAllBytes(file);
-            if (key.length != LENGTH) {
-                throw QemuErrors.internal("invalid master key read, size=" + key.length);
-            }
-            return key;
-        } catch (IOException e) {
-            throw QemuErrors.system("failed to read domain master key file '" + file + "': " + e.getMessage());
-        }
-    }
 }
