@@ -16,6 +16,8 @@ final class NetInterfaceCodec {
     private static final String[] IFACE_ATTRS = {"type", "managed", "trustGuestRxFilters"};
     private static final String[] SOURCE_ATTRS = {"network", "portgroup", "portid", "bridge", "type", "path", "dev",
         "mode", "name", "address", "port", "switchid", "portgroupid", "connectionid"};
+    /** A VMware distributed switch port: virDomainNetDefFormat writes the switch first. */
+    private static final String[] VDS_SOURCE_ATTRS = {"switchid", "portid", "portgroupid", "connectionid"};
     private static final String[] DRIVER_ATTRS = {"name", "txmode", "ioeventfd", "event_idx", "queues",
         "rx_queue_size", "tx_queue_size", "rss", "rss_hash_report", "iommu", "ats", "packed", "page_per_vq"};
     private static final String[] HOST_OFFLOADS = {"csum", "gso", "tso4", "tso6", "ecn", "ufo", "mrg_rxbuf"};
@@ -132,7 +134,7 @@ final class NetInterfaceCodec {
                 .attr("trustGuestRxFilters", i.trustGuestRxFilters());
         o.child(new Out("mac").attr("address", i.mac()).attr("type", i.macType()).attr("check", i.macCheck()));
         if (i.source() != null) {
-            o.child(source(i.source()));
+            o.child(source(i.source(), "vds".equals(i.type()) ? VDS_SOURCE_ATTRS : SOURCE_ATTRS));
         }
         o.children(NetIpCodec.format(i.ips(), i.routes()));
         if (i.script() != null) {
@@ -165,8 +167,8 @@ final class NetInterfaceCodec {
         return o.children(DeviceInfoCodec.format(i.info())).preserved(i.other()).build();
     }
 
-    private static Out source(NetSource s) {
-        Out o = new Out("source").attrOrder(SOURCE_ATTRS).attr("network", s.network()).attr("portgroup", s.portgroup())
+    private static Out source(NetSource s, String[] order) {
+        Out o = new Out("source").attrOrder(order).attr("network", s.network()).attr("portgroup", s.portgroup())
                 .attr("portid", s.portid()).attr("bridge", s.bridge()).attr("type", s.type()).attr("path", s.path())
                 .attr("dev", s.dev()).attr("mode", s.mode()).attr("name", s.name()).attr("address", s.address())
                 .attr("port", s.port());
