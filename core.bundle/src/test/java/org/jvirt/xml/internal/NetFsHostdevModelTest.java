@@ -108,6 +108,18 @@ class NetFsHostdevModelTest {
     }
 
     @Test
+    void aDistributedSwitchPortNamesTheSwitchFirst() throws VirtException {
+        String source = "<source switchid='503426b2-94e9-3b16-1d68-87bfff4a5440' portid='5' "
+                + "portgroupid='dvportgroup-1285' connectionid='408217997'/>";
+        // given in another order, formatted in libvirt's (virDomainNetDefFormat)
+        String given = source.replace("portid='5' ", "").replace("<source ", "<source portid='5' ");
+        DomainDef def = codec.parse(kvm("<interface type='vds'><mac address='00:50:56:87:65:43'/>" + given
+                + "</interface>"), 0, null);
+        assertEquals("5", def.devices().interfaces().get(0).source().portid());
+        assertTrue(codec.format(def, 0).contains(source), codec.format(def, 0));
+    }
+
+    @Test
     void interfaceNumbersAndStatesGetLibvirtErrors() {
         VirtException e = assertThrows(VirtException.class, () -> codec.parse(kvm(
                 "<interface type='user'><driver queues='-5'/></interface>"), 0, null));
