@@ -48,7 +48,8 @@ final class DisplayReader {
     /** The one video adapter every VMware guest has; {@code svga.vramSize} is in bytes. */
     Video svga() throws VirtException {
         long bytes = conf.number("svga.vramSize", 4 * 1024 * 1024);
-        int kib = (int) ((bytes + 1023) / 1024);
+        // libvirt keeps KiB in an unsigned int
+        int kib = (int) Math.min(Math.max(0, (bytes + 1023) / 1024), Integer.MAX_VALUE);
         return Video.builder().model(VideoModel.builder().type("vmvga").vram(kib).build()).build();
     }
 

@@ -75,18 +75,18 @@ final class GeneralReader {
 
     void memory(DomainDefBuilder def) throws VirtException {
         long memsize = conf.number("memsize", 32);
-        if (memsize <= 0 || memsize % 4 != 0) {
+        if (memsize <= 0 || memsize % 4 != 0 || memsize > Long.MAX_VALUE / 1024) {
             throw VmxErrors.internal("Expecting VMX entry 'memsize' to be an unsigned integer (multiple of 4) but found "
                     + memsize);
         }
         long total = memsize * 1024;
         long max = conf.number("sched.mem.max", memsize);
-        if (max < 0) {
+        if (max < 0 || max > memsize) {
             max = memsize;
         }
-        long minsize = Math.max(0, conf.number("sched.mem.minsize", 0));
-        def.memory(new Memory(total)).currentMemory(new Memory(Math.min(max * 1024, total)));
-        long guarantee = Math.min(minsize * 1024, total);
+        long minsize = Math.min(Math.max(0, conf.number("sched.mem.minsize", 0)), memsize);
+        def.memory(new Memory(total)).currentMemory(new Memory(max * 1024));
+        long guarantee = minsize * 1024;
         if (guarantee > 0) {
             def.memtune(MemTune.builder().minGuarantee(guarantee).build());
         }
@@ -95,7 +95,8 @@ final class GeneralReader {
     /** numvcpus, cpuid.coresPerSocket, sched.cpu.affinity and sched.cpu.shares; answers the vCPU count. */
     int vcpus(DomainDefBuilder def) throws VirtException {
         long numvcpus = conf.number("numvcpus", 1);
-        if (numvcpus <= 0) {
+        // libvirt holds the count in an unsigned int; a larger one cannot be a vCPU count
+        if (numvcpus <= 0 || numvcpus > Integer.MAX_VALUE) {
             throw VmxErrors.internal("Expecting VMX entry 'numvcpus' to be an unsigned integer greater than 0 but found "
                     + numvcpus);
         }

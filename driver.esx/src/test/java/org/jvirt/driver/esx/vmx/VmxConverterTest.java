@@ -56,6 +56,12 @@ class VmxConverterTest {
     }
 
     @Test
+    void aFileWithoutDisplayNameFormatsWithoutName() throws VirtException {
+        String xml = converter.fromNative(HEAD, ctx);
+        assertTrue(xml.startsWith("<domain type='vmware'>\n  <uuid>00000000-0000-0000-0000-000000000000</uuid>"), xml);
+    }
+
+    @Test
     void versionsAndNumbersAreCheckedWithVmxMessages() {
         assertError(ErrorCode.INTERNAL_ERROR, "Expecting VMX entry 'config.version' to be 8 but found 7",
                 parseError("config.version = \"7\"\n"));
