@@ -22,7 +22,7 @@ final class CharWriter {
         CharSource src = c.source();
         switch (c.type()) {
             case "dev" -> out.put(prefix + "fileType", "device").put(prefix + "fileName", path(src));
-            case "file" -> out.put(prefix + "fileType", "file").put(prefix + "fileName", files.format(path(src)));
+            case "file" -> out.put(prefix + "fileType", "file").put(prefix + "fileName", fileName(c));
             case "pipe" -> out.put(prefix + "fileType", "pipe")
                     // the VI client's defaults: the VM is the client, no receive-loss avoidance
                     .put(prefix + "pipe.endPoint", "client").put(prefix + "tryNoRxLoss", "false")
@@ -57,10 +57,18 @@ final class CharWriter {
         out.put(prefix + "present", "true");
         switch (c.type()) {
             case "dev" -> out.put(prefix + "fileType", "device").put(prefix + "fileName", path(c.source()));
-            case "file" -> out.put(prefix + "fileType", "file")
-                    .put(prefix + "fileName", files.format(path(c.source())));
+            case "file" -> out.put(prefix + "fileType", "file").put(prefix + "fileName", fileName(c));
             default -> throw VmxErrors.unsupported("Unsupported character device type '" + c.type() + "'");
         }
+    }
+
+    /** A file-backed port's file as a VMX file name; vmx.c would hand its callback no path, jvirt refuses that. */
+    private String fileName(CharDevice c) throws VirtException {
+        String path = path(c.source());
+        if (path == null) {
+            throw VmxErrors.internal("Missing source path for " + c.elementName() + " port " + port(c));
+        }
+        return files.format(path);
     }
 
     private static int port(CharDevice c) {
