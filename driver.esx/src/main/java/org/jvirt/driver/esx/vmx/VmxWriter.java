@@ -4,6 +4,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
 
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Bitmap;
 import org.jvirt.api.xml.CharDevice;
@@ -36,6 +38,10 @@ final class VmxWriter {
             out.put("uuid.action", "create");
         } else {
             out.put("uuid.bios", VmxUuid.format(uuid));
+        }
+        if (def.name() == null) {
+            // a VMX file without displayName reads so; the XML parser never gives one (VIR_ERR_NO_NAME)
+            throw new VirtException(ErrorCode.NO_NAME, ErrorDomain.NONE, null);
         }
         out.put("displayName", VmxEscape.percent(VmxEscape.pipe(def.name())));
         if (def.description() != null) {

@@ -59,6 +59,9 @@ class VmxConverterTest {
     void aFileWithoutDisplayNameFormatsWithoutName() throws VirtException {
         String xml = converter.fromNative(HEAD, ctx);
         assertTrue(xml.startsWith("<domain type='vmware'>\n  <uuid>00000000-0000-0000-0000-000000000000</uuid>"), xml);
+        // fuzz finding: such a definition cannot be written back (VmxFuzzTestInputs/.../finding-no-display-name)
+        VirtException e = assertThrows(VirtException.class, () -> converter.format(converter.parse(HEAD, ctx), ctx));
+        assertEquals(ErrorCode.NO_NAME, e.code());
     }
 
     @Test
