@@ -10,18 +10,31 @@ import java.nio.charset.StandardCharsets;
 final class VmxEscape {
     static final char PIPE = '|';
     static final char PERCENT = '%';
+    private static final String CONTROL = controlCharacters();
 
     private VmxEscape() {
     }
 
-    /** virVMXEscapeHexPipe: the escape character and {@code "}. */
+    /**
+     * virVMXEscapeHexPipe: the escape character and {@code "}; and, unlike libvirt, line ends and
+     * other control characters, as VMware writes them ({@code |0A}): libvirt writes a description's
+     * newline raw, which ends the quoted value and makes a file no VMX reader (its own included) reads.
+     */
     static String pipe(String s) {
-        return escape(s, PIPE, "\"");
+        return escape(s, PIPE, "\"" + CONTROL);
     }
 
     /** virVMXEscapeHexPercent: the escape character, {@code /} and {@code \}. */
     static String percent(String s) {
         return escape(s, PERCENT, "/\\");
+    }
+
+    private static String controlCharacters() {
+        StringBuilder b = new StringBuilder();
+        for (char c = 1; c < 0x20; c++) {
+            b.append(c);
+        }
+        return b.append((char) 0x7f).toString();
     }
 
     private static String escape(String s, char escape, String special) {

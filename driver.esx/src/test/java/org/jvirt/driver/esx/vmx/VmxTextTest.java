@@ -50,5 +50,7 @@ class VmxTextTest {
         assertEquals("line1\nline2", VmxEscape.unescape("line1|0Aline2", VmxEscape.PIPE));
         assertNull(VmxEscape.unescape("bad|zz", VmxEscape.PIPE));
         assertNull(VmxEscape.unescape("short|0", VmxEscape.PIPE));
+        // fuzz finding (finding-newline-in-annotation): a raw newline would end the quoted value
+        assertEquals("line1|0aline2|09", VmxEscape.pipe("line1\nline2\t"));
     }
 }
