@@ -119,7 +119,8 @@ final class GeneralReader {
         if (affinity == null || affinity.equalsIgnoreCase("all")) {
             return null;
         }
-        String[] list = affinity.split(",", -1);
+        // g_strsplit: an empty value has no items at all
+        String[] list = affinity.isEmpty() ? new String[0] : affinity.split(",", -1);
         if (list.length < numvcpus) {
             throw VmxErrors.internal("Expecting VMX entry 'sched.cpu.affinity' to contain at least as many values as "
                     + "'numvcpus' (" + numvcpus + ") but found only " + list.length + " value(s)");

@@ -22,8 +22,9 @@ import org.jvirt.api.xml.XmlElement;
 /**
  * virVMXParseConfig: a VMX file as a domain definition. Like vmx.c it fills the definition directly
  * (no domain XML parse, so no XML validation: libvirt's own output for a VM with SCSI and SATA disks
- * names both first disks {@code sda}), then libvirt's post-parse (implicit controllers, the
- * primary video, the serial console) has been applied by the time it returns.
+ * names both first disks {@code sda}). It adds what libvirt's post-parse adds for these devices,
+ * in libvirt's order (implicit controllers, the serial console); {@link VmxConverter} then runs the
+ * codec's generic post-parse (the primary video).
  */
 final class VmxReader {
     static final String NAMESPACE = "http://libvirt.org/schemas/domain/vmware/1.0";

@@ -81,6 +81,10 @@ class VmxConverterTest {
         assertError(ErrorCode.INTERNAL_ERROR,
                 "Config entry 'scsi0.present' must represent a boolean value (true|false)",
                 parseError(HEAD + "scsi0.present = \"yes\"\n"));
+        assertError(ErrorCode.INTERNAL_ERROR, "Expecting VMX entry 'sched.cpu.affinity' to contain at least as many "
+                + "values as 'numvcpus' (1) but found only 0 value(s)", parseError(HEAD + "sched.cpu.affinity = \"\"\n"));
+        assertError(ErrorCode.INTERNAL_ERROR, "Expecting VMX entry 'sched.cpu.affinity' to be a comma separated list "
+                + "of unsigned integers but found '1,x'", parseError(HEAD + "sched.cpu.affinity = \"1,x\"\n"));
         assertError(ErrorCode.INTERNAL_ERROR, "VMX entry 'firmware' has unknown value 'bios'",
                 parseError(HEAD + "firmware = \"bios\"\n"));
         VirtException e = parseError(HEAD + "numvcpus = 2\n");
