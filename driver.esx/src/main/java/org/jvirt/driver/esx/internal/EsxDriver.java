@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.jvirt.api.ConnectAuth;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.OpenFlag;
@@ -24,8 +25,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * The ESX driver ({@code esxConnectOpen}): {@code esx://host/}, {@code gsx://host/} and
  * {@code vpx://vcenter/Datacenter/ComputeResource[/Host]}. It serves remote hosts itself, so it
  * takes host URIs without a transport ({@code esx+tcp://...} is the remote driver's). The user
- * comes from the URI (else the credentials file, else {@code root}, {@code administrator} for
- * vpx), the password from the credentials file ({@link EsxConfig#credentials_file()}).
+ * comes from the URI, the password from the credentials file ({@link EsxConfig#credentials_file()})
+ * or the caller's callback ({@link Credentials}).
  * Connecting to a vCenter from an ESX URI ({@code vcenter=}, used by libvirt for migration) is
  * not supported.
  */
@@ -56,6 +57,11 @@ public final class EsxDriver implements HypervisorDriver {
 
     @Override
     public Optional<DriverConnection> open(ConnectUri uri, int flags) throws VirtException {
+        return open(uri, null, flags);
+    }
+
+    @Override
+    public Optional<DriverConnection> open(ConnectUri uri, ConnectAuth auth, int flags) throws VirtException {
         String scheme = uri.driver();
         if (uri.transport() != null || !(scheme.equals("esx") || scheme.equals("gsx") || scheme.equals("vpx"))) {
             return Optional.empty();
@@ -73,7 +79,7 @@ public final class EsxDriver implements HypervisorDriver {
         EsxConfig c = config;
         Duration timeout = Duration.ofSeconds(c.timeout_seconds());
         Credentials credentials = Credentials.resolve(esx, c.credentials_file().isEmpty() ? null
-                : Path.of(c.credentials_file()));
+                : Path.of(c.credentials_file()), auth);
         ViClient client = new ViClient(new ViTransport(esx.sdkUrl(), esx.noVerify(), esx.proxy(),
                 c.max_response_bytes(), timeout));
         try {
