@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.driver.esx.internal.vi.MoRef;
 import org.jvirt.driver.esx.internal.vi.ObjectContent;
 import org.jvirt.driver.esx.internal.vi.PropertyCollector;
 import org.jvirt.driver.esx.internal.vi.ViErrors;
@@ -16,11 +18,15 @@ import org.jvirt.driver.esx.internal.vi.ViErrors;
  * The virtual machines of the connection's compute resource: every VM under its root resource
  * pool, with all the properties the driver shows, in one PropertyCollector call
  * ({@code esxVI_LookupVirtualMachineList}). Lookups read it afresh, so they see changes made
- * elsewhere (the vSphere client, another connection) at once, as libvirt does.
+ * elsewhere (the vSphere client, another connection) at once, as libvirt does. A VM the core
+ * already holds is read alone by its managed object reference, remembered from the last listing
+ * (libvirt asks the SearchIndex, {@code FindByUuid}, each time); when that reference no longer
+ * answers with the same UUID, the whole list is read again.
  */
 final class VmInventory {
     private final PropertyCollector collector;
     private final EsxHost host;
+    private final Map<UUID, MoRef> known = new ConcurrentHashMap<>();
 
     VmInventory(PropertyCollector collector, EsxHost host) {
         this.collector = collector;
@@ -31,6 +37,10 @@ final class VmInventory {
         List<Vm> out = new ArrayList<>();
         for (ObjectContent o : collector.retrieve(host.resourcePool(), Map.of("VirtualMachine", Vm.PROPERTIES))) {
             out.add(Vm.of(o));
+        }
+        known.clear();
+        for (Vm vm : out) {
+            known.put(vm.uuid(), vm.ref());
         }
         return out;
     }
@@ -65,6 +75,17 @@ final class VmInventory {
 
     /** The VM behind a reference the core holds, found by UUID (names and IDs can change). */
     Vm of(DomainRef dom) throws VirtException {
+        MoRef ref = known.get(dom.uuid());
+        if (ref != null) {
+            try {
+                Vm vm = Vm.of(collector.retrieveOne(ref, Vm.PROPERTIES));
+                if (vm.uuid().equals(dom.uuid())) {
+                    return vm;
+                }
+            } catch (VirtException gone) {
+                // unregistered or replaced meanwhile: the full listing below decides
+            }
+        }
         return byUuid(dom.uuid());
     }
 }
