@@ -2,6 +2,7 @@ package org.jvirt.driver.esx.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.DomainInfo;
@@ -13,6 +14,7 @@ import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.driver.esx.internal.vi.PropertyCollector;
 import org.jvirt.driver.esx.internal.vi.ServiceContent;
 import org.jvirt.driver.esx.internal.vi.ViClient;
@@ -32,6 +34,7 @@ final class EsxConnection implements DriverConnection {
     private final VmOps ops;
     private final HostInfo hostInfo;
     private final DomainListFilter filter = new DomainListFilter();
+    private final DatastorePools pools;
 
     EsxConnection(ViClient client, EsxHost host) {
         this.client = client;
@@ -40,6 +43,7 @@ final class EsxConnection implements DriverConnection {
         this.vms = new VmInventory(collector, host);
         this.ops = new VmOps(client, collector, host);
         this.hostInfo = new HostInfo(collector, host);
+        this.pools = new DatastorePools(collector, host);
     }
 
     @Override
@@ -203,6 +207,12 @@ final class EsxConnection implements DriverConnection {
     @Override
     public boolean usesSharedStorage() {
         return false;
+    }
+
+    /** The host's datastores as storage pools. */
+    @Override
+    public Optional<StorageDriverConnection> ownStorage() {
+        return Optional.of(pools);
     }
 
     /** {@code esxConnectClose}: logs the session out. */

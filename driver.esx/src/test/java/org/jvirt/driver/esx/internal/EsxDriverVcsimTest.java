@@ -20,9 +20,14 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.ListFlag;
 import org.jvirt.api.MemoryFlag;
 import org.jvirt.api.NodeInfo;
+import org.jvirt.api.StoragePoolInfo;
+import org.jvirt.api.StoragePoolListFlag;
+import org.jvirt.api.StoragePoolState;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.StorageDriverConnection;
+import org.jvirt.api.spi.StoragePoolRef;
 
 /**
  * The driver against VMware's simulator of one ESX host (two VMs, powered on): listing, lookups,
@@ -186,6 +191,30 @@ class EsxDriverVcsimTest {
         // 6.5.0 as the simulator's about.version says
         assertEquals(6_005_000L, conn.hypervisorVersion());
         assertEquals("ESX", conn.type());
+    }
+
+    @Test
+    void datastoresAreStoragePools() throws Exception {
+        StorageDriverConnection storage = conn.ownStorage().orElseThrow();
+        List<StoragePoolRef> pools = storage.listAllPools(0);
+        assertEquals(1, pools.size(), pools.toString());
+        StoragePoolRef pool = pools.get(0);
+        // the simulator's one local datastore
+        assertTrue(pool.name().startsWith("LocalDS_"), pool.name());
+        assertEquals(pool, storage.lookupPoolByName(pool.name()));
+        assertEquals(pool, storage.lookupPoolByUuid(pool.uuid()));
+        StoragePoolInfo info = storage.poolInfo(pool);
+        assertEquals(StoragePoolState.RUNNING, info.state());
+        assertTrue(info.capacity() > 0);
+        assertEquals(info.capacity() - info.available(), info.allocation());
+        assertTrue(storage.poolIsActive(pool) && storage.poolIsPersistent(pool) && storage.poolAutostart(pool));
+        assertEquals(pools, storage.listAllPools(StoragePoolListFlag.ACTIVE.bit()));
+        assertEquals(List.of(), storage.listAllPools(StoragePoolListFlag.INACTIVE.bit()));
+        VirtException none = assertThrows(VirtException.class, () -> storage.lookupPoolByName("nope"));
+        assertEquals(ErrorCode.NO_STORAGE_POOL, none.code());
+        assertEquals("Storage pool not found: Could not find storage pool with name 'nope'", none.getMessage());
+        assertEquals(ErrorCode.NO_SUPPORT, assertThrows(VirtException.class,
+                () -> storage.listAllVolumes(pool, 0)).code());
     }
 
     @Test

@@ -23,6 +23,11 @@ public final class PropertyCollector {
         this.client = client;
     }
 
+    /** The session this collector calls through. */
+    public ViClient client() {
+        return client;
+    }
+
     /**
      * The objects of the types in {@code properties} reachable from {@code root} (the root itself
      * included when it has one of the types), each with the properties listed for its type.
