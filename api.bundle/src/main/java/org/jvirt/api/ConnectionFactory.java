@@ -31,6 +31,17 @@ public interface ConnectionFactory {
      */
     Connection open(String uri, int flags) throws VirtException;
 
+    /**
+     * Opens a connection with a credentials callback ({@code virConnectOpenAuth}), for drivers
+     * that log in to a remote system. The default opens without it.
+     *
+     * @param auth the callback, or null for none
+     * @see #open(String, int)
+     */
+    default Connection open(String uri, ConnectAuth auth, int flags) throws VirtException {
+        return open(uri, flags);
+    }
+
     /** The drivers registered now, highest ranking first within a scheme. */
     List<DriverInfo> drivers();
 }

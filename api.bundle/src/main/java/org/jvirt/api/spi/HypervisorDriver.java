@@ -2,6 +2,7 @@ package org.jvirt.api.spi;
 
 import java.util.Optional;
 
+import org.jvirt.api.ConnectAuth;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.VirtException;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -44,4 +45,15 @@ public interface HypervisorDriver {
      * @return the connection, or empty when the driver declines the URI
      */
     Optional<DriverConnection> open(ConnectUri uri, int flags) throws VirtException;
+
+    /**
+     * Opens a connection for {@code uri} with the caller's credentials callback
+     * ({@code virConnectOpenAuth}); the core calls this one. Drivers that need no credentials keep
+     * the default, which ignores {@code auth}.
+     *
+     * @param auth the callback, or null when the caller gave none
+     */
+    default Optional<DriverConnection> open(ConnectUri uri, ConnectAuth auth, int flags) throws VirtException {
+        return open(uri, flags);
+    }
 }

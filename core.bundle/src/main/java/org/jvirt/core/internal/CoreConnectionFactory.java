@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jvirt.api.ConnectAuth;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.Connection;
 import org.jvirt.api.ConnectionFactory;
@@ -143,9 +144,14 @@ public final class CoreConnectionFactory implements ConnectionFactory {
 
     @Override
     public Connection open(String uri, int flags) throws VirtException {
+        return open(uri, null, flags);
+    }
+
+    @Override
+    public Connection open(String uri, ConnectAuth auth, int flags) throws VirtException {
         ConnectUri parsed = ConnectUri.parse(uri == null ? DEFAULT_URI : uri);
-        Binding first = opener.tryOpen(parsed, flags).orElseThrow(() -> opener.noDriver(parsed, null));
-        DriverSession session = new DriverSession(registry, parsed, flags, () -> driverWait, first);
+        Binding first = opener.tryOpen(parsed, auth, flags).orElseThrow(() -> opener.noDriver(parsed, null));
+        DriverSession session = new DriverSession(registry, parsed, auth, flags, () -> driverWait, first);
         ConnectionFacade facade = new ConnectionFacade(parsed, flags, session, openConnections::remove,
                 () -> secretDriver, () -> networkDriver, () -> storageDriver);
         openConnections.add(facade);

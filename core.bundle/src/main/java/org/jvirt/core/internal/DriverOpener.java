@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jvirt.api.ConnectAuth;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -29,15 +30,17 @@ final class DriverOpener {
     /**
      * Tries the current candidates once, best first.
      *
+     * @param auth the caller's credentials callback, or null
+     *
      * @return the driver connection with its entry (generation 0), or empty when there is no
      *         candidate or all declined
      * @throws VirtException the error of the first driver that failed
      */
-    Optional<Binding> tryOpen(ConnectUri uri, int flags) throws VirtException {
+    Optional<Binding> tryOpen(ConnectUri uri, ConnectAuth auth, int flags) throws VirtException {
         for (DriverEntry entry : registry.candidates(uri)) {
             Optional<DriverConnection> opened;
             try {
-                opened = entry.driver().open(uri, flags);
+                opened = entry.driver().open(uri, auth, flags);
             } catch (RuntimeException | Error e) {
                 if (!registry.isRegistered(entry)) {
                     // The driver went away while opening: as if it had declined.

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.jvirt.api.ConnectAuth;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -34,6 +35,8 @@ final class DriverSession {
     private final DriverOpener opener;
     private final ConnectUri uri;
     private final int flags;
+    /** The caller's credentials callback (null for none), for reopening on a replacement driver. */
+    private final ConnectAuth auth;
     private final Supplier<Duration> driverWait;
     /** Serialises rebinding; callers wait for it with their own deadline (tryLock), never longer. */
     private final ReentrantLock bindLock = new ReentrantLock();
@@ -42,8 +45,9 @@ final class DriverSession {
     private volatile boolean closed;
     private long generations;
 
-    DriverSession(DriverRegistry registry, ConnectUri uri, int flags, Supplier<Duration> driverWait,
+    DriverSession(DriverRegistry registry, ConnectUri uri, ConnectAuth auth, int flags, Supplier<Duration> driverWait,
                   Binding initial) {
+        this.auth = auth;
         this.registry = registry;
         this.opener = new DriverOpener(registry);
         this.uri = uri;
@@ -195,7 +199,7 @@ final class DriverSession {
                 throw new VirtException(ErrorCode.INVALID_CONN, ErrorDomain.NONE, function);
             }
             long seen = registry.version();
-            Optional<Binding> opened = opener.tryOpen(uri, flags);
+            Optional<Binding> opened = opener.tryOpen(uri, auth, flags);
             if (opened.isPresent()) {
                 Binding b = new Binding(opened.get().entry(), opened.get().connection(), ++generations);
                 if (closed) {

@@ -1,0 +1,223 @@
+package org.jvirt.driver.esx.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.Flag;
+import org.jvirt.api.MemoryFlag;
+import org.jvirt.api.ModificationFlag;
+import org.jvirt.api.NodeInfo;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.StorageDriverConnection;
+import org.jvirt.driver.esx.internal.vi.PropertyCollector;
+import org.jvirt.driver.esx.internal.vi.ServiceContent;
+import org.jvirt.driver.esx.internal.vi.ViClient;
+import org.jvirt.driver.esx.internal.vi.ViErrors;
+
+/**
+ * A connection to an ESX host or a vCenter: every call reads the VMs afresh from the server (no
+ * cache to go stale) and changes them through vSphere tasks. Domain XML and VMX are not served
+ * yet: {@code dumpxml}, {@code define} and the native formats answer libvirt's "not supported".
+ */
+final class EsxConnection implements DriverConnection {
+    private static final int MODIFY = Flag.mask(ModificationFlag.LIVE, ModificationFlag.CONFIG);
+
+    private final ViClient client;
+    private final ServiceContent service;
+    private final VmInventory vms;
+    private final VmOps ops;
+    private final HostInfo hostInfo;
+    private final DomainListFilter filter = new DomainListFilter();
+    private final DatastorePools pools;
+
+    EsxConnection(ViClient client, EsxHost host) {
+        this.client = client;
+        this.service = client.service();
+        PropertyCollector collector = new PropertyCollector(client);
+        this.vms = new VmInventory(collector, host);
+        this.ops = new VmOps(client, collector, host);
+        this.hostInfo = new HostInfo(collector, host);
+        this.pools = new DatastorePools(collector, host);
+    }
+
+    @Override
+    public String type() {
+        return "ESX";
+    }
+
+    @Override
+    public long hypervisorVersion() {
+        return service.versionNumber();
+    }
+
+    @Override
+    public String hostname() throws VirtException {
+        return hostInfo.hostname();
+    }
+
+    @Override
+    public String capabilities() throws VirtException {
+        return hostInfo.capabilities();
+    }
+
+    @Override
+    public NodeInfo nodeInfo() throws VirtException {
+        return hostInfo.nodeInfo();
+    }
+
+    @Override
+    public List<DomainRef> listAllDomains(int flags) throws VirtException {
+        ViErrors.checkFlags(flags, DomainListFilter.SUPPORTED, "esxConnectListAllDomains");
+        List<DomainRef> out = new ArrayList<>();
+        for (Vm vm : vms.all()) {
+            if (filter.matches(flags, vm, () -> ops.autostart(vm))) {
+                out.add(vm.domainRef());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public DomainRef lookupByName(String name) throws VirtException {
+        return vms.byName(name).domainRef();
+    }
+
+    @Override
+    public DomainRef lookupByUuid(UUID uuid) throws VirtException {
+        return vms.byUuid(uuid).domainRef();
+    }
+
+    @Override
+    public DomainRef lookupById(int id) throws VirtException {
+        return vms.byId(id).domainRef();
+    }
+
+    @Override
+    public String osType(DomainRef dom) {
+        return "hvm";
+    }
+
+    @Override
+    public DomainStateInfo state(DomainRef dom) throws VirtException {
+        return new DomainStateInfo(vms.of(dom).state(), 0);
+    }
+
+    /** {@code esxDomainGetInfo}: the memory in use is the limit when one is set. No CPU time (perf counters). */
+    @Override
+    public DomainInfo info(DomainRef dom) throws VirtException {
+        Vm vm = vms.of(dom);
+        long maxKiB = vm.memoryMB() * 1024;
+        long usedKiB = vm.memoryLimitMB() < 0 ? maxKiB : vm.memoryLimitMB() * 1024;
+        return new DomainInfo(vm.state(), maxKiB, usedKiB, vm.numCpu(), 0);
+    }
+
+    @Override
+    public boolean isPersistent(DomainRef dom) throws VirtException {
+        vms.of(dom);
+        return true;
+    }
+
+    @Override
+    public String xmlDesc(DomainRef dom, int flags) throws VirtException {
+        throw DriverConnection.unsupported("virDomainGetXMLDesc");
+    }
+
+    @Override
+    public void create(DomainRef dom, int flags) throws VirtException {
+        ViErrors.checkFlags(flags, 0, "esxDomainCreateWithFlags");
+        ops.start(vms.of(dom));
+    }
+
+    @Override
+    public void destroy(DomainRef dom, int flags) throws VirtException {
+        ViErrors.checkFlags(flags, 0, "esxDomainDestroyFlags");
+        ops.destroy(vms.of(dom));
+    }
+
+    @Override
+    public void shutdown(DomainRef dom, int flags) throws VirtException {
+        ViErrors.checkFlags(flags, 0, "esxDomainShutdownFlags");
+        ops.shutdown(vms.of(dom));
+    }
+
+    @Override
+    public void reboot(DomainRef dom, int flags) throws VirtException {
+        ViErrors.checkFlags(flags, 0, "esxDomainReboot");
+        ops.reboot(vms.of(dom));
+    }
+
+    @Override
+    public void suspend(DomainRef dom) throws VirtException {
+        ops.suspend(vms.of(dom));
+    }
+
+    @Override
+    public void resume(DomainRef dom) throws VirtException {
+        ops.resume(vms.of(dom));
+    }
+
+    @Override
+    public boolean autostart(DomainRef dom) throws VirtException {
+        return ops.autostart(vms.of(dom));
+    }
+
+    /**
+     * The maximum ({@code setmaxmem}) or the current memory ({@code setmem}). ESX keeps one
+     * definition that is both the live and the persistent one, so live and config are accepted
+     * together or alone (libvirt's ESX driver takes no flags here).
+     */
+    @Override
+    public void setMemory(DomainRef dom, long kib, int flags) throws VirtException {
+        ViErrors.checkFlags(flags, MODIFY | MemoryFlag.MAXIMUM.bit(), "esxDomainSetMemoryFlags");
+        Vm vm = vms.of(dom);
+        if (Flag.isSet(flags, MemoryFlag.MAXIMUM)) {
+            ops.setMaxMemory(vm, kib);
+        } else {
+            ops.setMemory(vm, kib);
+        }
+    }
+
+    @Override
+    public void setVcpus(DomainRef dom, int count, int flags) throws VirtException {
+        ViErrors.checkFlags(flags, MODIFY, "esxDomainSetVcpusFlags");
+        ops.setVcpus(vms.of(dom), count);
+    }
+
+    @Override
+    public boolean isAlive() {
+        return true;
+    }
+
+    @Override
+    public boolean usesSharedSecrets() {
+        return false;
+    }
+
+    @Override
+    public boolean usesSharedNetworks() {
+        return false;
+    }
+
+    @Override
+    public boolean usesSharedStorage() {
+        return false;
+    }
+
+    /** The host's datastores as storage pools. */
+    @Override
+    public Optional<StorageDriverConnection> ownStorage() {
+        return Optional.of(pools);
+    }
+
+    /** {@code esxConnectClose}: logs the session out. */
+    @Override
+    public void close() {
+        client.close();
+    }
+}

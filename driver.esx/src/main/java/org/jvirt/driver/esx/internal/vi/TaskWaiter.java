@@ -1,0 +1,85 @@
+package org.jvirt.driver.esx.internal.vi;
+
+import java.util.List;
+
+import org.jvirt.api.VirtException;
+import org.w3c.dom.Element;
+
+/**
+ * Follows a task to its end ({@code esxVI_WaitForTaskCompletion}): a property filter on the
+ * task's {@code info.state} and {@code info.error}, then {@code WaitForUpdatesEx} until the state
+ * is {@code success} or {@code error}, then the filter is destroyed. The server holds each wait
+ * open until something changes (or {@link #WAIT_SECONDS} pass), so nothing polls.
+ */
+public final class TaskWaiter {
+    static final int WAIT_SECONDS = 60;
+
+    private final ViClient client;
+
+    public TaskWaiter(ViClient client) {
+        this.client = client;
+    }
+
+    /** How a task ended: {@code success} or the error's localized message. */
+    public record Outcome(boolean success, String errorMessage, MoRef result) {
+    }
+
+    /** Waits for {@code task}; a task that does not end within {@code timeoutSeconds} is an error. */
+    public Outcome await(MoRef task, int timeoutSeconds) throws VirtException {
+        MoRef collector = client.service().propertyCollector();
+        String spec = "<spec><propSet><type>Task</type><all>false</all><pathSet>info.state</pathSet>"
+                + "<pathSet>info.error</pathSet><pathSet>info.result</pathSet></propSet><objectSet>" + task.toXml("obj")
+                + "<skip>false</skip></objectSet></spec><partialUpdates>false</partialUpdates>";
+        MoRef filter = client.singleMoRef("CreateFilter", collector, spec);
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        try {
+            String version = "";
+            String state = null;
+            Element error = null;
+            Element result = null;
+            while (!"success".equals(state) && !"error".equals(state)) {
+                if (System.nanoTime() > deadline) {
+                    throw ViErrors.internal("Task '" + task.value() + "' did not complete within " + timeoutSeconds
+                            + " seconds");
+                }
+                List<Element> updates = client.invoke("WaitForUpdatesEx", collector,
+                        SoapXml.element("version", version) + "<options><maxWaitSeconds>" + WAIT_SECONDS
+                                + "</maxWaitSeconds></options>");
+                if (updates.isEmpty()) {
+                    continue; // the wait timed out on the server with no change
+                }
+                Element set = updates.get(0);
+                version = SoapXml.childText(set, "version");
+                for (Element filterSet : SoapXml.children(set, "filterSet")) {
+                    for (Element objectSet : SoapXml.children(filterSet, "objectSet")) {
+                        for (Element change : SoapXml.children(objectSet, "changeSet")) {
+                            String name = SoapXml.childText(change, "name");
+                            Element val = SoapXml.child(change, "val");
+                            if ("info.state".equals(name) && val != null) {
+                                state = val.getTextContent().trim();
+                            } else if ("info.error".equals(name)) {
+                                error = val;
+                            } else if ("info.result".equals(name)) {
+                                result = val;
+                            }
+                        }
+                    }
+                }
+            }
+            MoRef resultRef = result != null && !result.getAttribute("type").isEmpty() ? MoRef.of(result) : null;
+            return new Outcome("success".equals(state), error == null ? null : message(error), resultRef);
+        } finally {
+            client.invoke("DestroyPropertyFilter", filter, "");
+        }
+    }
+
+    private static String message(Element localizedMethodFault) {
+        String text = SoapXml.childText(localizedMethodFault, "localizedMessage");
+        if (text != null && !text.isEmpty()) {
+            return text;
+        }
+        Element fault = SoapXml.child(localizedMethodFault, "fault");
+        String type = fault == null ? null : SoapXml.xsiType(fault);
+        return type == null ? "unknown error" : type;
+    }
+}
