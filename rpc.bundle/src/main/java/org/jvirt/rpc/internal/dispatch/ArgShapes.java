@@ -299,6 +299,8 @@ final class ArgShapes {
         put(List.of(dom, Arg.HYPER), RemoteProc.DOMAIN_SET_MEMORY, RemoteProc.DOMAIN_SET_MAX_MEMORY);
         put(List.of(dom, Arg.HYPER, i), RemoteProc.DOMAIN_SET_MEMORY_FLAGS);
         put(List.of(Arg.DOMAINS, i, i), RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS);
+        put(List.of(dom, Arg.STRING), RemoteProc.DOMAIN_INTERFACE_STATS);
+        put(List.of(dom, Arg.HYPER, i, i), RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL);
     }
 
     private void put(List<Arg> args, int... procs) {
