@@ -199,11 +199,6 @@ final class LxcDefinitionCheck {
         if (format != null && !"raw".equals(format) && !"none".equals(format)) {
             throw LxcErrors.unsupported("fs format " + format + " is not supported");
         }
-        if (!"/".equals(fs.targetDir())) {
-            // a loop device for a mount of ours would outlive the container, or be gone at its
-            // reboot; liblxc manages one for the root only
-            throw unsupported("<filesystem type='file'> other than the root filesystem");
-        }
     }
 
     private static void checkInterface(NetInterface net) throws VirtException {
