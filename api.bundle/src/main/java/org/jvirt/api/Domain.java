@@ -145,6 +145,21 @@ public interface Domain {
     InterfaceStats interfaceStats(String device) throws VirtException;
 
     /**
+     * Runs {@code command} inside the running container's namespaces (mount, UTS, IPC, network,
+     * PID, cgroup and, with {@code <idmap>}, user), as its root user in its root and working folder,
+     * with an empty standard input, and waits until it ends: libvirt's
+     * {@code virDomainLxcOpenNamespace} plus {@code virDomainLxcEnterNamespace}, which a Java
+     * process cannot do to itself (a JVM cannot move its threads into another mount namespace).
+     *
+     * @param command the program (a path inside the container, or a name found on the container's
+     *                {@code /bin:/sbin:/usr/bin:/usr/sbin}) and its arguments
+     * @param flags   must be 0
+     * @throws VirtException OPERATION_INVALID when the domain is not running; NO_SUPPORT from
+     *         drivers without containers
+     */
+    NamespaceCommandResult lxcEnterNamespace(List<String> command, int flags) throws VirtException;
+
+    /**
      * Sends a signal to a process of the domain ({@code virDomainSendProcessSignal}).
      *
      * @param pid    the process id as the guest sees it (the LXC driver: only 1, the init)

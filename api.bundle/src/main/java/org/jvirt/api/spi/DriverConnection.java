@@ -11,6 +11,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
+import org.jvirt.api.NamespaceCommandResult;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
@@ -217,6 +218,12 @@ public interface DriverConnection {
 
     default InterfaceStats interfaceStats(DomainRef dom, String device) throws VirtException {
         throw unsupported("virDomainInterfaceStats");
+    }
+
+    /** Runs a command in a container's namespaces; libvirt's function is {@code virDomainLxcOpenNamespace}. */
+    default NamespaceCommandResult lxcEnterNamespace(DomainRef dom, List<String> command, int flags)
+            throws VirtException {
+        throw unsupported("virDomainLxcOpenNamespace");
     }
 
     /** {@code signum} is a {@link org.jvirt.api.ProcessSignal} number, not yet checked for its range. */

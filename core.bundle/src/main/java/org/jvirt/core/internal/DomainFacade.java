@@ -17,6 +17,7 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
 import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
+import org.jvirt.api.NamespaceCommandResult;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.Stream;
@@ -248,6 +249,18 @@ final class DomainFacade implements Domain {
     public InterfaceStats interfaceStats(String device) throws VirtException {
         Checks.notNull(device, "device", "virDomainInterfaceStats", ErrorDomain.DOMAIN);
         return read("virDomainInterfaceStats", b -> b.connection().interfaceStats(ref(b), device));
+    }
+
+    @Override
+    public NamespaceCommandResult lxcEnterNamespace(List<String> command, int flags) throws VirtException {
+        String fn = "virDomainLxcOpenNamespace";
+        connection.checkOpen(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(command, "command", fn, ErrorDomain.DOMAIN);
+        if (command.isEmpty()) {
+            throw Checks.invalidArg("command in " + fn + " must not be empty", ErrorDomain.DOMAIN);
+        }
+        connection.checkWritable(fn, ErrorDomain.DOMAIN);
+        return connection.call(fn, b -> b.connection().lxcEnterNamespace(ref(b), List.copyOf(command), flags));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -77,5 +78,10 @@ class GuestCommandsTest {
         assertEquals("error: Failed to get interface stats test eth0\n"
                 + "error: this function is not supported by the connection driver: virDomainInterfaceStats\n",
                 run(GuestCommands.DOMIFSTAT, GuestCommands::domifstat, "test", "eth0"));
+        assertEquals("error: this function is not supported by the connection driver: virDomainLxcOpenNamespace\n",
+                run(GuestCommands.LXC_ENTER_NAMESPACE, call -> GuestCommands.enterNamespace(call, List.of("/bin/true")),
+                        "test"));
+        assertEquals("error: No command to run\n", run(GuestCommands.LXC_ENTER_NAMESPACE,
+                call -> GuestCommands.enterNamespace(call, List.of()), "test"));
     }
 }

@@ -6,6 +6,7 @@ import org.jvirt.api.ConsoleFlag;
 import org.jvirt.api.Flag;
 import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
+import org.jvirt.api.NamespaceCommandResult;
 import org.jvirt.api.ProcessSignal;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.Stream;
@@ -172,5 +173,15 @@ abstract class LxcGuestCalls implements DriverConnection {
             ProcessSignals.send(d, pid, signal);
             return null;
         });
+    }
+
+    /** {@code lxcDomainLxcOpenNamespace} and the client's {@code virDomainLxcEnterNamespace}, in one. */
+    @Override
+    public NamespaceCommandResult lxcEnterNamespace(DomainRef ref, List<String> command, int flags)
+            throws VirtException {
+        LxcErrors.checkFlags(flags, 0, "lxcDomainLxcOpenNamespace");
+        // the domain is locked only to find the container, as libvirt holds its job only while it
+        // opens the namespaces: the command runs in the client there, here without the lock
+        return NamespaceCommand.run(locked(ref, NamespaceCommand::target), command);
     }
 }
