@@ -136,6 +136,40 @@ public interface Domain {
     List<MemoryStat> memoryStats(int flags) throws VirtException;
 
     /**
+     * The traffic counters of one interface of the running domain, named by its host device
+     * ({@code <target dev>}) or its MAC address ({@code virDomainInterfaceStats}).
+     *
+     * @throws VirtException INVALID_ARG "'x' is not a known interface"; OPERATION_INVALID when the
+     *         domain is not running
+     */
+    InterfaceStats interfaceStats(String device) throws VirtException;
+
+    /**
+     * Runs {@code command} inside the running container's namespaces (mount, UTS, IPC, network,
+     * PID, cgroup and, with {@code <idmap>}, user), as its root user in its root and working folder,
+     * with an empty standard input, and waits until it ends: libvirt's
+     * {@code virDomainLxcOpenNamespace} plus {@code virDomainLxcEnterNamespace}, which a Java
+     * process cannot do to itself (a JVM cannot move its threads into another mount namespace).
+     *
+     * @param command the program (a path inside the container, or a name found on the container's
+     *                {@code /bin:/sbin:/usr/bin:/usr/sbin}) and its arguments
+     * @param flags   must be 0
+     * @throws VirtException OPERATION_INVALID when the domain is not running; NO_SUPPORT from
+     *         drivers without containers
+     */
+    NamespaceCommandResult lxcEnterNamespace(List<String> command, int flags) throws VirtException;
+
+    /**
+     * Sends a signal to a process of the domain ({@code virDomainSendProcessSignal}).
+     *
+     * @param pid    the process id as the guest sees it (the LXC driver: only 1, the init)
+     * @param signum a {@link ProcessSignal} number
+     * @param flags  must be 0
+     * @throws VirtException INVALID_ARG for pid 0 or a signal number out of range
+     */
+    void sendProcessSignal(long pid, int signum, int flags) throws VirtException;
+
+    /**
      * Sets how often the guest's balloon driver reports memory statistics, in seconds; 0 turns the
      * reports off ({@code virDomainSetMemoryStatsPeriod}). Flags of {@link ModificationFlag}.
      *

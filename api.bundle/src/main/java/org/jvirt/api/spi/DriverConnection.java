@@ -9,7 +9,9 @@ import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
+import org.jvirt.api.NamespaceCommandResult;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
@@ -212,6 +214,21 @@ public interface DriverConnection {
 
     default List<MemoryStat> memoryStats(DomainRef dom, int flags) throws VirtException {
         throw unsupported("virDomainMemoryStats");
+    }
+
+    default InterfaceStats interfaceStats(DomainRef dom, String device) throws VirtException {
+        throw unsupported("virDomainInterfaceStats");
+    }
+
+    /** Runs a command in a container's namespaces; libvirt's function is {@code virDomainLxcOpenNamespace}. */
+    default NamespaceCommandResult lxcEnterNamespace(DomainRef dom, List<String> command, int flags)
+            throws VirtException {
+        throw unsupported("virDomainLxcOpenNamespace");
+    }
+
+    /** {@code signum} is a {@link org.jvirt.api.ProcessSignal} number, not yet checked for its range. */
+    default void sendProcessSignal(DomainRef dom, long pid, int signum, int flags) throws VirtException {
+        throw unsupported("virDomainSendProcessSignal");
     }
 
     default void setMemoryStatsPeriod(DomainRef dom, int period, int flags) throws VirtException {

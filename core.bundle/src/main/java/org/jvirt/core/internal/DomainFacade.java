@@ -15,7 +15,9 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
+import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
+import org.jvirt.api.NamespaceCommandResult;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.Stream;
@@ -241,6 +243,35 @@ final class DomainFacade implements Domain {
     @Override
     public List<MemoryStat> memoryStats(int flags) throws VirtException {
         return read("virDomainMemoryStats", b -> b.connection().memoryStats(ref(b), flags));
+    }
+
+    @Override
+    public InterfaceStats interfaceStats(String device) throws VirtException {
+        Checks.notNull(device, "device", "virDomainInterfaceStats", ErrorDomain.DOMAIN);
+        return read("virDomainInterfaceStats", b -> b.connection().interfaceStats(ref(b), device));
+    }
+
+    @Override
+    public NamespaceCommandResult lxcEnterNamespace(List<String> command, int flags) throws VirtException {
+        String fn = "virDomainLxcOpenNamespace";
+        connection.checkOpen(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(command, "command", fn, ErrorDomain.DOMAIN);
+        if (command.isEmpty()) {
+            throw Checks.invalidArg("command in " + fn + " must not be empty", ErrorDomain.DOMAIN);
+        }
+        connection.checkWritable(fn, ErrorDomain.DOMAIN);
+        return connection.call(fn, b -> b.connection().lxcEnterNamespace(ref(b), List.copyOf(command), flags));
+    }
+
+    @Override
+    public void sendProcessSignal(long pid, int signum, int flags) throws VirtException {
+        String fn = "virDomainSendProcessSignal";
+        connection.checkOpen(fn, ErrorDomain.DOMAIN);
+        if (pid == 0) {
+            throw Checks.invalidArg("pid_value in " + fn + " must not be zero", ErrorDomain.DOMAIN);
+        }
+        // a signal delivered before a driver swap must not be sent twice: never repeated (UNKNOWN)
+        write(fn, b -> b.connection().sendProcessSignal(ref(b), pid, signum, flags), UNKNOWN);
     }
 
     @Override

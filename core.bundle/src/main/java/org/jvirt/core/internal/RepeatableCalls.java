@@ -42,6 +42,7 @@ final class RepeatableCalls {
             "virDomainGetAutostart",
             "virDomainGetVcpus",
             "virDomainGetVcpuPinInfo",
+            "virDomainInterfaceStats",
             // setting a value: the same call twice leaves the same state
             "virDomainSetAutostart",
             "virDomainPinVcpu",

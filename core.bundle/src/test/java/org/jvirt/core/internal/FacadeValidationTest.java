@@ -121,6 +121,10 @@ class FacadeValidationTest {
                     + "exclusive", () -> dom.vcpusCount(Flag.mask(ModificationFlag.LIVE, ModificationFlag.CONFIG)));
             fails(ErrorCode.INVALID_ARG, "period in virDomainSetMemoryStatsPeriod must be zero or greater",
                     () -> dom.setMemoryStatsPeriod(-1, 0));
+            fails(ErrorCode.INVALID_ARG, "pid_value in virDomainSendProcessSignal must not be zero",
+                    () -> dom.sendProcessSignal(0, 15, 0));
+            fails(ErrorCode.INVALID_ARG, "device in virDomainInterfaceStats must not be NULL",
+                    () -> dom.interfaceStats(null));
             assertEquals(before, driverCalls(), "refused calls must not reach the driver");
         }
     }

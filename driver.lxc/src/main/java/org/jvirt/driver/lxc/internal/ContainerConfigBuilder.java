@@ -110,6 +110,8 @@ final class ContainerConfigBuilder {
                         + (fs.readOnly() ? ",ro" : "") + " 0 0");
             } else if ("block".equals(fs.type())) {
                 BlockMounts.write(fs, target, c);
+            } else if ("file".equals(fs.type())) {
+                ImageMounts.write(fs, target, c);
             } else {
                 Path src = Path.of(fs.source().dir());
                 RootFilesystem.access(src);

@@ -1,10 +1,6 @@
 package org.jvirt.driver.lxc.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -59,30 +55,19 @@ final class ContainerPower {
         return proc;
     }
 
-    /** kill(2) through {@code kill -s}: ProcessHandle sends only SIGTERM and SIGKILL. */
     private static void signal(long pid, String signal) throws VirtException {
+        String failure;
         try {
-            Process p = new ProcessBuilder(List.of(kill(), "-s", signal, Long.toString(pid)))
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0 && ProcStat.isAlive(pid)) {
-                // libvirt's message, SIGTERM in it even for the reboot's SIGHUP
-                throw LxcErrors.system("Unable to send SIGTERM to init pid " + pid + ": " + out);
-            }
+            failure = HostSignal.send(pid, signal);
         } catch (IOException e) {
-            throw LxcErrors.system("Unable to send SIGTERM to init pid " + pid + ": " + e.getMessage());
+            failure = e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw LxcErrors.internal("interrupted while signalling init pid " + pid);
         }
-    }
-
-    private static String kill() {
-        for (String dir : new String[] {"/usr/bin", "/bin"}) {
-            if (Files.isExecutable(Path.of(dir, "kill"))) {
-                return dir + "/kill";
-            }
+        if (failure != null && ProcStat.isAlive(pid)) {
+            // libvirt's message, SIGTERM in it even for the reboot's SIGHUP
+            throw LxcErrors.system("Unable to send SIGTERM to init pid " + pid + ": " + failure);
         }
-        return "kill";
     }
 }

@@ -3,45 +3,34 @@ package org.jvirt.driver.lxc.internal;
 import java.util.List;
 import java.util.UUID;
 
-import org.jvirt.api.ConsoleFlag;
 import org.jvirt.api.DefineFlag;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.Flag;
-import org.jvirt.api.MemoryStat;
-import org.jvirt.api.SchedulerType;
-import org.jvirt.api.Stream;
-import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
-import org.jvirt.api.spi.DriverConnection;
-import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.lxc.internal.nativeconf.LxcNativeConfig;
 
-/** A connection to {@code lxc:///system}: libvirt's LXC driver table. */
-final class LxcConnection implements DriverConnection {
+/**
+ * A connection to {@code lxc:///system}: libvirt's LXC driver table, the connection and the
+ * lifecycle calls; the calls on a running container's resources are {@link LxcGuestCalls}'.
+ */
+final class LxcConnection extends LxcGuestCalls {
     private final LxcDriver driver;
-    private final LxcHost host;
     private final ContainerLifecycle lifecycle;
-    private final Definitions definitions;
     private final CgroupStats stats;
-    private final ContainerTuning tuning;
-    private final ConsoleSessions consoles;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
 
     LxcConnection(LxcDriver driver, LxcHost host, ContainerLifecycle lifecycle, CgroupStats stats,
             ContainerTuning tuning, ConsoleSessions consoles) {
-        this.tuning = tuning;
-        this.consoles = consoles;
+        super(host, new Definitions(host, lifecycle), tuning, consoles);
         this.driver = driver;
-        this.host = host;
         this.lifecycle = lifecycle;
-        this.definitions = new Definitions(host, lifecycle);
         this.stats = stats;
     }
 
@@ -122,22 +111,6 @@ final class LxcConnection implements DriverConnection {
         if (newSink != null && !closed) {
             host.events().add(newSink);
         }
-    }
-
-    private LxcDomain find(DomainRef ref) throws VirtException {
-        LxcDomain d = host.byUuid(ref.uuid());
-        if (d == null) {
-            throw LxcErrors.noDomain(ref.uuid(), ref.name());
-        }
-        return d;
-    }
-
-    private static DomainDef definitionOf(LxcDomain d) throws VirtException {
-        DomainDef def = d.def();
-        if (def == null) {
-            throw LxcErrors.noDomain(d.uuid(), d.name());
-        }
-        return def;
     }
 
     @Override
@@ -253,105 +226,6 @@ final class LxcConnection implements DriverConnection {
     @Override
     public void setAutostart(DomainRef ref, boolean autostart) throws VirtException {
         definitions.setAutostart(find(ref), autostart);
-    }
-
-    /**
-     * {@code lxcDomainOpenConsole}: the console named by its alias, else the first one; it must be
-     * a pty. One session per container ({@link ConsoleSessions}), taken over with FORCE.
-     */
-    @Override
-    public Stream openConsole(DomainRef ref, String devName, int flags) throws VirtException {
-        LxcErrors.checkFlags(flags, Flag.mask(ConsoleFlag.FORCE, ConsoleFlag.SAFE), "lxcDomainOpenConsole");
-        return locked(ref, d -> {
-            if (!d.isActive()) {
-                throw LxcErrors.notRunning();
-            }
-            List<CharDevice> all = d.liveDef().devices().all().stream()
-                    .filter(x -> x instanceof CharDevice c && "console".equals(c.elementName()))
-                    .map(CharDevice.class::cast).toList();
-            CharDevice chr = devName == null ? all.stream().findFirst().orElse(null)
-                    : all.stream().filter(c -> devName.equals(c.info().alias())).findFirst().orElse(null);
-            if (chr == null) {
-                throw LxcErrors.internal("cannot find console device '" + (devName == null ? "default" : devName) + "'");
-            }
-            if (chr.type() != null && !chr.type().equals("pty")) {
-                throw LxcErrors.internal("character device " + (devName == null ? chr.info().alias() : devName)
-                        + " is not using a PTY");
-            }
-            return consoles.open(ContainerLifecycle.lxcName(d.liveDef()), Flag.isSet(flags, ConsoleFlag.FORCE));
-        });
-    }
-
-    // --- tuning and statistics (libvirt's lxcDomainSetMemoryFlags, ...Parameters, ...Stats) ---
-
-    /** The domain, locked, for one call. */
-    private interface Locked<T> {
-        T apply(LxcDomain d) throws VirtException;
-    }
-
-    private <T> T locked(DomainRef ref, Locked<T> call) throws VirtException {
-        LxcDomain d = find(ref);
-        synchronized (d) {
-            definitions.checkRegistered(d);
-            return call.apply(d);
-        }
-    }
-
-    @Override
-    public void setMemory(DomainRef ref, long kib, int flags) throws VirtException {
-        locked(ref, d -> {
-            tuning.memory.setMemory(d, kib, flags);
-            return null;
-        });
-    }
-
-    @Override
-    public List<TypedParameter> memoryParameters(DomainRef ref, int flags) throws VirtException {
-        return locked(ref, d -> tuning.memory.parameters(d, flags));
-    }
-
-    @Override
-    public void setMemoryParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
-        locked(ref, d -> {
-            tuning.memory.setParameters(d, params, flags);
-            return null;
-        });
-    }
-
-    @Override
-    public List<MemoryStat> memoryStats(DomainRef ref, int flags) throws VirtException {
-        return locked(ref, d -> tuning.memory.stats(d, flags));
-    }
-
-    @Override
-    public SchedulerType schedulerType(DomainRef ref) throws VirtException {
-        return locked(ref, tuning.scheduler::type);
-    }
-
-    @Override
-    public List<TypedParameter> schedulerParameters(DomainRef ref, int flags) throws VirtException {
-        return locked(ref, d -> tuning.scheduler.parameters(d, flags));
-    }
-
-    @Override
-    public void setSchedulerParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
-        locked(ref, d -> {
-            tuning.scheduler.setParameters(d, params, flags);
-            return null;
-        });
-    }
-
-    @Override
-    public List<TypedParameter> blkioParameters(DomainRef ref, int flags) throws VirtException {
-        return locked(ref, d -> tuning.blkio.parameters(d, flags));
-    }
-
-    @Override
-    public void setBlkioParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
-        locked(ref, d -> {
-            tuning.blkio.setParameters(d, params, flags);
-            return null;
-        });
     }
 
     @Override

@@ -126,8 +126,9 @@ class BadInputTest {
                 + "      <target dir='/mnt'/>\n    </filesystem>\n"), "<filesystem type='template'>");
         assertUnsupported(xml("u3", root, "/bin/sh", "    <interface type='network'>\n      <source network='default'/>\n"
                 + "    </interface>\n"), "<interface type='network'>");
-        assertUnsupported(xml("u4", root, "/bin/sh", "").replace("</os>", "</os>\n  <on_reboot>preserve</on_reboot>"),
-                "<on_reboot>preserve</on_reboot>");
+        assertUnsupported(xml("u4", root, "/bin/sh", "").replace("</os>",
+                "</os>\n  <on_poweroff>coredump-destroy</on_poweroff>"),
+                "Lifecycle event 'poweroff' doesn't support 'coredump-destroy' action");
         assertUnsupported(xml("u6", root, "/bin/sh", "").replace("</os>", "</os>\n  <features>\n    <acpi/>\n"
                 + "  </features>"), "<features><acpi/>");
         assertUnsupported(xml("u7", root, "/bin/sh", "").replace("<console type='pty'/>",

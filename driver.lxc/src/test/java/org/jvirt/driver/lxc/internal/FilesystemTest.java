@@ -112,6 +112,47 @@ class FilesystemTest {
         });
     }
 
+    /**
+     * A raw image mounted inside (not the root): a loop device with its ext4 while the container
+     * runs, a new one after a reboot (the old one freed), none after destroy; read-only refuses writes.
+     */
+    @Test
+    void aRawImageMountedInsideGetsALoopDeviceForEachBootFreedAfterIt() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Files.writeString(data.resolve("hello"), "from the image\n");
+        Path img = image("data.img", data, 8);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        String fs = mount(bed.rootfs("root"), "/") + mount(out, "/out")
+                + "    <filesystem type='file'>\n      <driver type='loop' format='raw'/>\n      <source file='" + img
+                + "'/>\n      <target dir='/srv/data'/>\n      <readonly/>\n    </filesystem>\n";
+        String script = "n=$(cat /out/boots 2>/dev/null || echo 0); n=$((n+1)); echo $n > /out/boots; "
+                + "trap 'reboot -f' HUP; cat /srv/data/hello > /out/hello$n; grep ' /srv/data ' /proc/mounts > /out/mount$n; "
+                + "touch /srv/data/new 2> /out/err; echo $? > /out/rc";
+        DomainRef ref = start(xml("jvirt-lxc-fimg", script, fs), out);
+        assertEquals("from the image", LxcTestBed.read(out.resolve("hello1")));
+        String mount = LxcTestBed.read(out.resolve("mount1"));
+        assertTrue(mount.matches("/dev/loop\\d+ /srv/data ext4 ro[ ,].*"), mount);
+        assertEquals("1", LxcTestBed.read(out.resolve("rc")), "read-only");
+        String first = mount.split(" ")[0];
+        assertTrue(run("/usr/sbin/losetup", "-j", img.toString()).startsWith(first + ":"), "attached while it runs");
+
+        bed.conn.reboot(ref, ContainerPower.SIGNAL);
+        LxcTestBed.await("the second boot", WAIT, () -> Files.exists(out.resolve("mount2")));
+        assertEquals("from the image", LxcTestBed.read(out.resolve("hello2")));
+        LxcTestBed.await("one loop device for the image", WAIT, () -> loops(img).lines().count() == 1);
+
+        bed.conn.destroy(ref, 0);
+        LxcTestBed.await("the loop device to be freed", WAIT, () -> loops(img).isEmpty());
+    }
+
+    private static String loops(Path img) {
+        try {
+            return run("/usr/sbin/losetup", "-j", img.toString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aBlockDeviceIsMountedWithTheFilesystemFoundOnIt() throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data"));
@@ -162,11 +203,12 @@ class FilesystemTest {
                         + tmp.resolve("x.qcow2") + "'/>\n      <target dir='/'/>\n    </filesystem>\n"), 0));
         assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
         assertEquals("unsupported configuration: fs format qcow2 is not supported", e.getMessage());
-        e = assertThrows(VirtException.class, () -> bed.conn.defineXml(xml("jvirt-lxc-fmnt", "true", mount(root, "/")
+        DomainRef noImage = bed.conn.defineXml(xml("jvirt-lxc-fmnt", "true", mount(root, "/")
                 + "    <filesystem type='file'>\n      <source file='" + tmp.resolve("x.img") + "'/>\n"
-                + "      <target dir='/mnt'/>\n    </filesystem>\n"), 0));
-        assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
-        assertTrue(e.getMessage().contains("<filesystem type='file'> other than the root filesystem"), e.getMessage());
+                + "      <target dir='/mnt'/>\n    </filesystem>\n"), 0);
+        e = assertThrows(VirtException.class, () -> bed.conn.create(noImage, 0));
+        assertEquals("internal error: guest failed to start: Failed to access '" + tmp.resolve("x.img")
+                + "': No such file or directory", e.getMessage());
         DomainRef missing = bed.conn.defineXml(xml("jvirt-lxc-nodev", "true", mount(root, "/")
                 + "    <filesystem type='block'>\n      <source dev='/dev/jvirt-no-such-dev'/>\n"
                 + "      <target dir='/mnt'/>\n    </filesystem>\n"), 0);

@@ -173,6 +173,31 @@ class PowerTest {
         assertTrue(bed.conn.xmlDesc(ref, 0).contains("<on_reboot>destroy</on_reboot>"));
     }
 
+    /**
+     * libvirt's LXC driver accepts every {@code <on_poweroff>} and {@code <on_crash>} and ignores
+     * them: an init that exits leaves the container shut off (shutdown), even with
+     * {@code on_poweroff restart}.
+     */
+    @Test
+    void onPoweroffAndOnCrashAreAcceptedAndIgnoredAsLibvirtDoes() throws Exception {
+        Path root = bed.rootfs("root");
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        String xml = xml("jvirt-lxc-poweroff", root, out, false, "restart").replace("<on_reboot>restart</on_reboot>",
+                "<on_poweroff>restart</on_poweroff>\n  <on_reboot>restart</on_reboot>\n  <on_crash>preserve</on_crash>");
+        DomainRef ref = start(xml, out);
+        String live = bed.conn.xmlDesc(ref, 0);
+        assertTrue(live.contains("<on_poweroff>restart</on_poweroff>") && live.contains("<on_crash>preserve</on_crash>"),
+                live);
+        bed.conn.shutdown(ref, ContainerPower.SIGNAL);
+        DomainEvent stopped = bed.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertNotNull(stopped, "stopped");
+        assertEquals(DomainEventType.STOPPED_SHUTDOWN, stopped.detail());
+        assertEquals(StateReason.SHUTOFF_SHUTDOWN, bed.conn.state(ref).namedReason());
+        Thread.sleep(1000); // a restart would have booted again by now
+        assertEquals("1", LxcTestBed.read(out.resolve("boots")), "no second boot");
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
+    }
+
     /** dd creates the file before it reads the request. */
     private static Path waitForRequest(Path file) throws InterruptedException {
         LxcTestBed.await(file.getFileName() + " with 384 bytes", WAIT, () -> file.toFile().length() == 384);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
+import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
@@ -196,6 +197,12 @@ final class RemoteDriverConnection implements DriverConnection {
     }
 
     @Override
+    public void sendProcessSignal(DomainRef dom, long pid, int signum, int flags) throws VirtException {
+        rpc.call(RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL, RemoteCalls.dom(dom).writeHyper(pid).writeInt(signum)
+                .writeInt(flags));
+    }
+
+    @Override
     public void suspend(DomainRef dom) throws VirtException {
         rpc.call(RemoteProc.DOMAIN_SUSPEND, RemoteCalls.dom(dom));
     }
@@ -334,6 +341,11 @@ final class RemoteDriverConnection implements DriverConnection {
     @Override
     public List<MemoryStat> memoryStats(DomainRef dom, int flags) throws VirtException {
         return resize.memoryStats(dom, flags);
+    }
+
+    @Override
+    public InterfaceStats interfaceStats(DomainRef dom, String device) throws VirtException {
+        return resize.interfaceStats(dom, device);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
 import org.jvirt.api.MemoryStatTag;
 import org.jvirt.api.TypedParameter;
@@ -62,6 +63,12 @@ final class RemoteResize {
             }
             return out;
         });
+    }
+
+    InterfaceStats interfaceStats(DomainRef dom, String device) throws VirtException {
+        XdrReader r = rpc.call(RemoteProc.DOMAIN_INTERFACE_STATS, RemoteCalls.dom(dom).writeString(device));
+        return rpc.decode(() -> new InterfaceStats(r.readHyper(), r.readHyper(), r.readHyper(), r.readHyper(),
+                r.readHyper(), r.readHyper(), r.readHyper(), r.readHyper()));
     }
 
     List<DomainStatsRecord> domainStats(List<DomainRef> domains, int stats, int flags) throws VirtException {

@@ -67,6 +67,12 @@ final class ArgShapes {
                 r.readHyper();
             }
         },
+        SIGNED_HYPER("hyper") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                r.readHyper();
+            }
+        },
         DOMAINS("remote_nonnull_domain<" + RemoteProc.DOMAIN_LIST_MAX + ">") {
             @Override
             void skip(XdrReader r) throws XdrException {
@@ -299,6 +305,8 @@ final class ArgShapes {
         put(List.of(dom, Arg.HYPER), RemoteProc.DOMAIN_SET_MEMORY, RemoteProc.DOMAIN_SET_MAX_MEMORY);
         put(List.of(dom, Arg.HYPER, i), RemoteProc.DOMAIN_SET_MEMORY_FLAGS);
         put(List.of(Arg.DOMAINS, i, i), RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS);
+        put(List.of(dom, Arg.STRING), RemoteProc.DOMAIN_INTERFACE_STATS);
+        put(List.of(dom, Arg.SIGNED_HYPER, i, i), RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL);
     }
 
     private void put(List<Arg> args, int... procs) {

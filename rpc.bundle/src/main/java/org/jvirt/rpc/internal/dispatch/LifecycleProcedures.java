@@ -51,6 +51,12 @@ final class LifecycleProcedures {
             Domain d = domain(c, a);
             d.reset(a.readInt());
         });
+        t.add(RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL, "virDomainSendProcessSignal", WRITE, (c, a, r) -> {
+            Domain d = domain(c, a);
+            long pid = a.readHyper();
+            int signum = a.readInt();
+            d.sendProcessSignal(pid, signum, a.readInt());
+        });
         t.add(RemoteProc.DOMAIN_SUSPEND, "virDomainSuspend", WRITE, (c, a, r) -> domain(c, a).suspend());
         t.add(RemoteProc.DOMAIN_RESUME, "virDomainResume", WRITE, (c, a, r) -> domain(c, a).resume());
     }

@@ -11,6 +11,7 @@ import org.jvirt.api.Domain;
 import org.jvirt.api.DomainStats;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryFlag;
 import org.jvirt.api.MemoryStat;
 import org.jvirt.api.ModificationFlag;
@@ -79,6 +80,12 @@ final class ResizeProcedures {
             for (MemoryStat s : stats.subList(0, n)) {
                 r.writeInt(s.tag().number()).writeHyper(s.value());
             }
+        });
+        t.add(RemoteProc.DOMAIN_INTERFACE_STATS, "virDomainInterfaceStats", READ, (c, a, r) -> {
+            Domain d = domain(c, a);
+            InterfaceStats s = d.interfaceStats(a.readString());
+            r.writeHyper(s.rxBytes()).writeHyper(s.rxPackets()).writeHyper(s.rxErrs()).writeHyper(s.rxDrop())
+                    .writeHyper(s.txBytes()).writeHyper(s.txPackets()).writeHyper(s.txErrs()).writeHyper(s.txDrop());
         });
         t.add(RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS, "virConnectGetAllDomainStats", READ, (c, a, r) -> {
             int n = a.readCount(RemoteProc.DOMAIN_LIST_MAX, 24, "domains");

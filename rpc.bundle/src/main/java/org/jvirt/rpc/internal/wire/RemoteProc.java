@@ -40,6 +40,7 @@ public final class RemoteProc {
     public static final int CONNECT_NUM_OF_DOMAINS = 51;
     public static final int CONNECT_GET_HOSTNAME = 59;
     public static final int CONNECT_SUPPORTS_FEATURE = 60;
+    public static final int DOMAIN_INTERFACE_STATS = 65;
     public static final int AUTH_LIST = 66;
     public static final int AUTH_SASL_INIT = 67;
     public static final int AUTH_SASL_START = 68;
@@ -71,6 +72,7 @@ public final class RemoteProc {
     public static final int CONNECT_LIST_ALL_DOMAINS = 273;
     public static final int DOMAIN_GET_SECURITY_LABEL_LIST = 278;
     public static final int NODE_GET_CPU_MAP = 293;
+    public static final int DOMAIN_SEND_PROCESS_SIGNAL = 295;
     public static final int DOMAIN_SET_MEMORY_STATS_PERIOD = 308;
     /** The registrations of clients without REMOTE_EVENT_CALLBACK, and the events they get. */
     public static final int CONNECT_DOMAIN_EVENT_REGISTER = 105;

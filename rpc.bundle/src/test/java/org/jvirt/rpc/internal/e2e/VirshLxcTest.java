@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +42,9 @@ class VirshLxcTest {
                 + "  <os>\n    <type>exe</type>\n    <init>/bin/sh</init>\n    <initarg>-c</initarg>\n"
                 + "    <initarg>trap 'exit 0' TERM; while :; do if read -t 1 l; then echo \"got:$l\"; fi; done</initarg>\n"
                 + "  </os>\n  <devices>\n    <filesystem type='mount'>\n      <source dir='" + root + "'/>\n"
-                + "      <target dir='/'/>\n    </filesystem>\n    <console type='pty'/>\n  </devices>\n</domain>\n";
+                + "      <target dir='/'/>\n    </filesystem>\n    <interface type='ethernet'>\n"
+                + "      <mac address='52:54:00:4a:7c:33'/>\n    </interface>\n    <console type='pty'/>\n  </devices>\n"
+                + "</domain>\n";
     }
 
     @Test
@@ -63,11 +67,13 @@ class VirshLxcTest {
                     assertTrue(info.contains(line + "\n"), line + " in\n" + info);
                 }
                 String xml = virsh(uri, "dumpxml", NAME);
+                assertTrue(xml.contains("<interface type='ethernet'>"), xml);
                 assertTrue(xml.matches("(?s)<domain type='lxc' id='\\d+'>.*<console type='pty' tty='/dev/pts/\\d+'>.*"),
                         xml);
                 assertTrue(console(uri).contains("got:ping"), "virsh console both ways");
 
                 tuning(uri);
+                interfaceAndSignals(uri, xml);
                 // the definition again without the weight: this host's blkio controller may have no weight file
                 virsh(uri, "define", file.toString());
 
@@ -80,6 +86,9 @@ class VirshLxcTest {
                 assertOut(uri, "Domain '" + NAME + "' started", "start", NAME);
                 assertOut(uri, "Domain '" + NAME + "' destroyed", "destroy", NAME);
                 assertOut(uri, "shut off (destroyed)", "domstate", "--reason", NAME);
+                assertOut(uri, "Domain '" + NAME + "' started", "start", NAME);
+                assertOut(uri, "", "send-process-signal", NAME, "1", "sigkill");
+                awaitState(uri, "shut off");
                 assertOut(uri, "Domain '" + NAME + "' has been undefined", "undefine", NAME);
                 assertFalse(virsh(uri, "list", "--all").contains(NAME));
             } finally {
@@ -120,6 +129,32 @@ class VirshLxcTest {
         virsh(uri, "blkiotune", NAME, "--weight", "300", "--config");
         assertTrue(virsh(uri, "blkiotune", NAME, "--config").startsWith("weight         : 300\n"));
         assertTrue(virsh(uri, "dumpxml", "--inactive", NAME).contains("<weight>300</weight>"));
+    }
+
+    /** domifstat on the veth's host end (by name and by MAC), send-process-signal's checks. */
+    private static void interfaceAndSignals(String uri, String xml) throws Exception {
+        Matcher m = Pattern.compile("<target dev='(veth\\d+)'/>").matcher(xml);
+        assertTrue(m.find(), xml);
+        String veth = m.group(1);
+        String stats = virsh(uri, "domifstat", NAME, veth);
+        String counters = "rx_bytes \\d+\n%1$s rx_packets \\d+\n%1$s rx_errs \\d+\n%1$s rx_drop \\d+\n"
+                + "%1$s tx_bytes \\d+\n%1$s tx_packets \\d+\n%1$s tx_errs \\d+\n%1$s tx_drop \\d+\n\n?";
+        assertTrue(stats.matches(veth + " " + String.format(counters, veth)), stats);
+        String mac = "52:54:00:4a:7c:33";
+        assertTrue(virsh(uri, "domifstat", NAME, mac).matches(mac + " " + String.format(counters, mac)));
+        Proc.Result bad = Proc.virsh(uri, "domifstat", NAME, "nosuch0");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("error: Failed to get interface stats " + NAME + " nosuch0\n"
+                + "error: invalid argument: 'nosuch0' is not a known interface"), bad.err());
+
+        assertOut(uri, "", "send-process-signal", NAME, "1", "nop");
+        Proc.Result other = Proc.virsh(uri, "send-process-signal", NAME, "2", "term");
+        assertEquals(1, other.exit());
+        assertTrue(other.err().contains("error: argument unsupported: Only the init process may be killed"),
+                other.err());
+        Proc.Result range = Proc.virsh(uri, "send-process-signal", NAME, "1", "99");
+        assertTrue(range.err().contains("error: invalid argument: signum value 99 is out of range"), range.err());
+        assertOut(uri, "running", "domstate", NAME);
     }
 
     private static String virsh(String uri, String... args) throws IOException, InterruptedException {

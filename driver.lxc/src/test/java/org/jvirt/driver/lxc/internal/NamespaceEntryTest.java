@@ -1,0 +1,75 @@
+package org.jvirt.driver.lxc.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.NamespaceCommandResult;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
+
+/**
+ * Entering a running container's namespaces ({@code lxc-enter-namespace}): the command sees the
+ * container's hostname, root, network and PID namespace, its output, errors and exit status come
+ * back, and the container goes on.
+ */
+class NamespaceEntryTest {
+    @TempDir
+    Path tmp;
+    private LxcTestBed bed;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(LxcTestBed.canRunContainers(), "needs root, lxc-start and busybox-static");
+        bed = new LxcTestBed(tmp);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (bed != null) {
+            bed.close();
+        }
+    }
+
+    @Test
+    void aCommandRunsInTheContainersNamespaces() throws Exception {
+        Path root = bed.rootfs("root");
+        Files.writeString(root.resolve("etc/marker"), "inside the root\n");
+        String xml = "<domain type='lxc'>\n  <name>jvirt-lxc-enter</name>\n  <memory unit='KiB'>65536</memory>\n"
+                + "  <os>\n    <type>exe</type>\n    <init>/bin/sh</init>\n    <initarg>-c</initarg>\n"
+                + "    <initarg>while :; do sleep 1; done</initarg>\n  </os>\n"
+                + "  <features>\n    <privnet/>\n  </features>\n  <devices>\n"
+                + "    <filesystem type='mount'>\n      <source dir='" + root + "'/>\n      <target dir='/'/>\n"
+                + "    </filesystem>\n    <console type='pty'/>\n  </devices>\n</domain>\n";
+        DomainRef ref = bed.conn.createXml(xml, 0);
+        ContainerProcess proc = bed.process(ref);
+
+        NamespaceCommandResult r = bed.conn.lxcEnterNamespace(ref, List.of("sh", "-c",
+                "hostname; cat /etc/marker; tr '\\0' ' ' < /proc/1/cmdline; echo; ip -o link | wc -l; "
+                        + "echo oops >&2; exit 3"), 0);
+        assertEquals(3, r.exitStatus(), r.toString());
+        assertEquals(List.of("jvirt-lxc-enter", "inside the root", "/bin/sh -c while :; do sleep 1; done", "1"),
+                r.output().lines().map(String::strip).toList(), "hostname, root, PID 1, only lo");
+        assertEquals("oops\n", r.errors());
+        assertEquals(0, bed.conn.lxcEnterNamespace(ref, List.of("/bin/true"), 0).exitStatus());
+        assertTrue(proc.initAlive(), "the container goes on");
+
+        VirtException e = assertThrows(VirtException.class,
+                () -> bed.conn.lxcEnterNamespace(ref, List.of("true"), 1));
+        assertEquals("invalid argument: unsupported flags (0x1) in function lxcDomainLxcOpenNamespace",
+                e.getMessage());
+        bed.conn.destroy(ref, 0);
+        e = assertThrows(VirtException.class, () -> bed.conn.lxcEnterNamespace(ref, List.of("true"), 0));
+        assertEquals(ErrorCode.NO_DOMAIN, e.code());
+    }
+}
