@@ -58,6 +58,11 @@ final class StorageVolFacade implements StorageVol {
     }
 
     @Override
+    public StorageVolInfo info(int flags) throws VirtException {
+        return read("virStorageVolGetInfoFlags", s -> s.volInfo(ref, flags));
+    }
+
+    @Override
     public String xmlDesc(int flags) throws VirtException {
         return read("virStorageVolGetXMLDesc", s -> s.volXml(ref, flags));
     }

@@ -16,7 +16,7 @@ import org.jvirt.api.spi.StorageVolRef;
 /**
  * One connection's view of its test host's {@link TestPools} and {@link TestVolumes}, with the
  * connection's event sink. What libvirt's test driver does not implement (lookup by target path,
- * wipe, resize) answers NO_SUPPORT in the storage error domain, as libvirt.
+ * wipe, resize, info with flags) answers NO_SUPPORT in the storage error domain, as libvirt.
  */
 final class TestStorageConnection implements StorageDriverConnection {
     private final TestPools pools;
@@ -176,6 +176,12 @@ final class TestStorageConnection implements StorageDriverConnection {
     @Override
     public StorageVolInfo volInfo(StorageVolRef vol) throws VirtException {
         return volumes.info(vol);
+    }
+
+    /** libvirt's test driver has virStorageVolGetInfo only. */
+    @Override
+    public StorageVolInfo volInfo(StorageVolRef vol, int flags) throws VirtException {
+        throw unsupported("virStorageVolGetInfoFlags");
     }
 
     @Override

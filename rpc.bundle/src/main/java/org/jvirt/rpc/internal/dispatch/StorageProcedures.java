@@ -178,12 +178,7 @@ final class StorageProcedures {
                 (c, a, r) -> writeInfo(r, vol(c, a).info()));
         t.add(RemoteProc.STORAGE_VOL_GET_INFO_FLAGS, "virStorageVolGetInfoFlags", READ, SD, (c, a, r) -> {
             StorageVol v = vol(c, a);
-            int flags = a.readInt();
-            if ((flags & ~1) != 0) {
-                throw new VirtException(ErrorCode.INVALID_ARG, SD,
-                        "unsupported flags (0x" + Integer.toHexString(flags & ~1) + ") in function storageVolGetInfoFlags");
-            }
-            writeInfo(r, v.info());
+            writeInfo(r, v.info(a.readInt()));
         });
         t.add(RemoteProc.STORAGE_VOL_GET_XML_DESC, "virStorageVolGetXMLDesc", READ, SD, (c, a, r) -> {
             StorageVol v = vol(c, a);
