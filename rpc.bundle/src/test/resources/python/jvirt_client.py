@@ -100,6 +100,28 @@ def main(uri):
     except libvirt.libvirtError as e:
         check("missing domain", e.get_error_code() == libvirt.VIR_ERR_NO_DOMAIN, str(e))
 
+    # the test driver's networks and pools, as libvirt's test driver has them on test:///default
+    nets = [n.name() for n in conn.listAllNetworks(0)]
+    check("listAllNetworks", nets == ["default"], str(nets))
+    net = conn.networkLookupByName("default")
+    check("network", net.isActive() == 1 and net.isPersistent() == 1 and net.bridgeName() == "virbr0"
+          and net.UUIDString() == "dd8fe884-6c02-601e-7551-cca97df1c5df")
+    check("network XMLDesc", "<forward mode='nat'/>" in net.XMLDesc(0), net.XMLDesc(0))
+    try:
+        conn.networkLookupByName("nosuch")
+        check("missing network", False)
+    except libvirt.libvirtError as e:
+        check("missing network", e.get_error_code() == libvirt.VIR_ERR_NO_NETWORK
+              and e.get_error_domain() == libvirt.VIR_FROM_TEST, str(e))
+    pool = conn.storagePoolLookupByName("default-pool")
+    check("storage pool", pool.info() == [libvirt.VIR_STORAGE_POOL_RUNNING, 107374182400, 0, 107374182400],
+          str(pool.info()))
+    vol = pool.createXML("<volume><name>py.img</name><capacity>1048576</capacity></volume>", 0)
+    check("storage vol", vol.path() == "/default-pool/py.img" and vol.info() == [0, 1048576, 1048576]
+          and pool.listVolumes() == ["py.img"], str(vol.info()))
+    vol.delete(0)
+    check("storage vol delete", pool.numOfVolumes() == 0 and pool.info()[2] == 0)
+
     conn.close()
     stop = True
     print("done")

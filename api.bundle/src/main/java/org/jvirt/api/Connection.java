@@ -177,6 +177,21 @@ public interface Connection extends AutoCloseable {
     Network lookupNetworkByUuid(UUID uuid) throws VirtException;
 
     /**
+     * Whether the connection's network driver applies {@code virNetworkUpdate}'s command and section
+     * in their documented order (libvirt's driver feature 16,
+     * {@code VIR_DRV_FEATURE_NETWORK_UPDATE_HAS_CORRECT_ORDER}): true whenever the connection has a
+     * network driver, as every libvirt driver with networks answers.
+     */
+    boolean networkUpdateHasCorrectOrder() throws VirtException;
+
+    /**
+     * A handle on a network named by a caller that already knows it (a network a client of the wire
+     * names), without a lookup, as libvirt's {@code virGetNetwork}: the driver finds the network, or
+     * fails with {@link ErrorCode#NO_NETWORK}, when a call uses it, after checking the call's flags.
+     */
+    Network network(String name, UUID uuid);
+
+    /**
      * Registers a listener for the network lifecycle events of this connection.
      *
      * @return a callback id for {@link #removeNetworkEventListener(int)}
@@ -215,6 +230,12 @@ public interface Connection extends AutoCloseable {
 
     /** The pool whose target is {@code path} (cleaned as libvirt does: repeated and trailing slashes dropped). */
     StoragePool lookupStoragePoolByTargetPath(String path) throws VirtException;
+
+    /** A handle on a pool without a lookup, as libvirt's {@code virGetStoragePool} (see {@link #network}). */
+    StoragePool storagePool(String name, UUID uuid);
+
+    /** A handle on a volume without a lookup, as libvirt's {@code virGetStorageVol} (see {@link #network}). */
+    StorageVol storageVol(String pool, String name, String key);
 
     /** @throws VirtException {@link ErrorCode#NO_STORAGE_VOL} when no volume of a running pool has that key */
     StorageVol lookupStorageVolByKey(String key) throws VirtException;

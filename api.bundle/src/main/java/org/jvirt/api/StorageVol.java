@@ -28,6 +28,12 @@ public interface StorageVol {
 
     StorageVolInfo info() throws VirtException;
 
+    /**
+     * {@code virStorageVolGetInfoFlags}: {@code flags} may hold {@code VIR_STORAGE_VOL_GET_PHYSICAL}
+     * (1). A driver without it (libvirt's test driver) answers {@link ErrorCode#NO_SUPPORT}.
+     */
+    StorageVolInfo info(int flags) throws VirtException;
+
     /** The volume's XML, as {@code virsh vol-dumpxml} prints it; {@code flags} must be 0. */
     String xmlDesc(int flags) throws VirtException;
 

@@ -3,6 +3,8 @@ package org.jvirt.api.spi;
 import java.util.List;
 import java.util.UUID;
 
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.StoragePoolInfo;
 import org.jvirt.api.StorageVolInfo;
 import org.jvirt.api.VirtException;
@@ -82,6 +84,18 @@ public interface StorageDriverConnection {
     void resizeVol(StorageVolRef vol, long capacity, int flags) throws VirtException;
 
     StorageVolInfo volInfo(StorageVolRef vol) throws VirtException;
+
+    /**
+     * {@code virStorageVolGetInfoFlags}; by default the storage driver's: {@code flags} may hold
+     * {@code VIR_STORAGE_VOL_GET_PHYSICAL} (1), which a file volume's info answers alike.
+     */
+    default StorageVolInfo volInfo(StorageVolRef vol, int flags) throws VirtException {
+        if ((flags & ~1) != 0) {
+            throw new VirtException(ErrorCode.INVALID_ARG.number(), ErrorDomain.STORAGE.number(),
+                    "unsupported flags (0x" + Integer.toHexString(flags & ~1) + ") in function storageVolGetInfoFlags");
+        }
+        return volInfo(vol);
+    }
 
     String volXml(StorageVolRef vol, int flags) throws VirtException;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Network;
 import org.jvirt.api.NetworkEventListener;
@@ -22,6 +23,24 @@ final class NetworkApi {
     NetworkApi(ConnectionFacade conn, NetworkAccess access) {
         this.conn = conn;
         this.access = access;
+    }
+
+    /** Whether calls have a network driver to go to (NO_SUPPORT is the answer "no"). */
+    boolean hasDriver() throws VirtException {
+        String fn = "virConnectSupportsFeature";
+        conn.checkOpen(fn, ErrorDomain.NETWORK);
+        try {
+            return conn.networkCall(fn, n -> true);
+        } catch (VirtException e) {
+            if (e.code() == ErrorCode.NO_SUPPORT) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    Network network(NetworkRef ref) {
+        return new NetworkFacade(conn, ref);
     }
 
     List<Network> listAll(int flags) throws VirtException {

@@ -13,6 +13,9 @@ import org.jvirt.api.StoragePool;
 import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.StorageVol;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.NetworkRef;
+import org.jvirt.api.spi.StoragePoolRef;
+import org.jvirt.api.spi.StorageVolRef;
 
 /**
  * The part of {@link Connection} served by libvirt's secondary drivers (secrets, networks, storage),
@@ -100,6 +103,26 @@ abstract class SharedDriverCalls implements Connection {
     @Override
     public Network lookupNetworkByUuid(UUID networkUuid) throws VirtException {
         return networkApi().lookupByUuid(networkUuid);
+    }
+
+    @Override
+    public boolean networkUpdateHasCorrectOrder() throws VirtException {
+        return networkApi().hasDriver();
+    }
+
+    @Override
+    public Network network(String name, UUID uuid) {
+        return networkApi().network(new NetworkRef(name, uuid));
+    }
+
+    @Override
+    public StoragePool storagePool(String name, UUID uuid) {
+        return storageApi().pool(new StoragePoolRef(name, uuid));
+    }
+
+    @Override
+    public StorageVol storageVol(String pool, String name, String key) {
+        return storageApi().vol(new StorageVolRef(pool, name, key));
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.jvirt.core.internal;
 
 import org.jvirt.api.Connection;
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.StoragePool;
 import org.jvirt.api.StorageVol;
 import org.jvirt.api.StorageVolInfo;
+import org.jvirt.api.StorageVolResizeFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.StorageVolRef;
 
@@ -56,6 +58,11 @@ final class StorageVolFacade implements StorageVol {
     }
 
     @Override
+    public StorageVolInfo info(int flags) throws VirtException {
+        return read("virStorageVolGetInfoFlags", s -> s.volInfo(ref, flags));
+    }
+
+    @Override
     public String xmlDesc(int flags) throws VirtException {
         return read("virStorageVolGetXMLDesc", s -> s.volXml(ref, flags));
     }
@@ -77,7 +84,14 @@ final class StorageVolFacade implements StorageVol {
 
     @Override
     public void resize(long capacity, int flags) throws VirtException {
-        write("virStorageVolResize", s -> s.resizeVol(ref, capacity, flags));
+        String fn = "virStorageVolResize";
+        conn.checkWritable(fn, ErrorDomain.STORAGE);
+        // libvirt-storage.c: a zero capacity only means something as a change or a shrink
+        if (capacity == 0 && (flags & (StorageVolResizeFlag.DELTA.bit() | StorageVolResizeFlag.SHRINK.bit())) == 0) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.STORAGE,
+                    "capacity in " + fn + " cannot be zero without 'delta' or 'shrink' flags set");
+        }
+        write(fn, s -> s.resizeVol(ref, capacity, flags));
     }
 
     @Override

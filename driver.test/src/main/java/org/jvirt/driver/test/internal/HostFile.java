@@ -12,6 +12,8 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.NetworkConf;
+import org.jvirt.api.spi.StorageConf;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.XmlElement;
@@ -22,7 +24,8 @@ import org.jvirt.api.xml.XmlElement;
  * and {@code <memory>} (KiB), and {@code <domain>} elements, inline or as
  * {@code <domain file='relative.xml'/>}. Domains may carry the test namespace
  * ({@code http://libvirt.org/schemas/domain/test/1.0}) elements {@code <test:runstate>} and
- * {@code <test:transient/>}. The host is private to one connection and never persisted. Files are
+ * {@code <test:transient/>}; {@code <network>} and {@code <pool>} elements ({@link #loadStorage}). The
+ * host is private to one connection and never persisted. Files are
  * read by the codec's reader, the platform's one reader of untrusted XML.
  */
 final class HostFile {
@@ -31,6 +34,8 @@ final class HostFile {
 
     private final Path file;
     private final DomainXmlCodec codec;
+    /** The file's root element, once {@link #load} read it. */
+    private XmlElement root;
 
     HostFile(Path file, DomainXmlCodec codec) {
         this.file = file;
@@ -38,7 +43,7 @@ final class HostFile {
     }
 
     TestHost load() throws VirtException {
-        XmlElement root = read(file);
+        root = read(file);
         if (!"node".equals(root.name())) {
             throw TestDriverErrors.xml(ErrorDomain.TEST, "Root element is not 'node'");
         }
@@ -48,7 +53,8 @@ final class HostFile {
         DefinitionPolicy policy = new DefinitionPolicy(codec);
         for (XmlElement domain : root.children("domain")) {
             String relative = domain.attribute("file");
-            List<XmlElement> scope = relative == null || relative.isEmpty() ? List.of(root, domain) : List.of(resolve(relative));
+            List<XmlElement> scope = relative == null || relative.isEmpty() ? List.of(root, domain)
+                    : List.of(resolve(relative, "domain"));
             XmlElement resolved = scope.get(scope.size() - 1);
             TestNamespace ns = new TestNamespace(scope);
             int runstate = runstate(ns, resolved);
@@ -62,19 +68,48 @@ final class HostFile {
         return host;
     }
 
+    /**
+     * The file's {@code <network>} and {@code <pool>} elements ({@code testParseNetworks},
+     * {@code testParseStorage}), each persistent and running; a pool's {@code <volume>} children are
+     * its volumes ({@code testOpenVolumesForPool}). Any of them may name its element's file with
+     * {@code file=}. After {@link #load}.
+     */
+    HostStorage loadStorage(NetworkConf networkConf, StorageConf storageConf) throws VirtException {
+        HostStorage storage = HostStorage.empty(networkConf, storageConf);
+        if (storage.networks() != null) {
+            for (XmlElement network : root.children("network")) {
+                storage.networks().load(networkConf.parse(inline(network, "network")));
+            }
+        }
+        if (storage.pools() != null) {
+            for (XmlElement pool : root.children("pool")) {
+                TestPoolObj obj = storage.pools().load(storageConf.parsePool(inline(pool, "pool")));
+                for (XmlElement volume : pool.children("volume")) {
+                    obj.add(storageConf.parseVolume(obj.def, inline(volume, "volume")));
+                }
+            }
+        }
+        return storage;
+    }
+
+    private XmlElement inline(XmlElement e, String kind) throws VirtException {
+        String relative = e.attribute("file");
+        return relative == null || relative.isEmpty() ? e : resolve(relative, kind);
+    }
+
     /** {@code testParseXMLDocFromFile}: a {@code file=} attribute names the real element. */
-    private XmlElement resolve(String relative) throws VirtException {
+    private XmlElement resolve(String relative, String kind) throws VirtException {
         Path target = Path.of(relative);
         if (!target.isAbsolute()) {
             Path dir = file.toAbsolutePath().getParent();
             target = dir == null ? target : dir.resolve(relative);
         }
-        XmlElement root = read(target);
-        if (!"domain".equals(TestNamespace.localName(root.name()))) {
-            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
-                    "expecting root element of 'domain', not '" + TestNamespace.localName(root.name()) + "'");
+        XmlElement element = read(target);
+        if (!kind.equals(TestNamespace.localName(element.name()))) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML, "expecting root element of '" + kind
+                    + "', not '" + TestNamespace.localName(element.name()) + "'");
         }
-        return root;
+        return element;
     }
 
     /** Reads {@code path} through the codec's reader; libvirt's error when it cannot be read. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.DomainEvent;
@@ -22,6 +23,8 @@ import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.NetworkDriverConnection;
+import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.slf4j.Logger;
@@ -47,12 +50,16 @@ final class TestConnection implements DriverConnection {
     private final ResizeOps resize;
     private final StatsOps stats;
     private final HostName hostname;
+    private final TestNetworkConnection networks;
+    private final TestStorageConnection pools;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
 
-    TestConnection(TestHost host, HostName hostname) {
+    TestConnection(TestHost host, HostName hostname, HostStorage storage) {
         this.host = host;
         this.hostname = hostname;
+        this.networks = storage.connectNetworks();
+        this.pools = storage.connectStorage();
         this.lifecycle = new DomainLifecycle(host, new DefinitionPolicy(host.codec()));
         this.vcpus = new VcpuOps(host);
         this.tuning = new TuningOps(host);
@@ -371,6 +378,8 @@ final class TestConnection implements DriverConnection {
         closed = true;
         sink = null;
         host.detach(this);
+        ownNetworks().ifPresent(NetworkDriverConnection::close);
+        ownStorage().ifPresent(StorageDriverConnection::close);
     }
 
     /** libvirt's test driver has no secret driver (it registers without the shared ones): NO_SUPPORT. */
@@ -379,18 +388,26 @@ final class TestConnection implements DriverConnection {
         return false;
     }
 
-    /**
-     * No networks either: libvirt's test driver keeps networks of its own in memory, which jvirt's
-     * test driver does not have yet, and the host's network driver makes real bridges: NO_SUPPORT.
-     */
+    /** Never the host's network and storage drivers (real bridges and disks): NO_SUPPORT without its own. */
     @Override
     public boolean usesSharedNetworks() {
         return false;
     }
 
-    /** Nor the host's storage: jvirt's test driver has no pools of its own yet, so storage calls answer NO_SUPPORT. */
     @Override
     public boolean usesSharedStorage() {
         return false;
+    }
+
+    /** The host's own networks (libvirt's test driver keeps them in memory); none without the network bundle. */
+    @Override
+    public Optional<NetworkDriverConnection> ownNetworks() {
+        return Optional.ofNullable(networks);
+    }
+
+    /** The host's own pools, in memory; none without the storage bundle. */
+    @Override
+    public Optional<StorageDriverConnection> ownStorage() {
+        return Optional.ofNullable(pools);
     }
 }

@@ -10,12 +10,16 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.DriverSchemes;
 import org.jvirt.api.spi.HypervisorDriver;
+import org.jvirt.api.spi.NetworkConf;
 import org.jvirt.api.spi.StateStore;
+import org.jvirt.api.spi.StorageConf;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +37,33 @@ public final class TestDriver implements HypervisorDriver {
     private static final int OPEN_FLAGS = OpenFlag.READ_ONLY.bit() | OpenFlag.NO_ALIASES.bit();
 
     private final DomainXmlCodec codec;
+    private final NetworkConf networkConf;
+    private final StorageConf storageConf;
     private final TestHost defaultHost;
+    private final HostStorage defaultStorage;
     private final HostName hostname = new HostName();
 
+    /** Without networks and storage pools (their calls answer NO_SUPPORT). */
+    public TestDriver(StateStore store, DomainXmlCodec codec) throws VirtException {
+        this(store, codec, null, null);
+    }
+
+    /**
+     * With the network and storage bundles' XML, when they are there, for the hosts' networks and
+     * pools; they are kept in memory, so {@code test:///default}'s start again from libvirt's defaults
+     * when this component is re-activated (its domains are kept in the state store).
+     */
     @Activate
-    public TestDriver(@Reference(name = "store") StateStore store, @Reference(name = "codec") DomainXmlCodec codec) throws VirtException {
+    public TestDriver(@Reference(name = "store") StateStore store, @Reference(name = "codec") DomainXmlCodec codec,
+                      @Reference(name = "networkConf", cardinality = ReferenceCardinality.OPTIONAL,
+                              policyOption = ReferencePolicyOption.GREEDY) NetworkConf networkConf,
+                      @Reference(name = "storageConf", cardinality = ReferenceCardinality.OPTIONAL,
+                              policyOption = ReferencePolicyOption.GREEDY) StorageConf storageConf) throws VirtException {
         this.codec = codec;
+        this.networkConf = networkConf;
+        this.storageConf = storageConf;
         this.defaultHost = new StoredHost(store, codec).open();
+        this.defaultStorage = HostStorage.defaults(networkConf, storageConf);
     }
 
     @Deactivate
@@ -64,10 +88,12 @@ public final class TestDriver implements HypervisorDriver {
             throw TestDriverErrors.invalidArg(ErrorDomain.TEST, "testOpen: supply a path or use test:///default");
         }
         if ("/default".equals(path)) {
-            return Optional.of(new TestConnection(defaultHost, hostname));
+            return Optional.of(new TestConnection(defaultHost, hostname, defaultStorage));
         }
-        TestHost host = new HostFile(Path.of(path), codec).load();
+        HostFile file = new HostFile(Path.of(path), codec);
+        TestHost host = file.load();
+        HostStorage storage = file.loadStorage(networkConf, storageConf);
         LOG.debug("Opened test host from {}", path);
-        return Optional.of(new TestConnection(host, hostname));
+        return Optional.of(new TestConnection(host, hostname, storage));
     }
 }

@@ -33,7 +33,9 @@ public final class NetworkXmlParser {
     public NetworkDef parse(String xml) throws VirtException {
         XmlElement root = reader.readXml(xml, "(network_definition)", ErrorDomain.NETWORK);
         if (!root.name().equals("network")) {
-            throw ConfErrors.xml("expecting root element of 'network', not '" + root.name() + "'");
+            // virXMLParse checks the root element, in the XML error domain
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
+                    "expecting root element of 'network', not '" + root.name() + "'");
         }
         return parse(root);
     }

@@ -5,6 +5,7 @@ import static org.jvirt.rpc.internal.dispatch.Access.BEFORE_OPEN;
 import static org.jvirt.rpc.internal.dispatch.Access.READ;
 import static org.jvirt.rpc.internal.dispatch.Access.WRITE;
 
+import org.jvirt.api.Connection;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.OpenFlag;
@@ -105,13 +106,19 @@ final class ConnectProcedures {
         }
     }
 
-    /** libvirtd's answers: keepalive before open, the remote features after. */
+    /** libvirt's VIR_DRV_FEATURE_NETWORK_UPDATE_HAS_CORRECT_ORDER, a property of the driver's networks. */
+    private static final int FEATURE_NETWORK_UPDATE_HAS_CORRECT_ORDER = 16;
+
+    /** libvirtd's answers: keepalive before open, the remote features after, the driver's network feature. */
     private static boolean supports(ClientContext c, int feature) throws VirtException {
         if (feature == RemoteProc.FEATURE_PROGRAM_KEEPALIVE) {
             c.startKeepalive();
             return true;
         }
-        c.connection();
+        Connection conn = c.connection();
+        if (feature == FEATURE_NETWORK_UPDATE_HAS_CORRECT_ORDER) {
+            return conn.networkUpdateHasCorrectOrder();
+        }
         return feature == RemoteProc.FEATURE_REMOTE_EVENT_CALLBACK
                 || feature == RemoteProc.FEATURE_REMOTE_CLOSE_CALLBACK
                 || feature == RemoteProc.FEATURE_TYPED_PARAM_STRING;

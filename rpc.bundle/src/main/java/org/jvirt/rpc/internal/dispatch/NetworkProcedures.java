@@ -93,17 +93,12 @@ final class NetworkProcedures {
             int parentIndex = a.readInt();
             String xml = a.readString();
             int flags = a.readInt();
+            // libvirtd passes the numbers on: the driver checks its flags and finds the network first,
+            // then refuses a command or section it does not know (NONE stands for every such number)
             NetworkUpdateCommand cmd = NetworkUpdateCommand.ofNumber(command);
             NetworkUpdateSection sec = NetworkUpdateSection.ofNumber(section);
-            if (cmd == null || cmd == NetworkUpdateCommand.NONE) {
-                throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.NETWORK,
-                        "unrecognized network update command code " + command);
-            }
-            if (sec == null || sec == NetworkUpdateSection.NONE) {
-                throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.NETWORK,
-                        "can't update unrecognized section of network");
-            }
-            n.update(cmd, sec, parentIndex, xml, flags);
+            n.update(cmd == null ? NetworkUpdateCommand.NONE : cmd, sec == null ? NetworkUpdateSection.NONE : sec,
+                    parentIndex, xml, flags);
         });
         t.add(RemoteProc.NETWORK_GET_DHCP_LEASES, "virNetworkGetDHCPLeases", READ, nd, (c, a, r) -> {
             Network n = network(c, a);
@@ -141,9 +136,13 @@ final class NetworkProcedures {
         }
     }
 
-    /** libvirtd's {@code get_nonnull_network}, then the driver's lookup by UUID (its "no network" error). */
+    /**
+     * libvirtd's {@code get_nonnull_network}: a handle without a lookup, so that the driver checks a
+     * call's flags before it finds the network, as libvirt's drivers do.
+     */
     private static Network network(ClientContext c, XdrReader a) throws XdrException, VirtException {
-        return c.connection().lookupNetworkByUuid(WireNetwork.read(a).uuid());
+        WireNetwork w = WireNetwork.read(a);
+        return c.connection().network(w.name(), w.uuid());
     }
 
     private static void write(XdrWriter r, Network n) {

@@ -124,6 +124,7 @@ final class StorageProcedures {
             if (max > RemoteProc.STORAGE_VOL_LIST_MAX) {
                 throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "maxnames > REMOTE_STORAGE_VOL_LIST_MAX");
             }
+            nonNegative(max);
             List<StorageVol> all = p.listAllVolumes(0);
             int n = Math.min(Math.max(max, 0), all.size());
             r.writeInt(n);
@@ -177,12 +178,7 @@ final class StorageProcedures {
                 (c, a, r) -> writeInfo(r, vol(c, a).info()));
         t.add(RemoteProc.STORAGE_VOL_GET_INFO_FLAGS, "virStorageVolGetInfoFlags", READ, SD, (c, a, r) -> {
             StorageVol v = vol(c, a);
-            int flags = a.readInt();
-            if ((flags & ~1) != 0) {
-                throw new VirtException(ErrorCode.INVALID_ARG, SD,
-                        "unsupported flags (0x" + Integer.toHexString(flags & ~1) + ") in function storageVolGetInfoFlags");
-            }
-            writeInfo(r, v.info());
+            writeInfo(r, v.info(a.readInt()));
         });
         t.add(RemoteProc.STORAGE_VOL_GET_XML_DESC, "virStorageVolGetXMLDesc", READ, SD, (c, a, r) -> {
             StorageVol v = vol(c, a);
@@ -232,11 +228,19 @@ final class StorageProcedures {
         }
     }
 
+    /** libvirtd refuses a negative maxnames before it asks the driver (as for networks). */
+    private static void nonNegative(int max) throws VirtException {
+        if (max < 0) {
+            throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "maxnames must be non-negative");
+        }
+    }
+
     private static void names(ClientContext c, XdrReader a, XdrWriter r, int flags) throws VirtException, XdrException {
         int max = a.readInt();
         if (max > RemoteProc.STORAGE_POOL_LIST_MAX) {
             throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "maxnames > REMOTE_STORAGE_POOL_LIST_MAX");
         }
+        nonNegative(max);
         List<StoragePool> all = c.connection().listAllStoragePools(flags);
         int n = Math.min(Math.max(max, 0), all.size());
         r.writeInt(n);
@@ -256,15 +260,19 @@ final class StorageProcedures {
         r.writeInt(i.type().number()).writeHyper(i.capacity()).writeHyper(i.allocation());
     }
 
-    /** libvirtd's {@code get_nonnull_storage_pool}, then the driver's lookup by UUID. */
+    /**
+     * libvirtd's {@code get_nonnull_storage_pool}: a handle without a lookup, so that the driver checks
+     * a call's flags before it finds the pool, as libvirt's drivers do.
+     */
     private static StoragePool pool(ClientContext c, XdrReader a) throws XdrException, VirtException {
-        return c.connection().lookupStoragePoolByUuid(WireStoragePool.read(a).uuid());
+        WireStoragePool w = WireStoragePool.read(a);
+        return c.connection().storagePool(w.name(), w.uuid());
     }
 
-    /** libvirtd's {@code get_nonnull_storage_vol}, then the driver's lookup: its pool by name, the volume by name. */
+    /** libvirtd's {@code get_nonnull_storage_vol}: a handle without a lookup, as {@link #pool}. */
     private static StorageVol vol(ClientContext c, XdrReader a) throws XdrException, VirtException {
         WireStorageVol w = WireStorageVol.read(a);
-        return c.connection().lookupStoragePoolByName(w.pool()).lookupVolumeByName(w.name());
+        return c.connection().storageVol(w.pool(), w.name(), w.key());
     }
 
     private static void write(XdrWriter r, StoragePool p) {

@@ -66,14 +66,14 @@ class RemoteNetworksTest {
     }
 
     @Test
-    void theRemoteTestDriverHasNone() throws Exception {
+    void theRemoteTestDriverHasItsOwnNetworksNotTheHosts() throws Exception {
         CoreConnectionFactory client = CoreConnectionFactory.forDriver(new RemoteDriver(RemoteSettings.defaults()), "remote");
         try (Jvirtd jvirtd = new Jvirtd(Hosts.withNetworks(dir.resolve("state"), dir.resolve("run"), List.of("false")));
              Connection c = client.open(jvirtd.unixUri(), 0)) {
-            VirtException e = assertThrows(VirtException.class, () -> c.listAllNetworks(0));
-            assertEquals(ErrorCode.NO_SUPPORT, e.code());
-            assertEquals("this function is not supported by the connection driver: virConnectListAllNetworks",
-                    e.getMessage());
+            assertEquals(List.of("default"), c.listAllNetworks(0).stream().map(Network::name).toList());
+            VirtException e = assertThrows(VirtException.class, () -> c.lookupNetworkByName("far"));
+            assertEquals(ErrorCode.NO_NETWORK, e.code());
+            assertEquals(ErrorDomain.TEST, e.domain());
         }
     }
 }

@@ -179,6 +179,29 @@ class VirshTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"unix", "tcp"})
+    void networksAndPoolsPrintWhatLibvirtsTestDriverPrints(String transport) throws Exception {
+        same(transport, "net-list", "--all");
+        same(transport, "net-info", "default");
+        same(transport, "net-dumpxml", "default");
+        same(transport, "net-uuid", "default");
+        same(transport, "net-name", "dd8fe884-6c02-601e-7551-cca97df1c5df");
+        same(transport, "net-info", "nosuch");
+        same(transport, "pool-list", "--all");
+        same(transport, "pool-info", "default-pool");
+        same(transport, "pool-dumpxml", "default-pool");
+        same(transport, "vol-list", "default-pool");
+        same(transport, "pool-info", "nosuch");
+        // changes in one session a side: libvirt's test driver starts afresh in each virsh process,
+        // and the session leaves jvirt's as it found it
+        same(transport, "vol-create-as default-pool v1 1M; vol-list default-pool; vol-info v1 --pool default-pool;"
+                + " vol-dumpxml v1 --pool default-pool; vol-key v1 --pool default-pool; pool-info default-pool;"
+                + " vol-delete v1 --pool default-pool; vol-create-as default-pool v1 1M; vol-create-as default-pool v1 1M");
+        same(transport, "net-destroy default; net-list --all; net-start default; net-start default; net-undefine default;"
+                + " pool-destroy default-pool; pool-list --all; vol-list default-pool; pool-start default-pool");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"unix", "tcp"})
     void unknownCommandsOfTheDriverSayNotSupportedAndConnectionStays(String transport) throws Exception {
         // domblklist needs procedures jvirt does not serve; the next command on the same
         // connection must still work

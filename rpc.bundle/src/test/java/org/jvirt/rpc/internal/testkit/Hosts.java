@@ -12,18 +12,21 @@ import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.core.internal.CoreConnectionFactory;
 import org.jvirt.core.store.FileStateStore;
 import org.jvirt.driver.test.internal.TestDriver;
+import org.jvirt.network.internal.NetworkConfComponent;
 import org.jvirt.network.internal.NetworkDriverComponent;
 import org.jvirt.network.internal.NetworkHypervisorDriver;
 import org.jvirt.network.internal.host.CommandRunner;
 import org.jvirt.secret.internal.SecretDriverComponent;
 import org.jvirt.secret.internal.SecretHypervisorDriver;
+import org.jvirt.storage.internal.StorageConfComponent;
 import org.jvirt.storage.internal.StorageDriverComponent;
 import org.jvirt.storage.internal.StorageHypervisorDriver;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 /**
  * What the end-to-end tests serve: the core's real connection factory around the real test driver
- * (libvirt's test:///default: domain "test", running, ID 1), its state in a fresh directory.
+ * (libvirt's test:///default: domain "test", running, ID 1, network "default" and pool "default-pool"),
+ * its state in a fresh directory.
  */
 public final class Hosts {
     private Hosts() {
@@ -31,7 +34,10 @@ public final class Hosts {
 
     public static ConnectionFactory testDefault(Path stateDir) throws VirtException {
         CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(2));
-        core.addDriver(new TestDriver(new FileStateStore(stateDir), new DomainXmlCodecImpl()),
+        DomainXmlCodecImpl codec = new DomainXmlCodecImpl();
+        // as in jvirtd, where the network and storage bundles give the test driver their XML
+        core.addDriver(new TestDriver(new FileStateStore(stateDir), codec, new NetworkConfComponent(codec),
+                        new StorageConfComponent(codec)),
                 Map.of(HypervisorDriver.SCHEMES, new String[] {"test"}));
         return core;
     }

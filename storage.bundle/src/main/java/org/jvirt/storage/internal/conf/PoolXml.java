@@ -2,6 +2,7 @@ package org.jvirt.storage.internal.conf;
 
 import java.util.UUID;
 
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -23,9 +24,15 @@ public final class PoolXml {
     }
 
     public PoolDef parse(String xml) throws VirtException {
-        XmlElement root = reader.readXml(xml, URL, ErrorDomain.STORAGE);
+        return parse(reader.readXml(xml, URL, ErrorDomain.STORAGE));
+    }
+
+    /** A pool from its element already read (a test driver's host file). */
+    public PoolDef parse(XmlElement root) throws VirtException {
         if (!"pool".equals(root.name())) {
-            throw Xml.xmlError("expecting root element of 'pool', not '" + root.name() + "'");
+            // virXMLParse checks the root element, in the XML error domain
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
+                    "expecting root element of 'pool', not '" + root.name() + "'");
         }
         String typeName = root.attribute("type");
         if (typeName == null) {

@@ -41,9 +41,16 @@ public final class VolXml {
 
     /** As {@link #parse(String, boolean, boolean)} for a volume of a pool of type {@code pool} (its volume formats). */
     public VolDef parse(String xml, PoolType pool, boolean optionalCapacity, boolean noCapacity) throws VirtException {
-        XmlElement root = reader.readXml(xml, URL, ErrorDomain.STORAGE);
+        return parse(reader.readXml(xml, URL, ErrorDomain.STORAGE), pool, optionalCapacity, noCapacity);
+    }
+
+    /** As {@link #parse(String, PoolType, boolean, boolean)} for an element already read (a test driver's host file). */
+    public VolDef parse(XmlElement root, PoolType pool, boolean optionalCapacity, boolean noCapacity)
+            throws VirtException {
         if (!"volume".equals(root.name())) {
-            throw Xml.xmlError("expecting root element of 'volume', not '" + root.name() + "'");
+            // virXMLParse checks the root element, in the XML error domain
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
+                    "expecting root element of 'volume', not '" + root.name() + "'");
         }
         String name = Xml.text(root.child("name"));
         if (name == null) {
