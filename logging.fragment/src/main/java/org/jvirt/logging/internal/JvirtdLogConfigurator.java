@@ -5,12 +5,12 @@ import java.util.function.UnaryOperator;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -24,15 +24,14 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * <p>
  * Why in code: Logback's XML configuration (Joran: the SAX parser, its rules, model and handlers,
  * some 300 classes and 70 lambdas that a class data archive cannot hold for a bundle) was the
- * largest single cost of jvirtd's start after the framework itself. Logback finds this class
+ * largest single cost of jvirtd's start after the framework itself; the lines are formatted by
+ * {@link JvirtdLayout} rather than Logback's PatternLayout for the same reason. Logback finds this class
  * through its ServiceLoader (this bundle is a fragment of logback-classic) before its own
  * configurators; when the system property {@code logback.configurationFile} names a file, this
  * configurator steps aside and Logback reads that file as usual.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class JvirtdLogConfigurator extends ContextAwareBase implements Configurator {
-    static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger - %msg%n";
-    static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
     static final int DAYS_KEPT = 14;
 
     private final UnaryOperator<String> properties;
@@ -83,7 +82,7 @@ public final class JvirtdLogConfigurator extends ContextAwareBase implements Con
         policy.setParent(appender);
         policy.start();
         appender.setRollingPolicy(policy);
-        appender.setEncoder(encoder(context, FILE_PATTERN));
+        appender.setEncoder(encoder(context, JvirtdLayout.file()));
         appender.start();
         return appender;
     }
@@ -93,15 +92,17 @@ public final class JvirtdLogConfigurator extends ContextAwareBase implements Con
         appender.setContext(context);
         appender.setName("CONSOLE");
         appender.setTarget("System.err");
-        appender.setEncoder(encoder(context, CONSOLE_PATTERN));
+        appender.setEncoder(encoder(context, JvirtdLayout.console()));
         appender.start();
         return appender;
     }
 
-    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context, JvirtdLayout layout) {
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(pattern);
+        encoder.setLayout(layout);
         encoder.start();
         return encoder;
     }
