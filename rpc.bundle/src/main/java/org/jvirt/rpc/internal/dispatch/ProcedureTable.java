@@ -48,6 +48,7 @@ public final class ProcedureTable {
         new ConsoleProcedures().registerInto(t);
         new SecretProcedures().registerInto(t);
         new NetworkProcedures().registerInto(t);
+        new NetworkPortProcedures().registerInto(t);
         new StorageProcedures().registerInto(t);
         return t;
     }
