@@ -122,10 +122,7 @@ public final class Firewall {
 
     /** Removes the network's table; quiet when there is none. */
     public void remove(String bridge) throws VirtException {
-        String table = table(bridge);
-        if (cmd.run(List.of("nft", "list", "table", "inet", table), null).exit() == 0) {
-            cmd.check(List.of("nft", "delete", "table", "inet", table), null);
-        }
+        cmd.check(List.of("nft", "delete", "table", "inet", table(bridge)), null, "No such file or directory");
     }
 
     public boolean present(String bridge) throws VirtException {
