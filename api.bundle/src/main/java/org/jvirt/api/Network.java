@@ -58,4 +58,18 @@ public interface Network {
      */
     void update(NetworkUpdateCommand command, NetworkUpdateSection section, int parentIndex, String xml, int flags)
             throws VirtException;
+
+    /**
+     * Creates a port on this running network from its XML ({@code virNetworkPortCreateXML});
+     * {@code flags} a mask of {@link NetworkPortCreateFlag}.
+     *
+     * @throws VirtException {@link ErrorCode#NETWORK_PORT_EXIST} when the network has a port with its UUID
+     */
+    NetworkPort createPort(String xml, int flags) throws VirtException;
+
+    /** @throws VirtException {@link ErrorCode#NO_NETWORK_PORT} when the network has no port with that UUID */
+    NetworkPort lookupPortByUuid(UUID uuid) throws VirtException;
+
+    /** The ports of this running network ({@code virNetworkListAllPorts}); {@code flags} must be 0. */
+    List<NetworkPort> listAllPorts(int flags) throws VirtException;
 }

@@ -3,9 +3,12 @@ package org.jvirt.api.spi;
 import java.util.List;
 import java.util.UUID;
 
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NetworkDhcpLease;
 import org.jvirt.api.NetworkUpdateCommand;
 import org.jvirt.api.NetworkUpdateSection;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -53,6 +56,47 @@ public interface NetworkDriverConnection {
 
     void update(NetworkRef network, NetworkUpdateCommand command, NetworkUpdateSection section, int parentIndex,
                 String xml, int flags) throws VirtException;
+
+    // ---- network ports (libvirt 5.5's virNetworkPort*): every call answers NO_SUPPORT unless overridden ----
+
+    /**
+     * Creates a port on a running network from its XML; {@code flags} a mask of
+     * {@link org.jvirt.api.NetworkPortCreateFlag}. Returns the port's UUID.
+     */
+    default UUID createPort(NetworkRef network, String xml, int flags) throws VirtException {
+        throw unsupportedPort("virNetworkPortCreateXML");
+    }
+
+    /** The port's UUID when the network has it, else {@link org.jvirt.api.ErrorCode#NO_NETWORK_PORT}. */
+    default UUID lookupPort(NetworkRef network, UUID port) throws VirtException {
+        throw unsupportedPort("virNetworkPortLookupByUUID");
+    }
+
+    default List<UUID> listAllPorts(NetworkRef network, int flags) throws VirtException {
+        throw unsupportedPort("virNetworkListAllPorts");
+    }
+
+    default String portXmlDesc(NetworkRef network, UUID port, int flags) throws VirtException {
+        throw unsupportedPort("virNetworkPortGetXMLDesc");
+    }
+
+    default void deletePort(NetworkRef network, UUID port, int flags) throws VirtException {
+        throw unsupportedPort("virNetworkPortDelete");
+    }
+
+    /** The port's bandwidth as {@link org.jvirt.api.NetworkPort}'s {@code BANDWIDTH_*} parameters. */
+    default List<TypedParameter> portParameters(NetworkRef network, UUID port, int flags) throws VirtException {
+        throw unsupportedPort("virNetworkPortGetParameters");
+    }
+
+    default void setPortParameters(NetworkRef network, UUID port, List<TypedParameter> params, int flags)
+            throws VirtException {
+        throw unsupportedPort("virNetworkPortSetParameters");
+    }
+
+    private static VirtException unsupportedPort(String function) {
+        return new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.NETWORK, function);
+    }
 
     /** Sets where this connection delivers network events; null stops delivery. */
     default void setEventSink(NetworkEventSink sink) {

@@ -1,5 +1,6 @@
 package org.jvirt.core.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import org.jvirt.api.Connection;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Network;
 import org.jvirt.api.NetworkDhcpLease;
+import org.jvirt.api.NetworkPort;
 import org.jvirt.api.NetworkUpdateCommand;
 import org.jvirt.api.NetworkUpdateSection;
 import org.jvirt.api.VirtException;
@@ -114,6 +116,36 @@ final class NetworkFacade implements Network {
             n.update(ref, command, section, parentIndex, xml, flags);
             return null;
         });
+    }
+
+    @Override
+    public NetworkPort createPort(String xml, int flags) throws VirtException {
+        String fn = "virNetworkPortCreateXML";
+        conn.checkWritable(fn, ErrorDomain.NETWORK);
+        Checks.notNull(xml, "xmldesc", fn, ErrorDomain.NETWORK);
+        return port(conn.networkCall(fn, n -> n.createPort(ref, xml, flags)));
+    }
+
+    @Override
+    public NetworkPort lookupPortByUuid(UUID uuid) throws VirtException {
+        String fn = "virNetworkPortLookupByUUID";
+        conn.checkOpen(fn, ErrorDomain.NETWORK);
+        Checks.notNull(uuid, "uuid", fn, ErrorDomain.NETWORK);
+        return port(conn.networkCall(fn, n -> n.lookupPort(ref, uuid)));
+    }
+
+    @Override
+    public List<NetworkPort> listAllPorts(int flags) throws VirtException {
+        List<UUID> ids = read("virNetworkListAllPorts", n -> n.listAllPorts(ref, flags));
+        List<NetworkPort> out = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            out.add(port(id));
+        }
+        return out;
+    }
+
+    private NetworkPort port(UUID uuid) {
+        return new NetworkPortFacade(conn, this, ref, uuid);
     }
 
     private <T> T read(String fn, NetworkCall<T> op) throws VirtException {

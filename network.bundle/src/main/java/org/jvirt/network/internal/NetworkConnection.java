@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jvirt.api.NetworkDhcpLease;
 import org.jvirt.api.NetworkUpdateCommand;
 import org.jvirt.api.NetworkUpdateSection;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.NetworkEventSink;
@@ -99,6 +100,42 @@ final class NetworkConnection implements NetworkDriverConnection {
     public void update(NetworkRef network, NetworkUpdateCommand command, NetworkUpdateSection section,
                        int parentIndex, String xml, int flags) throws VirtException {
         service.update(network, command, section, parentIndex, xml, flags);
+    }
+
+    @Override
+    public UUID createPort(NetworkRef network, String xml, int flags) throws VirtException {
+        return service.ports().create(network, xml, flags);
+    }
+
+    @Override
+    public UUID lookupPort(NetworkRef network, UUID port) throws VirtException {
+        return service.ports().lookup(network, port);
+    }
+
+    @Override
+    public List<UUID> listAllPorts(NetworkRef network, int flags) throws VirtException {
+        return service.ports().list(network, flags);
+    }
+
+    @Override
+    public String portXmlDesc(NetworkRef network, UUID port, int flags) throws VirtException {
+        return service.ports().xmlDesc(network, port, flags);
+    }
+
+    @Override
+    public void deletePort(NetworkRef network, UUID port, int flags) throws VirtException {
+        service.ports().delete(network, port, flags);
+    }
+
+    @Override
+    public List<TypedParameter> portParameters(NetworkRef network, UUID port, int flags) throws VirtException {
+        return service.ports().parameters(network, port, flags);
+    }
+
+    @Override
+    public void setPortParameters(NetworkRef network, UUID port, List<TypedParameter> params, int flags)
+            throws VirtException {
+        service.ports().setParameters(network, port, params, flags);
     }
 
     @Override

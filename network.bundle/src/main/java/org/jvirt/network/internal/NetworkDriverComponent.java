@@ -9,6 +9,7 @@ import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.network.internal.conf.NetworkPortXml;
 import org.jvirt.network.internal.conf.NetworkXmlParser;
 import org.jvirt.network.internal.host.CommandRunner;
 import org.osgi.framework.BundleContext;
@@ -52,8 +53,8 @@ public final class NetworkDriverComponent implements NetworkDriver {
     public NetworkDriverComponent(StateStore store, DomainXmlCodec codec, Path runtimeDir, CommandRunner commands,
                                   String dnsmasq) throws VirtException {
         this.runtimeDir = runtimeDir;
-        this.service = new NetworkService(new NetworkXmlParser(codec), new NetworkRecords(store),
-                new NetworkRuntime(runtimeDir, commands, dnsmasq), new SecureRandom()).load();
+        this.service = new NetworkService(new NetworkXmlParser(codec), new NetworkPortXml(codec),
+                new NetworkRecords(store), new NetworkRuntime(runtimeDir, commands, dnsmasq), new SecureRandom()).load();
     }
 
     @Override

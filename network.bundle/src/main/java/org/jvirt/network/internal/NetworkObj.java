@@ -1,7 +1,12 @@
 package org.jvirt.network.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
 import org.jvirt.api.spi.NetworkRef;
 import org.jvirt.network.internal.conf.NetworkDef;
+import org.jvirt.network.internal.conf.NetworkPortDef;
 
 /**
  * One network the driver knows: libvirt's virNetworkObj. Guarded by the {@link NetworkService}'s
@@ -18,6 +23,8 @@ final class NetworkObj {
     boolean autostart;
     /** The running dnsmasq's pid, 0 when none. */
     long dnsmasqPid;
+    /** The ports of the running network, by UUID (libvirt's virNetworkObj ports); empty while inactive. */
+    final Map<UUID, NetworkPortDef> ports = new LinkedHashMap<>();
 
     NetworkObj(NetworkDef def) {
         this.def = def;

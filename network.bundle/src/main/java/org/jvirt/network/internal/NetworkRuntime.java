@@ -19,13 +19,14 @@ import org.jvirt.network.internal.host.CommandRunner;
 import org.jvirt.network.internal.host.DnsmasqProcess;
 import org.jvirt.network.internal.host.Firewall;
 import org.jvirt.network.internal.host.LeaseFile;
+import org.jvirt.network.internal.host.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starting and stopping a network on the host (libvirt's networkStartNetworkVirtual and
- * networkShutdownNetworkVirtual): the bridge with its addresses, IP forwarding, the nftables table,
- * dnsmasq with its files in the runtime folder. A failed start undoes every step it made.
+ * networkShutdownNetworkVirtual): the bridge with its addresses and static routes, IP forwarding, the
+ * nftables table, dnsmasq with its files in the runtime folder. A failed start undoes every step it made.
  */
 final class NetworkRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkRuntime.class);
@@ -34,12 +35,14 @@ final class NetworkRuntime {
     private final Bridges bridges;
     private final Firewall firewall;
     private final DnsmasqProcess dnsmasq;
+    private final Routes routes;
 
     NetworkRuntime(Path dir, CommandRunner cmd, String dnsmasqBinary) {
         this.dir = dir;
         this.bridges = new Bridges(cmd);
         this.firewall = new Firewall(cmd);
         this.dnsmasq = new DnsmasqProcess(cmd, dnsmasqBinary);
+        this.routes = new Routes(cmd);
     }
 
     Bridges bridges() {
@@ -63,6 +66,7 @@ final class NetworkRuntime {
         checkRouteCollision(def);
         bridges.create(def);
         try {
+            routes.add(def);
             if (mode == Mode.NAT || mode == Mode.ROUTE) {
                 bridges.enableForwarding(def.ips().stream().anyMatch(ip -> ip.address().isV6()));
             }

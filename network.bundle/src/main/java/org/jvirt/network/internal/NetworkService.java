@@ -19,6 +19,7 @@ import org.jvirt.api.NetworkXmlFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.NetworkRef;
 import org.jvirt.network.internal.conf.NetworkDef;
+import org.jvirt.network.internal.conf.NetworkPortXml;
 import org.jvirt.network.internal.conf.NetworkXmlFormatter;
 import org.jvirt.network.internal.conf.NetworkXmlParser;
 import org.slf4j.Logger;
@@ -39,12 +40,19 @@ final class NetworkService {
     private final NetworkEvents events = new NetworkEvents();
     private final Map<UUID, NetworkObj> networks = new LinkedHashMap<>();
     private final NetworkDefChecks checks;
+    private final NetworkPorts ports;
 
-    NetworkService(NetworkXmlParser parser, NetworkRecords records, NetworkRuntime runtime, RandomGenerator random) {
+    NetworkService(NetworkXmlParser parser, NetworkPortXml portXml, NetworkRecords records, NetworkRuntime runtime,
+                   RandomGenerator random) {
         this.parser = parser;
         this.records = records;
         this.runtime = runtime;
         this.checks = new NetworkDefChecks(networks, runtime, random);
+        this.ports = new NetworkPorts(this, records, portXml);
+    }
+
+    NetworkPorts ports() {
+        return ports;
     }
 
     NetworkEvents events() {
@@ -91,6 +99,9 @@ final class NetworkService {
             LOG.info("network {} is no longer running; cleaning up", live.name());
             runtime.stop(live, pid);
             records.deleteStatus(live.uuid());
+            NetworkObj gone = new NetworkObj(live);
+            ports.reattach(gone);
+            ports.dropAll(gone);
             return;
         }
         if (obj == null) {
@@ -100,7 +111,9 @@ final class NetworkService {
         obj.def = live;
         obj.active = true;
         obj.dnsmasqPid = pid;
-        LOG.info("network {} is running (bridge {}, dnsmasq {})", live.name(), live.bridgeName(), pid);
+        ports.reattach(obj);
+        LOG.info("network {} is running (bridge {}, dnsmasq {}, {} ports)", live.name(), live.bridgeName(), pid,
+                obj.ports.size());
     }
 
     /** Starts the autostart networks that are not running (libvirt's networkAutostartConfig). */
@@ -228,6 +241,7 @@ final class NetworkService {
         NetworkDef live = obj.def;
         runtime.stop(live, obj.dnsmasqPid);
         records.deleteStatus(live.uuid());
+        ports.dropAll(obj);
         obj.active = false;
         obj.dnsmasqPid = 0;
         events.raise(live, NetworkEventType.STOPPED);
@@ -265,7 +279,7 @@ final class NetworkService {
         boolean inactive = (flags & NetworkXmlFlag.INACTIVE.bit()) != 0;
         NetworkDef def = inactive && obj.active && obj.persistent != null
                 ? (obj.next != null ? obj.next : obj.persistent) : obj.def;
-        return NetworkXmlFormatter.format(def, flags);
+        return NetworkXmlFormatter.format(def == obj.def ? def.withConnections(obj.ports.size()) : def, flags);
     }
 
     synchronized String bridgeName(NetworkRef ref) throws VirtException {
@@ -311,7 +325,8 @@ final class NetworkService {
         new NetworkUpdater(parser, records, runtime).update(obj, command, section, parentIndex, xml, flags);
     }
 
-    private NetworkObj find(NetworkRef ref) throws VirtException {
+    /** The network of {@code ref}; callers hold this service's lock. */
+    NetworkObj find(NetworkRef ref) throws VirtException {
         NetworkObj o = networks.get(ref.uuid());
         if (o == null) {
             throw new VirtException(ErrorCode.NO_NETWORK, ErrorDomain.NETWORK, "no network with matching uuid '"

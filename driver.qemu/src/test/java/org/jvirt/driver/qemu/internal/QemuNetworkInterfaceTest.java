@@ -20,6 +20,7 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.NetworkDriverConnection;
+import org.jvirt.api.spi.NetworkRef;
 import org.jvirt.core.store.FileStateStore;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.network.internal.Netns;
@@ -91,6 +92,14 @@ class QemuNetworkInterfaceTest {
         assertTrue(live.contains("<interface type='network'>"), live);
         assertTrue(live.contains("network='isol'") && live.contains("bridge='" + BRIDGE + "'"), live);
         assertTrue(live.contains("<target dev='vnet0'/>"), live);
+        // the network has a port for the interface (libvirt's networkAllocatePort), named in the live XML
+        NetworkRef isol = nets.lookupByName("isol");
+        List<UUID> netPorts = nets.listAllPorts(isol, 0);
+        assertEquals(1, netPorts.size());
+        assertTrue(live.contains("portid='" + netPorts.get(0) + "'"), live);
+        String port = nets.portXmlDesc(isol, netPorts.get(0), 0);
+        assertTrue(port.contains("<name>net1</name>") && port.contains("<mac address='52:54:00:ab:cd:01'/>")
+                && port.contains("<plug type='network' bridge='" + BRIDGE + "'/>"), port);
         // the persistent definition keeps what the user wrote
         assertFalse(bed.conn.xmlDesc(ref, 2).contains("vnet0"));
 
@@ -98,6 +107,7 @@ class QemuNetworkInterfaceTest {
         assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
         assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "tap deleted at stop");
         assertEquals("", ns.exec("ip", "-o", "link", "show", "master", BRIDGE).out().strip());
+        assertEquals(List.of(), nets.listAllPorts(isol, 0), "port released at stop");
     }
 
     @Test
@@ -115,6 +125,7 @@ class QemuNetworkInterfaceTest {
         assertTrue(e.getMessage().contains("network 'idle' is not active"), e.getMessage());
         assertEquals(DomainState.SHUTOFF, bed.conn.state(idle).state());
         assertFalse(ns.exec("ip", "-o", "link", "show").out().contains("vnet"), "no tap left");
+        assertEquals(List.of(), nets.listAllPorts(nets.lookupByName("isol"), 0), "no port left");
 
         // no network driver on the host: the network cannot be found
         bed.networkDriver = null;

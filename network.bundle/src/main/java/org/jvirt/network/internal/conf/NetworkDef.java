@@ -174,6 +174,13 @@ public record NetworkDef(String name, UUID uuid, int connections, boolean ipv6no
                 portgroups, dnsmasqOptions, dnsmasqPrefix);
     }
 
+    /** The live definition with {@code n} guests plugged in (its ports). */
+    public NetworkDef withConnections(int n) {
+        return new NetworkDef(name, uuid, n, ipv6nogw, trustGuestRxFilters, metadata, forward, bridge,
+                mtu, mac, domain, domainLocalOnly, dns, vlan, bandwidth, isolatedPort, ips, routes, virtualport,
+                portgroups, dnsmasqOptions, dnsmasqPrefix);
+    }
+
     public String bridgeName() {
         return bridge == null ? null : bridge.name();
     }

@@ -62,9 +62,7 @@ public final class Bridges {
 
     /** Removes the bridge; quiet when it is already gone. */
     public void delete(String name) throws VirtException {
-        if (exists(name)) {
-            cmd.check(List.of("ip", "link", "del", "dev", name), null);
-        }
+        cmd.check(List.of("ip", "link", "del", "dev", name), null, "Cannot find device");
     }
 
     /** The IPv4 routes of the host (network namespace) as {@code ip -o -4 route} prints them. */

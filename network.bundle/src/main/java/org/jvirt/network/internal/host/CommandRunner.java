@@ -79,7 +79,18 @@ public final class CommandRunner {
      * "internal error: Child process (CMD) unexpected exit status N: STDERR".
      */
     public String check(List<String> args, String stdin) throws VirtException {
+        return check(args, stdin, null);
+    }
+
+    /**
+     * As {@link #check(List, String)}, except that a failure whose error output contains {@code absent}
+     * (the command's "no such object") counts as done: one command where "exists? then delete" took two.
+     */
+    public String check(List<String> args, String stdin, String absent) throws VirtException {
         Result r = run(args, stdin);
+        if (r.exit() != 0 && absent != null && r.err().contains(absent)) {
+            return r.out();
+        }
         if (r.exit() != 0) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NETWORK, "Child process ("
                     + String.join(" ", args) + ") unexpected exit status " + r.exit() + ": " + r.err().strip());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -79,11 +80,29 @@ public final class DnsmasqProcess {
         }
         ProcessHandle h = ProcessHandle.of(pid).orElseThrow();
         h.destroy();
+        // dnsmasq daemonized, so it is not our child and cannot be waited for; ProcessHandle.onExit
+        // polls a non-child at coarse intervals, /proc at 10 ms tells sooner (a zombie has exited)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
+            while (running(pid) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (running(pid)) {
             LOG.warn("dnsmasq {} did not stop on SIGTERM, killing it", pid);
             h.destroyForcibly();
+        }
+    }
+
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String state = stat.substring(stat.lastIndexOf(')') + 1).strip();
+            return !state.startsWith("Z") && !state.startsWith("X");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 }

@@ -15,7 +15,8 @@ import org.jvirt.network.internal.conf.NetworkDef.Nat;
  * libvirt 9.0's iptables rules do (bridge_driver_linux.c networkAddFirewallRules): DHCP/DNS/TFTP from
  * the guests accepted, guest-to-guest traffic accepted, traffic from the subnet out and replies back
  * in accepted (nat, route), everything else into or out of the bridge rejected, and for nat the
- * subnet masqueraded (ports 1024-65535 for TCP/UDP) except multicast and broadcast. See README.md.
+ * subnet masqueraded (ports 1024-65535 for TCP/UDP) or SNATed to the {@code <nat>} address and port
+ * ranges, except multicast and broadcast. See README.md.
  */
 public final class Firewall {
     private final CommandRunner cmd;
@@ -74,13 +75,29 @@ public final class Firewall {
                 s.append("   ").append(out).append(" ip saddr ").append(net)
                         .append(" ip daddr 255.255.255.255 return\n");
                 s.append("   ").append(out).append(" ip saddr ").append(net).append(" ip daddr != ").append(net)
-                        .append(" meta l4proto { tcp, udp } masquerade to :").append(ports(nat)).append('\n');
+                        .append(" meta l4proto { tcp, udp } ").append(translation(nat, true)).append('\n');
                 s.append("   ").append(out).append(" ip saddr ").append(net).append(" ip daddr != ").append(net)
-                        .append(" masquerade\n");
+                        .append(' ').append(translation(nat, false)).append('\n');
             }
             s.append("  }\n");
         }
         return s.append("}\n").toString();
+    }
+
+    /**
+     * libvirt's iptablesForwardMasquerade: masquerading, or SNAT to the {@code <nat><address>} range
+     * when there is one; TCP and UDP also to the {@code <port>} range (1024-65535 by default).
+     */
+    private static String translation(Nat nat, boolean withPorts) {
+        String portRange = withPorts ? ":" + ports(nat) : "";
+        if (nat == null || nat.addressStart() == null) {
+            return "masquerade" + (withPorts ? " to " + portRange : "");
+        }
+        String range = nat.addressStart().format();
+        if (nat.addressEnd() != null && !nat.addressEnd().equals(nat.addressStart())) {
+            range += "-" + nat.addressEnd().format();
+        }
+        return "snat ip to " + range + portRange;
     }
 
     private static String ports(Nat nat) {
@@ -105,10 +122,7 @@ public final class Firewall {
 
     /** Removes the network's table; quiet when there is none. */
     public void remove(String bridge) throws VirtException {
-        String table = table(bridge);
-        if (cmd.run(List.of("nft", "list", "table", "inet", table), null).exit() == 0) {
-            cmd.check(List.of("nft", "delete", "table", "inet", table), null);
-        }
+        cmd.check(List.of("nft", "delete", "table", "inet", table(bridge)), null, "No such file or directory");
     }
 
     public boolean present(String bridge) throws VirtException {

@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.NetworkEventListener;
 import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.Stream;
@@ -95,6 +96,12 @@ public interface ClientContext {
 
     /** Removes the storage pool listener of {@code callbackId}; false when the client registered no such callback. */
     boolean removeStoragePoolEventListener(int callbackId) throws VirtException;
+
+    /** Registers a network event listener on the client's connection, as {@link #addStoragePoolEventListener}. */
+    int addNetworkEventListener(IntFunction<NetworkEventListener> listenerFor) throws VirtException;
+
+    /** Removes the network listener of {@code callbackId}; false when the client registered no such callback. */
+    boolean removeNetworkEventListener(int callbackId) throws VirtException;
 
     /** Queues an asynchronous MESSAGE of the remote program; never blocks. */
     void sendEvent(int proc, byte[] payload);

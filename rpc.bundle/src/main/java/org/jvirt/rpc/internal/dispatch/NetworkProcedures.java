@@ -4,12 +4,15 @@ import static org.jvirt.rpc.internal.dispatch.Access.READ;
 import static org.jvirt.rpc.internal.dispatch.Access.WRITE;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Network;
 import org.jvirt.api.NetworkDhcpLease;
+import org.jvirt.api.NetworkEvent;
+import org.jvirt.api.NetworkEventType;
 import org.jvirt.api.NetworkListFlag;
 import org.jvirt.api.NetworkUpdateCommand;
 import org.jvirt.api.NetworkUpdateSection;
@@ -119,6 +122,44 @@ final class NetworkProcedures {
             }
             r.writeInt(leases.size());
         });
+        registerEvents(t);
+    }
+
+    /** remoteDispatchConnectNetworkEventRegisterAny / DeregisterAny; libvirt 9.0 has the lifecycle event only. */
+    private static void registerEvents(ProcedureTable t) {
+        ErrorDomain nd = ErrorDomain.NETWORK;
+        t.add(RemoteProc.CONNECT_NETWORK_EVENT_REGISTER_ANY, "virConnectNetworkEventRegisterAny", READ, nd,
+                (c, a, r) -> {
+                    int eventId = a.readInt();
+                    WireNetwork filter = WireNetwork.readOptional(a);
+                    if (eventId != NetworkEventType.ID_LIFECYCLE) {
+                        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
+                                "unsupported network event ID " + eventId);
+                    }
+                    UUID only = filter == null ? null : filter.uuid();
+                    r.writeInt(c.addNetworkEventListener(id -> (net, ev) -> {
+                        if (only == null || only.equals(ev.uuid())) {
+                            send(c, id, ev);
+                        }
+                    }));
+                });
+        t.add(RemoteProc.CONNECT_NETWORK_EVENT_DEREGISTER_ANY, "virConnectNetworkEventDeregisterAny", READ, nd,
+                (c, a, r) -> {
+                    int callbackId = a.readInt();
+                    if (!c.removeNetworkEventListener(callbackId)) {
+                        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
+                                "network event callback " + callbackId + " not registered");
+                    }
+                });
+    }
+
+    /** remote_network_event_lifecycle_msg (libvirt's lifecycle events have no detail: 0). */
+    private static void send(ClientContext c, int callbackId, NetworkEvent ev) {
+        XdrWriter w = new XdrWriter(96);
+        w.writeInt(callbackId);
+        new WireNetwork(ev.name(), ev.uuid()).write(w);
+        w.writeInt(ev.type().number()).writeInt(0);
+        c.sendEvent(RemoteProc.NETWORK_EVENT_LIFECYCLE, w.toByteArray());
     }
 
     private static void names(Connection conn, int max, NetworkListFlag which, XdrWriter r) throws VirtException {

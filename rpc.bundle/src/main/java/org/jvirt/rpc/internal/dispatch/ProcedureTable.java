@@ -78,6 +78,7 @@ public final class ProcedureTable {
                 .addLater(t -> new ConsoleProcedures().registerInto(t))
                 .addLater(t -> new SecretProcedures().registerInto(t))
                 .addLater(t -> new NetworkProcedures().registerInto(t))
+                .addLater(t -> new NetworkPortProcedures().registerInto(t))
                 .addLater(t -> new StorageProcedures().registerInto(t));
     }
 }

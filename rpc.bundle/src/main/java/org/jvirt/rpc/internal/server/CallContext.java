@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.NetworkEventListener;
 import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.Stream;
@@ -125,6 +126,16 @@ final class CallContext implements ClientContext {
     @Override
     public boolean removeStoragePoolEventListener(int callbackId) throws VirtException {
         return session.removeStoragePoolEventListener(callbackId);
+    }
+
+    @Override
+    public int addNetworkEventListener(IntFunction<NetworkEventListener> listenerFor) throws VirtException {
+        return session.addNetworkEventListener(listenerFor);
+    }
+
+    @Override
+    public boolean removeNetworkEventListener(int callbackId) throws VirtException {
+        return session.removeNetworkEventListener(callbackId);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.NetworkEventListener;
 import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.ErrorCode;
@@ -323,6 +324,16 @@ final class ClientSession implements ClientContext {
     @Override
     public boolean removeStoragePoolEventListener(int callbackId) throws VirtException {
         return connection.require().removeStoragePoolEventListener(callbackId);
+    }
+
+    @Override
+    public int addNetworkEventListener(IntFunction<NetworkEventListener> listenerFor) throws VirtException {
+        return connection.require().addNetworkEventListener(listenerFor);
+    }
+
+    @Override
+    public boolean removeNetworkEventListener(int callbackId) throws VirtException {
+        return connection.require().removeNetworkEventListener(callbackId);
     }
 
     @Override

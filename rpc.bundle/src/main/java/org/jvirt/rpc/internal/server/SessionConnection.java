@@ -16,6 +16,7 @@ import org.jvirt.api.ConnectionFactory;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.NetworkEventListener;
 import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.VirtException;
@@ -51,6 +52,8 @@ final class SessionConnection {
     private final AtomicInteger nextCallbackId = new AtomicInteger();
     /** The callback IDs of storage pool listeners (kept apart so a domain deregistration cannot remove one). */
     private final Set<Integer> storageCallbackIds = ConcurrentHashMap.newKeySet();
+    /** The callback IDs of network listeners, apart likewise. */
+    private final Set<Integer> networkCallbackIds = ConcurrentHashMap.newKeySet();
     private volatile Opened opened;
     private volatile boolean closed;
 
@@ -187,7 +190,7 @@ final class SessionConnection {
 
     /** Removes the lifecycle listener of {@code callbackId}; false when the client has no such callback. */
     boolean removeLifecycleListener(int callbackId) throws VirtException {
-        if (storageCallbackIds.contains(callbackId)) {
+        if (storageCallbackIds.contains(callbackId) || networkCallbackIds.contains(callbackId)) {
             return false;
         }
         return remove(callbackId, false);
@@ -219,31 +222,62 @@ final class SessionConnection {
     int addStoragePoolEventListener(IntFunction<StoragePoolEventListener> listenerFor) throws VirtException {
         int callbackId = nextCallbackId.getAndIncrement();
         StoragePoolEventListener listener = listenerFor.apply(callbackId);
-        storageCallbackIds.add(callbackId);
-        try {
-            return add(callbackId, new Callback(false, -1, null, new Registrar() {
-                @Override
-                public int add(Connection c) throws VirtException {
-                    return c.addStoragePoolEventListener(listener);
-                }
+        return addApart(storageCallbackIds, callbackId, new Registrar() {
+            @Override
+            public int add(Connection c) throws VirtException {
+                return c.addStoragePoolEventListener(listener);
+            }
 
-                @Override
-                public void remove(Connection c, int listenerId) throws VirtException {
-                    c.removeStoragePoolEventListener(listenerId);
-                }
-            }));
-        } catch (VirtException | RuntimeException e) {
-            storageCallbackIds.remove(callbackId);
-            throw e;
-        }
+            @Override
+            public void remove(Connection c, int listenerId) throws VirtException {
+                c.removeStoragePoolEventListener(listenerId);
+            }
+        });
     }
 
     /** Removes the storage pool event listener of {@code callbackId}; false when the client has no such callback. */
     boolean removeStoragePoolEventListener(int callbackId) throws VirtException {
-        if (!storageCallbackIds.contains(callbackId) || !remove(callbackId, false)) {
+        return removeApart(storageCallbackIds, callbackId);
+    }
+
+    /** Registers a network event listener under a new callback ID, as {@link #addStoragePoolEventListener}. */
+    int addNetworkEventListener(IntFunction<NetworkEventListener> listenerFor) throws VirtException {
+        int callbackId = nextCallbackId.getAndIncrement();
+        NetworkEventListener listener = listenerFor.apply(callbackId);
+        return addApart(networkCallbackIds, callbackId, new Registrar() {
+            @Override
+            public int add(Connection c) throws VirtException {
+                return c.addNetworkEventListener(listener);
+            }
+
+            @Override
+            public void remove(Connection c, int listenerId) throws VirtException {
+                c.removeNetworkEventListener(listenerId);
+            }
+        });
+    }
+
+    /** Removes the network event listener of {@code callbackId}; false when the client has no such callback. */
+    boolean removeNetworkEventListener(int callbackId) throws VirtException {
+        return removeApart(networkCallbackIds, callbackId);
+    }
+
+    /** Adds a listener whose callback IDs {@code ids} keeps apart from the domain ones. */
+    private int addApart(Set<Integer> ids, int callbackId, Registrar registrar) throws VirtException {
+        ids.add(callbackId);
+        try {
+            return add(callbackId, new Callback(false, -1, null, registrar));
+        } catch (VirtException | RuntimeException e) {
+            ids.remove(callbackId);
+            throw e;
+        }
+    }
+
+    private boolean removeApart(Set<Integer> ids, int callbackId) throws VirtException {
+        if (!ids.contains(callbackId) || !remove(callbackId, false)) {
             return false;
         }
-        storageCallbackIds.remove(callbackId);
+        ids.remove(callbackId);
         return true;
     }
 

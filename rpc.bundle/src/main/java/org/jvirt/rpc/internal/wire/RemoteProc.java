@@ -169,6 +169,19 @@ public final class RemoteProc {
     public static final int NETWORK_GET_DHCP_LEASES = 341;
     public static final int NETWORK_DEFINE_XML_FLAGS = 432;
     public static final int NETWORK_CREATE_XML_FLAGS = 437;
+    public static final int CONNECT_NETWORK_EVENT_REGISTER_ANY = 313;
+    public static final int CONNECT_NETWORK_EVENT_DEREGISTER_ANY = 314;
+    public static final int NETWORK_EVENT_LIFECYCLE = 315;
+    public static final int NETWORK_LIST_ALL_PORTS = 404;
+    public static final int NETWORK_PORT_LOOKUP_BY_UUID = 405;
+    public static final int NETWORK_PORT_CREATE_XML = 406;
+    public static final int NETWORK_PORT_GET_PARAMETERS = 407;
+    public static final int NETWORK_PORT_SET_PARAMETERS = 408;
+    public static final int NETWORK_PORT_GET_XML_DESC = 409;
+    public static final int NETWORK_PORT_DELETE = 410;
+    /** REMOTE_NETWORK_PORT_LIST_MAX and REMOTE_NETWORK_PORT_PARAMETERS_MAX. */
+    public static final int NETWORK_PORT_LIST_MAX = 16384;
+    public static final int NETWORK_PORT_PARAMETERS_MAX = 16;
     /** REMOTE_NETWORK_LIST_MAX and REMOTE_NETWORK_DHCP_LEASES_MAX. */
     public static final int NETWORK_LIST_MAX = 16384;
     public static final int NETWORK_DHCP_LEASES_MAX = 65536;

@@ -16,4 +16,9 @@ public record WireNetwork(String name, UUID uuid) {
     public void write(XdrWriter w) {
         w.writeString(name).writeUuid(uuid);
     }
+
+    /** A {@code remote_network}: an optional network (a present flag, then the network). */
+    public static WireNetwork readOptional(XdrReader r) throws XdrException {
+        return r.readBool() ? read(r) : null;
+    }
 }

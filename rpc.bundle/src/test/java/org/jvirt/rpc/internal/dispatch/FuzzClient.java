@@ -10,6 +10,7 @@ import org.jvirt.api.Connection;
 import org.jvirt.api.ConnectionFactory;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.SecretEventListener;
+import org.jvirt.api.NetworkEventListener;
 import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -28,6 +29,7 @@ final class FuzzClient implements ClientContext {
     private final Map<Integer, Integer> eventIds = new HashMap<>();
     private final Map<Integer, Integer> secretListenerIds = new HashMap<>();
     private final Map<Integer, Integer> storageListenerIds = new HashMap<>();
+    private final Map<Integer, Integer> networkListenerIds = new HashMap<>();
     private Connection connection;
     private int nextCallbackId;
     final AtomicInteger events = new AtomicInteger();
@@ -149,6 +151,23 @@ final class FuzzClient implements ClientContext {
             return false;
         }
         connection().removeStoragePoolEventListener(id);
+        return true;
+    }
+
+    @Override
+    public int addNetworkEventListener(IntFunction<NetworkEventListener> listenerFor) throws VirtException {
+        int callbackId = ++nextCallbackId;
+        networkListenerIds.put(callbackId, connection().addNetworkEventListener(listenerFor.apply(callbackId)));
+        return callbackId;
+    }
+
+    @Override
+    public boolean removeNetworkEventListener(int callbackId) throws VirtException {
+        Integer id = networkListenerIds.remove(callbackId);
+        if (id == null) {
+            return false;
+        }
+        connection().removeNetworkEventListener(id);
         return true;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.jvirt.api.ErrorCode;
@@ -24,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * libvirt's networkAllocatePort and qemuInterfaceBridgeConnect do: the network is resolved through
  * the host's shared network driver (it must exist and be active), a tap device is made ({@code vnetN},
  * or the {@code <target dev>} given unless it uses libvirt's reserved prefix), given the guest's MAC
- * with {@code fe} first, attached to the network's bridge and set up. The live definition then
- * names the bridge and the tap, and QEMU opens the tap by name ({@code script=no}). {@link #unplug}
- * deletes those taps when the guest has stopped.
+ * with {@code fe} first, attached to the network's bridge and set up. Each interface gets a port
+ * of the network (libvirt's virNetworkPortCreateXML from qemuProcessPrepareDomainNetwork), so the
+ * network lists its guests ({@code virsh net-port-list}). The live definition then names the bridge,
+ * the port and the tap, and QEMU opens the tap by name ({@code script=no}). {@link #unplug} deletes
+ * those taps and releases the ports when the guest has stopped.
  */
 public final class GuestNetworks {
     private static final Logger LOG = LoggerFactory.getLogger(GuestNetworks.class);
@@ -54,22 +57,29 @@ public final class GuestNetworks {
         }
         List<Device> all = new ArrayList<>(live.devices().all());
         List<String> made = new ArrayList<>();
+        List<Runnable> releases = new ArrayList<>();
         NetworkDriverConnection conn = open(live);
         try {
             Set<String> taken = existingLinks();
             for (int i = 0; i < all.size(); i++) {
                 if (all.get(i) instanceof NetInterface n && isNetwork(n)) {
-                    String bridge = bridgeOf(conn, n.source().network());
+                    NetworkRef ref = activeNetwork(conn, n.source().network());
+                    String bridge = conn.bridgeName(ref);
+                    String port = allocatePort(conn, ref, live, n);
+                    if (port != null) {
+                        releases.add(() -> releaseQuietly(conn, ref, port));
+                    }
                     String tap = tapName(n, taken);
                     createTap(tap, n.mac(), bridge, owner);
                     made.add(tap);
                     taken.add(tap);
-                    all.set(i, n.toBuilder().source(n.source().toBuilder().bridge(bridge).build())
+                    all.set(i, n.toBuilder().source(n.source().toBuilder().bridge(bridge).portid(port).build())
                             .targetDev(tap).build());
                 }
             }
         } catch (VirtException | RuntimeException e) {
             made.forEach(this::deleteQuietly);
+            releases.forEach(Runnable::run);
             throw e;
         } finally {
             conn.close();
@@ -77,7 +87,7 @@ public final class GuestNetworks {
         return live.withDevices(live.devices().withAll(all));
     }
 
-    /** Deletes the taps of the network interfaces of a guest that stopped (or failed to start). */
+    /** Deletes the taps and releases the ports of the network interfaces of a guest that stopped. */
     public void unplug(DomainDef live) {
         if (live == null) {
             return;
@@ -87,6 +97,59 @@ public final class GuestNetworks {
                 deleteQuietly(n.targetDev());
             }
         }
+        NetworkDriver driver = networks.get();
+        List<NetInterface> withPorts = live.devices().interfaces().stream()
+                .filter(n -> isNetwork(n) && n.source().portid() != null).toList();
+        if (driver == null || withPorts.isEmpty()) {
+            return;
+        }
+        NetworkDriverConnection conn;
+        try {
+            conn = driver.open(0);
+        } catch (VirtException e) {
+            LOG.warn("cannot release the network ports of guest {}: {}", live.name(), e.getMessage());
+            return;
+        }
+        try {
+            for (NetInterface n : withPorts) {
+                try {
+                    releaseQuietly(conn, conn.lookupByName(n.source().network()), n.source().portid());
+                } catch (VirtException e) {
+                    // the network is gone, and its ports with it
+                    LOG.debug("network {} of guest {}: {}", n.source().network(), live.name(), e.getMessage());
+                }
+            }
+        } finally {
+            conn.close();
+        }
+    }
+
+    /**
+     * A port for the interface (libvirt's virDomainNetCreatePort): owned by the guest, with its MAC
+     * and port group; the network decides the plug. Null for an interface without a MAC.
+     */
+    private static String allocatePort(NetworkDriverConnection conn, NetworkRef ref, DomainDef live, NetInterface n)
+            throws VirtException {
+        if (n.mac() == null) {
+            return null;
+        }
+        String group = n.source().portgroup() == null ? "" : "<group>" + escape(n.source().portgroup()) + "</group>";
+        String xml = "<networkport><uuid>" + UUID.randomUUID() + "</uuid><owner><name>" + escape(live.name())
+                + "</name><uuid>" + live.uuid() + "</uuid></owner>" + group + "<mac address='" + n.mac()
+                + "'/></networkport>";
+        return conn.createPort(ref, xml, 0).toString();
+    }
+
+    private static void releaseQuietly(NetworkDriverConnection conn, NetworkRef ref, String port) {
+        try {
+            conn.deletePort(ref, UUID.fromString(port), 0);
+        } catch (VirtException | IllegalArgumentException e) {
+            LOG.warn("cannot release port {} of network {}: {}", port, ref.name(), e.getMessage());
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;");
     }
 
     private static boolean isNetwork(NetInterface n) {
@@ -104,7 +167,7 @@ public final class GuestNetworks {
         return driver.open(0);
     }
 
-    private static String bridgeOf(NetworkDriverConnection conn, String name) throws VirtException {
+    private static NetworkRef activeNetwork(NetworkDriverConnection conn, String name) throws VirtException {
         NetworkRef ref = conn.lookupByName(name);
         if (ref == null) {
             throw noNetwork(name);
@@ -113,7 +176,7 @@ public final class GuestNetworks {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
                     "network '" + name + "' is not active");
         }
-        return conn.bridgeName(ref);
+        return ref;
     }
 
     private static VirtException noNetwork(String name) {
