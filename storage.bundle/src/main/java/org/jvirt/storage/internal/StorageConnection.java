@@ -238,7 +238,7 @@ final class StorageConnection implements StorageDriverConnection {
     @Override
     public String volXml(StorageVolRef vol, int flags) throws VirtException {
         StorageService.checkFlags(flags, 0, "storageVolGetXMLDesc");
-        return VolXml.format(volume(vol));
+        return VolXml.format(vols.withDefaultSecret(volume(vol)));
     }
 
     @Override

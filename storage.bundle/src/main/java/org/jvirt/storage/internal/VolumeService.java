@@ -2,6 +2,7 @@ package org.jvirt.storage.internal;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -11,9 +12,11 @@ import org.jvirt.api.StorageVolResizeFlag;
 import org.jvirt.api.StorageVolType;
 import org.jvirt.api.VirtException;
 import org.jvirt.storage.internal.backend.Allocation;
+import org.jvirt.storage.internal.backend.VolumeSecrets;
 import org.jvirt.storage.internal.conf.PoolDef;
 import org.jvirt.storage.internal.conf.PoolXml;
 import org.jvirt.storage.internal.conf.VolDef;
+import org.jvirt.storage.internal.conf.VolEncryption;
 import org.jvirt.storage.internal.conf.VolXml;
 
 /**
@@ -23,10 +26,12 @@ import org.jvirt.storage.internal.conf.VolXml;
 final class VolumeService {
     private final StorageService pools;
     private final VolXml volXml;
+    private final VolumeSecrets secrets;
 
-    VolumeService(StorageService pools, VolXml volXml) {
+    VolumeService(StorageService pools, VolXml volXml, VolumeSecrets secrets) {
         this.pools = pools;
         this.volXml = volXml;
+        this.secrets = secrets;
     }
 
     VolDef byName(PoolObject p, String name) throws VirtException {
@@ -76,11 +81,6 @@ final class VolumeService {
         StorageService.checkFlags(flags, StorageVolCreateFlag.PREALLOC_METADATA.bit() | StorageVolCreateFlag.VALIDATE.bit()
                 | (source != null ? StorageVolCreateFlag.REFLINK.bit() : 0), source != null ? "storageVolCreateXMLFrom" : "storageVolCreateXML");
         VolDef def = volXml.parse(xml, p.def.type(), source == null, source != null);
-        if (def.encryption() != null) {
-            // the XML is libvirt's, but jvirt's backend does not create encrypted volumes yet
-            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.STORAGE,
-                    "storage pool does not support encrypted volumes");
-        }
         synchronized (pools.lock) {
             active(p);
             if (source != null) {
@@ -114,7 +114,7 @@ final class VolumeService {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
                         "Not enough space left in storage pool");
             }
-            pools.backend.createVolume(pool, vol, source == null ? null : source.vol(),
+            pools.backend.createVolume(pool, vol, source == null ? null : withDefaultSecret(source.vol()),
                     (flags & StorageVolCreateFlag.PREALLOC_METADATA.bit()) != 0);
             VolDef created = reread(p, Path.of(path));
             return created;
@@ -171,6 +171,20 @@ final class VolumeService {
             pools.backend.resizeVolume(now, target, allocate);
             reread(p, Path.of(now.path()));
         }
+    }
+
+    /**
+     * {@code storageBackendLoadDefaultSecrets}: an encrypted volume read from disk names no secret; the
+     * volume secret whose usage is the volume's path is its secret.
+     */
+    VolDef withDefaultSecret(VolDef v) {
+        if (v.encryption() == null || !v.encryption().secrets().isEmpty()) {
+            return v;
+        }
+        UUID uuid = secrets.byVolumePath(v.path());
+        return uuid == null ? v : v.withEncryption(new VolEncryption(v.encryption().format(),
+                List.<String[]>of(new String[] {"passphrase", uuid.toString(), null}), v.encryption().cipher(),
+                v.encryption().ivgen()));
     }
 
     /** The volume as it is now; the caller holds the lock. */

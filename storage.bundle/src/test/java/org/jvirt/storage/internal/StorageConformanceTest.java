@@ -3,6 +3,7 @@ package org.jvirt.storage.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jvirt.api.StorageVolType;
@@ -154,7 +155,13 @@ class StorageConformanceTest {
                 }
                 VolDef vol = typed(volXml.parse(Files.readString(data.resolve("storagevolxml2xmlin/" + c[2] + ".xml")),
                         pool.type(), (Boolean) c[7], input != null), pool);
-                String actual = String.join(" ", QemuImgCommand.build("qemu-img", pool.targetPath(), vol, input, (Boolean) c[6]));
+                // the harness's fixed secret file names, one command a line as virCommandToString
+                List<String> lines = new ArrayList<>();
+                for (QemuImgCommand.Step step : QemuImgCommand.steps(vol, input)) {
+                    lines.add(String.join(" ", QemuImgCommand.build("qemu-img", pool.targetPath(), vol, input,
+                            (Boolean) c[6], "/path/to/secretFile", "/path/to/inputSecretFile", step)));
+                }
+                String actual = String.join("\n", lines);
                 if (shouldFail) {
                     results.failed(name, "accepted, libvirt refuses it: " + actual);
                     continue;
