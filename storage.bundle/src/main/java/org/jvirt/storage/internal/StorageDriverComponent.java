@@ -11,6 +11,7 @@ import org.jvirt.api.spi.StorageDriver;
 import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.storage.internal.backend.DirBackend;
+import org.jvirt.storage.internal.backend.FsBackend;
 import org.jvirt.storage.internal.backend.VolumeSecrets;
 import org.jvirt.storage.internal.conf.PoolXml;
 import org.jvirt.storage.internal.conf.VolXml;
@@ -52,7 +53,8 @@ public final class StorageDriverComponent implements StorageDriver {
     /** For use without OSGi: passphrase files for qemu-img in {@code runDir}; bind a secret driver for encrypted volumes. */
     public StorageDriverComponent(StateStore store, DomainXmlCodec codec, String qemuImg, Path runDir) throws VirtException {
         VolumeSecrets secrets = new VolumeSecrets(secretDriver::get, runDir);
-        this.pools = new StorageService(new PoolXml(codec), new PoolRecords(store), new DirBackend(qemuImg, secrets)).load();
+        this.pools = new StorageService(new PoolXml(codec), new PoolRecords(store), new DirBackend(qemuImg, secrets),
+                new FsBackend("mount", "umount", "mkfs", "blkid")).load();
         this.volumes = new VolumeService(pools, new VolXml(codec), secrets);
     }
 
@@ -74,6 +76,6 @@ public final class StorageDriverComponent implements StorageDriver {
 
     @Override
     public String toString() {
-        return "StorageDriver[dir]";
+        return "StorageDriver[dir, fs]";
     }
 }
