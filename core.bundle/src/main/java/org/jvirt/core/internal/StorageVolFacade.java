@@ -5,6 +5,7 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.StoragePool;
 import org.jvirt.api.StorageVol;
 import org.jvirt.api.StorageVolInfo;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.StorageVolRef;
 
@@ -78,6 +79,18 @@ final class StorageVolFacade implements StorageVol {
     @Override
     public void resize(long capacity, int flags) throws VirtException {
         write("virStorageVolResize", s -> s.resizeVol(ref, capacity, flags));
+    }
+
+    @Override
+    public Stream upload(long offset, long length, int flags) throws VirtException {
+        conn.checkWritable("virStorageVolUpload", ErrorDomain.STORAGE);
+        return conn.storageCall("virStorageVolUpload", s -> s.uploadVol(ref, offset, length, flags));
+    }
+
+    @Override
+    public Stream download(long offset, long length, int flags) throws VirtException {
+        conn.checkWritable("virStorageVolDownload", ErrorDomain.STORAGE);
+        return conn.storageCall("virStorageVolDownload", s -> s.downloadVol(ref, offset, length, flags));
     }
 
     @Override

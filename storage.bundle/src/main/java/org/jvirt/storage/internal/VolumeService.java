@@ -10,20 +10,25 @@ import org.jvirt.api.StorageVolCreateFlag;
 import org.jvirt.api.StorageVolDeleteFlag;
 import org.jvirt.api.StorageVolResizeFlag;
 import org.jvirt.api.StorageVolType;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.jvirt.storage.internal.backend.Allocation;
+import org.jvirt.storage.internal.backend.FileStream;
 import org.jvirt.storage.internal.backend.VolumeSecrets;
 import org.jvirt.storage.internal.conf.PoolDef;
 import org.jvirt.storage.internal.conf.PoolXml;
 import org.jvirt.storage.internal.conf.VolDef;
 import org.jvirt.storage.internal.conf.VolEncryption;
 import org.jvirt.storage.internal.conf.VolXml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The volumes of running pools (libvirt's {@code storage_driver.c} volume half): create, create from
  * another volume, delete, wipe, resize and lookups, with libvirt's checks and messages.
  */
 final class VolumeService {
+    private static final Logger LOG = LoggerFactory.getLogger(VolumeService.class);
     private final StorageService pools;
     private final VolXml volXml;
     private final VolumeSecrets secrets;
@@ -185,6 +190,34 @@ final class VolumeService {
         return uuid == null ? v : v.withEncryption(new VolEncryption(v.encryption().format(),
                 List.<String[]>of(new String[] {"passphrase", uuid.toString(), null}), v.encryption().cipher(),
                 v.encryption().ivgen()));
+    }
+
+    /** {@code storageVolUpload}: a stream into the volume's file; the volume is read again when it finishes. */
+    Stream upload(PoolObject p, VolDef v, long offset, long length, int flags) throws VirtException {
+        StorageService.checkFlags(flags, 0, "storageVolUpload");
+        Path path;
+        synchronized (pools.lock) {
+            path = Path.of(current(p, v).path());
+        }
+        return FileStream.upload(path, offset, length, () -> {
+            synchronized (pools.lock) {
+                try {
+                    if (p.active) {
+                        reread(p, path);
+                    }
+                } catch (VirtException e) {
+                    LOG.warn("cannot read volume '{}' after its upload: {}", path, e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** {@code storageVolDownload}: a stream of the volume's file. */
+    Stream download(PoolObject p, VolDef v, long offset, long length, int flags) throws VirtException {
+        StorageService.checkFlags(flags, 0, "storageVolDownload");
+        synchronized (pools.lock) {
+            return FileStream.download(Path.of(current(p, v).path()), offset, length);
+        }
     }
 
     /** The volume as it is now; the caller holds the lock. */
