@@ -1,19 +1,19 @@
 #!/bin/bash
 # Storage benchmark (issue 11; run by hand as root, not part of mvn verify): jvirt's storage driver
 # served by jvirtd (dist/bin/jvirtd) against libvirt 9.0's storage driver (libvirtd), in one run,
-# through the same client (python3-libvirt, qemu+unix:///system?socket=...): a transient dir pool per
+# through the same client (python3-libvirt, storage+unix:///system?socket=...): a transient dir pool per
 # daemon, then N (100) qcow2 volumes of 1 GiB created one by one (both daemons run the same qemu-img
 # command line), then deleted one by one, interleaved between the daemons. Prints every call's time,
 # the medians and the ratio jvirt / libvirtd per operation.
 #
-# Usage: bench/storage-vs-libvirtd.sh   (needs qemu-utils, libvirt-daemon, libvirt-daemon-driver-qemu,
-#        libvirt-daemon-driver-storage, python3-libvirt, a JDK 17 and Maven with the project's dependencies)
+# Usage: bench/storage-vs-libvirtd.sh   (needs qemu-utils, libvirt-daemon, libvirt-daemon-driver-storage,
+#        python3-libvirt, a JDK 17 and Maven with the project's dependencies)
 # Environment: N (100), BUILD (yes: mvn -o package -pl dist -am -DskipTests first; "no" uses dist/target),
 #        KEEP_WORK (no).
 #
 # Both daemons get temporary sockets, configuration and state under one mktemp folder; libvirtd runs
 # in its own mount namespace (tmpfs on /run/libvirt, temporary /var and /etc/libvirt) with only its
-# QEMU and storage driver modules, as bench/qemu-vs-libvirtd.sh does. Everything started here is
+# storage driver module (as bench/qemu-vs-libvirtd.sh does with the QEMU driver). Everything started here is
 # stopped by PID on exit.
 set -euo pipefail
 
@@ -27,7 +27,7 @@ LIBVIRT_DRIVERS=/usr/lib/x86_64-linux-gnu/libvirt/connection-driver
 for tool in qemu-img /usr/sbin/libvirtd unshare nsenter java; do
     command -v "$tool" > /dev/null || { echo "missing: $tool" >&2; exit 2; }
 done
-for so in libvirt_driver_qemu.so libvirt_driver_storage.so; do
+for so in libvirt_driver_storage.so; do
     [ -f "$LIBVIRT_DRIVERS/$so" ] || { echo "missing: $LIBVIRT_DRIVERS/$so" >&2; exit 2; }
 done
 "$PY" -c 'import libvirt' || { echo "missing: python3-libvirt" >&2; exit 2; }
@@ -37,8 +37,8 @@ WORK=$(mktemp -d /tmp/jvstor.XXXXXX)
 chmod 755 "$WORK"
 JVIRT_SOCK="$WORK/jvirt-sock"
 LIBVIRT_SOCK="$WORK/libvirtd/libvirt-sock"
-JURI="qemu+unix:///system?socket=$JVIRT_SOCK"
-LURI="qemu+unix:///system?socket=$LIBVIRT_SOCK"
+JURI="storage+unix:///system?socket=$JVIRT_SOCK"
+LURI="storage+unix:///system?socket=$LIBVIRT_SOCK"
 JVIRTD_PID=""
 LIBVIRTD_PID=""
 NS_HOLDER_PID=""
@@ -79,24 +79,19 @@ if [ "$BUILD" = yes ]; then
 fi
 [ -f "$ROOT/dist/target/jvirtd.jar" ] || { echo "dist/target/jvirtd.jar is missing: run with BUILD=yes" >&2; exit 2; }
 
-# --- libvirtd 9.0 in its own mount namespace, QEMU and storage drivers only --------------------
+# --- libvirtd 9.0 in its own mount namespace, storage driver only ------------------------------
 lv="$WORK/libvirtd"
 mkdir -p "$lv/drivers" "$lv/etc" "$lv/var/lib" "$lv/var/cache" "$lv/var/log" "$lv/var/tmp"
 chmod 1777 "$lv/var/tmp"
 ln -s /run "$lv/var/run"
 ln -s /run/lock "$lv/var/lock"
-ln -s "$LIBVIRT_DRIVERS/libvirt_driver_qemu.so" "$LIBVIRT_DRIVERS/libvirt_driver_storage.so" "$lv/drivers/"
+ln -s "$LIBVIRT_DRIVERS/libvirt_driver_storage.so" "$lv/drivers/"
 cat > "$lv/libvirtd.conf" <<CONF
 listen_tcp = 0
 listen_tls = 0
 unix_sock_dir = "$lv"
 auth_unix_rw = "none"
 auth_unix_ro = "none"
-CONF
-cat > "$lv/etc/qemu.conf" <<CONF
-user = "root"
-group = "root"
-security_driver = "none"
 CONF
 cat > "$lv/ns.sh" <<SH
 set -e

@@ -132,7 +132,9 @@ final class VolumeService {
             VolDef now = current(p, v);
             pools.backend.deleteVolume(now);
             p.volumes.remove(now.name());
-            refreshSizes(p);
+            // storageVolDeleteInternal: the pool's sizes by the volume's allocation, no statvfs
+            p.allocation = Math.max(0, p.allocation - now.allocation());
+            p.available += now.allocation();
         }
     }
 
