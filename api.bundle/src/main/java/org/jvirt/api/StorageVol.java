@@ -48,4 +48,17 @@ public interface StorageVol {
 
     /** Changes the volume's capacity; {@code flags}: {@link StorageVolResizeFlag}. */
     void resize(long capacity, int flags) throws VirtException;
+
+    /**
+     * A stream that writes the volume's data from {@code offset}, at most {@code length} bytes (0: up
+     * to the end), libvirt's {@code virStorageVolUpload}: the caller sends the data and finishes the
+     * stream. {@code flags}: 0 ({@code VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM} is not supported).
+     */
+    Stream upload(long offset, long length, int flags) throws VirtException;
+
+    /**
+     * A stream of the volume's data from {@code offset}, at most {@code length} bytes (0: to the end),
+     * libvirt's {@code virStorageVolDownload}: the caller receives until 0 and finishes the stream.
+     */
+    Stream download(long offset, long length, int flags) throws VirtException;
 }

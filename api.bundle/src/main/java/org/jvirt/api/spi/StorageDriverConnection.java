@@ -7,6 +7,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.StoragePoolInfo;
 import org.jvirt.api.StorageVolInfo;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -100,6 +101,16 @@ public interface StorageDriverConnection {
     String volXml(StorageVolRef vol, int flags) throws VirtException;
 
     String volPath(StorageVolRef vol) throws VirtException;
+
+    /** A stream writing into the volume (see {@code StorageVol.upload}); unsupported unless the driver overrides it. */
+    default Stream uploadVol(StorageVolRef vol, long offset, long length, int flags) throws VirtException {
+        throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.STORAGE, "virStorageVolUpload");
+    }
+
+    /** A stream reading the volume (see {@code StorageVol.download}); unsupported unless the driver overrides it. */
+    default Stream downloadVol(StorageVolRef vol, long offset, long length, int flags) throws VirtException {
+        throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.STORAGE, "virStorageVolDownload");
+    }
 
     /** Sets where this connection delivers storage pool events; null stops delivery. */
     default void setEventSink(StorageEventSink sink) {

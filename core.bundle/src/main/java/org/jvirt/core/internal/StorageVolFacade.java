@@ -6,7 +6,11 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.StoragePool;
 import org.jvirt.api.StorageVol;
 import org.jvirt.api.StorageVolInfo;
+<<<<<<< HEAD
 import org.jvirt.api.StorageVolResizeFlag;
+=======
+import org.jvirt.api.Stream;
+>>>>>>> stor11
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.StorageVolRef;
 
@@ -92,6 +96,18 @@ final class StorageVolFacade implements StorageVol {
                     "capacity in " + fn + " cannot be zero without 'delta' or 'shrink' flags set");
         }
         write(fn, s -> s.resizeVol(ref, capacity, flags));
+    }
+
+    @Override
+    public Stream upload(long offset, long length, int flags) throws VirtException {
+        conn.checkWritable("virStorageVolUpload", ErrorDomain.STORAGE);
+        return conn.storageCall("virStorageVolUpload", s -> s.uploadVol(ref, offset, length, flags));
+    }
+
+    @Override
+    public Stream download(long offset, long length, int flags) throws VirtException {
+        conn.checkWritable("virStorageVolDownload", ErrorDomain.STORAGE);
+        return conn.storageCall("virStorageVolDownload", s -> s.downloadVol(ref, offset, length, flags));
     }
 
     @Override

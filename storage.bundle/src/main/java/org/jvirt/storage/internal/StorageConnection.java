@@ -10,6 +10,7 @@ import org.jvirt.api.StoragePoolInfo;
 import org.jvirt.api.StoragePoolState;
 import org.jvirt.api.StorageVolInfo;
 import org.jvirt.api.StorageXmlFlag;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.spi.StorageEventSink;
@@ -238,12 +239,24 @@ final class StorageConnection implements StorageDriverConnection {
     @Override
     public String volXml(StorageVolRef vol, int flags) throws VirtException {
         StorageService.checkFlags(flags, 0, "storageVolGetXMLDesc");
-        return VolXml.format(volume(vol));
+        return VolXml.format(vols.withDefaultSecret(volume(vol)));
     }
 
     @Override
     public String volPath(StorageVolRef vol) throws VirtException {
         return volume(vol).path();
+    }
+
+    @Override
+    public Stream uploadVol(StorageVolRef vol, long offset, long length, int flags) throws VirtException {
+        PoolObject p = poolOf(vol);
+        return vols.upload(p, vols.byName(p, vol.name()), offset, length, flags);
+    }
+
+    @Override
+    public Stream downloadVol(StorageVolRef vol, long offset, long length, int flags) throws VirtException {
+        PoolObject p = poolOf(vol);
+        return vols.download(p, vols.byName(p, vol.name()), offset, length, flags);
     }
 
     @Override

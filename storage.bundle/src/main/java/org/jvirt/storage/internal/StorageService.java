@@ -18,6 +18,7 @@ import org.jvirt.api.StoragePoolListFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.StorageEventSink;
 import org.jvirt.storage.internal.backend.DirBackend;
+import org.jvirt.storage.internal.backend.FsBackend;
 import org.jvirt.storage.internal.conf.PoolDef;
 import org.jvirt.storage.internal.conf.PoolType;
 import org.jvirt.storage.internal.conf.PoolXml;
@@ -36,14 +37,16 @@ final class StorageService {
     final Object lock = new Object();
     final PoolTable pools = new PoolTable();
     final DirBackend backend;
+    private final FsBackend fs;
     private final PoolXml poolXml;
     private final PoolRecords records;
     private final Set<StorageEventSink> sinks = ConcurrentHashMap.newKeySet();
 
-    StorageService(PoolXml poolXml, PoolRecords records, DirBackend backend) {
+    StorageService(PoolXml poolXml, PoolRecords records, DirBackend backend, FsBackend fs) {
         this.poolXml = poolXml;
         this.records = records;
         this.backend = backend;
+        this.fs = fs;
     }
 
     /** Reads the persistent pools, marks those with a status record running again and starts autostart pools. */
@@ -178,6 +181,9 @@ final class StorageService {
                 throw invalid("storage pool '" + p.def.name() + "' is already active");
             }
             backend.build(p.def);
+            if (p.def.type() == PoolType.FS && flags != 0) {
+                fs.makeFileSystem(p.def, flags);
+            }
             emit(p.def, StoragePoolEventType.CREATED);
         }
     }
@@ -186,6 +192,9 @@ final class StorageService {
         synchronized (lock) {
             if (!p.active) {
                 throw invalid("storage pool '" + p.def.name() + "' is not active");
+            }
+            if (p.def.type() == PoolType.FS) {
+                fs.unmount(p.def); // a pool that cannot be unmounted stays active, as in libvirt
             }
             p.active = false;
             p.volumes.clear();
@@ -239,6 +248,7 @@ final class StorageService {
                 readVolumes(p);
             } catch (VirtException e) {
                 // libvirt stops a pool whose refresh fails
+                unmountQuietly(p.def);
                 p.active = false;
                 p.volumes.clear();
                 records.deleteStatus(p.def);
@@ -279,23 +289,51 @@ final class StorageService {
         Checks.exclusive(flags, StoragePoolCreateFlag.WITH_BUILD_OVERWRITE, StoragePoolCreateFlag.WITH_BUILD_NO_OVERWRITE);
         if (flags != 0) {
             backend.build(p.def);
+            if (p.def.type() == PoolType.FS) {
+                // storagePoolCreate: WITH_BUILD_OVERWRITE / _NO_OVERWRITE become the build's flags
+                int buildFlags = (flags & StoragePoolCreateFlag.WITH_BUILD_OVERWRITE.bit()) != 0
+                        ? StoragePoolBuildFlag.OVERWRITE.bit()
+                        : (flags & StoragePoolCreateFlag.WITH_BUILD_NO_OVERWRITE.bit()) != 0
+                        ? StoragePoolBuildFlag.NO_OVERWRITE.bit() : 0;
+                if (buildFlags != 0) {
+                    fs.makeFileSystem(p.def, buildFlags);
+                }
+            }
         }
     }
 
     private void activate(PoolObject p) throws VirtException {
-        backend.check(p.def);
-        readVolumes(p);
+        if (p.def.type() == PoolType.FS) {
+            fs.mount(p.def);
+        }
+        try {
+            backend.check(p.def);
+            readVolumes(p);
+        } catch (VirtException e) {
+            unmountQuietly(p.def);
+            throw e;
+        }
         p.active = true;
         records.saveStatus(p.def);
         LOG.info("storage pool '{}' started", p.def.name());
     }
 
+    private void unmountQuietly(PoolDef def) {
+        if (def.type() == PoolType.FS) {
+            try {
+                fs.unmount(def);
+            } catch (VirtException e) {
+                LOG.warn("storage pool '{}' stays mounted: {}", def.name(), e.getMessage());
+            }
+        }
+    }
+
     /**
-     * The definition of a pool type this driver has a backend for: dir. Others are refused as libvirt
+     * The definition of a pool type this driver has a backend for: dir and fs. Others are refused as libvirt
      * refuses a pool type whose backend is not built in ({@code virStorageBackendForType}).
      */
     private static PoolDef backed(PoolDef def) throws VirtException {
-        if (def.type() != PoolType.DIR) {
+        if (def.type() != PoolType.DIR && def.type() != PoolType.FS) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STORAGE,
                     "missing backend for pool type '" + def.type().xmlName() + "'");
         }

@@ -2,6 +2,7 @@ package org.jvirt.storage.internal;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -9,24 +10,33 @@ import org.jvirt.api.StorageVolCreateFlag;
 import org.jvirt.api.StorageVolDeleteFlag;
 import org.jvirt.api.StorageVolResizeFlag;
 import org.jvirt.api.StorageVolType;
+import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
 import org.jvirt.storage.internal.backend.Allocation;
+import org.jvirt.storage.internal.backend.FileStream;
+import org.jvirt.storage.internal.backend.VolumeSecrets;
 import org.jvirt.storage.internal.conf.PoolDef;
 import org.jvirt.storage.internal.conf.PoolXml;
 import org.jvirt.storage.internal.conf.VolDef;
+import org.jvirt.storage.internal.conf.VolEncryption;
 import org.jvirt.storage.internal.conf.VolXml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The volumes of running pools (libvirt's {@code storage_driver.c} volume half): create, create from
  * another volume, delete, wipe, resize and lookups, with libvirt's checks and messages.
  */
 final class VolumeService {
+    private static final Logger LOG = LoggerFactory.getLogger(VolumeService.class);
     private final StorageService pools;
     private final VolXml volXml;
+    private final VolumeSecrets secrets;
 
-    VolumeService(StorageService pools, VolXml volXml) {
+    VolumeService(StorageService pools, VolXml volXml, VolumeSecrets secrets) {
         this.pools = pools;
         this.volXml = volXml;
+        this.secrets = secrets;
     }
 
     VolDef byName(PoolObject p, String name) throws VirtException {
@@ -76,11 +86,6 @@ final class VolumeService {
         StorageService.checkFlags(flags, StorageVolCreateFlag.PREALLOC_METADATA.bit() | StorageVolCreateFlag.VALIDATE.bit()
                 | (source != null ? StorageVolCreateFlag.REFLINK.bit() : 0), source != null ? "storageVolCreateXMLFrom" : "storageVolCreateXML");
         VolDef def = volXml.parse(xml, p.def.type(), source == null, source != null);
-        if (def.encryption() != null) {
-            // the XML is libvirt's, but jvirt's backend does not create encrypted volumes yet
-            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.STORAGE,
-                    "storage pool does not support encrypted volumes");
-        }
         synchronized (pools.lock) {
             active(p);
             if (source != null) {
@@ -114,7 +119,7 @@ final class VolumeService {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
                         "Not enough space left in storage pool");
             }
-            pools.backend.createVolume(pool, vol, source == null ? null : source.vol(),
+            pools.backend.createVolume(pool, vol, source == null ? null : withDefaultSecret(source.vol()),
                     (flags & StorageVolCreateFlag.PREALLOC_METADATA.bit()) != 0);
             VolDef created = reread(p, Path.of(path));
             return created;
@@ -127,7 +132,9 @@ final class VolumeService {
             VolDef now = current(p, v);
             pools.backend.deleteVolume(now);
             p.volumes.remove(now.name());
-            refreshSizes(p);
+            // storageVolDeleteInternal: the pool's sizes by the volume's allocation, no statvfs
+            p.allocation = Math.max(0, p.allocation - now.allocation());
+            p.available += now.allocation();
         }
     }
 
@@ -170,6 +177,48 @@ final class VolumeService {
             }
             pools.backend.resizeVolume(now, target, allocate);
             reread(p, Path.of(now.path()));
+        }
+    }
+
+    /**
+     * {@code storageBackendLoadDefaultSecrets}: an encrypted volume read from disk names no secret; the
+     * volume secret whose usage is the volume's path is its secret.
+     */
+    VolDef withDefaultSecret(VolDef v) {
+        if (v.encryption() == null || !v.encryption().secrets().isEmpty()) {
+            return v;
+        }
+        UUID uuid = secrets.byVolumePath(v.path());
+        return uuid == null ? v : v.withEncryption(new VolEncryption(v.encryption().format(),
+                List.<String[]>of(new String[] {"passphrase", uuid.toString(), null}), v.encryption().cipher(),
+                v.encryption().ivgen()));
+    }
+
+    /** {@code storageVolUpload}: a stream into the volume's file; the volume is read again when it finishes. */
+    Stream upload(PoolObject p, VolDef v, long offset, long length, int flags) throws VirtException {
+        StorageService.checkFlags(flags, 0, "storageVolUpload");
+        Path path;
+        synchronized (pools.lock) {
+            path = Path.of(current(p, v).path());
+        }
+        return FileStream.upload(path, offset, length, () -> {
+            synchronized (pools.lock) {
+                try {
+                    if (p.active) {
+                        reread(p, path);
+                    }
+                } catch (VirtException e) {
+                    LOG.warn("cannot read volume '{}' after its upload: {}", path, e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** {@code storageVolDownload}: a stream of the volume's file. */
+    Stream download(PoolObject p, VolDef v, long offset, long length, int flags) throws VirtException {
+        StorageService.checkFlags(flags, 0, "storageVolDownload");
+        synchronized (pools.lock) {
+            return FileStream.download(Path.of(current(p, v).path()), offset, length);
         }
     }
 

@@ -170,9 +170,10 @@ class DirPoolTest {
                     () -> c.defineStoragePool(StorageHost.dirPool("two", tmp.resolve("same")), 0));
             assertEquals(ErrorCode.OPERATION_FAILED, dup.code());
             assertEquals(1, c.listAllStoragePools(0).size());
-            VirtException fs = assertThrows(VirtException.class, () -> c.defineStoragePool("<pool type='fs'><name>f</name>"
-                    + "<source><device path='/dev/null'/></source><target><path>" + tmp.resolve("m") + "</path></target></pool>", 0));
-            assertEquals("internal error: missing backend for pool type 'fs'", fs.getMessage());
+            VirtException netfs = assertThrows(VirtException.class, () -> c.defineStoragePool("<pool type='netfs'><name>f</name>"
+                    + "<source><host name='localhost'/><dir path='/x'/></source><target><path>" + tmp.resolve("m")
+                    + "</path></target></pool>", 0));
+            assertEquals("internal error: missing backend for pool type 'netfs'", netfs.getMessage());
             assertEquals(1, c.listAllStoragePools(0).size());
         }
     }

@@ -16,10 +16,13 @@ final class StorageHost {
     final Path state;
     final CoreConnectionFactory core = new CoreConnectionFactory(Duration.ofSeconds(2));
     final StorageDriverComponent driver;
+    /** Where the driver writes passphrase files for qemu-img. */
+    final Path run;
 
     StorageHost(Path dir) throws VirtException {
         this.state = dir.resolve("state");
-        this.driver = new StorageDriverComponent(new FileStateStore(state), new DomainXmlCodecImpl(), "qemu-img");
+        this.run = dir.resolve("run");
+        this.driver = new StorageDriverComponent(new FileStateStore(state), new DomainXmlCodecImpl(), "qemu-img", run);
         core.addDriver(new StorageHypervisorDriver(true), Map.of(HypervisorDriver.SCHEMES, new String[] {"storage"}));
         core.bindStorageDriver(driver);
     }

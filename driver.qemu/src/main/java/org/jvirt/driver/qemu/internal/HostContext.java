@@ -12,6 +12,7 @@ import org.jvirt.driver.qemu.internal.net.GuestNetworks;
 import org.jvirt.driver.qemu.internal.net.HostCommands;
 import org.jvirt.driver.qemu.internal.security.QemuSecurity;
 import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
+import org.jvirt.driver.qemu.internal.volume.GuestVolumes;
 
 /**
  * What one QEMU host (the domains of {@code qemu:///system} or of {@code qemu:///session}) works
@@ -21,6 +22,7 @@ import org.jvirt.driver.qemu.internal.vcpu.VcpuManager;
  * @param startObserver told of each step of a guest start ({@link StartObserver#NONE} but in crash tests)
  * @param security      the security driver: who QEMU runs as and which files it is given
  * @param networks      plugs guests' network interfaces into the host's virtual networks
+ * @param volumes       resolves guests' {@code <disk type='volume'>} through the host's storage pools
  * @param commands      host commands (and QEMU itself) behind the configured prefix
  */
 public record HostContext(String storeDriver, Path runDir, Path logDir, String defaultMachine,
@@ -28,5 +30,5 @@ public record HostContext(String storeDriver, Path runDir, Path logDir, String d
                           int maxMessageBytes, DomainXmlCodec codec, StateStore store, Emulators emulators,
                           ArgvBuilder argv, VcpuManager vcpus, GuestCgroups cgroups,
                           StartObserver startObserver, QemuSecurity security,
-                          GuestNetworks networks, HostCommands commands) {
+                          GuestNetworks networks, HostCommands commands, GuestVolumes volumes) {
 }

@@ -55,8 +55,9 @@ public final class Lifecycle {
             DomainDef live;
             List<String> argv;
             try {
-                live = ctx.cgroups().withPartition(
-                        ctx.security().generate(ctx.argv().complete(def.withId(id), emulator)));
+                // volume disks become their pools' files first (libvirt's qemuProcessPrepareDomainStorage)
+                live = ctx.cgroups().withPartition(ctx.security().generate(
+                        ctx.argv().complete(ctx.volumes().translate(def.withId(id)), emulator)));
                 // taps first: the command line names them (libvirt's qemuProcessPrepareHost)
                 live = ctx.networks().plug(live, ctx.security().processOwner(live));
             } catch (VirtException | RuntimeException | Error e) {

@@ -28,6 +28,7 @@ import org.jvirt.api.spi.HostDirectories;
 import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.SecretDriver;
+import org.jvirt.api.spi.StorageDriver;
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.qemu.internal.caps.QemuCapsCache;
@@ -37,6 +38,8 @@ import org.jvirt.driver.qemu.internal.launch.Emulators;
 import org.jvirt.driver.qemu.internal.probe.QmpProber;
 import org.jvirt.driver.qemu.internal.launch.LibvirtArgv;
 import org.jvirt.driver.qemu.internal.net.GuestNetworks;
+import org.jvirt.driver.qemu.internal.volume.GuestVolumes;
+import org.jvirt.driver.qemu.internal.volume.SharedVolumeResolver;
 import org.jvirt.driver.qemu.internal.net.HostCommands;
 import org.jvirt.driver.qemu.internal.secret.SecretLookup;
 import org.jvirt.driver.qemu.internal.secret.SharedSecretLookup;
@@ -82,6 +85,7 @@ public final class QemuDriver implements HypervisorDriver {
     private final AtomicReference<SecretDriver> secretDriver = new AtomicReference<>();
     private final SecretLookup secrets = new SharedSecretLookup(secretDriver::get);
     private final AtomicReference<NetworkDriver> networkDriver = new AtomicReference<>();
+    private final AtomicReference<StorageDriver> storageDriver = new AtomicReference<>();
     private volatile QemuHost system;
     private volatile QemuHost session;
     private volatile Emulators emulators;
@@ -143,6 +147,17 @@ public final class QemuDriver implements HypervisorDriver {
 
     public void unbindNetworkDriver(NetworkDriver driver) {
         networkDriver.compareAndSet(driver, null);
+    }
+
+    /** The host's storage driver (optional): guests' {@code <disk type='volume'>} are volumes of its pools. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindStorageDriver(StorageDriver driver) {
+        storageDriver.set(driver);
+    }
+
+    public void unbindStorageDriver(StorageDriver driver) {
+        storageDriver.compareAndSet(driver, null);
     }
 
     @Activate
@@ -232,7 +247,8 @@ public final class QemuDriver implements HypervisorDriver {
                 Duration.ofMillis(c.command_timeout_ms()), c.max_message_bytes(), codec, store, emulators,
                 new LibvirtArgv(hostCaps::capsOf, codec, run.toAbsolutePath(), c.machine_default(), secrets), vcpus,
                 cgroups,
-                startObserver, security, new GuestNetworks(networkDriver::get, commands), commands));
+                startObserver, security, new GuestNetworks(networkDriver::get, commands), commands,
+                new GuestVolumes(new SharedVolumeResolver(storageDriver::get))));
     }
 
     private static Optional<String> property(BundleContext context, String name) {

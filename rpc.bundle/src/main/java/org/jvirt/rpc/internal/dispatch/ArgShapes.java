@@ -251,6 +251,7 @@ final class ArgShapes {
         put(List.of(vol, i), RemoteProc.STORAGE_VOL_DELETE, RemoteProc.STORAGE_VOL_WIPE,
                 RemoteProc.STORAGE_VOL_GET_INFO_FLAGS, RemoteProc.STORAGE_VOL_GET_XML_DESC);
         put(List.of(vol, Arg.HYPER, i), RemoteProc.STORAGE_VOL_RESIZE);
+        put(List.of(vol, Arg.HYPER, Arg.HYPER, i), RemoteProc.STORAGE_VOL_UPLOAD, RemoteProc.STORAGE_VOL_DOWNLOAD);
         put(List.of(i, Arg.OPT_POOL), RemoteProc.CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY);
     }
 

@@ -174,6 +174,19 @@ final class StorageProcedures {
             long capacity = a.readHyper();
             v.resize(capacity, a.readInt());
         });
+        // the reply is empty; the data follows as VIR_NET_STREAM messages (remoteDispatchStorageVolUpload)
+        t.add(RemoteProc.STORAGE_VOL_UPLOAD, "virStorageVolUpload", WRITE, SD, (c, a, r) -> {
+            StorageVol v = vol(c, a);
+            long offset = a.readHyper();
+            long length = a.readHyper();
+            c.attachStream(v.upload(offset, length, a.readInt()));
+        });
+        t.add(RemoteProc.STORAGE_VOL_DOWNLOAD, "virStorageVolDownload", WRITE, SD, (c, a, r) -> {
+            StorageVol v = vol(c, a);
+            long offset = a.readHyper();
+            long length = a.readHyper();
+            c.attachStream(v.download(offset, length, a.readInt()));
+        });
         t.add(RemoteProc.STORAGE_VOL_GET_INFO, "virStorageVolGetInfo", READ, SD,
                 (c, a, r) -> writeInfo(r, vol(c, a).info()));
         t.add(RemoteProc.STORAGE_VOL_GET_INFO_FLAGS, "virStorageVolGetInfoFlags", READ, SD, (c, a, r) -> {

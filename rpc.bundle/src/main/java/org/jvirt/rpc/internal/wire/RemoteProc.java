@@ -223,6 +223,8 @@ public final class RemoteProc {
     public static final int STORAGE_POOL_IS_PERSISTENT = 155;
     public static final int STORAGE_VOL_WIPE = 165;
     public static final int STORAGE_VOL_RESIZE = 260;
+    public static final int STORAGE_VOL_UPLOAD = 208;
+    public static final int STORAGE_VOL_DOWNLOAD = 209;
     public static final int CONNECT_LIST_ALL_STORAGE_POOLS = 281;
     public static final int STORAGE_POOL_LIST_ALL_VOLUMES = 282;
     public static final int CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY = 368;

@@ -1,5 +1,6 @@
 package org.jvirt.rpc.internal.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +88,32 @@ class VirshStorageTest {
         ok("Pool p1 destroyed\n\n", "pool-destroy", "p1");
         ok("Pool p1 has been undefined\n\n", "pool-undefine", "p1");
         ok(" Name   State   Autostart\n---------------------------\n\n", "pool-list", "--all");
+    }
+
+    /** vol-upload and vol-download over the stream protocol, whole and with --offset / --length. */
+    @Test
+    void uploadAndDownload() throws Exception {
+        Path target = dir.resolve("images");
+        ok("Pool p2 created\n\n", "pool-create-as", "p2", "dir", "--target", target.toString(), "--build");
+        ok("Vol data.img created\n\n", "vol-create-as", "p2", "data.img", "1M");
+        byte[] data = new byte[700_000];   // more than one stream message (256 KiB)
+        new Random(11).nextBytes(data);
+        Path in = dir.resolve("in.bin");
+        Files.write(in, data);
+        ok("\n", "vol-upload", "data.img", in.toString(), "--pool", "p2");
+        byte[] stored = Files.readAllBytes(target.resolve("data.img"));
+        assertArrayEquals(data, Arrays.copyOf(stored, data.length));
+        assertEquals(1 << 20, stored.length, "the file keeps its size");
+        Path out = dir.resolve("out.bin");
+        ok("\n", "vol-download", "data.img", out.toString(), "--pool", "p2", "--offset", "1000", "--length", "300000");
+        assertArrayEquals(Arrays.copyOfRange(data, 1000, 301_000), Files.readAllBytes(out));
+        Path whole = dir.resolve("whole.bin");
+        ok("\n", "vol-download", "data.img", whole.toString(), "--pool", "p2");
+        assertArrayEquals(stored, Files.readAllBytes(whole));
+        Result missing = virsh("vol-upload", "nothere.img", in.toString(), "--pool", "p2");
+        assertEquals(1, missing.exit(), missing.toString());
+        assertTrue(missing.err().contains("no storage vol with matching"), missing.err());
+        ok("Pool p2 destroyed\n\n", "pool-destroy", "p2");
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.storage.internal.conf.Perms;
 import org.jvirt.storage.internal.conf.PoolDef;
 import org.jvirt.storage.internal.conf.VolDef;
+import org.jvirt.storage.internal.conf.VolEncryption;
 
 /**
  * libvirt's {@code dir} pool backend ({@code storage_backend_fs.c} and the local helpers of
@@ -38,9 +39,11 @@ public final class DirBackend {
     static final int DEFAULT_VOL_MODE = 0600;
 
     private final String qemuImg;
+    private final QemuImgCreate qemuImgCreate;
 
-    public DirBackend(String qemuImg) {
+    public DirBackend(String qemuImg, VolumeSecrets secrets) {
         this.qemuImg = qemuImg;
+        this.qemuImgCreate = new QemuImgCreate(qemuImg, secrets);
     }
 
     /** Sizes of the file system holding the pool: capacity, allocation, available (libvirt's statvfs). */
@@ -128,9 +131,11 @@ public final class DirBackend {
             FileProbe probe = FileProbe.of(p);
             VolDef.Backing backing = probe.backingPath() == null ? null
                     : new VolDef.Backing(probe.backingPath(), probe.backingFormat(), Perms.NONE);
+            VolEncryption encryption = probe.encryption() == null ? null
+                    : new VolEncryption(probe.encryption(), List.of(), null, null);
             return new VolDef(name, p.toString(), StorageVolType.FILE, probe.capacity(), true, allocation, true,
                     p.toString(), probe.format(), perms, probe.compat(), false, probe.clusterSize(),
-                    probe.features(), backing, null);
+                    probe.features(), backing, encryption);
         } catch (IOException e) {
             return null;
         }
@@ -147,9 +152,11 @@ public final class DirBackend {
             }
             return;
         }
-        boolean qemuImgNeeded = !"raw".equals(vol.format()) || (input != null && !"raw".equals(input.format()));
+        // virStorageBackendGetBuildVolFromFunction: qemu-img for every other format and for encryption
+        boolean qemuImgNeeded = !"raw".equals(vol.format()) || vol.encryption() != null
+                || (input != null && (!"raw".equals(input.format()) || input.encryption() != null));
         if (qemuImgNeeded) {
-            HostCommand.run(QemuImgCommand.build(qemuImg, pool.targetPath(), vol, input, preallocate));
+            qemuImgCreate.create(pool, vol, input, preallocate);
             chmod(path, mode(vol, DEFAULT_VOL_MODE));
             return;
         }

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * What a volume file is, read from its header as libvirt's {@code virStorageFileProbe} does for the
  * formats jvirt creates: qcow2 (magic {@code QFI\xfb}: virtual size, backing file and its format,
- * compat level, cluster size, lazy refcounts), else raw (the file's size).
+ * compat level, cluster size, lazy refcounts, encryption method), else raw (the file's size), a raw
+ * file starting with a LUKS header being an encrypted raw volume whose capacity is the size after
+ * the header (libvirt's {@code luksEncryptionInfo}).
  *
  * @param format        {@code qcow2} or {@code raw}
  * @param capacity      the virtual size
@@ -22,10 +24,14 @@ import java.util.List;
  * @param compat        {@code 0.10} (version 2) or {@code 1.1} (version 3), null for raw
  * @param clusterSize   bytes per cluster, 0 for raw
  * @param features      qcow2 features set, null for raw
+ * @param encryption    the encryption format ({@code luks}, {@code qcow}), null for none
  */
 public record FileProbe(String format, long capacity, String backingPath, String backingFormat, String compat,
-                        long clusterSize, List<String> features) {
+                        long clusterSize, List<String> features, String encryption) {
     private static final int QCOW2_MAGIC = 0x514649fb;
+    private static final byte[] LUKS_MAGIC = {'L', 'U', 'K', 'S', (byte) 0xba, (byte) 0xbe};
+    /** Where LUKS1 keeps the payload offset, in 512-byte sectors (big endian). */
+    private static final int LUKS_PAYLOAD_OFFSET = 104;
     private static final int EXT_BACKING_FORMAT = 0xe2792aca;
 
     public static FileProbe of(Path file) throws IOException {
@@ -40,13 +46,15 @@ public record FileProbe(String format, long capacity, String backingPath, String
             }
             h.flip();
             if (h.getInt(0) != QCOW2_MAGIC) {
-                return raw(size);
+                return isLuks(h) ? new FileProbe("raw", size - 512L * Integer.toUnsignedLong(h.getInt(LUKS_PAYLOAD_OFFSET)),
+                        null, null, null, 0, null, "luks") : raw(size);
             }
             int version = h.getInt(4);
             long backingOffset = h.getLong(8);
             int backingSize = h.getInt(16);
             int clusterBits = h.getInt(20);
             long capacity = h.getLong(24);
+            int cryptMethod = h.getInt(32);
             String backing = null;
             if (backingOffset > 0 && backingSize > 0 && backingOffset + backingSize <= h.limit()) {
                 byte[] name = new byte[backingSize];
@@ -68,12 +76,25 @@ public record FileProbe(String format, long capacity, String backingPath, String
             }
             String backingFormat = backing == null ? null : extensionFormat(h, headerLength);
             return new FileProbe("qcow2", capacity, backing, backingFormat, version >= 3 ? "1.1" : "0.10",
-                    clusterBits > 0 && clusterBits < 31 ? 1L << clusterBits : 0, version >= 3 ? features : null);
+                    clusterBits > 0 && clusterBits < 31 ? 1L << clusterBits : 0, version >= 3 ? features : null,
+                    cryptMethod == 2 ? "luks" : cryptMethod == 1 ? "qcow" : null);
         }
     }
 
     private static FileProbe raw(long size) {
-        return new FileProbe("raw", size, null, null, null, 0, null);
+        return new FileProbe("raw", size, null, null, null, 0, null, null);
+    }
+
+    private static boolean isLuks(ByteBuffer h) {
+        if (h.limit() < LUKS_PAYLOAD_OFFSET + 4) {
+            return false;
+        }
+        for (int i = 0; i < LUKS_MAGIC.length; i++) {
+            if (h.get(i) != LUKS_MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The backing format header extension, "raw" when there is none (libvirt then probes; raw is its safe answer). */

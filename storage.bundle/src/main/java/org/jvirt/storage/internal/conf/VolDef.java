@@ -43,6 +43,11 @@ public record VolDef(String name, String key, StorageVolType type, long capacity
                 compat, nocow, clusterSize, features, backing, encryption);
     }
 
+    public VolDef withEncryption(VolEncryption newEncryption) {
+        return new VolDef(name, key, type, capacity, hasCapacity, allocation, hasAllocation, path, format, perms,
+                compat, nocow, clusterSize, features, backing, newEncryption);
+    }
+
     public VolDef withCapacity(long newCapacity) {
         return new VolDef(name, key, type, newCapacity, true, allocation, hasAllocation, path, format, perms,
                 compat, nocow, clusterSize, features, backing, encryption);
