@@ -6,11 +6,8 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.StoragePool;
 import org.jvirt.api.StorageVol;
 import org.jvirt.api.StorageVolInfo;
-<<<<<<< HEAD
 import org.jvirt.api.StorageVolResizeFlag;
-=======
 import org.jvirt.api.Stream;
->>>>>>> stor11
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.StorageVolRef;
 
