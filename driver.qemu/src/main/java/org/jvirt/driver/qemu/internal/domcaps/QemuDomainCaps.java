@@ -1,5 +1,8 @@
 package org.jvirt.driver.qemu.internal.domcaps;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,15 +20,33 @@ import org.jvirt.driver.qemu.internal.domcaps.DomainCaps.CustomModel;
 import org.jvirt.driver.qemu.internal.domcaps.DomainCaps.Element;
 import org.jvirt.driver.qemu.internal.domcaps.DomainCaps.Enum;
 import org.jvirt.driver.qemu.internal.domcaps.DomainCaps.HostModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fills {@link DomainCaps} from an emulator's probed capabilities as libvirt 9.0's
  * virQEMUCapsFillDomainCaps does; the devices and features come from {@link DeviceCaps}.
  */
 public final class QemuDomainCaps {
+    private static final Logger LOG = LoggerFactory.getLogger(QemuDomainCaps.class);
     private final X86CpuMap cpuMap;
     private final FirmwareDescriptors firmware;
     private final Predicate<String> fileExists;
+
+    /**
+     * The filler for this host: libvirt's CPU map read from {@code cpuMapDir} (without it, no
+     * host-model and no vendors, as logged), firmware images listed when installed.
+     */
+    public static QemuDomainCaps create(Path cpuMapDir, FirmwareDescriptors firmware) {
+        X86CpuMap map = null;
+        try {
+            map = X86CpuMap.load(cpuMapDir);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("no libvirt CPU map in {} ({}): domain capabilities without host-model and CPU vendors",
+                    cpuMapDir, e.toString());
+        }
+        return new QemuDomainCaps(map, firmware, f -> Files.exists(Path.of(f)));
+    }
 
     /**
      * @param cpuMap     libvirt's x86 CPU map, or null when it is not installed (no vendors, no
