@@ -15,7 +15,8 @@ import org.jvirt.driver.qemu.internal.domcaps.DomainCaps.HostModel;
  * 9.0 does it (virQEMUCapsInitCPUModelX86, then cpu_x86.c's x86Decode): the expansion's enabled
  * features, vendor and signature become CPUID data; every named model of the CPU map that the
  * emulator offers (newest first) is tried as a base, and the one needing the fewest extra
- * {@code require}/{@code disable} features wins, a model with the CPU's own signature first.
+ * {@code require}/{@code disable} features (a disabled one weighing more) wins, a model with the
+ * CPU's own signature first.
  */
 final class X86HostModel {
     /** libvirt's x86 translation of QEMU feature names (virQEMUCapsCPUFeaturesX86). */
@@ -75,7 +76,10 @@ final class X86HostModel {
         return best == null ? null : new HostModel(best.name(), vendor == null ? null : vendor.name(), bestFeatures);
     }
 
-    /** x86DecodeUseCandidate for a guest CPU: a matching signature first, then fewer features. */
+    /**
+     * x86DecodeUseCandidate for a guest CPU: a model with the CPU's signature first, then the
+     * smaller weighted feature list (virCPUx86CompareCandidateFeatureList).
+     */
     private static boolean better(X86CpuMap.Model current, List<Feature> currentFeatures, X86CpuMap.Model candidate,
                                   List<Feature> candidateFeatures, int signature) {
         if (signature != 0) {
@@ -88,7 +92,28 @@ final class X86HostModel {
                 return true;
             }
         }
-        return currentFeatures.size() > candidateFeatures.size();
+        long[] c = weight(currentFeatures);
+        long[] n = weight(candidateFeatures);
+        return n[0] < c[0] || (n[0] == c[0] && n[1] < c[1]);
+    }
+
+    /**
+     * The weight of a feature list and its disabled part, as libvirt 9.0 computes them: every
+     * disabled feature costs more than the one before (2, 3, 4, ...). libvirt's loop runs while the
+     * index is below the shrinking count of enabled features, so the disabled features at the end
+     * of the list are only partly counted; the same walk is kept here, since it decides the model.
+     */
+    private static long[] weight(List<Feature> features) {
+        int enabled = features.size();
+        long disabled = 0;
+        int penalty = 2;
+        for (int i = 0; i < enabled; i++) {
+            if (features.get(i).policy().equals("disable")) {
+                enabled--;
+                disabled += penalty++;
+            }
+        }
+        return new long[] {enabled + disabled, disabled};
     }
 
     private static boolean matches(X86CpuMap.Model model, int signature) {

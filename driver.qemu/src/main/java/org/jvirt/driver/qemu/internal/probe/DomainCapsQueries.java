@@ -28,10 +28,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class DomainCapsQueries {
     /** QOM types whose libvirt flag has another name. */
-    private static final Map<String, String> TYPE_FLAGS = Map.of("iothread", "iothread", "vhost-user-fs-device",
-            "vhost-user-fs", "virtio-blk-pci-transitional", "virtio-pci-non-transitional",
-            "virtio-blk-pci-non-transitional", "virtio-pci-non-transitional", "tpm-spapr", "tpm-spapr",
-            "spapr-tpm-proxy", "spapr-tpm-proxy", "vt82c686b-usb-uhci", "vt82c686b-usb-uhci");
+    private static final Map<String, String> TYPE_FLAGS = Map.ofEntries(Map.entry("virtio-gpu-pci", "virtio-gpu"),
+            Map.entry("virtio-gpu-device", "virtio-gpu"), Map.entry("virtio-gpu-ccw", "virtio-gpu"),
+            Map.entry("iothread", "iothread"), Map.entry("vhost-user-fs-device", "vhost-user-fs"),
+            Map.entry("virtio-blk-pci-transitional", "virtio-pci-non-transitional"),
+            Map.entry("virtio-blk-pci-non-transitional", "virtio-pci-non-transitional"),
+            Map.entry("tpm-spapr", "tpm-spapr"), Map.entry("spapr-tpm-proxy", "spapr-tpm-proxy"),
+            Map.entry("vt82c686b-usb-uhci", "vt82c686b-usb-uhci"));
 
     private final QmpClient qmp;
     private final QemuCapsBuilder b;
@@ -96,6 +99,7 @@ final class DomainCapsQueries {
 
     /** virQEMUCapsProbeQMPHostCPU for TCG ({@code max}), and the Hyper-V enlightenments. */
     void hostCpu() throws QmpException {
+        // the probe QEMU runs under TCG, where libvirt expands "max"
         JsonNode migratable = expand("static", false);
         JsonNode all = expand("static", true);
         Map<String, JsonNode> nonMigratable = new HashMap<>();

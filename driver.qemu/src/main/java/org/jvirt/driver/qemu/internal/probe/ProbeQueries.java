@@ -77,15 +77,17 @@ final class ProbeQueries {
             smpOptions(options);
             domainCaps.commandLineOptions(options);
         }
-        if (commands.contains("qom-list-properties") && types.contains("max-x86_64-cpu")) {
+        String maxCpu = types.contains("max-x86_64-cpu") ? "max-x86_64-cpu"
+                : types.contains("max-i386-cpu") ? "max-i386-cpu" : null;
+        if (commands.contains("qom-list-properties") && maxCpu != null) {
             Set<String> props = names(qmp.execute("qom-list-properties",
-                    QmpClient.args().put("typename", "max-x86_64-cpu")));
+                    QmpClient.args().put("typename", maxCpu)));
             if (props.contains("migratable")) {
                 b.flag("cpu.migratable");
             }
             domainCaps.cpuProperties(props);
         }
-        if (commands.contains("query-cpu-model-expansion") && types.contains("max-x86_64-cpu")) {
+        if (commands.contains("query-cpu-model-expansion") && maxCpu != null) {
             domainCaps.hostCpu();
         }
         if (commands.contains("query-qmp-schema") && commands.contains("blockdev-add")) {
