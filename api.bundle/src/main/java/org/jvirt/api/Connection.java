@@ -40,6 +40,25 @@ public interface Connection extends AutoCloseable {
 
     NodeInfo nodeInfo() throws VirtException;
 
+    /**
+     * The domain capabilities XML, as {@code virsh domcapabilities} prints it: what a guest of one
+     * emulator, architecture, machine type and virtualization type may use. Any argument may be
+     * null for the driver's default (the host's architecture, its emulator for it, the emulator's
+     * preferred machine, the best virtualization type available).
+     *
+     * @param emulatorBin the emulator binary, or null
+     * @param arch        the guest architecture ({@code x86_64}), or null
+     * @param machine     the machine type (an alias such as {@code q35} is made canonical), or null
+     * @param virtType    the virtualization type ({@code kvm}, {@code qemu}), or null
+     * @param flags       none defined yet: 0
+     * @throws VirtException {@link ErrorCode#INVALID_ARG} for an unknown architecture or virt type,
+     *                       one the emulator does not serve, or a machine it does not have;
+     *                       {@link ErrorCode#NO_SUPPORT} when the driver has no domain capabilities
+     * @since 1.6
+     */
+    String domainCapabilities(String emulatorBin, String arch, String machine, String virtType, int flags)
+            throws VirtException;
+
     /** Maximum vCPUs of a guest of {@code type} (null for the driver's default). */
     int maxVcpus(String type) throws VirtException;
 

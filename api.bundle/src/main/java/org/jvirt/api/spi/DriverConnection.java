@@ -57,6 +57,12 @@ public interface DriverConnection {
         throw unsupported("virNodeGetInfo");
     }
 
+    /** {@code virConnectGetDomainCapabilities}: see {@code Connection#domainCapabilities}. */
+    default String domainCapabilities(String emulatorBin, String arch, String machine, String virtType, int flags)
+            throws VirtException {
+        throw unsupported("virConnectGetDomainCapabilities");
+    }
+
     default int maxVcpus(String type) throws VirtException {
         throw unsupported("virConnectGetMaxVcpus");
     }

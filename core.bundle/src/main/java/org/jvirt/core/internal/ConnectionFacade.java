@@ -125,6 +125,15 @@ final class ConnectionFacade extends SharedDriverCalls {
     }
 
     @Override
+    public String domainCapabilities(String emulatorBin, String arch, String machine, String virtType, int capsFlags)
+            throws VirtException {
+        // libvirt's remote ACL is connect:write: a read-only connection is refused
+        String fn = "virConnectGetDomainCapabilities";
+        checkWritable(fn, ErrorDomain.NONE);
+        return call(fn, b -> b.connection().domainCapabilities(emulatorBin, arch, machine, virtType, capsFlags));
+    }
+
+    @Override
     public NodeInfo nodeInfo() throws VirtException {
         return call("virNodeGetInfo", b -> b.connection().nodeInfo());
     }

@@ -22,6 +22,7 @@ final class RepeatableCalls {
             "virConnectGetVersion",
             "virConnectGetHostname",
             "virConnectGetCapabilities",
+            "virConnectGetDomainCapabilities",
             "virNodeGetInfo",
             "virConnectGetMaxVcpus",
             "virConnectListAllDomains",

@@ -26,6 +26,10 @@ public @interface QemuConfig {
             + "under the working directory otherwise")
     String log_dir() default "";
 
+    @AttributeDefinition(description = "libvirt's CPU map (Debian's libvirt0 installs it), read for the host-model "
+            + "CPU and the CPU vendors of virsh domcapabilities")
+    String cpu_map_dir() default "/usr/share/libvirt/cpu_map";
+
     @AttributeDefinition(description = "Machine type used when a domain names none")
     String machine_default() default "pc";
 

@@ -71,6 +71,13 @@ final class QemuConnection implements DriverConnection {
     }
 
     @Override
+    public String domainCapabilities(String emulatorBin, String arch, String machine, String virtType, int flags)
+            throws VirtException {
+        QemuErrors.checkFlags(flags, 0, "qemuConnectGetDomainCapabilities");
+        return driver.domainCapabilities().domainCapabilities(emulatorBin, arch, machine, virtType);
+    }
+
+    @Override
     public String capabilities() throws VirtException {
         return driver.hostCapabilities().capabilities(host.context().security().secmodelXml());
     }

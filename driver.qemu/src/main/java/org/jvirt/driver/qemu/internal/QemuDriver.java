@@ -90,6 +90,7 @@ public final class QemuDriver implements HypervisorDriver {
     private volatile QemuHost session;
     private volatile Emulators emulators;
     private volatile HostCapabilities hostCaps;
+    private volatile DomainCapsLookup domainCaps;
     private volatile boolean active;
     private volatile Long version;
     /** Runs the reattach and autostart of the domains after activation. */
@@ -172,6 +173,7 @@ public final class QemuDriver implements HypervisorDriver {
         QmpProber prober = new QmpProber(run.resolve("probe").toAbsolutePath(),
                 Duration.ofMillis(config.monitor_timeout_ms()), config.max_message_bytes());
         hostCaps = new HostCapabilities(new QemuCapsCache(prober), emulators, secrets);
+        domainCaps = new DomainCapsLookup(hostCaps, emulators, Path.of(config.cpu_map_dir()), HostDirectories.isRoot());
         // each guest in its own cgroup; the session driver's machine names carry the user, as libvirt's
         CgroupMounts mounts = CgroupMounts.detect();
         GuestCgroups cgroups = new GuestCgroups(mounts, "qemu", null);
@@ -339,6 +341,10 @@ public final class QemuDriver implements HypervisorDriver {
     }
 
     /** Emulator capabilities, node info and domxml-to-native, shared by both URIs. */
+    DomainCapsLookup domainCapabilities() {
+        return domainCaps;
+    }
+
     HostCapabilities hostCapabilities() {
         return hostCaps;
     }

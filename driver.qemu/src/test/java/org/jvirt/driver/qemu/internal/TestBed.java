@@ -153,6 +153,11 @@ final class TestBed implements AutoCloseable {
             }
 
             @Override
+            public String cpu_map_dir() {
+                return "/usr/share/libvirt/cpu_map";
+            }
+
+            @Override
             public String machine_default() {
                 return "pc";
             }

@@ -132,6 +132,13 @@ final class RemoteDriverConnection implements DriverConnection {
     }
 
     @Override
+    public String domainCapabilities(String emulatorBin, String arch, String machine, String virtType, int flags)
+            throws VirtException {
+        return rpc.string(RemoteProc.CONNECT_GET_DOMAIN_CAPABILITIES, new XdrWriter().writeOptString(emulatorBin)
+                .writeOptString(arch).writeOptString(machine).writeOptString(virtType).writeInt(flags));
+    }
+
+    @Override
     public String domainXmlToNative(String nativeFormat, String xml, int flags) throws VirtException {
         return rpc.string(RemoteProc.CONNECT_DOMAIN_XML_TO_NATIVE,
                 new XdrWriter().writeString(nativeFormat).writeString(xml).writeInt(flags));

@@ -200,6 +200,8 @@ final class ArgShapes {
         put(List.of(Arg.STRING, Arg.STRING, i), RemoteProc.CONNECT_DOMAIN_XML_TO_NATIVE,
                 RemoteProc.CONNECT_DOMAIN_XML_FROM_NATIVE);
         put(List.of(dom, Arg.OPT_STRING, i), RemoteProc.DOMAIN_OPEN_CONSOLE);
+        put(List.of(Arg.OPT_STRING, Arg.OPT_STRING, Arg.OPT_STRING, Arg.OPT_STRING, i),
+                RemoteProc.CONNECT_GET_DOMAIN_CAPABILITIES);
         put(List.of(i, i), RemoteProc.CONNECT_LIST_ALL_DOMAINS);
         put(List.of(Arg.STRING), RemoteProc.DOMAIN_LOOKUP_BY_NAME, RemoteProc.DOMAIN_DEFINE_XML);
         put(List.of(Arg.UUID), RemoteProc.DOMAIN_LOOKUP_BY_UUID);

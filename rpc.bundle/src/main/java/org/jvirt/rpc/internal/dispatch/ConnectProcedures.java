@@ -47,6 +47,14 @@ final class ConnectProcedures {
                 (c, a, r) -> r.writeString(c.connection().uri().toString()));
         t.add(RemoteProc.CONNECT_GET_CAPABILITIES, "virConnectGetCapabilities", READ,
                 (c, a, r) -> r.writeString(c.connection().capabilities()));
+        t.add(RemoteProc.CONNECT_GET_DOMAIN_CAPABILITIES, "virConnectGetDomainCapabilities", WRITE, (c, a, r) -> {
+            String emulator = a.readOptString();
+            String arch = a.readOptString();
+            String machine = a.readOptString();
+            String virtType = a.readOptString();
+            int flags = a.readInt();
+            r.writeString(c.connection().domainCapabilities(emulator, arch, machine, virtType, flags));
+        });
         // libvirtd answers with the hypervisor driver's virConnectIsSecure, which is 1 for the
         // drivers local to the daemon (test, qemu, lxc); the client's remote driver ANDs it with
         // the security of its own transport (remoteConnectIsSecure), so a plain TCP client still

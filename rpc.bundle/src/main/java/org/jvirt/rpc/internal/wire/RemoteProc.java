@@ -85,6 +85,7 @@ public final class RemoteProc {
     public static final int CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY = 317;
     public static final int DOMAIN_EVENT_CALLBACK_LIFECYCLE = 318;
     public static final int DOMAIN_EVENT_CALLBACK_REBOOT = 319;
+    public static final int CONNECT_GET_DOMAIN_CAPABILITIES = 342;
     public static final int CONNECT_GET_ALL_DOMAIN_STATS = 344;
     public static final int DOMAIN_DEFINE_XML_FLAGS = 350;
     public static final int CONNECT_REGISTER_CLOSE_CALLBACK = 360;

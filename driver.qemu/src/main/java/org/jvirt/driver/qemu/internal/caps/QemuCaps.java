@@ -19,10 +19,17 @@ import java.util.Set;
  * @param machines    machine types per accelerator, in the order reported
  * @param cpuModels   CPU models per accelerator, in the order reported
  * @param hypervCaps  the Hyper-V enlightenments the host supports (empty when unknown)
+ * @param hostCpu     QEMU's expansion of the host CPU per accelerator (absent when not probed)
  */
 public record QemuCaps(CapsKey key, int version, String packageName, String arch, Set<String> flags,
                        Map<Accel, List<MachineType>> machines, Map<Accel, List<CpuModel>> cpuModels,
-                       List<String> hypervCaps) {
+                       List<String> hypervCaps, Map<Accel, HostCpuExpansion> hostCpu) {
+
+    public QemuCaps(CapsKey key, int version, String packageName, String arch, Set<String> flags,
+                    Map<Accel, List<MachineType>> machines, Map<Accel, List<CpuModel>> cpuModels,
+                    List<String> hypervCaps) {
+        this(key, version, packageName, arch, flags, machines, cpuModels, hypervCaps, Map.of());
+    }
 
     public QemuCaps {
         flags = Set.copyOf(flags);
@@ -33,6 +40,12 @@ public record QemuCaps(CapsKey key, int version, String packageName, String arch
         cpuModels.forEach((k, v) -> c.put(k, List.copyOf(v)));
         cpuModels = Map.copyOf(c);
         hypervCaps = List.copyOf(hypervCaps);
+        hostCpu = hostCpu.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(hostCpu));
+    }
+
+    /** QEMU's expansion of the host CPU for the accelerator, or null. */
+    public HostCpuExpansion hostCpu(Accel accel) {
+        return hostCpu.get(accel);
     }
 
     /** Whether the binary has libvirt capability flag {@code flag}. */

@@ -21,6 +21,7 @@ public final class QemuCapsBuilder {
     private final Map<Accel, List<MachineType>> machines = new EnumMap<>(Accel.class);
     private final Map<Accel, List<CpuModel>> cpuModels = new EnumMap<>(Accel.class);
     private final List<String> hypervCaps = new ArrayList<>();
+    private final Map<Accel, HostCpuExpansion> hostCpu = new EnumMap<>(Accel.class);
 
     public QemuCapsBuilder(CapsKey key) {
         this.key = key;
@@ -117,10 +118,16 @@ public final class QemuCapsBuilder {
         return this;
     }
 
+    /** From QMP {@code query-cpu-model-expansion} of the host CPU, once per accelerator. */
+    public QemuCapsBuilder hostCpu(Accel accel, HostCpuExpansion expansion) {
+        hostCpu.put(accel, expansion);
+        return this;
+    }
+
     public QemuCaps build() {
         if (version == 0) {
             throw new IllegalStateException("QEMU version unknown for " + key.binaryPath());
         }
-        return new QemuCaps(key, version, packageName, arch, flags, machines, cpuModels, hypervCaps);
+        return new QemuCaps(key, version, packageName, arch, flags, machines, cpuModels, hypervCaps, hostCpu);
     }
 }

@@ -40,6 +40,9 @@ final class ProbeQueries {
         b.commands(commands);
         Set<String> types = names(qmp.execute("qom-list-types", null));
         b.qomTypes(types);
+        DomainCapsQueries domainCaps = new DomainCapsQueries(qmp, b);
+        domainCaps.types(types);
+        domainCaps.commands(commands);
         if (types.contains("thread-context")) {
             b.flag("thread-context");
         }
@@ -58,27 +61,38 @@ final class ProbeQueries {
             }
         }
         if (commands.contains("query-cpu-definitions")) {
+            List<String> cpuNames = new ArrayList<>();
             for (JsonNode c : qmp.execute("query-cpu-definitions", null)) {
+                cpuNames.add(c.path("name").asText());
                 List<String> blockers = new ArrayList<>();
                 c.path("unavailable-features").forEach(f -> blockers.add(f.asText()));
                 String usable = c.has("unavailable-features") ? (blockers.isEmpty() ? "yes" : "no") : null;
                 b.cpuModel(Accel.TCG, new CpuModel(c.path("name").asText(), text(c, "typename"), usable, blockers,
                         c.path("deprecated").asBoolean(false)));
             }
+            domainCaps.cpuDefinitions(cpuNames);
         }
         if (commands.contains("query-command-line-options")) {
-            smpOptions(qmp.execute("query-command-line-options", null));
+            JsonNode options = qmp.execute("query-command-line-options", null);
+            smpOptions(options);
+            domainCaps.commandLineOptions(options);
         }
-        if (commands.contains("qom-list-properties") && types.contains("max-x86_64-cpu")) {
+        String maxCpu = types.contains("max-x86_64-cpu") ? "max-x86_64-cpu"
+                : types.contains("max-i386-cpu") ? "max-i386-cpu" : null;
+        if (commands.contains("qom-list-properties") && maxCpu != null) {
             Set<String> props = names(qmp.execute("qom-list-properties",
-                    QmpClient.args().put("typename", "max-x86_64-cpu")));
+                    QmpClient.args().put("typename", maxCpu)));
             if (props.contains("migratable")) {
                 b.flag("cpu.migratable");
             }
+            domainCaps.cpuProperties(props);
+        }
+        if (commands.contains("query-cpu-model-expansion") && maxCpu != null) {
+            domainCaps.hostCpu();
         }
         if (commands.contains("query-qmp-schema") && commands.contains("blockdev-add")) {
             // libvirt requires -blockdev support of every QEMU it drives (>= 4.2); the schema tells
-            qmp.execute("query-qmp-schema", null);
+            domainCaps.schema(qmp.execute("query-qmp-schema", null), commands);
             b.flag("blockdev");
         }
     }

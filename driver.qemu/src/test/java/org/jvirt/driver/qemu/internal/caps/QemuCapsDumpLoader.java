@@ -21,8 +21,7 @@ import org.xml.sax.SAXException;
 /**
  * Loads libvirt's capabilities cache format ({@code <qemuCaps>}, as in
  * {@code tests/qemucapabilitiesdata/caps_*.xml}) into {@link QemuCaps}: the capabilities libvirt's
- * harness builds command lines with, where the driver probes its emulators instead. The host CPU
- * description is not kept: jvirt does not do host-model CPU expansion.
+ * harness builds command lines with, where the driver probes its emulators instead.
  */
 public final class QemuCapsDumpLoader {
 
@@ -55,8 +54,9 @@ public final class QemuCapsDumpLoader {
                         b.hypervCap(cap.getAttribute("name"));
                     }
                 }
+                case "hostCPU" -> b.hostCpu(Accel.fromXml(e.getAttribute("type")), hostCpu(e));
                 default -> {
-                    // hostCPU, microcode, gic, sev: not used by jvirt
+                    // microcode, gic, sev: not used by jvirt
                 }
             }
         }
@@ -68,6 +68,17 @@ public final class QemuCapsDumpLoader {
                 Integer.parseInt(orDefault(attr(e, "maxCpus"), "0")), yes(e, "hotplugCpus"), yes(e, "default"),
                 attr(e, "defaultCPU"), attr(e, "defaultRAMid"), yes(e, "deprecated"), yes(e, "acpi"),
                 yes(e, "numaMemSupported"));
+    }
+
+    private static HostCpuExpansion hostCpu(Element e) {
+        List<HostCpuExpansion.Prop> props = new ArrayList<>();
+        for (Element p : children(e)) {
+            if (p.getTagName().equals("property")) {
+                props.add(new HostCpuExpansion.Prop(p.getAttribute("name"), p.getAttribute("type"),
+                        p.getAttribute("value"), attr(p, "migratable")));
+            }
+        }
+        return new HostCpuExpansion(e.getAttribute("model"), yes(e, "migratability"), props);
     }
 
     private static CpuModel cpuModel(Element e) {
