@@ -86,7 +86,8 @@ final class DomainXml {
 
     /** The context of XML → VMX: datastore paths to mount paths, for {@code version}. */
     VmxContext formatContext(int version) {
-        return VmxContext.of(new EsxFileNames(files, null)).withVirtualHwVersion(version);
+        return VmxContext.of(new EsxFileNames(files, null)).withVirtualHwVersion(version)
+                .withScsiModelDetector(new ScsiModelLookup(collector, host));
     }
 
     private static void checkFormat(String format) throws VirtException {

@@ -58,7 +58,7 @@ class EsxDifferentialTest {
                         + failed.size() + " failed");
                 failed.forEach(f -> System.out.println("  " + f));
                 xml.notes.forEach(n -> System.out.println("  passed, worded differently: " + n));
-                assertTrue(cases.size() >= 14, cases.keySet().toString());
+                assertTrue(cases.size() >= 16, cases.keySet().toString());
                 assertEquals(List.of(), failed);
             } finally {
                 jvirt.close();

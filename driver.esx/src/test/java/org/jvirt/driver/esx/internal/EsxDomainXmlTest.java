@@ -110,6 +110,30 @@ class EsxDomainXmlTest {
         assertEquals("internal error: Could not find datastore with name 'nowhere'", unknown.getMessage());
     }
 
+    private static String scsiXml(String file, String controller) {
+        return "<domain type='vmware'><name>s1</name><memory unit='KiB'>262144</memory><os><type>hvm</type></os>"
+                + "<devices><disk type='file' device='disk'><source file='[" + DS + "] " + file + "'/>"
+                + "<target dev='sda' bus='scsi'/></disk>" + controller + "</devices></domain>";
+    }
+
+    /** libvirt asks the datastore browser for the disk's controller type only for model='auto'. */
+    @Test
+    void scsiControllerModelAutoIsLookedUp() throws Exception {
+        String none = conn.domainXmlToNative(FORMAT, scsiXml("ha-host_VM0/disk1.vmdk", ""), 0);
+        assertTrue(none.contains("scsi0.present = \"true\"") && !none.contains("scsi0.virtualDev"), none);
+        String auto = "<controller type='scsi' index='0' model='auto'/>";
+        // the simulator answers a VmDiskFileInfo without controllerType
+        VirtException unknown = assertThrows(VirtException.class,
+                () -> conn.domainXmlToNative(FORMAT, scsiXml("ha-host_VM0/disk1.vmdk", auto), 0));
+        assertEquals("internal error: Could not lookup controller model for '[" + DS + "] ha-host_VM0/disk1.vmdk'",
+                unknown.getMessage());
+        VirtException missing = assertThrows(VirtException.class,
+                () -> conn.domainXmlToNative(FORMAT, scsiXml("ha-host_VM0/nope.vmdk", auto), 0));
+        assertEquals(ErrorCode.NO_STORAGE_VOL, missing.code());
+        assertTrue(missing.getMessage().endsWith("No storage volume with key or path '[" + DS
+                + "] ha-host_VM0/nope.vmdk'"), missing.getMessage());
+    }
+
     @Test
     void defineDumpxmlUndefine() throws Exception {
         String uuid = UUID.randomUUID().toString();

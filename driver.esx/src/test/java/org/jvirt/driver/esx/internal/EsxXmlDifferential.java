@@ -62,6 +62,16 @@ final class EsxXmlDifferential {
         Path xml = Files.writeString(dir.resolve("t1.xml"), domainXml("t1", "[" + DS + "] t1/t1.vmdk"));
         cases.put("domxml-to-native vmware-vmx", sameText(virsh.run("domxml-to-native", "vmware-vmx", xml.toString()),
                 jvirt.domainXmlToNative("vmware-vmx", Files.readString(xml), 0)));
+        String scsi = "<domain type='vmware'><name>s1</name><uuid>6a1c3f4e-0b7d-4a55-9d0e-2f1b3c4d5e70</uuid>"
+                + "<memory unit='KiB'>262144</memory><os><type>hvm</type></os><devices><disk type='file' device='disk'>"
+                + "<source file='[" + DS + "] ha-host_VM0/disk1.vmdk'/><target dev='sda' bus='scsi'/></disk>"
+                + "<controller type='scsi' index='0' model='auto'/></devices></domain>";
+        Path auto = Files.writeString(dir.resolve("s1.xml"), scsi);
+        cases.put("domxml-to-native scsi model='auto' (error)", sameError(() -> virsh.run("domxml-to-native",
+                "vmware-vmx", auto.toString()), () -> jvirt.domainXmlToNative("vmware-vmx", scsi, 0)));
+        Path plain = Files.writeString(dir.resolve("s2.xml"), scsi.replace(" model='auto'", ""));
+        cases.put("domxml-to-native scsi", sameText(virsh.run("domxml-to-native", "vmware-vmx", plain.toString()),
+                jvirt.domainXmlToNative("vmware-vmx", Files.readString(plain), 0)));
         cases.put("domxml-from-native xen-xm (error)", sameError(() -> virsh.run("domxml-from-native", "xen-xm",
                 vmx.toString()), () -> jvirt.domainXmlFromNative("xen-xm", VMX, 0)));
 
