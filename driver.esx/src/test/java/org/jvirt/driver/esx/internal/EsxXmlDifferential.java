@@ -100,7 +100,7 @@ final class EsxXmlDifferential {
     }
 
     /** Uploads an empty file to the simulator's datastore (it asks for no session on /folder). */
-    private void put(String path) throws Exception {
+    void put(String path) throws Exception {
         URI url = URI.create("http://" + sim.hostPort() + "/folder/" + path + "?dcPath=ha-datacenter&dsName=" + DS);
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).PUT(HttpRequest.BodyPublishers.ofString(""))
                 .build(), HttpResponse.BodyHandlers.discarding());
