@@ -5,7 +5,11 @@
 // Prints one line, "URL <url>", once it serves; stops on SIGTERM/SIGINT.
 //
 // The proxy adds the xsi:type attribute the simulator omits on the items of ArrayOf... values
-// (see rewrite.go); libvirt's ESX driver needs it, real ESX and vCenter send it.
+// (see rewrite.go); libvirt's ESX driver needs it, real ESX and vCenter send it. And each
+// datastore's host mounts get the mount path (DatastoreHostMount.mountInfo.path) the simulator
+// leaves empty: real hosts set it, and libvirt's ESX driver dereferences it without a check
+// (virsh pool-list, domxml-from-native and domxml-to-native with datastore paths crash on it).
+// Both are off with -raw.
 package main
 
 import (
@@ -43,6 +47,9 @@ func main() {
 		log.Fatal(err)
 	}
 	defer model.Remove()
+	if !*raw {
+		addMountPaths()
+	}
 	model.Service.Listen = &url.URL{Host: "127.0.0.1:0"}
 	if *useTLS {
 		model.Service.TLS = new(tls.Config)
@@ -76,4 +83,15 @@ func main() {
 	signal.Notify(stop, syscall.SIGTERM, syscall.SIGINT)
 	<-stop
 	server.Close()
+}
+
+// addMountPaths sets each host mount's mountInfo.path to the datastore's URL (the directory the
+// simulator keeps its files in), as real hosts mount a datastore at its URL's path.
+func addMountPaths() {
+	for _, e := range simulator.Map.All("Datastore") {
+		ds := e.(*simulator.Datastore)
+		for i := range ds.Host {
+			ds.Host[i].MountInfo.Path = ds.Info.GetDatastoreInfo().Url
+		}
+	}
 }

@@ -24,8 +24,10 @@ import org.w3c.dom.Element;
  * {@code summary.url} instead, which real hosts set to the same mount point.
  *
  * @param uuid null when the host does not mount it (libvirt then does not show it either)
+ * @param mountPath where the host mounts it (the simulator: {@code summary.url}), null when it does not
  */
-record Datastore(MoRef ref, String name, UUID uuid, boolean accessible, long capacity, long freeSpace) {
+record Datastore(MoRef ref, String name, UUID uuid, boolean accessible, long capacity, long freeSpace,
+                 String mountPath) {
 
     static final List<String> PROPERTIES = List.of("summary.name", "summary.accessible", "summary.capacity",
             "summary.freeSpace", "summary.url", "host");
@@ -47,7 +49,7 @@ record Datastore(MoRef ref, String name, UUID uuid, boolean accessible, long cap
         }
         return new Datastore(ds.obj(), ds.requiredString("summary.name"), path == null ? null : md5Uuid(path),
                 ds.bool("summary.accessible", false), ds.longValue("summary.capacity", 0),
-                ds.longValue("summary.freeSpace", 0));
+                ds.longValue("summary.freeSpace", 0), path);
     }
 
     /** libvirt's {@code virCryptoHashBuf(MD5)} of the path, taken as the 16 bytes of a UUID. */

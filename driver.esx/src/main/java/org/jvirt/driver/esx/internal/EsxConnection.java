@@ -15,6 +15,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.StorageDriverConnection;
+import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.esx.internal.vi.PropertyCollector;
 import org.jvirt.driver.esx.internal.vi.ServiceContent;
 import org.jvirt.driver.esx.internal.vi.ViClient;
@@ -22,8 +23,8 @@ import org.jvirt.driver.esx.internal.vi.ViErrors;
 
 /**
  * A connection to an ESX host or a vCenter: every call reads the VMs afresh from the server (no
- * cache to go stale) and changes them through vSphere tasks. Domain XML and VMX are not served
- * yet: {@code dumpxml}, {@code define} and the native formats answer libvirt's "not supported".
+ * cache to go stale) and changes them through vSphere tasks. Domain XML is the VMX file on the
+ * VM's datastore, converted by libvirt's VMX converter ({@link DomainXml}, {@link VmDefinitions}).
  */
 final class EsxConnection implements DriverConnection {
     private static final int MODIFY = Flag.mask(ModificationFlag.LIVE, ModificationFlag.CONFIG);
@@ -35,8 +36,10 @@ final class EsxConnection implements DriverConnection {
     private final HostInfo hostInfo;
     private final DomainListFilter filter = new DomainListFilter();
     private final DatastorePools pools;
+    private final DomainXml domainXml;
+    private final VmDefinitions definitions;
 
-    EsxConnection(ViClient client, EsxHost host) {
+    EsxConnection(ViClient client, EsxHost host, DomainXmlCodec codec) {
         this.client = client;
         this.service = client.service();
         PropertyCollector collector = new PropertyCollector(client);
@@ -44,6 +47,9 @@ final class EsxConnection implements DriverConnection {
         this.ops = new VmOps(client, collector, host);
         this.hostInfo = new HostInfo(collector, host);
         this.pools = new DatastorePools(collector, host);
+        DatastoreFiles files = new DatastoreFiles(client, collector, host);
+        this.domainXml = new DomainXml(collector, host, files, codec);
+        this.definitions = new VmDefinitions(client, collector, host, vms, files, domainXml);
     }
 
     @Override
@@ -125,7 +131,27 @@ final class EsxConnection implements DriverConnection {
 
     @Override
     public String xmlDesc(DomainRef dom, int flags) throws VirtException {
-        throw DriverConnection.unsupported("virDomainGetXMLDesc");
+        return domainXml.xmlDesc(vms.of(dom), flags);
+    }
+
+    @Override
+    public String domainXmlFromNative(String nativeFormat, String nativeConfig, int flags) throws VirtException {
+        return domainXml.fromNative(nativeFormat, nativeConfig, flags);
+    }
+
+    @Override
+    public String domainXmlToNative(String nativeFormat, String xml, int flags) throws VirtException {
+        return domainXml.toNative(nativeFormat, xml, flags);
+    }
+
+    @Override
+    public DomainRef defineXml(String xml, int flags) throws VirtException {
+        return definitions.define(xml, flags);
+    }
+
+    @Override
+    public void undefine(DomainRef dom, int flags) throws VirtException {
+        definitions.undefine(vms.of(dom), flags);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.DriverSchemes;
 import org.jvirt.api.spi.HypervisorDriver;
+import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.esx.internal.vi.PropertyCollector;
 import org.jvirt.driver.esx.internal.vi.ServiceContent;
 import org.jvirt.driver.esx.internal.vi.ViClient;
@@ -19,6 +20,7 @@ import org.jvirt.driver.esx.internal.vi.ViErrors;
 import org.jvirt.driver.esx.internal.vi.ViTransport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -35,14 +37,18 @@ import org.osgi.service.metatype.annotations.Designate;
 @DriverSchemes({"esx", "gsx", "vpx"})
 public final class EsxDriver implements HypervisorDriver {
     private volatile EsxConfig config;
+    /** The core's domain XML codec, for the VMX converter. */
+    @Reference
+    private DomainXmlCodec codec;
 
     /** For Declarative Services. */
     public EsxDriver() {
     }
 
     /** Outside OSGi (tests). */
-    EsxDriver(EsxConfig config) {
+    EsxDriver(EsxConfig config, DomainXmlCodec codec) {
         this.config = config;
+        this.codec = codec;
     }
 
     @Activate
@@ -86,7 +92,7 @@ public final class EsxDriver implements HypervisorDriver {
             ServiceContent service = client.connect(credentials.user(), credentials.password());
             checkProductLine(esx, service);
             EsxHost host = EsxHost.lookup(new PropertyCollector(client), service.rootFolder(), scheme, esx.path());
-            return Optional.of(new EsxConnection(client, host));
+            return Optional.of(new EsxConnection(client, host, codec));
         } catch (VirtException | RuntimeException e) {
             client.close();
             throw e;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * VMware's hex escapes (virVMXEscapeHex / virVMXUnescapeHex): {@code |22} for a quote in any value
  * (the pipe form), {@code %2f} for a slash in a display name (the percent form).
  */
-final class VmxEscape {
+public final class VmxEscape {
     static final char PIPE = '|';
     static final char PERCENT = '%';
     private static final String CONTROL = controlCharacters();
@@ -25,7 +25,7 @@ final class VmxEscape {
     }
 
     /** virVMXEscapeHexPercent: the escape character, {@code /} and {@code \}. */
-    static String percent(String s) {
+    public static String percent(String s) {
         return escape(s, PERCENT, "/\\");
     }
 

@@ -17,11 +17,13 @@ import org.jvirt.api.DomainInfo;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.StorageDriverConnection;
+import org.jvirt.api.spi.StoragePoolRef;
 
 /**
- * Issue 15 §3, the first cases: one simulator, read through libvirt's ESX driver (virsh) and
- * through jvirt's, compared value by value: {@code list --all}, {@code dominfo} of every VM (one
- * powered off), {@code nodeinfo}. Prints {@code esx differential: N passed, M failed} and every
+ * Issue 15 §3: one simulator, read through libvirt's ESX driver (virsh) and through jvirt's,
+ * compared value by value: {@code list --all}, {@code dominfo} of every VM (one powered off),
+ * {@code nodeinfo}, the datastores as pools, and the domain XML cases of {@link EsxXmlDifferential}. Prints {@code esx differential: N passed, M failed} and every
  * difference; any difference fails.
  */
 class EsxDifferentialTest {
@@ -43,6 +45,9 @@ class EsxDifferentialTest {
                     compareDominfo(virsh, jvirt, d, cases);
                 }
                 compareNodeinfo(virsh, jvirt, cases);
+                comparePools(virsh, jvirt, cases);
+                EsxXmlDifferential xml = new EsxXmlDifferential(virsh, jvirt, dir, sim);
+                xml.run(cases);
                 List<String> failed = new ArrayList<>();
                 cases.forEach((name, diff) -> {
                     if (diff != null) {
@@ -52,7 +57,8 @@ class EsxDifferentialTest {
                 System.out.println("esx differential: " + (cases.size() - failed.size()) + " passed, "
                         + failed.size() + " failed");
                 failed.forEach(f -> System.out.println("  " + f));
-                assertTrue(cases.size() >= 5, cases.keySet().toString());
+                xml.notes.forEach(n -> System.out.println("  passed, worded differently: " + n));
+                assertTrue(cases.size() >= 16, cases.keySet().toString());
                 assertEquals(List.of(), failed);
             } finally {
                 jvirt.close();
@@ -119,6 +125,27 @@ class EsxDifferentialTest {
         ours.put("NUMA cell(s)", Integer.toString(n.nodes()));
         ours.put("Memory size", n.memoryKiB() + " KiB");
         cases.put("nodeinfo", diff(theirs, ours));
+    }
+
+    /** The datastores as pools: libvirt lists them once the fixture gives the mounts their paths. */
+    private static void comparePools(LibvirtVirsh virsh, DriverConnection jvirt, Map<String, String> cases)
+            throws Exception {
+        TreeSet<String> theirs = new TreeSet<>();
+        for (String line : virsh.run("pool-list", "--all").split("\n")) {
+            if (!line.isBlank()) {
+                theirs.add(String.join(" ", line.trim().split("\\s+")));
+            }
+        }
+        StorageDriverConnection storage = jvirt.ownStorage().orElseThrow();
+        TreeSet<String> ours = new TreeSet<>();
+        for (StoragePoolRef p : storage.listAllPools(0)) {
+            ours.add(p.name() + " " + (storage.poolIsActive(p) ? "active" : "inactive") + " "
+                    + (storage.poolAutostart(p) ? "yes" : "no"));
+            String uuid = virsh.run("pool-uuid", p.name()).trim();
+            cases.put("pool-uuid " + p.name(), uuid.equals(p.uuid().toString()) ? null
+                    : "libvirt " + uuid + ", jvirt " + p.uuid());
+        }
+        cases.put("pool-list --all", theirs.equals(ours) ? null : "libvirt " + theirs + ", jvirt " + ours);
     }
 
     /** The fields jvirt shows that libvirt shows differently, or null when they agree. */

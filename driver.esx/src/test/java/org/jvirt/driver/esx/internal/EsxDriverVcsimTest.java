@@ -217,9 +217,11 @@ class EsxDriverVcsimTest {
                 () -> storage.listAllVolumes(pool, 0)).code());
     }
 
+    /** The simulator's own VMs have empty VMX files (define/dumpxml: EsxDomainXmlTest). */
     @Test
-    void xmlIsNotServedYet() {
+    void dumpxmlOfAnEmptyVmxFileFails() {
         VirtException e = assertThrows(VirtException.class, () -> conn.xmlDesc(vm(0), 0));
-        assertEquals(ErrorCode.NO_SUPPORT, e.code());
+        assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
+        assertEquals("internal error: Missing essential config entry 'config.version'", e.getMessage());
     }
 }

@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 /** Opening the driver outside OSGi against a simulator, with a credentials file for it. */
 final class EsxTestSupport {
+    /** The core's codec, as Declarative Services gives it to the driver. */
+    static final DomainXmlCodec CODEC = new DomainXmlCodecImpl();
+
     private EsxTestSupport() {
     }
 
@@ -45,7 +50,7 @@ final class EsxTestSupport {
     }
 
     static DriverConnection open(Path credentials, String uri) throws VirtException {
-        return new EsxDriver(config(credentials)).open(ConnectUri.parse(uri), 0).orElseThrow();
+        return new EsxDriver(config(credentials), CODEC).open(ConnectUri.parse(uri), 0).orElseThrow();
     }
 
     /** {@code esx://127.0.0.1:PORT/?no_verify=1&transport=http} and the like. */

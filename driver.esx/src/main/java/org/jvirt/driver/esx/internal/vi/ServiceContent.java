@@ -9,9 +9,11 @@ import org.w3c.dom.Element;
  * @param apiType       {@code HostAgent} (ESX, GSX) or {@code VirtualCenter}
  * @param productLineId {@code embeddedEsx}, {@code esx}, {@code gsx} or {@code vpx}
  * @param version       the product version, {@code 6.5.0}
+ * @param fileManager   the FileManager (deletes datastore files), or null when the server has none
  */
 public record ServiceContent(MoRef rootFolder, MoRef propertyCollector, MoRef sessionManager,
-                             String apiType, String productLineId, String version, String fullName) {
+                             String apiType, String productLineId, String version, String fullName,
+                             MoRef fileManager) {
 
     static ServiceContent of(Element returnval) throws VirtException {
         Element about = SoapXml.child(returnval, "about");
@@ -21,7 +23,8 @@ public record ServiceContent(MoRef rootFolder, MoRef propertyCollector, MoRef se
         return new ServiceContent(required(returnval, "rootFolder"), required(returnval, "propertyCollector"),
                 required(returnval, "sessionManager"), SoapXml.childText(about, "apiType"),
                 SoapXml.childText(about, "productLineId"), SoapXml.childText(about, "version"),
-                SoapXml.childText(about, "fullName"));
+                SoapXml.childText(about, "fullName"),
+                SoapXml.child(returnval, "fileManager") == null ? null : MoRef.of(SoapXml.child(returnval, "fileManager")));
     }
 
     private static MoRef required(Element returnval, String name) throws VirtException {

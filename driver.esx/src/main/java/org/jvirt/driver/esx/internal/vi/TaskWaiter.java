@@ -20,8 +20,11 @@ public final class TaskWaiter {
         this.client = client;
     }
 
-    /** How a task ended: {@code success} or the error's localized message. */
-    public record Outcome(boolean success, String errorMessage, MoRef result) {
+    /**
+     * How a task ended: {@code success} or the error's localized message; {@code result} the
+     * task's result when it is a managed object reference, {@code value} the result as sent (or null).
+     */
+    public record Outcome(boolean success, String errorMessage, MoRef result, Element value) {
     }
 
     /** Waits for {@code task}; a task that does not end within {@code timeoutSeconds} is an error. */
@@ -67,7 +70,7 @@ public final class TaskWaiter {
                 }
             }
             MoRef resultRef = result != null && !result.getAttribute("type").isEmpty() ? MoRef.of(result) : null;
-            return new Outcome("success".equals(state), error == null ? null : message(error), resultRef);
+            return new Outcome("success".equals(state), error == null ? null : message(error), resultRef, result);
         } finally {
             client.invoke("DestroyPropertyFilter", filter, "");
         }

@@ -47,6 +47,11 @@ public final class ViClient implements AutoCloseable {
         return service;
     }
 
+    /** The session's HTTP side, for datastore file transfers on the same cookie. */
+    public ViTransport transport() {
+        return transport;
+    }
+
     private void login() throws VirtException {
         try {
             invokeOnce("Login", service.sessionManager(),

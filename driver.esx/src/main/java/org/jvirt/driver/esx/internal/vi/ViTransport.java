@@ -92,6 +92,50 @@ public final class ViTransport {
         }
     }
 
+    /**
+     * Datastore file transfer ({@code esxVI_CURL_Download}): GETs {@code fileUrl} on the session's
+     * cookie; anything but 200 or 206 is libvirt's {@code HTTP response code N for download from 'URL'}.
+     */
+    public byte[] download(URI fileUrl) throws VirtException {
+        Answer answer = send(HttpRequest.newBuilder(fileUrl).timeout(timeout).GET().build(), "download", fileUrl);
+        if (answer.status() != 200 && answer.status() != 206) {
+            throw ViErrors.internal("HTTP response code " + answer.status() + " for download from '" + fileUrl + "'");
+        }
+        return answer.body();
+    }
+
+    /** {@code esxVI_CURL_Upload}: PUTs {@code content} to {@code fileUrl}; 200 and 201 are success. */
+    public void upload(URI fileUrl, byte[] content) throws VirtException {
+        HttpRequest request = HttpRequest.newBuilder(fileUrl).timeout(timeout)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+        Answer answer = send(request, "upload", fileUrl);
+        if (answer.status() != 200 && answer.status() != 201) {
+            throw ViErrors.internal("HTTP response code " + answer.status() + " for upload to '" + fileUrl + "'");
+        }
+    }
+
+    /** Whether {@code fileUrl} names a file: a HEAD answered 200 (404 and other answers: no). */
+    public boolean exists(URI fileUrl) throws VirtException {
+        HttpRequest request = HttpRequest.newBuilder(fileUrl).timeout(timeout)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+        return send(request, "lookup", fileUrl).status() == 200;
+    }
+
+    private Answer send(HttpRequest request, String what, URI fileUrl) throws VirtException {
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                return new Answer(response.statusCode(), readBounded(in, what + " from '" + fileUrl + "'"));
+            }
+        } catch (IOException e) {
+            throw ViErrors.internal("File " + what + " at '" + fileUrl + "' failed: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ViErrors.internal("File " + what + " at '" + fileUrl + "' interrupted", e);
+        }
+    }
+
     private byte[] readBounded(InputStream in, String method) throws IOException, VirtException {
         byte[] bytes = in.readNBytes(maxResponseBytes);
         if (bytes.length == maxResponseBytes && in.read() >= 0) {
