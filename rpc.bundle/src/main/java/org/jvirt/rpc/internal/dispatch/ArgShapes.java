@@ -129,6 +129,21 @@ final class ArgShapes {
                 UUID.skip(r);
             }
         },
+        OPT_NETWORK("remote_network") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                if (r.readBool()) {
+                    NETWORK.skip(r);
+                }
+            }
+        },
+        NETWORK_PORT("remote_nonnull_network_port") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                NETWORK.skip(r);
+                UUID.skip(r);
+            }
+        },
         SECRET_VALUE("opaque<" + RemoteProc.SECRET_VALUE_MAX + ">") {
             @Override
             void skip(XdrReader r) throws XdrException {
@@ -151,6 +166,12 @@ final class ArgShapes {
             @Override
             void skip(XdrReader r) throws XdrException {
                 TypedParamsArg.skip(r, RemoteProc.DOMAIN_BLKIO_PARAMETERS_MAX);
+            }
+        },
+        PORT_PARAMS(TypedParamsArg.declared(RemoteProc.NETWORK_PORT_PARAMETERS_MAX)) {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                TypedParamsArg.skip(r, RemoteProc.NETWORK_PORT_PARAMETERS_MAX);
             }
         },
         CPUMAP("opaque<" + RemoteProc.CPUMAP_MAX + ">") {
@@ -273,6 +294,15 @@ final class ArgShapes {
         put(List.of(net, i), RemoteProc.NETWORK_GET_XML_DESC, RemoteProc.NETWORK_SET_AUTOSTART);
         put(List.of(net, i, i, i, Arg.STRING, i), RemoteProc.NETWORK_UPDATE);
         put(List.of(net, Arg.OPT_STRING, i, i), RemoteProc.NETWORK_GET_DHCP_LEASES);
+        put(List.of(i, Arg.OPT_NETWORK), RemoteProc.CONNECT_NETWORK_EVENT_REGISTER_ANY);
+        put(List.of(i), RemoteProc.CONNECT_NETWORK_EVENT_DEREGISTER_ANY);
+        Arg port = Arg.NETWORK_PORT;
+        put(List.of(net, i, i), RemoteProc.NETWORK_LIST_ALL_PORTS);
+        put(List.of(net, Arg.UUID), RemoteProc.NETWORK_PORT_LOOKUP_BY_UUID);
+        put(List.of(net, Arg.STRING, i), RemoteProc.NETWORK_PORT_CREATE_XML);
+        put(List.of(port, i, i), RemoteProc.NETWORK_PORT_GET_PARAMETERS);
+        put(List.of(port, Arg.PORT_PARAMS, i), RemoteProc.NETWORK_PORT_SET_PARAMETERS);
+        put(List.of(port, i), RemoteProc.NETWORK_PORT_GET_XML_DESC, RemoteProc.NETWORK_PORT_DELETE);
     }
 
     private void secretsAndSecurity() {

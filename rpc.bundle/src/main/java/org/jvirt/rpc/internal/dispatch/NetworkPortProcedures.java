@@ -81,8 +81,9 @@ final class NetworkPortProcedures {
     // every handler decodes all its arguments before it looks anything up, as libvirtd's generated
     // dispatchers do (a malformed call is an RPC error whatever the objects)
 
+    /** libvirtd's {@code get_nonnull_network}: a handle without a lookup, so the driver answers first. */
     private static Network network(ClientContext c, WireNetwork net) throws VirtException {
-        return c.connection().lookupNetworkByUuid(net.uuid());
+        return c.connection().network(net.name(), net.uuid());
     }
 
     /** libvirtd's {@code get_nonnull_network_port}, then the driver's lookup (its "port not found"). */
