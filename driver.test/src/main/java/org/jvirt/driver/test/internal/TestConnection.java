@@ -2,7 +2,6 @@ package org.jvirt.driver.test.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,19 +9,11 @@ import java.util.UUID;
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainStateInfo;
-import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NodeInfo;
-import org.jvirt.api.SchedulerType;
-import org.jvirt.api.TypedParameter;
-import org.jvirt.api.SecurityLabel;
-import org.jvirt.api.SecurityModel;
-import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
-import org.jvirt.api.spi.DomainStatsRecord;
-import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.xml.DomainDef;
@@ -31,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One connection to a {@link TestHost}: libvirt's test driver entry points. Thread-safe. */
-final class TestConnection implements DriverConnection {
+final class TestConnection extends TestGuestCalls {
     private static final Logger LOG = LoggerFactory.getLogger(TestConnection.class);
 
     /** libvirt's {@code testConnectGetVersion}: 0.0.2. */
@@ -43,12 +34,7 @@ final class TestConnection implements DriverConnection {
     /** virDomainXMLFlags the test driver accepts: SECURE, INACTIVE, MIGRATABLE. */
     private static final int XML_FLAGS = XmlFlag.SECURE.bit() | XmlFlag.INACTIVE.bit() | XmlFlag.MIGRATABLE.bit();
 
-    private final TestHost host;
     private final DomainLifecycle lifecycle;
-    private final VcpuOps vcpus;
-    private final TuningOps tuning;
-    private final ResizeOps resize;
-    private final StatsOps stats;
     private final HostName hostname;
     private final TestNetworkConnection networks;
     private final TestStorageConnection pools;
@@ -56,15 +42,11 @@ final class TestConnection implements DriverConnection {
     private volatile boolean closed;
 
     TestConnection(TestHost host, HostName hostname, HostStorage storage) {
-        this.host = host;
+        super(host);
         this.hostname = hostname;
         this.networks = storage.connectNetworks();
         this.pools = storage.connectStorage();
         this.lifecycle = new DomainLifecycle(host, new DefinitionPolicy(host.codec()));
-        this.vcpus = new VcpuOps(host);
-        this.tuning = new TuningOps(host);
-        this.resize = new ResizeOps(host);
-        this.stats = new StatsOps(host);
         host.attach(this);
     }
 
@@ -256,116 +238,6 @@ final class TestConnection implements DriverConnection {
             host.save(dom);
             return null;
         });
-    }
-
-    @Override
-    public List<VcpuInfo> vcpuInfo(DomainRef dom) throws VirtException {
-        return vcpus.vcpuInfo(dom);
-    }
-
-    @Override
-    public SchedulerType schedulerType(DomainRef dom) throws VirtException {
-        return tuning.schedulerType(dom);
-    }
-
-    @Override
-    public List<TypedParameter> schedulerParameters(DomainRef dom, int flags) throws VirtException {
-        return tuning.schedulerParameters(dom, flags);
-    }
-
-    @Override
-    public void setSchedulerParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
-        tuning.setSchedulerParameters(dom, params, flags);
-    }
-
-    @Override
-    public List<TypedParameter> memoryParameters(DomainRef dom, int flags) throws VirtException {
-        return tuning.memoryParameters(dom, flags);
-    }
-
-    @Override
-    public void setMemoryParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
-        tuning.setMemoryParameters(dom, params, flags);
-    }
-
-    @Override
-    public List<TypedParameter> blkioParameters(DomainRef dom, int flags) throws VirtException {
-        return tuning.blkioParameters(dom, flags);
-    }
-
-    @Override
-    public void setBlkioParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
-        tuning.setBlkioParameters(dom, params, flags);
-    }
-
-    @Override
-    public BitSet emulatorPinInfo(DomainRef dom, int flags) throws VirtException {
-        return tuning.emulatorPinInfo(dom, flags);
-    }
-
-    @Override
-    public void pinEmulator(DomainRef dom, BitSet cpumap, int flags) throws VirtException {
-        tuning.pinEmulator(dom, cpumap, flags);
-    }
-
-    @Override
-    public List<BitSet> vcpuPinInfo(DomainRef dom, int flags) throws VirtException {
-        return vcpus.pinInfo(dom, flags);
-    }
-
-    @Override
-    public void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap, int flags) throws VirtException {
-        vcpus.pin(dom, vcpu, cpumap, flags);
-    }
-
-    /** testDomainPinVcpu: testDomainPinVcpuFlags with flags 0. */
-    @Override
-    public void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap) throws VirtException {
-        vcpus.pin(dom, vcpu, cpumap, 0);
-    }
-
-    /** testNodeGetSecurityModel: the test driver's made-up model, with an empty DOI. */
-    @Override
-    public SecurityModel securityModel() {
-        return new SecurityModel("testSecurity", "");
-    }
-
-    /** testDomainGetSecurityLabel: a fixed enforcing label while the domain runs, none otherwise. */
-    @Override
-    public SecurityLabel securityLabel(DomainRef ref) throws VirtException {
-        return host.locked(() -> host.find(ref).isActive() ? new SecurityLabel("libvirt-test", true)
-                : new SecurityLabel("", false));
-    }
-
-    @Override
-    public void setMemory(DomainRef dom, long kib, int flags) throws VirtException {
-        resize.setMemory(dom, kib, flags);
-    }
-
-    @Override
-    public void setVcpus(DomainRef dom, int count, int flags) throws VirtException {
-        resize.setVcpus(dom, count, flags);
-    }
-
-    @Override
-    public int vcpusCount(DomainRef dom, int flags) throws VirtException {
-        return resize.vcpusCount(dom, flags);
-    }
-
-    @Override
-    public void setMemoryStatsPeriod(DomainRef dom, int period, int flags) throws VirtException {
-        resize.setMemoryStatsPeriod(dom, period, flags);
-    }
-
-    @Override
-    public List<MemoryStat> memoryStats(DomainRef dom, int flags) throws VirtException {
-        return stats.memoryStats(dom, flags);
-    }
-
-    @Override
-    public List<DomainStatsRecord> domainStats(List<DomainRef> domains, int groups, int flags)
-            throws VirtException {
-        return stats.domainStats(domains, groups, flags);
     }
 
     @Override

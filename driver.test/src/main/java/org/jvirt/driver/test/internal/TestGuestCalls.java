@@ -1,0 +1,146 @@
+package org.jvirt.driver.test.internal;
+
+import java.util.BitSet;
+import java.util.List;
+
+import org.jvirt.api.MemoryStat;
+import org.jvirt.api.SchedulerType;
+import org.jvirt.api.SecurityLabel;
+import org.jvirt.api.SecurityModel;
+import org.jvirt.api.TypedParameter;
+import org.jvirt.api.VcpuInfo;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainStatsRecord;
+import org.jvirt.api.spi.DriverConnection;
+
+/**
+ * The calls on a running or defined test domain beyond its lifecycle: vCPUs and pinning, tuning,
+ * security labels, resizing and statistics, each handed to the helper that owns that concern.
+ * {@link TestConnection} adds the connection and the lifecycle.
+ */
+abstract class TestGuestCalls implements DriverConnection {
+    protected final TestHost host;
+    private final VcpuOps vcpus;
+    private final TuningOps tuning;
+    private final ResizeOps resize;
+    private final StatsOps stats;
+
+    TestGuestCalls(TestHost host) {
+        this.host = host;
+        this.vcpus = new VcpuOps(host);
+        this.tuning = new TuningOps(host);
+        this.resize = new ResizeOps(host);
+        this.stats = new StatsOps(host);
+    }
+
+    @Override
+    public List<VcpuInfo> vcpuInfo(DomainRef dom) throws VirtException {
+        return vcpus.vcpuInfo(dom);
+    }
+
+    @Override
+    public SchedulerType schedulerType(DomainRef dom) throws VirtException {
+        return tuning.schedulerType(dom);
+    }
+
+    @Override
+    public List<TypedParameter> schedulerParameters(DomainRef dom, int flags) throws VirtException {
+        return tuning.schedulerParameters(dom, flags);
+    }
+
+    @Override
+    public void setSchedulerParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
+        tuning.setSchedulerParameters(dom, params, flags);
+    }
+
+    @Override
+    public List<TypedParameter> memoryParameters(DomainRef dom, int flags) throws VirtException {
+        return tuning.memoryParameters(dom, flags);
+    }
+
+    @Override
+    public void setMemoryParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
+        tuning.setMemoryParameters(dom, params, flags);
+    }
+
+    @Override
+    public List<TypedParameter> blkioParameters(DomainRef dom, int flags) throws VirtException {
+        return tuning.blkioParameters(dom, flags);
+    }
+
+    @Override
+    public void setBlkioParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
+        tuning.setBlkioParameters(dom, params, flags);
+    }
+
+    @Override
+    public BitSet emulatorPinInfo(DomainRef dom, int flags) throws VirtException {
+        return tuning.emulatorPinInfo(dom, flags);
+    }
+
+    @Override
+    public void pinEmulator(DomainRef dom, BitSet cpumap, int flags) throws VirtException {
+        tuning.pinEmulator(dom, cpumap, flags);
+    }
+
+    @Override
+    public List<BitSet> vcpuPinInfo(DomainRef dom, int flags) throws VirtException {
+        return vcpus.pinInfo(dom, flags);
+    }
+
+    @Override
+    public void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap, int flags) throws VirtException {
+        vcpus.pin(dom, vcpu, cpumap, flags);
+    }
+
+    /** testDomainPinVcpu: testDomainPinVcpuFlags with flags 0. */
+    @Override
+    public void pinVcpu(DomainRef dom, int vcpu, BitSet cpumap) throws VirtException {
+        vcpus.pin(dom, vcpu, cpumap, 0);
+    }
+
+    /** testNodeGetSecurityModel: the test driver's made-up model, with an empty DOI. */
+    @Override
+    public SecurityModel securityModel() {
+        return new SecurityModel("testSecurity", "");
+    }
+
+    /** testDomainGetSecurityLabel: a fixed enforcing label while the domain runs, none otherwise. */
+    @Override
+    public SecurityLabel securityLabel(DomainRef ref) throws VirtException {
+        return host.locked(() -> host.find(ref).isActive() ? new SecurityLabel("libvirt-test", true)
+                : new SecurityLabel("", false));
+    }
+
+    @Override
+    public void setMemory(DomainRef dom, long kib, int flags) throws VirtException {
+        resize.setMemory(dom, kib, flags);
+    }
+
+    @Override
+    public void setVcpus(DomainRef dom, int count, int flags) throws VirtException {
+        resize.setVcpus(dom, count, flags);
+    }
+
+    @Override
+    public int vcpusCount(DomainRef dom, int flags) throws VirtException {
+        return resize.vcpusCount(dom, flags);
+    }
+
+    @Override
+    public void setMemoryStatsPeriod(DomainRef dom, int period, int flags) throws VirtException {
+        resize.setMemoryStatsPeriod(dom, period, flags);
+    }
+
+    @Override
+    public List<MemoryStat> memoryStats(DomainRef dom, int flags) throws VirtException {
+        return stats.memoryStats(dom, flags);
+    }
+
+    @Override
+    public List<DomainStatsRecord> domainStats(List<DomainRef> domains, int groups, int flags)
+            throws VirtException {
+        return stats.domainStats(domains, groups, flags);
+    }
+}
