@@ -85,9 +85,24 @@ final class SessionConnection {
     }
 
     /** Registers one listener on a connection (again after a reopen) and removes it. */
-    private interface Registrar {
-        int add(Connection c) throws VirtException;
+    /** How one callback's listener is added to a core connection and removed from it (again after a reopen). */
+    private record Registrar(Adder adder, Remover remover) {
+        int add(Connection c) throws VirtException {
+            return adder.add(c);
+        }
 
+        void remove(Connection c, int listenerId) throws VirtException {
+            remover.remove(c, listenerId);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Adder {
+        int add(Connection c) throws VirtException;
+    }
+
+    @FunctionalInterface
+    private interface Remover {
         void remove(Connection c, int listenerId) throws VirtException;
     }
 
@@ -159,17 +174,9 @@ final class SessionConnection {
             }
             int callbackId = nextCallbackId.getAndIncrement();   // from 0, as libvirtd numbers them
             DomainEventListener listener = listenerFor.apply(callbackId);
-            return add(callbackId, new Callback(false, eventId, filter, new Registrar() {
-                @Override
-                public int add(Connection c) throws VirtException {
-                    return c.addLifecycleListener(listener);
-                }
-
-                @Override
-                public void remove(Connection c, int listenerId) throws VirtException {
-                    c.removeLifecycleListener(listenerId);
-                }
-            }));
+            return add(callbackId, new Callback(false, eventId, filter,
+                    new Registrar(c -> c.addLifecycleListener(listener),
+                            Connection::removeLifecycleListener)));
         } finally {
             reopenLock.unlock();
         }
@@ -200,17 +207,8 @@ final class SessionConnection {
     int addSecretEventListener(IntFunction<SecretEventListener> listenerFor) throws VirtException {
         int callbackId = nextCallbackId.getAndIncrement();
         SecretEventListener listener = listenerFor.apply(callbackId);
-        return add(callbackId, new Callback(true, -1, null, new Registrar() {
-            @Override
-            public int add(Connection c) throws VirtException {
-                return c.addSecretEventListener(listener);
-            }
-
-            @Override
-            public void remove(Connection c, int listenerId) throws VirtException {
-                c.removeSecretEventListener(listenerId);
-            }
-        }));
+        return add(callbackId, new Callback(true, -1, null, new Registrar(c -> c.addSecretEventListener(listener),
+                Connection::removeSecretEventListener)));
     }
 
     /** Removes the secret event listener of {@code callbackId}; false when the client has no such callback. */
@@ -222,17 +220,8 @@ final class SessionConnection {
     int addStoragePoolEventListener(IntFunction<StoragePoolEventListener> listenerFor) throws VirtException {
         int callbackId = nextCallbackId.getAndIncrement();
         StoragePoolEventListener listener = listenerFor.apply(callbackId);
-        return addApart(storageCallbackIds, callbackId, new Registrar() {
-            @Override
-            public int add(Connection c) throws VirtException {
-                return c.addStoragePoolEventListener(listener);
-            }
-
-            @Override
-            public void remove(Connection c, int listenerId) throws VirtException {
-                c.removeStoragePoolEventListener(listenerId);
-            }
-        });
+        return addApart(storageCallbackIds, callbackId, new Registrar(c -> c.addStoragePoolEventListener(listener),
+                Connection::removeStoragePoolEventListener));
     }
 
     /** Removes the storage pool event listener of {@code callbackId}; false when the client has no such callback. */
@@ -244,17 +233,8 @@ final class SessionConnection {
     int addNetworkEventListener(IntFunction<NetworkEventListener> listenerFor) throws VirtException {
         int callbackId = nextCallbackId.getAndIncrement();
         NetworkEventListener listener = listenerFor.apply(callbackId);
-        return addApart(networkCallbackIds, callbackId, new Registrar() {
-            @Override
-            public int add(Connection c) throws VirtException {
-                return c.addNetworkEventListener(listener);
-            }
-
-            @Override
-            public void remove(Connection c, int listenerId) throws VirtException {
-                c.removeNetworkEventListener(listenerId);
-            }
-        });
+        return addApart(networkCallbackIds, callbackId, new Registrar(c -> c.addNetworkEventListener(listener),
+                Connection::removeNetworkEventListener));
     }
 
     /** Removes the network event listener of {@code callbackId}; false when the client has no such callback. */
