@@ -2,6 +2,8 @@ package org.jvirt.rpc.internal.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -47,12 +49,24 @@ public final class Libvirtd implements AutoCloseable {
         pb.environment().put("LIBVIRT_DRIVER_DIR", dir.resolve("drivers").toString());
         process = pb.start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(socket()) && System.nanoTime() < until && process.isAlive()) {
+        // the socket file appears at bind(), before libvirtd listens: wait until a connect succeeds
+        while (!accepts(socket()) && System.nanoTime() < until && process.isAlive()) {
             Thread.sleep(50);
         }
-        if (!Files.exists(socket())) {
+        if (!accepts(socket())) {
             close();
             throw new IOException("libvirtd did not come up: " + Files.readString(dir.resolve("stdout")));
+        }
+    }
+
+    private static boolean accepts(Path socket) {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
