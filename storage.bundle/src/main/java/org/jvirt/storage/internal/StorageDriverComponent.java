@@ -12,6 +12,8 @@ import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.storage.internal.backend.DirBackend;
 import org.jvirt.storage.internal.backend.FsBackend;
+import org.jvirt.storage.internal.backend.LogicalBackend;
+import org.jvirt.storage.internal.backend.LvmCommands;
 import org.jvirt.storage.internal.backend.VolumeSecrets;
 import org.jvirt.storage.internal.conf.PoolXml;
 import org.jvirt.storage.internal.conf.VolXml;
@@ -52,9 +54,16 @@ public final class StorageDriverComponent implements StorageDriver {
 
     /** For use without OSGi: passphrase files for qemu-img in {@code runDir}; bind a secret driver for encrypted volumes. */
     public StorageDriverComponent(StateStore store, DomainXmlCodec codec, String qemuImg, Path runDir) throws VirtException {
+        this(store, codec, qemuImg, runDir, new LvmCommands(""));
+    }
+
+    /** For use without OSGi, with the LVM tools of {@code lvm}. */
+    public StorageDriverComponent(StateStore store, DomainXmlCodec codec, String qemuImg, Path runDir, LvmCommands lvm)
+            throws VirtException {
         VolumeSecrets secrets = new VolumeSecrets(secretDriver::get, runDir);
         this.pools = new StorageService(new PoolXml(codec), new PoolRecords(store), new DirBackend(qemuImg, secrets),
-                new FsBackend("mount", "umount", "mkfs", "blkid")).load();
+                new FsBackend("mount", "umount", "mkfs", "blkid"),
+                new LogicalBackend(lvm, "blkid", qemuImg, secrets, HostDirectories.isRoot())).load();
         this.volumes = new VolumeService(pools, new VolXml(codec), secrets);
     }
 
@@ -76,6 +85,6 @@ public final class StorageDriverComponent implements StorageDriver {
 
     @Override
     public String toString() {
-        return "StorageDriver[dir, fs]";
+        return "StorageDriver[dir, fs, logical]";
     }
 }

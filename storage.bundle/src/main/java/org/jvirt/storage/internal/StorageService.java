@@ -19,9 +19,11 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.StorageEventSink;
 import org.jvirt.storage.internal.backend.DirBackend;
 import org.jvirt.storage.internal.backend.FsBackend;
+import org.jvirt.storage.internal.backend.LogicalBackend;
 import org.jvirt.storage.internal.conf.PoolDef;
 import org.jvirt.storage.internal.conf.PoolType;
 import org.jvirt.storage.internal.conf.PoolXml;
+import org.jvirt.storage.internal.conf.VolDef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,15 +40,17 @@ final class StorageService {
     final PoolTable pools = new PoolTable();
     final DirBackend backend;
     private final FsBackend fs;
+    final LogicalBackend logical;
     private final PoolXml poolXml;
     private final PoolRecords records;
     private final Set<StorageEventSink> sinks = ConcurrentHashMap.newKeySet();
 
-    StorageService(PoolXml poolXml, PoolRecords records, DirBackend backend, FsBackend fs) {
+    StorageService(PoolXml poolXml, PoolRecords records, DirBackend backend, FsBackend fs, LogicalBackend logical) {
         this.poolXml = poolXml;
         this.records = records;
         this.backend = backend;
         this.fs = fs;
+        this.logical = logical;
     }
 
     /** Reads the persistent pools, marks those with a status record running again and starts autostart pools. */
@@ -180,9 +184,13 @@ final class StorageService {
             if (p.active) {
                 throw invalid("storage pool '" + p.def.name() + "' is already active");
             }
-            backend.build(p.def);
-            if (p.def.type() == PoolType.FS && flags != 0) {
-                fs.makeFileSystem(p.def, flags);
+            if (p.def.type() == PoolType.LOGICAL) {
+                logical.build(p.def, flags);
+            } else {
+                backend.build(p.def);
+                if (p.def.type() == PoolType.FS && flags != 0) {
+                    fs.makeFileSystem(p.def, flags);
+                }
             }
             emit(p.def, StoragePoolEventType.CREATED);
         }
@@ -195,6 +203,8 @@ final class StorageService {
             }
             if (p.def.type() == PoolType.FS) {
                 fs.unmount(p.def); // a pool that cannot be unmounted stays active, as in libvirt
+            } else if (p.def.type() == PoolType.LOGICAL) {
+                logical.stop(p.def); // so does a volume group that cannot be deactivated
             }
             p.active = false;
             p.volumes.clear();
@@ -216,7 +226,11 @@ final class StorageService {
             if (p.active) {
                 throw invalid("storage pool '" + p.def.name() + "' is still active");
             }
-            backend.delete(p.def);
+            if (p.def.type() == PoolType.LOGICAL) {
+                logical.delete(p.def);
+            } else {
+                backend.delete(p.def);
+            }
             emit(p.def, StoragePoolEventType.DELETED);
         }
     }
@@ -248,7 +262,7 @@ final class StorageService {
                 readVolumes(p);
             } catch (VirtException e) {
                 // libvirt stops a pool whose refresh fails
-                unmountQuietly(p.def);
+                stopQuietly(p.def);
                 p.active = false;
                 p.volumes.clear();
                 records.deleteStatus(p.def);
@@ -276,8 +290,16 @@ final class StorageService {
 
     /** Reads the pool's volumes and sizes again; the caller holds the lock. */
     void readVolumes(PoolObject p) throws VirtException {
-        var vols = backend.refresh(p.def);
-        DirBackend.Sizes s = backend.sizes(p.def);
+        Map<String, VolDef> vols;
+        DirBackend.Sizes s;
+        if (p.def.type() == PoolType.LOGICAL) {
+            LogicalBackend.Refreshed r = logical.refresh(p.def);
+            vols = r.volumes();
+            s = r.sizes();
+        } else {
+            vols = backend.refresh(p.def);
+            s = backend.sizes(p.def);
+        }
         p.volumes.clear();
         p.volumes.putAll(vols);
         p.capacity = s.capacity();
@@ -288,16 +310,18 @@ final class StorageService {
     private void buildForStart(PoolObject p, int flags) throws VirtException {
         Checks.exclusive(flags, StoragePoolCreateFlag.WITH_BUILD_OVERWRITE, StoragePoolCreateFlag.WITH_BUILD_NO_OVERWRITE);
         if (flags != 0) {
+            // storagePoolCreate: WITH_BUILD_OVERWRITE / _NO_OVERWRITE become the build's flags
+            int buildFlags = (flags & StoragePoolCreateFlag.WITH_BUILD_OVERWRITE.bit()) != 0
+                    ? StoragePoolBuildFlag.OVERWRITE.bit()
+                    : (flags & StoragePoolCreateFlag.WITH_BUILD_NO_OVERWRITE.bit()) != 0
+                    ? StoragePoolBuildFlag.NO_OVERWRITE.bit() : 0;
+            if (p.def.type() == PoolType.LOGICAL) {
+                logical.build(p.def, buildFlags);
+                return;
+            }
             backend.build(p.def);
-            if (p.def.type() == PoolType.FS) {
-                // storagePoolCreate: WITH_BUILD_OVERWRITE / _NO_OVERWRITE become the build's flags
-                int buildFlags = (flags & StoragePoolCreateFlag.WITH_BUILD_OVERWRITE.bit()) != 0
-                        ? StoragePoolBuildFlag.OVERWRITE.bit()
-                        : (flags & StoragePoolCreateFlag.WITH_BUILD_NO_OVERWRITE.bit()) != 0
-                        ? StoragePoolBuildFlag.NO_OVERWRITE.bit() : 0;
-                if (buildFlags != 0) {
-                    fs.makeFileSystem(p.def, buildFlags);
-                }
+            if (p.def.type() == PoolType.FS && buildFlags != 0) {
+                fs.makeFileSystem(p.def, buildFlags);
             }
         }
     }
@@ -305,12 +329,16 @@ final class StorageService {
     private void activate(PoolObject p) throws VirtException {
         if (p.def.type() == PoolType.FS) {
             fs.mount(p.def);
+        } else if (p.def.type() == PoolType.LOGICAL) {
+            logical.start(p.def);
         }
         try {
-            backend.check(p.def);
+            if (p.def.type() != PoolType.LOGICAL) {
+                backend.check(p.def);
+            }
             readVolumes(p);
         } catch (VirtException e) {
-            unmountQuietly(p.def);
+            stopQuietly(p.def);
             throw e;
         }
         p.active = true;
@@ -318,22 +346,25 @@ final class StorageService {
         LOG.info("storage pool '{}' started", p.def.name());
     }
 
-    private void unmountQuietly(PoolDef def) {
-        if (def.type() == PoolType.FS) {
-            try {
+    /** A pool's backend stopped after a failed start or refresh: unmounted, its volume group deactivated. */
+    private void stopQuietly(PoolDef def) {
+        try {
+            if (def.type() == PoolType.FS) {
                 fs.unmount(def);
-            } catch (VirtException e) {
-                LOG.warn("storage pool '{}' stays mounted: {}", def.name(), e.getMessage());
+            } else if (def.type() == PoolType.LOGICAL) {
+                logical.stop(def);
             }
+        } catch (VirtException e) {
+            LOG.warn("storage pool '{}' could not be stopped: {}", def.name(), e.getMessage());
         }
     }
 
     /**
-     * The definition of a pool type this driver has a backend for: dir and fs. Others are refused as libvirt
+     * The definition of a pool type this driver has a backend for: dir, fs and logical. Others are refused as libvirt
      * refuses a pool type whose backend is not built in ({@code virStorageBackendForType}).
      */
     private static PoolDef backed(PoolDef def) throws VirtException {
-        if (def.type() != PoolType.DIR && def.type() != PoolType.FS) {
+        if (def.type() != PoolType.DIR && def.type() != PoolType.FS && def.type() != PoolType.LOGICAL) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STORAGE,
                     "missing backend for pool type '" + def.type().xmlName() + "'");
         }

@@ -16,6 +16,7 @@ import org.jvirt.storage.internal.backend.Allocation;
 import org.jvirt.storage.internal.backend.FileStream;
 import org.jvirt.storage.internal.backend.VolumeSecrets;
 import org.jvirt.storage.internal.conf.PoolDef;
+import org.jvirt.storage.internal.conf.PoolType;
 import org.jvirt.storage.internal.conf.PoolXml;
 import org.jvirt.storage.internal.conf.VolDef;
 import org.jvirt.storage.internal.conf.VolEncryption;
@@ -106,7 +107,9 @@ final class VolumeService {
             }
             PoolDef pool = p.def;
             String path = pool.targetPath() + "/" + def.name();
-            VolDef vol = def.withTarget(path, path, "dir".equals(def.format()) ? StorageVolType.DIR : StorageVolType.FILE);
+            boolean logical = pool.type() == PoolType.LOGICAL;
+            VolDef vol = def.withTarget(path, logical ? null : path, logical ? StorageVolType.BLOCK
+                    : "dir".equals(def.format()) ? StorageVolType.DIR : StorageVolType.FILE);
             if (source != null) {
                 VolDef in = source.vol();
                 if (!vol.hasCapacity()) {
@@ -119,10 +122,15 @@ final class VolumeService {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
                         "Not enough space left in storage pool");
             }
-            pools.backend.createVolume(pool, vol, source == null ? null : withDefaultSecret(source.vol()),
-                    (flags & StorageVolCreateFlag.PREALLOC_METADATA.bit()) != 0);
-            VolDef created = reread(p, Path.of(path));
-            return created;
+            VolDef input = source == null ? null : withDefaultSecret(source.vol());
+            if (logical) {
+                VolDef created = pools.logical.createVolume(pool, vol, input);
+                p.volumes.put(created.name(), created);
+                refreshSizes(p);
+                return created;
+            }
+            pools.backend.createVolume(pool, vol, input, (flags & StorageVolCreateFlag.PREALLOC_METADATA.bit()) != 0);
+            return reread(p, Path.of(path));
         }
     }
 
@@ -130,7 +138,11 @@ final class VolumeService {
         StorageService.checkFlags(flags, StorageVolDeleteFlag.all(), "storageVolDelete");
         synchronized (pools.lock) {
             VolDef now = current(p, v);
-            pools.backend.deleteVolume(now);
+            if (p.def.type() == PoolType.LOGICAL) {
+                pools.logical.deleteVolume(now);
+            } else {
+                pools.backend.deleteVolume(now);
+            }
             p.volumes.remove(now.name());
             // storageVolDeleteInternal: the pool's sizes by the volume's allocation, no statvfs
             p.allocation = Math.max(0, p.allocation - now.allocation());
@@ -142,6 +154,10 @@ final class VolumeService {
         StorageService.checkFlags(flags, 0, "storageVolWipe");
         synchronized (pools.lock) {
             VolDef now = current(p, v);
+            if (p.def.type() == PoolType.LOGICAL) {
+                pools.logical.wipeVolume(p.def, now);
+                return;
+            }
             pools.backend.wipeVolume(now);
             reread(p, Path.of(now.path()));
         }
@@ -174,6 +190,11 @@ final class VolumeService {
             if (delta > 0 && Long.compareUnsigned(delta, p.available) > 0) {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
                         "Not enough space left in storage pool");
+            }
+            if (p.def.type() == PoolType.LOGICAL) {
+                // libvirt 9.0's logical backend has no resizeVol
+                throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.STORAGE,
+                        "storage pool does not support changing of volume capacity");
             }
             pools.backend.resizeVolume(now, target, allocate);
             reread(p, Path.of(now.path()));
@@ -233,6 +254,14 @@ final class VolumeService {
     }
 
     private VolDef reread(PoolObject p, Path path) throws VirtException {
+        if (p.def.type() == PoolType.LOGICAL) {
+            pools.readVolumes(p); // one lvs run reads them all
+            VolDef v = p.volumes.get(path.getFileName().toString());
+            if (v == null) {
+                throw noVol("no storage vol with matching path '" + path + "'");
+            }
+            return v;
+        }
         long alloc = Allocation.of(List.of(path)).getOrDefault(path, 0L);
         VolDef v = pools.backend.describe(path, alloc);
         if (v == null) {
@@ -245,7 +274,7 @@ final class VolumeService {
     }
 
     private void refreshSizes(PoolObject p) throws VirtException {
-        var s = pools.backend.sizes(p.def);
+        var s = p.def.type() == PoolType.LOGICAL ? pools.logical.sizes(p.def) : pools.backend.sizes(p.def);
         p.capacity = s.capacity();
         p.allocation = s.allocation();
         p.available = s.available();

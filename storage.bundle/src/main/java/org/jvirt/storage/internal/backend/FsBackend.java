@@ -63,7 +63,7 @@ public final class FsBackend {
                     "Source device does not exist when formatting pool '" + def.name() + "'");
         }
         if ((flags & StoragePoolBuildFlag.OVERWRITE.bit()) == 0) {
-            checkEmpty(device, format);
+            DeviceProbe.requireEmpty(blkid, device, format);
         }
         HostCommand.run(mkfsCommand(mkfs, device, format));
     }
@@ -76,25 +76,6 @@ public final class FsBackend {
             case "vfat" -> List.of(mkfs, "-t", format, "-I", device);
             default -> List.of(mkfs, "-t", format, device);
         };
-    }
-
-    /** {@code virStorageBackendDeviceIsEmpty} with blkid's superblock probe (writelabel: build refuses a formatted device). */
-    private void checkEmpty(String device, String format) throws VirtException {
-        String found;
-        try {
-            found = HostCommand.run(List.of(blkid, "-p", "-o", "value", "-s", "TYPE", device)).strip();
-        } catch (VirtException e) {
-            return; // blkid exits 2 when it finds nothing: the device is empty
-        }
-        if (found.isEmpty()) {
-            return;
-        }
-        if (found.equals(format)) {
-            throw new VirtException(ErrorCode.STORAGE_POOL_BUILT, ErrorDomain.STORAGE,
-                    "Device '" + device + "' already formatted using '" + format + "'");
-        }
-        throw new VirtException(ErrorCode.STORAGE_POOL_BUILT, ErrorDomain.STORAGE, "Format of device '" + device
-                + "' does not match the expected format '" + format + "', forced overwrite is necessary");
     }
 
     /** {@code virStorageBackendFileSystemIsMounted}: target and source both match a mount table entry. */
