@@ -9,6 +9,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.HypervisorDriver;
 import org.jvirt.core.internal.CoreConnectionFactory;
 import org.jvirt.core.store.FileStateStore;
+import org.jvirt.storage.internal.backend.LvmCommands;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 /** The real core with storage:///system and the storage driver on a state folder, without OSGi. */
@@ -20,9 +21,14 @@ final class StorageHost {
     final Path run;
 
     StorageHost(Path dir) throws VirtException {
+        this(dir, new LvmCommands(""));
+    }
+
+    /** With the LVM tools of {@code lvm}. */
+    StorageHost(Path dir, LvmCommands lvm) throws VirtException {
         this.state = dir.resolve("state");
         this.run = dir.resolve("run");
-        this.driver = new StorageDriverComponent(new FileStateStore(state), new DomainXmlCodecImpl(), "qemu-img", run);
+        this.driver = new StorageDriverComponent(new FileStateStore(state), new DomainXmlCodecImpl(), "qemu-img", run, lvm);
         core.addDriver(new StorageHypervisorDriver(true), Map.of(HypervisorDriver.SCHEMES, new String[] {"storage"}));
         core.bindStorageDriver(driver);
     }

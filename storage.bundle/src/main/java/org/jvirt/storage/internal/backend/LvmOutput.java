@@ -1,6 +1,7 @@
 package org.jvirt.storage.internal.backend;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class LvmOutput {
             "^\\s*(\\S+)#(\\S*)#(\\S+)#(\\S+)#(\\S+)#([0-9]+)#(\\S+)#([0-9]+)#([0-9]+)#(\\S+)#?\\s*$");
     private static final Pattern VG = Pattern.compile("^\\s*(\\S+):([0-9]+):?\\s*$");
     private static final Pattern PV = Pattern.compile("^\\s*(\\S+)\\s+(\\S+)\\s*$");
-    private static final Pattern EXTENT = Pattern.compile("(\\S+?)\\((\\S+?)\\)");
+    private static final String EXTENT_UNIT = "(\\S+)\\((\\S+)\\)";
 
     private LvmOutput() {
     }
@@ -80,14 +81,15 @@ public final class LvmOutput {
         }
         long length = number(m.group(7), "malformed volume extent length value");
         long extentSize = number(m.group(8), "malformed volume extent size value");
-        Matcher e = EXTENT.matcher(m.group(4));
+        // libvirt's regex: one "path(offset)" unit per extent, ',' between them
+        Matcher e = Pattern.compile(String.join(",", Collections.nCopies(count, EXTENT_UNIT))).matcher(m.group(4));
+        if (!e.find()) {
+            throw internal("malformed volume extent devices value");
+        }
         List<Extent> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            if (!e.find()) {
-                throw internal("malformed volume extent devices value");
-            }
-            long offset = number(e.group(2), "malformed volume extent offset value");
-            out.add(new Extent(e.group(1), offset * extentSize, offset * extentSize + length));
+            long offset = number(e.group(2 * i + 2), "malformed volume extent offset value");
+            out.add(new Extent(e.group(2 * i + 1), offset * extentSize, offset * extentSize + length));
         }
         return out;
     }
