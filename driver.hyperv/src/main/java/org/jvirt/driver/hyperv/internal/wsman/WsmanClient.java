@@ -145,20 +145,19 @@ public final class WsmanClient {
     }
 
     private static Element soapBody(String detail, WsmanTransport.Answer answer) throws VirtException {
+        String what = "Could not parse response during " + detail + " (HTTP " + answer.status() + ", "
+                + (answer.contentType().isEmpty() ? "no content type" : answer.contentType()) + "): ";
         Document doc;
         try {
             doc = WsmanXml.parse(answer.body());
         } catch (SAXException | IOException e) {
-            throw HypervErrors.internal("Could not parse response during " + detail + " (HTTP " + answer.status()
-                    + ", " + (answer.contentType().isEmpty() ? "no content type" : answer.contentType()) + "): "
-                    + e.getMessage() + "; the answer begins '" + start(answer.body()) + "'", e);
+            throw HypervErrors.internal(what + e.getMessage() + "; the answer begins '" + start(answer.body()) + "'", e);
         }
         Element envelope = doc.getDocumentElement();
         Element body = WsmanXml.SOAP.equals(envelope.getNamespaceURI()) && "Envelope".equals(envelope.getLocalName())
                 ? WsmanXml.child(envelope, WsmanXml.SOAP, "Body") : null;
         if (body == null) {
-            throw HypervErrors.internal("Could not parse response during " + detail + " (HTTP " + answer.status()
-                    + "): not a SOAP 1.2 envelope but <" + envelope.getTagName() + ">");
+            throw HypervErrors.internal(what + "not a SOAP 1.2 envelope but <" + envelope.getTagName() + ">");
         }
         return body;
     }
