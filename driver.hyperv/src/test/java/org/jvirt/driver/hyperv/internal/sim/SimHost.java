@@ -53,6 +53,20 @@ final class SimHost {
                 .set("Version", "10.0.17763").set("BuildNumber", "17763").set("CSName", HOST_NAME));
     }
 
+    /** The key properties of a class (its MOF's [Key] qualifiers), which make up its references. */
+    static String[] keys(String className) {
+        return switch (className) {
+            case "Msvm_ComputerSystem" -> new String[] {"CreationClassName", "Name"};
+            case "Msvm_VirtualSystemManagementService", "Msvm_ShutdownComponent" -> new String[] {"CreationClassName",
+                    className.equals("Msvm_ShutdownComponent") ? "DeviceID" : "Name", "SystemCreationClassName",
+                    "SystemName"};
+            case "Win32_ComputerSystem" -> new String[] {"Name"};
+            case "Win32_Processor" -> new String[] {"DeviceID"};
+            case "Win32_OperatingSystem" -> new String[] {"CSName"};
+            default -> new String[] {"InstanceID"};
+        };
+    }
+
     SimInstance add(SimInstance instance) {
         instances.add(instance);
         return instance;

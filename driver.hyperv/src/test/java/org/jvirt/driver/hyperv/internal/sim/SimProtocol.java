@@ -25,6 +25,7 @@ final class SimProtocol {
     private final SimJobs jobs;
     private final SimMethods methods;
     private final Map<String, List<SimInstance>> contexts = new ConcurrentHashMap<>();
+    private final Map<String, String> modes = new ConcurrentHashMap<>();
 
     SimProtocol(SimHost host, SimJobs jobs) {
         this.host = host;
@@ -74,17 +75,24 @@ final class SimProtocol {
         String context = UUID.randomUUID().toString();
         boolean optimize = request != null && SimXml.child(request, "OptimizeEnumeration") != null;
         int max = maxElements(request);
+        String mode = request == null ? null : SimXml.text(request, "EnumerationMode");
+        if (mode != null && !mode.equals("EnumerateEPR") && !mode.equals("EnumerateObjectAndEPR")) {
+            throw new SimFault("Sender", "UnsupportedFeature", "The specified feature is not supported.", mode);
+        }
+        modes.put(context, mode == null ? "" : mode);
         StringBuilder out = new StringBuilder("<n:EnumerateResponse><n:EnumerationContext>").append(context)
                 .append("</n:EnumerationContext>");
         List<SimInstance> rest = new ArrayList<>(found);
         if (optimize) {
-            out.append("<w:Items>").append(page(rest, max)).append("</w:Items>");
+            out.append("<w:Items>").append(page(rest, max, modes.get(context))).append("</w:Items>");
             if (rest.isEmpty()) {
                 out.append("<w:EndOfSequence/>");
             }
         }
         if (!optimize || !rest.isEmpty()) {
             contexts.put(context, rest);
+        } else {
+            modes.remove(context);
         }
         return SimXml.envelope(ENUMERATION + "/EnumerateResponse", messageId, out.append("</n:EnumerateResponse>").toString());
     }
@@ -106,10 +114,11 @@ final class SimProtocol {
             throw new SimFault("Receiver", "InvalidEnumerationContext", "The enumeration context supplied in the"
                     + " message is not valid.", String.valueOf(context));
         }
-        String items = page(rest, maxElements(request));
+        String items = page(rest, maxElements(request), modes.getOrDefault(context, ""));
         StringBuilder out = new StringBuilder("<n:PullResponse>");
         if (rest.isEmpty()) {
             contexts.remove(context);
+            modes.remove(context);
         } else {
             out.append("<n:EnumerationContext>").append(context).append("</n:EnumerationContext>");
         }
@@ -124,6 +133,7 @@ final class SimProtocol {
         String context = request == null ? null : SimXml.text(request, "EnumerationContext");
         if (context != null) {
             contexts.remove(context);
+            modes.remove(context);
         }
         return SimXml.envelope(ENUMERATION + "/ReleaseResponse", messageId, "");
     }
@@ -152,10 +162,18 @@ final class SimProtocol {
         return SimXml.envelope(action + "Response", messageId, methods.invoke(uri, selectors, method, input));
     }
 
-    private static String page(List<SimInstance> rest, int max) {
+    /** Up to {@code max} items: instances, EPRs (EnumerateEPR) or both in {@code w:Item} (EnumerateObjectAndEPR). */
+    private static String page(List<SimInstance> rest, int max, String mode) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < max && !rest.isEmpty(); i++) {
-            out.append(rest.remove(0).toXml());
+            SimInstance instance = rest.remove(0);
+            String epr = "<a:EndpointReference>" + SimXml.reference(instance, SimHost.keys(instance.className))
+                    + "</a:EndpointReference>";
+            out.append(switch (mode) {
+                case "EnumerateEPR" -> epr;
+                case "EnumerateObjectAndEPR" -> "<w:Item>" + instance.toXml() + epr + "</w:Item>";
+                default -> instance.toXml();
+            });
         }
         return out.toString();
     }
