@@ -6,21 +6,30 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A WS-Management server on loopback (an ephemeral port) that answers as a Hyper-V host's WinRM
  * service would, from the documentation (see {@link SimHost}, {@link SimProtocol}, {@link SimMethods},
  * {@link SimJobs}): POST {@code /wsman}, SOAP 1.2 ({@code application/soap+xml}), HTTP Basic
  * authentication (401 with {@code WWW-Authenticate: Basic realm="WSMAN"} otherwise), faults with
- * HTTP 500. HTTP only. Test knobs make the next answer an arbitrary one (an HTML error page, a
- * huge body) to test the client's handling of broken servers.
+ * HTTP 500. HTTP, or HTTPS with a given key store. Test knobs make the next answer an arbitrary
+ * one (an HTML error page, a huge body) to test the client's handling of broken servers.
  */
 public final class WsmanSimulator implements AutoCloseable {
     static final String WMI = "http://schemas.microsoft.com/wbem/wsman/1/wmi/";
@@ -38,15 +47,31 @@ public final class WsmanSimulator implements AutoCloseable {
     private record Canned(int status, String contentType, byte[] body) {
     }
 
-    private WsmanSimulator() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private WsmanSimulator(HttpServer server) {
+        this.server = server;
         server.createContext("/wsman", this::serve);
         server.setExecutor(executor);
         server.start();
     }
 
     public static WsmanSimulator start() throws IOException {
-        return new WsmanSimulator();
+        return new WsmanSimulator(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+    }
+
+    /** The simulator on HTTPS, with the key and certificate of a PKCS#12 key store (WinRM's 5986 listener). */
+    public static WsmanSimulator startHttps(Path keyStore, char[] password) throws IOException,
+            GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            store.load(in, password);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return new WsmanSimulator(server);
     }
 
     public int port() {
