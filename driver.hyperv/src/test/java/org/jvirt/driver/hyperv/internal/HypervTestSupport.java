@@ -23,6 +23,10 @@ final class HypervTestSupport {
     }
 
     static HypervConfig config(int jobTimeoutSeconds, int maxResponseBytes) {
+        return config(jobTimeoutSeconds, maxResponseBytes, 10);
+    }
+
+    static HypervConfig config(int jobTimeoutSeconds, int maxResponseBytes, int timeoutSeconds) {
         return new HypervConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -31,7 +35,7 @@ final class HypervTestSupport {
 
             @Override
             public int timeout_seconds() {
-                return 10;
+                return timeoutSeconds;
             }
 
             @Override

@@ -60,6 +60,27 @@ class WsmanClientTest {
     }
 
     @Test
+    void failedPullReleasesTheEnumeration() throws Exception {
+        sim.faultAtRequest(2);
+        VirtException e = assertThrows(VirtException.class, () -> conn.listAllDomains(0));
+        assertTrue(e.getMessage().startsWith("internal error: SOAP fault during pull: code 's:Receiver'"), e.getMessage());
+        // Enumerate, the failed Pull, then Release of the context the server still holds
+        assertEquals(0, sim.openEnumerations());
+    }
+
+    @Test
+    void serverThatDoesNotAnswerTimesOut() throws Exception {
+        HypervConfig oneSecond = HypervTestSupport.config(30, 1 << 20, 1);
+        DriverConnection slow = new HypervDriver(oneSecond, HypervTestSupport.CODEC).open(HypervTestSupport.uri(sim,
+                WsmanSimulator.USER), new HypervTestSupport.Auth(WsmanSimulator.PASSWORD), 0).orElseThrow();
+        sim.delayNext(3000);
+        VirtException e = assertThrows(VirtException.class, () -> slow.hostname());
+        assertEquals(ErrorCode.OPERATION_TIMEOUT, e.code());
+        assertTrue(e.getMessage().contains("Transport error during enumeration: no answer from"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("within 1 s"), e.getMessage());
+    }
+
+    @Test
     void soapFaultIsReportedWithCodeSubcodeReasonAndDetail() {
         sim.answerNext(500, "application/soap+xml;charset=UTF-8", ("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
                 + " xmlns:w=\"http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd\"><s:Body><s:Fault><s:Code><s:Value>s:Receiver"

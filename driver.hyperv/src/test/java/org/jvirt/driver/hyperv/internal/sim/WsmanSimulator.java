@@ -43,6 +43,8 @@ public final class WsmanSimulator implements AutoCloseable {
     private final SimProtocol protocol = new SimProtocol(host, jobs);
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Canned next;
+    private volatile long delayNextMillis;
+    private volatile int faultAtRequest = -1;
 
     private record Canned(int status, String contentType, byte[] body) {
     }
@@ -121,10 +123,35 @@ public final class WsmanSimulator implements AutoCloseable {
         next = new Canned(status, contentType, body);
     }
 
+    /** The next request is answered only after this delay (a server that hangs). */
+    public void delayNext(long millis) {
+        delayNextMillis = millis;
+    }
+
+    /** Request number {@code n} (counting from {@link #requests()} now + 1) is answered with a fault. */
+    public void faultAtRequest(int n) {
+        faultAtRequest = requests.get() + n;
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
+        int number = requests.incrementAndGet();
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] request = in.readAllBytes();
+            long delay = delayNextMillis;
+            delayNextMillis = 0;
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (number == faultAtRequest) {
+                send(exchange, 500, "application/soap+xml;charset=UTF-8", new SimFault("Receiver", "InternalError",
+                        "The service is stopping.", "injected").toEnvelope().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             Canned canned = next;
             next = null;
             if (canned != null) {
