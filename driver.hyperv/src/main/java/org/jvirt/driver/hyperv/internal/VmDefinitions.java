@@ -43,6 +43,9 @@ final class VmDefinitions {
             throw HypervErrors.of(ErrorCode.CONFIG_UNSUPPORTED, "domain type '" + def.type()
                     + "' is not supported by the Hyper-V driver (expecting 'hyperv')");
         }
+        if (def.memory() == null && def.currentMemory() == null) {
+            throw HypervErrors.of(ErrorCode.XML_ERROR, "domain '" + def.name() + "' has no <memory>");
+        }
         if (exists(def)) {
             throw HypervErrors.of(ErrorCode.OPERATION_UNSUPPORTED,
                     "Domain already exists, editing domains is not supported yet");

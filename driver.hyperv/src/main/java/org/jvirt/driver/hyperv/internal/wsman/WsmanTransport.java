@@ -86,7 +86,7 @@ public final class WsmanTransport {
             throw HypervErrors.internal("Transport error during " + detail + ": interrupted", e);
         }
         if (response.statusCode() == 401) {
-            discard(response);
+            close(response);
             throw HypervErrors.of(ErrorCode.AUTH_FAILED, "the WS-Management service at '" + url
                     + "' refused the user name or password (HTTP 401 during " + detail + ")");
         }
@@ -98,11 +98,12 @@ public final class WsmanTransport {
         }
     }
 
-    private static void discard(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            in.skip(Long.MAX_VALUE);
+    /** Drops an answer unread (a refused login's page need not be read, however long it is). */
+    private static void close(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
         } catch (IOException e) {
-            // the answer is refused anyway; the body is read only to let the connection be reused
+            // the answer is refused anyway
         }
     }
 
