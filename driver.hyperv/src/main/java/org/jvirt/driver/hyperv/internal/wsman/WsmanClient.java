@@ -48,8 +48,13 @@ public final class WsmanClient {
         List<WmiObject> out = new ArrayList<>();
         String context = WsmanXml.childText(response, WsmanXml.ENUMERATION, "EnumerationContext");
         boolean end = addItems(response, out);
+        int pulls = 0;
         try {
             while (!end) {
+                // a Pull answers at least one item unless the server is stalling: bound the rounds too
+                if (++pulls > maxItems) {
+                    throw HypervErrors.internal("Enumeration did not end after " + maxItems + " pulls");
+                }
                 if (context == null || context.isEmpty()) {
                     throw HypervErrors.internal("Lookup of enumeration context failed: the server answered"
                             + " no EnumerationContext for '" + wql + "'");
