@@ -27,6 +27,10 @@ final class HypervTestSupport {
     }
 
     static HypervConfig config(int jobTimeoutSeconds, int maxResponseBytes, int timeoutSeconds) {
+        return config(jobTimeoutSeconds, maxResponseBytes, timeoutSeconds, 1000);
+    }
+
+    static HypervConfig config(int jobTimeoutSeconds, int maxResponseBytes, int timeoutSeconds, int maxItems) {
         return new HypervConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -50,7 +54,7 @@ final class HypervTestSupport {
 
             @Override
             public int max_items() {
-                return 1000;
+                return maxItems;
             }
         };
     }

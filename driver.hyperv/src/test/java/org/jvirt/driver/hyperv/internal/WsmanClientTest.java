@@ -69,6 +69,25 @@ class WsmanClientTest {
     }
 
     @Test
+    void enumerationThatNeverEndsIsCut() throws Exception {
+        DriverConnection bounded = new HypervDriver(HypervTestSupport.config(30, 1 << 20, 10, 20),
+                HypervTestSupport.CODEC).open(HypervTestSupport.uri(sim, WsmanSimulator.USER),
+                new HypervTestSupport.Auth(WsmanSimulator.PASSWORD), 0).orElseThrow();
+        // every answer: a context, no items, no end of sequence
+        sim.answerAlways(200, "application/soap+xml", ("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
+                + " xmlns:n=\"http://schemas.xmlsoap.org/ws/2004/09/enumeration\"><s:Body><n:EnumerateResponse>"
+                + "<n:EnumerationContext>forever</n:EnumerationContext></n:EnumerateResponse><n:PullResponse>"
+                + "<n:EnumerationContext>forever</n:EnumerationContext></n:PullResponse></s:Body></s:Envelope>")
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            VirtException e = assertThrows(VirtException.class, () -> bounded.hostname());
+            assertEquals("internal error: Enumeration did not end after 20 pulls", e.getMessage());
+        } finally {
+            sim.answerAlways(0, null, null);
+        }
+    }
+
+    @Test
     void serverThatDoesNotAnswerTimesOut() throws Exception {
         HypervConfig oneSecond = HypervTestSupport.config(30, 1 << 20, 1);
         DriverConnection slow = new HypervDriver(oneSecond, HypervTestSupport.CODEC).open(HypervTestSupport.uri(sim,

@@ -43,6 +43,7 @@ public final class WsmanSimulator implements AutoCloseable {
     private final SimProtocol protocol = new SimProtocol(host, jobs);
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Canned next;
+    private volatile Canned always;
     private volatile long delayNextMillis;
     private volatile int faultAtRequest = -1;
 
@@ -123,6 +124,11 @@ public final class WsmanSimulator implements AutoCloseable {
         next = new Canned(status, contentType, body);
     }
 
+    /** Every request from now on gets this answer (null: back to normal). */
+    public void answerAlways(int status, String contentType, byte[] body) {
+        always = body == null ? null : new Canned(status, contentType, body);
+    }
+
     /** The next request is answered only after this delay (a server that hangs). */
     public void delayNext(long millis) {
         delayNextMillis = millis;
@@ -152,7 +158,7 @@ public final class WsmanSimulator implements AutoCloseable {
                         "The service is stopping.", "injected").toEnvelope().getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            Canned canned = next;
+            Canned canned = next != null ? next : always;
             next = null;
             if (canned != null) {
                 send(exchange, canned.status(), canned.contentType(), canned.body());
