@@ -1,0 +1,57 @@
+package org.jvirt.driver.hyperv.internal;
+
+import org.jvirt.api.VirtException;
+import org.jvirt.driver.hyperv.internal.wsman.EmbeddedInstance;
+import org.jvirt.driver.hyperv.internal.wsman.HypervErrors;
+import org.jvirt.driver.hyperv.internal.wsman.MethodInput;
+import org.jvirt.driver.hyperv.internal.wsman.WmiObject;
+import org.jvirt.driver.hyperv.internal.wsman.WmiReference;
+import org.jvirt.driver.hyperv.internal.wsman.WsmanXml;
+import org.w3c.dom.Element;
+
+/**
+ * The host's {@code Msvm_VirtualSystemManagementService} (Microsoft's page of that class and of its
+ * methods DefineSystem, DestroySystem, ModifySystemSettings, ModifyResourceSettings): found once per
+ * call by WQL, addressed by its four keys.
+ */
+final class ManagementService {
+    private final Wmi wmi;
+
+    ManagementService(Wmi wmi) {
+        this.wmi = wmi;
+    }
+
+    private WmiReference service() throws VirtException {
+        WmiObject vsms = wmi.queryOne("Msvm_VirtualSystemManagementService",
+                "SELECT * FROM Msvm_VirtualSystemManagementService");
+        return Wmi.reference("Msvm_VirtualSystemManagementService",
+                "CreationClassName", vsms.string("CreationClassName"), "Name", vsms.string("Name"),
+                "SystemCreationClassName", vsms.string("SystemCreationClassName"),
+                "SystemName", vsms.string("SystemName"));
+    }
+
+    /** DefineSystem; returns the new VM's GUID (the {@code Name} key of ResultingSystem). */
+    String defineSystem(EmbeddedInstance systemSettings) throws VirtException {
+        Element out = wmi.invoke(service(), "DefineSystem", new MethodInput().embedded("SystemSettings",
+                systemSettings));
+        Element resulting = WsmanXml.child(out, null, "ResultingSystem");
+        WmiReference ref = resulting == null ? null : WmiReference.of(resulting);
+        String name = ref == null ? null : ref.selectors().get("Name");
+        if (name == null) {
+            throw HypervErrors.internal("Could not lookup ResultingSystem of DefineSystem invocation");
+        }
+        return name;
+    }
+
+    void destroySystem(Vm vm) throws VirtException {
+        wmi.invoke(service(), "DestroySystem", new MethodInput().reference("AffectedSystem", vm.reference()));
+    }
+
+    void modifySystemSettings(EmbeddedInstance settings) throws VirtException {
+        wmi.invoke(service(), "ModifySystemSettings", new MethodInput().embedded("SystemSettings", settings));
+    }
+
+    void modifyResourceSettings(EmbeddedInstance settings) throws VirtException {
+        wmi.invoke(service(), "ModifyResourceSettings", new MethodInput().embedded("ResourceSettings", settings));
+    }
+}

@@ -1,0 +1,39 @@
+package org.jvirt.driver.hyperv.internal.wsman;
+
+import org.jvirt.api.VirtException;
+import org.w3c.dom.Element;
+
+/**
+ * A SOAP 1.2 fault in an answer (DSP0226 section 14), reported as libvirt's {@code hypervVerifyResponse}
+ * does: {@code SOAP fault during DETAIL: code 'C', subcode 'S', reason 'R', detail 'D'}.
+ */
+final class WsmanFault {
+    private WsmanFault() {
+    }
+
+    static void check(String detail, Element soapBody) throws VirtException {
+        Element fault = WsmanXml.child(soapBody, WsmanXml.SOAP, "Fault");
+        if (fault == null) {
+            return;
+        }
+        String code = null;
+        String subcode = null;
+        Element codeElement = WsmanXml.child(fault, WsmanXml.SOAP, "Code");
+        if (codeElement != null) {
+            code = WsmanXml.childText(codeElement, WsmanXml.SOAP, "Value");
+            Element sub = WsmanXml.child(codeElement, WsmanXml.SOAP, "Subcode");
+            subcode = sub == null ? null : WsmanXml.childText(sub, WsmanXml.SOAP, "Value");
+        }
+        Element reason = WsmanXml.child(fault, WsmanXml.SOAP, "Reason");
+        String reasonText = reason == null ? null : WsmanXml.childText(reason, WsmanXml.SOAP, "Text");
+        Element detailElement = WsmanXml.child(fault, WsmanXml.SOAP, "Detail");
+        String detailText = detailElement == null ? null : detailElement.getTextContent().replaceAll("\\s+", " ").trim();
+        throw HypervErrors.internal("SOAP fault during " + detail + ": code '" + nullstr(code) + "', subcode '"
+                + nullstr(subcode) + "', reason '" + nullstr(reasonText) + "', detail '" + nullstr(detailText) + "'");
+    }
+
+    /** libvirt's NULLSTR. */
+    private static String nullstr(String s) {
+        return s == null ? "<null>" : s;
+    }
+}

@@ -1,0 +1,213 @@
+package org.jvirt.driver.hyperv.internal.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/**
+ * A WS-Management server on loopback (an ephemeral port) that answers as a Hyper-V host's WinRM
+ * service would, from the documentation (see {@link SimHost}, {@link SimProtocol}, {@link SimMethods},
+ * {@link SimJobs}): POST {@code /wsman}, SOAP 1.2 ({@code application/soap+xml}), HTTP Basic
+ * authentication (401 with {@code WWW-Authenticate: Basic realm="WSMAN"} otherwise), faults with
+ * HTTP 500. HTTP, or HTTPS with a given key store. Test knobs make the next answer an arbitrary
+ * one (an HTML error page, a huge body) to test the client's handling of broken servers.
+ */
+public final class WsmanSimulator implements AutoCloseable {
+    static final String WMI = "http://schemas.microsoft.com/wbem/wsman/1/wmi/";
+    public static final String USER = "administrator";
+    public static final String PASSWORD = "Passw0rd!";
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    final SimHost host = new SimHost();
+    final SimJobs jobs = new SimJobs(host);
+    private final SimProtocol protocol = new SimProtocol(host, jobs);
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile Canned next;
+    private volatile Canned always;
+    private volatile long delayNextMillis;
+    private volatile int faultAtRequest = -1;
+
+    private record Canned(int status, String contentType, byte[] body) {
+    }
+
+    private WsmanSimulator(HttpServer server) {
+        this.server = server;
+        server.createContext("/wsman", this::serve);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public static WsmanSimulator start() throws IOException {
+        return new WsmanSimulator(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+    }
+
+    /** The simulator on HTTPS, with the key and certificate of a PKCS#12 key store (WinRM's 5986 listener). */
+    public static WsmanSimulator startHttps(Path keyStore, char[] password) throws IOException,
+            GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            store.load(in, password);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return new WsmanSimulator(server);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The number of requests served so far. */
+    public int requests() {
+        return requests.get();
+    }
+
+    public int openEnumerations() {
+        return protocol.openContexts();
+    }
+
+    /** Adds a VM (EnabledState per Msvm_ComputerSystem) and returns its GUID. */
+    public String addVm(String name, int enabledState, int vcpus, long memoryMb) {
+        return host.addVm(name, enabledState, vcpus, memoryMb).get("Name");
+    }
+
+    /** The EnabledState of the VM named {@code name}, or -1 when there is none. */
+    public int enabledState(String name) {
+        synchronized (host) {
+            return host.instances.stream().filter(i -> i.className.equals("Msvm_ComputerSystem")
+                    && name.equals(i.get("ElementName"))).mapToInt(i -> (int) i.number("EnabledState"))
+                    .findFirst().orElse(-1);
+        }
+    }
+
+    /** How many instances of {@code className} the host holds. */
+    public long count(String className) {
+        synchronized (host) {
+            return host.instances.stream().filter(i -> i.className.equals(className)).count();
+        }
+    }
+
+    public void failNextJob(String errorDescription) {
+        jobs.failNext(errorDescription);
+    }
+
+    public void stallJobs(boolean stall) {
+        jobs.stall(stall);
+    }
+
+    /** The next request gets this answer, whatever it asks. */
+    public void answerNext(int status, String contentType, byte[] body) {
+        next = new Canned(status, contentType, body);
+    }
+
+    /** Every request from now on gets this answer (null: back to normal). */
+    public void answerAlways(int status, String contentType, byte[] body) {
+        always = body == null ? null : new Canned(status, contentType, body);
+    }
+
+    /** The next request is answered only after this delay (a server that hangs). */
+    public void delayNext(long millis) {
+        delayNextMillis = millis;
+    }
+
+    /** Request number {@code n} (counting from {@link #requests()} now + 1) is answered with a fault. */
+    public void faultAtRequest(int n) {
+        faultAtRequest = requests.get() + n;
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        int number = requests.incrementAndGet();
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            byte[] request = in.readAllBytes();
+            long delay = delayNextMillis;
+            delayNextMillis = 0;
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (number == faultAtRequest) {
+                send(exchange, 500, "application/soap+xml;charset=UTF-8", new SimFault("Receiver", "InternalError",
+                        "The service is stopping.", "injected").toEnvelope().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Canned canned = next != null ? next : always;
+            next = null;
+            if (canned != null) {
+                send(exchange, canned.status(), canned.contentType(), canned.body());
+                return;
+            }
+            if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"WSMAN\"");
+                send(exchange, 401, "text/plain", new byte[0]);
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, "text/plain", new byte[0]);
+                return;
+            }
+            String answer;
+            int status = 200;
+            try {
+                answer = protocol.handle(SimXml.parse(new String(request, StandardCharsets.UTF_8)).getDocumentElement());
+            } catch (SimFault fault) {
+                answer = fault.toEnvelope();
+                status = 500;
+            } catch (Exception e) {
+                answer = new SimFault("Sender", "SchemaValidationError", "The SOAP XML in the message does not"
+                        + " match the corresponding XML schema definition.", String.valueOf(e)).toEnvelope();
+                status = 500;
+            }
+            send(exchange, status, "application/soap+xml;charset=UTF-8", answer.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean authorized(String header) {
+        String expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return expected.equals(header);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
