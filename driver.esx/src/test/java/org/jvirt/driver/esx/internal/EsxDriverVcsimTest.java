@@ -214,7 +214,7 @@ class EsxDriverVcsimTest {
         assertEquals(ErrorCode.NO_STORAGE_POOL, none.code());
         assertEquals("Storage pool not found: Could not find storage pool with name 'nope'", none.getMessage());
         assertEquals(ErrorCode.NO_SUPPORT, assertThrows(VirtException.class,
-                () -> storage.listAllVolumes(pool, 0)).code());
+                () -> storage.definePool("<pool/>", 0)).code());
     }
 
     /** The simulator's own VMs have empty VMX files (define/dumpxml: EsxDomainXmlTest). */
