@@ -9,7 +9,8 @@
 // datastore's host mounts get the mount path (DatastoreHostMount.mountInfo.path) the simulator
 // leaves empty: real hosts set it, and libvirt's ESX driver dereferences it without a check
 // (virsh pool-list, domxml-from-native and domxml-to-native with datastore paths crash on it).
-// Both are off with -raw.
+// And an ESX host gets the HostAutoStartManager it names but the simulator lacks (autostart.go).
+// All are off with -raw.
 package main
 
 import (
@@ -49,6 +50,9 @@ func main() {
 	defer model.Remove()
 	if !*raw {
 		addMountPaths()
+		if !*vpx {
+			addAutoStartManagers()
+		}
 	}
 	model.Service.Listen = &url.URL{Host: "127.0.0.1:0"}
 	if *useTLS {
