@@ -21,6 +21,7 @@ import org.w3c.dom.Element;
 final class HostAutostart {
     private final PropertyCollector collector;
     private final EsxHost host;
+    private volatile MoRef manager; // the host's, fixed: read once (libvirt reads it at connect)
 
     HostAutostart(PropertyCollector collector, EsxHost host) {
         this.collector = collector;
@@ -50,10 +51,10 @@ final class HostAutostart {
      * libvirt's {@code Cannot enable general autostart option without affecting other domains}.
      */
     void set(Vm vm, boolean autostart) throws VirtException {
-        MoRef manager = manager();
+        MoRef autoStartManager = manager();
         String defaults = "";
         if (autostart) {
-            Config config = config(manager);
+            Config config = config(autoStartManager);
             if (!config.enabled()) {
                 for (Element info : config.powerInfo()) {
                     if (!vm.ref().value().equals(key(info))) {
@@ -68,16 +69,21 @@ final class HostAutostart {
                 + "<startDelay>-1</startDelay><waitForHeartbeat>systemDefault</waitForHeartbeat>"
                 + "<startAction>" + (autostart ? "powerOn" : "none") + "</startAction>"
                 + "<stopDelay>-1</stopDelay><stopAction>none</stopAction></powerInfo>";
-        collector.client().invoke("ReconfigureAutostart", manager, "<spec>" + defaults + powerInfo + "</spec>");
+        collector.client().invoke("ReconfigureAutostart", autoStartManager,
+                "<spec>" + defaults + powerInfo + "</spec>");
     }
 
     private MoRef manager() throws VirtException {
+        if (manager != null) {
+            return manager;
+        }
         ObjectContent hs = collector.retrieveOne(host.hostSystem(), List.of("configManager.autoStartManager"));
-        MoRef manager = hs.moRef("configManager.autoStartManager");
-        if (manager == null) {
+        MoRef found = hs.moRef("configManager.autoStartManager");
+        if (found == null) {
             throw ViErrors.internal("Missing 'configManager.autoStartManager' property of the host");
         }
-        return manager;
+        manager = found;
+        return found;
     }
 
     private Config config(MoRef manager) throws VirtException {
