@@ -35,7 +35,7 @@ LIBVIRTD_CGROUP2=${LIBVIRTD_CGROUP2:-hide}
 PY=/usr/bin/python3
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 HELPER="$ROOT/bench/lxc_vs_libvirtd.py"
-LIBVIRT_DRIVERS=/usr/lib/x86_64-linux-gnu/libvirt/connection-driver
+. "$ROOT/bench/lib/daemons.sh"
 PREFIX="jvl$$"                  # every container's name starts with it (cleanup finds them by it)
 
 for tool in /usr/sbin/libvirtd lxc-start unshare nsenter java /bin/busybox; do
@@ -51,20 +51,8 @@ JVIRT_SOCK="$WORK/jvirt-sock"
 LIBVIRT_SOCK="$WORK/libvirtd/libvirt-sock"
 JURI="lxc+unix:///system?socket=$JVIRT_SOCK"
 LURI="lxc+unix:///system?socket=$LIBVIRT_SOCK"
-JVIRTD_PID=""
-LIBVIRTD_PID=""
-NS_HOLDER_PID=""
 MACHINE_CGROUPS_BEFORE=$(ls -d /sys/fs/cgroup/*/machine 2>/dev/null || true)
 
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-
-kill_pid() {    # PID: SIGTERM, up to 10 s, then SIGKILL
-    [ -n "$1" ] || return 0
-    kill -TERM "$1" 2>/dev/null || return 0
-    for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-    kill -KILL "$1" 2>/dev/null || true
-}
-jvirtd_jvm() { [ -n "$JVIRTD_PID" ] && ps -o pid= --ppid "$JVIRTD_PID" 2>/dev/null | tr -d ' ' | head -n 1; }
 cleanup() {
     status=$?
     trap - EXIT INT TERM
@@ -80,11 +68,7 @@ cleanup() {
         log "container init $pid still running: stopping it"
         kill_pid "$pid"
     done
-    jvm=$(jvirtd_jvm)
-    kill_pid "$JVIRTD_PID"
-    kill_pid "$jvm"
-    kill_pid "$LIBVIRTD_PID"
-    kill_pid "$NS_HOLDER_PID"
+    stop_daemons
     # the lxcfs jvirt's driver started for its containers' /proc/meminfo outlives jvirtd by design
     if [ -f "$WORK/jvirtd/run/lxcfs.pid" ]; then
         kill_pid "$(cat "$WORK/jvirtd/run/lxcfs.pid")"
@@ -94,11 +78,7 @@ cleanup() {
     for dir in /sys/fs/cgroup/*/machine; do
         case " $MACHINE_CGROUPS_BEFORE " in *" $dir "*) ;; *) rmdir "$dir" 2>/dev/null ;; esac
     done
-    if [ "$status" != 0 ]; then
-        for f in "$WORK"/jvirtd.err "$WORK"/libvirtd.out; do
-            [ -f "$f" ] && { echo "--- tail of $f" >&2; tail -n 20 "$f" >&2; }
-        done
-    fi
+    [ "$status" = 0 ] || tail_logs
     if [ "${KEEP_WORK:-no}" = yes ]; then
         log "kept $WORK"
     else
@@ -110,11 +90,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if [ "$BUILD" = yes ]; then
-    log "building jvirtd (mvn -B -q -o package -pl dist -am -DskipTests)"
-    (cd "$ROOT" && mvn -B -q -o package -pl dist -am -DskipTests) >&2
-fi
-[ -f "$ROOT/dist/target/jvirtd.jar" ] || { echo "dist/target/jvirtd.jar is missing: run with BUILD=yes" >&2; exit 2; }
+build_jvirtd
 
 # --- the root folder and the domain -------------------------------------------------------------
 rootfs="$WORK/rootfs"
@@ -142,74 +118,16 @@ cat > "$WORK/domain.xml" <<XML
 </domain>
 XML
 
-# --- libvirtd 9.0 with its LXC driver -----------------------------------------------------------
-prepare_libvirtd() {
-    lv="$WORK/libvirtd"
-    mkdir -p "$lv/drivers" "$lv/etc" "$lv/var/lib" "$lv/var/cache" "$lv/var/log" "$lv/var/tmp"
-    chmod 1777 "$lv/var/tmp"
-    ln -s /run "$lv/var/run"
-    ln -s /run/lock "$lv/var/lock"
-    ln -s "$LIBVIRT_DRIVERS/libvirt_driver_lxc.so" "$lv/drivers/"
-    cat > "$lv/libvirtd.conf" <<CONF
-listen_tcp = 0
-listen_tls = 0
-unix_sock_dir = "$lv"
-auth_unix_rw = "none"
-auth_unix_ro = "none"
-CONF
-    printf 'security_driver = "none"\n' > "$lv/etc/lxc.conf"
-    HIDE_CGROUP2=""
-    if [ "$LIBVIRTD_CGROUP2" = hide ] && mountpoint -q /sys/fs/cgroup/unified; then
-        HIDE_CGROUP2="umount /sys/fs/cgroup/unified"
-    fi
-    cat > "$lv/ns.sh" <<SH
-set -e
-mount -t tmpfs -o mode=0755 tmpfs /run/libvirt
-mount --bind "$lv/var" /var
-mount --bind "$lv/etc" /etc/libvirt
-$HIDE_CGROUP2
-touch "$lv/ns-ready"
-exec sleep infinity
-SH
-    mkdir -p /run/libvirt
-    unshare --mount --propagation private sh "$lv/ns.sh" > "$WORK/namespace.out" 2>&1 < /dev/null &
-    NS_HOLDER_PID=$!
-    for _ in $(seq 1 100); do [ -e "$lv/ns-ready" ] && return 0; sleep 0.05; done
-    echo "mount namespace for libvirtd not ready" >&2
-    cat "$WORK/namespace.out" >&2
-    return 1
-}
-start_libvirtd() {
-    LIBVIRT_DRIVER_DIR="$WORK/libvirtd/drivers" nsenter -t "$NS_HOLDER_PID" -m \
-        /usr/sbin/libvirtd --config "$WORK/libvirtd/libvirtd.conf" --pid-file "$WORK/libvirtd/libvirtd.pid" \
-        >> "$WORK/libvirtd.out" 2>&1 < /dev/null &
-    LIBVIRTD_PID=$!
-}
-
-# --- jvirtd ---------------------------------------------------------------------------------------
-start_jvirtd() {
-    mkdir -p "$WORK/jvirtd/etc" "$WORK/jvirtd/var" "$WORK/jvirtd/run"
-    cp "$ROOT"/dist/etc/* "$WORK/jvirtd/etc/"
-    printf 'unix.sock.rw.path = %s\n' "$JVIRT_SOCK" > "$WORK/jvirtd/etc/org.jvirt.rpc.cfg"
-    (cd "$WORK/jvirtd" && JVIRTD_CONSOLE=no JVIRTD_VAR="$WORK/jvirtd/var" JVIRTD_ETC="$WORK/jvirtd/etc" \
-        JVIRTD_RUN="$WORK/jvirtd/run" exec "$ROOT/dist/bin/jvirtd" < /dev/null \
-        >> "$WORK/jvirtd.out" 2>> "$WORK/jvirtd.err") &
-    JVIRTD_PID=$!
-}
-await_socket() {    # PATH PID NAME
-    for _ in $(seq 1 1200); do
-        [ -S "$1" ] && return 0
-        kill -0 "$2" 2>/dev/null || { echo "$3 exited" >&2; return 1; }
-        sleep 0.05
-    done
-    echo "$3: no socket $1 after 60 s" >&2
-    return 1
-}
-
 log "work folder $WORK"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-prepare_libvirtd
+# --- libvirtd 9.0 with its LXC driver (security driver none); jvirtd -----------------------------
+if [ "$LIBVIRTD_CGROUP2" = hide ] && mountpoint -q /sys/fs/cgroup/unified; then
+    LIBVIRTD_NS_EXTRA="umount /sys/fs/cgroup/unified"
+fi
+prepare_libvirtd libvirt_driver_lxc.so
+printf 'security_driver = "none"\n' > "$WORK/libvirtd/etc/lxc.conf"
 start_libvirtd
+prepare_jvirtd "$JVIRT_SOCK"
 start_jvirtd
 await_socket "$LIBVIRT_SOCK" "$LIBVIRTD_PID" libvirtd
 await_socket "$JVIRT_SOCK" "$JVIRTD_PID" jvirtd

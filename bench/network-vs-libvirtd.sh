@@ -23,7 +23,7 @@ BUILD=${BUILD:-yes}
 PY=/usr/bin/python3
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 HELPER="$ROOT/bench/network_vs_libvirtd.py"
-LIBVIRT_DRIVERS=/usr/lib/x86_64-linux-gnu/libvirt/connection-driver
+. "$ROOT/bench/lib/daemons.sh"
 NSJ="jvbn-j$$"
 NSL="jvbn-l$$"
 
@@ -40,19 +40,7 @@ JVIRT_SOCK="$WORK/jvirt-sock"
 LIBVIRT_SOCK="$WORK/libvirtd/libvirt-sock"
 JURI="network+unix:///system?socket=$JVIRT_SOCK"
 LURI="network+unix:///system?socket=$LIBVIRT_SOCK"
-JVIRTD_PID=""
-LIBVIRTD_PID=""
-NS_HOLDER_PID=""
 
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-
-kill_pid() {    # PID: SIGTERM, up to 10 s, then SIGKILL
-    [ -n "$1" ] || return 0
-    kill -TERM "$1" 2>/dev/null || return 0
-    for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-    kill -KILL "$1" 2>/dev/null || true
-}
-jvirtd_jvm() { [ -n "$JVIRTD_PID" ] && ps -o pid= --ppid "$JVIRTD_PID" 2>/dev/null | tr -d ' ' | head -n 1; }
 cleanup() {
     status=$?
     trap - EXIT INT TERM
@@ -60,21 +48,13 @@ cleanup() {
     log "cleaning up"
     [ -S "$JVIRT_SOCK" ] && timeout 60 "$PY" "$HELPER" remove "$JURI" jvbench
     [ -S "$LIBVIRT_SOCK" ] && timeout 60 "$PY" "$HELPER" remove "$LURI" jvbench
-    jvm=$(jvirtd_jvm)
-    kill_pid "$JVIRTD_PID"
-    kill_pid "$jvm"
-    kill_pid "$LIBVIRTD_PID"
-    kill_pid "$NS_HOLDER_PID"
+    stop_daemons
     wait 2>/dev/null
     for ns in "$NSJ" "$NSL"; do     # what still runs in a namespace (a dnsmasq) goes with it, by PID
         for pid in $(ip netns pids "$ns" 2>/dev/null); do kill_pid "$pid"; done
         ip netns del "$ns" 2>/dev/null
     done
-    if [ "$status" != 0 ]; then
-        for f in "$WORK"/jvirtd.err "$WORK"/libvirtd.out; do
-            [ -f "$f" ] && { echo "--- tail of $f" >&2; tail -n 20 "$f" >&2; }
-        done
-    fi
+    [ "$status" = 0 ] || tail_logs
     if [ "${KEEP_WORK:-no}" = yes ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
     exit "$status"
 }
@@ -82,11 +62,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if [ "$BUILD" = yes ]; then
-    log "building jvirtd (mvn -B -q -o package -pl dist -am -DskipTests)"
-    (cd "$ROOT" && mvn -B -q -o package -pl dist -am -DskipTests) >&2
-fi
-[ -f "$ROOT/dist/target/jvirtd.jar" ] || { echo "dist/target/jvirtd.jar is missing: run with BUILD=yes" >&2; exit 2; }
+build_jvirtd
 
 cat > "$WORK/network.xml" <<XML
 <network>
@@ -108,56 +84,15 @@ for ns in "$NSJ" "$NSL"; do
 done
 
 # --- libvirtd 9.0, its network driver only, in its own mount namespace and in $NSL ----------------
-lv="$WORK/libvirtd"
-mkdir -p "$lv/drivers" "$lv/etc" "$lv/var/lib/libvirt" "$lv/var/cache" "$lv/var/log" "$lv/var/tmp"
-chmod 1777 "$lv/var/tmp"
-ln -s /run "$lv/var/run"
-ln -s /run/lock "$lv/var/lock"
-ln -s "$LIBVIRT_DRIVERS/libvirt_driver_network.so" "$lv/drivers/"
-cat > "$lv/libvirtd.conf" <<CONF
-listen_tcp = 0
-listen_tls = 0
-unix_sock_dir = "$lv"
-auth_unix_rw = "none"
-auth_unix_ro = "none"
-CONF
-cat > "$lv/ns.sh" <<SH
-set -e
-mount -t tmpfs -o mode=0755 tmpfs /run/libvirt
-mount --bind "$lv/var" /var
-mount --bind "$lv/etc" /etc/libvirt
-touch "$lv/ns-ready"
-exec sleep infinity
-SH
-mkdir -p /run/libvirt
-unshare --mount --propagation private sh "$lv/ns.sh" > "$WORK/namespace.out" 2>&1 < /dev/null &
-NS_HOLDER_PID=$!
-for _ in $(seq 1 100); do [ -e "$lv/ns-ready" ] && break; sleep 0.05; done
-[ -e "$lv/ns-ready" ] || { cat "$WORK/namespace.out" >&2; exit 1; }
-LIBVIRT_DRIVER_DIR="$lv/drivers" nsenter -t "$NS_HOLDER_PID" -m ip netns exec "$NSL" \
-    /usr/sbin/libvirtd --config "$lv/libvirtd.conf" --pid-file "$lv/libvirtd.pid" \
-    >> "$WORK/libvirtd.out" 2>&1 < /dev/null &
-LIBVIRTD_PID=$!
+prepare_libvirtd libvirt_driver_network.so
+start_libvirtd ip netns exec "$NSL"
 
 # --- jvirtd, its network driver's commands in $NSJ ------------------------------------------------
-mkdir -p "$WORK/jvirtd/etc" "$WORK/jvirtd/var"
-cp "$ROOT"/dist/etc/* "$WORK/jvirtd/etc/"
-printf 'unix.sock.rw.path = %s\n' "$JVIRT_SOCK" > "$WORK/jvirtd/etc/org.jvirt.rpc.cfg"
+prepare_jvirtd "$JVIRT_SOCK"
 printf 'command.prefix = ip netns exec %s\nruntime.dir = %s\nautostart = false\n' "$NSJ" "$WORK/jvirtd/netrun" \
     > "$WORK/jvirtd/etc/org.jvirt.network.cfg"
-(cd "$WORK/jvirtd" && JVIRTD_CONSOLE=no JVIRTD_VAR="$WORK/jvirtd/var" JVIRTD_ETC="$WORK/jvirtd/etc" \
-    JVIRTD_RUN="$WORK/jvirtd/run" exec "$ROOT/dist/bin/jvirtd" < /dev/null >> "$WORK/jvirtd.out" 2>> "$WORK/jvirtd.err") &
-JVIRTD_PID=$!
+start_jvirtd
 
-await_socket() {    # PATH PID NAME
-    for _ in $(seq 1 1200); do
-        [ -S "$1" ] && return 0
-        kill -0 "$2" 2>/dev/null || { echo "$3 exited" >&2; return 1; }
-        sleep 0.05
-    done
-    echo "$3: no socket $1 after 60 s" >&2
-    return 1
-}
 await_socket "$LIBVIRT_SOCK" "$LIBVIRTD_PID" libvirtd
 await_socket "$JVIRT_SOCK" "$JVIRTD_PID" jvirtd
 log "libvirtd (pid $LIBVIRTD_PID, netns $NSL) and jvirtd (pid $JVIRTD_PID, netns $NSJ) are up"

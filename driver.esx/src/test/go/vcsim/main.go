@@ -1,7 +1,7 @@
 // vcsim for jvirt's ESX tests: VMware's vSphere simulator (govmomi's simulator package, Debian's
 // golang-github-vmware-govmomi-dev) behind a small rewriting proxy on a loopback port.
 //
-// Usage: vcsim [-vpx] [-tls] [-port N] [-vms N]
+// Usage: vcsim [-vpx] [-tls] [-port N] [-vms N] [-raw] [-question]
 // Prints one line, "URL <url>", once it serves; stops on SIGTERM/SIGINT.
 //
 // The proxy adds the xsi:type attribute the simulator omits on the items of ArrayOf... values
@@ -9,7 +9,8 @@
 // datastore's host mounts get the mount path (DatastoreHostMount.mountInfo.path) the simulator
 // leaves empty: real hosts set it, and libvirt's ESX driver dereferences it without a check
 // (virsh pool-list, domxml-from-native and domxml-to-native with datastore paths crash on it).
-// Both are off with -raw.
+// And an ESX host gets the HostAutoStartManager it names but the simulator lacks (autostart.go).
+// All are off with -raw.
 package main
 
 import (
@@ -34,6 +35,7 @@ func main() {
 	port := flag.Int("port", 0, "loopback port to serve on (0: any free one)")
 	vms := flag.Int("vms", -1, "VMs per host/resource pool (-1: the model's default)")
 	raw := flag.Bool("raw", false, "do not add xsi:type to array items (the simulator's own answers)")
+	question := flag.Bool("question", false, "VMs ask a question when powered on (question.go)")
 	flag.Parse()
 
 	model := simulator.ESX()
@@ -49,6 +51,12 @@ func main() {
 	defer model.Remove()
 	if !*raw {
 		addMountPaths()
+		if !*vpx {
+			addAutoStartManagers()
+		}
+	}
+	if *question {
+		askQuestions()
 	}
 	model.Service.Listen = &url.URL{Host: "127.0.0.1:0"}
 	if *useTLS {

@@ -21,16 +21,19 @@ import org.jvirt.driver.esx.internal.vi.PropertyCollector;
 
 /**
  * The host's datastores as storage pools (libvirt's ESX storage driver, VMFS backend): list,
- * lookups, info, state. Defining, building, deleting pools and every volume call are not served
- * yet (volumes need the datastore browser and file transfer).
+ * lookups, info, state, and their files as volumes ({@link DatastoreVolumes}: list, lookups, info,
+ * XML, path). Defining, building, deleting pools and creating, copying, deleting, wiping or
+ * transferring volumes are not served yet.
  */
 final class DatastorePools implements StorageDriverConnection {
     private final PropertyCollector collector;
     private final EsxHost host;
+    private final DatastoreVolumes volumes;
 
     DatastorePools(PropertyCollector collector, EsxHost host) {
         this.collector = collector;
         this.host = host;
+        this.volumes = new DatastoreVolumes(collector, host);
     }
 
     /** The datastores the host mounts, read in one call (the host's {@code datastore} property). */
@@ -133,7 +136,7 @@ final class DatastorePools implements StorageDriverConnection {
 
     @Override
     public StoragePoolRef lookupPoolByVolume(StorageVolRef vol) throws VirtException {
-        throw DriverConnection.unsupported("virStoragePoolLookupByVolume");
+        return lookupPoolByName(vol.pool());
     }
 
     @Override
@@ -183,22 +186,26 @@ final class DatastorePools implements StorageDriverConnection {
 
     @Override
     public List<StorageVolRef> listAllVolumes(StoragePoolRef pool, int flags) throws VirtException {
-        throw DriverConnection.unsupported("virStoragePoolListAllVolumes");
+        return volumes.list(of(pool).poolRef(), flags);
     }
 
     @Override
     public StorageVolRef lookupVolByName(StoragePoolRef pool, String name) throws VirtException {
-        throw DriverConnection.unsupported("virStorageVolLookupByName");
+        return volumes.byName(of(pool).poolRef(), name);
     }
 
     @Override
     public StorageVolRef lookupVolByKey(String key) throws VirtException {
-        throw DriverConnection.unsupported("virStorageVolLookupByKey");
+        List<String> names = new ArrayList<>();
+        for (Datastore ds : all()) {
+            names.add(ds.name());
+        }
+        return volumes.byKey(key, names);
     }
 
     @Override
     public StorageVolRef lookupVolByPath(String path) throws VirtException {
-        throw DriverConnection.unsupported("virStorageVolLookupByPath");
+        return volumes.byPath(path);
     }
 
     @Override
@@ -229,16 +236,16 @@ final class DatastorePools implements StorageDriverConnection {
 
     @Override
     public StorageVolInfo volInfo(StorageVolRef vol) throws VirtException {
-        throw DriverConnection.unsupported("virStorageVolGetInfo");
+        return volumes.info(vol);
     }
 
     @Override
     public String volXml(StorageVolRef vol, int flags) throws VirtException {
-        throw DriverConnection.unsupported("virStorageVolGetXMLDesc");
+        return volumes.xml(vol, flags);
     }
 
     @Override
     public String volPath(StorageVolRef vol) throws VirtException {
-        throw DriverConnection.unsupported("virStorageVolGetPath");
+        return DatastoreVolumes.path(vol);
     }
 }

@@ -38,6 +38,7 @@ final class EsxConnection implements DriverConnection {
     private final DatastorePools pools;
     private final DomainXml domainXml;
     private final VmDefinitions definitions;
+    private final HostAutostart autostart;
 
     EsxConnection(ViClient client, EsxHost host, DomainXmlCodec codec) {
         this.client = client;
@@ -50,6 +51,7 @@ final class EsxConnection implements DriverConnection {
         DatastoreFiles files = new DatastoreFiles(client, collector, host);
         this.domainXml = new DomainXml(collector, host, files, codec);
         this.definitions = new VmDefinitions(client, collector, host, vms, files, domainXml);
+        this.autostart = new HostAutostart(collector, host);
     }
 
     @Override
@@ -82,7 +84,7 @@ final class EsxConnection implements DriverConnection {
         ViErrors.checkFlags(flags, DomainListFilter.SUPPORTED, "esxConnectListAllDomains");
         List<DomainRef> out = new ArrayList<>();
         for (Vm vm : vms.all()) {
-            if (filter.matches(flags, vm, () -> ops.autostart(vm))) {
+            if (filter.matches(flags, vm, () -> autostart.get(vm))) {
                 out.add(vm.domainRef());
             }
         }
@@ -190,7 +192,12 @@ final class EsxConnection implements DriverConnection {
 
     @Override
     public boolean autostart(DomainRef dom) throws VirtException {
-        return ops.autostart(vms.of(dom));
+        return autostart.get(vms.of(dom));
+    }
+
+    @Override
+    public void setAutostart(DomainRef dom, boolean enabled) throws VirtException {
+        autostart.set(vms.of(dom), enabled);
     }
 
     /**

@@ -87,7 +87,7 @@ public final class EsxDriver implements HypervisorDriver {
         Credentials credentials = Credentials.resolve(esx, c.credentials_file().isEmpty() ? null
                 : Path.of(c.credentials_file()), auth);
         ViClient client = new ViClient(new ViTransport(esx.sdkUrl(), esx.noVerify(), esx.proxy(),
-                c.max_response_bytes(), timeout));
+                c.max_response_bytes(), timeout), esx.autoAnswer());
         try {
             ServiceContent service = client.connect(credentials.user(), credentials.password());
             checkProductLine(esx, service);

@@ -54,7 +54,22 @@ final class VmInventory {
         throw ViErrors.of(ErrorCode.NO_DOMAIN, "Could not find domain with name '" + name + "'");
     }
 
+    /**
+     * By UUID: the VM remembered from the last listing, read alone, else the whole list. (The RPC
+     * server looks every domain of a remote call up by UUID first: one VM, not all, per call.)
+     */
     Vm byUuid(UUID uuid) throws VirtException {
+        MoRef ref = known.get(uuid);
+        if (ref != null) {
+            try {
+                Vm vm = Vm.of(collector.retrieveOne(ref, Vm.PROPERTIES));
+                if (vm.uuid().equals(uuid)) {
+                    return vm;
+                }
+            } catch (VirtException gone) {
+                // unregistered or replaced meanwhile: the full listing below decides
+            }
+        }
         for (Vm vm : all()) {
             if (vm.uuid().equals(uuid)) {
                 return vm;
@@ -75,17 +90,6 @@ final class VmInventory {
 
     /** The VM behind a reference the core holds, found by UUID (names and IDs can change). */
     Vm of(DomainRef dom) throws VirtException {
-        MoRef ref = known.get(dom.uuid());
-        if (ref != null) {
-            try {
-                Vm vm = Vm.of(collector.retrieveOne(ref, Vm.PROPERTIES));
-                if (vm.uuid().equals(dom.uuid())) {
-                    return vm;
-                }
-            } catch (VirtException gone) {
-                // unregistered or replaced meanwhile: the full listing below decides
-            }
-        }
         return byUuid(dom.uuid());
     }
 }

@@ -4,18 +4,15 @@ import java.util.List;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
-import org.jvirt.driver.esx.internal.vi.MoRef;
 import org.jvirt.driver.esx.internal.vi.ObjectContent;
 import org.jvirt.driver.esx.internal.vi.PropertyCollector;
-import org.jvirt.driver.esx.internal.vi.SoapXml;
 import org.jvirt.driver.esx.internal.vi.ViClient;
 import org.jvirt.driver.esx.internal.vi.ViErrors;
-import org.w3c.dom.Element;
 
 /**
  * The calls that change a VM, each with the power state check libvirt's ESX driver makes first
  * and its messages: power on/off, suspend/resume, guest shutdown/reboot, ReconfigVM for memory
- * and vCPUs, and the autostart setting read from the host's AutoStartManager.
+ * and vCPUs.
  */
 final class VmOps {
     private final ViClient client;
@@ -95,34 +92,6 @@ final class VmOps {
     int maxVcpus() throws VirtException {
         ObjectContent hs = collector.retrieveOne(host.hostSystem(), List.of("capability.maxSupportedVcpus"));
         return (int) hs.longValue("capability.maxSupportedVcpus", -1);
-    }
-
-    /**
-     * {@code esxDomainGetAutostart}: autostart is on when the host's AutoStartManager is enabled
-     * and lists the VM with start action {@code powerOn}.
-     */
-    boolean autostart(Vm vm) throws VirtException {
-        ObjectContent hs = collector.retrieveOne(host.hostSystem(), List.of("configManager.autoStartManager"));
-        MoRef manager = hs.moRef("configManager.autoStartManager");
-        if (manager == null) {
-            throw ViErrors.internal("Missing 'configManager.autoStartManager' property of the host");
-        }
-        ObjectContent config = collector.retrieveOne(manager, List.of("config.defaults.enabled", "config.powerInfo"));
-        if (!config.bool("config.defaults.enabled", false)) {
-            return false;
-        }
-        Element powerInfo = config.element("config.powerInfo");
-        if (powerInfo == null) {
-            return false;
-        }
-        for (Element info : SoapXml.children(powerInfo, null)) {
-            Element key = SoapXml.child(info, "key");
-            if (key != null && vm.ref().value().equals(key.getTextContent().trim())) {
-                return "powerOn".equalsIgnoreCase(SoapXml.childText(info,
-                        "startAction"));
-            }
-        }
-        return false;
     }
 
     private void reconfigure(Vm vm, String spec, String what) throws VirtException {

@@ -3,12 +3,12 @@ package org.jvirt.driver.esx.vmx;
 import java.util.UUID;
 
 /** UUIDs in VMX files: {@code uuid.bios = "56 4d 9b ef ac d9 b4 e0-c8 f0 ae a8 b9 10 35 15"}. */
-final class VmxUuid {
+public final class VmxUuid {
     private VmxUuid() {
     }
 
     /** virUUIDParse: 16 hex pairs, any {@code -} or blank between them; null when malformed. */
-    static UUID parse(String text) {
+    public static UUID parse(String text) {
         byte[] bytes = new byte[16];
         int i = 0;
         int cur = 0;

@@ -23,7 +23,7 @@ import org.jvirt.api.spi.StoragePoolRef;
 /**
  * Issue 15 §3: one simulator, read through libvirt's ESX driver (virsh) and through jvirt's,
  * compared value by value: {@code list --all}, {@code dominfo} of every VM (one powered off),
- * {@code nodeinfo}, the datastores as pools, and the domain XML cases of {@link EsxXmlDifferential}. Prints {@code esx differential: N passed, M failed} and every
+ * {@code nodeinfo}, the datastores as pools, autostart set by one and read by the other, and the domain XML cases of {@link EsxXmlDifferential}. Prints {@code esx differential: N passed, M failed} and every
  * difference; any difference fails.
  */
 class EsxDifferentialTest {
@@ -39,11 +39,16 @@ class EsxDifferentialTest {
             DriverConnection jvirt = EsxTestSupport.open(auth, uri);
             try {
                 jvirt.destroy(jvirt.lookupByName("ha-host_VM2"), 0);
+                DomainRef first = jvirt.lookupByName("ha-host_VM0");
+                jvirt.setAutostart(first, true); // set by jvirt, read by libvirt in dominfo
                 Map<String, String> cases = new LinkedHashMap<>();
                 compareList(virsh, jvirt, cases);
                 for (DomainRef d : jvirt.listAllDomains(0)) {
                     compareDominfo(virsh, jvirt, d, cases);
                 }
+                virsh.run("autostart", "--disable", first.name());
+                cases.put("autostart --disable by libvirt, read by jvirt",
+                        jvirt.autostart(first) ? "jvirt still reads it enabled" : null);
                 compareNodeinfo(virsh, jvirt, cases);
                 comparePools(virsh, jvirt, cases);
                 EsxXmlDifferential xml = new EsxXmlDifferential(virsh, jvirt, dir, sim);
@@ -108,6 +113,7 @@ class EsxDifferentialTest {
         ours.put("Max memory", info.maxMemKiB() + " KiB");
         ours.put("Used memory", info.memoryKiB() + " KiB");
         ours.put("Persistent", jvirt.isPersistent(d) ? "yes" : "no");
+        ours.put("Autostart", jvirt.autostart(d) ? "enable" : "disable");
         cases.put("dominfo " + d.name(), diff(theirs, ours));
     }
 

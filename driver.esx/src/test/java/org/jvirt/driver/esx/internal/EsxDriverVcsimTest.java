@@ -141,11 +141,24 @@ class EsxDriverVcsimTest {
         assertEquals(DomainState.RUNNING, conn.state(d).state());
     }
 
+    /** The fixture's HostAutoStartManager (autostart.go): host autostart off, no VM listed at first. */
     @Test
-    void autostartIsMissingInTheSimulatorAndAnError() throws Exception {
-        VirtException e = assertThrows(VirtException.class, () -> conn.autostart(vm(0)));
-        assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
-        assertTrue(e.getMessage().contains("HTTP response code 500"), e.getMessage());
+    void autostartIsSetInTheHostsAutoStartManager() throws Exception {
+        DomainRef d0 = vm(0);
+        DomainRef d1 = vm(1);
+        assertFalse(conn.autostart(d0));
+        assertEquals(0, conn.listAllDomains(ListFlag.AUTOSTART.bit()).size());
+        conn.setAutostart(d0, true); // also turns the host's autostart on: no other VM is listed
+        assertTrue(conn.autostart(d0));
+        assertFalse(conn.autostart(d1));
+        assertEquals(List.of(d0), conn.listAllDomains(ListFlag.AUTOSTART.bit()));
+        conn.setAutostart(d1, true);
+        assertTrue(conn.autostart(d1));
+        conn.setAutostart(d0, false);
+        conn.setAutostart(d1, false);
+        assertFalse(conn.autostart(d0));
+        assertFalse(conn.autostart(d1));
+        assertEquals(0, conn.listAllDomains(ListFlag.AUTOSTART.bit()).size());
     }
 
     @Test
@@ -214,7 +227,7 @@ class EsxDriverVcsimTest {
         assertEquals(ErrorCode.NO_STORAGE_POOL, none.code());
         assertEquals("Storage pool not found: Could not find storage pool with name 'nope'", none.getMessage());
         assertEquals(ErrorCode.NO_SUPPORT, assertThrows(VirtException.class,
-                () -> storage.listAllVolumes(pool, 0)).code());
+                () -> storage.definePool("<pool/>", 0)).code());
     }
 
     /** The simulator's own VMs have empty VMX files (define/dumpxml: EsxDomainXmlTest). */

@@ -37,7 +37,7 @@ final class Vcsim implements AutoCloseable {
     private static final Path GOPATH = Path.of("/usr/share/gocode");
     private static final Path GOVMOMI = GOPATH.resolve("src/github.com/vmware/govmomi/simulator");
 
-    enum Option { VPX, TLS, RAW }
+    enum Option { VPX, TLS, RAW, QUESTION }
 
     private final Process process;
     private final String url;

@@ -10,10 +10,11 @@ import org.w3c.dom.Element;
  * @param productLineId {@code embeddedEsx}, {@code esx}, {@code gsx} or {@code vpx}
  * @param version       the product version, {@code 6.5.0}
  * @param fileManager   the FileManager (deletes datastore files), or null when the server has none
+ * @param virtualDiskManager the VirtualDiskManager (disk UUIDs), or null when the server has none
  */
 public record ServiceContent(MoRef rootFolder, MoRef propertyCollector, MoRef sessionManager,
                              String apiType, String productLineId, String version, String fullName,
-                             MoRef fileManager) {
+                             MoRef fileManager, MoRef virtualDiskManager) {
 
     static ServiceContent of(Element returnval) throws VirtException {
         Element about = SoapXml.child(returnval, "about");
@@ -24,7 +25,12 @@ public record ServiceContent(MoRef rootFolder, MoRef propertyCollector, MoRef se
                 required(returnval, "sessionManager"), SoapXml.childText(about, "apiType"),
                 SoapXml.childText(about, "productLineId"), SoapXml.childText(about, "version"),
                 SoapXml.childText(about, "fullName"),
-                SoapXml.child(returnval, "fileManager") == null ? null : MoRef.of(SoapXml.child(returnval, "fileManager")));
+                optional(returnval, "fileManager"), optional(returnval, "virtualDiskManager"));
+    }
+
+    private static MoRef optional(Element returnval, String name) {
+        Element e = SoapXml.child(returnval, name);
+        return e == null ? null : MoRef.of(e);
     }
 
     private static MoRef required(Element returnval, String name) throws VirtException {

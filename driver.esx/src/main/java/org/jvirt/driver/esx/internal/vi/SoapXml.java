@@ -30,6 +30,18 @@ public final class SoapXml {
             + " xmlns:xsi=\"" + XSI + "\"><soapenv:Body>";
     private static final String ENVELOPE_END = "</soapenv:Body></soapenv:Envelope>";
 
+    /**
+     * One parser per thread, reset before each use, rather than a factory lookup for every answer
+     * (a service lookup, in OSGi through the bundle class loaders).
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+        try {
+            return factory().newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks a required feature", e);
+        }
+    });
+
     private SoapXml() {
     }
 
@@ -63,14 +75,12 @@ public final class SoapXml {
 
     /** Parses an answer; throws SAXException for what is not well-formed XML or has a DOCTYPE. */
     static Document parse(byte[] bytes) throws SAXException, IOException {
-        try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder.parse(new ByteArrayInputStream(bytes));
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser lacks a required feature", e);
-        }
+        DocumentBuilder builder = BUILDER.get();
+        builder.reset();
+        builder.setErrorHandler(null);
+        return builder.parse(new ByteArrayInputStream(bytes));
     }
+
 
     private static DocumentBuilderFactory factory() throws ParserConfigurationException {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

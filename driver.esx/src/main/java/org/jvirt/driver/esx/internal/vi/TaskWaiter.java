@@ -3,15 +3,20 @@ package org.jvirt.driver.esx.internal.vi;
 import java.util.List;
 
 import org.jvirt.api.VirtException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 
 /**
  * Follows a task to its end ({@code esxVI_WaitForTaskCompletion}): a property filter on the
  * task's {@code info.state} and {@code info.error}, then {@code WaitForUpdatesEx} until the state
  * is {@code success} or {@code error}, then the filter is destroyed. The server holds each wait
- * open until something changes (or {@link #WAIT_SECONDS} pass), so nothing polls.
+ * open until something changes (or {@link #WAIT_SECONDS} pass), so nothing polls. A task on a VM
+ * also watches the VM's {@code runtime.question}: a question the VM asks is handled as libvirt
+ * does ({@link VmQuestion}), and when it stays unanswered the task is cancelled if it can be.
  */
 public final class TaskWaiter {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskWaiter.class);
     static final int WAIT_SECONDS = 60;
 
     private final ViClient client;
@@ -29,10 +34,22 @@ public final class TaskWaiter {
 
     /** Waits for {@code task}; a task that does not end within {@code timeoutSeconds} is an error. */
     public Outcome await(MoRef task, int timeoutSeconds) throws VirtException {
+        return await(task, null, timeoutSeconds);
+    }
+
+    /**
+     * Waits for {@code task} on the VM {@code vm} (null: none), handling the questions the VM asks
+     * meanwhile ({@code esxVI_WaitForTaskCompletion} with a VM and the connection's {@code auto_answer}).
+     */
+    public Outcome await(MoRef task, MoRef vm, int timeoutSeconds) throws VirtException {
         MoRef collector = client.service().propertyCollector();
+        String question = vm == null ? "" : "<propSet><type>VirtualMachine</type><all>false</all>"
+                + "<pathSet>runtime.question</pathSet></propSet>";
+        String questionObject = vm == null ? "" : "<objectSet>" + vm.toXml("obj") + "<skip>false</skip></objectSet>";
         String spec = "<spec><propSet><type>Task</type><all>false</all><pathSet>info.state</pathSet>"
-                + "<pathSet>info.error</pathSet><pathSet>info.result</pathSet></propSet><objectSet>" + task.toXml("obj")
-                + "<skip>false</skip></objectSet></spec><partialUpdates>false</partialUpdates>";
+                + "<pathSet>info.error</pathSet><pathSet>info.result</pathSet></propSet>" + question + "<objectSet>"
+                + task.toXml("obj") + "<skip>false</skip></objectSet>" + questionObject
+                + "</spec><partialUpdates>false</partialUpdates>";
         MoRef filter = client.singleMoRef("CreateFilter", collector, spec);
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         try {
@@ -40,6 +57,7 @@ public final class TaskWaiter {
             String state = null;
             Element error = null;
             Element result = null;
+            String answered = null;
             while (!"success".equals(state) && !"error".equals(state)) {
                 if (System.nanoTime() > deadline) {
                     throw ViErrors.internal("Task '" + task.value() + "' did not complete within " + timeoutSeconds
@@ -58,7 +76,13 @@ public final class TaskWaiter {
                         for (Element change : SoapXml.children(objectSet, "changeSet")) {
                             String name = SoapXml.childText(change, "name");
                             Element val = SoapXml.child(change, "val");
-                            if ("info.state".equals(name) && val != null) {
+                            if ("runtime.question".equals(name) && val != null) {
+                                String id = SoapXml.childText(val, "id");
+                                if (answered == null || !answered.equals(id)) {
+                                    answer(task, vm, val); // once: the answer may take a moment to clear it
+                                    answered = id;
+                                }
+                            } else if ("info.state".equals(name) && val != null) {
                                 state = val.getTextContent().trim();
                             } else if ("info.error".equals(name)) {
                                 error = val;
@@ -73,6 +97,26 @@ public final class TaskWaiter {
             return new Outcome("success".equals(state), error == null ? null : message(error), resultRef, result);
         } finally {
             client.invoke("DestroyPropertyFilter", filter, "");
+        }
+    }
+
+    /** Answers the VM's question, or cancels the task it blocks (when the task can be) and fails. */
+    private void answer(MoRef task, MoRef vm, Element question) throws VirtException {
+        try {
+            VmQuestion.handle(client, vm, question, client.autoAnswer());
+        } catch (VirtException e) {
+            try {
+                ObjectContent info = new PropertyCollector(client).retrieveOne(task, List.of("info.cancelable"));
+                if (info.bool("info.cancelable", false)) {
+                    client.invoke("CancelTask", task, "");
+                } else {
+                    LOG.error("Non-cancelable task {} is blocked by an unanswered question", task.value());
+                }
+            } catch (VirtException cancel) {
+                LOG.error("Cancelable task {} is blocked by an unanswered question but cancellation failed: {}",
+                        task.value(), cancel.getMessage());
+            }
+            throw e;
         }
     }
 

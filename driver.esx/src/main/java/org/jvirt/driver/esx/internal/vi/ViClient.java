@@ -24,12 +24,23 @@ public final class ViClient implements AutoCloseable {
     private static final MoRef SERVICE_INSTANCE = new MoRef("ServiceInstance", "ServiceInstance");
 
     private final ViTransport transport;
+    private final boolean autoAnswer;
     private ServiceContent service;
     private volatile String user;
     private volatile String password;
 
     public ViClient(ViTransport transport) {
+        this(transport, false);
+    }
+
+    /** {@code autoAnswer}: the URI's {@code auto_answer=1}, questions VMs ask during tasks get their default answer. */
+    public ViClient(ViTransport transport, boolean autoAnswer) {
         this.transport = transport;
+        this.autoAnswer = autoAnswer;
+    }
+
+    public boolean autoAnswer() {
+        return autoAnswer;
     }
 
     /** {@code esxVI_Context_Connect}: the service content, then a session for {@code user}. */
