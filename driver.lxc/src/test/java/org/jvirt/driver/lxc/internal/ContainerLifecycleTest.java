@@ -201,14 +201,17 @@ class ContainerLifecycleTest {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path ro = Files.createDirectories(tmp.resolve("ro"));
-        // the first boot reboots (busybox reboot -f: reboot(2) in a PID namespace ends init with SIGHUP)
+        // the first boot reboots (busybox reboot -f: reboot(2) in a PID namespace ends init with SIGHUP),
+        // once the test has seen its init: on a loaded machine the start may otherwise return the second one
         String script = "n=$(cat /out/boots 2>/dev/null || echo 0); n=$((n+1)); echo $n > /out/boots; "
-                + "if [ $n = 1 ]; then reboot -f; fi; echo ready > /out/ready; while :; do sleep 1; done";
+                + "if [ $n = 1 ]; then while [ ! -e /out/go ]; do sleep 1; done; reboot -f; fi; "
+                + "echo ready > /out/ready; while :; do sleep 1; done";
         String xml = xml("jvirt-lxc-t5", root, out, ro, "").replaceFirst("(?s)<init>.*</os>", Matcher.quoteReplacement(
                 "<init>/bin/sh</init>\n    <initarg>-c</initarg>\n    <initarg>" + script.replace(">", "&gt;")
                         + "</initarg>\n  </os>"));
         DomainRef ref = bed.conn.createXml(xml, 0);
         ContainerProcess first = bed.process(ref);
+        Files.writeString(out.resolve("go"), "");
         LxcTestBed.await("the second boot", WAIT, () -> Files.exists(out.resolve("ready")));
         assertEquals("2", LxcTestBed.read(out.resolve("boots")));
         LxcTestBed.await("the driver to follow the new init", WAIT,
