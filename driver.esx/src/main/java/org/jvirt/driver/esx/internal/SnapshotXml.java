@@ -53,7 +53,8 @@ final class SnapshotXml {
     static String format(UUID domain, SnapshotTree snapshot, SnapshotTree parent) {
         StringBuilder b = new StringBuilder("<domainsnapshot>\n");
         b.append("  <name>").append(escape(snapshot.name())).append("</name>\n");
-        if (snapshot.description() != null && !snapshot.description().isEmpty()) {
+        // an empty description is still a description (libvirt tests for NULL; ESX always sends one)
+        if (snapshot.description() != null) {
             b.append("  <description>").append(escape(snapshot.description())).append("</description>\n");
         }
         DomainState state = snapshot.domainState();

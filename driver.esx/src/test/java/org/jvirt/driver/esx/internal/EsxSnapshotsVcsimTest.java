@@ -92,7 +92,8 @@ class EsxSnapshotsVcsimTest {
         assertEquals(List.of("s2"), snaps.listChildrenNames(dom, "s1", 0));
 
         String s2 = snaps.xmlDesc(dom, "s2", 0);
-        assertTrue(s2.startsWith("<domainsnapshot>\n  <name>s2</name>\n  <state>running</state>\n"
+        assertTrue(s2.startsWith("<domainsnapshot>\n  <name>s2</name>\n  <description></description>\n"
+                + "  <state>running</state>\n"
                 + "  <parent>\n    <name>s1</name>\n  </parent>\n  <creationTime>"), s2);
         assertTrue(s2.endsWith("</creationTime>\n  <domain>\n    <uuid>" + dom.uuid() + "</uuid>\n  </domain>\n"
                 + "</domainsnapshot>\n"), s2);
