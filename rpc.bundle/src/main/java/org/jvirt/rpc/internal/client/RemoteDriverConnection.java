@@ -20,6 +20,7 @@ import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.SecretDriverConnection;
 import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainSnapshotDriver;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.rpc.internal.wire.RemoteProc;
 import org.jvirt.rpc.internal.xdr.XdrReader;
@@ -41,6 +42,7 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     private final RemoteSecrets secrets;
     private final RemoteNetworks networks;
     private final RemoteStorage storage;
+    private final RemoteSnapshots snapshots;
 
     private RemoteDriverConnection(RemoteCalls rpc, boolean eventCallbacks) {
         super(rpc);
@@ -51,6 +53,7 @@ final class RemoteDriverConnection extends RemoteHostCalls {
         this.secrets = new RemoteSecrets(rpc);
         this.networks = new RemoteNetworks(rpc);
         this.storage = new RemoteStorage(rpc);
+        this.snapshots = new RemoteSnapshots(rpc);
     }
 
     /** Opens the connection {@code name} over {@code client} (see {@link RemoteHandshake}). */
@@ -310,5 +313,11 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     @Override
     public Optional<StorageDriverConnection> ownStorage() {
         return Optional.of(storage);
+    }
+
+    /** The remote daemon's snapshots of its domains. */
+    @Override
+    public Optional<DomainSnapshotDriver> ownSnapshots() {
+        return Optional.of(snapshots);
     }
 }
