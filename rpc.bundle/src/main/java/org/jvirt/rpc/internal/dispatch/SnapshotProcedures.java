@@ -13,6 +13,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.wire.RemoteProc;
+import org.jvirt.rpc.internal.wire.WireDomain;
 import org.jvirt.rpc.internal.xdr.XdrException;
 import org.jvirt.rpc.internal.xdr.XdrReader;
 import org.jvirt.rpc.internal.xdr.XdrWriter;
@@ -38,9 +39,10 @@ final class SnapshotProcedures {
             r.writeInt(d.snapshotNum(a.readInt()));
         });
         t.add(RemoteProc.DOMAIN_SNAPSHOT_LIST_NAMES, "virDomainSnapshotListNames", READ, SNAP, (c, a, r) -> {
-            Domain d = domain(c, a);
-            int max = maxNames(a);
-            writeNames(r, d.snapshotListNames(a.readInt()), max);
+            WireDomain dom = WireDomain.read(a);
+            int max = maxNames(a); // libvirtd checks its arguments before it looks anything up
+            int flags = a.readInt();
+            writeNames(r, c.connection().lookupByUuid(dom.uuid()).snapshotListNames(flags), max);
         });
         t.add(RemoteProc.DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, "virDomainSnapshotLookupByName", READ, SNAP, (c, a, r) -> {
             Domain d = domain(c, a);
@@ -65,9 +67,12 @@ final class SnapshotProcedures {
                 (c, a, r) -> r.writeInt(snapshot(c, a).listAllChildren(a.readInt()).size()));
         t.add(RemoteProc.DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES, "virDomainSnapshotListChildrenNames", READ, SNAP,
                 (c, a, r) -> {
-                    DomainSnapshot s = snapshot(c, a);
+                    String name = a.readString();
+                    WireDomain dom = WireDomain.read(a);
                     int max = maxNames(a);
-                    writeNames(r, s.listAllChildren(a.readInt()).stream().map(DomainSnapshot::name).toList(), max);
+                    int flags = a.readInt();
+                    DomainSnapshot s = c.connection().lookupByUuid(dom.uuid()).snapshotLookupByName(name, 0);
+                    writeNames(r, s.listAllChildren(flags).stream().map(DomainSnapshot::name).toList(), max);
                 });
         t.add(RemoteProc.DOMAIN_SNAPSHOT_IS_CURRENT, "virDomainSnapshotIsCurrent", READ, SNAP,
                 (c, a, r) -> r.writeInt(snapshot(c, a).isCurrent(a.readInt()) ? 1 : 0));
@@ -97,15 +102,14 @@ final class SnapshotProcedures {
         writeDomain(r, s.domain());
     }
 
-    /** {@code maxnames}, refused above REMOTE_DOMAIN_SNAPSHOT_LIST_MAX as libvirtd's generated dispatcher does. */
+    /**
+     * {@code maxnames}, refused above REMOTE_DOMAIN_SNAPSHOT_LIST_MAX as libvirtd's generated
+     * dispatcher does; libvirtd refuses a negative one with an RPC error too.
+     */
     private static int maxNames(XdrReader a) throws XdrException, VirtException {
         int max = a.readInt();
-        if (max > RemoteProc.DOMAIN_SNAPSHOT_LIST_MAX) {
+        if (max < 0 || max > RemoteProc.DOMAIN_SNAPSHOT_LIST_MAX) {
             throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "maxnames > REMOTE_DOMAIN_SNAPSHOT_LIST_MAX");
-        }
-        if (max < 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG.number(), SNAP.number(),
-                    "maxnames in virDomainSnapshotListNames must be zero or greater");
         }
         return max;
     }
