@@ -188,4 +188,41 @@ public interface Domain {
 
     /** The domain's labels from every security driver ({@code virDomainGetSecurityLabelList}). */
     List<SecurityLabel> securityLabels() throws VirtException;
+
+    // ---- snapshots: libvirt's virDomainSnapshot* (libvirt-domain-snapshot.c) ----
+
+    /**
+     * {@code virDomainSnapshotCreateXML}: takes a snapshot described by a {@code <domainsnapshot>}
+     * document; {@code flags}: a mask of {@link SnapshotCreateFlag}.
+     */
+    DomainSnapshot snapshotCreateXml(String xml, int flags) throws VirtException;
+
+    /** {@code virDomainListAllSnapshots}; {@code flags}: a mask of {@link SnapshotListFlag}. */
+    List<DomainSnapshot> listAllSnapshots(int flags) throws VirtException;
+
+    /** {@code virDomainSnapshotNum}; {@code flags}: a mask of {@link SnapshotListFlag}. */
+    int snapshotNum(int flags) throws VirtException;
+
+    /** {@code virDomainSnapshotListNames}; {@code flags}: a mask of {@link SnapshotListFlag}. */
+    List<String> snapshotListNames(int flags) throws VirtException;
+
+    /**
+     * {@code virDomainSnapshotLookupByName}.
+     *
+     * @throws VirtException {@link ErrorCode#NO_DOMAIN_SNAPSHOT} when the domain has no such snapshot
+     */
+    DomainSnapshot snapshotLookupByName(String name, int flags) throws VirtException;
+
+    /** {@code virDomainHasCurrentSnapshot}. */
+    boolean hasCurrentSnapshot(int flags) throws VirtException;
+
+    /**
+     * {@code virDomainSnapshotCurrent}.
+     *
+     * @throws VirtException {@link ErrorCode#NO_DOMAIN_SNAPSHOT} when the domain has no current snapshot
+     */
+    DomainSnapshot snapshotCurrent(int flags) throws VirtException;
+
+    /** {@code virDomainRevertToSnapshot} of a snapshot of this domain (same as {@link DomainSnapshot#revert}). */
+    void revertToSnapshot(DomainSnapshot snapshot, int flags) throws VirtException;
 }

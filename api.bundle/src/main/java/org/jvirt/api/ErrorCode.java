@@ -65,7 +65,9 @@ public enum ErrorCode {
     NETWORK_PORT_EXIST(106, "network port already exists", "network port already exists: %s"),
     NO_NETWORK_PORT(107, "network port not found", "network port not found: %s"),
     NO_HOSTNAME(108, "no hostname found", "no hostname found: %s"),
-    MULTIPLE_DOMAINS(110, "multiple matching domains found", "multiple matching domains found: %s");
+    MULTIPLE_DOMAINS(110, "multiple matching domains found", "multiple matching domains found: %s"),
+    INVALID_DOMAIN_SNAPSHOT(71, "Invalid snapshot", "Invalid snapshot: %s"),
+    NO_DOMAIN_SNAPSHOT(72, "Domain snapshot not found", "Domain snapshot not found: %s");
 
     private final int number;
     private final String bare;

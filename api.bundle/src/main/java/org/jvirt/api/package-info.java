@@ -1,9 +1,9 @@
 /**
  * The jvirt consumer API: connections opened by libvirt URI, domains, their lifecycle, vCPU
- * information, lifecycle events, secrets, virtual networks and libvirt-compatible errors.
+ * information, lifecycle events, snapshots, secrets, virtual networks and libvirt-compatible errors.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.jvirt.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -340,4 +340,14 @@ public interface DriverConnection {
     default Optional<StorageDriverConnection> ownStorage() {
         return Optional.empty();
     }
+
+    // ---- snapshots ----
+
+    /**
+     * This connection's snapshot calls, for a driver that has snapshots; empty (the default) otherwise,
+     * and the core answers libvirt's NO_SUPPORT naming the snapshot function.
+     */
+    default Optional<DomainSnapshotDriver> ownSnapshots() {
+        return Optional.empty();
+    }
 }

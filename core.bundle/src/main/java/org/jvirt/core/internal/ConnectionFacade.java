@@ -11,7 +11,6 @@ import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainEventListener;
 import org.jvirt.api.DomainStats;
-import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
 import org.jvirt.api.NodeInfo;
@@ -19,7 +18,6 @@ import org.jvirt.api.OpenFlag;
 import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
-import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.NetworkRef;
@@ -27,8 +25,6 @@ import org.jvirt.api.spi.SecretDriver;
 import org.jvirt.api.spi.SecretRef;
 import org.jvirt.api.spi.StorageDriver;
 import org.jvirt.api.spi.StoragePoolRef;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Connection} the core hands out. It validates each call as libvirt's public entry
@@ -36,8 +32,6 @@ import org.slf4j.LoggerFactory;
  * {@link DriverSession} to whichever driver connection serves the URI now.
  */
 final class ConnectionFacade extends SharedDriverCalls {
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectionFacade.class);
-
     /** libvirt 9.0.0, the version Debian 12's clients speak. */
     static final long LIB_VERSION = 9_000_000L;
 
@@ -52,6 +46,8 @@ final class ConnectionFacade extends SharedDriverCalls {
     private final StorageAccess storage;
     private final StorageApi storageApi;
     private final Consumer<ConnectionFacade> onClose;
+    private final LifecycleListeners listeners;
+    private final DomainStatsCalls statsCalls;
 
     ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose) {
         this(uri, flags, session, onClose, () -> null);
@@ -72,6 +68,8 @@ final class ConnectionFacade extends SharedDriverCalls {
         this.session = session;
         this.onClose = onClose;
         this.events = new EventFanout(uri.toString(), this::domainOf);
+        this.listeners = new LifecycleListeners(this, session, events);
+        this.statsCalls = new DomainStatsCalls(this);
         this.secrets = new SecretAccess(sharedSecrets, flags, events,
                 e -> new SecretFacade(this, new SecretRef(e.uuid(), e.usageType(), e.usageId())));
         this.secretApi = new SecretApi(this, secrets);
@@ -214,42 +212,12 @@ final class ConnectionFacade extends SharedDriverCalls {
 
     @Override
     public int addLifecycleListener(DomainEventListener listener) throws VirtException {
-        String fn = "virConnectDomainEventRegisterAny";
-        checkOpen(fn, ErrorDomain.DOMAIN);
-        Checks.notNull(listener, "cb", fn, ErrorDomain.DOMAIN);
-        int id = events.add(listener);
-        try {
-            call(fn, b -> {
-                b.connection().setEventSink(events.sink());
-                return null;
-            });
-        } catch (VirtException e) {
-            events.remove(id);
-            throw e;
-        }
-        return id;
+        return listeners.add(listener);
     }
 
     @Override
     public void removeLifecycleListener(int callbackId) throws VirtException {
-        String fn = "virConnectDomainEventDeregisterAny";
-        checkOpen(fn, ErrorDomain.DOMAIN);
-        Checks.nonNegative(callbackId, "callbackID", fn, ErrorDomain.DOMAIN);
-        if (!events.remove(callbackId)) {
-            throw Checks.invalid("could not find event callback " + callbackId + " for deletion",
-                    ErrorDomain.DOMAIN);
-        }
-        Binding b = session.peek();
-        if (b != null && !events.hasListeners()) {
-            try {
-                b.connection().setEventSink(null);
-            } catch (RuntimeException | Error e) {
-                // the listener is gone already; the driver's bug is reported, not thrown raw
-                LOG.warn("driver {} failed in {}", b.entry().describe(), fn, e);
-                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE,
-                        "driver " + b.entry().name() + " failed in " + fn + ": " + e, e);
-            }
-        }
+        listeners.remove(callbackId);
     }
 
     @Override
@@ -259,39 +227,12 @@ final class ConnectionFacade extends SharedDriverCalls {
 
     @Override
     public List<DomainStats> allDomainStats(int stats, int statsFlags) throws VirtException {
-        String fn = "virConnectGetAllDomainStats";
-        checkOpen(fn, ErrorDomain.NONE);
-        return call(fn, b -> facades(b, b.connection().domainStats(null, stats, statsFlags)));
+        return statsCalls.all(stats, statsFlags);
     }
 
     @Override
     public List<DomainStats> domainStats(List<Domain> domains, int stats, int statsFlags) throws VirtException {
-        String fn = "virDomainListGetStats";
-        checkOpen(fn, ErrorDomain.DOMAIN);
-        Checks.notNull(domains, "doms", fn, ErrorDomain.DOMAIN);
-        if (domains.isEmpty()) {
-            throw Checks.invalidArg("doms in " + fn + " must not be empty", ErrorDomain.DOMAIN);
-        }
-        for (Domain d : domains) {
-            if (!(d instanceof DomainFacade f) || f.connection() != this) {
-                throw Checks.invalid("domains from different connections", ErrorDomain.DOMAIN);
-            }
-        }
-        return call(fn, b -> {
-            List<DomainRef> refs = new ArrayList<>();
-            for (Domain d : domains) {
-                refs.add(((DomainFacade) d).refOn(b));
-            }
-            return facades(b, b.connection().domainStats(refs, stats, statsFlags));
-        });
-    }
-
-    private List<DomainStats> facades(Binding b, List<DomainStatsRecord> records) {
-        List<DomainStats> out = new ArrayList<>();
-        for (DomainStatsRecord r : records) {
-            out.add(new DomainStats(new DomainFacade(this, r.domain(), b.generation()), r.params()));
-        }
-        return out;
+        return statsCalls.of(domains, stats, statsFlags);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainSnapshot;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
@@ -42,6 +43,7 @@ final class DomainFacade implements Domain {
     private final UUID uuid;
     private final DomainCalls calls;
     private final DomainTuning tuning;
+    private final DomainSnapshots snapshots;
 
     DomainFacade(ConnectionFacade connection, DomainRef ref, long generation) {
         this.connection = connection;
@@ -49,6 +51,7 @@ final class DomainFacade implements Domain {
         this.uuid = Objects.requireNonNull(ref.uuid(), "a driver returned a domain without UUID");
         this.calls = new DomainCalls(connection, ref, generation);
         this.tuning = new DomainTuning(connection, calls);
+        this.snapshots = new DomainSnapshots(this, new SnapshotCalls(connection, calls));
     }
 
     @Override
@@ -297,6 +300,46 @@ final class DomainFacade implements Domain {
     @Override
     public List<SecurityLabel> securityLabels() throws VirtException {
         return read("virDomainGetSecurityLabelList", b -> b.connection().securityLabels(ref(b)));
+    }
+
+    @Override
+    public DomainSnapshot snapshotCreateXml(String xml, int flags) throws VirtException {
+        return snapshots.create(xml, flags);
+    }
+
+    @Override
+    public List<DomainSnapshot> listAllSnapshots(int flags) throws VirtException {
+        return snapshots.listAll(flags);
+    }
+
+    @Override
+    public int snapshotNum(int flags) throws VirtException {
+        return snapshots.num(flags);
+    }
+
+    @Override
+    public List<String> snapshotListNames(int flags) throws VirtException {
+        return snapshots.listNames(flags);
+    }
+
+    @Override
+    public DomainSnapshot snapshotLookupByName(String snapshotName, int flags) throws VirtException {
+        return snapshots.lookupByName(snapshotName, flags);
+    }
+
+    @Override
+    public boolean hasCurrentSnapshot(int flags) throws VirtException {
+        return snapshots.hasCurrent(flags);
+    }
+
+    @Override
+    public DomainSnapshot snapshotCurrent(int flags) throws VirtException {
+        return snapshots.current(flags);
+    }
+
+    @Override
+    public void revertToSnapshot(DomainSnapshot snapshot, int flags) throws VirtException {
+        snapshots.revert(snapshot, flags);
     }
 
     /** The driver's ref of this domain on {@code b}: for connection-wide calls naming domains. */

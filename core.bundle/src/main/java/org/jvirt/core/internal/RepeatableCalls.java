@@ -49,6 +49,11 @@ final class RepeatableCalls {
             "virDomainPinVcpu",
             "virDomainPinVcpuFlags",
             // secrets: reads, and setting a value (the same value twice leaves the same state)
+            // snapshots: reads
+            "virDomainListAllSnapshots", "virDomainSnapshotNum", "virDomainSnapshotListNames",
+            "virDomainSnapshotLookupByName", "virDomainHasCurrentSnapshot", "virDomainSnapshotCurrent",
+            "virDomainSnapshotGetXMLDesc", "virDomainSnapshotGetParent", "virDomainSnapshotIsCurrent",
+            "virDomainSnapshotHasMetadata", "virDomainSnapshotListAllChildren",
             "virConnectListAllSecrets",
             "virConnectNumOfSecrets",
             "virSecretLookupByUUID",

@@ -1,5 +1,6 @@
 package org.jvirt.driver.esx.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainSnapshotDriver;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -39,6 +41,7 @@ final class EsxConnection implements DriverConnection {
     private final DomainXml domainXml;
     private final VmDefinitions definitions;
     private final HostAutostart autostart;
+    private final EsxSnapshots snapshots;
 
     EsxConnection(ViClient client, EsxHost host, DomainXmlCodec codec) {
         this.client = client;
@@ -52,6 +55,7 @@ final class EsxConnection implements DriverConnection {
         this.domainXml = new DomainXml(collector, host, files, codec);
         this.definitions = new VmDefinitions(client, collector, host, vms, files, domainXml);
         this.autostart = new HostAutostart(collector, host);
+        this.snapshots = new EsxSnapshots(vms, collector, new VmTasks(client), new SnapshotXml(codec, Clock.systemUTC()));
     }
 
     @Override
@@ -246,6 +250,12 @@ final class EsxConnection implements DriverConnection {
     @Override
     public Optional<StorageDriverConnection> ownStorage() {
         return Optional.of(pools);
+    }
+
+    /** The VMs' snapshots, kept by ESX itself. */
+    @Override
+    public Optional<DomainSnapshotDriver> ownSnapshots() {
+        return Optional.of(snapshots);
     }
 
     /** {@code esxConnectClose}: logs the session out. */

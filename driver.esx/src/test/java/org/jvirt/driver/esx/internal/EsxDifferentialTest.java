@@ -53,6 +53,7 @@ class EsxDifferentialTest {
                 comparePools(virsh, jvirt, cases);
                 EsxXmlDifferential xml = new EsxXmlDifferential(virsh, jvirt, dir, sim);
                 xml.run(cases);
+                new EsxSnapshotDifferential(virsh, jvirt).run(cases);
                 List<String> failed = new ArrayList<>();
                 cases.forEach((name, diff) -> {
                     if (diff != null) {

@@ -3,19 +3,16 @@ package org.jvirt.rpc.internal.client;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
-import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.Stream;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.SecurityLabel;
-import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainEventSink;
@@ -23,19 +20,21 @@ import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.SecretDriverConnection;
 import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainSnapshotDriver;
 import org.jvirt.api.spi.DomainStatsRecord;
-import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.rpc.internal.wire.RemoteProc;
 import org.jvirt.rpc.internal.xdr.XdrReader;
 import org.jvirt.rpc.internal.xdr.XdrWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A connection to a remote jvirtd or libvirtd: every SPI call is one or two RPCs. */
-final class RemoteDriverConnection implements DriverConnection {
+/**
+ * A connection to a remote jvirtd or libvirtd: every SPI call is one or two RPCs. The connection-wide
+ * calls are in {@link RemoteHostCalls}, the domain calls here and in the helpers per concern.
+ */
+final class RemoteDriverConnection extends RemoteHostCalls {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteDriverConnection.class);
 
-    private final RemoteCalls rpc;
     private final RemoteTuning tuning;
     private final RemoteResize resize;
     private final RemoteVcpus vcpus;
@@ -43,9 +42,10 @@ final class RemoteDriverConnection implements DriverConnection {
     private final RemoteSecrets secrets;
     private final RemoteNetworks networks;
     private final RemoteStorage storage;
+    private final RemoteSnapshots snapshots;
 
     private RemoteDriverConnection(RemoteCalls rpc, boolean eventCallbacks) {
-        this.rpc = rpc;
+        super(rpc);
         this.tuning = new RemoteTuning(rpc);
         this.resize = new RemoteResize(rpc);
         this.vcpus = new RemoteVcpus(rpc, () -> nodeInfo().cpus());
@@ -53,6 +53,7 @@ final class RemoteDriverConnection implements DriverConnection {
         this.secrets = new RemoteSecrets(rpc);
         this.networks = new RemoteNetworks(rpc);
         this.storage = new RemoteStorage(rpc);
+        this.snapshots = new RemoteSnapshots(rpc);
     }
 
     /** Opens the connection {@code name} over {@code client} (see {@link RemoteHandshake}). */
@@ -66,88 +67,6 @@ final class RemoteDriverConnection implements DriverConnection {
             }
         });
         return c;
-    }
-
-    @Override
-    public String type() throws VirtException {
-        return rpc.string(RemoteProc.CONNECT_GET_TYPE, new XdrWriter());
-    }
-
-    @Override
-    public long hypervisorVersion() throws VirtException {
-        XdrReader r = rpc.call(RemoteProc.CONNECT_GET_VERSION, new XdrWriter());
-        return rpc.decode(r::readHyper);
-    }
-
-    @Override
-    public String hostname() throws VirtException {
-        return rpc.string(RemoteProc.CONNECT_GET_HOSTNAME, new XdrWriter());
-    }
-
-    @Override
-    public String capabilities() throws VirtException {
-        return rpc.string(RemoteProc.CONNECT_GET_CAPABILITIES, new XdrWriter());
-    }
-
-    @Override
-    public NodeInfo nodeInfo() throws VirtException {
-        XdrReader r = rpc.call(RemoteProc.NODE_GET_INFO, new XdrWriter());
-        return rpc.decode(() -> new NodeInfo(r.readCharArray(32), r.readHyper(), r.readInt(), r.readInt(),
-                r.readInt(), r.readInt(), r.readInt(), r.readInt()));
-    }
-
-    @Override
-    public int maxVcpus(String type) throws VirtException {
-        return rpc.integer(RemoteProc.CONNECT_GET_MAX_VCPUS, new XdrWriter().writeOptString(type));
-    }
-
-    @Override
-    public List<DomainRef> listAllDomains(int flags) throws VirtException {
-        return rpc.domains(RemoteProc.CONNECT_LIST_ALL_DOMAINS, new XdrWriter().writeInt(1).writeInt(flags));
-    }
-
-    @Override
-    public DomainRef lookupByName(String name) throws VirtException {
-        return rpc.domain(RemoteProc.DOMAIN_LOOKUP_BY_NAME, new XdrWriter().writeString(name));
-    }
-
-    @Override
-    public DomainRef lookupByUuid(UUID uuid) throws VirtException {
-        return rpc.domain(RemoteProc.DOMAIN_LOOKUP_BY_UUID, new XdrWriter().writeUuid(uuid));
-    }
-
-    @Override
-    public DomainRef lookupById(int id) throws VirtException {
-        return rpc.domain(RemoteProc.DOMAIN_LOOKUP_BY_ID, new XdrWriter().writeInt(id));
-    }
-
-    @Override
-    public DomainRef defineXml(String xml, int flags) throws VirtException {
-        return rpc.domain(RemoteProc.DOMAIN_DEFINE_XML_FLAGS, new XdrWriter().writeString(xml).writeInt(flags));
-    }
-
-    @Override
-    public DomainRef createXml(String xml, int flags) throws VirtException {
-        return rpc.domain(RemoteProc.DOMAIN_CREATE_XML, new XdrWriter().writeString(xml).writeInt(flags));
-    }
-
-    @Override
-    public String domainCapabilities(String emulatorBin, String arch, String machine, String virtType, int flags)
-            throws VirtException {
-        return rpc.string(RemoteProc.CONNECT_GET_DOMAIN_CAPABILITIES, new XdrWriter().writeOptString(emulatorBin)
-                .writeOptString(arch).writeOptString(machine).writeOptString(virtType).writeInt(flags));
-    }
-
-    @Override
-    public String domainXmlToNative(String nativeFormat, String xml, int flags) throws VirtException {
-        return rpc.string(RemoteProc.CONNECT_DOMAIN_XML_TO_NATIVE,
-                new XdrWriter().writeString(nativeFormat).writeString(xml).writeInt(flags));
-    }
-
-    @Override
-    public String domainXmlFromNative(String nativeFormat, String nativeConfig, int flags) throws VirtException {
-        return rpc.string(RemoteProc.CONNECT_DOMAIN_XML_FROM_NATIVE,
-                new XdrWriter().writeString(nativeFormat).writeString(nativeConfig).writeInt(flags));
     }
 
     @Override
@@ -311,11 +230,6 @@ final class RemoteDriverConnection implements DriverConnection {
     }
 
     @Override
-    public SecurityModel securityModel() throws VirtException {
-        return RemoteSecurityLabels.model(rpc);
-    }
-
-    @Override
     public SecurityLabel securityLabel(DomainRef dom) throws VirtException {
         return RemoteSecurityLabels.label(rpc, dom);
     }
@@ -399,5 +313,11 @@ final class RemoteDriverConnection implements DriverConnection {
     @Override
     public Optional<StorageDriverConnection> ownStorage() {
         return Optional.of(storage);
+    }
+
+    /** The remote daemon's snapshots of its domains. */
+    @Override
+    public Optional<DomainSnapshotDriver> ownSnapshots() {
+        return Optional.of(snapshots);
     }
 }

@@ -106,6 +106,13 @@ final class ArgShapes {
                 STRING.skip(r);
             }
         },
+        SNAPSHOT("remote_nonnull_domain_snapshot") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                STRING.skip(r);
+                DOMAIN.skip(r);
+            }
+        },
         SECRET("remote_nonnull_secret") {
             @Override
             void skip(XdrReader r) throws XdrException {
@@ -244,6 +251,7 @@ final class ArgShapes {
         secretsAndSecurity();
         networks();
         tuningAndResize();
+        snapshots();
         storage();
     }
 
@@ -340,6 +348,22 @@ final class ArgShapes {
         put(List.of(Arg.DOMAINS, i, i), RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS);
         put(List.of(dom, Arg.STRING), RemoteProc.DOMAIN_INTERFACE_STATS);
         put(List.of(dom, Arg.SIGNED_HYPER, i, i), RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL);
+    }
+
+    private void snapshots() {
+        Arg i = Arg.INT;
+        Arg dom = Arg.DOMAIN;
+        Arg snap = Arg.SNAPSHOT;
+        put(List.of(dom, Arg.STRING, i), RemoteProc.DOMAIN_SNAPSHOT_CREATE_XML, RemoteProc.DOMAIN_SNAPSHOT_LOOKUP_BY_NAME);
+        put(List.of(dom, i), RemoteProc.DOMAIN_SNAPSHOT_NUM, RemoteProc.DOMAIN_HAS_CURRENT_SNAPSHOT,
+                RemoteProc.DOMAIN_SNAPSHOT_CURRENT);
+        put(List.of(dom, i, i), RemoteProc.DOMAIN_SNAPSHOT_LIST_NAMES, RemoteProc.DOMAIN_LIST_ALL_SNAPSHOTS);
+        put(List.of(snap, i), RemoteProc.DOMAIN_SNAPSHOT_GET_XML_DESC, RemoteProc.DOMAIN_REVERT_TO_SNAPSHOT,
+                RemoteProc.DOMAIN_SNAPSHOT_DELETE, RemoteProc.DOMAIN_SNAPSHOT_GET_PARENT,
+                RemoteProc.DOMAIN_SNAPSHOT_NUM_CHILDREN, RemoteProc.DOMAIN_SNAPSHOT_IS_CURRENT,
+                RemoteProc.DOMAIN_SNAPSHOT_HAS_METADATA);
+        put(List.of(snap, i, i), RemoteProc.DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES,
+                RemoteProc.DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN);
     }
 
     private void put(List<Arg> args, int... procs) {

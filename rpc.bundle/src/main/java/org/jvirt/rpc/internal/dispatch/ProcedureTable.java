@@ -79,6 +79,7 @@ public final class ProcedureTable {
                 .addLater(t -> new SecretProcedures().registerInto(t))
                 .addLater(t -> new NetworkProcedures().registerInto(t))
                 .addLater(t -> new NetworkPortProcedures().registerInto(t))
-                .addLater(t -> new StorageProcedures().registerInto(t));
+                .addLater(t -> new StorageProcedures().registerInto(t))
+                .addLater(t -> new SnapshotProcedures().registerInto(t));
     }
 }

@@ -238,6 +238,25 @@ public final class RemoteProc {
     public static final int STORAGE_POOL_LIST_MAX = 16384;
     public static final int STORAGE_VOL_LIST_MAX = 16384;
 
+    /** Domain snapshots (libvirt-domain-snapshot.c's functions). */
+    public static final int DOMAIN_SNAPSHOT_CREATE_XML = 185;
+    public static final int DOMAIN_SNAPSHOT_GET_XML_DESC = 186;
+    public static final int DOMAIN_SNAPSHOT_NUM = 187;
+    public static final int DOMAIN_SNAPSHOT_LIST_NAMES = 188;
+    public static final int DOMAIN_SNAPSHOT_LOOKUP_BY_NAME = 189;
+    public static final int DOMAIN_HAS_CURRENT_SNAPSHOT = 190;
+    public static final int DOMAIN_SNAPSHOT_CURRENT = 191;
+    public static final int DOMAIN_REVERT_TO_SNAPSHOT = 192;
+    public static final int DOMAIN_SNAPSHOT_DELETE = 193;
+    public static final int DOMAIN_SNAPSHOT_GET_PARENT = 244;
+    public static final int DOMAIN_SNAPSHOT_NUM_CHILDREN = 246;
+    public static final int DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES = 247;
+    public static final int DOMAIN_SNAPSHOT_IS_CURRENT = 271;
+    public static final int DOMAIN_SNAPSHOT_HAS_METADATA = 272;
+    public static final int DOMAIN_LIST_ALL_SNAPSHOTS = 274;
+    public static final int DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN = 275;
+    public static final int DOMAIN_SNAPSHOT_LIST_MAX = 16384;
+
     private RemoteProc() {
     }
 }
