@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,33 +38,72 @@ public final class TestDriver implements HypervisorDriver {
     private static final int OPEN_FLAGS = OpenFlag.READ_ONLY.bit() | OpenFlag.NO_ALIASES.bit();
 
     private final DomainXmlCodec codec;
-    private final NetworkConf networkConf;
-    private final StorageConf storageConf;
     private final TestHost defaultHost;
-    private final HostStorage defaultStorage;
     private final HostName hostname = new HostName();
+    private NetworkConf networkConf;
+    private StorageConf storageConf;
+    /** test:///default's networks and pools, made at its first open after the XML services changed. */
+    private HostStorage defaultStorage;
 
-    /** Without networks and storage pools (their calls answer NO_SUPPORT). */
-    public TestDriver(StateStore store, DomainXmlCodec codec) throws VirtException {
+    /**
+     * Without networks and storage pools until the network and storage bundles' XML services bind
+     * (their calls answer NO_SUPPORT until then).
+     */
+    @Activate
+    public TestDriver(@Reference(name = "store") StateStore store, @Reference(name = "codec") DomainXmlCodec codec)
+            throws VirtException {
         this(store, codec, null, null);
     }
 
     /**
      * With the network and storage bundles' XML, when they are there, for the hosts' networks and
      * pools; they are kept in memory, so {@code test:///default}'s start again from libvirt's defaults
-     * when this component is re-activated (its domains are kept in the state store).
+     * when either XML service changes (its domains are kept in the state store).
      */
-    @Activate
-    public TestDriver(@Reference(name = "store") StateStore store, @Reference(name = "codec") DomainXmlCodec codec,
-                      @Reference(name = "networkConf", cardinality = ReferenceCardinality.OPTIONAL,
-                              policyOption = ReferencePolicyOption.GREEDY) NetworkConf networkConf,
-                      @Reference(name = "storageConf", cardinality = ReferenceCardinality.OPTIONAL,
-                              policyOption = ReferencePolicyOption.GREEDY) StorageConf storageConf) throws VirtException {
+    public TestDriver(StateStore store, DomainXmlCodec codec, NetworkConf networkConf, StorageConf storageConf)
+            throws VirtException {
         this.codec = codec;
         this.networkConf = networkConf;
         this.storageConf = storageConf;
         this.defaultHost = new StoredHost(store, codec).open();
-        this.defaultStorage = HostStorage.defaults(networkConf, storageConf);
+    }
+
+    // The XML services are dynamic references: with static ones, the network and storage bundles
+    // (started after this one) re-activated this component at each daemon start, restoring its
+    // default host twice, and again while the framework stopped.
+    @Reference(name = "networkConf", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetNetworkConf")
+    synchronized void setNetworkConf(NetworkConf conf) {
+        networkConf = conf;
+        defaultStorage = null;
+    }
+
+    synchronized void unsetNetworkConf(NetworkConf conf) {
+        if (networkConf == conf) {
+            networkConf = null;
+            defaultStorage = null;
+        }
+    }
+
+    @Reference(name = "storageConf", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetStorageConf")
+    synchronized void setStorageConf(StorageConf conf) {
+        storageConf = conf;
+        defaultStorage = null;
+    }
+
+    synchronized void unsetStorageConf(StorageConf conf) {
+        if (storageConf == conf) {
+            storageConf = null;
+            defaultStorage = null;
+        }
+    }
+
+    private synchronized HostStorage defaultStorage() throws VirtException {
+        if (defaultStorage == null) {
+            defaultStorage = HostStorage.defaults(networkConf, storageConf);
+        }
+        return defaultStorage;
     }
 
     @Deactivate
@@ -88,11 +128,17 @@ public final class TestDriver implements HypervisorDriver {
             throw TestDriverErrors.invalidArg(ErrorDomain.TEST, "testOpen: supply a path or use test:///default");
         }
         if ("/default".equals(path)) {
-            return Optional.of(new TestConnection(defaultHost, hostname, defaultStorage));
+            return Optional.of(new TestConnection(defaultHost, hostname, defaultStorage()));
         }
         HostFile file = new HostFile(Path.of(path), codec);
         TestHost host = file.load();
-        HostStorage storage = file.loadStorage(networkConf, storageConf);
+        NetworkConf networks;
+        StorageConf pools;
+        synchronized (this) {
+            networks = networkConf;
+            pools = storageConf;
+        }
+        HostStorage storage = file.loadStorage(networks, pools);
         LOG.debug("Opened test host from {}", path);
         return Optional.of(new TestConnection(host, hostname, storage));
     }

@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class FirmwareDescriptors {
     private static final Logger LOG = LoggerFactory.getLogger(FirmwareDescriptors.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the descriptors offer a machine: {@code bios}/{@code efi}, secure boot, image paths. */
     public record Supported(boolean bios, boolean efi, boolean secure, List<String> images, boolean anyDescriptor) {
@@ -135,11 +134,20 @@ public final class FirmwareDescriptors {
                 if (Files.size(e.getValue()) == 0) {
                     continue; // an empty file masks the descriptor of that name
                 }
-                out.put(e.getKey(), JSON.readTree(e.getValue().toFile()));
+                out.put(e.getKey(), Json.MAPPER.readTree(e.getValue().toFile()));
             } catch (IOException ex) {
                 LOG.warn("cannot read firmware descriptor {}: {}", e.getValue(), ex.toString());
             }
         }
         return out;
+    }
+
+    /**
+     * The JSON mapper, made when the first descriptor is read (class initialisation on first use):
+     * the driver's activation names the descriptor folders only, and a static mapper here loaded
+     * some 200 Jackson classes on the daemon's start path.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jvirt.driver.qemu.internal.caps.Accel;
 import org.jvirt.driver.qemu.internal.caps.CpuModel;
@@ -29,23 +30,28 @@ import org.slf4j.LoggerFactory;
  */
 public final class QemuDomainCaps {
     private static final Logger LOG = LoggerFactory.getLogger(QemuDomainCaps.class);
-    private final X86CpuMap cpuMap;
+    private final Supplier<X86CpuMap> cpuMapSource;
     private final FirmwareDescriptors firmware;
     private final Predicate<String> fileExists;
+    private X86CpuMap cpuMap;
+    private boolean cpuMapRead;
 
     /**
      * The filler for this host: libvirt's CPU map read from {@code cpuMapDir} (without it, no
      * host-model and no vendors, as logged), firmware images listed when installed.
      */
     public static QemuDomainCaps create(Path cpuMapDir, FirmwareDescriptors firmware) {
-        X86CpuMap map = null;
-        try {
-            map = X86CpuMap.load(cpuMapDir);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("no libvirt CPU map in {} ({}): domain capabilities without host-model and CPU vendors",
-                    cpuMapDir, e.toString());
-        }
-        return new QemuDomainCaps(map, firmware, f -> Files.exists(Path.of(f)));
+        // read at the first domain capabilities asked for, not at the driver's activation: parsing
+        // the map's 80-odd XML files was some 0.5 s of CPU on the daemon's start path
+        return new QemuDomainCaps(() -> {
+            try {
+                return X86CpuMap.load(cpuMapDir);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("no libvirt CPU map in {} ({}): domain capabilities without host-model and CPU vendors",
+                        cpuMapDir, e.toString());
+                return null;
+            }
+        }, firmware, f -> Files.exists(Path.of(f)));
     }
 
     /**
@@ -55,9 +61,23 @@ public final class QemuDomainCaps {
      * @param fileExists whether a firmware image is installed (libvirt lists only those)
      */
     QemuDomainCaps(X86CpuMap cpuMap, FirmwareDescriptors firmware, Predicate<String> fileExists) {
-        this.cpuMap = cpuMap;
+        this(() -> cpuMap, firmware, fileExists);
+    }
+
+    private QemuDomainCaps(Supplier<X86CpuMap> cpuMapSource, FirmwareDescriptors firmware,
+            Predicate<String> fileExists) {
+        this.cpuMapSource = cpuMapSource;
         this.firmware = firmware;
         this.fileExists = fileExists;
+    }
+
+    /** The CPU map, read once at the first call; null when it is not installed. */
+    private synchronized X86CpuMap cpuMap() {
+        if (!cpuMapRead) {
+            cpuMap = cpuMapSource.get();
+            cpuMapRead = true;
+        }
+        return cpuMap;
     }
 
     /**
@@ -122,6 +142,7 @@ public final class QemuDomainCaps {
         boolean maximum = caps.has("cpu-max");
         HostModel hostModel = null;
         HostCpuExpansion expansion = caps.hostCpu(accel);
+        X86CpuMap cpuMap = cpuMap();
         if (nativeGuest && expansion != null && cpuMap != null && isX86(caps.arch())) {
             hostModel = new X86HostModel(cpuMap).decode(expansion, caps.cpuModels(accel));
         }
