@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainInterface;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.InterfaceStats;
@@ -353,6 +354,11 @@ final class RemoteDriverConnection implements DriverConnection {
     @Override
     public InterfaceStats interfaceStats(DomainRef dom, String device) throws VirtException {
         return resize.interfaceStats(dom, device);
+    }
+
+    @Override
+    public List<DomainInterface> interfaceAddresses(DomainRef dom, int source, int flags) throws VirtException {
+        return resize.interfaceAddresses(dom, source, flags);
     }
 
     @Override
