@@ -62,7 +62,7 @@ final class RemoteDriverConnection implements DriverConnection {
         RemoteCalls rpc = new RemoteCalls(client);
         RemoteDriverConnection c = new RemoteDriverConnection(rpc, RemoteHandshake.open(rpc, name, flags, sasl));
         client.onEvent(m -> { // server-pushed messages: secret events first, then domain events
-            if (!c.secrets.onMessage(m) && !c.storage.onMessage(m)) {
+            if (!c.secrets.onMessage(m) && !c.storage.onMessage(m) && !c.networks.onMessage(m)) {
                 c.events.onMessage(m);
             }
         });
