@@ -145,6 +145,16 @@ public interface Domain {
     InterfaceStats interfaceStats(String device) throws VirtException;
 
     /**
+     * The IP addresses of the running domain's interfaces ({@code virDomainInterfaceAddresses}), from
+     * {@code source}, an {@link InterfaceAddressSource} value; {@link InterfaceAddressSource#AGENT} needs
+     * a writable connection. Interfaces without an address are left out for the lease source.
+     *
+     * @throws VirtException OPERATION_INVALID when the domain is not running; ARGUMENT_UNSUPPORTED for a
+     *         source the driver does not know or cannot use
+     */
+    List<DomainInterface> interfaceAddresses(int source, int flags) throws VirtException;
+
+    /**
      * Runs {@code command} inside the running container's namespaces (mount, UTS, IPC, network,
      * PID, cgroup and, with {@code <idmap>}, user), as its root user in its root and working folder,
      * with an empty standard input, and waits until it ends: libvirt's

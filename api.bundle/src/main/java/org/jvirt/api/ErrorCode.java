@@ -53,6 +53,7 @@ public enum ErrorCode {
     OPERATION_ABORTED(78, "operation aborted", "operation aborted: %s"),
     OVERFLOW(82, "numerical overflow", "numerical overflow: %s"),
     OPERATION_UNSUPPORTED(84, "Operation not supported", "Operation not supported: %s"),
+    AGENT_UNRESPONSIVE(86, "Guest agent is not responding", "Guest agent is not responding: %s"),
     RESOURCE_BUSY(87, "resource busy", "resource busy: %s"),
     ACCESS_DENIED(88, "access denied", "access denied: %s"),
     STORAGE_VOL_EXIST(90, "this storage volume exists already", "storage volume %s exists already"),

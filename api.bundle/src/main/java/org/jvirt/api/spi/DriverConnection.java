@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainInterface;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -224,6 +225,10 @@ public interface DriverConnection {
 
     default InterfaceStats interfaceStats(DomainRef dom, String device) throws VirtException {
         throw unsupported("virDomainInterfaceStats");
+    }
+
+    default List<DomainInterface> interfaceAddresses(DomainRef dom, int source, int flags) throws VirtException {
+        throw unsupported("virDomainInterfaceAddresses");
     }
 
     /** Runs a command in a container's namespaces; libvirt's function is {@code virDomainLxcOpenNamespace}. */

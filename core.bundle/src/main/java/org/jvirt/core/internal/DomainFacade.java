@@ -11,11 +11,13 @@ import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainSnapshot;
+import org.jvirt.api.DomainInterface;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
+import org.jvirt.api.InterfaceAddressSource;
 import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NamespaceCommandResult;
@@ -252,6 +254,16 @@ final class DomainFacade implements Domain {
     public InterfaceStats interfaceStats(String device) throws VirtException {
         Checks.notNull(device, "device", "virDomainInterfaceStats", ErrorDomain.DOMAIN);
         return read("virDomainInterfaceStats", b -> b.connection().interfaceStats(ref(b), device));
+    }
+
+    @Override
+    public List<DomainInterface> interfaceAddresses(int source, int flags) throws VirtException {
+        String fn = "virDomainInterfaceAddresses";
+        if (source == InterfaceAddressSource.AGENT.value()) {
+            // libvirt: the guest agent runs commands in the guest, so a read-only connection may not ask it
+            connection.checkWritable(fn, ErrorDomain.DOMAIN);
+        }
+        return read(fn, b -> b.connection().interfaceAddresses(ref(b), source, flags));
     }
 
     @Override

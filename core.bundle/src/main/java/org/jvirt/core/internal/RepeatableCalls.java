@@ -44,6 +44,7 @@ final class RepeatableCalls {
             "virDomainGetVcpus",
             "virDomainGetVcpuPinInfo",
             "virDomainInterfaceStats",
+            "virDomainInterfaceAddresses",
             // setting a value: the same call twice leaves the same state
             "virDomainSetAutostart",
             "virDomainPinVcpu",

@@ -4,9 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.NetworkRef;
+import org.jvirt.network.internal.conf.BandwidthXml;
 import org.jvirt.network.internal.conf.NetworkDef;
 import org.jvirt.network.internal.conf.NetworkPortDef;
+import org.jvirt.network.internal.conf.NetworkPortDef.Bandwidth;
 
 /**
  * One network the driver knows: libvirt's virNetworkObj. Guarded by the {@link NetworkService}'s
@@ -32,6 +35,11 @@ final class NetworkObj {
 
     NetworkRef ref() {
         return new NetworkRef(def.name(), def.uuid());
+    }
+
+    /** The network-wide QoS of the definition in effect, typed (null when none). */
+    Bandwidth qos() throws VirtException {
+        return BandwidthXml.parse(def.bandwidth());
     }
 
     boolean persistentNow() {

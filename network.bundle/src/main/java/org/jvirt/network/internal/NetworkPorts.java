@@ -35,11 +35,13 @@ final class NetworkPorts {
     private final NetworkService service;
     private final NetworkRecords records;
     private final NetworkPortXml xml;
+    private final PortBandwidth bandwidth;
 
-    NetworkPorts(NetworkService service, NetworkRecords records, NetworkPortXml xml) {
+    NetworkPorts(NetworkService service, NetworkRecords records, NetworkPortXml xml, PortBandwidth bandwidth) {
         this.service = service;
         this.records = records;
         this.xml = xml;
+        this.bandwidth = bandwidth;
     }
 
     UUID create(NetworkRef ref, String text, int flags) throws VirtException {
@@ -61,7 +63,17 @@ final class NetworkPorts {
                 throw new VirtException(ErrorCode.NETWORK_PORT_EXIST, ErrorDomain.NETWORK, "Network port with UUID "
                         + plugged.uuid() + " already exists");
             }
-            records.writePort(obj.def.uuid(), plugged.uuid(), NetworkPortXml.format(plugged));
+            if (!reclaim) {
+                plugged = bandwidth.plug(obj, plugged);
+            }
+            try {
+                records.writePort(obj.def.uuid(), plugged.uuid(), NetworkPortXml.format(plugged));
+            } catch (VirtException e) {
+                if (!reclaim) {
+                    bandwidth.unplug(obj, plugged);
+                }
+                throw e;
+            }
             obj.ports.put(plugged.uuid(), plugged);
             LOG.info("network {}: port {} of {} plugged into {}", obj.def.name(), plugged.uuid(),
                     plugged.ownerName(), plugged.plug().bridge());
@@ -94,6 +106,7 @@ final class NetworkPorts {
         synchronized (service) {
             NetworkObj obj = active(ref);
             NetworkPortDef def = port(obj, port);
+            bandwidth.unplug(obj, def);
             records.deletePort(obj.def.uuid(), def.uuid());
             obj.ports.remove(def.uuid());
             LOG.info("network {}: port {} of {} released", obj.def.name(), def.uuid(), def.ownerName());
@@ -144,11 +157,11 @@ final class NetworkPorts {
         synchronized (service) {
             NetworkObj obj = active(ref);
             NetworkPortDef def = port(obj, port);
-            long classId = def.bandwidth() == null ? 0 : def.bandwidth().classId();
-            Bandwidth bw = new Bandwidth(classId, in.average() == 0 && in.floor() == 0 ? null : in,
+            Bandwidth wanted = new Bandwidth(0, in.average() == 0 && in.floor() == 0 ? null : in,
                     out.average() == 0 ? null : out);
-            NetworkPortDef changed = def.withBandwidth(bw.inbound() == null && bw.outbound() == null ? null : bw);
-            PortAllocation.checkBandwidth(obj.def, changed);
+            Bandwidth bw = bandwidth.update(obj, def, wanted);
+            boolean none = bw.inbound() == null && bw.outbound() == null && bw.classId() == 0;
+            NetworkPortDef changed = def.withBandwidth(none ? null : bw);
             records.writePort(obj.def.uuid(), changed.uuid(), NetworkPortXml.format(changed));
             obj.ports.put(changed.uuid(), changed);
         }

@@ -9,6 +9,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NetworkDhcpLease;
 import org.jvirt.api.VirtException;
+import org.jvirt.network.internal.conf.BandwidthXml;
 import org.jvirt.network.internal.conf.Ip;
 import org.jvirt.network.internal.conf.NetworkDef;
 import org.jvirt.network.internal.conf.NetworkDef.IpDef;
@@ -20,6 +21,7 @@ import org.jvirt.network.internal.host.DnsmasqProcess;
 import org.jvirt.network.internal.host.Firewall;
 import org.jvirt.network.internal.host.LeaseFile;
 import org.jvirt.network.internal.host.Routes;
+import org.jvirt.network.internal.host.TcBandwidth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,7 @@ final class NetworkRuntime {
     private final Firewall firewall;
     private final DnsmasqProcess dnsmasq;
     private final Routes routes;
+    private final TcBandwidth tc;
 
     NetworkRuntime(Path dir, CommandRunner cmd, String dnsmasqBinary) {
         this.dir = dir;
@@ -43,6 +46,11 @@ final class NetworkRuntime {
         this.firewall = new Firewall(cmd);
         this.dnsmasq = new DnsmasqProcess(cmd, dnsmasqBinary);
         this.routes = new Routes(cmd);
+        this.tc = new TcBandwidth(cmd);
+    }
+
+    TcBandwidth tc() {
+        return tc;
     }
 
     Bridges bridges() {
@@ -57,6 +65,7 @@ final class NetworkRuntime {
                 throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NETWORK, "Cannot get interface MTU on '"
                         + def.bridgeName() + "': No such device");
             }
+            setQos(def);
             return 0;
         }
         if (!mode.hasOwnBridge()) {
@@ -71,10 +80,39 @@ final class NetworkRuntime {
                 bridges.enableForwarding(def.ips().stream().anyMatch(ip -> ip.address().isV6()));
             }
             firewall.apply(def);
-            return needsDnsmasq(def) ? startDnsmasq(def) : 0;
+            long pid = needsDnsmasq(def) ? startDnsmasq(def) : 0;
+            setQos(def);
+            return pid;
         } catch (VirtException | RuntimeException e) {
             stop(def, 0);
             throw e;
+        }
+    }
+
+    /**
+     * The network-wide QoS on the bridge, hierarchical (for the ports' floors) and swapped (the guests'
+     * inbound is what the bridge transmits), as libvirt's networkStartNetworkVirtual and ...Bridge.
+     */
+    private void setQos(NetworkDef def) throws VirtException {
+        if (def.bandwidth() == null) {
+            return;
+        }
+        try {
+            tc.set(def.bridgeName(), BandwidthXml.parse(def.bandwidth()), true, true);
+        } catch (VirtException e) {
+            clearQos(def);
+            throw e;
+        }
+    }
+
+    private void clearQos(NetworkDef def) {
+        if (def.bandwidth() == null || def.bridgeName() == null) {
+            return;
+        }
+        try {
+            tc.clear(def.bridgeName());
+        } catch (VirtException e) {
+            LOG.warn("cannot clear the QoS of bridge {}: {}", def.bridgeName(), e.getMessage());
         }
     }
 
@@ -121,6 +159,7 @@ final class NetworkRuntime {
 
     /** Stops everything {@link #start} made; each step quiet when its part is already gone. */
     void stop(NetworkDef def, long pid) {
+        clearQos(def);
         if (!def.forward().mode().hasOwnBridge()) {
             return;
         }

@@ -48,7 +48,7 @@ final class NetworkService {
         this.records = records;
         this.runtime = runtime;
         this.checks = new NetworkDefChecks(networks, runtime, random);
-        this.ports = new NetworkPorts(this, records, portXml);
+        this.ports = new NetworkPorts(this, records, portXml, new PortBandwidth(runtime.tc()));
     }
 
     NetworkPorts ports() {

@@ -7,6 +7,7 @@ import org.jvirt.api.NetworkUpdateSection;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.NetworkDefinition;
 import org.jvirt.network.internal.conf.NetworkDef;
+import org.jvirt.network.internal.conf.NetworkDef.IpDef;
 import org.jvirt.network.internal.conf.NetworkXmlFormatter;
 
 /** A {@link NetworkDef} handed to another driver through {@link NetworkConfComponent}. */
@@ -30,6 +31,16 @@ record ParsedNetwork(NetworkDef def, DhcpHostEdit edit) implements NetworkDefini
     @Override
     public String format(int flags) {
         return NetworkXmlFormatter.format(def, flags);
+    }
+
+    @Override
+    public IpAddress firstIp() {
+        if (def.ips().isEmpty()) {
+            return null;
+        }
+        IpDef ip = def.ips().get(0);
+        String start = ip.ranges().isEmpty() ? null : ip.ranges().get(0).start().format();
+        return new IpAddress(ip.address().isV6() ? 1 : 0, ip.address().format(), ip.effectivePrefix(), start);
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.jvirt.api.VirtException;
 import org.jvirt.network.internal.conf.NetworkDef;
 import org.jvirt.network.internal.conf.NetworkDef.Mode;
 import org.jvirt.network.internal.conf.NetworkPortDef;
-import org.jvirt.network.internal.conf.NetworkPortDef.Bandwidth;
 import org.jvirt.network.internal.conf.NetworkPortDef.Plug;
 import org.jvirt.network.internal.conf.NetworkPortDef.PlugType;
 
@@ -43,7 +42,6 @@ final class PortAllocation {
             throw unsupported("network '" + net.name() + "' uses forward mode '" + mode.xmlName()
                     + "', whose ports jvirt does not allocate");
         }
-        checkBandwidth(net, out);
         return out;
     }
 
@@ -55,25 +53,7 @@ final class PortAllocation {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NETWORK, "Unexpected network port plug '"
                     + plug.type().xmlName() + "' for network '" + net.name() + "'");
         }
-        checkBandwidth(net, port);
         return port;
-    }
-
-    /**
-     * libvirt's networkCheckBandwidth: a guaranteed minimum ({@code floor}) needs the network's inbound
-     * QoS, which jvirt does not set up on the bridge (its tc class tree), so a floor is refused.
-     */
-    static void checkBandwidth(NetworkDef net, NetworkPortDef port) throws VirtException {
-        Bandwidth bw = port.bandwidth();
-        if (bw == null || bw.inbound() == null || bw.inbound().floor() == 0) {
-            return;
-        }
-        if (net.bandwidth() == null || net.bandwidth().child("inbound") == null) {
-            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.NETWORK,
-                    "Invalid use of 'floor' on interface with MAC address " + port.mac() + " - network '"
-                            + net.name() + "' has no inbound QoS set");
-        }
-        throw unsupported("'floor' on network '" + net.name() + "': jvirt does not set up the network's QoS classes");
     }
 
     private static VirtException unsupported(String message) {

@@ -8,6 +8,7 @@ import org.jvirt.api.ConsoleFlag;
 import org.jvirt.api.CreateFlag;
 import org.jvirt.api.DefineFlag;
 import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainInterface;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.Flag;
 import org.jvirt.api.MemoryStat;
@@ -316,6 +317,11 @@ final class QemuConnection implements DriverConnection {
     @Override
     public List<MemoryStat> memoryStats(DomainRef ref, int flags) throws VirtException {
         return BalloonStats.ofDomain(lookup.find(ref), flags);
+    }
+
+    @Override
+    public List<DomainInterface> interfaceAddresses(DomainRef ref, int source, int flags) throws VirtException {
+        return InterfaceAddresses.of(lookup.find(ref), host.context().networks(), source, flags);
     }
 
     @Override

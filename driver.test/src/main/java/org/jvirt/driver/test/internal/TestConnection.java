@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.jvirt.api.DomainEvent;
 import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainInterface;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VirtException;
@@ -38,6 +39,7 @@ final class TestConnection extends TestGuestCalls {
     private final HostName hostname;
     private final TestNetworkConnection networks;
     private final TestStorageConnection pools;
+    private final TestInterfaceAddresses addresses;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
 
@@ -45,6 +47,7 @@ final class TestConnection extends TestGuestCalls {
         super(host);
         this.hostname = hostname;
         this.networks = storage.connectNetworks();
+        this.addresses = new TestInterfaceAddresses(host, storage.networks());
         this.pools = storage.connectStorage();
         this.lifecycle = new DomainLifecycle(host, new DefinitionPolicy(host.codec()));
         host.attach(this);
@@ -252,6 +255,11 @@ final class TestConnection extends TestGuestCalls {
         host.detach(this);
         ownNetworks().ifPresent(NetworkDriverConnection::close);
         ownStorage().ifPresent(StorageDriverConnection::close);
+    }
+
+    @Override
+    public List<DomainInterface> interfaceAddresses(DomainRef dom, int source, int flags) throws VirtException {
+        return addresses.of(dom, source, flags);
     }
 
     /** libvirt's test driver has no secret driver (it registers without the shared ones): NO_SUPPORT. */

@@ -95,6 +95,11 @@ final class TestNetworks {
         return byName(name).ref();
     }
 
+    /** The first address of the network named {@code name} (null when it has none), for made-up guest addresses. */
+    synchronized NetworkDefinition.IpAddress firstIp(String name) throws VirtException {
+        return byName(name).def.firstIp();
+    }
+
     synchronized NetworkRef lookupByUuid(UUID uuid) throws VirtException {
         Obj o = networks.get(uuid);
         if (o == null) {

@@ -8,11 +8,15 @@ import org.jvirt.network.internal.conf.NetworkPortDef.Bandwidth;
 import org.jvirt.network.internal.conf.NetworkPortDef.Rate;
 
 /** {@code <bandwidth>} as libvirt's netdev_bandwidth_conf.c parses and formats it (floor allowed). */
-final class BandwidthXml {
+public final class BandwidthXml {
     private BandwidthXml() {
     }
 
-    static Bandwidth parse(XmlElement node) throws VirtException {
+    /** The typed bandwidth of a {@code <bandwidth>} element; null for null. */
+    public static Bandwidth parse(XmlElement node) throws VirtException {
+        if (node == null) {
+            return null;
+        }
         long classId = 0;
         String cls = node.attribute("classID");
         if (cls != null) {

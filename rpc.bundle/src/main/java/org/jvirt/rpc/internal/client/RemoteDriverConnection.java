@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jvirt.api.DomainInfo;
+import org.jvirt.api.DomainInterface;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.InterfaceStats;
@@ -62,7 +63,7 @@ final class RemoteDriverConnection extends RemoteHostCalls {
         RemoteCalls rpc = new RemoteCalls(client);
         RemoteDriverConnection c = new RemoteDriverConnection(rpc, RemoteHandshake.open(rpc, name, flags, sasl));
         client.onEvent(m -> { // server-pushed messages: secret events first, then domain events
-            if (!c.secrets.onMessage(m) && !c.storage.onMessage(m)) {
+            if (!c.secrets.onMessage(m) && !c.storage.onMessage(m) && !c.networks.onMessage(m)) {
                 c.events.onMessage(m);
             }
         });
@@ -267,6 +268,11 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     @Override
     public InterfaceStats interfaceStats(DomainRef dom, String device) throws VirtException {
         return resize.interfaceStats(dom, device);
+    }
+
+    @Override
+    public List<DomainInterface> interfaceAddresses(DomainRef dom, int source, int flags) throws VirtException {
+        return resize.interfaceAddresses(dom, source, flags);
     }
 
     @Override

@@ -9,24 +9,111 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NetworkDhcpLease;
 import org.jvirt.api.NetworkUpdateCommand;
 import org.jvirt.api.NetworkUpdateSection;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.NetworkDriverConnection;
+import org.jvirt.api.spi.NetworkEventSink;
 import org.jvirt.api.spi.NetworkRef;
+import org.jvirt.rpc.internal.wire.Message;
 import org.jvirt.rpc.internal.wire.RemoteProc;
+import org.jvirt.rpc.internal.wire.TypedParams;
 import org.jvirt.rpc.internal.wire.WireNetwork;
+import org.jvirt.rpc.internal.wire.WireNetworkPort;
+import org.jvirt.rpc.internal.xdr.XdrException;
 import org.jvirt.rpc.internal.xdr.XdrReader;
 import org.jvirt.rpc.internal.xdr.XdrWriter;
 
 /**
  * The networks of the daemon a remote connection talks to: libvirt's remote driver as the network
- * driver of its connections ({@code remoteNetworkDriver}), over the network procedures. Network
- * events are not forwarded yet.
+ * driver of its connections ({@code remoteNetworkDriver}), over the network and network port
+ * procedures, with the daemon's network lifecycle events ({@link RemoteNetworkEvents}).
  */
 final class RemoteNetworks implements NetworkDriverConnection {
     private final RemoteCalls rpc;
+    private final RemoteNetworkEvents events;
 
     RemoteNetworks(RemoteCalls rpc) {
         this.rpc = rpc;
+        this.events = new RemoteNetworkEvents(rpc);
+    }
+
+    @Override
+    public void setEventSink(NetworkEventSink sink) {
+        events.setEventSink(sink);
+    }
+
+    /** Delivers a network event message; false when {@code m} is not one. */
+    boolean onMessage(Message m) {
+        return events.onMessage(m);
+    }
+
+    @Override
+    public UUID createPort(NetworkRef network, String xml, int flags) throws VirtException {
+        return port(RemoteProc.NETWORK_PORT_CREATE_XML, args(network).writeString(xml).writeInt(flags));
+    }
+
+    @Override
+    public UUID lookupPort(NetworkRef network, UUID port) throws VirtException {
+        return port(RemoteProc.NETWORK_PORT_LOOKUP_BY_UUID, args(network).writeUuid(port));
+    }
+
+    @Override
+    public List<UUID> listAllPorts(NetworkRef network, int flags) throws VirtException {
+        XdrReader r = rpc.call(RemoteProc.NETWORK_LIST_ALL_PORTS, args(network).writeInt(1).writeInt(flags));
+        return rpc.decode(() -> {
+            int n = r.readCount(RemoteProc.NETWORK_PORT_LIST_MAX, 24, "ports");
+            List<UUID> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(WireNetworkPort.read(r).uuid());
+            }
+            r.readInt();
+            return out;
+        });
+    }
+
+    @Override
+    public String portXmlDesc(NetworkRef network, UUID port, int flags) throws VirtException {
+        return rpc.string(RemoteProc.NETWORK_PORT_GET_XML_DESC, portArgs(network, port).writeInt(flags));
+    }
+
+    @Override
+    public void deletePort(NetworkRef network, UUID port, int flags) throws VirtException {
+        rpc.call(RemoteProc.NETWORK_PORT_DELETE, portArgs(network, port).writeInt(flags));
+    }
+
+    @Override
+    public List<TypedParameter> portParameters(NetworkRef network, UUID port, int flags) throws VirtException {
+        XdrReader r = rpc.call(RemoteProc.NETWORK_PORT_GET_PARAMETERS, portArgs(network, port)
+                .writeInt(RemoteProc.NETWORK_PORT_PARAMETERS_MAX).writeInt(flags));
+        return rpc.decode(() -> {
+            List<TypedParameter> params;
+            try {
+                params = TypedParams.read(r, RemoteProc.NETWORK_PORT_PARAMETERS_MAX);
+            } catch (VirtException e) {
+                throw new XdrException(e.getMessage());
+            }
+            r.readInt();
+            return params;
+        });
+    }
+
+    @Override
+    public void setPortParameters(NetworkRef network, UUID port, List<TypedParameter> params, int flags)
+            throws VirtException {
+        XdrWriter w = portArgs(network, port);
+        TypedParams.write(w, params);
+        rpc.call(RemoteProc.NETWORK_PORT_SET_PARAMETERS, w.writeInt(flags));
+    }
+
+    private UUID port(int proc, XdrWriter args) throws VirtException {
+        XdrReader r = rpc.call(proc, args);
+        return rpc.decode(() -> WireNetworkPort.read(r).uuid());
+    }
+
+    private static XdrWriter portArgs(NetworkRef n, UUID port) {
+        XdrWriter w = new XdrWriter();
+        new WireNetworkPort(new WireNetwork(n.name(), n.uuid()), port).write(w);
+        return w;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.jvirt.rpc.internal.client;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jvirt.api.DomainInterface;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.InterfaceStats;
@@ -69,6 +70,26 @@ final class RemoteResize {
         XdrReader r = rpc.call(RemoteProc.DOMAIN_INTERFACE_STATS, RemoteCalls.dom(dom).writeString(device));
         return rpc.decode(() -> new InterfaceStats(r.readHyper(), r.readHyper(), r.readHyper(), r.readHyper(),
                 r.readHyper(), r.readHyper(), r.readHyper(), r.readHyper()));
+    }
+
+    List<DomainInterface> interfaceAddresses(DomainRef dom, int source, int flags) throws VirtException {
+        XdrReader r = rpc.call(RemoteProc.DOMAIN_INTERFACE_ADDRESSES, RemoteCalls.dom(dom).writeInt(source)
+                .writeInt(flags));
+        return rpc.decode(() -> {
+            int n = r.readCount(RemoteProc.DOMAIN_INTERFACE_MAX, 12, "interfaces");
+            List<DomainInterface> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String name = r.readString();
+                String hwaddr = r.readOptString();
+                int m = r.readCount(RemoteProc.DOMAIN_IP_ADDR_MAX, 12, "addresses");
+                List<DomainInterface.Address> addrs = new ArrayList<>(m);
+                for (int j = 0; j < m; j++) {
+                    addrs.add(new DomainInterface.Address(r.readInt(), r.readString(), r.readInt()));
+                }
+                out.add(new DomainInterface(name, hwaddr, addrs));
+            }
+            return out;
+        });
     }
 
     List<DomainStatsRecord> domainStats(List<DomainRef> domains, int stats, int flags) throws VirtException {

@@ -347,6 +347,7 @@ final class ArgShapes {
         put(List.of(dom, Arg.HYPER, i), RemoteProc.DOMAIN_SET_MEMORY_FLAGS);
         put(List.of(Arg.DOMAINS, i, i), RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS);
         put(List.of(dom, Arg.STRING), RemoteProc.DOMAIN_INTERFACE_STATS);
+        put(List.of(dom, i, i), RemoteProc.DOMAIN_INTERFACE_ADDRESSES);
         put(List.of(dom, Arg.SIGNED_HYPER, i, i), RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL);
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jvirt.api.Domain;
+import org.jvirt.api.DomainInterface;
 import org.jvirt.api.DomainStats;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -86,6 +87,27 @@ final class ResizeProcedures {
             InterfaceStats s = d.interfaceStats(a.readString());
             r.writeHyper(s.rxBytes()).writeHyper(s.rxPackets()).writeHyper(s.rxErrs()).writeHyper(s.rxDrop())
                     .writeHyper(s.txBytes()).writeHyper(s.txPackets()).writeHyper(s.txErrs()).writeHyper(s.txDrop());
+        });
+        t.add(RemoteProc.DOMAIN_INTERFACE_ADDRESSES, "virDomainInterfaceAddresses", READ, (c, a, r) -> {
+            Domain d = domain(c, a);
+            List<DomainInterface> ifaces = d.interfaceAddresses(a.readInt(), a.readInt());
+            // remoteDispatchDomainInterfaceAddresses' limits
+            if (ifaces.size() > RemoteProc.DOMAIN_INTERFACE_MAX) {
+                throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "Number of interfaces, " + ifaces.size()
+                        + " exceeds the max limit: " + RemoteProc.DOMAIN_INTERFACE_MAX);
+            }
+            r.writeInt(ifaces.size());
+            for (DomainInterface iface : ifaces) {
+                if (iface.addrs().size() > RemoteProc.DOMAIN_IP_ADDR_MAX) {
+                    throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "Number of interfaces, "
+                            + iface.addrs().size() + " exceeds the max limit: " + RemoteProc.DOMAIN_IP_ADDR_MAX);
+                }
+                r.writeString(iface.name() == null ? "" : iface.name()).writeOptString(iface.hwaddr());
+                r.writeInt(iface.addrs().size());
+                for (DomainInterface.Address addr : iface.addrs()) {
+                    r.writeInt(addr.type()).writeString(addr.addr()).writeInt(addr.prefix());
+                }
+            }
         });
         t.add(RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS, "virConnectGetAllDomainStats", READ, (c, a, r) -> {
             int n = a.readCount(RemoteProc.DOMAIN_LIST_MAX, 24, "domains");

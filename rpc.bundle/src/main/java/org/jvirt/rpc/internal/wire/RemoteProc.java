@@ -74,6 +74,7 @@ public final class RemoteProc {
     public static final int NODE_GET_CPU_MAP = 293;
     public static final int DOMAIN_SEND_PROCESS_SIGNAL = 295;
     public static final int DOMAIN_SET_MEMORY_STATS_PERIOD = 308;
+    public static final int DOMAIN_INTERFACE_ADDRESSES = 353;
     /** The registrations of clients without REMOTE_EVENT_CALLBACK, and the events they get. */
     public static final int CONNECT_DOMAIN_EVENT_REGISTER = 105;
     public static final int CONNECT_DOMAIN_EVENT_DEREGISTER = 106;
@@ -124,6 +125,8 @@ public final class RemoteProc {
     public static final int DOMAIN_SCHEDULER_PARAMETERS_MAX = 16;
     public static final int DOMAIN_BLKIO_PARAMETERS_MAX = 16;
     public static final int DOMAIN_MEMORY_PARAMETERS_MAX = 16;
+    public static final int DOMAIN_INTERFACE_MAX = 2048;
+    public static final int DOMAIN_IP_ADDR_MAX = 2048;
 
     /** VIR_TYPED_PARAM_STRING_OKAY: the caller can take string parameters. */
     public static final int TYPED_PARAM_STRING_OKAY = 1 << 2;

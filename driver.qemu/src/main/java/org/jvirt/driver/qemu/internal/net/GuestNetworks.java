@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.jvirt.api.DomainInterface;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
@@ -38,10 +39,22 @@ public final class GuestNetworks {
 
     private final Supplier<NetworkDriver> networks;
     private final HostCommands commands;
+    private final GuestAddresses addresses;
 
     public GuestNetworks(Supplier<NetworkDriver> networks, HostCommands commands) {
         this.networks = networks;
         this.commands = commands;
+        this.addresses = new GuestAddresses(networks, commands);
+    }
+
+    /** The running guest's addresses from its networks' DHCP leases (libvirt's qemuGetDHCPInterfaces). */
+    public List<DomainInterface> leaseAddresses(DomainDef live) throws VirtException {
+        return addresses.fromLeases(live);
+    }
+
+    /** The running guest's addresses from the host's neighbour table (libvirt's qemuARPGetInterfaces). */
+    public List<DomainInterface> arpAddresses(DomainDef live) throws VirtException {
+        return addresses.fromArp(live);
     }
 
     /**
