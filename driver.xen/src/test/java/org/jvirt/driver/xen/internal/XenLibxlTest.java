@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -39,7 +38,6 @@ import org.jvirt.core.store.FileStateStore;
  * error for the operation with libxl's own messages, leaving the domain as it was.
  */
 class XenLibxlTest {
-    private static XlToolstack toolstack;
     private static Path xl;
 
     @TempDir
@@ -47,15 +45,7 @@ class XenLibxlTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        toolstack = XlToolstack.setUp();
-        xl = toolstack.driverXl();
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        if (toolstack != null) {
-            toolstack.close();
-        }
+        xl = XlToolstack.shared().driverXl();
     }
 
     @Test

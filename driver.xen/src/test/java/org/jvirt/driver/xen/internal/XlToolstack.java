@@ -42,6 +42,27 @@ final class XlToolstack implements AutoCloseable {
         this.work = work;
     }
 
+    private static XlToolstack shared;
+
+    /**
+     * The toolstack every test class of this JVM shares (set up once: unpacking and building take
+     * longer than the tests), removed when the JVM ends; skips (fails in CI) as {@link #setUp}.
+     */
+    static synchronized XlToolstack shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            XlToolstack t = setUp();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    t.close();
+                } catch (IOException e) {
+                    System.err.println("xl oracle: cannot remove " + t.work + ": " + e.getMessage());
+                }
+            }, "xl-toolstack-cleanup"));
+            shared = t;
+        }
+        return shared;
+    }
+
     /** Sets the toolstack up, or skips (fails in CI) saying what is missing. */
     static XlToolstack setUp() throws IOException, InterruptedException {
         for (String tool : List.of("/usr/bin/gcc", "/usr/bin/unshare", "/usr/bin/apt-get", "/usr/bin/dpkg",
