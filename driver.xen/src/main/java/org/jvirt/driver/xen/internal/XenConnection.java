@@ -229,6 +229,14 @@ final class XenConnection implements DriverConnection {
         }
     }
 
+    @Override
+    public List<BitSet> vcpuPinInfo(DomainRef ref, int flags) throws VirtException {
+        XenDomain d = find(ref);
+        synchronized (d) {
+            return parts.guest().vcpuPinInfo(d, flags);
+        }
+    }
+
     /** {@code libxlDomainPinVcpu}: the running domain, as libvirt's libxl driver. */
     @Override
     public void pinVcpu(DomainRef ref, int vcpu, BitSet cpumap) throws VirtException {

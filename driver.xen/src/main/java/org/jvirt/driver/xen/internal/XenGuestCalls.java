@@ -55,6 +55,29 @@ final class XenGuestCalls {
         return XlVcpuList.parse(r.out(), host.hostCpus());
     }
 
+    /**
+     * {@code libxlDomainGetVcpuPinInfo}: from the definition ({@code <vcpupin>}, else the
+     * {@code <vcpu cpuset>}, else every CPU libxl reports).
+     */
+    List<BitSet> vcpuPinInfo(XenDomain dom, int flags) throws VirtException {
+        XenErrors.checkFlags(flags, Flag.mask(ModificationFlag.LIVE, ModificationFlag.CONFIG), "libxlDomainGetVcpuPinInfo");
+        ModificationImpact impact = ModificationImpact.of(dom.isActive(), dom.isPersistent(), flags);
+        DomainDef def = impact.config() ? dom.persistentDef() : dom.currentDef();
+        int hostCpus = host.hostCpus();
+        String vcpuSet = def.vcpu() == null ? null : def.vcpu().cpuset();
+        List<BitSet> pins = new ArrayList<>();
+        for (int v = 0; v < (def.vcpu() == null ? 1 : def.vcpu().count()); v++) {
+            int vcpu = v;
+            String pin = def.cputune() == null ? null : def.cputune().vcpuPins().stream()
+                    .filter(p -> p.vcpu() == vcpu).map(VcpuPin::cpuset).findFirst().orElse(null);
+            String set = pin != null ? pin : vcpuSet;
+            BitSet cpus = set == null ? XlVcpuList.cpuList("all", hostCpus) : XlVcpuList.cpuList(set, hostCpus);
+            cpus.clear(hostCpus, Math.max(hostCpus, cpus.length()));
+            pins.add(cpus);
+        }
+        return pins;
+    }
+
     /** {@code libxlDomainPinVcpuFlags}: libxl's hard affinity live, {@code <vcpupin>} in the definition. */
     void pinVcpu(XenDomain dom, int vcpu, BitSet cpumap, int flags) throws VirtException {
         XenErrors.checkFlags(flags, Flag.mask(ModificationFlag.LIVE, ModificationFlag.CONFIG), "libxlDomainPinVcpuFlags");

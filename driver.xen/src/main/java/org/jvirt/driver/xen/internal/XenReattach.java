@@ -152,7 +152,11 @@ final class XenReattach {
             }
             return byUuid;
         } catch (VirtException e) {
-            LOG.warn("cannot list the Xen domains: {}", e.getMessage());
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.debug("stopped while listing the Xen domains");
+            } else {
+                LOG.warn("cannot list the Xen domains: {}", e.getMessage());
+            }
             return null;
         }
     }

@@ -57,13 +57,13 @@ final class Xl {
         command.addAll(List.of(args));
         Path out = null;
         Path err = null;
+        Process p = null;
         try {
             out = Files.createTempFile("jvirt-xl", ".out");
             err = Files.createTempFile("jvirt-xl", ".err");
-            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(NULL_INPUT))
+            p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(NULL_INPUT))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor();
                 throw XenErrors.internal("xl " + String.join(" ", args) + " did not finish within "
                         + timeout.toSeconds() + " seconds");
             }
@@ -77,6 +77,10 @@ final class Xl {
             Thread.currentThread().interrupt();
             throw XenErrors.internal("interrupted while xl " + String.join(" ", args) + " ran");
         } finally {
+            if (p != null && p.isAlive()) {
+                // a timeout or an interrupt: xl is not left behind
+                p.destroyForcibly();
+            }
             delete(out);
             delete(err);
         }

@@ -37,7 +37,7 @@ final class XlVcpuList {
         return vcpus;
     }
 
-    /** xl's affinity: {@code all}, {@code any cpu}, {@code none}, or a list such as {@code 0-3,6}. */
+    /** xl's affinity ({@code all}, {@code any cpu}, {@code none}, a list such as {@code 0-3,6}) or a libvirt cpuset. */
     static BitSet cpuList(String text, int hostCpus) {
         BitSet set = new BitSet();
         if (text.equals("all") || text.startsWith("any")) {
@@ -47,14 +47,19 @@ final class XlVcpuList {
         if (text.equals("none")) {
             return set;
         }
+        BitSet excluded = new BitSet();
         for (String part : text.split(",")) {
-            int dash = part.indexOf('-');
+            // libvirt's cpuset syntax also excludes CPUs (^N); xl never prints that
+            BitSet target = part.startsWith("^") ? excluded : set;
+            String range = part.startsWith("^") ? part.substring(1) : part;
+            int dash = range.indexOf('-');
             if (dash > 0) {
-                set.set(Integer.parseInt(part.substring(0, dash)), Integer.parseInt(part.substring(dash + 1)) + 1);
+                target.set(Integer.parseInt(range.substring(0, dash)), Integer.parseInt(range.substring(dash + 1)) + 1);
             } else {
-                set.set(Integer.parseInt(part));
+                target.set(Integer.parseInt(range));
             }
         }
+        set.andNot(excluded);
         return set;
     }
 

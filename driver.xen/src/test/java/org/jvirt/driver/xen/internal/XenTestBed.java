@@ -67,6 +67,10 @@ final class XenTestBed implements AutoCloseable {
         return c;
     }
 
+    XenDriver driver() {
+        return driver;
+    }
+
     Path stateDir() {
         return dir.resolve("state");
     }
