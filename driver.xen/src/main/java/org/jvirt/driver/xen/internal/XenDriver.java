@@ -84,6 +84,7 @@ public final class XenDriver implements HypervisorDriver {
         parts = new Parts(domains, new XenDefinitions(domains, lifecycle), lifecycle,
                 new XenGuestCalls(domains, host, xl), host, new NativeFormats(codec));
         XenReattach reattach = new XenReattach(domains, lifecycle, xl);
+        XenAutostart autostart = new XenAutostart(domains, parts.definitions(), store, root);
         ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "jvirt-xen");
             t.setDaemon(true);
@@ -93,19 +94,25 @@ public final class XenDriver implements HypervisorDriver {
         worker = w;
         CompletableFuture<Void> done = new CompletableFuture<>();
         loaded = done;
-        w.execute(() -> load(domains, reattach, done));
+        w.execute(() -> load(domains, reattach, autostart, done));
         long interval = Math.max(100, config.poll_interval_ms());
         w.scheduleWithFixedDelay(reattach::poll, interval, interval, TimeUnit.MILLISECONDS);
         LOG.info("Xen driver active: xl toolstack '{}'", config.xl());
     }
 
-    private static void load(XenDomains domains, XenReattach reattach, CompletableFuture<Void> done) {
+    private static void load(XenDomains domains, XenReattach reattach, XenAutostart autostart,
+                             CompletableFuture<Void> done) {
         try {
             domains.loadDefinitions();
             reattach.reattachAll();
             done.complete(null);
+            autostart.run();
         } catch (VirtException | RuntimeException e) {
-            LOG.error("Xen driver: cannot load its domains: {}", e.getMessage(), e);
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.info("Xen driver stopped while loading its domains: {}", e.getMessage());
+            } else {
+                LOG.error("Xen driver: cannot load its domains: {}", e.getMessage(), e);
+            }
             done.completeExceptionally(e);
         }
     }

@@ -40,11 +40,14 @@ final class XenReattach {
      */
     void reattachAll() throws VirtException {
         Map<String, byte[]> records = domains.statusRecords();
-        if (records.isEmpty()) {
+        if (records.keySet().stream().allMatch(XenAutostart.MARKER::equals)) {
             return;
         }
         Map<UUID, XlDomainList.Entry> running = runningDomains();
         for (Map.Entry<String, byte[]> rec : records.entrySet()) {
+            if (rec.getKey().equals(XenAutostart.MARKER)) {
+                continue;
+            }
             try {
                 reattach(UUID.fromString(rec.getKey()), XenStatus.parse(rec.getValue()), running);
             } catch (VirtException | RuntimeException e) {

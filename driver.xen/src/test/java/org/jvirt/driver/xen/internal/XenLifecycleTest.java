@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.BitSet;
@@ -149,6 +150,37 @@ class XenLifecycleTest {
             DomainRef paused = c.createXml(XenDefinitionsTest.pv("fail-unpause-2", "11111111-2222-3333-4444-555555555555"),
                     1);
             assertEquals(StateReason.PAUSED_USER, c.state(paused).namedReason());
+        }
+    }
+
+    @Test
+    void autostartDomainsStartOncePerBoot() throws Exception {
+        Path bootId = dir.resolve("bed/root/proc/sys/kernel/random/boot_id");
+        try (XenTestBed bed = new XenTestBed(dir.resolve("bed"), xl.toString(), 60_000)) {
+            DriverConnection c = bed.open();
+            DomainRef ref = c.defineXml(XenDefinitionsTest.pv("pv1", XenDefinitionsTest.UUID1), 0);
+            c.setAutostart(ref, true);
+            Files.createDirectories(bootId.getParent());
+            Files.writeString(bootId, "boot-1\n");
+            bed.restart();
+            DriverConnection again = bed.open();
+            await(() -> state(again, ref) == DomainState.RUNNING);
+            again.destroy(ref, 0);
+            bed.restart();
+            DriverConnection third = bed.open();
+            assertEquals(DomainState.SHUTOFF, third.state(ref).state(), "not started twice in one boot");
+            Files.writeString(bootId, "boot-2\n");
+            bed.restart();
+            DriverConnection fourth = bed.open();
+            await(() -> state(fourth, ref) == DomainState.RUNNING);
+        }
+    }
+
+    private static DomainState state(DriverConnection c, DomainRef ref) {
+        try {
+            return c.state(ref).state();
+        } catch (VirtException e) {
+            throw new IllegalStateException(e);
         }
     }
 
