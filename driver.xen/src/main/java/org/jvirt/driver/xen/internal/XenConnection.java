@@ -3,6 +3,7 @@ package org.jvirt.driver.xen.internal;
 import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.jvirt.api.CreateFlag;
 import org.jvirt.api.DefineFlag;
@@ -29,11 +30,14 @@ import org.jvirt.api.xml.DomainXmlCodec;
  */
 final class XenConnection implements DriverConnection {
     private final XenDriver.Parts parts;
+    private final BooleanSupplier driverActive;
     private volatile DomainEventSink sink;
     private volatile boolean closed;
 
-    XenConnection(XenDriver.Parts parts) {
+    /** @param driverActive whether the driver instance that opened this connection is still active */
+    XenConnection(XenDriver.Parts parts, BooleanSupplier driverActive) {
         this.parts = parts;
+        this.driverActive = driverActive;
     }
 
     @Override
@@ -253,7 +257,7 @@ final class XenConnection implements DriverConnection {
 
     @Override
     public boolean isAlive() {
-        return !closed;
+        return !closed && driverActive.getAsBoolean();
     }
 
     @Override

@@ -36,8 +36,6 @@ final class XenDefinitions {
 
     XenDomain define(String xml) throws VirtException {
         DomainDef def = parse(xml, DomainXmlCodec.PARSE_INACTIVE, "virDomainDefineXML");
-        // checks what xl.cfg cannot express (libvirt's libxl driver refuses it at start, jvirt at once)
-        new XlWriter().write(def);
         XenDomain dom = domains.claim(def);
         synchronized (dom) {
             boolean updated = dom.isPersistent();

@@ -153,7 +153,7 @@ public final class XenDriver implements HypervisorDriver {
             throw XenErrors.internal("unexpected Xen URI path '" + path + "', try xen:///system");
         }
         awaitLoaded();
-        return Optional.of(new XenConnection(parts));
+        return Optional.of(new XenConnection(parts, () -> active));
     }
 
     private void awaitLoaded() throws VirtException {

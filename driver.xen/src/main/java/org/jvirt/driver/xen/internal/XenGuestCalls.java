@@ -36,7 +36,7 @@ final class XenGuestCalls {
     DomainInfo info(XenDomain dom) throws VirtException {
         DomainDef def = dom.currentDef();
         long maxMem = def.memory() == null ? 0 : def.memory().kib();
-        int vcpus = def.vcpu() == null ? 1 : def.vcpu().count();
+        int vcpus = def.vcpu() == null ? 1 : def.vcpu().current();
         if (!dom.isActive()) {
             return new DomainInfo(dom.state().state(), maxMem, def.currentMemoryKib(), vcpus, 0);
         }
