@@ -119,6 +119,10 @@ final class LibxlConfigBuilder {
             boolean off = cpu.features().stream().anyMatch(f -> ("disable".equals(f.policy())
                     || "forbid".equals(f.policy())) && ("vmx".equals(f.name()) || "svm".equals(f.name())));
             b.put("nested_hvm", off ? "False" : "True");
+            List<Map<String, Object>> cpuid = LibxlCpuid.build(cpu);
+            if (!cpuid.isEmpty()) {
+                b.put("cpuid", cpuid);
+            }
         }
         if (hvm) {
             b.put("apic", DefReader.featureOn(def, "apic") ? "True" : "False");

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * shadow memory requirement of 1234 KiB and VNC ports from 5900.
  */
 class LibxlDomainConfigConformanceTest {
+    private static final String LEGACY_NEST = "fullvirt-cpuid-legacy-nest";
+
     private final DomainXmlCodec codec = new DomainXmlCodecImpl();
     private final LibxlConfigBuilder builder = new LibxlConfigBuilder((memkb, vcpus) -> 1234, 5900);
     private final ObjectMapper json = new ObjectMapper();
@@ -38,6 +40,12 @@ class LibxlDomainConfigConformanceTest {
         }
         for (Path xml : inputs) {
             String name = xml.getFileName().toString().replace(".xml", "");
+            if (name.equals(LEGACY_NEST)) {
+                // libvirt's harness runs it only against a libxl without LIBXL_HAVE_BUILDINFO_NESTED_HVM
+                // (before Xen 4.10): nested_hvm in type.hvm; jvirt builds for libxl 4.17 (fullvirt-cpuid)
+                results.notRun(name, "for libxl before Xen 4.10 only (nested_hvm in type.hvm), as in libvirt's harness");
+                continue;
+            }
             try {
                 Map<String, Object> config = builder.build(codec.parse(Files.readString(xml),
                         DomainXmlCodec.PARSE_INACTIVE));

@@ -46,15 +46,13 @@ class XlOracleTest {
         collect(data.resolve("xlconfigdata"), "xl", NativeFormats.XL, Set.of(), configs, conversionErrors);
         collect(data.resolve("xmconfigdata"), "xm", NativeFormats.XM, XM_UNUSED, configs, conversionErrors);
         ConformanceResults results = new ConformanceResults("xl-oracle");
-        try (XlToolstack xl = XlToolstack.setUp()) {
-            Map<String, XlToolstack.Output> out = xl.dryRun(configs);
-            for (String name : configs.keySet()) {
-                if (!name.endsWith(".libvirt")) {
-                    continue;
-                }
-                String test = name.substring(0, name.length() - ".libvirt".length());
-                judge(results, test, out.get(name), out.get(test + ".jvirt"), conversionErrors.get(test));
+        Map<String, XlToolstack.Output> out = XlToolstack.shared().dryRun(configs);
+        for (String name : configs.keySet()) {
+            if (!name.endsWith(".libvirt")) {
+                continue;
             }
+            String test = name.substring(0, name.length() - ".libvirt".length());
+            judge(results, test, out.get(name), out.get(test + ".jvirt"), conversionErrors.get(test));
         }
         System.out.println("xl oracle: " + results.passedCases().size() + " passed, " + explained.size()
                 + " explained differences");
@@ -90,29 +88,27 @@ class XlOracleTest {
             }
         }
         List<String> explainedHere = new ArrayList<>();
-        try (XlToolstack xl = XlToolstack.setUp()) {
-            Map<String, XlToolstack.Output> out = xl.dryRun(configs);
-            for (String name : configs.keySet()) {
-                XlToolstack.Output o = out.get(name);
-                if (o.rc() != 0) {
-                    results.failed(name, "xl refuses jvirt's configuration: " + lastLine(o.err()));
-                    continue;
-                }
-                JsonNode fromXl = LibxlJsonDiff.normalize(json.readTree(o.json()));
-                List<LibxlJsonDiff.Difference> unexplained = new ArrayList<>();
-                for (LibxlJsonDiff.Difference d : LibxlJsonDiff.diff(fromXl, built.get(name))) {
-                    String why = LibxlJsonDiff.explainBuilder(d);
-                    if (why == null) {
-                        unexplained.add(d);
-                    } else {
-                        explainedHere.add(name + " " + d + ": " + why);
-                    }
-                }
-                if (unexplained.isEmpty()) {
-                    results.passed(name);
+        Map<String, XlToolstack.Output> out = XlToolstack.shared().dryRun(configs);
+        for (String name : configs.keySet()) {
+            XlToolstack.Output o = out.get(name);
+            if (o.rc() != 0) {
+                results.failed(name, "xl refuses jvirt's configuration: " + lastLine(o.err()));
+                continue;
+            }
+            JsonNode fromXl = LibxlJsonDiff.normalize(json.readTree(o.json()));
+            List<LibxlJsonDiff.Difference> unexplained = new ArrayList<>();
+            for (LibxlJsonDiff.Difference d : LibxlJsonDiff.diff(fromXl, built.get(name))) {
+                String why = LibxlJsonDiff.explainBuilder(d);
+                if (why == null) {
+                    unexplained.add(d);
                 } else {
-                    results.failed(name, "xl's and jvirt's libxl configurations differ: " + unexplained);
+                    explainedHere.add(name + " " + d + ": " + why);
                 }
+            }
+            if (unexplained.isEmpty()) {
+                results.passed(name);
+            } else {
+                results.failed(name, "xl's and jvirt's libxl configurations differ: " + unexplained);
             }
         }
         System.out.println("xl oracle (libxl configuration): " + results.passedCases().size() + " passed, "

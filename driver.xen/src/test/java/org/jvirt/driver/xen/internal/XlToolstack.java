@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,6 +42,27 @@ final class XlToolstack implements AutoCloseable {
         this.work = work;
     }
 
+    private static XlToolstack shared;
+
+    /**
+     * The toolstack every test class of this JVM shares (set up once: unpacking and building take
+     * longer than the tests), removed when the JVM ends; skips (fails in CI) as {@link #setUp}.
+     */
+    static synchronized XlToolstack shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            XlToolstack t = setUp();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    t.close();
+                } catch (IOException e) {
+                    System.err.println("xl oracle: cannot remove " + t.work + ": " + e.getMessage());
+                }
+            }, "xl-toolstack-cleanup"));
+            shared = t;
+        }
+        return shared;
+    }
+
     /** Sets the toolstack up, or skips (fails in CI) saying what is missing. */
     static XlToolstack setUp() throws IOException, InterruptedException {
         for (String tool : List.of("/usr/bin/gcc", "/usr/bin/unshare", "/usr/bin/apt-get", "/usr/bin/dpkg",
@@ -70,13 +92,7 @@ final class XlToolstack implements AutoCloseable {
     }
 
     private void prepare() throws IOException, InterruptedException {
-        Path debs = Files.createDirectories(work.resolve("debs"));
-        List<String> download = new ArrayList<>(List.of("apt-get", "download"));
-        download.addAll(PACKAGES);
-        Result r = run(debs, 300, download);
-        if (r.rc != 0) {
-            missing("apt-get download of Xen's packages failed: " + r.err.strip());
-        }
+        Path debs = cachedDebs();
         Path root = Files.createDirectories(work.resolve("xen"));
         try (Stream<Path> s = Files.list(debs)) {
             for (Path deb : s.filter(p -> p.toString().endsWith(".deb")).toList()) {
@@ -91,6 +107,58 @@ final class XlToolstack implements AutoCloseable {
         Files.createDirectories(work.resolve("xs"));
     }
 
+    /**
+     * The packages, downloaded once into the build folder ({@code target/xl-debs}, or the folder
+     * the system property {@code jvirt.xl.cache} names) and reused by every test class and run.
+     */
+    private static Path cachedDebs() throws IOException, InterruptedException {
+        Path cache = Path.of(System.getProperty("jvirt.xl.cache", "target/xl-debs")).toAbsolutePath();
+        Path complete = cache.resolve(".complete");
+        if (Files.exists(complete)) {
+            return cache;
+        }
+        Files.createDirectories(cache);
+        List<String> download = new ArrayList<>(List.of("apt-get", "download"));
+        download.addAll(PACKAGES);
+        Result r = run(cache, 300, download);
+        if (r.rc != 0) {
+            missing("apt-get download of Xen's packages failed: " + r.err.strip());
+        }
+        Files.writeString(complete, String.join("\n", PACKAGES));
+        return cache;
+    }
+
+    /**
+     * An {@code xl} program for the driver: each call runs the real xl 4.17 with its libraries in a
+     * mount namespace of its own, with the faked handles ({@code xl.sh}) and the shims
+     * ({@code shim.c}, {@code version.c}), so that every libxl call that needs the hypervisor fails
+     * the way it fails on a host whose hypervisor refuses.
+     */
+    Path driverXl() throws IOException, InterruptedException {
+        Path xl = work.resolve("xl");
+        if (Files.exists(xl)) {
+            return xl;
+        }
+        copyResource("version.c");
+        copyResource("xl.sh");
+        check(run(work, 60, List.of("gcc", "-shared", "-fPIC", "-O2", "-o", "version.so", "version.c")),
+                "gcc version.c");
+        createMountPoints();
+        Files.writeString(xl, "#!/bin/sh\nexec unshare --mount --fork sh '" + work.resolve("xl.sh") + "' '"
+                + work.resolve("xen") + "' '" + work + "' \"$@\"\n");
+        Files.setPosixFilePermissions(xl, PosixFilePermissions.fromString("rwx------"));
+        return xl;
+    }
+
+    private void createMountPoints() throws IOException {
+        for (Path p : MOUNT_POINTS) {
+            if (!Files.exists(p)) {
+                Files.createDirectory(p);
+                created.add(p);
+            }
+        }
+    }
+
     /** The outcome of {@code xl -N create} on one configuration. */
     record Output(int rc, String json, String err) {
     }
@@ -102,12 +170,7 @@ final class XlToolstack implements AutoCloseable {
         for (Map.Entry<String, String> e : configs.entrySet()) {
             Files.writeString(in.resolve(e.getKey() + ".cfg"), e.getValue());
         }
-        for (Path p : MOUNT_POINTS) {
-            if (!Files.exists(p)) {
-                Files.createDirectory(p);
-                created.add(p);
-            }
-        }
+        createMountPoints();
         Files.deleteIfExists(work.resolve("xs/socket"));
         Files.deleteIfExists(work.resolve("xs/socket.ready"));
         check(run(work, 600, List.of("unshare", "--mount", "--fork", "sh", work.resolve("run.sh").toString(),
