@@ -73,8 +73,9 @@ class PowerTest {
         String script = "n=$(cat /out/boots 2>/dev/null || echo 0); n=$((n+1)); echo $n > /out/boots; "
                 + "trap 'echo term >> /out/term; exit 0' TERM; trap 'reboot -f' HUP; "
                 // the FIFO is opened before ready is written: a request written while no reader holds it
-                // open is dropped when the writer closes (a race the test lost on a loaded machine)
-                + (initctl ? "mkfifo /dev/initctl; exec 3<>/dev/initctl; dd of=/out/req$n bs=384 count=1 <&3 2>/dev/null & "
+                // open is dropped when the writer closes (a race the test lost on a loaded machine); reqN appears
+                // only once a request was read
+                + (initctl ? "mkfifo /dev/initctl; exec 3<>/dev/initctl; (dd bs=384 count=1 <&3 >/out/.req$n 2>/dev/null && mv /out/.req$n /out/req$n) & "
                         : "while :; do sleep 1; done & ")
                 + "echo ready > /out/ready$n; wait $!; "
                 + "if [ \"$(dd if=/out/req$n bs=1 skip=8 count=1 2>/dev/null)\" = 6 ]; then reboot -f; fi; exit 0";
