@@ -3,7 +3,7 @@
  * information, lifecycle events, secrets, virtual networks and libvirt-compatible errors.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.jvirt.api;
 
 import org.osgi.annotation.bundle.Export;
