@@ -195,7 +195,12 @@ abstract class LxcGuestCalls implements DriverConnection {
         LxcErrors.checkFlags(flags, 0, "lxcDomainLxcOpenNamespace");
         return locked(ref, d -> {
             ContainerProcess proc = NamespaceCommand.target(d).proc();
-            NamespaceFiles files = NamespaceFiles.open(proc.initPid());
+            NamespaceFiles files;
+            try {
+                files = NamespaceFiles.open(proc.initPid());
+            } catch (LinkageError e) {   // JNA is an optional import of the bundle
+                throw LxcErrors.internal("opening namespaces needs JNA (com.sun.jna): " + e);
+            }
             if (!proc.initAlive()) {   // its pid may be another process's now: not the container's
                 files.close();
                 throw LxcErrors.invalid("Init pid is not yet available");

@@ -88,12 +88,22 @@ public final class ChannelTransport implements Transport {
 
     @Override
     public void sendDescriptor(int fd) throws IOException {
-        DescriptorPassing.send(descriptor(), fd);
+        int sock = descriptor();
+        try {
+            DescriptorPassing.send(sock, fd);
+        } catch (LinkageError e) {
+            throw missingJna(e);
+        }
     }
 
     @Override
     public int receiveDescriptor() throws IOException {
-        return DescriptorPassing.receive(descriptor());
+        int sock = descriptor();
+        try {
+            return DescriptorPassing.receive(sock);
+        } catch (LinkageError e) {
+            throw missingJna(e);
+        }
     }
 
     private int descriptor() throws IOException {
@@ -103,7 +113,16 @@ public final class ChannelTransport implements Transport {
         if (!channel.isOpen()) {
             throw new IOException("connection closed");
         }
-        return ChannelDescriptor.of(channel);
+        try {
+            return ChannelDescriptor.of(channel);
+        } catch (LinkageError e) {
+            throw missingJna(e);
+        }
+    }
+
+    /** JNA and sun.misc are optional imports of the bundle: without them descriptors cannot pass. */
+    private static IOException missingJna(LinkageError e) {
+        return new IOException("file descriptor passing needs JNA and sun.misc: " + e, e);
     }
 
     @Override
