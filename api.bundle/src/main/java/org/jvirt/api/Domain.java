@@ -170,6 +170,17 @@ public interface Domain {
     NamespaceCommandResult lxcEnterNamespace(List<String> command, int flags) throws VirtException;
 
     /**
+     * Opens the namespaces of the running container's init ({@code virDomainLxcOpenNamespace}):
+     * {@code /proc/PID/ns/} {@code user}, {@code ipc}, {@code mnt}, {@code net}, {@code pid} and
+     * {@code uts}, those that can be opened, in that order. The caller owns the result and closes it.
+     *
+     * @param flags must be 0
+     * @throws VirtException OPERATION_INVALID when the domain is not running; OPERATION_DENIED on a
+     *         read-only connection; NO_SUPPORT from drivers without containers
+     */
+    NamespaceDescriptors lxcOpenNamespace(int flags) throws VirtException;
+
+    /**
      * Sends a signal to a process of the domain ({@code virDomainSendProcessSignal}).
      *
      * @param pid    the process id as the guest sees it (the LXC driver: only 1, the init)

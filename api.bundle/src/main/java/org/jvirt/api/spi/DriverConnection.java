@@ -13,6 +13,7 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NamespaceCommandResult;
+import org.jvirt.api.NamespaceDescriptors;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
@@ -234,6 +235,11 @@ public interface DriverConnection {
     /** Runs a command in a container's namespaces; libvirt's function is {@code virDomainLxcOpenNamespace}. */
     default NamespaceCommandResult lxcEnterNamespace(DomainRef dom, List<String> command, int flags)
             throws VirtException {
+        throw unsupported("virDomainLxcOpenNamespace");
+    }
+
+    /** Opens a container's namespaces ({@code virDomainLxcOpenNamespace}); the caller closes the result. */
+    default NamespaceDescriptors lxcOpenNamespace(DomainRef dom, int flags) throws VirtException {
         throw unsupported("virDomainLxcOpenNamespace");
     }
 

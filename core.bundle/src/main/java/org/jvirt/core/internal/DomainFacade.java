@@ -21,6 +21,7 @@ import org.jvirt.api.InterfaceAddressSource;
 import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NamespaceCommandResult;
+import org.jvirt.api.NamespaceDescriptors;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.Stream;
@@ -276,6 +277,15 @@ final class DomainFacade implements Domain {
         }
         connection.checkWritable(fn, ErrorDomain.DOMAIN);
         return connection.call(fn, b -> b.connection().lxcEnterNamespace(ref(b), List.copyOf(command), flags));
+    }
+
+    @Override
+    public NamespaceDescriptors lxcOpenNamespace(int flags) throws VirtException {
+        String fn = "virDomainLxcOpenNamespace";
+        connection.checkOpen(fn, ErrorDomain.DOMAIN);
+        // libvirt-lxc.c's virCheckReadOnlyGoto (VIR_FROM_NONE): the descriptors give root in the container
+        connection.checkWritable(fn, ErrorDomain.NONE);
+        return connection.call(fn, b -> b.connection().lxcOpenNamespace(ref(b), flags));
     }
 
     @Override

@@ -78,7 +78,9 @@ final class ContainerLifecycle {
                 LeftoverCgroups.removePivot();
                 throw e;
             }
-            DomainDef live = LiveDefinition.of(def, host.nextId(), config.veths(), proc);
+            // libvirt's id is its controller's pid (virLXCProcessStart: def->id = vm->pid): virsh's
+            // lxc-enter-namespace joins the cgroups of the process the id names (virDomainLxcEnterCGroup)
+            DomainDef live = LiveDefinition.of(def, (int) proc.monitorPid(), config.veths(), proc);
             dom.attach(live.id(), live, proc, DomainStateInfo.of(StateReason.RUNNING_BOOTED));
             try {
                 host.saveStatus(dom);

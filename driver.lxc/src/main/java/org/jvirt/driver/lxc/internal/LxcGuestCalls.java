@@ -7,6 +7,7 @@ import org.jvirt.api.Flag;
 import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NamespaceCommandResult;
+import org.jvirt.api.NamespaceDescriptors;
 import org.jvirt.api.ProcessSignal;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.Stream;
@@ -183,5 +184,28 @@ abstract class LxcGuestCalls implements DriverConnection {
         // the domain is locked only to find the container, as libvirt holds its job only while it
         // opens the namespaces: the command runs in the client there, here without the lock
         return NamespaceCommand.run(locked(ref, NamespaceCommand::target), command);
+    }
+
+    /**
+     * {@code lxcDomainLxcOpenNamespace}: the init's namespaces, opened with the domain locked (libvirt
+     * holds a query job), so the init cannot be replaced by a reboot in between.
+     */
+    @Override
+    public NamespaceDescriptors lxcOpenNamespace(DomainRef ref, int flags) throws VirtException {
+        LxcErrors.checkFlags(flags, 0, "lxcDomainLxcOpenNamespace");
+        return locked(ref, d -> {
+            ContainerProcess proc = NamespaceCommand.target(d).proc();
+            NamespaceFiles files;
+            try {
+                files = NamespaceFiles.open(proc.initPid());
+            } catch (LinkageError e) {   // JNA is an optional import of the bundle
+                throw LxcErrors.internal("opening namespaces needs JNA (com.sun.jna): " + e);
+            }
+            if (!proc.initAlive()) {   // its pid may be another process's now: not the container's
+                files.close();
+                throw LxcErrors.invalid("Init pid is not yet available");
+            }
+            return files;
+        });
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jvirt.api.DomainEventType;
 import org.jvirt.api.ErrorCode;
@@ -37,7 +36,6 @@ final class LxcHost {
     /** Entries that only reserve a name and UUID for a define or create in progress; lookups skip them. */
     private final Set<LxcDomain> pending = ConcurrentHashMap.newKeySet();
     private final Object registryLock = new Object();
-    private final AtomicInteger lastId = new AtomicInteger();
     private final EventBus events = new EventBus();
 
     LxcHost(DomainXmlCodec codec, StateStore store) {
@@ -51,10 +49,6 @@ final class LxcHost {
 
     EventBus events() {
         return events;
-    }
-
-    int nextId() {
-        return lastId.incrementAndGet();
     }
 
     /** Reads the persistent definitions back; the status records are for {@link Reattach}. */
@@ -106,10 +100,9 @@ final class LxcHost {
         return domains.get(dom.uuid()) == dom;
     }
 
-    /** Registers a reattached domain; keeps ids unique. */
+    /** Registers a reattached domain (its id is its monitor's pid, unique while it runs). */
     void put(LxcDomain dom) {
         domains.put(dom.uuid(), dom);
-        lastId.accumulateAndGet(dom.id(), Math::max);
     }
 
     /** A registry entry and whether this call made it (a reservation of the caller's own). */

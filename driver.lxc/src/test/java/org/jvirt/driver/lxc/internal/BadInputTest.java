@@ -73,24 +73,24 @@ class BadInputTest {
     @Test
     void aMissingRootFolderFailsTheStartAndLeavesNothing() throws Exception {
         Path missing = tmp.resolve("no-such-root");
-        DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-bad1", missing.toString(), "/bin/sh", ""), 0);
+        DomainRef ref = bed.conn.defineXml(xml(LxcTestBed.RUN + "bad1", missing.toString(), "/bin/sh", ""), 0);
         VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(ref, 0));
         assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
         assertEquals(ErrorDomain.LXC, e.domain());
         assertEquals("internal error: guest failed to start: Failed to access '" + missing
                 + "': No such file or directory", e.getMessage());
-        assertNothingLeft(ref, "jvirt-lxc-bad1");
+        assertNothingLeft(ref, LxcTestBed.RUN + "bad1");
     }
 
     @Test
     void anInitThatDoesNotExistFailsTheStartAndLeavesNothing() throws Exception {
         Path root = bed.rootfs("root");
-        DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-bad2", root.toString(), "/sbin/no-such-init", ""), 0);
+        DomainRef ref = bed.conn.defineXml(xml(LxcTestBed.RUN + "bad2", root.toString(), "/sbin/no-such-init", ""), 0);
         VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(ref, 0));
         assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
         assertTrue(e.getMessage().contains("cannot find init path '/sbin/no-such-init' relative to container root"),
                 e.getMessage());
-        assertNothingLeft(ref, "jvirt-lxc-bad2");
+        assertNothingLeft(ref, LxcTestBed.RUN + "bad2");
     }
 
     @Test
@@ -98,23 +98,23 @@ class BadInputTest {
         Path root = bed.rootfs("root");
         // exists, but is not an executable: liblxc's exec fails inside the container
         Files.writeString(root.resolve("sbin/not-executable"), "plain text\n");
-        DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-bad3", root.toString(), "/sbin/not-executable", ""), 0);
+        DomainRef ref = bed.conn.defineXml(xml(LxcTestBed.RUN + "bad3", root.toString(), "/sbin/not-executable", ""), 0);
         VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(ref, 0));
         assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
         assertTrue(e.getMessage().startsWith("internal error: guest failed to start: "), e.getMessage());
         assertTrue(e.getMessage().contains("Failed to exec \"/sbin/not-executable\""), e.getMessage());
-        assertNothingLeft(ref, "jvirt-lxc-bad3");
+        assertNothingLeft(ref, LxcTestBed.RUN + "bad3");
     }
 
     @Test
     void aBridgeThatDoesNotExistFailsTheStart() throws Exception {
         Path root = bed.rootfs("root");
-        DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-bad4", root.toString(), "/bin/sh",
+        DomainRef ref = bed.conn.defineXml(xml(LxcTestBed.RUN + "bad4", root.toString(), "/bin/sh",
                 "    <interface type='bridge'>\n      <source bridge='jvnobr0'/>\n    </interface>\n"), 0);
         VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(ref, 0));
         assertEquals(ErrorCode.SYSTEM_ERROR, e.code());
         assertTrue(e.getMessage().startsWith("Unable to add bridge jvnobr0 port veth"), e.getMessage());
-        assertNothingLeft(ref, "jvirt-lxc-bad4");
+        assertNothingLeft(ref, LxcTestBed.RUN + "bad4");
     }
 
     @Test
@@ -138,7 +138,7 @@ class BadInputTest {
 
     @Test
     void defineCompletesTheDefinitionAsLibvirtsLxcPostParse() throws Exception {
-        String xml = xml("jvirt-lxc-pp", tmp.toString(), "/bin/sh", "").replace("    <init>/bin/sh</init>\n", "");
+        String xml = xml(LxcTestBed.RUN + "pp", tmp.toString(), "/bin/sh", "").replace("    <init>/bin/sh</init>\n", "");
         DomainRef ref = bed.conn.defineXml(xml, 0);
         String formatted = bed.conn.xmlDesc(ref, 0);
         assertTrue(formatted.contains("<type arch='x86_64'>exe</type>") || !LxcDefinitionCheck.hostArch().equals("x86_64"),
@@ -162,12 +162,12 @@ class BadInputTest {
     @Test
     void aContainerWithoutConsoleIsRefusedAtStart() throws Exception {
         Path root = bed.rootfs("root");
-        DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-bad5", root.toString(), "/bin/sh", "")
+        DomainRef ref = bed.conn.defineXml(xml(LxcTestBed.RUN + "bad5", root.toString(), "/bin/sh", "")
                 .replace("    <console type='pty'/>\n", ""), 0);
         VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(ref, 0));
         assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
         assertEquals("unsupported configuration: At least one PTY console is required", e.getMessage());
-        assertNothingLeft(ref, "jvirt-lxc-bad5");
+        assertNothingLeft(ref, LxcTestBed.RUN + "bad5");
     }
 
     @Test

@@ -60,11 +60,11 @@ class CgroupPlacementTest {
     void theInitIsInTheMachinePartitionByDefault() throws Exception {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
-        DomainRef ref = bed.conn.createXml(xml("jvirt-lxc-cg1", root, out, ""), 0);
+        DomainRef ref = bed.conn.createXml(xml(LxcTestBed.RUN + "cg1", root, out, ""), 0);
         ContainerProcess proc = bed.process(ref);
         LxcTestBed.await("ready", WAIT, () -> Files.exists(out.resolve("ready")));
         String group = CgroupStats.groupOf(proc.initPid(), "memory").orElseThrow();
-        assertEquals("/machine/jvirt-lxc-cg1.libvirt-lxc", group);
+        assertEquals("/machine/" + LxcTestBed.RUN + "cg1.libvirt-lxc", group);
         String live = bed.conn.xmlDesc(ref, 0);
         assertTrue(live.contains("<resource>\n    <partition>/machine</partition>\n  </resource>"), live);
         Path dir = CgroupLayout.detect().dir("memory", group);
@@ -77,16 +77,16 @@ class CgroupPlacementTest {
     void aPartitionGetsLibvirtsSuffixes() throws Exception {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
-        DomainRef ref = bed.conn.createXml(xml("jvirt-lxc-cg2", root, out,
+        DomainRef ref = bed.conn.createXml(xml(LxcTestBed.RUN + "cg2", root, out,
                 "  <resource>\n    <partition>/jvirttest/sub</partition>\n  </resource>\n"), 0);
         ContainerProcess proc = bed.process(ref);
         LxcTestBed.await("ready", WAIT, () -> Files.exists(out.resolve("ready")));
-        assertEquals("/" + TEST_PARTITION + "/sub.partition/jvirt-lxc-cg2.libvirt-lxc",
+        assertEquals("/" + TEST_PARTITION + "/sub.partition/" + LxcTestBed.RUN + "cg2.libvirt-lxc",
                 CgroupStats.groupOf(proc.initPid(), "memory").orElseThrow());
         assertTrue(bed.conn.xmlDesc(ref, 0).contains("<partition>/jvirttest/sub</partition>"));
         bed.conn.destroy(ref, 0);
 
-        DomainRef bad = bed.conn.defineXml(xml("jvirt-lxc-cg3", root, out,
+        DomainRef bad = bed.conn.defineXml(xml(LxcTestBed.RUN + "cg3", root, out,
                 "  <resource>\n    <partition>machine</partition>\n  </resource>\n"), 0);
         VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(bad, 0));
         assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());

@@ -82,7 +82,7 @@ class ContainerLifecycleTest {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path ro = Files.createDirectories(tmp.resolve("ro"));
-        DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-t1", root, out, ro, ""), 0);
+        DomainRef ref = bed.conn.defineXml(xml(LxcTestBed.RUN + "t1", root, out, ro, ""), 0);
         assertEquals(DomainEventType.DEFINED, bed.events.poll(5, TimeUnit.SECONDS).type());
         long t0 = System.nanoTime();
         bed.conn.create(ref, 0);
@@ -95,7 +95,7 @@ class ContainerLifecycleTest {
         LxcTestBed.await("the init to write /out/ready", WAIT, () -> Files.exists(out.resolve("ready")));
 
         assertEquals("1", LxcTestBed.read(out.resolve("pid")), "the init is PID 1 of its namespace");
-        assertEquals("jvirt-lxc-t1", LxcTestBed.read(out.resolve("hostname")));
+        assertEquals(LxcTestBed.RUN + "t1", LxcTestBed.read(out.resolve("hostname")));
         assertEquals("/tmp", LxcTestBed.read(out.resolve("pwd")));
         assertEquals("hello lxc", LxcTestBed.read(out.resolve("env")));
         assertEquals("argzero argone", LxcTestBed.read(out.resolve("args")));
@@ -129,7 +129,7 @@ class ContainerLifecycleTest {
         assertFalse(ProcStat.isAlive(proc.monitorPid()), "monitor gone");
         assertFalse(Files.exists(CgroupLayout.detect().dir("memory", cgroup)), "cgroup " + cgroup + " removed");
         assertFalse(Files.readString(Path.of("/proc/mounts")).contains(root.toString()), "no mount of the root left");
-        assertFalse(Files.exists(tmp.resolve("run").resolve("jvirt-lxc-t1")), "the container's run folder removed");
+        assertFalse(Files.exists(tmp.resolve("run").resolve(LxcTestBed.RUN + "t1")), "the container's run folder removed");
         assertTrue(bed.store.read(LxcHost.STORE, org.jvirt.api.spi.RecordKind.STATUS, ref.uuid().toString()).isEmpty());
         assertTrue(bed.conn.xmlDesc(ref, 0).contains("<domain type='lxc'>"), "inactive XML again");
     }
@@ -139,7 +139,7 @@ class ContainerLifecycleTest {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path ro = Files.createDirectories(tmp.resolve("ro"));
-        DomainRef ref = bed.conn.createXml(xml("jvirt-lxc-t2", root, out, ro, ""), 0);
+        DomainRef ref = bed.conn.createXml(xml(LxcTestBed.RUN + "t2", root, out, ro, ""), 0);
         ContainerProcess proc = bed.process(ref);
         LxcTestBed.await("the init to be ready", WAIT, () -> Files.exists(out.resolve("ready")));
         bed.events.clear();
@@ -159,14 +159,14 @@ class ContainerLifecycleTest {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path ro = Files.createDirectories(tmp.resolve("ro"));
-        DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-t3", root, out, ro, ""), 0);
+        DomainRef ref = bed.conn.defineXml(xml(LxcTestBed.RUN + "t3", root, out, ro, ""), 0);
         bed.conn.create(ref, 0);
         ContainerProcess before = bed.process(ref);
         LxcTestBed.await("the init to be ready", WAIT, () -> Files.exists(out.resolve("ready")));
         String liveBefore = bed.conn.xmlDesc(ref, 0);
 
         bed.newDriver();
-        DomainRef again = bed.conn.lookupByName("jvirt-lxc-t3");
+        DomainRef again = bed.conn.lookupByName(LxcTestBed.RUN + "t3");
         assertEquals(ref.uuid(), again.uuid());
         assertTrue(again.id() > 0);
         ContainerProcess after = bed.process(again);
@@ -185,7 +185,7 @@ class ContainerLifecycleTest {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path ro = Files.createDirectories(tmp.resolve("ro"));
-        DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-t4", root, out, ro, ""), 0);
+        DomainRef ref = bed.conn.defineXml(xml(LxcTestBed.RUN + "t4", root, out, ro, ""), 0);
         bed.conn.create(ref, 0);
         ContainerProcess proc = bed.process(ref);
         LxcTestBed.await("the init to be ready", WAIT, () -> Files.exists(out.resolve("ready")));
@@ -206,7 +206,7 @@ class ContainerLifecycleTest {
         String script = "n=$(cat /out/boots 2>/dev/null || echo 0); n=$((n+1)); echo $n > /out/boots; "
                 + "if [ $n = 1 ]; then while [ ! -e /out/go ]; do sleep 1; done; reboot -f; fi; "
                 + "echo ready > /out/ready; while :; do sleep 1; done";
-        String xml = xml("jvirt-lxc-t5", root, out, ro, "").replaceFirst("(?s)<init>.*</os>", Matcher.quoteReplacement(
+        String xml = xml(LxcTestBed.RUN + "t5", root, out, ro, "").replaceFirst("(?s)<init>.*</os>", Matcher.quoteReplacement(
                 "<init>/bin/sh</init>\n    <initarg>-c</initarg>\n    <initarg>" + script.replace(">", "&gt;")
                         + "</initarg>\n  </os>"));
         DomainRef ref = bed.conn.createXml(xml, 0);
@@ -229,7 +229,7 @@ class ContainerLifecycleTest {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path ro = Files.createDirectories(tmp.resolve("ro"));
-        DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-t6", root, out, ro, ""), 0);
+        DomainRef ref = bed.conn.defineXml(xml(LxcTestBed.RUN + "t6", root, out, ro, ""), 0);
         bed.conn.setAutostart(ref, true);
         assertTrue(bed.conn.autostart(ref));
         // this boot's autostart round is done (the first driver did it): a new instance starts nothing

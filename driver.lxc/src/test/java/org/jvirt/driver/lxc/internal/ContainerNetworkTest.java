@@ -68,7 +68,7 @@ class ContainerNetworkTest {
     void privnetWithoutInterfacesGivesOnlyLoopback() throws Exception {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
-        DomainRef ref = bed.conn.createXml(xml("jvirt-lxc-n1", root, out, "  <features>\n    <privnet/>\n  </features>\n",
+        DomainRef ref = bed.conn.createXml(xml(LxcTestBed.RUN + "n1", root, out, "  <features>\n    <privnet/>\n  </features>\n",
                 ""), 0);
         bed.process(ref);
         LxcTestBed.await("the init to be ready", WAIT, () -> Files.exists(out.resolve("ready")));
@@ -85,7 +85,7 @@ class ContainerNetworkTest {
         String iface = "    <interface type='ethernet'>\n      <mac address='52:54:00:4a:7c:01'/>\n"
                 + "      <ip address='192.0.2.10' family='ipv4' prefix='24'/>\n"
                 + "      <route family='ipv4' address='0.0.0.0' prefix='0' gateway='192.0.2.1'/>\n    </interface>\n";
-        DomainRef ref = bed.conn.createXml(xml("jvirt-lxc-n2", root, out, "", iface), 0);
+        DomainRef ref = bed.conn.createXml(xml(LxcTestBed.RUN + "n2", root, out, "", iface), 0);
         bed.process(ref);
         LxcTestBed.await("the init to be ready", WAIT, () -> Files.exists(out.resolve("ready")));
         String addr = LxcTestBed.read(out.resolve("addr"));
@@ -115,7 +115,7 @@ class ContainerNetworkTest {
                 + "      <ip address='192.0.2.20' family='ipv4' prefix='24'/>\n"
                 + "      <route family='ipv4' address='0.0.0.0' prefix='0' gateway='192.0.2.1'/>\n    </interface>\n";
         String script = "ping -c 3 -W 1 192.0.2.1; echo ready > /out/ready; while :; do sleep 1; done";
-        DomainRef ref = bed.conn.createXml(xml("jvirt-lxc-n3", root, out, "", iface, script), 0);
+        DomainRef ref = bed.conn.createXml(xml(LxcTestBed.RUN + "n3", root, out, "", iface, script), 0);
         bed.process(ref);
         LxcTestBed.await("the init's pings", WAIT, () -> Files.exists(out.resolve("ready")));
         Matcher m = Pattern.compile("<target dev='(veth\\d+)'/>").matcher(bed.conn.xmlDesc(ref, 0));

@@ -50,7 +50,7 @@ class ContainerTuningTest {
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path ro = Files.createDirectories(tmp.resolve("ro"));
         String tune = "  <cputune>\n    <shares>512</shares>\n  </cputune>\n";
-        ref = bed.conn.defineXml(ContainerLifecycleTest.xml("jvirt-lxc-tune", root, out, ro, tune), 0);
+        ref = bed.conn.defineXml(ContainerLifecycleTest.xml(LxcTestBed.RUN + "tune", root, out, ro, tune), 0);
         bed.conn.create(ref, 0);
         ContainerProcess proc = bed.process(ref);
         assertNotNull(proc);

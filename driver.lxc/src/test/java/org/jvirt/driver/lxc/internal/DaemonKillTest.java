@@ -51,7 +51,7 @@ class DaemonKillTest {
         assumeTrue(LxcTestBed.canRunContainers(), "needs root, lxc-start and busybox-static");
         String java = ProcessHandle.current().info().command().orElse("java");
         daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ContainerStarterMain.class.getName(), dir.toString(), "jvirt-lxc-k1")
+                ContainerStarterMain.class.getName(), dir.toString(), LxcTestBed.RUN + "k1")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -69,7 +69,7 @@ class DaemonKillTest {
         assertTrue(ProcStat.isAlive(monitorPid), "liblxc's monitor died with the daemon");
 
         bed = new LxcTestBed(dir);
-        DomainRef ref = bed.conn.lookupByName("jvirt-lxc-k1");
+        DomainRef ref = bed.conn.lookupByName(LxcTestBed.RUN + "k1");
         ContainerProcess proc = bed.process(ref);
         assertEquals(initPid, proc.initPid());
         assertEquals(monitorPid, proc.monitorPid());

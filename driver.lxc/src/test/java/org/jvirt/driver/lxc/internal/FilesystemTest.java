@@ -94,7 +94,7 @@ class FilesystemTest {
         String fs = "    <filesystem type='file' accessmode='passthrough'>\n      <driver type='loop' format='raw'/>\n"
                 + "      <source file='" + img + "'/>\n      <target dir='/'/>\n      <readonly/>\n    </filesystem>\n"
                 + mount(out, "/out");
-        DomainRef ref = start(xml("jvirt-lxc-img", "grep ' / ' /proc/mounts > /out/root; "
+        DomainRef ref = start(xml(LxcTestBed.RUN + "img", "grep ' / ' /proc/mounts > /out/root; "
                 + "touch /new 2> /out/err; echo $? > /out/rc", fs), out);
         String root = LxcTestBed.read(out.resolve("root"));
         assertTrue(root.matches("/dev/loop\\d+ / ext4 ro[ ,].*"), root);
@@ -128,7 +128,7 @@ class FilesystemTest {
         String script = "n=$(cat /out/boots 2>/dev/null || echo 0); n=$((n+1)); echo $n > /out/boots; "
                 + "trap 'reboot -f' HUP; cat /srv/data/hello > /out/hello$n; grep ' /srv/data ' /proc/mounts > /out/mount$n; "
                 + "touch /srv/data/new 2> /out/err; echo $? > /out/rc";
-        DomainRef ref = start(xml("jvirt-lxc-fimg", script, fs), out);
+        DomainRef ref = start(xml(LxcTestBed.RUN + "fimg", script, fs), out);
         assertEquals("from the image", LxcTestBed.read(out.resolve("hello1")));
         String mount = LxcTestBed.read(out.resolve("mount1"));
         assertTrue(mount.matches("/dev/loop\\d+ /srv/data ext4 ro[ ,].*"), mount);
@@ -164,7 +164,7 @@ class FilesystemTest {
             String fs = mount(bed.rootfs("root"), "/") + mount(out, "/out")
                     + "    <filesystem type='block'>\n      <source dev='" + dev + "'/>\n      <target dir='/data'/>\n"
                     + "    </filesystem>\n";
-            DomainRef ref = start(xml("jvirt-lxc-blk", "cat /data/hello > /out/hello; grep ' /data ' /proc/mounts > "
+            DomainRef ref = start(xml(LxcTestBed.RUN + "blk", "cat /data/hello > /out/hello; grep ' /data ' /proc/mounts > "
                     + "/out/mount; echo more > /data/written", fs), out);
             assertEquals("from the block device", LxcTestBed.read(out.resolve("hello")));
             assertTrue(LxcTestBed.read(out.resolve("mount")).startsWith(dev + " /data ext4 rw"),
@@ -182,13 +182,13 @@ class FilesystemTest {
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path marker = Files.writeString(tmp.resolve("marker"), "host file\n");
         String hostOut = out.toString();
-        DomainRef ref = bed.conn.createXml(xml("jvirt-lxc-hostroot", "cat " + marker + " > " + hostOut + "/seen; echo $$ > "
+        DomainRef ref = bed.conn.createXml(xml(LxcTestBed.RUN + "hostroot", "cat " + marker + " > " + hostOut + "/seen; echo $$ > "
                 + hostOut + "/pid; hostname > " + hostOut + "/hostname", "").replace("/out/ready", hostOut + "/ready"), 0);
         bed.process(ref);
         LxcTestBed.await("the init to be ready", WAIT, () -> Files.exists(out.resolve("ready")));
         assertEquals("host file", LxcTestBed.read(out.resolve("seen")), "the host's files, written back to the host");
         assertEquals("1", LxcTestBed.read(out.resolve("pid")), "its own PID namespace and /proc");
-        assertEquals("jvirt-lxc-hostroot", LxcTestBed.read(out.resolve("hostname")));
+        assertEquals(LxcTestBed.RUN + "hostroot", LxcTestBed.read(out.resolve("hostname")));
         String live = bed.conn.xmlDesc(ref, 0);
         assertTrue(live.contains("<filesystem type='mount' accessmode='passthrough'>\n      <source dir='/'/>\n"
                 + "      <target dir='/'/>\n    </filesystem>"), live);
@@ -198,24 +198,24 @@ class FilesystemTest {
     @Test
     void imagesLibvirtCannotLoopAreRefused() throws Exception {
         Path root = bed.rootfs("root");
-        VirtException e = assertThrows(VirtException.class, () -> bed.conn.defineXml(xml("jvirt-lxc-qcow", "true",
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.defineXml(xml(LxcTestBed.RUN + "qcow", "true",
                 "    <filesystem type='file'>\n      <driver type='loop' format='qcow2'/>\n      <source file='"
                         + tmp.resolve("x.qcow2") + "'/>\n      <target dir='/'/>\n    </filesystem>\n"), 0));
         assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
         assertEquals("unsupported configuration: fs format qcow2 is not supported", e.getMessage());
-        DomainRef noImage = bed.conn.defineXml(xml("jvirt-lxc-fmnt", "true", mount(root, "/")
+        DomainRef noImage = bed.conn.defineXml(xml(LxcTestBed.RUN + "fmnt", "true", mount(root, "/")
                 + "    <filesystem type='file'>\n      <source file='" + tmp.resolve("x.img") + "'/>\n"
                 + "      <target dir='/mnt'/>\n    </filesystem>\n"), 0);
         e = assertThrows(VirtException.class, () -> bed.conn.create(noImage, 0));
         assertEquals("internal error: guest failed to start: Failed to access '" + tmp.resolve("x.img")
                 + "': No such file or directory", e.getMessage());
-        DomainRef missing = bed.conn.defineXml(xml("jvirt-lxc-nodev", "true", mount(root, "/")
+        DomainRef missing = bed.conn.defineXml(xml(LxcTestBed.RUN + "nodev", "true", mount(root, "/")
                 + "    <filesystem type='block'>\n      <source dev='/dev/jvirt-no-such-dev'/>\n"
                 + "      <target dir='/mnt'/>\n    </filesystem>\n"), 0);
         e = assertThrows(VirtException.class, () -> bed.conn.create(missing, 0));
         assertEquals("internal error: guest failed to start: Failed to access '/dev/jvirt-no-such-dev': "
                 + "No such file or directory", e.getMessage());
-        assertFalse(Files.exists(tmp.resolve("run").resolve("jvirt-lxc-nodev")));
+        assertFalse(Files.exists(tmp.resolve("run").resolve(LxcTestBed.RUN + "nodev")));
         assertEquals(List.of(), bed.conn.listAllDomains(0).stream().filter(d -> d.id() > 0).toList());
     }
 }

@@ -85,7 +85,7 @@ class IsolationTest {
         chown(out, MAPPED_ROOT);
         String idmap = "  <idmap>\n    <uid start='0' target='" + MAPPED_ROOT + "' count='65536'/>\n"
                 + "    <gid start='0' target='" + MAPPED_ROOT + "' count='65536'/>\n  </idmap>\n";
-        DomainRef ref = start(xml("jvirt-lxc-userns", root, out, "id -u > /out/uid; id -g > /out/gid; "
+        DomainRef ref = start(xml(LxcTestBed.RUN + "userns", root, out, "id -u > /out/uid; id -g > /out/gid; "
                 + "cat /proc/self/uid_map > /out/uid_map; touch /out/mine; "
                 + "if echo x > /sys/kernel/x 2>/dev/null; then echo yes > /out/syswrite; else echo no > /out/syswrite; fi",
                 idmap), out);
@@ -111,20 +111,20 @@ class IsolationTest {
         String idmap = "  <idmap>\n    <uid start='0' target='100000' count='1000'/>\n"
                 + "    <uid start='500' target='200000' count='10'/>\n"
                 + "    <gid start='0' target='100000' count='1000'/>\n  </idmap>\n";
-        DomainRef ref = bed.conn.defineXml(xml("jvirt-lxc-overlap", root, out, "true", idmap), 0);
+        DomainRef ref = bed.conn.defineXml(xml(LxcTestBed.RUN + "overlap", root, out, "true", idmap), 0);
         VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(ref, 0));
         assertEquals(ErrorCode.SYSTEM_ERROR, e.code());
         assertEquals("unable write to the container's uid_map: ids 0-999 and 500-509 inside the container overlap: "
                 + "Invalid argument", e.getMessage());
         assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
-        assertFalse(Files.exists(tmp.resolve("run").resolve("jvirt-lxc-overlap")), "no run folder");
+        assertFalse(Files.exists(tmp.resolve("run").resolve(LxcTestBed.RUN + "overlap")), "no run folder");
     }
 
     @Test
     void withoutCapabilitiesTheInitLosesLibvirtsDefaultDropList() throws Exception {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
-        DomainRef ref = start(xml("jvirt-lxc-caps1", root, out, "grep CapEff /proc/self/status > /out/cap; "
+        DomainRef ref = start(xml(LxcTestBed.RUN + "caps1", root, out, "grep CapEff /proc/self/status > /out/cap; "
                 + "mknod /tmp/null c 1 3 2> /out/mknod; echo $? > /out/mknodrc", ""), out);
         long eff = capEff(out);
         for (int dropped : new int[] {16, 25, 27, 30, 33}) { // sys_module, sys_time, mknod, audit_control, mac_admin
@@ -143,7 +143,7 @@ class IsolationTest {
     void policyAllowDropsOnlyWhatIsOffAndDenyKeepsOnlyWhatIsOn() throws Exception {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
-        DomainRef allow = start(xml("jvirt-lxc-caps2", root, out, "grep CapEff /proc/self/status > /out/cap",
+        DomainRef allow = start(xml(LxcTestBed.RUN + "caps2", root, out, "grep CapEff /proc/self/status > /out/cap",
                 "  <features>\n    <capabilities policy='allow'>\n      <chown state='off'/>\n"
                         + "    </capabilities>\n  </features>\n"), out);
         long eff = capEff(out);
@@ -153,14 +153,14 @@ class IsolationTest {
         destroy(allow);
 
         Files.delete(out.resolve("ready"));
-        DomainRef deny = start(xml("jvirt-lxc-caps3", root, out, "grep CapEff /proc/self/status > /out/cap",
+        DomainRef deny = start(xml(LxcTestBed.RUN + "caps3", root, out, "grep CapEff /proc/self/status > /out/cap",
                 "  <features>\n    <capabilities policy='deny'>\n      <net_admin state='on'/>\n"
                         + "      <kill state='on'/>\n    </capabilities>\n  </features>\n"), out);
         assertEquals((1L << 12) | (1L << 5), capEff(out), "only net_admin and kill");
         destroy(deny);
 
         Files.delete(out.resolve("ready"));
-        DomainRef none = start(xml("jvirt-lxc-caps4", root, out, "grep CapEff /proc/self/status > /out/cap",
+        DomainRef none = start(xml(LxcTestBed.RUN + "caps4", root, out, "grep CapEff /proc/self/status > /out/cap",
                 "  <features>\n    <capabilities policy='deny'/>\n  </features>\n"), out);
         assertEquals(0L, capEff(out), "nothing");
         destroy(none);
@@ -171,13 +171,13 @@ class IsolationTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/lxcfs")), "needs Debian's lxcfs");
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
-        DomainRef plain = start(xml("jvirt-lxc-mem1", root, out, "cat /proc/meminfo > /out/meminfo", ""), out);
+        DomainRef plain = start(xml(LxcTestBed.RUN + "mem1", root, out, "cat /proc/meminfo > /out/meminfo", ""), out);
         assertEquals(131072, memTotal(Files.readString(out.resolve("meminfo"))), "MemTotal is <memory>");
         assertTrue(memTotal(Files.readString(Path.of("/proc/meminfo"))) > 131072, "the host's is larger");
         destroy(plain);
 
         Files.delete(out.resolve("ready"));
-        DomainRef hard = start(xml("jvirt-lxc-mem2", root, out, "cat /proc/meminfo > /out/meminfo",
+        DomainRef hard = start(xml(LxcTestBed.RUN + "mem2", root, out, "cat /proc/meminfo > /out/meminfo",
                 "  <memtune>\n    <hard_limit unit='KiB'>65536</hard_limit>\n  </memtune>\n"), out);
         assertEquals(65536, memTotal(Files.readString(out.resolve("meminfo"))), "MemTotal is the hard limit");
         destroy(hard);

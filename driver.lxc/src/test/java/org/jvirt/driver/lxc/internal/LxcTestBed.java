@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 import org.jvirt.api.ConnectUri;
@@ -32,6 +33,11 @@ import org.jvirt.xml.internal.DomainXmlCodecImpl;
  */
 final class LxcTestBed implements AutoCloseable {
     static final Path BUSYBOX = Path.of("/bin/busybox");
+    /**
+     * The start of every container name of this run: liblxc's names (cgroups, monitor sockets)
+     * are host-wide, so two runs on one host must not share them.
+     */
+    static final String RUN = "jv" + Long.toHexString(ThreadLocalRandom.current().nextLong(0x1000000L, 0x10000000L)) + "-";
 
     final Path dir;
     final FileStateStore store;

@@ -49,7 +49,7 @@ class MemoryLimitTest {
         // busybox dd allocates its 96 MiB block and fills it from /dev/zero: three times the limit
         String script = "dd if=/dev/zero of=/dev/null bs=96M count=1 2> /out/dderr; echo $? > /out/ddrc; "
                 + "echo alive > /out/after; while :; do sleep 1; done";
-        String xml = "<domain type='lxc'>\n  <name>jvirt-lxc-oom</name>\n  <memory unit='KiB'>131072</memory>\n"
+        String xml = "<domain type='lxc'>\n  <name>" + LxcTestBed.RUN + "oom</name>\n  <memory unit='KiB'>131072</memory>\n"
                 + "  <memtune>\n    <hard_limit unit='KiB'>32768</hard_limit>\n"
                 + "    <swap_hard_limit unit='KiB'>32768</swap_hard_limit>\n  </memtune>\n"
                 + "  <os>\n    <type>exe</type>\n    <init>/bin/sh</init>\n    <initarg>-c</initarg>\n"

@@ -1,12 +1,14 @@
 package org.jvirt.driver.lxc.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.NamespaceCommandResult;
+import org.jvirt.api.NamespaceDescriptors;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 
@@ -45,7 +48,7 @@ class NamespaceEntryTest {
     void aCommandRunsInTheContainersNamespaces() throws Exception {
         Path root = bed.rootfs("root");
         Files.writeString(root.resolve("etc/marker"), "inside the root\n");
-        String xml = "<domain type='lxc'>\n  <name>jvirt-lxc-enter</name>\n  <memory unit='KiB'>65536</memory>\n"
+        String xml = "<domain type='lxc'>\n  <name>" + LxcTestBed.RUN + "enter</name>\n  <memory unit='KiB'>65536</memory>\n"
                 + "  <os>\n    <type>exe</type>\n    <init>/bin/sh</init>\n    <initarg>-c</initarg>\n"
                 + "    <initarg>while :; do sleep 1; done</initarg>\n  </os>\n"
                 + "  <features>\n    <privnet/>\n  </features>\n  <devices>\n"
@@ -58,11 +61,33 @@ class NamespaceEntryTest {
                 "hostname; cat /etc/marker; tr '\\0' ' ' < /proc/1/cmdline; echo; ip -o link | wc -l; "
                         + "echo oops >&2; exit 3"), 0);
         assertEquals(3, r.exitStatus(), r.toString());
-        assertEquals(List.of("jvirt-lxc-enter", "inside the root", "/bin/sh -c while :; do sleep 1; done", "1"),
+        assertEquals(List.of(LxcTestBed.RUN + "enter", "inside the root", "/bin/sh -c while :; do sleep 1; done", "1"),
                 r.output().lines().map(String::strip).toList(), "hostname, root, PID 1, only lo");
         assertEquals("oops\n", r.errors());
         assertEquals(0, bed.conn.lxcEnterNamespace(ref, List.of("/bin/true"), 0).exitStatus());
         assertTrue(proc.initAlive(), "the container goes on");
+
+        // lxcOpenNamespace: the init's namespaces as descriptors of this process, libvirt's kinds and order
+        List<String> seen = new ArrayList<>();
+        try (NamespaceDescriptors ns = bed.conn.lxcOpenNamespace(ref, 0)) {
+            assertEquals(List.of("user", "ipc", "mnt", "net", "pid", "uts"), ns.kinds());
+            for (int i = 0; i < ns.kinds().size(); i++) {
+                Path fd = Path.of("/proc/self/fd", ns.descriptors().get(i).toString());
+                seen.add(fd.toString());
+                assertEquals(Files.readSymbolicLink(Path.of("/proc", Long.toString(proc.initPid()), "ns",
+                        ns.kinds().get(i))), Files.readSymbolicLink(fd));
+            }
+            assertNotEquals(Files.readSymbolicLink(Path.of("/proc/self/ns/net")),
+                    Files.readSymbolicLink(Path.of(seen.get(3))), "<privnet/>: a network namespace of its own");
+        }
+        for (String fd : seen) {
+            // closed (a number may be reused at once by another thread, but not for this namespace)
+            assertTrue(!Files.exists(Path.of(fd)) || !Files.readSymbolicLink(Path.of(fd)).toString()
+                    .equals(Files.readSymbolicLink(Path.of("/proc", Long.toString(proc.initPid()), "ns", "uts"))
+                            .toString()), fd);
+        }
+        assertEquals("invalid argument: unsupported flags (0x1) in function lxcDomainLxcOpenNamespace",
+                assertThrows(VirtException.class, () -> bed.conn.lxcOpenNamespace(ref, 1)).getMessage());
 
         VirtException e = assertThrows(VirtException.class,
                 () -> bed.conn.lxcEnterNamespace(ref, List.of("true"), 1));
@@ -71,5 +96,7 @@ class NamespaceEntryTest {
         bed.conn.destroy(ref, 0);
         e = assertThrows(VirtException.class, () -> bed.conn.lxcEnterNamespace(ref, List.of("true"), 0));
         assertEquals(ErrorCode.NO_DOMAIN, e.code());
+        assertEquals(ErrorCode.NO_DOMAIN, assertThrows(VirtException.class,
+                () -> bed.conn.lxcOpenNamespace(ref, 0)).code());
     }
 }

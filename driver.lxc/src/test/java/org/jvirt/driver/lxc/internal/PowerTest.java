@@ -102,7 +102,7 @@ class PowerTest {
     void initctlCarriesTheRunlevelAndTheInitDecides() throws Exception {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
-        DomainRef ref = start(xml("jvirt-lxc-initctl", root, out, true, "restart"), out);
+        DomainRef ref = start(xml(LxcTestBed.RUN + "initctl", root, out, true, "restart"), out);
         ContainerProcess first = bed.process(ref);
 
         bed.conn.reboot(ref, ContainerPower.INITCTL);
@@ -131,14 +131,14 @@ class PowerTest {
     void signalModeSignalsEvenWithAFifoAndInitctlModeNeedsOne() throws Exception {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
-        DomainRef fifo = start(xml("jvirt-lxc-sig", root, out, true, "restart"), out);
+        DomainRef fifo = start(xml(LxcTestBed.RUN + "sig", root, out, true, "restart"), out);
         bed.conn.shutdown(fifo, ContainerPower.SIGNAL);
         assertEquals(DomainEventType.STOPPED_SHUTDOWN, bed.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS).detail());
         assertEquals("term", LxcTestBed.read(out.resolve("term")));
         assertFalse(Files.exists(out.resolve("req1")), "nothing written to initctl");
 
         Path out2 = Files.createDirectories(tmp.resolve("out2"));
-        DomainRef none = start(xml("jvirt-lxc-nofifo", root, out2, false, "restart"), out2);
+        DomainRef none = start(xml(LxcTestBed.RUN + "nofifo", root, out2, false, "restart"), out2);
         VirtException e = assertThrows(VirtException.class, () -> bed.conn.shutdown(none, ContainerPower.INITCTL));
         assertEquals(ErrorCode.OPERATION_UNSUPPORTED, e.code());
         assertEquals("Operation not supported: Container does not provide an initctl pipe", e.getMessage());
@@ -161,7 +161,7 @@ class PowerTest {
     void onRebootDestroyEndsTheContainerAtItsReboot() throws Exception {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
-        DomainRef ref = start(xml("jvirt-lxc-noreboot", root, out, false, "destroy"), out);
+        DomainRef ref = start(xml(LxcTestBed.RUN + "noreboot", root, out, false, "destroy"), out);
         ContainerProcess proc = bed.process(ref);
         bed.conn.reboot(ref, ContainerPower.SIGNAL);
         DomainEvent stopped = bed.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -172,7 +172,7 @@ class PowerTest {
         assertEquals("1", LxcTestBed.read(out.resolve("boots")), "no second boot");
         assertNull(reboots.poll(), "no reboot event");
         assertFalse(proc.monitorAlive(), "liblxc's monitor gave up");
-        assertFalse(Files.exists(tmp.resolve("run").resolve("jvirt-lxc-noreboot")), "run folder removed");
+        assertFalse(Files.exists(tmp.resolve("run").resolve(LxcTestBed.RUN + "noreboot")), "run folder removed");
         assertTrue(bed.conn.xmlDesc(ref, 0).contains("<on_reboot>destroy</on_reboot>"));
     }
 
@@ -185,7 +185,7 @@ class PowerTest {
     void onPoweroffAndOnCrashAreAcceptedAndIgnoredAsLibvirtDoes() throws Exception {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
-        String xml = xml("jvirt-lxc-poweroff", root, out, false, "restart").replace("<on_reboot>restart</on_reboot>",
+        String xml = xml(LxcTestBed.RUN + "poweroff", root, out, false, "restart").replace("<on_reboot>restart</on_reboot>",
                 "<on_poweroff>restart</on_poweroff>\n  <on_reboot>restart</on_reboot>\n  <on_crash>preserve</on_crash>");
         DomainRef ref = start(xml, out);
         String live = bed.conn.xmlDesc(ref, 0);

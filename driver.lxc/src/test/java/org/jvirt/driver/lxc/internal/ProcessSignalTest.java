@@ -51,7 +51,7 @@ class ProcessSignalTest {
         // RT2 is the kernel's signal 34 (glibc keeps 32 and 33 for itself)
         String script = "trap 'echo usr1 >> /out/usr1' USR1; trap 'echo rt2 >> /out/rt2' 34; "
                 + "echo ready > /out/ready; while :; do sleep 0.2; done";
-        String xml = "<domain type='lxc'>\n  <name>jvirt-lxc-sig1</name>\n  <memory unit='KiB'>65536</memory>\n"
+        String xml = "<domain type='lxc'>\n  <name>" + LxcTestBed.RUN + "sig1</name>\n  <memory unit='KiB'>65536</memory>\n"
                 + "  <os>\n    <type>exe</type>\n    <init>/bin/sh</init>\n    <initarg>-c</initarg>\n"
                 + "    <initarg>" + script.replace(">", "&gt;") + "</initarg>\n  </os>\n  <devices>\n"
                 + "    <filesystem type='mount'>\n      <source dir='" + root + "'/>\n      <target dir='/'/>\n"

@@ -37,6 +37,11 @@ final class RemoteCalls {
         return client.callOpeningStream(proc, args.toByteArray());
     }
 
+    /** Calls a procedure of the LXC program whose reply passes file descriptors; the caller owns them. */
+    int[] lxcDescriptors(int proc, XdrWriter args) throws VirtException {
+        return client.callLxcForDescriptors(proc, args.toByteArray());
+    }
+
     <T> T decode(Decode<T> d) throws VirtException {
         try {
             return d.get();

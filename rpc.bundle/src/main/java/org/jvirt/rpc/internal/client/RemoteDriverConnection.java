@@ -10,6 +10,7 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
+import org.jvirt.api.NamespaceDescriptors;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.Stream;
 import org.jvirt.api.TypedParameter;
@@ -23,6 +24,7 @@ import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainSnapshotDriver;
 import org.jvirt.api.spi.DomainStatsRecord;
+import org.jvirt.rpc.internal.wire.Programs;
 import org.jvirt.rpc.internal.wire.RemoteProc;
 import org.jvirt.rpc.internal.xdr.XdrReader;
 import org.jvirt.rpc.internal.xdr.XdrWriter;
@@ -127,6 +129,13 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     public void sendProcessSignal(DomainRef dom, long pid, int signum, int flags) throws VirtException {
         rpc.call(RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL, RemoteCalls.dom(dom).writeHyper(pid).writeInt(signum)
                 .writeInt(flags));
+    }
+
+    /** remoteDomainLxcOpenNamespace: LXC_PROC_DOMAIN_OPEN_NAMESPACE, the descriptors come with the reply. */
+    @Override
+    public NamespaceDescriptors lxcOpenNamespace(DomainRef dom, int flags) throws VirtException {
+        return new ReceivedDescriptors(rpc.lxcDescriptors(Programs.LXC_PROC_DOMAIN_OPEN_NAMESPACE,
+                RemoteCalls.dom(dom).writeInt(flags)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jvirt.rpc.internal.client;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,8 @@ public final class RpcClient implements AutoCloseable {
     private final Map<Integer, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
     /** Open streams by the serial of the call that opened them. */
     private final Map<Integer, RemoteStream> streams = new ConcurrentHashMap<>();
+    /** Descriptors received with a reply, until its caller takes them. */
+    private final Map<Integer, int[]> descriptors = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private final long timeoutMillis;
     private volatile Consumer<Message> events = m -> { };
@@ -89,16 +92,38 @@ public final class RpcClient implements AutoCloseable {
     }
 
     private XdrReader call(int proc, byte[] args, int serial) throws VirtException {
+        return call(Programs.REMOTE, Programs.REMOTE_VERSION, proc, args, serial).payloadReader();
+    }
+
+    /**
+     * Calls procedure {@code proc} of the LXC program, whose reply carries file descriptors
+     * (VIR_NET_REPLY_WITH_FDS); the caller owns them.
+     */
+    int[] callLxcForDescriptors(int proc, byte[] args) throws VirtException {
+        int serial = serials.incrementAndGet();
+        try {
+            call(Programs.LXC, Programs.LXC_VERSION, proc, args, serial);
+        } catch (VirtException | RuntimeException e) {
+            int[] fds = descriptors.remove(serial);
+            if (fds != null) {
+                ReceivedDescriptors.closeAll(fds);
+            }
+            throw e;
+        }
+        int[] fds = descriptors.remove(serial);
+        return fds == null ? new int[0] : fds;
+    }
+
+    private Message call(int prog, int vers, int proc, byte[] args, int serial) throws VirtException {
         CompletableFuture<Message> reply = new CompletableFuture<>();
         pending.put(serial, reply);
         try {
-            send(new Message(Programs.REMOTE, Programs.REMOTE_VERSION, proc, MessageType.CALL, serial,
-                    MessageType.STATUS_OK, args));
+            send(new Message(prog, vers, proc, MessageType.CALL, serial, MessageType.STATUS_OK, args));
             Message m = reply.get(timeoutMillis, TimeUnit.MILLISECONDS);
             if (m.status() == MessageType.STATUS_ERROR) {
                 throw RemoteError.decode(m.payloadReader()).toException();
             }
-            return m.payloadReader();
+            return m;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof VirtException v ? v : failure(e.getCause().toString());
         } catch (TimeoutException e) {
@@ -139,7 +164,10 @@ public final class RpcClient implements AutoCloseable {
                         send(new Message(Programs.KEEPALIVE, Programs.KEEPALIVE_VERSION, Programs.KEEPALIVE_PONG,
                                 MessageType.MESSAGE, 0, MessageType.STATUS_OK, new byte[0]));
                     }
-                } else if (m.type() == MessageType.REPLY) {
+                } else if (m.type() == MessageType.REPLY || m.type() == MessageType.REPLY_WITH_FDS) {
+                    if (m.type() == MessageType.REPLY_WITH_FDS) {
+                        m = receiveDescriptors(m);
+                    }
                     CompletableFuture<Message> f = pending.get(m.serial());
                     if (f != null) {
                         f.complete(m);
@@ -168,6 +196,36 @@ public final class RpcClient implements AutoCloseable {
         } finally {
             close(reason);
         }
+    }
+
+    /**
+     * Receives the descriptors that follow a VIR_NET_REPLY_WITH_FDS (their count comes first in
+     * the payload) before anything else is read, keeps them for the caller by serial (closed when
+     * no call waits), and returns the reply without the count.
+     */
+    private Message receiveDescriptors(Message m) throws IOException, VirtException {
+        int count;
+        try {
+            count = m.payloadReader().readInt();
+        } catch (XdrException e) {
+            throw failure("a reply with file descriptors does not say how many");
+        }
+        if (count < 0 || count > Programs.MAX_DESCRIPTORS) {
+            throw failure("Received too many FDs " + count + ", expected " + Programs.MAX_DESCRIPTORS + " maximum");
+        }
+        int[] fds = new int[count];
+        for (int i = 0; i < count; i++) {
+            fds[i] = transport.receiveDescriptor();
+        }
+        descriptors.put(m.serial(), fds);
+        if (!pending.containsKey(m.serial())) {   // nobody waits (any more): nobody will take them
+            int[] orphans = descriptors.remove(m.serial());
+            if (orphans != null) {
+                ReceivedDescriptors.closeAll(orphans);
+            }
+        }
+        byte[] payload = Arrays.copyOfRange(m.payload(), 4, m.payload().length);
+        return new Message(m.prog(), m.vers(), m.proc(), MessageType.REPLY, m.serial(), m.status(), payload);
     }
 
     private static VirtException failure(String why) {

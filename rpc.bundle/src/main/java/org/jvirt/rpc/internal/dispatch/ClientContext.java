@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.NamespaceDescriptors;
 import org.jvirt.api.NetworkEventListener;
 import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.StoragePoolEventListener;
@@ -112,4 +113,18 @@ public interface ClientContext {
      * the call's procedure and serial. When the call fails after this, the stream is aborted.
      */
     void attachStream(Stream stream);
+
+    /** True when file descriptors can go to the client with a reply (a UNIX socket). */
+    default boolean passesDescriptors() {
+        return false;
+    }
+
+    /**
+     * Makes {@code descriptors} go with the reply of the call being answered (VIR_NET_REPLY_WITH_FDS):
+     * from now on the context owns them and closes them once sent, or when the call fails.
+     */
+    default void attachDescriptors(NamespaceDescriptors descriptors) {
+        descriptors.close();
+        throw new IllegalStateException("descriptors belong to a call");
+    }
 }

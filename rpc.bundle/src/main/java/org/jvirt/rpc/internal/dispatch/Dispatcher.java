@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one CALL of the remote program and builds its REPLY, applying libvirtd's rules in
+ * Runs one CALL of the remote or the LXC program and builds its REPLY, applying libvirtd's rules in
  * libvirtd's order: known program, known procedure, authenticated, arguments decoded,
  * connection open, read-only. Every failure
  * becomes a {@code remote_error} reply; nothing here closes the connection.
@@ -28,16 +28,24 @@ public final class Dispatcher {
     static final int LAST_PROCEDURE = 453;
 
     private final ProcedureTable table;
+    private final ProcedureTable lxc;
     private final ArgShapes shapes = new ArgShapes();
 
     public Dispatcher(ProcedureTable table) {
+        this(table, LxcProcedures.table());
+    }
+
+    /** Serves {@code table} as the remote program and {@code lxc} as the LXC program. */
+    public Dispatcher(ProcedureTable table, ProcedureTable lxc) {
         this.table = table;
+        this.lxc = lxc;
     }
 
     /** The reply to {@code call}, a CALL of some program. */
     public Message dispatch(ClientContext client, Message call) {
         try {
-            if (call.prog() != Programs.REMOTE || call.vers() != Programs.REMOTE_VERSION) {
+            boolean remote = call.prog() == Programs.REMOTE && call.vers() == Programs.REMOTE_VERSION;
+            if (!remote && (call.prog() != Programs.LXC || call.vers() != Programs.LXC_VERSION)) {
                 throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "Cannot find program "
                         + call.prog() + " version " + call.vers());
             }
@@ -45,11 +53,11 @@ public final class Dispatcher {
                 // virNetServerProgramDispatchCall's check
                 throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "Unexpected message status " + call.status());
             }
-            Optional<Procedure> proc = table.find(call.proc());
+            Optional<Procedure> proc = (remote ? table : lxc).find(call.proc());
             if (proc.isEmpty()) {
                 // a number the protocol does not have is libvirtd's RPC error; a procedure of the
                 // protocol that jvirt does not serve is a function the driver does not support
-                boolean inProtocol = call.proc() >= 1 && call.proc() <= LAST_PROCEDURE;
+                boolean inProtocol = remote && call.proc() >= 1 && call.proc() <= LAST_PROCEDURE;
                 throw new VirtException(inProtocol ? ErrorCode.NO_SUPPORT : ErrorCode.RPC, ErrorDomain.RPC,
                         "unknown procedure: " + call.proc());
             }
@@ -59,7 +67,11 @@ public final class Dispatcher {
                 throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "authentication required");
             }
             // libvirtd decodes the arguments before the procedure checks anything
-            shapes.decode(p.number(), call.payloadReader());
+            if (remote) {
+                shapes.decode(p.number(), call.payloadReader());
+            } else {
+                LxcProcedures.decodeArgs(p.number(), call.payloadReader());
+            }
             if (p.access().beforeOpen()) {
                 return run(p, client, call);
             }

@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.DomainEventListener;
+import org.jvirt.api.NamespaceDescriptors;
 import org.jvirt.api.NetworkEventListener;
 import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.StoragePoolEventListener;
@@ -23,6 +24,7 @@ final class CallContext implements ClientContext {
     private final ClientContext session;
     private Stream stream;   // the worker thread of the call only
     private boolean closeAfterReply;   // the worker thread of the call only
+    private NamespaceDescriptors descriptors;   // the worker thread of the call only
 
     CallContext(ClientContext session) {
         this.session = session;
@@ -39,6 +41,24 @@ final class CallContext implements ClientContext {
             stream.abort();   // an attempt repeated on a new core opened it again
         }
         stream = s;
+    }
+
+    /** The descriptors the call attached, or null. */
+    NamespaceDescriptors descriptors() {
+        return descriptors;
+    }
+
+    @Override
+    public void attachDescriptors(NamespaceDescriptors d) {
+        if (descriptors != null && descriptors != d) {
+            descriptors.close();   // an attempt repeated on a new core opened them again
+        }
+        descriptors = d;
+    }
+
+    @Override
+    public boolean passesDescriptors() {
+        return session.passesDescriptors();
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.jvirt.api.NetworkEventListener;
 import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.NamespaceDescriptors;
 import org.jvirt.api.OpenFlag;
 import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
@@ -52,6 +53,7 @@ final class ClientSession implements ClientContext {
     private final ConnectionSlot connection = new ConnectionSlot();
     private final SessionStreams streams;
     private final SessionLiveness liveness;
+    private final DescriptorReplies descriptorReplies;
 
     ClientSession(RpcServer server, Transport raw, boolean readOnlyListener) {
         this.server = server;
@@ -67,6 +69,7 @@ final class ClientSession implements ClientContext {
         this.outbox = new Outbox(transport, server.settings().limits().maxClientEvents(), requests::release);
         this.streams = new SessionStreams(this, outbox, requests);
         this.liveness = new SessionLiveness(this, outbox);
+        this.descriptorReplies = new DescriptorReplies(transport, this::close);
     }
 
     void start() {
@@ -128,6 +131,12 @@ final class ClientSession implements ClientContext {
             return;
         }
         if (m.type() == MessageType.CALL_WITH_FDS) {
+            String drop = descriptorReplies.discardReceived(m);
+            if (drop != null) {
+                requests.release();
+                drop(drop);
+                return;
+            }
             reply(m, Replies.error(m, ErrorCode.NO_SUPPORT, "file descriptor passing"));
             return;
         }
@@ -156,6 +165,14 @@ final class ClientSession implements ClientContext {
             reply = Replies.internalError(call, t);
         }
         Stream stream = context.stream();
+        NamespaceDescriptors fds = context.descriptors();
+        if (fds != null) {
+            if (reply.status() == MessageType.STATUS_OK && stream == null && !context.closeAfterReply()) {
+                replyWithDescriptors(call, reply, fds);
+                return;
+            }
+            fds.close();
+        }
         if (context.closeAfterReply()) {
             replyAndClose(call, reply);
         } else if (stream == null) {
@@ -168,6 +185,16 @@ final class ClientSession implements ClientContext {
     /** The reply to CONNECT_CLOSE: libvirtd closes the client once it is written (delayed close). */
     private void replyAndClose(Message call, Message reply) {
         sendFrame(Replies.encode(call, reply), true, this::close);
+    }
+
+    /** A reply whose descriptors follow it (VIR_NET_REPLY_WITH_FDS); it holds a request slot until written. */
+    private void replyWithDescriptors(Message call, Message reply, NamespaceDescriptors fds) {
+        Message m = descriptorReplies.message(reply, fds);
+        if (m == null) {
+            reply(call, DescriptorReplies.tooMany(call, fds));
+            return;
+        }
+        sendFrame(m.encode(), true, descriptorReplies.sender(fds));
     }
 
     /** Sends the reply to {@code call}; it holds a request slot until written. */
@@ -230,6 +257,7 @@ final class ClientSession implements ClientContext {
         }
         transport.close();
         outbox.close();
+        descriptorReplies.close();
         requests.wakeReader();
         streams.closeAll();
         closeConnection();
@@ -283,6 +311,11 @@ final class ClientSession implements ClientContext {
     @Override
     public boolean secure() {
         return transport.secure();
+    }
+
+    @Override
+    public boolean passesDescriptors() {
+        return transport.passesDescriptors();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jvirt.rpc.internal.wire;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
@@ -22,11 +23,13 @@ public final class ChannelTransport implements Transport {
     private final Selector writable;
     private final boolean secure;
     private final String peer;
+    private final boolean unix;
 
     public ChannelTransport(SocketChannel channel, boolean secure, String peer) throws IOException {
         this.channel = channel;
         this.secure = secure;
         this.peer = peer;
+        this.unix = channel.getLocalAddress() instanceof UnixDomainSocketAddress;
         channel.configureBlocking(false);
         this.readable = Selector.open();
         this.writable = Selector.open();
@@ -76,6 +79,50 @@ public final class ChannelTransport implements Transport {
     @Override
     public void write(byte[] frame) throws IOException {
         write(ByteBuffer.wrap(frame));
+    }
+
+    @Override
+    public boolean passesDescriptors() {
+        return unix;
+    }
+
+    @Override
+    public void sendDescriptor(int fd) throws IOException {
+        int sock = descriptor();
+        try {
+            DescriptorPassing.send(sock, fd);
+        } catch (LinkageError e) {
+            throw missingJna(e);
+        }
+    }
+
+    @Override
+    public int receiveDescriptor() throws IOException {
+        int sock = descriptor();
+        try {
+            return DescriptorPassing.receive(sock);
+        } catch (LinkageError e) {
+            throw missingJna(e);
+        }
+    }
+
+    private int descriptor() throws IOException {
+        if (!passesDescriptors()) {
+            throw new IOException("file descriptors cannot be passed over " + peer);
+        }
+        if (!channel.isOpen()) {
+            throw new IOException("connection closed");
+        }
+        try {
+            return ChannelDescriptor.of(channel);
+        } catch (LinkageError e) {
+            throw missingJna(e);
+        }
+    }
+
+    /** JNA and sun.misc are optional imports of the bundle: without them descriptors cannot pass. */
+    private static IOException missingJna(LinkageError e) {
+        return new IOException("file descriptor passing needs JNA and sun.misc: " + e, e);
     }
 
     @Override

@@ -146,4 +146,20 @@ public final class LayeredTransport implements Transport {
     public String describe() {
         return inner.describe();
     }
+
+    /** Descriptors go on the socket itself, outside any security layer, as libvirt's virNetSocketSendFD. */
+    @Override
+    public boolean passesDescriptors() {
+        return inner.passesDescriptors();
+    }
+
+    @Override
+    public void sendDescriptor(int fd) throws IOException {
+        inner.sendDescriptor(fd);
+    }
+
+    @Override
+    public int receiveDescriptor() throws IOException {
+        return inner.receiveDescriptor();
+    }
 }

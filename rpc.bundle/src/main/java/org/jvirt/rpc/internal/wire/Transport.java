@@ -27,6 +27,27 @@ public interface Transport extends Frames.Source, AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether file descriptors can go over this transport: a UNIX socket (libvirt's
+     * {@code virNetSocketHasPassFD}).
+     */
+    default boolean passesDescriptors() {
+        return false;
+    }
+
+    /**
+     * Sends {@code fd} after what was written so far (libvirt's {@code virNetSocketSendFD}): call
+     * it once the message that announced it is written, before anything else is.
+     */
+    default void sendDescriptor(int fd) throws IOException {
+        throw new IOException("file descriptors cannot be passed over " + describe());
+    }
+
+    /** Receives one descriptor the peer sent after the message just read ({@code virNetSocketRecvFD}). */
+    default int receiveDescriptor() throws IOException {
+        throw new IOException("file descriptors cannot be passed over " + describe());
+    }
+
     /** Closes the stream; a thread blocked in read or write gets an exception. Idempotent. */
     @Override
     void close();

@@ -32,7 +32,8 @@ import org.jvirt.rpc.internal.testkit.Proc;
  * makes virsh print (virsh formats them; the driver decides names, types, order and values).
  */
 class VirshLxcTest {
-    private static final String NAME = "jv-virsh";
+    /** Unique per run: two runs on one host must not meet in liblxc's names. */
+    private static final String NAME = "jv-virsh-" + Long.toHexString(System.nanoTime() & 0xffffffL);
 
     /** An init that answers each console line and ends on SIGTERM (read -t: the trap runs between reads). */
     private static String xml(Path root) {
