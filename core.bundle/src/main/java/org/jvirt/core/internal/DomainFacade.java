@@ -17,7 +17,6 @@ import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
-import org.jvirt.api.InterfaceAddressSource;
 import org.jvirt.api.InterfaceStats;
 import org.jvirt.api.MemoryStat;
 import org.jvirt.api.NamespaceCommandResult;
@@ -37,7 +36,8 @@ import org.jvirt.core.internal.DomainCalls.VoidCall;
  * The {@link Domain} the core hands out. It names its domain by UUID: after a driver swap it
  * re-resolves its {@link DomainRef} on the new driver connection before the first call there
  * ({@link DomainCalls}), so it keeps working for as long as the domain exists. Validation happens
- * here and, for the tuning calls, in {@link DomainTuning}, as in libvirt's
+ * here and, for the tuning calls and the calls into the guest, in {@link DomainTuning} and
+ * {@link DomainGuestCalls}, as in libvirt's
  * {@code libvirt-domain.c}; everything else goes to the driver.
  */
 final class DomainFacade implements Domain {
@@ -47,6 +47,7 @@ final class DomainFacade implements Domain {
     private final DomainCalls calls;
     private final DomainTuning tuning;
     private final DomainSnapshots snapshots;
+    private final DomainGuestCalls guest;
 
     DomainFacade(ConnectionFacade connection, DomainRef ref, long generation) {
         this.connection = connection;
@@ -55,6 +56,7 @@ final class DomainFacade implements Domain {
         this.calls = new DomainCalls(connection, ref, generation);
         this.tuning = new DomainTuning(connection, calls);
         this.snapshots = new DomainSnapshots(this, new SnapshotCalls(connection, calls));
+        this.guest = new DomainGuestCalls(connection, calls);
     }
 
     @Override
@@ -259,44 +261,22 @@ final class DomainFacade implements Domain {
 
     @Override
     public List<DomainInterface> interfaceAddresses(int source, int flags) throws VirtException {
-        String fn = "virDomainInterfaceAddresses";
-        if (source == InterfaceAddressSource.AGENT.value()) {
-            // libvirt: the guest agent runs commands in the guest, so a read-only connection may not ask it
-            connection.checkWritable(fn, ErrorDomain.DOMAIN);
-        }
-        return read(fn, b -> b.connection().interfaceAddresses(ref(b), source, flags));
+        return guest.interfaceAddresses(source, flags);
     }
 
     @Override
     public NamespaceCommandResult lxcEnterNamespace(List<String> command, int flags) throws VirtException {
-        String fn = "virDomainLxcOpenNamespace";
-        connection.checkOpen(fn, ErrorDomain.DOMAIN);
-        Checks.notNull(command, "command", fn, ErrorDomain.DOMAIN);
-        if (command.isEmpty()) {
-            throw Checks.invalidArg("command in " + fn + " must not be empty", ErrorDomain.DOMAIN);
-        }
-        connection.checkWritable(fn, ErrorDomain.DOMAIN);
-        return connection.call(fn, b -> b.connection().lxcEnterNamespace(ref(b), List.copyOf(command), flags));
+        return guest.lxcEnterNamespace(command, flags);
     }
 
     @Override
     public NamespaceDescriptors lxcOpenNamespace(int flags) throws VirtException {
-        String fn = "virDomainLxcOpenNamespace";
-        connection.checkOpen(fn, ErrorDomain.DOMAIN);
-        // libvirt-lxc.c's virCheckReadOnlyGoto (VIR_FROM_NONE): the descriptors give root in the container
-        connection.checkWritable(fn, ErrorDomain.NONE);
-        return connection.call(fn, b -> b.connection().lxcOpenNamespace(ref(b), flags));
+        return guest.lxcOpenNamespace(flags);
     }
 
     @Override
     public void sendProcessSignal(long pid, int signum, int flags) throws VirtException {
-        String fn = "virDomainSendProcessSignal";
-        connection.checkOpen(fn, ErrorDomain.DOMAIN);
-        if (pid == 0) {
-            throw Checks.invalidArg("pid_value in " + fn + " must not be zero", ErrorDomain.DOMAIN);
-        }
-        // a signal delivered before a driver swap must not be sent twice: never repeated (UNKNOWN)
-        write(fn, b -> b.connection().sendProcessSignal(ref(b), pid, signum, flags), UNKNOWN);
+        guest.sendProcessSignal(pid, signum, flags);
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.jvirt.api.NetworkEventListener;
 import org.jvirt.api.SecretEventListener;
 import org.jvirt.api.StoragePoolEventListener;
 import org.jvirt.api.ErrorCode;
-import org.jvirt.api.NamespaceDescriptors;
 import org.jvirt.api.OpenFlag;
 import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
@@ -54,6 +53,7 @@ final class ClientSession implements ClientContext {
     private final SessionStreams streams;
     private final SessionLiveness liveness;
     private final DescriptorReplies descriptorReplies;
+    private final CallAnswer answers;
 
     ClientSession(RpcServer server, Transport raw, boolean readOnlyListener) {
         this.server = server;
@@ -70,6 +70,7 @@ final class ClientSession implements ClientContext {
         this.streams = new SessionStreams(this, outbox, requests);
         this.liveness = new SessionLiveness(this, outbox);
         this.descriptorReplies = new DescriptorReplies(transport, this::close);
+        this.answers = new CallAnswer(this, server, streams, descriptorReplies);
     }
 
     void start() {
@@ -141,7 +142,7 @@ final class ClientSession implements ClientContext {
             return;
         }
         try {
-            server.workers().submit(() -> answer(m), WorkerPool.highPriority(m));
+            server.workers().submit(() -> answers.answer(m), WorkerPool.highPriority(m));
         } catch (RejectedExecutionException e) {
             if (server.workers().isShutdown()) {
                 close();
@@ -152,49 +153,6 @@ final class ClientSession implements ClientContext {
             reply(m, Replies.error(m, ErrorCode.INTERNAL_ERROR, "too many calls queued for the server's workers ("
                     + server.workers().capacity() + "): try again later"));
         }
-    }
-
-    /** Runs on a worker: the call's reply, whatever the dispatcher does. */
-    private void answer(Message call) {
-        Message reply;
-        CallContext context = new CallContext(this);
-        try {
-            reply = server.dispatcher().dispatch(context, call);
-        } catch (Throwable t) {   // the dispatcher answers everything; this is the net under it
-            LOG.error("client {}: call {} failed unexpectedly", transport.describe(), call, t);
-            reply = Replies.internalError(call, t);
-        }
-        Stream stream = context.stream();
-        NamespaceDescriptors fds = context.descriptors();
-        if (fds != null) {
-            if (reply.status() == MessageType.STATUS_OK && stream == null && !context.closeAfterReply()) {
-                replyWithDescriptors(call, reply, fds);
-                return;
-            }
-            fds.close();
-        }
-        if (context.closeAfterReply()) {
-            replyAndClose(call, reply);
-        } else if (stream == null) {
-            reply(call, reply);
-        } else {
-            streams.start(call, reply, stream);
-        }
-    }
-
-    /** The reply to CONNECT_CLOSE: libvirtd closes the client once it is written (delayed close). */
-    private void replyAndClose(Message call, Message reply) {
-        sendFrame(Replies.encode(call, reply), true, this::close);
-    }
-
-    /** A reply whose descriptors follow it (VIR_NET_REPLY_WITH_FDS); it holds a request slot until written. */
-    private void replyWithDescriptors(Message call, Message reply, NamespaceDescriptors fds) {
-        Message m = descriptorReplies.message(reply, fds);
-        if (m == null) {
-            reply(call, DescriptorReplies.tooMany(call, fds));
-            return;
-        }
-        sendFrame(m.encode(), true, descriptorReplies.sender(fds));
     }
 
     /** Sends the reply to {@code call}; it holds a request slot until written. */
@@ -231,7 +189,8 @@ final class ClientSession implements ClientContext {
         sendFrame(m.encode(), false, null);
     }
 
-    private void sendFrame(byte[] frame, boolean tracked, Runnable afterWritten) {
+    /** Queues a frame; a tracked one holds its request slot until written, then runs {@code afterWritten}. */
+    void sendFrame(byte[] frame, boolean tracked, Runnable afterWritten) {
         String drop;
         try {
             drop = outbox.offer(frame, tracked, afterWritten);
