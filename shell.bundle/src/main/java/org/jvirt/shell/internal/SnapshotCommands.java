@@ -95,8 +95,8 @@ public final class SnapshotCommands {
                 int flags = (args.flag("children") ? SnapshotDeleteFlag.CHILDREN.bit() : 0)
                         | (args.flag("metadata") ? SnapshotDeleteFlag.METADATA_ONLY.bit() : 0);
                 s.delete(flags);
-                call.print("Domain snapshot " + s.name() + (args.flag("children") ? " children" : "")
-                        + " deleted\n");
+                // virsh's cmdSnapshotDelete says "children deleted" only for --children-only
+                call.print("Domain snapshot " + s.name() + " deleted\n");
             }
         }
     }

@@ -86,13 +86,15 @@ class LogicalPoolTest {
             assertTrue(xml.contains("<path>/dev/" + vg + "</path>") && xml.contains("<device path='" + loop + "'/>")
                     && xml.contains("<format type='lvm2'/>"), xml);
 
-            // an LV made beside jvirt: counted in the group's allocation; listed once active (libvirt skips inactive LVs)
+            // an inactive LV made beside jvirt (-an): counted in the group's allocation, not listed (libvirt's
+            // lvs filter skips inactive LVs); listing it once active needs device-mapper, which this kernel lacks
             assertEquals(0, run("lvcreate", "--driverloaded", "n", "-an", "-Zn", "--name", "outside", "-L", "8M", vg).exit());
             pool.refresh(0);
             assertEquals(vgSizes()[1], pool.info().available());
             assertEquals(8L << 20, pool.info().allocation());
             List<String> listed = pool.listAllVolumes(0).stream().map(StorageVol::name).toList();
-            assertEquals(active("outside") ? List.of("outside") : List.of(), listed);
+            assertFalse(active("outside"));
+            assertEquals(List.of(), listed);
 
             createVolume(pool);
 

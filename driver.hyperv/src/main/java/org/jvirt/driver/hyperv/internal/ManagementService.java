@@ -44,7 +44,13 @@ final class ManagementService {
     }
 
     void destroySystem(Vm vm) throws VirtException {
-        wmi.invoke(service(), "DestroySystem", new MethodInput().reference("AffectedSystem", vm.reference()));
+        destroySystem(vm.uuid().toString());
+    }
+
+    /** DestroySystem of the VM whose {@code Msvm_ComputerSystem.Name} is {@code name} (also one not yet looked up). */
+    void destroySystem(String name) throws VirtException {
+        wmi.invoke(service(), "DestroySystem", new MethodInput().reference("AffectedSystem",
+                Wmi.reference("Msvm_ComputerSystem", "CreationClassName", "Msvm_ComputerSystem", "Name", name)));
     }
 
     void modifySystemSettings(EmbeddedInstance settings) throws VirtException {

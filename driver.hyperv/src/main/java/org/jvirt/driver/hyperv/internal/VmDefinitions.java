@@ -55,22 +55,31 @@ final class VmDefinitions {
         if (def.description() != null && !def.description().isEmpty()) {
             vssd.property("Notes", "string", def.description());
         }
-        Vm vm = vms.byUuid(UUID.fromString(vsms.defineSystem(vssd)));
+        // the values are checked before DefineSystem, so that bad XML creates nothing
+        long kib = def.currentMemory() != null ? def.currentMemory().kib() : def.memory().kib();
+        long maxKib = def.memory() != null ? def.memory().kib() : kib;
+        if (mib(maxKib) < mib(kib)) {
+            throw HypervErrors.of(ErrorCode.INVALID_ARG, "cannot set memory higher than max memory");
+        }
+        int vcpus = def.vcpu() == null ? 1 : def.vcpu().current();
+        if (vcpus < 1) {
+            throw HypervErrors.of(ErrorCode.INVALID_ARG, "argument unsupported: vcpus must be at least 1");
+        }
+        String created = vsms.defineSystem(vssd);
         try {
-            long kib = def.currentMemory() != null ? def.currentMemory().kib() : def.memory().kib();
-            long maxKib = def.memory() != null ? def.memory().kib() : kib;
+            Vm vm = vms.byUuid(UUID.fromString(created));
             setMemory(vm, kib, maxKib);
-            setVcpus(vm, def.vcpu() == null ? 1 : def.vcpu().current());
+            setVcpus(vm, vcpus);
+            return vm;
         } catch (VirtException | RuntimeException e) {
             LOG.debug("Domain {} creation failed, rolling back", def.name());
             try {
-                vsms.destroySystem(vm);
+                vsms.destroySystem(created);
             } catch (VirtException undo) {
                 e.addSuppressed(undo);
             }
             throw e;
         }
-        return vms.byUuid(vm.uuid());
     }
 
     private boolean exists(DomainDef def) throws VirtException {

@@ -80,11 +80,12 @@ class NamespaceEntryTest {
             assertNotEquals(Files.readSymbolicLink(Path.of("/proc/self/ns/net")),
                     Files.readSymbolicLink(Path.of(seen.get(3))), "<privnet/>: a network namespace of its own");
         }
-        for (String fd : seen) {
-            // closed (a number may be reused at once by another thread, but not for this namespace)
-            assertTrue(!Files.exists(Path.of(fd)) || !Files.readSymbolicLink(Path.of(fd)).toString()
-                    .equals(Files.readSymbolicLink(Path.of("/proc", Long.toString(proc.initPid()), "ns", "uts"))
-                            .toString()), fd);
+        List<String> kinds = List.of("user", "ipc", "mnt", "net", "pid", "uts");
+        for (int i = 0; i < seen.size(); i++) {
+            // closed (a number may be reused at once by another thread, but not for the same namespace)
+            Path fd = Path.of(seen.get(i));
+            String own = Files.readSymbolicLink(Path.of("/proc", Long.toString(proc.initPid()), "ns", kinds.get(i))).toString();
+            assertTrue(!Files.exists(fd) || !Files.readSymbolicLink(fd).toString().equals(own), fd + " (" + kinds.get(i) + ")");
         }
         assertEquals("invalid argument: unsupported flags (0x1) in function lxcDomainLxcOpenNamespace",
                 assertThrows(VirtException.class, () -> bed.conn.lxcOpenNamespace(ref, 1)).getMessage());

@@ -24,6 +24,7 @@ public final class ChannelTransport implements Transport {
     private final boolean secure;
     private final String peer;
     private final boolean unix;
+    private volatile int fd = -1;   // the channel's descriptor number, once known (a second lookup in a race gives the same)
 
     public ChannelTransport(SocketChannel channel, boolean secure, String peer) throws IOException {
         this.channel = channel;
@@ -114,7 +115,10 @@ public final class ChannelTransport implements Transport {
             throw new IOException("connection closed");
         }
         try {
-            return ChannelDescriptor.of(channel);
+            if (fd < 0) {   // the channel's descriptor never changes: found once, on first use
+                fd = ChannelDescriptor.of(channel);
+            }
+            return fd;
         } catch (LinkageError e) {
             throw missingJna(e);
         }

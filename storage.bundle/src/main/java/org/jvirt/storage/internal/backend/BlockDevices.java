@@ -49,7 +49,10 @@ final class BlockDevices {
              FileChannel out = FileChannel.open(Path.of(device), StandardOpenOption.WRITE)) {
             byte[] buf = new byte[CHUNK];
             for (int n; (n = in.read(buf)) > 0; ) {
-                out.write(ByteBuffer.wrap(buf, 0, n));
+                ByteBuffer chunk = ByteBuffer.wrap(buf, 0, n);
+                while (chunk.hasRemaining()) {   // a write may take part of the buffer
+                    out.write(chunk);
+                }
             }
             out.force(false);
         } catch (IOException e) {

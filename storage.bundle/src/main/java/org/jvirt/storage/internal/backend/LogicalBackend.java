@@ -95,7 +95,7 @@ public final class LogicalBackend {
         for (LvmOutput.Lv lv : LvmOutput.lvs(HostCommand.run(lvm.lvs(def))).values()) {
             volumes.put(lv.name(), volume(def, lv, null));
         }
-        return new Refreshed(volumes, LvmOutput.vgs(HostCommand.run(lvm.vgs(def))));
+        return new Refreshed(volumes, sizes(def));
     }
 
     /** Sizes only, after a volume changed. */

@@ -97,16 +97,6 @@ public final class WsmanClient {
         }
     }
 
-    /** WS-Transfer Get of the instance of {@code classUri} with these key selectors. */
-    public WmiObject get(String classUri, Map<String, String> selectors) throws VirtException {
-        Element body = call("get", WsmanRequest.GET, classUri, selectors, "", null);
-        List<Element> instances = WsmanXml.children(body);
-        if (instances.isEmpty()) {
-            throw HypervErrors.internal("Empty response during get of '" + classUri + "'");
-        }
-        return WmiObject.of(instances.get(0));
-    }
-
     /**
      * Invokes a WMI method: action {@code classUri/method}, the input parameters' XML inside
      * {@code <p:method_INPUT>}; returns the {@code method_OUTPUT} element.

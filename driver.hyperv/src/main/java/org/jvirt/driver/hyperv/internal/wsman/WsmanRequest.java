@@ -11,7 +11,6 @@ final class WsmanRequest {
     static final String ENUMERATE = WsmanXml.ENUMERATION + "/Enumerate";
     static final String PULL = WsmanXml.ENUMERATION + "/Pull";
     static final String RELEASE = WsmanXml.ENUMERATION + "/Release";
-    static final String GET = WsmanXml.TRANSFER + "/Get";
 
     private WsmanRequest() {
     }

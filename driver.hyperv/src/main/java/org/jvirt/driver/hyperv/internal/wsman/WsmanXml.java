@@ -26,7 +26,6 @@ public final class WsmanXml {
     public static final String ANONYMOUS = ADDRESSING + "/role/anonymous";
     public static final String WSMAN = "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd";
     public static final String ENUMERATION = "http://schemas.xmlsoap.org/ws/2004/09/enumeration";
-    public static final String TRANSFER = "http://schemas.xmlsoap.org/ws/2004/09/transfer";
     public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     /** The filter dialect of WMI's query language (Microsoft's WS-Management extensions). */
     public static final String WQL_DIALECT = "http://schemas.microsoft.com/wbem/wsman/1/WQL";
@@ -53,8 +52,21 @@ public final class WsmanXml {
         return out.toString();
     }
 
+    /**
+     * One parser per thread, reset before each use, rather than a factory lookup for every answer and
+     * every job poll (a service lookup, in OSGi through the bundle class loaders), as driver.esx does.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(WsmanXml::newBuilder);
+
     /** Parses an answer; throws SAXException for what is not well-formed XML or has a DOCTYPE. */
     public static Document parse(byte[] bytes) throws SAXException, IOException {
+        DocumentBuilder builder = BUILDER.get();
+        builder.reset();
+        builder.setErrorHandler(null);
+        return builder.parse(new ByteArrayInputStream(bytes));
+    }
+
+    private static DocumentBuilder newBuilder() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -64,9 +76,7 @@ public final class WsmanXml {
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder.parse(new ByteArrayInputStream(bytes));
+            return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser lacks a required feature", e);
         }
