@@ -29,8 +29,21 @@ final class Checks {
 
     /** libvirt's {@code VIR_EXCLUSIVE_FLAGS}: two flags that must not be set together. */
     static void exclusive(int flags, int a, String aName, int b, String bName) throws VirtException {
+        exclusive(flags, a, aName, b, bName, ErrorDomain.DOMAIN);
+    }
+
+    static void exclusive(int flags, int a, String aName, int b, String bName, ErrorDomain domain)
+            throws VirtException {
         if ((flags & a) != 0 && (flags & b) != 0) {
-            throw invalidArg("Flags '" + aName + "' and '" + bName + "' are mutually exclusive", ErrorDomain.DOMAIN);
+            throw invalidArg("Flags '" + aName + "' and '" + bName + "' are mutually exclusive", domain);
+        }
+    }
+
+    /** libvirt's {@code VIR_REQUIRE_FLAG}: {@code flag} only together with {@code required}. */
+    static void requires(int flags, int flag, String flagName, int required, String requiredName, ErrorDomain domain)
+            throws VirtException {
+        if ((flags & flag) != 0 && (flags & required) == 0) {
+            throw invalidArg("Flag '" + requiredName + "' is required by flag '" + flagName + "'", domain);
         }
     }
 

@@ -37,10 +37,8 @@ final class ResizeChecks {
      * agent only counts the live guest, and zero vCPUs is no count.
      */
     static void setVcpus(int count, int flags, String function) throws VirtException {
-        if ((flags & VcpuFlag.MAXIMUM.bit()) != 0 && (flags & ModificationFlag.CONFIG.bit()) == 0) {
-            throw Checks.invalidArg("Flag 'VIR_DOMAIN_AFFECT_CONFIG' is required by flag 'VIR_DOMAIN_VCPU_MAXIMUM'",
-                    ErrorDomain.DOMAIN);
-        }
+        Checks.requires(flags, VcpuFlag.MAXIMUM.bit(), "VIR_DOMAIN_VCPU_MAXIMUM", ModificationFlag.CONFIG.bit(),
+                "VIR_DOMAIN_AFFECT_CONFIG", ErrorDomain.DOMAIN);
         Checks.exclusive(flags, VcpuFlag.GUEST.bit(), "VIR_DOMAIN_VCPU_GUEST",
                 ModificationFlag.CONFIG.bit(), "VIR_DOMAIN_AFFECT_CONFIG");
         if (count == 0) {

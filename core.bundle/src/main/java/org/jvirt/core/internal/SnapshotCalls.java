@@ -41,21 +41,15 @@ final class SnapshotCalls {
         Checks.notNull(value, arg, function, ErrorDomain.DOMAIN_SNAPSHOT);
     }
 
-    /** {@code VIR_EXCLUSIVE_FLAGS_GOTO}. */
+    /** {@code VIR_EXCLUSIVE_FLAGS_GOTO}, in the snapshot error domain. */
     static void exclusive(int flags, int a, String aName, int b, String bName) throws VirtException {
-        if ((flags & a) != 0 && (flags & b) != 0) {
-            throw Checks.invalidArg("Flags '" + aName + "' and '" + bName + "' are mutually exclusive",
-                    ErrorDomain.DOMAIN_SNAPSHOT);
-        }
+        Checks.exclusive(flags, a, aName, b, bName, ErrorDomain.DOMAIN_SNAPSHOT);
     }
 
-    /** {@code VIR_REQUIRE_FLAG_GOTO(flag, required)}: {@code flag} only together with {@code required}. */
+    /** {@code VIR_REQUIRE_FLAG_GOTO(flag, required)}, in the snapshot error domain. */
     static void requires(int flags, int flag, String flagName, int required, String requiredName)
             throws VirtException {
-        if ((flags & flag) != 0 && (flags & required) == 0) {
-            throw Checks.invalidArg("Flag '" + requiredName + "' is required by flag '" + flagName + "'",
-                    ErrorDomain.DOMAIN_SNAPSHOT);
-        }
+        Checks.requires(flags, flag, flagName, required, requiredName, ErrorDomain.DOMAIN_SNAPSHOT);
     }
 
     private static DomainSnapshotDriver driver(Binding b, String function) throws VirtException {

@@ -44,24 +44,27 @@ final class XenLifecycle {
         Path file = writeConfig(def.uuid(), cfg);
         try {
             xl.call(failure, "create", "-p", file.toString());
+        } catch (VirtException e) {
+            dom.stopped(StateReason.SHUTOFF_FAILED);
+            throw e;
         } finally {
             deleteQuietly(file);
         }
-        int domid;
+        int domid = -1;
         try {
-            domid = Integer.parseInt(xl.call(failure, "domid", def.name()).out().strip());
-        } catch (NumberFormatException e) {
-            throw XenErrors.internal(failure + ": xl domid printed no domain id");
-        }
-        try {
+            try {
+                domid = Integer.parseInt(xl.call(failure, "domid", def.name()).out().strip());
+            } catch (NumberFormatException e) {
+                throw XenErrors.internal(failure + ": xl domid printed no domain id");
+            }
             if (!paused) {
                 xl.call("libxenlight failed to unpause domain '" + def.name() + "'", "unpause", String.valueOf(domid));
             }
             dom.running(domid, def, DomainStateInfo.of(paused ? StateReason.PAUSED_USER : StateReason.RUNNING_BOOTED));
             domains.saveStatus(dom);
         } catch (VirtException e) {
-            // libvirt's libxlDomainStart: whatever was created goes away again
-            destroyQuietly(domid);
+            // libvirt's libxlDomainStart: whatever was created goes away again (by name when its id is unknown)
+            destroyQuietly(domid >= 0 ? String.valueOf(domid) : def.name());
             dom.stopped(StateReason.SHUTOFF_FAILED);
             throw e;
         }
@@ -131,11 +134,11 @@ final class XenLifecycle {
         return domid;
     }
 
-    private void destroyQuietly(int domid) {
+    private void destroyQuietly(String domain) {
         try {
-            xl.call("Failed to destroy domain '" + domid + "'", "destroy", String.valueOf(domid));
+            xl.call("Failed to destroy domain '" + domain + "'", "destroy", domain);
         } catch (VirtException e) {
-            LOG.error("cannot destroy the half-started Xen domain {}: {}", domid, e.getMessage());
+            LOG.error("cannot destroy the half-started Xen domain {}: {}", domain, e.getMessage());
         }
     }
 
