@@ -38,8 +38,8 @@ BUILD=${BUILD:-yes}
 PY=/usr/bin/python3
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 HELPER="$ROOT/bench/qemu_vs_libvirtd.py"
+. "$ROOT/bench/lib/daemons.sh"
 QEMU=/usr/bin/qemu-system-x86_64
-LIBVIRT_DRIVERS=/usr/lib/x86_64-linux-gnu/libvirt/connection-driver
 PREFIX="jvb$$"                  # every guest's name starts with it (cleanup finds them by it)
 
 for tool in "$QEMU" /usr/sbin/libvirtd unshare nsenter java; do
@@ -55,21 +55,9 @@ JVIRT_SOCK="$WORK/jvirt-sock"
 LIBVIRT_SOCK="$WORK/libvirtd/libvirt-sock"
 JURI="qemu+unix:///system?socket=$JVIRT_SOCK"
 LURI="qemu+unix:///system?socket=$LIBVIRT_SOCK"
-JVIRTD_PID=""                          # dist/bin/jvirtd (sh); the JVM is its child
-LIBVIRTD_PID=""
-NS_HOLDER_PID=""                       # keeps libvirtd's mount namespace
 MACHINE_CGROUPS_BEFORE=$(ls -d /sys/fs/cgroup/*/machine 2>/dev/null || true)
 
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-
 # --- cleanup: guests first (through their daemon, then by PID), then the daemons, by PID -------
-kill_pid() {    # PID: SIGTERM, up to 10 s, then SIGKILL
-    [ -n "$1" ] || return 0
-    kill -TERM "$1" 2>/dev/null || return 0
-    for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-    kill -KILL "$1" 2>/dev/null || true
-}
-jvirtd_jvm() { [ -n "$JVIRTD_PID" ] && ps -o pid= --ppid "$JVIRTD_PID" 2>/dev/null | tr -d ' ' | head -n 1; }
 cleanup() {
     status=$?
     trap - EXIT INT TERM
@@ -85,11 +73,7 @@ cleanup() {
         log "guest QEMU $pid still running: stopping it"
         kill_pid "$pid"
     done
-    jvm=$(jvirtd_jvm)
-    kill_pid "$JVIRTD_PID"
-    kill_pid "$jvm"
-    kill_pid "$LIBVIRTD_PID"
-    kill_pid "$NS_HOLDER_PID"
+    stop_daemons
     exec 7>&-
     wait 2>/dev/null
     # libvirtd creates its machine partition in each cgroup v1 hierarchy; remove the empty ones it
@@ -97,11 +81,7 @@ cleanup() {
     for dir in /sys/fs/cgroup/*/machine; do
         case " $MACHINE_CGROUPS_BEFORE " in *" $dir "*) ;; *) rmdir "$dir" 2>/dev/null ;; esac
     done
-    if [ "$status" != 0 ]; then
-        for f in "$WORK"/jvirtd.err "$WORK"/libvirtd.out; do
-            [ -f "$f" ] && { echo "--- tail of $f" >&2; tail -n 20 "$f" >&2; }
-        done
-    fi
+    [ "$status" = 0 ] || tail_logs
     if [ "${KEEP_WORK:-no}" = yes ]; then
         log "kept $WORK"
     else
@@ -114,13 +94,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- build -------------------------------------------------------------------------------------
-if [ "$BUILD" = yes ]; then
-    log "building jvirtd (mvn -B -q -o package -pl dist -am -DskipTests)"
-    (cd "$ROOT" && mvn -B -q -o package -pl dist -am -DskipTests) >&2
-fi
+build_jvirtd
 UPGRADE_JAR=$(ls "$ROOT"/driver.qemu/target/driver.qemu-*-upgrade.jar 2>/dev/null | head -n 1)
-[ -f "$ROOT/dist/target/jvirtd.jar" ] && [ -n "$UPGRADE_JAR" ] \
-    || { echo "dist/target/jvirtd.jar or driver.qemu's upgrade jar is missing: run with BUILD=yes" >&2; exit 2; }
+[ -n "$UPGRADE_JAR" ] || { echo "driver.qemu's upgrade jar is missing: run with BUILD=yes" >&2; exit 2; }
 
 # --- the domain ----------------------------------------------------------------------------------
 # No USB controller and no balloon: libvirt would add both by default, jvirt's command line has
@@ -139,68 +115,21 @@ cat > "$WORK/domain.xml" <<XML
 </domain>
 XML
 
-# --- libvirtd 9.0 --------------------------------------------------------------------------------
-# A holder process keeps the mount namespace (and so libvirtd's /run/libvirt with the guests'
-# status files) alive while libvirtd is killed and started again in it.
-prepare_libvirtd() {
-    lv="$WORK/libvirtd"
-    mkdir -p "$lv/drivers" "$lv/etc" "$lv/var/lib" "$lv/var/cache" "$lv/var/log" "$lv/var/tmp"
-    chmod 1777 "$lv/var/tmp"
-    ln -s /run "$lv/var/run"
-    ln -s /run/lock "$lv/var/lock"
-    ln -s "$LIBVIRT_DRIVERS/libvirt_driver_qemu.so" "$lv/drivers/"
-    cat > "$lv/libvirtd.conf" <<CONF
-listen_tcp = 0
-listen_tls = 0
-unix_sock_dir = "$lv"
-auth_unix_rw = "none"
-auth_unix_ro = "none"
-CONF
-    cat > "$lv/etc/qemu.conf" <<CONF
+# --- libvirtd 9.0 and jvirtd ---------------------------------------------------------------------
+# libvirtd's namespace holder (bench/lib) keeps /run/libvirt with the guests' status files alive
+# while libvirtd is killed and started again in it. Its QEMU runs as root without a security
+# driver, and jvirtd's console (for "update") reads a FIFO held open on descriptor 7.
+qemu_conf() {
+    cat > "$WORK/libvirtd/etc/qemu.conf" <<CONF
 user = "root"
 group = "root"
 security_driver = "none"
 stdio_handler = "file"
 CONF
-    cat > "$lv/ns.sh" <<SH
-set -e
-mount -t tmpfs -o mode=0755 tmpfs /run/libvirt
-mount --bind "$lv/var" /var
-mount --bind "$lv/etc" /etc/libvirt
-touch "$lv/ns-ready"
-exec sleep infinity
-SH
-    unshare --mount --propagation private sh "$lv/ns.sh" > "$WORK/namespace.out" 2>&1 < /dev/null &
-    NS_HOLDER_PID=$!
-    for _ in $(seq 1 100); do [ -e "$lv/ns-ready" ] && return 0; sleep 0.05; done
-    echo "mount namespace for libvirtd not ready" >&2
-    cat "$WORK/namespace.out" >&2
-    return 1
 }
-start_libvirtd() {
-    # nsenter execs libvirtd in the holder's mount namespace: LIBVIRTD_PID is libvirtd's PID
-    LIBVIRT_DRIVER_DIR="$WORK/libvirtd/drivers" nsenter -t "$NS_HOLDER_PID" -m \
-        /usr/sbin/libvirtd --config "$WORK/libvirtd/libvirtd.conf" --pid-file "$WORK/libvirtd/libvirtd.pid" \
-        >> "$WORK/libvirtd.out" 2>&1 < /dev/null &
-    LIBVIRTD_PID=$!
-}
-
-# --- jvirtd --------------------------------------------------------------------------------------
-prepare_jvirtd() {
-    mkdir -p "$WORK/jvirtd/etc" "$WORK/jvirtd/var"
-    cp "$ROOT"/dist/etc/* "$WORK/jvirtd/etc/"
-    # Config Admin property names: DS maps the config method unix_sock_rw_path to unix.sock.rw.path
-    printf 'unix.sock.rw.path = %s\n' "$JVIRT_SOCK" > "$WORK/jvirtd/etc/org.jvirt.rpc.cfg"
+console_fifo() {
     mkfifo "$WORK/console"
-    exec 7<> "$WORK/console"    # jvirtd's Gogo console reads it; held open across restarts
-}
-start_jvirtd() {
-    # JVIRTD_VAR holds state, logs, the Felix cache and QEMU logs; JVIRTD_RUN the run-time files
-    # (the read-only RPC socket, QEMU monitor sockets), never the real /run/jvirt
-    (cd "$WORK/jvirtd" && JVIRTD_CONSOLE=yes JVIRTD_VAR="$WORK/jvirtd/var" JVIRTD_ETC="$WORK/jvirtd/etc" \
-        JVIRTD_RUN="$WORK/jvirtd/run" \
-        exec "$ROOT/dist/bin/jvirtd" <&7 >> "$WORK/jvirtd.out" 2>> "$WORK/jvirtd.err") &
-    JVIRTD_PID=$!
+    exec 7<> "$WORK/console"
 }
 console() {     # COMMAND: types it on jvirtd's console and waits for the next prompt
     offset=$(($(wc -c < "$WORK/jvirtd.out") + 1))
@@ -216,23 +145,16 @@ qemu_bundle_id() {
     console "lb -s org.jvirt.driver.qemu" > /dev/null
     tail -n 5 "$WORK/jvirtd.out" | sed -n 's/^ *\([0-9][0-9]*\)|.*org\.jvirt\.driver\.qemu .*/\1/p' | tail -n 1
 }
-await_socket() {    # PATH PID NAME
-    for _ in $(seq 1 1200); do
-        [ -S "$1" ] && return 0
-        kill -0 "$2" 2>/dev/null || { echo "$3 exited" >&2; return 1; }
-        sleep 0.05
-    done
-    echo "$3: no socket $1 after 60 s" >&2
-    return 1
-}
 
 log "work folder $WORK"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-prepare_libvirtd
+prepare_libvirtd libvirt_driver_qemu.so
+qemu_conf
 start_libvirtd
-prepare_jvirtd
+prepare_jvirtd "$JVIRT_SOCK"
+console_fifo
 : > "$WORK/jvirtd.out"
-start_jvirtd
+start_jvirtd console
 await_socket "$LIBVIRT_SOCK" "$LIBVIRTD_PID" libvirtd
 await_socket "$JVIRT_SOCK" "$JVIRTD_PID" jvirtd
 log "libvirtd (pid $LIBVIRTD_PID) and jvirtd (pid $JVIRTD_PID) are up"
@@ -250,7 +172,7 @@ restart_jvirtd() {
     kill -KILL "$(jvirtd_jvm)"
     wait "$JVIRTD_PID" 2>/dev/null || true
     T0=$(date +%s%N)
-    start_jvirtd
+    start_jvirtd console
 }
 restart_libvirtd() {
     kill -KILL "$LIBVIRTD_PID"

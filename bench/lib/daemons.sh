@@ -58,10 +58,20 @@ prepare_jvirtd() {
     printf 'unix.sock.rw.path = %s\n' "$1" > "$WORK/jvirtd/etc/org.jvirt.rpc.cfg"
 }
 
+# start_jvirtd [console]: jvirtd (JVIRTD_PID is dist/bin/jvirtd's shell, its JVM the child); with
+# "console", its Gogo console reads file descriptor 7, which the caller holds open (a FIFO) across
+# restarts. JVIRTD_VAR holds state, logs and the Felix cache, JVIRTD_RUN the run-time files (never
+# the real /run/jvirt).
 start_jvirtd() {
-    (cd "$WORK/jvirtd" && JVIRTD_CONSOLE=no JVIRTD_VAR="$WORK/jvirtd/var" JVIRTD_ETC="$WORK/jvirtd/etc" \
-        JVIRTD_RUN="$WORK/jvirtd/run" exec "$ROOT/dist/bin/jvirtd" < /dev/null \
-        >> "$WORK/jvirtd.out" 2>> "$WORK/jvirtd.err") &
+    if [ "${1:-}" = console ]; then
+        (cd "$WORK/jvirtd" && JVIRTD_CONSOLE=yes JVIRTD_VAR="$WORK/jvirtd/var" JVIRTD_ETC="$WORK/jvirtd/etc" \
+            JVIRTD_RUN="$WORK/jvirtd/run" exec "$ROOT/dist/bin/jvirtd" <&7 \
+            >> "$WORK/jvirtd.out" 2>> "$WORK/jvirtd.err") &
+    else
+        (cd "$WORK/jvirtd" && JVIRTD_CONSOLE=no JVIRTD_VAR="$WORK/jvirtd/var" JVIRTD_ETC="$WORK/jvirtd/etc" \
+            JVIRTD_RUN="$WORK/jvirtd/run" exec "$ROOT/dist/bin/jvirtd" < /dev/null \
+            >> "$WORK/jvirtd.out" 2>> "$WORK/jvirtd.err") &
+    fi
     JVIRTD_PID=$!
 }
 

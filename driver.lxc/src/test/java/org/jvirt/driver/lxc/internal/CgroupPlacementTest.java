@@ -29,7 +29,9 @@ import org.jvirt.api.spi.DomainRef;
  */
 class CgroupPlacementTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final String TEST_PARTITION = "jvirttest.partition";
+    /** The top partition, unique per run so that two runs on one host do not share or remove it. */
+    private static final String PARTITION = "/" + LxcTestBed.RUN + "jvirttest/sub";
+    private static final String TEST_PARTITION = LxcTestBed.RUN + "jvirttest.partition";
 
     @TempDir
     Path tmp;
@@ -78,12 +80,12 @@ class CgroupPlacementTest {
         Path root = bed.rootfs("root");
         Path out = Files.createDirectories(tmp.resolve("out"));
         DomainRef ref = bed.conn.createXml(xml(LxcTestBed.RUN + "cg2", root, out,
-                "  <resource>\n    <partition>/jvirttest/sub</partition>\n  </resource>\n"), 0);
+                "  <resource>\n    <partition>" + PARTITION + "</partition>\n  </resource>\n"), 0);
         ContainerProcess proc = bed.process(ref);
         LxcTestBed.await("ready", WAIT, () -> Files.exists(out.resolve("ready")));
         assertEquals("/" + TEST_PARTITION + "/sub.partition/" + LxcTestBed.RUN + "cg2.libvirt-lxc",
                 CgroupStats.groupOf(proc.initPid(), "memory").orElseThrow());
-        assertTrue(bed.conn.xmlDesc(ref, 0).contains("<partition>/jvirttest/sub</partition>"));
+        assertTrue(bed.conn.xmlDesc(ref, 0).contains("<partition>" + PARTITION + "</partition>"));
         bed.conn.destroy(ref, 0);
 
         DomainRef bad = bed.conn.defineXml(xml(LxcTestBed.RUN + "cg3", root, out,
