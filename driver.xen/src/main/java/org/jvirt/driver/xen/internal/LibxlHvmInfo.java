@@ -54,12 +54,7 @@ final class LibxlHvmInfo {
         h.put("vnc", LibxlDevices.vnc(vnc, vncPortMin));
         h.put("sdl", LibxlDevices.sdl(sdl));
         h.put("spice", new LinkedHashMap<>());
-        List<CharDevice> serials = DefReader.chars(def, "serial");
-        if (serials.isEmpty()) {
-            // an HVM console on a serial target is the first serial port (virDomainDefAddConsoleCompat)
-            serials = DefReader.chars(def, "console").stream().filter(c -> c.target() == null
-                    || c.target().type() == null || "serial".equals(c.target().type())).limit(1).toList();
-        }
+        List<CharDevice> serials = DefReader.hvmSerials(def);
         if (serials.size() == 1) {
             h.put("serial", chr(serials.get(0)));
         } else if (serials.size() > 1) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.api.xml.NumaCell;
 import org.jvirt.testing.ConformanceResults;
 import org.jvirt.testing.LibvirtTestData;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
@@ -80,7 +81,14 @@ class XlOracleTest {
             String name = xml.getFileName().toString().replace(".xml", "");
             try {
                 String text = Files.readString(xml);
-                configs.put(name, formats.toNative(NativeFormats.XL, text));
+                DomainDef def = codec.parse(text, DomainXmlCodec.PARSE_INACTIVE);
+                String numa = numaMismatch(def);
+                if (numa != null) {
+                    results.notRun(name, numa);
+                    continue;
+                }
+                // the xl.cfg the driver starts the domain from
+                configs.put(name, XlWriter.forStart().write(def));
                 built.put(name, LibxlJsonDiff.normalize(json.readTree(LibxlJson.write(
                         builder.build(codec.parse(text, DomainXmlCodec.PARSE_INACTIVE))))));
             } catch (VirtException e) {
@@ -172,6 +180,21 @@ class XlOracleTest {
                 results.failed(test, "libxl configurations differ: " + unexplained);
             }
         }
+    }
+
+    /**
+     * Why libxl refuses the definition on any path, or null: vNUMA cells whose memory does not add
+     * up to the domain's (xl says "maxmem and vnuma memory size mismatch", libxl's own
+     * libxl__vnuma_config_check refuses the same configuration built by libvirt).
+     */
+    private static String numaMismatch(DomainDef def) {
+        if (def.cpu() == null || def.cpu().numaCells().isEmpty() || def.memory() == null) {
+            return null;
+        }
+        long cells = def.cpu().numaCells().stream().mapToLong(NumaCell::memoryKib).sum();
+        long memory = def.memory().kib();
+        return cells == memory ? null : "its vNUMA cells add up to " + cells + " KiB, its memory is " + memory
+                + " KiB: libxl refuses that on any path (xl's vNUMA check, libxl__vnuma_config_check)";
     }
 
     private static String lastLine(String text) {
