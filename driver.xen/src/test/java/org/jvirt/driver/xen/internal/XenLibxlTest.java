@@ -122,7 +122,7 @@ class XenLibxlTest {
             calls.put("setmem", () -> again.setMemory(ref, 131072, 0));
             expected.put("setmem", new String[] {"Failed to set memory for domain '7' with libxenlight", "libxl_domain_info"});
             calls.put("setmaxmem", () -> again.setMemory(ref, 1048576, Flag.mask(MemoryFlag.MAXIMUM)));
-            expected.put("setmaxmem", new String[] {"Failed to set maximum memory for domain '7' with libxenlight", "libxl_"});
+            expected.put("setmaxmem", new String[] {"Failed to set maximum memory for domain '7' with libxenlight", "libxl_domain_info"});
             calls.put("vcpuinfo", () -> again.vcpuInfo(ref));
             expected.put("vcpuinfo", new String[] {"Failed to list vcpus for domain '7' with libxenlight", "libxl_"});
             calls.put("vcpupin", () -> again.pinVcpu(ref, 0, cpus, 0));
