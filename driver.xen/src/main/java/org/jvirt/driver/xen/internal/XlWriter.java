@@ -23,7 +23,8 @@ import org.jvirt.api.xml.XmlElement;
  * a domain from, which must give xl the libxl configuration libvirt's libxlBuildDomainConfig builds,
  * so it also says what libvirt's xl.cfg writer drops or refuses there: the Hyper-V groups as a
  * {@code viridian} list (libvirt's xl.cfg reader takes {@code viridian} only as a boolean, so
- * {@code domxml-to-native} keeps it one), {@code <interface type='hostdev'>} as PCI passthrough
+ * {@code domxml-to-native} keeps it one), {@code <vcpupin>} as a {@code cpus} list,
+ * {@code <interface type='hostdev'>} as PCI passthrough
  * (libxlMakePCIList; libvirt's writer refuses the type) and Xen's pygrub for a PV guest with
  * neither kernel nor bootloader (libxlMakeDomBuildInfo).
  */
@@ -47,6 +48,10 @@ final class XlWriter {
         new CommonWriter().write(conf, def, NativeFormats.XL, start);
         if (start && hvm(def)) {
             conf.setList("viridian", Viridian.xlGroups(DefReader.feature(def, "hyperv")));
+        }
+        if (start) {
+            // libvirt's builder pins the vCPUs at creation (libxlSetVcpuAffinities); its xl.cfg writer drops <vcpupin>
+            conf.setList("cpus", VcpuAffinity.xlList(def));
         }
         if (def.cputune() != null && def.cputune().shares() != null) {
             // libxlMakeDomBuildInfo's sched_params.weight; libvirt's xl.cfg writer drops it

@@ -69,14 +69,15 @@ class XlOracleTest {
     @Test
     void xlParsesJvirtsConfigurationIntoJvirtsLibxlConfiguration() throws Exception {
         Path dir = LibvirtTestData.require("libxlxml2domconfigdata").resolve("libxlxml2domconfigdata");
-        LibxlConfigBuilder builder = new LibxlConfigBuilder((memkb, vcpus) -> 1234, 5900);
+        LibxlConfigBuilder builder = new LibxlConfigBuilder((memkb, vcpus) -> 1234, 5900, 16);
         Map<String, String> configs = new LinkedHashMap<>();
         Map<String, JsonNode> built = new LinkedHashMap<>();
         ConformanceResults results = new ConformanceResults("xl-oracle-libxl");
-        List<Path> inputs;
+        List<Path> inputs = new ArrayList<>();
         try (var s = Files.list(dir)) {
-            inputs = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+            inputs.addAll(s.filter(p -> p.toString().endsWith(".xml")).sorted().toList());
         }
+        inputs.addAll(extraDefinitions());
         for (Path xml : inputs) {
             String name = xml.getFileName().toString().replace(".xml", "");
             try {
@@ -123,6 +124,25 @@ class XlOracleTest {
                 + explainedHere.size() + " explained differences");
         explainedHere.forEach(e -> System.out.println("  " + e));
         results.assertNoRegression();
+    }
+
+    /**
+     * jvirt's own definitions ({@code xl-oracle/extra}, named {@code jvirt-NAME}) of kinds
+     * libvirt's data lacks (vcpupin), copied out of the test resources.
+     */
+    private static List<Path> extraDefinitions() throws IOException {
+        Path out = Files.createTempDirectory("jvirt-xl-extra");
+        List<Path> files = new ArrayList<>();
+        for (String name : List.of("vcpupin-pv", "vcpupin-cpuset-hvm")) {
+            try (var in = XlOracleTest.class.getResourceAsStream("/xl-oracle/extra/" + name + ".xml")) {
+                Path f = out.resolve("jvirt-" + name + ".xml");
+                Files.write(f, in.readAllBytes());
+                f.toFile().deleteOnExit();
+                files.add(f);
+            }
+        }
+        out.toFile().deleteOnExit();
+        return files;
     }
 
     private void collect(Path dir, String prefix, String format, Set<String> unused, Map<String, String> configs,
