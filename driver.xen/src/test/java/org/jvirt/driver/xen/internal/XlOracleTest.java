@@ -132,6 +132,7 @@ class XlOracleTest {
      */
     private static List<Path> extraDefinitions() throws IOException {
         Path out = Files.createTempDirectory("jvirt-xl-extra");
+        out.toFile().deleteOnExit();   // registered first, so deleted after its files
         List<Path> files = new ArrayList<>();
         for (String name : List.of("vcpupin-pv", "vcpupin-cpuset-hvm")) {
             try (var in = XlOracleTest.class.getResourceAsStream("/xl-oracle/extra/" + name + ".xml")) {
@@ -141,7 +142,6 @@ class XlOracleTest {
                 files.add(f);
             }
         }
-        out.toFile().deleteOnExit();
         return files;
     }
 
