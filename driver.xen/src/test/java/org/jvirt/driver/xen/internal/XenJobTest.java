@@ -119,6 +119,20 @@ class XenJobTest {
         }
     }
 
+    @Test
+    void aJobThatWaitsTooLongFailsAsLibvirtsAndTheSameThreadMayNest() throws Exception {
+        XenDomain dom = new XenDomain(java.util.UUID.fromString(UUID2), "d");
+        assertTrue(dom.beginJob("start", 100));
+        assertFalse(dom.beginJob("destroy", 100), "the thread that runs the job runs the nested one too");
+        VirtException e = threads.submit(() -> assertThrows(VirtException.class, () -> dom.beginJob("destroy", 200)))
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(ErrorCode.OPERATION_TIMEOUT, e.code());
+        assertEquals("Timed out during operation: cannot acquire state change lock (held by start)", e.getMessage());
+        dom.endJob();
+        assertEquals("ran", threads.submit(() -> dom.job("destroy", () -> "ran")).get(10, TimeUnit.SECONDS));
+        assertFalse(dom.inJob());
+    }
+
     private void awaitFile(String name) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!Files.exists(xl.resolveSibling(name))) {
