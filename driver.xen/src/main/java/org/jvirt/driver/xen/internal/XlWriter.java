@@ -165,7 +165,7 @@ final class XlWriter {
         }
     }
 
-    private static void spice(ConfText conf, DomainDef def) {
+    private void spice(ConfText conf, DomainDef def) {
         List<Graphics> all = def.devices().graphics();
         if (!hvm(def) || all.isEmpty() || !"spice".equals(all.get(0).type())) {
             return;
@@ -180,6 +180,9 @@ final class XlWriter {
         }
         conf.setInt("spiceport", g.port());
         conf.setInt("spicetls_port", g.tlsPort() == null ? 0 : g.tlsPort());
+        if (start && g.keymap() != null) {
+            conf.setString("keymap", g.keymap());
+        }
         if (g.passwd() != null) {
             conf.setInt("spicedisable_ticketing", 0);
             conf.setString("spicepasswd", g.passwd());
@@ -191,10 +194,16 @@ final class XlWriter {
         } else if ("client".equals(g.mouseMode())) {
             conf.setInt("spiceagent_mouse", 1);
             conf.setInt("spicevdagent", 1);
+        } else if (start) {
+            conf.setInt("spiceagent_mouse", 1);   // libvirt's builder: client mode by default
         }
         if ("yes".equals(g.clipboardCopypaste())) {
             conf.setInt("spice_clipboard_sharing", 1);
             conf.setInt("spicevdagent", 1);
+        } else if (start) {
+            // libvirt's builder turns both off explicitly without copy and paste (over a client mouse's vdagent)
+            conf.setInt("spicevdagent", 0);
+            conf.setInt("spice_clipboard_sharing", 0);
         }
     }
 

@@ -116,6 +116,10 @@ final class LibxlJsonDiff {
                 return "xl records the one function it was given in vfunc_mask; libxl reads the mask only for all"
                         + " functions (LIBXL_PCI_FUNC_ALL)";
             }
+            if (p.equals("b_info.type.hvm.spice.tls_port") && d.libvirts() != null) {
+                return "libvirt's builder drops <graphics tlsPort> (libxlMakeBuildInfoVfb); the xl.cfg, libvirt's too,"
+                        + " says spicetls_port, so a domain jvirt starts has its TLS port";
+            }
             if (p.equals("b_info.bootloader") && d.libvirts() != null) {
                 return "libxl 4.17 reads the bootloader at b_info.bootloader; libvirt sets the older type.pv.bootloader";
             }

@@ -77,7 +77,7 @@ class XlOracleTest {
         try (var s = Files.list(dir)) {
             inputs.addAll(s.filter(p -> p.toString().endsWith(".xml")).sorted().toList());
         }
-        inputs.addAll(extraDefinitions());
+        inputs.addAll(extraDefinitions(LibvirtTestData.require("xlconfigdata").resolve("xlconfigdata")));
         for (Path xml : inputs) {
             String name = xml.getFileName().toString().replace(".xml", "");
             try {
@@ -127,10 +127,10 @@ class XlOracleTest {
     }
 
     /**
-     * jvirt's own definitions ({@code xl-oracle/extra}, named {@code jvirt-NAME}) of kinds
-     * libvirt's data lacks (vcpupin), copied out of the test resources.
+     * Definitions of kinds libvirt's libxlxml2domconfig data lacks: jvirt's own ({@code xl-oracle/extra},
+     * named {@code jvirt-NAME}: vcpupin) and libvirt's xlconfig SPICE ones ({@code xlconfig-NAME}).
      */
-    private static List<Path> extraDefinitions() throws IOException {
+    private static List<Path> extraDefinitions(Path xlconfigdata) throws IOException {
         Path out = Files.createTempDirectory("jvirt-xl-extra");
         out.toFile().deleteOnExit();   // registered first, so deleted after its files
         List<Path> files = new ArrayList<>();
@@ -141,6 +141,12 @@ class XlOracleTest {
                 f.toFile().deleteOnExit();
                 files.add(f);
             }
+        }
+        for (String name : List.of("spice", "spice-features")) {
+            Path f = out.resolve("xlconfig-" + name + ".xml");
+            Files.copy(xlconfigdata.resolve("test-" + name + ".xml"), f);
+            f.toFile().deleteOnExit();
+            files.add(f);
         }
         return files;
     }

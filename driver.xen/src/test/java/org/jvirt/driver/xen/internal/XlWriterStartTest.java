@@ -53,6 +53,17 @@ class XlWriterStartTest {
     }
 
     @Test
+    void spiceSaysWhatLibvirtsBuilderSetsAtAStart() throws Exception {
+        DomainDef def = hvm("", "<graphics type='spice' port='5901' autoport='no' keymap='de'><listen type='address'"
+                + " address='0.0.0.0'/></graphics>");
+        String start = XlWriter.forStart().write(def);
+        assertTrue(start.contains("spiceagent_mouse = 1") && start.contains("spicevdagent = 0")
+                && start.contains("spice_clipboard_sharing = 0") && start.contains("keymap = \"de\""), start);
+        String plain = XlWriter.toNative().write(def);
+        assertFalse(plain.contains("spiceagent_mouse") || plain.contains("spicevdagent") || plain.contains("keymap"), plain);
+    }
+
+    @Test
     void aPvGuestWithNothingToBootGetsPygrubAtAStartOnly() throws Exception {
         DomainDef def = codec.parse("<domain type='xen'><name>p</name><uuid>039e9ee6-4a84-3055-4c81-8ba426ae2656</uuid>"
                 + "<memory>524288</memory><os><type arch='x86_64' machine='xenpv'>linux</type></os><devices/></domain>",
