@@ -3,8 +3,10 @@
 # driver runs (list -v, vcpu-list, domid, info; formats of tools/xl/xl_info.c and xl_vcpu.c), with
 # the domains kept in state.json next to this file. It checks the driver's bookkeeping (states,
 # events, reattach); that the commands reach libxl is XenLibxlTest's part, with the real xl.
-# A domain whose name starts with "fail-unpause" cannot be unpaused.
-import json, os, re, sys
+# A domain whose name starts with "fail-unpause" cannot be unpaused. Creating one whose name starts
+# with "slow-" writes the file "creating" next to this file, then waits (20 s at most) for a file
+# "release" there, so that a test can look at the driver while libxl is creating the domain.
+import json, os, re, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 STATE = os.path.join(HERE, "state.json")
@@ -42,6 +44,13 @@ def main(args):
         paused = "-p" in rest
         text = open(rest[-1]).read()
         sys.stderr.write("Parsing config from %s\n" % rest[-1])
+        if (cfg_value(text, "name") or "").startswith("slow-"):
+            open(os.path.join(HERE, "creating"), "w").close()
+            deadline = time.time() + 20
+            while not os.path.exists(os.path.join(HERE, "release")) and time.time() < deadline:
+                time.sleep(0.05)
+            os.remove(os.path.join(HERE, "creating"))
+            s = load()
         domid = s["next"]
         s["next"] += 1
         s["domains"][str(domid)] = {"name": cfg_value(text, "name"), "uuid": cfg_value(text, "uuid"),
@@ -73,6 +82,15 @@ def main(args):
         s["next"] += 1
     elif cmd == "mem-set":
         find(s, rest[0])["memkib"] = int(rest[1].rstrip("k"))
+    elif cmd == "mem-max":
+        d = find(s, rest[0])
+        kib = int(rest[1].rstrip("k"))
+        if kib < d["memkib"]:
+            # libxl_domain_setmaxmem refuses a maximum below the current target
+            fail("libxl: error: libxl_mem.c:89:libxl_domain_setmaxmem: Domain %s:memory_static_max must be "
+                 "greater than or equal to memory_dynamic_max\n"
+                 "cannot set domid %s static max memory to : %s" % (rest[0], rest[0], rest[1]))
+        d["maxkib"] = kib
     elif cmd == "vcpu-pin":
         find(s, rest[0])["pins"][rest[1]] = rest[2]
     elif cmd == "list":

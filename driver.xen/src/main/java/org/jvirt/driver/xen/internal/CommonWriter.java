@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Address;
 import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.CharSource;
 import org.jvirt.api.xml.Clock;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Graphics;
 import org.jvirt.api.xml.Hostdev;
+import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.Sound;
 import org.jvirt.api.xml.Timer;
 import org.jvirt.api.xml.Vcpu;
@@ -25,7 +27,8 @@ import org.jvirt.api.xml.XmlElement;
 final class CommonWriter {
     private final NetWriter nets = new NetWriter();
 
-    void write(ConfText conf, DomainDef def, String format) throws VirtException {
+    /** @param start the xl.cfg of a start: {@code <interface type='hostdev'>} goes to {@code pci}, as libxl's */
+    void write(ConfText conf, DomainDef def, String format, boolean start) throws VirtException {
         conf.setString("name", def.name());
         conf.setString("uuid", def.uuid() == null ? "" : def.uuid().toString());
         long total = def.memory() == null ? 0 : def.memory().kib();
@@ -33,7 +36,7 @@ final class CommonWriter {
         conf.setInt("maxmem", (total + 1023) / 1024);
         conf.setInt("memory", (current + 1023) / 1024);
         cpuAllocation(conf, def);
-        hypervisorFeatures(conf, def);
+        hypervisorFeatures(conf, def, start);
         timeOffset(conf, def);
         conf.setString("on_poweroff", orElse(def.onPoweroff(), "destroy"));
         conf.setString("on_reboot", orElse(def.onReboot(), "restart"));
@@ -42,8 +45,8 @@ final class CommonWriter {
             conf.setString("device_model_override", def.devices().emulator());
         }
         new VfbWriter().write(conf, def);
-        conf.setList("vif", nets.vifs(def, NativeFormats.XL.equals(format) ? "vif" : "netfront"));
-        pci(conf, def);
+        conf.setList("vif", nets.vifs(def, NativeFormats.XL.equals(format) ? "vif" : "netfront", start));
+        pci(conf, def, start);
         charDevices(conf, def, format);
         sound(conf, def);
     }
@@ -61,7 +64,7 @@ final class CommonWriter {
         }
     }
 
-    private static void hypervisorFeatures(ConfText conf, DomainDef def) throws VirtException {
+    private static void hypervisorFeatures(ConfText conf, DomainDef def, boolean start) throws VirtException {
         boolean hvm = hvm(def);
         XmlElement xen = DefReader.feature(def, "xen");
         boolean xenOn = xen != null && !"off".equals(xen.attribute("state"));
@@ -71,6 +74,8 @@ final class CommonWriter {
             conf.setInt("apic", featureOn(def, "apic") ? 1 : 0);
             if (featureOff(def, "hap")) {
                 conf.setInt("hap", 0);
+            } else if (start && featureOn(def, "hap")) {
+                conf.setInt("hap", 1);   // libvirt's builder sets c_info.hap; its xl.cfg writer only writes 0
             }
             conf.setInt("viridian", featureOn(def, "viridian") ? 1 : 0);
         } else if (xenOn && xen.child("e820_host") != null && "on".equals(xen.child("e820_host").attribute("state"))) {
@@ -131,8 +136,16 @@ final class CommonWriter {
         conf.setInt("localtime", localtime);
     }
 
-    private static void pci(ConfText conf, DomainDef def) {
+    private static void pci(ConfText conf, DomainDef def, boolean start) {
         List<String> pcis = new ArrayList<>();
+        // libvirt's parser puts a hostdev NIC first among the hostdevs; libxl passes it through like them
+        for (NetInterface n : start ? def.devices().interfaces() : List.<NetInterface>of()) {
+            Address a = "hostdev".equals(n.type()) && n.source() != null ? n.source().hostAddress() : null;
+            if (a != null) {
+                pcis.add(String.format(Locale.ROOT, "%04x:%02x:%02x.%x", nz(a.domain()), nz(a.bus()), nz(a.slot()),
+                        nz(a.function())));
+            }
+        }
         for (Hostdev h : devices(def, Hostdev.class)) {
             if (!"subsystem".equals(h.mode()) || !"pci".equals(h.type()) || h.source() == null
                     || h.source().pciAddress() == null) {
@@ -153,7 +166,7 @@ final class CommonWriter {
         }
         List<CharDevice> parallels = DefReader.chars(def, "parallel");
         conf.setString("parallel", parallels.isEmpty() ? "none" : sxprChr(parallels.get(0)));
-        List<CharDevice> serials = DefReader.chars(def, "serial");
+        List<CharDevice> serials = DefReader.hvmSerials(def);
         if (serials.isEmpty()) {
             conf.setString("serial", "none");
         } else if (serials.size() == 1 && port(serials.get(0)) == 0) {
@@ -193,7 +206,7 @@ final class CommonWriter {
             case "tcp" -> ("raw".equals(orElse(s.protocol(), "raw")) ? "tcp" : "telnet") + ":" + orElse(s.host(), "")
                     + ":" + orElse(s.service(), "") + ("bind".equals(s.mode()) ? ",server,nowait" : "");
             case "udp" -> "udp:" + orElse(s.host(), "") + ":" + orElse(s.service(), "") + "@"
-                    + orElse(s.bindHost(), "") + ":" + orElse(s.bindService(), "");
+                    + orElse(s.bindHost(), "") + ":" + orElse(s.bindService(), "0");   // libxlMakeChrdevStr's any port
             case "unix" -> "unix:" + s.path() + ("bind".equals(s.mode()) ? ",server,nowait" : "");
             default -> throw XenErrors.confUnsupported("unsupported chr device type '" + type + "'");
         };

@@ -47,6 +47,19 @@ final class DefReader {
         return def.devices().charDevices().stream().filter(c -> element.equals(c.elementName())).toList();
     }
 
+    /**
+     * An HVM guest's serial ports; without any, its console on a serial target is the first one
+     * (libvirt's parser adds it, virDomainDefAddConsoleCompat; jvirt's codec keeps the XML as given).
+     */
+    static List<CharDevice> hvmSerials(DomainDef def) {
+        List<CharDevice> serials = chars(def, "serial");
+        if (!serials.isEmpty()) {
+            return serials;
+        }
+        return chars(def, "console").stream().filter(c -> c.target() == null || c.target().type() == null
+                || "serial".equals(c.target().type())).limit(1).toList();
+    }
+
     static XmlElement child(Preserved p, String name) {
         return p.children().stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
     }

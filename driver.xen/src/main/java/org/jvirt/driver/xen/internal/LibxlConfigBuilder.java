@@ -26,10 +26,13 @@ final class LibxlConfigBuilder {
     private final LongBinaryOperator shadowMemkb;
     /** The first VNC port libvirt's driver hands out (its port allocator's start). */
     private final int vncPortMin;
+    /** libxl_get_max_cpus: the size of a CPU map, all of whose CPUs an unpinned vCPU may use. */
+    private final int maxCpus;
 
-    LibxlConfigBuilder(LongBinaryOperator shadowMemkb, int vncPortMin) {
+    LibxlConfigBuilder(LongBinaryOperator shadowMemkb, int vncPortMin, int maxCpus) {
         this.shadowMemkb = shadowMemkb;
         this.vncPortMin = vncPortMin;
+        this.maxCpus = maxCpus;
     }
 
     Map<String, Object> build(DomainDef def) throws VirtException {
@@ -63,6 +66,11 @@ final class LibxlConfigBuilder {
             avail.add(i);
         }
         b.put("avail_vcpus", avail);
+        List<List<Integer>> affinity = VcpuAffinity.libxl(def, maxCpus);
+        if (!affinity.isEmpty()) {
+            b.put("vcpu_hard_affinity", affinity);
+            b.put("numa_placement", "False");
+        }
         Clock clock = def.clock();
         for (Timer t : clock == null ? List.<Timer>of() : clock.timers()) {
             if (t.name().equals("tsc") && t.mode() != null) {

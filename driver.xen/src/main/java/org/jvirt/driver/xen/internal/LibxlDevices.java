@@ -148,6 +148,28 @@ final class LibxlDevices {
         return m;
     }
 
+    /**
+     * libvirt's libxlMakeBuildInfoVfb for SPICE (preferred over VNC and SDL): the port (from the
+     * allocator for autoport), the listen address (loopback when the listen has none), ticketing,
+     * the agent mouse (client mode by default), vdagent and clipboard sharing; no TLS port.
+     */
+    static Map<String, Object> spice(Graphics g, int portMin) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enable", "True");
+        m.put("port", g.autoport() || g.port() < 0 ? portMin : g.port());
+        if (!g.listens().isEmpty() || g.address() != null) {
+            String listen = CommonWriter.listenAddress(g);
+            m.put("host", listen == null ? "127.0.0.1" : listen);
+        }
+        LibxlConfigBuilder.putIf(m, "passwd", g.passwd());
+        m.put("disable_ticketing", g.passwd() == null ? "True" : "False");
+        m.put("agent_mouse", "server".equals(g.mouseMode()) ? "False" : "True");
+        String copy = "yes".equals(g.clipboardCopypaste()) ? "True" : "False";
+        m.put("vdagent", copy);
+        m.put("clipboard_sharing", copy);
+        return m;
+    }
+
     static Map<String, Object> sdl(Graphics g) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("enable", g == null ? "False" : "True");

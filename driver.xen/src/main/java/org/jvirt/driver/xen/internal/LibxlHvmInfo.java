@@ -53,13 +53,14 @@ final class LibxlHvmInfo {
         Graphics sdl = graphics.stream().filter(g -> "sdl".equals(g.type())).findFirst().orElse(null);
         h.put("vnc", LibxlDevices.vnc(vnc, vncPortMin));
         h.put("sdl", LibxlDevices.sdl(sdl));
-        h.put("spice", new LinkedHashMap<>());
-        List<CharDevice> serials = DefReader.chars(def, "serial");
-        if (serials.isEmpty()) {
-            // an HVM console on a serial target is the first serial port (virDomainDefAddConsoleCompat)
-            serials = DefReader.chars(def, "console").stream().filter(c -> c.target() == null
-                    || c.target().type() == null || "serial".equals(c.target().type())).limit(1).toList();
+        Graphics spice = graphics.stream().filter(g -> "spice".equals(g.type())).findFirst().orElse(null);
+        if (spice != null) {
+            h.put("spice", LibxlDevices.spice(spice, vncPortMin));
+            LibxlConfigBuilder.putIf(h, "keymap", spice.keymap());
+        } else {
+            h.put("spice", new LinkedHashMap<>());
         }
+        List<CharDevice> serials = DefReader.hvmSerials(def);
         if (serials.size() == 1) {
             h.put("serial", chr(serials.get(0)));
         } else if (serials.size() > 1) {

@@ -40,7 +40,7 @@ final class NativeFormats {
             throw unsupportedType(format);
         }
         DomainDef def = codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE);
-        return XL.equals(format) ? new XlWriter().write(def) : new XmWriter().write(def);
+        return XL.equals(format) ? XlWriter.toNative().write(def) : new XmWriter().write(def);
     }
 
     private static VirtException unsupportedType(String format) {

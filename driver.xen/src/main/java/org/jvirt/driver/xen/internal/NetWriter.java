@@ -16,9 +16,13 @@ final class NetWriter {
     private static final String DEFAULT_VIF_SCRIPT = "vif-bridge";
     private static final int VIR_ERR_NO_NETWORK = 43;
 
-    List<String> vifs(DomainDef def, String vifTypename) throws VirtException {
+    /** @param start a hostdev NIC is PCI passthrough ({@code pci}), not a vif, at a start */
+    List<String> vifs(DomainDef def, String vifTypename, boolean start) throws VirtException {
         List<String> out = new ArrayList<>();
         for (NetInterface net : def.devices().interfaces()) {
+            if (start && "hostdev".equals(net.type())) {
+                continue;
+            }
             out.add(vif(net, DefReader.hvm(def), vifTypename));
         }
         return out;

@@ -16,7 +16,23 @@ import org.jvirt.api.xml.XmlElement;
 final class Viridian {
     private static final int ALL = 64;
 
+    /** libxl_viridian_enlightenment's names, by bit: what xl.cfg's {@code viridian = [ ... ]} list says. */
+    private static final List<String> XL_NAMES = List.of("base", "freq", "time_ref_count", "reference_tsc",
+            "hcall_remote_tlb_flush", "apic_assist", "crash_ctl", "synic", "stimer", "hcall_ipi");
+
     private Viridian() {
+    }
+
+    /**
+     * The same enlightenments as xl.cfg's {@code viridian} list: {@code "all"} for passthrough (xl
+     * sets all 64 bits, as libvirt's builder), else the group names; empty when there are none.
+     */
+    static List<String> xlGroups(XmlElement hyperv) {
+        List<Integer> bits = enlightenments(hyperv);
+        if (bits.size() == ALL) {
+            return List.of("all");
+        }
+        return bits.stream().map(XL_NAMES::get).toList();
     }
 
     static List<Integer> enlightenments(XmlElement hyperv) {

@@ -18,4 +18,8 @@ public @interface XenConfig {
     @AttributeDefinition(description = "Milliseconds between two looks at the running domains (state changes"
             + " made outside jvirt become events)")
     long poll_interval_ms() default 2000;
+
+    @AttributeDefinition(description = "Milliseconds the host's physinfo (xl info: CPUs, memory) is reused for"
+            + " nodeinfo and vCPU calls; 0 asks libxl every time. Xen's version and guest capabilities are read once")
+    long host_info_ttl_ms() default 5000;
 }

@@ -149,43 +149,48 @@ final class XenConnection implements DriverConnection {
     public void destroy(DomainRef ref, int flags) throws VirtException {
         XenErrors.checkFlags(flags, 0, "libxlDomainDestroyFlags");
         XenDomain d = find(ref);
-        synchronized (d) {
+        d.job("destroy", () -> {
             parts.lifecycle().destroy(d);
-        }
+            return null;
+        });
     }
 
     @Override
     public void shutdown(DomainRef ref, int flags) throws VirtException {
         XenErrors.checkFlags(flags, 0, "libxlDomainShutdownFlags");
         XenDomain d = find(ref);
-        synchronized (d) {
+        d.job("shutdown", () -> {
             parts.lifecycle().shutdown(d);
-        }
+            return null;
+        });
     }
 
     @Override
     public void reboot(DomainRef ref, int flags) throws VirtException {
         XenErrors.checkFlags(flags, 0, "libxlDomainReboot");
         XenDomain d = find(ref);
-        synchronized (d) {
+        d.job("reboot", () -> {
             parts.lifecycle().reboot(d);
-        }
+            return null;
+        });
     }
 
     @Override
     public void suspend(DomainRef ref) throws VirtException {
         XenDomain d = find(ref);
-        synchronized (d) {
+        d.job("suspend", () -> {
             parts.lifecycle().suspend(d);
-        }
+            return null;
+        });
     }
 
     @Override
     public void resume(DomainRef ref) throws VirtException {
         XenDomain d = find(ref);
-        synchronized (d) {
+        d.job("resume", () -> {
             parts.lifecycle().resume(d);
-        }
+            return null;
+        });
     }
 
     @Override
@@ -228,9 +233,10 @@ final class XenConnection implements DriverConnection {
     @Override
     public void pinVcpu(DomainRef ref, int vcpu, BitSet cpumap, int flags) throws VirtException {
         XenDomain d = find(ref);
-        synchronized (d) {
+        d.job("vcpupin", () -> {
             parts.guest().pinVcpu(d, vcpu, cpumap, flags);
-        }
+            return null;
+        });
     }
 
     @Override
@@ -250,9 +256,10 @@ final class XenConnection implements DriverConnection {
     @Override
     public void setMemory(DomainRef ref, long kib, int flags) throws VirtException {
         XenDomain d = find(ref);
-        synchronized (d) {
+        d.job("setmem", () -> {
             parts.guest().setMemory(d, kib, flags);
-        }
+            return null;
+        });
     }
 
     @Override

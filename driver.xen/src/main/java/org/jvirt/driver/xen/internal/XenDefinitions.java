@@ -36,7 +36,7 @@ final class XenDefinitions {
 
     XenDomain define(String xml) throws VirtException {
         DomainDef def = parse(xml, DomainXmlCodec.PARSE_INACTIVE, "virDomainDefineXML");
-        XenDomain dom = domains.claim(def);
+        XenDomain dom = domains.claim(def, false);
         synchronized (dom) {
             boolean updated = dom.isPersistent();
             try {
@@ -54,32 +54,41 @@ final class XenDefinitions {
     /** {@code libxlDomainCreateXML}: the domain exists while Xen runs it. */
     XenDomain createTransient(String xml, boolean paused) throws VirtException {
         DomainDef def = parse(xml, 0, "virDomainCreateXML");
-        XenDomain dom = domains.claim(def);
-        synchronized (dom) {
-            if (dom.isActive()) {
-                throw XenErrors.operationInvalid("domain '" + def.name() + "' is already active");
-            }
-            try {
+        // registered with its definition at once (libvirt's VIR_DOMAIN_OBJ_LIST_ADD_LIVE): lookups,
+        // lists and dominfo see a shut off domain while it is being created, never one without a definition
+        XenDomain dom = domains.claim(def, true);
+        try {
+            dom.job("create", () -> {
                 lifecycle.start(dom, def, paused);
-            } finally {
+                return null;
+            });
+        } finally {
+            dom.clearLiveDefIfInactive();
+            synchronized (dom) {
                 domains.removeIfUnused(dom);
             }
-            return dom;
         }
+        return dom;
     }
 
     /** {@code libxlDomainCreateWithFlags}: starts the persistent definition. */
     void start(XenDomain dom, boolean paused) throws VirtException {
-        synchronized (dom) {
-            if (!dom.isPersistent() && !dom.isActive()) {
+        dom.job("start", () -> {
+            DomainDef def = dom.persistentDef();
+            if (def == null && !dom.isActive()) {
                 throw XenErrors.noDomain(dom);
             }
-            lifecycle.start(dom, dom.persistentDef(), paused);
-        }
+            lifecycle.start(dom, def, paused);
+            return null;
+        });
     }
 
     /** {@code libxlDomainUndefineFlags}: a running domain goes on as a transient one. */
     void undefine(XenDomain dom) throws VirtException {
+        dom.job("undefine", () -> undefineInJob(dom));
+    }
+
+    private Void undefineInJob(XenDomain dom) throws VirtException {
         synchronized (dom) {
             if (!dom.isPersistent()) {
                 throw XenErrors.operationInvalid("Cannot undefine transient domain");
@@ -89,6 +98,7 @@ final class XenDefinitions {
             dom.setAutostart(false);
             domains.emit(dom, DomainEventType.UNDEFINED, DomainEventType.UNDEFINED_REMOVED);
             domains.removeIfUnused(dom);
+            return null;
         }
     }
 

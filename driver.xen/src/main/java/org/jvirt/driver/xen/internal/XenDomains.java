@@ -87,9 +87,11 @@ final class XenDomains {
 
     /**
      * libvirt's {@code virDomainObjListAddLocked}: the registered domain for {@code def}, a new one
-     * when there is none; a name belongs to one UUID, a UUID to one name.
+     * when there is none; a name belongs to one UUID, a UUID to one name. {@code live}: a domain about
+     * to be created from {@code def} (createXML), which must not run already and gets {@code def} as
+     * its running definition before anyone can find it (VIR_DOMAIN_OBJ_LIST_ADD_LIVE | CHECK_LIVE).
      */
-    synchronized XenDomain claim(DomainDef def) throws VirtException {
+    synchronized XenDomain claim(DomainDef def, boolean live) throws VirtException {
         XenDomain byUuid = domains.get(def.uuid());
         if (byUuid != null && !byUuid.name().equals(def.name())) {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN,
@@ -101,9 +103,20 @@ final class XenDomains {
                     "domain '" + def.name() + "' already exists with uuid " + byName.uuid());
         }
         if (byUuid != null) {
+            synchronized (byUuid) {
+                if (live && byUuid.isActive()) {
+                    throw XenErrors.operationInvalid("domain '" + def.name() + "' is already active");
+                }
+                if (live && !byUuid.inJob()) {
+                    byUuid.setLiveDef(def);
+                }
+            }
             return byUuid;
         }
         XenDomain dom = new XenDomain(def.uuid(), def.name());
+        if (live) {
+            dom.setLiveDef(def);
+        }
         domains.put(def.uuid(), dom);
         return dom;
     }

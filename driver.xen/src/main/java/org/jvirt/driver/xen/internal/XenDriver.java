@@ -80,7 +80,7 @@ public final class XenDriver implements HypervisorDriver {
         Xl xl = new Xl(config.xl(), Duration.ofSeconds(config.timeout_seconds()));
         XenDomains domains = new XenDomains(codec, store);
         XenLifecycle lifecycle = new XenLifecycle(domains, xl);
-        XenHost host = new XenHost(xl);
+        XenHost host = new XenHost(xl, Duration.ofMillis(Math.max(0, config.host_info_ttl_ms())), System::nanoTime);
         parts = new Parts(domains, new XenDefinitions(domains, lifecycle), lifecycle,
                 new XenGuestCalls(domains, host, xl), host, new NativeFormats(codec));
         XenReattach reattach = new XenReattach(domains, lifecycle, xl);

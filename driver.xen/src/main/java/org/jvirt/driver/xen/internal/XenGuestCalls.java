@@ -11,6 +11,7 @@ import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.ModificationImpact;
+import org.jvirt.api.xml.Bitmap;
 import org.jvirt.api.xml.CpuTune;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Memory;
@@ -85,7 +86,7 @@ final class XenGuestCalls {
         if (cpumap.isEmpty()) {
             throw XenErrors.invalidArg("Empty cpu list for pinning");
         }
-        String cpus = XlVcpuList.format(cpumap, 0);
+        String cpus = Bitmap.format(cpumap);
         if (impact.live()) {
             int domid = dom.id();
             xl.call("Failed to pin vcpu '" + vcpu + "' with libxenlight", "vcpu-pin", String.valueOf(domid),

@@ -40,7 +40,7 @@ final class XenLifecycle {
             throw XenErrors.operationInvalid("domain is already running");
         }
         String failure = "libxenlight failed to create new domain '" + def.name() + "'";
-        String cfg = new XlWriter().write(def);
+        String cfg = XlWriter.forStart().write(def);
         Path file = writeConfig(def.uuid(), cfg);
         try {
             xl.call(failure, "create", "-p", file.toString());

@@ -93,7 +93,8 @@ final class XenReattach {
         }
         for (XenDomain dom : active) {
             synchronized (dom) {
-                if (dom.isActive()) {
+                // a job (destroy, start, ...) records its own outcome; the next poll looks again
+                if (dom.isActive() && !dom.inJob()) {
                     update(dom, running.get(dom.uuid()));
                 }
             }

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VcpuState;
+import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Bitmap;
 
 /**
  * {@code xl vcpu-list DOMID} (libxl's {@code libxl_list_vcpu}) as libvirt's
@@ -20,7 +22,7 @@ final class XlVcpuList {
     private XlVcpuList() {
     }
 
-    static List<VcpuInfo> parse(String text, int hostCpus) {
+    static List<VcpuInfo> parse(String text, int hostCpus) throws VirtException {
         List<VcpuInfo> vcpus = new ArrayList<>();
         for (String line : text.split("\n")) {
             Matcher m = LINE.matcher(line);
@@ -31,14 +33,25 @@ final class XlVcpuList {
             VcpuState state = st.charAt(0) == 'r' ? VcpuState.RUNNING
                     : st.charAt(1) == 'b' ? VcpuState.BLOCKED : VcpuState.OFFLINE;
             int cpu = m.group(4).equals("-") ? -1 : Integer.parseInt(m.group(4));
+            BitSet affinity;
+            try {
+                affinity = cpuList(m.group(7), hostCpus);
+            } catch (VirtException e) {
+                throw XenErrors.internal("xl vcpu-list printed an affinity libvirt's bitmap syntax cannot read: "
+                        + m.group(7));
+            }
             vcpus.add(new VcpuInfo(Integer.parseInt(m.group(3)), state,
-                    (long) (Double.parseDouble(m.group(6)) * 1e9), cpu, cpuList(m.group(7), hostCpus)));
+                    (long) (Double.parseDouble(m.group(6)) * 1e9), cpu, affinity));
         }
         return vcpus;
     }
 
-    /** xl's affinity ({@code all}, {@code any cpu}, {@code none}, a list such as {@code 0-3,6}) or a libvirt cpuset. */
-    static BitSet cpuList(String text, int hostCpus) {
+    /**
+     * xl's affinity ({@code all}, {@code any cpu}, {@code none}) or a CPU list ({@code 0-3,6}, also
+     * a libvirt cpuset with exclusions {@code ^N}), read by the project's one bitmap parser
+     * ({@link Bitmap}, libvirt's virBitmapParse).
+     */
+    static BitSet cpuList(String text, int hostCpus) throws VirtException {
         BitSet set = new BitSet();
         if (text.equals("all") || text.startsWith("any")) {
             set.set(0, hostCpus);
@@ -47,33 +60,6 @@ final class XlVcpuList {
         if (text.equals("none")) {
             return set;
         }
-        BitSet excluded = new BitSet();
-        for (String part : text.split(",")) {
-            // libvirt's cpuset syntax also excludes CPUs (^N); xl never prints that
-            BitSet target = part.startsWith("^") ? excluded : set;
-            String range = part.startsWith("^") ? part.substring(1) : part;
-            int dash = range.indexOf('-');
-            if (dash > 0) {
-                target.set(Integer.parseInt(range.substring(0, dash)), Integer.parseInt(range.substring(dash + 1)) + 1);
-            } else {
-                target.set(Integer.parseInt(range));
-            }
-        }
-        set.andNot(excluded);
-        return set;
-    }
-
-    /** The list xl's vcpu-pin takes ({@code 0-3,6}); {@code all} for every host CPU. */
-    static String format(BitSet cpus, int hostCpus) {
-        if (hostCpus > 0 && cpus.cardinality() == hostCpus && cpus.nextSetBit(0) == 0 && cpus.length() == hostCpus) {
-            return "all";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = cpus.nextSetBit(0); i >= 0; i = cpus.nextSetBit(i + 1)) {
-            int end = cpus.nextClearBit(i) - 1;
-            sb.append(sb.isEmpty() ? "" : ",").append(i == end ? String.valueOf(i) : i + "-" + end);
-            i = end;
-        }
-        return sb.toString();
+        return Bitmap.parse(text).bits();
     }
 }

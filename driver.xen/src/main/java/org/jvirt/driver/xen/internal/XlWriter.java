@@ -17,12 +17,46 @@ import org.jvirt.api.xml.Input;
 import org.jvirt.api.xml.Os;
 import org.jvirt.api.xml.XmlElement;
 
-/** libvirt's xenFormatXL: domain XML (parsed) to xl.cfg. */
+/**
+ * libvirt's xenFormatXL: domain XML (parsed) to xl.cfg. Two uses: {@link #toNative()} for
+ * {@code domxml-to-native}, libvirt's output; {@link #forStart()} for the xl.cfg the driver creates
+ * a domain from, which must give xl the libxl configuration libvirt's libxlBuildDomainConfig builds,
+ * so it also says what libvirt's xl.cfg writer drops or refuses there: the Hyper-V groups as a
+ * {@code viridian} list (libvirt's xl.cfg reader takes {@code viridian} only as a boolean, so
+ * {@code domxml-to-native} keeps it one), {@code <vcpupin>} as a {@code cpus} list,
+ * {@code <interface type='hostdev'>} as PCI passthrough
+ * (libxlMakePCIList; libvirt's writer refuses the type) and Xen's pygrub for a PV guest with
+ * neither kernel nor bootloader (libxlMakeDomBuildInfo).
+ */
 final class XlWriter {
+    private final boolean start;
+
+    private XlWriter(boolean start) {
+        this.start = start;
+    }
+
+    static XlWriter toNative() {
+        return new XlWriter(false);
+    }
+
+    static XlWriter forStart() {
+        return new XlWriter(true);
+    }
 
     String write(DomainDef def) throws VirtException {
         ConfText conf = new ConfText();
-        new CommonWriter().write(conf, def, NativeFormats.XL);
+        new CommonWriter().write(conf, def, NativeFormats.XL, start);
+        if (start && hvm(def)) {
+            conf.setList("viridian", Viridian.xlGroups(DefReader.feature(def, "hyperv")));
+        }
+        if (start) {
+            // libvirt's builder pins the vCPUs at creation (libxlSetVcpuAffinities); its xl.cfg writer drops <vcpupin>
+            conf.setList("cpus", VcpuAffinity.xlList(def));
+        }
+        if (def.cputune() != null && def.cputune().shares() != null) {
+            // libxlMakeDomBuildInfo's sched_params.weight; libvirt's xl.cfg writer drops it
+            conf.setInt("cpu_weight", def.cputune().shares());
+        }
         os(conf, def);
         cpuid(conf, def);
         VnumaText.write(conf, def);
@@ -38,7 +72,7 @@ final class XlWriter {
         return conf.write();
     }
 
-    private static void os(ConfText conf, DomainDef def) {
+    private void os(ConfText conf, DomainDef def) {
         Os os = def.os();
         if (hvm(def)) {
             conf.setString("builder", "hvm");
@@ -80,6 +114,10 @@ final class XlWriter {
         XmlElement bootargs = DefReader.child(def.other(), "bootloader_args");
         if (bootargs != null && bootargs.text() != null) {
             conf.setString("bootargs", bootargs.text());
+        }
+        boolean pv = os == null || !"xenpvh".equals(os.type());
+        if (start && pv && (bootloader == null || bootloader.text() == null) && (os == null || os.kernel() == null)) {
+            conf.setString("bootloader", "pygrub");   // libxlMakeDomBuildInfo: nothing to boot otherwise
         }
         if (os != null) {
             optional(conf, "kernel", os.kernel());
@@ -127,7 +165,7 @@ final class XlWriter {
         }
     }
 
-    private static void spice(ConfText conf, DomainDef def) {
+    private void spice(ConfText conf, DomainDef def) {
         List<Graphics> all = def.devices().graphics();
         if (!hvm(def) || all.isEmpty() || !"spice".equals(all.get(0).type())) {
             return;
@@ -142,6 +180,9 @@ final class XlWriter {
         }
         conf.setInt("spiceport", g.port());
         conf.setInt("spicetls_port", g.tlsPort() == null ? 0 : g.tlsPort());
+        if (start && g.keymap() != null) {
+            conf.setString("keymap", g.keymap());
+        }
         if (g.passwd() != null) {
             conf.setInt("spicedisable_ticketing", 0);
             conf.setString("spicepasswd", g.passwd());
@@ -153,10 +194,16 @@ final class XlWriter {
         } else if ("client".equals(g.mouseMode())) {
             conf.setInt("spiceagent_mouse", 1);
             conf.setInt("spicevdagent", 1);
+        } else if (start) {
+            conf.setInt("spiceagent_mouse", 1);   // libvirt's builder: client mode by default
         }
         if ("yes".equals(g.clipboardCopypaste())) {
             conf.setInt("spice_clipboard_sharing", 1);
             conf.setInt("spicevdagent", 1);
+        } else if (start) {
+            // libvirt's builder turns both off explicitly without copy and paste (over a client mouse's vdagent)
+            conf.setInt("spicevdagent", 0);
+            conf.setInt("spice_clipboard_sharing", 0);
         }
     }
 

@@ -15,7 +15,7 @@ final class XmWriter {
 
     String write(DomainDef def) throws VirtException {
         ConfText conf = new ConfText();
-        new CommonWriter().write(conf, def, NativeFormats.XM);
+        new CommonWriter().write(conf, def, NativeFormats.XM, false);
         os(conf, def);
         List<String> disks = new ArrayList<>();
         for (Disk d : def.devices().disks()) {

@@ -27,7 +27,7 @@ class LibxlDomainConfigConformanceTest {
     private static final String LEGACY_NEST = "fullvirt-cpuid-legacy-nest";
 
     private final DomainXmlCodec codec = new DomainXmlCodecImpl();
-    private final LibxlConfigBuilder builder = new LibxlConfigBuilder((memkb, vcpus) -> 1234, 5900);
+    private final LibxlConfigBuilder builder = new LibxlConfigBuilder((memkb, vcpus) -> 1234, 5900, 16);
     private final ObjectMapper json = new ObjectMapper();
 
     @Test

@@ -108,6 +108,18 @@ final class LibxlJsonDiff {
             if (p.equals("b_info.type.hvm.serial") && "\"none\"".equals(xl)) {
                 return "the xl.cfg's explicit serial = \"none\", libxl's default";
             }
+            if (p.equals("b_info.type.hvm.usb") && "\"True\"".equals(xl)) {
+                return "usb = 1 beside usbdevice (libvirt's xenFormatXLInputDevs): libxl starts QEMU with -usb for a"
+                        + " usbdevice list either way (libxl__build_device_model_args)";
+            }
+            if (p.matches("pcidevs\\[\\d+]\\.vfunc_mask") && "1".equals(xl)) {
+                return "xl records the one function it was given in vfunc_mask; libxl reads the mask only for all"
+                        + " functions (LIBXL_PCI_FUNC_ALL)";
+            }
+            if (p.equals("b_info.type.hvm.spice.tls_port") && d.libvirts() != null) {
+                return "libvirt's builder drops <graphics tlsPort> (libxlMakeBuildInfoVfb); the xl.cfg, libvirt's too,"
+                        + " says spicetls_port, so a domain jvirt starts has its TLS port";
+            }
             if (p.equals("b_info.bootloader") && d.libvirts() != null) {
                 return "libxl 4.17 reads the bootloader at b_info.bootloader; libvirt sets the older type.pv.bootloader";
             }
@@ -129,6 +141,14 @@ final class LibxlJsonDiff {
             }
             if (p.matches("(vfbs|vkbs)(\\[\\d+]\\.devid)?|vfbs\\[\\d+]\\.(sdl|vnc\\.enable)")) {
                 return "libvirt adds the vfb and vkb (device id -1: libxl's choice) that xl leaves implicit";
+            }
+            if (p.matches("pcidevs\\[\\d+]\\.rdm_policy") && "\"invalid\"".equals(jv)) {
+                return "libvirt leaves the device's RMRR policy unset (invalid), which libxl__device_pci_setdefault"
+                        + " makes strict; xl sets strict itself (0, left out)";
+            }
+            if (p.matches("nics\\[\\d+]\\.model") && "\"netfront\"".equals(jv)) {
+                return "a netfront NIC of an HVM guest is type=vif in xl.cfg (nictype vif); libxl gives QEMU a model"
+                        + " only for emulated (vif_ioemu) NICs, so the model libvirt also sets is unused";
             }
             if (p.equals("b_info.type.pv") && jv.contains("bootloader")) {
                 return "libvirt sets the older type.pv.bootloader (libxl 4.17 reads b_info.bootloader)";

@@ -23,6 +23,8 @@ import org.jvirt.api.DomainState;
 import org.jvirt.api.DomainStateInfo;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.MemoryFlag;
+import org.jvirt.api.Flag;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VirtException;
@@ -119,6 +121,8 @@ class XenLibxlTest {
             expected.put("suspend", new String[] {"Failed to suspend domain '7' with libxenlight", "libxl_domain_pause"});
             calls.put("setmem", () -> again.setMemory(ref, 131072, 0));
             expected.put("setmem", new String[] {"Failed to set memory for domain '7' with libxenlight", "libxl_domain_info"});
+            calls.put("setmaxmem", () -> again.setMemory(ref, 1048576, Flag.mask(MemoryFlag.MAXIMUM)));
+            expected.put("setmaxmem", new String[] {"Failed to set maximum memory for domain '7' with libxenlight", "libxl_domain_info"});
             calls.put("vcpuinfo", () -> again.vcpuInfo(ref));
             expected.put("vcpuinfo", new String[] {"Failed to list vcpus for domain '7' with libxenlight", "libxl_"});
             calls.put("vcpupin", () -> again.pinVcpu(ref, 0, cpus, 0));

@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -108,24 +110,83 @@ final class XlToolstack implements AutoCloseable {
     }
 
     /**
-     * The packages, downloaded once into the build folder ({@code target/xl-debs}, or the folder
-     * the system property {@code jvirt.xl.cache} names) and reused by every test class and run.
+     * The packages, downloaded into the build folder ({@code target/xl-debs}, or the folder the
+     * system property {@code jvirt.xl.cache} names) and reused by every test class and run while
+     * they are the versions apt would download now: {@code apt-get download --print-uris} names the
+     * current files (Debian's security updates change the version); when the cache does not hold
+     * exactly those, its packages are deleted and the current ones downloaded. Without package lists
+     * (the names cannot be asked), a complete cache is used as it is.
      */
-    private static Path cachedDebs() throws IOException, InterruptedException {
-        Path cache = Path.of(System.getProperty("jvirt.xl.cache", "target/xl-debs")).toAbsolutePath();
+    static Path cachedDebs() throws IOException, InterruptedException {
+        return cachedDebs(Path.of(System.getProperty("jvirt.xl.cache", "target/xl-debs")).toAbsolutePath());
+    }
+
+    static Path cachedDebs(Path cache) throws IOException, InterruptedException {
         Path complete = cache.resolve(".complete");
-        if (Files.exists(complete)) {
+        List<String> uris = new ArrayList<>(List.of("apt-get", "download", "--print-uris"));
+        uris.addAll(PACKAGES);
+        Result names = runCapturing(uris);
+        List<String> wanted = names.rc == 0 ? debFileNames(names.out) : List.of();
+        if (wanted.size() != PACKAGES.size()) {
+            if (Files.exists(complete)) {
+                System.err.println("xl oracle: cannot ask apt for the current Xen packages, using the cache "
+                        + cache + ": " + names.err.strip());
+                return cache;
+            }
+            missing("apt-get cannot name Xen's packages: " + names.err.strip());
+        }
+        SortedSet<String> want = new TreeSet<>(wanted);
+        if (Files.exists(complete) && cachedFiles(cache).equals(want)) {
             return cache;
         }
         Files.createDirectories(cache);
+        Files.deleteIfExists(complete);
         List<String> download = new ArrayList<>(List.of("apt-get", "download"));
-        download.addAll(PACKAGES);
-        Result r = run(cache, 300, download);
-        if (r.rc != 0) {
-            missing("apt-get download of Xen's packages failed: " + r.err.strip());
+        for (String file : cachedFiles(cache)) {
+            if (!want.contains(file)) {
+                Files.delete(cache.resolve(file));   // another version: Debian updated the package
+            }
         }
-        Files.writeString(complete, String.join("\n", PACKAGES));
+        SortedSet<String> have = cachedFiles(cache);
+        for (String file : want) {
+            if (!have.contains(file)) {
+                download.add(file.substring(0, file.indexOf('_')));
+            }
+        }
+        if (download.size() > 2) {
+            Result r = run(cache, 300, download);
+            if (r.rc != 0) {
+                missing("apt-get download of Xen's packages failed: " + r.err.strip());
+            }
+        }
+        if (!cachedFiles(cache).equals(want)) {
+            fail("xl oracle set-up: the cache holds " + cachedFiles(cache) + " after apt-get download, not " + want);
+        }
+        Files.writeString(complete, String.join("\n", want));
         return cache;
+    }
+
+    /** The file names in {@code apt-get download --print-uris} output ({@code 'URI' FILE SIZE HASH} lines). */
+    static List<String> debFileNames(String printUris) {
+        List<String> names = new ArrayList<>();
+        for (String line : printUris.split("\n")) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length >= 2 && f[0].startsWith("'") && f[1].endsWith(".deb")) {
+                names.add(f[1]);
+            }
+        }
+        return names;
+    }
+
+    /** The packages in the cache folder (none when it does not exist). */
+    static SortedSet<String> cachedFiles(Path cache) throws IOException {
+        SortedSet<String> files = new TreeSet<>();
+        if (Files.isDirectory(cache)) {
+            try (Stream<Path> s = Files.list(cache)) {
+                s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".deb")).forEach(files::add);
+            }
+        }
+        return files;
     }
 
     /**
@@ -206,7 +267,28 @@ final class XlToolstack implements AutoCloseable {
         }
     }
 
-    private record Result(int rc, String err) {
+    private record Result(int rc, String out, String err) {
+        Result(int rc, String err) {
+            this(rc, "", err);
+        }
+    }
+
+    /** Runs a short query, keeping what it prints. */
+    private static Result runCapturing(List<String> command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("jvirt-xl", ".out");
+        Path err = Files.createTempFile("jvirt-xl", ".err");
+        try {
+            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                return new Result(-1, "", String.join(" ", command) + " timed out");
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     private static void check(Result r, String what) {
