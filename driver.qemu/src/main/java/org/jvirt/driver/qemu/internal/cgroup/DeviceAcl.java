@@ -42,8 +42,12 @@ final class DeviceAcl {
     static final List<String> DEFAULT_ACL = List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random",
             "/dev/urandom", "/dev/ptmx", "/dev/kvm");
     private static final String PTYS = "c 136:* rw";
-    /** The interface types QEMU backs with a tap device. */
-    private static final Set<String> TAP_TYPES = Set.of("network", "bridge", "ethernet");
+    /**
+     * The interface types whose tap QEMU opens itself: a bridge's, through qemu-bridge-helper. The
+     * driver opens those of networks and ethernet interfaces and QEMU inherits the descriptors, as
+     * libvirt does, so they need no entry (libvirt's list has none).
+     */
+    private static final Set<String> TAP_TYPES = Set.of("bridge");
 
     private final GuestCgroup group;
 
@@ -96,8 +100,7 @@ final class DeviceAcl {
                 addRw(out, m.source().path());
             }
         }
-        // libvirt opens taps itself and hands QEMU their descriptors; QEMU here opens its taps by name
-        // (ifname=, or the bridge helper it runs), so it needs the tun device
+        // qemu-bridge-helper, run by QEMU in its cgroup, opens the tun device
         if (def.devices().interfaces().stream().anyMatch(i -> TAP_TYPES.contains(i.type()))) {
             addRw(out, "/dev/net/tun");
         }
