@@ -106,7 +106,10 @@ public final class Lifecycle {
         Files.createDirectories(monitor.getParent());
         Files.deleteIfExists(monitor);
         Files.deleteIfExists(pidFile);
+        // QEMU makes the automatic channel sockets there (libvirt's qemuProcessMakeDir of channelTargetDir)
+        Path channels = Files.createDirectories(new GuestRunDir(ctx.runDir()).channelDir(live.id(), live.name()));
         ctx.security().setAll(live, monitor.getParent(), pidFile, log);
+        ctx.security().setPath(live, channels);
         return QemuProcesses.spawnHeld(argv, log, true, taps.descriptors());
     }
 

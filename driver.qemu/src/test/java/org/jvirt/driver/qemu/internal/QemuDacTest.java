@@ -212,6 +212,32 @@ class QemuDacTest {
         assertEquals("+0:+0", owner(base));
     }
 
+    @Test
+    void anAutomaticChannelSocketIsMadeByTheGuestsUserInAFolderGivenToIt() throws Exception {
+        UUID u = UUID.randomUUID();
+        DomainRef g = bed.conn.createXml(xml("dacc", u, "",
+                "<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>"), 0);
+        bed.pid(g);
+        QemuDomainObj obj = bed.driver.hosts().get(0).byUuid(u);
+        String label = "+" + uid + ":+" + gid;
+        // the automatic channel socket: in the guest's channel folder, which the driver made and gave it
+        String path = null;
+        for (var c : obj.qmp().execute("query-chardev", null)) {
+            if (c.path("label").asText().equals("charchannel0")) {
+                String f = c.path("filename").asText();
+                // "disconnected:unix:PATH,server=on" while no agent is connected
+                String rest = f.substring(f.indexOf("unix:") + "unix:".length());
+                path = rest.contains(",") ? rest.substring(0, rest.indexOf(',')) : rest;
+            }
+        }
+        assertTrue(path != null && path.startsWith(dir.resolve("run/system/channel/domain-").toString()), path);
+        assertTrue(Files.exists(Path.of(path)), path);
+        assertEquals(label, owner(Path.of(path)), path);
+        assertEquals(label, owner(Path.of(path).getParent()));
+        bed.conn.destroy(g, 0);
+        assertFalse(Files.exists(Path.of(path).getParent()), "the channel folder goes with the guest");
+    }
+
     private static String xml(String name, UUID uuid, String os, String devices) {
         return "<domain type='qemu'><name>" + name + "</name><uuid>" + uuid + "</uuid>"
                 + "<memory unit='KiB'>65536</memory><vcpu>1</vcpu>"

@@ -118,7 +118,11 @@ public final class LibvirtArgv implements ArgvBuilder {
 
     @Override
     public void cleanup(int id, String name) {
-        Path dir = Path.of(env(null).domainDir(id, name));
+        removeTree(Path.of(env(null).domainDir(id, name)));
+        removeTree(new GuestRunDir(runDir).channelDir(id, name));
+    }
+
+    private static void removeTree(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
