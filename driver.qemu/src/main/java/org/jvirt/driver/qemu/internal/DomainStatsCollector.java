@@ -82,7 +82,7 @@ final class DomainStatsCollector {
             vcpus(dom, def, active, p);
         }
         if ((groups & StatsGroup.INTERFACE.bit()) != 0 && active) {
-            InterfaceStats.add(def, p);
+            InterfaceStats.add(def, dom.pid(), p);
         }
         if ((groups & StatsGroup.BLOCK.bit()) != 0) {
             BlockStats.add(dom, def, active, p);

@@ -12,15 +12,16 @@ import org.jvirt.api.xml.NetInterface;
 /**
  * The {@code net.*} statistics of a running guest, as libvirt's {@code qemuDomainGetStatsInterface}:
  * the count of interfaces, and for each one with a host device its counters from
- * {@code /proc/net/dev}, seen from the guest (a tap's receive is the guest's transmit).
+ * {@code /proc/PID/net/dev} of the guest's QEMU, seen from the guest (a tap's receive is the
+ * guest's transmit). libvirt reads its own network namespace, which is QEMU's; reading QEMU's
+ * also finds the taps of a QEMU run in another namespace (the tests' command prefix).
  */
 final class InterfaceStats {
-    private static final Path PROC_NET_DEV = Path.of("/proc/net/dev");
 
     private InterfaceStats() {
     }
 
-    static void add(DomainDef def, List<TypedParameter> p) {
+    static void add(DomainDef def, long pid, List<TypedParameter> p) {
         List<NetInterface> nets = def.devices().interfaces();
         p.add(TypedParameter.ofUInt("net.count", nets.size()));
         for (int i = 0; i < nets.size(); i++) {
@@ -30,7 +31,7 @@ final class InterfaceStats {
             }
             String prefix = "net." + i + ".";
             p.add(TypedParameter.ofString(prefix + "name", ifname));
-            long[] c = counters(ifname);
+            long[] c = counters(ifname, pid);
             if (c == null) {
                 continue;
             }
@@ -43,10 +44,10 @@ final class InterfaceStats {
         }
     }
 
-    /** The 16 counters of {@code ifname} in {@code /proc/net/dev}, or null. */
-    static long[] counters(String ifname) {
+    /** The 16 counters of {@code ifname} in {@code /proc/PID/net/dev}, or null. */
+    static long[] counters(String ifname, long pid) {
         try {
-            for (String line : Files.readAllLines(PROC_NET_DEV)) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "net", "dev"))) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).trim().equals(ifname)) {
                     String[] f = line.substring(colon + 1).trim().split("\\s+");

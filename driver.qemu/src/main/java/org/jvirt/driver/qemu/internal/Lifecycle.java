@@ -15,6 +15,7 @@ import org.jvirt.api.xml.VcpuPin;
 import org.jvirt.driver.qemu.internal.console.ChardevPaths;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.launch.GuestRunDir;
+import org.jvirt.driver.qemu.internal.net.TapFds;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
@@ -54,27 +55,34 @@ public final class Lifecycle {
             Path log = ctx.logDir().resolve(def.name() + ".log");
             DomainDef live;
             List<String> argv;
+            // the taps the driver opens for QEMU: its copies close once QEMU has them, or on failure
+            TapFds taps = new TapFds();
             try {
                 // volume disks become their pools' files first (libvirt's qemuProcessPrepareDomainStorage)
                 live = ctx.cgroups().withPartition(ctx.security().generate(
                         ctx.argv().complete(ctx.volumes().translate(def.withId(id)), emulator)));
                 // taps first: the command line names them (libvirt's qemuProcessPrepareHost)
-                live = ctx.networks().plug(live, ctx.security().processOwner(live));
+                live = ctx.networks().plug(live, ctx.security().processOwner(live), taps);
             } catch (VirtException | RuntimeException | Error e) {
                 ctx.argv().cleanup(id, def.name());
                 throw e;
             }
             try {
-                argv = ctx.commands().wrap(
-                        ctx.security().launcher(live, ctx.argv().build(live, emulator, monitor, pidFile)));
+                argv = ctx.commands().wrap(ctx.security().launcher(live,
+                        ctx.argv().build(live, emulator, monitor, pidFile, taps.inChild())));
             } catch (VirtException | RuntimeException | Error e) {
+                taps.close();
                 ctx.networks().unplug(live);
                 ctx.argv().cleanup(id, def.name());
                 throw e;
             }
             Process process = null;
             try {
-                process = spawnHeld(live, argv, monitor, pidFile, log);
+                try {
+                    process = spawnHeld(live, argv, monitor, pidFile, log, taps);
+                } finally {
+                    taps.close();
+                }
                 recordAndRelease(dom, process, id, live, monitor, log);
                 connectAndRun(dom, live, process, monitor, paused, argv.contains("-no-reboot"));
             } catch (VirtException | IOException | QmpException | RuntimeException e) {
@@ -93,13 +101,16 @@ public final class Lifecycle {
         }
     }
 
-    private Process spawnHeld(DomainDef live, List<String> argv, Path monitor, Path pidFile, Path log)
+    private Process spawnHeld(DomainDef live, List<String> argv, Path monitor, Path pidFile, Path log, TapFds taps)
             throws IOException, VirtException {
         Files.createDirectories(monitor.getParent());
         Files.deleteIfExists(monitor);
         Files.deleteIfExists(pidFile);
+        // QEMU makes the automatic channel sockets there (libvirt's qemuProcessMakeDir of channelTargetDir)
+        Path channels = Files.createDirectories(new GuestRunDir(ctx.runDir()).channelDir(live.id(), live.name()));
         ctx.security().setAll(live, monitor.getParent(), pidFile, log);
-        return QemuProcesses.spawnHeld(argv, log, true);
+        ctx.security().setPath(live, channels);
+        return QemuProcesses.spawnHeld(argv, log, true, taps.descriptors());
     }
 
     /**

@@ -324,21 +324,30 @@ class QemuCgroupTest {
     }
 
     @Test
-    void theDevicesControllerAllowsLibvirtsDefaultsPtysBlockDisksAndRngOnly() throws Exception {
+    void theDevicesControllerAllowsLibvirtsDefaultsPtysBlockDisksTheirBackingChainsAndRngOnly() throws Exception {
         GuestCgroups cgroups = bed.host().context().cgroups();
         assumeTrue(cgroups.groupOf(1, "probe").has(Controller.DEVICES)
                 && !cgroups.groupOf(1, "probe").isV2(Controller.DEVICES), "no v1 devices controller");
         Path file = dir.resolve("plain.img");
         String rw = loop("rw.img");
         String ro = loop("ro.img");
+        String backing = loop("backing.img");
         try {
             Files.write(file, new byte[1 << 20]);
+            // a qcow2 file over a block device: QEMU opens the device read-only through the image
+            Path overlay = dir.resolve("overlay.qcow2");
+            Process qi = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", "-F", "raw", "-b", backing,
+                    overlay.toString()).redirectErrorStream(true).start();
+            String qiOut = new String(qi.getInputStream().readAllBytes());
+            assertEquals(0, qi.waitFor(), qiOut);
             String disks = "    <disk type='block' device='disk'><source dev='" + rw + "'/>"
                     + "<target dev='vda' bus='virtio'/></disk>\n"
                     + "    <disk type='block' device='disk'><source dev='" + ro + "'/>"
                     + "<target dev='vdb' bus='virtio'/><readonly/></disk>\n"
                     + "    <disk type='file' device='disk'><source file='" + file + "'/>"
-                    + "<target dev='vdc' bus='virtio'/></disk>\n";
+                    + "<target dev='vdc' bus='virtio'/></disk>\n"
+                    + "    <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='" + overlay
+                    + "'/><target dev='vdd' bus='virtio'/></disk>\n";
             boolean hwrng = Files.exists(Path.of("/dev/hwrng"));
             if (hwrng) {
                 disks += "    <rng model='virtio'><backend model='random'>/dev/hwrng</backend></rng>\n";
@@ -346,6 +355,8 @@ class QemuCgroupTest {
             String xml = TestBed.xml("cgdev", UUID.randomUUID(), 1, "").replace("<devices>\n", "<devices>\n" + disks);
             DomainRef ref = bed.conn.createXml(xml, 0);
             bed.pid(ref);
+            String block = bed.driver.hosts().get(0).byUuid(ref.uuid()).qmp().execute("query-block", null).toString();
+            assertTrue(block.contains(backing), "QEMU opened the backing device: " + block);
             GuestCgroup g = cgroups.of(ref.uuid().toString()).orElseThrow();
             List<String> expected = new ArrayList<>();
             for (String dev : List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random", "/dev/urandom",
@@ -356,6 +367,7 @@ class QemuCgroupTest {
             }
             expected.add(statNode(rw) + " rw");
             expected.add(statNode(ro) + " r");
+            expected.add(statNode(backing) + " r");
             expected.add("c 136:* rw");
             if (hwrng) {
                 expected.add(statNode("/dev/hwrng") + " rw");
@@ -366,6 +378,7 @@ class QemuCgroupTest {
         } finally {
             unloop(rw);
             unloop(ro);
+            unloop(backing);
         }
     }
 

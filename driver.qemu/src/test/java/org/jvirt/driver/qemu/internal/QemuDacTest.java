@@ -34,12 +34,17 @@ import org.junit.jupiter.api.Test;
  * libvirt's DAC security driver with real QEMU guests, as root with the default user
  * ({@code libvirt-qemu}, group {@code kvm}; {@code .ci/run} creates the user): the emulator's
  * uid and gid, the files given to it while it runs and given back when it stops, the seclabel in
- * the live XML, and the answers of virNodeGetSecurityModel / virDomainGetSecurityLabel.
+ * the live XML, and the answers of virNodeGetSecurityModel / virDomainGetSecurityLabel. On a host
+ * without that user the guests run as Debian's number for it, {@code +64055} (qemu.conf accepts
+ * {@code +UID}), which has no name and so no supplementary groups.
  */
 class QemuDacTest {
-    private static final String USER = "libvirt-qemu";
-    private static final String GROUP = "kvm";
+    /** Debian's uid of libvirt-qemu, used by number when the host has no such user. */
+    private static final String NUMERIC_USER = "+64055";
 
+    private String user;
+    private String group;
+    private boolean named;
     private Path dir;
     private TestBed bed;
     private long uid;
@@ -49,14 +54,17 @@ class QemuDacTest {
     void setUp() throws Exception {
         assumeTrue(TestBed.qemuInstalled(), "qemu-system-x86_64 not installed");
         assumeTrue(HostDirectories.isRoot(), "the DAC driver works for a daemon run as root");
-        Optional<long[]> ids = ids(USER);
-        assumeTrue(ids.isPresent(), "no user " + USER + " (.ci/run creates it)");
-        uid = ids.get()[0];
-        gid = groupId(GROUP);
+        Optional<long[]> ids = ids("libvirt-qemu");
+        named = ids.isPresent();
+        user = named ? "libvirt-qemu" : NUMERIC_USER;
+        uid = named ? ids.get()[0] : Long.parseLong(NUMERIC_USER.substring(1));
+        Optional<Long> kvm = groupId("kvm");
+        group = kvm.isPresent() ? "kvm" : "+107";
+        gid = kvm.orElse(107L);
         // the guest's user must reach its files: a folder others may enter, as /var/lib/libvirt is
         dir = Files.createTempDirectory("jdac");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        bed = new TestBed(dir, StartObserver.NONE, USER, GROUP);
+        bed = new TestBed(dir, StartObserver.NONE, user, group);
     }
 
     @AfterEach
@@ -84,7 +92,11 @@ class QemuDacTest {
 
         assertEquals(List.of(uid, uid, uid, uid), statusIds(pid, "Uid:"));
         assertEquals(List.of(gid, gid, gid, gid), statusIds(pid, "Gid:"));
-        assertTrue(statusIds(pid, "Groups:").contains(gid), "supplementary groups of " + USER);
+        // setpriv --init-groups for a named user, --clear-groups for a bare number (libvirt's virGetGroupList)
+        assertEquals(named, statusIds(pid, "Groups:").contains(gid), "supplementary groups of " + user);
+        if (!named) {
+            assertEquals(List.of(), statusIds(pid, "Groups:"));
+        }
         QemuDomainObj obj = bed.driver.hosts().get(0).byUuid(u1);
         assertEquals("running", obj.qmp().execute("query-status", null).path("status").asText());
         String label = "+" + uid + ":+" + gid;
@@ -170,6 +182,62 @@ class QemuDacTest {
                 .anyMatch(p -> !Files.isDirectory(p)), "no remembered owner left");
     }
 
+    @Test
+    void theBackingChainOfAQcow2ImageIsGivenToTheGuestAndGivenBack() throws Exception {
+        Path base = image("base.raw", 0, 0);
+        Path overlay = dir.resolve("overlay.qcow2");
+        // a relative backing name, resolved from the overlay's folder as QEMU does
+        Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", "-F", "raw", "-b", "base.raw",
+                overlay.toString()).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        Files.setPosixFilePermissions(overlay, PosixFilePermissions.fromString("rw-------"));
+        Files.setAttribute(overlay, "unix:uid", 1234);
+        Files.setAttribute(overlay, "unix:gid", 1234);
+        UUID u = UUID.randomUUID();
+        DomainRef g = bed.conn.createXml(xml("dacb", u, "", "<disk type='file' device='disk'>"
+                + "<driver name='qemu' type='qcow2'/><source file='" + overlay + "'/>"
+                + "<target dev='vda' bus='virtio'/></disk>"), 0);
+        long pid = bed.pid(g);
+        assertEquals(List.of(uid, uid, uid, uid), statusIds(pid, "Uid:"));
+        QemuDomainObj obj = bed.driver.hosts().get(0).byUuid(u);
+        // QEMU, unprivileged, opened both files: the backing one is in its block graph
+        String block = obj.qmp().execute("query-block", null).toString();
+        assertTrue(block.contains("base.raw"), block);
+        String label = "+" + uid + ":+" + gid;
+        assertEquals(label, owner(overlay));
+        assertEquals(label, owner(base));
+        bed.conn.destroy(g, 0);
+        assertEquals("+1234:+1234", owner(overlay));
+        assertEquals("+0:+0", owner(base));
+    }
+
+    @Test
+    void anAutomaticChannelSocketIsMadeByTheGuestsUserInAFolderGivenToIt() throws Exception {
+        UUID u = UUID.randomUUID();
+        DomainRef g = bed.conn.createXml(xml("dacc", u, "",
+                "<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>"), 0);
+        bed.pid(g);
+        QemuDomainObj obj = bed.driver.hosts().get(0).byUuid(u);
+        String label = "+" + uid + ":+" + gid;
+        // the automatic channel socket: in the guest's channel folder, which the driver made and gave it
+        String path = null;
+        for (var c : obj.qmp().execute("query-chardev", null)) {
+            if (c.path("label").asText().equals("charchannel0")) {
+                String f = c.path("filename").asText();
+                // "disconnected:unix:PATH,server=on" while no agent is connected
+                String rest = f.substring(f.indexOf("unix:") + "unix:".length());
+                path = rest.contains(",") ? rest.substring(0, rest.indexOf(',')) : rest;
+            }
+        }
+        assertTrue(path != null && path.startsWith(dir.resolve("run/system/channel/domain-").toString()), path);
+        assertTrue(Files.exists(Path.of(path)), path);
+        assertEquals(label, owner(Path.of(path)), path);
+        assertEquals(label, owner(Path.of(path).getParent()));
+        bed.conn.destroy(g, 0);
+        assertFalse(Files.exists(Path.of(path).getParent()), "the channel folder goes with the guest");
+    }
+
     private static String xml(String name, UUID uuid, String os, String devices) {
         return "<domain type='qemu'><name>" + name + "</name><uuid>" + uuid + "</uuid>"
                 + "<memory unit='KiB'>65536</memory><vcpu>1</vcpu>"
@@ -231,10 +299,12 @@ class QemuDacTest {
         return Optional.of(new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])});
     }
 
-    private static long groupId(String group) throws IOException, InterruptedException {
+    private static Optional<Long> groupId(String group) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("getent", "group", group).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor(10, TimeUnit.SECONDS);
-        return Long.parseLong(out.split(":")[2]);
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(out.split(":")[2]));
     }
 }

@@ -29,14 +29,15 @@ import org.jvirt.rpc.internal.testkit.QemuHosts;
  */
 class VirshDacTest {
     private Path dir;
+    private boolean named;
 
     @BeforeEach
     void setUp() throws Exception {
         assumeTrue(QemuHosts.qemuInstalled(), "no qemu-system-x86_64 on the PATH");
         assumeTrue(Proc.available("virsh"), "virsh (libvirt-clients) is not installed");
         assumeTrue(HostDirectories.isRoot(), "the DAC driver works for a daemon run as root");
-        assumeTrue(Proc.run(List.of("getent", "passwd", "libvirt-qemu"), Map.of(), 10).exit() == 0,
-                "no user libvirt-qemu (.ci/run creates it)");
+        // libvirt-qemu where .ci/run made it, else Debian's number for it (qemu.conf takes +UID)
+        named = Proc.run(List.of("getent", "passwd", "libvirt-qemu"), Map.of(), 10).exit() == 0;
         // the guest's user must reach its files, as it reaches /var/lib/libvirt
         dir = Files.createTempDirectory("jvdac");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -53,7 +54,7 @@ class VirshDacTest {
 
     @Test
     void virshShowsTheDacModelAndTheGuestsLabel() throws Exception {
-        String uid = field("passwd", "libvirt-qemu", 2);
+        String uid = named ? field("passwd", "libvirt-qemu", 2) : "64055";
         String gid = field("group", "kvm", 2);
         String label = "+" + uid + ":+" + gid;
         Path disk = dir.resolve("boot.img");
@@ -65,11 +66,8 @@ class VirshDacTest {
         Files.write(disk, sector);
         Files.setPosixFilePermissions(disk, PosixFilePermissions.fromString("rw-------"));
         Path xml = dir.resolve("dac.xml");
-        Files.writeString(xml, "<domain type='qemu'><name>vdac</name><memory unit='MiB'>32</memory><vcpu>1</vcpu>"
-                + "<os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os><devices>"
-                + "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + disk + "'/>"
-                + "<target dev='hda' bus='ide'/></disk></devices></domain>");
-        try (QemuHosts q = new QemuHosts(dir, Map.of()); Jvirtd d = new Jvirtd(q.factory)) {
+        Files.writeString(xml, guest("vdac", disk, ""));
+        try (QemuHosts q = new QemuHosts(dir, settings()); Jvirtd d = new Jvirtd(q.factory)) {
             String uri = "qemu+unix:///system?socket=" + d.rw;
             String ro = "qemu+unix:///system?socket=" + d.ro;
             ok(Proc.virsh(uri, "create", xml.toString()));
@@ -107,6 +105,55 @@ class VirshDacTest {
             String after = ok(Proc.virsh(ro, "list", "--all")).out();
             assertTrue(!after.contains("vdac"), after);
         }
+    }
+
+    @Test
+    void aStaticLabelWithoutRelabellingIsWhatVirshShowsAndWhatQemuRunsAs() throws Exception {
+        String gid = field("group", "kvm", 2);
+        String label = "+65534:+" + gid;
+        Path disk = dir.resolve("static.img");
+        Files.write(disk, new byte[512]);
+        // relabel='no': the image stays root's, so the guest's user must be able to read it
+        Files.setPosixFilePermissions(disk, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Path xml = dir.resolve("static.xml");
+        Files.writeString(xml, guest("vstatic", disk, "<seclabel type='static' model='dac' relabel='no'><label>"
+                + label + "</label></seclabel>"));
+        try (QemuHosts q = new QemuHosts(dir, settings()); Jvirtd d = new Jvirtd(q.factory)) {
+            String uri = "qemu+unix:///system?socket=" + d.rw;
+            ok(Proc.virsh(uri, "create", xml.toString()));
+            try {
+                String info = ok(Proc.virsh(uri, "dominfo", "vstatic")).out();
+                assertTrue(info.contains("\nSecurity model: dac\nSecurity DOI:   0\nSecurity label: " + label
+                        + " (permissive)\n"), info);
+                String live = ok(Proc.virsh(uri, "dumpxml", "vstatic")).out();
+                assertTrue(live.contains("  <seclabel type='static' model='dac' relabel='no'>\n    <label>" + label
+                        + "</label>\n  </seclabel>\n"), live);
+                assertTrue(!live.contains("imagelabel"), live);
+                Path pidFile;
+                try (Stream<Path> st = Files.list(dir.resolve("run/system"))) {
+                    pidFile = st.filter(p -> p.getFileName().toString().endsWith(".pid")).findFirst().orElseThrow();
+                }
+                String status = Files.readString(Path.of("/proc", Files.readString(pidFile).strip(), "status"));
+                assertTrue(status.contains("\nUid:\t65534\t65534\t65534\t65534\n"), status);
+                assertEquals("running\n\n", ok(Proc.virsh(uri, "domstate", "vstatic")).out());
+                assertEquals("+0:+0", owner(disk), "relabel='no' leaves the image alone");
+            } finally {
+                Proc.virsh(uri, "destroy", "vstatic");
+            }
+            assertEquals("+0:+0", owner(disk));
+        }
+    }
+
+    /** The driver's defaults, with the user by number where the host has no libvirt-qemu. */
+    private Map<String, Object> settings() {
+        return named ? Map.of() : Map.of("user", "+64055");
+    }
+
+    private static String guest(String name, Path disk, String extra) {
+        return "<domain type='qemu'><name>" + name + "</name><memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+                + "<os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os><devices>"
+                + "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + disk + "'/>"
+                + "<target dev='hda' bus='ide'/></disk></devices>" + extra + "</domain>";
     }
 
     private static Result ok(Result r) {

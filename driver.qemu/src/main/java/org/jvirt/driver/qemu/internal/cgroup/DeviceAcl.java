@@ -14,7 +14,11 @@ import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.Input;
+import org.jvirt.api.xml.MemoryDevice;
 import org.jvirt.api.xml.Rng;
+import org.jvirt.api.xml.Tpm;
+import org.jvirt.driver.qemu.internal.security.BackingChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +26,15 @@ import org.slf4j.LoggerFactory;
  * The guest's device access list in the cgroup v1 {@code devices} controller, as libvirt's
  * qemuSetupDevicesCgroup writes it: every device denied, then libvirt's default
  * {@code cgroup_device_acl} (those of its nodes that exist) read-write, the guest's local
- * block-device disks ({@code r} when read-only), all ptys ({@code c 136:* rw}), host character
- * devices of {@code type='dev'} chardevs and {@code <rng>} random backends (qemuSetupChardevCgroupCB,
- * qemuSetupRNGCgroup). File-backed disks need no entry; graphics render nodes, TPM, hostdev,
- * input and memory-device nodes are not handled yet. Without a v1 devices controller nothing is filtered, as libvirt's.
+ * block-device disks ({@code r} when read-only) and block devices in the backing chain of qcow2
+ * images ({@code r}, qemuSetupImageChainCgroup), all ptys ({@code c 136:* rw}), host character
+ * devices of {@code type='dev'} chardevs, {@code <rng>} random backends, TPM passthrough devices,
+ * evdev inputs and nvdimm / virtio-pmem backing devices (qemuSetupChardevCgroupCB,
+ * qemuSetupRNGCgroup, qemuSetupTPMCgroup, qemuSetupInputCgroup, qemuSetupMemoryDevicesCgroup).
+ * File-backed disks need no entry. Not handled: host devices (PCI/USB/SCSI assignment), graphics
+ * render nodes, SEV and SGX, and host audio (libvirt's default qemu.conf allows it to no guest).
+ * Without a v1 devices controller nothing is filtered, as libvirt's; cgroup v2's BPF device filter
+ * is not written.
  */
 final class DeviceAcl {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceAcl.class);
@@ -33,8 +42,12 @@ final class DeviceAcl {
     static final List<String> DEFAULT_ACL = List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random",
             "/dev/urandom", "/dev/ptmx", "/dev/kvm");
     private static final String PTYS = "c 136:* rw";
-    /** The interface types QEMU backs with a tap device. */
-    private static final Set<String> TAP_TYPES = Set.of("network", "bridge", "ethernet");
+    /**
+     * The interface types whose tap QEMU opens itself: a bridge's, through qemu-bridge-helper. The
+     * driver opens those of networks and ethernet interfaces and QEMU inherits the descriptors, as
+     * libvirt does, so they need no entry (libvirt's list has none).
+     */
+    private static final Set<String> TAP_TYPES = Set.of("bridge");
 
     private final GuestCgroup group;
 
@@ -57,6 +70,15 @@ final class DeviceAcl {
             if (node != null && node.startsWith("b ")) {
                 out.add(node + (d.readOnly() ? " r" : " rw"));
             }
+            if (d.source() != null && d.source().file() != null && (d.type() == null || "file".equals(d.type()))) {
+                // QEMU opens the backing files read-only (libvirt: forceReadonly below the top)
+                for (Path backing : BackingChain.below(Path.of(d.source().file()), d.driverType())) {
+                    String b = BlockDevices.node(backing.toString());
+                    if (b != null && b.startsWith("b ") && !out.contains(b + " r") && !out.contains(b + " rw")) {
+                        out.add(b + " r");
+                    }
+                }
+            }
         }
         out.add(PTYS);
         for (CharDevice c : def.devices().charDevices()) {
@@ -68,10 +90,17 @@ final class DeviceAcl {
             if (d instanceof Rng r && r.backend() != null && "random".equals(r.backend().model())
                     && r.backend().randomPath() != null) {
                 addRw(out, r.backend().randomPath());
+            } else if (d instanceof Tpm t && t.backend() != null && "passthrough".equals(t.backend().type())) {
+                addRw(out, t.backend().devicePath() == null ? "/dev/tpm0" : t.backend().devicePath());
+            } else if (d instanceof Input i && ("evdev".equals(i.type()) || "passthrough".equals(i.type()))
+                    && i.source() != null) {
+                addRw(out, i.source().evdev() != null ? i.source().evdev() : i.source().dev());
+            } else if (d instanceof MemoryDevice m && ("nvdimm".equals(m.model()) || "virtio-pmem".equals(m.model()))
+                    && m.source() != null && m.source().path() != null) {
+                addRw(out, m.source().path());
             }
         }
-        // libvirt opens taps itself and hands QEMU their descriptors; QEMU here opens its taps by name
-        // (ifname=, or the bridge helper it runs), so it needs the tun device
+        // qemu-bridge-helper, run by QEMU in its cgroup, opens the tun device
         if (def.devices().interfaces().stream().anyMatch(i -> TAP_TYPES.contains(i.type()))) {
             addRw(out, "/dev/net/tun");
         }

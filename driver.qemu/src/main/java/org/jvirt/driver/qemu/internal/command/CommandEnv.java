@@ -48,6 +48,11 @@ public record CommandEnv(String libDir, String channelDir, String monitorPath, M
         return new CommandEnv(libDir, channelDir, monitorPath, env, host, fds, secrets);
     }
 
+    /** A copy whose QEMU gets its sockets, files and taps through {@code handover}. */
+    public CommandEnv withFds(FdHandover handover) {
+        return new CommandEnv(libDir, channelDir, monitorPath, baseEnv, host, handover, secrets);
+    }
+
     /** A copy that reads and encrypts secret values with {@code guestSecrets}. */
     public CommandEnv withSecrets(GuestSecrets guestSecrets) {
         return new CommandEnv(libDir, channelDir, monitorPath, baseEnv, host, fds, guestSecrets);

@@ -4,10 +4,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * QEMU opens every socket, file and tap itself: a child of {@link ProcessBuilder} inherits no
- * descriptor but stdio, so nothing can be opened on its behalf.
+ * QEMU opens every socket and file itself; its taps are opened by the driver and inherited
+ * ({@code fd=N}, as libvirt's qemuBuildInterfaceConnect), except those the driver did not open
+ * (a {@code bridge} interface, through qemu-bridge-helper), which QEMU opens by name.
  */
 public final class PathHandover implements FdHandover {
+    private final Map<String, Integer> taps;
+
+    /** No tap descriptors: QEMU opens every tap by name. */
+    public PathHandover() {
+        this(Map.of());
+    }
+
+    /** @param taps the descriptor number each tap device has in QEMU */
+    public PathHandover(Map<String, Integer> taps) {
+        this.taps = Map.copyOf(taps);
+    }
 
     @Override
     public String listeningSocket(String path) {
@@ -24,11 +36,19 @@ public final class PathHandover implements FdHandover {
         return "logfile=" + Argv.commas(path) + ",logappend=" + ("off".equals(append) ? "off" : "on");
     }
 
-    /** A bridge through qemu-bridge-helper; any other type a tap QEMU creates, without scripts. */
+    /**
+     * A tap the driver opened by its descriptor (no vhost-net: libvirt uses it for KVM guests only,
+     * and passes its descriptor too), a bridge through qemu-bridge-helper, any other type a tap QEMU
+     * opens itself, without scripts.
+     */
     @Override
     public Map<String, Object> tapNetdev(String type, String bridge, String ifname, boolean vhost) {
         Map<String, Object> netdev = new LinkedHashMap<>();
-        if (type.equals("bridge")) {
+        Integer fd = taps.get(ifname);
+        if (fd != null) {
+            netdev.put("type", "tap");
+            netdev.put("fd", Integer.toString(fd));
+        } else if (type.equals("bridge")) {
             netdev.put("type", "bridge");
             netdev.put("br", bridge);
         } else {

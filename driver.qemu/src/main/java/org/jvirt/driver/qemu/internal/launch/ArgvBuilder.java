@@ -2,6 +2,7 @@ package org.jvirt.driver.qemu.internal.launch;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
@@ -15,6 +16,15 @@ import org.jvirt.api.xml.DomainDef;
 @FunctionalInterface
 public interface ArgvBuilder {
     List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile) throws VirtException;
+
+    /**
+     * {@link #build} for an emulator that inherits the tap descriptors {@code taps} (device name to
+     * the descriptor number QEMU will have): their {@code -netdev} names the number, not the device.
+     */
+    default List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile, Map<String, Integer> taps)
+            throws VirtException {
+        return build(live, emulator, monitor, pidFile);
+    }
 
     /**
      * The live definition as the emulator will run it (libvirt's post-parse for the emulator:

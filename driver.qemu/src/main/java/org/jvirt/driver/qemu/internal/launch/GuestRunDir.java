@@ -32,6 +32,14 @@ public final class GuestRunDir {
     }
 
     /**
+     * The folder of guest {@code id}'s automatic channel sockets (libvirt's channelTargetDir,
+     * {@code channel/target/domain-...}; here {@code channel/domain-...} as the command line names it).
+     */
+    public Path channelDir(int id, String name) {
+        return runDir.resolve("channel").resolve("domain-" + CommandEnv.shortName(id, name));
+    }
+
+    /**
      * The monitor socket of guest {@code id}; a path that does not fit in a UNIX socket address
      * fails as libvirt's qemuMonitorOpenUnix does ("Monitor path ... too big for destination"),
      * naming the setting that fixes it.

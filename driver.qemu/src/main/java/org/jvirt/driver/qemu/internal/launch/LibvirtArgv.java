@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
@@ -15,6 +16,7 @@ import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Os;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 import org.jvirt.driver.qemu.internal.command.CommandEnv;
+import org.jvirt.driver.qemu.internal.command.PathHandover;
 import org.jvirt.driver.qemu.internal.command.QemuCommandBuilder;
 import org.jvirt.driver.qemu.internal.command.QemuCommandLine;
 import org.jvirt.driver.qemu.internal.command.QemuPostParse;
@@ -70,11 +72,17 @@ public final class LibvirtArgv implements ArgvBuilder {
 
     @Override
     public List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile) throws VirtException {
+        return build(live, emulator, monitor, pidFile, Map.of());
+    }
+
+    @Override
+    public List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile, Map<String, Integer> taps)
+            throws VirtException {
         QemuCaps emulatorCaps = caps.capsOf(emulator);
         DomainDef def = complete(live, emulatorCaps);
         byte[] masterKey = MasterKey.create(random);
         SecretCipher cipher = new SecretCipher(masterKey, random);
-        CommandEnv env = env(monitor).withSecrets(new GuestSecrets(secrets, cipher));
+        CommandEnv env = env(monitor).withSecrets(new GuestSecrets(secrets, cipher)).withFds(new PathHandover(taps));
         QemuCommandLine cmd;
         try {
             cmd = new QemuCommandBuilder(emulatorCaps, env).build(def);
@@ -110,7 +118,11 @@ public final class LibvirtArgv implements ArgvBuilder {
 
     @Override
     public void cleanup(int id, String name) {
-        Path dir = Path.of(env(null).domainDir(id, name));
+        removeTree(Path.of(env(null).domainDir(id, name)));
+        removeTree(new GuestRunDir(runDir).channelDir(id, name));
+    }
+
+    private static void removeTree(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }

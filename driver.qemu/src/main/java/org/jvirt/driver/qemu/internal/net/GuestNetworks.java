@@ -29,8 +29,13 @@ import org.slf4j.LoggerFactory;
  * with {@code fe} first, attached to the network's bridge and set up. Each interface gets a port
  * of the network (libvirt's virNetworkPortCreateXML from qemuProcessPrepareDomainNetwork), so the
  * network lists its guests ({@code virsh net-port-list}). The live definition then names the bridge,
- * the port and the tap, and QEMU opens the tap by name ({@code script=no}). {@link #unplug} deletes
- * those taps and releases the ports when the guest has stopped.
+ * the port and the tap. {@code <interface type='ethernet'>} gets its tap the same way, without a
+ * bridge (libvirt's qemuInterfaceEthernetConnect), or is attached to the existing device it names.
+ * The driver opens each tap itself ({@link TunDevice}) and QEMU inherits the descriptor
+ * ({@link TapFds}), as libvirt does, so an unprivileged QEMU needs no {@code CAP_NET_ADMIN}; only
+ * where the driver cannot enter the commands' network namespace does it make persistent taps
+ * owned by QEMU's user, which QEMU opens by name. {@link #unplug} deletes the taps of networks and
+ * releases the ports when the guest has stopped.
  */
 public final class GuestNetworks {
     private static final Logger LOG = LoggerFactory.getLogger(GuestNetworks.class);
@@ -58,24 +63,40 @@ public final class GuestNetworks {
     }
 
     /**
-     * The live definition with every network interface plugged in. On failure the taps already
-     * made are deleted again and the error is libvirt's.
+     * The live definition with every network and ethernet interface plugged in, their tap
+     * descriptors in {@code taps}. On failure the taps already made are deleted again and the
+     * error is libvirt's.
      *
-     * @param owner who QEMU runs as: QEMU opens the taps by name, so an unprivileged QEMU must own
-     *              them (libvirt opens them itself and passes descriptors); null leaves them root's
+     * @param owner who QEMU runs as: a tap QEMU has to open by name must be its user's; null
+     *              leaves them root's
      */
-    public DomainDef plug(DomainDef live, DacLabel owner) throws VirtException {
-        if (live.devices().interfaces().stream().noneMatch(GuestNetworks::isNetwork)) {
+    public DomainDef plug(DomainDef live, DacLabel owner, TapFds taps) throws VirtException {
+        boolean anyNetwork = live.devices().interfaces().stream().anyMatch(GuestNetworks::isNetwork);
+        boolean anyEthernet = commands.opensTaps()
+                && live.devices().interfaces().stream().anyMatch(n -> "ethernet".equals(n.type()));
+        if (!anyNetwork && !anyEthernet) {
             return live;
         }
         List<Device> all = new ArrayList<>(live.devices().all());
         List<String> made = new ArrayList<>();
         List<Runnable> releases = new ArrayList<>();
-        NetworkDriverConnection conn = open(live);
+        NetworkDriverConnection conn = anyNetwork ? open(live) : null;
         try {
             Set<String> taken = existingLinks();
             for (int i = 0; i < all.size(); i++) {
-                if (all.get(i) instanceof NetInterface n && isNetwork(n)) {
+                if (anyEthernet && all.get(i) instanceof NetInterface n && "ethernet".equals(n.type())) {
+                    String given = n.targetDev();
+                    if (given != null && !given.startsWith(VNET) && taken.contains(given)) {
+                        // an existing device the guest is given as it is (libvirt's managed='no')
+                        taps.add(given, TunDevice.openTap(given, isVirtio(n), commands.netnsFile()));
+                        continue;
+                    }
+                    String tap = tapName(n, taken);
+                    createTap(tap, n, null, owner, taps);
+                    made.add(tap);
+                    taken.add(tap);
+                    all.set(i, n.toBuilder().targetDev(tap).build());
+                } else if (all.get(i) instanceof NetInterface n && isNetwork(n)) {
                     NetworkRef ref = activeNetwork(conn, n.source().network());
                     String bridge = conn.bridgeName(ref);
                     String port = allocatePort(conn, ref, live, n);
@@ -83,7 +104,7 @@ public final class GuestNetworks {
                         releases.add(() -> releaseQuietly(conn, ref, port));
                     }
                     String tap = tapName(n, taken);
-                    createTap(tap, n.mac(), bridge, owner);
+                    createTap(tap, n, bridge, owner, taps);
                     made.add(tap);
                     taken.add(tap);
                     all.set(i, n.toBuilder().source(n.source().toBuilder().bridge(bridge).portid(port).build())
@@ -91,11 +112,14 @@ public final class GuestNetworks {
                 }
             }
         } catch (VirtException | RuntimeException e) {
+            taps.close();
             made.forEach(this::deleteQuietly);
             releases.forEach(Runnable::run);
             throw e;
         } finally {
-            conn.close();
+            if (conn != null) {
+                conn.close();
+            }
         }
         return live.withDevices(live.devices().withAll(all));
     }
@@ -210,8 +234,18 @@ public final class GuestNetworks {
         }
     }
 
-    private void createTap(String tap, String mac, String bridge, DacLabel owner) throws VirtException {
-        if (owner == null) {
+    /** libvirt opens a tap with IFF_VNET_HDR for virtio NICs only (virNetDevTapCreate). */
+    private static boolean isVirtio(NetInterface n) {
+        return "virtio".equals(n.modelType());
+    }
+
+    /** A new tap, attached to {@code bridge} unless null, and up. */
+    private void createTap(String tap, NetInterface n, String bridge, DacLabel owner, TapFds taps)
+            throws VirtException {
+        String mac = n.mac();
+        if (commands.opensTaps()) {
+            taps.add(tap, TunDevice.openTap(tap, isVirtio(n), commands.netnsFile()));
+        } else if (owner == null) {
             commands.run("ip", "tuntap", "add", "dev", tap, "mode", "tap");
         } else {
             commands.run("ip", "tuntap", "add", "dev", tap, "mode", "tap", "user", Long.toString(owner.uid()),
@@ -222,13 +256,15 @@ public final class GuestNetworks {
                 // libvirt gives the host side the guest's MAC with fe first, so the bridge never takes it
                 commands.run("ip", "link", "set", "dev", tap, "address", "fe" + mac.substring(2));
             }
-            commands.run("ip", "link", "set", "dev", tap, "master", bridge);
+            if (bridge != null) {
+                commands.run("ip", "link", "set", "dev", tap, "master", bridge);
+            }
             commands.run("ip", "link", "set", "dev", tap, "up");
         } catch (VirtException e) {
             deleteQuietly(tap);
             throw e;
         }
-        LOG.info("tap {} attached to bridge {}", tap, bridge);
+        LOG.info("tap {} up{}", tap, bridge == null ? "" : " on bridge " + bridge);
     }
 
     private Set<String> existingLinks() throws VirtException {

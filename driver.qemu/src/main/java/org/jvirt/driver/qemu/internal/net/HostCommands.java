@@ -1,6 +1,7 @@
 package org.jvirt.driver.qemu.internal.net;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,21 @@ public final class HostCommands {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(argv);
         return cmd;
+    }
+
+    /**
+     * Whether the driver can open taps itself where the prefix runs commands: in its own network
+     * namespace (no prefix) or in that of {@code ip netns exec NAME}; another prefix's namespace it
+     * cannot enter, so QEMU opens its taps by name there.
+     */
+    public boolean opensTaps() {
+        return prefix.isEmpty() || prefix.size() == 4 && prefix.get(0).endsWith("ip")
+                && prefix.get(1).equals("netns") && prefix.get(2).equals("exec");
+    }
+
+    /** The namespace file of {@code ip netns exec NAME}, null for the JVM's own namespace. */
+    public Path netnsFile() {
+        return prefix.isEmpty() ? null : Path.of("/run/netns", prefix.get(3));
     }
 
     /** Runs {@code args}; a non-zero exit is libvirt's SYSTEM_ERROR naming the command and its stderr. */

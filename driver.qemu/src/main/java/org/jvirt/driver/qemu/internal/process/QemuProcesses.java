@@ -42,15 +42,33 @@ public final class QemuProcesses {
      * @return the held process: the JVM's handle, valid until the JVM exits
      */
     public static Process spawnHeld(List<String> argv, Path logFile, boolean newSession) throws IOException {
+        return spawnHeld(argv, logFile, newSession, List.of());
+    }
+
+    /**
+     * {@link #spawnHeld(List, Path, boolean)} with descriptors of this JVM handed to the command
+     * as 3, 4, ... in the order of {@code fds} (libvirt's virCommandPassFD): the held shell and
+     * everything it execs keep them. Without descriptors, {@link ProcessBuilder} starts it.
+     */
+    public static Process spawnHeld(List<String> argv, Path logFile, boolean newSession, List<Integer> fds)
+            throws IOException {
+        Files.createDirectories(logFile.getParent());
+        Files.writeString(logFile, String.join(" ", argv) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (!fds.isEmpty()) {
+            List<String> cmd = new ArrayList<>(argv.size() + 4);
+            cmd.addAll(List.of("/bin/sh", "-c", HOLD_SCRIPT, "jvirt-held"));
+            cmd.addAll(argv);
+            Process p = FdSpawn.spawn(cmd, logFile, newSession, fds);
+            LOG.debug("spawned pid {} (held, descriptors {}): {}", p.pid(), fds, argv);
+            return p;
+        }
         List<String> cmd = new ArrayList<>(argv.size() + 5);
         if (newSession) {
             cmd.add(setsid());
         }
         cmd.addAll(List.of("/bin/sh", "-c", HOLD_SCRIPT, "jvirt-held"));
         cmd.addAll(argv);
-        Files.createDirectories(logFile.getParent());
-        Files.writeString(logFile, String.join(" ", argv) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectErrorStream(true);

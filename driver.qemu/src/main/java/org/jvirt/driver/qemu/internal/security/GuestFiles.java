@@ -6,21 +6,32 @@ import java.util.List;
 
 import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.CharSource;
+import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DiskSource;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.Input;
+import org.jvirt.api.xml.MemoryDevice;
 import org.jvirt.api.xml.Os;
+import org.jvirt.api.xml.Tpm;
 import org.jvirt.api.xml.XmlElement;
 
 /**
  * The host files a guest's QEMU opens, with how the DAC driver treats each (libvirt's
  * virSecurityDACSetAllLabel): local disk images (file and block; directories and network disks
- * are not labelled), kernel, initrd and device tree with the image label, and character devices
- * backed by files, devices, pipes or client UNIX sockets with the process label.
+ * are not labelled) and the backing files below qcow2 ones ({@link BackingChain}), kernel, initrd,
+ * device tree and ACPI tables with the image label; character devices backed by files, devices,
+ * pipes or client UNIX sockets, evdev inputs, TPM passthrough devices and nvdimm / virtio-pmem
+ * backing files with the process label. Not handled: host devices (PCI/USB/SCSI assignment), SEV,
+ * graphics render nodes and sysinfo fw_cfg files; the QEMU driver does not put {@code <loader>} /
+ * {@code <nvram>} on the command line, so there is no NVRAM to label.
  */
 final class GuestFiles {
     /** One file to label. */
     record Item(Path path, String label, boolean image, boolean createFile) {
+        Item(Path path, boolean image) {
+            this(path, null, image, false);
+        }
     }
 
     private GuestFiles() {
@@ -42,7 +53,12 @@ final class GuestFiles {
         if (os != null) {
             for (String f : new String[] {os.kernel(), os.initrd(), os.dtb()}) {
                 if (f != null && !f.isEmpty()) {
-                    out.add(new Item(Path.of(f), null, true, false));
+                    out.add(new Item(Path.of(f), true));
+                }
+            }
+            for (Os.AcpiTable t : os.acpiTables()) {
+                if (t.path() != null && !t.path().isEmpty()) {
+                    out.add(new Item(Path.of(t.path()), true));
                 }
             }
         }
@@ -50,8 +66,33 @@ final class GuestFiles {
             for (CharDevice c : def.devices().charDevices()) {
                 chardev(c, out);
             }
+            for (Device d : def.devices().all()) {
+                String path = processFile(d);
+                if (path != null && !path.isEmpty()) {
+                    out.add(new Item(Path.of(path), false));
+                }
+            }
         }
         return out;
+    }
+
+    /**
+     * The host file of an evdev input, a TPM passthrough device or an nvdimm / virtio-pmem
+     * backing file (virSecurityDACSetInputLabel, SetTPMFileLabel, SetMemoryLabel), else null.
+     */
+    private static String processFile(Device d) {
+        if (d instanceof Input i && ("evdev".equals(i.type()) || "passthrough".equals(i.type()))
+                && i.source() != null) {
+            return i.source().evdev() != null ? i.source().evdev() : i.source().dev();
+        }
+        if (d instanceof Tpm t && t.backend() != null && "passthrough".equals(t.backend().type())) {
+            return t.backend().devicePath() == null ? "/dev/tpm0" : t.backend().devicePath();
+        }
+        if (d instanceof MemoryDevice m && ("nvdimm".equals(m.model()) || "virtio-pmem".equals(m.model()))
+                && m.source() != null) {
+            return m.source().path();
+        }
+        return null;
     }
 
     private static void disk(Disk d, List<Item> out) {
@@ -69,7 +110,14 @@ final class GuestFiles {
             return;
         }
         XmlElement label = sl == null ? null : sl.child("label");
-        out.add(new Item(Path.of(path), label == null ? null : label.text(), true, false));
+        String text = label == null ? null : label.text();
+        out.add(new Item(Path.of(path), text, true, false));
+        // the chain below is labelled as its top (libvirt's parent_seclabel)
+        if (type.equals("file")) {
+            for (Path backing : BackingChain.below(Path.of(path), d.driverType())) {
+                out.add(new Item(backing, text, true, false));
+            }
+        }
     }
 
     private static void chardev(CharDevice c, List<Item> out) {

@@ -127,6 +127,16 @@ public final class QemuSecurity {
         }
     }
 
+    /**
+     * Gives a folder the driver made for the guest to its process label (libvirt's
+     * virSecurityDACDomainSetPathLabel); not remembered, since the folder goes with the guest.
+     */
+    public void setPath(DomainDef live, Path path) throws VirtException {
+        if (isDac()) {
+            files.set(path, processIds(live), false, live.uuid());
+        }
+    }
+
     /** Gives back what {@link #setAll} gave (libvirt's RestoreAllLabel); never throws. */
     public void restoreAll(DomainDef live, Path log) {
         if (!isDac() || live == null) {
