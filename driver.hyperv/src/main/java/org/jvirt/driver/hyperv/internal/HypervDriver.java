@@ -80,9 +80,14 @@ public final class HypervDriver implements HypervisorDriver {
                 hyperv.noVerify(), c.max_response_bytes(), Duration.ofSeconds(c.timeout_seconds()));
         Wmi wmi = new Wmi(new WsmanClient(transport, c.timeout_seconds(), c.max_items()),
                 Duration.ofSeconds(c.job_timeout_seconds()));
-        if (wmi.query("Msvm_ComputerSystem", "SELECT * FROM Msvm_ComputerSystem WHERE Description = "
-                + "\"Microsoft Hosting Computer System\"").isEmpty()) {
-            throw HypervErrors.internal(hyperv.host() + " is not a Hyper-V server");
+        try {
+            if (wmi.query("Msvm_ComputerSystem", "SELECT * FROM Msvm_ComputerSystem WHERE Description = "
+                    + "\"Microsoft Hosting Computer System\"").isEmpty()) {
+                throw HypervErrors.internal(hyperv.host() + " is not a Hyper-V server");
+            }
+        } catch (VirtException | RuntimeException e) {
+            wmi.close();
+            throw e;
         }
         return Optional.of(new HypervConnection(wmi, codec));
     }

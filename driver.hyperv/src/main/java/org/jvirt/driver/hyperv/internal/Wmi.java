@@ -35,6 +35,11 @@ final class Wmi {
         this.jobTimeout = jobTimeout;
     }
 
+    /** Closes the WS-Management client's connections. */
+    void close() {
+        client.close();
+    }
+
     static String classUri(String className) {
         return (className.startsWith("Win32_") ? CIMV2 : V2) + className;
     }

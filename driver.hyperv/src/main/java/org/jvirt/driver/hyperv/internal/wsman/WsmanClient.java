@@ -15,7 +15,7 @@ import org.w3c.dom.Element;
  * {@code hypervVerifyResponse} does (HTTP status 200, 400 or 500; a body; no SOAP fault) and its
  * errors carry libvirt's wording.
  */
-public final class WsmanClient {
+public final class WsmanClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsmanClient.class);
     /** libvirt's page size for Enumerate/Pull. */
     static final int MAX_ELEMENTS = 100;
@@ -116,5 +116,11 @@ public final class WsmanClient {
         String envelope = WsmanRequest.envelope(transport.url().toString(), action, resourceUri, selectors,
                 MAX_ENVELOPE_SIZE, timeoutSeconds, body);
         return WsmanAnswers.read(detail, transport.post(detail, envelope), expect);
+    }
+
+    /** Closes the transport's connections. */
+    @Override
+    public void close() {
+        transport.close();
     }
 }
