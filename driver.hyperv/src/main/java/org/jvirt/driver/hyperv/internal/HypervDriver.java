@@ -1,5 +1,6 @@
 package org.jvirt.driver.hyperv.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -74,8 +75,9 @@ public final class HypervDriver implements HypervisorDriver {
             throw HypervErrors.of(ErrorCode.INVALID_ARG, "URI is missing the server part");
         }
         HypervUri hyperv = HypervUri.parse(uri);
-        Credentials credentials = Credentials.ask(hyperv, auth);
         HypervConfig c = config;
+        Credentials credentials = Credentials.ask(hyperv, auth,
+                c.credentials_file().isBlank() ? null : Path.of(c.credentials_file()));
         WsmanTransport transport = new WsmanTransport(hyperv.endpoint(), credentials.user(), credentials.password(),
                 hyperv.noVerify(), c.max_response_bytes(), Duration.ofSeconds(c.timeout_seconds()));
         Wmi wmi = new Wmi(new WsmanClient(transport, c.timeout_seconds(), c.max_items()),

@@ -45,6 +45,7 @@ public final class WsmanSimulator implements AutoCloseable {
     private volatile Canned next;
     private volatile Canned always;
     private volatile long delayNextMillis;
+    private volatile boolean noV2;
     private volatile int faultAtRequest = -1;
 
     private record Canned(int status, String contentType, byte[] body) {
@@ -88,6 +89,23 @@ public final class WsmanSimulator implements AutoCloseable {
             set.add(SimAuth.Scheme.valueOf(scheme.toUpperCase(java.util.Locale.ROOT)));
         }
         auth.offer(set);
+    }
+
+    /**
+     * A WS-Management server without Hyper-V: requests to {@code root/virtualization/v2} get DSP0226's
+     * fault for an unknown resource ({@code wsa:DestinationUnreachable}, detail {@code
+     * InvalidResourceURI}; the reason's words are the simulator's).
+     */
+    public void withoutVirtualizationNamespace() {
+        noV2 = true;
+    }
+
+    /** The v2 namespace is there, but no host system is in it (the query libvirt's open makes finds none). */
+    public void withoutHostSystem() {
+        synchronized (host) {
+            host.instances.removeIf(i -> i.className.equals("Msvm_ComputerSystem")
+                    && "Microsoft Hosting Computer System".equals(i.get("Description")));
+        }
     }
 
     /** How many NTLM logins succeeded (one per TCP connection that authenticated). */
@@ -194,6 +212,14 @@ public final class WsmanSimulator implements AutoCloseable {
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "text/plain", new byte[0]);
+                return;
+            }
+            if (noV2 && new String(request, StandardCharsets.UTF_8).contains(WMI + "root/virtualization/v2/")) {
+                send(exchange, 500, "application/soap+xml;charset=UTF-8", SimXml.fault("Sender",
+                        "DestinationUnreachable", "The WS-Management service cannot process the request because"
+                        + " the WMI namespace root/virtualization/v2 does not exist on this host.",
+                        "InvalidResourceURI").replace("w:DestinationUnreachable", "a:DestinationUnreachable")
+                        .getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String answer;
