@@ -107,7 +107,6 @@ class JvirtdHypervIT {
         assertTrue(info.contains("\nOS Type:        hvm\n"), info);
         assertTrue(info.contains("\nCPU(s):         2\n"), info);
         assertTrue(info.contains("\nMax memory:     1048576 KiB\n"), info);
-        assertTrue(ok(virsh("uri")).startsWith("hyperv://127.0.0.1:" + sim.port()), "the daemon's connection");
         assertTrue(sim.ntlmLogins() > 0, "jvirtd logged in with NTLM");
     }
 
