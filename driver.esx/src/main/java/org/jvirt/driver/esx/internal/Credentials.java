@@ -7,7 +7,9 @@ import org.jvirt.api.ConnectAuth;
 import org.jvirt.api.CredentialRequest;
 import org.jvirt.api.CredentialType;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.AuthConfig;
 import org.jvirt.driver.esx.internal.vi.ViErrors;
 
 /**
@@ -20,7 +22,7 @@ import org.jvirt.driver.esx.internal.vi.ViErrors;
 record Credentials(String user, String password) {
 
     static Credentials resolve(EsxUri uri, Path file, ConnectAuth auth) throws VirtException {
-        AuthFile authFile = file == null ? null : AuthFile.read(file);
+        AuthConfig authFile = file == null ? null : AuthConfig.read(file, ErrorDomain.ESX);
         String host = uri.host();
         String user = uri.user();
         if (user == null && authFile != null) {

@@ -14,7 +14,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.AuthConfig;
 import org.w3c.dom.Element;
 
 /** The driver's pure parts: URI defaults, IDs and names, the CPU model, long mode, the credentials file. */
@@ -68,15 +70,17 @@ class EsxPartsTest {
 
     @Test
     void credentialsFileAsLibvirtsAuthConf() throws Exception {
-        AuthFile f = AuthFile.parse("# lab\n[credentials-lab]\nusername=root\npassword=s=cret\n\n"
+        // the reader is the SPI's, shared with the Hyper-V driver (AuthConfigTest); ESX's service is "esx"
+        AuthConfig f = AuthConfig.parse("# lab\n[credentials-lab]\nusername=root\npassword=s=cret\n\n"
                 + "[auth-esx-esx1]\ncredentials=lab\n[credentials-other]\npassword=x\n[auth-esx-default]\n"
-                + "credentials=other\n", "auth.conf");
+                + "credentials=other\n", "auth.conf", ErrorDomain.ESX);
         assertEquals("root", f.lookup("esx", "esx1", "username"));
         assertEquals("s=cret", f.lookup("esx", "esx1", "password"));
         assertNull(f.lookup("esx", "esx2", "username"));
         assertEquals("x", f.lookup("esx", "esx2", "password"));
         assertNull(f.lookup("hyperv", "esx1", "password"));
-        VirtException e = assertThrows(VirtException.class, () -> AuthFile.parse("junk\n", "auth.conf"));
+        VirtException e = assertThrows(VirtException.class, () -> AuthConfig.parse("junk\n", "auth.conf",
+                ErrorDomain.ESX));
         assertEquals(ErrorCode.CONF_SYNTAX, e.code());
     }
 

@@ -3,10 +3,15 @@ package org.jvirt.driver.hyperv.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "jvirt Hyper-V driver", description = "The limits of the Hyper-V driver's"
-        + " WS-Management calls.")
+@ObjectClassDefinition(name = "jvirt Hyper-V driver", description = "Where the Hyper-V driver finds"
+        + " credentials when the client gives none, and the limits of its WS-Management calls.")
 public @interface HypervConfig {
     String PID = "org.jvirt.driver.hyperv";
+
+    @AttributeDefinition(description = "A credentials file in libvirt's auth.conf format ([credentials-NAME] with "
+            + "username and password, [auth-hyperv-HOST] or [auth-hyperv-default] with credentials=NAME), for"
+            + " callers without an authentication callback (jvirtd, the shell); empty: none")
+    String credentials_file() default "";
 
     @AttributeDefinition(description = "Seconds a connect or one WS-Management call may take")
     int timeout_seconds() default 60;

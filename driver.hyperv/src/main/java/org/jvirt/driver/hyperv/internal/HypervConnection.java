@@ -46,8 +46,10 @@ final class HypervConnection implements DriverConnection {
     private final VmDefinitions definitions;
     private final HostInfo host;
     private final DomainXml domainXml;
+    private final Wmi wmi;
 
     HypervConnection(Wmi wmi, DomainXmlCodec codec) {
+        this.wmi = wmi;
         this.vms = new VmInventory(wmi);
         this.settings = new VmSettings(wmi);
         this.ops = new VmOps(wmi);
@@ -270,8 +272,9 @@ final class HypervConnection implements DriverConnection {
         return false;
     }
 
-    /** Nothing to log out: WinRM keeps no session for Basic authentication. */
+    /** Closes the HTTP connections (an NTLM login lives with them); WinRM keeps no other session. */
     @Override
     public void close() {
+        wmi.close();
     }
 }

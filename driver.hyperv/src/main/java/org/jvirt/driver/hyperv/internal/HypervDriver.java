@@ -1,5 +1,6 @@
 package org.jvirt.driver.hyperv.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -74,15 +75,21 @@ public final class HypervDriver implements HypervisorDriver {
             throw HypervErrors.of(ErrorCode.INVALID_ARG, "URI is missing the server part");
         }
         HypervUri hyperv = HypervUri.parse(uri);
-        Credentials credentials = Credentials.ask(hyperv, auth);
         HypervConfig c = config;
+        Credentials credentials = Credentials.ask(hyperv, auth,
+                c.credentials_file().isBlank() ? null : Path.of(c.credentials_file()));
         WsmanTransport transport = new WsmanTransport(hyperv.endpoint(), credentials.user(), credentials.password(),
                 hyperv.noVerify(), c.max_response_bytes(), Duration.ofSeconds(c.timeout_seconds()));
         Wmi wmi = new Wmi(new WsmanClient(transport, c.timeout_seconds(), c.max_items()),
                 Duration.ofSeconds(c.job_timeout_seconds()));
-        if (wmi.query("Msvm_ComputerSystem", "SELECT * FROM Msvm_ComputerSystem WHERE Description = "
-                + "\"Microsoft Hosting Computer System\"").isEmpty()) {
-            throw HypervErrors.internal(hyperv.host() + " is not a Hyper-V server");
+        try {
+            if (wmi.query("Msvm_ComputerSystem", "SELECT * FROM Msvm_ComputerSystem WHERE Description = "
+                    + "\"Microsoft Hosting Computer System\"").isEmpty()) {
+                throw HypervErrors.internal(hyperv.host() + " is not a Hyper-V server");
+            }
+        } catch (VirtException | RuntimeException e) {
+            wmi.close();
+            throw e;
         }
         return Optional.of(new HypervConnection(wmi, codec));
     }

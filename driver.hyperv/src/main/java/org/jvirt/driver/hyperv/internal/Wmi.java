@@ -35,6 +35,11 @@ final class Wmi {
         this.jobTimeout = jobTimeout;
     }
 
+    /** Closes the WS-Management client's connections. */
+    void close() {
+        client.close();
+    }
+
     static String classUri(String className) {
         return (className.startsWith("Win32_") ? CIMV2 : V2) + className;
     }
@@ -66,14 +71,17 @@ final class Wmi {
         try {
             code = Long.parseLong(returnText == null ? "" : returnText);
         } catch (NumberFormatException e) {
-            throw HypervErrors.internal("Could not lookup ReturnValue for " + method + " invocation");
+            // libvirt 9.0: hypervInvokeMsvmComputerSystemRequestStateChange's words, else hypervInvokeMethod's
+            throw HypervErrors.internal(stateChange(method) ? "Could not lookup ReturnValue for " + method
+                    + " invocation" : "Could not get return value for " + method + " invocation");
         }
         if (code == ReturnCodes.TRANSITION_STARTED) {
             Element job = WsmanXml.child(output, null, "Job");
             WmiReference ref = job == null ? null : WmiReference.of(job);
             String id = ref == null ? null : ref.selectors().get("InstanceID");
             if (id == null) {
-                throw HypervErrors.internal("Could not lookup job InstanceID for " + method + " invocation");
+                throw HypervErrors.internal(stateChange(method) ? "Could not lookup InstanceID for " + method
+                        + " invocation" : "Could not get instance ID for " + method + " invocation");
             }
             awaitJob(method, id);
         } else if (code != ReturnCodes.COMPLETED) {
@@ -98,7 +106,8 @@ final class Wmi {
                     throw HypervErrors.internal("Concrete job for " + method + " invocation is in error state ("
                             + JobStates.name(state) + "): " + describe(job));
                 default:
-                    throw HypervErrors.internal("Unknown invocation state " + state + " of the job for " + method);
+                    throw HypervErrors.internal(stateChange(method) ? "Concrete job for " + method
+                            + " invocation is in unknown state" : "Unknown invocation state");
             }
             if (System.nanoTime() > deadline) {
                 throw HypervErrors.of(ErrorCode.OPERATION_TIMEOUT, "Timeout waiting for " + method + " invocation");
@@ -110,6 +119,10 @@ final class Wmi {
                 throw HypervErrors.internal("Interrupted waiting for " + method + " invocation", e);
             }
         }
+    }
+
+    private static boolean stateChange(String method) {
+        return WsmanClient.REQUEST_STATE_CHANGE.equals(method);
     }
 
     private static String describe(WmiObject job) {

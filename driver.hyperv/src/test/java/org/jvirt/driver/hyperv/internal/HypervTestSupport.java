@@ -31,10 +31,20 @@ final class HypervTestSupport {
     }
 
     static HypervConfig config(int jobTimeoutSeconds, int maxResponseBytes, int timeoutSeconds, int maxItems) {
+        return config(jobTimeoutSeconds, maxResponseBytes, timeoutSeconds, maxItems, "");
+    }
+
+    static HypervConfig config(int jobTimeoutSeconds, int maxResponseBytes, int timeoutSeconds, int maxItems,
+                               String credentialsFile) {
         return new HypervConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return HypervConfig.class;
+            }
+
+            @Override
+            public String credentials_file() {
+                return credentialsFile;
             }
 
             @Override

@@ -42,6 +42,30 @@ public final class WsmanAnswers {
         return result;
     }
 
+    /**
+     * The {@code method_OUTPUT} of an invocation as libvirt 9.0's {@code hypervInvokeMethod} reads it
+     * (the transport checks of {@link #read} first, which libvirt leaves to openwsman): a fault is
+     * {@code WS-Management fault during M invocation: REASON}, no output {@code Could not get return
+     * value for M invocation}. RequestStateChange goes through {@link #read}, as libvirt's
+     * {@code hypervInvokeMsvmComputerSystemRequestStateChange} verifies its answer.
+     */
+    public static Element readInvocation(String method, WsmanTransport.Answer answer) throws VirtException {
+        int status = answer.status();
+        if (status != 200 && status != 400 && status != 500) {
+            throw HypervErrors.internal("Unexpected HTTP response during invocation: " + status);
+        }
+        if (answer.body().length == 0) {
+            throw HypervErrors.internal("Empty response during invocation");
+        }
+        Element soapBody = soapBody("invocation", answer);
+        WsmanFault.checkInvocation(method, soapBody);
+        Element result = WsmanXml.child(soapBody, null, method + "_OUTPUT");
+        if (result == null) {
+            throw HypervErrors.internal("Could not get return value for " + method + " invocation");
+        }
+        return result;
+    }
+
     private static Element soapBody(String detail, WsmanTransport.Answer answer) throws VirtException {
         String what = "Could not parse response during " + detail + " (HTTP " + answer.status() + ", "
                 + (answer.contentType().isEmpty() ? "no content type" : answer.contentType()) + "): ";

@@ -15,10 +15,16 @@ import org.w3c.dom.Element;
  * {@code hypervVerifyResponse} does (HTTP status 200, 400 or 500; a body; no SOAP fault) and its
  * errors carry libvirt's wording.
  */
-public final class WsmanClient {
+public final class WsmanClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsmanClient.class);
     /** libvirt's page size for Enumerate/Pull. */
     static final int MAX_ELEMENTS = 100;
+    /**
+     * The one method libvirt 9.0 invokes through its own function
+     * ({@code hypervInvokeMsvmComputerSystemRequestStateChange}), with {@code hypervVerifyResponse}'s
+     * messages; the others go through {@code hypervInvokeMethod}, whose messages differ.
+     */
+    public static final String REQUEST_STATE_CHANGE = "RequestStateChange";
     /** The envelope size we offer the server (WinRM's default MaxEnvelopeSizekb is 500). */
     private static final int MAX_ENVELOPE_SIZE = 512 * 1024;
 
@@ -99,13 +105,19 @@ public final class WsmanClient {
 
     /**
      * Invokes a WMI method: action {@code classUri/method}, the input parameters' XML inside
-     * {@code <p:method_INPUT>}; returns the {@code method_OUTPUT} element.
+     * {@code <p:method_INPUT>}; returns the {@code method_OUTPUT} element. Faults are reported in the
+     * words of libvirt 9.0's path for the method (see {@link #REQUEST_STATE_CHANGE}).
      */
     public Element invoke(WmiReference target, String method, String inputXml) throws VirtException {
         String body = "<p:" + method + "_INPUT xmlns:p=\"" + WsmanXml.escape(target.resourceUri()) + "\">" + inputXml
                 + "</p:" + method + "_INPUT>";
-        return call("invocation", target.resourceUri() + "/" + method, target.resourceUri(), target.selectors(),
-                body, method + "_OUTPUT");
+        if (REQUEST_STATE_CHANGE.equals(method)) {
+            return call("invocation", target.resourceUri() + "/" + method, target.resourceUri(), target.selectors(),
+                    body, method + "_OUTPUT");
+        }
+        String envelope = WsmanRequest.envelope(transport.url().toString(), target.resourceUri() + "/" + method,
+                target.resourceUri(), target.selectors(), MAX_ENVELOPE_SIZE, timeoutSeconds, body);
+        return WsmanAnswers.readInvocation(method, transport.post("invocation", envelope));
     }
 
     /**
@@ -116,5 +128,11 @@ public final class WsmanClient {
         String envelope = WsmanRequest.envelope(transport.url().toString(), action, resourceUri, selectors,
                 MAX_ENVELOPE_SIZE, timeoutSeconds, body);
         return WsmanAnswers.read(detail, transport.post(detail, envelope), expect);
+    }
+
+    /** Closes the transport's connections. */
+    @Override
+    public void close() {
+        transport.close();
     }
 }

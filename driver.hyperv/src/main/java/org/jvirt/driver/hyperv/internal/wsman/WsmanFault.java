@@ -32,6 +32,24 @@ final class WsmanFault {
                 + nullstr(subcode) + "', reason '" + nullstr(reasonText) + "', detail '" + nullstr(detailText) + "'");
     }
 
+    /**
+     * libvirt 9.0's {@code hypervInvokeMethod} (every method but RequestStateChange) does not run
+     * {@code hypervVerifyResponse}: a fault is {@code WS-Management fault during M invocation: REASON}
+     * (its {@code s:Reason/s:Text}); without a reason, {@code Could not get return value for M invocation}.
+     */
+    static void checkInvocation(String method, Element soapBody) throws VirtException {
+        Element fault = WsmanXml.child(soapBody, WsmanXml.SOAP, "Fault");
+        if (fault == null) {
+            return;
+        }
+        Element reason = WsmanXml.child(fault, WsmanXml.SOAP, "Reason");
+        String reasonText = reason == null ? null : WsmanXml.childText(reason, WsmanXml.SOAP, "Text");
+        if (reasonText == null) {
+            throw HypervErrors.internal("Could not get return value for " + method + " invocation");
+        }
+        throw HypervErrors.internal("WS-Management fault during " + method + " invocation: " + reasonText);
+    }
+
     /** libvirt's NULLSTR. */
     private static String nullstr(String s) {
         return s == null ? "<null>" : s;

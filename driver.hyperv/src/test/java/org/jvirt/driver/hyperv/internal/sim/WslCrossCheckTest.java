@@ -47,6 +47,11 @@ class WslCrossCheckTest {
 
     /** Runs a wsl command in {@code dir}; returns its exit status and everything it printed. */
     private static Map.Entry<Integer, String> wsl(String... args) throws Exception {
+        return wsl(Map.of(), args);
+    }
+
+    /** As above, with more environment (wsl's own variables, or curl's CURL_HOME). */
+    private static Map.Entry<Integer, String> wsl(Map<String, String> more, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(args));
         command.set(0, "/usr/bin/" + args[0]);
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
@@ -60,6 +65,7 @@ class WslCrossCheckTest {
         env.put("OUTPREFIX", dir.toString());
         env.put("WGETTIMEOUTSECS", "10");
         env.put("WGETTRYNUM", "0");
+        env.putAll(more);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "wsl did not end");
@@ -95,5 +101,63 @@ class WslCrossCheckTest {
         assertTrue(r.getValue().contains("<p:ReturnValue>4096</p:ReturnValue>"), r.getValue());
         // Starting (32770) until the job is polled to its end
         assertEquals(32770, sim.enabledState("db"));
+    }
+
+    /**
+     * NTLM as another client speaks it: wsl has no NTLM option of its own, but runs curl, which
+     * reads {@code $CURL_HOME/.curlrc}; there {@code ntlm} makes curl's own NTLM (not jvirt's
+     * HttpClient) log in to the simulator's MS-NLMP server side. The right password gets the
+     * instance; a wrong one gets 401 and no instance.
+     */
+    @Test
+    void wslAndCurlLogInWithCurlsOwnNtlm() throws Exception {
+        sim.offerAuth("NTLM");
+        try {
+            Path curlHome = Files.createDirectories(dir.resolve("curl-home"));
+            Files.writeString(curlHome.resolve(".curlrc"), "ntlm\n");
+            int logins = sim.ntlmLogins();
+            Map.Entry<Integer, String> r = wsl(Map.of("CURL_HOME", curlHome.toString()), "wslget",
+                    V2 + "Msvm_ComputerSystem", "CreationClassName=Msvm_ComputerSystem", "Name=" + webGuid);
+            assertEquals(0, r.getKey(), r.getValue());
+            assertTrue(r.getValue().contains("<p:ElementName>web</p:ElementName>"), r.getValue());
+            assertEquals(1, sim.ntlmLogins() - logins);
+
+            // curl directly: the status of a wrong password, then the right one
+            Path request = dir.resolve("get.xml");
+            Files.writeString(request, getEnvelope(webGuid));
+            assertEquals("401", curlNtlm(request, "wrong"));
+            assertEquals(1, sim.ntlmLogins() - logins);
+            assertEquals("200", curlNtlm(request, WsmanSimulator.PASSWORD));
+            assertEquals(2, sim.ntlmLogins() - logins);
+        } finally {
+            sim.offerAuth("Basic");
+        }
+    }
+
+    /** A WS-Transfer Get of a VM's Msvm_ComputerSystem (DSP0226 7.3). */
+    private static String getEnvelope(String guid) {
+        return "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
+                + " xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\""
+                + " xmlns:w=\"http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd\"><s:Header>"
+                + "<a:To>http://127.0.0.1:" + sim.port() + "/wsman</a:To>"
+                + "<w:ResourceURI s:mustUnderstand=\"true\">" + V2 + "Msvm_ComputerSystem</w:ResourceURI>"
+                + "<a:ReplyTo><a:Address>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous"
+                + "</a:Address></a:ReplyTo>"
+                + "<a:Action s:mustUnderstand=\"true\">http://schemas.xmlsoap.org/ws/2004/09/transfer/Get</a:Action>"
+                + "<a:MessageID>uuid:00000000-0000-0000-0000-000000000001</a:MessageID>"
+                + "<w:SelectorSet><w:Selector Name=\"CreationClassName\">Msvm_ComputerSystem</w:Selector>"
+                + "<w:Selector Name=\"Name\">" + guid + "</w:Selector></w:SelectorSet>"
+                + "</s:Header><s:Body/></s:Envelope>";
+    }
+
+    /** POSTs {@code request} with {@code curl --ntlm}; returns the final HTTP status. */
+    private static String curlNtlm(Path request, String password) throws Exception {
+        Process p = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--ntlm",
+                "-u", WsmanSimulator.USER + ":" + password, "-H", "Content-Type: application/soap+xml;charset=UTF-8",
+                "--data-binary", "@" + request, "http://127.0.0.1:" + sim.port() + "/wsman")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "curl did not end");
+        return out;
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +26,7 @@ import com.sun.net.httpserver.HttpsServer;
  * A WS-Management server on loopback (an ephemeral port) that answers as a Hyper-V host's WinRM
  * service would, from the documentation (see {@link SimHost}, {@link SimProtocol}, {@link SimMethods},
  * {@link SimJobs}): POST {@code /wsman}, SOAP 1.2 ({@code application/soap+xml}), HTTP Basic
- * authentication (401 with {@code WWW-Authenticate: Basic realm="WSMAN"} otherwise), faults with
+ * and NTLM authentication ({@link SimAuth}; 401 with {@code WWW-Authenticate} otherwise), faults with
  * HTTP 500. HTTP, or HTTPS with a given key store. Test knobs make the next answer an arbitrary
  * one (an HTML error page, a huge body) to test the client's handling of broken servers.
  */
@@ -42,9 +41,11 @@ public final class WsmanSimulator implements AutoCloseable {
     final SimJobs jobs = new SimJobs(host);
     private final SimProtocol protocol = new SimProtocol(host, jobs);
     private final AtomicInteger requests = new AtomicInteger();
+    private final SimAuth auth = new SimAuth(USER, PASSWORD);
     private volatile Canned next;
     private volatile Canned always;
     private volatile long delayNextMillis;
+    private volatile boolean noV2;
     private volatile int faultAtRequest = -1;
 
     private record Canned(int status, String contentType, byte[] body) {
@@ -75,6 +76,41 @@ public final class WsmanSimulator implements AutoCloseable {
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         return new WsmanSimulator(server);
+    }
+
+    /**
+     * The authentication schemes the listener offers (Basic only until this is called). {@code
+     * "Negotiate"} is WinRM's default header for NTLM; {@code "NTLM"} the plain one (curl's
+     * {@code --ntlm} starts with it).
+     */
+    public void offerAuth(String... schemes) {
+        java.util.Set<SimAuth.Scheme> set = java.util.EnumSet.noneOf(SimAuth.Scheme.class);
+        for (String scheme : schemes) {
+            set.add(SimAuth.Scheme.valueOf(scheme.toUpperCase(java.util.Locale.ROOT)));
+        }
+        auth.offer(set);
+    }
+
+    /**
+     * A WS-Management server without Hyper-V: requests to {@code root/virtualization/v2} get DSP0226's
+     * fault for an unknown resource ({@code wsa:DestinationUnreachable}, detail {@code
+     * InvalidResourceURI}; the reason's words are the simulator's).
+     */
+    public void withoutVirtualizationNamespace() {
+        noV2 = true;
+    }
+
+    /** The v2 namespace is there, but no host system is in it (the query libvirt's open makes finds none). */
+    public void withoutHostSystem() {
+        synchronized (host) {
+            host.instances.removeIf(i -> i.className.equals("Msvm_ComputerSystem")
+                    && "Microsoft Hosting Computer System".equals(i.get("Description")));
+        }
+    }
+
+    /** How many NTLM logins succeeded (one per TCP connection that authenticated). */
+    public int ntlmLogins() {
+        return auth.ntlmLogins();
     }
 
     public int port() {
@@ -140,7 +176,6 @@ public final class WsmanSimulator implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
-        int number = requests.incrementAndGet();
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] request = in.readAllBytes();
             long delay = delayNextMillis;
@@ -153,24 +188,38 @@ public final class WsmanSimulator implements AutoCloseable {
                     return;
                 }
             }
-            if (number == faultAtRequest) {
-                send(exchange, 500, "application/soap+xml;charset=UTF-8", new SimFault("Receiver", "InternalError",
-                        "The service is stopping.", "injected").toEnvelope().getBytes(StandardCharsets.UTF_8));
-                return;
-            }
             Canned canned = next != null ? next : always;
             next = null;
             if (canned != null) {
                 send(exchange, canned.status(), canned.contentType(), canned.body());
                 return;
             }
-            if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"WSMAN\"");
+            SimAuth.Outcome login = auth.check(exchange.getRemoteAddress(),
+                    exchange.getRequestHeaders().getFirst("Authorization"));
+            if (!login.ok()) {
+                for (String challenge : login.challenges()) {
+                    exchange.getResponseHeaders().add("WWW-Authenticate", challenge);
+                }
                 send(exchange, 401, "text/plain", new byte[0]);
+                return;
+            }
+            // counted once past the login: a request an NTLM handshake or a Basic challenge repeats is one
+            int number = requests.incrementAndGet();
+            if (number == faultAtRequest) {
+                send(exchange, 500, "application/soap+xml;charset=UTF-8", new SimFault("Receiver", "InternalError",
+                        "The service is stopping.", "injected").toEnvelope().getBytes(StandardCharsets.UTF_8));
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "text/plain", new byte[0]);
+                return;
+            }
+            if (noV2 && new String(request, StandardCharsets.UTF_8).contains(WMI + "root/virtualization/v2/")) {
+                send(exchange, 500, "application/soap+xml;charset=UTF-8", SimXml.fault("Sender",
+                        "DestinationUnreachable", "The WS-Management service cannot process the request because"
+                        + " the WMI namespace root/virtualization/v2 does not exist on this host.",
+                        "InvalidResourceURI").replace("w:DestinationUnreachable", "a:DestinationUnreachable")
+                        .getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String answer;
@@ -187,12 +236,6 @@ public final class WsmanSimulator implements AutoCloseable {
             }
             send(exchange, status, "application/soap+xml;charset=UTF-8", answer.getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    private static boolean authorized(String header) {
-        String expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        return expected.equals(header);
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

@@ -1,4 +1,4 @@
-package org.jvirt.driver.esx.internal;
+package org.jvirt.api.spi;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +8,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
-import org.jvirt.driver.esx.internal.vi.ViErrors;
 
 /**
  * libvirt's client authentication file ({@code auth.conf}, what {@code LIBVIRT_AUTH_FILE} names),
- * the daemon's source of ESX credentials: a key file with
+ * where drivers that log in to a remote host (ESX, Hyper-V) find credentials when no callback
+ * gives them (jvirtd, the shell): a key file with
  * <pre>
  * [credentials-lab]
  * username=root
@@ -22,28 +23,33 @@ import org.jvirt.driver.esx.internal.vi.ViErrors;
  * [auth-esx-esx1.example.com]
  * credentials=lab
  * </pre>
- * A host's group {@code auth-esx-HOST} names the credentials, {@code auth-esx-default} serves
- * every other host (libvirt's {@code virAuthConfigLookup}).
+ * A host's group {@code auth-SERVICE-HOST} names the credentials, {@code auth-SERVICE-default}
+ * serves every other host (libvirt's {@code virAuthConfigLookup}); the service is the driver's
+ * ({@code esx}, {@code hyperv}, as libvirt's {@code virAuthGetUsername} callers name it).
+ *
+ * @since spi 1.9
  */
-final class AuthFile {
+public final class AuthConfig {
     private final Map<String, Map<String, String>> groups;
 
-    private AuthFile(Map<String, Map<String, String>> groups) {
+    private AuthConfig(Map<String, Map<String, String>> groups) {
         this.groups = groups;
     }
 
-    static AuthFile read(Path file) throws VirtException {
+    /** Reads {@code file}; a file that cannot be read is {@code AUTH_UNAVAILABLE} in {@code domain}. */
+    public static AuthConfig read(Path file, ErrorDomain domain) throws VirtException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw ViErrors.of(ErrorCode.AUTH_UNAVAILABLE, "cannot read the credentials file '" + file + "': "
-                    + e.getMessage());
+            throw new VirtException(ErrorCode.AUTH_UNAVAILABLE, domain, "cannot read the credentials file '" + file
+                    + "': " + e.getMessage());
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), domain);
     }
 
-    static AuthFile parse(String text, String name) throws VirtException {
+    /** Parses the text of a file called {@code name}; a line that is neither is {@code CONF_SYNTAX}. */
+    public static AuthConfig parse(String text, String name, ErrorDomain domain) throws VirtException {
         Map<String, Map<String, String>> groups = new HashMap<>();
         Map<String, String> current = null;
         int lineNo = 0;
@@ -59,15 +65,16 @@ final class AuthFile {
             }
             int eq = line.indexOf('=');
             if (eq <= 0 || current == null) {
-                throw ViErrors.of(ErrorCode.CONF_SYNTAX, name + ":" + lineNo + ": expected [group] or key=value");
+                throw new VirtException(ErrorCode.CONF_SYNTAX, domain, name + ":" + lineNo
+                        + ": expected [group] or key=value");
             }
             current.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
         }
-        return new AuthFile(groups);
+        return new AuthConfig(groups);
     }
 
     /** The {@code username} or {@code password} for {@code host} under {@code service}, or null. */
-    String lookup(String service, String host, String key) {
+    public String lookup(String service, String host, String key) {
         Map<String, String> auth = groups.get("auth-" + service + "-" + host);
         if (auth == null) {
             auth = groups.get("auth-" + service + "-default");
