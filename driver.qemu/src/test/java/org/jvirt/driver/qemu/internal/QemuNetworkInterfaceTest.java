@@ -87,6 +87,9 @@ class QemuNetworkInterfaceTest {
         assertTrue(ports.contains("vnet0"), ports);
         String tap = ns.exec("ip", "-o", "link", "show", "dev", "vnet0").out();
         assertTrue(tap.contains("fe:54:00:ab:cd:01"), tap);
+        // no bandwidth: the tap queues nothing itself (libvirt's qemuDomainInterfaceSetDefaultQDisc)
+        String qdisc = ns.check("tc", "qdisc", "show", "dev", "vnet0");
+        assertTrue(qdisc.matches("(?s)qdisc noqueue [0-9a-f]+: root.*"), qdisc);
         assertTrue(String.join(" ", QemuProcesses.cmdline(pid).orElseThrow()).contains("vnet0"));
         String live = bed.conn.xmlDesc(ref, 0);
         assertTrue(live.contains("<interface type='network'>"), live);
