@@ -96,7 +96,7 @@ public final class TcBandwidth {
         }
         String classId = classId(id);
         List<String> add = new ArrayList<>(List.of("class", "add", "dev", bridge, "parent", "1:1", "classid", classId,
-                "htb", "rate", kbps(port.inbound().floor()), "ceil", kbps(ceilOf(network))));
+                "htb", "rate", kbps(port.inbound().floor()), "ceil", kbps(network.inboundCeiling())));
         add.addAll(quantum(port.inbound()));
         tc(add);
         tc("qdisc", "add", "dev", bridge, "parent", classId, "handle", Long.toHexString(id) + ":", "sfq", "perturb",
@@ -121,13 +121,9 @@ public final class TcBandwidth {
     /** virNetDevBandwidthUpdateRate: a new rate for class {@code 1:ID}, the ceiling from the network. */
     public void updateRate(String ifname, long id, Bandwidth network, long rate) throws VirtException {
         List<String> change = new ArrayList<>(List.of("class", "change", "dev", ifname, "classid", classId(id), "htb",
-                "rate", kbps(rate), "ceil", kbps(ceilOf(network))));
+                "rate", kbps(rate), "ceil", kbps(network.inboundCeiling())));
         change.addAll(quantum(network.inbound()));
         tc(change);
-    }
-
-    private static long ceilOf(Bandwidth network) {
-        return network.inbound().peak() != 0 ? network.inbound().peak() : network.inbound().average();
     }
 
     /**
