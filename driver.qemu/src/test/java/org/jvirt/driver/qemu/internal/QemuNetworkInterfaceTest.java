@@ -157,8 +157,10 @@ class QemuNetworkInterfaceTest {
     /** With the agent's channel but no agent answering in the guest: libvirt's "not connected". */
     @Test
     void anAgentChannelWithoutAnAgentIsNotConnected() throws Exception {
-        String xml = guest("net7", "isol").replace("  </devices>", "    <channel type='unix'><source mode='bind'/>"
-                + "<target type='virtio' name='org.qemu.guest_agent.0'/></channel>\n  </devices>");
+        // an explicit socket path: a generated one (under the state folder's channel/ folder) fails to bind
+        // today because that folder is not made; left to the QEMU driver's owners
+        String xml = guest("net7", "isol").replace("  </devices>", "    <channel type='unix'><source mode='bind' path='"
+                + bed.dir.resolve("agent.sock") + "'/><target type='virtio' name='org.qemu.guest_agent.0'/></channel>\n  </devices>");
         DomainRef ref = bed.conn.defineXml(xml, 0);
         bed.conn.create(ref, 0);
         VirtException agent = assertThrows(VirtException.class,
