@@ -3,7 +3,8 @@
 # served by jvirtd (dist/bin/jvirtd) against libvirt 9.0's storage driver (libvirtd), in one run,
 # through the same client (python3-libvirt, storage+unix:///system?socket=...): a transient dir pool per
 # daemon, then N (100) qcow2 volumes of 1 GiB created one by one (both daemons run the same qemu-img
-# command line), then deleted one by one, interleaved between the daemons. Prints every call's time,
+# command line), then deleted one by one (each after a GetPath call: the daemon's cost of a call that
+# does no work), interleaved between the daemons. Prints every call's time,
 # the medians and the ratio jvirt / libvirtd per operation.
 #
 # Usage: bench/storage-vs-libvirtd.sh   (needs qemu-utils, libvirt-daemon, libvirt-daemon-driver-storage,
@@ -65,7 +66,7 @@ log "libvirtd (pid $LIBVIRTD_PID) and jvirtd (pid $JVIRTD_PID) are up; load $(cu
 mkdir -p "$WORK/pools"
 "$PY" "$HELPER" volumes "$N" "$WORK/pools" jvirt="$JURI" libvirtd="$LURI" > "$WORK/volumes.txt"
 grep '^median' "$WORK/volumes.txt"
-for op in create delete; do
+for op in create path delete; do
     j=$(awk -v op="$op" '$1 == "median" && $2 == op && $3 == "jvirt" {print $4}' "$WORK/volumes.txt")
     l=$(awk -v op="$op" '$1 == "median" && $2 == op && $3 == "libvirtd" {print $4}' "$WORK/volumes.txt")
     awk -v op="$op" -v j="$j" -v l="$l" 'BEGIN { printf "ratio %s jvirt/libvirtd %.2f\n", op, j / l }'

@@ -4,10 +4,12 @@ Run with /usr/bin/python3 (Debian's python3-libvirt).
 
   volumes N POOLDIR LABEL=URI [LABEL=URI ...]
       starts a transient dir pool per daemon (POOLDIR/LABEL), then N times, interleaved between the
-      daemons: creates a 1 GiB qcow2 volume (virStorageVolCreateXML); then N times deletes one
-      (virStorageVolDelete). Checks that each file exists after its creation and is gone after its
-      deletion. Prints "create|delete LABEL MS" per call and "median create|delete LABEL MS" at the
-      end; destroys the pools.
+      daemons: creates a 1 GiB qcow2 volume (virStorageVolCreateXML); then N times reads one's path
+      (virStorageVolGetPath: the same lookup as a delete but no work on the host, so the daemon's own
+      cost per call) and deletes it (virStorageVolDelete). Checks that each file exists after its creation and is gone
+      after its deletion. Prints "create|path|delete LABEL MS" per call and "median create|path|delete
+      LABEL MS" at the end, in microsecond resolution (a delete takes about half a millisecond, so
+      tenths of a millisecond would round the ratio); destroys the pools.
 """
 import os
 import statistics
@@ -36,7 +38,7 @@ def volumes(n, pool_dir, daemons):
         target = os.path.join(pool_dir, label)
         os.makedirs(target, exist_ok=True)
         pools[label] = conns[label].storagePoolCreateXML(POOL % ("bench-" + label, target), 0)
-    times = {(op, label): [] for op in ("create", "delete") for label, _ in daemons}
+    times = {(op, label): [] for op in ("create", "path", "delete") for label, _ in daemons}
     try:
         vols = {label: [] for label, _ in daemons}
         for i in range(n):
@@ -47,16 +49,19 @@ def volumes(n, pool_dir, daemons):
                     raise SystemExit("%s: %s was not created" % (label, vol.path()))
                 vols[label].append(vol)
                 times[("create", label)].append(ms)
-                print("create %s %.1f" % (label, ms), flush=True)
+                print("create %s %.3f" % (label, ms), flush=True)
         for i in range(n):
             for label, _ in daemons:
                 vol = vols[label][i]
                 path = vol.path()
+                _, ms = timed(lambda: vol.path())
+                times[("path", label)].append(ms)
+                print("path %s %.3f" % (label, ms), flush=True)
                 _, ms = timed(lambda: vol.delete(0))
                 if os.path.exists(path):
                     raise SystemExit("%s: %s was not deleted" % (label, path))
                 times[("delete", label)].append(ms)
-                print("delete %s %.1f" % (label, ms), flush=True)
+                print("delete %s %.3f" % (label, ms), flush=True)
     finally:
         for label, _ in daemons:
             try:
@@ -65,7 +70,7 @@ def volumes(n, pool_dir, daemons):
                 print("cannot destroy pool of %s: %s" % (label, e), file=sys.stderr)
             conns[label].close()
     for (op, label), values in times.items():
-        print("median %s %s %.1f" % (op, label, statistics.median(values)))
+        print("median %s %s %.3f" % (op, label, statistics.median(values)))
 
 
 def main(argv):

@@ -10,6 +10,7 @@ import org.jvirt.api.NetworkUpdateCommand;
 import org.jvirt.api.NetworkUpdateSection;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.NetBandwidth;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -92,6 +93,25 @@ public interface NetworkDriverConnection {
     default void setPortParameters(NetworkRef network, UUID port, List<TypedParameter> params, int flags)
             throws VirtException {
         throw unsupportedPort("virNetworkPortSetParameters");
+    }
+
+    // ---- QoS on a guest's own host-side device: NO_SUPPORT unless overridden ----
+
+    /**
+     * libvirt's virNetDevBandwidthSet for the host side of a guest's interface (a tap or veth the
+     * hypervisor driver made): replaces the device's QoS with {@code bandwidth}; null sets nothing.
+     * With {@code swapped} (taps and veths, where the guest sits at the far end) the guest's inbound
+     * rate shapes what the device transmits and its outbound rate polices what the device receives.
+     * The network driver does it because it owns the host's traffic control; the device need not be
+     * on one of its networks.
+     */
+    default void setInterfaceBandwidth(String ifname, NetBandwidth bandwidth, boolean swapped) throws VirtException {
+        throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.NETWORK, "virNetDevBandwidthSet");
+    }
+
+    /** libvirt's virNetDevBandwidthClear: drops whatever QoS the device has; quiet when it has none. */
+    default void clearInterfaceBandwidth(String ifname) throws VirtException {
+        throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.NETWORK, "virNetDevBandwidthClear");
     }
 
     private static VirtException unsupportedPort(String function) {

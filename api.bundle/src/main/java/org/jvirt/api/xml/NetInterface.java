@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * An {@code <interface>} (network interface). Sub-elements libvirt's QEMU and LXC drivers do not
- * read (vlan, virtualport, bandwidth, filterref, tune, coalesce, portForward, guest, ...) stay in
+ * read (vlan, virtualport, filterref, tune, coalesce, portForward, guest, ...) stay in
  * {@code other}.
  *
  * <p>Immutable; lists are never null. Build with {@link #builder()}, change with {@link #toBuilder()}.
@@ -30,6 +30,7 @@ public final class NetInterface implements Device {
     private final Teaming teaming;
     private final String linkState;
     private final Integer mtu;
+    private final NetBandwidth bandwidth;
     private final Preserved other;
     private final DeviceInfo info;
 
@@ -53,6 +54,7 @@ public final class NetInterface implements Device {
         this.teaming = b.teaming;
         this.linkState = b.linkState;
         this.mtu = b.mtu;
+        this.bandwidth = b.bandwidth;
         this.other = b.other == null ? Preserved.NONE : b.other;
         this.info = b.info == null ? DeviceInfo.NONE : b.info;
     }
@@ -162,6 +164,11 @@ public final class NetInterface implements Device {
         return mtu;
     }
 
+    /** {@code <bandwidth>}: the QoS the host applies to the interface, or null */
+    public NetBandwidth bandwidth() {
+        return bandwidth;
+    }
+
     /** further attributes and child elements the model does not name, kept verbatim and formatted back in libvirt's order; never null */
     public Preserved other() {
         return other;
@@ -254,7 +261,8 @@ public final class NetInterface implements Device {
                 && Objects.equals(targetManaged, x.targetManaged) && Objects.equals(modelType, x.modelType)
                 && Objects.equals(driver, x.driver) && Objects.equals(backend, x.backend)
                 && Objects.equals(teaming, x.teaming) && Objects.equals(linkState, x.linkState)
-                && Objects.equals(mtu, x.mtu) && Objects.equals(other, x.other)
+                && Objects.equals(mtu, x.mtu) && Objects.equals(bandwidth, x.bandwidth)
+                && Objects.equals(other, x.other)
                 && Objects.equals(info, x.info);
     }
 
@@ -262,7 +270,7 @@ public final class NetInterface implements Device {
     public int hashCode() {
         return Objects.hash(type, managed, trustGuestRxFilters, mac, macType, macCheck, source, ips, routes,
                 script, downscript, targetDev, targetManaged, modelType, driver, backend, teaming, linkState,
-                mtu, other, info);
+                mtu, bandwidth, other, info);
     }
 
     @Override
@@ -273,7 +281,7 @@ public final class NetInterface implements Device {
                 + ", script=" + script + ", downscript=" + downscript + ", targetDev=" + targetDev
                 + ", targetManaged=" + targetManaged + ", modelType=" + modelType + ", driver=" + driver
                 + ", backend=" + backend + ", teaming=" + teaming + ", linkState=" + linkState
-                + ", mtu=" + mtu + ", other=" + other + ", info=" + info + "]";
+                + ", mtu=" + mtu + ", bandwidth=" + bandwidth + ", other=" + other + ", info=" + info + "]";
     }
 
 }

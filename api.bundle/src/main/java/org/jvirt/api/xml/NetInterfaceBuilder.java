@@ -23,6 +23,7 @@ public final class NetInterfaceBuilder {
     NetInterface.Teaming teaming;
     String linkState;
     Integer mtu;
+    NetBandwidth bandwidth;
     Preserved other;
     DeviceInfo info;
 
@@ -49,6 +50,7 @@ public final class NetInterfaceBuilder {
         teaming = from.teaming();
         linkState = from.linkState();
         mtu = from.mtu();
+        bandwidth = from.bandwidth();
         other = from.other();
         info = from.info();
     }
@@ -158,6 +160,12 @@ public final class NetInterfaceBuilder {
     /** @see NetInterface#linkState() */
     public NetInterfaceBuilder linkState(String value) {
         this.linkState = value;
+        return this;
+    }
+
+    /** @see NetInterface#bandwidth() */
+    public NetInterfaceBuilder bandwidth(NetBandwidth value) {
+        this.bandwidth = value;
         return this;
     }
 

@@ -34,6 +34,11 @@ final class NetInterfaceCodec {
         if (source != null) {
             b.source(source(source));
         }
+        Node bandwidth = n.child("bandwidth");
+        if (bandwidth != null) {
+            // libvirt allows a guaranteed floor only where a network can plug it on its bridge
+            b.bandwidth(NetBandwidthCodec.parse(bandwidth, "network".equals(n.attr("type"))));
+        }
         b.ips(NetIpCodec.ips(n)).routes(NetIpCodec.routes(n));
         b.script(Leaf.attr(n, "script", "path")).downscript(Leaf.attr(n, "downscript", "path"));
         Node target = Leaf.known(n, "target", "dev", "managed");
@@ -136,6 +141,7 @@ final class NetInterfaceCodec {
         if (i.source() != null) {
             o.child(source(i.source(), "vds".equals(i.type()) ? VDS_SOURCE_ATTRS : SOURCE_ATTRS));
         }
+        o.child(NetBandwidthCodec.format(i.bandwidth()));
         o.children(NetIpCodec.format(i.ips(), i.routes()));
         if (i.script() != null) {
             o.child(new Out("script").attr("path", i.script()));

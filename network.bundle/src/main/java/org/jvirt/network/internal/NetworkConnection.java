@@ -11,6 +11,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.NetworkEventSink;
 import org.jvirt.api.spi.NetworkRef;
+import org.jvirt.api.xml.NetBandwidth;
 
 /** One caller connection's use of the host's networks; it owns only its event registration. */
 final class NetworkConnection implements NetworkDriverConnection {
@@ -136,6 +137,16 @@ final class NetworkConnection implements NetworkDriverConnection {
     public void setPortParameters(NetworkRef network, UUID port, List<TypedParameter> params, int flags)
             throws VirtException {
         service.ports().setParameters(network, port, params, flags);
+    }
+
+    @Override
+    public void setInterfaceBandwidth(String ifname, NetBandwidth bandwidth, boolean swapped) throws VirtException {
+        service.interfaceQos().set(ifname, bandwidth, swapped);
+    }
+
+    @Override
+    public void clearInterfaceBandwidth(String ifname) throws VirtException {
+        service.interfaceQos().clear(ifname);
     }
 
     @Override

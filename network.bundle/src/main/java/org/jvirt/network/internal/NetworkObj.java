@@ -4,9 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.NetworkRef;
-import org.jvirt.network.internal.conf.BandwidthXml;
 import org.jvirt.network.internal.conf.NetworkDef;
 import org.jvirt.network.internal.conf.NetworkPortDef;
 import org.jvirt.network.internal.conf.NetworkPortDef.Bandwidth;
@@ -37,9 +35,9 @@ final class NetworkObj {
         return new NetworkRef(def.name(), def.uuid());
     }
 
-    /** The network-wide QoS of the definition in effect, typed (null when none). */
-    Bandwidth qos() throws VirtException {
-        return BandwidthXml.parse(def.bandwidth());
+    /** The network-wide QoS of the definition in effect (null when none). */
+    Bandwidth qos() {
+        return def.bandwidth();
     }
 
     boolean persistentNow() {

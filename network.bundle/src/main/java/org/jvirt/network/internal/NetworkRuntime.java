@@ -9,7 +9,6 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.NetworkDhcpLease;
 import org.jvirt.api.VirtException;
-import org.jvirt.network.internal.conf.BandwidthXml;
 import org.jvirt.network.internal.conf.Ip;
 import org.jvirt.network.internal.conf.NetworkDef;
 import org.jvirt.network.internal.conf.NetworkDef.IpDef;
@@ -98,7 +97,7 @@ final class NetworkRuntime {
             return;
         }
         try {
-            tc.set(def.bridgeName(), BandwidthXml.parse(def.bandwidth()), true, true);
+            tc.set(def.bridgeName(), def.bandwidth(), true, true);
         } catch (VirtException e) {
             clearQos(def);
             throw e;

@@ -41,6 +41,7 @@ final class NetworkService {
     private final Map<UUID, NetworkObj> networks = new LinkedHashMap<>();
     private final NetworkDefChecks checks;
     private final NetworkPorts ports;
+    private final InterfaceQos interfaceQos;
 
     NetworkService(NetworkXmlParser parser, NetworkPortXml portXml, NetworkRecords records, NetworkRuntime runtime,
                    RandomGenerator random) {
@@ -49,6 +50,11 @@ final class NetworkService {
         this.runtime = runtime;
         this.checks = new NetworkDefChecks(networks, runtime, random);
         this.ports = new NetworkPorts(this, records, portXml, new PortBandwidth(runtime.tc()));
+        this.interfaceQos = new InterfaceQos(runtime.tc());
+    }
+
+    InterfaceQos interfaceQos() {
+        return interfaceQos;
     }
 
     NetworkPorts ports() {

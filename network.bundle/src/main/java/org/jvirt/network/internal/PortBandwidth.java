@@ -52,7 +52,7 @@ final class PortBandwidth {
             return;
         }
         tc.unplug(obj.def.bridgeName(), bw.classId());
-        long rest = ceiling(net) - floorSum(obj, port);
+        long rest = net.inboundCeiling() - floorSum(obj, port);
         updateDefaultClass(obj, rest);
     }
 
@@ -103,16 +103,11 @@ final class PortBandwidth {
             return -1;
         }
         long sum = floorSumAll(obj) - floor(old) + floor(port);
-        if (net.inbound().peak() != 0) {
-            if (sum > net.inbound().peak()) {
-                throw overcommit(mac, def, sum, "peak", net.inbound().peak());
-            }
-            return net.inbound().peak();
+        long ceiling = net.inboundCeiling();
+        if (sum > ceiling) {
+            throw overcommit(mac, def, sum, net.inbound().peak() != 0 ? "peak" : "average", ceiling);
         }
-        if (sum > net.inbound().average()) {
-            throw overcommit(mac, def, sum, "average", net.inbound().average());
-        }
-        return net.inbound().average();
+        return ceiling;
     }
 
     private Bandwidth plugClass(NetworkObj obj, String mac, Bandwidth port, long rate) throws VirtException {
@@ -135,10 +130,6 @@ final class PortBandwidth {
         } catch (VirtException e) {
             LOG.warn("Unable to update rate for 1:2 class on {} bridge: {}", obj.def.bridgeName(), e.getMessage());
         }
-    }
-
-    private static long ceiling(Bandwidth net) {
-        return net.inbound().peak() > 0 ? net.inbound().peak() : net.inbound().average();
     }
 
     /** The lowest class id no port uses (libvirt's networkNextClassID over its class id bitmap). */

@@ -1,6 +1,7 @@
 package org.jvirt.storage.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +19,12 @@ import org.jvirt.api.StoragePoolListFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.StorageEventSink;
 import org.jvirt.storage.internal.backend.DirBackend;
+import org.jvirt.storage.internal.backend.DirPool;
 import org.jvirt.storage.internal.backend.FsBackend;
+import org.jvirt.storage.internal.backend.FsPool;
 import org.jvirt.storage.internal.backend.LogicalBackend;
+import org.jvirt.storage.internal.backend.LogicalPool;
+import org.jvirt.storage.internal.backend.PoolBackend;
 import org.jvirt.storage.internal.conf.PoolDef;
 import org.jvirt.storage.internal.conf.PoolType;
 import org.jvirt.storage.internal.conf.PoolXml;
@@ -38,9 +43,8 @@ final class StorageService {
 
     final Object lock = new Object();
     final PoolTable pools = new PoolTable();
-    final DirBackend backend;
-    private final FsBackend fs;
-    final LogicalBackend logical;
+    /** The backends of the pool types this driver has (libvirt's registered virStorageBackends). */
+    private final Map<PoolType, PoolBackend> backends;
     private final PoolXml poolXml;
     private final PoolRecords records;
     private final Set<StorageEventSink> sinks = ConcurrentHashMap.newKeySet();
@@ -48,9 +52,13 @@ final class StorageService {
     StorageService(PoolXml poolXml, PoolRecords records, DirBackend backend, FsBackend fs, LogicalBackend logical) {
         this.poolXml = poolXml;
         this.records = records;
-        this.backend = backend;
-        this.fs = fs;
-        this.logical = logical;
+        this.backends = new EnumMap<>(Map.of(PoolType.DIR, new DirPool(backend), PoolType.FS, new FsPool(backend, fs),
+                PoolType.LOGICAL, new LogicalPool(logical)));
+    }
+
+    /** The backend of the pool's type; {@link #backed} refused every other type at define. */
+    PoolBackend backendOf(PoolDef def) {
+        return backends.get(def.type());
     }
 
     /** Reads the persistent pools, marks those with a status record running again and starts autostart pools. */
@@ -184,14 +192,7 @@ final class StorageService {
             if (p.active) {
                 throw invalid("storage pool '" + p.def.name() + "' is already active");
             }
-            if (p.def.type() == PoolType.LOGICAL) {
-                logical.build(p.def, flags);
-            } else {
-                backend.build(p.def);
-                if (p.def.type() == PoolType.FS && flags != 0) {
-                    fs.makeFileSystem(p.def, flags);
-                }
-            }
+            backendOf(p.def).build(p.def, flags);
             emit(p.def, StoragePoolEventType.CREATED);
         }
     }
@@ -201,11 +202,8 @@ final class StorageService {
             if (!p.active) {
                 throw invalid("storage pool '" + p.def.name() + "' is not active");
             }
-            if (p.def.type() == PoolType.FS) {
-                fs.unmount(p.def); // a pool that cannot be unmounted stays active, as in libvirt
-            } else if (p.def.type() == PoolType.LOGICAL) {
-                logical.stop(p.def); // so does a volume group that cannot be deactivated
-            }
+            // a pool that cannot be unmounted or deactivated stays active, as in libvirt
+            backendOf(p.def).stop(p.def);
             p.active = false;
             p.volumes.clear();
             records.deleteStatus(p.def);
@@ -226,11 +224,7 @@ final class StorageService {
             if (p.active) {
                 throw invalid("storage pool '" + p.def.name() + "' is still active");
             }
-            if (p.def.type() == PoolType.LOGICAL) {
-                logical.delete(p.def);
-            } else {
-                backend.delete(p.def);
-            }
+            backendOf(p.def).delete(p.def);
             emit(p.def, StoragePoolEventType.DELETED);
         }
     }
@@ -290,18 +284,10 @@ final class StorageService {
 
     /** Reads the pool's volumes and sizes again; the caller holds the lock. */
     void readVolumes(PoolObject p) throws VirtException {
-        Map<String, VolDef> vols;
-        DirBackend.Sizes s;
-        if (p.def.type() == PoolType.LOGICAL) {
-            LogicalBackend.Refreshed r = logical.refresh(p.def);
-            vols = r.volumes();
-            s = r.sizes();
-        } else {
-            vols = backend.refresh(p.def);
-            s = backend.sizes(p.def);
-        }
+        PoolBackend.Contents c = backendOf(p.def).refresh(p.def);
+        DirBackend.Sizes s = c.sizes();
         p.volumes.clear();
-        p.volumes.putAll(vols);
+        p.volumes.putAll(c.volumes());
         p.capacity = s.capacity();
         p.allocation = s.allocation();
         p.available = s.available();
@@ -315,27 +301,15 @@ final class StorageService {
                     ? StoragePoolBuildFlag.OVERWRITE.bit()
                     : (flags & StoragePoolCreateFlag.WITH_BUILD_NO_OVERWRITE.bit()) != 0
                     ? StoragePoolBuildFlag.NO_OVERWRITE.bit() : 0;
-            if (p.def.type() == PoolType.LOGICAL) {
-                logical.build(p.def, buildFlags);
-                return;
-            }
-            backend.build(p.def);
-            if (p.def.type() == PoolType.FS && buildFlags != 0) {
-                fs.makeFileSystem(p.def, buildFlags);
-            }
+            backendOf(p.def).build(p.def, buildFlags);
         }
     }
 
     private void activate(PoolObject p) throws VirtException {
-        if (p.def.type() == PoolType.FS) {
-            fs.mount(p.def);
-        } else if (p.def.type() == PoolType.LOGICAL) {
-            logical.start(p.def);
-        }
+        PoolBackend b = backendOf(p.def);
+        b.start(p.def);
         try {
-            if (p.def.type() != PoolType.LOGICAL) {
-                backend.check(p.def);
-            }
+            b.check(p.def);
             readVolumes(p);
         } catch (VirtException e) {
             stopQuietly(p.def);
@@ -349,11 +323,7 @@ final class StorageService {
     /** A pool's backend stopped after a failed start or refresh: unmounted, its volume group deactivated. */
     private void stopQuietly(PoolDef def) {
         try {
-            if (def.type() == PoolType.FS) {
-                fs.unmount(def);
-            } else if (def.type() == PoolType.LOGICAL) {
-                logical.stop(def);
-            }
+            backendOf(def).stop(def);
         } catch (VirtException e) {
             LOG.warn("storage pool '{}' could not be stopped: {}", def.name(), e.getMessage());
         }
@@ -363,8 +333,8 @@ final class StorageService {
      * The definition of a pool type this driver has a backend for: dir, fs and logical. Others are refused as libvirt
      * refuses a pool type whose backend is not built in ({@code virStorageBackendForType}).
      */
-    private static PoolDef backed(PoolDef def) throws VirtException {
-        if (def.type() != PoolType.DIR && def.type() != PoolType.FS && def.type() != PoolType.LOGICAL) {
+    private PoolDef backed(PoolDef def) throws VirtException {
+        if (!backends.containsKey(def.type())) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STORAGE,
                     "missing backend for pool type '" + def.type().xmlName() + "'");
         }

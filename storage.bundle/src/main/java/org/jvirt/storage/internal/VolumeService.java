@@ -12,7 +12,6 @@ import org.jvirt.api.StorageVolResizeFlag;
 import org.jvirt.api.StorageVolType;
 import org.jvirt.api.Stream;
 import org.jvirt.api.VirtException;
-import org.jvirt.storage.internal.backend.Allocation;
 import org.jvirt.storage.internal.backend.FileStream;
 import org.jvirt.storage.internal.backend.VolumeSecrets;
 import org.jvirt.storage.internal.conf.PoolDef;
@@ -123,14 +122,11 @@ final class VolumeService {
                         "Not enough space left in storage pool");
             }
             VolDef input = source == null ? null : withDefaultSecret(source.vol());
-            if (logical) {
-                VolDef created = pools.logical.createVolume(pool, vol, input);
-                p.volumes.put(created.name(), created);
-                refreshSizes(p);
-                return created;
-            }
-            pools.backend.createVolume(pool, vol, input, (flags & StorageVolCreateFlag.PREALLOC_METADATA.bit()) != 0);
-            return reread(p, Path.of(path));
+            VolDef created = pools.backendOf(pool).createVol(pool, vol, input,
+                    (flags & StorageVolCreateFlag.PREALLOC_METADATA.bit()) != 0);
+            p.volumes.put(created.name(), created);
+            refreshSizes(p);
+            return created;
         }
     }
 
@@ -138,11 +134,7 @@ final class VolumeService {
         StorageService.checkFlags(flags, StorageVolDeleteFlag.all(), "storageVolDelete");
         synchronized (pools.lock) {
             VolDef now = current(p, v);
-            if (p.def.type() == PoolType.LOGICAL) {
-                pools.logical.deleteVolume(now);
-            } else {
-                pools.backend.deleteVolume(now);
-            }
+            pools.backendOf(p.def).deleteVol(p.def, now);
             p.volumes.remove(now.name());
             // storageVolDeleteInternal: the pool's sizes by the volume's allocation, no statvfs
             p.allocation = Math.max(0, p.allocation - now.allocation());
@@ -154,12 +146,11 @@ final class VolumeService {
         StorageService.checkFlags(flags, 0, "storageVolWipe");
         synchronized (pools.lock) {
             VolDef now = current(p, v);
-            if (p.def.type() == PoolType.LOGICAL) {
-                pools.logical.wipeVolume(p.def, now);
-                return;
+            VolDef again = pools.backendOf(p.def).wipeVol(p.def, now);
+            if (again != null) {
+                p.volumes.put(again.name(), again);
+                refreshSizes(p);
             }
-            pools.backend.wipeVolume(now);
-            reread(p, Path.of(now.path()));
         }
     }
 
@@ -191,13 +182,9 @@ final class VolumeService {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
                         "Not enough space left in storage pool");
             }
-            if (p.def.type() == PoolType.LOGICAL) {
-                // libvirt 9.0's logical backend has no resizeVol
-                throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.STORAGE,
-                        "storage pool does not support changing of volume capacity");
-            }
-            pools.backend.resizeVolume(now, target, allocate);
-            reread(p, Path.of(now.path()));
+            VolDef again = pools.backendOf(p.def).resizeVol(p.def, now, target, allocate);
+            p.volumes.put(again.name(), again);
+            refreshSizes(p);
         }
     }
 
@@ -218,15 +205,18 @@ final class VolumeService {
     /** {@code storageVolUpload}: a stream into the volume's file; the volume is read again when it finishes. */
     Stream upload(PoolObject p, VolDef v, long offset, long length, int flags) throws VirtException {
         StorageService.checkFlags(flags, 0, "storageVolUpload");
-        Path path;
+        VolDef vol;
         synchronized (pools.lock) {
-            path = Path.of(current(p, v).path());
+            vol = current(p, v);
         }
+        Path path = Path.of(vol.path());
         return FileStream.upload(path, offset, length, () -> {
             synchronized (pools.lock) {
                 try {
                     if (p.active) {
-                        reread(p, path);
+                        VolDef again = pools.backendOf(p.def).refreshVol(p.def, vol);
+                        p.volumes.put(again.name(), again);
+                        refreshSizes(p);
                     }
                 } catch (VirtException e) {
                     LOG.warn("cannot read volume '{}' after its upload: {}", path, e.getMessage());
@@ -253,28 +243,8 @@ final class VolumeService {
         return now;
     }
 
-    private VolDef reread(PoolObject p, Path path) throws VirtException {
-        if (p.def.type() == PoolType.LOGICAL) {
-            pools.readVolumes(p); // one lvs run reads them all
-            VolDef v = p.volumes.get(path.getFileName().toString());
-            if (v == null) {
-                throw noVol("no storage vol with matching path '" + path + "'");
-            }
-            return v;
-        }
-        long alloc = Allocation.of(List.of(path)).getOrDefault(path, 0L);
-        VolDef v = pools.backend.describe(path, alloc);
-        if (v == null) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STORAGE,
-                    "cannot read volume '" + path + "' after creating it");
-        }
-        p.volumes.put(v.name(), v);
-        refreshSizes(p);
-        return v;
-    }
-
     private void refreshSizes(PoolObject p) throws VirtException {
-        var s = p.def.type() == PoolType.LOGICAL ? pools.logical.sizes(p.def) : pools.backend.sizes(p.def);
+        var s = pools.backendOf(p.def).sizes(p.def);
         p.capacity = s.capacity();
         p.allocation = s.allocation();
         p.available = s.available();

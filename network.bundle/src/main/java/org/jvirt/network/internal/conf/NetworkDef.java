@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jvirt.api.xml.XmlElement;
+import org.jvirt.network.internal.conf.NetworkPortDef.Bandwidth;
 
 /**
  * A parsed network definition: libvirt's {@code virNetworkDef}. What jvirt does not interpret (VLAN
- * tags, bandwidth, virtual ports, port groups, routes, metadata) is kept verbatim and formatted back
+ * tags, virtual ports, port groups, routes, metadata) is kept verbatim and formatted back
  * in libvirt's place.
  *
+ * @param bandwidth        the network's QoS ({@code <bandwidth>}), parsed once at define, or null
  * @param connections      guests plugged in (live XML only), 0 when none
  * @param trustGuestRxFilters "yes"/"no" or null
  * @param bridge           the bridge element's values, or null for a definition without one
@@ -23,7 +25,7 @@ import org.jvirt.api.xml.XmlElement;
  */
 public record NetworkDef(String name, UUID uuid, int connections, boolean ipv6nogw, String trustGuestRxFilters,
                          XmlElement metadata, Forward forward, Bridge bridge, int mtu, String mac, String domain,
-                         String domainLocalOnly, Dns dns, XmlElement vlan, XmlElement bandwidth, String isolatedPort,
+                         String domainLocalOnly, Dns dns, XmlElement vlan, Bandwidth bandwidth, String isolatedPort,
                          List<IpDef> ips, List<XmlElement> routes, XmlElement virtualport,
                          List<XmlElement> portgroups, List<String> dnsmasqOptions, String dnsmasqPrefix) {
 

@@ -85,6 +85,14 @@ public record NetworkPortDef(UUID uuid, String ownerName, UUID ownerUuid, String
 
     /** libvirt's virNetDevBandwidth: {@code classId} 0 when unset, a direction null when unlimited. */
     public record Bandwidth(long classId, Rate inbound, Rate outbound) {
+        /**
+         * What a network's guests may receive at most, all together: the inbound peak, else the average
+         * (libvirt's rule for the ceiling of the floor classes and for the overcommit check); 0 without
+         * inbound QoS.
+         */
+        public long inboundCeiling() {
+            return inbound == null ? 0 : inbound.peak() != 0 ? inbound.peak() : inbound.average();
+        }
     }
 
     /** libvirt's virNetDevBandwidthRate (kilobytes per second, burst in kilobytes); 0 is unset. */

@@ -70,7 +70,7 @@ public final class NetworkXmlFormatter {
         }
         dns(o, def.dns());
         o.verbatim(def.vlan());
-        o.verbatim(def.bandwidth());
+        BandwidthXml.format(o, def.bandwidth());
         if (def.isolatedPort() != null) {
             o.line("<port isolated='" + def.isolatedPort() + "'/>");
         }

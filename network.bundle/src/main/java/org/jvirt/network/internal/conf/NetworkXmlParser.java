@@ -145,7 +145,7 @@ public final class NetworkXmlParser {
             }
         }
         return new NetworkDef(name, uuid, 0, ipv6nogw, trust, root.child("metadata"), forward, bridge, mtu, mac,
-                domain, localOnly, dns, root.child("vlan"), root.child("bandwidth"), isolated, ips, routes,
+                domain, localOnly, dns, root.child("vlan"), BandwidthXml.parse(root.child("bandwidth")), isolated, ips, routes,
                 root.child("virtualport"), root.children("portgroup"), options, prefix);
     }
 

@@ -10,10 +10,11 @@ import org.jvirt.network.internal.conf.NetworkPortDef.Bandwidth;
 import org.jvirt.network.internal.conf.NetworkPortDef.Rate;
 
 /**
- * Traffic shaping with {@code tc}, command for command as libvirt 9.0's virnetdevbandwidth.c: an HTB
- * root qdisc with class 1:1 (the interface's limit) and 1:2 (everything not guaranteed, with an SFQ
- * below it), ingress policing for the other direction, and for every port with a guaranteed
- * {@code floor} a class {@code 1:ID} of its own with an SFQ and a u32 filter on the guest's MAC.
+ * Traffic shaping with {@code tc}, command for command as libvirt 9.0's virnetdevbandwidth.c. A
+ * guest's tap gets an HTB root qdisc with one class 1:1 and an SFQ below it, and ingress policing for
+ * the other direction. A bridge's tree is hierarchical: class 1:1 (the bridge's limit) over 1:2
+ * (everything not guaranteed, with the SFQ), and for every port with a guaranteed {@code floor} a
+ * class {@code 1:ID} of its own with an SFQ and a u32 filter on the guest's MAC.
  */
 public final class TcBandwidth {
     /** libvirt's mtu in virNetDevBandwidthCmdAddOptimalQuantum. */
@@ -35,24 +36,36 @@ public final class TcBandwidth {
         if (bw == null) {
             return;
         }
+        if (ifname == null) {
+            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.NONE,
+                    "Unable to set bandwidth for interface because device name is unknown");
+        }
         Rate rx = swapped ? bw.outbound() : bw.inbound();
         Rate tx = swapped ? bw.inbound() : bw.outbound();
         clear(ifname);
         if (tx != null && tx.average() != 0) {
             String average = kbps(tx.average());
             String peak = tx.peak() != 0 ? kbps(tx.peak()) : null;
-            String burst = tx.burst() != 0 ? tx.burst() + "kb" : null;
-            String ceil = peak != null ? peak : average;
-            tc("qdisc", "add", "dev", ifname, "root", "handle", "1:", "htb", "default", "2");
-            List<String> top = new ArrayList<>(List.of("class", "add", "dev", ifname, "parent", "1:", "classid", "1:1",
-                    "htb", "rate", hierarchical ? average : ceil, "ceil", ceil));
-            withBurstAndQuantum(top, burst, tx);
-            tc(top);
-            List<String> rest = new ArrayList<>(List.of("class", "add", "dev", ifname, "parent", "1:1", "classid",
-                    "1:2", "htb", "rate", average, "ceil", ceil));
-            withBurstAndQuantum(rest, burst, tx);
-            tc(rest);
-            tc("qdisc", "add", "dev", ifname, "parent", "1:2", "handle", "2:", "sfq", "perturb", "10");
+            tc("qdisc", "add", "dev", ifname, "root", "handle", "1:", "htb", "default", hierarchical ? "2" : "1");
+            if (hierarchical) {
+                // class 1:1 caps the whole device; the floor classes and the default 1:2 borrow below it
+                List<String> top = new ArrayList<>(List.of("class", "add", "dev", ifname, "parent", "1:", "classid",
+                        "1:1", "htb", "rate", average, "ceil", peak != null ? peak : average));
+                top.addAll(quantum(tx));
+                tc(top);
+            }
+            List<String> leaf = new ArrayList<>(List.of("class", "add", "dev", ifname, "parent",
+                    hierarchical ? "1:1" : "1:", "classid", hierarchical ? "1:2" : "1:1", "htb", "rate", average));
+            if (peak != null) {
+                leaf.addAll(List.of("ceil", peak));
+            }
+            if (tx.burst() != 0) {
+                leaf.addAll(List.of("burst", tx.burst() + "kb"));
+            }
+            leaf.addAll(quantum(tx));
+            tc(leaf);
+            tc("qdisc", "add", "dev", ifname, "parent", hierarchical ? "1:2" : "1:1", "handle", "2:", "sfq",
+                    "perturb", "10");
             tc("filter", "add", "dev", ifname, "parent", "1:0", "protocol", "all", "prio", "1", "handle", "1", "fw",
                     "flowid", "1");
         }
@@ -83,14 +96,14 @@ public final class TcBandwidth {
         }
         String classId = classId(id);
         List<String> add = new ArrayList<>(List.of("class", "add", "dev", bridge, "parent", "1:1", "classid", classId,
-                "htb", "rate", kbps(port.inbound().floor()), "ceil", kbps(ceilOf(network))));
+                "htb", "rate", kbps(port.inbound().floor()), "ceil", kbps(network.inboundCeiling())));
         add.addAll(quantum(port.inbound()));
         tc(add);
         tc("qdisc", "add", "dev", bridge, "parent", classId, "handle", Long.toHexString(id) + ":", "sfq", "perturb",
                 "10");
         String[] b = mac.split(":");
         // libvirt matches the source MAC with u32 at fixed offsets from the IP header (tc fw cannot use marks)
-        tc("filter", "add", "dev", bridge, "protocol", "ip", "prio", "2", "handle", "800::" + id, "u32",
+        tc("filter", "add", "dev", bridge, "protocol", "ip", "prio", "2", "handle", filterId(id), "u32",
                 "match", "u16", "0x0800", "0xffff", "at", "-2",
                 "match", "u32", "0x" + b[2] + b[3] + b[4] + b[5], "0xffffffff", "at", "-12",
                 "match", "u16", "0x" + b[0] + b[1], "0xffff", "at", "-14",
@@ -101,27 +114,16 @@ public final class TcBandwidth {
     public void unplug(String bridge, long id) throws VirtException {
         checkId(id);
         cmd.run(List.of("tc", "qdisc", "del", "dev", bridge, "handle", Long.toHexString(id) + ":"), null);
-        cmd.run(List.of("tc", "filter", "del", "dev", bridge, "prio", "2", "handle", "800::" + id, "u32"), null);
+        cmd.run(List.of("tc", "filter", "del", "dev", bridge, "prio", "2", "handle", filterId(id), "u32"), null);
         cmd.run(List.of("tc", "class", "del", "dev", bridge, "classid", classId(id)), null);
     }
 
     /** virNetDevBandwidthUpdateRate: a new rate for class {@code 1:ID}, the ceiling from the network. */
     public void updateRate(String ifname, long id, Bandwidth network, long rate) throws VirtException {
         List<String> change = new ArrayList<>(List.of("class", "change", "dev", ifname, "classid", classId(id), "htb",
-                "rate", kbps(rate), "ceil", kbps(ceilOf(network))));
+                "rate", kbps(rate), "ceil", kbps(network.inboundCeiling())));
         change.addAll(quantum(network.inbound()));
         tc(change);
-    }
-
-    private static long ceilOf(Bandwidth network) {
-        return network.inbound().peak() != 0 ? network.inbound().peak() : network.inbound().average();
-    }
-
-    private static void withBurstAndQuantum(List<String> args, String burst, Rate rate) {
-        if (burst != null) {
-            args.addAll(List.of("burst", burst));
-        }
-        args.addAll(quantum(rate));
     }
 
     /**
@@ -137,6 +139,11 @@ public final class TcBandwidth {
         if (id <= 2) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NETWORK, "Invalid class ID " + id);
         }
+    }
+
+    /** u32 filter handles live under 800:: and start at 800 (libvirt's virNetDevBandwidthManipulateFilter). */
+    private static String filterId(long id) {
+        return "800::" + (800 + id);
     }
 
     private static String classId(long id) {

@@ -16,6 +16,7 @@ import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.NetworkRef;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.NetBandwidth;
 import org.jvirt.api.xml.NetInterface;
 import org.jvirt.driver.qemu.internal.security.DacLabel;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * libvirt's networkAllocatePort and qemuInterfaceBridgeConnect do: the network is resolved through
  * the host's shared network driver (it must exist and be active), a tap device is made ({@code vnetN},
  * or the {@code <target dev>} given unless it uses libvirt's reserved prefix), given the guest's MAC
- * with {@code fe} first, attached to the network's bridge and set up. Each interface gets a port
+ * with {@code fe} first, attached to the network's bridge, set up and given the interface's
+ * {@code <bandwidth>} (the port carries it too, for a guaranteed floor on the bridge). Each interface gets a port
  * of the network (libvirt's virNetworkPortCreateXML from qemuProcessPrepareDomainNetwork), so the
  * network lists its guests ({@code virsh net-port-list}). The live definition then names the bridge,
  * the port and the tap. {@code <interface type='ethernet'>} gets its tap the same way, without a
@@ -107,6 +109,7 @@ public final class GuestNetworks {
                     createTap(tap, n, bridge, owner, taps);
                     made.add(tap);
                     taken.add(tap);
+                    setBandwidth(conn, tap, n);
                     all.set(i, n.toBuilder().source(n.source().toBuilder().bridge(bridge).portid(port).build())
                             .targetDev(tap).build());
                 }
@@ -171,10 +174,49 @@ public final class GuestNetworks {
             return null;
         }
         String group = n.source().portgroup() == null ? "" : "<group>" + escape(n.source().portgroup()) + "</group>";
+        // the interface's bandwidth goes with the port, so the network plugs its floor on the bridge
         String xml = "<networkport><uuid>" + UUID.randomUUID() + "</uuid><owner><name>" + escape(live.name())
                 + "</name><uuid>" + live.uuid() + "</uuid></owner>" + group + "<mac address='" + n.mac()
-                + "'/></networkport>";
+                + "'/>" + bandwidthXml(n.bandwidth()) + "</networkport>";
         return conn.createPort(ref, xml, 0).toString();
+    }
+
+    private static String bandwidthXml(NetBandwidth bw) {
+        if (bw == null) {
+            return "";
+        }
+        return "<bandwidth>" + rateXml("inbound", bw.inbound()) + rateXml("outbound", bw.outbound()) + "</bandwidth>";
+    }
+
+    private static String rateXml(String name, NetBandwidth.Rate r) {
+        if (r == null || (r.average() == 0 && r.floor() == 0)) {
+            return "";
+        }
+        return "<" + name + rateAttr("average", r.average()) + rateAttr("peak", r.peak())
+                + rateAttr("floor", r.floor()) + rateAttr("burst", r.burst()) + "/>";
+    }
+
+    private static String rateAttr(String name, long value) {
+        return value == 0 ? "" : " " + name + "='" + Long.toUnsignedString(value) + "'";
+    }
+
+    /**
+     * The interface's QoS on its tap, as libvirt's qemuBuildInterfaceConnect: virNetDevBandwidthSet
+     * with no hierarchy and swapped (the guest sits at the far end of a tap), done by the network driver,
+     * which owns the host's traffic control. Without a bandwidth the tap's root qdisc becomes
+     * {@code noqueue} (qemuDomainInterfaceSetDefaultQDisc): the guest's queue is QEMU's own, and a tc
+     * failure there is only logged, as libvirt does.
+     */
+    private void setBandwidth(NetworkDriverConnection conn, String tap, NetInterface n) throws VirtException {
+        if (n.bandwidth() != null) {
+            conn.setInterfaceBandwidth(tap, n.bandwidth(), true);
+            return;
+        }
+        try {
+            commands.run("tc", "qdisc", "add", "dev", tap, "root", "handle", "0:", "noqueue");
+        } catch (VirtException e) {
+            LOG.debug("cannot set qdisc noqueue on {}: {}", tap, e.getMessage());
+        }
     }
 
     private static void releaseQuietly(NetworkDriverConnection conn, NetworkRef ref, String port) {
