@@ -51,8 +51,9 @@ final class HypervConnection implements DriverConnection {
         this.vms = new VmInventory(wmi);
         this.settings = new VmSettings(wmi);
         this.ops = new VmOps(wmi);
-        this.definitions = new VmDefinitions(vms, settings, new ManagementService(wmi), codec);
         this.host = new HostInfo(wmi);
+        ManagementService vsms = new ManagementService(wmi);
+        this.definitions = new VmDefinitions(vms, settings, vsms, codec, new DeviceAttach(wmi, settings, vsms, host));
         this.domainXml = new DomainXml(settings, codec);
     }
 
