@@ -4,7 +4,7 @@
  * its files on the host ({@link org.jvirt.api.spi.HostDirectories}).
  */
 @Export
-@Version("1.8.0")
+@Version("1.9.0")
 package org.jvirt.api.spi;
 
 import org.osgi.annotation.bundle.Export;

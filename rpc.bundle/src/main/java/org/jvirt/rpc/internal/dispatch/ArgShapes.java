@@ -239,6 +239,7 @@ final class ArgShapes {
                 RemoteProc.DOMAIN_DESTROY, RemoteProc.DOMAIN_SHUTDOWN, RemoteProc.DOMAIN_SUSPEND,
                 RemoteProc.DOMAIN_RESUME, RemoteProc.DOMAIN_GET_MAX_VCPUS);
         put(List.of(dom, i), RemoteProc.DOMAIN_GET_STATE, RemoteProc.DOMAIN_HAS_MANAGED_SAVE_IMAGE,
+                RemoteProc.DOMAIN_MANAGED_SAVE, RemoteProc.DOMAIN_MANAGED_SAVE_REMOVE,
                 RemoteProc.DOMAIN_GET_XML_DESC, RemoteProc.DOMAIN_SET_AUTOSTART, RemoteProc.DOMAIN_CREATE_WITH_FLAGS,
                 RemoteProc.DOMAIN_UNDEFINE_FLAGS, RemoteProc.DOMAIN_DESTROY_FLAGS, RemoteProc.DOMAIN_SHUTDOWN_FLAGS,
                 RemoteProc.DOMAIN_REBOOT, RemoteProc.DOMAIN_RESET, RemoteProc.DOMAIN_GET_VCPUS_FLAGS);
