@@ -1,0 +1,96 @@
+package org.jvirt.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvirt.api.spi.HypervisorDriver;
+import org.jvirt.core.internal.CoreConnectionFactory;
+import org.jvirt.core.store.FileStateStore;
+import org.jvirt.driver.test.internal.TestDriver;
+import org.jvirt.xml.internal.DomainXmlCodecImpl;
+
+/**
+ * managedsave, managedsave-remove and send-key: virsh's argument handling and messages, on the real
+ * core and the test driver (which has neither managed save nor a keyboard here; the Hyper-V
+ * driver's answers are HypervSaveKeyTest's).
+ */
+class SaveKeyCommandsTest {
+    @TempDir
+    Path dir;
+    private CoreConnectionFactory core;
+    private TestDriver driver;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void platform() throws Exception {
+        core = new CoreConnectionFactory(Duration.ofSeconds(1));
+        driver = new TestDriver(new FileStateStore(dir.resolve("state")), new DomainXmlCodecImpl());
+        core.addDriver(driver, Map.of(HypervisorDriver.SCHEMES, new String[] {"test"}));
+    }
+
+    @AfterEach
+    void stop() {
+        core.removeDriver(driver);
+    }
+
+    /** Runs the command; returns its output and its error lines. */
+    private List<String> run(CommandSpec spec, CommandRunner.Action action, String... args) {
+        new CommandRunner(core).run(spec, args, action, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<String> r = List.of(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        out.reset();
+        err.reset();
+        return r;
+    }
+
+    private List<String> sendKey(String... args) {
+        List<String> own = new java.util.ArrayList<>();
+        List<String> keys = new java.util.ArrayList<>();
+        for (String a : args) {
+            (own.isEmpty() || a.startsWith("--") || own.get(own.size() - 1).startsWith("--") ? own : keys).add(a);
+        }
+        return run(SaveKeyCommands.SEND_KEY, call -> SaveKeyCommands.sendKey(call, keys), own.toArray(String[]::new));
+    }
+
+    @Test
+    void managedSaveAsVirshReportsIt() {
+        assertEquals(List.of("", "error: Failed to save domain 'test' state\n"
+                + "error: this function is not supported by the connection driver: virDomainManagedSave\n"),
+                run(SaveKeyCommands.MANAGEDSAVE, SaveKeyCommands::managedSave, "test"));
+        assertEquals(List.of("", "error: Options --running and --paused are mutually exclusive\n"),
+                run(SaveKeyCommands.MANAGEDSAVE, SaveKeyCommands::managedSave, "test", "--running", "--paused"));
+    }
+
+    @Test
+    void managedSaveRemoveSkipsADomainWithoutImage() {
+        assertEquals(List.of("Domain 'test' has no manage save image; removal skipped\n", ""),
+                run(SaveKeyCommands.MANAGEDSAVE_REMOVE, SaveKeyCommands::managedSaveRemove, "test"));
+        assertEquals(List.of("", "error: failed to get domain 'nosuch'\n"),
+                run(SaveKeyCommands.MANAGEDSAVE_REMOVE, SaveKeyCommands::managedSaveRemove, "nosuch"));
+    }
+
+    @Test
+    void sendKeyArgumentsAsVirshReadsThem() {
+        assertEquals(List.of("", "error: unknown codeset: 'bogus'\n"), sendKey("test", "--codeset", "bogus", "30"));
+        assertEquals(List.of("", "error: invalid keycode: 'KEY_BOGUS'\n"), sendKey("test", "KEY_BOGUS"));
+        assertEquals(List.of("", "error: too many keycodes\n"), sendKey("test", "1", "2", "3", "4", "5", "6", "7",
+                "8", "9", "10", "11", "12", "13", "14", "15", "16", "17"));
+        // names and numbers pass the checks; the test driver has no keyboard
+        assertEquals(List.of("", "error: this function is not supported by the connection driver: virDomainSendKey\n"),
+                sendKey("test", "--holdtime", "10", "KEY_LEFTCTRL", "0x1d", "KEY_DELETE"));
+        assertEquals(List.of("", "error: this function is not supported by the connection driver: virDomainSendKey\n"),
+                sendKey("test", "--codeset", "win32", "KEY_A"));
+    }
+}
