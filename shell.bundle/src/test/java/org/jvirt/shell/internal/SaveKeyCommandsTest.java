@@ -45,7 +45,7 @@ class SaveKeyCommandsTest {
         core.removeDriver(driver);
     }
 
-    /** Runs the command; returns its output and its error lines. */
+    /** Runs the command; returns its output (with the empty line virsh ends a command with) and its error lines. */
     private List<String> run(CommandSpec spec, CommandRunner.Action action, String... args) {
         new CommandRunner(core).run(spec, args, action, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -66,31 +66,31 @@ class SaveKeyCommandsTest {
 
     @Test
     void managedSaveAsVirshReportsIt() {
-        assertEquals(List.of("", "error: Failed to save domain 'test' state\n"
+        assertEquals(List.of("\n", "error: Failed to save domain 'test' state\n"
                 + "error: this function is not supported by the connection driver: virDomainManagedSave\n"),
                 run(SaveKeyCommands.MANAGEDSAVE, SaveKeyCommands::managedSave, "test"));
-        assertEquals(List.of("", "error: Options --running and --paused are mutually exclusive\n"),
+        assertEquals(List.of("\n", "error: Options --running and --paused are mutually exclusive\n"),
                 run(SaveKeyCommands.MANAGEDSAVE, SaveKeyCommands::managedSave, "test", "--running", "--paused"));
     }
 
     @Test
     void managedSaveRemoveSkipsADomainWithoutImage() {
-        assertEquals(List.of("Domain 'test' has no manage save image; removal skipped\n", ""),
+        assertEquals(List.of("Domain 'test' has no manage save image; removal skipped\n\n", ""),
                 run(SaveKeyCommands.MANAGEDSAVE_REMOVE, SaveKeyCommands::managedSaveRemove, "test"));
-        assertEquals(List.of("", "error: failed to get domain 'nosuch'\n"),
+        assertEquals(List.of("\n", "error: failed to get domain 'nosuch'\n"),
                 run(SaveKeyCommands.MANAGEDSAVE_REMOVE, SaveKeyCommands::managedSaveRemove, "nosuch"));
     }
 
     @Test
     void sendKeyArgumentsAsVirshReadsThem() {
-        assertEquals(List.of("", "error: unknown codeset: 'bogus'\n"), sendKey("test", "--codeset", "bogus", "30"));
-        assertEquals(List.of("", "error: invalid keycode: 'KEY_BOGUS'\n"), sendKey("test", "KEY_BOGUS"));
-        assertEquals(List.of("", "error: too many keycodes\n"), sendKey("test", "1", "2", "3", "4", "5", "6", "7",
+        assertEquals(List.of("\n", "error: unknown codeset: 'bogus'\n"), sendKey("test", "--codeset", "bogus", "30"));
+        assertEquals(List.of("\n", "error: invalid keycode: 'KEY_BOGUS'\n"), sendKey("test", "KEY_BOGUS"));
+        assertEquals(List.of("\n", "error: too many keycodes\n"), sendKey("test", "1", "2", "3", "4", "5", "6", "7",
                 "8", "9", "10", "11", "12", "13", "14", "15", "16", "17"));
         // names and numbers pass the checks; the test driver has no keyboard
-        assertEquals(List.of("", "error: this function is not supported by the connection driver: virDomainSendKey\n"),
+        assertEquals(List.of("\n", "error: this function is not supported by the connection driver: virDomainSendKey\n"),
                 sendKey("test", "--holdtime", "10", "KEY_LEFTCTRL", "0x1d", "KEY_DELETE"));
-        assertEquals(List.of("", "error: this function is not supported by the connection driver: virDomainSendKey\n"),
+        assertEquals(List.of("\n", "error: this function is not supported by the connection driver: virDomainSendKey\n"),
                 sendKey("test", "--codeset", "win32", "KEY_A"));
     }
 }
