@@ -181,6 +181,15 @@ final class ArgShapes {
                 TypedParamsArg.skip(r, RemoteProc.NETWORK_PORT_PARAMETERS_MAX);
             }
         },
+        KEYCODES("int<" + RemoteProc.DOMAIN_SEND_KEY_MAX + ">") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                int n = r.readCount(RemoteProc.DOMAIN_SEND_KEY_MAX, 4, "keycodes");
+                for (int k = 0; k < n; k++) {
+                    r.readInt();
+                }
+            }
+        },
         CPUMAP("opaque<" + RemoteProc.CPUMAP_MAX + ">") {
             @Override
             void skip(XdrReader r) throws XdrException {
@@ -350,6 +359,7 @@ final class ArgShapes {
         put(List.of(dom, Arg.STRING), RemoteProc.DOMAIN_INTERFACE_STATS);
         put(List.of(dom, i, i), RemoteProc.DOMAIN_INTERFACE_ADDRESSES);
         put(List.of(dom, Arg.SIGNED_HYPER, i, i), RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL);
+        put(List.of(dom, i, i, Arg.KEYCODES, i), RemoteProc.DOMAIN_SEND_KEY);
     }
 
     private void snapshots() {
