@@ -128,7 +128,11 @@ public final class SaveKeyCommands {
         }
         int holdtime;
         try {
+            // virsh reads it as an unsigned int
             holdtime = Integer.parseInt(args.value("holdtime").orElse("0"));
+            if (holdtime < 0) {
+                throw new NumberFormatException();
+            }
         } catch (NumberFormatException e) {
             throw new CommandFailure("Numeric value '" + args.value("holdtime").orElse("")
                     + "' for <holdtime> option is malformed or out of range", null);

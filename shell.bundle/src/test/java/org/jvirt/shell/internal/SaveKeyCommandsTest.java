@@ -22,8 +22,8 @@ import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 /**
  * managedsave, managedsave-remove and send-key: virsh's argument handling and messages, on the real
- * core and the test driver (which has neither managed save nor a keyboard here; the Hyper-V
- * driver's answers are HypervSaveKeyTest's).
+ * core and the test driver (which has no managed save; its send-key checks the codes as libvirt's
+ * test driver does; the Hyper-V driver's answers are HypervSaveKeyTest's).
  */
 class SaveKeyCommandsTest {
     @TempDir
@@ -87,10 +87,14 @@ class SaveKeyCommandsTest {
         assertEquals(List.of("\n", "error: invalid keycode: 'KEY_BOGUS'\n"), sendKey("test", "KEY_BOGUS"));
         assertEquals(List.of("\n", "error: too many keycodes\n"), sendKey("test", "1", "2", "3", "4", "5", "6", "7",
                 "8", "9", "10", "11", "12", "13", "14", "15", "16", "17"));
-        // names and numbers pass the checks; the test driver has no keyboard
-        assertEquals(List.of("\n", "error: this function is not supported by the connection driver: virDomainSendKey\n"),
-                sendKey("test", "--holdtime", "10", "KEY_LEFTCTRL", "0x1d", "KEY_DELETE"));
-        assertEquals(List.of("\n", "error: this function is not supported by the connection driver: virDomainSendKey\n"),
-                sendKey("test", "--codeset", "win32", "KEY_A"));
+        assertEquals(List.of("\n", "error: Numeric value '-5' for <holdtime> option is malformed or out of range\n"),
+                sendKey("test", "--holdtime", "-5", "KEY_A"));
+        // names and numbers pass virsh's checks; the test driver checks the codes against their set
+        assertEquals(List.of("\n", ""), sendKey("test", "--holdtime", "10", "KEY_LEFTCTRL", "0x1d", "KEY_DELETE"));
+        assertEquals(List.of("\n", ""), sendKey("test", "--codeset", "win32", "KEY_A"));
+        assertEquals(List.of("\n", "error: internal error: invalid keycode 999 of win32 codeset\n"),
+                sendKey("test", "--codeset", "win32", "999"));
+        assertEquals(List.of("\n", "error: internal error: invalid keycode 2000 of xt codeset\n"),
+                sendKey("test", "--codeset", "xt", "2000"));
     }
 }
