@@ -146,22 +146,7 @@ public final class GuestControl {
     public void sendKey(QemuDomainObj dom, int codeset, int holdtime, int[] keycodes, int flags)
             throws VirtException {
         QemuErrors.checkFlags(flags, 0, "qemuDomainSendKey");
-        KeycodeSet from = KeycodeSet.of(codeset);
-        ArrayNode keys = JsonNodeFactory.instance.arrayNode();
-        for (int code : keycodes) {
-            int qnum = from == KeycodeSet.QNUM ? code : from == null ? -1 : Keycodes.translate(from, KeycodeSet.QNUM,
-                    code);
-            if (qnum < 0) {
-                throw QemuErrors.internal("cannot translate keycode " + Integer.toUnsignedString(code) + " of "
-                        + (from == null ? "(null)" : from.label()) + " codeset to qnum keycode", null);
-            }
-            keys.addObject().put("type", "number").put("data", qnum);
-        }
-        ObjectNode args = JsonNodeFactory.instance.objectNode();
-        args.set("keys", keys);
-        if (holdtime > 0) {
-            args.put("hold-time", holdtime);
-        }
+        ObjectNode args = sendKeyArguments(codeset, holdtime, keycodes);
         synchronized (dom) {
             QmpClient qmp = monitor(dom);
             try {
@@ -171,6 +156,27 @@ public final class GuestControl {
                         ErrorDomain.QEMU, e.getMessage()) : QemuErrors.internal(e.getMessage(), e);
             }
         }
+    }
+
+    /** The arguments of QMP {@code send-key}, as libvirt's qemuMonitorJSONSendKey writes them. */
+    static ObjectNode sendKeyArguments(int codeset, int holdtime, int[] keycodes) throws VirtException {
+        KeycodeSet from = KeycodeSet.of(codeset);
+        ArrayNode keys = JsonNodeFactory.instance.arrayNode();
+        for (int code : keycodes) {
+            int qnum = from == KeycodeSet.QNUM ? code : from == null ? -1 : Keycodes.translate(from, KeycodeSet.QNUM,
+                    code);
+            if (qnum < 0) {
+                throw QemuErrors.internal("cannot translate keycode " + Integer.toUnsignedString(code) + " of "
+                        + (from == null ? "(null)" : from.label()) + " codeset to qnum keycode");
+            }
+            keys.addObject().put("type", "number").put("data", qnum);
+        }
+        ObjectNode args = JsonNodeFactory.instance.objectNode();
+        args.set("keys", keys);
+        if (holdtime > 0) {
+            args.put("hold-time", holdtime);
+        }
+        return args;
     }
 
     public List<VcpuInfo> vcpuInfo(QemuDomainObj dom) throws VirtException {
