@@ -198,6 +198,40 @@ public interface Domain {
      */
     void setMemoryStatsPeriod(int period, int flags) throws VirtException;
 
+    /**
+     * Saves the running domain's memory to an image the host manages and stops it; the next start
+     * resumes from the image ({@code virDomainManagedSave}).
+     *
+     * @param flags must be 0 (jvirt's drivers take none of libvirt's bypass-cache/running/paused flags yet)
+     * @throws VirtException OPERATION_INVALID when the domain is not running
+     */
+    void managedSave(int flags) throws VirtException;
+
+    /** Whether the domain has a managed save image ({@code virDomainHasManagedSaveImage}); flags must be 0. */
+    boolean hasManagedSaveImage(int flags) throws VirtException;
+
+    /**
+     * Discards the managed save image; the next start boots afresh ({@code virDomainManagedSaveRemove}).
+     *
+     * @throws VirtException OPERATION_INVALID when there is none (the Hyper-V driver), flags must be 0
+     */
+    void managedSaveRemove(int flags) throws VirtException;
+
+    /**
+     * Presses the keys together, holds them {@code holdtime} milliseconds and releases them
+     * ({@code virDomainSendKey}).
+     *
+     * @param codeset  a {@link KeycodeSet} number, the set the codes are in
+     * @param holdtime milliseconds between press and release (0: the driver's default)
+     * @param keycodes 1 to {@link #SEND_KEY_MAX_KEYS} codes
+     * @param flags    must be 0
+     * @throws VirtException INVALID_ARG for no codes or more than 16
+     */
+    void sendKey(int codeset, int holdtime, int[] keycodes, int flags) throws VirtException;
+
+    /** libvirt's {@code VIR_DOMAIN_SEND_KEY_MAX_KEYS}. */
+    int SEND_KEY_MAX_KEYS = 16;
+
     /** The host CPUs the emulator threads may run on; flags of {@link ModificationFlag}. */
     BitSet emulatorPinInfo(int flags) throws VirtException;
 

@@ -252,6 +252,27 @@ public interface DriverConnection {
         throw unsupported("virDomainSetMemoryStatsPeriod");
     }
 
+    default void managedSave(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainManagedSave");
+    }
+
+    /**
+     * A driver without managed save has no images: false (what jvirt answered before drivers could
+     * save; the core has checked that the domain exists).
+     */
+    default boolean hasManagedSaveImage(DomainRef dom, int flags) throws VirtException {
+        return false;
+    }
+
+    default void managedSaveRemove(DomainRef dom, int flags) throws VirtException {
+        throw unsupported("virDomainManagedSaveRemove");
+    }
+
+    /** {@code keycodes}: 1 to 16 codes of the {@link org.jvirt.api.KeycodeSet} {@code codeset} (checked by the core). */
+    default void sendKey(DomainRef dom, int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
+        throw unsupported("virDomainSendKey");
+    }
+
     default BitSet emulatorPinInfo(DomainRef dom, int flags) throws VirtException {
         throw unsupported("virDomainGetEmulatorPinInfo");
     }

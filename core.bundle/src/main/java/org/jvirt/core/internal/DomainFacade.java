@@ -48,6 +48,7 @@ final class DomainFacade implements Domain {
     private final DomainTuning tuning;
     private final DomainSnapshots snapshots;
     private final DomainGuestCalls guest;
+    private final DomainSaveKeyCalls saveKey;
 
     DomainFacade(ConnectionFacade connection, DomainRef ref, long generation) {
         this.connection = connection;
@@ -57,6 +58,7 @@ final class DomainFacade implements Domain {
         this.tuning = new DomainTuning(connection, calls);
         this.snapshots = new DomainSnapshots(this, new SnapshotCalls(connection, calls));
         this.guest = new DomainGuestCalls(connection, calls);
+        this.saveKey = new DomainSaveKeyCalls(connection, calls);
     }
 
     @Override
@@ -277,6 +279,26 @@ final class DomainFacade implements Domain {
     @Override
     public void sendProcessSignal(long pid, int signum, int flags) throws VirtException {
         guest.sendProcessSignal(pid, signum, flags);
+    }
+
+    @Override
+    public void managedSave(int flags) throws VirtException {
+        saveKey.managedSave(flags);
+    }
+
+    @Override
+    public boolean hasManagedSaveImage(int flags) throws VirtException {
+        return saveKey.hasManagedSaveImage(flags);
+    }
+
+    @Override
+    public void managedSaveRemove(int flags) throws VirtException {
+        saveKey.managedSaveRemove(flags);
+    }
+
+    @Override
+    public void sendKey(int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
+        saveKey.sendKey(codeset, holdtime, keycodes, flags);
     }
 
     @Override

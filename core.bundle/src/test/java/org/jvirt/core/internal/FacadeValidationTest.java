@@ -67,6 +67,9 @@ class FacadeValidationTest {
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainSetVcpusFlags", () -> dom.setVcpus(1, 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainGetVcpusFlags", () -> dom.vcpusCount(VcpuFlag.GUEST.bit()));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainSetMemoryStatsPeriod", () -> dom.setMemoryStatsPeriod(1, 0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainManagedSave", () -> dom.managedSave(0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainManagedSaveRemove", () -> dom.managedSaveRemove(0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainSendKey", () -> dom.sendKey(0, 0, new int[] {30}, 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainDefineXML", () -> ro.defineXml("<domain/>", 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainCreateXML", () -> ro.createXml("<domain/>", 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virConnectDomainXMLToNative",
@@ -123,6 +126,12 @@ class FacadeValidationTest {
                     () -> dom.setMemoryStatsPeriod(-1, 0));
             fails(ErrorCode.INVALID_ARG, "pid_value in virDomainSendProcessSignal must not be zero",
                     () -> dom.sendProcessSignal(0, 15, 0));
+            fails(ErrorCode.INVALID_ARG, "keycodes in virDomainSendKey must not be NULL",
+                    () -> dom.sendKey(0, 0, null, 0));
+            fails(ErrorCode.INVALID_ARG, "nkeycodes in virDomainSendKey must be greater than zero",
+                    () -> dom.sendKey(0, 0, new int[0], 0));
+            fails(ErrorCode.INVALID_ARG, "nkeycodes in virDomainSendKey must be <= 16",
+                    () -> dom.sendKey(0, 0, new int[17], 0));
             fails(ErrorCode.INVALID_ARG, "device in virDomainInterfaceStats must not be NULL",
                     () -> dom.interfaceStats(null));
             assertEquals(before, driverCalls(), "refused calls must not reach the driver");

@@ -73,10 +73,10 @@ public final class InfoCommands {
         } catch (VirtException e) {
             infoError = e;
         }
-        // jvirt has no managed save (virDomainManagedSave), so no domain has a managed save image
-        Boolean managedSave = Boolean.FALSE;
+        // virsh leaves the line out when virDomainHasManagedSaveImage fails
         call.print(DomainFormat.dominfo(new DomainFormat.DomInfo(d.id(), d.name(), d.uuid(),
-                orNull(d::osType), info, orNull(d::isPersistent), orNull(d::autostart), managedSave)));
+                orNull(d::osType), info, orNull(d::isPersistent), orNull(d::autostart),
+                orNull(() -> d.hasManagedSaveImage(0)))));
         if (infoError != null) {
             throw new CommandFailure(null, infoError);
         }

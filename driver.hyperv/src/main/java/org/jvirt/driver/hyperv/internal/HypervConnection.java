@@ -47,15 +47,18 @@ final class HypervConnection implements DriverConnection {
     private final HostInfo host;
     private final DomainXml domainXml;
     private final Wmi wmi;
+    private final VmKeyboard keyboard;
 
     HypervConnection(Wmi wmi, DomainXmlCodec codec) {
         this.wmi = wmi;
         this.vms = new VmInventory(wmi);
         this.settings = new VmSettings(wmi);
         this.ops = new VmOps(wmi);
-        this.definitions = new VmDefinitions(vms, settings, new ManagementService(wmi), codec);
         this.host = new HostInfo(wmi);
+        ManagementService vsms = new ManagementService(wmi);
+        this.definitions = new VmDefinitions(vms, settings, vsms, codec, new DeviceAttach(wmi, settings, vsms, host));
         this.domainXml = new DomainXml(settings, codec);
+        this.keyboard = new VmKeyboard(wmi);
     }
 
     @Override
@@ -222,6 +225,30 @@ final class HypervConnection implements DriverConnection {
     @Override
     public void resume(DomainRef dom) throws VirtException {
         ops.resume(vms.of(dom));
+    }
+
+    @Override
+    public void managedSave(DomainRef dom, int flags) throws VirtException {
+        HypervErrors.checkFlags(flags, 0, "hypervDomainManagedSave");
+        ops.managedSave(vms.of(dom));
+    }
+
+    @Override
+    public boolean hasManagedSaveImage(DomainRef dom, int flags) throws VirtException {
+        HypervErrors.checkFlags(flags, 0, "hypervDomainHasManagedSaveImage");
+        return VmOps.hasManagedSaveImage(vms.of(dom));
+    }
+
+    @Override
+    public void managedSaveRemove(DomainRef dom, int flags) throws VirtException {
+        HypervErrors.checkFlags(flags, 0, "hypervDomainManagedSaveRemove");
+        ops.managedSaveRemove(vms.of(dom));
+    }
+
+    @Override
+    public void sendKey(DomainRef dom, int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
+        HypervErrors.checkFlags(flags, 0, "hypervDomainSendKey");
+        keyboard.sendKey(vms.of(dom), codeset, holdtime, keycodes);
     }
 
     @Override

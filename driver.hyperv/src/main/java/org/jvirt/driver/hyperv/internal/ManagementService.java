@@ -57,6 +57,25 @@ final class ManagementService {
         wmi.invoke(service(), "ModifySystemSettings", new MethodInput().embedded("SystemSettings", settings));
     }
 
+    /**
+     * AddResourceSettings of one resource to the VM whose settings are {@code vssd} (libvirt's
+     * {@code hypervMsvmVSMSAddResourceSettings}); returns the InstanceID of the resulting setting,
+     * which a device's next part names as its Parent.
+     */
+    String addResourceSettings(WmiObject vssd, EmbeddedInstance resource) throws VirtException {
+        Element out = wmi.invoke(service(), "AddResourceSettings", new MethodInput()
+                .reference("AffectedConfiguration", Wmi.reference("Msvm_VirtualSystemSettingData",
+                        "InstanceID", vssd.string("InstanceID")))
+                .embedded("ResourceSettings", resource));
+        Element resulting = WsmanXml.child(out, null, "ResultingResourceSettings");
+        WmiReference ref = resulting == null ? null : WmiReference.of(resulting);
+        String id = ref == null ? null : ref.selectors().get("InstanceID");
+        if (id == null) {
+            throw HypervErrors.internal("Could not find selectors in method response");
+        }
+        return id;
+    }
+
     void modifyResourceSettings(EmbeddedInstance settings) throws VirtException {
         wmi.invoke(service(), "ModifyResourceSettings", new MethodInput().embedded("ResourceSettings", settings));
     }

@@ -6,6 +6,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.driver.hyperv.internal.devices.DevicePlan;
 import org.jvirt.driver.hyperv.internal.wsman.EmbeddedInstance;
 import org.jvirt.driver.hyperv.internal.wsman.HypervErrors;
 import org.jvirt.driver.hyperv.internal.wsman.WmiObject;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * Defining and changing VMs, as libvirt's {@code hypervDomainDefineXML}: DefineSystem with an
  * embedded {@code Msvm_VirtualSystemSettingData} (name, notes), then ModifyResourceSettings of its
  * {@code Msvm_ProcessorSettingData} (VirtualQuantity: the vCPUs) and {@code Msvm_MemorySettingData}
- * (VirtualQuantity, Reservation and Limit in MiB, a multiple of 2 as Hyper-V requires). A failure
- * after DefineSystem destroys the new VM again, so nothing is left half-defined.
+ * (VirtualQuantity, Reservation and Limit in MiB, a multiple of 2 as Hyper-V requires), then the
+ * devices ({@link DeviceAttach}). The XML is checked completely first ({@link DevicePlan}); a
+ * failure after DefineSystem destroys the new VM again, so nothing is left half-defined.
  */
 final class VmDefinitions {
     private static final Logger LOG = LoggerFactory.getLogger(VmDefinitions.class);
@@ -29,12 +31,15 @@ final class VmDefinitions {
     private final VmSettings settings;
     private final ManagementService vsms;
     private final DomainXmlCodec codec;
+    private final DeviceAttach devices;
 
-    VmDefinitions(VmInventory vms, VmSettings settings, ManagementService vsms, DomainXmlCodec codec) {
+    VmDefinitions(VmInventory vms, VmSettings settings, ManagementService vsms, DomainXmlCodec codec,
+                  DeviceAttach devices) {
         this.vms = vms;
         this.settings = settings;
         this.vsms = vsms;
         this.codec = codec;
+        this.devices = devices;
     }
 
     Vm define(String xml) throws VirtException {
@@ -65,11 +70,13 @@ final class VmDefinitions {
         if (vcpus < 1) {
             throw HypervErrors.of(ErrorCode.INVALID_ARG, "argument unsupported: vcpus must be at least 1");
         }
+        DevicePlan plan = DevicePlan.of(def);
         String created = vsms.defineSystem(vssd);
         try {
             Vm vm = vms.byUuid(UUID.fromString(created));
             setMemory(vm, kib, maxKib);
             setVcpus(vm, vcpus);
+            devices.attach(vm, plan);
             return vm;
         } catch (VirtException | RuntimeException e) {
             LOG.debug("Domain {} creation failed, rolling back", def.name());

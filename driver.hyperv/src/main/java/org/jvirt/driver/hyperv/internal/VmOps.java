@@ -84,6 +84,25 @@ final class VmOps {
         requestState(vm, VmStates.ENABLED);
     }
 
+    /** {@code hypervDomainManagedSave}: RequestStateChange to Offline (6), Hyper-V's saved state. */
+    void managedSave(Vm vm) throws VirtException {
+        requireStableActive(vm);
+        requestState(vm, VmStates.OFFLINE);
+    }
+
+    /** {@code hypervDomainHasManagedSaveImage}: a saved VM (EnabledState 32769) has one. */
+    static boolean hasManagedSaveImage(Vm vm) {
+        return vm.enabledState() == VmStates.SUSPENDED;
+    }
+
+    /** {@code hypervDomainManagedSaveRemove}: turning a saved VM off discards its saved state. */
+    void managedSaveRemove(Vm vm) throws VirtException {
+        if (!hasManagedSaveImage(vm)) {
+            throw invalid("Domain has no managed save image");
+        }
+        requestState(vm, VmStates.DISABLED);
+    }
+
     private static void requireStableActive(Vm vm) throws VirtException {
         if (!vm.active() || VmStates.inTransition(vm.enabledState())) {
             throw invalid("Domain is not active or is in state transition");

@@ -1,5 +1,7 @@
 package org.jvirt.driver.hyperv.internal;
 
+import java.util.List;
+
 import org.jvirt.api.VirtException;
 import org.jvirt.driver.hyperv.internal.wsman.WmiObject;
 
@@ -31,8 +33,28 @@ final class VmSettings {
     }
 
     private WmiObject component(WmiObject vssd, String resultClass) throws VirtException {
-        return wmi.queryOne(resultClass, "ASSOCIATORS OF {Msvm_VirtualSystemSettingData.InstanceID="
-                + Wmi.quote(vssd.string("InstanceID")) + "} WHERE AssocClass = Msvm_VirtualSystemSettingDataComponent"
-                + " ResultClass = " + resultClass);
+        return wmi.queryOne(resultClass, componentsQuery(vssd, resultClass));
+    }
+
+    /**
+     * Every setting of {@code resultClass} (WMI includes its subclasses) of the VM, as libvirt's
+     * {@code hypervGetSettingData}: the devices' Msvm_ResourceAllocationSettingData,
+     * Msvm_StorageAllocationSettingData (disk images), Msvm_SerialPortSettingData,
+     * Msvm_EthernetPortAllocationSettingData (switch connections).
+     */
+    List<WmiObject> components(WmiObject vssd, String resultClass) throws VirtException {
+        return wmi.query(resultClass, componentsQuery(vssd, resultClass));
+    }
+
+    /** The instance of {@code className} at a WMI object path (a Parent or HostResource value), or null. */
+    WmiObject byPath(String className, String path) throws VirtException {
+        List<WmiObject> found = wmi.query(className, "SELECT * FROM " + className + " WHERE __PATH = "
+                + Wmi.quote(path));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static String componentsQuery(WmiObject vssd, String resultClass) {
+        return "ASSOCIATORS OF {Msvm_VirtualSystemSettingData.InstanceID=" + Wmi.quote(vssd.string("InstanceID"))
+                + "} WHERE AssocClass = Msvm_VirtualSystemSettingDataComponent ResultClass = " + resultClass;
     }
 }

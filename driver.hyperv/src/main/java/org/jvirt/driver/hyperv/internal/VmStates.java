@@ -13,6 +13,8 @@ final class VmStates {
     static final int UNKNOWN = 0;
     static final int ENABLED = 2;
     static final int DISABLED = 3;
+    /** RequestStateChange's Offline: Hyper-V saves the VM (libvirt's MSVM_COMPUTERSYSTEM_REQUESTEDSTATE_OFFLINE). */
+    static final int OFFLINE = 6;
     static final int REBOOT = 10;
     static final int RESET = 11;
     static final int PAUSED = 32768;

@@ -7,12 +7,18 @@ import org.jvirt.api.DomainEventType;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.KeycodeSet;
+import org.jvirt.api.Keycodes;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 import org.jvirt.driver.qemu.internal.qmp.QmpException;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Operations on a running guest through its monitor: pause, resume, power button, reboot, vCPUs. */
 public final class GuestControl {
@@ -131,6 +137,46 @@ public final class GuestControl {
             throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU,
                     "QEMU guest agent is not configured");
         }
+    }
+
+    /**
+     * libvirt's qemuDomainSendKey: the codes translated to QEMU's numbered codes (qnum), then QMP
+     * {@code send-key} with {@code {"type": "number"}} keys and the hold time when one is given.
+     */
+    public void sendKey(QemuDomainObj dom, int codeset, int holdtime, int[] keycodes, int flags)
+            throws VirtException {
+        QemuErrors.checkFlags(flags, 0, "qemuDomainSendKey");
+        ObjectNode args = sendKeyArguments(codeset, holdtime, keycodes);
+        synchronized (dom) {
+            QmpClient qmp = monitor(dom);
+            try {
+                qmp.execute("send-key", args);
+            } catch (QmpException e) {
+                throw e.isTimeout() ? new VirtException(ErrorCode.OPERATION_TIMEOUT,
+                        ErrorDomain.QEMU, e.getMessage()) : QemuErrors.internal(e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The arguments of QMP {@code send-key}, as libvirt's qemuMonitorJSONSendKey writes them. */
+    static ObjectNode sendKeyArguments(int codeset, int holdtime, int[] keycodes) throws VirtException {
+        KeycodeSet from = KeycodeSet.of(codeset);
+        ArrayNode keys = JsonNodeFactory.instance.arrayNode();
+        for (int code : keycodes) {
+            int qnum = from == KeycodeSet.QNUM ? code : from == null ? -1 : Keycodes.translate(from, KeycodeSet.QNUM,
+                    code);
+            if (qnum < 0) {
+                throw QemuErrors.internal("cannot translate keycode " + Integer.toUnsignedString(code) + " of "
+                        + (from == null ? "(null)" : from.label()) + " codeset to qnum keycode");
+            }
+            keys.addObject().put("type", "number").put("data", qnum);
+        }
+        ObjectNode args = JsonNodeFactory.instance.objectNode();
+        args.set("keys", keys);
+        if (holdtime > 0) {
+            args.put("hold-time", holdtime);
+        }
+        return args;
     }
 
     public List<VcpuInfo> vcpuInfo(QemuDomainObj dom) throws VirtException {

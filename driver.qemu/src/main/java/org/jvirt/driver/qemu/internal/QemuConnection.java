@@ -186,6 +186,11 @@ final class QemuConnection implements DriverConnection {
     }
 
     @Override
+    public void sendKey(DomainRef ref, int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
+        guests.sendKey(lookup.find(ref), codeset, holdtime, keycodes, flags);
+    }
+
+    @Override
     public void suspend(DomainRef ref) throws VirtException {
         guests.suspend(lookup.find(ref));
     }

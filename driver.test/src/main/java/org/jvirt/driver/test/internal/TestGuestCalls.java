@@ -3,6 +3,8 @@ package org.jvirt.driver.test.internal;
 import java.util.BitSet;
 import java.util.List;
 
+import org.jvirt.api.KeycodeSet;
+import org.jvirt.api.Keycodes;
 import org.jvirt.api.MemoryStat;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
@@ -20,6 +22,8 @@ import org.jvirt.api.spi.DriverConnection;
  * {@link TestConnection} adds the connection and the lifecycle.
  */
 abstract class TestGuestCalls implements DriverConnection {
+    /** Linux's KEY_MAX. */
+    private static final int LINUX_KEY_MAX = 0x2ff;
     protected final TestHost host;
     private final VcpuOps vcpus;
     private final TuningOps tuning;
@@ -37,6 +41,30 @@ abstract class TestGuestCalls implements DriverConnection {
     @Override
     public List<VcpuInfo> vcpuInfo(DomainRef dom) throws VirtException {
         return vcpus.vcpuInfo(dom);
+    }
+
+    /**
+     * {@code testDomainSendKey}: a running domain, every code a key of its set (a code translated to
+     * its own set); nothing is typed anywhere. jvirt's key table ({@link Keycodes}) is smaller than
+     * libvirt's: Linux codes are taken up to KEY_MAX (0x2ff, Linux's input-event-codes.h), AT sets 2
+     * and 3 and macOS codes unchecked, and a key of the other sets the table does not list is refused.
+     */
+    @Override
+    public void sendKey(DomainRef ref, int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
+        TestDriverErrors.checkFlags(flags, 0, "testDomainSendKey");
+        if (!host.locked(() -> host.find(ref).isActive())) {
+            throw TestDriverErrors.notRunning();
+        }
+        KeycodeSet set = KeycodeSet.of(codeset);
+        boolean tabled = set != null && set != KeycodeSet.ATSET2 && set != KeycodeSet.ATSET3 && set != KeycodeSet.OSX;
+        for (int code : keycodes) {
+            boolean known = set == KeycodeSet.LINUX ? code >= 0 && code <= LINUX_KEY_MAX
+                    : !tabled || Keycodes.translate(set, set, code) >= 0;
+            if (set == null || !known) {
+                throw TestDriverErrors.internal("invalid keycode " + Integer.toUnsignedString(code) + " of "
+                        + (set == null ? "(null)" : set.label()) + " codeset");
+            }
+        }
     }
 
     @Override

@@ -159,6 +159,30 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     }
 
     @Override
+    public void managedSave(DomainRef dom, int flags) throws VirtException {
+        rpc.call(RemoteProc.DOMAIN_MANAGED_SAVE, RemoteCalls.dom(dom).writeInt(flags));
+    }
+
+    @Override
+    public boolean hasManagedSaveImage(DomainRef dom, int flags) throws VirtException {
+        return rpc.integer(RemoteProc.DOMAIN_HAS_MANAGED_SAVE_IMAGE, RemoteCalls.dom(dom).writeInt(flags)) != 0;
+    }
+
+    @Override
+    public void managedSaveRemove(DomainRef dom, int flags) throws VirtException {
+        rpc.call(RemoteProc.DOMAIN_MANAGED_SAVE_REMOVE, RemoteCalls.dom(dom).writeInt(flags));
+    }
+
+    @Override
+    public void sendKey(DomainRef dom, int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
+        var args = RemoteCalls.dom(dom).writeInt(codeset).writeInt(holdtime).writeInt(keycodes.length);
+        for (int k : keycodes) {
+            args.writeInt(k);
+        }
+        rpc.call(RemoteProc.DOMAIN_SEND_KEY, args.writeInt(flags));
+    }
+
+    @Override
     public boolean autostart(DomainRef dom) throws VirtException {
         return rpc.integer(RemoteProc.DOMAIN_GET_AUTOSTART, RemoteCalls.dom(dom)) != 0;
     }

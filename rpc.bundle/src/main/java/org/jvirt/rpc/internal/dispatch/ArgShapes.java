@@ -181,6 +181,15 @@ final class ArgShapes {
                 TypedParamsArg.skip(r, RemoteProc.NETWORK_PORT_PARAMETERS_MAX);
             }
         },
+        KEYCODES("int<" + RemoteProc.DOMAIN_SEND_KEY_MAX + ">") {
+            @Override
+            void skip(XdrReader r) throws XdrException {
+                int n = r.readCount(RemoteProc.DOMAIN_SEND_KEY_MAX, 4, "keycodes");
+                for (int k = 0; k < n; k++) {
+                    r.readInt();
+                }
+            }
+        },
         CPUMAP("opaque<" + RemoteProc.CPUMAP_MAX + ">") {
             @Override
             void skip(XdrReader r) throws XdrException {
@@ -239,6 +248,7 @@ final class ArgShapes {
                 RemoteProc.DOMAIN_DESTROY, RemoteProc.DOMAIN_SHUTDOWN, RemoteProc.DOMAIN_SUSPEND,
                 RemoteProc.DOMAIN_RESUME, RemoteProc.DOMAIN_GET_MAX_VCPUS);
         put(List.of(dom, i), RemoteProc.DOMAIN_GET_STATE, RemoteProc.DOMAIN_HAS_MANAGED_SAVE_IMAGE,
+                RemoteProc.DOMAIN_MANAGED_SAVE, RemoteProc.DOMAIN_MANAGED_SAVE_REMOVE,
                 RemoteProc.DOMAIN_GET_XML_DESC, RemoteProc.DOMAIN_SET_AUTOSTART, RemoteProc.DOMAIN_CREATE_WITH_FLAGS,
                 RemoteProc.DOMAIN_UNDEFINE_FLAGS, RemoteProc.DOMAIN_DESTROY_FLAGS, RemoteProc.DOMAIN_SHUTDOWN_FLAGS,
                 RemoteProc.DOMAIN_REBOOT, RemoteProc.DOMAIN_RESET, RemoteProc.DOMAIN_GET_VCPUS_FLAGS);
@@ -349,6 +359,7 @@ final class ArgShapes {
         put(List.of(dom, Arg.STRING), RemoteProc.DOMAIN_INTERFACE_STATS);
         put(List.of(dom, i, i), RemoteProc.DOMAIN_INTERFACE_ADDRESSES);
         put(List.of(dom, Arg.SIGNED_HYPER, i, i), RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL);
+        put(List.of(dom, i, i, Arg.KEYCODES, i), RemoteProc.DOMAIN_SEND_KEY);
     }
 
     private void snapshots() {

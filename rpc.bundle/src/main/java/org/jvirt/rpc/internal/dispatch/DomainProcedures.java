@@ -84,14 +84,14 @@ final class DomainProcedures {
                 (c, a, r) -> r.writeInt(domain(c, a).isActive() ? 1 : 0));
         t.add(RemoteProc.DOMAIN_IS_PERSISTENT, "virDomainIsPersistent", READ,
                 (c, a, r) -> r.writeInt(domain(c, a).isPersistent() ? 1 : 0));
-        // jvirt keeps no separate "updated" config and has no managed save: both are truthfully 0.
+        // jvirt keeps no separate "updated" config: truthfully 0.
         t.add(RemoteProc.DOMAIN_IS_UPDATED, "virDomainIsUpdated", READ, (c, a, r) -> {
             domain(c, a);
             r.writeInt(0);
         });
         t.add(RemoteProc.DOMAIN_HAS_MANAGED_SAVE_IMAGE, "virDomainHasManagedSaveImage", READ, (c, a, r) -> {
-            domain(c, a);
-            r.writeInt(0);
+            Domain d = domain(c, a);
+            r.writeInt(d.hasManagedSaveImage(a.readInt()) ? 1 : 0);
         });
         t.add(RemoteProc.DOMAIN_GET_XML_DESC, "virDomainGetXMLDesc", READ, (c, a, r) -> {
             Domain d = domain(c, a);

@@ -58,6 +58,25 @@ final class LifecycleProcedures {
             d.sendProcessSignal(pid, signum, a.readInt());
         });
         t.add(RemoteProc.DOMAIN_SUSPEND, "virDomainSuspend", WRITE, (c, a, r) -> domain(c, a).suspend());
+        t.add(RemoteProc.DOMAIN_MANAGED_SAVE, "virDomainManagedSave", WRITE, (c, a, r) -> {
+            Domain d = domain(c, a);
+            d.managedSave(a.readInt());
+        });
+        t.add(RemoteProc.DOMAIN_MANAGED_SAVE_REMOVE, "virDomainManagedSaveRemove", WRITE, (c, a, r) -> {
+            Domain d = domain(c, a);
+            d.managedSaveRemove(a.readInt());
+        });
+        // remote_domain_send_key_args: codeset, holdtime, keycodes<REMOTE_DOMAIN_SEND_KEY_MAX>, flags
+        t.add(RemoteProc.DOMAIN_SEND_KEY, "virDomainSendKey", WRITE, (c, a, r) -> {
+            Domain d = domain(c, a);
+            int codeset = a.readInt();
+            int holdtime = a.readInt();
+            int[] keycodes = new int[a.readCount(RemoteProc.DOMAIN_SEND_KEY_MAX, 4, "keycodes")];
+            for (int k = 0; k < keycodes.length; k++) {
+                keycodes[k] = a.readInt();
+            }
+            d.sendKey(codeset, holdtime, keycodes, a.readInt());
+        });
         t.add(RemoteProc.DOMAIN_RESUME, "virDomainResume", WRITE, (c, a, r) -> domain(c, a).resume());
     }
 }

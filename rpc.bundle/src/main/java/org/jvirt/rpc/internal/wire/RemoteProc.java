@@ -56,7 +56,12 @@ public final class RemoteProc {
     public static final int DOMAIN_IS_PERSISTENT = 151;
     public static final int CONNECT_GET_LIB_VERSION = 157;
     public static final int DOMAIN_MEMORY_STATS = 159;
+    public static final int DOMAIN_MANAGED_SAVE = 182;
     public static final int DOMAIN_HAS_MANAGED_SAVE_IMAGE = 183;
+    public static final int DOMAIN_MANAGED_SAVE_REMOVE = 184;
+    public static final int DOMAIN_SEND_KEY = 226;
+    /** REMOTE_DOMAIN_SEND_KEY_MAX. */
+    public static final int DOMAIN_SEND_KEY_MAX = 16;
     public static final int DOMAIN_CREATE_WITH_FLAGS = 196;
     public static final int DOMAIN_SET_VCPUS_FLAGS = 199;
     public static final int DOMAIN_GET_VCPUS_FLAGS = 200;

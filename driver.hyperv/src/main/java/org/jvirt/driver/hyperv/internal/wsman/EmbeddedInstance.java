@@ -22,6 +22,16 @@ public final class EmbeddedInstance {
         return this;
     }
 
+    /**
+     * A one-value array property ({@code string[]} such as HostResource or Connection): CIM-XML's
+     * {@code PROPERTY.ARRAY} with a {@code VALUE.ARRAY}, as libvirt writes a property its class
+     * information marks as an array.
+     */
+    public EmbeddedInstance arrayProperty(String name, String type, String value) {
+        properties.add(new String[] {name, type, value, "array"});
+        return this;
+    }
+
     public String className() {
         return className;
     }
@@ -29,9 +39,12 @@ public final class EmbeddedInstance {
     String toCimXml() {
         StringBuilder out = new StringBuilder("<INSTANCE CLASSNAME=\"").append(WsmanXml.escape(className)).append("\">");
         for (String[] p : properties) {
-            out.append("<PROPERTY NAME=\"").append(WsmanXml.escape(p[0])).append("\" TYPE=\"")
-                    .append(WsmanXml.escape(p[1])).append("\"><VALUE>").append(WsmanXml.escape(p[2]))
-                    .append("</VALUE></PROPERTY>");
+            boolean array = p.length > 3;
+            String element = array ? "PROPERTY.ARRAY" : "PROPERTY";
+            out.append('<').append(element).append(" NAME=\"").append(WsmanXml.escape(p[0])).append("\" TYPE=\"")
+                    .append(WsmanXml.escape(p[1])).append("\">").append(array ? "<VALUE.ARRAY>" : "")
+                    .append("<VALUE>").append(WsmanXml.escape(p[2])).append("</VALUE>")
+                    .append(array ? "</VALUE.ARRAY>" : "").append("</").append(element).append('>');
         }
         return out.append("</INSTANCE>").toString();
     }

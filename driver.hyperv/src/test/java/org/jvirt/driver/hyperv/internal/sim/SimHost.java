@@ -1,8 +1,12 @@
 package org.jvirt.driver.hyperv.internal.sim;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -13,6 +17,10 @@ import java.util.UUID;
  * class"; root/cimv2: "Win32_ComputerSystem class", "Win32_Processor class", "Win32_OperatingSystem
  * class"), and the associations libvirt follows (Msvm_SettingsDefineState,
  * Msvm_VirtualSystemSettingDataComponent, Msvm_SystemDevice, Win32_ComputerSystemProcessor).
+ * Devices ({@link SimDevices}): "Msvm_ResourceAllocationSettingData class",
+ * "Msvm_StorageAllocationSettingData class", "Msvm_SerialPortSettingData class",
+ * "Msvm_SyntheticEthernetPortSettingData class", "Msvm_EthernetPortAllocationSettingData class",
+ * "Msvm_VirtualEthernetSwitch class", "Msvm_DiskDrive class", "Msvm_Keyboard class".
  * All access is synchronized on the host.
  */
 final class SimHost {
@@ -26,6 +34,8 @@ final class SimHost {
     }
 
     final List<SimInstance> instances = new ArrayList<>();
+    /** Files on the host's disks (lower case, as NTFS compares names): what a disk image may be. */
+    final Set<String> files = new HashSet<>();
     private final List<Association> associations = new ArrayList<>();
     private int nextProcessId = 4000;
 
@@ -49,6 +59,7 @@ final class SimHost {
                     .set("NumberOfLogicalProcessors", 16));
             associations.add(new Association("Win32_ComputerSystemProcessor", cs, cpu));
         }
+        SimDevices.addHostDevices(this);
         add(new SimInstance("Win32_OperatingSystem").set("Caption", "Microsoft Windows Server 2019 Datacenter")
                 .set("Version", "10.0.17763").set("BuildNumber", "17763").set("CSName", HOST_NAME));
     }
@@ -60,6 +71,9 @@ final class SimHost {
             case "Msvm_VirtualSystemManagementService", "Msvm_ShutdownComponent" -> new String[] {"CreationClassName",
                     className.equals("Msvm_ShutdownComponent") ? "DeviceID" : "Name", "SystemCreationClassName",
                     "SystemName"};
+            case "Msvm_VirtualEthernetSwitch" -> new String[] {"CreationClassName", "Name"};
+            case "Msvm_DiskDrive", "Msvm_Keyboard" -> new String[] {"CreationClassName", "DeviceID",
+                    "SystemCreationClassName", "SystemName"};
             case "Win32_ComputerSystem" -> new String[] {"Name"};
             case "Win32_Processor" -> new String[] {"DeviceID"};
             case "Win32_OperatingSystem" -> new String[] {"CSName"};
@@ -101,7 +115,93 @@ final class SimHost {
                 .set("SystemCreationClassName", "Msvm_ComputerSystem").set("SystemName", guid)
                 .set("ElementName", "Shutdown").set("EnabledState", 2));
         associations.add(new Association("Msvm_SystemDevice", vm, shutdown));
+        SimDevices.addVmDevices(this, vm, vssd);
         return vm;
+    }
+
+    /** A setting of a VM's devices, associated with its settings as Hyper-V does. */
+    synchronized SimInstance addComponent(SimInstance vssd, SimInstance setting) {
+        add(setting);
+        associations.add(new Association("Msvm_VirtualSystemSettingDataComponent", vssd, setting));
+        return setting;
+    }
+
+    /** A logical device of a VM (Msvm_SystemDevice). */
+    synchronized SimInstance addDevice(SimInstance vm, SimInstance device) {
+        add(device);
+        associations.add(new Association("Msvm_SystemDevice", vm, device));
+        return device;
+    }
+
+    /**
+     * The instance at a WMI object path {@code \\HOST\NAMESPACE:Class.Key="value",...} (values with
+     * backslash and quote escaped), as WMI resolves {@code __PATH}: the host is this one, names and
+     * values compare case-insensitively.
+     */
+    synchronized SimInstance byPath(String path) {
+        SimPath p = SimPath.parse(path);
+        SimInstance found = p == null ? null : find(p.className(), p.keys());
+        return found != null && p.names(found) ? found : null;
+    }
+
+    /** A WMI object path, parsed. */
+    record SimPath(String host, String namespace, String className, Map<String, String> keys) {
+        /** Whether this path is the instance's: this host, the class's namespace, every key of the class. */
+        boolean names(SimInstance i) {
+            String expected = i.className.startsWith("Win32_") ? "root\\cimv2" : "root\\virtualization\\v2";
+            if (!(host.equalsIgnoreCase(HOST_NAME) || host.equalsIgnoreCase("hyperv-sim"))
+                    || !namespace.equalsIgnoreCase(expected) || !className.equalsIgnoreCase(i.className)) {
+                return false;
+            }
+            for (String key : SimHost.keys(i.className)) {
+                String value = keys.get(key);
+                if (value == null || !value.equalsIgnoreCase(i.get(key))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        static SimPath parse(String path) {
+            if (path == null || !path.startsWith("\\\\")) {
+                return null;
+            }
+            int slash = path.indexOf('\\', 2);
+            int colon = path.indexOf(':', 2);
+            int dot = colon < 0 ? -1 : path.indexOf('.', colon);
+            if (slash < 0 || colon < slash || dot < 0) {
+                return null;
+            }
+            Map<String, String> keys = new LinkedHashMap<>();
+            String rest = path.substring(dot + 1);
+            int i = 0;
+            while (i < rest.length()) {
+                int eq = rest.indexOf('=', i);
+                if (eq < 0 || eq + 1 >= rest.length() || rest.charAt(eq + 1) != '"') {
+                    return null;
+                }
+                StringBuilder value = new StringBuilder();
+                int j = eq + 2;
+                while (j < rest.length() && rest.charAt(j) != '"') {
+                    char c = rest.charAt(j);
+                    if (c == '\\' && j + 1 < rest.length()) {
+                        c = rest.charAt(++j);
+                    }
+                    value.append(c);
+                    j++;
+                }
+                if (j >= rest.length()) {
+                    return null;
+                }
+                keys.put(rest.substring(i, eq).trim(), value.toString());
+                i = j + 1;
+                if (i < rest.length() && rest.charAt(i) == ',') {
+                    i++;
+                }
+            }
+            return new SimPath(path.substring(2, slash), path.substring(slash + 1, colon).toLowerCase(Locale.ROOT),
+                    path.substring(colon + 1, dot), keys);
+        }
     }
 
     /** A running VM has a worker process (ProcessID); an off or saved one has none. */
@@ -148,7 +248,7 @@ final class SimHost {
         for (Association a : associations) {
             SimInstance other = a.from() == source ? a.to() : a.to() == source ? a.from() : null;
             if (other != null && (q.assocClass() == null || q.assocClass().equalsIgnoreCase(a.assocClass()))
-                    && (q.resultClass() == null || q.resultClass().equalsIgnoreCase(other.className))) {
+                    && (q.resultClass() == null || SimDevices.isA(other.className, q.resultClass()))) {
                 out.add(other);
             }
         }

@@ -54,6 +54,11 @@ final class SimJobs {
         return job;
     }
 
+    /** This job will fail with {@code errorDescription} (Hyper-V's check made while the job runs). */
+    synchronized void failJob(SimInstance job, String errorDescription) {
+        failures.put(job, errorDescription);
+    }
+
     /** Moves each queried job one step (called before the query's answer is written). */
     synchronized void advance(List<SimInstance> queried) {
         for (SimInstance job : queried) {

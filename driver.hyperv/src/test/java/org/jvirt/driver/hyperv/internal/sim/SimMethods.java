@@ -1,5 +1,7 @@
 package org.jvirt.driver.hyperv.internal.sim;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ final class SimMethods {
 
     private final SimHost host;
     private final SimJobs jobs;
+    /** The keys typed on any VM's keyboard, in order ("PressKey 65"). */
+    private final List<String> keys = Collections.synchronizedList(new ArrayList<>());
 
     SimMethods(SimHost host, SimJobs jobs) {
         this.host = host;
@@ -46,6 +50,10 @@ final class SimMethods {
                         SimSystemMethods.modifyResources(this, uri, input);
                 case "Msvm_VirtualSystemManagementService.ModifySystemSettings" ->
                         SimSystemMethods.modifySystem(this, uri, input);
+                case "Msvm_VirtualSystemManagementService.AddResourceSettings" ->
+                        SimDeviceMethods.add(this, uri, input);
+                case "Msvm_Keyboard.PressKey", "Msvm_Keyboard.ReleaseKey", "Msvm_Keyboard.TypeKey" ->
+                        SimDeviceMethods.key(this, uri, target, method, input);
                 default -> throw new SimFault("Sender", "ActionNotSupported", "The action is not supported by the"
                         + " service.", className + "." + method);
             };
@@ -58,6 +66,10 @@ final class SimMethods {
 
     SimJobs jobs() {
         return jobs;
+    }
+
+    List<String> keys() {
+        return keys;
     }
 
     private String requestStateChange(String uri, SimInstance vm, int requested) {
@@ -131,7 +143,9 @@ final class SimMethods {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("__CLASS", instance.getAttribute("CLASSNAME"));
         for (Element p : SimXml.children(instance)) {
-            out.put(p.getAttribute("NAME"), SimXml.text(p, "VALUE"));
+            // PROPERTY.ARRAY holds its values in VALUE.ARRAY; the methods here take one value
+            Element values = "PROPERTY.ARRAY".equals(p.getTagName()) ? SimXml.child(p, "VALUE.ARRAY") : p;
+            out.put(p.getAttribute("NAME"), SimXml.text(values, "VALUE"));
         }
         return out;
     }

@@ -138,6 +138,10 @@ final class SimProtocol {
         return SimXml.envelope(ENUMERATION + "/ReleaseResponse", messageId, "");
     }
 
+    SimMethods methods() {
+        return methods;
+    }
+
     private String get(String uri, Map<String, String> selectors, String messageId) throws SimFault {
         SimInstance found = host.find(uri.substring(uri.lastIndexOf('/') + 1), selectors);
         if (found == null) {

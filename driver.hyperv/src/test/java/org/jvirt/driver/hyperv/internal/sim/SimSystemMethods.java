@@ -15,6 +15,8 @@ import org.w3c.dom.Element;
  * the VM is off; AutomaticStartupAction 2, 3 or 4.
  */
 final class SimSystemMethods {
+    private static final List<String> ARRAYS = List.of("HostResource", "Connection", "VirtualSystemIdentifiers");
+
     private SimSystemMethods() {
     }
 
@@ -77,7 +79,8 @@ final class SimSystemMethods {
         SimInstance job = m.jobs().start("Modifying resource settings", () -> changes.forEach((setting, change) ->
                 change.forEach((name, value) -> {
                     if (!name.equals("__CLASS") && !name.equals("InstanceID")) {
-                        setting.set(name, value);
+                        // array properties (MOF string[]) stay arrays
+                        setting.set(name, ARRAYS.contains(name) ? List.of(value) : value);
                     }
                 })));
         return SimJobs.jobOutput("ModifyResourceSettings", uri, job, resulting.toString());

@@ -114,6 +114,18 @@ final class SimWql {
         String literal = next();
         String value = literal.startsWith("\"") || literal.startsWith("'") ? unquote(literal) : literal;
         boolean string = literal.startsWith("\"") || literal.startsWith("'");
+        if (property.equalsIgnoreCase("__PATH") && op.equals("=") && string) {
+            // WMI's system property: the instance's object path ("__PATH" on "WMI System Properties")
+            SimHost.SimPath path = SimHost.SimPath.parse(value);
+            return i -> path != null && path.names(i);
+        }
+        if (op.equalsIgnoreCase("LIKE") && string) {
+            // "LIKE Operator": % any characters, _ one; case-insensitive as WQL's comparisons
+            java.util.regex.Pattern like = java.util.regex.Pattern.compile(
+                    java.util.regex.Pattern.quote(value).replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q"),
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+            return i -> i.get(property) != null && like.matcher(i.get(property)).matches();
+        }
         Predicate<SimInstance> equal = i -> {
             String actual = i.get(property);
             if (actual == null) {
@@ -143,7 +155,7 @@ final class SimWql {
             if (token.equals(",") || token.equals("=")) {
                 continue;
             }
-            if (token.startsWith("\"")) {
+            if (token.startsWith("\"") || token.startsWith("'")) {
                 if (keys.isEmpty()) {
                     throw new BadQuery("object path value without key");
                 }

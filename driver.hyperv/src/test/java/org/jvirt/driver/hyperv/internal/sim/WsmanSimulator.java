@@ -147,6 +147,18 @@ public final class WsmanSimulator implements AutoCloseable {
         }
     }
 
+    /** How many instances the host holds in all: a define that was undone leaves it as it was. */
+    public int instanceCount() {
+        synchronized (host) {
+            return (int) host.instances.stream().filter(i -> !i.className.equals("Msvm_ConcreteJob")).count();
+        }
+    }
+
+    /** The keys typed on the VMs' keyboards, in order ("PressKey 65", "ReleaseKey 65"). */
+    public java.util.List<String> typedKeys() {
+        return protocol.methods().keys();
+    }
+
     public void failNextJob(String errorDescription) {
         jobs.failNext(errorDescription);
     }

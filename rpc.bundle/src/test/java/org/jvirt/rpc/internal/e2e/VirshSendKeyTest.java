@@ -1,0 +1,54 @@
+package org.jvirt.rpc.internal.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvirt.rpc.internal.testkit.Jvirtd;
+import org.jvirt.rpc.internal.testkit.Proc;
+import org.jvirt.rpc.internal.testkit.Proc.Result;
+
+/**
+ * Real virsh sending keys over the wire (REMOTE_PROC_DOMAIN_SEND_KEY, its keycodes array decoded
+ * by jvirtd) and asking for a managed save image (REMOTE_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE),
+ * jvirtd's test driver against libvirt's (test:///default), one session a side.
+ */
+class VirshSendKeyTest {
+    private static final String LIBVIRT = "test:///default";
+    private static final List<String> SESSION = List.of(
+            "send-key test KEY_A", "send-key test --codeset win32 999", "send-key test --codeset osx 3",
+            "send-key test --holdtime 5 KEY_LEFTCTRL KEY_LEFTALT KEY_DELETE", "send-key test --codeset xt 2000",
+            "send-key test --codeset usb 4", "send-key test 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17",
+            "send-key test --holdtime -5 KEY_A", "managedsave-remove test", "destroy test", "send-key test KEY_A");
+    private Jvirtd jvirtd;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(Proc.available("virsh"), "virsh (libvirt-clients) is not installed");
+        jvirtd = new Jvirtd();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (jvirtd != null) {
+            jvirtd.close();
+        }
+    }
+
+    @Test
+    void aSendKeySessionPrintsWhatLibvirtsTestDriverPrints() throws Exception {
+        String session = String.join("; ", SESSION);
+        Result theirs = Proc.virsh(LIBVIRT, session);
+        Result ours = Proc.virsh(jvirtd.unixUri(), session);
+        assertEquals(theirs.exit(), ours.exit(), ours.toString());
+        assertEquals(theirs.out(), ours.out(), ours.err());
+        assertEquals(theirs.err(), ours.err());
+        assertTrue(ours.err().contains("error: internal error: invalid keycode 999 of win32 codeset\n"), ours.err());
+        assertTrue(ours.out().contains("Domain 'test' has no manage save image; removal skipped"), ours.out());
+    }
+}
