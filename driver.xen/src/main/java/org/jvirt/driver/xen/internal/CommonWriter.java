@@ -48,7 +48,7 @@ final class CommonWriter {
         conf.setList("vif", nets.vifs(def, NativeFormats.XL.equals(format) ? "vif" : "netfront", start));
         pci(conf, def, start);
         charDevices(conf, def, format);
-        sound(conf, def);
+        sound(conf, def, start);
     }
 
     private static void cpuAllocation(ConfText conf, DomainDef def) {
@@ -212,9 +212,15 @@ final class CommonWriter {
         };
     }
 
-    private static void sound(ConfText conf, DomainDef def) {
+    private static void sound(ConfText conf, DomainDef def, boolean start) {
         List<Sound> sounds = devices(def, Sound.class);
         if (!hvm(def) || sounds.isEmpty()) {
+            return;
+        }
+        if (start) {
+            // libxlMakeDomBuildInfo passes the first device only, ich6 under QEMU's name hda
+            String model = sounds.get(0).model();
+            conf.setString("soundhw", "ich6".equals(model) ? "hda" : model);
             return;
         }
         conf.setString("soundhw", String.join(",", sounds.stream().map(Sound::model).toList()));

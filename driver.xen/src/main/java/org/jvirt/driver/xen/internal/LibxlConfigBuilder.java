@@ -49,6 +49,7 @@ final class LibxlConfigBuilder {
         config.put("c_info", cInfo);
         config.put("b_info", buildInfo(def, hvm, osType));
         new LibxlDevices(vncPortMin).add(config, def, hvm);
+        LibxlUsbChannels.add(config, def);
         action(config, "on_poweroff", def.onPoweroff());
         action(config, "on_reboot", def.onReboot());
         action(config, "on_crash", def.onCrash());
@@ -138,6 +139,12 @@ final class LibxlConfigBuilder {
             b.put("type.hvm", new LibxlHvmInfo(vncPortMin).build(def));
         } else {
             os(def, b, osType);
+        }
+        // <xen:commandline> (libvirt's libxl namespace): extra arguments for the device model
+        List<String> extra = DefReader.children(DefReader.child(def.other(), "xen:commandline"), "xen:arg")
+                .map(a -> a.attribute("value")).toList();
+        if (!extra.isEmpty()) {
+            b.put("extra", extra);
         }
         return b;
     }

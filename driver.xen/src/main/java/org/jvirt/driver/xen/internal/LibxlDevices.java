@@ -15,11 +15,15 @@ import org.jvirt.api.xml.Hostdev;
 import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.NetIp;
 import org.jvirt.api.xml.Video;
+import org.jvirt.api.xml.XmlElement;
 
 /** libvirt's libxlMakeDiskList, libxlMakeNicList, libxlMakePCIList, libxlMakeVfbList. */
 final class LibxlDevices {
     /** libxl's VGA RAM when libvirt's post-parse adds the default cirrus video (QEMU upstream). */
     private static final long DEFAULT_VIDEO_KIB = 8192;
+
+    /** xl's default interval of a NIC's rate limit, which libvirt always uses. */
+    private static final long RATE_INTERVAL_USECS = 50_000L;
 
     private final int vncPortMin;
 
@@ -70,9 +74,16 @@ final class LibxlDevices {
 
     private static Map<String, Object> disk(Disk d) throws VirtException {
         Map<String, Object> m = new LinkedHashMap<>();
-        LibxlConfigBuilder.putIf(m, "pdev_path", d.sourcePath());
-        m.put("vdev", d.targetDev());
         String driver = d.driver() == null ? null : d.driver().name();
+        if ("network".equals(d.type())) {
+            if (driver != null && !"qemu".equals(driver)) {
+                throw XenErrors.operationInvalid("only the 'qemu' driver can be used with network disks");
+            }
+            m.put("pdev_path", LibxlNetworkDisk.source(d.source()));
+        } else {
+            LibxlConfigBuilder.putIf(m, "pdev_path", d.sourcePath());
+        }
+        m.put("vdev", d.targetDev());
         String type = d.driver() == null ? null : d.driver().type();
         m.put("backend", driver == null ? "unknown" : switch (driver) {
             case "qemu", "file" -> "qdisk";
@@ -114,9 +125,25 @@ final class LibxlDevices {
         }
         LibxlConfigBuilder.putIf(m, "script", n.script());
         LibxlConfigBuilder.putIf(m, "ifname", n.targetDev());
+        rate(n, m);
         // an HVM NIC without the PV model gets an emulated twin (vif_ioemu), as libvirt asks libxl
         m.put("nictype", hvm && !"netfront".equals(model) ? "vif_ioemu" : "vif");
         return m;
+    }
+
+    /**
+     * libxlMakeNic's rate limit: the outbound average (KiB/s) as bytes per 50 ms, xl's default
+     * replenishing interval (libvirt has no interval of its own).
+     */
+    private static void rate(NetInterface n, Map<String, Object> m) {
+        XmlElement bw = DefReader.child(n.other(), "bandwidth");
+        XmlElement out = bw == null ? null : bw.child("outbound");
+        String average = out == null ? null : out.attribute("average");
+        if (average != null && Long.parseLong(average) > 0) {
+            long bytesPerSec = Long.parseLong(average) * 1024;
+            m.put("rate_bytes_per_interval", bytesPerSec * RATE_INTERVAL_USECS / 1_000_000L);
+            m.put("rate_interval_usecs", RATE_INTERVAL_USECS);
+        }
     }
 
     private static Map<String, Object> pci(Address a, String writeFiltering) {

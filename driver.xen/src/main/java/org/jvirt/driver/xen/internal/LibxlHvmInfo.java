@@ -11,6 +11,7 @@ import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Graphics;
 import org.jvirt.api.xml.Input;
 import org.jvirt.api.xml.Os;
+import org.jvirt.api.xml.Sound;
 import org.jvirt.api.xml.Timer;
 
 /** libvirt's libxlMakeDomBuildInfo, HVM part: {@code b_info."type.hvm"}. */
@@ -69,6 +70,12 @@ final class LibxlHvmInfo {
                 list.add(chr(c));
             }
             h.put("serial_list", list);
+        }
+        List<Sound> sounds = DefReader.devices(def, Sound.class);
+        if (!sounds.isEmpty()) {
+            // the first sound device only: xl.cfg(5) describes soundhw as a single device
+            String model = sounds.get(0).model();
+            h.put("soundhw", "ich6".equals(model) ? "hda" : model);
         }
         StringBuilder boot = new StringBuilder();
         for (String dev : os.bootDevices()) {

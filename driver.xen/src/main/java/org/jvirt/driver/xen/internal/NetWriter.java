@@ -23,12 +23,12 @@ final class NetWriter {
             if (start && "hostdev".equals(net.type())) {
                 continue;
             }
-            out.add(vif(net, DefReader.hvm(def), vifTypename));
+            out.add(vif(net, DefReader.hvm(def), vifTypename, start));
         }
         return out;
     }
 
-    private static String vif(NetInterface net, boolean hvm, String vifTypename) throws VirtException {
+    private static String vif(NetInterface net, boolean hvm, String vifTypename, boolean start) throws VirtException {
         StringBuilder sb = new StringBuilder("mac=").append(net.mac());
         switch (net.type()) {
             case "bridge" -> {
@@ -77,7 +77,12 @@ final class NetWriter {
         XmlElement bw = DefReader.child(net.other(), "bandwidth");
         XmlElement out = bw == null ? null : bw.child("outbound");
         if (out != null && out.attribute("average") != null && !"0".equals(out.attribute("average"))) {
-            sb.append(",rate=").append(out.attribute("average")).append("KB/s");
+            if (start) {
+                // libxlMakeNic counts the average in KiB/s; xl reads "KB" as 1000 bytes, so in bytes
+                sb.append(",rate=").append(Long.parseLong(out.attribute("average")) * 1024).append("B/s");
+            } else {
+                sb.append(",rate=").append(out.attribute("average")).append("KB/s");
+            }
         }
         return sb.toString();
     }

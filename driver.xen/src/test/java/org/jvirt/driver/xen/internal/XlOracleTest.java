@@ -128,13 +128,15 @@ class XlOracleTest {
 
     /**
      * Definitions of kinds libvirt's libxlxml2domconfig data lacks: jvirt's own ({@code xl-oracle/extra},
-     * named {@code jvirt-NAME}: vcpupin) and libvirt's xlconfig SPICE ones ({@code xlconfig-NAME}).
+     * named {@code jvirt-NAME}: vcpupin, sound, USB controllers, an RBD disk) and libvirt's xlconfig
+     * ones ({@code xlconfig-NAME}: SPICE, a USB host device, channels, a NIC rate, QEMU arguments).
      */
     private static List<Path> extraDefinitions(Path xlconfigdata) throws IOException {
         Path out = Files.createTempDirectory("jvirt-xl-extra");
         out.toFile().deleteOnExit();   // registered first, so deleted after its files
         List<Path> files = new ArrayList<>();
-        for (String name : List.of("vcpupin-pv", "vcpupin-cpuset-hvm")) {
+        for (String name : List.of("vcpupin-pv", "vcpupin-cpuset-hvm", "sound-hvm", "usbctrl-hvm",
+                "disk-rbd-hvm")) {
             try (var in = XlOracleTest.class.getResourceAsStream("/xl-oracle/extra/" + name + ".xml")) {
                 Path f = out.resolve("jvirt-" + name + ".xml");
                 Files.write(f, in.readAllBytes());
@@ -142,7 +144,8 @@ class XlOracleTest {
                 files.add(f);
             }
         }
-        for (String name : List.of("spice", "spice-features")) {
+        for (String name : List.of("spice", "spice-features", "usb", "channel-pty", "channel-unix", "vif-rate",
+                "qemu-passthrough")) {
             Path f = out.resolve("xlconfig-" + name + ".xml");
             Files.copy(xlconfigdata.resolve("test-" + name + ".xml"), f);
             f.toFile().deleteOnExit();
