@@ -23,7 +23,6 @@ import org.jvirt.api.spi.SecretDriver;
 import org.jvirt.api.spi.StorageDriver;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -68,6 +67,7 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     private final DriverOpener opener = new DriverOpener(registry);
     private final Set<ConnectionFacade> openConnections = ConcurrentHashMap.newKeySet();
     private final StartupWait startup = new StartupWait();
+    private PendingDrivers pendingDrivers;
     private final AtomicLong syntheticIds = new AtomicLong(Long.MAX_VALUE / 2);
     private volatile Duration driverWait;
     private volatile boolean deactivated;
@@ -95,10 +95,11 @@ public final class CoreConnectionFactory implements ConnectionFactory {
         return core;
     }
 
+    /** The daemon is starting while a bundle with a driver is still to be started (see {@link PendingDrivers}). */
     @Activate
     void activate(CoreConfig config, BundleContext context) {
-        Bundle framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
-        startingWhile(() -> framework.getState() == Bundle.STARTING);
+        pendingDrivers = new PendingDrivers(context).open();
+        startingWhile(pendingDrivers);
         configure(config);
     }
 
@@ -124,6 +125,9 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     @Deactivate
     void deactivate() {
         deactivated = true;
+        if (pendingDrivers != null) {
+            pendingDrivers.close();
+        }
         for (ConnectionFacade c : List.copyOf(openConnections)) {
             c.close();
         }
