@@ -10,10 +10,10 @@ import java.util.function.Supplier;
  * initialised. jvirtd starts the RPC server and the test driver before the other drivers (start
  * levels, {@code cnf/run/felix.bnd}), so that a first client is answered while they still start;
  * a client of a later driver (or of the network, storage or secret driver) waits here until that
- * driver is registered or the framework has started, at most the core's driver wait.
+ * driver is registered or the start is over ({@link PendingDrivers}), at most the core's driver wait.
  * <p>
- * Outside a start (no framework, or the framework active) nothing waits: a missing driver is an
- * error at once, as before.
+ * Outside a start (no framework, or all drivers' bundles started) nothing waits: a missing driver
+ * is an error at once, as before.
  */
 final class StartupWait {
     /** How often a waiter looks again whether the framework is still starting. */
