@@ -15,6 +15,7 @@ public @interface CoreConfig {
     /** Property {@code driver.wait.seconds}. */
     @AttributeDefinition(name = "Driver wait (seconds)", min = "0",
             description = "How long a call on an open connection waits for a replacement when its driver"
-                    + " is gone (stopped, being updated) before it fails with 'no connection driver available'.")
+                    + " is gone (stopped, being updated) before it fails with 'no connection driver available';"
+                    + " also how long an open waits, while the daemon starts, for a driver still to start.")
     long driver_wait_seconds() default DEFAULT_DRIVER_WAIT_SECONDS;
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.jvirt.api.ConnectAuth;
 import org.jvirt.api.ConnectUri;
@@ -21,6 +22,7 @@ import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.SecretDriver;
 import org.jvirt.api.spi.StorageDriver;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * registering the scheme {@code remote}, as libvirt hands such URIs to its remote driver. Candidates
  * are tried highest service ranking first; the next one only when a driver declines.
  * <p>
- * The connections it returns outlive driver instances (see {@link DriverSession}).
+ * The connections it returns outlive driver instances (see {@link DriverSession}). While the
+ * framework is starting, an open whose driver is not registered yet waits for it (see
+ * {@link StartupWait}).
  * <p>
  * <b>Without OSGi</b> (unit tests of drivers and other bundles), build one around driver instances:
  * <pre>
@@ -62,6 +66,8 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     private final DriverRegistry registry = new DriverRegistry();
     private final DriverOpener opener = new DriverOpener(registry);
     private final Set<ConnectionFacade> openConnections = ConcurrentHashMap.newKeySet();
+    private final StartupWait startup = new StartupWait();
+    private PendingDrivers pendingDrivers;
     private final AtomicLong syntheticIds = new AtomicLong(Long.MAX_VALUE / 2);
     private volatile Duration driverWait;
     private volatile boolean deactivated;
@@ -89,7 +95,23 @@ public final class CoreConnectionFactory implements ConnectionFactory {
         return core;
     }
 
+    /** The daemon is starting while a bundle with a driver is still to be started (see {@link PendingDrivers}). */
     @Activate
+    void activate(CoreConfig config, BundleContext context) {
+        pendingDrivers = new PendingDrivers(context).open();
+        startingWhile(pendingDrivers);
+        configure(config);
+    }
+
+    /**
+     * {@code starting} answers whether the daemon is still starting: meanwhile an open whose driver
+     * is not registered yet (and a call for a secondary driver not registered yet) waits for it, at
+     * most the driver wait.
+     */
+    void startingWhile(BooleanSupplier starting) {
+        startup.startingWhile(starting);
+    }
+
     @Modified
     void configure(CoreConfig config) {
         driverWait = Duration.ofSeconds(Math.max(0, config.driver_wait_seconds()));
@@ -103,6 +125,9 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     @Deactivate
     void deactivate() {
         deactivated = true;
+        if (pendingDrivers != null) {
+            pendingDrivers.close();
+        }
         for (ConnectionFacade c : List.copyOf(openConnections)) {
             c.close();
         }
@@ -150,16 +175,39 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     @Override
     public Connection open(String uri, ConnectAuth auth, int flags) throws VirtException {
         ConnectUri parsed = ConnectUri.parse(uri == null ? DEFAULT_URI : uri);
-        Binding first = opener.tryOpen(parsed, auth, flags).orElseThrow(() -> opener.noDriver(parsed, null));
+        Binding first = openFirst(parsed, auth, flags);
         DriverSession session = new DriverSession(registry, parsed, auth, flags, () -> driverWait, first);
         ConnectionFacade facade = new ConnectionFacade(parsed, flags, session, openConnections::remove,
-                () -> secretDriver, () -> networkDriver, () -> storageDriver);
+                () -> startup.awaitNonNull(() -> secretDriver, driverWait),
+                () -> startup.awaitNonNull(() -> networkDriver, driverWait),
+                () -> startup.awaitNonNull(() -> storageDriver, driverWait));
         openConnections.add(facade);
         if (deactivated) { // deactivate() may have closed the others before this one was added
             facade.close();
             throw new VirtException(ErrorCode.NO_CONNECT, ErrorDomain.NONE, parsed + ": the jvirt core is stopping");
         }
         return facade;
+    }
+
+    /** The first driver connection; while the daemon starts, a URI no registered driver serves waits for one. */
+    private Binding openFirst(ConnectUri parsed, ConnectAuth auth, int flags) throws VirtException {
+        long deadline = System.nanoTime() + driverWait.toNanos();
+        while (true) {
+            long seen = startup.registrations();
+            if (!registry.candidates(parsed).isEmpty()) {
+                return opener.tryOpen(parsed, auth, flags).orElseThrow(() -> opener.noDriver(parsed, null));
+            }
+            try {
+                if (!startup.awaitRegistration(seen, deadline)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            LOG.debug("{}: a driver was registered during the start, looking again", parsed);
+        }
+        return opener.tryOpen(parsed, auth, flags).orElseThrow(() -> opener.noDriver(parsed, null));
     }
 
     @Override
@@ -170,6 +218,7 @@ public final class CoreConnectionFactory implements ConnectionFactory {
     private void add(DriverEntry entry) {
         registry.add(entry);
         LOG.info("driver {} registered", entry.describe());
+        startup.registered();
         for (ConnectionFacade c : openConnections) {
             c.driverAdded();
         }
@@ -193,6 +242,7 @@ public final class CoreConnectionFactory implements ConnectionFactory {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindSecretDriver")
     public void bindSecretDriver(SecretDriver driver) {
         secretDriver = driver;
+        startup.registered();
         LOG.info("secret driver {} bound", driver);
     }
 
@@ -207,6 +257,7 @@ public final class CoreConnectionFactory implements ConnectionFactory {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindNetworkDriver")
     public void bindNetworkDriver(NetworkDriver driver) {
         networkDriver = driver;
+        startup.registered();
         LOG.info("network driver {} bound", driver);
     }
 
@@ -221,6 +272,7 @@ public final class CoreConnectionFactory implements ConnectionFactory {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindStorageDriver")
     public void bindStorageDriver(StorageDriver driver) {
         storageDriver = driver;
+        startup.registered();
         LOG.info("storage driver {} bound", driver);
     }
 
