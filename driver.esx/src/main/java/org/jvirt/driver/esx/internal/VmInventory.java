@@ -42,11 +42,11 @@ final class VmInventory {
     private final Map<UUID, Fresh> fresh = new ConcurrentHashMap<>();
 
     /**
-     * A VM just read, for one more call: by a listing ({@code ref} null) or a lookup by name or ID,
-     * for the next lookup of its UUID ({@code byUuid}); by a lookup, for the next call on the very
-     * reference it returned ({@code ref}, by identity). Whichever comes first takes it.
+     * A VM just read, for one more call: by a listing ({@code ref} null) or a lookup, for the next
+     * lookup of its UUID; by a lookup, also for the next call on the very reference it returned
+     * ({@code ref}, by identity). Whichever comes first takes it.
      */
-    private record Fresh(DomainRef ref, boolean byUuid, Vm vm, long readAt) {
+    private record Fresh(DomainRef ref, Vm vm, long readAt) {
         boolean young() {
             return System.nanoTime() - readAt < FRESH_NANOS;
         }
@@ -66,33 +66,31 @@ final class VmInventory {
         long now = System.nanoTime();
         for (Vm vm : out) {
             known.put(vm.uuid(), vm.ref());
-            fresh.put(vm.uuid(), new Fresh(null, true, vm, now));
+            fresh.put(vm.uuid(), new Fresh(null, vm, now));
         }
         return out;
     }
 
     /**
      * {@code lookupByUuid}: the VM's reference for the core, its read handed on to the first call
-     * made on that reference. The young read of a listing or a lookup by name or ID serves instead.
+     * made on that reference or the next lookup (the core's, for the ID of what a remote lookup
+     * returns). The young read of a listing or an earlier lookup serves instead, once.
      */
     DomainRef lookup(UUID uuid) throws VirtException {
         Fresh f = fresh.remove(uuid);
-        if (f != null && f.byUuid() && f.young()) {
+        if (f != null && f.young()) {
             return f.vm().domainRef();
         }
-        Vm vm = byUuid(uuid);
-        DomainRef ref = vm.domainRef();
-        fresh.put(uuid, new Fresh(ref, false, vm, System.nanoTime()));
-        return ref;
+        return handOn(byUuid(uuid));
     }
 
     /**
-     * {@code vm}'s reference for the core after a lookup by name or ID, its read handed on to the
-     * first call made on it or to the next lookup of its UUID.
+     * {@code vm}'s reference for the core after a lookup, its read handed on to the first call made
+     * on it or to the next lookup of its UUID.
      */
     DomainRef handOn(Vm vm) {
         DomainRef ref = vm.domainRef();
-        fresh.put(vm.uuid(), new Fresh(ref, true, vm, System.nanoTime()));
+        fresh.put(vm.uuid(), new Fresh(ref, vm, System.nanoTime()));
         return ref;
     }
 

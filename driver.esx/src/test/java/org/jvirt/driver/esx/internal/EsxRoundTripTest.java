@@ -109,6 +109,9 @@ class EsxRoundTripTest {
         d = conn.lookupByUuid(listed.uuid());
         conn.info(d); // the lookup's read
         assertEquals(1, total());
+        conn.lookupByUuid(listed.uuid());
+        conn.lookupByUuid(listed.uuid()); // a remote lookup by UUID and the core's lookup for its ID
+        assertEquals(1, total());
         conn.info(d); // read afresh: the lookup's read served once
         conn.osType(d);
         assertTrue(conn.isPersistent(d));
