@@ -2,52 +2,42 @@ package org.jvirt.driver.esx.internal.vi;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.CookieManager;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
-import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.jvirt.api.VirtException;
 
 /**
- * The HTTP(S) side of a vSphere session: the JDK's {@link HttpURLConnection}, with a cookie store
- * per connection that keeps the {@code vmware_soap_session} cookie of {@code Login}, so every
- * later call reuses the session (libvirt keeps one curl handle with its cookie engine), and the
- * JDK's keep-alive cache reusing the TCP (and TLS) connection. A call runs on the calling thread
- * from request to answer, as libcurl's do: the JDK's {@code java.net.http.HttpClient}, used before,
- * hands every exchange between the caller, its selector thread and its executor, which on a busy
- * host cost more than the round trip itself (jvirt's calls to the simulator took about twice
- * libvirt's; bench/esx-vs-libvirt.sh). Answers are read up to {@link #maxResponseBytes} and no
- * further: a server cannot make jvirt buffer without bound (libvirt stops at INT32_MAX / 2).
- * Redirects are not followed, as libvirt refuses them.
+ * The HTTP(S) side of a vSphere session: one JDK {@link HttpClient} per connection, whose cookie
+ * store keeps the {@code vmware_soap_session} cookie of {@code Login}, so every later call reuses
+ * the session (libvirt keeps one curl handle with its cookie engine). Answers are read up to
+ * {@link #maxResponseBytes} and no further: a server cannot make jvirt buffer without bound
+ * (libvirt stops at INT32_MAX / 2). Redirects are not followed, as libvirt refuses them.
  */
 public final class ViTransport {
     /** What one SOAP answer may weigh: far above a RetrievePropertiesEx page of 100s of VMs. */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 64 << 20;
 
     private final URI url;
-    private final Proxy proxy;
-    private final SSLSocketFactory trustAll;
-    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
     private final int maxResponseBytes;
-    private final int timeoutMillis;
+    private final Duration timeout;
 
     /**
      * @param url      the SDK endpoint, {@code https://host:443/sdk}
@@ -57,9 +47,19 @@ public final class ViTransport {
     public ViTransport(URI url, boolean noVerify, InetSocketAddress proxy, int maxResponseBytes, Duration timeout) {
         this.url = url;
         this.maxResponseBytes = maxResponseBytes;
-        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        this.proxy = proxy == null ? Proxy.NO_PROXY : new Proxy(Proxy.Type.HTTP, proxy);
-        this.trustAll = noVerify ? trustAll().getSocketFactory() : null;
+        this.timeout = timeout;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout);
+        if (noVerify) {
+            builder.sslContext(trustAll());
+        }
+        if (proxy != null) {
+            builder.proxy(ProxySelector.of(proxy));
+        }
+        this.http = builder.build();
     }
 
     public URI url() {
@@ -72,12 +72,23 @@ public final class ViTransport {
 
     /** POSTs a SOAP request for {@code method}; I/O and TLS failures become libvirt-style errors. */
     Answer post(String method, String soapRequest) throws VirtException {
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "text/xml; charset=utf-8")
+                // the API version libvirt 9.0 speaks; the simulator and real hosts take it
+                .header("SOAPAction", "\"urn:vim25/5.1\"")
+                .POST(HttpRequest.BodyPublishers.ofString(soapRequest, StandardCharsets.UTF_8))
+                .build();
         try {
-            // the API version libvirt 9.0 speaks; the simulator and real hosts take it
-            return exchange(url, "POST", Map.of("Content-Type", "text/xml; charset=utf-8",
-                    "SOAPAction", "\"urn:vim25/5.1\""), soapRequest.getBytes(StandardCharsets.UTF_8), method);
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                return new Answer(response.statusCode(), readBounded(in, method));
+            }
         } catch (IOException e) {
             throw ViErrors.internal("Call to '" + method + "' at '" + url + "' failed: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ViErrors.internal("Call to '" + method + "' interrupted", e);
         }
     }
 
@@ -86,7 +97,7 @@ public final class ViTransport {
      * cookie; anything but 200 or 206 is libvirt's {@code HTTP response code N for download from 'URL'}.
      */
     public byte[] download(URI fileUrl) throws VirtException {
-        Answer answer = send(fileUrl, "GET", Map.of(), null, "download");
+        Answer answer = send(HttpRequest.newBuilder(fileUrl).timeout(timeout).GET().build(), "download", fileUrl);
         if (answer.status() != 200 && answer.status() != 206) {
             throw ViErrors.internal("HTTP response code " + answer.status() + " for download from '" + fileUrl + "'");
         }
@@ -95,7 +106,10 @@ public final class ViTransport {
 
     /** {@code esxVI_CURL_Upload}: PUTs {@code content} to {@code fileUrl}; 200 and 201 are success. */
     public void upload(URI fileUrl, byte[] content) throws VirtException {
-        Answer answer = send(fileUrl, "PUT", Map.of("Content-Type", "application/octet-stream"), content, "upload");
+        HttpRequest request = HttpRequest.newBuilder(fileUrl).timeout(timeout)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+        Answer answer = send(request, "upload", fileUrl);
         if (answer.status() != 200 && answer.status() != 201) {
             throw ViErrors.internal("HTTP response code " + answer.status() + " for upload to '" + fileUrl + "'");
         }
@@ -103,55 +117,22 @@ public final class ViTransport {
 
     /** Whether {@code fileUrl} names a file: a HEAD answered 200 (404 and other answers: no). */
     public boolean exists(URI fileUrl) throws VirtException {
-        return send(fileUrl, "HEAD", Map.of(), null, "lookup").status() == 200;
+        HttpRequest request = HttpRequest.newBuilder(fileUrl).timeout(timeout)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+        return send(request, "lookup", fileUrl).status() == 200;
     }
 
-    private Answer send(URI fileUrl, String verb, Map<String, String> headers, byte[] body, String what)
-            throws VirtException {
+    private Answer send(HttpRequest request, String what, URI fileUrl) throws VirtException {
         try {
-            return exchange(fileUrl, verb, headers, body, what + " from '" + fileUrl + "'");
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                return new Answer(response.statusCode(), readBounded(in, what + " from '" + fileUrl + "'"));
+            }
         } catch (IOException e) {
             throw ViErrors.internal("File " + what + " at '" + fileUrl + "' failed: " + describe(e), e);
-        }
-    }
-
-    /**
-     * One HTTP exchange on the calling thread: the session's cookies sent and kept, the answer's
-     * body read whole (an error status's too, so the connection goes back to the keep-alive cache).
-     */
-    private Answer exchange(URI target, String verb, Map<String, String> headers, byte[] body, String what)
-            throws IOException, VirtException {
-        HttpURLConnection c = (HttpURLConnection) target.toURL().openConnection(proxy);
-        if (trustAll != null && c instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(trustAll);
-            https.setHostnameVerifier((host, session) -> true); // no_verify=1: no name check either
-        }
-        c.setInstanceFollowRedirects(false);
-        c.setUseCaches(false);
-        c.setConnectTimeout(timeoutMillis);
-        c.setReadTimeout(timeoutMillis);
-        c.setRequestMethod(verb);
-        headers.forEach(c::setRequestProperty);
-        for (Map.Entry<String, List<String>> cookie : cookies.get(target, Map.of()).entrySet()) {
-            for (String value : cookie.getValue()) {
-                c.addRequestProperty(cookie.getKey(), value);
-            }
-        }
-        if (body != null) {
-            c.setDoOutput(true);
-            c.setFixedLengthStreamingMode(body.length);
-            try (OutputStream out = c.getOutputStream()) {
-                out.write(body);
-            }
-        }
-        int status = c.getResponseCode();
-        cookies.put(target, c.getHeaderFields());
-        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-        if (in == null) {
-            return new Answer(status, new byte[0]);
-        }
-        try (in) {
-            return new Answer(status, readBounded(in, what));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ViErrors.internal("File " + what + " at '" + fileUrl + "' interrupted", e);
         }
     }
 
