@@ -13,11 +13,15 @@ from the file LIBVIRT_AUTH_FILE names, jvirtd from its own configuration.
         destroy  lookup and destroy of every running domain
         start    lookup and start of every domain destroyed
       checks that every domain runs after start and is shut off after destroy. Prints
-      "OP LABEL MS" per round and "median OP LABEL MS" at the end.
+      "OP LABEL MS" per round and "median OP LABEL MS" at the end. With ESX_CALLS_URL (the
+      simulator proxy's /calls), also "calls OP LABEL N": the SOAP calls that OP made (read and
+      reset after each timed operation, outside its time).
 """
+import os
 import statistics
 import sys
 import time
+import urllib.request
 
 import libvirt
 
@@ -28,6 +32,20 @@ def timed(fn):
     t0 = time.perf_counter_ns()
     fn()
     return (time.perf_counter_ns() - t0) / 1e6
+
+
+CALLS_URL = os.environ.get("ESX_CALLS_URL")
+
+
+def soap_calls():
+    """The SOAP calls the proxy counted since the last reading (which resets them); None without it."""
+    if not CALLS_URL:
+        return None
+    text = urllib.request.urlopen(CALLS_URL + "?reset=1").read().decode()
+    for line in text.splitlines():
+        if line.startswith("total "):
+            return int(line.split()[1])
+    return None
 
 
 def list_all(conn):
@@ -70,17 +88,23 @@ def run(rounds, daemons):
     for _ in range(rounds):
         for label, conn in conns.items():
             n = names[label]
-            times = {
-                "list": timed(lambda: list_all(conn)),
-                "dominfo": timed(lambda: dominfo(conn, n)),
-                "destroy": timed(lambda: power(conn, n, False)),
-            }
+            times = {}
+            calls = {}
+            soap_calls()
+            for op, fn in (("list", lambda: list_all(conn)), ("dominfo", lambda: dominfo(conn, n)),
+                           ("destroy", lambda: power(conn, n, False))):
+                times[op] = timed(fn)
+                calls[op] = soap_calls()
             check_state(conn, n, libvirt.VIR_DOMAIN_SHUTOFF)
+            soap_calls()
             times["start"] = timed(lambda: power(conn, n, True))
+            calls["start"] = soap_calls()
             check_state(conn, n, libvirt.VIR_DOMAIN_RUNNING)
             for op, ms in times.items():
                 samples.setdefault((op, label), []).append(ms)
                 print("%s %s %.1f" % (op, label, ms), flush=True)
+                if calls[op] is not None:
+                    print("calls %s %s %d" % (op, label, calls[op]), flush=True)
     for (op, label), values in samples.items():
         print("median %s %s %.1f" % (op, label, statistics.median(values)))
     for conn in conns.values():

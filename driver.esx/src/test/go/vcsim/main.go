@@ -10,7 +10,7 @@
 // leaves empty: real hosts set it, and libvirt's ESX driver dereferences it without a check
 // (virsh pool-list, domxml-from-native and domxml-to-native with datastore paths crash on it).
 // And an ESX host gets the HostAutoStartManager it names but the simulator lacks (autostart.go).
-// All are off with -raw.
+// All are off with -raw. The proxy also counts the SOAP calls per method (calls.go, GET /calls).
 package main
 
 import (
@@ -81,7 +81,8 @@ func main() {
 		scheme = "https"
 		ln = tls.NewListener(ln, &tls.Config{Certificates: inner.TLS.Certificates})
 	}
-	server := &http.Server{Handler: proxy}
+	counter := &callCounter{counts: map[string]int{}}
+	server := &http.Server{Handler: counter.wrap(proxy)}
 	go server.Serve(ln)
 
 	fmt.Printf("URL %s://%s/sdk\n", scheme, ln.Addr().String())

@@ -6,7 +6,8 @@ package main
 // power-on task until someone answers). With -question every VM is replaced by a wrapper whose
 // PowerOnVM_Task starts a task (running), sets runtime.question as ESX does and returns at once;
 // AnswerVM clears the question and ends the task: the choice "0" (Cancel) fails it with
-// InvalidState, the others power the VM on as the simulator does and let it succeed.
+// InvalidState, the others power the VM on as the simulator does and let it succeed. The task is
+// added to the VM's recentTask, as ESX lists it there.
 
 import (
 	"github.com/vmware/govmomi/simulator"
@@ -33,6 +34,10 @@ func (vm *questionVM) PowerOnVMTask(ctx *simulator.Context, req *types.PowerOnVM
 	task := simulator.CreateTask(vm, "powerOn", nil)
 	simulator.Map.Update(task, []types.PropertyChange{{Name: "info.state", Val: types.TaskInfoStateRunning}})
 	vm.pending = task
+	// ESX lists a VM's tasks in its recentTask (the simulator does not): what libvirt checks for
+	// "Other tasks are pending for this domain" before it starts a task
+	recent := append(append([]types.ManagedObjectReference(nil), vm.RecentTask...), task.Self)
+	simulator.Map.Update(vm, []types.PropertyChange{{Name: "recentTask", Val: recent}})
 	choices := []types.BaseElementDescription{
 		&types.ElementDescription{Description: types.Description{Label: "Cancel", Summary: "Cancel"}, Key: "0"},
 		&types.ElementDescription{Description: types.Description{Label: "I moved it", Summary: "I moved it"}, Key: "1"},

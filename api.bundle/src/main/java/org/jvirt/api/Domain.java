@@ -268,6 +268,19 @@ public interface Domain {
      */
     DomainSnapshot snapshotLookupByName(String name, int flags) throws VirtException;
 
+    /**
+     * A handle on this domain's snapshot {@code name} made without asking the driver whether the
+     * snapshot exists: libvirt's {@code virGetDomainSnapshot}, as libvirtd makes one from the name a
+     * remote call sends ({@code get_nonnull_domain_snapshot}). A call on a handle whose snapshot
+     * does not exist fails as the driver reports it ({@link ErrorCode#NO_DOMAIN_SNAPSHOT}). The
+     * default looks the snapshot up ({@link #snapshotLookupByName}).
+     *
+     * @since 1.8
+     */
+    default DomainSnapshot snapshotHandle(String name) throws VirtException {
+        return snapshotLookupByName(name, 0);
+    }
+
     /** {@code virDomainHasCurrentSnapshot}. */
     boolean hasCurrentSnapshot(int flags) throws VirtException;
 

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
  * ESX driver and its credentials file) and real virsh with libvirt's own ESX driver
  * ({@code esx://...}) on one VMware simulator (driver.esx's Go fixture, built here with Debian's
  * Go): {@code list --all} and {@code dominfo} read alike, and {@code destroy}, {@code start} and
- * {@code autostart} made through jvirtd are what libvirt reads, and the other way round.
+ * {@code autostart} made through jvirtd are what libvirt reads, and the other way round; snapshots
+ * made, listed, described, reverted to and deleted through jvirtd are what libvirt reads, and the
+ * other way round.
  */
 class JvirtdEsxIT {
     private static final Path GO = Path.of("/usr/bin/go");
@@ -149,6 +151,38 @@ class JvirtdEsxIT {
         for (String vm : List.of("ha-host_VM0", "ha-host_VM1")) {
             assertEquals(dominfo(libvirt("dominfo " + vm)), dominfo(jvirt("dominfo " + vm)));
         }
+    }
+
+    /**
+     * Snapshots over the wire (the RPC server's snapshot procedures on the ESX driver): virsh's
+     * snapshot commands through jvirtd and through libvirt's own ESX driver on the same VM.
+     */
+    @Test
+    void snapshotsThroughJvirtdAreWhatLibvirtReads() throws Exception {
+        String vm = "ha-host_VM0";
+        ok(jvirt("snapshot-create-as " + vm + " w1 'made through jvirtd'"));
+        ok(libvirt("snapshot-create-as " + vm + " w2 'made by libvirt'"));
+        ok(jvirt("snapshot-create-as " + vm + " w3"));
+        for (String read : List.of("snapshot-list --name " + vm, "snapshot-list --name --roots " + vm,
+                "snapshot-list --name --leaves " + vm, "snapshot-list --tree " + vm, "snapshot-current --name " + vm,
+                "snapshot-parent " + vm + " w3", "snapshot-dumpxml " + vm + " w1", "snapshot-dumpxml " + vm + " w2",
+                "snapshot-info " + vm + " w2")) {
+            assertEquals(ok(libvirt(read)), ok(jvirt(read)), read);
+        }
+        assertEquals("w1\nw2\nw3", ok(jvirt("snapshot-list --name " + vm)).strip());
+        Commands.Result theirs = libvirt("snapshot-dumpxml " + vm + " nope");
+        Commands.Result ours = jvirt("snapshot-dumpxml " + vm + " nope");
+        assertEquals(1, ours.exitCode(), ours.toString());
+        assertEquals(theirs.stderr().strip(), ours.stderr().strip());
+        assertTrue(ours.stderr().contains("Could not find snapshot with name 'nope'"), ours.stderr());
+
+        ok(jvirt("snapshot-revert " + vm + " w1"));
+        assertEquals("w1", ok(libvirt("snapshot-current --name " + vm)).strip());
+        ok(libvirt("snapshot-delete " + vm + " w3"));
+        assertEquals("w1\nw2", ok(jvirt("snapshot-list --name " + vm)).strip());
+        ok(jvirt("snapshot-delete --children " + vm + " w1"));
+        assertEquals("", ok(libvirt("snapshot-list --name " + vm)).strip());
+        assertEquals(ok(libvirt("list --all")), ok(jvirt("list --all")));
     }
 
     @Test

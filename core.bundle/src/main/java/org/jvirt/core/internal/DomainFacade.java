@@ -352,6 +352,11 @@ final class DomainFacade implements Domain {
     }
 
     @Override
+    public DomainSnapshot snapshotHandle(String snapshotName) throws VirtException {
+        return snapshots.handleOf(snapshotName);
+    }
+
+    @Override
     public boolean hasCurrentSnapshot(int flags) throws VirtException {
         return snapshots.hasCurrent(flags);
     }

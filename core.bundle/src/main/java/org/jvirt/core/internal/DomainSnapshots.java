@@ -56,6 +56,12 @@ final class DomainSnapshots {
         return handle(calls.read(fn, (s, d) -> s.lookupByName(d, name, flags)));
     }
 
+    /** {@code virGetDomainSnapshot}: a handle by name, no driver call (the calls on it check the name). */
+    DomainSnapshot handleOf(String name) throws VirtException {
+        SnapshotCalls.notNull(name, "name", "virDomainSnapshotLookupByName");
+        return handle(name);
+    }
+
     boolean hasCurrent(int flags) throws VirtException {
         return calls.read("virDomainHasCurrentSnapshot", (s, d) -> s.hasCurrent(d, flags));
     }

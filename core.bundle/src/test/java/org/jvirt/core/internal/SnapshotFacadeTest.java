@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
+import org.jvirt.api.DomainSnapshot;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.Flag;
@@ -75,6 +76,25 @@ class SnapshotFacadeTest {
             fails(ErrorCode.OPERATION_DENIED, ErrorDomain.DOMAIN_SNAPSHOT,
                     "operation forbidden: read only access prevents virDomainSnapshotCreateXML",
                     () -> dom.snapshotCreateXml("<domainsnapshot/>", 0));
+        }
+    }
+
+    /**
+     * {@code snapshotHandle} (libvirt's virGetDomainSnapshot, what the RPC server uses for a remote
+     * snapshot): no driver call to make it; the call made on it is the driver's.
+     */
+    @Test
+    void aHandleByNameAsksTheDriverNothingUntilItIsUsed() throws VirtException {
+        try (Connection c = core.open("test:///default", 0)) {
+            Domain dom = c.lookupByName("test");
+            DomainSnapshot s = dom.snapshotHandle("s1"); // this driver has no snapshots: still a handle
+            assertEquals("s1", s.name());
+            assertEquals(dom, s.domain());
+            fails(ErrorCode.NO_SUPPORT, ErrorDomain.DOMAIN_SNAPSHOT,
+                    "this function is not supported by the connection driver: virDomainSnapshotGetXMLDesc",
+                    () -> s.xmlDesc(0));
+            fails(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN_SNAPSHOT,
+                    "name in virDomainSnapshotLookupByName must not be NULL", () -> dom.snapshotHandle(null));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.jvirt.driver.esx.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -13,6 +14,7 @@ import org.jvirt.driver.esx.internal.vi.PropertyCollector;
 import org.jvirt.driver.esx.internal.vi.SoapXml;
 import org.jvirt.driver.esx.internal.vi.TaskWaiter;
 import org.jvirt.driver.esx.internal.vi.ViErrors;
+import org.jvirt.driver.esx.internal.vi.VimFault;
 import org.w3c.dom.Element;
 
 /**
@@ -35,6 +37,7 @@ final class DatastoreBrowser {
     private final PropertyCollector collector;
     private final EsxHost host;
     private final TaskWaiter waiter;
+    private final Map<String, MoRef> browsers = new ConcurrentHashMap<>();
 
     DatastoreBrowser(PropertyCollector collector, EsxHost host) {
         this.collector = collector;
@@ -82,8 +85,18 @@ final class DatastoreBrowser {
     }
 
     private Element search(String method, String datastore, String folder, String pattern) throws VirtException {
-        MoRef task = collector.client().singleMoRef(method, browser(datastore), SoapXml.element("datastorePath", folder)
-                + "<searchSpec>" + SPEC + SoapXml.element("matchPattern", pattern) + "</searchSpec>");
+        String params = SoapXml.element("datastorePath", folder) + "<searchSpec>" + SPEC
+                + SoapXml.element("matchPattern", pattern) + "</searchSpec>";
+        MoRef task;
+        try {
+            task = collector.client().singleMoRef(method, browser(datastore), params);
+        } catch (VimFault fault) {
+            if (!"ManagedObjectNotFound".equals(fault.faultType())) {
+                throw fault;
+            }
+            browsers.clear(); // the datastore went away or was replaced: its browser is looked up anew
+            task = collector.client().singleMoRef(method, browser(datastore), params);
+        }
         TaskWaiter.Outcome outcome = waiter.await(task, VmTasks.TIMEOUT_SECONDS);
         if (!outcome.success()) {
             throw ViErrors.internal("Could not search in datastore '" + datastore + "': " + outcome.errorMessage());
@@ -91,13 +104,26 @@ final class DatastoreBrowser {
         return outcome.value();
     }
 
+    /**
+     * The datastore's browser: the host's datastores are read (one round trip) for a name not seen
+     * before, and their browsers kept; a datastore's browser does not change while it exists (a
+     * search on a browser the server no longer has reads them again, see {@link #search}).
+     */
     private MoRef browser(String datastore) throws VirtException {
+        MoRef known = browsers.get(datastore);
+        if (known != null) {
+            return known;
+        }
         for (ObjectContent o : collector.retrieve(host.hostSystem(),
                 Map.of("Datastore", List.of("summary.name", "browser")))) {
-            if (datastore.equals(o.string("summary.name")) && o.moRef("browser") != null) {
-                return o.moRef("browser");
+            if (o.string("summary.name") != null && o.moRef("browser") != null) {
+                browsers.put(o.string("summary.name"), o.moRef("browser"));
             }
         }
-        throw ViErrors.internal("Could not find datastore with name '" + datastore + "'");
+        known = browsers.get(datastore);
+        if (known == null) {
+            throw ViErrors.internal("Could not find datastore with name '" + datastore + "'");
+        }
+        return known;
     }
 }

@@ -55,7 +55,7 @@ final class EsxConnection implements DriverConnection {
         this.domainXml = new DomainXml(collector, host, files, codec);
         this.definitions = new VmDefinitions(client, collector, host, vms, files, domainXml);
         this.autostart = new HostAutostart(collector, host);
-        this.snapshots = new EsxSnapshots(vms, collector, new VmTasks(client), new SnapshotXml(codec, Clock.systemUTC()));
+        this.snapshots = new EsxSnapshots(vms, new VmTasks(client), new SnapshotXml(codec, Clock.systemUTC()));
     }
 
     @Override
@@ -87,8 +87,14 @@ final class EsxConnection implements DriverConnection {
     public List<DomainRef> listAllDomains(int flags) throws VirtException {
         ViErrors.checkFlags(flags, DomainListFilter.SUPPORTED, "esxConnectListAllDomains");
         List<DomainRef> out = new ArrayList<>();
+        HostAutostart.Config[] config = new HostAutostart.Config[1]; // read when a filter first asks, once
         for (Vm vm : vms.all()) {
-            if (filter.matches(flags, vm, () -> autostart.get(vm))) {
+            if (filter.matches(flags, vm, () -> {
+                if (config[0] == null) {
+                    config[0] = autostart.config();
+                }
+                return config[0].starts(vm);
+            })) {
                 out.add(vm.domainRef());
             }
         }
@@ -97,17 +103,17 @@ final class EsxConnection implements DriverConnection {
 
     @Override
     public DomainRef lookupByName(String name) throws VirtException {
-        return vms.byName(name).domainRef();
+        return vms.handOn(vms.byName(name));
     }
 
     @Override
     public DomainRef lookupByUuid(UUID uuid) throws VirtException {
-        return vms.byUuid(uuid).domainRef();
+        return vms.lookup(uuid);
     }
 
     @Override
     public DomainRef lookupById(int id) throws VirtException {
-        return vms.byId(id).domainRef();
+        return vms.handOn(vms.byId(id));
     }
 
     @Override
@@ -157,41 +163,41 @@ final class EsxConnection implements DriverConnection {
 
     @Override
     public void undefine(DomainRef dom, int flags) throws VirtException {
-        definitions.undefine(vms.of(dom), flags);
+        change(dom, vm -> definitions.undefine(vm, flags));
     }
 
     @Override
     public void create(DomainRef dom, int flags) throws VirtException {
         ViErrors.checkFlags(flags, 0, "esxDomainCreateWithFlags");
-        ops.start(vms.of(dom));
+        change(dom, ops::start);
     }
 
     @Override
     public void destroy(DomainRef dom, int flags) throws VirtException {
         ViErrors.checkFlags(flags, 0, "esxDomainDestroyFlags");
-        ops.destroy(vms.of(dom));
+        change(dom, ops::destroy);
     }
 
     @Override
     public void shutdown(DomainRef dom, int flags) throws VirtException {
         ViErrors.checkFlags(flags, 0, "esxDomainShutdownFlags");
-        ops.shutdown(vms.of(dom));
+        change(dom, ops::shutdown);
     }
 
     @Override
     public void reboot(DomainRef dom, int flags) throws VirtException {
         ViErrors.checkFlags(flags, 0, "esxDomainReboot");
-        ops.reboot(vms.of(dom));
+        change(dom, ops::reboot);
     }
 
     @Override
     public void suspend(DomainRef dom) throws VirtException {
-        ops.suspend(vms.of(dom));
+        change(dom, ops::suspend);
     }
 
     @Override
     public void resume(DomainRef dom) throws VirtException {
-        ops.resume(vms.of(dom));
+        change(dom, ops::resume);
     }
 
     @Override
@@ -212,18 +218,19 @@ final class EsxConnection implements DriverConnection {
     @Override
     public void setMemory(DomainRef dom, long kib, int flags) throws VirtException {
         ViErrors.checkFlags(flags, MODIFY | MemoryFlag.MAXIMUM.bit(), "esxDomainSetMemoryFlags");
-        Vm vm = vms.of(dom);
-        if (Flag.isSet(flags, MemoryFlag.MAXIMUM)) {
-            ops.setMaxMemory(vm, kib);
-        } else {
-            ops.setMemory(vm, kib);
-        }
+        change(dom, vm -> {
+            if (Flag.isSet(flags, MemoryFlag.MAXIMUM)) {
+                ops.setMaxMemory(vm, kib);
+            } else {
+                ops.setMemory(vm, kib);
+            }
+        });
     }
 
     @Override
     public void setVcpus(DomainRef dom, int count, int flags) throws VirtException {
         ViErrors.checkFlags(flags, MODIFY, "esxDomainSetVcpusFlags");
-        ops.setVcpus(vms.of(dom), count);
+        change(dom, vm -> ops.setVcpus(vm, count));
     }
 
     @Override
@@ -256,6 +263,23 @@ final class EsxConnection implements DriverConnection {
     @Override
     public Optional<DomainSnapshotDriver> ownSnapshots() {
         return Optional.of(snapshots);
+    }
+
+    /** A call that changes the VM (see {@link #change}). */
+    private interface VmChange {
+        void apply(Vm vm) throws VirtException;
+    }
+
+    /**
+     * Runs {@code op} on the VM behind {@code dom}; afterwards nothing read of the VM before is handed
+     * on ({@link VmInventory#forget}), so the next call sees the change.
+     */
+    private void change(DomainRef dom, VmChange op) throws VirtException {
+        try {
+            op.apply(vms.of(dom));
+        } finally {
+            vms.forget(dom.uuid());
+        }
     }
 
     /** {@code esxConnectClose}: logs the session out. */

@@ -12,7 +12,6 @@ import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainSnapshotDriver;
 import org.jvirt.driver.esx.internal.vi.MoRef;
 import org.jvirt.driver.esx.internal.vi.ObjectContent;
-import org.jvirt.driver.esx.internal.vi.PropertyCollector;
 import org.jvirt.driver.esx.internal.vi.SoapXml;
 import org.jvirt.driver.esx.internal.vi.ViErrors;
 import org.w3c.dom.Element;
@@ -31,13 +30,11 @@ final class EsxSnapshots implements DomainSnapshotDriver {
             SnapshotListFlag.LEAVES);
 
     private final VmInventory vms;
-    private final PropertyCollector collector;
     private final VmTasks tasks;
     private final SnapshotXml xml;
 
-    EsxSnapshots(VmInventory vms, PropertyCollector collector, VmTasks tasks, SnapshotXml xml) {
+    EsxSnapshots(VmInventory vms, VmTasks tasks, SnapshotXml xml) {
         this.vms = vms;
-        this.collector = collector;
         this.tasks = tasks;
         this.xml = xml;
     }
@@ -65,12 +62,13 @@ final class EsxSnapshots implements DomainSnapshotDriver {
         }
     }
 
+    /** The VM and its snapshot tree, in one round trip ({@link VmInventory#of(DomainRef, List)}). */
     private Snapshots read(DomainRef dom) throws VirtException {
-        Vm vm = vms.of(dom);
-        ObjectContent o = collector.retrieveOne(vm.ref(), List.of(ROOTS, CURRENT));
+        VmInventory.VmRead read = vms.of(dom, List.of(ROOTS, CURRENT));
+        ObjectContent o = read.more();
         Element roots = o.element(ROOTS);
         List<SnapshotTree> trees = roots == null ? List.of() : SnapshotTree.listOf(SoapXml.children(roots, null));
-        return new Snapshots(vm, trees, o.moRef(CURRENT));
+        return new Snapshots(read.vm(), trees, o.moRef(CURRENT));
     }
 
     @Override
@@ -79,6 +77,7 @@ final class EsxSnapshots implements DomainSnapshotDriver {
                 SnapshotCreateFlag.NO_METADATA, SnapshotCreateFlag.VALIDATE), "esxDomainSnapshotCreateXML");
         SnapshotXml.Request request = xml.parse(xmlDesc);
         Snapshots s = read(dom);
+        tasks.prepare(s.vm()); // the snapshot auto_answer: a question the VM asks is answered first
         if (SnapshotTree.find(s.roots(), request.name()) != null) {
             throw ViErrors.of(ErrorCode.OPERATION_INVALID, "Snapshot '" + request.name() + "' already exists");
         }
@@ -86,7 +85,11 @@ final class EsxSnapshots implements DomainSnapshotDriver {
                 + (request.description() == null ? "" : SoapXml.element("description", request.description()))
                 + SoapXml.element("memory", Boolean.toString(!Flag.isSet(flags, SnapshotCreateFlag.DISK_ONLY)))
                 + SoapXml.element("quiesce", Boolean.toString(Flag.isSet(flags, SnapshotCreateFlag.QUIESCE)));
-        tasks.run("CreateSnapshot_Task", s.vm().ref(), params, "create snapshot");
+        try {
+            tasks.run("CreateSnapshot_Task", s.vm(), params, "create snapshot");
+        } finally {
+            vms.forget(dom.uuid()); // the VM has snapshots now
+        }
         return request.name();
     }
 
@@ -167,20 +170,30 @@ final class EsxSnapshots implements DomainSnapshotDriver {
     @Override
     public void revert(DomainRef dom, String snapshot, int flags) throws VirtException {
         ViErrors.checkFlags(flags, 0, "esxDomainRevertToSnapshot");
-        SnapshotTree tree = read(dom).require(snapshot).tree();
-        tasks.run("RevertToSnapshot_Task", tree.snapshot(), "", "revert to snapshot '" + snapshot + "'");
+        Snapshots s = read(dom);
+        SnapshotTree tree = s.require(snapshot).tree();
+        try {
+            tasks.run("RevertToSnapshot_Task", tree.snapshot(), s.vm(), "", "revert to snapshot '" + snapshot + "'");
+        } finally {
+            vms.forget(dom.uuid()); // its power state may have changed
+        }
     }
 
     @Override
     public void delete(DomainRef dom, String snapshot, int flags) throws VirtException {
         ViErrors.checkFlags(flags, Flag.mask(SnapshotDeleteFlag.CHILDREN, SnapshotDeleteFlag.METADATA_ONLY),
                 "esxDomainSnapshotDelete");
-        SnapshotTree tree = read(dom).require(snapshot).tree();
+        Snapshots s = read(dom);
+        SnapshotTree tree = s.require(snapshot).tree();
         if (Flag.isSet(flags, SnapshotDeleteFlag.METADATA_ONLY)) {
             return; // ESX keeps no libvirt metadata: nothing to remove once the snapshot is known to exist
         }
         String params = SoapXml.element("removeChildren",
                 Boolean.toString(Flag.isSet(flags, SnapshotDeleteFlag.CHILDREN)));
-        tasks.run("RemoveSnapshot_Task", tree.snapshot(), params, "delete snapshot '" + snapshot + "'");
+        try {
+            tasks.run("RemoveSnapshot_Task", tree.snapshot(), s.vm(), params, "delete snapshot '" + snapshot + "'");
+        } finally {
+            vms.forget(dom.uuid());
+        }
     }
 }

@@ -28,20 +28,29 @@ final class HostAutostart {
         this.host = host;
     }
 
-    private record Config(boolean enabled, List<Element> powerInfo) {
+    /** The host's autostart configuration: whether it is on, and the VMs' entries. */
+    record Config(boolean enabled, List<Element> powerInfo) {
+        /** Whether {@code vm} starts with the host. */
+        boolean starts(Vm vm) {
+            if (!enabled) {
+                return false;
+            }
+            for (Element info : powerInfo) {
+                if (vm.ref().value().equals(key(info))) {
+                    return "powerOn".equalsIgnoreCase(SoapXml.childText(info, "startAction"));
+                }
+            }
+            return false;
+        }
     }
 
     boolean get(Vm vm) throws VirtException {
-        Config config = config(manager());
-        if (!config.enabled()) {
-            return false;
-        }
-        for (Element info : config.powerInfo()) {
-            if (vm.ref().value().equals(key(info))) {
-                return "powerOn".equalsIgnoreCase(SoapXml.childText(info, "startAction"));
-            }
-        }
-        return false;
+        return config().starts(vm);
+    }
+
+    /** The host's configuration, read once for all the VMs of a listing (one round trip). */
+    Config config() throws VirtException {
+        return config(manager());
     }
 
     /**

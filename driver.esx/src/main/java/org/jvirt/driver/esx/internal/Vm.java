@@ -11,6 +11,7 @@ import org.jvirt.api.spi.DomainRef;
 import org.jvirt.driver.esx.internal.vi.MoRef;
 import org.jvirt.driver.esx.internal.vi.ObjectContent;
 import org.jvirt.driver.esx.internal.vi.ViErrors;
+import org.w3c.dom.Element;
 
 /**
  * A virtual machine as the driver reads it in one retrieval (libvirt's
@@ -19,13 +20,18 @@ import org.jvirt.driver.esx.internal.vi.ViErrors;
  * @param powerState   {@code poweredOn}, {@code poweredOff} or {@code suspended}
  * @param memoryLimitMB {@code config.memoryAllocation.limit}: -1 for none
  * @param snapshots     whether the VM has snapshots ({@code rootSnapshot} not empty)
+ * @param question      the question the VM asks ({@code runtime.question}, a VirtualMachineQuestionInfo), or null
+ * @param recentTasks   the VM's {@code recentTask} list: what libvirt checks for pending tasks before
+ *                      starting one ({@link VmTasks#prepare}); read with the rest, so the check costs a
+ *                      round trip only when the list is not empty
  */
 record Vm(MoRef ref, String name, UUID uuid, int idNumber, String powerState, long memoryMB, int numCpu,
-          long memoryLimitMB, boolean snapshots) {
+          long memoryLimitMB, boolean snapshots, Element question, List<MoRef> recentTasks) {
 
     /** The properties {@link #of} reads. */
     static final List<String> PROPERTIES = List.of("name", "config.uuid", "runtime.powerState",
-            "config.hardware.memoryMB", "config.hardware.numCPU", "config.memoryAllocation.limit", "rootSnapshot");
+            "config.hardware.memoryMB", "config.hardware.numCPU", "config.memoryAllocation.limit", "rootSnapshot",
+            "runtime.question", "recentTask");
 
     static Vm of(ObjectContent vm) throws VirtException {
         String uuidText = vm.requiredString("config.uuid");
@@ -38,7 +44,7 @@ record Vm(MoRef ref, String name, UUID uuid, int idNumber, String powerState, lo
         return new Vm(vm.obj(), unescape(vm.requiredString("name")), uuid, parseId(vm.obj().value()),
                 vm.requiredString("runtime.powerState"), vm.longValue("config.hardware.memoryMB", 0),
                 (int) vm.longValue("config.hardware.numCPU", 0), vm.longValue("config.memoryAllocation.limit", -1),
-                !vm.moRefs("rootSnapshot").isEmpty());
+                !vm.moRefs("rootSnapshot").isEmpty(), vm.element("runtime.question"), vm.moRefs("recentTask"));
     }
 
     /**

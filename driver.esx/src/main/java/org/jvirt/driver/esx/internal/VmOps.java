@@ -12,7 +12,8 @@ import org.jvirt.driver.esx.internal.vi.ViErrors;
 /**
  * The calls that change a VM, each with the power state check libvirt's ESX driver makes first
  * and its messages: power on/off, suspend/resume, guest shutdown/reboot, ReconfigVM for memory
- * and vCPUs.
+ * and vCPUs. A task is prepared for as libvirt does ({@link VmTasks#prepare}: the VM's question,
+ * other pending tasks) before the power state is checked, in libvirt's order.
  */
 final class VmOps {
     private final ViClient client;
@@ -28,23 +29,27 @@ final class VmOps {
     }
 
     void start(Vm vm) throws VirtException {
+        tasks.prepare(vm);
         require(vm, "poweredOff", "Domain is not powered off");
-        tasks.run("PowerOnVM_Task", vm.ref(), "", "start domain");
+        tasks.run("PowerOnVM_Task", vm, "", "start domain");
     }
 
     void destroy(Vm vm) throws VirtException {
+        tasks.prepare(vm);
         require(vm, "poweredOn", "Domain is not powered on");
-        tasks.run("PowerOffVM_Task", vm.ref(), "", "destroy domain");
+        tasks.run("PowerOffVM_Task", vm, "", "destroy domain");
     }
 
     void suspend(Vm vm) throws VirtException {
+        tasks.prepare(vm);
         require(vm, "poweredOn", "Domain is not powered on");
-        tasks.run("SuspendVM_Task", vm.ref(), "", "suspend domain");
+        tasks.run("SuspendVM_Task", vm, "", "suspend domain");
     }
 
     void resume(Vm vm) throws VirtException {
+        tasks.prepare(vm);
         require(vm, "suspended", "Domain is not suspended");
-        tasks.run("PowerOnVM_Task", vm.ref(), "", "resume domain");
+        tasks.run("PowerOnVM_Task", vm, "", "resume domain");
     }
 
     /** ShutdownGuest: asks the guest (VMware Tools) and returns at once, as libvirt. */
@@ -60,6 +65,7 @@ final class VmOps {
 
     /** {@code esxDomainSetMaxMemory}: the VM's memory size, only while it is powered off. */
     void setMaxMemory(Vm vm, long kib) throws VirtException {
+        tasks.prepare(vm);
         require(vm, "poweredOff", "Domain is not powered off");
         reconfigure(vm, "<memoryMB>" + divUp(kib, 1024) + "</memoryMB>",
                 "set max-memory to " + kib + " kilobytes");
@@ -67,6 +73,7 @@ final class VmOps {
 
     /** {@code esxDomainSetMemory}: the memory limit (what the guest may use of its size). */
     void setMemory(Vm vm, long kib) throws VirtException {
+        tasks.prepare(vm);
         reconfigure(vm, "<memoryAllocation><limit>" + divUp(kib, 1024) + "</limit></memoryAllocation>",
                 "set memory to " + kib + " kilobytes");
     }
@@ -85,6 +92,7 @@ final class VmOps {
             throw ViErrors.invalidArg("Requested number of virtual CPUs is greater than max allowable number of"
                     + " virtual CPUs for the domain: " + count + " > " + max);
         }
+        tasks.prepare(vm);
         reconfigure(vm, "<numCPUs>" + count + "</numCPUs>", "set number of virtual CPUs to " + count);
     }
 
@@ -95,7 +103,7 @@ final class VmOps {
     }
 
     private void reconfigure(Vm vm, String spec, String what) throws VirtException {
-        tasks.run("ReconfigVM_Task", vm.ref(), "<spec>" + spec + "</spec>", what);
+        tasks.run("ReconfigVM_Task", vm, "<spec>" + spec + "</spec>", what);
     }
 
     private static void require(Vm vm, String powerState, String message) throws VirtException {

@@ -85,6 +85,33 @@ class EsxQuestionVcsimTest {
         return d;
     }
 
+    /**
+     * libvirt's pending-task check ({@code esxVI_LookupVirtualMachineByUuidAndPrepareForTask}): a
+     * VM whose power-on task a question holds is answered with {@code auto_answer=1}, and the next
+     * task still fails on the task that was pending when the VM was read, in libvirt's words; libvirt's
+     * ESX driver on the same state says the same.
+     */
+    @Test
+    void aPendingTaskRefusesTheNextAsLibvirt() throws Exception {
+        DomainRef d = poweredOff("ha-host_VM0");
+        assertThrows(VirtException.class, () -> asking.create(d, 0)); // the question now holds its task
+        VirtException e = assertThrows(VirtException.class, () -> answering.create(d, 0));
+        assertEquals(ErrorCode.OPERATION_INVALID, e.code());
+        assertEquals("Requested operation is not valid: Other tasks are pending for this domain", e.getMessage());
+        // the answer was given all the same: the held power-on ended, and nothing is pending now
+        assertEquals(DomainState.RUNNING, answering.state(d).state());
+        answering.destroy(d, 0);
+        assertEquals(DomainState.SHUTOFF, answering.state(d).state());
+
+        LibvirtVirsh virsh = new LibvirtVirsh(EsxTestSupport.uri("esx", sim, "/",
+                "no_verify=1&transport=http&auto_answer=1"), EsxTestSupport.credentialsFile(dir));
+        assertThrows(VirtException.class, () -> asking.create(d, 0));
+        AssertionError theirs = assertThrows(AssertionError.class, () -> virsh.run("start", d.name()));
+        assertTrue(theirs.getMessage().contains("error: Requested operation is not valid: Other tasks are pending"
+                + " for this domain"), theirs.getMessage());
+        assertEquals(DomainState.RUNNING, answering.state(d).state());
+    }
+
     @Test
     void autoAnswerGivesTheDefaultAnswer() throws Exception {
         DomainRef d = answering.lookupByName("ha-host_VM1");

@@ -20,7 +20,8 @@ import org.jvirt.rpc.internal.xdr.XdrWriter;
 
 /**
  * Domain snapshots ({@code virDomainSnapshot*}): a {@code remote_nonnull_domain_snapshot} is a name
- * and a domain; the server finds the domain by UUID and the snapshot by name, then calls it.
+ * and a domain; the server finds the domain by UUID and makes a handle on the snapshot by its name
+ * (not looked up, as libvirtd), then calls it.
  * Read-only refusals are in libvirt's snapshot error domain, as libvirt-domain-snapshot.c's.
  */
 final class SnapshotProcedures {
@@ -71,7 +72,7 @@ final class SnapshotProcedures {
                     WireDomain dom = WireDomain.read(a);
                     int max = maxNames(a);
                     int flags = a.readInt();
-                    DomainSnapshot s = c.connection().lookupByUuid(dom.uuid()).snapshotLookupByName(name, 0);
+                    DomainSnapshot s = c.connection().lookupByUuid(dom.uuid()).snapshotHandle(name);
                     writeNames(r, s.listAllChildren(flags).stream().map(DomainSnapshot::name).toList(), max);
                 });
         t.add(RemoteProc.DOMAIN_SNAPSHOT_IS_CURRENT, "virDomainSnapshotIsCurrent", READ, SNAP,
@@ -91,10 +92,14 @@ final class SnapshotProcedures {
                 });
     }
 
-    /** Reads a {@code remote_nonnull_domain_snapshot}: its name, then its domain. */
+    /**
+     * Reads a {@code remote_nonnull_domain_snapshot}: its name, then its domain. The snapshot is not
+     * looked up (libvirtd's {@code get_nonnull_domain_snapshot} neither): the call made on it tells
+     * when there is no such snapshot, so the driver reads the domain's snapshots once per call.
+     */
     private static DomainSnapshot snapshot(ClientContext c, XdrReader a) throws XdrException, VirtException {
         String name = a.readString();
-        return domain(c, a).snapshotLookupByName(name, 0);
+        return domain(c, a).snapshotHandle(name);
     }
 
     private static void writeSnapshot(XdrWriter r, DomainSnapshot s) throws VirtException {

@@ -49,9 +49,14 @@ public final class PropertyCollector {
         spec.append("<objectSet>").append(root.toXml("obj")).append("<skip>false</skip>")
                 .append(selectSet).append("</objectSet></specSet>")
                 .append("<options><maxObjects>").append(PAGE).append("</maxObjects></options>");
+        return collect(client.invoke("RetrievePropertiesEx", client.service().propertyCollector(), spec.toString()));
+    }
+
+    /** The objects of a {@code RetrievePropertiesEx} answer and of its continuations. */
+    private List<ObjectContent> collect(List<Element> first) throws VirtException {
         MoRef collector = client.service().propertyCollector();
         List<ObjectContent> out = new ArrayList<>();
-        List<Element> page = client.invoke("RetrievePropertiesEx", collector, spec.toString());
+        List<Element> page = first;
         while (!page.isEmpty()) {
             Element result = page.get(0);
             for (Element objects : SoapXml.children(result, "objects")) {
@@ -64,6 +69,27 @@ public final class PropertyCollector {
             page = client.invoke("ContinueRetrievePropertiesEx", collector, SoapXml.element("token", token));
         }
         return out;
+    }
+
+    /**
+     * The properties {@code paths} of each of {@code objects} (all of the same type), in one round
+     * trip (no traversal); one the server does not have fails the call, as for {@link #retrieveOne}.
+     */
+    public List<ObjectContent> retrieveEach(List<MoRef> objects, List<String> paths) throws VirtException {
+        if (objects.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder spec = new StringBuilder("<specSet><propSet>")
+                .append(SoapXml.element("type", objects.get(0).type())).append("<all>false</all>");
+        for (String path : paths) {
+            spec.append(SoapXml.element("pathSet", path));
+        }
+        spec.append("</propSet>");
+        for (MoRef obj : objects) {
+            spec.append("<objectSet>").append(obj.toXml("obj")).append("<skip>false</skip></objectSet>");
+        }
+        spec.append("</specSet><options><maxObjects>").append(PAGE).append("</maxObjects></options>");
+        return collect(client.invoke("RetrievePropertiesEx", client.service().propertyCollector(), spec.toString()));
     }
 
     /** The given properties of one object (no traversal). */
