@@ -3,6 +3,7 @@ package org.jvirt.driver.qemu.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jvirt.api.DomainEventType;
@@ -15,6 +16,7 @@ import org.jvirt.api.xml.VcpuPin;
 import org.jvirt.driver.qemu.internal.console.ChardevPaths;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.launch.GuestRunDir;
+import org.jvirt.driver.qemu.internal.launch.ListenSockets;
 import org.jvirt.driver.qemu.internal.net.TapFds;
 import org.jvirt.driver.qemu.internal.process.ProcStat;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
@@ -67,10 +69,16 @@ public final class Lifecycle {
                 ctx.argv().cleanup(id, def.name());
                 throw e;
             }
+            // the listening sockets the definition names, bound here and inherited after the taps
+            // (libvirt's qemuProcessPrepareHostBackendChardev): QEMU needs no right on their folders
+            ListenSockets sockets = ListenSockets.none();
             try {
+                sockets = ListenSockets.open(live, 3 + taps.descriptors().size());
                 argv = ctx.commands().wrap(ctx.security().launcher(live,
-                        ctx.argv().build(live, emulator, monitor, pidFile, taps.inChild())));
+                        ctx.argv().build(live, emulator, monitor, pidFile, taps.inChild(), sockets.inChild())));
             } catch (VirtException | RuntimeException | Error e) {
+                sockets.close();
+                ListenSockets.remove(live);
                 taps.close();
                 ctx.networks().unplug(live);
                 ctx.argv().cleanup(id, def.name());
@@ -79,9 +87,10 @@ public final class Lifecycle {
             Process process = null;
             try {
                 try {
-                    process = spawnHeld(live, argv, monitor, pidFile, log, taps);
+                    process = spawnHeld(live, argv, monitor, pidFile, log, taps, sockets);
                 } finally {
                     taps.close();
+                    sockets.close();
                 }
                 recordAndRelease(dom, process, id, live, monitor, log);
                 connectAndRun(dom, live, process, monitor, paused, argv.contains("-no-reboot"));
@@ -101,8 +110,8 @@ public final class Lifecycle {
         }
     }
 
-    private Process spawnHeld(DomainDef live, List<String> argv, Path monitor, Path pidFile, Path log, TapFds taps)
-            throws IOException, VirtException {
+    private Process spawnHeld(DomainDef live, List<String> argv, Path monitor, Path pidFile, Path log, TapFds taps,
+                              ListenSockets sockets) throws IOException, VirtException {
         Files.createDirectories(monitor.getParent());
         Files.deleteIfExists(monitor);
         Files.deleteIfExists(pidFile);
@@ -110,7 +119,13 @@ public final class Lifecycle {
         Path channels = Files.createDirectories(new GuestRunDir(ctx.runDir()).channelDir(live.id(), live.name()));
         ctx.security().setAll(live, monitor.getParent(), pidFile, log);
         ctx.security().setPath(live, channels);
-        return QemuProcesses.spawnHeld(argv, log, true, taps.descriptors());
+        // the bound sockets are the guest's, as libvirt's DAC driver labels an existing listening socket
+        for (Path socket : sockets.files()) {
+            ctx.security().setPath(live, socket);
+        }
+        List<Integer> fds = new ArrayList<>(taps.descriptors());
+        fds.addAll(sockets.descriptors());
+        return QemuProcesses.spawnHeld(argv, log, true, fds);
     }
 
     /**
@@ -193,6 +208,7 @@ public final class Lifecycle {
         host.deleteStatus(dom);
         deleteQuietly(monitor);
         deleteQuietly(pidFile);
+        ListenSockets.remove(dom.liveDef() != null ? dom.liveDef() : live);
         ctx.argv().cleanup(id, dom.name());
         ctx.networks().unplug(live);
         ctx.cgroups().remove(dom.uuid().toString());
@@ -252,6 +268,8 @@ public final class Lifecycle {
         }
         deleteQuietly(dom.monitorPath());
         deleteQuietly(ctx.runDir().resolve(dom.uuid() + ".pid"));
+        // libvirt's qemuProcessCleanupChardevDevice: the listening sockets go with the guest
+        ListenSockets.remove(dom.liveDef());
         ctx.argv().cleanup(id, dom.name());
         ctx.cgroups().remove(dom.uuid().toString());
         ctx.security().restoreAll(dom.liveDef(), dom.logPath());

@@ -289,7 +289,7 @@ class QemuDacTest {
                         .split("\\s+")).filter(x -> !x.isEmpty()).map(Long::parseLong).toList()).orElse(List.of());
     }
 
-    private static Optional<long[]> ids(String user) throws IOException, InterruptedException {
+    static Optional<long[]> ids(String user) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("getent", "passwd", user).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -299,7 +299,7 @@ class QemuDacTest {
         return Optional.of(new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])});
     }
 
-    private static Optional<Long> groupId(String group) throws IOException, InterruptedException {
+    static Optional<Long> groupId(String group) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("getent", "group", group).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {

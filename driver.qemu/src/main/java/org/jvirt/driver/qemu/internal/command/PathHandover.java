@@ -4,12 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * QEMU opens every socket and file itself; its taps are opened by the driver and inherited
+ * QEMU opens files itself; its taps are opened by the driver and inherited
  * ({@code fd=N}, as libvirt's qemuBuildInterfaceConnect), except those the driver did not open
- * (a {@code bridge} interface, through qemu-bridge-helper), which QEMU opens by name.
+ * (a {@code bridge} interface, through qemu-bridge-helper), which QEMU opens by name. Listening
+ * UNIX sockets the driver bound are inherited too ({@code fd=N}, libvirt's
+ * qemuBuildChardevCommand with a direct descriptor); the others QEMU binds by path.
  */
 public final class PathHandover implements FdHandover {
     private final Map<String, Integer> taps;
+    private final Map<String, Integer> sockets;
 
     /** No tap descriptors: QEMU opens every tap by name. */
     public PathHandover() {
@@ -18,12 +21,22 @@ public final class PathHandover implements FdHandover {
 
     /** @param taps the descriptor number each tap device has in QEMU */
     public PathHandover(Map<String, Integer> taps) {
+        this(taps, Map.of());
+    }
+
+    /**
+     * @param taps    the descriptor number each tap device has in QEMU
+     * @param sockets the descriptor number each listening socket (by path) the driver bound has in QEMU
+     */
+    public PathHandover(Map<String, Integer> taps, Map<String, Integer> sockets) {
         this.taps = Map.copyOf(taps);
+        this.sockets = Map.copyOf(sockets);
     }
 
     @Override
     public String listeningSocket(String path) {
-        return "path=" + Argv.commas(path);
+        Integer fd = sockets.get(path);
+        return fd != null ? "fd=" + fd : "path=" + Argv.commas(path);
     }
 
     @Override

@@ -27,6 +27,15 @@ public interface ArgvBuilder {
     }
 
     /**
+     * {@link #build(DomainDef, Path, Path, Path, Map)} for an emulator that also inherits listening
+     * UNIX sockets the driver bound ({@code sockets}: path to the descriptor number in QEMU).
+     */
+    default List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile, Map<String, Integer> taps,
+                               Map<String, Integer> sockets) throws VirtException {
+        return build(live, emulator, monitor, pidFile, taps);
+    }
+
+    /**
      * The live definition as the emulator will run it (libvirt's post-parse for the emulator:
      * canonical machine, default devices); what the running domain's XML shows. Same id.
      */

@@ -78,11 +78,17 @@ public final class LibvirtArgv implements ArgvBuilder {
     @Override
     public List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile, Map<String, Integer> taps)
             throws VirtException {
+        return build(live, emulator, monitor, pidFile, taps, Map.of());
+    }
+
+    @Override
+    public List<String> build(DomainDef live, Path emulator, Path monitor, Path pidFile, Map<String, Integer> taps,
+                              Map<String, Integer> sockets) throws VirtException {
         QemuCaps emulatorCaps = caps.capsOf(emulator);
         DomainDef def = complete(live, emulatorCaps);
         byte[] masterKey = MasterKey.create(random);
         SecretCipher cipher = new SecretCipher(masterKey, random);
-        CommandEnv env = env(monitor).withSecrets(new GuestSecrets(secrets, cipher)).withFds(new PathHandover(taps));
+        CommandEnv env = env(monitor).withSecrets(new GuestSecrets(secrets, cipher)).withFds(new PathHandover(taps, sockets));
         QemuCommandLine cmd;
         try {
             cmd = new QemuCommandBuilder(emulatorCaps, env).build(def);
