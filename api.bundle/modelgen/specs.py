@@ -1588,7 +1588,7 @@ SPECS = [
  'withs': ['name', 'other']},
 {'name': 'NetInterface',
  'doc': "An {@code <interface>} (network interface). Sub-elements libvirt's QEMU and LXC drivers do not\n"
-        'read (vlan, virtualport, bandwidth, filterref, tune, coalesce, portForward, guest, ...) stay in\n'
+        'read (vlan, virtualport, filterref, tune, coalesce, portForward, guest, ...) stay in\n'
         '{@code other}.',
  'implements': 'Device',
  'imports': ['java.util.List'],
@@ -1625,6 +1625,7 @@ SPECS = [
             ('Teaming', 'teaming', '{@code <teaming>}, or null', None),
             ('String', 'linkState', '{@code <link state=>} ({@code up}/{@code down}), or null', None),
             ('Integer', 'mtu', '{@code <mtu size=>}, or null', None),
+            ('NetBandwidth', 'bandwidth', '{@code <bandwidth>}: the QoS the host applies to the interface, or null', None),
             ('Preserved',
              'other',
              'further attributes and child elements the model does not name, kept verbatim and formatted '

@@ -262,8 +262,7 @@ public final class NetInterface implements Device {
                 && Objects.equals(driver, x.driver) && Objects.equals(backend, x.backend)
                 && Objects.equals(teaming, x.teaming) && Objects.equals(linkState, x.linkState)
                 && Objects.equals(mtu, x.mtu) && Objects.equals(bandwidth, x.bandwidth)
-                && Objects.equals(other, x.other)
-                && Objects.equals(info, x.info);
+                && Objects.equals(other, x.other) && Objects.equals(info, x.info);
     }
 
     @Override

@@ -163,15 +163,15 @@ public final class NetInterfaceBuilder {
         return this;
     }
 
-    /** @see NetInterface#bandwidth() */
-    public NetInterfaceBuilder bandwidth(NetBandwidth value) {
-        this.bandwidth = value;
-        return this;
-    }
-
     /** @see NetInterface#mtu() */
     public NetInterfaceBuilder mtu(Integer value) {
         this.mtu = value;
+        return this;
+    }
+
+    /** @see NetInterface#bandwidth() */
+    public NetInterfaceBuilder bandwidth(NetBandwidth value) {
+        this.bandwidth = value;
         return this;
     }
 

@@ -9,6 +9,7 @@ import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DiskNames;
 import org.jvirt.api.xml.DiskSource;
 import org.jvirt.api.xml.Hostdev;
 import org.jvirt.api.xml.HostdevSource;
@@ -44,10 +45,10 @@ final class GenericDevicePostParse {
      */
     static void insertDisk(List<Device> all, Disk disk) {
         int insertAt = -1;
-        int index = diskIndex(disk.targetDev());
+        int index = DiskNames.index(disk.targetDev());
         for (int i = all.size() - 1; i >= 0; i--) {
             if (all.get(i) instanceof Disk d && Objects.equals(d.targetBus(), disk.targetBus())) {
-                if (diskIndex(d.targetDev()) > index) {
+                if (DiskNames.index(d.targetDev()) > index) {
                     insertAt = i;
                 } else if (insertAt == -1) {
                     insertAt = i + 1;
@@ -83,32 +84,6 @@ final class GenericDevicePostParse {
         return hostdev.toBuilder().source(src.toBuilder().name(src.name() + "/0").build()).build();
     }
 
-    /** virDiskNameToIndex: {@code hda} 0, {@code vdb} 1, {@code sdaa} 26; -1 when not a disk name. */
-    static int diskIndex(String name) {
-        if (name == null) {
-            return -1;
-        }
-        String rest = null;
-        for (String prefix : new String[] {"fd", "hd", "vd", "sd", "xvd", "ubd"}) {
-            if (name.startsWith(prefix)) {
-                rest = name.substring(prefix.length());
-                break;
-            }
-        }
-        if (rest == null || rest.isEmpty()) {
-            return -1;
-        }
-        int idx = 0;
-        int i = 0;
-        while (i < rest.length() && rest.charAt(i) >= 'a' && rest.charAt(i) <= 'z') {
-            idx = (idx + (i < 1 ? 0 : 1)) * 26 + (rest.charAt(i) - 'a');
-            i++;
-        }
-        if (i == 0 || !rest.substring(i).chars().allMatch(Character::isDigit)) {
-            return -1;
-        }
-        return idx;
-    }
 
     static int freeIndex(List<Device> all, String type) {
         int idx = 0;

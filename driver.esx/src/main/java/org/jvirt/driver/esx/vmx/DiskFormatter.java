@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DiskNames;
 
 /** One drive as VMX entries (virVMXFormatDisk, virVMXFormatFloppy). */
 final class DiskFormatter {

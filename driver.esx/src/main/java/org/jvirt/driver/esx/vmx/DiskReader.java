@@ -8,6 +8,7 @@ import org.jvirt.api.xml.DeviceInfo;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DiskBuilder;
 import org.jvirt.api.xml.DiskDriver;
+import org.jvirt.api.xml.DiskNames;
 import org.jvirt.api.xml.DiskSource;
 import org.jvirt.api.xml.DiskTarget;
 
@@ -86,7 +87,7 @@ final class DiskReader {
         if (!found) {
             return null;
         }
-        Address address = DiskNames.assign(dst, bus, scsiUnits);
+        Address address = DriveSlots.assign(dst, bus, scsiUnits);
         return disk.target(DiskTarget.builder().dev(dst).bus(bus).build())
                 .info(DeviceInfo.builder().address(address).build()).build();
     }

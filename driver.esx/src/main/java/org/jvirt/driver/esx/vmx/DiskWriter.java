@@ -83,7 +83,7 @@ final class DiskWriter {
         if (d.info().address() != null) {
             return d;
         }
-        Address a = DiskNames.assign(d.targetDev(), d.targetBus(), DiskNames.WIDE_SCSI_UNITS);
+        Address a = DriveSlots.assign(d.targetDev(), d.targetBus(), DriveSlots.WIDE_SCSI_UNITS);
         return a == null ? d : d.withInfo(d.info().withAddress(a));
     }
 
@@ -92,7 +92,7 @@ final class DiskWriter {
         if (a == null || !a.is("drive")) {
             throw VmxErrors.unsupported("Unsupported disk address type '" + (a == null ? "none" : a.type()) + "'");
         }
-        Address expected = DiskNames.assign(d.targetDev(), d.targetBus(), DiskNames.WIDE_SCSI_UNITS);
+        Address expected = DriveSlots.assign(d.targetDev(), d.targetBus(), DriveSlots.WIDE_SCSI_UNITS);
         if (expected == null && List.of("scsi", "ide", "fdc", "sata").contains(DeviceText.bus(d))) {
             throw VmxErrors.internal("Could not verify disk address");
         }

@@ -28,7 +28,7 @@ final class StorageReader {
 
     StorageReader(VmxConfig conf, VmxContext.FileNames files, long virtualHwVersion) {
         this.conf = conf;
-        this.scsiUnits = virtualHwVersion >= 13 ? DiskNames.SUPER_WIDE_SCSI_UNITS : DiskNames.WIDE_SCSI_UNITS;
+        this.scsiUnits = virtualHwVersion >= 13 ? DriveSlots.SUPER_WIDE_SCSI_UNITS : DriveSlots.WIDE_SCSI_UNITS;
         this.reader = new DiskReader(conf, files, scsiUnits);
     }
 
@@ -40,7 +40,7 @@ final class StorageReader {
             }
             scsiModels[controller] = scsiModel(controller);
             for (int unit = 0; unit < scsiUnits; unit++) {
-                if (unit != DiskNames.SCSI_CONTROLLER_UNIT) {
+                if (unit != DriveSlots.SCSI_CONTROLLER_UNIT) {
                     add(reader.diskOrCdrom("scsi", controller, unit));
                 }
             }

@@ -7,6 +7,8 @@ import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Features;
+import org.jvirt.api.xml.NetBandwidth;
+import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.XmlAttribute;
 import org.jvirt.api.xml.XmlElement;
@@ -58,6 +60,12 @@ final class DefReader {
         }
         return chars(def, "console").stream().filter(c -> c.target() == null || c.target().type() == null
                 || "serial".equals(c.target().type())).limit(1).toList();
+    }
+
+    /** The outbound average of an interface's {@code <bandwidth>} in KiB/s, or 0 when none is given. */
+    static long outboundAverage(NetInterface n) {
+        NetBandwidth bw = n.bandwidth();
+        return bw == null || bw.outbound() == null ? 0 : bw.outbound().average();
     }
 
     static XmlElement child(Preserved p, String name) {

@@ -15,7 +15,6 @@ import org.jvirt.api.xml.Hostdev;
 import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.NetIp;
 import org.jvirt.api.xml.Video;
-import org.jvirt.api.xml.XmlElement;
 
 /** libvirt's libxlMakeDiskList, libxlMakeNicList, libxlMakePCIList, libxlMakeVfbList. */
 final class LibxlDevices {
@@ -136,11 +135,9 @@ final class LibxlDevices {
      * replenishing interval (libvirt has no interval of its own).
      */
     private static void rate(NetInterface n, Map<String, Object> m) {
-        XmlElement bw = DefReader.child(n.other(), "bandwidth");
-        XmlElement out = bw == null ? null : bw.child("outbound");
-        String average = out == null ? null : out.attribute("average");
-        if (average != null && Long.parseLong(average) > 0) {
-            long bytesPerSec = Long.parseLong(average) * 1024;
+        long average = DefReader.outboundAverage(n);
+        if (average > 0) {
+            long bytesPerSec = average * 1024;
             m.put("rate_bytes_per_interval", bytesPerSec * RATE_INTERVAL_USECS / 1_000_000L);
             m.put("rate_interval_usecs", RATE_INTERVAL_USECS);
         }

@@ -74,14 +74,13 @@ final class NetWriter {
         if (net.targetDev() != null) {
             sb.append(",vifname=").append(net.targetDev());
         }
-        XmlElement bw = DefReader.child(net.other(), "bandwidth");
-        XmlElement out = bw == null ? null : bw.child("outbound");
-        if (out != null && out.attribute("average") != null && !"0".equals(out.attribute("average"))) {
+        long average = DefReader.outboundAverage(net);
+        if (average > 0) {
             if (start) {
                 // libxlMakeNic counts the average in KiB/s; xl reads "KB" as 1000 bytes, so in bytes
-                sb.append(",rate=").append(Long.parseLong(out.attribute("average")) * 1024).append("B/s");
+                sb.append(",rate=").append(average * 1024).append("B/s");
             } else {
-                sb.append(",rate=").append(out.attribute("average")).append("KB/s");
+                sb.append(",rate=").append(average).append("KB/s");
             }
         }
         return sb.toString();

@@ -1,5 +1,7 @@
 package org.jvirt.driver.xen.internal;
 
+import org.jvirt.api.xml.DiskNames;
+
 /**
  * What libvirt's libxl driver and its generic post-parse add to a definition read from a Xen
  * configuration (libxlDomainDefPostParse, libxlDomainDeviceDefPostParse,
@@ -64,7 +66,7 @@ final class XenDefaults {
     private static void driveAddress(Node disk) {
         Node target = disk.child("target");
         String bus = target.attr("bus");
-        int idx = diskIndex(target.attr("dev"));
+        int idx = DiskNames.index(target.attr("dev"));
         if (idx < 0 || disk.child("address") != null) {
             return;
         }
@@ -75,27 +77,5 @@ final class XenDefaults {
             disk.add("address").attr("type", "drive").attr("controller", idx / 7).attr("bus", 0)
                     .attr("target", 0).attr("unit", idx % 7);
         }
-    }
-
-    /** virDiskNameToIndex: hda is 0, hdz 25, hdaa 26. */
-    static int diskIndex(String name) {
-        int i = 0;
-        while (i < name.length() && !(name.charAt(i) >= 'a' && name.charAt(i) <= 'z' && i >= 2)) {
-            i++;
-        }
-        if (name.startsWith("xvd")) {
-            i = 3;
-        } else if (name.length() >= 2) {
-            i = 2;
-        }
-        int idx = 0;
-        for (int j = i; j < name.length(); j++) {
-            char c = name.charAt(j);
-            if (c < 'a' || c > 'z') {
-                return -1;
-            }
-            idx = (idx + (j == i ? 0 : 1)) * 26 + (c - 'a');
-        }
-        return i < name.length() ? idx : -1;
     }
 }

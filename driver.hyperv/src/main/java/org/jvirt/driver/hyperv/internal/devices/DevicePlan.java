@@ -11,6 +11,7 @@ import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Devices;
 import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DiskNames;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.NetInterface;
 import org.jvirt.driver.hyperv.internal.wsman.HypervErrors;
@@ -128,7 +129,7 @@ public record DevicePlan(int scsiControllers, List<DiskPlan> disks, List<SerialP
         if (addr != null && addr.type() != null && !addr.is("drive")) {
             throw HypervErrors.internal("Unsupported disk address type");
         }
-        int index = diskIndex(dev);
+        int index = DiskNames.index(dev);
         int controller;
         int channel;
         int unit;
@@ -203,29 +204,6 @@ public record DevicePlan(int scsiControllers, List<DiskPlan> disks, List<SerialP
         return i == null ? 0 : i;
     }
 
-    /** libvirt's {@code virDiskNameToIndex}: {@code hda} 0, {@code sdb} 1, {@code sdaa} 26; -1 when not a disk name. */
-    static int diskIndex(String name) {
-        if (name == null) {
-            return -1;
-        }
-        String rest = null;
-        for (String prefix : new String[] {"fd", "hd", "vd", "sd", "xvd", "ubd"}) {
-            if (name.startsWith(prefix)) {
-                rest = name.substring(prefix.length());
-                break;
-            }
-        }
-        if (rest == null || rest.isEmpty()) {
-            return -1;
-        }
-        int idx = 0;
-        int i = 0;
-        while (i < rest.length() && rest.charAt(i) >= 'a' && rest.charAt(i) <= 'z') {
-            idx = (idx + (i < 1 ? 0 : 1)) * 26 + (rest.charAt(i) - 'a');
-            i++;
-        }
-        return i == 0 || i < rest.length() ? -1 : idx;
-    }
 
     /** libvirt's {@code virIndexToDiskName}: 0 {@code hda}, 25 {@code hdz}, 26 {@code hdaa}. */
     static String diskName(int index, String prefix) {

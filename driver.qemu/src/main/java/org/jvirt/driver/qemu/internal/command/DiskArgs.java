@@ -9,6 +9,7 @@ import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DiskDriver;
 import org.jvirt.api.xml.DiskEncryption;
 import org.jvirt.api.xml.DiskGeometry;
+import org.jvirt.api.xml.DiskNames;
 import org.jvirt.api.xml.DiskSource;
 
 /** Disks as {@code -blockdev} storage and format nodes plus their frontend {@code -device}. */
@@ -158,13 +159,13 @@ final class DiskArgs {
                 j.put("num-queues", driver.queues()).put("queue-size", driver.queueSize());
                 ControllerArgs.putIothreadVqMapping(j, driver.iothreads());
                 PciBus.put(m, disk.info(), j);
-                j.put("drive", nodeName).put("id", "virtio-disk" + DriveAddresses.diskIndex(disk.targetDev()));
+                j.put("drive", nodeName).put("id", "virtio-disk" + DiskNames.index(disk.targetDev()));
             }
             case "scsi" -> scsi(j, devType, addr, nodeName);
             case "usb" -> {
                 j.put("driver", "usb-storage");
                 UsbBus.put(disk.info(), j);
-                j.put("drive", nodeName).put("id", "usb-disk" + DriveAddresses.diskIndex(disk.targetDev()))
+                j.put("drive", nodeName).put("id", "usb-disk" + DiskNames.index(disk.targetDev()))
                         .put("removable", "on".equals(disk.target().removable()));
             }
             default -> {

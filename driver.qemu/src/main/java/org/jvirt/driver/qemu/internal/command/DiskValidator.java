@@ -9,6 +9,7 @@ import org.jvirt.api.xml.Address;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DiskAuth;
 import org.jvirt.api.xml.DiskEncryption;
+import org.jvirt.api.xml.DiskNames;
 import org.jvirt.api.xml.DiskSource;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Preserved;
@@ -60,7 +61,7 @@ final class DiskValidator {
             sharing(disk, dev);
             authSecretType(disk);
             if (addr == null && !bus.equals("virtio") && !bus.equals("usb") && !bus.equals("xen")
-                    && !bus.equals("sd") && DriveAddresses.diskIndex(dev) < 0) {
+                    && !bus.equals("sd") && DiskNames.index(dev) < 0) {
                 throw QemuErrors.xml("Unknown disk name '" + dev + "' and no address specified");
             }
             if (addr != null && addr.is("drive")) {

@@ -1,32 +1,11 @@
 package org.jvirt.driver.qemu.internal.command;
 
 import org.jvirt.api.xml.Address;
+import org.jvirt.api.xml.DiskNames;
 
 /** virDomainDiskDefAssignAddress: the drive address implied by a disk's target name. */
 final class DriveAddresses {
     private DriveAddresses() {
-    }
-
-    /** The index of a target name: {@code hda} → 0, {@code sdb} → 1, {@code vdaa} → 26. */
-    static int diskIndex(String dev) {
-        String rest = null;
-        for (String prefix : new String[] {"xvd", "ubd", "fd", "hd", "vd", "sd"}) {
-            if (dev.startsWith(prefix)) {
-                rest = dev.substring(prefix.length());
-                break;
-            }
-        }
-        if (rest == null || rest.isEmpty()) {
-            return -1;
-        }
-        int idx = 0;
-        for (char ch : rest.toCharArray()) {
-            if (ch < 'a' || ch > 'z') {
-                return -1;
-            }
-            idx = idx * 26 + (ch - 'a' + 1);
-        }
-        return idx - 1;
     }
 
     /**
@@ -35,7 +14,7 @@ final class DriveAddresses {
      * are no disk names.
      */
     static Address forTarget(String bus, String dev) {
-        int idx = diskIndex(dev == null ? "" : dev);
+        int idx = DiskNames.index(dev == null ? "" : dev);
         if (idx < 0 || bus == null) {
             return null;
         }

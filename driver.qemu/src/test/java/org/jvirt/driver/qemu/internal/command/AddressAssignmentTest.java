@@ -17,6 +17,7 @@ import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
+import org.jvirt.api.xml.DiskNames;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.Hub;
 import org.jvirt.api.xml.Input;
@@ -52,7 +53,7 @@ class AddressAssignmentTest {
         assertEquals(Address.drive(0, 0, 0, 1), DriveAddresses.forTarget("fdc", "fdb"));
         assertNull(DriveAddresses.forTarget("virtio", "vda"));
         assertNull(DriveAddresses.forTarget("ide", "cdrom"));
-        assertEquals(26, DriveAddresses.diskIndex("vdaa"));
+        assertEquals(26, DiskNames.index("vdaa"));
     }
 
     /** Two root ports on PIIX3's UHCI: the hub takes one, the free one and then the hub's ports follow. */
