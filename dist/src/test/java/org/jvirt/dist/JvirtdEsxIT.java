@@ -71,30 +71,10 @@ class JvirtdEsxIT {
         assertTrue(url != null && url.startsWith("URL http://"), "vcsim: " + url);
         String hostPort = url.substring("URL http://".length()).replaceFirst("/sdk$", "");
         esx = "esx://" + hostPort + "/?no_verify=1&transport=http";
-        Path auth = Files.writeString(work.resolve("auth.conf"),
-                "[credentials-vcsim]\nusername=user\npassword=pass\n\n[auth-esx-default]\ncredentials=vcsim\n");
-        Path etc = Files.createDirectories(work.resolve("etc"));
-        Files.writeString(etc.resolve("org.jvirt.driver.esx.cfg"), "credentials.file = " + auth + "\n");
         run = Files.createTempDirectory("jvirtd-esx-");
-        ProcessBuilder pb = new ProcessBuilder(List.of("sh", home.resolve("bin/jvirtd").toString()))
-                .directory(home.toFile())
-                .redirectOutput(work.resolve("jvirtd.out").toFile()).redirectError(work.resolve("jvirtd.err").toFile());
-        pb.environment().putAll(Map.of("JVIRTD_CONSOLE", "no", "JVIRTD_VAR", work.resolve("var").toString(),
-                "JVIRTD_ETC", etc.toString(), "JVIRTD_RUN", run.toString()));
-        jvirtd = pb.start();
-        long deadline = System.currentTimeMillis() + 90_000;
-        Commands.Result list = null;
-        while (System.currentTimeMillis() < deadline && jvirtd.isAlive()) {
-            if (Files.exists(run.resolve("libvirt-sock"))) {
-                list = jvirt("list --all");
-                if (list.exitCode() == 0) {
-                    break;
-                }
-            }
-            Thread.sleep(200);
-        }
-        assertTrue(list != null && list.exitCode() == 0, "jvirtd does not serve esx: " + list + "\n"
-                + Files.readString(work.resolve("jvirtd.err")));
+        jvirtd = RemoteDriverJvirtd.start(home, work, run, "org.jvirt.driver.esx",
+                "[credentials-vcsim]\nusername=user\npassword=pass\n\n[auth-esx-default]\ncredentials=vcsim\n");
+        RemoteDriverJvirtd.awaitServing(jvirtd, work, run, "esx", () -> jvirt("list --all"));
     }
 
     @AfterAll

@@ -45,30 +45,11 @@ class JvirtdHypervIT {
         hyperv = "hyperv://127.0.0.1:" + sim.port() + "/?transport=http";
         Path home = Path.of(Commands.property("jvirt.dist.home"));
         work = Files.createDirectories(Path.of(Commands.property("jvirt.work")).resolve("hyperv-" + System.nanoTime()));
-        Path auth = Files.writeString(work.resolve("auth.conf"), "[credentials-sim]\nusername=" + WsmanSimulator.USER
-                + "\npassword=" + WsmanSimulator.PASSWORD + "\n\n[auth-hyperv-default]\ncredentials=sim\n");
-        Path etc = Files.createDirectories(work.resolve("etc"));
-        Files.writeString(etc.resolve("org.jvirt.driver.hyperv.cfg"), "credentials.file = " + auth + "\n");
         run = Files.createTempDirectory("jvirtd-hyperv-");
-        ProcessBuilder pb = new ProcessBuilder(List.of("sh", home.resolve("bin/jvirtd").toString()))
-                .directory(home.toFile())
-                .redirectOutput(work.resolve("jvirtd.out").toFile()).redirectError(work.resolve("jvirtd.err").toFile());
-        pb.environment().putAll(Map.of("JVIRTD_CONSOLE", "no", "JVIRTD_VAR", work.resolve("var").toString(),
-                "JVIRTD_ETC", etc.toString(), "JVIRTD_RUN", run.toString()));
-        jvirtd = pb.start();
-        long deadline = System.currentTimeMillis() + 90_000;
-        Commands.Result list = null;
-        while (System.currentTimeMillis() < deadline && jvirtd.isAlive()) {
-            if (Files.exists(run.resolve("libvirt-sock"))) {
-                list = virsh("list --all");
-                if (list.exitCode() == 0) {
-                    break;
-                }
-            }
-            Thread.sleep(200);
-        }
-        assertTrue(list != null && list.exitCode() == 0, "jvirtd does not serve hyperv: " + list + "\n"
-                + Files.readString(work.resolve("jvirtd.err")));
+        jvirtd = RemoteDriverJvirtd.start(home, work, run, "org.jvirt.driver.hyperv", "[credentials-sim]\nusername="
+                + WsmanSimulator.USER + "\npassword=" + WsmanSimulator.PASSWORD
+                + "\n\n[auth-hyperv-default]\ncredentials=sim\n");
+        RemoteDriverJvirtd.awaitServing(jvirtd, work, run, "hyperv", () -> virsh("list --all"));
     }
 
     @AfterAll
