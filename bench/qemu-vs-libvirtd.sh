@@ -48,6 +48,10 @@ done
 [ -f "$LIBVIRT_DRIVERS/libvirt_driver_qemu.so" ] || { echo "missing: libvirt-daemon-driver-qemu" >&2; exit 2; }
 "$PY" -c 'import libvirt' || { echo "missing: python3-libvirt" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "run as root (libvirtd's system instance, mount namespace)" >&2; exit 2; }
+# libvirtd 9.0's QEMU driver resolves Debian's default user and group before it reads qemu.conf and
+# refuses to start without them ("Failed to parse group 'libvirt-qemu'"); libvirt-daemon-system
+# creates them, .ci/run only the user
+getent group libvirt-qemu > /dev/null || { echo "missing: group libvirt-qemu (groupadd --system libvirt-qemu)" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/jvbench.XXXXXX)   # short: QEMU monitor socket paths must stay < 108 bytes
 chmod 755 "$WORK"   # run as root, jvirtd starts its guests as libvirt-qemu: they must reach their run folder
