@@ -29,15 +29,13 @@ import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainRef;
-import org.jvirt.core.internal.DomainCalls.Done;
-import org.jvirt.core.internal.DomainCalls.VoidCall;
 
 /**
  * The {@link Domain} the core hands out. It names its domain by UUID: after a driver swap it
  * re-resolves its {@link DomainRef} on the new driver connection before the first call there
  * ({@link DomainCalls}), so it keeps working for as long as the domain exists. Validation happens
- * here and, for the tuning calls and the calls into the guest, in {@link DomainTuning} and
- * {@link DomainGuestCalls}, as in libvirt's
+ * here and, for the lifecycle, the tuning calls and the calls into the guest, in
+ * {@link DomainLifecycleCalls}, {@link DomainTuning} and {@link DomainGuestCalls}, as in libvirt's
  * {@code libvirt-domain.c}; everything else goes to the driver.
  */
 final class DomainFacade implements Domain {
@@ -45,6 +43,7 @@ final class DomainFacade implements Domain {
     private final String name;
     private final UUID uuid;
     private final DomainCalls calls;
+    private final DomainLifecycleCalls lifecycle;
     private final DomainTuning tuning;
     private final DomainSnapshots snapshots;
     private final DomainGuestCalls guest;
@@ -55,6 +54,7 @@ final class DomainFacade implements Domain {
         this.name = ref.name();
         this.uuid = Objects.requireNonNull(ref.uuid(), "a driver returned a domain without UUID");
         this.calls = new DomainCalls(connection, ref, generation);
+        this.lifecycle = new DomainLifecycleCalls(calls);
         this.tuning = new DomainTuning(connection, calls);
         this.snapshots = new DomainSnapshots(this, new SnapshotCalls(connection, calls));
         this.guest = new DomainGuestCalls(connection, calls);
@@ -78,77 +78,73 @@ final class DomainFacade implements Domain {
 
     @Override
     public int id() throws VirtException {
-        return read("virDomainGetID", b -> b.connection().lookupByUuid(uuid).id());
+        return calls.read("virDomainGetID", b -> b.connection().lookupByUuid(uuid).id());
     }
 
     @Override
     public String osType() throws VirtException {
-        return read("virDomainGetOSType", b -> b.connection().osType(ref(b)));
+        return calls.read("virDomainGetOSType", b -> b.connection().osType(calls.ref(b)));
     }
 
     @Override
     public DomainStateInfo state() throws VirtException {
-        return read("virDomainGetState", b -> b.connection().state(ref(b)));
+        return calls.read("virDomainGetState", b -> b.connection().state(calls.ref(b)));
     }
 
     @Override
     public DomainInfo info() throws VirtException {
-        return read("virDomainGetInfo", b -> b.connection().info(ref(b)));
+        return calls.read("virDomainGetInfo", b -> b.connection().info(calls.ref(b)));
     }
 
     @Override
     public boolean isActive() throws VirtException {
         // libvirt: a domain is active while it has an ID, i.e. in any state but shut off.
-        return read("virDomainIsActive", b -> b.connection().state(ref(b)).state() != DomainState.SHUTOFF);
+        return calls.read("virDomainIsActive", b -> b.connection().state(calls.ref(b)).state() != DomainState.SHUTOFF);
     }
 
     @Override
     public boolean isPersistent() throws VirtException {
-        return read("virDomainIsPersistent", b -> b.connection().isPersistent(ref(b)));
+        return calls.read("virDomainIsPersistent", b -> b.connection().isPersistent(calls.ref(b)));
     }
 
     @Override
     public void create(int flags) throws VirtException {
-        write(Checks.function(flags, "virDomainCreate", "virDomainCreateWithFlags"),
-                b -> b.connection().create(ref(b), flags), b -> stateOn(b) != DomainState.SHUTOFF);
+        lifecycle.create(flags);
     }
 
     @Override
     public void destroy(int flags) throws VirtException {
-        write(Checks.function(flags, "virDomainDestroy", "virDomainDestroyFlags"),
-                b -> b.connection().destroy(ref(b), flags), b -> stateOn(b) == DomainState.SHUTOFF);
+        lifecycle.destroy(flags);
     }
 
     @Override
     public void shutdown(int flags) throws VirtException {
-        write(Checks.function(flags, "virDomainShutdown", "virDomainShutdownFlags"),
-                b -> b.connection().shutdown(ref(b), flags), b -> stateOn(b) == DomainState.SHUTOFF);
+        lifecycle.shutdown(flags);
     }
 
     @Override
     public void reboot(int flags) throws VirtException {
-        write("virDomainReboot", b -> b.connection().reboot(ref(b), flags), UNKNOWN);
+        lifecycle.reboot(flags);
     }
 
     @Override
     public void reset(int flags) throws VirtException {
-        write("virDomainReset", b -> b.connection().reset(ref(b), flags), UNKNOWN);
+        lifecycle.reset(flags);
     }
 
     @Override
     public void suspend() throws VirtException {
-        write("virDomainSuspend", b -> b.connection().suspend(ref(b)), b -> stateOn(b) == DomainState.PAUSED);
+        lifecycle.suspend();
     }
 
     @Override
     public void resume() throws VirtException {
-        write("virDomainResume", b -> b.connection().resume(ref(b)), b -> stateOn(b) == DomainState.RUNNING);
+        lifecycle.resume();
     }
 
     @Override
     public void undefine(int flags) throws VirtException {
-        write(Checks.function(flags, "virDomainUndefine", "virDomainUndefineFlags"),
-                b -> b.connection().undefine(ref(b), flags), b -> !persistentOn(b));
+        lifecycle.undefine(flags);
     }
 
     @Override
@@ -160,22 +156,22 @@ final class DomainFacade implements Domain {
             throw new VirtException(ErrorCode.OPERATION_DENIED, ErrorDomain.DOMAIN,
                     "virDomainGetXMLDesc with secure flag");
         }
-        return connection.call(fn, b -> b.connection().xmlDesc(ref(b), flags));
+        return connection.call(fn, b -> b.connection().xmlDesc(calls.ref(b), flags));
     }
 
     @Override
     public boolean autostart() throws VirtException {
-        return read("virDomainGetAutostart", b -> b.connection().autostart(ref(b)));
+        return calls.read("virDomainGetAutostart", b -> b.connection().autostart(calls.ref(b)));
     }
 
     @Override
     public void setAutostart(boolean autostart) throws VirtException {
-        write("virDomainSetAutostart", b -> b.connection().setAutostart(ref(b), autostart), UNKNOWN);
+        calls.write("virDomainSetAutostart", b -> b.connection().setAutostart(calls.ref(b), autostart), UNKNOWN);
     }
 
     @Override
     public List<VcpuInfo> vcpuInfo() throws VirtException {
-        return read("virDomainGetVcpus", b -> b.connection().vcpuInfo(ref(b)));
+        return calls.read("virDomainGetVcpus", b -> b.connection().vcpuInfo(calls.ref(b)));
     }
 
     @Override
@@ -197,12 +193,12 @@ final class DomainFacade implements Domain {
     public Stream openConsole(String devName, int flags) throws VirtException {
         // libvirt-domain.c checks only the read-only state; the driver checks its flags
         connection.checkWritable("virDomainOpenConsole", ErrorDomain.DOMAIN);
-        return connection.call("virDomainOpenConsole", b -> b.connection().openConsole(ref(b), devName, flags));
+        return connection.call("virDomainOpenConsole", b -> b.connection().openConsole(calls.ref(b), devName, flags));
     }
 
     @Override
     public SchedulerType schedulerType() throws VirtException {
-        return read("virDomainGetSchedulerType", b -> b.connection().schedulerType(ref(b)));
+        return calls.read("virDomainGetSchedulerType", b -> b.connection().schedulerType(calls.ref(b)));
     }
 
     @Override
@@ -252,13 +248,13 @@ final class DomainFacade implements Domain {
 
     @Override
     public List<MemoryStat> memoryStats(int flags) throws VirtException {
-        return read("virDomainMemoryStats", b -> b.connection().memoryStats(ref(b), flags));
+        return calls.read("virDomainMemoryStats", b -> b.connection().memoryStats(calls.ref(b), flags));
     }
 
     @Override
     public InterfaceStats interfaceStats(String device) throws VirtException {
         Checks.notNull(device, "device", "virDomainInterfaceStats", ErrorDomain.DOMAIN);
-        return read("virDomainInterfaceStats", b -> b.connection().interfaceStats(ref(b), device));
+        return calls.read("virDomainInterfaceStats", b -> b.connection().interfaceStats(calls.ref(b), device));
     }
 
     @Override
@@ -318,12 +314,12 @@ final class DomainFacade implements Domain {
 
     @Override
     public SecurityLabel securityLabel() throws VirtException {
-        return read("virDomainGetSecurityLabel", b -> b.connection().securityLabel(ref(b)));
+        return calls.read("virDomainGetSecurityLabel", b -> b.connection().securityLabel(calls.ref(b)));
     }
 
     @Override
     public List<SecurityLabel> securityLabels() throws VirtException {
-        return read("virDomainGetSecurityLabelList", b -> b.connection().securityLabels(ref(b)));
+        return calls.read("virDomainGetSecurityLabelList", b -> b.connection().securityLabels(calls.ref(b)));
     }
 
     @Override
@@ -373,7 +369,7 @@ final class DomainFacade implements Domain {
 
     /** The driver's ref of this domain on {@code b}: for connection-wide calls naming domains. */
     DomainRef refOn(Binding b) throws VirtException {
-        return ref(b);
+        return calls.ref(b);
     }
 
     @Override
@@ -389,26 +385,5 @@ final class DomainFacade implements Domain {
     @Override
     public String toString() {
         return "Domain[" + name + " " + uuid + "]";
-    }
-
-    // Short names for the plumbing in DomainCalls, so the entry points above read like libvirt's.
-    private DomainRef ref(Binding b) throws VirtException {
-        return calls.ref(b);
-    }
-
-    private <T> T read(String function, DriverCall<T> op) throws VirtException {
-        return calls.read(function, op);
-    }
-
-    private void write(String function, VoidCall op, Done done) throws VirtException {
-        calls.write(function, op, done);
-    }
-
-    private DomainState stateOn(Binding b) throws VirtException {
-        return calls.stateOn(b);
-    }
-
-    private boolean persistentOn(Binding b) throws VirtException {
-        return calls.persistentOn(b);
     }
 }

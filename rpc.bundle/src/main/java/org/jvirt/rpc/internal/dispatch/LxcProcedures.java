@@ -41,8 +41,8 @@ final class LxcProcedures {
     /** Decodes a call's arguments ({@code lxc_domain_open_namespace_args}) as libvirtd does before it runs it. */
     static void decodeArgs(int proc, XdrReader args) throws XdrException {
         if (proc == Programs.LXC_PROC_DOMAIN_OPEN_NAMESPACE) {
-            ArgShapes.Arg.DOMAIN.skip(args);
-            ArgShapes.Arg.INT.skip(args);
+            XdrArg.DOMAIN.skip(args);
+            XdrArg.INT.skip(args);
         }
     }
 }

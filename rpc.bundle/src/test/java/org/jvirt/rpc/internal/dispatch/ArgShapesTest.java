@@ -34,7 +34,7 @@ class ArgShapesTest {
                 continue;
             }
             String name = e.getKey().substring("REMOTE_PROC_".length()).toLowerCase(Locale.ROOT);
-            List<ArgShapes.Arg> shape = shapes.of(number);
+            List<XdrArg> shape = shapes.of(number);
             assertNotNull(shape, e.getKey() + " is served but ArgShapes does not know its arguments");
             List<String> ours = new ArrayList<>();
             shape.forEach(a -> ours.add(a.xdrType));
