@@ -30,8 +30,11 @@ final class ManagementService {
                 "SystemName", vsms.string("SystemName"));
     }
 
-    /** DefineSystem; returns the new VM's GUID (the {@code Name} key of ResultingSystem). */
-    String defineSystem(EmbeddedInstance systemSettings) throws VirtException {
+    /**
+     * DefineSystem; returns ResultingSystem, the reference to the new VM's {@code Msvm_ComputerSystem},
+     * whose {@code Name} key is its GUID.
+     */
+    WmiReference defineSystem(EmbeddedInstance systemSettings) throws VirtException {
         Element out = wmi.invoke(service(), "DefineSystem", new MethodInput().embedded("SystemSettings",
                 systemSettings));
         Element resulting = WsmanXml.child(out, null, "ResultingSystem");
@@ -40,7 +43,8 @@ final class ManagementService {
         if (name == null) {
             throw HypervErrors.internal("Could not lookup ResultingSystem of DefineSystem invocation");
         }
-        return name;
+        return ref.resourceUri().isEmpty() ? new WmiReference(Wmi.classUri("Msvm_ComputerSystem"), ref.selectors())
+                : ref;
     }
 
     void destroySystem(Vm vm) throws VirtException {

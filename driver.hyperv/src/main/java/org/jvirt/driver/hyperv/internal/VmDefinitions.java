@@ -1,7 +1,5 @@
 package org.jvirt.driver.hyperv.internal;
 
-import java.util.UUID;
-
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
@@ -10,6 +8,7 @@ import org.jvirt.driver.hyperv.internal.devices.DevicePlan;
 import org.jvirt.driver.hyperv.internal.wsman.EmbeddedInstance;
 import org.jvirt.driver.hyperv.internal.wsman.HypervErrors;
 import org.jvirt.driver.hyperv.internal.wsman.WmiObject;
+import org.jvirt.driver.hyperv.internal.wsman.WmiReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +50,7 @@ final class VmDefinitions {
         if (def.memory() == null && def.currentMemory() == null) {
             throw HypervErrors.of(ErrorCode.XML_ERROR, "domain '" + def.name() + "' has no <memory>");
         }
-        if (exists(def)) {
-            throw HypervErrors.of(ErrorCode.OPERATION_UNSUPPORTED,
-                    "Domain already exists, editing domains is not supported yet");
-        }
+        refuseExisting(def);
         EmbeddedInstance vssd = new EmbeddedInstance("Msvm_VirtualSystemSettingData")
                 .property("ElementName", "string", def.name());
         if (def.description() != null && !def.description().isEmpty()) {
@@ -71,9 +67,15 @@ final class VmDefinitions {
             throw HypervErrors.of(ErrorCode.INVALID_ARG, "argument unsupported: vcpus must be at least 1");
         }
         DevicePlan plan = DevicePlan.of(def);
-        String created = vsms.defineSystem(vssd);
+        WmiReference created = vsms.defineSystem(vssd);
         try {
-            Vm vm = vms.byUuid(UUID.fromString(created));
+            // the instance DefineSystem names (libvirt looks the new VM up by name, which
+            // refuseExisting made unique): one Get, and the VM it is even if another takes the name meanwhile
+            WmiObject system = vms.get(created);
+            if (system == null) {
+                throw HypervErrors.internal("Could not lookup Msvm_ComputerSystem for DefineSystem invocation");
+            }
+            Vm vm = Vm.of(system);
             setMemory(vm, kib, maxKib);
             setVcpus(vm, vcpus);
             devices.attach(vm, plan);
@@ -81,7 +83,7 @@ final class VmDefinitions {
         } catch (VirtException | RuntimeException e) {
             LOG.debug("Domain {} creation failed, rolling back", def.name());
             try {
-                vsms.destroySystem(created);
+                vsms.destroySystem(created.selectors().get("Name"));
             } catch (VirtException undo) {
                 e.addSuppressed(undo);
             }
@@ -89,16 +91,40 @@ final class VmDefinitions {
         }
     }
 
-    private boolean exists(DomainDef def) throws VirtException {
+    /**
+     * libvirt 9.0's {@code hypervDomainDefineXML} aborts when a VM has the XML's UUID ({@code
+     * VIR_ERR_DOM_EXIST}, {@code Domain already exists with UUID '…'}). It does not look at the name:
+     * Hyper-V takes a second VM of the same name, and libvirt's lookup by name after DefineSystem then
+     * fails with {@code Multiple domains exist with the name …}, leaving the new VM behind. jvirt
+     * refuses the name before DefineSystem instead, with the same code, so nothing is created.
+     */
+    private void refuseExisting(DomainDef def) throws VirtException {
+        if (def.uuid() != null && exists(() -> vms.byUuid(def.uuid()))) {
+            throw HypervErrors.of(ErrorCode.DOM_EXIST, "Domain already exists with UUID '" + def.uuid() + "'");
+        }
+        if (exists(() -> vms.byName(def.name()))) {
+            throw HypervErrors.of(ErrorCode.DOM_EXIST, "Domain already exists with name '" + def.name() + "'");
+        }
+    }
+
+    private interface Lookup {
+        Vm find() throws VirtException;
+    }
+
+    private static boolean exists(Lookup lookup) throws VirtException {
         try {
-            vms.byName(def.name());
+            lookup.find();
             return true;
         } catch (VirtException e) {
-            if (e.code() != ErrorCode.NO_DOMAIN) {
-                throw e;
+            if (e.code() == ErrorCode.NO_DOMAIN) {
+                return false;
             }
+            // several VMs of that name exist already
+            if (e.code() == ErrorCode.MULTIPLE_DOMAINS) {
+                return true;
+            }
+            throw e;
         }
-        return false;
     }
 
     /** {@code hypervDomainUndefineFlags}: DestroySystem of an inactive VM. */

@@ -9,6 +9,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.driver.hyperv.internal.wsman.HypervErrors;
 import org.jvirt.driver.hyperv.internal.wsman.WmiObject;
+import org.jvirt.driver.hyperv.internal.wsman.WmiReference;
 
 /**
  * The host's virtual machines: the {@code Msvm_ComputerSystem} instances whose Description is
@@ -34,8 +35,25 @@ final class VmInventory {
         return out;
     }
 
+    /**
+     * libvirt's {@code hypervDomainLookupByName}: Hyper-V lets VMs share a name, and then a lookup
+     * by name is refused rather than answered with one of them.
+     */
     Vm byName(String name) throws VirtException {
-        return one(SELECT + " AND ElementName = " + Wmi.quote(name), "No domain with name " + name);
+        List<WmiObject> found = wmi.query("Msvm_ComputerSystem", SELECT + " AND ElementName = " + Wmi.quote(name));
+        if (found.isEmpty()) {
+            throw HypervErrors.of(ErrorCode.NO_DOMAIN, "No domain with name " + name);
+        }
+        if (found.size() > 1) {
+            throw HypervErrors.of(ErrorCode.MULTIPLE_DOMAINS, "Multiple domains exist with the name '" + name
+                    + "': repeat the request using a UUID");
+        }
+        return Vm.of(found.get(0));
+    }
+
+    /** The instance a reference addresses (DefineSystem's ResultingSystem), or null when it is gone. */
+    WmiObject get(WmiReference ref) throws VirtException {
+        return wmi.get(ref);
     }
 
     Vm byUuid(UUID uuid) throws VirtException {

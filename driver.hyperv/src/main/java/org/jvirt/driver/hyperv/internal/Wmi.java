@@ -19,8 +19,11 @@ import org.w3c.dom.Element;
  * WMI on a Hyper-V host: queries in the namespace of a class ({@code root/virtualization/v2} for
  * {@code Msvm_*}, {@code root/cimv2} for {@code Win32_*}) and method calls that wait for their job,
  * as libvirt's {@code hypervInvokeMethod}: ReturnValue 0 is done; 4096 hands back an
- * {@code Msvm_ConcreteJob} reference, polled by InstanceID every 100 ms until it completes, fails
- * or the job timeout passes; anything else is an error with its meaning ({@link ReturnCodes}).
+ * {@code Msvm_ConcreteJob} reference, read every 100 ms until the job completes, fails or the job
+ * timeout passes; anything else is an error with its meaning ({@link ReturnCodes}). libvirt reads
+ * the job by {@code SELECT * FROM Msvm_ConcreteJob WHERE InstanceID = '…'}; here it is a WS-Transfer
+ * Get of the reference the method handed back, the same instance in one round trip, with the same
+ * states and, for a job that is gone, libvirt's {@code Could not lookup Msvm_ConcreteJob for M invocation}.
  */
 final class Wmi {
     static final String V2 = WsmanXml.WMI_BASE + "root/virtualization/v2/";
@@ -58,6 +61,11 @@ final class Wmi {
         return found.get(0);
     }
 
+    /** The instance {@code ref} addresses (WS-Transfer Get), or null when there is none. */
+    WmiObject get(WmiReference ref) throws VirtException {
+        return client.get(ref);
+    }
+
     /** A WQL string literal: double quotes, with backslash and quote escaped. */
     static String quote(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -78,12 +86,13 @@ final class Wmi {
         if (code == ReturnCodes.TRANSITION_STARTED) {
             Element job = WsmanXml.child(output, null, "Job");
             WmiReference ref = job == null ? null : WmiReference.of(job);
-            String id = ref == null ? null : ref.selectors().get("InstanceID");
-            if (id == null) {
+            // libvirt takes the job's InstanceID selector; without one the reference is no job's
+            if (ref == null || ref.selectors().get("InstanceID") == null) {
                 throw HypervErrors.internal(stateChange(method) ? "Could not lookup InstanceID for " + method
                         + " invocation" : "Could not get instance ID for " + method + " invocation");
             }
-            awaitJob(method, id);
+            awaitJob(method, ref.resourceUri().isEmpty() ? new WmiReference(classUri("Msvm_ConcreteJob"),
+                    ref.selectors()) : ref);
         } else if (code != ReturnCodes.COMPLETED) {
             throw HypervErrors.internal("Invocation of " + method + " returned an error: "
                     + ReturnCodes.describe(code) + " (" + code + ")");
@@ -91,11 +100,14 @@ final class Wmi {
         return output;
     }
 
-    private void awaitJob(String method, String instanceId) throws VirtException {
+    private void awaitJob(String method, WmiReference jobRef) throws VirtException {
         long deadline = System.nanoTime() + jobTimeout.toNanos();
-        String wql = "SELECT * FROM Msvm_ConcreteJob WHERE InstanceID = " + quote(instanceId);
         while (true) {
-            WmiObject job = queryOne("Msvm_ConcreteJob", wql);
+            WmiObject job = client.get(jobRef);
+            if (job == null) {
+                // libvirt's words on the RequestStateChange path (hypervInvokeMethod reports nothing)
+                throw HypervErrors.internal("Could not lookup Msvm_ConcreteJob for " + method + " invocation");
+            }
             int state = (int) job.number("JobState", -1);
             switch (state) {
                 case JobStates.COMPLETED:

@@ -73,14 +73,46 @@ class HypervDefineTest {
     }
 
     @Test
-    void refusesDuplicatesOtherTypesAndBadXml() {
-        VirtException dup = assertThrows(VirtException.class, () -> conn.defineXml(XML.replace("new1", "web"), 0));
-        assertEquals(ErrorCode.OPERATION_UNSUPPORTED, dup.code());
-        assertEquals("Operation not supported: Domain already exists, editing domains is not supported yet",
-                dup.getMessage());
+    void refusesAnExistingUuidOrNameBeforeDefineSystem() throws Exception {
+        DomainRef web = conn.lookupByName("web");
+        int instances = sim.instanceCount();
+        // libvirt 9.0's check: a VM with the XML's UUID, whatever the name
+        String sameUuid = XML.replace("<name>new1</name>", "<name>new1</name><uuid>" + web.uuid() + "</uuid>");
+        VirtException uuid = assertThrows(VirtException.class, () -> conn.defineXml(sameUuid, 0));
+        assertEquals(ErrorCode.DOM_EXIST, uuid.code());
+        assertEquals("domain Domain already exists with UUID '" + web.uuid() + "' exists already", uuid.getMessage());
+        // the name: libvirt would define a second "web" and then fail to look it up; jvirt creates nothing
+        VirtException name = assertThrows(VirtException.class, () -> conn.defineXml(XML.replace("new1", "web"), 0));
+        assertEquals(ErrorCode.DOM_EXIST, name.code());
+        assertEquals("domain Domain already exists with name 'web' exists already", name.getMessage());
+        assertEquals(instances, sim.instanceCount());
+        assertEquals(1, sim.count("Msvm_VirtualSystemSettingData"));
+        // the existing VM is untouched
+        assertEquals(2, conn.info(web).nrVirtCpu());
+        assertEquals(DomainState.RUNNING, conn.info(web).state());
+        assertEquals(web.uuid(), conn.lookupByName("web").uuid());
+    }
+
+    @Test
+    void namesHyperVHoldsTwiceAreLookedUpByUuidOnly() throws Exception {
+        String first = sim.addVm("twin", 3, 1, 512);
+        sim.addVm("twin", 3, 1, 512);
+        VirtException e = assertThrows(VirtException.class, () -> conn.lookupByName("twin"));
+        assertEquals(ErrorCode.MULTIPLE_DOMAINS, e.code());
+        assertTrue(e.getMessage().endsWith("Multiple domains exist with the name 'twin': repeat the request using a"
+                + " UUID"), e.getMessage());
+        assertEquals("twin", conn.lookupByUuid(java.util.UUID.fromString(first)).name());
+        assertEquals(ErrorCode.DOM_EXIST, assertThrows(VirtException.class,
+                () -> conn.defineXml(XML.replace("new1", "twin"), 0)).code());
+        assertEquals(2, sim.count("Msvm_VirtualSystemSettingData") - 1);
+    }
+
+    @Test
+    void refusesOtherTypesAndBadXml() {
         assertEquals(ErrorCode.CONFIG_UNSUPPORTED, assertThrows(VirtException.class,
                 () -> conn.defineXml(XML.replace("type='hyperv'", "type='kvm'"), 0)).code());
         assertEquals(ErrorCode.XML_DETAIL, assertThrows(VirtException.class, () -> conn.defineXml("<domain", 0)).code());
+        assertEquals(1, sim.count("Msvm_VirtualSystemSettingData"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.jvirt.driver.hyperv.internal.wsman;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.jvirt.api.VirtException;
 import org.w3c.dom.Document;
@@ -23,14 +24,7 @@ public final class WsmanAnswers {
      * @param detail the operation, for messages: enumeration, pull, release, get, invocation
      */
     public static Element read(String detail, WsmanTransport.Answer answer, String expect) throws VirtException {
-        int status = answer.status();
-        if (status != 200 && status != 400 && status != 500) {
-            throw HypervErrors.internal("Unexpected HTTP response during " + detail + ": " + status);
-        }
-        if (answer.body().length == 0) {
-            throw HypervErrors.internal("Empty response during " + detail);
-        }
-        Element soapBody = soapBody(detail, answer);
+        Element soapBody = verified(detail, answer);
         WsmanFault.check(detail, soapBody);
         if (expect == null) {
             return soapBody;
@@ -43,6 +37,37 @@ public final class WsmanAnswers {
     }
 
     /**
+     * The instance a WS-Transfer Get answers (the SOAP Body's one child), or null when the server
+     * answers that the reference selects no instance ({@link WsmanFault#selectsNothing}). Every other
+     * failure is as {@link #read}'s, for the operation "get".
+     */
+    public static Element readInstance(WsmanTransport.Answer answer) throws VirtException {
+        Element soapBody = verified("get", answer);
+        if (WsmanFault.selectsNothing(soapBody)) {
+            return null;
+        }
+        WsmanFault.check("get", soapBody);
+        List<Element> children = WsmanXml.children(soapBody);
+        if (children.size() != 1) {
+            throw HypervErrors.internal("Unexpected response during get: " + children.size()
+                    + " elements in the answer instead of one instance");
+        }
+        return children.get(0);
+    }
+
+    /** The SOAP Body of an answer whose status and size are as {@code hypervVerifyResponse} wants them. */
+    private static Element verified(String detail, WsmanTransport.Answer answer) throws VirtException {
+        int status = answer.status();
+        if (status != 200 && status != 400 && status != 500) {
+            throw HypervErrors.internal("Unexpected HTTP response during " + detail + ": " + status);
+        }
+        if (answer.body().length == 0) {
+            throw HypervErrors.internal("Empty response during " + detail);
+        }
+        return soapBody(detail, answer);
+    }
+
+    /**
      * The {@code method_OUTPUT} of an invocation as libvirt 9.0's {@code hypervInvokeMethod} reads it
      * (the transport checks of {@link #read} first, which libvirt leaves to openwsman): a fault is
      * {@code WS-Management fault during M invocation: REASON}, no output {@code Could not get return
@@ -50,14 +75,7 @@ public final class WsmanAnswers {
      * {@code hypervInvokeMsvmComputerSystemRequestStateChange} verifies its answer.
      */
     public static Element readInvocation(String method, WsmanTransport.Answer answer) throws VirtException {
-        int status = answer.status();
-        if (status != 200 && status != 400 && status != 500) {
-            throw HypervErrors.internal("Unexpected HTTP response during invocation: " + status);
-        }
-        if (answer.body().length == 0) {
-            throw HypervErrors.internal("Empty response during invocation");
-        }
-        Element soapBody = soapBody("invocation", answer);
+        Element soapBody = verified("invocation", answer);
         WsmanFault.checkInvocation(method, soapBody);
         Element result = WsmanXml.child(soapBody, null, method + "_OUTPUT");
         if (result == null) {

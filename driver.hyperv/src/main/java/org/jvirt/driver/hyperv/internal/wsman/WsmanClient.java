@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
 
 /**
  * WS-Management operations on WMI (libvirt's {@code hypervEnumAndPull}, {@code hypervGetWmiClass},
- * {@code hypervInvokeMethod} over openwsman): every answer is checked as libvirt's
+ * {@code hypervInvokeMethod} over openwsman, and WS-Transfer Get): every answer is checked as libvirt's
  * {@code hypervVerifyResponse} does (HTTP status 200, 400 or 500; a body; no SOAP fault) and its
  * errors carry libvirt's wording.
  */
@@ -101,6 +101,21 @@ public final class WsmanClient implements AutoCloseable {
         } catch (VirtException e) {
             LOG.debug("Release of enumeration context {} failed: {}", context, e.getMessage());
         }
+    }
+
+    /**
+     * WS-Transfer Get of the one instance an endpoint reference addresses (its resource URI and
+     * selector set, as a method's output hands it back: DefineSystem's ResultingSystem, a job).
+     * Returns null when the server answers that the reference selects no instance; faults, HTML pages
+     * and answers past the size limit are errors as for an enumeration, with "get" for the operation.
+     * libvirt 9.0 never issues a Get (it reads everything by WQL); see the README for where jvirt does.
+     */
+    public WmiObject get(WmiReference ref) throws VirtException {
+        LOG.debug("Getting {} {}", ref.resourceUri(), ref.selectors());
+        String envelope = WsmanRequest.envelope(transport.url().toString(), WsmanRequest.GET, ref.resourceUri(),
+                ref.selectors(), MAX_ENVELOPE_SIZE, timeoutSeconds, "");
+        Element instance = WsmanAnswers.readInstance(transport.post("get", envelope));
+        return instance == null ? null : WmiObject.of(instance);
     }
 
     /**

@@ -50,6 +50,30 @@ final class WsmanFault {
         throw HypervErrors.internal("WS-Management fault during " + method + " invocation: " + reasonText);
     }
 
+    /**
+     * Whether the answer is the fault a WS-Management service gives for a reference that selects no
+     * instance (a job or a VM that is gone): WinRM's {@code w:InvalidSelectors} ("the request contained
+     * invalid selectors for the resource", what it answers when WMI finds no such object) or DSP0226's
+     * {@code wsa:DestinationUnreachable}, unless its detail is {@code InvalidResourceURI} (then the class or
+     * namespace is unknown, which {@link #check} reports with the server's words).
+     */
+    static boolean selectsNothing(Element soapBody) {
+        Element fault = WsmanXml.child(soapBody, WsmanXml.SOAP, "Fault");
+        Element code = fault == null ? null : WsmanXml.child(fault, WsmanXml.SOAP, "Code");
+        Element sub = code == null ? null : WsmanXml.child(code, WsmanXml.SOAP, "Subcode");
+        String subcode = sub == null ? null : WsmanXml.childText(sub, WsmanXml.SOAP, "Value");
+        if (subcode == null) {
+            return false;
+        }
+        String name = subcode.substring(subcode.indexOf(':') + 1);
+        if (name.equals("InvalidSelectors")) {
+            return true;
+        }
+        Element detail = WsmanXml.child(fault, WsmanXml.SOAP, "Detail");
+        return name.equals("DestinationUnreachable")
+                && (detail == null || !detail.getTextContent().contains("InvalidResourceURI"));
+    }
+
     /** libvirt's NULLSTR. */
     private static String nullstr(String s) {
         return s == null ? "<null>" : s;

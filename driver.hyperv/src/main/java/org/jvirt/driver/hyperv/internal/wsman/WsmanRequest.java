@@ -11,6 +11,8 @@ final class WsmanRequest {
     static final String ENUMERATE = WsmanXml.ENUMERATION + "/Enumerate";
     static final String PULL = WsmanXml.ENUMERATION + "/Pull";
     static final String RELEASE = WsmanXml.ENUMERATION + "/Release";
+    /** WS-Transfer Get (DSP0226 7.3): the resource URI and selectors name the instance, the body is empty. */
+    static final String GET = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get";
 
     private WsmanRequest() {
     }

@@ -64,6 +64,9 @@ final class SimHost {
                 .set("Version", "10.0.17763").set("BuildNumber", "17763").set("CSName", HOST_NAME));
     }
 
+    /** WinRM's selector for the WMI namespace of an instance (in the EPRs it hands back). */
+    static final String CIM_NAMESPACE = "__cimnamespace";
+
     /** The key properties of a class (its MOF's [Key] qualifiers), which make up its references. */
     static String[] keys(String className) {
         return switch (className) {
@@ -263,7 +266,8 @@ final class SimHost {
             }
             boolean all = !keys.isEmpty();
             for (Map.Entry<String, String> k : keys.entrySet()) {
-                all &= k.getValue() != null && k.getValue().equalsIgnoreCase(i.get(k.getKey()));
+                String have = k.getKey().equals(CIM_NAMESPACE) ? i.namespace() : i.get(k.getKey());
+                all &= k.getValue() != null && k.getValue().equalsIgnoreCase(have);
             }
             if (all) {
                 return i;

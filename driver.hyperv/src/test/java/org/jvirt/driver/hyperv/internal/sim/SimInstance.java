@@ -43,8 +43,12 @@ final class SimInstance {
 
     /** The resource URI of the class, as WinRM maps WMI namespaces. */
     String resourceUri() {
-        return WsmanSimulator.WMI + (className.startsWith("Win32_") ? "root/cimv2/" : "root/virtualization/v2/")
-                + className;
+        return WsmanSimulator.WMI + namespace() + "/" + className;
+    }
+
+    /** The WMI namespace of the class: root/cimv2 for Win32_*, else Hyper-V's. */
+    String namespace() {
+        return className.startsWith("Win32_") ? "root/cimv2" : "root/virtualization/v2";
     }
 
     String toXml() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.w3c.dom.Element;
 
@@ -26,6 +27,9 @@ final class SimProtocol {
     private final SimMethods methods;
     private final Map<String, List<SimInstance>> contexts = new ConcurrentHashMap<>();
     private final Map<String, String> modes = new ConcurrentHashMap<>();
+    private volatile String lostClass;
+    private volatile String faultClass;
+    private final AtomicInteger gets = new AtomicInteger();
 
     SimProtocol(SimHost host, SimJobs jobs) {
         this.host = host;
@@ -142,8 +146,34 @@ final class SimProtocol {
         return methods;
     }
 
+    /** The next Get of this class answers as if the instance were gone (a test knob). */
+    void loseNextGet(String className) {
+        lostClass = className;
+    }
+
+    /** The next Get of this class is answered with a fault of the WMI service (a test knob). */
+    void faultNextGet(String className) {
+        faultClass = className;
+    }
+
+    int gets() {
+        return gets.get();
+    }
+
     private String get(String uri, Map<String, String> selectors, String messageId) throws SimFault {
-        SimInstance found = host.find(uri.substring(uri.lastIndexOf('/') + 1), selectors);
+        gets.incrementAndGet();
+        String className = uri.substring(uri.lastIndexOf('/') + 1);
+        if (className.equalsIgnoreCase(faultClass)) {
+            faultClass = null;
+            throw new SimFault("Receiver", "InternalError", "The WS-Management service cannot process the request."
+                    + " The WMI service reported that the WMI provider could not perform the requested operation.",
+                    "0x80041024");
+        }
+        SimInstance found = host.find(className, selectors);
+        if (className.equalsIgnoreCase(lostClass)) {
+            lostClass = null;
+            found = null;
+        }
         if (found == null) {
             throw new SimFault("Sender", "InvalidSelectors", "The WS-Management service cannot process the request"
                     + " because the request contained invalid selectors for the resource.", uri + " " + selectors);

@@ -77,7 +77,11 @@ final class SimXml {
                 + "<s:Detail><w:FaultDetail>" + escape(detail) + "</w:FaultDetail></s:Detail></s:Fault>");
     }
 
-    /** The EPR of an instance, keyed by the given properties. */
+    /**
+     * The EPR of an instance, keyed by the given properties, then WinRM's WMI plug-in's
+     * {@code __cimnamespace} selector (the instance's WMI namespace), which WinRM adds to the EPRs it
+     * hands back and takes in requests (Microsoft's "WMI plug-in" / "Resource URIs" pages).
+     */
     static String reference(SimInstance instance, String... keys) {
         StringBuilder out = new StringBuilder("<a:Address>" + ADDRESSING + "/role/anonymous</a:Address>"
                 + "<a:ReferenceParameters><w:ResourceURI>" + instance.resourceUri() + "</w:ResourceURI><w:SelectorSet>");
@@ -85,6 +89,8 @@ final class SimXml {
             out.append("<w:Selector Name=\"").append(key).append("\">").append(escape(instance.get(key)))
                     .append("</w:Selector>");
         }
+        out.append("<w:Selector Name=\"").append(SimHost.CIM_NAMESPACE).append("\">").append(instance.namespace())
+                .append("</w:Selector>");
         return out.append("</w:SelectorSet></a:ReferenceParameters>").toString();
     }
 }

@@ -167,6 +167,24 @@ public final class WsmanSimulator implements AutoCloseable {
         jobs.stall(stall);
     }
 
+    /**
+     * The next WS-Transfer Get of an instance of {@code className} is answered with WinRM's fault for
+     * an instance that does not exist ({@code w:InvalidSelectors}), as if it had just been deleted.
+     */
+    public void loseNextGet(String className) {
+        protocol.loseNextGet(className);
+    }
+
+    /** The next WS-Transfer Get of an instance of {@code className} is answered with a WMI fault. */
+    public void faultNextGet(String className) {
+        protocol.faultNextGet(className);
+    }
+
+    /** How many WS-Transfer Gets were served. */
+    public int gets() {
+        return protocol.gets();
+    }
+
     /** The next request gets this answer, whatever it asks. */
     public void answerNext(int status, String contentType, byte[] body) {
         next = new Canned(status, contentType, body);
