@@ -92,6 +92,62 @@ class HypervShellTest {
         assertTrue(sim.ntlmLogins() > 0, "the shell's connections logged in with NTLM");
     }
 
+    /**
+     * The other commands the issue lists, each checked in what the simulator then holds (its VM's
+     * EnabledState, the keys typed) or in what the command prints back from it.
+     */
+    @Test
+    void defineResizeLifecycleSaveKeysAndUndefine() throws Exception {
+        Path xml = Files.writeString(dir.resolve("new1.xml"), "<domain type='hyperv'><name>new1</name>"
+                + "<memory unit='MiB'>1024</memory><vcpu>2</vcpu><os><type>hvm</type></os></domain>");
+        assertEquals("Domain 'new1' defined from " + xml + "\n\n",
+                run(DefinitionCommands.DEFINE, DefinitionCommands::define, xml.toString())[0]);
+        assertEquals(3, sim.enabledState("new1"), "defined off (Disabled)");
+        String[] again = run(DefinitionCommands.DEFINE, DefinitionCommands::define, xml.toString());
+        assertEquals("error: Failed to define domain from " + xml + "\nerror: domain Domain already exists with name"
+                + " 'new1' exists already\n", again[1]);
+        String dump = run(InfoCommands.DUMPXML, InfoCommands::dumpxml, "new1")[0];
+        assertTrue(dump.startsWith("<domain type='hyperv'>\n  <name>new1</name>\n"), dump);
+        assertTrue(dump.contains("<memory unit='KiB'>1048576</memory>"), dump);
+        assertEquals("", run(ResizeCommands.SETMEM, ResizeCommands::setmem, "new1", "512M")[1]);
+        assertEquals("", run(ResizeCommands.SETVCPUS, ResizeCommands::setvcpus, "new1", "3")[1]);
+        String info = run(InfoCommands.DOMINFO, InfoCommands::dominfo, "new1")[0];
+        assertTrue(info.contains("\nCPU(s):         3\n"), info);
+        assertTrue(info.contains("\nUsed memory:    524288 KiB\n"), info);
+        assertTrue(info.contains("\nAutostart:      disable\n"), info);
+
+        assertEquals("Domain 'web' suspended\n\n", run(LifecycleCommands.SUSPEND,
+                c -> LifecycleCommands.act(c, "suspend", "suspended", d -> d.suspend()), "web")[0]);
+        assertEquals(32768, sim.enabledState("web"), "Paused");
+        assertEquals("Domain 'web' resumed\n\n", run(LifecycleCommands.RESUME,
+                c -> LifecycleCommands.act(c, "resume", "resumed", d -> d.resume()), "web")[0]);
+        assertEquals(2, sim.enabledState("web"));
+        assertEquals("Domain 'web' is being rebooted\n\n", run(LifecycleCommands.REBOOT,
+                c -> LifecycleCommands.act(c, "reboot", "is being rebooted", d -> d.reboot(0)), "web")[0]);
+        assertEquals("Domain 'web' was reset\n\n", run(LifecycleCommands.RESET, LifecycleCommands::reset, "web")[0]);
+        assertEquals(2, sim.enabledState("web"));
+        run(SaveKeyCommands.SEND_KEY, c -> SaveKeyCommands.sendKey(c, java.util.List.of("KEY_A")), "web");
+        assertEquals(java.util.List.of("PressKey 65", "ReleaseKey 65"), sim.typedKeys());
+        assertEquals("\nDomain 'web' state saved by libvirt\n\n",
+                run(SaveKeyCommands.MANAGEDSAVE, SaveKeyCommands::managedSave, "web")[0]);
+        assertEquals(32769, sim.enabledState("web"), "Saved");
+        assertEquals("Removed managedsave image for domain 'web'\n\n",
+                run(SaveKeyCommands.MANAGEDSAVE_REMOVE, SaveKeyCommands::managedSaveRemove, "web")[0]);
+        assertEquals(3, sim.enabledState("web"));
+        assertEquals("Domain 'web' started\n\n", run(LifecycleCommands.START, LifecycleCommands::start, "web")[0]);
+        assertEquals("Domain 'web' is being shutdown\n\n", run(LifecycleCommands.SHUTDOWN,
+                c -> LifecycleCommands.act(c, "shutdown", "is being shutdown", d -> d.shutdown(0)), "web")[0]);
+        assertEquals(3, sim.enabledState("web"));
+        run(LifecycleCommands.START, LifecycleCommands::start, "web");
+        assertEquals("Domain 'web' destroyed\n\n", run(LifecycleCommands.DESTROY,
+                c -> LifecycleCommands.act(c, "destroy", "destroyed", d -> d.destroy(0)), "web")[0]);
+        assertEquals(3, sim.enabledState("web"));
+
+        assertEquals("Domain 'new1' has been undefined\n\n", run(DefinitionCommands.UNDEFINE,
+                c -> LifecycleCommands.act(c, "undefine", "has been undefined", d -> d.undefine(0)), "new1")[0]);
+        assertEquals(-1, sim.enabledState("new1"));
+    }
+
     @Test
     void aWrongPasswordInTheFileFailsTheConnection() throws Exception {
         credentials("wrong");
