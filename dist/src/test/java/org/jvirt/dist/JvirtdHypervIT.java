@@ -91,6 +91,64 @@ class JvirtdHypervIT {
         assertTrue(sim.ntlmLogins() > 0, "jvirtd logged in with NTLM");
     }
 
+    /**
+     * The other operations the issue lists, each through its own RPC procedure: what virsh prints,
+     * and what the simulator then holds. The VM is one this test defines and undefines, so the
+     * other tests' listing is unchanged.
+     */
+    @Test
+    void virshDefinesChangesAndUndefinesAVmThroughJvirtd() throws Exception {
+        Path xml = Files.writeString(work.resolve("new1.xml"), "<domain type='hyperv'><name>new1</name>"
+                + "<memory unit='MiB'>1024</memory><vcpu>2</vcpu><os><type>hvm</type></os></domain>");
+        assertEquals("Domain 'new1' defined from " + xml + "\n\n", ok(virsh("define " + xml)));
+        assertEquals(3, sim.enabledState("new1"), "defined off (Disabled)");
+        Commands.Result again = virsh("define " + xml);
+        assertEquals(1, again.exitCode(), again.toString());
+        assertTrue(again.stderr().contains("error: domain Domain already exists with name 'new1' exists already"),
+                again.toString());
+        assertTrue(ok(virsh("dumpxml new1")).startsWith("<domain type='hyperv'>\n  <name>new1</name>\n"));
+        ok(virsh("setmem new1 512M"));
+        ok(virsh("setvcpus new1 3"));
+        assertEquals("Domain 'new1' marked as autostarted\n\n", ok(virsh("autostart new1")));
+        String info = ok(virsh("dominfo new1"));
+        assertTrue(info.contains("\nCPU(s):         3\n"), info);
+        assertTrue(info.contains("\nUsed memory:    524288 KiB\n"), info);
+        assertTrue(info.contains("\nAutostart:      enable\n"), info);
+        assertEquals("Domain 'new1' unmarked as autostarted\n\n", ok(virsh("autostart --disable new1")));
+
+        assertEquals("Domain 'new1' started\n\n", ok(virsh("start new1")));
+        assertEquals("Domain 'new1' suspended\n\n", ok(virsh("suspend new1")));
+        assertEquals(32768, sim.enabledState("new1"), "Paused");
+        assertEquals("Domain 'new1' resumed\n\n", ok(virsh("resume new1")));
+        assertEquals("Domain 'new1' is being rebooted\n\n", ok(virsh("reboot new1")));
+        assertEquals("Domain 'new1' was reset\n\n", ok(virsh("reset new1")));
+        assertEquals(2, sim.enabledState("new1"));
+        int typed = sim.typedKeys().size();
+        ok(virsh("send-key new1 KEY_A"));
+        assertEquals(List.of("PressKey 65", "ReleaseKey 65"), sim.typedKeys().subList(typed, typed + 2));
+        assertEquals("\nDomain 'new1' state saved by libvirt\n\n", ok(virsh("managedsave new1")));
+        assertEquals(32769, sim.enabledState("new1"), "Saved");
+        assertTrue(ok(virsh("dominfo new1")).contains("\nManaged save:   yes\n"));
+        ok(virsh("start new1"));
+        assertEquals("Domain 'new1' is being shutdown\n\n", ok(virsh("shutdown new1")));
+        assertEquals(3, sim.enabledState("new1"));
+        ok(virsh("start new1"));
+        assertEquals("Domain 'new1' destroyed\n\n", ok(virsh("destroy new1")));
+        assertEquals(3, sim.enabledState("new1"));
+        assertEquals("Domain 'new1' has been undefined\n\n", ok(virsh("undefine new1")));
+        assertEquals(-1, sim.enabledState("new1"));
+    }
+
+    @Test
+    void virshReadsTheHostThroughJvirtd() throws Exception {
+        String node = ok(virsh("nodeinfo"));
+        assertTrue(node.contains("CPU model:           Intel Xeon Silver 4110 CPU @ 2.\n"), node);
+        assertTrue(node.contains("CPU socket(s):       2\n"), node);
+        assertTrue(node.contains("Memory size:         67108864 KiB\n"), node);
+        String caps = ok(virsh("capabilities"));
+        assertTrue(caps.contains("<arch name='x86_64'>") && caps.contains("<domain type='hyperv'/>"), caps);
+    }
+
     @Test
     void aRefusedVmOperationIsLibvirtsErrorOverTheWire() throws Exception {
         Commands.Result r = virsh("resume web");
