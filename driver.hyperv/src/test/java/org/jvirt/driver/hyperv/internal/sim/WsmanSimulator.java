@@ -47,6 +47,13 @@ public final class WsmanSimulator implements AutoCloseable {
     private volatile long delayNextMillis;
     private volatile boolean noV2;
     private volatile int faultAtRequest = -1;
+    private volatile int cannedAtRequest = -1;
+    private volatile Canned cannedAt;
+    private volatile long delayAtMillis;
+    /** The action of each request served past the login, in order ("Enumerate", "Get", "DefineSystem"). */
+    private final java.util.List<String> actions = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile(
+            "Action[^>]*>\\s*([^<]*?)\\s*<");
 
     private record Canned(int status, String contentType, byte[] body) {
     }
@@ -205,6 +212,23 @@ public final class WsmanSimulator implements AutoCloseable {
         faultAtRequest = requests.get() + n;
     }
 
+    /**
+     * Request number {@code n} (counting from {@link #requests()} now + 1, past the login) gets this
+     * answer instead of its own, or, with {@code delayMillis} above 0, its own answer that late.
+     */
+    public void answerAtRequest(int n, int status, String contentType, byte[] body, long delayMillis) {
+        cannedAt = body == null ? null : new Canned(status, contentType, body);
+        delayAtMillis = delayMillis;
+        cannedAtRequest = requests.get() + n;
+    }
+
+    /** The actions of the requests served so far, past the login: the last segment of each Action URI. */
+    public java.util.List<String> actions() {
+        synchronized (actions) {
+            return java.util.List.copyOf(actions);
+        }
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] request = in.readAllBytes();
@@ -235,6 +259,21 @@ public final class WsmanSimulator implements AutoCloseable {
             }
             // counted once past the login: a request an NTLM handshake or a Basic challenge repeats is one
             int number = requests.incrementAndGet();
+            java.util.regex.Matcher action = ACTION.matcher(new String(request, StandardCharsets.UTF_8));
+            actions.add(action.find() ? action.group(1).substring(action.group(1).lastIndexOf('/') + 1) : "");
+            if (number == cannedAtRequest) {
+                cannedAtRequest = -1;
+                if (cannedAt != null) {
+                    send(exchange, cannedAt.status(), cannedAt.contentType(), cannedAt.body());
+                    return;
+                }
+                try {
+                    Thread.sleep(delayAtMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             if (number == faultAtRequest) {
                 send(exchange, 500, "application/soap+xml;charset=UTF-8", new SimFault("Receiver", "InternalError",
                         "The service is stopping.", "injected").toEnvelope().getBytes(StandardCharsets.UTF_8));
