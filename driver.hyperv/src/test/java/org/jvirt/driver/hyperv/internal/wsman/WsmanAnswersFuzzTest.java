@@ -10,14 +10,16 @@ import org.w3c.dom.Element;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Fuzzes what a WS-Management server sends back (any bytes as the body of an HTTP 200): every answer
- * is refused with a {@link VirtException} of the Hyper-V domain, or read, and then its items,
+ * Fuzzes what a WS-Management server sends back (any bytes as the body of an HTTP 200, read as an
+ * enumeration's and as a Get's answer): every answer is refused with a {@link VirtException} of the
+ * Hyper-V domain, or read, and then its items,
  * properties, references and enumeration context are read without any other exception. Regression
  * mode runs the committed inputs (WsmanAnswersFuzzTestInputs/answers).
  */
 class WsmanAnswersFuzzTest {
     @FuzzTest(maxDuration = "10m")
     void answers(byte[] input) {
+        asInstance(input);
         Element response;
         try {
             response = WsmanAnswers.read("enumeration", new WsmanTransport.Answer(200, "application/soap+xml", input),
@@ -41,6 +43,19 @@ class WsmanAnswersFuzzTest {
             if (reference != null) {
                 assertNotNull(reference.toXml());
             }
+        }
+    }
+
+    /** The same bytes as a Get's answer: refused with a Hyper-V error, "not found" (null), or one instance. */
+    private static void asInstance(byte[] input) {
+        try {
+            Element instance = WsmanAnswers.readInstance(new WsmanTransport.Answer(200, "application/soap+xml", input));
+            if (instance != null) {
+                assertNotNull(WmiObject.of(instance).className());
+            }
+        } catch (VirtException e) {
+            assertEquals(ErrorDomain.HYPERV, e.domain(), e.getMessage());
+            assertNotNull(e.getMessage());
         }
     }
 }
