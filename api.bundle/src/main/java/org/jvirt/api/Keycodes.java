@@ -1,99 +1,32 @@
 package org.jvirt.api;
 
-import java.util.Locale;
-
 /**
- * Translation between {@link KeycodeSet}s for the keys of a PC keyboard, as libvirt's
- * {@code virKeycodeValueTranslate} and {@code virKeycodeValueFromString} do with their tables.
- * The rows here are written from the public definitions: Linux's {@code input-event-codes.h}
- * (KEY_* names and codes), Microsoft's "Virtual-Key Codes" page, the USB HID Usage Tables
- * (keyboard page 0x07) and the PC AT scan code set 1 (whose first 88 codes are Linux's; extended
- * keys are 0xe0 followed by a code). XT, XT_KBD and QNUM share set 1's codes for the main block;
- * QNUM writes an extended key 0xe0 NN as 0x80 | NN. AT sets 2 and 3 and macOS codes are not
- * tabled: translating from or to them finds nothing.
+ * Translation between {@link KeycodeSet}s as libvirt's {@code virKeycodeValueTranslate} and
+ * {@code virKeycodeValueFromString} do with their tables. The data is libvirt 9.0's (see
+ * {@code api.bundle/keymaps/keymaps.py}): which codes each set's table holds (including 0, which
+ * every table of libvirt holds for its keys without a code in the set), and each Linux key's code in
+ * the AT sets 1 to 3 (XT shares set 1's table), XT_KBD, QNUM and USB; Windows virtual-key codes for
+ * the keys of a PC keyboard. macOS codes are known as codes, not placed on keys: translating from
+ * or to them finds nothing.
  */
 public final class Keycodes {
-    /** Linux name, Linux code, set 1 scan code, USB usage, Windows virtual-key code. */
-    private static final Object[][] KEYS = {
-        {"KEY_ESC", 1, 0x01, 0x29, 0x1b}, {"KEY_1", 2, 0x02, 0x1e, 0x31}, {"KEY_2", 3, 0x03, 0x1f, 0x32},
-        {"KEY_3", 4, 0x04, 0x20, 0x33}, {"KEY_4", 5, 0x05, 0x21, 0x34}, {"KEY_5", 6, 0x06, 0x22, 0x35},
-        {"KEY_6", 7, 0x07, 0x23, 0x36}, {"KEY_7", 8, 0x08, 0x24, 0x37}, {"KEY_8", 9, 0x09, 0x25, 0x38},
-        {"KEY_9", 10, 0x0a, 0x26, 0x39}, {"KEY_0", 11, 0x0b, 0x27, 0x30}, {"KEY_MINUS", 12, 0x0c, 0x2d, 0xbd},
-        {"KEY_EQUAL", 13, 0x0d, 0x2e, 0xbb}, {"KEY_BACKSPACE", 14, 0x0e, 0x2a, 0x08}, {"KEY_TAB", 15, 0x0f, 0x2b, 0x09},
-        {"KEY_Q", 16, 0x10, 0x14, 0x51}, {"KEY_W", 17, 0x11, 0x1a, 0x57}, {"KEY_E", 18, 0x12, 0x08, 0x45},
-        {"KEY_R", 19, 0x13, 0x15, 0x52}, {"KEY_T", 20, 0x14, 0x17, 0x54}, {"KEY_Y", 21, 0x15, 0x1c, 0x59},
-        {"KEY_U", 22, 0x16, 0x18, 0x55}, {"KEY_I", 23, 0x17, 0x0c, 0x49}, {"KEY_O", 24, 0x18, 0x12, 0x4f},
-        {"KEY_P", 25, 0x19, 0x13, 0x50}, {"KEY_LEFTBRACE", 26, 0x1a, 0x2f, 0xdb},
-        {"KEY_RIGHTBRACE", 27, 0x1b, 0x30, 0xdd}, {"KEY_ENTER", 28, 0x1c, 0x28, 0x0d},
-        {"KEY_LEFTCTRL", 29, 0x1d, 0xe0, 0xa2}, {"KEY_A", 30, 0x1e, 0x04, 0x41}, {"KEY_S", 31, 0x1f, 0x16, 0x53},
-        {"KEY_D", 32, 0x20, 0x07, 0x44}, {"KEY_F", 33, 0x21, 0x09, 0x46}, {"KEY_G", 34, 0x22, 0x0a, 0x47},
-        {"KEY_H", 35, 0x23, 0x0b, 0x48}, {"KEY_J", 36, 0x24, 0x0d, 0x4a}, {"KEY_K", 37, 0x25, 0x0e, 0x4b},
-        {"KEY_L", 38, 0x26, 0x0f, 0x4c}, {"KEY_SEMICOLON", 39, 0x27, 0x33, 0xba},
-        {"KEY_APOSTROPHE", 40, 0x28, 0x34, 0xde}, {"KEY_GRAVE", 41, 0x29, 0x35, 0xc0},
-        {"KEY_LEFTSHIFT", 42, 0x2a, 0xe1, 0xa0}, {"KEY_BACKSLASH", 43, 0x2b, 0x31, 0xdc},
-        {"KEY_Z", 44, 0x2c, 0x1d, 0x5a}, {"KEY_X", 45, 0x2d, 0x1b, 0x58}, {"KEY_C", 46, 0x2e, 0x06, 0x43},
-        {"KEY_V", 47, 0x2f, 0x19, 0x56}, {"KEY_B", 48, 0x30, 0x05, 0x42}, {"KEY_N", 49, 0x31, 0x11, 0x4e},
-        {"KEY_M", 50, 0x32, 0x10, 0x4d}, {"KEY_COMMA", 51, 0x33, 0x36, 0xbc}, {"KEY_DOT", 52, 0x34, 0x37, 0xbe},
-        {"KEY_SLASH", 53, 0x35, 0x38, 0xbf}, {"KEY_RIGHTSHIFT", 54, 0x36, 0xe5, 0xa1},
-        {"KEY_KPASTERISK", 55, 0x37, 0x55, 0x6a}, {"KEY_LEFTALT", 56, 0x38, 0xe2, 0xa4},
-        {"KEY_SPACE", 57, 0x39, 0x2c, 0x20}, {"KEY_CAPSLOCK", 58, 0x3a, 0x39, 0x14},
-        {"KEY_F1", 59, 0x3b, 0x3a, 0x70}, {"KEY_F2", 60, 0x3c, 0x3b, 0x71}, {"KEY_F3", 61, 0x3d, 0x3c, 0x72},
-        {"KEY_F4", 62, 0x3e, 0x3d, 0x73}, {"KEY_F5", 63, 0x3f, 0x3e, 0x74}, {"KEY_F6", 64, 0x40, 0x3f, 0x75},
-        {"KEY_F7", 65, 0x41, 0x40, 0x76}, {"KEY_F8", 66, 0x42, 0x41, 0x77}, {"KEY_F9", 67, 0x43, 0x42, 0x78},
-        {"KEY_F10", 68, 0x44, 0x43, 0x79}, {"KEY_NUMLOCK", 69, 0x45, 0x53, 0x90},
-        {"KEY_SCROLLLOCK", 70, 0x46, 0x47, 0x91}, {"KEY_KP7", 71, 0x47, 0x5f, 0x67}, {"KEY_KP8", 72, 0x48, 0x60, 0x68},
-        {"KEY_KP9", 73, 0x49, 0x61, 0x69}, {"KEY_KPMINUS", 74, 0x4a, 0x56, 0x6d}, {"KEY_KP4", 75, 0x4b, 0x5c, 0x64},
-        {"KEY_KP5", 76, 0x4c, 0x5d, 0x65}, {"KEY_KP6", 77, 0x4d, 0x5e, 0x66}, {"KEY_KPPLUS", 78, 0x4e, 0x57, 0x6b},
-        {"KEY_KP1", 79, 0x4f, 0x59, 0x61}, {"KEY_KP2", 80, 0x50, 0x5a, 0x62}, {"KEY_KP3", 81, 0x51, 0x5b, 0x63},
-        {"KEY_KP0", 82, 0x52, 0x62, 0x60}, {"KEY_KPDOT", 83, 0x53, 0x63, 0x6e}, {"KEY_102ND", 86, 0x56, 0x64, 0xe2},
-        {"KEY_F11", 87, 0x57, 0x44, 0x7a}, {"KEY_F12", 88, 0x58, 0x45, 0x7b},
-        {"KEY_KPENTER", 96, 0xe01c, 0x58, 0x0d}, {"KEY_RIGHTCTRL", 97, 0xe01d, 0xe4, 0xa3},
-        {"KEY_KPSLASH", 98, 0xe035, 0x54, 0x6f}, {"KEY_SYSRQ", 99, 0x54, 0x46, 0x2c},
-        {"KEY_RIGHTALT", 100, 0xe038, 0xe6, 0xa5}, {"KEY_HOME", 102, 0xe047, 0x4a, 0x24},
-        {"KEY_UP", 103, 0xe048, 0x52, 0x26}, {"KEY_PAGEUP", 104, 0xe049, 0x4b, 0x21},
-        {"KEY_LEFT", 105, 0xe04b, 0x50, 0x25}, {"KEY_RIGHT", 106, 0xe04d, 0x4f, 0x27},
-        {"KEY_END", 107, 0xe04f, 0x4d, 0x23}, {"KEY_DOWN", 108, 0xe050, 0x51, 0x28},
-        {"KEY_PAGEDOWN", 109, 0xe051, 0x4e, 0x22}, {"KEY_INSERT", 110, 0xe052, 0x49, 0x2d},
-        {"KEY_DELETE", 111, 0xe053, 0x4c, 0x2e}, {"KEY_PAUSE", 119, 0xe046, 0x48, 0x13},
-        {"KEY_LEFTMETA", 125, 0xe05b, 0xe3, 0x5b}, {"KEY_RIGHTMETA", 126, 0xe05c, 0xe7, 0x5c},
-        {"KEY_COMPOSE", 127, 0xe05d, 0x65, 0x5d},
-    };
-
     private Keycodes() {
     }
 
-    /** {@code code} of set {@code from} in set {@code to}, or -1 when the table has no such key there. */
+    /**
+     * {@code code} of set {@code from} in set {@code to}, or -1 when the table has no such key there.
+     * Within one set a code translates to itself when the set's table holds it.
+     */
     public static int translate(KeycodeSet from, KeycodeSet to, int code) {
-        for (Object[] row : KEYS) {
-            int v = value(row, from);
-            if (v >= 0 && v == code) {
-                return value(row, to);
-            }
+        KeymapTable t = KeymapTable.INSTANCE;
+        if (from == null || to == null || !t.holds(from, code)) {
+            return -1;
         }
-        return -1;
+        return from == to ? code : t.translate(from, to, code);
     }
 
     /** The Linux code of a KEY_* name (case-insensitive), or -1. */
     public static int linuxCode(String name) {
-        for (Object[] row : KEYS) {
-            if (((String) row[0]).equalsIgnoreCase(name.toUpperCase(Locale.ROOT))) {
-                return (Integer) row[1];
-            }
-        }
-        return -1;
-    }
-
-    private static int value(Object[] row, KeycodeSet set) {
-        int set1 = (Integer) row[2];
-        boolean extended = set1 > 0xff;
-        return switch (set) {
-            case LINUX -> (Integer) row[1];
-            case ATSET1 -> set1;
-            case XT, XT_KBD -> extended ? -1 : set1;
-            case QNUM -> extended ? 0x80 | (set1 & 0x7f) : set1;
-            case USB -> (Integer) row[3];
-            case WIN32 -> (Integer) row[4];
-            default -> -1;
-        };
+        return KeymapTable.INSTANCE.linuxCode(name);
     }
 }

@@ -4,6 +4,7 @@ import static org.jvirt.core.internal.DomainCalls.UNKNOWN;
 
 import org.jvirt.api.Domain;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.KeycodeSet;
 import org.jvirt.api.VirtException;
 
 /**
@@ -12,6 +13,10 @@ import org.jvirt.api.VirtException;
  * {@code virDomainHasManagedSaveImage}, {@code virDomainManagedSaveRemove}, {@code virDomainSendKey}).
  */
 final class DomainSaveKeyCalls {
+    /** virDomainSaveRestoreFlags: VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED. */
+    private static final int SAVE_RUNNING = 2;
+    private static final int SAVE_PAUSED = 4;
+
     private final ConnectionFacade connection;
     private final DomainCalls calls;
 
@@ -20,7 +25,12 @@ final class DomainSaveKeyCalls {
         this.calls = calls;
     }
 
+    /** libvirt: a read-only connection may not save; RUNNING and PAUSED exclude each other. */
     void managedSave(int flags) throws VirtException {
+        String fn = "virDomainManagedSave";
+        connection.checkOpen(fn, ErrorDomain.DOMAIN);
+        connection.checkWritable(fn, ErrorDomain.DOMAIN);
+        Checks.exclusive(flags, SAVE_RUNNING, "VIR_DOMAIN_SAVE_RUNNING", SAVE_PAUSED, "VIR_DOMAIN_SAVE_PAUSED");
         // a save that may have happened before a driver swap is not repeated
         calls.write("virDomainManagedSave", b -> b.connection().managedSave(calls.ref(b), flags), UNKNOWN);
     }
@@ -34,7 +44,10 @@ final class DomainSaveKeyCalls {
                 UNKNOWN);
     }
 
-    /** libvirt: a read-only connection may not type; 1 to 16 codes. */
+    /**
+     * libvirt 9.0's order: a read-only connection may not type; at least one code; a known code
+     * set; at most 16 codes. All before the driver (and so before the domain is looked up there).
+     */
     void sendKey(int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
         String fn = "virDomainSendKey";
         connection.checkOpen(fn, ErrorDomain.DOMAIN);
@@ -43,9 +56,12 @@ final class DomainSaveKeyCalls {
         if (keycodes.length == 0) {
             throw Checks.invalidArg("nkeycodes in " + fn + " must be greater than zero", ErrorDomain.DOMAIN);
         }
+        if (KeycodeSet.of(codeset) == null) {
+            // C's %d of the unsigned codeset: numbers past 2^31 print negative
+            throw Checks.invalidArg("Unsupported codeset '" + codeset + "'", ErrorDomain.DOMAIN);
+        }
         if (keycodes.length > Domain.SEND_KEY_MAX_KEYS) {
-            throw Checks.invalidArg("nkeycodes in " + fn + " must be <= " + Domain.SEND_KEY_MAX_KEYS,
-                    ErrorDomain.DOMAIN);
+            throw Checks.invalidArg("nkeycodes must be <= " + Domain.SEND_KEY_MAX_KEYS, ErrorDomain.DOMAIN);
         }
         int[] codes = keycodes.clone();
         // keys pressed before a driver swap are not pressed again

@@ -130,8 +130,15 @@ class FacadeValidationTest {
                     () -> dom.sendKey(0, 0, null, 0));
             fails(ErrorCode.INVALID_ARG, "nkeycodes in virDomainSendKey must be greater than zero",
                     () -> dom.sendKey(0, 0, new int[0], 0));
-            fails(ErrorCode.INVALID_ARG, "nkeycodes in virDomainSendKey must be <= 16",
-                    () -> dom.sendKey(0, 0, new int[17], 0));
+            fails(ErrorCode.INVALID_ARG, "nkeycodes must be <= 16", () -> dom.sendKey(0, 0, new int[17], 0));
+            // libvirt 9.0's order (seen through its C API): count, then code set, then the maximum
+            fails(ErrorCode.INVALID_ARG, "nkeycodes in virDomainSendKey must be greater than zero",
+                    () -> dom.sendKey(99, 0, new int[0], 0));
+            fails(ErrorCode.INVALID_ARG, "Unsupported codeset '10'", () -> dom.sendKey(10, 0, new int[1], 0));
+            fails(ErrorCode.INVALID_ARG, "Unsupported codeset '99'", () -> dom.sendKey(99, 0, new int[17], 0));
+            fails(ErrorCode.INVALID_ARG, "Unsupported codeset '-1'", () -> dom.sendKey(0xffffffff, 0, new int[1], 0));
+            fails(ErrorCode.INVALID_ARG, "Flags 'VIR_DOMAIN_SAVE_RUNNING' and 'VIR_DOMAIN_SAVE_PAUSED' are mutually "
+                    + "exclusive", () -> dom.managedSave(6));
             fails(ErrorCode.INVALID_ARG, "device in virDomainInterfaceStats must not be NULL",
                     () -> dom.interfaceStats(null));
             assertEquals(before, driverCalls(), "refused calls must not reach the driver");

@@ -66,9 +66,14 @@ class SaveKeyCommandsTest {
 
     @Test
     void managedSaveAsVirshReportsIt() {
-        assertEquals(List.of("\n", "error: Failed to save domain 'test' state\n"
-                + "error: this function is not supported by the connection driver: virDomainManagedSave\n"),
+        // what virsh prints against libvirt 9.0's test driver
+        assertEquals(List.of("\nDomain 'test' state saved by libvirt\n\n", ""),
                 run(SaveKeyCommands.MANAGEDSAVE, SaveKeyCommands::managedSave, "test"));
+        assertEquals(List.of("\n", "error: Failed to save domain 'test' state\n"
+                + "error: Requested operation is not valid: domain is not running\n"),
+                run(SaveKeyCommands.MANAGEDSAVE, SaveKeyCommands::managedSave, "test"));
+        assertEquals(List.of("Removed managedsave image for domain 'test'\n\n", ""),
+                run(SaveKeyCommands.MANAGEDSAVE_REMOVE, SaveKeyCommands::managedSaveRemove, "test"));
         assertEquals(List.of("\n", "error: Options --running and --paused are mutually exclusive\n"),
                 run(SaveKeyCommands.MANAGEDSAVE, SaveKeyCommands::managedSave, "test", "--running", "--paused"));
     }

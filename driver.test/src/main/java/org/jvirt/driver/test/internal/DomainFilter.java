@@ -23,8 +23,8 @@ import org.jvirt.api.ListFlag;
 
 /**
  * libvirt's {@code virDomainObjListFilter}: the flags of one group are alternatives, the groups
- * must all match. The test driver keeps no managed save, snapshot or checkpoint here, so the
- * "has" flags match nothing and the "no" flags match everything.
+ * must all match. The test driver keeps no snapshot or checkpoint here, so those "has" flags match
+ * nothing and their "no" flags match everything; managed save images are the domains' own.
  */
 final class DomainFilter {
     /** {@code VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL}. */
@@ -40,7 +40,7 @@ final class DomainFilter {
         return group(dom.isActive(), ACTIVE, INACTIVE)
                 && group(dom.isPersistent(), PERSISTENT, TRANSIENT)
                 && stateGroup(dom.state())
-                && group(false, MANAGEDSAVE, NO_MANAGEDSAVE)
+                && group(dom.hasManagedSave(), MANAGEDSAVE, NO_MANAGEDSAVE)
                 && group(dom.autostart(), AUTOSTART, NO_AUTOSTART)
                 && group(false, HAS_SNAPSHOT, NO_SNAPSHOT)
                 && group(false, HAS_CHECKPOINT, NO_CHECKPOINT);

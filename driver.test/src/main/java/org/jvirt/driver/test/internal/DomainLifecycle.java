@@ -31,6 +31,12 @@ final class DomainLifecycle {
     private static final int REBOOT_FLAGS = 31;
     /** virDomainUndefineFlags: MANAGED_SAVE, SNAPSHOTS_METADATA. */
     private static final int UNDEFINE_FLAGS = 3;
+    /** VIR_DOMAIN_UNDEFINE_MANAGED_SAVE. */
+    private static final int UNDEFINE_MANAGED_SAVE = 1;
+    /** virDomainSaveRestoreFlags the test driver accepts for a managed save: BYPASS_CACHE, RUNNING, PAUSED. */
+    private static final int MANAGED_SAVE_FLAGS = 7;
+    /** VIR_DOMAIN_EVENT_STOPPED_SAVED. */
+    static final int STOPPED_SAVED = 4;
 
     private final TestHost host;
     private final DefinitionPolicy policy;
@@ -185,12 +191,20 @@ final class DomainLifecycle {
         });
     }
 
-    /** {@code testDomainUndefineFlags}: an active domain keeps running as a transient one. */
+    /**
+     * {@code testDomainUndefineFlags}: an active domain keeps running as a transient one; a managed
+     * save image is refused unless the caller lets it go with the domain.
+     */
     void undefine(DomainRef ref, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, UNDEFINE_FLAGS, "testDomainUndefineFlags");
         host.changing(() -> {
             DomainObj dom = host.find(ref);
+            if (dom.hasManagedSave() && (flags & UNDEFINE_MANAGED_SAVE) == 0) {
+                throw TestDriverErrors.invalid(ErrorDomain.TEST,
+                        "Refusing to undefine while domain managed save image exists");
+            }
             host.emit(dom, UNDEFINED, DomainEventType.UNDEFINED_REMOVED);
+            dom.setManagedSave(false);
             if (dom.isActive()) {
                 dom.setPersistent(false);
                 host.save(dom);
@@ -201,8 +215,50 @@ final class DomainLifecycle {
         });
     }
 
-    /** {@code testDomainStartState}: running, booted, with the next ID. Inside a change. */
+    /**
+     * {@code testDomainManagedSave}: a running or paused persistent domain stops with reason
+     * "saved" and keeps an image (a flag; the test driver writes nothing).
+     */
+    void managedSave(DomainRef ref, int flags) throws VirtException {
+        TestDriverErrors.checkFlags(flags, MANAGED_SAVE_FLAGS, "testDomainManagedSave");
+        host.changing(() -> {
+            DomainObj dom = host.find(ref);
+            if (!dom.isActive()) {
+                throw TestDriverErrors.notRunning();
+            }
+            if (!dom.isPersistent()) {
+                throw TestDriverErrors.invalid(ErrorDomain.TEST, "cannot do managed save for transient domain");
+            }
+            dom.setManagedSave(true);
+            stop(dom, StateReason.SHUTOFF_SAVED, STOPPED_SAVED);
+            return null;
+        });
+    }
+
+    /** {@code testDomainHasManagedSaveImage}. */
+    boolean hasManagedSaveImage(DomainRef ref, int flags) throws VirtException {
+        TestDriverErrors.checkFlags(flags, 0, "testDomainHasManagedSaveImage");
+        return host.locked(() -> host.find(ref).hasManagedSave());
+    }
+
+    /** {@code testDomainManagedSaveRemove}: succeeds whether or not there is an image. */
+    void managedSaveRemove(DomainRef ref, int flags) throws VirtException {
+        TestDriverErrors.checkFlags(flags, 0, "testDomainManagedSaveRemove");
+        host.changing(() -> {
+            DomainObj dom = host.find(ref);
+            dom.setManagedSave(false);
+            host.save(dom);
+            return null;
+        });
+    }
+
+    /**
+     * {@code testDomainStartState}: running, booted, with the next ID. libvirt 9.0's test driver
+     * boots afresh even from a managed save image and drops the image (its state reason and event
+     * say "booted", not "restored"). Inside a change.
+     */
     private void start(DomainObj dom) throws VirtException {
+        dom.setManagedSave(false);
         dom.markStarted(host.allocateId());
         dom.setState(DomainState.RUNNING, StateReason.RUNNING_BOOTED.number());
         host.save(dom);

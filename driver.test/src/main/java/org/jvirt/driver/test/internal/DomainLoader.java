@@ -15,7 +15,7 @@ final class DomainLoader {
         this.host = host;
     }
 
-    void add(DomainDef def, boolean persistent, DomainState state) throws VirtException {
+    void add(DomainDef def, boolean persistent, DomainState state, boolean managedSave) throws VirtException {
         DomainObj byUuid = host.byUuid(def.uuid());
         if (byUuid != null) {
             throw TestDriverErrors.failed("domain '" + byUuid.name() + "' is already defined with uuid " + byUuid.uuid());
@@ -30,6 +30,7 @@ final class DomainLoader {
             host.setNextId(host.nextId() + 1);
         }
         dom.setState(state, 0);
+        dom.setManagedSave(managedSave);
         host.put(dom);
     }
 }

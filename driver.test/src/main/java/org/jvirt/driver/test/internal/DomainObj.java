@@ -18,6 +18,8 @@ final class DomainObj {
     private int id = -1;
     private boolean persistent;
     private boolean autostart;
+    /** libvirt's {@code virDomainObj.hasManagedSave}: a managed save image exists. */
+    private boolean managedSave;
     private DomainState state = DomainState.SHUTOFF;
     private int reason;
 
@@ -32,6 +34,7 @@ final class DomainObj {
         c.newDef = newDef;
         c.id = id;
         c.autostart = autostart;
+        c.managedSave = managedSave;
         c.state = state;
         c.reason = reason;
         return c;
@@ -71,6 +74,14 @@ final class DomainObj {
 
     void setAutostart(boolean autostart) {
         this.autostart = autostart;
+    }
+
+    boolean hasManagedSave() {
+        return managedSave;
+    }
+
+    void setManagedSave(boolean managedSave) {
+        this.managedSave = managedSave;
     }
 
     DomainState state() {

@@ -23,8 +23,8 @@ import org.jvirt.api.xml.XmlElement;
  * {@code <node>} with an optional {@code <cpu>} (nodes, sockets, cores, threads, active, mhz, model)
  * and {@code <memory>} (KiB), and {@code <domain>} elements, inline or as
  * {@code <domain file='relative.xml'/>}. Domains may carry the test namespace
- * ({@code http://libvirt.org/schemas/domain/test/1.0}) elements {@code <test:runstate>} and
- * {@code <test:transient/>}; {@code <network>} and {@code <pool>} elements ({@link #loadStorage}). The
+ * ({@code http://libvirt.org/schemas/domain/test/1.0}) elements {@code <test:runstate>},
+ * {@code <test:transient/>} and {@code <test:hasmanagedsave/>}; {@code <network>} and {@code <pool>} elements ({@link #loadStorage}). The
  * host is private to one connection and never persisted. Files are
  * read by the codec's reader, the platform's one reader of untrusted XML.
  */
@@ -62,8 +62,13 @@ final class HostFile {
             if (transientDomain && runstate == DomainState.SHUTOFF.number()) {
                 throw TestDriverErrors.xml(ErrorDomain.TEST, "transient domain cannot have runstate 'shutoff'");
             }
+            boolean managedSave = !ns.children(resolved, "hasmanagedsave").isEmpty();
+            if (managedSave && runstate != DomainState.SHUTOFF.number()) {
+                throw TestDriverErrors.xml(ErrorDomain.TEST,
+                        "domain with managedsave data can only have runstate 'shutoff'");
+            }
             DomainDef def = policy.parse(ns.strip(resolved));
-            loader.add(def, !transientDomain, DomainState.ofNumber(runstate));
+            loader.add(def, !transientDomain, DomainState.ofNumber(runstate), managedSave);
         }
         return host;
     }

@@ -13,16 +13,19 @@ import org.jvirt.api.VirtException;
 
 /**
  * A domain's runtime status as the test driver writes it to a STATUS record: a properties text
- * with the state, reason, ID, autostart and, while the domain runs, its live definition.
+ * with the state, reason, ID, autostart, whether a managed save image exists and, while the domain
+ * runs, its live definition.
  *
  * @param state      the domain state
  * @param reason     libvirt's reason number
  * @param id         the ID while running, else -1
  * @param autostart  the autostart flag
+ * @param managedSave whether the domain has a managed save image
  * @param liveXml    the live definition while running, else null
  * @param pendingXml the definition a running transient domain returns to, else null
  */
-record StatusRecord(DomainState state, int reason, int id, boolean autostart, String liveXml, String pendingXml) {
+record StatusRecord(DomainState state, int reason, int id, boolean autostart, boolean managedSave, String liveXml,
+        String pendingXml) {
 
     byte[] toBytes() {
         Properties p = new Properties();
@@ -30,6 +33,7 @@ record StatusRecord(DomainState state, int reason, int id, boolean autostart, St
         p.setProperty("reason", Integer.toString(reason));
         p.setProperty("id", Integer.toString(id));
         p.setProperty("autostart", Boolean.toString(autostart));
+        p.setProperty("managedSave", Boolean.toString(managedSave));
         if (liveXml != null) {
             p.setProperty("live", liveXml);
         }
@@ -51,7 +55,8 @@ record StatusRecord(DomainState state, int reason, int id, boolean autostart, St
             p.load(new ByteArrayInputStream(bytes));
             return new StatusRecord(DomainState.ofNumber(Integer.parseInt(p.getProperty("state", "5"))),
                     Integer.parseInt(p.getProperty("reason", "0")), Integer.parseInt(p.getProperty("id", "-1")),
-                    Boolean.parseBoolean(p.getProperty("autostart")), p.getProperty("live"),
+                    Boolean.parseBoolean(p.getProperty("autostart")),
+                    Boolean.parseBoolean(p.getProperty("managedSave")), p.getProperty("live"),
                     p.getProperty("pending"));
         } catch (IOException | IllegalArgumentException e) {
             throw new VirtException(ErrorCode.PARSE_FAILED, ErrorDomain.TEST,

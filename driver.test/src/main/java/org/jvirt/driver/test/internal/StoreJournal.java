@@ -60,7 +60,7 @@ final class StoreJournal implements HostJournal {
             String pending = dom.isActive() && !dom.isPersistent() && dom.newDef() != null
                     ? text(dom.newDef(), DomainXmlCodec.FORMAT_INACTIVE) : null;
             StatusRecord status = new StatusRecord(dom.state(), dom.stateInfo().reason(), dom.id(), dom.autostart(),
-                    live, pending);
+                    dom.hasManagedSave(), live, pending);
             batch.write(RecordKind.STATUS, key, status.toBytes());
         } catch (RuntimeException e) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.TEST,

@@ -92,6 +92,7 @@ final class StoredHost {
             dom.setState(DomainState.SHUTOFF, known ? status.reason() : 0);
         }
         dom.setAutostart(status != null && status.autostart());
+        dom.setManagedSave(status != null && status.managedSave());
         return dom;
     }
 }

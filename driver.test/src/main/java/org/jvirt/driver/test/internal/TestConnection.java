@@ -216,6 +216,21 @@ final class TestConnection extends TestGuestCalls {
     }
 
     @Override
+    public void managedSave(DomainRef dom, int flags) throws VirtException {
+        lifecycle.managedSave(dom, flags);
+    }
+
+    @Override
+    public boolean hasManagedSaveImage(DomainRef dom, int flags) throws VirtException {
+        return lifecycle.hasManagedSaveImage(dom, flags);
+    }
+
+    @Override
+    public void managedSaveRemove(DomainRef dom, int flags) throws VirtException {
+        lifecycle.managedSaveRemove(dom, flags);
+    }
+
+    @Override
     public String xmlDesc(DomainRef ref, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, XML_FLAGS, "testDomainGetXMLDesc");
         boolean inactive = (flags & XmlFlag.INACTIVE.bit()) != 0;

@@ -59,6 +59,12 @@ class DifferentialTest {
     }
 
     @Test
+    void managedSaveAnswersAsLibvirtDoes() throws Exception {
+        compare("differential-managedsave", "test:///default",
+                Fixture.resource("differential-managedsave-scenario.txt"));
+    }
+
+    @Test
     void aHostFileAnswersAsLibvirtDoes() throws Exception {
         Files.writeString(tmp.resolve("host-node.xml"), Fixture.resource("host-node.xml"));
         Files.writeString(tmp.resolve("dom2.xml"), Fixture.resource("dom2.xml"));
@@ -190,7 +196,13 @@ class DifferentialTest {
             case "reset" -> d.reset(w.length > 2 ? number(w[2]) : 0);
             case "suspend" -> d.suspend();
             case "resume" -> d.resume();
-            case "undefine" -> d.undefine(0);
+            case "undefine" -> d.undefine(w.length > 2 ? number(w[2]) : 0);
+            case "managedsave" -> d.managedSave(w.length > 2 ? number(w[2]) : 0);
+            case "hasmanagedsave" -> {
+                // python prints the C int: 1, or nothing for 0
+                return d.hasManagedSaveImage(w.length > 2 ? number(w[2]) : 0) ? "1" : null;
+            }
+            case "managedsaveremove" -> d.managedSaveRemove(w.length > 2 ? number(w[2]) : 0);
             case "autostart" -> d.setAutostart("1".equals(w[2]));
             case "pin" -> d.pinVcpu(Integer.parseInt(w[2]), bits(w[3]));
             case "xml" -> {

@@ -17,6 +17,7 @@ import org.jvirt.api.Domain;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
+import org.jvirt.api.ListFlag;
 import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VirtException;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +102,25 @@ class HostFileTest {
         }
     }
 
+    /** {@code <test:hasmanagedsave/>} on a shut-off domain: it has an image, as libvirt 9.0 loads it. */
+    @Test
+    void aFileDomainMayHaveAManagedSaveImage() throws Exception {
+        Connection c = open(write("saved.xml", "<node><domain type='test' xmlns:test='" + TestNamespace.URI + "'>"
+                + "<name>saved</name><memory>1024</memory><os><type>hvm</type></os><test:hasmanagedsave/>"
+                + "<test:runstate>5</test:runstate></domain><domain type='test'><name>plain</name>"
+                + "<memory>1024</memory><os><type>hvm</type></os></domain></node>").toString());
+        Domain saved = c.lookupByName("saved");
+        assertTrue(saved.hasManagedSaveImage(0));
+        assertEquals(DomainState.SHUTOFF, saved.state().state());
+        assertFalse(c.lookupByName("plain").hasManagedSaveImage(0));
+        assertEquals(List.of("saved"), c.listAllDomains(ListFlag.MANAGEDSAVE.bit()).stream().map(Domain::name).toList());
+        assertEquals(List.of("plain"), c.listAllDomains(ListFlag.NO_MANAGEDSAVE.bit()).stream().map(Domain::name)
+                .toList());
+        assertError(ErrorCode.OPERATION_INVALID, ErrorDomain.TEST,
+                "Requested operation is not valid: Refusing to undefine while domain managed save image exists",
+                () -> saved.undefine(0));
+    }
+
     @Test
     void aMinimalFileKeepsLibvirtsDefaultNode() throws Exception {
         Path f = write("empty.xml", "<node/>");
@@ -131,6 +151,11 @@ class HostFileTest {
                 () -> open(write("tr.xml", "<node><domain type='test' xmlns:test='" + TestNamespace.URI + "'>"
                         + "<name>x</name><memory>1</memory><os><type>hvm</type></os><test:transient/>"
                         + "<test:runstate>5</test:runstate></domain></node>").toString()));
+        assertError(ErrorCode.XML_ERROR, ErrorDomain.TEST,
+                "XML error: domain with managedsave data can only have runstate 'shutoff'",
+                () -> open(write("ms.xml", "<node><domain type='test' xmlns:test='" + TestNamespace.URI + "'>"
+                        + "<name>x</name><memory>1</memory><os><type>hvm</type></os><test:hasmanagedsave/>"
+                        + "</domain></node>").toString()));
         assertError(ErrorCode.XML_ERROR, ErrorDomain.XML, "XML error: expecting root element of 'domain', not 'node'",
                 () -> open(write("self.xml", "<node><domain file='self.xml'/></node>").toString()));
         String longModel = "x".repeat(32);

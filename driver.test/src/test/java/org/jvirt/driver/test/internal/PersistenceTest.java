@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ListFlag;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -97,6 +99,22 @@ class PersistenceTest {
         assertEquals(8192, web.info().maxMemKiB(), "the pending definition took over");
         web.create(0);
         assertEquals(6, web.id(), "IDs continue where the old instance stopped (5 went to off)");
+    }
+
+    @Test
+    void aManagedSaveImageSurvivesAnUpdate() throws Exception {
+        Domain test = conn.lookupByName("test");
+        test.managedSave(0);
+        Domain other = conn.defineXml(xml("other", UUID.randomUUID()), 0);
+        fixture.updateDriver();
+        assertTrue(test.hasManagedSaveImage(0));
+        assertFalse(other.hasManagedSaveImage(0));
+        assertEquals(StateReason.SHUTOFF_SAVED, test.state().namedReason());
+        assertEquals(List.of("test"), conn.listAllDomains(ListFlag.MANAGEDSAVE.bit()).stream().map(Domain::name)
+                .toList());
+        test.create(0);
+        fixture.updateDriver();
+        assertFalse(test.hasManagedSaveImage(0), "a start drops the image, and the store knows");
     }
 
     @Test

@@ -81,7 +81,13 @@ def step(words):
     if op == "resume":
         return d.resume()
     if op == "undefine":
-        return d.undefine()
+        return d.undefineFlags(int(words[2])) if len(words) > 2 else d.undefine()
+    if op == "managedsave":
+        return d.managedSave(int(words[2]) if len(words) > 2 else 0)
+    if op == "hasmanagedsave":
+        return d.hasManagedSaveImage(int(words[2]) if len(words) > 2 else 0)
+    if op == "managedsaveremove":
+        return d.managedSaveRemove(int(words[2]) if len(words) > 2 else 0)
     if op == "autostart":
         return d.setAutostart(int(words[2]))
     if op == "pin":

@@ -71,8 +71,11 @@ final class LifecycleProcedures {
             Domain d = domain(c, a);
             int codeset = a.readInt();
             int holdtime = a.readInt();
-            int[] keycodes = new int[a.readCount(RemoteProc.DOMAIN_SEND_KEY_MAX, 4, "keycodes")];
-            for (int k = 0; k < keycodes.length; k++) {
+            int n = a.readCount(RemoteProc.DOMAIN_SEND_KEY_MAX, 4, "keycodes");
+            // XDR decodes an empty array as a NULL pointer, so libvirtd's API refuses it as
+            // "keycodes ... must not be NULL" before it counts the codes: the same here
+            int[] keycodes = n == 0 ? null : new int[n];
+            for (int k = 0; k < n; k++) {
                 keycodes[k] = a.readInt();
             }
             d.sendKey(codeset, holdtime, keycodes, a.readInt());
