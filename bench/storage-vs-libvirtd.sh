@@ -9,7 +9,9 @@
 #
 # Usage: bench/storage-vs-libvirtd.sh   (needs qemu-utils, libvirt-daemon, libvirt-daemon-driver-storage,
 #        python3-libvirt, a JDK 17 and Maven with the project's dependencies)
-# Environment: N (100), BUILD (yes: mvn -o package -pl dist -am -DskipTests first; "no" uses dist/target),
+# Then CALLS (2000) calls of each of a few cheap procedures (a version, lookups, GetPath) per daemon,
+# interleaved in blocks: microseconds per call and the ratio, the daemons' own cost of an RPC.
+# Environment: N (100), CALLS (2000; 0 skips them), BUILD (yes: mvn -o package -pl dist -am -DskipTests first; "no" uses dist/target),
 #        KEEP_WORK (no).
 #
 # Both daemons get temporary sockets, configuration and state under one mktemp folder; libvirtd runs
@@ -19,6 +21,7 @@
 set -euo pipefail
 
 N=${N:-100}
+CALLS=${CALLS:-2000}
 BUILD=${BUILD:-yes}
 PY=/usr/bin/python3
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
@@ -71,4 +74,10 @@ for op in create path delete; do
     l=$(awk -v op="$op" '$1 == "median" && $2 == op && $3 == "libvirtd" {print $4}' "$WORK/volumes.txt")
     awk -v op="$op" -v j="$j" -v l="$l" 'BEGIN { printf "ratio %s jvirt/libvirtd %.2f\n", op, j / l }'
 done
+if [ "$CALLS" -gt 0 ]; then
+    "$PY" "$HELPER" calls "$CALLS" "$WORK/pools" jvirt="$JURI" libvirtd="$LURI" > "$WORK/calls.txt"
+    awk '$1 == "median" && $2 == "calls" { us[$3 " " $4] = $5; procs[$3] = 1 }
+        END { for (p in procs) printf "calls %-24s jvirt %7.1f us  libvirtd %7.1f us  jvirt/libvirtd %.2f\n",
+              p, us[p " jvirt"], us[p " libvirtd"], us[p " jvirt"] / us[p " libvirtd"] }' "$WORK/calls.txt" | sort
+fi
 log "done; load $(cut -d' ' -f1-3 /proc/loadavg)"
