@@ -92,33 +92,36 @@ def volumes(n, pool_dir, daemons):
         print("median %s %s %.3f" % (op, label, statistics.median(values)))
 
 
+# (connection, pool, volume, the volume's path): pool and volume names are kept by the client, the
+# path is asked once before (virStorageVolGetPath is itself a call)
 CALLS = {
-    "getLibVersion": lambda c, p, v: c.getLibVersion(),
-    "storagePoolLookupByName": lambda c, p, v: c.storagePoolLookupByName(p.name()),
-    "storageVolLookupByName": lambda c, p, v: p.storageVolLookupByName(v.name()),
-    "storageVolLookupByPath": lambda c, p, v: c.storageVolLookupByPath(v.path()),
-    "storageVolGetPath": lambda c, p, v: v.path(),
+    "getLibVersion": lambda c, p, v, path: c.getLibVersion(),
+    "storagePoolLookupByName": lambda c, p, v, path: c.storagePoolLookupByName(p.name()),
+    "storageVolLookupByName": lambda c, p, v, path: p.storageVolLookupByName(v.name()),
+    "storageVolLookupByPath": lambda c, p, v, path: c.storageVolLookupByPath(path),
+    "storageVolGetPath": lambda c, p, v, path: v.path(),
 }
 BLOCK = 100
 
 
 def calls(n, pool_dir, daemons):
-    conns, pools, vols = {}, {}, {}
+    conns, pools, vols, paths = {}, {}, {}, {}
     for label, uri in daemons:
         conns[label] = connect(uri)
         target = os.path.join(pool_dir, "calls-" + label)
         os.makedirs(target, exist_ok=True)
         pools[label] = conns[label].storagePoolCreateXML(POOL % ("calls-" + label, target), 0)
         vols[label] = pools[label].createXML(VOLUME % "one.qcow2", 0)
+        paths[label] = vols[label].path()
     try:
         for name, fn in CALLS.items():
             per_block = {label: [] for label, _ in daemons}
             for block in range(1 + max(1, n // BLOCK)):
                 for label, _ in daemons:
-                    c, p, v = conns[label], pools[label], vols[label]
+                    c, p, v, path = conns[label], pools[label], vols[label], paths[label]
                     t0 = time.perf_counter_ns()
                     for _ in range(BLOCK):
-                        fn(c, p, v)
+                        fn(c, p, v, path)
                     us = (time.perf_counter_ns() - t0) / 1e3 / BLOCK
                     if block > 0:   # the first block warms both up
                         per_block[label].append(us)
