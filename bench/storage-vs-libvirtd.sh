@@ -5,12 +5,15 @@
 # daemon, then N (100) qcow2 volumes of 1 GiB created one by one (both daemons run the same qemu-img
 # command line), then deleted one by one (each after a GetPath call: the daemon's cost of a call that
 # does no work), interleaved between the daemons. Prints every call's time,
-# the medians and the ratio jvirt / libvirtd per operation.
+# the medians and the ratio jvirt / libvirtd per operation. Then CALLS (2000) calls of each of a few
+# cheap procedures (a version, lookups, GetPath) per daemon, interleaved in blocks: wall microseconds
+# per call, and the daemon's own CPU time and voluntary context switches per call (/proc, all its
+# threads), which a loaded machine stretches far less than the wall time.
 #
 # Usage: bench/storage-vs-libvirtd.sh   (needs qemu-utils, libvirt-daemon, libvirt-daemon-driver-storage,
 #        python3-libvirt, a JDK 17 and Maven with the project's dependencies)
-# Environment: N (100), BUILD (yes: mvn -o package -pl dist -am -DskipTests first; "no" uses dist/target),
-#        KEEP_WORK (no).
+# Environment: N (100), CALLS (2000; 0 skips them), BUILD (yes: mvn -o package -pl dist -am
+#        -DskipTests first; "no" uses dist/target), KEEP_WORK (no).
 #
 # Both daemons get temporary sockets, configuration and state under one mktemp folder; libvirtd runs
 # in its own mount namespace (tmpfs on /run/libvirt, temporary /var and /etc/libvirt) with only its
@@ -19,6 +22,7 @@
 set -euo pipefail
 
 N=${N:-100}
+CALLS=${CALLS:-2000}
 BUILD=${BUILD:-yes}
 PY=/usr/bin/python3
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
@@ -71,4 +75,14 @@ for op in create path delete; do
     l=$(awk -v op="$op" '$1 == "median" && $2 == op && $3 == "libvirtd" {print $4}' "$WORK/volumes.txt")
     awk -v op="$op" -v j="$j" -v l="$l" 'BEGIN { printf "ratio %s jvirt/libvirtd %.2f\n", op, j / l }'
 done
+if [ "$CALLS" -gt 0 ]; then
+    "$PY" "$HELPER" calls "$CALLS" "$WORK/pools" "jvirt@$(jvirtd_jvm)=$JURI" "libvirtd@$LIBVIRTD_PID=$LURI" \
+        > "$WORK/calls.txt"
+    awk '$1 == "median" && $2 == "calls" { us[$3 " " $4] = $5; procs[$3] = 1 }
+        $1 == "daemon" { cpu[$2 " " $3] = $4; sw[$2 " " $3] = $5 }
+        END { for (p in procs) printf "calls %-24s wall jvirt %6.1f us libvirtd %6.1f us ratio %.2f | daemon cpu jvirt %5.1f us libvirtd %5.1f us ratio %.2f | switches %.2f %.2f\n",
+              p, us[p " jvirt"], us[p " libvirtd"], us[p " jvirt"] / us[p " libvirtd"],
+              cpu[p " jvirt"], cpu[p " libvirtd"], cpu[p " jvirt"] / cpu[p " libvirtd"], sw[p " jvirt"], sw[p " libvirtd"] }' \
+        "$WORK/calls.txt" | sort
+fi
 log "done; load $(cut -d' ' -f1-3 /proc/loadavg)"

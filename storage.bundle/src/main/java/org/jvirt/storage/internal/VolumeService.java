@@ -125,7 +125,9 @@ final class VolumeService {
             VolDef created = pools.backendOf(pool).createVol(pool, vol, input,
                     (flags & StorageVolCreateFlag.PREALLOC_METADATA.bit()) != 0);
             p.volumes.put(created.name(), created);
-            refreshSizes(p);
+            // storageVolCreateXML(From): the pool's sizes by the new volume's allocation, no statvfs
+            p.allocation += created.allocation();
+            p.available = Math.max(0, p.available - created.allocation());
             return created;
         }
     }

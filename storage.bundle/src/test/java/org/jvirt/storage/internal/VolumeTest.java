@@ -62,6 +62,25 @@ class VolumeTest {
     }
 
     @Test
+    void creationAddsTheVolumesAllocationToThePoolAsLibvirtDoes() throws Exception {
+        // storageVolCreateXML: the pool's allocation grows and its available space shrinks by the new
+        // volume's allocation, without a statvfs (other writers to the file system are not counted
+        // until the next refresh)
+        StoragePoolInfoBefore before = new StoragePoolInfoBefore(pool.info().allocation(), pool.info().available());
+        Files.write(target.resolve("outside"), new byte[2 << 20]);   // not through the pool: not counted
+        StorageVol v = pool.createVolume(StorageHost.volume("counted.img", "4194304", "raw"), 0);
+        assertEquals(4194304, v.info().allocation());
+        assertEquals(before.allocation() + 4194304, pool.info().allocation());
+        assertEquals(before.available() - 4194304, pool.info().available());
+        v.delete(0);
+        assertEquals(before.allocation(), pool.info().allocation());
+        assertEquals(before.available(), pool.info().available());
+    }
+
+    private record StoragePoolInfoBefore(long allocation, long available) {
+    }
+
+    @Test
     void qcow2VolumeWithBackingStoreAndFeatures() throws Exception {
         StorageVol base = pool.createVolume(StorageHost.volume("base.qcow2", "16777216", "qcow2"), 0);
         FileProbe probe = FileProbe.of(Path.of(base.path()));

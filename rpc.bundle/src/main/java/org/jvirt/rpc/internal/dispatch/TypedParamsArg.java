@@ -26,7 +26,7 @@ final class TypedParamsArg {
     static void skip(XdrReader r, int max) throws XdrException {
         int n = r.readCount(max, MIN_BYTES, "typed parameters");
         for (int k = 0; k < n; k++) {
-            r.readString();
+            r.skipString(XdrReader.STRING_MAX);
             int number = r.readInt();
             ParameterType type = ParameterType.ofNumber(number);
             if (type == null) {
@@ -35,7 +35,7 @@ final class TypedParamsArg {
             switch (type) {
                 case INT, UINT, BOOLEAN -> r.readInt();
                 case LLONG, ULLONG, DOUBLE -> r.readHyper();
-                case STRING -> r.readString();
+                case STRING -> r.skipString(XdrReader.STRING_MAX);
             }
         }
     }

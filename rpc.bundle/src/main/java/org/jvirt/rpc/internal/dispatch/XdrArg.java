@@ -19,13 +19,13 @@ enum XdrArg {
     STRING("remote_nonnull_string") {
         @Override
         void skip(XdrReader r) throws XdrException {
-            r.readString();
+            r.skipString(XdrReader.STRING_MAX);
         }
     },
     OPT_STRING("remote_string") {
         @Override
         void skip(XdrReader r) throws XdrException {
-            r.readOptString();
+            r.skipOptString();
         }
     },
     UUID("remote_uuid") {

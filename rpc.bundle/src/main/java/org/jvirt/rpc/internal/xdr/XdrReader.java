@@ -81,18 +81,66 @@ public final class XdrReader {
      * could not hand on intact).
      */
     public String readString(int max) throws XdrException {
-        byte[] b = readOpaque(max);
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == 0) {
-                b = Arrays.copyOf(b, i);
-                break;
+        int n = readCount(max, 1, "opaque");
+        int start = skipPadded(n);
+        int end = cStringEnd(buf, start, n);
+        if (ascii(start, end)) {
+            // the common case, decoded without a CharsetDecoder: ASCII bytes are the same characters
+            // in UTF-8 and in ISO-8859-1, whose String constructor copies them as they are
+            return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+        return utf8(start, end);
+    }
+
+    /**
+     * Reads past a {@code string<max>} with the checks of {@link #readString(int)} (length,
+     * padding, UTF-8) but builds no String: the dispatcher's first decoding of a call's
+     * arguments, whose values the procedure then reads again.
+     */
+    public void skipString(int max) throws XdrException {
+        int n = readCount(max, 1, "opaque");
+        int start = skipPadded(n);
+        int end = cStringEnd(buf, start, n);
+        if (!ascii(start, end)) {
+            utf8(start, end);
+        }
+    }
+
+    /** Checks that {@code n} bytes and their padding are there, moves past them; returns where they start. */
+    private int skipPadded(int n) throws XdrException {
+        int padded = (n + 3) & ~3;
+        need(padded, "opaque");
+        int start = pos;
+        pos += padded;
+        return start;
+    }
+
+    /** Where the {@code n} string bytes at {@code start} end: after {@code n}, or at the first NUL (a C string's end). */
+    private static int cStringEnd(byte[] buf, int start, int n) {
+        int end = start + n;
+        for (int i = start; i < end; i++) {
+            if (buf[i] == 0) {
+                return i;
             }
         }
+        return end;
+    }
+
+    private boolean ascii(int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (buf[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String utf8(int start, int end) throws XdrException {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b)).toString();
+                    .decode(ByteBuffer.wrap(buf, start, end - start)).toString();
         } catch (CharacterCodingException e) {
             throw new XdrException("string is not valid UTF-8");
         }
@@ -101,6 +149,13 @@ public final class XdrReader {
     /** A {@code remote_string}: null when the pointer flag is 0. */
     public String readOptString() throws XdrException {
         return readBool() ? readString() : null;
+    }
+
+    /** Reads past a {@code remote_string} as {@link #skipString}. */
+    public void skipOptString() throws XdrException {
+        if (readBool()) {
+            skipString(STRING_MAX);
+        }
     }
 
     public byte[] readOpaque(int max) throws XdrException {
@@ -113,12 +168,8 @@ public final class XdrReader {
      * must be there but their values are not checked.
      */
     public byte[] readFixedOpaque(int n) throws XdrException {
-        int padded = (n + 3) & ~3;
-        need(padded, "opaque");
-        byte[] b = new byte[n];
-        System.arraycopy(buf, pos, b, 0, n);
-        pos += padded;
-        return b;
+        int start = skipPadded(n);
+        return Arrays.copyOfRange(buf, start, start + n);
     }
 
     public UUID readUuid() throws XdrException {

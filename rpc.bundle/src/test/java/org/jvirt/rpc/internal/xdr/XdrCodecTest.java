@@ -109,4 +109,40 @@ class XdrCodecTest {
             r.expectEnd();
         });
     }
+
+    /** ASCII takes a short cut, the rest the strict UTF-8 decoder: both give the characters sent. */
+    @Test
+    void asciiAndMultiByteStringsDecodeAlike() throws Exception {
+        for (String text : new String[] {"", "pool-1/vol.qcow2", "caf\u00e9", "\u65e5\u672c", "a\ud83d\ude00b", "\u007f~"}) {
+            byte[] b = new XdrWriter().writeString(text).writeInt(7).toByteArray();
+            XdrReader r = new XdrReader(b);
+            assertEquals(text, r.readString());
+            assertEquals(7, r.readInt(), "the reader is past the string and its padding");
+        }
+        byte[] nulThenBad = new XdrWriter().writeOpaque(new byte[] {'o', 'k', 0, (byte) 0xff}).toByteArray();
+        assertEquals("ok", new XdrReader(nulThenBad).readString(), "what follows the NUL is dropped unchecked");
+    }
+
+    /** The dispatcher's first pass: the same checks as readString, and the same place afterwards. */
+    @Test
+    void skipStringChecksWhatReadStringChecks() throws Exception {
+        byte[] b = new XdrWriter().writeString("caf\u00e9").writeString("x").writeInt(9).toByteArray();
+        XdrReader r = new XdrReader(b);
+        r.skipString(XdrReader.STRING_MAX);
+        r.skipString(XdrReader.STRING_MAX);
+        assertEquals(9, r.readInt());
+        XdrReader opt = new XdrReader(new XdrWriter().writeInt(1).writeString("y").writeInt(0).writeInt(5).toByteArray());
+        opt.skipOptString();
+        opt.skipOptString();
+        assertEquals(5, opt.readInt());
+
+        byte[] bad = new XdrWriter().writeOpaque(new byte[] {(byte) 0xc3, 0x28}).toByteArray();
+        XdrException e = assertThrows(XdrException.class, () -> new XdrReader(bad).skipString(XdrReader.STRING_MAX));
+        assertEquals("string is not valid UTF-8", e.getMessage());
+        byte[] tooLong = new XdrWriter().writeString("abcdef").toByteArray();
+        XdrException len = assertThrows(XdrException.class, () -> new XdrReader(tooLong).skipString(4));
+        assertEquals(assertThrows(XdrException.class, () -> new XdrReader(tooLong).readString(4)).getMessage(), len.getMessage());
+        byte[] truncated = java.util.Arrays.copyOf(tooLong, 9);
+        assertThrows(XdrException.class, () -> new XdrReader(truncated).skipString(XdrReader.STRING_MAX));
+    }
 }

@@ -1,11 +1,11 @@
 package org.jvirt.storage.internal.backend;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -84,13 +84,16 @@ public final class DirBackend {
     }
 
     public Sizes sizes(PoolDef def) throws VirtException {
-        try {
-            FileStore fs = Files.getFileStore(Path.of(def.targetPath()));
-            long total = fs.getTotalSpace();
-            return new Sizes(total, total - fs.getUnallocatedSpace(), fs.getUsableSpace());
-        } catch (IOException e) {
-            throw system("cannot statvfs path '" + def.targetPath() + "'", reason(e));
+        // statvfs of the folder through java.io.File (f_blocks, f_bfree, f_bavail times f_frsize, as
+        // FileStore's sizes), which unlike Files.getFileStore does not first read /proc/mounts to
+        // find the folder's mount; File answers 0 for a path it cannot statvfs
+        File folder = new File(def.targetPath());
+        long total = folder.getTotalSpace();
+        if (total == 0 && !folder.isDirectory()) {
+            throw system("cannot statvfs path '" + def.targetPath() + "'",
+                    folder.exists() ? "Not a directory" : "No such file or directory");
         }
+        return new Sizes(total, total - folder.getFreeSpace(), folder.getUsableSpace());
     }
 
     /** The volumes in the pool's directory, by name ({@code virStorageBackendRefreshLocal}). */
