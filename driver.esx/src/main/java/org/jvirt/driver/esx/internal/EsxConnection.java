@@ -133,7 +133,7 @@ final class EsxConnection implements DriverConnection {
 
     @Override
     public DomainStateInfo state(DomainRef dom) throws VirtException {
-        return new DomainStateInfo(vms.of(dom).state(), 0);
+        return new DomainStateInfo(vms.byUuid(dom.uuid(), Vm.IDENTITY).state(), 0);
     }
 
     /** {@code esxDomainGetInfo}: the memory in use is the limit when one is set. No CPU time (perf counters). */
@@ -147,7 +147,7 @@ final class EsxConnection implements DriverConnection {
 
     @Override
     public boolean isPersistent(DomainRef dom) throws VirtException {
-        vms.of(dom);
+        vms.byUuid(dom.uuid(), Vm.IDENTITY); // that it exists
         return true;
     }
 

@@ -60,9 +60,12 @@ final class VmInventory {
         return out;
     }
 
-    /** {@code esxDomainLookupByName}: the VM the last listing had by that name, else all VMs read. */
+    /**
+     * {@code esxDomainLookupByName}: the VM the last listing had by that name, else all VMs read.
+     * Only its {@link Vm#IDENTITY} is read (for a lookup's answer).
+     */
     Vm byName(String name) throws VirtException {
-        Vm vm = readIf(known.byName().get(name));
+        Vm vm = readIf(known.byName().get(name), Vm.IDENTITY);
         if (vm != null && vm.name().equals(name)) {
             return vm;
         }
@@ -76,7 +79,12 @@ final class VmInventory {
 
     /** {@code esxDomainLookupByUUID} and every call on a domain: one VM read, else all. */
     Vm byUuid(UUID uuid) throws VirtException {
-        Vm vm = readIf(refOf(uuid));
+        return byUuid(uuid, Vm.PROPERTIES);
+    }
+
+    /** {@link #byUuid(UUID)} with only {@code paths} read when the VM's place is known ({@link Vm#IDENTITY}). */
+    Vm byUuid(UUID uuid, List<String> paths) throws VirtException {
+        Vm vm = readIf(refOf(uuid), paths);
         if (vm != null && vm.uuid().equals(uuid)) {
             return vm;
         }
@@ -88,9 +96,9 @@ final class VmInventory {
         throw ViErrors.of(ErrorCode.NO_DOMAIN, "Could not find domain with UUID '" + uuid + "'");
     }
 
-    /** {@code esxDomainLookupByID}: only a VM that is not powered off has an ID. */
+    /** {@code esxDomainLookupByID}: only a VM that is not powered off has an ID ({@link Vm#IDENTITY} read). */
     Vm byId(int id) throws VirtException {
-        Vm vm = readIf(known.byId().get(id));
+        Vm vm = readIf(known.byId().get(id), Vm.IDENTITY);
         if (vm != null && vm.active() && vm.idNumber() == id) {
             return vm;
         }
@@ -128,14 +136,14 @@ final class VmInventory {
     }
 
     /**
-     * The VM behind {@code dom} and the properties {@code paths} of another object (the host's
-     * autostart manager), in one round trip when the VM's place is known.
+     * The VM behind {@code dom} (its {@link Vm#IDENTITY} when its place is known) and the properties
+     * {@code paths} of another object (the host's autostart manager), in one round trip then.
      */
     VmRead of(DomainRef dom, MoRef other, List<String> paths) throws VirtException {
         MoRef ref = refOf(dom.uuid());
         if (ref != null) {
             try {
-                Map<MoRef, ObjectContent> read = collector.retrieveObjects(Map.of(ref, Vm.PROPERTIES, other, paths));
+                Map<MoRef, ObjectContent> read = collector.retrieveObjects(Map.of(ref, Vm.IDENTITY, other, paths));
                 ObjectContent vmContent = read.get(ref);
                 Vm vm = vmContent == null ? null : Vm.of(vmContent);
                 if (vm != null && vm.uuid().equals(dom.uuid()) && read.containsKey(other)) {
@@ -154,8 +162,8 @@ final class VmInventory {
     }
 
     /** The VM at {@code ref} read alone, or null when there is no reference or it no longer answers. */
-    private Vm readIf(MoRef ref) throws VirtException {
-        ObjectContent o = ref == null ? null : readOrNull(ref, Vm.PROPERTIES);
+    private Vm readIf(MoRef ref, List<String> paths) throws VirtException {
+        ObjectContent o = ref == null ? null : readOrNull(ref, paths);
         return o == null ? null : Vm.of(o);
     }
 
