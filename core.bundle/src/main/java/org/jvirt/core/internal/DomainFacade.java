@@ -86,9 +86,8 @@ final class DomainFacade implements Domain {
         return calls.read("virDomainGetID", b -> b.connection().lookupByUuid(uuid).id());
     }
 
-    /** The ID the lookup or listing that made this object answered, until a call is made with it. */
     @Override
-    public int foundId() throws VirtException {
+    public int foundId() throws VirtException { // the lookup's or listing's answer until a call is made
         int found = calls.foundId();
         return found != DomainCalls.ID_UNKNOWN ? found : id();
     }
