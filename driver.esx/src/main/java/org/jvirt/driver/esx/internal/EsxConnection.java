@@ -89,7 +89,7 @@ final class EsxConnection implements DriverConnection {
         ViErrors.checkFlags(flags, DomainListFilter.SUPPORTED, "esxConnectListAllDomains");
         List<DomainRef> out = new ArrayList<>();
         HostAutostart.Config[] config = new HostAutostart.Config[1]; // read when a filter first asks, once
-        for (Vm vm : vms.all()) {
+        for (Vm vm : vms.all(Vm.LISTED)) {
             if (filter.matches(flags, vm, () -> {
                 if (config[0] == null) {
                     config[0] = autostart.config();

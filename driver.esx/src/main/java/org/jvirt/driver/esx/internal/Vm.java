@@ -40,6 +40,9 @@ record Vm(MoRef ref, String name, UUID uuid, int idNumber, String powerState, lo
      */
     static final List<String> IDENTITY = List.of("name", "config.uuid", "runtime.powerState");
 
+    /** What a listing needs: the identity, and whether the VM has snapshots (the snapshot filters). */
+    static final List<String> LISTED = List.of("name", "config.uuid", "runtime.powerState", "rootSnapshot");
+
     static Vm of(ObjectContent vm) throws VirtException {
         String uuidText = vm.requiredString("config.uuid");
         UUID uuid;

@@ -43,9 +43,13 @@ final class VmInventory {
         this.host = host;
     }
 
-    List<Vm> all() throws VirtException {
+    /**
+     * All VMs with the properties {@code paths} ({@link Vm#PROPERTIES}, or fewer: the fields of
+     * those not read keep their defaults), and where each one is, for the lookups after.
+     */
+    List<Vm> all(List<String> paths) throws VirtException {
         List<Vm> out = new ArrayList<>();
-        for (ObjectContent o : collector.retrieve(host.resourcePool(), Map.of("VirtualMachine", Vm.PROPERTIES))) {
+        for (ObjectContent o : collector.retrieve(host.resourcePool(), Map.of("VirtualMachine", paths))) {
             out.add(Vm.of(o));
         }
         Map<UUID, MoRef> byUuid = new LinkedHashMap<>();
@@ -69,7 +73,7 @@ final class VmInventory {
         if (vm != null && vm.name().equals(name)) {
             return vm;
         }
-        for (Vm each : all()) {
+        for (Vm each : all(Vm.IDENTITY)) {
             if (each.name().equals(name)) {
                 return each;
             }
@@ -88,7 +92,7 @@ final class VmInventory {
         if (vm != null && vm.uuid().equals(uuid)) {
             return vm;
         }
-        for (Vm each : all()) {
+        for (Vm each : all(paths)) {
             if (each.uuid().equals(uuid)) {
                 return each;
             }
@@ -102,7 +106,7 @@ final class VmInventory {
         if (vm != null && vm.active() && vm.idNumber() == id) {
             return vm;
         }
-        for (Vm each : all()) {
+        for (Vm each : all(Vm.IDENTITY)) {
             if (each.active() && each.idNumber() == id) {
                 return each;
             }
