@@ -74,6 +74,21 @@ public interface Connection extends AutoCloseable {
     /** @throws VirtException {@link ErrorCode#NO_DOMAIN} when no running domain has that ID */
     Domain lookupById(int id) throws VirtException;
 
+    /**
+     * A handle on the domain {@code uuid} made without asking whether it exists: libvirt's
+     * {@code virGetDomain}, as libvirtd makes one from the name, UUID and ID a remote call sends
+     * ({@code get_nonnull_domain}). Each call on the handle finds its domain (by UUID) and fails as
+     * the driver reports a domain that does not exist ({@link ErrorCode#NO_DOMAIN}, the driver's
+     * message), so a handle saves the lookup a call would otherwise make first. {@code name} is
+     * what {@link Domain#name()} answers; {@code id} is only a hint (the handle's
+     * {@link Domain#id()} asks the driver). The default looks the domain up ({@link #lookupByUuid}).
+     *
+     * @since 1.9
+     */
+    default Domain domainHandle(String name, UUID uuid, int id) throws VirtException {
+        return lookupByUuid(uuid);
+    }
+
     /** Defines (or redefines) a persistent domain; {@code flags} is a mask of {@link DefineFlag}. */
     Domain defineXml(String xml, int flags) throws VirtException;
 

@@ -26,6 +26,19 @@ public interface Domain {
     /** The ID of the running domain, -1 when it is inactive. */
     int id() throws VirtException;
 
+    /**
+     * The ID this domain object was found with, without asking the driver again: what the lookup,
+     * listing or definition that returned it reported (-1 for an inactive domain), as libvirt's
+     * {@code virDomainPtr} keeps it and libvirtd sends it with every domain it returns. It does not
+     * follow later changes: once a call through this object may have changed the domain, or for a
+     * {@link Connection#domainHandle handle}, it is {@link #id()}. The default is {@link #id()}.
+     *
+     * @since 1.9
+     */
+    default int foundId() throws VirtException {
+        return id();
+    }
+
     /** The guest OS type ({@code hvm}, {@code linux}, {@code exe}). */
     String osType() throws VirtException;
 

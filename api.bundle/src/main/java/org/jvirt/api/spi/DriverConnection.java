@@ -78,6 +78,19 @@ public interface DriverConnection {
 
     DomainRef lookupById(int id) throws VirtException;
 
+    /**
+     * {@code Connection#domainHandle}: a reference to the domain {@code uuid} made without a round
+     * trip to the hypervisor, for a driver each of whose calls finds its domain by UUID and fails
+     * with {@link org.jvirt.api.ErrorCode#NO_DOMAIN} (libvirt's message) when it does not exist, as
+     * libvirt's drivers look their domain up in every API call. Empty (the default): the core looks
+     * the domain up ({@link #lookupByUuid}) before the first call made with the handle.
+     *
+     * @since 1.10
+     */
+    default Optional<DomainRef> domainHandle(String name, UUID uuid, int id) throws VirtException {
+        return Optional.empty();
+    }
+
     default DomainRef defineXml(String xml, int flags) throws VirtException {
         throw unsupported("virDomainDefineXMLFlags");
     }

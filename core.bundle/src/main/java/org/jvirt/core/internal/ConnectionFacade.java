@@ -2,6 +2,7 @@ package org.jvirt.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -146,7 +147,7 @@ final class ConnectionFacade extends SharedDriverCalls {
         return call("virConnectListAllDomains", b -> {
             List<Domain> out = new ArrayList<>();
             for (DomainRef ref : b.connection().listAllDomains(listFlags)) {
-                out.add(new DomainFacade(this, ref, b.generation()));
+                out.add(new DomainFacade(this, ref, b.generation(), true));
             }
             return out;
         });
@@ -174,6 +175,23 @@ final class ConnectionFacade extends SharedDriverCalls {
         checkOpen(fn, ErrorDomain.DOMAIN);
         Checks.nonNegative(id, "id", fn, ErrorDomain.DOMAIN);
         return domainCall(fn, b -> b.connection().lookupById(id));
+    }
+
+    /**
+     * libvirt's {@code virGetDomain}: the driver's own handle when it makes one without a round
+     * trip, else one whose first call looks the domain up by UUID (so a domain that does not exist
+     * fails that call as the driver's lookup reports it).
+     */
+    @Override
+    public Domain domainHandle(String name, UUID uuid, int id) throws VirtException {
+        String fn = "virGetDomain";
+        checkOpen(fn, ErrorDomain.DOMAIN);
+        Checks.notNull(uuid, "uuid", fn, ErrorDomain.DOMAIN);
+        return call(fn, b -> {
+            Optional<DomainRef> ref = b.connection().domainHandle(name, uuid, id);
+            return ref.isPresent() ? new DomainFacade(this, ref.get(), b.generation(), false)
+                    : new DomainFacade(this, new DomainRef(name, uuid, id), DomainCalls.UNRESOLVED, false);
+        });
     }
 
     @Override
@@ -296,12 +314,12 @@ final class ConnectionFacade extends SharedDriverCalls {
     }
 
     private Domain domainCall(String function, DriverCall<DomainRef> op) throws VirtException {
-        return call(function, b -> new DomainFacade(this, op.apply(b), b.generation()));
+        return call(function, b -> new DomainFacade(this, op.apply(b), b.generation(), true));
     }
 
     private Domain domainOf(DomainRef ref) {
         Binding b = session.peek();
-        return new DomainFacade(this, ref, b == null ? -1 : b.generation());
+        return new DomainFacade(this, ref, b == null ? DomainCalls.UNRESOLVED : b.generation(), true);
     }
 
     /** For tests: the driver connection serving this facade now, or null. */

@@ -18,21 +18,46 @@ final class DomainCalls {
     /** For state changes whose outcome a driver swap leaves unknowable (or that are repeatable). */
     static final Done UNKNOWN = b -> false;
 
+    /** The generation of a handle's ref that no driver connection gave: resolved by the first call. */
+    static final long UNRESOLVED = -1;
+    /** {@link #foundId()} once the ID a domain was found with may be out of date. */
+    static final int ID_UNKNOWN = Integer.MIN_VALUE;
+
     private final ConnectionFacade connection;
     private final UUID uuid;
     private volatile ResolvedRef resolved;
+    private volatile int foundId;
 
     private record ResolvedRef(DomainRef ref, long generation) {
     }
 
-    DomainCalls(ConnectionFacade connection, DomainRef ref, long generation) {
+    /**
+     * @param generation the generation of the binding that gave {@code ref}, or {@link #UNRESOLVED}
+     * @param found      whether {@code ref} is what the driver just answered (a lookup, a listing),
+     *                   so that its ID is the domain's: {@link #foundId()}
+     */
+    DomainCalls(ConnectionFacade connection, DomainRef ref, long generation, boolean found) {
         this.connection = connection;
         this.uuid = ref.uuid();
         this.resolved = new ResolvedRef(ref, generation);
+        this.foundId = found ? ref.id() : ID_UNKNOWN;
     }
 
-    /** The ref valid on {@code b}'s driver connection, looked up by UUID after a driver swap. */
+    /**
+     * The ID the driver answered with the ref this domain object was made from, until the first
+     * call made with it (which may change the domain); {@link #ID_UNKNOWN} after that, and for handles.
+     */
+    int foundId() {
+        return foundId;
+    }
+
+    /**
+     * The ref valid on {@code b}'s driver connection: looked up by UUID after a driver swap, and
+     * before the first call of a handle the driver did not make ({@link #UNRESOLVED}), so that a
+     * domain that does not exist fails the call as the driver's lookup reports it.
+     */
     DomainRef ref(Binding b) throws VirtException {
+        foundId = ID_UNKNOWN;
         ResolvedRef r = resolved;
         if (r.generation() == b.generation()) {
             return r.ref();

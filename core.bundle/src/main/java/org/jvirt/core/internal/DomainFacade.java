@@ -49,11 +49,16 @@ final class DomainFacade implements Domain {
     private final DomainGuestCalls guest;
     private final DomainSaveKeyCalls saveKey;
 
-    DomainFacade(ConnectionFacade connection, DomainRef ref, long generation) {
+    /**
+     * @param generation the binding's that gave {@code ref}, {@link DomainCalls#UNRESOLVED} for none
+     * @param found      whether {@code ref} is the driver's answer (a lookup, a listing: its ID is the
+     *                   domain's, {@link #foundId()}), not a handle ({@link ConnectionFacade#domainHandle})
+     */
+    DomainFacade(ConnectionFacade connection, DomainRef ref, long generation, boolean found) {
         this.connection = connection;
         this.name = ref.name();
         this.uuid = Objects.requireNonNull(ref.uuid(), "a driver returned a domain without UUID");
-        this.calls = new DomainCalls(connection, ref, generation);
+        this.calls = new DomainCalls(connection, ref, generation, found);
         this.lifecycle = new DomainLifecycleCalls(calls);
         this.tuning = new DomainTuning(connection, calls);
         this.snapshots = new DomainSnapshots(this, new SnapshotCalls(connection, calls));
@@ -79,6 +84,12 @@ final class DomainFacade implements Domain {
     @Override
     public int id() throws VirtException {
         return calls.read("virDomainGetID", b -> b.connection().lookupByUuid(uuid).id());
+    }
+
+    @Override
+    public int foundId() throws VirtException { // the lookup's or listing's answer until a call is made
+        int found = calls.foundId();
+        return found != DomainCalls.ID_UNKNOWN ? found : id();
     }
 
     @Override

@@ -53,7 +53,7 @@ final class DomainStatsCalls {
     private List<DomainStats> facades(Binding b, List<DomainStatsRecord> records) {
         List<DomainStats> out = new ArrayList<>();
         for (DomainStatsRecord r : records) {
-            out.add(new DomainStats(new DomainFacade(connection, r.domain(), b.generation()), r.params()));
+            out.add(new DomainStats(new DomainFacade(connection, r.domain(), b.generation(), true), r.params()));
         }
         return out;
     }

@@ -41,6 +41,8 @@ final class FakeDriver implements HypervisorDriver {
     final List<String> changes = new CopyOnWriteArrayList<>();
     /** Runs inside every call after the driver checked it is alive; may block or throw. */
     volatile Runnable midCall = () -> { };
+    /** Whether the connections make domain handles themselves (without a call), as the ESX driver. */
+    volatile boolean handles;
 
     FakeDriver(String name, int generation, FakeHost host) {
         this.name = name;
@@ -167,6 +169,11 @@ final class FakeDriver implements HypervisorDriver {
                 }
             }
             throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.TEST, "no domain with matching id " + id);
+        }
+
+        @Override
+        public Optional<DomainRef> domainHandle(String n, UUID uuid, int id) {
+            return handles ? Optional.of(new DomainRef(n, uuid, id)) : Optional.empty();
         }
 
         @Override

@@ -25,8 +25,9 @@ import org.jvirt.driver.esx.internal.vi.ViErrors;
 
 /**
  * A connection to an ESX host or a vCenter: every call reads the VMs afresh from the server (no
- * cache to go stale) and changes them through vSphere tasks. Domain XML is the VMX file on the
- * VM's datastore, converted by libvirt's VMX converter ({@link DomainXml}, {@link VmDefinitions}).
+ * cache to go stale; {@link VmInventory} remembers only where they are) and changes them through
+ * vSphere tasks. Domain XML is the VMX file on the VM's datastore, converted by libvirt's VMX
+ * converter ({@link DomainXml}, {@link VmDefinitions}).
  */
 final class EsxConnection implements DriverConnection {
     private static final int MODIFY = Flag.mask(ModificationFlag.LIVE, ModificationFlag.CONFIG);
@@ -88,7 +89,7 @@ final class EsxConnection implements DriverConnection {
         ViErrors.checkFlags(flags, DomainListFilter.SUPPORTED, "esxConnectListAllDomains");
         List<DomainRef> out = new ArrayList<>();
         HostAutostart.Config[] config = new HostAutostart.Config[1]; // read when a filter first asks, once
-        for (Vm vm : vms.all()) {
+        for (Vm vm : vms.all(Vm.LISTED)) {
             if (filter.matches(flags, vm, () -> {
                 if (config[0] == null) {
                     config[0] = autostart.config();
@@ -103,17 +104,26 @@ final class EsxConnection implements DriverConnection {
 
     @Override
     public DomainRef lookupByName(String name) throws VirtException {
-        return vms.handOn(vms.byName(name));
+        return vms.byName(name).domainRef();
     }
 
     @Override
     public DomainRef lookupByUuid(UUID uuid) throws VirtException {
-        return vms.lookup(uuid);
+        return vms.byUuid(uuid).domainRef();
     }
 
     @Override
     public DomainRef lookupById(int id) throws VirtException {
-        return vms.handOn(vms.byId(id));
+        return vms.byId(id).domainRef();
+    }
+
+    /**
+     * A handle without a round trip: every call here reads its VM by UUID and fails with libvirt's
+     * {@code Could not find domain with UUID '...'} (NO_DOMAIN) when there is none, as libvirt's.
+     */
+    @Override
+    public Optional<DomainRef> domainHandle(String name, UUID uuid, int id) {
+        return Optional.of(new DomainRef(name, uuid, id));
     }
 
     @Override
@@ -123,7 +133,7 @@ final class EsxConnection implements DriverConnection {
 
     @Override
     public DomainStateInfo state(DomainRef dom) throws VirtException {
-        return new DomainStateInfo(vms.of(dom).state(), 0);
+        return new DomainStateInfo(vms.byUuid(dom.uuid(), Vm.IDENTITY).state(), 0);
     }
 
     /** {@code esxDomainGetInfo}: the memory in use is the limit when one is set. No CPU time (perf counters). */
@@ -137,7 +147,7 @@ final class EsxConnection implements DriverConnection {
 
     @Override
     public boolean isPersistent(DomainRef dom) throws VirtException {
-        vms.of(dom);
+        vms.byUuid(dom.uuid(), Vm.IDENTITY); // that it exists
         return true;
     }
 
@@ -200,9 +210,11 @@ final class EsxConnection implements DriverConnection {
         change(dom, ops::resume);
     }
 
+    /** The VM and the host's autostart configuration, in one round trip. */
     @Override
     public boolean autostart(DomainRef dom) throws VirtException {
-        return autostart.get(vms.of(dom));
+        VmInventory.VmRead read = vms.of(dom, autostart.manager(), HostAutostart.CONFIG);
+        return HostAutostart.config(read.more()).starts(read.vm());
     }
 
     @Override
@@ -270,16 +282,9 @@ final class EsxConnection implements DriverConnection {
         void apply(Vm vm) throws VirtException;
     }
 
-    /**
-     * Runs {@code op} on the VM behind {@code dom}; afterwards nothing read of the VM before is handed
-     * on ({@link VmInventory#forget}), so the next call sees the change.
-     */
+    /** Runs {@code op} on the VM behind {@code dom}, read afresh. */
     private void change(DomainRef dom, VmChange op) throws VirtException {
-        try {
-            op.apply(vms.of(dom));
-        } finally {
-            vms.forget(dom.uuid());
-        }
+        op.apply(vms.of(dom));
     }
 
     /** {@code esxConnectClose}: logs the session out. */

@@ -85,11 +85,7 @@ final class EsxSnapshots implements DomainSnapshotDriver {
                 + (request.description() == null ? "" : SoapXml.element("description", request.description()))
                 + SoapXml.element("memory", Boolean.toString(!Flag.isSet(flags, SnapshotCreateFlag.DISK_ONLY)))
                 + SoapXml.element("quiesce", Boolean.toString(Flag.isSet(flags, SnapshotCreateFlag.QUIESCE)));
-        try {
-            tasks.run("CreateSnapshot_Task", s.vm(), params, "create snapshot");
-        } finally {
-            vms.forget(dom.uuid()); // the VM has snapshots now
-        }
+        tasks.run("CreateSnapshot_Task", s.vm(), params, "create snapshot");
         return request.name();
     }
 
@@ -172,11 +168,7 @@ final class EsxSnapshots implements DomainSnapshotDriver {
         ViErrors.checkFlags(flags, 0, "esxDomainRevertToSnapshot");
         Snapshots s = read(dom);
         SnapshotTree tree = s.require(snapshot).tree();
-        try {
-            tasks.run("RevertToSnapshot_Task", tree.snapshot(), s.vm(), "", "revert to snapshot '" + snapshot + "'");
-        } finally {
-            vms.forget(dom.uuid()); // its power state may have changed
-        }
+        tasks.run("RevertToSnapshot_Task", tree.snapshot(), s.vm(), "", "revert to snapshot '" + snapshot + "'");
     }
 
     @Override
@@ -190,10 +182,6 @@ final class EsxSnapshots implements DomainSnapshotDriver {
         }
         String params = SoapXml.element("removeChildren",
                 Boolean.toString(Flag.isSet(flags, SnapshotDeleteFlag.CHILDREN)));
-        try {
-            tasks.run("RemoveSnapshot_Task", tree.snapshot(), s.vm(), params, "delete snapshot '" + snapshot + "'");
-        } finally {
-            vms.forget(dom.uuid());
-        }
+        tasks.run("RemoveSnapshot_Task", tree.snapshot(), s.vm(), params, "delete snapshot '" + snapshot + "'");
     }
 }

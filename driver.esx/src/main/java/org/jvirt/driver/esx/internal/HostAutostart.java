@@ -21,7 +21,7 @@ import org.w3c.dom.Element;
 final class HostAutostart {
     private final PropertyCollector collector;
     private final EsxHost host;
-    private volatile MoRef manager; // the host's, fixed: read once (libvirt reads it at connect)
+    private volatile MoRef manager; // the host's, fixed
 
     HostAutostart(PropertyCollector collector, EsxHost host) {
         this.collector = collector;
@@ -44,9 +44,8 @@ final class HostAutostart {
         }
     }
 
-    boolean get(Vm vm) throws VirtException {
-        return config().starts(vm);
-    }
+    /** The properties of the host's autostart manager that {@link #config(ObjectContent)} reads. */
+    static final List<String> CONFIG = List.of("config.defaults.enabled", "config.powerInfo");
 
     /** The host's configuration, read once for all the VMs of a listing (one round trip). */
     Config config() throws VirtException {
@@ -82,7 +81,8 @@ final class HostAutostart {
                 "<spec>" + defaults + powerInfo + "</spec>");
     }
 
-    private MoRef manager() throws VirtException {
+    /** The host's {@code HostAutoStartManager} (read once: libvirt reads it at connect). */
+    MoRef manager() throws VirtException {
         if (manager != null) {
             return manager;
         }
@@ -96,7 +96,11 @@ final class HostAutostart {
     }
 
     private Config config(MoRef manager) throws VirtException {
-        ObjectContent config = collector.retrieveOne(manager, List.of("config.defaults.enabled", "config.powerInfo"));
+        return config(collector.retrieveOne(manager, CONFIG));
+    }
+
+    /** The configuration in the autostart manager's properties {@link #CONFIG}. */
+    static Config config(ObjectContent config) {
         Element powerInfo = config.element("config.powerInfo");
         return new Config(config.bool("config.defaults.enabled", false),
                 powerInfo == null ? new ArrayList<>() : SoapXml.children(powerInfo, null));

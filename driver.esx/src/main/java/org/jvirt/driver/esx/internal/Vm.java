@@ -33,6 +33,16 @@ record Vm(MoRef ref, String name, UUID uuid, int idNumber, String powerState, lo
             "config.hardware.memoryMB", "config.hardware.numCPU", "config.memoryAllocation.limit", "rootSnapshot",
             "runtime.question", "recentTask");
 
+    /**
+     * What a lookup or an existence check needs ({@code esxVI_GetVirtualMachineIdentity} and the power
+     * state): a {@link Vm} read with these only has the other fields at their defaults, so it serves
+     * {@link #domainRef()}, {@link #state()} and {@link #uuid()}, nothing else.
+     */
+    static final List<String> IDENTITY = List.of("name", "config.uuid", "runtime.powerState");
+
+    /** What a listing needs: the identity, and whether the VM has snapshots (the snapshot filters). */
+    static final List<String> LISTED = List.of("name", "config.uuid", "runtime.powerState", "rootSnapshot");
+
     static Vm of(ObjectContent vm) throws VirtException {
         String uuidText = vm.requiredString("config.uuid");
         UUID uuid;

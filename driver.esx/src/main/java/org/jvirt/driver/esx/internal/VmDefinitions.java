@@ -57,7 +57,7 @@ final class VmDefinitions {
         // the schema check VALIDATE asks for is not made: the codec's own checks apply either way
         ViErrors.checkFlags(flags, Flag.mask(DefineFlag.VALIDATE), "esxDomainDefineXMLFlags");
         DomainDef def = xml.converter().parseXml(domainXml);
-        for (Vm vm : vms.all()) {
+        for (Vm vm : vms.all(Vm.IDENTITY)) {
             if (vm.uuid().equals(def.uuid()) || vm.name().equals(def.name())) {
                 throw ViErrors.internal("Domain already exists, editing existing domains is not supported yet");
             }

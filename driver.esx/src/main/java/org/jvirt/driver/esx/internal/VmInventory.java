@@ -1,10 +1,10 @@
 package org.jvirt.driver.esx.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
@@ -17,39 +17,25 @@ import org.jvirt.driver.esx.internal.vi.ViErrors;
 /**
  * The virtual machines of the connection's compute resource: every VM under its root resource
  * pool, with all the properties the driver shows, in one PropertyCollector call
- * ({@code esxVI_LookupVirtualMachineList}). Lookups read it afresh, so they see changes made
- * elsewhere (the vSphere client, another connection) at once, as libvirt does. A VM the core
- * already holds is read alone by its managed object reference, remembered from the last listing
- * (libvirt asks the SearchIndex, {@code FindByUuid}, each time); when that reference no longer
- * answers with the same UUID, the whole list is read again.
+ * ({@code esxVI_LookupVirtualMachineList}). Every lookup and every call on a domain reads the VM
+ * afresh, so changes made elsewhere (the vSphere client, another connection) show at once, as in
+ * libvirt; nothing read is reused.
  *
- * <p>A read is handed on once ({@link Fresh}), so that a lookup and the call made right after it
- * on what it found cost one read, not two. The core and the RPC server look a domain up before
- * every call on it (the RPC server by UUID, for every remote call; the core for a domain's ID), so
- * without this every remote call read the VM twice, and every domain a listing returned was read
- * again for its ID. libvirt's handles carry what their lookup found the same way (a listing's
- * {@code virDomainPtr} keeps the ID it was listed with). A read is handed on only within
- * {@link #FRESH_NANOS} and only once, and a VM's changes through this connection drop it
- * ({@link #forget}): later calls read afresh.
+ * <p>What is remembered is where each VM is: the managed object references of the last listing,
+ * by UUID, name and ID. A VM found there is read alone, in one round trip, and its answer checked
+ * (the same UUID; the name or the running ID asked for): libvirt asks the SearchIndex first
+ * ({@code FindByUuid}) and reads all VMs for a name or an ID. When the reference no longer answers
+ * as expected (the VM was unregistered, renamed, powered off, replaced), all VMs are read again.
+ * VM names are unique per folder, not per host: for a name two VMs share, a lookup answers the
+ * one the last listing met first (libvirt: the one the current listing meets first).
  */
 final class VmInventory {
-    /** How long a read may be handed on to the call after it (a lookup's and its call's distance). */
-    static final long FRESH_NANOS = 1_000_000_000L;
-
     private final PropertyCollector collector;
     private final EsxHost host;
-    private final Map<UUID, MoRef> known = new ConcurrentHashMap<>();
-    private final Map<UUID, Fresh> fresh = new ConcurrentHashMap<>();
+    private volatile Known known = new Known(Map.of(), Map.of(), Map.of());
 
-    /**
-     * A VM just read, for one more call: by a listing ({@code ref} null) or a lookup, for the next
-     * lookup of its UUID; by a lookup, also for the next call on the very reference it returned
-     * ({@code ref}, by identity). Whichever comes first takes it.
-     */
-    private record Fresh(DomainRef ref, Vm vm, long readAt) {
-        boolean young() {
-            return System.nanoTime() - readAt < FRESH_NANOS;
-        }
+    /** Where the VMs of the last listing are (immutable maps, replaced whole). */
+    private record Known(Map<UUID, MoRef> byUuid, Map<String, MoRef> byName, Map<Integer, MoRef> byId) {
     }
 
     VmInventory(PropertyCollector collector, EsxHost host) {
@@ -57,137 +43,139 @@ final class VmInventory {
         this.host = host;
     }
 
-    List<Vm> all() throws VirtException {
+    /**
+     * All VMs with the properties {@code paths} ({@link Vm#PROPERTIES}, or fewer: the fields of
+     * those not read keep their defaults), and where each one is, for the lookups after.
+     */
+    List<Vm> all(List<String> paths) throws VirtException {
         List<Vm> out = new ArrayList<>();
-        for (ObjectContent o : collector.retrieve(host.resourcePool(), Map.of("VirtualMachine", Vm.PROPERTIES))) {
+        for (ObjectContent o : collector.retrieve(host.resourcePool(), Map.of("VirtualMachine", paths))) {
             out.add(Vm.of(o));
         }
-        known.clear();
-        long now = System.nanoTime();
+        Map<UUID, MoRef> byUuid = new LinkedHashMap<>();
+        Map<String, MoRef> byName = new LinkedHashMap<>();
+        Map<Integer, MoRef> byId = new LinkedHashMap<>();
         for (Vm vm : out) {
-            known.put(vm.uuid(), vm.ref());
-            fresh.put(vm.uuid(), new Fresh(null, vm, now));
+            byUuid.putIfAbsent(vm.uuid(), vm.ref());
+            byName.putIfAbsent(vm.name(), vm.ref());
+            byId.putIfAbsent(vm.idNumber(), vm.ref());
         }
+        known = new Known(Map.copyOf(byUuid), Map.copyOf(byName), Map.copyOf(byId));
         return out;
     }
 
     /**
-     * {@code lookupByUuid}: the VM's reference for the core, its read handed on to the first call
-     * made on that reference or the next lookup (the core's, for the ID of what a remote lookup
-     * returns). The young read of a listing or an earlier lookup serves instead, once.
+     * {@code esxDomainLookupByName}: the VM the last listing had by that name, else all VMs read.
+     * Only its {@link Vm#IDENTITY} is read (for a lookup's answer).
      */
-    DomainRef lookup(UUID uuid) throws VirtException {
-        Fresh f = fresh.remove(uuid);
-        if (f != null && f.young()) {
-            return f.vm().domainRef();
-        }
-        return handOn(byUuid(uuid));
-    }
-
-    /**
-     * {@code vm}'s reference for the core after a lookup, its read handed on to the first call made
-     * on it or to the next lookup of its UUID.
-     */
-    DomainRef handOn(Vm vm) {
-        DomainRef ref = vm.domainRef();
-        fresh.put(vm.uuid(), new Fresh(ref, vm, System.nanoTime()));
-        return ref;
-    }
-
-    /** Drops what was read of the VM: the next call reads it afresh (after a change made here). */
-    void forget(UUID uuid) {
-        fresh.remove(uuid);
-    }
-
     Vm byName(String name) throws VirtException {
-        for (Vm vm : all()) {
-            if (vm.name().equals(name)) {
-                return vm;
+        Vm vm = readIf(known.byName().get(name), Vm.IDENTITY);
+        if (vm != null && vm.name().equals(name)) {
+            return vm;
+        }
+        for (Vm each : all(Vm.IDENTITY)) {
+            if (each.name().equals(name)) {
+                return each;
             }
         }
         throw ViErrors.of(ErrorCode.NO_DOMAIN, "Could not find domain with name '" + name + "'");
     }
 
-    /**
-     * By UUID: the VM remembered from the last listing, read alone, else the whole list. (The RPC
-     * server looks every domain of a remote call up by UUID first: one VM, not all, per call.)
-     */
+    /** {@code esxDomainLookupByUUID} and every call on a domain: one VM read, else all. */
     Vm byUuid(UUID uuid) throws VirtException {
-        MoRef ref = known.get(uuid);
-        if (ref != null) {
-            try {
-                Vm vm = Vm.of(collector.retrieveOne(ref, Vm.PROPERTIES));
-                if (vm.uuid().equals(uuid)) {
-                    return vm;
-                }
-            } catch (VirtException gone) {
-                // unregistered or replaced meanwhile: the full listing below decides
-            }
+        return byUuid(uuid, Vm.PROPERTIES);
+    }
+
+    /** {@link #byUuid(UUID)} with only {@code paths} read when the VM's place is known ({@link Vm#IDENTITY}). */
+    Vm byUuid(UUID uuid, List<String> paths) throws VirtException {
+        Vm vm = readIf(refOf(uuid), paths);
+        if (vm != null && vm.uuid().equals(uuid)) {
+            return vm;
         }
-        for (Vm vm : all()) {
-            if (vm.uuid().equals(uuid)) {
-                return vm;
+        for (Vm each : all(paths)) {
+            if (each.uuid().equals(uuid)) {
+                return each;
             }
         }
         throw ViErrors.of(ErrorCode.NO_DOMAIN, "Could not find domain with UUID '" + uuid + "'");
     }
 
-    /** {@code esxDomainLookupByID}: only a VM that is not powered off has an ID. */
+    /** {@code esxDomainLookupByID}: only a VM that is not powered off has an ID ({@link Vm#IDENTITY} read). */
     Vm byId(int id) throws VirtException {
-        for (Vm vm : all()) {
-            if (vm.active() && vm.idNumber() == id) {
-                return vm;
+        Vm vm = readIf(known.byId().get(id), Vm.IDENTITY);
+        if (vm != null && vm.active() && vm.idNumber() == id) {
+            return vm;
+        }
+        for (Vm each : all(Vm.IDENTITY)) {
+            if (each.active() && each.idNumber() == id) {
+                return each;
             }
         }
         throw ViErrors.of(ErrorCode.NO_DOMAIN, "No domain with ID " + id);
     }
 
-    /**
-     * The VM behind a reference the core holds, found by UUID (names and IDs can change): the read
-     * of the lookup that returned this very reference when it is young and not yet used, else afresh.
-     */
+    /** The VM behind a reference the core holds, found by UUID (names and IDs can change). */
     Vm of(DomainRef dom) throws VirtException {
-        Vm handedOn = takeFresh(dom);
-        return handedOn != null ? handedOn : byUuid(dom.uuid());
+        return byUuid(dom.uuid());
     }
 
-    /** A VM with more of its properties ({@link #of(DomainRef, List)}). */
+    /** A VM with the properties of another object read in the same round trip ({@link #of(DomainRef, List)}). */
     record VmRead(Vm vm, ObjectContent more) {
     }
 
-    /**
-     * The VM behind {@code dom} and its properties {@code more}, in one round trip: read with the
-     * VM when the VM must be read, else alone (after a handed-on read, see {@link #of(DomainRef)}).
-     */
+    /** The VM behind {@code dom} and its properties {@code more}, in one round trip. */
     VmRead of(DomainRef dom, List<String> more) throws VirtException {
-        Vm handedOn = takeFresh(dom);
-        if (handedOn != null) {
-            return new VmRead(handedOn, collector.retrieveOne(handedOn.ref(), more));
-        }
-        MoRef ref = known.get(dom.uuid());
+        MoRef ref = refOf(dom.uuid());
         if (ref != null) {
             List<String> paths = new ArrayList<>(Vm.PROPERTIES);
             paths.addAll(more);
-            try {
-                ObjectContent o = collector.retrieveOne(ref, paths);
-                Vm vm = Vm.of(o);
-                if (vm.uuid().equals(dom.uuid())) {
-                    return new VmRead(vm, o);
-                }
-            } catch (VirtException gone) {
-                // unregistered or replaced meanwhile: found anew below
+            ObjectContent o = readOrNull(ref, paths);
+            Vm vm = o == null ? null : Vm.of(o);
+            if (vm != null && vm.uuid().equals(dom.uuid())) {
+                return new VmRead(vm, o);
             }
         }
         Vm vm = byUuid(dom.uuid());
         return new VmRead(vm, collector.retrieveOne(vm.ref(), more));
     }
 
-    /** The young, unused read of the lookup that returned {@code dom} (this very instance), or null. */
-    private Vm takeFresh(DomainRef dom) {
-        Fresh f = fresh.get(dom.uuid());
-        if (f != null && f.ref() == dom && f.young() && fresh.remove(dom.uuid(), f)) {
-            return f.vm();
+    /**
+     * The VM behind {@code dom} (its {@link Vm#IDENTITY} when its place is known) and the properties
+     * {@code paths} of another object (the host's autostart manager), in one round trip then.
+     */
+    VmRead of(DomainRef dom, MoRef other, List<String> paths) throws VirtException {
+        MoRef ref = refOf(dom.uuid());
+        if (ref != null) {
+            try {
+                Map<MoRef, ObjectContent> read = collector.retrieveObjects(Map.of(ref, Vm.IDENTITY, other, paths));
+                ObjectContent vmContent = read.get(ref);
+                Vm vm = vmContent == null ? null : Vm.of(vmContent);
+                if (vm != null && vm.uuid().equals(dom.uuid()) && read.containsKey(other)) {
+                    return new VmRead(vm, read.get(other));
+                }
+            } catch (VirtException gone) {
+                // the VM was unregistered meanwhile: found anew below
+            }
         }
-        return null;
+        Vm vm = byUuid(dom.uuid());
+        return new VmRead(vm, collector.retrieveOne(other, paths));
+    }
+
+    private MoRef refOf(UUID uuid) {
+        return known.byUuid().get(uuid);
+    }
+
+    /** The VM at {@code ref} read alone, or null when there is no reference or it no longer answers. */
+    private Vm readIf(MoRef ref, List<String> paths) throws VirtException {
+        ObjectContent o = ref == null ? null : readOrNull(ref, paths);
+        return o == null ? null : Vm.of(o);
+    }
+
+    private ObjectContent readOrNull(MoRef ref, List<String> paths) {
+        try {
+            return collector.retrieveOne(ref, paths);
+        } catch (VirtException gone) {
+            return null; // unregistered or replaced meanwhile: the caller reads all VMs
+        }
     }
 }

@@ -2,7 +2,7 @@ package org.jvirt.driver.esx.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvirt.api.DomainState;
+import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ListFlag;
+import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainSnapshotDriver;
 import org.jvirt.api.spi.DriverConnection;
@@ -30,11 +33,13 @@ import org.jvirt.api.spi.StoragePoolRef;
 
 /**
  * The SOAP calls the driver makes per operation, counted by the simulator's proxy (calls.go,
- * {@code GET /calls}), in the order the core and the RPC server call the driver: a lookup by UUID
- * before every call on a domain, and a lookup for the ID of every domain a listing returns. A read
- * is handed on once (VmInventory), so each pair costs one read; what is changed or read again later
- * is read afresh. libvirt's ESX driver makes 2 calls for a listing and 3 for each domain call
- * (a session check, FindByUuid, RetrieveProperties: see bench/esx-vs-libvirt.sh).
+ * {@code GET /calls}), in the order the RPC server calls the driver: a lookup (by name, UUID or
+ * ID) reads one VM where the last listing saw it, a call on a domain is made on a handle (no
+ * lookup first, as libvirtd's {@code get_nonnull_domain}) and reads its VM once, with whatever
+ * else it needs in the same round trip; nothing read is reused, so a change made elsewhere shows
+ * in the next call. libvirt's ESX driver makes 2 calls for a listing, a listing of all VMs for a
+ * lookup by name, and 2 or 3 for each call on a domain (a session check, FindByUuid,
+ * RetrieveProperties: see bench/esx-vs-libvirt.sh).
  */
 class EsxRoundTripTest {
     @TempDir
@@ -87,80 +92,85 @@ class EsxRoundTripTest {
         return calls().getOrDefault("total", 0);
     }
 
-    @Test
-    void aListingAndTheLookupsForItsIdsAreOneCall() throws Exception {
-        List<DomainRef> all = conn.listAllDomains(0);
-        for (DomainRef d : all) {
-            assertEquals(d, conn.lookupByUuid(d.uuid())); // the RPC server's ID of each listed domain
-        }
-        assertEquals(Map.of("RetrievePropertiesEx", 1, "total", 1), calls());
-        // the listing's read serves one lookup only: the next reads the VM
-        conn.lookupByUuid(all.get(0).uuid());
-        assertEquals(1, total());
+    /** A handle as the RPC server makes one from a remote call's domain: no round trip. */
+    private static DomainRef handle(DomainRef d) throws Exception {
+        return conn.domainHandle(d.name(), d.uuid(), d.id()).orElseThrow();
     }
 
     @Test
-    void aLookupAndTheCallAfterItAreOneRead() throws Exception {
+    void aListingIsOneCallWithTheIdsOfItsDomains() throws Exception {
+        List<DomainRef> all = conn.listAllDomains(0);
+        assertEquals(Map.of("RetrievePropertiesEx", 1, "total", 1), calls());
+        for (DomainRef d : all) {
+            assertEquals(d, handle(d)); // the RPC server writes the listed IDs, nothing read again
+        }
+        assertEquals(0, total());
+    }
+
+    @Test
+    void dominfoIsOneReadPerCall() throws Exception {
         DomainRef listed = conn.listAllDomains(0).get(1);
         calls();
-        DomainRef d = conn.lookupByUuid(listed.uuid()); // the listing's read
-        conn.lookupByUuid(listed.uuid());
-        assertEquals(1, total());
-        d = conn.lookupByUuid(listed.uuid());
-        conn.info(d); // the lookup's read
-        assertEquals(1, total());
-        conn.lookupByUuid(listed.uuid());
-        conn.lookupByUuid(listed.uuid()); // a remote lookup by UUID and the core's lookup for its ID
-        assertEquals(1, total());
-        conn.info(d); // read afresh: the lookup's read served once
-        conn.osType(d);
-        assertTrue(conn.isPersistent(d));
+        // virsh dominfo through the RPC server: a lookup by name, then calls on handles
+        DomainRef d = conn.lookupByName(listed.name()); // the VM the listing had by that name, read alone
+        assertEquals(listed, d);
+        assertEquals(Map.of("RetrievePropertiesEx", 1, "total", 1), calls());
+        assertEquals("hvm", conn.osType(handle(d))); // libvirt's answer, no read
+        assertEquals(0, total());
+        assertEquals(DomainState.RUNNING, conn.info(handle(d)).state());
+        assertTrue(conn.isPersistent(handle(d)));
         assertEquals(2, total());
-        // only the very reference the lookup returned takes its read
-        DomainRef again = conn.lookupByUuid(listed.uuid());
-        DomainRef copy = new DomainRef(again.name(), again.uuid(), again.id());
-        assertNotSame(again, copy);
-        conn.info(copy);
+        conn.autostart(handle(d)); // the autostart manager's reference, once per connection
+        calls();
+        assertFalse(conn.autostart(handle(d))); // the VM and the host's configuration together
+        assertEquals(Map.of("RetrievePropertiesEx", 1, "total", 1), calls());
+        // the lookups by UUID and ID read the VM alone too
+        assertEquals(d, conn.lookupByUuid(d.uuid()));
+        assertEquals(d, conn.lookupById(d.id()));
         assertEquals(2, total());
+    }
+
+    @Test
+    void aHandleOnADomainThatDoesNotExistFailsItsCall() throws Exception {
+        DomainRef none = conn.domainHandle("gone", UUID.randomUUID(), 7).orElseThrow();
+        calls();
+        VirtException e = assertThrows(VirtException.class, () -> conn.info(none));
+        assertEquals(ErrorCode.NO_DOMAIN, e.code());
+        assertEquals("Domain not found: Could not find domain with UUID '" + none.uuid() + "'", e.getMessage());
+        // not among the VMs known: all are read (one round trip)
+        assertEquals(Map.of("RetrievePropertiesEx", 1, "total", 1), calls());
+        assertEquals(ErrorCode.NO_DOMAIN,
+                assertThrows(VirtException.class, () -> conn.lookupByName("no-such-vm")).code());
+        assertEquals(1, total());
     }
 
     @Test
     void aChangeElsewhereIsSeenByTheNextCall() throws Exception {
         DomainRef d = conn.lookupByName("ha-host_VM2");
-        assertEquals(DomainState.RUNNING, conn.state(d).state()); // takes the lookup's read
+        assertEquals(DomainState.RUNNING, conn.state(handle(d)).state());
         other.destroy(other.lookupByName("ha-host_VM2"), 0);
-        assertEquals(DomainState.SHUTOFF, conn.state(d).state());
+        assertEquals(DomainState.SHUTOFF, conn.state(handle(d)).state());
+        assertEquals(-1, conn.lookupByName("ha-host_VM2").id());
+        VirtException noId = assertThrows(VirtException.class, () -> conn.lookupById(d.id()));
+        assertEquals(ErrorCode.NO_DOMAIN, noId.code());
         other.create(other.lookupByName("ha-host_VM2"), 0);
-        // a read older than the hand-on time is not handed on
-        DomainRef late = conn.lookupByUuid(d.uuid());
-        Thread.sleep(VmInventory.FRESH_NANOS / 1_000_000 + 200);
-        calls();
-        conn.info(late);
-        assertEquals(1, total());
+        assertEquals(DomainState.RUNNING, conn.state(handle(d)).state());
+        assertEquals(d.id(), conn.lookupById(d.id()).id());
     }
 
     @Test
-    void aChangeHereDropsWhatWasRead() throws Exception {
+    void aChangeIsTheVmsReadAndItsTask() throws Exception {
         DomainRef d = conn.listAllDomains(0).get(3);
         calls();
-        DomainRef ref = conn.lookupByUuid(d.uuid()); // the listing's read
-        conn.destroy(ref, 0); // a read of its own: the lookup used the listing's
-        // the power-off task had ended when it answered (the simulator's are synchronous): read once,
-        // no property filter
-        assertEquals(Map.of("PowerOffVM_Task", 1, "RetrievePropertiesEx", 2, "total", 3), calls());
-        // a listing's read is not handed on past a change made here
-        conn.listAllDomains(0);
-        DomainRef copy = new DomainRef(d.name(), d.uuid(), -1); // no lookup's: read afresh
-        conn.create(copy, 0);
-        DomainRef after = conn.lookupByUuid(d.uuid());
-        assertEquals(d.id(), after.id());
-        assertEquals(DomainState.RUNNING, conn.state(after).state());
-        calls();
-        conn.destroy(conn.lookupByUuid(d.uuid()), 0); // the lookup's read, then the task
+        conn.destroy(handle(d), 0);
+        // the VM read, then the task; the power-off task had ended when it answered (the
+        // simulator's are synchronous): its state read once, no property filter
         assertEquals(Map.of("PowerOffVM_Task", 1, "RetrievePropertiesEx", 2, "total", 3), calls());
         assertEquals(-1, conn.lookupByUuid(d.uuid()).id());
-        conn.create(conn.lookupByUuid(d.uuid()), 0);
-        assertEquals(DomainState.RUNNING, conn.state(conn.lookupByUuid(d.uuid())).state());
+        conn.create(handle(d), 0);
+        assertEquals(Map.of("PowerOnVM_Task", 1, "RetrievePropertiesEx", 3, "total", 4), calls());
+        assertEquals(DomainState.RUNNING, conn.state(handle(d)).state());
+        assertEquals(d.id(), conn.lookupByUuid(d.uuid()).id());
     }
 
     @Test
@@ -178,11 +188,11 @@ class EsxRoundTripTest {
         DomainRef d = conn.lookupByName("ha-host_VM0");
         snaps.createXml(d, "<domainsnapshot><name>rt1</name></domainsnapshot>", 0);
         calls();
-        // the RPC server's order for snapshot-dumpxml: the domain, the snapshot, the call
-        DomainRef ref = conn.lookupByUuid(d.uuid());
-        snaps.lookupByName(ref, "rt1", 0);
-        assertTrue(snaps.xmlDesc(ref, "rt1", 0).contains("<name>rt1</name>"));
-        assertEquals(Map.of("RetrievePropertiesEx", 3, "total", 3), calls());
+        // virsh snapshot-dumpxml through the RPC server: the snapshot's lookup, then its XML, each
+        // on a handle of the domain (and the second on a handle of the snapshot): the VM with its tree
+        snaps.lookupByName(handle(d), "rt1", 0);
+        assertTrue(snaps.xmlDesc(handle(d), "rt1", 0).contains("<name>rt1</name>"));
+        assertEquals(Map.of("RetrievePropertiesEx", 2, "total", 2), calls());
         snaps.delete(conn.lookupByUuid(d.uuid()), "rt1", 0);
         assertFalse(snaps.listNames(conn.lookupByUuid(d.uuid()), 0).contains("rt1"));
     }

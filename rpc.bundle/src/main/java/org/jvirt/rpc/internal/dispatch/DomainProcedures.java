@@ -47,7 +47,7 @@ final class DomainProcedures {
             int n = Math.min(max, active.size());
             r.writeInt(n);
             for (int i = 0; i < n; i++) {
-                r.writeInt(active.get(i).id());
+                r.writeInt(active.get(i).foundId()); // as listed, no second round trip
             }
         });
         t.add(RemoteProc.CONNECT_LIST_DEFINED_DOMAINS, "virConnectListDefinedDomains", READ, (c, a, r) -> {

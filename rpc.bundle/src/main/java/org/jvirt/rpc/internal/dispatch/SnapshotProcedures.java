@@ -3,6 +3,7 @@ package org.jvirt.rpc.internal.dispatch;
 import static org.jvirt.rpc.internal.dispatch.Access.READ;
 import static org.jvirt.rpc.internal.dispatch.Access.WRITE;
 import static org.jvirt.rpc.internal.dispatch.Wire.domain;
+import static org.jvirt.rpc.internal.dispatch.Wire.handle;
 import static org.jvirt.rpc.internal.dispatch.Wire.writeDomain;
 
 import java.util.List;
@@ -43,7 +44,7 @@ final class SnapshotProcedures {
             WireDomain dom = WireDomain.read(a);
             int max = maxNames(a); // libvirtd checks its arguments before it looks anything up
             int flags = a.readInt();
-            writeNames(r, c.connection().lookupByUuid(dom.uuid()).snapshotListNames(flags), max);
+            writeNames(r, handle(c, dom).snapshotListNames(flags), max);
         });
         t.add(RemoteProc.DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, "virDomainSnapshotLookupByName", READ, SNAP, (c, a, r) -> {
             Domain d = domain(c, a);
@@ -72,7 +73,7 @@ final class SnapshotProcedures {
                     WireDomain dom = WireDomain.read(a);
                     int max = maxNames(a);
                     int flags = a.readInt();
-                    DomainSnapshot s = c.connection().lookupByUuid(dom.uuid()).snapshotHandle(name);
+                    DomainSnapshot s = handle(c, dom).snapshotHandle(name);
                     writeNames(r, s.listAllChildren(flags).stream().map(DomainSnapshot::name).toList(), max);
                 });
         t.add(RemoteProc.DOMAIN_SNAPSHOT_IS_CURRENT, "virDomainSnapshotIsCurrent", READ, SNAP,

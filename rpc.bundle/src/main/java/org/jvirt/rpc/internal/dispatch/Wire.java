@@ -14,14 +14,26 @@ final class Wire {
     private Wire() {
     }
 
-    /** Reads a {@code remote_nonnull_domain} and finds the domain it names (by UUID, as libvirtd). */
+    /**
+     * Reads a {@code remote_nonnull_domain} and makes a handle on the domain it names, without a
+     * lookup: libvirtd's {@code get_nonnull_domain} ({@code virGetDomain}). The call made on it finds
+     * the domain by UUID and fails with NO_DOMAIN when there is none, as libvirt's drivers do.
+     */
     static Domain domain(ClientContext c, XdrReader a) throws XdrException, VirtException {
-        WireDomain wd = WireDomain.read(a);
-        return c.connection().lookupByUuid(wd.uuid());
+        return handle(c, WireDomain.read(a));
     }
 
+    /** The handle of a {@code remote_nonnull_domain} already read ({@link #domain}). */
+    static Domain handle(ClientContext c, WireDomain wd) throws VirtException {
+        return c.connection().domainHandle(wd.name(), wd.uuid(), wd.id());
+    }
+
+    /**
+     * A domain as libvirtd's {@code make_nonnull_domain} writes it: with the ID its lookup or listing
+     * found ({@link Domain#foundId()}: no second round trip to the driver for it).
+     */
     static WireDomain wire(Domain d) throws VirtException {
-        return new WireDomain(d.name(), d.uuid(), d.id());
+        return new WireDomain(d.name(), d.uuid(), d.foundId());
     }
 
     static void writeDomain(XdrWriter r, Domain d) throws VirtException {

@@ -1,8 +1,11 @@
 package org.jvirt.driver.esx.internal.vi;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jvirt.api.VirtException;
 import org.w3c.dom.Element;
@@ -90,6 +93,36 @@ public final class PropertyCollector {
         }
         spec.append("</specSet><options><maxObjects>").append(PAGE).append("</maxObjects></options>");
         return collect(client.invoke("RetrievePropertiesEx", client.service().propertyCollector(), spec.toString()));
+    }
+
+    /**
+     * Objects of different types with their properties, in one round trip (no traversal): for
+     * example a VM and the host's autostart manager. Paths asked for one object are asked for every
+     * object of its type. One the server does not have fails the call, as for {@link #retrieveOne}.
+     */
+    public Map<MoRef, ObjectContent> retrieveObjects(Map<MoRef, List<String>> objects) throws VirtException {
+        Map<String, Set<String>> byType = new LinkedHashMap<>();
+        for (Map.Entry<MoRef, List<String>> o : objects.entrySet()) {
+            byType.computeIfAbsent(o.getKey().type(), t -> new LinkedHashSet<>()).addAll(o.getValue());
+        }
+        StringBuilder spec = new StringBuilder("<specSet>");
+        for (Map.Entry<String, Set<String>> type : byType.entrySet()) {
+            spec.append("<propSet>").append(SoapXml.element("type", type.getKey())).append("<all>false</all>");
+            for (String path : type.getValue()) {
+                spec.append(SoapXml.element("pathSet", path));
+            }
+            spec.append("</propSet>");
+        }
+        for (MoRef obj : objects.keySet()) {
+            spec.append("<objectSet>").append(obj.toXml("obj")).append("<skip>false</skip></objectSet>");
+        }
+        spec.append("</specSet><options><maxObjects>").append(PAGE).append("</maxObjects></options>");
+        Map<MoRef, ObjectContent> out = new LinkedHashMap<>();
+        for (ObjectContent content : collect(client.invoke("RetrievePropertiesEx",
+                client.service().propertyCollector(), spec.toString()))) {
+            out.put(content.obj(), content);
+        }
+        return out;
     }
 
     /** The given properties of one object (no traversal). */

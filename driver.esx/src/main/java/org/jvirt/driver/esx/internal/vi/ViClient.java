@@ -173,18 +173,21 @@ public final class ViClient implements AutoCloseable {
         return text.isEmpty() ? "" : " [" + text + (body.length > 120 ? "..." : "") + "]";
     }
 
-    /** {@code Logout}; failures are logged, as a session that cannot log out is gone anyway. */
+    /**
+     * {@code Logout}, then the kept connections closed; failures are logged, as a session that
+     * cannot log out is gone anyway.
+     */
     @Override
     public void close() {
-        if (service == null || user == null) {
-            return;
+        if (service != null && user != null) {
+            try {
+                invokeOnce("Logout", service.sessionManager(), "");
+            } catch (VirtException e) {
+                LOG.debug("logout from {} failed: {}", transport.url(), e.getMessage());
+            }
+            user = null;
+            password = null;
         }
-        try {
-            invokeOnce("Logout", service.sessionManager(), "");
-        } catch (VirtException e) {
-            LOG.debug("logout from {} failed: {}", transport.url(), e.getMessage());
-        }
-        user = null;
-        password = null;
+        transport.close();
     }
 }
