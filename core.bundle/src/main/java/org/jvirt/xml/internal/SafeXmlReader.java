@@ -66,7 +66,9 @@ final class SafeXmlReader {
         if (xml.length() > MAX_CHARS) {
             throw error("document of " + xml.length() + " characters exceeds the limit of " + MAX_CHARS);
         }
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // the JDK's own StAX parser, made directly: newFactory() looks for another implementation
+        // (system property, jaxp.properties, a ServiceLoader scan) at every document read
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);

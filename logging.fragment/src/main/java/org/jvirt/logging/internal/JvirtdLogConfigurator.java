@@ -1,5 +1,7 @@
 package org.jvirt.logging.internal;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.UnaryOperator;
 
 import ch.qos.logback.classic.Level;
@@ -12,12 +14,12 @@ import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * jvirtd's logging, set up in code: everything at {@code jvirt.log.level} (default INFO) to
- * {@code <log dir>/jvirtd.log}, rolled daily with 14 days kept, and to stderr, so that command
+ * {@code <log dir>/jvirtd.log}, rolled daily to {@code jvirtd.<yyyy-MM-dd>.log} with 14 days kept
+ * ({@link DailyRollingPolicy}), and to stderr, so that command
  * output on the console's stdout stays clean. The log folder is {@code jvirt.log.dir}, else
  * {@code <jvirt.home>/var/log}. dist/etc/logback.xml.example is the same configuration as Logback
  * XML.
@@ -75,11 +77,11 @@ public final class JvirtdLogConfigurator extends ContextAwareBase implements Con
         appender.setContext(context);
         appender.setName("FILE");
         appender.setFile(dir + "/jvirtd.log");
-        TimeBasedRollingPolicy<ILoggingEvent> policy = new TimeBasedRollingPolicy<>();
+        // rolled as Logback's TimeBasedRollingPolicy with jvirtd.%d{yyyy-MM-dd}.log would, without
+        // its calendar (DailyRollingPolicy says why)
+        DailyRollingPolicy<ILoggingEvent> policy =
+                new DailyRollingPolicy<>(Path.of(dir), "jvirtd", DAYS_KEPT, Clock.systemDefaultZone());
         policy.setContext(context);
-        policy.setFileNamePattern(dir + "/jvirtd.%d{yyyy-MM-dd}.log");
-        policy.setMaxHistory(DAYS_KEPT);
-        policy.setParent(appender);
         policy.start();
         appender.setRollingPolicy(policy);
         appender.setEncoder(encoder(context, JvirtdLayout.file()));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 
 class JvirtdLogConfiguratorTest {
     @TempDir
@@ -41,9 +41,10 @@ class JvirtdLogConfiguratorTest {
         assertEquals(Level.WARN, root.getLevel());
         RollingFileAppender<?> file = assertInstanceOf(RollingFileAppender.class, root.getAppender("FILE"));
         assertTrue(file.isStarted());
-        TimeBasedRollingPolicy<?> policy = assertInstanceOf(TimeBasedRollingPolicy.class, file.getRollingPolicy());
-        assertEquals(dir + "/jvirtd.%d{yyyy-MM-dd}.log", policy.getFileNamePattern());
-        assertEquals(JvirtdLogConfigurator.DAYS_KEPT, policy.getMaxHistory());
+        DailyRollingPolicy<?> policy = assertInstanceOf(DailyRollingPolicy.class, file.getRollingPolicy());
+        assertEquals(dir + "/jvirtd.log", policy.getActiveFileName());
+        assertEquals(dir.resolve("jvirtd.2026-12-01.log"), policy.rolledFile(LocalDate.of(2026, 12, 1)));
+        assertEquals(file.getTriggeringPolicy(), policy);
         ConsoleAppender<?> console = assertInstanceOf(ConsoleAppender.class, root.getAppender("CONSOLE"));
         assertEquals("System.err", console.getTarget());
 
