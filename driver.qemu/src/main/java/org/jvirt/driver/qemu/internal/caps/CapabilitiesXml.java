@@ -65,7 +65,8 @@ public final class CapabilitiesXml {
         x.append("  <guest>\n    <os_type>hvm</os_type>\n    <arch name='").append(caps.arch()).append("'>\n");
         x.append("      <wordsize>").append(wordSize(caps.arch())).append("</wordsize>\n");
         x.append("      <emulator>").append(esc(caps.key().binaryPath())).append("</emulator>\n");
-        for (MachineType m : caps.machines(Accel.TCG)) {
+        // virQEMUCapsGetMachineTypesCaps: the machines of the first probe, KVM's when it ran under KVM
+        for (MachineType m : caps.machines(caps.has("kvm") ? Accel.KVM : Accel.TCG)) {
             x.append("      <machine maxCpus='").append(m.maxCpus()).append("'>").append(esc(m.name()))
                     .append("</machine>\n");
             if (m.alias() != null) {

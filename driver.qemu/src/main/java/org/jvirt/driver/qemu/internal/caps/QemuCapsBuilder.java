@@ -52,6 +52,11 @@ public final class QemuCapsBuilder {
         return this;
     }
 
+    /** Whether flag {@code flag} was recorded so far. */
+    public boolean has(String flag) {
+        return flags.contains(flag);
+    }
+
     /** From QMP {@code query-machines}, once per accelerator. */
     public QemuCapsBuilder machine(Accel accel, MachineType machine) {
         machines.computeIfAbsent(accel, a -> new ArrayList<>()).add(machine);
