@@ -46,6 +46,11 @@ public final class QemuCapsBuilder {
         return this;
     }
 
+    /** The target architecture recorded so far. */
+    public String arch() {
+        return arch;
+    }
+
     /** A libvirt capability flag name ({@code blockdev}, {@code device.json}, ...). */
     public QemuCapsBuilder flag(String flag) {
         flags.add(flag);

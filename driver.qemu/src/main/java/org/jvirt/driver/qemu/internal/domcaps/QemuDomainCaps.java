@@ -213,14 +213,11 @@ public final class QemuDomainCaps {
     }
 
     /**
-     * libvirt's preferred machine when none is asked for: the first of the accelerator's list, where
-     * libvirt's probe puts QEMU's default machine.
+     * libvirt's preferred machine when none is asked for (virQEMUCapsGetPreferredMachine): the
+     * first of the accelerator's list, where the probe puts libvirt's preferred machine for the
+     * architecture, else QEMU's default.
      */
     public static String preferredMachine(QemuCaps caps, Accel accel) {
-        MachineType def = caps.defaultMachine(accel);
-        if (def != null) {
-            return def.name();
-        }
         List<MachineType> machines = caps.machines(accel);
         return machines.isEmpty() ? null : machines.get(0).name();
     }

@@ -3,6 +3,7 @@ package org.jvirt.driver.qemu.internal.probe;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jvirt.driver.qemu.internal.caps.Accel;
@@ -103,11 +104,56 @@ final class ProbeQueries {
         return types.contains("max-x86_64-cpu") || types.contains("max-i386-cpu");
     }
 
+    /**
+     * virQEMUCapsProbeQMPMachineTypes: the machines with libvirt's preferred one for the target
+     * ({@code pc} on x86) first, else QEMU's default first.
+     */
     private void machines(Accel accel) throws QmpException {
-        for (MachineType m : machines(qmp.execute("query-machines", null))) {
+        for (MachineType m : preferredFirst(machines(qmp.execute("query-machines", null)),
+                PREFERRED_MACHINES.get(b.arch()))) {
             b.machine(accel, m);
         }
     }
+
+    static List<MachineType> preferredFirst(List<MachineType> machines, String preferred) {
+        int first = -1;
+        for (int i = 0; i < machines.size() && preferred != null; i++) {
+            MachineType m = machines.get(i);
+            if (preferred.equals(m.alias()) || preferred.equals(m.name())) {
+                first = i; // libvirt keeps the last match
+            }
+        }
+        for (int i = 0; i < machines.size() && first < 0; i++) {
+            if (machines.get(i).isDefault()) {
+                first = i;
+            }
+        }
+        if (first <= 0) {
+            return machines;
+        }
+        List<MachineType> out = new ArrayList<>(machines.size());
+        out.add(machines.get(first));
+        for (int i = 0; i < machines.size(); i++) {
+            if (i != first) {
+                out.add(machines.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** libvirt's preferredMachines, by libvirt architecture. */
+    private static final Map<String, String> PREFERRED_MACHINES = Map.ofEntries(Map.entry("alpha", "clipper"),
+            Map.entry("armv6l", "integratorcp"), Map.entry("armv7l", "integratorcp"),
+            Map.entry("armv7b", "integratorcp"), Map.entry("aarch64", "integratorcp"), Map.entry("cris", "axis-dev88"),
+            Map.entry("i686", "pc"), Map.entry("lm32", "lm32-evr"), Map.entry("m68k", "mcf5208evb"),
+            Map.entry("microblaze", "petalogix-s3adsp1800"), Map.entry("microblazeel", "petalogix-s3adsp1800"),
+            Map.entry("mips", "malta"), Map.entry("mipsel", "malta"), Map.entry("mips64", "malta"),
+            Map.entry("mips64el", "malta"), Map.entry("openrisc", "or1k-sim"), Map.entry("ppc", "g3beige"),
+            Map.entry("ppcle", "g3beige"), Map.entry("ppc64", "pseries"), Map.entry("ppc64le", "pseries"),
+            Map.entry("ppcemb", "bamboo"), Map.entry("riscv32", "spike_v1.10"), Map.entry("riscv64", "spike_v1.10"),
+            Map.entry("s390x", "s390-ccw-virtio"), Map.entry("sh4", "shix"), Map.entry("sh4eb", "shix"),
+            Map.entry("sparc", "SS-5"), Map.entry("sparc64", "sun4u"), Map.entry("unicore32", "puv3"),
+            Map.entry("x86_64", "pc"), Map.entry("xtensa", "sim"), Map.entry("xtensaeb", "sim"));
 
     /** query-cpu-definitions: the models, usable when QEMU names no unavailable feature. */
     private List<String> cpuDefinitions(Accel accel) throws QmpException {
