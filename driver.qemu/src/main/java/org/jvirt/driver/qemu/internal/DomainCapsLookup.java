@@ -109,7 +109,7 @@ final class DomainCapsLookup {
             try {
                 kvmMax = KvmMaxVcpus.query("/dev/kvm");
             } catch (LastErrorException e) {
-                throw QemuErrors.system("Unable to open /dev/kvm: errno " + e.getErrorCode());
+                throw QemuErrors.system("Unable to open /dev/kvm: " + KvmMaxVcpus.strerror(e.getErrorCode()));
             }
         }
         return DomainCapsXml.format(filler.fill(binary.toString(), caps, virtType, canonical, arch, hostArch,
