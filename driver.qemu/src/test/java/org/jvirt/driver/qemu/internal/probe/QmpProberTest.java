@@ -140,7 +140,7 @@ class QmpProberTest {
     @Test
     void keepsKvmAndTcgDataApartAsFarAsKvmWorks(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(QEMU), "no " + QEMU);
-        boolean kvm = qemuRunsUnderKvm(dir);
+        boolean kvm = QemuKvm.usable(QEMU, dir);
         QemuCaps caps = new QmpProber(dir.resolve("p"), Duration.ofSeconds(30), 16 << 20)
                 .probe(new CapsKey(QEMU.toString(), 1));
         System.out.println("qmp probe with KVM usable: " + kvm);
@@ -164,26 +164,6 @@ class QmpProberTest {
             assertEquals(List.of(), caps.cpuModels(Accel.KVM));
             assertEquals(null, caps.hostCpu(Accel.KVM));
         }
-    }
-
-    /** Whether QEMU starts with KVM alone (no TCG fallback): it exits 0 on "quit" only then. */
-    private static boolean qemuRunsUnderKvm(Path dir) throws Exception {
-        Process p = new ProcessBuilder(QEMU.toString(), "-S", "-machine", "none,accel=kvm", "-nodefaults",
-                "-display", "none", "-monitor", "stdio").redirectErrorStream(true)
-                .redirectOutput(dir.resolve("kvm-check.log").toFile()).start();
-        try {
-            p.getOutputStream().write("quit\n".getBytes(StandardCharsets.US_ASCII));
-            p.getOutputStream().flush();
-            p.getOutputStream().close();
-        } catch (IOException e) {
-            // it exited already: KVM failed
-        }
-        if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            p.waitFor();
-            throw new AssertionError("QEMU did not quit");
-        }
-        return p.exitValue() == 0;
     }
 
     private static String number(org.jvirt.driver.qemu.internal.caps.HostCpuExpansion cpu, String prop) {
