@@ -98,16 +98,31 @@ final class DomainCapsLookup {
         } else {
             canonical = QemuDomainCaps.preferredMachine(caps, accel);
         }
+        // virQEMUDriverGetDomainCapabilities: a type that passed the lookup but that the emulator
+        // does not run (xen, lxc, ... when KVM is there) is refused by name
+        if (!virtTypeSupported(caps, virtType)) {
+            throw QemuErrors.invalidArg("Emulator '" + caps.key().binaryPath() + "' does not support virt type '"
+                    + virtType + "'");
+        }
         int kvmMax = 0;
         if (virtType.equals("kvm")) {
             try {
                 kvmMax = KvmMaxVcpus.query("/dev/kvm");
             } catch (LastErrorException e) {
-                throw QemuErrors.system("Unable to open /dev/kvm: errno " + e.getErrorCode());
+                throw QemuErrors.system("Unable to open /dev/kvm: " + KvmMaxVcpus.strerror(e.getErrorCode()));
             }
         }
         return DomainCapsXml.format(filler.fill(binary.toString(), caps, virtType, canonical, arch, hostArch,
                 HostFactsProbe.probe(kvmMax, privileged)));
+    }
+
+    /** virQEMUCapsIsVirtTypeSupported: qemu with TCG, kvm with KVM, nothing else. */
+    private static boolean virtTypeSupported(QemuCaps caps, String virtType) {
+        return switch (virtType) {
+            case "qemu" -> caps.has("tcg");
+            case "kvm" -> caps.has("kvm");
+            default -> false;
+        };
     }
 
     /** virQEMUCapsArchToString: the QEMU target of a libvirt architecture. */

@@ -112,7 +112,7 @@ final class HostCapabilities {
             try {
                 return KvmMaxVcpus.query("/dev/kvm");
             } catch (LastErrorException e) {
-                throw QemuErrors.system("Unable to open /dev/kvm: errno " + e.getErrorCode());
+                throw QemuErrors.system("Unable to open /dev/kvm: " + KvmMaxVcpus.strerror(e.getErrorCode()));
             }
         }
         throw QemuErrors.invalidArg("unknown type '" + type + "'");

@@ -43,8 +43,12 @@ class DomainCapabilitiesTest {
             String q35 = bed.conn.domainCapabilities(TestBed.QEMU.toString(), "x86_64", "q35", "qemu", 0);
             assertTrue(q35.contains("<machine>" + caps.canonicalMachine(Accel.TCG, "q35") + "</machine>"), q35);
             assertTrue(q35.contains("<mode name='custom' supported='yes'>"), q35);
+            // the default type's CPU modes come from its own probe (KVM's when QEMU could use KVM)
+            assertTrue(xml.contains("<mode name='custom' supported='yes'>"), xml);
+            assertEquals(type.equals("kvm"), xml.contains("<mode name='host-passthrough' supported='yes'>"), xml);
             if (Files.isRegularFile(Path.of("/usr/share/libvirt/cpu_map/index.xml"))) {
                 assertTrue(q35.contains("<mode name='host-model' supported='yes'>"), q35);
+                assertTrue(xml.contains("<mode name='host-model' supported='yes'>"), xml);
             }
         }
     }
@@ -68,6 +72,14 @@ class DomainCapabilitiesTest {
             if (!bed.driver.hostCapabilities().capsOf(TestBed.QEMU).has("kvm")) {
                 assertError(ErrorCode.INVALID_ARG, "the accel 'kvm' is not supported by '" + TestBed.QEMU
                         + "' on this host", () -> bed.conn.domainCapabilities(null, null, null, "kvm", 0));
+                // without KVM every type but qemu fails the lookup (libvirt names its accelerator tcg)
+                assertError(ErrorCode.INVALID_ARG, "the accel 'tcg' is not supported by '" + TestBed.QEMU
+                        + "' on this host", () -> bed.conn.domainCapabilities(null, null, null, "xen", 0));
+            } else {
+                assertTrue(bed.conn.domainCapabilities(null, null, null, "kvm", 0).contains("<domain>kvm</domain>"));
+                // with KVM the lookup passes and the emulator refuses the type by name
+                assertError(ErrorCode.INVALID_ARG, "Emulator '" + TestBed.QEMU + "' does not support virt type 'xen'",
+                        () -> bed.conn.domainCapabilities(null, null, null, "xen", 0));
             }
         }
     }

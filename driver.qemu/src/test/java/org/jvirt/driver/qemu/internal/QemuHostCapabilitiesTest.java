@@ -20,6 +20,7 @@ import org.jvirt.driver.qemu.internal.caps.Accel;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 import org.jvirt.driver.qemu.internal.caps.QemuCapsCache;
 import org.jvirt.driver.qemu.internal.launch.Emulators;
+import org.jvirt.driver.qemu.internal.probe.QemuKvm;
 import org.jvirt.driver.qemu.internal.probe.QmpProber;
 import org.jvirt.testing.DomainSchemaValidator;
 import org.junit.jupiter.api.AfterEach;
@@ -72,9 +73,8 @@ class QemuHostCapabilitiesTest {
         if (Files.isExecutable(Path.of("/usr/bin/qemu-system-i386"))) {
             assertTrue(xml.contains("<arch name='i686'>"), xml);
         }
-        // /dev/kvm usable (root here) means a kvm domain type, as libvirt's probe finds
-        assertEquals(Files.isReadable(Path.of("/dev/kvm")) && Files.isWritable(Path.of("/dev/kvm")),
-                xml.contains("<domain type='kvm'/>"), xml);
+        // a kvm domain type when QEMU can run under KVM here, as libvirt's probe finds
+        assertEquals(QemuKvm.usable(TestBed.QEMU, bed.dir), xml.contains("<domain type='kvm'/>"), xml);
 
         // the driver's cache: the same probe result for the same binary
         HostCapabilities hc = bed.driver.hostCapabilities();

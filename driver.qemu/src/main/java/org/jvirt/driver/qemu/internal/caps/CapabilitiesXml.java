@@ -65,12 +65,14 @@ public final class CapabilitiesXml {
         x.append("  <guest>\n    <os_type>hvm</os_type>\n    <arch name='").append(caps.arch()).append("'>\n");
         x.append("      <wordsize>").append(wordSize(caps.arch())).append("</wordsize>\n");
         x.append("      <emulator>").append(esc(caps.key().binaryPath())).append("</emulator>\n");
-        for (MachineType m : caps.machines(Accel.TCG)) {
-            x.append("      <machine maxCpus='").append(m.maxCpus()).append("'>").append(esc(m.name()))
-                    .append("</machine>\n");
+        // virQEMUCapsGetMachineTypesCaps: the machines of the first probe, KVM's when it ran under KVM
+        for (MachineType m : caps.machines(caps.has("kvm") ? Accel.KVM : Accel.TCG)) {
+            x.append("      <machine maxCpus='").append(m.maxCpus()).append(m.deprecated() ? "' deprecated='yes'>" : "'>")
+                    .append(esc(m.name())).append("</machine>\n");
             if (m.alias() != null) {
                 x.append("      <machine canonical='").append(esc(m.name())).append("' maxCpus='").append(m.maxCpus())
-                        .append("'>").append(esc(m.alias())).append("</machine>\n");
+                        .append(m.deprecated() ? "' deprecated='yes'>" : "'>").append(esc(m.alias()))
+                        .append("</machine>\n");
             }
         }
         x.append("      <domain type='qemu'/>\n");
@@ -78,6 +80,9 @@ public final class CapabilitiesXml {
             x.append("      <domain type='kvm'/>\n");
         }
         x.append("    </arch>\n    <features>\n");
+        if (caps.arch().equals("i686")) {
+            x.append("      <pae/>\n      <nonpae/>\n");
+        }
         if (caps.arch().equals("x86_64") || caps.arch().equals("i686")) {
             x.append("      <acpi default='on' toggle='yes'/>\n      <apic default='on' toggle='no'/>\n");
         }

@@ -46,10 +46,20 @@ public final class QemuCapsBuilder {
         return this;
     }
 
+    /** The target architecture recorded so far. */
+    public String arch() {
+        return arch;
+    }
+
     /** A libvirt capability flag name ({@code blockdev}, {@code device.json}, ...). */
     public QemuCapsBuilder flag(String flag) {
         flags.add(flag);
         return this;
+    }
+
+    /** Whether flag {@code flag} was recorded so far. */
+    public boolean has(String flag) {
+        return flags.contains(flag);
     }
 
     /** From QMP {@code query-machines}, once per accelerator. */

@@ -30,11 +30,14 @@ final class MachineValidator {
     private MachineValidator() {
     }
 
-    /** The virtualization type: QEMU on Linux has no Hypervisor.framework. */
+    /**
+     * The virtualization type (virQEMUCapsIsVirtTypeSupported): QEMU on Linux has no
+     * Hypervisor.framework, and {@code kvm} needs a QEMU that could use KVM when probed.
+     */
     static void virtType(DomainDef def, QemuCaps caps) throws VirtException {
-        if ("hvf".equals(def.type())) {
+        if ("hvf".equals(def.type()) || ("kvm".equals(def.type()) && !caps.has("kvm"))) {
             String emulator = def.devices().emulator() != null ? def.devices().emulator() : caps.key().binaryPath();
-            throw QemuErrors.unsupported("Emulator '" + emulator + "' does not support virt type 'hvf'");
+            throw QemuErrors.unsupported("Emulator '" + emulator + "' does not support virt type '" + def.type() + "'");
         }
     }
 

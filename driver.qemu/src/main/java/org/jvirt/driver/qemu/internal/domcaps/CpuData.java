@@ -84,6 +84,11 @@ final class CpuData {
         return true;
     }
 
+    /** Whether any MSR bit is set (virCPUx86FeatureFilterDropMSR's test of a feature). */
+    boolean hasMsr() {
+        return items.entrySet().stream().anyMatch(e -> e.getKey().msr() && !isZero(e.getValue()));
+    }
+
     /** The registers of an item, or null. */
     int[] get(Key key) {
         int[] r = items.get(key);

@@ -145,6 +145,9 @@ public final class QemuDomainCaps {
         X86CpuMap cpuMap = cpuMap();
         if (nativeGuest && expansion != null && cpuMap != null && isX86(caps.arch())) {
             hostModel = new X86HostModel(cpuMap).decode(expansion, caps.cpuModels(accel));
+            if (hostModel != null && !caps.has("cpu-unavailable-features")) {
+                hostModel = withoutMsrFeatures(hostModel, cpuMap);
+            }
         }
         List<CustomModel> custom = new ArrayList<>();
         for (CpuModel m : caps.cpuModels(accel)) {
@@ -156,6 +159,18 @@ public final class QemuDomainCaps {
         }
         return new DomainCaps.Cpu(passthrough, passthrough ? ptMigratable : List.of(), maximum,
                 maximum ? List.of("on", "off") : List.of(), hostModel, custom);
+    }
+
+    /**
+     * virQEMUCapsInitHostCPUModel's filter for a QEMU that cannot tell which features block a
+     * model (no {@code unavailable-features}, e.g. qemu-system-i386): the host-model CPU names no
+     * feature read from an MSR (virCPUx86FeatureFilterDropMSR).
+     */
+    private static HostModel withoutMsrFeatures(HostModel model, X86CpuMap cpuMap) {
+        return new HostModel(model.model(), model.vendor(), model.features().stream().filter(f -> {
+            X86CpuMap.Feature known = cpuMap.feature(f.name());
+            return known == null || !known.data().hasMsr();
+        }).toList());
     }
 
     private static Element memoryBacking(QemuCaps caps) {
@@ -198,14 +213,11 @@ public final class QemuDomainCaps {
     }
 
     /**
-     * libvirt's preferred machine when none is asked for: the first of the accelerator's list, where
-     * libvirt's probe puts QEMU's default machine.
+     * libvirt's preferred machine when none is asked for (virQEMUCapsGetPreferredMachine): the
+     * first of the accelerator's list, where the probe puts libvirt's preferred machine for the
+     * architecture, else QEMU's default.
      */
     public static String preferredMachine(QemuCaps caps, Accel accel) {
-        MachineType def = caps.defaultMachine(accel);
-        if (def != null) {
-            return def.name();
-        }
         List<MachineType> machines = caps.machines(accel);
         return machines.isEmpty() ? null : machines.get(0).name();
     }

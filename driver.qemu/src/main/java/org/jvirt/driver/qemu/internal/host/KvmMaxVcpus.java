@@ -24,6 +24,8 @@ public final class KvmMaxVcpus {
         int ioctl(int fd, NativeLong request, NativeLong arg) throws LastErrorException;
 
         int close(int fd) throws LastErrorException;
+
+        String strerror(int errnum);
     }
 
     private static final class Holder {
@@ -31,6 +33,11 @@ public final class KvmMaxVcpus {
     }
 
     private KvmMaxVcpus() {
+    }
+
+    /** The C library's text for an errno, as libvirt's virReportSystemError appends it. */
+    public static String strerror(int errno) {
+        return Holder.LIBC.strerror(errno);
     }
 
     /**
@@ -41,7 +48,12 @@ public final class KvmMaxVcpus {
         int fd = Holder.LIBC.open(device, O_WRONLY | O_CLOEXEC);
         try {
             for (long cap : new long[] {KVM_CAP_MAX_VCPUS, KVM_CAP_NR_VCPUS}) {
-                int n = Holder.LIBC.ioctl(fd, new NativeLong(KVM_CHECK_EXTENSION), new NativeLong(cap));
+                int n;
+                try {
+                    n = Holder.LIBC.ioctl(fd, new NativeLong(KVM_CHECK_EXTENSION), new NativeLong(cap));
+                } catch (LastErrorException e) {
+                    n = -1; // as libvirt: a device that does not answer gets the default
+                }
                 if (n > 0) {
                     return n;
                 }

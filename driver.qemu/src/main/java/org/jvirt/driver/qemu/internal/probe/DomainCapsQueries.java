@@ -21,8 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The probe questions behind the domain capabilities, as libvirt 9.0 asks them: the flags keyed on
  * QOM types, commands, the QMP schema and command-line options that the devices and features of
- * {@code virsh domcapabilities} read, and the static expansion of the {@code max} CPU (TCG; the
- * probe does not run under KVM) with the migratability of each feature, from which the host-model
+ * {@code virsh domcapabilities} read, and the static expansion of the host CPU ({@code host} under
+ * KVM, {@code max} under TCG) with the migratability of each feature, from which the host-model
  * CPU is decoded. The full expansion gives the Hyper-V enlightenments, as libvirt's Debian build
  * reports them for TCG too.
  */
@@ -97,11 +97,15 @@ final class DomainCapsQueries {
         flagIf(props.contains("unavailable-features"), "cpu-unavailable-features");
     }
 
-    /** virQEMUCapsProbeQMPHostCPU for TCG ({@code max}), and the Hyper-V enlightenments. */
-    void hostCpu() throws QmpException {
-        // the probe QEMU runs under TCG, where libvirt expands "max"
-        JsonNode migratable = expand("static", false);
-        JsonNode all = expand("static", true);
+    /**
+     * virQEMUCapsProbeQMPHostCPU: the static expansion of {@code host} under KVM, of {@code max}
+     * under TCG, each feature with its migratability; and in the first probe (not in the second,
+     * TCG-only one) the Hyper-V enlightenments from the full expansion.
+     */
+    void hostCpu(Accel accel) throws QmpException {
+        String cpu = accel == Accel.KVM ? "host" : "max";
+        JsonNode migratable = expand(cpu, "static", false);
+        JsonNode all = expand(cpu, "static", true);
         Map<String, JsonNode> nonMigratable = new HashMap<>();
         all.path("props").fields().forEachRemaining(e -> nonMigratable.put(e.getKey(), e.getValue()));
         List<HostCpuExpansion.Prop> props = new ArrayList<>();
@@ -123,8 +127,12 @@ final class DomainCapsQueries {
                 props.add(new HostCpuExpansion.Prop(e.getKey(), "string", v.asText(), null));
             }
         }
-        b.hostCpu(Accel.TCG, new HostCpuExpansion(migratable.path("name").asText(), true, props));
-        hyperv(expand("full", false).path("props"));
+        b.hostCpu(accel, new HostCpuExpansion(migratable.path("name").asText(), true, props));
+    }
+
+    /** virQEMUCapsProbeHypervCapabilities from the full expansion of the probe's host CPU. */
+    void hyperv(Accel accel) throws QmpException {
+        hyperv(expand(accel == Accel.KVM ? "host" : "max", "full", false).path("props"));
     }
 
     /** virQEMUCapsProbeHypervCapabilities: {@code hv-*} properties that are on, in libvirt's names. */
@@ -147,9 +155,9 @@ final class DomainCapsQueries {
     private static final Set<String> HYPERV = Set.of("relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic",
             "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic");
 
-    private JsonNode expand(String type, boolean nonMigratable) throws QmpException {
+    private JsonNode expand(String cpu, String type, boolean nonMigratable) throws QmpException {
         ObjectNode args = QmpClient.args().put("type", type);
-        ObjectNode model = args.putObject("model").put("name", "max");
+        ObjectNode model = args.putObject("model").put("name", cpu);
         if (nonMigratable) {
             model.putObject("props").put("migratable", false);
         }

@@ -21,9 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Probes an emulator binary as libvirt's virQEMUCapsInitQMP does: starts it paused with no
- * configuration, no devices and the empty {@code none} machine under TCG, with a QMP monitor on
- * a UNIX socket in a private temporary folder, asks its questions ({@link ProbeQueries}) and stops
- * it by pid. While it runs, a record in that folder names it, so that a probe orphaned by a killed
+ * configuration, no devices and the empty {@code none} machine, accelerated by KVM where QEMU can
+ * use it and by TCG otherwise, with a QMP monitor on a UNIX socket in a private temporary folder,
+ * asks its questions ({@link ProbeQueries}) and stops it by pid. When that first probe ran under
+ * KVM, the binary is probed a second time under TCG only, for what depends on the accelerator
+ * (CPU models and their usability, the host CPU, machine types), as libvirt does. While it runs, a record in that folder names it, so that a probe orphaned by a killed
  * daemon is reaped at the next start ({@link #reapOrphans()}). The QEMU output goes to a log file
  * in that folder, quoted when the probe fails.
  */
@@ -55,10 +57,13 @@ public final class QmpProber implements QemuCapsCache.Prober {
         this.maxMessageBytes = maxMessageBytes;
     }
 
-    /** The argv libvirt uses for probing (virQEMUCapsInitQMPCommandRun), with our socket. */
-    static List<String> argv(String binary, Path socket) {
-        return List.of(binary, "-S", "-no-user-config", "-nodefaults", "-nographic", "-machine", "none,accel=tcg",
-                "-qmp", "unix:" + socket + ",server=on,wait=off");
+    /**
+     * The argv libvirt uses for probing (qemuProcessQMPInit), with our socket: KVM when QEMU can
+     * use it, else TCG; or TCG only for the second probe.
+     */
+    static List<String> argv(String binary, Path socket, boolean onlyTcg) {
+        return List.of(binary, "-S", "-no-user-config", "-nodefaults", "-nographic", "-machine",
+                onlyTcg ? "none,accel=tcg" : "none,accel=kvm:tcg", "-qmp", "unix:" + socket + ",server=on,wait=off");
     }
 
     /**
@@ -80,15 +85,34 @@ public final class QmpProber implements QemuCapsCache.Prober {
     }
 
     private QemuCaps probeOnce(CapsKey key) throws IOException {
-        Launched probe = launch(key.binaryPath());
+        QemuCapsBuilder b = new QemuCapsBuilder(key);
+        // virQEMUCapsInitQMP: all questions with KVM if QEMU could enable it, then TCG's own answers
+        boolean kvm = probeWith(key, false, q -> q.run(), b);
+        if (kvm && b.has("tcg")) {
+            probeWith(key, true, q -> {
+                q.runTcg();
+                return false;
+            }, b);
+        }
+        return b.build();
+    }
+
+    /** The questions asked in one session with a probe QEMU. */
+    @FunctionalInterface
+    private interface Questions {
+        /** @return whether the probe QEMU runs under KVM */
+        boolean ask(ProbeQueries queries) throws QmpException;
+    }
+
+    private boolean probeWith(CapsKey key, boolean onlyTcg, Questions questions, QemuCapsBuilder b)
+            throws IOException {
+        Launched probe = launch(key.binaryPath(), onlyTcg);
         try (QmpClient qmp = QmpClient.connect("probe-" + probe.pid(), probe.socket(), timeout,
                 probe.process()::isAlive, maxMessageBytes, timeout, IGNORE)) {
-            QemuCapsBuilder b = new QemuCapsBuilder(key);
-            new ProbeQueries(qmp, b).run();
-            return b.build();
+            return questions.ask(new ProbeQueries(qmp, b));
         } catch (QmpException | RuntimeException e) {
-            throw new IOException("cannot probe the capabilities of " + key.binaryPath() + ": " + e.getMessage()
-                    + tail(probe.log()), e);
+            throw new IOException("cannot probe the capabilities of " + key.binaryPath()
+                    + (onlyTcg ? " under TCG" : "") + ": " + e.getMessage() + tail(probe.log()), e);
         } finally {
             stop(probe, key.binaryPath());
         }
@@ -106,7 +130,7 @@ public final class QmpProber implements QemuCapsCache.Prober {
      * pid recorded, then let run. A daemon killed at any point leaves either no QEMU or a record of
      * it for {@link #reapOrphans()}.
      */
-    Launched launch(String binary) throws IOException {
+    Launched launch(String binary, boolean onlyTcg) throws IOException {
         Files.createDirectories(workDir);
         Path dir = Files.createTempDirectory(workDir, "probe");
         Path socket = dir.resolve("qmp.sock");
@@ -114,7 +138,7 @@ public final class QmpProber implements QemuCapsCache.Prober {
         Process p;
         try {
             ProbeRecords.write(dir, 0);
-            p = QemuProcesses.spawnHeld(argv(binary, socket), log, false);
+            p = QemuProcesses.spawnHeld(argv(binary, socket, onlyTcg), log, false);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(dir, dir.resolve(ProbeRecords.FILE), log);
             throw e;

@@ -18,7 +18,7 @@ import org.jvirt.xml.internal.DomainXmlCodecImpl;
 class QemuValidatorTest {
     private static final String EMULATOR = "/usr/bin/qemu-system-x86_64";
     private final QemuCaps caps = new QemuCapsBuilder(new CapsKey(EMULATOR, 0)).version(10, 0, 0, "")
-            .build();
+            .flag("tcg").flag("kvm").build();
     private final DomainXmlCodec codec = new DomainXmlCodecImpl();
 
     private DomainDef parse(String devices) throws VirtException {
@@ -60,6 +60,15 @@ class QemuValidatorTest {
                 + "</domain>", DomainXmlCodec.PARSE_INACTIVE, (v, o) -> "x86_64");
         VirtException e = parsedFails(def);
         assertError(e, ErrorCode.CONFIG_UNSUPPORTED, "Emulator '" + EMULATOR + "' does not support virt type 'hvf'");
+    }
+
+    @Test
+    void kvmNeedsAnEmulatorThatCouldUseKvm() throws VirtException {
+        QemuCaps tcgOnly = new QemuCapsBuilder(new CapsKey(EMULATOR, 0)).version(10, 0, 0, "").flag("tcg").build();
+        DomainDef def = parse("");
+        VirtException e = assertThrows(VirtException.class, () -> QemuValidator.checkParsed(def, tcgOnly));
+        assertError(e, ErrorCode.CONFIG_UNSUPPORTED, "Emulator '" + EMULATOR + "' does not support virt type 'kvm'");
+        assertDoesNotThrow(() -> QemuValidator.checkParsed(def, caps));
     }
 
     @Test

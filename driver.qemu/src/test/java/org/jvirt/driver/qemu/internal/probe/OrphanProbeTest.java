@@ -80,7 +80,7 @@ class OrphanProbeTest {
         assumeTrue(Files.isExecutable(QEMU), "no " + QEMU);
         Path work = dir.resolve("probe");
         QmpProber prober = new QmpProber(work, Duration.ofSeconds(10), 1 << 20);
-        QmpProber.Launched live = prober.launch(QEMU.toString());
+        QmpProber.Launched live = prober.launch(QEMU.toString(), true);
         pids.add(live.pid());
         // a record of a dead owner naming a live process that is not its probe QEMU
         Process sleep = new ProcessBuilder("sleep", "60").start();

@@ -14,7 +14,7 @@ public final class ProbeStarterMain {
 
     public static void main(String[] args) throws Exception {
         QmpProber prober = new QmpProber(Path.of(args[0]), Duration.ofSeconds(10), 1 << 20);
-        QmpProber.Launched probe = prober.launch(args[1]);
+        QmpProber.Launched probe = prober.launch(args[1], true);
         System.out.println("READY " + probe.pid());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jvirt.driver.qemu.internal.caps.Accel;
+import org.jvirt.driver.qemu.internal.caps.CapsKey;
 import org.jvirt.driver.qemu.internal.caps.MachineType;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 import org.jvirt.driver.qemu.internal.caps.QemuCapsCache;
@@ -129,6 +130,50 @@ class QmpProberTest {
             assertEquals(m.hotplugCpus(), p.hotplugCpus(), m.name());
             assertEquals(m.numaMemSupported(), p.numaMemSupported(), m.name());
         }
+    }
+
+    /**
+     * As libvirt's virQEMUCapsInitQMP: where QEMU can use KVM the first probe runs under it and
+     * its machines, models and host CPU ({@code host}) are KVM's, a second probe gives TCG's; where
+     * it cannot, there is no KVM data. Whether KVM works is asked of QEMU itself, separately.
+     */
+    @Test
+    void keepsKvmAndTcgDataApartAsFarAsKvmWorks(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(QEMU), "no " + QEMU);
+        boolean kvm = QemuKvm.usable(QEMU, dir);
+        QemuCaps caps = new QmpProber(dir.resolve("p"), Duration.ofSeconds(30), 16 << 20)
+                .probe(new CapsKey(QEMU.toString(), 1));
+        System.out.println("qmp probe with KVM usable: " + kvm);
+        assertEquals(kvm, caps.has("kvm"));
+        assertTrue(caps.has("tcg"));
+        // TCG: the preferred machine first (libvirt's "pc"), the models usable under TCG, max expanded
+        assertEquals("pc-i440fx-7.2", caps.machines(Accel.TCG).get(0).name());
+        assertTrue(caps.cpuModels(Accel.TCG).stream().anyMatch(c -> c.name().equals("qemu64")
+                && "yes".equals(c.usable())));
+        assertNotNull(caps.hostCpu(Accel.TCG));
+        if (kvm) {
+            assertEquals(caps.machines(Accel.TCG).stream().map(MachineType::name).toList(),
+                    caps.machines(Accel.KVM).stream().map(MachineType::name).toList());
+            assertFalse(caps.cpuModels(Accel.KVM).isEmpty());
+            assertTrue(caps.cpuModels(Accel.KVM).stream().allMatch(c -> c.usable() != null));
+            // "host" under KVM is this CPU: its family is the one the kernel reports
+            assertEquals(cpuinfo("cpu family"), number(caps.hostCpu(Accel.KVM), "family"));
+            assertEquals(cpuinfo("model"), number(caps.hostCpu(Accel.KVM), "model"));
+        } else {
+            assertEquals(List.of(), caps.machines(Accel.KVM));
+            assertEquals(List.of(), caps.cpuModels(Accel.KVM));
+            assertEquals(null, caps.hostCpu(Accel.KVM));
+        }
+    }
+
+    private static String number(org.jvirt.driver.qemu.internal.caps.HostCpuExpansion cpu, String prop) {
+        return cpu.props().stream().filter(p -> p.name().equals(prop)).findFirst().orElseThrow().value();
+    }
+
+    private static String cpuinfo(String key) throws IOException {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.replaceFirst("\\s*:.*", "").equals(key)).findFirst().orElseThrow()
+                .replaceFirst("^[^:]*:\\s*", "");
     }
 
     @Test
