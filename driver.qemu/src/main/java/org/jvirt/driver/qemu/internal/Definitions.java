@@ -1,5 +1,6 @@
 package org.jvirt.driver.qemu.internal;
 
+import java.nio.file.Path;
 import java.util.UUID;
 
 import org.jvirt.api.DomainEventType;
@@ -10,8 +11,8 @@ import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 
 /**
  * Persistent and transient definitions: define, undefine, createXML, autostart. Definitions are
- * validated (parsed, domain type, emulator) and formatted before anything is registered, stored
- * or started; each change is all or nothing, and a domain is visible only once it is complete.
+ * validated (parsed, domain type, emulator, the QEMU driver's checks against the emulator's
+ * capabilities) and formatted before anything is registered, stored or started; each change is all or nothing, and a domain is visible only once it is complete.
  */
 final class Definitions {
     private final QemuHost host;
@@ -30,10 +31,13 @@ final class Definitions {
             throw QemuErrors.unsupported("Emulator '" + def.devices().emulator() + "' does not support virt type '"
                     + def.type() + "'");
         }
-        host.context().emulators().find(def);
+        Path emulator = host.context().emulators().find(def);
         if (def.memory() == null || def.memory().kib() <= 0) {
             throw QemuErrors.unsupported("Memory size must be specified via <memory> or in the <numa> configuration");
         }
+        // libvirt's post-parse and validation against the emulator's capabilities (virDomainDefParseString
+        // without VIR_DOMAIN_DEF_PARSE_SKIP_VALIDATE); the definitions read back at load skip them
+        host.context().argv().validate(def, emulator);
         return def.uuid() == null ? def.withUuid(UUID.randomUUID()) : def;
     }
 

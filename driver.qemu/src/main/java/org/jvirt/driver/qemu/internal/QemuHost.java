@@ -81,6 +81,8 @@ public final class QemuHost {
                 continue;
             }
             try {
+                // not validated against the emulator (libvirt's VIR_DOMAIN_DEF_PARSE_SKIP_VALIDATE when it
+                // loads its configs): a definition stricter checks refuse is kept, and its start says why
                 DomainDef def = ctx.codec().parse(new String(e.getValue(), StandardCharsets.UTF_8),
                         DomainXmlCodec.PARSE_INACTIVE);
                 QemuDomainObj dom = new QemuDomainObj(def.uuid(), def.name());

@@ -32,8 +32,19 @@ public final class QemuPostParse {
      */
     public DomainDef parse(String xml, int flags, QemuCaps caps) throws VirtException {
         DomainDef def = codec.parse(xml, flags | DomainXmlCodec.PARSE_SKIP_POST_PARSE, (virtType, osType) -> caps.arch());
-        QemuValidator.checkParsed(def, caps);
-        return apply(def, caps);
+        return check(def, caps);
+    }
+
+    /**
+     * Validates a parsed definition for the emulator and completes it: the checks on the definition
+     * as written, then {@link #apply} (whose last step before the addresses is the validation of
+     * the completed definition). libvirt's post-parse and {@code virDomainDefValidate} with the
+     * QEMU callbacks, as its define and create run them, and again its start
+     * ({@code qemuProcessStartValidate}: the capabilities may have changed since the define).
+     */
+    public DomainDef check(DomainDef parsed, QemuCaps caps) throws VirtException {
+        QemuValidator.checkParsed(parsed, caps);
+        return apply(parsed, caps);
     }
 
     /**

@@ -37,10 +37,18 @@ public interface ArgvBuilder {
 
     /**
      * The live definition as the emulator will run it (libvirt's post-parse for the emulator:
-     * canonical machine, default devices); what the running domain's XML shows. Same id.
+     * canonical machine, default devices); what the running domain's XML shows. Same id. A
+     * definition the emulator's current capabilities refuse is refused here, as {@link #validate}.
      */
     default DomainDef complete(DomainDef live, Path emulator) throws VirtException {
         return live;
+    }
+
+    /**
+     * Refuses a definition the emulator cannot run, with libvirt's error (its post-parse and
+     * validation at define and create); a definition that passes is not changed.
+     */
+    default void validate(DomainDef def, Path emulator) throws VirtException {
     }
 
     /** Removes what {@link #build} left for the guest with {@code id} once it stopped (or failed to start). */

@@ -14,6 +14,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Os;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 import org.jvirt.driver.qemu.internal.command.CommandEnv;
 import org.jvirt.driver.qemu.internal.command.PathHandover;
@@ -50,6 +51,7 @@ public final class LibvirtArgv implements ArgvBuilder {
     private final Path runDir;
     private final String defaultMachine;
     private final SecretLookup secrets;
+    private final Path kvmDevice;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -58,6 +60,13 @@ public final class LibvirtArgv implements ArgvBuilder {
      */
     public LibvirtArgv(CapsSource caps, DomainXmlCodec codec, Path runDir, String defaultMachine,
                        SecretLookup secrets) {
+        this(caps, codec, runDir, defaultMachine, secrets, Path.of("/dev/kvm"));
+    }
+
+    /** @param kvmDevice the KVM device a {@code kvm} guest's start needs */
+    LibvirtArgv(CapsSource caps, DomainXmlCodec codec, Path runDir, String defaultMachine, SecretLookup secrets,
+                Path kvmDevice) {
+        this.kvmDevice = kvmDevice;
         this.caps = caps;
         this.codec = codec;
         this.runDir = runDir;
@@ -104,12 +113,32 @@ public final class LibvirtArgv implements ArgvBuilder {
         return argv;
     }
 
+    /**
+     * The definition is validated again (libvirt's qemuProcessStartValidate of a new start): the
+     * emulator's capabilities may have changed since it was defined, and a definition read back
+     * from the state store was not validated when loaded. First, as libvirt, a {@code kvm} guest
+     * needs the KVM device (the cached capabilities may predate its removal).
+     */
     @Override
     public DomainDef complete(DomainDef live, Path emulator) throws VirtException {
-        return complete(live, caps.capsOf(emulator));
+        QemuCaps emulatorCaps = caps.capsOf(emulator);
+        if ("kvm".equals(live.type()) && !Files.exists(kvmDevice)) {
+            throw QemuErrors.unsupported("Domain requires KVM, but it is not available. Check that virtualization "
+                    + "is enabled in the host BIOS, and host configuration is setup to load the kvm modules.");
+        }
+        return new QemuPostParse(codec).check(withDefaultMachine(live), emulatorCaps).withId(live.id());
     }
 
-    /** Post-parse works on the persistent form; the start keeps its id (the domain folder is named by it). */
+    /** At define and create: the checks and post-parse of a start, without keeping the result. */
+    @Override
+    public void validate(DomainDef def, Path emulator) throws VirtException {
+        new QemuPostParse(codec).check(withDefaultMachine(def), caps.capsOf(emulator));
+    }
+
+    /**
+     * {@link #build}'s definition, {@link #complete}d already: completing it again adds nothing.
+     * Post-parse works on the persistent form; the start keeps its id (the domain folder is named by it).
+     */
     private DomainDef complete(DomainDef live, QemuCaps emulatorCaps) throws VirtException {
         return new QemuPostParse(codec).apply(withDefaultMachine(live), emulatorCaps).withId(live.id());
     }
