@@ -122,6 +122,34 @@ class PortGroupTest {
     }
 
     @Test
+    void aPortWithoutAVlanTakesItsGroupsElseTheNetworks() throws Exception {
+        ns.check("ip", "link", "add", "name", "jvtpgbr", "type", "bridge");
+        Network net = conn.createNetwork("""
+                <network>
+                  <name>ovs</name>
+                  <forward mode='bridge'/>
+                  <bridge name='jvtpgbr'/>
+                  <virtualport type='openvswitch'/>
+                  <vlan>
+                    <tag id='10'/>
+                  </vlan>
+                  <portgroup name='blue'>
+                    <vlan>
+                      <tag id='42'/>
+                    </vlan>
+                  </portgroup>
+                  <portgroup name='none'/>
+                </network>
+                """, 0);
+        String blue = net.createPort(port("<group>blue</group>", ""), 0).xmlDesc(0);
+        assertTrue(blue.contains("<tag id='42'/>") && !blue.contains("<tag id='10'/>"), blue);
+        String none = net.createPort(port("<group>none</group>", ""), 0).xmlDesc(0);
+        assertTrue(none.contains("<tag id='10'/>"), "a group without tags: the network's VLAN: " + none);
+        String own = net.createPort(port("<group>blue</group>", "<vlan><tag id='7'/></vlan>"), 0).xmlDesc(0);
+        assertTrue(own.contains("<tag id='7'/>") && !own.contains("<tag id='42'/>"), own);
+    }
+
+    @Test
     void definitionsLibvirtRefuses() throws Exception {
         assertRefused(ErrorCode.CONFIG_UNSUPPORTED, "unsupported configuration: floor attribute is not supported "
                 + "for this config", NET.replace("<inbound average='500'/>", "<inbound average='500' floor='100'/>"));
