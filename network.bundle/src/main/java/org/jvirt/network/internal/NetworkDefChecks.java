@@ -1,5 +1,6 @@
 package org.jvirt.network.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -8,11 +9,14 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.network.internal.conf.Mac;
+import org.jvirt.api.xml.XmlElement;
 import org.jvirt.network.internal.conf.NetworkDef;
+import org.jvirt.network.internal.conf.PortGroups;
 
 /**
  * A new definition against the host's networks, as libvirt's bridge driver checks it: completed
- * (a free bridge name, a MAC), and refused when its name, UUID or bridge is another network's.
+ * (a free bridge name, a MAC), and refused when its name, UUID or bridge is another network's, or
+ * when its QoS or port groups are what libvirt's networkValidate refuses.
  * Called under {@link NetworkService}'s lock.
  */
 final class NetworkDefChecks {
@@ -28,6 +32,7 @@ final class NetworkDefChecks {
 
     /** libvirt's post-parse for a bridge network: a free virbrN name and a generated MAC when none is given. */
     NetworkDef completed(NetworkDef def) throws VirtException {
+        checkPortGroups(def);
         if (!def.forward().mode().hasOwnBridge()) {
             return def;
         }
@@ -51,6 +56,46 @@ final class NetworkDefChecks {
                     : Mac.generate(random));
         }
         return out;
+    }
+
+    /**
+     * networkValidate's checks of the bandwidth and the port groups: QoS only where jvirt (as libvirt)
+     * has a bridge to put it on, at most one default group, no two groups of one name.
+     */
+    private static void checkPortGroups(NetworkDef def) throws VirtException {
+        NetworkDef.Mode mode = def.forward().mode();
+        boolean bandwidthAllowed = mode.hasOwnBridge() || mode == NetworkDef.Mode.BRIDGE && def.bridge() != null;
+        if (def.bandwidth() != null && !bandwidthAllowed) {
+            throw unsupported("Unsupported network-wide <bandwidth> element in network " + def.name()
+                    + " with forward mode='" + mode.xmlName() + "'");
+        }
+        XmlElement defaultGroup = null;
+        List<XmlElement> groups = def.portgroups();
+        for (int i = 0; i < groups.size(); i++) {
+            XmlElement pg = groups.get(i);
+            String name = pg.attribute("name");
+            if (PortGroups.isDefault(pg)) {
+                if (defaultGroup != null) {
+                    throw unsupported("network '" + def.name() + "' has multiple default <portgroup> elements ("
+                            + defaultGroup.attribute("name") + " and " + name + "), but only one default is allowed");
+                }
+                defaultGroup = pg;
+            }
+            for (int j = i + 1; j < groups.size(); j++) {
+                if (name.equals(groups.get(j).attribute("name"))) {
+                    throw unsupported("multiple <portgroup> elements with the same name (" + name + ") in network '"
+                            + def.name() + "'");
+                }
+            }
+            if (pg.child("bandwidth") != null && !bandwidthAllowed) {
+                throw unsupported("Unsupported <bandwidth> element in network '" + def.name() + "' in portgroup '"
+                        + name + "' with forward mode='" + mode.xmlName() + "'");
+            }
+        }
+    }
+
+    private static VirtException unsupported(String message) {
+        return new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.NETWORK, message);
     }
 
     private String freeBridgeName(String template) throws VirtException {

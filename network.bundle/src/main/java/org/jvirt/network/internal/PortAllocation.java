@@ -3,26 +3,37 @@ package org.jvirt.network.internal;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.XmlElement;
 import org.jvirt.network.internal.conf.NetworkDef;
 import org.jvirt.network.internal.conf.NetworkDef.Mode;
 import org.jvirt.network.internal.conf.NetworkPortDef;
 import org.jvirt.network.internal.conf.NetworkPortDef.Plug;
 import org.jvirt.network.internal.conf.NetworkPortDef.PlugType;
+import org.jvirt.network.internal.conf.PortGroups;
 
 /**
  * How a new port plugs into a running network: libvirt's networkAllocatePort (the network decides
  * the plug, and the port inherits the network's VLAN, rxfilter trust and port isolation when it has
  * none of its own) and networkNotifyPort (a reclaimed port keeps its plug, which must be the network's).
- * Port groups are kept verbatim by jvirt's network definitions, so a port takes nothing from them.
+ * A port without a bandwidth, VLAN or rxfilter trust of its own takes its port group's (the one it
+ * names, else the network's default group), so the network's floor accounting and the guest's
+ * device see the group's QoS.
  */
 final class PortAllocation {
     private PortAllocation() {
     }
 
     static NetworkPortDef allocate(NetworkDef net, NetworkPortDef port) throws VirtException {
-        NetworkPortDef out = port.withDefaults(port.vlan() != null ? port.vlan() : net.vlan(),
-                port.isolatedPort() != null ? port.isolatedPort() : net.isolatedPort(),
-                port.trustGuest() != null ? port.trustGuest() : net.trustGuestRxFilters());
+        // the port's group, or the network's default group when it names none (virPortGroupFindByName);
+        // a group that is not there is no error, as in libvirt: the port just takes nothing from it
+        XmlElement group = PortGroups.find(net, port.group());
+        NetworkPortDef out = port.bandwidth() != null ? port : port.withBandwidth(PortGroups.bandwidth(group));
+        XmlElement vlan = port.vlan() != null ? port.vlan()
+                : PortGroups.vlan(group) != null ? PortGroups.vlan(group) : net.vlan();
+        String trust = port.trustGuest() != null ? port.trustGuest()
+                : PortGroups.trustGuestRxFilters(group) != null ? PortGroups.trustGuestRxFilters(group)
+                : net.trustGuestRxFilters();
+        out = out.withDefaults(vlan, port.isolatedPort() != null ? port.isolatedPort() : net.isolatedPort(), trust);
         Mode mode = net.forward().mode();
         String macTable = net.bridge() == null ? null : net.bridge().macTableManager();
         if (mode.hasOwnBridge()) {

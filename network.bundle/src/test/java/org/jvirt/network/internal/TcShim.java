@@ -41,6 +41,11 @@ public final class TcShim {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     }
 
+    /** The command prefix for a driver working in this process's own network namespace: the shim. */
+    public List<String> prefix() {
+        return List.of(script.toString());
+    }
+
     /** The command prefix for a driver: the namespace's, then the shim. */
     public List<String> prefix(Netns ns) {
         List<String> prefix = new ArrayList<>(ns.prefix());

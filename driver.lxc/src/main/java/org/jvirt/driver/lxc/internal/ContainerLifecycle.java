@@ -30,13 +30,15 @@ final class ContainerLifecycle {
     private final LxcTools tools;
     private final ContainerConfigBuilder configs;
     private final VethNames veths;
+    private final VethQos qos;
     private final Path logDir;
     private final Duration startTimeout;
     private final Runnable watching;
 
     /** @param watching called once a container runs, so that its end is noticed */
-    ContainerLifecycle(LxcHost host, LxcTools tools, ContainerConfigBuilder configs, VethNames veths, Path logDir,
-                       Duration startTimeout, Runnable watching) {
+    ContainerLifecycle(LxcHost host, LxcTools tools, ContainerConfigBuilder configs, VethNames veths, VethQos qos,
+                       Path logDir, Duration startTimeout, Runnable watching) {
+        this.qos = qos;
         this.watching = watching;
         this.host = host;
         this.tools = tools;
@@ -81,6 +83,16 @@ final class ContainerLifecycle {
             // libvirt's id is its controller's pid (virLXCProcessStart: def->id = vm->pid): virsh's
             // lxc-enter-namespace joins the cgroups of the process the id names (virDomainLxcEnterCGroup)
             DomainDef live = LiveDefinition.of(def, (int) proc.monitorPid(), config.veths(), proc);
+            try {
+                // liblxc made the veth pairs: their host ends get the interfaces' QoS before the domain runs
+                qos.apply(live);
+            } catch (VirtException | RuntimeException e) {
+                tools.kill(name);
+                waitGone(proc, startTimeout);
+                removeRunFolder(name);
+                LeftoverCgroups.removePivot();
+                throw e;
+            }
             dom.attach(live.id(), live, proc, DomainStateInfo.of(StateReason.RUNNING_BOOTED));
             try {
                 host.saveStatus(dom);
@@ -179,7 +191,9 @@ final class ContainerLifecycle {
             return;
         }
         int id = dom.id();
+        DomainDef live = dom.liveDef();
         dom.detach(reason);
+        qos.clear(live);
         cleanup(dom.uuid(), proc.lxcName());
         LOG.info("container '{}' stopped: {}", dom.name(), reason.label());
         // libvirt removes a transient domain before it queues the event: who hears it no longer finds it

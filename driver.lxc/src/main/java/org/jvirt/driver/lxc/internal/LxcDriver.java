@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.ErrorCode;
@@ -19,6 +20,7 @@ import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.DriverSchemes;
 import org.jvirt.api.spi.HostDirectories;
 import org.jvirt.api.spi.HypervisorDriver;
+import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.StateStore;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.osgi.framework.BundleContext;
@@ -26,6 +28,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +53,7 @@ public final class LxcDriver implements HypervisorDriver {
     @Reference
     private StateStore store;
 
+    private final AtomicReference<NetworkDriver> networkDriver = new AtomicReference<>();
     private volatile LxcHost host;
     private volatile ContainerLifecycle lifecycle;
     private volatile CgroupStats stats;
@@ -66,6 +72,17 @@ public final class LxcDriver implements HypervisorDriver {
     public LxcDriver(DomainXmlCodec codec, StateStore store) {
         this.codec = codec;
         this.store = store;
+    }
+
+    /** The host's network driver (optional): it sets up the interfaces' QoS on the host ends of the veths. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindNetworkDriver(NetworkDriver driver) {
+        networkDriver.set(driver);
+    }
+
+    public void unbindNetworkDriver(NetworkDriver driver) {
+        networkDriver.compareAndSet(driver, null);
     }
 
     @Activate
@@ -92,7 +109,7 @@ public final class LxcDriver implements HypervisorDriver {
         WatchSchedule schedule = new WatchSchedule(w, config.watch_interval_ms(), host);
         Lxcfs lxcfs = new Lxcfs(run.toAbsolutePath().resolveSibling("lxcfs"), log.toAbsolutePath().resolve("lxcfs.log"));
         lifecycle = new ContainerLifecycle(host, tools, new ContainerConfigBuilder(layout, veths, lxcfs::meminfo), veths,
-                log.toAbsolutePath(), timeout, schedule::ensure);
+                new VethQos(networkDriver::get), log.toAbsolutePath(), timeout, schedule::ensure);
         schedule.setWatch(new ContainerWatch(host, lifecycle, schedule));
         stats = new CgroupStats(layout);
         tuning = new ContainerTuning(new TuneContext(host, layout));

@@ -22,6 +22,7 @@ import org.jvirt.api.DomainEvent;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.HostDirectories;
+import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.core.store.FileStateStore;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
@@ -47,6 +48,8 @@ final class LxcTestBed implements AutoCloseable {
     final BlockingQueue<DomainEvent> events = new LinkedBlockingQueue<>();
     LxcDriver driver;
     DriverConnection conn;
+    /** The network driver a new driver is bound to (its interfaces' QoS), or null. */
+    NetworkDriver networkDriver;
 
     LxcTestBed(Path dir) throws VirtException {
         this.dir = dir;
@@ -67,6 +70,9 @@ final class LxcTestBed implements AutoCloseable {
             driver.deactivate();
         }
         driver = new LxcDriver(new DomainXmlCodecImpl(), store);
+        if (networkDriver != null) {
+            driver.bindNetworkDriver(networkDriver);
+        }
         driver.activate(config(dir), null);
         drivers.add(driver);
         conn = driver.open(ConnectUri.parse("lxc:///system"), 0).orElseThrow();

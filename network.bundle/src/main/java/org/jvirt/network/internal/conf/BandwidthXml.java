@@ -7,13 +7,21 @@ import org.jvirt.api.xml.XmlElement;
 import org.jvirt.network.internal.conf.NetworkPortDef.Bandwidth;
 import org.jvirt.network.internal.conf.NetworkPortDef.Rate;
 
-/** {@code <bandwidth>} as libvirt's netdev_bandwidth_conf.c parses and formats it (floor allowed). */
+/**
+ * {@code <bandwidth>} as libvirt's netdev_bandwidth_conf.c parses and formats it. A port's may have an
+ * inbound {@code floor}; a network's and a port group's may not (virNetDevBandwidthParse's allowFloor).
+ */
 public final class BandwidthXml {
     private BandwidthXml() {
     }
 
-    /** The typed bandwidth of a {@code <bandwidth>} element; null for null. */
+    /** The typed bandwidth of a port's {@code <bandwidth>} element (floor allowed); null for null. */
     public static Bandwidth parse(XmlElement node) throws VirtException {
+        return parse(node, true);
+    }
+
+    /** The typed bandwidth of a {@code <bandwidth>} element; null for null. */
+    public static Bandwidth parse(XmlElement node, boolean allowFloor) throws VirtException {
         if (node == null) {
             return null;
         }
@@ -30,7 +38,12 @@ public final class BandwidthXml {
         }
         XmlElement in = node.child("inbound");
         XmlElement out = node.child("outbound");
-        return new Bandwidth(classId, in == null ? null : rate(in, true), out == null ? null : rate(out, false));
+        Bandwidth bw = new Bandwidth(classId, in == null ? null : rate(in, true), out == null ? null : rate(out, false));
+        if (!allowFloor && bw.inbound() != null && bw.inbound().floor() != 0) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.NETWORK,
+                    "floor attribute is not supported for this config");
+        }
+        return bw;
     }
 
     private static Rate rate(XmlElement e, boolean inbound) throws VirtException {

@@ -15,6 +15,7 @@ import org.jvirt.network.internal.conf.NetworkDef.Dns;
 import org.jvirt.network.internal.conf.NetworkDef.Forward;
 import org.jvirt.network.internal.conf.NetworkDef.IpDef;
 import org.jvirt.network.internal.conf.NetworkDef.Mode;
+import org.jvirt.network.internal.conf.NetworkPortDef.Bandwidth;
 
 /**
  * Network XML to {@link NetworkDef}: libvirt 9.0's virNetworkDefParseXML with its messages. The text
@@ -123,6 +124,8 @@ public final class NetworkXmlParser {
         }
         XmlElement dnsNode = root.child("dns");
         Dns dns = dnsNode == null ? Dns.EMPTY : DnsXmlParser.parse(name, dnsNode);
+        Bandwidth bandwidth = BandwidthXml.parse(root.child("bandwidth"), false);
+        PortGroups.check(root.children("portgroup"));
         List<IpDef> ips = new ArrayList<>();
         for (XmlElement ip : root.children("ip")) {
             ips.add(IpXmlParser.parse(name, ip));
@@ -145,7 +148,7 @@ public final class NetworkXmlParser {
             }
         }
         return new NetworkDef(name, uuid, 0, ipv6nogw, trust, root.child("metadata"), forward, bridge, mtu, mac,
-                domain, localOnly, dns, root.child("vlan"), BandwidthXml.parse(root.child("bandwidth")), isolated, ips, routes,
+                domain, localOnly, dns, root.child("vlan"), bandwidth, isolated, ips, routes,
                 root.child("virtualport"), root.children("portgroup"), options, prefix);
     }
 

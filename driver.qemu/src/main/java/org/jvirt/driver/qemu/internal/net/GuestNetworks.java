@@ -105,13 +105,16 @@ public final class GuestNetworks {
                     if (port != null) {
                         releases.add(() -> releaseQuietly(conn, ref, port));
                     }
+                    // the port's bandwidth is the interface's, else its port group's (networkAllocatePort):
+                    // the tap gets it, and the live XML shows it, as libvirt's actual definition does
+                    NetBandwidth actual = port == null ? n.bandwidth() : PortQos.bandwidth(conn, ref, port);
                     String tap = tapName(n, taken);
                     createTap(tap, n, bridge, owner, taps);
                     made.add(tap);
                     taken.add(tap);
-                    setBandwidth(conn, tap, n);
+                    setBandwidth(conn, tap, actual);
                     all.set(i, n.toBuilder().source(n.source().toBuilder().bridge(bridge).portid(port).build())
-                            .targetDev(tap).build());
+                            .targetDev(tap).bandwidth(actual).build());
                 }
             }
         } catch (VirtException | RuntimeException e) {
@@ -207,9 +210,9 @@ public final class GuestNetworks {
      * {@code noqueue} (qemuDomainInterfaceSetDefaultQDisc): the guest's queue is QEMU's own, and a tc
      * failure there is only logged, as libvirt does.
      */
-    private void setBandwidth(NetworkDriverConnection conn, String tap, NetInterface n) throws VirtException {
-        if (n.bandwidth() != null) {
-            conn.setInterfaceBandwidth(tap, n.bandwidth(), true);
+    private void setBandwidth(NetworkDriverConnection conn, String tap, NetBandwidth bandwidth) throws VirtException {
+        if (bandwidth != null) {
+            conn.setInterfaceBandwidth(tap, bandwidth, true);
             return;
         }
         try {
