@@ -100,7 +100,7 @@ final class DomainCapsLookup {
         }
         // virQEMUDriverGetDomainCapabilities: a type that passed the lookup but that the emulator
         // does not run (xen, lxc, ... when KVM is there) is refused by name
-        if (!virtTypeSupported(caps, virtType)) {
+        if (!caps.supportsVirtType(virtType)) {
             throw QemuErrors.invalidArg("Emulator '" + caps.key().binaryPath() + "' does not support virt type '"
                     + virtType + "'");
         }
@@ -114,15 +114,6 @@ final class DomainCapsLookup {
         }
         return DomainCapsXml.format(filler.fill(binary.toString(), caps, virtType, canonical, arch, hostArch,
                 HostFactsProbe.probe(kvmMax, privileged)));
-    }
-
-    /** virQEMUCapsIsVirtTypeSupported: qemu with TCG, kvm with KVM, nothing else. */
-    private static boolean virtTypeSupported(QemuCaps caps, String virtType) {
-        return switch (virtType) {
-            case "qemu" -> caps.has("tcg");
-            case "kvm" -> caps.has("kvm");
-            default -> false;
-        };
     }
 
     /** virQEMUCapsArchToString: the QEMU target of a libvirt architecture. */

@@ -53,6 +53,18 @@ public record QemuCaps(CapsKey key, int version, String packageName, String arch
         return flags.contains(flag);
     }
 
+    /**
+     * libvirt's virQEMUCapsIsVirtTypeSupported: {@code qemu} when the emulator has TCG, {@code kvm}
+     * when its probe could use KVM, nothing else (no Hypervisor.framework on Linux).
+     */
+    public boolean supportsVirtType(String virtType) {
+        return switch (virtType) {
+            case "qemu" -> has("tcg");
+            case "kvm" -> has("kvm");
+            default -> false;
+        };
+    }
+
     public List<MachineType> machines(Accel accel) {
         return machines.getOrDefault(accel, List.of());
     }

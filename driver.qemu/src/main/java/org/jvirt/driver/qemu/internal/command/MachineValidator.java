@@ -30,12 +30,9 @@ final class MachineValidator {
     private MachineValidator() {
     }
 
-    /**
-     * The virtualization type (virQEMUCapsIsVirtTypeSupported): QEMU on Linux has no
-     * Hypervisor.framework, and {@code kvm} needs a QEMU that could use KVM when probed.
-     */
+    /** The virtualization type ({@link QemuCaps#supportsVirtType}, virQEMUCapsIsVirtTypeSupported). */
     static void virtType(DomainDef def, QemuCaps caps) throws VirtException {
-        if ("hvf".equals(def.type()) || ("kvm".equals(def.type()) && !caps.has("kvm"))) {
+        if (!caps.supportsVirtType(def.type())) {
             String emulator = def.devices().emulator() != null ? def.devices().emulator() : caps.key().binaryPath();
             throw QemuErrors.unsupported("Emulator '" + emulator + "' does not support virt type '" + def.type() + "'");
         }
