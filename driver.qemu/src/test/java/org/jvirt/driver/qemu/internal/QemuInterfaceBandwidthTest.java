@@ -18,13 +18,9 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.NetworkDriverConnection;
-import org.jvirt.core.store.FileStateStore;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.network.internal.Netns;
-import org.jvirt.network.internal.NetworkDriverComponent;
 import org.jvirt.network.internal.TcShim;
-import org.jvirt.network.internal.host.CommandRunner;
-import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 /**
  * An interface's {@code <bandwidth>} on a real TCG guest's tap, in a test network namespace with the real
@@ -38,6 +34,7 @@ class QemuInterfaceBandwidthTest {
     private static final String BANDWIDTH = "<bandwidth><inbound average='1000' peak='4000' burst='1024' floor='200'/>"
             + "<outbound average='128' peak='256' burst='32768'/></bandwidth>";
 
+    private QosGuestBed env;
     private TestBed bed;
     private Netns ns;
     private TcShim shim;
@@ -45,33 +42,19 @@ class QemuInterfaceBandwidthTest {
 
     @BeforeEach
     void start() throws Exception {
-        bed = TestBed.openInTempDirIfQemuInstalled("jqb");
-        ns = Netns.create("jvqb");
-        shim = new TcShim(bed.dir);
-        NetworkDriverComponent networks = new NetworkDriverComponent(new FileStateStore(bed.dir.resolve("netstate")),
-                new DomainXmlCodecImpl(), bed.dir.resolve("netrun"), new CommandRunner(shim.prefix(ns)), "dnsmasq");
-        nets = networks.open(0);
-        bed.commandPrefix = ns.prefix();
-        bed.networkDriver = networks;
-        bed.newDriver();
-        nets.createXml("<network><name>qos</name><bridge name='" + BRIDGE + "'/><bandwidth><inbound average='1000' "
-                + "peak='2000'/><outbound average='500'/></bandwidth>"
-                + "<ip address='192.168.252.1' netmask='255.255.255.0'/></network>", 0);
+        env = QosGuestBed.open("jqb", "jvqb", "<network><name>qos</name><bridge name='" + BRIDGE + "'/>"
+                + "<bandwidth><inbound average='1000' peak='2000'/><outbound average='500'/></bandwidth>"
+                + "<ip address='192.168.252.1' netmask='255.255.255.0'/></network>");
+        bed = env.bed;
+        ns = env.ns;
+        shim = env.shim;
+        nets = env.nets;
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (nets != null) {
-                nets.close();
-            }
-            if (bed != null) {
-                bed.closeAndDeleteDir();
-            }
-        } finally {
-            if (ns != null) {
-                ns.close();
-            }
+        if (env != null) {
+            env.close();
         }
     }
 

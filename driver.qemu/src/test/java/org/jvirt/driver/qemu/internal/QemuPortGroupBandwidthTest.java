@@ -15,13 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.NetworkDriverConnection;
-import org.jvirt.core.store.FileStateStore;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.network.internal.Netns;
-import org.jvirt.network.internal.NetworkDriverComponent;
 import org.jvirt.network.internal.TcShim;
-import org.jvirt.network.internal.host.CommandRunner;
-import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 /**
  * A port group's bandwidth on a real TCG guest's taps, as libvirt 9.0 gives it: an
@@ -37,6 +33,7 @@ class QemuPortGroupBandwidthTest {
             + "<portgroup name='fast'><bandwidth><inbound average='1000' peak='4000' burst='1024'/>"
             + "<outbound average='128' peak='256' burst='32768'/></bandwidth></portgroup></network>";
 
+    private QosGuestBed env;
     private TestBed bed;
     private Netns ns;
     private TcShim shim;
@@ -44,31 +41,17 @@ class QemuPortGroupBandwidthTest {
 
     @BeforeEach
     void start() throws Exception {
-        bed = TestBed.openInTempDirIfQemuInstalled("jpg");
-        ns = Netns.create("jvpg");
-        shim = new TcShim(bed.dir);
-        NetworkDriverComponent networks = new NetworkDriverComponent(new FileStateStore(bed.dir.resolve("netstate")),
-                new DomainXmlCodecImpl(), bed.dir.resolve("netrun"), new CommandRunner(shim.prefix(ns)), "dnsmasq");
-        nets = networks.open(0);
-        bed.commandPrefix = ns.prefix();
-        bed.networkDriver = networks;
-        bed.newDriver();
-        nets.createXml(NET, 0);
+        env = QosGuestBed.open("jpg", "jvpg", NET);
+        bed = env.bed;
+        ns = env.ns;
+        shim = env.shim;
+        nets = env.nets;
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (nets != null) {
-                nets.close();
-            }
-            if (bed != null) {
-                bed.closeAndDeleteDir();
-            }
-        } finally {
-            if (ns != null) {
-                ns.close();
-            }
+        if (env != null) {
+            env.close();
         }
     }
 
