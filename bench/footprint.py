@@ -58,6 +58,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 import libvirt
 
@@ -149,6 +150,10 @@ class Daemon:
     def start(self):
         raise NotImplementedError
 
+    def ready(self, proc, t0):
+        """Seconds from t0 until the daemon answers its first client."""
+        return first_answer(self.uri, proc, t0)
+
     def measured_pid(self, proc):
         return proc.pid
 
@@ -235,6 +240,113 @@ class Libvirtd(Daemon):
         out = open(os.path.join(self.dir, "libvirtd.out"), "ab")
         return subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env)
 
+# Bundles of jvirtd.jar that are not the platform under jvirt: the framework and bnd's launcher (on the
+# class path), Gogo (a daemon without console does not start it), and the libraries only jvirt's own
+# bundles use
+NOT_PLATFORM = ("org.apache.felix.framework", "biz.aQute.launcher", "org.apache.felix.gogo.",
+                "com.fasterxml.jackson.", "com.sun.jna")
+# jvirt's own bundles that belong to the platform: its logging configuration (fragments of Logback and
+# slf4j.api without which those do not start)
+JVIRT_PLATFORM = ("org.jvirt.logging", "org.jvirt.logging.binding")
+
+
+def bundle_name(jar):
+    with zipfile.ZipFile(jar) as z:
+        for line in z.read("META-INF/MANIFEST.MF").decode().replace("\r\n ", "").replace("\n ", "").splitlines():
+            if line.startswith("Bundle-SymbolicName:"):
+                return line.split(":", 1)[1].split(";")[0].strip()
+    return None
+
+
+def jvirtd_jvm_options(dist, work):
+    """The JVM options and MALLOC_ARENA_MAX dist/bin/jvirtd gives its JVM, from a run of the script
+    with a JAVA_HOME whose java only records its arguments: the floor runs under the same options.
+    The class data archive options (jvirtd.jsa holds jvirtd's class path) and jvirt's own properties
+    are left out."""
+    home = os.path.join(work, "record-java")
+    os.makedirs(os.path.join(home, "bin"))
+    real = os.path.dirname(os.path.dirname(os.path.realpath(shutil.which("java"))))
+    shutil.copy(os.path.join(real, "release"), home)
+    record = os.path.join(work, "recorded-args")
+    with open(os.path.join(home, "bin", "java"), "w") as f:
+        f.write('#!/bin/sh\nprintf "%%s\\0" "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX" "$@" > "%s"\nexit 117\n' % record)
+    os.chmod(os.path.join(home, "bin", "java"), 0o755)
+    env = dict(os.environ, JAVA_HOME=home, JVIRTD_CONSOLE="no", JVIRTD_VAR=os.path.join(work, "record-var"),
+               JVIRTD_RUN=os.path.join(work, "record-run"))
+    env.pop("JAVA_OPTS", None)
+    subprocess.run(["sh", os.path.join(dist, "bin", "jvirtd")], env=env, check=True, stdin=subprocess.DEVNULL)
+    with open(record) as f:
+        recorded = f.read().split("\0")[:-1]
+    arena, args = recorded[0].split("=", 1)[1], recorded[1:]
+    opts = []
+    for a in args:
+        if a.startswith("-Djvirt."):
+            break
+        if not (a.startswith("-XX:SharedArchiveFile") or a.startswith("-Xshare") or a.startswith("-Xlog:cds")):
+            opts.append(a)
+    return opts, arena
+
+
+class Floor(Daemon):
+    """What jvirtd stands on, without jvirt (--floor), under jvirtd's JVM options:
+      jvm       a JVM that only sleeps
+      felix     Apache Felix with no bundle
+      platform  Felix with the bundles jvirtd runs that are not jvirt's: Declarative Services,
+                Config Admin, FileInstall, SLF4J and Logback (with jvirt's logging configuration)
+    start is the time until bench/floor/BareFelix has started them all."""
+    LEVELS = ("jvm", "felix", "platform")
+
+    def __init__(self, level, dist, work, opts, arena):
+        self.label = "floor-" + level
+        self.level, self.opts, self.arena = level, opts, arena
+        self.work = os.path.join(work, self.label)
+        os.makedirs(self.work)
+        jars = os.path.join(work, "floor-jars")
+        classes = os.path.join(work, "floor-classes")
+        if not os.path.isdir(jars):
+            with zipfile.ZipFile(os.path.join(dist, "target", "jvirtd.jar")) as z:
+                for name in z.namelist():
+                    if name.startswith("jar/") and name.endswith(".jar"):
+                        z.extract(name, jars)
+        framework = [os.path.join(jars, "jar", j) for j in sorted(os.listdir(os.path.join(jars, "jar")))
+                     if j.startswith("org.apache.felix.framework-")][0]
+        if not os.path.isdir(classes):
+            subprocess.run(["javac", "-d", classes, "-cp", framework,
+                            os.path.join(ROOT, "bench", "floor", "BareFelix.java")], check=True)
+        self.classpath = classes + ":" + framework
+        self.bundles = []
+        if level == "platform":
+            for j in sorted(os.listdir(os.path.join(jars, "jar"))):
+                path = os.path.join(jars, "jar", j)
+                name = bundle_name(path)
+                if name and (name in JVIRT_PLATFORM or not (name.startswith("org.jvirt.")
+                                                            or name.startswith(NOT_PLATFORM))):
+                    self.bundles.append(path)
+
+    def start(self):
+        self.ready_file = os.path.join(self.work, "ready")
+        if os.path.exists(self.ready_file):
+            os.unlink(self.ready_file)
+        cache = "-" if self.level == "jvm" else os.path.join(self.work, "cache")
+        env = dict(os.environ, MALLOC_ARENA_MAX=self.arena)
+        out = open(os.path.join(self.work, "out"), "ab")
+        return subprocess.Popen(["java"] + self.opts + ["-cp", self.classpath, "BareFelix", self.ready_file, cache]
+                                + self.bundles, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                                env=env, cwd=self.work)
+
+    def ready(self, proc, t0, timeout=120.0):
+        while not os.path.exists(self.ready_file):
+            if proc.poll() is not None:
+                raise RuntimeError("%s exited with %s before it was ready" % (self.label, proc.returncode))
+            if time.monotonic() - t0 > timeout:
+                raise RuntimeError("%s: not ready after %.0f s" % (self.label, timeout))
+            time.sleep(0.01)
+        return time.monotonic() - t0
+
+    def cleanup(self, proc):
+        proc.kill()     # it holds nothing to save
+        proc.wait(10)
+
 
 def first_answer(uri, proc, t0, timeout=120.0):
     while True:
@@ -258,7 +370,7 @@ def measure(daemon, idle, want_threads):
     t0 = time.monotonic()
     proc = daemon.start()
     try:
-        start = first_answer(daemon.uri, proc, t0)
+        start = daemon.ready(proc, t0)
         pid = daemon.measured_pid(proc)
         cpu = cpu_seconds(pid)
         per_thread = thread_cpu(pid) if want_threads else None
@@ -277,6 +389,11 @@ def run_mode(mode, builds, args, work):
     opts = dict(o.split("=", 1) for o in args.java_opts)
     daemons = [Jvirtd(label, dist, os.path.join(work, mode), mode, opts.get(label)) for label, dist in builds]
     daemons.append(Libvirtd(os.path.join(work, mode), mode))
+    if args.floor and mode == "test":
+        dist = builds[0][1]
+        jvm_opts, arena = jvirtd_jvm_options(dist, os.path.join(work, mode))
+        print("floor: JVM options of %s/bin/jvirtd: %s (MALLOC_ARENA_MAX=%s)" % (dist, " ".join(jvm_opts), arena))
+        daemons += [Floor(level, dist, os.path.join(work, mode), jvm_opts, arena) for level in Floor.LEVELS]
     samples = {d.label: [] for d in daemons}
     for n in range(1, args.rounds + 1):
         for d in daemons:
@@ -284,7 +401,7 @@ def run_mode(mode, builds, args, work):
             want = args.threads and isinstance(d, Jvirtd) and n == min(2, args.rounds)
             start, cpu, rss, threads, names, per_thread, pss, dirty = measure(d, args.idle, want)
             samples[d.label].append((start, rss, threads, cpu, pss, dirty))
-            print("%s round %d %-10s start %.3f s  cpu %.2f s  rss %.1f MiB  pss %.1f MiB  dirty %.1f MiB  threads %d"
+            print("%s round %d %-14s start %.3f s  cpu %.2f s  rss %.1f MiB  pss %.1f MiB  dirty %.1f MiB  threads %d"
                   % (mode, n, d.label, start, cpu, rss, pss, dirty, threads), flush=True)
             if names:
                 counts = {}
@@ -304,12 +421,12 @@ def report(mode, samples):
     ref = [med(s[i] for s in lv) for i in range(6)]
     print()
     print("mode %s: medians of %d rounds (ratio: daemon / libvirtd)" % (mode, len(lv)))
-    print("%-10s %9s %6s %9s %6s %9s %6s %8s %6s %9s %6s %9s %6s" % (
+    print("%-14s %9s %6s %9s %6s %9s %6s %8s %6s %9s %6s %9s %6s" % (
         "daemon", "start s", "ratio", "cpu s", "ratio", "rss MiB", "ratio", "threads", "ratio", "pss MiB", "ratio",
         "dirty MiB", "ratio"))
     for label, vals in samples.items():
         m = [med(s[i] for s in vals) for i in range(6)]
-        print("%-10s %9.3f %6.1f %9.2f %6.1f %9.1f %6.1f %8g %6.1f %9.1f %6.1f %9.1f %6.1f" % (
+        print("%-14s %9.3f %6.1f %9.2f %6.1f %9.1f %6.1f %8g %6.1f %9.1f %6.1f %9.1f %6.1f" % (
             label, m[0], m[0] / ref[0], m[3], m[3] / ref[3] if ref[3] else float("nan"), m[1], m[1] / ref[1],
             m[2], m[2] / ref[2], m[4], m[4] / ref[4], m[5], m[5] / ref[5]))
 
@@ -322,6 +439,9 @@ def main():
     p.add_argument("--jvirtd", action="append", default=[], metavar="LABEL=DIST_DIR")
     p.add_argument("--java-opts", action="append", default=[], metavar="LABEL=OPTS")
     p.add_argument("--threads", action="store_true")
+    p.add_argument("--floor", action="store_true",
+                   help="also measure what jvirtd stands on without jvirt (mode test): a JVM, Felix, Felix with DS, "
+                        "Config Admin, FileInstall and logging, under the first build's JVM options")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
     args = p.parse_args()
     builds = [tuple(b.split("=", 1)) for b in args.jvirtd] or [("jvirtd", os.path.join(ROOT, "dist"))]
