@@ -101,8 +101,9 @@ final class ContainerLifecycle {
             // lxc-enter-namespace joins the cgroups of the process the id names (virDomainLxcEnterCGroup)
             DomainDef live = LiveDefinition.of(def, (int) proc.monitorPid(), config.veths(), proc);
             try {
-                // liblxc made the veth pairs: their host ends get the interfaces' QoS before the domain runs
+                // liblxc made the veth pairs: their host ends get the QoS and port isolation before the domain runs
                 qos.apply(live);
+                networks.isolate(live);
             } catch (VirtException | RuntimeException e) {
                 tools.kill(name);
                 waitGone(proc, startTimeout);

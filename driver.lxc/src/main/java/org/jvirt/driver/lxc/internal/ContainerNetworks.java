@@ -118,6 +118,47 @@ final class ContainerNetworks {
         }
     }
 
+    /**
+     * libvirt's virNetDevBridgePortSetIsolated once the veths are on their bridges: a host end whose
+     * interface asks for {@code <port isolated='yes'/>}, or whose port the network isolates (its own
+     * {@code <port isolated='yes'/>}), forwards nothing to the bridge's other isolated ports.
+     */
+    void isolate(DomainDef live) throws VirtException {
+        NetworkDriverConnection conn = null;
+        try {
+            for (NetInterface n : live.devices().interfaces()) {
+                boolean bridged = "bridge".equals(n.type()) || "network".equals(n.type());
+                if (!bridged || n.targetDev() == null) {
+                    continue;
+                }
+                String isolated = isolatedAttribute(n.other().children());
+                if (isolated == null && hasPort(n)) {
+                    conn = conn != null ? conn : open(live);
+                    NetworkRef ref = conn.lookupByName(n.source().network());
+                    XmlElement port = codec.readXml(conn.portXmlDesc(ref, UUID.fromString(n.source().portid()), 0),
+                            "(networkport_definition)", ErrorDomain.NETWORK);
+                    isolated = isolatedAttribute(port.children());
+                }
+                if ("yes".equals(isolated)) {
+                    BridgePorts.isolate(n.source().bridge(), n.targetDev());
+                }
+            }
+        } finally {
+            if (conn != null) {
+                conn.close();
+            }
+        }
+    }
+
+    private static String isolatedAttribute(List<XmlElement> children) {
+        for (XmlElement e : children) {
+            if ("port".equals(e.name())) {
+                return e.attribute("isolated");
+            }
+        }
+        return null;
+    }
+
     /** Releases the ports of a container that stopped, or whose start failed; quiet, as libvirt's. */
     void unplug(DomainDef def) {
         if (def == null || def.devices().interfaces().stream().noneMatch(ContainerNetworks::hasPort)) {

@@ -112,7 +112,11 @@ class ContainerNetworkPortTest {
 
     /** An isolated network with its own bridge and address, no DNS (no dnsmasq), and a port group with QoS. */
     private NetworkRef isolatedNetwork(String name, boolean start) throws VirtException {
-        String xml = "<network><name>" + name + "</name><bridge name='" + bridge + "'/><dns enable='no'/>"
+        return isolatedNetwork(name, start, "");
+    }
+
+    private NetworkRef isolatedNetwork(String name, boolean start, String extra) throws VirtException {
+        String xml = "<network><name>" + name + "</name><bridge name='" + bridge + "'/><dns enable='no'/>" + extra
                 + "<ip address='198.18." + subnet + ".1' prefix='24'/>"
                 + "<portgroup name='slow'>" + GROUP_QOS + "</portgroup></network>";
         NetworkRef ref = nets.defineXml(xml, 0);
@@ -180,6 +184,7 @@ class ContainerNetworkPortTest {
 
         // the host end is enslaved to the network's bridge, the guest end is eth0 and up
         assertEquals(bridge, Files.readSymbolicLink(Path.of("/sys/class/net", veth, "master")).getFileName().toString());
+        assertEquals("0", brport(veth, "isolated"), "the network does not isolate its ports");
         String details = check("ip", "-d", "link", "show", "dev", veth);
         assertTrue(details.contains("master " + bridge) && details.contains("bridge_slave"), details);
         String links = LxcTestBed.read(out.resolve("links"));
@@ -226,13 +231,16 @@ class ContainerNetworkPortTest {
     @Test
     void aDriverThatTakesOverReleasesThePort() throws Exception {
         useNetworkDriver();
-        NetworkRef network = isolatedNetwork(net, true);
+        NetworkRef network = isolatedNetwork(net, true, "<port isolated='yes'/>");
         Path out = Files.createDirectories(tmp.resolve("out"));
         DomainRef ref = bed.conn.defineXml(domain(LxcTestBed.RUN + "p8", bed.rootfs("root"), out, "/bin/sh",
                 networkInterface(net, null, "52:54:00:4a:7e:08", null), "while :; do sleep 1; done"), 0);
         bed.conn.create(ref, 0);
         bed.process(ref);
         assertEquals(1, nets.listAllPorts(network, 0).size());
+        Matcher m = Pattern.compile("<target dev='(veth\\d+)'/>").matcher(bed.conn.xmlDesc(ref, 0));
+        assertTrue(m.find());
+        assertEquals("1", brport(m.group(1), "isolated"), "the network's <port isolated='yes'/> on the veth");
         bed.newDriver();
         assertEquals(DomainState.RUNNING, bed.conn.state(ref).state(), "reattached");
         bed.conn.destroy(ref, 0);
@@ -261,7 +269,8 @@ class ContainerNetworkPortTest {
         NetworkRef network = nets.createXml("<network><name>" + net + "</name><forward mode='bridge'/><bridge name='"
                 + hostBridge + "'/></network>", 0);
         Path out = Files.createDirectories(tmp.resolve("out"));
-        String iface = networkInterface(net, null, "52:54:00:4a:7e:02", "198.19." + subnet + ".2");
+        String iface = networkInterface(net, null, "52:54:00:4a:7e:02", "198.19." + subnet + ".2")
+                .replace("    </interface>", "      <port isolated='yes'/>\n    </interface>");
         DomainRef ref = bed.conn.createXml(domain(LxcTestBed.RUN + "p2", bed.rootfs("root"), out, "/bin/sh", iface,
                 pingScript("198.19." + subnet + ".1")), 0);
         bed.process(ref);
@@ -276,6 +285,7 @@ class ContainerNetworkPortTest {
         assertTrue(m.find(), live);
         assertEquals(hostBridge, Files.readSymbolicLink(Path.of("/sys/class/net", m.group(1), "master"))
                 .getFileName().toString());
+        assertEquals("1", brport(m.group(1), "isolated"), "the interface's <port isolated='yes'/>");
         String ping = LxcTestBed.read(out.resolve("ping"));
         assertTrue(ping.contains("1 packets received"), ping);
         bed.conn.destroy(ref, 0);
@@ -359,6 +369,10 @@ class ContainerNetworkPortTest {
                 + "connection type", e.getMessage());
         assertEquals(List.of(), nets.listAllPorts(tagged, 0));
         assertEquals(DomainState.SHUTOFF, bed.conn.state(vlan).state());
+    }
+
+    private static String brport(String dev, String option) throws Exception {
+        return Files.readString(Path.of("/sys/class/net", dev, "brport", option)).strip();
     }
 
     private static String check(String... cmd) throws Exception {
