@@ -86,8 +86,7 @@ final class ContainerNetworks {
                 n.bandwidth());
         UUID port = conn.createPort(ref, request.xml(UUID.randomUUID()), 0);
         try {
-            checkVlan(conn, ref, port, n);
-            String bridge = conn.bridgeName(ref);
+            String bridge = pluggedBridge(conn, ref, port, n);
             NetBandwidth granted = NetworkPortRequest.grantedBandwidth(conn.portParameters(ref, port, 0));
             LOG.info("container '{}': port {} of network {} on bridge {}", def.name(), port, name, bridge);
             return n.toBuilder().source(n.source().toBuilder().bridge(bridge).portid(port.toString()).build())
@@ -99,10 +98,11 @@ final class ContainerNetworks {
     }
 
     /**
+     * The bridge of the port's plug (libvirt's virDomainNetDefActualFromNetworkPort), after
      * virDomainActualNetDefValidate: a VLAN tag (the port's own, its group's or the network's) needs an
      * Open vSwitch port or a host device; a veth on a Linux bridge cannot carry it.
      */
-    private void checkVlan(NetworkDriverConnection conn, NetworkRef ref, UUID port, NetInterface n)
+    private String pluggedBridge(NetworkDriverConnection conn, NetworkRef ref, UUID port, NetInterface n)
             throws VirtException {
         XmlElement xml = codec.readXml(conn.portXmlDesc(ref, port, 0), "(networkport_definition)", ErrorDomain.NETWORK);
         XmlElement vport = xml.child("virtualport");
@@ -116,6 +116,12 @@ final class ContainerNetworks {
             throw LxcErrors.unsupported("interface " + n.mac() + " - a vlan tag on an Open vSwitch port is not "
                     + "supported by the LXC driver");
         }
+        XmlElement plug = xml.child("plug");
+        String bridge = plug == null ? null : plug.attribute("bridge");
+        if (bridge == null) {
+            throw LxcErrors.internal("No bridge name specified");
+        }
+        return bridge;
     }
 
     /**
