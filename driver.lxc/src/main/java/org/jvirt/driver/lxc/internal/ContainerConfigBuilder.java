@@ -165,8 +165,12 @@ final class ContainerConfigBuilder {
             hostNames.add(hostName);
             c.set(p + "type", "veth");
             c.set(p + "veth.pair", hostName);
-            if ("bridge".equals(n.type())) {
+            // a network interface's bridge is the one its port was plugged into (ContainerNetworks)
+            if ("bridge".equals(n.type()) || "network".equals(n.type())) {
                 String br = n.source().bridge();
+                if (br == null) {
+                    throw LxcErrors.internal("No bridge name specified");
+                }
                 if (!Files.isDirectory(Path.of("/sys/class/net", br, "bridge"))) {
                     throw LxcErrors.system("Unable to add bridge " + br + " port " + hostName + ": No such device");
                 }

@@ -31,14 +31,16 @@ final class ContainerLifecycle {
     private final ContainerConfigBuilder configs;
     private final VethNames veths;
     private final VethQos qos;
+    private final ContainerNetworks networks;
     private final Path logDir;
     private final Duration startTimeout;
     private final Runnable watching;
 
     /** @param watching called once a container runs, so that its end is noticed */
     ContainerLifecycle(LxcHost host, LxcTools tools, ContainerConfigBuilder configs, VethNames veths, VethQos qos,
-                       Path logDir, Duration startTimeout, Runnable watching) {
+                       ContainerNetworks networks, Path logDir, Duration startTimeout, Runnable watching) {
         this.qos = qos;
+        this.networks = networks;
         this.watching = watching;
         this.host = host;
         this.tools = tools;
@@ -63,6 +65,21 @@ final class ContainerLifecycle {
         // libvirt's virLXCProcessEnsureRootFS and default partition: the live definition shows the
         // host's root when no root is given, and the resource partition
         DomainDef def = CgroupPlacement.withPartition(RootFilesystem.ensure(definition));
+        // the networks' ports first: liblxc attaches each veth to its port's bridge
+        DomainDef plugged = networks.plug(def);
+        boolean started = false;
+        try {
+            run(dom, plugged);
+            started = true;
+        } finally {
+            if (!started) {
+                // libvirt's virLXCProcessStart releases the ports of a start that failed (virLXCProcessCleanup)
+                networks.unplug(plugged);
+            }
+        }
+    }
+
+    private void run(LxcDomain dom, DomainDef def) throws VirtException {
         ContainerConfig config = configs.build(def);
         try {
             String name = lxcName(def);
@@ -84,8 +101,9 @@ final class ContainerLifecycle {
             // lxc-enter-namespace joins the cgroups of the process the id names (virDomainLxcEnterCGroup)
             DomainDef live = LiveDefinition.of(def, (int) proc.monitorPid(), config.veths(), proc);
             try {
-                // liblxc made the veth pairs: their host ends get the interfaces' QoS before the domain runs
+                // liblxc made the veth pairs: their host ends get the QoS and port isolation before the domain runs
                 qos.apply(live);
+                networks.isolate(live);
             } catch (VirtException | RuntimeException e) {
                 tools.kill(name);
                 waitGone(proc, startTimeout);
@@ -194,6 +212,7 @@ final class ContainerLifecycle {
         DomainDef live = dom.liveDef();
         dom.detach(reason);
         qos.clear(live);
+        networks.unplug(live);
         cleanup(dom.uuid(), proc.lxcName());
         LOG.info("container '{}' stopped: {}", dom.name(), reason.label());
         // libvirt removes a transient domain before it queues the event: who hears it no longer finds it

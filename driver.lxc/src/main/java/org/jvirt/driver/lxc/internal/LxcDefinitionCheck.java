@@ -202,7 +202,7 @@ final class LxcDefinitionCheck {
     }
 
     private static void checkInterface(NetInterface net) throws VirtException {
-        if (!"ethernet".equals(net.type()) && !"bridge".equals(net.type())) {
+        if (!"ethernet".equals(net.type()) && !"bridge".equals(net.type()) && !"network".equals(net.type())) {
             throw unsupported("<interface type='" + net.type() + "'>");
         }
         if ("bridge".equals(net.type()) && (net.source() == null || net.source().bridge() == null)) {

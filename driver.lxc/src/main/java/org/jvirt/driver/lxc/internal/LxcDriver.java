@@ -74,7 +74,10 @@ public final class LxcDriver implements HypervisorDriver {
         this.store = store;
     }
 
-    /** The host's network driver (optional): it sets up the interfaces' QoS on the host ends of the veths. */
+    /**
+     * The host's network driver (optional): it runs the networks of {@code <interface type='network'>}
+     * (their ports) and sets up the interfaces' QoS on the host ends of the veths.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     public void bindNetworkDriver(NetworkDriver driver) {
@@ -108,8 +111,10 @@ public final class LxcDriver implements HypervisorDriver {
         worker = w;
         WatchSchedule schedule = new WatchSchedule(w, config.watch_interval_ms(), host);
         Lxcfs lxcfs = new Lxcfs(run.toAbsolutePath().resolveSibling("lxcfs"), log.toAbsolutePath().resolve("lxcfs.log"));
+        ContainerNetworks ports = new ContainerNetworks(networkDriver::get, codec);
         lifecycle = new ContainerLifecycle(host, tools, new ContainerConfigBuilder(layout, veths, lxcfs::meminfo), veths,
-                new VethQos(networkDriver::get), log.toAbsolutePath(), timeout, schedule::ensure);
+                new VethQos(networkDriver::get), ports, log.toAbsolutePath(),
+                timeout, schedule::ensure);
         schedule.setWatch(new ContainerWatch(host, lifecycle, schedule));
         stats = new CgroupStats(layout);
         tuning = new ContainerTuning(new TuneContext(host, layout));
@@ -118,14 +123,14 @@ public final class LxcDriver implements HypervisorDriver {
         CompletableFuture<Void> done = new CompletableFuture<>();
         initialized = done;
         active = true;
-        w.execute(() -> load(tools, done, schedule));
+        w.execute(() -> load(tools, ports, done, schedule));
         LOG.info("LXC driver active: lxc path {}, logs {}, cgroup {}", run.toAbsolutePath(), log.toAbsolutePath(), layout);
     }
 
-    private void load(LxcTools tools, CompletableFuture<Void> done, WatchSchedule schedule) {
+    private void load(LxcTools tools, ContainerNetworks ports, CompletableFuture<Void> done, WatchSchedule schedule) {
         try {
             host.loadDefinitions();
-            new Reattach(host, tools).all();
+            new Reattach(host, tools, ports).all();
             schedule.ensure();
             new Autostart(host, lifecycle, tools.lxcPath()).run();
             done.complete(null);

@@ -29,10 +29,12 @@ final class Reattach {
 
     private final LxcHost host;
     private final LxcTools tools;
+    private final ContainerNetworks networks;
 
-    Reattach(LxcHost host, LxcTools tools) {
+    Reattach(LxcHost host, LxcTools tools, ContainerNetworks networks) {
         this.host = host;
         this.tools = tools;
+        this.networks = networks;
     }
 
     void all() throws VirtException {
@@ -59,6 +61,7 @@ final class Reattach {
             if (!proc.monitorAlive() && !proc.initAlive()) {
                 LOG.warn("container '{}' stopped while no driver watched it (monitor pid {})", st.name(),
                         proc.monitorPid());
+                releasePorts(st);
                 host.deleteStatus(uuid);
                 dom.detach(StateReason.SHUTOFF_UNKNOWN);
                 if (dom.isPersistent()) {
@@ -72,6 +75,16 @@ final class Reattach {
             host.put(dom);
             LOG.info("container '{}' reattached: init pid {}, monitor pid {}", st.name(), proc.initPid(),
                     proc.monitorPid());
+        }
+    }
+
+    /** libvirt's reconnect stops a container found dead, which releases its networks' ports. */
+    private void releasePorts(StatusRecord st) {
+        try {
+            networks.unplug(host.codec().parse(st.liveXml(), 0));
+        } catch (VirtException e) {
+            LOG.warn("container '{}': cannot read its live definition to release its ports: {}", st.name(),
+                    e.getMessage());
         }
     }
 

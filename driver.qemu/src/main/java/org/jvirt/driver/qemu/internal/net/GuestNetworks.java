@@ -13,6 +13,7 @@ import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.NetworkDriverConnection;
+import org.jvirt.api.spi.NetworkPortRequest;
 import org.jvirt.api.spi.NetworkRef;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
@@ -107,7 +108,8 @@ public final class GuestNetworks {
                     }
                     // the port's bandwidth is the interface's, else its port group's (networkAllocatePort):
                     // the tap gets it, and the live XML shows it, as libvirt's actual definition does
-                    NetBandwidth actual = port == null ? n.bandwidth() : PortQos.bandwidth(conn, ref, port);
+                    NetBandwidth actual = port == null ? n.bandwidth()
+                            : NetworkPortRequest.grantedBandwidth(conn.portParameters(ref, UUID.fromString(port), 0));
                     String tap = tapName(n, taken);
                     createTap(tap, n, bridge, owner, taps);
                     made.add(tap);
@@ -168,39 +170,18 @@ public final class GuestNetworks {
     }
 
     /**
-     * A port for the interface (libvirt's virDomainNetCreatePort): owned by the guest, with its MAC
-     * and port group; the network decides the plug. Null for an interface without a MAC.
+     * A port for the interface (libvirt's virDomainNetCreatePort): owned by the guest, with its MAC,
+     * port group and bandwidth (so the network plugs its floor on the bridge); the network decides the
+     * plug. Null for an interface without a MAC.
      */
     private static String allocatePort(NetworkDriverConnection conn, NetworkRef ref, DomainDef live, NetInterface n)
             throws VirtException {
         if (n.mac() == null) {
             return null;
         }
-        String group = n.source().portgroup() == null ? "" : "<group>" + escape(n.source().portgroup()) + "</group>";
-        // the interface's bandwidth goes with the port, so the network plugs its floor on the bridge
-        String xml = "<networkport><uuid>" + UUID.randomUUID() + "</uuid><owner><name>" + escape(live.name())
-                + "</name><uuid>" + live.uuid() + "</uuid></owner>" + group + "<mac address='" + n.mac()
-                + "'/>" + bandwidthXml(n.bandwidth()) + "</networkport>";
-        return conn.createPort(ref, xml, 0).toString();
-    }
-
-    private static String bandwidthXml(NetBandwidth bw) {
-        if (bw == null) {
-            return "";
-        }
-        return "<bandwidth>" + rateXml("inbound", bw.inbound()) + rateXml("outbound", bw.outbound()) + "</bandwidth>";
-    }
-
-    private static String rateXml(String name, NetBandwidth.Rate r) {
-        if (r == null || (r.average() == 0 && r.floor() == 0)) {
-            return "";
-        }
-        return "<" + name + rateAttr("average", r.average()) + rateAttr("peak", r.peak())
-                + rateAttr("floor", r.floor()) + rateAttr("burst", r.burst()) + "/>";
-    }
-
-    private static String rateAttr(String name, long value) {
-        return value == 0 ? "" : " " + name + "='" + Long.toUnsignedString(value) + "'";
+        NetworkPortRequest request = new NetworkPortRequest(live.name(), live.uuid(), n.mac(),
+                n.source().portgroup(), n.bandwidth());
+        return conn.createPort(ref, request.xml(UUID.randomUUID()), 0).toString();
     }
 
     /**
@@ -228,10 +209,6 @@ public final class GuestNetworks {
         } catch (VirtException | IllegalArgumentException e) {
             LOG.warn("cannot release port {} of network {}: {}", port, ref.name(), e.getMessage());
         }
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;");
     }
 
     private static boolean isNetwork(NetInterface n) {
