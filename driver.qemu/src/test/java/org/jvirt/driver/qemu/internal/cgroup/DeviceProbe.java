@@ -66,14 +66,23 @@ public final class DeviceProbe {
      * attached, or python3 is missing.
      */
     public static Path newV2Group(String name) throws IOException {
+        Path v2 = assumeBpfDeviceFilter();
+        assumeTrue(Files.isExecutable(PYTHON), "python3 not installed");
+        return Files.createDirectory(v2.resolve(name));
+    }
+
+    /**
+     * The unified hierarchy's mount; skips the test (with the reason) where the host has none, the
+     * test is not root or the kernel cannot attach BPF device programs there.
+     */
+    public static Path assumeBpfDeviceFilter() {
         CgroupMounts mounts = CgroupMounts.detect();
         assumeTrue(mounts.v2Mount() != null, "no cgroup2 hierarchy mounted");
         assumeTrue("root".equals(System.getProperty("user.name")), "not root: cannot create cgroups or load BPF");
         assumeTrue(Files.isWritable(mounts.v2Mount()), "cgroup2 hierarchy at " + mounts.v2Mount() + " not writable");
         assumeTrue(BpfDeviceFilter.available(mounts.v2Mount()),
                 "the kernel refuses BPF_PROG_QUERY for BPF_CGROUP_DEVICE (no cgroup BPF)");
-        assumeTrue(Files.isExecutable(PYTHON), "python3 not installed");
-        return Files.createDirectory(mounts.v2Mount().resolve(name));
+        return mounts.v2Mount();
     }
 
     public static DeviceProbe start() throws IOException {
@@ -137,15 +146,33 @@ public final class DeviceProbe {
 
     /** The number of BPF device programs attached to {@code dir} itself. */
     public static int attachedPrograms(Path dir) throws IOException {
+        return attachedProgramIds(dir).length;
+    }
+
+    /** The ids of the BPF device programs attached to {@code dir} itself. */
+    public static int[] attachedProgramIds(Path dir) throws IOException {
         try {
             int fd = Bpf.openDirectory(dir.toString());
             try {
-                return Bpf.query(fd, Bpf.ATTACH_CGROUP_DEVICE, 16).length;
+                return Bpf.query(fd, Bpf.ATTACH_CGROUP_DEVICE, 16);
             } finally {
                 Bpf.close(fd);
             }
         } catch (Bpf.ErrnoException e) {
             throw new IOException("cannot query the BPF programs of " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True while the kernel still has BPF program {@code id} (someone holds it). */
+    public static boolean programExists(int id) throws IOException {
+        try {
+            Bpf.close(Bpf.progById(id));
+            return true;
+        } catch (Bpf.ErrnoException e) {
+            if (e.errno() == Bpf.ENOENT) {
+                return false;
+            }
+            throw new IOException("cannot look up BPF program " + id + ": " + e.getMessage(), e);
         }
     }
 }
