@@ -128,6 +128,7 @@ class QemuBlockCgroupTest {
         String rw = loop("rw.img");
         String ro = loop("ro.img");
         String backing = loop("backing.img");
+        String plugged = loop("plugged.img");
         try {
             Files.write(file, new byte[1 << 20]);
             // a qcow2 file over a block device: QEMU opens the device read-only through the image
@@ -170,11 +171,19 @@ class QemuBlockCgroupTest {
             }
             List<String> listed = Files.readAllLines(g.dir(Controller.DEVICES).resolve("devices.list"));
             assertEquals(expected.stream().sorted().toList(), listed.stream().sorted().toList());
+            // hot-plug and unplug of a block device: the same list, one entry more, then less
+            cgroups.allowDevicePath(ref.uuid().toString(), plugged, true);
+            List<String> withPlugged = Files.readAllLines(g.dir(Controller.DEVICES).resolve("devices.list"));
+            assertTrue(withPlugged.contains(statNode(plugged) + " r"), withPlugged.toString());
+            cgroups.denyDevicePath(ref.uuid().toString(), plugged);
+            listed = Files.readAllLines(g.dir(Controller.DEVICES).resolve("devices.list"));
+            assertEquals(expected.stream().sorted().toList(), listed.stream().sorted().toList());
             bed.conn.destroy(ref, 0);
         } finally {
             unloop(rw);
             unloop(ro);
             unloop(backing);
+            unloop(plugged);
         }
     }
 

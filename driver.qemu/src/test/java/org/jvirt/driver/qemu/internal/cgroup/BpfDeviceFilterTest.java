@@ -1,18 +1,23 @@
 package org.jvirt.driver.qemu.internal.cgroup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.DomainDef;
+import org.jvirt.xml.internal.DomainXmlCodecImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,7 @@ class BpfDeviceFilterTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        assumeTrue(BlockDevices.node("/dev/loop0") != null, "no /dev/loop0 block device to try");
         group = DeviceProbe.newV2Group("jvirt-bpftest-" + UUID.randomUUID().toString().substring(0, 8));
         probe = DeviceProbe.start();
         probe.moveInto(group);
@@ -152,6 +158,77 @@ class BpfDeviceFilterTest {
                 filter.entries().values().stream().map(DeviceRule::toString).sorted().collect(Collectors.toList()));
         assertEquals("ok", probe.open("/dev/loop0", "r"));
         assertEquals("EPERM", probe.open("/dev/loop0", "w"));
+    }
+
+    /**
+     * The driver's path: {@link DeviceAcl} writes a definition's list (libvirt's defaults, ptys,
+     * the definition's block disk) into the program's map of a guest group in the unified
+     * hierarchy, and the guest group's removal detaches it.
+     */
+    @Test
+    void theDeviceAclOfADefinitionGoesIntoTheGroupsMap() throws Exception {
+        CgroupMounts v2 = new CgroupMounts(Map.of(), group.getParent(), Set.of(Controller.DEVICES));
+        GuestCgroup guest = new GuestCgroup(v2, group.getFileName().toString(), "qemu-9-acl.libvirt-qemu");
+        Path dir = guest.dir(Controller.DEVICES);
+        DomainDef def = new DomainXmlCodecImpl().parse("""
+                <domain type='qemu'><name>acl</name><memory>65536</memory><vcpu>1</vcpu>
+                <os><type arch='x86_64' machine='pc'>hvm</type></os>
+                <devices><disk type='block' device='disk'><source dev='/dev/loop0'/>
+                <target dev='vda' bus='virtio'/><readonly/></disk></devices></domain>""", 0);
+        Files.createDirectory(dir);
+        try {
+            new DeviceAcl(guest).apply(def);
+            assertEquals(1, attached(dir));
+            assertEquals(DeviceAcl.entries(def).stream().sorted().toList(), DeviceProbe.filterEntries(dir));
+            assertTrue(DeviceProbe.filterEntries(dir).contains("b 7:0 r"), "the read-only disk");
+            int program = DeviceProbe.attachedProgramIds(dir)[0];
+            assertTrue(guest.remove());
+            assertFalse(Files.exists(dir));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (DeviceProbe.programExists(program) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(DeviceProbe.programExists(program), "program freed after detach and removal");
+        } finally {
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * Below a group with a program attached without BPF_F_ALLOW_MULTI or _OVERRIDE the kernel lets
+     * no descendant attach (EPERM): libvirt's error for the filter, and DeviceAcl runs the guest
+     * unfiltered, as libvirt's qemuSetupDevicesCgroup does on EPERM.
+     */
+    @Test
+    void belowAnExclusiveProgramTheGroupIsNotOursToFilter() throws Exception {
+        int map = Bpf.mapCreate(Bpf.MAP_TYPE_HASH, 8, 4, 4);
+        int prog = Bpf.progLoad(Bpf.PROG_TYPE_CGROUP_DEVICE, DeviceFilterProgram.instructions(map), new String[1]);
+        Bpf.update(map, -1L, DeviceRule.parse("a *:* rwm").value());   // allows everything: harmless
+        int parentFd = Bpf.openDirectory(group.toString());
+        Path child = group.resolve("qemu-8-x.libvirt-qemu");
+        try {
+            Bpf.attach(prog, parentFd, Bpf.ATTACH_CGROUP_DEVICE, 0);
+            Files.createDirectory(child);
+            VirtException e = assertThrows(VirtException.class, () -> new BpfDeviceFilter(child).denyAll());
+            assertEquals(ErrorCode.SYSTEM_ERROR, e.code());
+            assertEquals("failed to attach cgroup BPF prog: Operation not permitted", e.getMessage().substring(
+                    e.getMessage().indexOf("failed")));
+            assertEquals(Bpf.EPERM, BpfDeviceFilter.errno(e));
+            assertEquals(0, attached(child));
+
+            CgroupMounts v2 = new CgroupMounts(Map.of(), group.getParent(), Set.of(Controller.DEVICES));
+            GuestCgroup guest = new GuestCgroup(v2, group.getFileName().toString(), child.getFileName().toString());
+            new DeviceAcl(guest).apply(new DomainXmlCodecImpl().parse("""
+                    <domain type='qemu'><name>x</name><memory>65536</memory><vcpu>1</vcpu>
+                    <os><type arch='x86_64' machine='pc'>hvm</type></os><devices/></domain>""", 0));
+            assertEquals(0, attached(child), "unfiltered, with a warning");
+        } finally {
+            Files.deleteIfExists(child);
+            Bpf.detach(prog, parentFd, Bpf.ATTACH_CGROUP_DEVICE);
+            Bpf.close(parentFd);
+            Bpf.close(prog);
+            Bpf.close(map);
+        }
     }
 
     private static int attached(Path dir) throws Exception {
