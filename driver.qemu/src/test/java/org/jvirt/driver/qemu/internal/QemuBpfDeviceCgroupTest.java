@@ -69,6 +69,7 @@ class QemuBpfDeviceCgroupTest {
         String xml = TestBed.xml("cgbpf", UUID.randomUUID(), 1, "").replace("<devices>\n", "<devices>\n"
                 + "    <disk type='block' device='disk'><source dev='" + disk + "'/>"
                 + "<target dev='vda' bus='virtio'/></disk>\n");
+        long descriptors = DeviceProbe.openBpfDescriptors();
         DomainRef ref = bed.conn.createXml(xml, 0);
         long pid = bed.pid(ref);
         String uuid = ref.uuid().toString();
@@ -81,6 +82,7 @@ class QemuBpfDeviceCgroupTest {
         // one program, its map holding the same list the v1 devices controller gets
         int[] programs = DeviceProbe.attachedProgramIds(group);
         assertEquals(1, programs.length);
+        assertEquals(descriptors + 2, DeviceProbe.openBpfDescriptors(), "the driver holds program and map");
         List<String> expected = new ArrayList<>();
         for (String dev : List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random", "/dev/urandom",
                 "/dev/ptmx", "/dev/kvm")) {
@@ -103,6 +105,8 @@ class QemuBpfDeviceCgroupTest {
         // a restarted driver finds the program and map again and still allows and denies
         bed.newDriver();
         assertEquals(pid, bed.pid(ref), "the guest runs on");
+        assertEquals(descriptors, DeviceProbe.openBpfDescriptors(), "the stopped driver closed its descriptors");
+        assertEquals(List.of(programs[0]), List.of(DeviceProbe.attachedProgramIds(group)[0]), "still attached");
         QmpException stillRefused = assertThrows(QmpException.class, () -> addBlock(ref, "hp2", later));
         assertTrue(stillRefused.getMessage().contains("Operation not permitted"), stillRefused.getMessage());
         GuestCgroups again = bed.host().context().cgroups();
@@ -116,6 +120,7 @@ class QemuBpfDeviceCgroupTest {
         // destroy: group gone, program detached and freed
         bed.conn.destroy(ref, 0);
         assertFalse(Files.exists(group), group + " removed");
+        assertEquals(descriptors, DeviceProbe.openBpfDescriptors(), "descriptors closed on stop");
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (DeviceProbe.programExists(programs[0]) && System.nanoTime() < deadline) {
             Thread.sleep(50);

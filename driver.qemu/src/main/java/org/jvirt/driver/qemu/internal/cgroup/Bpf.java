@@ -44,7 +44,8 @@ final class Bpf {
     private static final int ATTR_SIZE = 128;
     /** libvirt's verifier log size (virBPFLoadProg's LOG_BUF_SIZE). */
     private static final int LOG_SIZE = 256 * 1024;
-    private static final int O_RDONLY_DIRECTORY_CLOEXEC = 0x10000 | 0x80000;
+    /** O_RDONLY | O_CLOEXEC (the same on x86_64 and aarch64, unlike O_DIRECTORY). */
+    private static final int O_RDONLY_CLOEXEC = 0x80000;
 
     /** A failed system call: its errno and the C library's text for it. */
     static final class ErrnoException extends Exception {
@@ -125,7 +126,7 @@ final class Bpf {
     /** A directory's descriptor (a cgroup's, the target of attach and query). */
     static int openDirectory(String path) throws ErrnoException {
         try {
-            return Holder.LIBC.open(path, O_RDONLY_DIRECTORY_CLOEXEC);
+            return Holder.LIBC.open(path, O_RDONLY_CLOEXEC);
         } catch (LastErrorException e) {
             throw new ErrnoException(e.getErrorCode());
         }

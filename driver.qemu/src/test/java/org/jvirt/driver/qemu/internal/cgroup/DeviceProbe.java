@@ -163,6 +163,20 @@ public final class DeviceProbe {
         }
     }
 
+    /** How many BPF program and map descriptors this JVM holds open. */
+    public static long openBpfDescriptors() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    return target.equals("anon_inode:bpf-prog") || target.equals("anon_inode:bpf-map");
+                } catch (IOException e) {
+                    return false;   // closed meanwhile (the listing's own descriptor)
+                }
+            }).count();
+        }
+    }
+
     /** True while the kernel still has BPF program {@code id} (someone holds it). */
     public static boolean programExists(int id) throws IOException {
         try {
