@@ -57,7 +57,7 @@ class QemuBpfDeviceCgroupTest {
             bed.closeAndAssertNoGuestLeft();
         }
         for (String dev : loops) {
-            new ProcessBuilder("losetup", "-d", dev).inheritIO().start().waitFor();
+            DeviceNodes.detachLoop(dev);
         }
     }
 
@@ -83,13 +83,7 @@ class QemuBpfDeviceCgroupTest {
         int[] programs = DeviceProbe.attachedProgramIds(group);
         assertEquals(1, programs.length);
         assertEquals(descriptors + 2, DeviceProbe.openBpfDescriptors(), "the driver holds program and map");
-        List<String> expected = new ArrayList<>();
-        for (String dev : List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random", "/dev/urandom",
-                "/dev/ptmx", "/dev/kvm")) {
-            if (Files.exists(Path.of(dev))) {
-                expected.add(node(dev) + " rw");
-            }
-        }
+        List<String> expected = new ArrayList<>(DeviceNodes.defaultAcl());
         expected.add(node(disk) + " rw");
         expected.add("c 136:* rw");
         assertEquals(expected.stream().sorted().toList(), DeviceProbe.filterEntries(group));
@@ -135,23 +129,14 @@ class QemuBpfDeviceCgroupTest {
         bed.host().byUuid(ref.uuid()).qmp().execute("blockdev-add", args);
     }
 
-    /** A 1 MiB loop device of a new file in the test's folder, detached after the test. */
+    /** A loop device detached after the test. */
     private String loop(String name) throws Exception {
-        Path img = dir.resolve(name);
-        Files.write(img, new byte[1 << 20]);
-        Process p = new ProcessBuilder("losetup", "-f", "--show", img.toString()).start();
-        String dev = new String(p.getInputStream().readAllBytes()).strip();
-        assumeTrue(p.waitFor() == 0 && dev.startsWith("/dev/"), "no loop device: " + dev);
+        String dev = DeviceNodes.loop(dir, name);
         loops.add(dev);
         return dev;
     }
 
-    /** {@code c|b MAJOR:MINOR} as stat(1) reports the node. */
     private static String node(String dev) throws Exception {
-        Process p = new ProcessBuilder("stat", "-L", "-c", "%F %t %T", dev).start();
-        String[] f = new String(p.getInputStream().readAllBytes()).strip().split(" ");
-        p.waitFor();
-        String type = f[0].equals("block") ? "b" : "c";
-        return type + " " + Integer.parseInt(f[f.length - 2], 16) + ":" + Integer.parseInt(f[f.length - 1], 16);
+        return DeviceNodes.node(dev);
     }
 }
