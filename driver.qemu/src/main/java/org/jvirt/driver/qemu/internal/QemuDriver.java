@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,6 +100,7 @@ public final class QemuDriver implements HypervisorDriver {
     private volatile CompletableFuture<Void> initialized = new CompletableFuture<>();
     private volatile Duration initWait = Duration.ZERO;
     private volatile StartObserver startObserver = StartObserver.NONE;
+    private volatile Supplier<CgroupMounts> cgroupMounts = CgroupMounts::detect;
 
     /** For Declarative Services. */
     public QemuDriver() {
@@ -108,6 +110,14 @@ public final class QemuDriver implements HypervisorDriver {
     public QemuDriver(DomainXmlCodec codec, StateStore store) {
         this.codec = codec;
         this.store = store;
+    }
+
+    /**
+     * Outside OSGi, before activation: the cgroup hierarchies to use instead of this host's as
+     * detected (a hybrid host's, with a controller's v1 hierarchy left unused).
+     */
+    void useCgroupMounts(Supplier<CgroupMounts> mounts) {
+        this.cgroupMounts = mounts;
     }
 
     /** Outside OSGi (crash tests), before activation: who is told of each step of a guest start. */
@@ -175,7 +185,7 @@ public final class QemuDriver implements HypervisorDriver {
         hostCaps = new HostCapabilities(new QemuCapsCache(prober), emulators, secrets);
         domainCaps = new DomainCapsLookup(hostCaps, emulators, Path.of(config.cpu_map_dir()), HostDirectories.isRoot());
         // each guest in its own cgroup; the session driver's machine names carry the user, as libvirt's
-        CgroupMounts mounts = CgroupMounts.detect();
+        CgroupMounts mounts = cgroupMounts.get();
         GuestCgroups cgroups = new GuestCgroups(mounts, "qemu", null);
         GuestCgroups sessionCgroups = new GuestCgroups(mounts, "qemu", System.getProperty("user.name"));
         // libvirt uses DAC only in its privileged daemon: qemu:///system run by root
@@ -283,6 +293,7 @@ public final class QemuDriver implements HypervisorDriver {
         for (QemuHost h : new QemuHost[] {system, session}) {
             if (h != null) {
                 h.close();
+                h.context().cgroups().release();
             }
         }
         LOG.info("QEMU driver deactivated; guests keep running");

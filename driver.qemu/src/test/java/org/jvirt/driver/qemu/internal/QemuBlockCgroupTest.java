@@ -88,11 +88,11 @@ class QemuBlockCgroupTest {
         GuestCgroup g = bed.host().context().cgroups().groupOf(bed.conn.lookupByUuid(ref.uuid()).id(), "cgblk");
         // the live part needs a real block device and the v1 blkio controller: a skip says when it cannot run
         assumeTrue(g.has(Controller.BLKIO) && !g.isV2(Controller.BLKIO), "no cgroup v1 blkio controller");
-        String loop = loop("blk.img");
+        String loop = DeviceNodes.loop(dir, "blk.img");
         try {
             setBlkio(ref, "device_read_bytes_sec", loop + ",1048576", LIVE);
             assertTrue(read(g.dir(Controller.BLKIO).resolve("blkio.throttle.read_bps_device")).contains(
-                    statNode(loop).substring(2) + " 1048576"));
+                    DeviceNodes.node(loop).substring(2) + " 1048576"));
             assertTrue(bed.conn.xmlDesc(ref, 0).contains("<read_bytes_sec>1048576</read_bytes_sec>"));
             VirtException notBlock = assertThrows(VirtException.class,
                     () -> setBlkio(ref, "device_read_bytes_sec", dir + ",1", LIVE));
@@ -109,7 +109,7 @@ class QemuBlockCgroupTest {
                 assertTrue(weight.getMessage().endsWith("blkio device weight is valid only for cfq scheduler"));
             }
         } finally {
-            unloop(loop);
+            DeviceNodes.detachLoop(loop);
         }
         bed.conn.destroy(ref, 0);
         bed.conn.undefine(ref, 0);
@@ -125,9 +125,10 @@ class QemuBlockCgroupTest {
         assumeTrue(cgroups.groupOf(1, "probe").has(Controller.DEVICES)
                 && !cgroups.groupOf(1, "probe").isV2(Controller.DEVICES), "no v1 devices controller");
         Path file = dir.resolve("plain.img");
-        String rw = loop("rw.img");
-        String ro = loop("ro.img");
-        String backing = loop("backing.img");
+        String rw = DeviceNodes.loop(dir, "rw.img");
+        String ro = DeviceNodes.loop(dir, "ro.img");
+        String backing = DeviceNodes.loop(dir, "backing.img");
+        String plugged = DeviceNodes.loop(dir, "plugged.img");
         try {
             Files.write(file, new byte[1 << 20]);
             // a qcow2 file over a block device: QEMU opens the device read-only through the image
@@ -154,51 +155,30 @@ class QemuBlockCgroupTest {
             String block = bed.driver.hosts().get(0).byUuid(ref.uuid()).qmp().execute("query-block", null).toString();
             assertTrue(block.contains(backing), "QEMU opened the backing device: " + block);
             GuestCgroup g = cgroups.of(ref.uuid().toString()).orElseThrow();
-            List<String> expected = new ArrayList<>();
-            for (String dev : List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random", "/dev/urandom",
-                    "/dev/ptmx", "/dev/kvm")) {
-                if (Files.exists(Path.of(dev))) {
-                    expected.add(statNode(dev) + " rw");
-                }
-            }
-            expected.add(statNode(rw) + " rw");
-            expected.add(statNode(ro) + " r");
-            expected.add(statNode(backing) + " r");
+            List<String> expected = new ArrayList<>(DeviceNodes.defaultAcl());
+            expected.add(DeviceNodes.node(rw) + " rw");
+            expected.add(DeviceNodes.node(ro) + " r");
+            expected.add(DeviceNodes.node(backing) + " r");
             expected.add("c 136:* rw");
             if (hwrng) {
-                expected.add(statNode("/dev/hwrng") + " rw");
+                expected.add(DeviceNodes.node("/dev/hwrng") + " rw");
             }
             List<String> listed = Files.readAllLines(g.dir(Controller.DEVICES).resolve("devices.list"));
             assertEquals(expected.stream().sorted().toList(), listed.stream().sorted().toList());
+            // hot-plug and unplug of a block device: the same list, one entry more, then less
+            cgroups.allowDevicePath(ref.uuid().toString(), plugged, true);
+            List<String> withPlugged = Files.readAllLines(g.dir(Controller.DEVICES).resolve("devices.list"));
+            assertTrue(withPlugged.contains(DeviceNodes.node(plugged) + " r"), withPlugged.toString());
+            cgroups.denyDevicePath(ref.uuid().toString(), plugged);
+            listed = Files.readAllLines(g.dir(Controller.DEVICES).resolve("devices.list"));
+            assertEquals(expected.stream().sorted().toList(), listed.stream().sorted().toList());
             bed.conn.destroy(ref, 0);
         } finally {
-            unloop(rw);
-            unloop(ro);
-            unloop(backing);
+            DeviceNodes.detachLoop(rw);
+            DeviceNodes.detachLoop(ro);
+            DeviceNodes.detachLoop(backing);
+            DeviceNodes.detachLoop(plugged);
         }
-    }
-
-    /** A 1 MiB loop device of a new file in the test's folder. */
-    private String loop(String name) throws Exception {
-        Path img = dir.resolve(name);
-        Files.write(img, new byte[1 << 20]);
-        Process p = new ProcessBuilder("losetup", "-f", "--show", img.toString()).start();
-        String dev = new String(p.getInputStream().readAllBytes()).strip();
-        assumeTrue(p.waitFor() == 0 && dev.startsWith("/dev/"), "no loop device: " + dev);
-        return dev;
-    }
-
-    private static void unloop(String dev) throws Exception {
-        new ProcessBuilder("losetup", "-d", dev).inheritIO().start().waitFor();
-    }
-
-    /** {@code c|b MAJOR:MINOR} as stat(1) reports the node. */
-    private static String statNode(String dev) throws Exception {
-        Process p = new ProcessBuilder("stat", "-L", "-c", "%F %t %T", dev).start();
-        String[] f = new String(p.getInputStream().readAllBytes()).strip().split(" ");
-        p.waitFor();
-        String type = f[0].equals("block") ? "b" : "c";
-        return type + " " + Integer.parseInt(f[f.length - 2], 16) + ":" + Integer.parseInt(f[f.length - 1], 16);
     }
 
     private static Map<String, Object> asMap(List<TypedParameter> params) {

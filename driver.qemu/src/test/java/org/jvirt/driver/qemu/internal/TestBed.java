@@ -18,8 +18,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jvirt.api.DomainEvent;
+import org.jvirt.driver.qemu.internal.cgroup.CgroupMounts;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.api.ConnectUri;
 import org.jvirt.api.VirtException;
@@ -52,6 +54,8 @@ final class TestBed implements AutoCloseable {
     List<String> commandPrefix = List.of();
     /** Set before {@link #newDriver()}: the network driver bound to the QEMU driver, or null. */
     NetworkDriver networkDriver;
+    /** Set before {@link #newDriver()}: the cgroup hierarchies the driver uses, null for the host's. */
+    Supplier<CgroupMounts> cgroupMounts;
 
     private final StartObserver startObserver;
     private final String user;
@@ -82,6 +86,9 @@ final class TestBed implements AutoCloseable {
         driver = new QemuDriver(new DomainXmlCodecImpl(), store);
         driver.bindResolver(new DefaultVcpuThreadResolver(), Map.of("service.ranking", 0, "service.id", 1L));
         driver.observeStarts(startObserver);
+        if (cgroupMounts != null) {
+            driver.useCgroupMounts(cgroupMounts);
+        }
         if (networkDriver != null) {
             driver.bindNetworkDriver(networkDriver);
         }

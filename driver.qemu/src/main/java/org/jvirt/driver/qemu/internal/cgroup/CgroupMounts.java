@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Where each controller is mounted, from {@code /proc/self/mountinfo} (libvirt's
  * virCgroupDetectMounts): a cgroup v1 hierarchy per controller (or co-mounted, {@code cpu,cpuacct}),
  * and the unified (v2) hierarchy with the controllers its root offers. A controller mounted in v1
- * is used there; otherwise in v2 when the unified root lists it (hybrid hosts have both).
+ * is used there; otherwise in v2 when the unified root lists it (hybrid hosts have both). cgroup v2
+ * has no devices controller: "devices" is v2's when no v1 hierarchy has it and BPF device programs
+ * can be attached ({@link BpfDeviceFilter}), libvirt's rule.
  */
 public final class CgroupMounts {
     private final Map<Controller, Path> v1;
@@ -31,8 +34,18 @@ public final class CgroupMounts {
 
     /** This host's mounts; none when mountinfo is unreadable. */
     public static CgroupMounts detect() {
+        return detectWithoutV1(Set.of());
+    }
+
+    /**
+     * This host's mounts, leaving the v1 hierarchies of {@code ignored} unused, as if they were
+     * not mounted: those controllers are then used in the unified hierarchy when it has them (a
+     * hybrid host whose guests get cgroup v2's device filter instead of the v1 devices controller).
+     */
+    public static CgroupMounts detectWithoutV1(Set<Controller> ignored) {
         try {
-            return parse(Files.readAllLines(Path.of("/proc/self/mountinfo")), CgroupMounts::readQuietly);
+            return parse(Files.readAllLines(Path.of("/proc/self/mountinfo")), CgroupMounts::readQuietly,
+                    BpfDeviceFilter::available, ignored);
         } catch (IOException e) {
             return none();
         }
@@ -47,6 +60,16 @@ public final class CgroupMounts {
      * {@code cgroup.controllers}), or null.
      */
     public static CgroupMounts parse(List<String> mountinfo, Function<Path, String> readFile) {
+        return parse(mountinfo, readFile, root -> false, Set.of());
+    }
+
+    /**
+     * As {@link #parse(List, Function)}; {@code bpfDevices} tells whether BPF device programs can
+     * be attached in the unified hierarchy at that root ({@link BpfDeviceFilter#available}), and the
+     * v1 hierarchies of {@code ignoredV1} are passed over.
+     */
+    static CgroupMounts parse(List<String> mountinfo, Function<Path, String> readFile, Predicate<Path> bpfDevices,
+            Set<Controller> ignoredV1) {
         Map<Controller, Path> v1 = new EnumMap<>(Controller.class);
         Path v2 = null;
         for (String line : mountinfo) {
@@ -64,7 +87,7 @@ public final class CgroupMounts {
             if (post[0].equals("cgroup")) {
                 List<String> options = List.of(post[2].split(","));
                 for (Controller c : Controller.values()) {
-                    if (options.contains(c.kernelName())) {
+                    if (options.contains(c.kernelName()) && !ignoredV1.contains(c)) {
                         v1.putIfAbsent(c, mount);
                     }
                 }
@@ -84,6 +107,12 @@ public final class CgroupMounts {
             if (offered.stream().noneMatch(c -> names.contains(c.v2Name()))) {
                 // a unified hierarchy without controllers (hybrid host) manages nothing of ours
                 offered.clear();
+            }
+            // libvirt's virCgroupV2DetectControllers: v2 has "devices" when a BPF device program can
+            // be attached, on a unified hierarchy that offers some controller (virCgroupV2Available)
+            offered.remove(Controller.DEVICES);
+            if (!v1.containsKey(Controller.DEVICES) && listed != null && !listed.isBlank() && bpfDevices.test(v2)) {
+                offered.add(Controller.DEVICES);
             }
         }
         return new CgroupMounts(v1, v2, offered);

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The guest's device access list in the cgroup v1 {@code devices} controller, as libvirt's
+ * The guest's device access list, as libvirt's
  * qemuSetupDevicesCgroup writes it: every device denied, then libvirt's default
  * {@code cgroup_device_acl} (those of its nodes that exist) read-write, the guest's local
  * block-device disks ({@code r} when read-only) and block devices in the backing chain of qcow2
@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * qemuSetupRNGCgroup, qemuSetupTPMCgroup, qemuSetupInputCgroup, qemuSetupMemoryDevicesCgroup).
  * File-backed disks need no entry. Not handled: host devices (PCI/USB/SCSI assignment), graphics
  * render nodes, SEV and SGX, and host audio (libvirt's default qemu.conf allows it to no guest).
- * Without a v1 devices controller nothing is filtered, as libvirt's; cgroup v2's BPF device filter
- * is not written.
+ * The same entries go to cgroup v1's {@code devices.allow} or, where devices is cgroup v2's, into
+ * the map of the group's BPF device program ({@link BpfDeviceFilter}). Without either nothing is
+ * filtered, as libvirt's.
  */
 final class DeviceAcl {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceAcl.class);
@@ -115,8 +116,32 @@ final class DeviceAcl {
         }
     }
 
+    /**
+     * Writes the list for {@code def} into the new guest's group: on cgroup v1 {@code devices.deny}
+     * {@code a} then a {@code devices.allow} line per entry, on cgroup v2 the BPF program over an
+     * empty map then a map entry per entry. Refused with EPERM (a group we may not filter), the
+     * guest runs unfiltered, as libvirt's qemuSetupDevicesCgroup lets it.
+     */
     void apply(DomainDef def) throws VirtException {
-        if (!group.has(Controller.DEVICES) || group.isV2(Controller.DEVICES)) {
+        if (!group.has(Controller.DEVICES)) {
+            return;
+        }
+        List<String> entries = entries(def);
+        if (group.isV2(Controller.DEVICES)) {
+            BpfDeviceFilter filter = group.deviceFilter();
+            try {
+                filter.denyAll();
+            } catch (VirtException e) {
+                if (BpfDeviceFilter.errno(e) != Bpf.EPERM) {
+                    throw e;
+                }
+                LOG.warn("Group devices ACL of {} is not accessible, disabling filtering: {}", group.path(),
+                        e.getMessage());
+                return;
+            }
+            for (String entry : entries) {
+                filter.allow(DeviceRule.parse(entry));
+            }
             return;
         }
         Path dir = group.dir(Controller.DEVICES);
@@ -128,13 +153,50 @@ final class DeviceAcl {
                     e.getMessage());
             return;
         }
-        for (String entry : entries(def)) {
-            try {
-                Files.writeString(dir.resolve("devices.allow"), entry);
-            } catch (IOException e) {
-                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, "Unable to write to '"
-                        + dir.resolve("devices.allow") + "': " + e.getMessage(), e);
+        for (String entry : entries) {
+            write(dir.resolve("devices.allow"), entry);
+        }
+    }
+
+    /**
+     * Allows device node {@code path} ({@code rw}, or {@code r}) to the running guest: a
+     * hot-plugged disk (libvirt's virCgroupAllowDevicePath). A path that is no device node is
+     * left out, as libvirt's.
+     */
+    void allowPath(String path, boolean readOnly) throws VirtException {
+        change(path, readOnly ? DeviceRule.READ : DeviceRule.READ | DeviceRule.WRITE, true);
+    }
+
+    /** Takes {@code path}'s read and write access back: an unplugged disk (virCgroupDenyDevicePath). */
+    void denyPath(String path) throws VirtException {
+        change(path, DeviceRule.READ | DeviceRule.WRITE, false);
+    }
+
+    private void change(String path, int perms, boolean allow) throws VirtException {
+        String node = BlockDevices.node(path);
+        if (node == null || !group.has(Controller.DEVICES)) {
+            return;
+        }
+        DeviceRule rule = DeviceRule.parse(node + " " + (perms == DeviceRule.READ ? "r" : "rw"));
+        if (group.isV2(Controller.DEVICES)) {
+            synchronized (group) {
+                if (allow) {
+                    group.deviceFilter().allow(rule);
+                } else {
+                    group.deviceFilter().deny(rule);
+                }
             }
+        } else {
+            write(group.dir(Controller.DEVICES).resolve(allow ? "devices.allow" : "devices.deny"), rule.toString());
+        }
+    }
+
+    private static void write(Path file, String entry) throws VirtException {
+        try {
+            Files.writeString(file, entry);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, "Unable to write to '"
+                    + file + "': " + e.getMessage(), e);
         }
     }
 }

@@ -26,6 +26,8 @@ public final class GuestCgroup {
     private final CgroupMounts mounts;
     private final String partition;
     private final String name;
+    /** cgroup v2's device filter, when devices is v2's; its descriptors are this object's. */
+    private BpfDeviceFilter deviceFilter;
 
     /** @param partition the partition's folders below a hierarchy's root ({@code machine}) */
     GuestCgroup(CgroupMounts mounts, String partition, String name) {
@@ -66,6 +68,24 @@ public final class GuestCgroup {
     /** The folder of child {@code child} (null: the group itself). */
     public Path dir(Controller c, String child) {
         return child == null ? dir(c) : dir(c).resolve(child);
+    }
+
+    /**
+     * The group's BPF device filter (cgroup v2 devices); the same object for the group's life,
+     * found again from the kernel after a daemon restart.
+     */
+    synchronized BpfDeviceFilter deviceFilter() {
+        if (deviceFilter == null) {
+            deviceFilter = new BpfDeviceFilter(dir(Controller.DEVICES));
+        }
+        return deviceFilter;
+    }
+
+    /** Closes the driver's handles on the group's kernel objects (the guest runs on, filtered). */
+    public synchronized void release() {
+        if (deviceFilter != null) {
+            deviceFilter.close();
+        }
     }
 
     public static String vcpu(int n) {
@@ -177,6 +197,11 @@ public final class GuestCgroup {
      * @return true when nothing is left
      */
     public boolean remove() {
+        if (mounts.inV2(Controller.DEVICES)) {
+            synchronized (this) {
+                deviceFilter().detach();
+            }
+        }
         long deadline = System.nanoTime() + 2_000_000_000L;
         while (true) {
             boolean all = true;
@@ -271,7 +296,8 @@ public final class GuestCgroup {
     private void makeV2(Path p, boolean threaded) throws IOException {
         Files.createDirectories(p);
         StringBuilder enable = new StringBuilder();
-        Controller.stream().filter(mounts::inV2).filter(c -> c != Controller.CPUACCT)
+        // cpuacct is part of v2's cpu, devices a BPF program: neither is a controller to enable
+        Controller.stream().filter(mounts::inV2).filter(c -> c != Controller.CPUACCT && c != Controller.DEVICES)
                 .filter(c -> !threaded || c.perThread()).forEach(c -> enable.append(" +").append(c.v2Name()));
         if (enable.length() > 0) {
             Files.writeString(p.getParent().resolve("cgroup.subtree_control"), enable.toString().strip());

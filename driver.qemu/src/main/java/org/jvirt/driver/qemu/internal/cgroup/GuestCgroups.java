@@ -180,6 +180,34 @@ public final class GuestCgroups {
         }
     }
 
+    /**
+     * Lets the running guest open device node {@code path} (a hot-plugged disk), in its v1 devices
+     * list or its v2 BPF device map, as libvirt's qemuSetupImageCgroup does; a path that is no
+     * device node needs nothing.
+     */
+    public void allowDevicePath(String uuid, String path, boolean readOnly) throws VirtException {
+        Guest g = guests.get(uuid);
+        if (g != null) {
+            new DeviceAcl(g.group()).allowPath(path, readOnly);
+        }
+    }
+
+    /** Takes device node {@code path} away from the running guest (an unplugged disk). */
+    public void denyDevicePath(String uuid, String path) throws VirtException {
+        Guest g = guests.get(uuid);
+        if (g != null) {
+            new DeviceAcl(g.group()).denyPath(path);
+        }
+    }
+
+    /**
+     * The driver stops, its guests run on: closes its handles on the guests' kernel objects (the
+     * BPF device programs stay attached to the groups and are found again by the next driver).
+     */
+    public void release() {
+        guests.values().forEach(g -> g.group().release());
+    }
+
     /** Removes the guest's group once its process is gone. */
     public void remove(String uuid) {
         Guest g = guests.remove(uuid);

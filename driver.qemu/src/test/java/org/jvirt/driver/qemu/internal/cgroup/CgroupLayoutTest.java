@@ -53,6 +53,91 @@ class CgroupLayoutTest {
         assertEquals(Path.of("/sys/fs/cgroup"), m.v2Mount());
     }
 
+    /**
+     * libvirt's rule for devices: a v1 hierarchy keeps it; else the unified hierarchy has it when it
+     * offers some controller and BPF device programs attach there; it is never a controller to
+     * enable in {@code cgroup.subtree_control}.
+     */
+    @Test
+    void devicesIsV2sWhenNoV1HierarchyHasItAndBpfDeviceProgramsAttach() throws IOException {
+        List<String> hybrid = V1.lines().toList();
+        CgroupMounts noBpf = CgroupMounts.parse(hybrid, p -> "hugetlb\n", p -> false, Set.of());
+        assertFalse(noBpf.has(Controller.DEVICES));
+        CgroupMounts bpf = CgroupMounts.parse(hybrid, p -> "hugetlb\n", p -> true, Set.of());
+        assertTrue(bpf.inV2(Controller.DEVICES) && bpf.has(Controller.DEVICES));
+        assertFalse(bpf.inV2(Controller.CPU), "v1 keeps the others");
+        CgroupMounts systemdOnly = CgroupMounts.parse(hybrid, p -> "\n", p -> true, Set.of());
+        assertFalse(systemdOnly.has(Controller.DEVICES), "a unified hierarchy offering nothing is not used");
+
+        List<String> withV1Devices = new java.util.ArrayList<>(hybrid);
+        withV1Devices.add("36 30 0:33 / /sys/fs/cgroup/devices rw,relatime - cgroup cgroup rw,devices");
+        CgroupMounts v1 = CgroupMounts.parse(withV1Devices, p -> "hugetlb\n", p -> true, Set.of());
+        assertEquals(Path.of("/sys/fs/cgroup/devices"), v1.v1(Controller.DEVICES).orElseThrow());
+        assertFalse(v1.inV2(Controller.DEVICES));
+        CgroupMounts ignored = CgroupMounts.parse(withV1Devices, p -> "hugetlb\n", p -> true,
+                Set.of(Controller.DEVICES));
+        assertTrue(ignored.inV2(Controller.DEVICES) && ignored.v1(Controller.DEVICES).isEmpty());
+
+        CgroupMounts pure = CgroupMounts.parse(List.of(V2.strip()), p -> "cpuset cpu io memory\n", p -> true, Set.of());
+        assertTrue(pure.inV2(Controller.DEVICES) && pure.inV2(Controller.MEMORY));
+        // the guest's group is created without "+devices" in any subtree_control
+        Path v2 = root.resolve("v2");
+        Files.createDirectories(v2);
+        CgroupMounts folder = CgroupMounts.parse(List.of("28 22 0:26 / " + v2 + " rw - cgroup2 cgroup2 rw"),
+                p -> "memory\n", p -> true, Set.of());
+        GuestCgroup g = new GuestCgroup(folder, "machine", "qemu-1-x");
+        g.create(77);
+        assertEquals("+memory", Files.readString(v2.resolve("cgroup.subtree_control")));
+        assertEquals("+memory", Files.readString(v2.resolve("machine/cgroup.subtree_control")));
+        assertEquals(v2.resolve("machine/qemu-1-x"), g.dir(Controller.DEVICES));
+        assertEquals("77", Files.readString(g.dir(Controller.DEVICES).resolve("cgroup.procs")));
+
+        // a hybrid host's v1 elsewhere, devices alone in v2: the guest's v2 group holds the process
+        Path hybridV2 = root.resolve("unified");
+        Files.createDirectories(hybridV2);
+        Files.createDirectories(root.resolve("memory"));
+        CgroupMounts onlyDevices = new CgroupMounts(Map.of(Controller.MEMORY, root.resolve("memory")), hybridV2,
+                Set.of(Controller.DEVICES));
+        GuestCgroup h = new GuestCgroup(onlyDevices, "machine", "qemu-2-y");
+        h.create(78);
+        assertEquals("78", Files.readString(hybridV2.resolve("machine/qemu-2-y/cgroup.procs")));
+        assertFalse(Files.exists(hybridV2.resolve("cgroup.subtree_control")), "nothing to enable");
+        assertFalse(Files.exists(hybridV2.resolve("machine/qemu-2-y/emulator")), "no v2 thread controller");
+    }
+
+    @Test
+    void deviceRulesAreLibvirtsMapKeysAndValues() throws VirtException {
+        DeviceRule pty = DeviceRule.parse("c 136:* rw");
+        assertEquals(136L << 32 | 0xffffffffL, pty.key());
+        assertEquals((2 | 4) << 16 | 2, pty.value(), "BPF_DEVCG_ACC_READ|WRITE << 16 | BPF_DEVCG_DEV_CHAR");
+        DeviceRule disk = DeviceRule.parse("b 7:0 r");
+        assertEquals(7L << 32, disk.key());
+        assertEquals(2 << 16 | 1, disk.value());
+        assertEquals(-1L, DeviceRule.parse("a *:* rwm").key());
+        assertEquals((1 | 2 | 4) << 16 | 3, DeviceRule.parse("a *:* rwm").value());
+        assertEquals(0xffffffff00000003L, DeviceRule.parse("c *:3 r").key());
+        for (String line : List.of("c 136:* rw", "b 7:0 r", "a *:* rwm", "c 1:3 m")) {
+            DeviceRule r = DeviceRule.parse(line);
+            assertEquals(line, r.toString());
+            assertEquals(r, DeviceRule.ofEntry(r.key(), r.value()));
+        }
+        for (String bad : List.of("x 1:3 rw", "c 1 rw", "c 1:3 rx", "c a:3 r", "c 1:3")) {
+            VirtException e = assertThrows(VirtException.class, () -> DeviceRule.parse(bad));
+            assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
+            assertTrue(e.getMessage().endsWith("invalid device access entry '" + bad + "'"), e.getMessage());
+        }
+        // the program: libvirt's four lookups, one exit per verdict
+        byte[] insns = DeviceFilterProgram.instructions(42);
+        assertEquals(0, insns.length % BpfAssembler.INSN_SIZE);
+        int maps = 0;
+        for (int i = 0; i < insns.length; i += BpfAssembler.INSN_SIZE) {
+            if ((insns[i] & 0xff) == 0x18 && (insns[i + 1] >> 4) == 1 && insns[i + 4] == 42) {
+                maps++;
+            }
+        }
+        assertEquals(4, maps, "four map lookups");
+    }
+
     @Test
     void machineNamesAreLibvirts() {
         assertEquals("qemu-1-web", MachineName.of("qemu", null, 1, "web"));
