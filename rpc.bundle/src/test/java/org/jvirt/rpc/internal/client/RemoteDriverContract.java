@@ -116,6 +116,29 @@ abstract class RemoteDriverContract {
         }
     }
 
+    /**
+     * virDomainListGetStats over handles, one of a domain the server does not have: one procedure on
+     * the wire, and the missing domain is left out without an error (libvirt's drivers convert the
+     * list with virDomainObjListConvert's skip_missing).
+     */
+    @Test
+    void statsOfHandlesLeaveOutMissingDomains() throws Exception {
+        try (ProcedureTap tap = new ProcedureTap(tcpPort());
+                Connection c = core.open("test+tcp://127.0.0.1:" + tap.port() + "/default", 0)) {
+            tap.clear();
+            List<Domain> doms = List.of(c.domainHandle("gone", UUID.randomUUID(), -1),
+                    c.domainHandle("test", TEST_UUID, 1));
+            List<DomainStats> stats = c.domainStats(doms, StatsGroup.STATE.bit(), 0);
+            assertEquals(1, stats.size(), stats.toString());
+            assertEquals("test", stats.get(0).domain().name());
+            assertEquals(List.of(TypedParameter.ofInt("state.state", 1), TypedParameter.ofInt("state.reason", 0)),
+                    stats.get(0).params());
+            assertEquals(List.of(), c.domainStats(doms.subList(0, 1), StatsGroup.STATE.bit(), 0));
+            assertEquals(List.of(RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS, RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS),
+                    tap.calls());
+        }
+    }
+
     @Test
     void resizingAndStatistics() throws Exception {
         int live = ModificationFlag.LIVE.bit();
