@@ -308,7 +308,10 @@ public interface DriverConnection {
 
     /**
      * Statistics of {@code domains}, or of every domain matching {@code flags} when null
-     * ({@code virConnectGetAllDomainStats} / {@code virDomainListGetStats}).
+     * ({@code virConnectGetAllDomainStats} / {@code virDomainListGetStats}). The core passes the
+     * refs it holds without looking them up (handles included): the driver finds each domain by UUID
+     * and leaves out one that does not exist, as libvirt's drivers do ({@code virDomainObjListConvert}
+     * with {@code skip_missing}).
      */
     default List<DomainStatsRecord> domainStats(List<DomainRef> domains, int stats, int flags)
             throws VirtException {

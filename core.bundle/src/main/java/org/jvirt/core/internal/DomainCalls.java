@@ -67,6 +67,11 @@ final class DomainCalls {
         return fresh;
     }
 
+    /** The ref last resolved or made, without resolving it: see {@link DomainFacade#namingRef()}. */
+    DomainRef lastRef() {
+        return resolved.ref();
+    }
+
     <T> T read(String function, DriverCall<T> op) throws VirtException {
         connection.checkOpen(function, ErrorDomain.DOMAIN);
         return connection.call(function, op);

@@ -378,9 +378,12 @@ final class DomainFacade implements Domain {
         snapshots.revert(snapshot, flags);
     }
 
-    /** The driver's ref of this domain on {@code b}: for connection-wide calls naming domains. */
-    DomainRef refOn(Binding b) throws VirtException {
-        return calls.ref(b);
+    /**
+     * The ref this domain was last known by, not looked up (a handle's may name a domain that does
+     * not exist): for driver calls that find their domains by UUID themselves.
+     */
+    DomainRef namingRef() {
+        return calls.lastRef();
     }
 
     @Override

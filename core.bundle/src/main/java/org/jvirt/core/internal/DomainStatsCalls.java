@@ -42,9 +42,11 @@ final class DomainStatsCalls {
             }
         }
         return connection.call(fn, b -> {
+            // no lookup per domain: the driver finds each by UUID and leaves out those that do not
+            // exist, as libvirt's drivers do with the handles virDomainListGetStats passes
             List<DomainRef> refs = new ArrayList<>();
             for (Domain d : domains) {
-                refs.add(((DomainFacade) d).refOn(b));
+                refs.add(((DomainFacade) d).namingRef());
             }
             return facades(b, b.connection().domainStats(refs, stats, statsFlags));
         });

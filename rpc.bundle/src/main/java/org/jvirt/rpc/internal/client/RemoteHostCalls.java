@@ -1,6 +1,7 @@
 package org.jvirt.rpc.internal.client;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.NodeInfo;
@@ -75,6 +76,18 @@ abstract class RemoteHostCalls implements DriverConnection {
     @Override
     public DomainRef lookupById(int id) throws VirtException {
         return rpc.domain(RemoteProc.DOMAIN_LOOKUP_BY_ID, new XdrWriter().writeInt(id));
+    }
+
+    /**
+     * A handle without a round trip: every domain call sends its {@code remote_nonnull_domain}, of
+     * which the server makes a handle in turn (libvirtd's {@code get_nonnull_domain}) and whose
+     * driver finds the domain by UUID, so a domain that does not exist fails the call itself with the
+     * server's NO_DOMAIN. Without a name there is no {@code remote_nonnull_domain} to send: the core
+     * then looks the domain up first.
+     */
+    @Override
+    public Optional<DomainRef> domainHandle(String name, UUID uuid, int id) {
+        return name == null ? Optional.empty() : Optional.of(new DomainRef(name, uuid, id));
     }
 
     @Override

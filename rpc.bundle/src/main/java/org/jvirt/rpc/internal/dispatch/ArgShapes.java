@@ -10,12 +10,13 @@ import org.jvirt.rpc.internal.xdr.XdrReader;
 
 /**
  * The XDR types of each served procedure's arguments (its {@code remote_<proc>_args} struct in
- * {@code remote_protocol.x}), so that the dispatcher decodes a call's arguments completely before
- * anything else looks at the call, as libvirtd does: virNetServerProgramDispatchCall decodes the
- * whole payload and answers "Unable to decode message payload" before the procedure runs (before
- * it checks that a connection is open, before it looks a domain up). The handlers then decode the
- * same bytes again into values. Bytes after the arguments are ignored, as libvirtd ignores them.
- * A procedure without an entry here is decoded by its handler alone.
+ * {@code remote_protocol.x}), so that a call's outcome is the one libvirtd gives when the arguments
+ * do not decode: virNetServerProgramDispatchCall decodes the whole payload and answers "Unable to
+ * decode message payload" before the procedure runs (before it checks that a connection is open,
+ * before it looks a domain up). The handlers decode their arguments themselves, all of them before
+ * they act; the dispatcher decodes with this table only the arguments of a call that failed, whose
+ * failure the decode error then replaces ({@link Dispatcher}). Bytes after the arguments are
+ * ignored, as libvirtd ignores them. A procedure without an entry here is decoded by its handler alone.
  */
 final class ArgShapes {
     private final Map<Integer, List<XdrArg>> byProc = new HashMap<>();

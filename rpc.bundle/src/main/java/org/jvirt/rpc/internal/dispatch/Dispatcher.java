@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one CALL of the remote or the LXC program and builds its REPLY, applying libvirtd's rules in
  * libvirtd's order: known program, known procedure, authenticated, arguments decoded,
- * connection open, read-only. Every failure
+ * connection open, read-only. The arguments are decoded once, by the procedure; only a call that
+ * fails has them decoded again on their own ({@link ArgShapes}), so that a payload that does not
+ * decode answers as libvirtd's, whichever check failed. Every failure
  * becomes a {@code remote_error} reply; nothing here closes the connection.
  */
 public final class Dispatcher {
@@ -66,18 +68,22 @@ public final class Dispatcher {
                 // virNetServerProgramDispatchCall: VIR_ERR_RPC, not AUTH_FAILED, for old clients' sake
                 throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, "authentication required");
             }
-            // libvirtd decodes the arguments before the procedure checks anything
-            if (remote) {
-                shapes.decode(p.number(), call.payloadReader());
-            } else {
-                LxcProcedures.decodeArgs(p.number(), call.payloadReader());
+            try {
+                if (p.access().beforeOpen()) {
+                    return run(p, client, call);
+                }
+                // a call the core went away during is repeated on the replacement only when it
+                // changes nothing: what libvirtd allows on a read-only connection (issue 8: never
+                // start twice)
+                return client.withConnection(p.function(), p.access() == Access.READ, () -> run(p, client, call));
+            } catch (Exception e) { // rethrown as is: VirtException, XdrException or unchecked
+                // libvirtd decodes the whole payload before anything else looks at the call
+                // (virNetServerProgramDispatchCall; then the procedure's "connection not open", its
+                // lookups, its argument checks): whatever failed, a payload that does not decode
+                // answers so. A call that succeeded has decoded its arguments itself, once.
+                decodeArgs(remote, p, call);
+                throw e;
             }
-            if (p.access().beforeOpen()) {
-                return run(p, client, call);
-            }
-            // a call the core went away during is repeated on the replacement only when it changes
-            // nothing: what libvirtd allows on a read-only connection (issue 8: never start twice)
-            return client.withConnection(p.function(), p.access() == Access.READ, () -> run(p, client, call));
         } catch (VirtException e) {
             LOG.debug("call {} failed: {}", call, e.getMessage());
             return error(call, RemoteError.of(e));
@@ -92,6 +98,15 @@ public final class Dispatcher {
             LOG.warn("procedure {} failed unexpectedly", call.proc(), e);
             return error(call, RemoteError.of(new VirtException(ErrorCode.INTERNAL_ERROR,
                     ErrorDomain.RPC, "procedure " + call.proc() + " failed: " + e)));
+        }
+    }
+
+    /** Decodes the arguments of {@code call} alone, failing as libvirtd's decoder fails. */
+    private void decodeArgs(boolean remote, Procedure p, Message call) throws XdrException {
+        if (remote) {
+            shapes.decode(p.number(), call.payloadReader());
+        } else {
+            LxcProcedures.decodeArgs(p.number(), call.payloadReader());
         }
     }
 

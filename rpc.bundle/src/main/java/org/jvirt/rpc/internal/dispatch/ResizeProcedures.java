@@ -20,7 +20,6 @@ import org.jvirt.api.VcpuFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.rpc.internal.wire.RemoteProc;
 import org.jvirt.rpc.internal.wire.TypedParams;
-import org.jvirt.rpc.internal.wire.WireDomain;
 
 /**
  * Memory and vCPU resizing and the statistics calls. The calls without flags go where libvirt's
@@ -113,7 +112,9 @@ final class ResizeProcedures {
             int n = a.readCount(RemoteProc.DOMAIN_LIST_MAX, 24, "domains");
             List<Domain> doms = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                doms.add(c.connection().lookupByUuid(WireDomain.read(a).uuid()));
+                // handles, as libvirtd's get_nonnull_domain: the driver finds each by UUID and
+                // leaves out one that does not exist (virDomainObjListConvert, skip_missing)
+                doms.add(domain(c, a));
             }
             int stats = a.readInt();
             int flags = a.readInt();

@@ -31,6 +31,8 @@ import org.jvirt.api.VcpuFlag;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.core.internal.CoreConnectionFactory;
+import org.jvirt.rpc.internal.testkit.ProcedureTap;
+import org.jvirt.rpc.internal.wire.RemoteProc;
 
 /**
  * jvirt's Java API through the core and the remote driver against a server speaking libvirt's
@@ -45,6 +47,44 @@ abstract class RemoteDriverContract {
 
     /** The read-only UNIX URI. */
     abstract String readOnlyUri();
+
+    /** The server's plain TCP port on the loopback address. */
+    abstract int tcpPort();
+
+    private static final UUID TEST_UUID = UUID.fromString("6695eb01-f6a4-8304-79aa-97f2502e193f");
+
+    /**
+     * {@link Connection#domainHandle} through the remote driver: making the handle sends nothing,
+     * each call on it is the one procedure of that call on the wire (no lookup first, as libvirt's
+     * remote driver, whose virDomainPtr is a handle too), and a domain the server does not have fails
+     * the call itself with the server's NO_DOMAIN.
+     */
+    @Test
+    void aHandleIsOneProcedurePerCall() throws Exception {
+        try (ProcedureTap tap = new ProcedureTap(tcpPort());
+                Connection c = core.open("test+tcp://127.0.0.1:" + tap.port() + "/default", 0)) {
+            tap.clear();
+            Domain h = c.domainHandle("test", TEST_UUID, 1);
+            assertEquals(List.of(), tap.calls(), "making a handle calls nothing");
+            assertEquals(DomainState.RUNNING, h.info().state());
+            assertTrue(h.xmlDesc(0).contains("<name>test</name>"));
+            h.suspend();
+            assertEquals(DomainState.PAUSED, h.state().state());
+            h.resume();
+            assertEquals(List.of(RemoteProc.DOMAIN_GET_INFO, RemoteProc.DOMAIN_GET_XML_DESC,
+                    RemoteProc.DOMAIN_SUSPEND, RemoteProc.DOMAIN_GET_STATE, RemoteProc.DOMAIN_RESUME), tap.calls());
+
+            tap.clear();
+            UUID none = UUID.randomUUID();
+            Domain gone = c.domainHandle("gone", none, -1);
+            VirtException e = assertThrows(VirtException.class, gone::info);
+            assertEquals(ErrorCode.NO_DOMAIN, e.code());
+            // libvirtd's test driver names the UUID; jvirt's test driver makes no handles, so jvirtd's
+            // core looks the domain up by UUID on the server and answers as that lookup does
+            assertTrue(e.getMessage().startsWith("Domain not found"), e.getMessage());
+            assertEquals(List.of(RemoteProc.DOMAIN_GET_INFO), tap.calls(), "the call itself failed, no lookup");
+        }
+    }
 
     @Test
     void queriesAndLookups() throws Exception {
@@ -73,6 +113,29 @@ abstract class RemoteDriverContract {
                 assertEquals(ErrorCode.NO_DOMAIN, e.code());
                 assertTrue(e.getMessage().startsWith("Domain not found"), e.getMessage());
             }
+        }
+    }
+
+    /**
+     * virDomainListGetStats over handles, one of a domain the server does not have: one procedure on
+     * the wire, and the missing domain is left out without an error (libvirt's drivers convert the
+     * list with virDomainObjListConvert's skip_missing).
+     */
+    @Test
+    void statsOfHandlesLeaveOutMissingDomains() throws Exception {
+        try (ProcedureTap tap = new ProcedureTap(tcpPort());
+                Connection c = core.open("test+tcp://127.0.0.1:" + tap.port() + "/default", 0)) {
+            tap.clear();
+            List<Domain> doms = List.of(c.domainHandle("gone", UUID.randomUUID(), -1),
+                    c.domainHandle("test", TEST_UUID, 1));
+            List<DomainStats> stats = c.domainStats(doms, StatsGroup.STATE.bit(), 0);
+            assertEquals(1, stats.size(), stats.toString());
+            assertEquals("test", stats.get(0).domain().name());
+            assertEquals(List.of(TypedParameter.ofInt("state.state", 1), TypedParameter.ofInt("state.reason", 0)),
+                    stats.get(0).params());
+            assertEquals(List.of(), c.domainStats(doms.subList(0, 1), StatsGroup.STATE.bit(), 0));
+            assertEquals(List.of(RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS, RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS),
+                    tap.calls());
         }
     }
 

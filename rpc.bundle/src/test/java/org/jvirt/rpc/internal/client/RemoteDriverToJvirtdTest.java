@@ -29,4 +29,9 @@ class RemoteDriverToJvirtdTest extends RemoteDriverContract {
     String readOnlyUri() {
         return jvirtd.roUri();
     }
+
+    @Override
+    int tcpPort() {
+        return jvirtd.tcp.getPort();
+    }
 }

@@ -35,4 +35,9 @@ class RemoteDriverToLibvirtdTest extends RemoteDriverContract {
     String readOnlyUri() {
         return "test+unix:///default?socket=" + libvirtd.socket() + "-ro";
     }
+
+    @Override
+    int tcpPort() {
+        return libvirtd.tcpPort;
+    }
 }
