@@ -18,6 +18,7 @@ import org.jvirt.driver.qemu.internal.launch.GuestRunDir;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 import org.jvirt.driver.qemu.internal.qmp.QmpException;
+import org.jvirt.driver.qemu.internal.save.Decompression;
 import org.jvirt.driver.qemu.internal.save.MigrationStream;
 import org.jvirt.driver.qemu.internal.save.SaveImageFile;
 import org.slf4j.Logger;
@@ -74,6 +75,7 @@ final class ManagedSave {
             }
             Path image = imagePath(ctx, dom);
             LOG.info("Saving state of domain '{}' to '{}'", dom.name(), image);
+            long began = System.nanoTime();
             QmpClient qmp = dom.qmp();
             boolean paused = false;
             if (dom.isState(DomainState.RUNNING)) {
@@ -99,6 +101,8 @@ final class ManagedSave {
                 throw QemuErrors.failed("failed to kill qemu process with SIGTERM and SIGKILL (pid " + pid + ")");
             }
             host.lifecycle().stopped(dom, StateReason.SHUTOFF_SAVED, STOPPED_SAVED);
+            LOG.info("domain '{}' saved: {} bytes in {} ms", dom.name(), sizeOf(image),
+                    (System.nanoTime() - began) / 1_000_000);
         }
     }
 
@@ -160,8 +164,11 @@ final class ManagedSave {
             } else {
                 Optional<SaveImageFile.Opened> opened = SaveImageFile.open(image);
                 if (opened.isPresent()) {
+                    long began = System.nanoTime();
                     try (SaveImageFile.Opened img = opened.get()) {
                         restore(dom, img, paused);
+                        LOG.info("domain '{}' restored from {} ({} bytes) in {} ms", dom.name(), image,
+                                sizeOf(image), (System.nanoTime() - began) / 1_000_000);
                     } catch (IOException e) {
                         LOG.debug("closing {}: {}", image, e.toString());
                     } catch (VirtException e) {
@@ -191,10 +198,6 @@ final class ManagedSave {
                     + " from a file which belongs to domain '" + def.name() + "' uuid " + def.uuid());
         }
         String program = img.header().decompressor();
-        if (program != null) {
-            throw QemuErrors.failed("cannot restore a " + program + "-compressed save image: the driver writes "
-                    + "and reads raw images only");
-        }
         boolean paused = !img.header().wasRunning() || startPaused;
         Duration timeout = ctx.monitorTimeout();
         host.lifecycle().start(dom, def, paused, new Lifecycle.Incoming() {
@@ -202,10 +205,23 @@ final class ManagedSave {
             public void load(QemuDomainObj d, QmpClient qmp) throws VirtException {
                 Path socket = new GuestRunDir(ctx.runDir()).domainDir(d.id(), d.name()).resolve("restore.sock");
                 long pid = d.pid();
+                Decompression unpack = null;
                 try {
-                    MigrationStream.restore(qmp, socket, img.stream(), () -> QemuProcesses.isAlive(pid), timeout);
-                } catch (MigrationStream.SaveException e) {
+                    unpack = program == null ? null : Decompression.start(program, img.stream());
+                    MigrationStream.restore(qmp, socket, unpack == null ? img.stream() : unpack.output(),
+                            () -> QemuProcesses.isAlive(pid), timeout);
+                    if (unpack != null) {
+                        unpack.finish();
+                    }
+                } catch (MigrationStream.SaveException | IOException e) {
                     throw QemuErrors.internal("cannot restore the saved state: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw QemuErrors.internal("interrupted while restoring the saved state");
+                } finally {
+                    if (unpack != null) {
+                        unpack.close();
+                    }
                 }
             }
 
@@ -239,6 +255,14 @@ final class ManagedSave {
             qmp.execute(command, null);
         } catch (QmpException e) {
             throw QemuErrors.failed(command + " failed: " + e.getMessage());
+        }
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
         }
     }
 
