@@ -181,6 +181,22 @@ class QemuManagedSaveTest {
         assertEquals("Failed to remove managed save file '" + image + "': No such file or directory",
                 none.getMessage());
 
+        // an image of another domain, and one whose stream QEMU cannot load: the start fails, the image stays
+        String other = xml("other").replaceFirst("<uuid>[^<]+</uuid>", "<uuid>" + UUID.randomUUID() + "</uuid>");
+        writeImage(image, other, "QEVM".getBytes(StandardCharsets.US_ASCII));
+        VirtException foreign = assertThrows(VirtException.class, () -> bed.conn.create(ref, 0));
+        assertEquals(ErrorCode.OPERATION_FAILED, foreign.code());
+        assertTrue(foreign.getMessage().matches("operation failed: cannot restore domain 'saved2' uuid "
+                + ref.uuid() + " from a file which belongs to domain 'other' uuid [-0-9a-f]{36}"), foreign.getMessage());
+        assertTrue(Files.exists(image));
+        writeImage(image, bed.conn.xmlDesc(ref, 0), "not a migration stream".getBytes(StandardCharsets.US_ASCII));
+        VirtException garbage = assertThrows(VirtException.class, () -> bed.conn.create(ref, 0));
+        assertEquals(ErrorCode.INTERNAL_ERROR, garbage.code());
+        assertTrue(garbage.getMessage().contains("cannot restore the saved state"), garbage.getMessage());
+        assertTrue(Files.exists(image), "libvirt keeps an image QEMU could not load");
+        assertEquals(StateReason.SHUTOFF_FAILED, bed.conn.state(ref).namedReason());
+        assertTrue(bed.driver.hosts().get(0).byUuid(ref.uuid()).pid() <= 0);
+
         byte[] partial = new byte[200];
         System.arraycopy("LibvirtQemudPart".getBytes(StandardCharsets.US_ASCII), 0, partial, 0, 16);
         Files.write(image, partial);
@@ -234,6 +250,15 @@ class QemuManagedSaveTest {
         String xml = new String(head, 92, 4096 - 92, StandardCharsets.UTF_8);
         assertTrue(xml.startsWith("<domain type='qemu'>"), xml);
         assertTrue(Files.size(image) > 1_000_000, "QEMU's state follows: " + Files.size(image));
+    }
+
+    /** An image as libvirt writes it: header, {@code xml}, then {@code stream} as QEMU's state. */
+    private static void writeImage(Path image, String xml, byte[] stream) throws Exception {
+        Files.deleteIfExists(image);
+        try (var w = org.jvirt.driver.qemu.internal.save.SaveImageFile.create(image, xml, true)) {
+            w.stream().write(java.nio.ByteBuffer.wrap(stream));
+            w.commit();
+        }
     }
 
     /** Rewrites a raw image as libvirt writes a gzip one: format 1, the stream through gzip. */

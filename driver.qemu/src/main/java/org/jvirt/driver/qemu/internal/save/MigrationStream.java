@@ -54,10 +54,13 @@ public final class MigrationStream {
      */
     public static void save(QmpClient qmp, Path socket, SocketLabel label, WritableByteChannel out,
                             BooleanSupplier alive, Duration connectTimeout) throws SaveException {
+        boolean done = false;
+        long bandwidth = -1;
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             Files.deleteIfExists(socket);
             server.bind(UnixDomainSocketAddress.of(socket));
             label.apply(socket);
+            bandwidth = qmp.execute("query-migrate-parameters", null).path("max-bandwidth").asLong(-1);
             qmp.execute("migrate-set-parameters", QmpClient.args().put("max-bandwidth", UNLIMITED));
             qmp.execute("migrate", QmpClient.args().put("uri", "unix:" + socket));
             server.configureBlocking(false);
@@ -75,6 +78,7 @@ public final class MigrationStream {
                 copy(in, out);
             }
             awaitCompletion(qmp, alive);
+            done = true;
         } catch (QmpException e) {
             throw new SaveException(e.getMessage(), e);
         } catch (SaveException e) {
@@ -86,6 +90,21 @@ public final class MigrationStream {
             throw new SaveException(e.toString(), e);
         } finally {
             deleteQuietly(socket);
+            if (!done && alive.getAsBoolean()) {
+                undo(qmp, bandwidth);
+            }
+        }
+    }
+
+    /** After a failed save the guest goes on: no migration left running, its old speed limit back. */
+    private static void undo(QmpClient qmp, long bandwidth) {
+        try {
+            qmp.execute("migrate_cancel", null);
+            if (bandwidth >= 0) {
+                qmp.execute("migrate-set-parameters", QmpClient.args().put("max-bandwidth", bandwidth));
+            }
+        } catch (QmpException e) {
+            // the caller resumes the guest or reports why it cannot
         }
     }
 
