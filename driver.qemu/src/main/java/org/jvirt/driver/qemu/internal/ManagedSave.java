@@ -77,6 +77,7 @@ final class ManagedSave {
             LOG.info("Saving state of domain '{}' to '{}'", dom.name(), image);
             long began = System.nanoTime();
             QmpClient qmp = dom.qmp();
+            checkMigratable(qmp);
             boolean paused = false;
             if (dom.isState(DomainState.RUNNING)) {
                 run(qmp, "stop");
@@ -106,6 +107,19 @@ final class ManagedSave {
         }
     }
 
+    /** qemuMigrationSrcIsAllowed: what QEMU names as a migration blocker refuses the save before the pause. */
+    private static void checkMigratable(QmpClient qmp) throws VirtException {
+        String blockers;
+        try {
+            blockers = MigrationStream.blockers(qmp);
+        } catch (QmpException e) {
+            throw QemuErrors.failed("cannot query migration blockers: " + e.getMessage());
+        }
+        if (!blockers.isEmpty()) {
+            throw QemuErrors.invalid("cannot migrate domain: " + blockers);
+        }
+    }
+
     private static boolean isSet(int flags, int bit) {
         return (flags & bit) != 0;
     }
@@ -130,7 +144,7 @@ final class ManagedSave {
                     () -> QemuProcesses.isAlive(pid), ctx.monitorTimeout());
             writer.commit();
         } catch (MigrationStream.SaveException e) {
-            throw QemuErrors.failed("domain save job: " + e.getMessage());
+            throw QemuErrors.failed(e.getMessage());
         } catch (IOException e) {
             throw QemuErrors.system("failed to write header to domain save file '" + image + "': "
                     + e.getMessage());

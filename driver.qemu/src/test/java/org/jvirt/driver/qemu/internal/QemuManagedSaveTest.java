@@ -239,6 +239,37 @@ class QemuManagedSaveTest {
                 tr.getMessage());
     }
 
+    /**
+     * QEMU names a migration blocker (an ivshmem device in peer mode): libvirt's
+     * qemuMigrationSrcIsAllowed refuses the save before the guest is paused, and no file is made.
+     */
+    @Test
+    void aGuestQemuCannotMigrateIsNotSaved() throws Exception {
+        String name = "saved4";
+        // an ivshmem device without master=on blocks migration in QEMU ("peer mode")
+        DomainRef ref = bed.conn.defineXml("<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>"
+                + "<name>" + name + "</name><memory unit='MiB'>64</memory><vcpu>1</vcpu>"
+                + "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices><emulator>" + TestBed.QEMU
+                + "</emulator></devices><qemu:commandline><qemu:arg value='-object'/>"
+                + "<qemu:arg value='memory-backend-ram,id=jvirtshm,size=1M,share=on'/><qemu:arg value='-device'/>"
+                + "<qemu:arg value='ivshmem-plain,memdev=jvirtshm,bus=pci.0,addr=0x9'/></qemu:commandline></domain>", 0);
+        bed.conn.create(ref, 0);
+        long pid = bed.pid(ref);
+        drain();
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.managedSave(ref, 0));
+        assertEquals(ErrorCode.OPERATION_INVALID, e.code());
+        assertEquals("Requested operation is not valid: cannot migrate domain: Migration is disabled when using "
+                + "feature 'peer mode' in device 'ivshmem'", e.getMessage());
+        assertEquals(List.of(), drainTypes(), "the guest was not paused");
+        assertEquals(StateReason.RUNNING_BOOTED, bed.conn.state(ref).namedReason());
+        assertTrue(QemuProcesses.isAlive(pid));
+        assertEquals("running", bed.host().byUuid(ref.uuid()).qmp().execute("query-status", null)
+                .path("status").asText());
+        assertFalse(Files.exists(dir.resolve("save/system/" + name + ".save")));
+        assertFalse(bed.conn.hasManagedSaveImage(ref, 0));
+        bed.conn.destroy(ref, 0);
+    }
+
     /** The image's header: complete magic, version 2, raw, was_running as saved; the XML names the guest. */
     private static void assertImage(Path image, int wasRunning) throws Exception {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(image)));
@@ -291,6 +322,12 @@ class QemuManagedSaveTest {
         DomainEvent e = bed.events.poll(60, TimeUnit.SECONDS);
         assertNotNull(e, "no " + type + " event");
         assertEquals(type + "/" + detail, e.type() + "/" + e.detail(), e.toString());
+    }
+
+    private List<DomainEventType> drainTypes() {
+        List<DomainEvent> all = new ArrayList<>();
+        bed.events.drainTo(all);
+        return all.stream().map(DomainEvent::type).toList();
     }
 
     private void drain() {

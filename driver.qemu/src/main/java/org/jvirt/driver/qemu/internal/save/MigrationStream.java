@@ -34,6 +34,9 @@ public final class MigrationStream {
     /** libvirt's QEMU_DOMAIN_MIG_BANDWIDTH_MAX in bytes/s: a save goes as fast as it can. */
     private static final long UNLIMITED = (Long.MAX_VALUE / (1024 * 1024)) * (1024 * 1024);
     private static final Duration POLL = Duration.ofMillis(20);
+    /** libvirt's qemuMigrationJobName of a save and of a start (a restore). */
+    private static final String SAVE_JOB = "domain save";
+    private static final String START_JOB = "start";
 
     private MigrationStream() {
     }
@@ -67,7 +70,7 @@ public final class MigrationStream {
             long deadline = System.nanoTime() + connectTimeout.toNanos();
             SocketChannel from;
             while ((from = server.accept()) == null) {
-                String failed = failure(qmp);
+                String failed = failure(qmp, SAVE_JOB);
                 if (failed != null || !alive.getAsBoolean() || System.nanoTime() > deadline) {
                     throw new SaveException(failed != null ? failed : "QEMU did not connect to " + socket);
                 }
@@ -77,7 +80,7 @@ public final class MigrationStream {
                 in.configureBlocking(true);
                 copy(in, out);
             }
-            awaitCompletion(qmp, alive);
+            awaitCompletion(qmp, alive, SAVE_JOB);
             done = true;
         } catch (QmpException e) {
             throw new SaveException(e.getMessage(), e);
@@ -133,7 +136,7 @@ public final class MigrationStream {
             try (SocketChannel out = to) {
                 copy(in, out);
                 out.shutdownOutput();
-                awaitCompletion(qmp, alive);
+                awaitCompletion(qmp, alive, START_JOB);
             }
         } catch (QmpException e) {
             throw new SaveException(e.getMessage(), e);
@@ -149,27 +152,43 @@ public final class MigrationStream {
         }
     }
 
-    /** QEMU's own word on a migration that failed, or null while it has not. */
-    private static String failure(QmpClient qmp) throws QmpException {
-        JsonNode st = qmp.execute("query-migrate", null);
+    /**
+     * What QEMU says blocks a migration of the guest ({@code query-migrate}'s
+     * {@code blocked-reasons}), joined by "; " as libvirt's qemuMigrationSrcIsAllowed; empty when
+     * nothing does.
+     */
+    public static String blockers(QmpClient qmp) throws QmpException {
+        JsonNode reasons = qmp.execute("query-migrate", null).path("blocked-reasons");
+        StringBuilder out = new StringBuilder();
+        reasons.forEach(r -> out.append(out.length() == 0 ? "" : "; ").append(r.asText()));
+        return out.toString();
+    }
+
+    /** libvirt's qemuMigrationJobCheckStatus message for a migration QEMU failed, or null while it has not. */
+    private static String failure(QmpClient qmp, String job) throws QmpException {
+        return failure(qmp.execute("query-migrate", null), job);
+    }
+
+    private static String failure(JsonNode st, String job) {
         String status = st.path("status").asText("");
-        if ("failed".equals(status) || "cancelled".equals(status)) {
-            return st.path("error-desc").asText("unexpectedly failed");
+        if ("failed".equals(status)) {
+            return st.hasNonNull("error-desc") ? "job '" + job + "' failed: " + st.path("error-desc").asText()
+                    : "job '" + job + "' unexpectedly failed";
         }
-        return null;
+        return "cancelled".equals(status) ? "job '" + job + "' canceled by client" : null;
     }
 
     /** Until {@code query-migrate} says completed; a failure, or the emulator's end, is an error. */
-    private static void awaitCompletion(QmpClient qmp, BooleanSupplier alive)
+    private static void awaitCompletion(QmpClient qmp, BooleanSupplier alive, String job)
             throws QmpException, SaveException, InterruptedException {
         while (true) {
             JsonNode st = qmp.execute("query-migrate", null);
-            String status = st.path("status").asText("");
-            if ("completed".equals(status)) {
+            if ("completed".equals(st.path("status").asText(""))) {
                 return;
             }
-            if ("failed".equals(status) || "cancelled".equals(status)) {
-                throw new SaveException(st.path("error-desc").asText("unexpectedly failed"));
+            String failed = failure(st, job);
+            if (failed != null) {
+                throw new SaveException(failed);
             }
             if (!alive.getAsBoolean()) {
                 throw new SaveException("QEMU exited during the migration");
