@@ -120,6 +120,23 @@ final class ManagedSave {
         }
     }
 
+    /**
+     * A save a daemon did not finish (the guest reattached paused for it): libvirt's
+     * qemuProcessRecoverJob cancels the migration and resumes the guest (RUNNING_SAVE_CANCELED);
+     * the unfinished image goes too. Lock held.
+     */
+    static void recoverInterrupted(QemuHost host, QemuDomainObj dom, QmpClient qmp) {
+        try {
+            qmp.execute("migrate_cancel", null);
+            qmp.execute("cont", null);
+            dom.setState(StateReason.RUNNING_SAVE_CANCELED);
+            LOG.info("domain '{}': resumed after a managed save the previous daemon did not finish", dom.name());
+        } catch (QmpException e) {
+            LOG.warn("Could not resume domain '{}' after migration to file: {}", dom.name(), e.getMessage());
+        }
+        Lifecycle.deleteQuietly(SaveImageFile.partPath(imagePath(host.context(), dom)));
+    }
+
     private static boolean isSet(int flags, int bit) {
         return (flags & bit) != 0;
     }

@@ -30,6 +30,7 @@ import org.jvirt.api.ListFlag;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.jvirt.testing.ConsoleReader;
 import org.jvirt.testing.LinuxGuest;
@@ -127,7 +128,15 @@ class QemuManagedSaveTest {
         expect(DomainEventType.STARTED, STARTED_RESTORED);
         expect(DomainEventType.SUSPENDED, SUSPENDED_RESTORED);
         assertEquals(StateReason.PAUSED_MIGRATION, bed.conn.state(ref).namedReason());
-        bed.conn.resume(ref);
+        // a paused guest saved with VIR_DOMAIN_SAVE_RUNNING: no pause event, and it runs once restored
+        drain();
+        bed.conn.managedSave(ref, ManagedSave.SAVE_RUNNING);
+        expect(DomainEventType.STOPPED, STOPPED_SAVED);
+        assertImage(image, 1);
+        bed.conn.create(ref, 0);
+        bed.pid(ref);
+        expect(DomainEventType.STARTED, STARTED_RESTORED);
+        assertEquals(StateReason.RUNNING_RESTORED, bed.conn.state(ref).namedReason());
         try (ConsoleReader console = new ConsoleReader(bed.conn.openConsole(ref, null, 0))) {
             console.send("cat /marker\n");
             console.await(token, 1, SHELL);
@@ -267,6 +276,35 @@ class QemuManagedSaveTest {
                 .path("status").asText());
         assertFalse(Files.exists(dir.resolve("save/system/" + name + ".save")));
         assertFalse(bed.conn.hasManagedSaveImage(ref, 0));
+        bed.conn.destroy(ref, 0);
+    }
+
+    /**
+     * A daemon that died during a save left the guest paused for it and a part image: the next
+     * driver cancels the migration and resumes the guest (libvirt's qemuProcessRecoverJob), and
+     * removes the part.
+     */
+    @Test
+    void aSaveTheDaemonDidNotFinishIsUndoneOnReattach() throws Exception {
+        DomainRef ref = bed.conn.defineXml(TestBed.xml("saved5", UUID.randomUUID(), 1, ""), 0);
+        bed.conn.create(ref, 0);
+        long pid = bed.pid(ref);
+        QemuDomainObj obj = bed.host().byUuid(ref.uuid());
+        // the state a save leaves between its pause and its end, as the status record holds it
+        synchronized (obj) {
+            obj.qmp().execute("stop", null);
+            obj.setState(StateReason.PAUSED_SAVE);
+            bed.host().saveStatus(obj);
+        }
+        Path part = dir.resolve("save/system/saved5.save.part");
+        Files.createDirectories(part.getParent());
+        Files.write(part, new byte[92]);
+        bed.newDriver();
+        assertEquals(StateReason.RUNNING_SAVE_CANCELED, bed.conn.state(ref).namedReason());
+        assertEquals(pid, bed.pid(ref));
+        assertEquals("running", bed.host().byUuid(ref.uuid()).qmp().execute("query-status", null)
+                .path("status").asText());
+        assertFalse(Files.exists(part));
         bed.conn.destroy(ref, 0);
     }
 

@@ -105,7 +105,7 @@ public final class SaveImageFile {
     public static Writer create(Path target, String xml, boolean wasRunning) throws IOException {
         byte[] xmlBytes = (xml + "\0").getBytes(StandardCharsets.UTF_8);
         SaveImageHeader header = SaveImageHeader.forXml(xmlBytes.length, wasRunning);
-        Path temp = target.resolveSibling(target.getFileName() + ".part");
+        Path temp = partPath(target);
         Files.deleteIfExists(temp); // a save that a dead daemon did not finish
         FileChannel ch = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
@@ -120,6 +120,11 @@ public final class SaveImageFile {
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /** Where the image for {@code target} is written until it is complete. */
+    public static Path partPath(Path target) {
+        return target.resolveSibling(target.getFileName() + ".part");
     }
 
     /** An image being written: {@link #commit} makes it the image, {@link #abort} removes it. */
