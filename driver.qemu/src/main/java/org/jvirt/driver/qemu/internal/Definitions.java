@@ -1,5 +1,7 @@
 package org.jvirt.driver.qemu.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -15,6 +17,12 @@ import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
  * capabilities) and formatted before anything is registered, stored or started; each change is all or nothing, and a domain is visible only once it is complete.
  */
 final class Definitions {
+    /** virDomainUndefineFlagsValues: MANAGED_SAVE, SNAPSHOTS_METADATA, NVRAM, KEEP_NVRAM, CHECKPOINTS_METADATA, TPM, KEEP_TPM. */
+    private static final int UNDEFINE_MANAGED_SAVE = 1;
+    private static final int UNDEFINE_NVRAM = 4;
+    private static final int UNDEFINE_KEEP_NVRAM = 8;
+    private static final int UNDEFINE_FLAGS = 0x7f;
+
     private final QemuHost host;
 
     Definitions(QemuHost host) {
@@ -118,12 +126,30 @@ final class Definitions {
         }
     }
 
-    /** {@code qemuDomainUndefineFlags}: a running domain goes on as a transient one. */
-    void undefine(QemuDomainObj dom) throws VirtException {
+    /**
+     * {@code qemuDomainUndefineFlags}: a running domain goes on as a transient one. A managed save
+     * image is removed with {@code VIR_DOMAIN_UNDEFINE_MANAGED_SAVE}, else it keeps the domain.
+     */
+    void undefine(QemuDomainObj dom, int flags) throws VirtException {
+        QemuErrors.checkFlags(flags, UNDEFINE_FLAGS, "qemuDomainUndefineFlags");
+        if ((flags & UNDEFINE_NVRAM) != 0 && (flags & UNDEFINE_KEEP_NVRAM) != 0) {
+            throw QemuErrors.invalid("cannot both keep and delete nvram");
+        }
         synchronized (dom) {
             checkRegistered(dom);
             if (!dom.isPersistent()) {
                 throw QemuErrors.invalid("cannot undefine transient domain");
+            }
+            Path image = ManagedSave.imagePath(host.context(), dom);
+            if (Files.exists(image)) {
+                if ((flags & UNDEFINE_MANAGED_SAVE) == 0) {
+                    throw QemuErrors.invalid("Refusing to undefine while domain managed save image exists");
+                }
+                try {
+                    Files.delete(image);
+                } catch (IOException e) {
+                    throw QemuErrors.internal("Failed to remove domain managed save image");
+                }
             }
             host.deleteConfig(dom);
             if (dom.isActive()) {
@@ -148,8 +174,11 @@ final class Definitions {
         }
     }
 
-    /** virDomainCreateWithFlags: starts a defined domain that is not running. */
-    void start(QemuDomainObj dom, boolean paused) throws VirtException {
+    /**
+     * virDomainCreateWithFlags: starts a defined domain that is not running, from its managed save
+     * image if it has one and {@code forceBoot} is not set.
+     */
+    void start(QemuDomainObj dom, boolean paused, boolean forceBoot) throws VirtException {
         synchronized (dom) {
             // an undefine between the lookup and the lock leaves nothing to start
             checkRegistered(dom);
@@ -157,7 +186,7 @@ final class Definitions {
             if (def == null) {
                 throw QemuErrors.invalid("domain is already running");
             }
-            host.lifecycle().start(dom, def, paused);
+            new ManagedSave(host).start(dom, def, paused, forceBoot);
         }
     }
 

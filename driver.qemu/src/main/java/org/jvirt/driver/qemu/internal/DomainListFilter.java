@@ -7,19 +7,22 @@ import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 
 /**
  * The {@code VIR_CONNECT_LIST_DOMAINS_*} filters, shared by {@code listAllDomains} and the domain
- * stats collector: each pair (active/inactive, persistent/transient, autostart/no-autostart) filters
+ * stats collector: each pair (active/inactive, persistent/transient, autostart/no-autostart,
+ * managed save image or none) filters
  * only when one of its two bits is set, and the state bits select any of the states they name.
  */
 final class DomainListFilter {
     private DomainListFilter() {
     }
 
-    static boolean matches(QemuDomainObj d, int flags) {
+    static boolean matches(QemuDomainObj d, int flags, HostContext ctx) {
         boolean active = d.isActive();
         DomainState s = d.state().state();
         return pair(flags, ListFlag.ACTIVE, ListFlag.INACTIVE, active)
                 && pair(flags, ListFlag.PERSISTENT, ListFlag.TRANSIENT, d.isPersistent())
                 && pair(flags, ListFlag.AUTOSTART, ListFlag.NO_AUTOSTART, d.autostart())
+                && (!Flag.isSet(flags, ListFlag.MANAGEDSAVE) && !Flag.isSet(flags, ListFlag.NO_MANAGEDSAVE)
+                        || pair(flags, ListFlag.MANAGEDSAVE, ListFlag.NO_MANAGEDSAVE, ManagedSave.hasImage(ctx, d)))
                 && states(flags, s);
     }
 

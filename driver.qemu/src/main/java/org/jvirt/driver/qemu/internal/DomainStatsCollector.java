@@ -51,7 +51,7 @@ final class DomainStatsCollector {
         for (QemuDomainObj dom : domains) {
             synchronized (dom) {
                 DomainDef def = dom.def();
-                if (def == null || !DomainListFilter.matches(dom, flags & FILTERS)) {
+                if (def == null || !DomainListFilter.matches(dom, flags & FILTERS, host.context())) {
                     continue; // a transient domain that stopped meanwhile, or filtered out
                 }
                 out.add(new DomainStatsRecord(dom.ref(), record(dom, def, groups)));

@@ -24,11 +24,13 @@ import org.jvirt.driver.qemu.internal.volume.GuestVolumes;
  * @param networks      plugs guests' network interfaces into the host's virtual networks
  * @param volumes       resolves guests' {@code <disk type='volume'>} through the host's storage pools
  * @param commands      host commands (and QEMU itself) behind the configured prefix
+ * @param saveDir       the managed save images, {@code <name>.save} (libvirt's save_dir)
  */
 public record HostContext(String storeDriver, Path runDir, Path logDir, String defaultMachine,
                           Duration destroyTimeout, Duration monitorTimeout, Duration commandTimeout,
                           int maxMessageBytes, DomainXmlCodec codec, StateStore store, Emulators emulators,
                           ArgvBuilder argv, VcpuManager vcpus, GuestCgroups cgroups,
                           StartObserver startObserver, QemuSecurity security,
-                          GuestNetworks networks, HostCommands commands, GuestVolumes volumes) {
+                          GuestNetworks networks, HostCommands commands, GuestVolumes volumes,
+                          Path saveDir) {
 }

@@ -44,8 +44,31 @@ public final class Lifecycle {
         this.ctx = host.context();
     }
 
+    /** libvirt's VIR_DOMAIN_EVENT_STARTED_RESTORED. */
+    static final int STARTED_RESTORED = 2;
+
+    /**
+     * A restore: QEMU starts with {@code -incoming defer} and loads a saved state before its CPUs
+     * may run (libvirt's incoming migration of qemuProcessStartWithMemoryState).
+     */
+    public interface Incoming {
+        /** Loads the state into the emulator, still paused; the domain's lock is held. */
+        void load(QemuDomainObj dom, QmpClient qmp) throws VirtException;
+
+        /** The SUSPENDED event's detail when the restored guest stays paused. */
+        int pausedDetail();
+    }
+
     /** Starts {@code def} as the live definition of {@code dom}. On failure nothing is left behind. */
     public void start(QemuDomainObj dom, DomainDef def, boolean paused) throws VirtException {
+        start(dom, def, paused, null);
+    }
+
+    /**
+     * Starts {@code def}, booting it or, with {@code incoming}, restoring a saved state into it;
+     * a restored guest is running only if not {@code paused}. On failure nothing is left behind.
+     */
+    public void start(QemuDomainObj dom, DomainDef def, boolean paused, Incoming incoming) throws VirtException {
         synchronized (dom) {
             if (dom.isActive()) {
                 throw QemuErrors.invalid("domain is already running");
@@ -74,8 +97,12 @@ public final class Lifecycle {
             ListenSockets sockets = ListenSockets.none();
             try {
                 sockets = ListenSockets.open(live, 3 + taps.descriptors().size());
-                argv = ctx.commands().wrap(ctx.security().launcher(live,
-                        ctx.argv().build(live, emulator, monitor, pidFile, taps.inChild(), sockets.inChild())));
+                List<String> qemu = new ArrayList<>(
+                        ctx.argv().build(live, emulator, monitor, pidFile, taps.inChild(), sockets.inChild()));
+                if (incoming != null) {
+                    qemu.addAll(List.of("-incoming", "defer"));
+                }
+                argv = ctx.commands().wrap(ctx.security().launcher(live, qemu));
             } catch (VirtException | RuntimeException | Error e) {
                 sockets.close();
                 ListenSockets.remove(live);
@@ -93,7 +120,7 @@ public final class Lifecycle {
                     sockets.close();
                 }
                 recordAndRelease(dom, process, id, live, monitor, log);
-                connectAndRun(dom, live, process, monitor, paused, argv.contains("-no-reboot"));
+                connectAndRun(dom, live, process, monitor, paused, argv.contains("-no-reboot"), incoming);
             } catch (VirtException | IOException | QmpException | RuntimeException e) {
                 String tail = abortStart(dom, live, process, id, monitor, pidFile, log);
                 throw e instanceof IOException ? QemuErrors.internal("cannot start emulator " + emulator + ": "
@@ -103,9 +130,11 @@ public final class Lifecycle {
                 throw e;
             }
             LOG.info("domain '{}' started: pid {}, monitor {}", def.name(), dom.pid(), monitor);
-            host.events().emit(dom, DomainEventType.STARTED, DomainEventType.STARTED_BOOTED);
+            host.events().emit(dom, DomainEventType.STARTED,
+                    incoming != null ? STARTED_RESTORED : DomainEventType.STARTED_BOOTED);
             if (paused) {
-                host.events().emit(dom, DomainEventType.SUSPENDED, DomainEventType.SUSPENDED_PAUSED);
+                host.events().emit(dom, DomainEventType.SUSPENDED,
+                        incoming != null ? incoming.pausedDetail() : DomainEventType.SUSPENDED_PAUSED);
             }
         }
     }
@@ -149,7 +178,7 @@ public final class Lifecycle {
 
     /** QMP, vCPUs, {@code cont}; the status record follows each step and says "started" last. */
     private void connectAndRun(QemuDomainObj dom, DomainDef live, Process process, Path monitor, boolean paused,
-                               boolean noReboot) throws VirtException, QmpException {
+                               boolean noReboot, Incoming incoming) throws VirtException, QmpException {
         MonitorListener listener = new MonitorListener(this, dom);
         QmpClient qmp = QmpClient.connect(live.name(), monitor, ctx.monitorTimeout(), process::isAlive,
                 ctx.maxMessageBytes(), ctx.commandTimeout(), listener);
@@ -168,11 +197,16 @@ public final class Lifecycle {
         MemoryResize.setUp(qmp, live);
         host.saveStatus(dom);
         reached(StartObserver.Stage.VCPUS_READY, dom);
+        if (incoming != null) {
+            incoming.load(dom, qmp);
+        }
         if (!paused) {
             qmp.execute("cont", null);
         }
         reached(StartObserver.Stage.CONTINUED, dom);
-        dom.setState(paused ? StateReason.PAUSED_USER : StateReason.RUNNING_BOOTED);
+        // libvirt's qemuProcessFinishStartup: a guest restored paused is "paused (migrating)"
+        dom.setState(incoming == null ? (paused ? StateReason.PAUSED_USER : StateReason.RUNNING_BOOTED)
+                : paused ? StateReason.PAUSED_MIGRATION : StateReason.RUNNING_RESTORED);
         host.saveStatus(dom);
         reached(StartObserver.Stage.STARTED, dom);
     }

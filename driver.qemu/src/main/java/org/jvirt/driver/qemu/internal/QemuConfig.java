@@ -26,6 +26,11 @@ public @interface QemuConfig {
             + "under the working directory otherwise")
     String log_dir() default "";
 
+    @AttributeDefinition(description = "Folder for managed save images (virsh managedsave), one sub-folder per "
+            + "URI (system, session): libvirt's save_dir. Empty means <jvirt.qemu.dir>/save, else "
+            + "/var/lib/jvirt/qemu/save for root, var/qemu/save under the working directory otherwise")
+    String save_dir() default "";
+
     @AttributeDefinition(description = "libvirt's CPU map (Debian's libvirt0 installs it), read for the host-model "
             + "CPU and the CPU vendors of virsh domcapabilities")
     String cpu_map_dir() default "/usr/share/libvirt/cpu_map";

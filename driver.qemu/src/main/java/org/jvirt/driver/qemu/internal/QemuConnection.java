@@ -41,6 +41,7 @@ final class QemuConnection implements DriverConnection {
     private final VcpuResize vcpus;
     private final DomainStatsCollector stats;
     private final EventSubscription subscription;
+    private final ManagedSave managedSave;
 
     QemuConnection(QemuDriver driver, QemuHost host) {
         this.driver = driver;
@@ -54,6 +55,7 @@ final class QemuConnection implements DriverConnection {
         this.memory = new MemoryResize(host);
         this.vcpus = new VcpuResize(host);
         this.stats = new DomainStatsCollector(host);
+        this.managedSave = new ManagedSave(host);
     }
 
     @Override
@@ -102,7 +104,8 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public List<DomainRef> listAllDomains(int flags) {
-        return host.all().stream().filter(d -> DomainListFilter.matches(d, flags)).map(QemuDomainObj::ref).toList();
+        return host.all().stream().filter(d -> DomainListFilter.matches(d, flags, host.context()))
+                .map(QemuDomainObj::ref).toList();
     }
 
     @Override
@@ -160,8 +163,10 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public void create(DomainRef ref, int flags) throws VirtException {
-        QemuErrors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED), "qemuDomainCreateWithFlags");
-        definitions.start(lookup.find(ref), Flag.isSet(flags, CreateFlag.START_PAUSED));
+        QemuErrors.checkFlags(flags, Flag.mask(CreateFlag.START_PAUSED, CreateFlag.START_BYPASS_CACHE,
+                CreateFlag.START_FORCE_BOOT), "qemuDomainCreateWithFlags");
+        definitions.start(lookup.find(ref), Flag.isSet(flags, CreateFlag.START_PAUSED),
+                Flag.isSet(flags, CreateFlag.START_FORCE_BOOT));
     }
 
     @Override
@@ -202,7 +207,23 @@ final class QemuConnection implements DriverConnection {
 
     @Override
     public void undefine(DomainRef ref, int flags) throws VirtException {
-        definitions.undefine(lookup.find(ref));
+        definitions.undefine(lookup.find(ref), flags);
+    }
+
+    @Override
+    public void managedSave(DomainRef ref, int flags) throws VirtException {
+        managedSave.save(lookup.find(ref), flags);
+    }
+
+    @Override
+    public boolean hasManagedSaveImage(DomainRef ref, int flags) throws VirtException {
+        QemuErrors.checkFlags(flags, 0, "qemuDomainHasManagedSaveImage");
+        return ManagedSave.hasImage(host.context(), lookup.find(ref));
+    }
+
+    @Override
+    public void managedSaveRemove(DomainRef ref, int flags) throws VirtException {
+        managedSave.remove(lookup.find(ref), flags);
     }
 
     @Override

@@ -178,6 +178,8 @@ public final class QemuDriver implements HypervisorDriver {
         Path base = property(context, "jvirt.qemu.dir").map(Path::of).orElse(dirs.state().resolve("qemu"));
         Path run = config.state_dir().isEmpty() ? dirs.run().resolve("qemu") : Path.of(config.state_dir());
         Path log = config.log_dir().isEmpty() ? base.resolve("log") : Path.of(config.log_dir());
+        // save images outlive a host's reboot: with the persistent state, as libvirt's save_dir
+        Path save = config.save_dir().isEmpty() ? base.resolve("save") : Path.of(config.save_dir());
         emulators = new Emulators(config.emulator_search_path());
         // probe processes get their own short folder: monitor socket paths must stay under 108 bytes
         QmpProber prober = new QmpProber(run.resolve("probe").toAbsolutePath(),
@@ -190,9 +192,9 @@ public final class QemuDriver implements HypervisorDriver {
         GuestCgroups sessionCgroups = new GuestCgroups(mounts, "qemu", System.getProperty("user.name"));
         // libvirt uses DAC only in its privileged daemon: qemu:///system run by root
         boolean root = HostDirectories.isRoot();
-        system = host(config, "qemu", run.resolve("system"), log.resolve("system"),
+        system = host(config, "qemu", run.resolve("system"), log.resolve("system"), save.resolve("system"),
                 new VcpuManager(resolvers, cgroups), cgroups, root);
-        session = host(config, "qemu-session", run.resolve("session"), log.resolve("session"),
+        session = host(config, "qemu-session", run.resolve("session"), log.resolve("session"), save.resolve("session"),
                 new VcpuManager(resolvers, sessionCgroups), sessionCgroups, false);
         initWait = Duration.ofMillis(config.init_wait_ms());
         active = true;
@@ -249,7 +251,7 @@ public final class QemuDriver implements HypervisorDriver {
         }
     }
 
-    private QemuHost host(QemuConfig c, String storeName, Path run, Path log, VcpuManager vcpus,
+    private QemuHost host(QemuConfig c, String storeName, Path run, Path log, Path save, VcpuManager vcpus,
                           GuestCgroups cgroups, boolean privileged) {
         HostCommands commands = new HostCommands(List.of(c.command_prefix()));
         QemuSecurity security = new QemuSecurity(new DacSettings(privileged, c.user(), c.group(),
@@ -260,7 +262,7 @@ public final class QemuDriver implements HypervisorDriver {
                 new LibvirtArgv(hostCaps::capsOf, codec, run.toAbsolutePath(), c.machine_default(), secrets), vcpus,
                 cgroups,
                 startObserver, security, new GuestNetworks(networkDriver::get, commands), commands,
-                new GuestVolumes(new SharedVolumeResolver(storageDriver::get))));
+                new GuestVolumes(new SharedVolumeResolver(storageDriver::get)), save.toAbsolutePath()));
     }
 
     private static Optional<String> property(BundleContext context, String name) {

@@ -113,7 +113,8 @@ public final class QemuHost {
         for (QemuDomainObj d : all()) {
             if (d.autostart() && !d.isActive() && d.persistentDef() != null) {
                 try {
-                    lifecycle.start(d, d.persistentDef(), false);
+                    // libvirt's qemuAutostartDomain goes through qemuDomainObjStart: a saved guest resumes
+                    new ManagedSave(this).start(d, d.persistentDef(), false, false);
                 } catch (VirtException e) {
                     LOG.error("autostart of domain '{}' failed: {}", d.name(), e.getMessage());
                 }

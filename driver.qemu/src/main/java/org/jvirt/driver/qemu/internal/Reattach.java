@@ -105,6 +105,9 @@ final class Reattach {
                     LOG.info("domain '{}' reattached while powered off: pid {} ends", st.name(), st.pid());
                     return;
                 }
+                if (dom.state().namedReason() == StateReason.PAUSED_SAVE) {
+                    ManagedSave.recoverInterrupted(host, dom, qmp);
+                }
                 ctx.vcpus().refresh(dom);
                 host.saveStatus(dom);
                 LOG.info("domain '{}' reattached: pid {}, state {}", st.name(), st.pid(), dom.state().namedReason());

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +22,13 @@ import java.util.stream.Stream;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.SecurityModel;
+import org.jvirt.api.StateReason;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.HostDirectories;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
+import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -236,6 +239,36 @@ class QemuDacTest {
         assertEquals(label, owner(Path.of(path).getParent()));
         bed.conn.destroy(g, 0);
         assertFalse(Files.exists(Path.of(path).getParent()), "the channel folder goes with the guest");
+    }
+
+    /**
+     * Managed save with QEMU as the unprivileged user: the emulator reaches the save socket it
+     * is given, the image is the daemon's own (mode 0600, as libvirt's, which QEMU never opens),
+     * the disk's owner is given back while the guest is saved and taken again by the restore.
+     */
+    @Test
+    void aGuestOfTheUnprivilegedUserIsSavedIntoAnImageOfTheDaemon() throws Exception {
+        Path disk = image("saved.img", 1234, 1234);
+        UUID u = UUID.randomUUID();
+        DomainRef g = bed.conn.defineXml(xml("dacsave", u, "", disk(disk, "vda", false)), 0);
+        bed.conn.create(g, 0);
+        long pid = bed.pid(g);
+        String label = "+" + uid + ":+" + gid;
+        assertEquals(label, owner(disk));
+        bed.conn.managedSave(g, 0);
+        assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
+        Path image = dir.resolve("save/system/dacsave.save");
+        assertEquals("+0:+0", owner(image));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(image)));
+        assertEquals("+1234:+1234", owner(disk), "the disk's owner is given back while the guest is saved");
+        bed.conn.create(g, 0);
+        long restored = bed.pid(g);
+        assertEquals(List.of(uid, uid, uid, uid), statusIds(restored, "Uid:"));
+        assertEquals(StateReason.RUNNING_RESTORED, bed.conn.state(g).namedReason());
+        assertEquals(label, owner(disk));
+        assertFalse(Files.exists(image));
+        bed.conn.destroy(g, 0);
+        assertEquals("+1234:+1234", owner(disk));
     }
 
     private static String xml(String name, UUID uuid, String os, String devices) {

@@ -160,6 +160,11 @@ final class TestBed implements AutoCloseable {
             }
 
             @Override
+            public String save_dir() {
+                return dir.resolve("save").toString();
+            }
+
+            @Override
             public String cpu_map_dir() {
                 return "/usr/share/libvirt/cpu_map";
             }

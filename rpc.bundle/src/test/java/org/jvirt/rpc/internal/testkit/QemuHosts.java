@@ -17,7 +17,7 @@ import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 /**
  * The core around the real QEMU driver (qemu:///system and qemu:///session), every file of it
- * (state store, run and log folders) under one folder, emulators found on the PATH. Serves
+ * (state store, run, log and save folders) under one folder, emulators found on the PATH. Serves
  * definitions without starting guests; deactivating it leaves any guest running, so tests that
  * start guests must stop them.
  */
@@ -63,6 +63,7 @@ public final class QemuHosts implements AutoCloseable {
                         : switch (method.getName()) {
                             case "state_dir" -> dir.resolve("run").toString();
                             case "log_dir" -> dir.resolve("log").toString();
+                            case "save_dir" -> dir.resolve("save").toString();
                             case "annotationType" -> QemuConfig.class;
                             default -> method.getDefaultValue();
                         });
