@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,11 @@ class VirshDomiftuneQemuTest {
             String uri = "qemu+unix:///system?socket=" + d.rw;
             ok(Proc.virsh(uri, "define", xml.toString()));
             ok(Proc.virsh(uri, "start", "iftq"));
+            long pid;
+            try (Stream<Path> st = Files.list(dir.resolve("run/system"))) {
+                Path pidFile = st.filter(p -> p.getFileName().toString().endsWith(".pid")).findFirst().orElseThrow();
+                pid = Long.parseLong(Files.readString(pidFile).strip());
+            }
             try {
                 String live = ok(Proc.virsh(uri, "domiftune", "iftq", "vnet0")).out();
                 assertEquals("inbound.average: 1000\ninbound.peak   : 2000\ninbound.burst  : 64\ninbound.floor  : 0\n"
@@ -95,9 +101,15 @@ class VirshDomiftuneQemuTest {
                 assertTrue(ro.err().contains("read only access prevents virDomainSetInterfaceParameters"), ro.err());
                 assertEquals(live, ok(Proc.virsh(uri, "domiftune", "iftq", "vnet0")).out());
             } finally {
-                Proc.virsh(uri, "destroy", "iftq");
+                if (Proc.virsh(uri, "destroy", "iftq").exit() != 0) {
+                    ProcessHandle.of(pid).ifPresent(h -> {
+                        h.destroyForcibly();
+                        h.onExit().join();
+                    });
+                }
                 Proc.virsh(uri, "undefine", "iftq");
             }
+            assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), "QEMU " + pid + " stopped");
             assertFalse(ok(Proc.virsh(uri, "list", "--all")).out().contains("iftq"));
         }
     }
