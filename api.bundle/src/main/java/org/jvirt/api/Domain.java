@@ -133,6 +133,44 @@ public interface Domain {
     /** Changes block I/O tunables; flags of {@link ModificationFlag}. */
     void setBlkioParameters(List<TypedParameter> params, int flags) throws VirtException;
 
+    // ---- interface bandwidth (virsh domiftune) ----
+
+    /** libvirt's {@code VIR_DOMAIN_BANDWIDTH_*} parameter names, all {@link ParameterType#UINT}: kB/s, burst kB. */
+    String BANDWIDTH_IN_AVERAGE = "inbound.average";
+    String BANDWIDTH_IN_PEAK = "inbound.peak";
+    String BANDWIDTH_IN_BURST = "inbound.burst";
+    String BANDWIDTH_IN_FLOOR = "inbound.floor";
+    String BANDWIDTH_OUT_AVERAGE = "outbound.average";
+    String BANDWIDTH_OUT_PEAK = "outbound.peak";
+    String BANDWIDTH_OUT_BURST = "outbound.burst";
+
+    /**
+     * The {@code <bandwidth>} of one interface, named by host device ({@code <target dev>}) or MAC
+     * address, as the {@code BANDWIDTH_*} parameters ({@code virDomainGetInterfaceParameters}); flags
+     * of {@link ModificationFlag}.
+     *
+     * @throws VirtException INVALID_ARG "'x' is not a known interface"; NO_SUPPORT from drivers without it
+     * @since 1.10
+     */
+    List<TypedParameter> interfaceParameters(String device, int flags) throws VirtException;
+
+    /**
+     * How many parameters {@link #interfaceParameters} returns: libvirt's call with {@code nparams} 0,
+     * which the drivers answer before (test) or without (QEMU) looking the device up.
+     *
+     * @since 1.10
+     */
+    int interfaceParameterCount(String device, int flags) throws VirtException;
+
+    /**
+     * Changes an interface's {@code <bandwidth>} ({@code virDomainSetInterfaceParameters}): an
+     * average (or inbound floor) of 0 removes that direction; flags of {@link ModificationFlag}.
+     * Refused on a read-only connection.
+     *
+     * @since 1.10
+     */
+    void setInterfaceParameters(String device, List<TypedParameter> params, int flags) throws VirtException;
+
     /**
      * Sets the current memory (balloon) or, with {@link MemoryFlag#MAXIMUM}, the maximum memory, in
      * KiB; flags of {@link ModificationFlag} and {@link MemoryFlag} ({@code virDomainSetMemoryFlags}).

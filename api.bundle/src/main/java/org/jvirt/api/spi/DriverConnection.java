@@ -221,6 +221,20 @@ public interface DriverConnection {
         throw unsupported("virDomainSetBlkioParameters");
     }
 
+    /** Interface bandwidth (virsh domiftune); the count is libvirt's get with nparams 0. @since 1.12 */
+    default List<TypedParameter> interfaceParameters(DomainRef dom, String device, int flags) throws VirtException {
+        throw unsupported("virDomainGetInterfaceParameters");
+    }
+
+    default int interfaceParameterCount(DomainRef dom, String device, int flags) throws VirtException {
+        throw unsupported("virDomainGetInterfaceParameters");
+    }
+
+    default void setInterfaceParameters(DomainRef dom, String device, List<TypedParameter> params, int flags)
+            throws VirtException {
+        throw unsupported("virDomainSetInterfaceParameters");
+    }
+
     default void setMemory(DomainRef dom, long kib, int flags) throws VirtException {
         throw unsupported("virDomainSetMemoryFlags");
     }

@@ -48,6 +48,7 @@ final class DomainFacade implements Domain {
     private final DomainSnapshots snapshots;
     private final DomainGuestCalls guest;
     private final DomainSaveKeyCalls saveKey;
+    private final DomainInterfaceTuning ifaceTune;
 
     /**
      * @param generation the binding's that gave {@code ref}, {@link DomainCalls#UNRESOLVED} for none
@@ -64,6 +65,7 @@ final class DomainFacade implements Domain {
         this.snapshots = new DomainSnapshots(this, new SnapshotCalls(connection, calls));
         this.guest = new DomainGuestCalls(connection, calls);
         this.saveKey = new DomainSaveKeyCalls(connection, calls);
+        this.ifaceTune = new DomainInterfaceTuning(connection, calls);
     }
 
     @Override
@@ -240,6 +242,21 @@ final class DomainFacade implements Domain {
     @Override
     public void setBlkioParameters(List<TypedParameter> params, int flags) throws VirtException {
         tuning.setBlkioParameters(params, flags);
+    }
+
+    @Override
+    public List<TypedParameter> interfaceParameters(String device, int flags) throws VirtException {
+        return ifaceTune.parameters(device, flags);
+    }
+
+    @Override
+    public int interfaceParameterCount(String device, int flags) throws VirtException {
+        return ifaceTune.count(device, flags);
+    }
+
+    @Override
+    public void setInterfaceParameters(String device, List<TypedParameter> params, int flags) throws VirtException {
+        ifaceTune.set(device, params, flags);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.Flag;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.OpenFlag;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuFlag;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -70,6 +71,8 @@ class FacadeValidationTest {
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainManagedSave", () -> dom.managedSave(0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainManagedSaveRemove", () -> dom.managedSaveRemove(0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainSendKey", () -> dom.sendKey(0, 0, new int[] {30}, 0));
+            fails(ErrorCode.OPERATION_DENIED, p + "virDomainSetInterfaceParameters", () -> dom.setInterfaceParameters(
+                    "vnet0", List.of(TypedParameter.ofUInt(Domain.BANDWIDTH_IN_AVERAGE, 1)), 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainDefineXML", () -> ro.defineXml("<domain/>", 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virDomainCreateXML", () -> ro.createXml("<domain/>", 0));
             fails(ErrorCode.OPERATION_DENIED, p + "virConnectDomainXMLToNative",
@@ -141,6 +144,14 @@ class FacadeValidationTest {
                     + "exclusive", () -> dom.managedSave(6));
             fails(ErrorCode.INVALID_ARG, "device in virDomainInterfaceStats must not be NULL",
                     () -> dom.interfaceStats(null));
+            fails(ErrorCode.INVALID_ARG, "device in virDomainGetInterfaceParameters must not be NULL",
+                    () -> dom.interfaceParameters(null, 0));
+            fails(ErrorCode.INVALID_ARG, "device in virDomainGetInterfaceParameters must not be NULL",
+                    () -> dom.interfaceParameterCount(null, 0));
+            fails(ErrorCode.INVALID_ARG, "params in virDomainSetInterfaceParameters must not be NULL",
+                    () -> dom.setInterfaceParameters("vnet0", null, 0));
+            fails(ErrorCode.INVALID_ARG, "nparams in virDomainSetInterfaceParameters must be greater than zero",
+                    () -> dom.setInterfaceParameters("vnet0", List.of(), 0));
             assertEquals(before, driverCalls(), "refused calls must not reach the driver");
         }
     }
@@ -156,6 +167,10 @@ class FacadeValidationTest {
         fails(ErrorCode.INVALID_CONN, "invalid connection pointer in virConnectGetType", c::type);
         fails(ErrorCode.INVALID_CONN, "invalid connection pointer in virConnectGetLibVersion", c::libVersion);
         fails(ErrorCode.INVALID_CONN, "invalid connection pointer in virDomainGetInfo", dom::info);
+        fails(ErrorCode.INVALID_CONN, "invalid connection pointer in virDomainGetInterfaceParameters",
+                () -> dom.interfaceParameters("vnet0", 0));
+        fails(ErrorCode.INVALID_CONN, "invalid connection pointer in virDomainSetInterfaceParameters",
+                () -> dom.setInterfaceParameters("vnet0", List.of(TypedParameter.ofUInt("x", 1)), 0));
         fails(ErrorCode.INVALID_CONN, "invalid connection pointer in virDomainLookupByName",
                 () -> c.lookupByName("test"));
         assertTrue(driver.connections.get(0).closed, "closing the facade closes the driver connection");
@@ -169,6 +184,11 @@ class FacadeValidationTest {
             Domain dom = c.lookupByName("test");
             fails(ErrorCode.NO_SUPPORT,
                     "this function is not supported by the connection driver: virDomainGetVcpus", dom::vcpuInfo);
+            fails(ErrorCode.NO_SUPPORT, "this function is not supported by the connection driver: "
+                    + "virDomainGetInterfaceParameters", () -> dom.interfaceParameterCount("vnet0", 0));
+            fails(ErrorCode.NO_SUPPORT, "this function is not supported by the connection driver: "
+                    + "virDomainSetInterfaceParameters", () -> dom.setInterfaceParameters("vnet0",
+                            List.of(TypedParameter.ofUInt(Domain.BANDWIDTH_IN_AVERAGE, 1)), 0));
         }
     }
 

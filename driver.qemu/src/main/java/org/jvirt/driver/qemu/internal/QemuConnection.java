@@ -42,6 +42,7 @@ final class QemuConnection implements DriverConnection {
     private final DomainStatsCollector stats;
     private final EventSubscription subscription;
     private final ManagedSave managedSave;
+    private final InterfaceTuning ifaceTune;
 
     QemuConnection(QemuDriver driver, QemuHost host) {
         this.driver = driver;
@@ -56,6 +57,7 @@ final class QemuConnection implements DriverConnection {
         this.vcpus = new VcpuResize(host);
         this.stats = new DomainStatsCollector(host);
         this.managedSave = new ManagedSave(host);
+        this.ifaceTune = new InterfaceTuning(new TuneTarget(host), host.context().networks().bandwidth());
     }
 
     @Override
@@ -297,6 +299,22 @@ final class QemuConnection implements DriverConnection {
     @Override
     public void setBlkioParameters(DomainRef ref, List<TypedParameter> params, int flags) throws VirtException {
         tuning.blkio().set(lookup.find(ref), params, flags);
+    }
+
+    @Override
+    public List<TypedParameter> interfaceParameters(DomainRef ref, String device, int flags) throws VirtException {
+        return ifaceTune.get(lookup.find(ref), device, flags);
+    }
+
+    @Override
+    public int interfaceParameterCount(DomainRef ref, String device, int flags) throws VirtException {
+        return ifaceTune.count(lookup.find(ref), flags);
+    }
+
+    @Override
+    public void setInterfaceParameters(DomainRef ref, String device, List<TypedParameter> params, int flags)
+            throws VirtException {
+        ifaceTune.set(lookup.find(ref), device, params, flags);
     }
 
     @Override

@@ -25,6 +25,7 @@ abstract class TestGuestCalls implements DriverConnection {
     protected final TestHost host;
     private final VcpuOps vcpus;
     private final TuningOps tuning;
+    private final InterfaceTuningOps ifaceTune;
     private final ResizeOps resize;
     private final StatsOps stats;
 
@@ -32,6 +33,7 @@ abstract class TestGuestCalls implements DriverConnection {
         this.host = host;
         this.vcpus = new VcpuOps(host);
         this.tuning = new TuningOps(host);
+        this.ifaceTune = new InterfaceTuningOps(host);
         this.resize = new ResizeOps(host);
         this.stats = new StatsOps(host);
     }
@@ -94,6 +96,22 @@ abstract class TestGuestCalls implements DriverConnection {
     @Override
     public void setBlkioParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
         tuning.setBlkioParameters(dom, params, flags);
+    }
+
+    @Override
+    public List<TypedParameter> interfaceParameters(DomainRef dom, String device, int flags) throws VirtException {
+        return ifaceTune.get(dom, device, flags);
+    }
+
+    @Override
+    public int interfaceParameterCount(DomainRef dom, String device, int flags) throws VirtException {
+        return ifaceTune.count(flags);
+    }
+
+    @Override
+    public void setInterfaceParameters(DomainRef dom, String device, List<TypedParameter> params, int flags)
+            throws VirtException {
+        ifaceTune.set(dom, device, params, flags);
     }
 
     @Override

@@ -254,6 +254,22 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     }
 
     @Override
+    public List<TypedParameter> interfaceParameters(DomainRef dom, String device, int flags) throws VirtException {
+        return tuning.interfaceParameters(dom, device, flags);
+    }
+
+    @Override
+    public int interfaceParameterCount(DomainRef dom, String device, int flags) throws VirtException {
+        return tuning.interfaceParameterCount(dom, device, flags);
+    }
+
+    @Override
+    public void setInterfaceParameters(DomainRef dom, String device, List<TypedParameter> params, int flags)
+            throws VirtException {
+        tuning.setInterfaceParameters(dom, device, params, flags);
+    }
+
+    @Override
     public BitSet emulatorPinInfo(DomainRef dom, int flags) throws VirtException {
         return tuning.emulatorPinInfo(dom, Math.max(1, vcpus.maplen()), flags);
     }

@@ -163,6 +163,8 @@ final class ArgShapes {
         put(List.of(dom, XdrArg.HYPER, i), RemoteProc.DOMAIN_SET_MEMORY_FLAGS);
         put(List.of(XdrArg.DOMAINS, i, i), RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS);
         put(List.of(dom, XdrArg.STRING), RemoteProc.DOMAIN_INTERFACE_STATS);
+        put(List.of(dom, XdrArg.STRING, XdrArg.INTERFACE_PARAMS, i), RemoteProc.DOMAIN_SET_INTERFACE_PARAMETERS);
+        put(List.of(dom, XdrArg.STRING, i, i), RemoteProc.DOMAIN_GET_INTERFACE_PARAMETERS);
         put(List.of(dom, i, i), RemoteProc.DOMAIN_INTERFACE_ADDRESSES);
         put(List.of(dom, XdrArg.SIGNED_HYPER, i, i), RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL);
         put(List.of(dom, i, i, XdrArg.KEYCODES, i), RemoteProc.DOMAIN_SEND_KEY);

@@ -19,7 +19,7 @@ import org.jvirt.rpc.internal.wire.TypedParams;
 import org.jvirt.rpc.internal.xdr.XdrWriter;
 
 /**
- * Scheduler, memory and block I/O parameters and emulator pinning, as libvirtd's
+ * Scheduler, memory, block I/O and interface bandwidth parameters and emulator pinning, as libvirtd's
  * remoteDispatchDomain* handlers: {@code nparams} bounds the answer (0 asks how many, for memory
  * and block I/O), string parameters go only to callers that said {@code VIR_TYPED_PARAM_STRING_OKAY}.
  */
@@ -78,6 +78,26 @@ final class TuningProcedures {
             List<TypedParameter> params = nonEmpty(TypedParams.read(a, RemoteProc.DOMAIN_BLKIO_PARAMETERS_MAX),
                     "virDomainSetBlkioParameters");
             d.setBlkioParameters(params, a.readInt());
+        });
+        t.add(RemoteProc.DOMAIN_GET_INTERFACE_PARAMETERS, "virDomainGetInterfaceParameters", READ, (c, a, r) -> {
+            Domain d = domain(c, a);
+            String device = a.readString();
+            int nparams = checkMax(a.readInt(), RemoteProc.DOMAIN_INTERFACE_PARAMETERS_MAX);
+            int flags = a.readInt();
+            if (nparams == 0) {
+                // the drivers count without looking the device up, as libvirt's do for nparams 0
+                TypedParams.write(r, List.of());
+                r.writeInt(d.interfaceParameterCount(device, flags));
+                return;
+            }
+            countOrParams(r, d.interfaceParameters(device, flags), nparams, flags);
+        });
+        t.add(RemoteProc.DOMAIN_SET_INTERFACE_PARAMETERS, "virDomainSetInterfaceParameters", WRITE, (c, a, r) -> {
+            Domain d = domain(c, a);
+            String device = a.readString();
+            List<TypedParameter> params = nonEmpty(TypedParams.read(a, RemoteProc.DOMAIN_INTERFACE_PARAMETERS_MAX),
+                    "virDomainSetInterfaceParameters");
+            d.setInterfaceParameters(device, params, a.readInt());
         });
         t.add(RemoteProc.DOMAIN_PIN_EMULATOR, "virDomainPinEmulator", WRITE, (c, a, r) -> {
             Domain d = domain(c, a);

@@ -164,6 +164,12 @@ enum XdrArg {
             TypedParamsArg.skip(r, RemoteProc.DOMAIN_BLKIO_PARAMETERS_MAX);
         }
     },
+    INTERFACE_PARAMS(TypedParamsArg.declared(RemoteProc.DOMAIN_INTERFACE_PARAMETERS_MAX)) {
+        @Override
+        void skip(XdrReader r) throws XdrException {
+            TypedParamsArg.skip(r, RemoteProc.DOMAIN_INTERFACE_PARAMETERS_MAX);
+        }
+    },
     PORT_PARAMS(TypedParamsArg.declared(RemoteProc.NETWORK_PORT_PARAMETERS_MAX)) {
         @Override
         void skip(XdrReader r) throws XdrException {

@@ -104,6 +104,8 @@ public final class RemoteProc {
     public static final int DOMAIN_GET_MEMORY_PARAMETERS = 198;
     public static final int DOMAIN_SET_BLKIO_PARAMETERS = 205;
     public static final int DOMAIN_GET_BLKIO_PARAMETERS = 206;
+    public static final int DOMAIN_SET_INTERFACE_PARAMETERS = 256;
+    public static final int DOMAIN_GET_INTERFACE_PARAMETERS = 257;
     public static final int DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS = 219;
     public static final int DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS = 223;
     public static final int DOMAIN_PIN_EMULATOR = 279;
@@ -130,6 +132,7 @@ public final class RemoteProc {
     public static final int DOMAIN_SCHEDULER_PARAMETERS_MAX = 16;
     public static final int DOMAIN_BLKIO_PARAMETERS_MAX = 16;
     public static final int DOMAIN_MEMORY_PARAMETERS_MAX = 16;
+    public static final int DOMAIN_INTERFACE_PARAMETERS_MAX = 16;
     public static final int DOMAIN_INTERFACE_MAX = 2048;
     public static final int DOMAIN_IP_ADDR_MAX = 2048;
 

@@ -275,6 +275,51 @@ abstract class RemoteDriverContract {
         }
     }
 
+    /**
+     * virsh domiftune's calls through the remote client: counted first (nparams 0), then read; changed.
+     * The tap is not named vnetN: libvirt's parser drops such names as generated ones.
+     */
+    @Test
+    void interfaceBandwidthIsReadAndChanged() throws Exception {
+        int n = 0;
+        for (String uri : uris()) {
+            String name = "ift-remote-" + n++;
+            try (Connection c = core.open(uri, 0)) {
+                Domain d = c.createXml("<domain type='test'><name>" + name + "</name><memory>1024</memory>"
+                        + "<os><type>hvm</type></os><devices><interface type='bridge'><mac address='52:54:00:aa:bb:01'/>"
+                        + "<source bridge='br0'/><target dev='tap5'/></interface></devices></domain>", 0);
+                try {
+                    assertEquals(7, d.interfaceParameterCount("not-asked", 0));
+                    assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L),
+                            d.interfaceParameters("tap5", 0).stream().map(TypedParameter::longValue).toList());
+                    d.setInterfaceParameters("tap5", List.of(TypedParameter.ofUInt(Domain.BANDWIDTH_IN_AVERAGE, 100),
+                            TypedParameter.ofUInt(Domain.BANDWIDTH_OUT_AVERAGE, 20),
+                            TypedParameter.ofUInt(Domain.BANDWIDTH_OUT_BURST, 5)), 0);
+                    d.setInterfaceParameters("52:54:00:aa:bb:01",
+                            List.of(TypedParameter.ofUInt(Domain.BANDWIDTH_IN_AVERAGE, 0)), 0);
+                    List<TypedParameter> now = d.interfaceParameters("tap5", 0);
+                    assertEquals(List.of(Domain.BANDWIDTH_IN_AVERAGE, Domain.BANDWIDTH_IN_PEAK, Domain.BANDWIDTH_IN_BURST,
+                            Domain.BANDWIDTH_IN_FLOOR, Domain.BANDWIDTH_OUT_AVERAGE, Domain.BANDWIDTH_OUT_PEAK,
+                            Domain.BANDWIDTH_OUT_BURST), now.stream().map(TypedParameter::field).toList());
+                    assertEquals(List.of(0L, 0L, 0L, 0L, 20L, 0L, 5L),
+                            now.stream().map(TypedParameter::longValue).toList(), "inbound cleared, outbound kept");
+                    VirtException e = assertThrows(VirtException.class, () -> d.interfaceParameters("tap6", 0));
+                    assertEquals(ErrorCode.INVALID_ARG, e.code());
+                    assertTrue(e.getMessage().contains("'tap6' is not a known interface"), e.getMessage());
+                    try (Connection ro = core.open(readOnlyUri(), OpenFlag.READ_ONLY.bit())) {
+                        Domain r = ro.lookupByName(name);
+                        assertEquals(20L, r.interfaceParameters("tap5", 0).get(4).longValue());
+                        e = assertThrows(VirtException.class, () -> r.setInterfaceParameters("tap5",
+                                List.of(TypedParameter.ofUInt(Domain.BANDWIDTH_IN_AVERAGE, 1)), 0));
+                        assertEquals(ErrorCode.OPERATION_DENIED, e.code());
+                    }
+                } finally {
+                    d.destroy(0);
+                }
+            }
+        }
+    }
+
     @Test
     void readOnlyConnectionsAreRefusedChanges() throws Exception {
         try (Connection c = core.open(readOnlyUri(), OpenFlag.READ_ONLY.bit())) {

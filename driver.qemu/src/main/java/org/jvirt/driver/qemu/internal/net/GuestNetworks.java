@@ -48,11 +48,13 @@ public final class GuestNetworks {
     private final Supplier<NetworkDriver> networks;
     private final HostCommands commands;
     private final GuestAddresses addresses;
+    private final InterfaceBandwidth bandwidth;
 
     public GuestNetworks(Supplier<NetworkDriver> networks, HostCommands commands) {
         this.networks = networks;
         this.commands = commands;
         this.addresses = new GuestAddresses(networks, commands);
+        this.bandwidth = new InterfaceBandwidth(networks, commands);
     }
 
     /** The running guest's addresses from its networks' DHCP leases (libvirt's qemuGetDHCPInterfaces). */
@@ -184,23 +186,14 @@ public final class GuestNetworks {
         return conn.createPort(ref, request.xml(UUID.randomUUID()), 0).toString();
     }
 
-    /**
-     * The interface's QoS on its tap, as libvirt's qemuBuildInterfaceConnect: virNetDevBandwidthSet
-     * with no hierarchy and swapped (the guest sits at the far end of a tap), done by the network driver,
-     * which owns the host's traffic control. Without a bandwidth the tap's root qdisc becomes
-     * {@code noqueue} (qemuDomainInterfaceSetDefaultQDisc): the guest's queue is QEMU's own, and a tc
-     * failure there is only logged, as libvirt does.
-     */
+    /** The interface's QoS on its tap, as libvirt's qemuBuildInterfaceConnect ({@link InterfaceBandwidth}). */
     private void setBandwidth(NetworkDriverConnection conn, String tap, NetBandwidth bandwidth) throws VirtException {
-        if (bandwidth != null) {
-            conn.setInterfaceBandwidth(tap, bandwidth, true);
-            return;
-        }
-        try {
-            commands.run("tc", "qdisc", "add", "dev", tap, "root", "handle", "0:", "noqueue");
-        } catch (VirtException e) {
-            LOG.debug("cannot set qdisc noqueue on {}: {}", tap, e.getMessage());
-        }
+        bandwidth().applyAtStart(conn, tap, bandwidth);
+    }
+
+    /** QoS changes of running guests' interfaces ({@code virsh domiftune}). */
+    public InterfaceBandwidth bandwidth() {
+        return bandwidth;
     }
 
     private static void releaseQuietly(NetworkDriverConnection conn, NetworkRef ref, String port) {
