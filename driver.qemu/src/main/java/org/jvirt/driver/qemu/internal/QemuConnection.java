@@ -41,6 +41,7 @@ final class QemuConnection implements DriverConnection {
     private final VcpuResize vcpus;
     private final DomainStatsCollector stats;
     private final EventSubscription subscription;
+    private final DeviceCalls devices;
 
     QemuConnection(QemuDriver driver, QemuHost host) {
         this.driver = driver;
@@ -54,6 +55,7 @@ final class QemuConnection implements DriverConnection {
         this.memory = new MemoryResize(host);
         this.vcpus = new VcpuResize(host);
         this.stats = new DomainStatsCollector(host);
+        this.devices = new DeviceCalls(host, definitions);
     }
 
     @Override
@@ -343,6 +345,32 @@ final class QemuConnection implements DriverConnection {
     public List<DomainStatsRecord> domainStats(List<DomainRef> domains, int groups, int flags)
             throws VirtException {
         return stats.collect(stats.domains(domains), groups, flags);
+    }
+
+    /** qemuDomainAttachDevice: the live guest (VIR_DOMAIN_AFFECT_LIVE). */
+    @Override
+    public void attachDevice(DomainRef ref, String xml) throws VirtException {
+        devices.attach(lookup.find(ref), xml, ModificationFlag.LIVE.bit());
+    }
+
+    @Override
+    public void attachDeviceFlags(DomainRef ref, String xml, int flags) throws VirtException {
+        devices.attach(lookup.find(ref), xml, flags);
+    }
+
+    @Override
+    public void detachDevice(DomainRef ref, String xml) throws VirtException {
+        devices.detach(lookup.find(ref), xml, ModificationFlag.LIVE.bit());
+    }
+
+    @Override
+    public void detachDeviceFlags(DomainRef ref, String xml, int flags) throws VirtException {
+        devices.detach(lookup.find(ref), xml, flags);
+    }
+
+    @Override
+    public void updateDeviceFlags(DomainRef ref, String xml, int flags) throws VirtException {
+        devices.update(lookup.find(ref), xml, flags);
     }
 
     @Override
