@@ -1,5 +1,7 @@
 package org.jvirt.driver.qemu.internal;
 
+import java.util.Objects;
+
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.ModificationFlag;
@@ -127,7 +129,7 @@ final class DeviceCalls {
     private static boolean sameSource(Disk a, Disk b) {
         String pa = a.source() == null ? null : a.source().path();
         String pb = b.source() == null ? null : b.source().path();
-        return java.util.Objects.equals(pa, pb);
+        return Objects.equals(pa, pb);
     }
 
     private static boolean removable(Disk d) {

@@ -51,7 +51,7 @@ final class DiskHotplug {
         if (DeviceConfig.diskByTarget(live, disk.targetDev()) != null) {
             throw QemuErrors.failed("target " + disk.targetDev() + " already exists");
         }
-        String bus = disk.targetBus() != null ? disk.targetBus() : busOf(disk);
+        String bus = busOf(disk);
         if (!"virtio".equals(bus)) {
             throw unsupported("disk bus '" + bus + "' cannot be hotplugged.");
         }
@@ -113,7 +113,7 @@ final class DiskHotplug {
         if (device.equals("cdrom") || device.equals("floppy")) {
             throw unsupported("disk device type '" + device + "' cannot be detached");
         }
-        String bus = disk.targetBus() != null ? disk.targetBus() : busOf(disk);
+        String bus = busOf(disk);
         if (!"virtio".equals(bus)) {
             throw unsupported("disk bus '" + bus + "' cannot be hotunplugged.");
         }
@@ -142,7 +142,7 @@ final class DiskHotplug {
             return;
         }
         for (Disk d : NodeIndexes.numbered(live).devices().disks()) {
-            if (id.equals(deviceId(d)) && "virtio".equals(d.targetBus() != null ? d.targetBus() : busOf(d))) {
+            if (id.equals(deviceId(d)) && "virtio".equals(busOf(d))) {
                 finishRemoval(dom, d);
                 return;
             }

@@ -8,7 +8,10 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.NetInterface;
 
-/** libvirt's virDomainNetFindIdx: the interface with the MAC address the XML names (any, if it names none). */
+/**
+ * libvirt's virDomainNetFindIdx: the interface with the MAC address the XML names (any, if it names
+ * none), with its errors (domain_conf.c: error domain DOMAIN).
+ */
 final class NetMatch {
     private NetMatch() {
     }
@@ -19,7 +22,7 @@ final class NetMatch {
                 .filter(n -> mac == null || mac.equalsIgnoreCase(n.mac())).toList();
         if (matches.isEmpty()) {
             throw new VirtException(ErrorCode.DEVICE_MISSING, ErrorDomain.DOMAIN, mac == null
-                    ? "no device found on " + def.name() : "no device matching MAC address " + mac + " found");
+                    ? "no device found" : "no device matching MAC address " + mac + " found");
         }
         if (matches.size() > 1) {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN, mac == null
