@@ -10,6 +10,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
+import org.jvirt.api.spi.HostDirectories;
 import org.jvirt.rpc.internal.testkit.Jvirtd;
 import org.jvirt.rpc.internal.testkit.Proc;
 import org.jvirt.rpc.internal.testkit.QemuHosts;
@@ -75,7 +77,13 @@ class VirshHotplugLinuxTest {
         Path serial = dir.resolve("serial.log");
         Path vdbXml = Files.writeString(dir.resolve("vdb.xml"), "<disk type='file' device='disk'><source file='"
                 + vdb + "'/><target dev='vdb' bus='virtio'/></disk>");
-        try (QemuHosts q = new QemuHosts(dir); Jvirtd d = new Jvirtd(q.factory);
+        // as root the guest runs as the DAC driver's user (libvirt-qemu, or Debian's number for it),
+        // which must reach the guest's files, and its images are relabelled
+        boolean root = HostDirectories.isRoot();
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        boolean named = Proc.run(List.of("getent", "passwd", "libvirt-qemu"), Map.of(), 10).exit() == 0;
+        Map<String, Object> dac = named ? Map.of() : Map.of("user", "+64055");
+        try (QemuHosts q = root ? new QemuHosts(dir, dac) : new QemuHosts(dir); Jvirtd d = new Jvirtd(q.factory);
                 Connection c = q.factory.open("qemu:///system", 0)) {
             Domain dom = c.defineXml(guestXml("hotplug1", kernel.get(), initrd, vda, serial), 0);
             dom.create(0);
@@ -97,6 +105,7 @@ class VirshHotplugLinuxTest {
                 // the image is the guest's as its cold-plugged disk is (DAC), given back on detach
                 PosixFileAttributes during = Files.readAttributes(vdb, PosixFileAttributes.class);
                 assertEquals(coldLabel.owner(), during.owner());
+                assertTrue(!root || !during.owner().getName().equals("root"), "the hot-plugged image stayed root's");
 
                 Proc.Result dup = Proc.virsh(uri, "attach-disk", "hotplug1", vdb.toString(), "vdb");
                 assertNotEquals(0, dup.exit());
