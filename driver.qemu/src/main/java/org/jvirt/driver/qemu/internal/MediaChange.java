@@ -89,6 +89,12 @@ final class MediaChange {
             delete(qmp, "libvirt-" + old + "-format");
             delete(qmp, "libvirt-" + old + "-storage");
             ctx.security().restoreDisk(live, orig);
+            try {
+                ctx.cgroups().denyDevicePath(dom.uuid().toString(), orig.source().path());
+            } catch (VirtException | RuntimeException e) {
+                LOG.warn("domain '{}': cannot take {} back from its device cgroup: {}", dom.name(),
+                        orig.source().path(), e.getMessage());
+            }
         }
         dom.setLiveDef(DeviceLists.replaced(live, orig, changed));
         host.saveStatusQuietly(dom);
