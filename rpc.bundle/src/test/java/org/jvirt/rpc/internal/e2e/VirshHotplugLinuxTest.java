@@ -123,6 +123,15 @@ class VirshHotplugLinuxTest {
                 gone = Proc.virsh(uri, "detach-device", "hotplug1", vdbXml.toString());
                 assertTrue(gone.err().contains("device not found: disk vdb not found"), gone.err());
 
+                // attach-device --persistent: the running guest and its definition (LIVE|CONFIG), and back
+                ok(Proc.virsh(uri, "attach-device", "hotplug1", vdbXml.toString(), "--persistent"));
+                awaitSerial(serial, "JVIRT-BLOCK: [vda vdb ]");
+                assertTrue(ok(Proc.virsh(uri, "dumpxml", "--inactive", "hotplug1")).out().contains("<target dev='vdb'"));
+                ok(Proc.virsh(uri, "detach-device", "hotplug1", vdbXml.toString(), "--persistent"));
+                awaitSerial(serial, "JVIRT-BLOCK: [vda ]");
+                assertFalse(ok(Proc.virsh(uri, "dumpxml", "--inactive", "hotplug1")).out().contains("vdb"));
+                assertFalse(ok(Proc.virsh(uri, "dumpxml", "hotplug1")).out().contains("vdb"));
+
                 ok(Proc.virsh(uri, "change-media", "hotplug1", "hdc", iso.toString(), "--insert"));
                 String cd = element(ok(Proc.virsh(uri, "dumpxml", "hotplug1")).out(), "<target dev='hdc'");
                 assertTrue(cd.contains("<source file='" + iso + "'"), cd);
@@ -133,8 +142,8 @@ class VirshHotplugLinuxTest {
                 ok(Proc.virsh(uri, "change-media", "hotplug1", "hdc", iso.toString(), "--insert"));
                 assertTrue(element(ok(Proc.virsh(uri, "dumpxml", "hotplug1")).out(), "<target dev='hdc'")
                         .contains("<source file='" + iso + "'"));
-                System.out.println("virsh hot-plug (Linux guest): vdb plugged and unplugged in the guest, "
-                        + "cdrom medium inserted, ejected, inserted");
+                System.out.println("virsh hot-plug (Linux guest): vdb plugged and unplugged twice in the guest "
+                        + "(live, then live and persistent), cdrom medium inserted, ejected, inserted");
             } finally {
                 if (dom.isActive()) {
                     dom.destroy(0);
