@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 
 /**
  * What the QEMU driver's device calls refuse, with libvirt 9.0's errors, on a real (BIOS-only)
@@ -99,5 +100,34 @@ class QemuHotplugRefusalsTest {
         fails(ErrorCode.OPERATION_INVALID, "domain is not running",
                 () -> bed.conn.attachDeviceFlags(ref, nic, LIVE));
         bed.conn.undefine(ref, 0);
+    }
+
+    /**
+     * A guest that never releases an unplugged disk (no OS to answer the ACPI eject): the disk is
+     * plugged (QEMU has it, the live XML shows it with its alias), the detach returns after libvirt's
+     * 5 s wait with the disk still there, as libvirt's does; the rest would follow DEVICE_DELETED.
+     */
+    @Test
+    void aDiskTheGuestKeepsStaysUntilItIsReleased() throws Exception {
+        DomainRef ref = bed.conn.createXml(xml("slow1"), 0);
+        bed.pid(ref);
+        Path img = dir.resolve("plug.img");
+        try (RandomAccessFile f = new RandomAccessFile(img.toFile(), "rw")) {
+            f.setLength(1 << 20);
+        }
+        String disk = "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + img
+                + "'/><target dev='vdb' bus='virtio'/></disk>";
+        bed.conn.attachDevice(ref, disk);
+        String live = bed.conn.xmlDesc(ref, 0);
+        assertTrue(live.contains("<alias name='virtio-disk1'/>"), live);
+        QemuDomainObj dom = bed.host().byUuid(ref.uuid());
+        assertTrue(QmpJson.hasPeripheral(dom.qmp(), "virtio-disk1"));
+        long start = System.nanoTime();
+        bed.conn.detachDevice(ref, disk);
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMs >= 4_900, "returned after " + waitedMs + " ms");
+        assertTrue(bed.conn.xmlDesc(ref, 0).contains("<target dev='vdb' bus='virtio'/>"));
+        assertTrue(QmpJson.hasPeripheral(dom.qmp(), "virtio-disk1"));
+        bed.conn.destroy(ref, 0);
     }
 }
