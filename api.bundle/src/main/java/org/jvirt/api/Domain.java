@@ -283,6 +283,35 @@ public interface Domain {
     /** libvirt's {@code VIR_DOMAIN_SEND_KEY_MAX_KEYS}. */
     int SEND_KEY_MAX_KEYS = 16;
 
+    // ---- devices: attach, detach, update ----
+
+    /**
+     * Adds the device described by {@code xml} to the running domain ({@code virDomainAttachDevice}:
+     * the driver's {@link ModificationFlag#LIVE}).
+     *
+     * @throws VirtException INVALID_ARG for a null xml, OPERATION_DENIED on a read-only connection
+     */
+    void attachDevice(String xml) throws VirtException;
+
+    /**
+     * Adds the device described by {@code xml} ({@code virDomainAttachDeviceFlags}); flags of
+     * {@link ModificationFlag} (none: the domain's current state), libvirt's other
+     * {@code VIR_DOMAIN_AFFECT_*}/device-modify bits pass through to the driver, which checks them.
+     */
+    void attachDeviceFlags(String xml, int flags) throws VirtException;
+
+    /** Removes the device {@code xml} describes from the running domain ({@code virDomainDetachDevice}). */
+    void detachDevice(String xml) throws VirtException;
+
+    /** Removes the device {@code xml} describes ({@code virDomainDetachDeviceFlags}); flags as for attach. */
+    void detachDeviceFlags(String xml, int flags) throws VirtException;
+
+    /**
+     * Changes a device in place, e.g. a cdrom's medium ({@code virDomainUpdateDeviceFlags}); flags
+     * of {@link ModificationFlag} and libvirt's {@code VIR_DOMAIN_DEVICE_MODIFY_FORCE} (4).
+     */
+    void updateDeviceFlags(String xml, int flags) throws VirtException;
+
     /** The host CPUs the emulator threads may run on; flags of {@link ModificationFlag}. */
     BitSet emulatorPinInfo(int flags) throws VirtException;
 

@@ -300,6 +300,28 @@ public interface DriverConnection {
         throw unsupported("virDomainSendKey");
     }
 
+    // ---- devices: attach, detach, update (xml non-null, connection writable: checked by the core) ----
+
+    default void attachDevice(DomainRef dom, String xml) throws VirtException {
+        throw unsupported("virDomainAttachDevice");
+    }
+
+    default void attachDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
+        throw unsupported("virDomainAttachDeviceFlags");
+    }
+
+    default void detachDevice(DomainRef dom, String xml) throws VirtException {
+        throw unsupported("virDomainDetachDevice");
+    }
+
+    default void detachDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
+        throw unsupported("virDomainDetachDeviceFlags");
+    }
+
+    default void updateDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
+        throw unsupported("virDomainUpdateDeviceFlags");
+    }
+
     default BitSet emulatorPinInfo(DomainRef dom, int flags) throws VirtException {
         throw unsupported("virDomainGetEmulatorPinInfo");
     }

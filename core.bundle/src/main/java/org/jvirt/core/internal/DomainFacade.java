@@ -49,6 +49,7 @@ final class DomainFacade implements Domain {
     private final DomainGuestCalls guest;
     private final DomainSaveKeyCalls saveKey;
     private final DomainInterfaceTuning ifaceTune;
+    private final DomainDeviceCalls devices;
 
     /**
      * @param generation the binding's that gave {@code ref}, {@link DomainCalls#UNRESOLVED} for none
@@ -66,6 +67,7 @@ final class DomainFacade implements Domain {
         this.guest = new DomainGuestCalls(connection, calls);
         this.saveKey = new DomainSaveKeyCalls(connection, calls);
         this.ifaceTune = new DomainInterfaceTuning(connection, calls);
+        this.devices = new DomainDeviceCalls(connection, calls);
     }
 
     @Override
@@ -323,6 +325,31 @@ final class DomainFacade implements Domain {
     @Override
     public void sendKey(int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
         saveKey.sendKey(codeset, holdtime, keycodes, flags);
+    }
+
+    @Override
+    public void attachDevice(String xml) throws VirtException {
+        devices.attachDevice(xml);
+    }
+
+    @Override
+    public void attachDeviceFlags(String xml, int flags) throws VirtException {
+        devices.attachDeviceFlags(xml, flags);
+    }
+
+    @Override
+    public void detachDevice(String xml) throws VirtException {
+        devices.detachDevice(xml);
+    }
+
+    @Override
+    public void detachDeviceFlags(String xml, int flags) throws VirtException {
+        devices.detachDeviceFlags(xml, flags);
+    }
+
+    @Override
+    public void updateDeviceFlags(String xml, int flags) throws VirtException {
+        devices.updateDeviceFlags(xml, flags);
     }
 
     @Override

@@ -56,6 +56,9 @@ final class MonitorListener implements QmpListener {
                 case "SHUTDOWN" -> power.shutdown(client, data);
                 case "RESET" -> power.reset(data);
                 case "BALLOON_CHANGE" -> MemoryResize.balloonChanged(lifecycle.host(), dom, data);
+                // a detach the guest acknowledged after the driver stopped waiting for it
+                case "DEVICE_DELETED" -> new DiskHotplug(lifecycle.host()).deviceDeleted(dom,
+                        data.path("device").asText());
                 default -> LOG.debug("domain '{}': QMP event {} {}", dom.name(), event, data);
             }
         }

@@ -43,6 +43,7 @@ final class QemuConnection implements DriverConnection {
     private final EventSubscription subscription;
     private final ManagedSave managedSave;
     private final InterfaceTuning ifaceTune;
+    private final DeviceCalls devices;
 
     QemuConnection(QemuDriver driver, QemuHost host) {
         this.driver = driver;
@@ -58,6 +59,7 @@ final class QemuConnection implements DriverConnection {
         this.stats = new DomainStatsCollector(host);
         this.managedSave = new ManagedSave(host);
         this.ifaceTune = new InterfaceTuning(new TuneTarget(host), host.context().networks().bandwidth());
+        this.devices = new DeviceCalls(host, definitions);
     }
 
     @Override
@@ -382,6 +384,32 @@ final class QemuConnection implements DriverConnection {
     public List<DomainStatsRecord> domainStats(List<DomainRef> domains, int groups, int flags)
             throws VirtException {
         return stats.collect(stats.domains(domains), groups, flags);
+    }
+
+    /** qemuDomainAttachDevice: the live guest (VIR_DOMAIN_AFFECT_LIVE). */
+    @Override
+    public void attachDevice(DomainRef ref, String xml) throws VirtException {
+        devices.attach(lookup.find(ref), xml, ModificationFlag.LIVE.bit());
+    }
+
+    @Override
+    public void attachDeviceFlags(DomainRef ref, String xml, int flags) throws VirtException {
+        devices.attach(lookup.find(ref), xml, flags);
+    }
+
+    @Override
+    public void detachDevice(DomainRef ref, String xml) throws VirtException {
+        devices.detach(lookup.find(ref), xml, ModificationFlag.LIVE.bit());
+    }
+
+    @Override
+    public void detachDeviceFlags(DomainRef ref, String xml, int flags) throws VirtException {
+        devices.detach(lookup.find(ref), xml, flags);
+    }
+
+    @Override
+    public void updateDeviceFlags(DomainRef ref, String xml, int flags) throws VirtException {
+        devices.update(lookup.find(ref), xml, flags);
     }
 
     @Override

@@ -174,6 +174,31 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     }
 
     @Override
+    public void attachDevice(DomainRef dom, String xml) throws VirtException {
+        rpc.call(RemoteProc.DOMAIN_ATTACH_DEVICE, RemoteCalls.dom(dom).writeString(xml));
+    }
+
+    @Override
+    public void attachDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
+        rpc.call(RemoteProc.DOMAIN_ATTACH_DEVICE_FLAGS, RemoteCalls.dom(dom).writeString(xml).writeInt(flags));
+    }
+
+    @Override
+    public void detachDevice(DomainRef dom, String xml) throws VirtException {
+        rpc.call(RemoteProc.DOMAIN_DETACH_DEVICE, RemoteCalls.dom(dom).writeString(xml));
+    }
+
+    @Override
+    public void detachDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
+        rpc.call(RemoteProc.DOMAIN_DETACH_DEVICE_FLAGS, RemoteCalls.dom(dom).writeString(xml).writeInt(flags));
+    }
+
+    @Override
+    public void updateDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
+        rpc.call(RemoteProc.DOMAIN_UPDATE_DEVICE_FLAGS, RemoteCalls.dom(dom).writeString(xml).writeInt(flags));
+    }
+
+    @Override
     public void sendKey(DomainRef dom, int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
         var args = RemoteCalls.dom(dom).writeInt(codeset).writeInt(holdtime).writeInt(keycodes.length);
         for (int k : keycodes) {

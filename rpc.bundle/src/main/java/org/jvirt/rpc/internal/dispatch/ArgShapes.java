@@ -168,6 +168,10 @@ final class ArgShapes {
         put(List.of(dom, i, i), RemoteProc.DOMAIN_INTERFACE_ADDRESSES);
         put(List.of(dom, XdrArg.SIGNED_HYPER, i, i), RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL);
         put(List.of(dom, i, i, XdrArg.KEYCODES, i), RemoteProc.DOMAIN_SEND_KEY);
+        // remote_domain_{attach,detach}_device_args, ..._flags_args, remote_domain_update_device_flags_args
+        put(List.of(dom, XdrArg.STRING), RemoteProc.DOMAIN_ATTACH_DEVICE, RemoteProc.DOMAIN_DETACH_DEVICE);
+        put(List.of(dom, XdrArg.STRING, i), RemoteProc.DOMAIN_ATTACH_DEVICE_FLAGS,
+                RemoteProc.DOMAIN_DETACH_DEVICE_FLAGS, RemoteProc.DOMAIN_UPDATE_DEVICE_FLAGS);
     }
 
     private void snapshots() {

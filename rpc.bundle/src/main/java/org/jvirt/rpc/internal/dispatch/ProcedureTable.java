@@ -70,6 +70,7 @@ public final class ProcedureTable {
                 .addLater(t -> new ConnectProcedures().registerInto(t))
                 .addLater(t -> new DomainProcedures().registerInto(t))
                 .addLater(t -> new LifecycleProcedures().registerInto(t))
+                .addLater(t -> new DeviceProcedures().registerInto(t))
                 .addLater(t -> new VcpuProcedures().registerInto(t))
                 .addLater(t -> new TuningProcedures().registerInto(t))
                 .addLater(t -> new SecurityProcedures().registerInto(t))

@@ -60,6 +60,11 @@ public final class RemoteProc {
     public static final int DOMAIN_HAS_MANAGED_SAVE_IMAGE = 183;
     public static final int DOMAIN_MANAGED_SAVE_REMOVE = 184;
     public static final int DOMAIN_SEND_KEY = 226;
+    public static final int DOMAIN_ATTACH_DEVICE = 8;
+    public static final int DOMAIN_DETACH_DEVICE = 13;
+    public static final int DOMAIN_ATTACH_DEVICE_FLAGS = 160;
+    public static final int DOMAIN_DETACH_DEVICE_FLAGS = 161;
+    public static final int DOMAIN_UPDATE_DEVICE_FLAGS = 174;
     /** REMOTE_DOMAIN_SEND_KEY_MAX. */
     public static final int DOMAIN_SEND_KEY_MAX = 16;
     public static final int DOMAIN_CREATE_WITH_FLAGS = 196;

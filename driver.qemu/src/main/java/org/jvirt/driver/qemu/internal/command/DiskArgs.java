@@ -46,7 +46,22 @@ final class DiskArgs {
         }
     }
 
-    private static boolean hasSource(DiskSource s) {
+    /**
+     * One disk plugged into a running guest as storage node {@code n}: its nodes and frontend as a
+     * start would write them (libvirt's qemuDomainAttachDiskGeneric builds the same props), so a
+     * hot-plugged disk is named like a cold-plugged one.
+     */
+    void hotplug(Argv a, Disk disk, int n) throws VirtException {
+        String nodeName = hasSource(disk.source()) ? blockdev(a, disk, n) : null;
+        device(a, disk, nodeName);
+    }
+
+    /** The storage (and format) nodes of a new medium for {@code disk}, numbered {@code n}; returns the top node. */
+    String medium(Argv a, Disk disk, int n) throws VirtException {
+        return blockdev(a, disk, n);
+    }
+
+    static boolean hasSource(DiskSource s) {
         return s != null && (s.file() != null || s.dev() != null || s.name() != null || s.dir() != null
                 || s.protocol() != null);
     }

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
 
 /**
@@ -49,6 +52,17 @@ public interface ArgvBuilder {
      * validation at define and create); a definition that passes is not changed.
      */
     default void validate(DomainDef def, Path emulator) throws VirtException {
+    }
+
+    /**
+     * The {@code -blockdev}/{@code -device} option/value pairs of disk {@code disk} of the running
+     * guest {@code live} (completed, with the disk in it) as storage node {@code node}, or with
+     * {@code mediumOnly} the nodes of a new medium alone; for hot-plug over QMP.
+     */
+    default List<String> diskHotplug(DomainDef live, Path emulator, Disk disk, int node, boolean mediumOnly)
+            throws VirtException {
+        throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                "live attach of device 'disk' is not supported");
     }
 
     /** Removes what {@link #build} left for the guest with {@code id} once it stopped (or failed to start). */

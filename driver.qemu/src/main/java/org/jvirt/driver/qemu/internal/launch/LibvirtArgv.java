@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.Os;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 import org.jvirt.driver.qemu.internal.command.CommandEnv;
+import org.jvirt.driver.qemu.internal.command.DiskHotplugArgs;
 import org.jvirt.driver.qemu.internal.command.PathHandover;
 import org.jvirt.driver.qemu.internal.command.QemuCommandBuilder;
 import org.jvirt.driver.qemu.internal.command.QemuCommandLine;
@@ -127,6 +129,14 @@ public final class LibvirtArgv implements ArgvBuilder {
                     + "is enabled in the host BIOS, and host configuration is setup to load the kvm modules.");
         }
         return new QemuPostParse(codec).check(withDefaultMachine(live), emulatorCaps).withId(live.id());
+    }
+
+    @Override
+    public List<String> diskHotplug(DomainDef live, Path emulator, Disk disk, int node, boolean mediumOnly)
+            throws VirtException {
+        // no secrets: the hot-plug refuses disks that need them before it gets here
+        DiskHotplugArgs args = new DiskHotplugArgs(live, caps.capsOf(emulator), env(null));
+        return mediumOnly ? args.medium(disk, node) : args.disk(disk, node);
     }
 
     /** At define and create: the checks and post-parse of a start, without keeping the result. */

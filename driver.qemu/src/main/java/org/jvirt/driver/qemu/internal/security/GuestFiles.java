@@ -95,6 +95,13 @@ final class GuestFiles {
         return null;
     }
 
+    /** The files of one disk (its image and backing chain), for a hot-plug or a new medium. */
+    static List<Item> ofDisk(Disk d) {
+        List<Item> out = new ArrayList<>();
+        disk(d, out);
+        return out;
+    }
+
     private static void disk(Disk d, List<Item> out) {
         DiskSource src = d.source();
         String type = d.type() == null ? "file" : d.type();

@@ -9,6 +9,7 @@ import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.SecurityModel;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.StateStore;
+import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.slf4j.Logger;
@@ -135,6 +136,43 @@ public final class QemuSecurity {
         if (isDac()) {
             files.set(path, processIds(live), false, live.uuid());
         }
+    }
+
+    /**
+     * Labels a disk plugged into the running guest {@code live} as {@link #setAll} labels its disks
+     * (libvirt's qemuSecuritySetImageLabel); {@link #restoreDisk} gives it back.
+     */
+    public void setDisk(DomainDef live, Disk disk) throws VirtException {
+        DacLabel image = imageLabel(live);
+        if (image == null) {
+            return;
+        }
+        for (GuestFiles.Item item : GuestFiles.ofDisk(disk)) {
+            files.set(item.path(), item.label() != null ? DacLabel.parse(item.label(), ids) : image, true, live.uuid());
+        }
+    }
+
+    /** Gives back what {@link #setDisk} gave (libvirt's qemuSecurityRestoreImageLabel); never throws. */
+    public void restoreDisk(DomainDef live, Disk disk) {
+        try {
+            if (imageLabel(live) == null) {
+                return;
+            }
+        } catch (VirtException e) {
+            return;
+        }
+        for (GuestFiles.Item item : GuestFiles.ofDisk(disk)) {
+            files.restore(item.path(), true, live.uuid());
+        }
+    }
+
+    /** The label images get, or null when the driver does not relabel them. */
+    private DacLabel imageLabel(DomainDef live) throws VirtException {
+        DomainSeclabel sec = DomainSeclabel.of(live);
+        if (!isDac() || !settings.dynamicOwnership() || sec == null || !sec.relabel()) {
+            return null;
+        }
+        return DacLabel.parse(sec.imageLabel() != null ? sec.imageLabel() : sec.label(), ids);
     }
 
     /** Gives back what {@link #setAll} gave (libvirt's RestoreAllLabel); never throws. */
