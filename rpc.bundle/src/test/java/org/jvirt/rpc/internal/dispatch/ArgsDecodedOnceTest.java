@@ -156,7 +156,7 @@ class ArgsDecodedOnceTest {
             case OPT_SECRET -> write(w.writeInt(1), XdrArg.SECRET);
             case NETWORK_PORT -> w.writeString("default").writeUuid(TEST).writeUuid(TEST);
             case SECRET_VALUE, CPUMAP -> w.writeInt(1).writeInt(0x01000000); // one byte, padded
-            case SCHEDULER_PARAMS, MEMORY_PARAMS, BLKIO_PARAMS, PORT_PARAMS ->
+            case SCHEDULER_PARAMS, MEMORY_PARAMS, BLKIO_PARAMS, PORT_PARAMS, INTERFACE_PARAMS ->
                     w.writeInt(1).writeString("weight").writeInt(2).writeInt(50);
             case KEYCODES -> w.writeInt(1).writeInt(30);
             case SASL_DATA -> w.writeInt(1).writeInt('x');
