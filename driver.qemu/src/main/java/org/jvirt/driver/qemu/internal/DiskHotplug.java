@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -35,7 +39,6 @@ final class DiskHotplug {
     private static final Logger LOG = LoggerFactory.getLogger(DiskHotplug.class);
     /** libvirt's qemuDomainWaitForDeviceRemoval waits 5 seconds, then leaves the rest to DEVICE_DELETED. */
     private static final Duration REMOVAL_WAIT = Duration.ofSeconds(5);
-    private static final long POLL_MS = 100;
 
     private final QemuHost host;
     private final HostContext ctx;
@@ -61,7 +64,8 @@ final class DiskHotplug {
                     + "or block device is not supported");
         }
         Path emulator = ctx.emulators().find(live);
-        int node = NodeIndexes.next(live);
+        QmpClient qmp = monitor(dom);
+        int node = NodeIndexes.next(live, QmpJson.blockNodeNames(qmp));
         DomainDef completed = ctx.argv().complete(DeviceLists.with(live, disk), emulator);
         Disk added = DeviceConfig.diskByTarget(completed, disk.targetDev());
         added = NodeIndexes.withIndex(added, node);
@@ -70,7 +74,6 @@ final class DiskHotplug {
         DomainDef plugged = DeviceLists.with(live, added);
         List<String> args = ctx.argv().diskHotplug(DeviceLists.replaced(completed,
                 DeviceConfig.diskByTarget(completed, disk.targetDev()), added), emulator, added, node, false);
-        QmpClient qmp = monitor(dom);
         String path = added.source().path();
         ctx.security().setDisk(live, added);
         List<String> nodes = new ArrayList<>();
@@ -120,12 +123,16 @@ final class DiskHotplug {
         String id = deviceId(disk);
         dom.setLiveDef(live);
         QmpClient qmp = monitor(dom);
+        // QEMU sends DEVICE_DELETED once the device is finalized and its drive released; the device
+        // leaves /machine/peripheral earlier, when blockdev-del would still find the nodes in use
+        CompletableFuture<JsonNode> deleted = qmp.watch("DEVICE_DELETED", d -> id.equals(d.path("device").asText()));
         try {
             qmp.execute("device_del", QmpClient.args().put("id", id));
         } catch (QmpException e) {
+            deleted.cancel(false);
             throw QemuErrors.internal(e.getMessage(), e);
         }
-        if (waitGone(qmp, id)) {
+        if (awaitDeleted(deleted)) {
             finishRemoval(dom, disk);
         } else {
             LOG.info("domain '{}': detach of {} requested; the guest has not released it yet", dom.name(), id);
@@ -168,24 +175,19 @@ final class DiskHotplug {
         LOG.info("domain '{}': disk {} detached", dom.name(), disk.targetDev());
     }
 
-    /** Polls the guest's devices until {@code id} is gone or the wait is over. */
-    private static boolean waitGone(QmpClient qmp, String id) {
-        long deadline = System.nanoTime() + REMOVAL_WAIT.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            try {
-                if (!QmpJson.hasPeripheral(qmp, id)) {
-                    return true;
-                }
-                Thread.sleep(POLL_MS);
-            } catch (QmpException e) {
-                LOG.debug("qom-list while waiting for {}: {}", id, e.getMessage());
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+    /** libvirt's qemuDomainWaitForDeviceRemoval: the event within the wait, or false (the listener finishes later). */
+    private static boolean awaitDeleted(CompletableFuture<JsonNode> deleted) {
+        try {
+            deleted.get(REMOVAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            deleted.cancel(false);
+            return false;
+        } catch (InterruptedException e) {
+            deleted.cancel(false);
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return false;
     }
 
     private static void blockdevDel(QmpClient qmp, String node) {

@@ -50,11 +50,11 @@ final class MediaChange {
         Path emulator = ctx.emulators().find(live);
         String id = deviceId(live, emulator, orig);
         boolean insert = NodeIndexes.hasSource(newDisk);
-        int node = NodeIndexes.next(live);
+        QmpClient qmp = DiskHotplug.monitor(dom);
+        int node = NodeIndexes.next(live, QmpJson.blockNodeNames(qmp));
         Disk changed = insert ? NodeIndexes.withIndex(orig.toBuilder().source(newDisk.source())
                 .driver(newDisk.driver() != null ? newDisk.driver() : orig.driver()).build(), node)
                 : orig.toBuilder().source(null).build();
-        QmpClient qmp = DiskHotplug.monitor(dom);
         List<String> nodes = new ArrayList<>();
         try {
             qmp.execute("blockdev-open-tray", QmpClient.args().put("id", id).put("force", force));

@@ -1,5 +1,8 @@
 package org.jvirt.driver.qemu.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jvirt.api.VirtException;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 import org.jvirt.driver.qemu.internal.qmp.QmpException;
@@ -30,6 +33,22 @@ final class QmpJson {
             throw QemuErrors.internal("not a JSON object: " + node);
         }
         return o.deepCopy();
+    }
+
+    /**
+     * The node names the guest's block layer has now ({@code query-named-block-nodes}), so a new node
+     * never takes the name of one a failed or unfinished removal left behind.
+     */
+    static List<String> blockNodeNames(QmpClient qmp) throws VirtException {
+        List<String> names = new ArrayList<>();
+        try {
+            for (JsonNode n : qmp.execute("query-named-block-nodes", QmpClient.args().put("flat", true))) {
+                names.add(n.path("node-name").asText());
+            }
+        } catch (QmpException e) {
+            throw QemuErrors.internal(e.getMessage(), e);
+        }
+        return names;
     }
 
     /** Whether the guest has a device with id {@code id} ({@code qom-list /machine/peripheral}). */

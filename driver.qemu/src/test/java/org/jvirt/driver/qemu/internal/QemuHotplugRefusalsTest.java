@@ -18,6 +18,7 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
+import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 
 /**
  * What the QEMU driver's device calls refuse, with libvirt 9.0's errors, on a real (BIOS-only)
@@ -128,6 +129,35 @@ class QemuHotplugRefusalsTest {
         assertTrue(waitedMs >= 4_900, "returned after " + waitedMs + " ms");
         assertTrue(bed.conn.xmlDesc(ref, 0).contains("<target dev='vdb' bus='virtio'/>"));
         assertTrue(QmpJson.hasPeripheral(dom.qmp(), "virtio-disk1"));
+        bed.conn.destroy(ref, 0);
+    }
+
+    /**
+     * A node QEMU still has under the number a new disk would get (a removal whose blockdev-del
+     * failed, as CI saw once) does not make the next plug fail: the new disk takes a number above it.
+     */
+    @Test
+    void aLeftoverNodeDoesNotBlockTheNextPlug() throws Exception {
+        DomainRef ref = bed.conn.createXml(xml("leftover1"), 0);
+        bed.pid(ref);
+        Path left = dir.resolve("left.img");
+        Path img = dir.resolve("plug2.img");
+        for (Path p : new Path[] {left, img}) {
+            try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+                f.setLength(1 << 20);
+            }
+        }
+        QemuDomainObj dom = bed.host().byUuid(ref.uuid());
+        String live = bed.conn.xmlDesc(ref, 0);
+        int disks = live.split("<disk ", -1).length - 1;
+        String taken = "libvirt-" + (disks + 1) + "-storage";
+        dom.qmp().execute("blockdev-add", QmpClient.args().put("driver", "file").put("filename", left.toString())
+                .put("node-name", taken).put("read-only", true));
+        bed.conn.attachDevice(ref, "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='"
+                + img + "'/><target dev='vdb' bus='virtio'/></disk>");
+        live = bed.conn.xmlDesc(ref, 0);
+        assertTrue(live.contains("<source file='" + img + "' index='" + (disks + 2) + "'/>"), live);
+        assertTrue(QmpJson.blockNodeNames(dom.qmp()).contains("libvirt-" + (disks + 2) + "-storage"));
         bed.conn.destroy(ref, 0);
     }
 }

@@ -1,7 +1,10 @@
 package org.jvirt.driver.qemu.internal.hotplug;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
@@ -15,6 +18,8 @@ import org.jvirt.api.xml.DomainDef;
  * the next number above all, so the numbers of the disks already there never change.
  */
 public final class NodeIndexes {
+    private static final Pattern NODE_NAME = Pattern.compile("libvirt-(\\d{1,9})-.*");
+
     private NodeIndexes() {
     }
 
@@ -36,10 +41,20 @@ public final class NodeIndexes {
         return live.withDevices(live.devices().withAll(all));
     }
 
-    /** The number for a new node: above every number in use and every number the start gave. */
-    public static int next(DomainDef numbered) {
+    /**
+     * The number for a new node: above every number in the definition, every number the start gave
+     * and every number of the nodes QEMU has ({@code nodeNames}, e.g. {@code libvirt-3-storage}).
+     * libvirt counts up per guest and never reuses a number; this never reuses one QEMU still has.
+     */
+    public static int next(DomainDef numbered, Collection<String> nodeNames) {
         List<Disk> disks = numbered.devices().disks();
         int max = disks.size();
+        for (String name : nodeNames) {
+            Matcher m = NODE_NAME.matcher(name);
+            if (m.matches()) {
+                max = Math.max(max, Integer.parseInt(m.group(1)));
+            }
+        }
         for (Disk d : disks) {
             if (hasSource(d) && d.source().index() != null) {
                 max = Math.max(max, d.source().index());

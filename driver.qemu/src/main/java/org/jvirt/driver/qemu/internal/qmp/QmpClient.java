@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +47,7 @@ public final class QmpClient implements AutoCloseable {
     private final QmpListener listener;
     private final Duration defaultTimeout;
     private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final Queue<EventWatch> watches = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean closeRequested = new AtomicBoolean();
@@ -169,6 +173,26 @@ public final class QmpClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Watches for the next event {@code event} whose data {@code data} accepts. The reader thread
+     * completes the future as the event arrives, so a caller holding a domain's lock can wait for
+     * it (the listener's copy of the event waits for that lock); the future completes exceptionally
+     * if the monitor closes. Register before sending the command that causes the event, and
+     * {@code cancel} the future when giving up on it.
+     */
+    public CompletableFuture<JsonNode> watch(String event, Predicate<JsonNode> data) {
+        EventWatch w = new EventWatch(event, data, new CompletableFuture<>());
+        watches.add(w);
+        w.future().whenComplete((r, e) -> watches.remove(w));
+        if (closed.get()) {
+            w.future().completeExceptionally(new IOException("monitor closed"));
+        }
+        return w.future();
+    }
+
+    private record EventWatch(String event, Predicate<JsonNode> data, CompletableFuture<JsonNode> future) {
+    }
+
     private void readLoop() {
         String why = "end of stream";
         try {
@@ -199,6 +223,11 @@ public final class QmpClient implements AutoCloseable {
             String event = msg.get("event").asText();
             JsonNode data = msg.has("data") ? msg.get("data") : JSON.createObjectNode();
             LOG.debug("{}: event {}", name, event);
+            for (EventWatch w : watches) {
+                if (w.event().equals(event) && w.data().test(data)) {
+                    w.future().complete(data);
+                }
+            }
             try {
                 events.execute(() -> deliver(event, data));
             } catch (RejectedExecutionException e) {
@@ -231,6 +260,7 @@ public final class QmpClient implements AutoCloseable {
         closeQuietly(channel);
         greetingFuture.completeExceptionally(new IOException(why));
         pending.values().forEach(f -> f.completeExceptionally(new IOException("monitor closed: " + why)));
+        watches.forEach(w -> w.future().completeExceptionally(new IOException("monitor closed: " + why)));
         boolean requested = closeRequested.get();
         LOG.debug("{}: monitor closed ({})", name, requested ? "requested" : why);
         events.execute(() -> {

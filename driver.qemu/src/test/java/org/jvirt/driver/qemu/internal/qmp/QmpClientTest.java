@@ -1,6 +1,7 @@
 package org.jvirt.driver.qemu.internal.qmp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -30,9 +33,14 @@ class QmpClientTest {
     private long pid = -1;
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<Boolean> closes = new LinkedBlockingQueue<>();
+    /** The listener takes this lock first, as the driver's listener takes a domain's lock. */
+    private final Object domainLock = new Object();
     private final QmpListener listener = new QmpListener() {
         @Override
         public void onEvent(String event, JsonNode data) {
+            synchronized (domainLock) {
+                // only the order matters here
+            }
             events.add(event + (data.has("guest") ? " guest=" + data.get("guest") : ""));
         }
 
@@ -88,6 +96,28 @@ class QmpClientTest {
             assertEquals(Boolean.FALSE, closes.poll(5, TimeUnit.SECONDS));
             assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
             assertThrows(QmpException.class, () -> qmp.execute("query-status", null));
+        }
+    }
+
+    @Test
+    void watchedEventsArriveWhileTheListenerWaitsForALockTheWatcherHolds() throws Exception {
+        try (QmpClient qmp = connect(1 << 20)) {
+            synchronized (domainLock) {
+                CompletableFuture<JsonNode> resumed = qmp.watch("RESUME", d -> true);
+                CompletableFuture<JsonNode> guestShutdown = qmp.watch("SHUTDOWN", d -> d.path("guest").asBoolean());
+                qmp.execute("cont", null);
+                resumed.get(5, TimeUnit.SECONDS);
+                // the listener has not had it yet: it waits for the lock this thread holds
+                assertNull(events.poll(300, TimeUnit.MILLISECONDS));
+                qmp.execute("quit", null);
+                // a SHUTDOWN by the host does not match; the closing monitor ends the watch
+                ExecutionException e = assertThrows(ExecutionException.class, () -> guestShutdown.get(5, TimeUnit.SECONDS));
+                assertTrue(e.getCause().getMessage().contains("monitor closed"), e.getCause().getMessage());
+                CompletableFuture<JsonNode> late = qmp.watch("RESUME", d -> true);
+                assertThrows(ExecutionException.class, () -> late.get(1, TimeUnit.SECONDS));
+            }
+            assertEquals("RESUME", events.poll(5, TimeUnit.SECONDS));
+            assertEquals("SHUTDOWN guest=false", events.poll(5, TimeUnit.SECONDS));
         }
     }
 
