@@ -1,5 +1,6 @@
 package org.jvirt.network.internal;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import org.jvirt.api.spi.NetworkRef;
 import org.jvirt.network.internal.conf.NetworkDef;
 import org.jvirt.network.internal.conf.NetworkPortDef;
 import org.jvirt.network.internal.conf.NetworkPortDef.Bandwidth;
+import org.jvirt.network.internal.conf.NetworkPortDef.PlugType;
 
 /**
  * One network the driver knows: libvirt's virNetworkObj. Guarded by the {@link NetworkService}'s
@@ -38,6 +40,20 @@ final class NetworkObj {
     /** The network-wide QoS of the definition in effect (null when none). */
     Bandwidth qos() {
         return def.bandwidth();
+    }
+
+    /**
+     * The ports on each interface of a macvtap pool (libvirt's forward interface {@code connections}),
+     * counted from the ports themselves, so a restarted driver has them as soon as it reads the ports.
+     */
+    Map<String, Integer> directConnections() {
+        Map<String, Integer> out = new HashMap<>();
+        for (NetworkPortDef p : ports.values()) {
+            if (p.plug().type() == PlugType.DIRECT && p.plug().dev() != null) {
+                out.merge(p.plug().dev(), 1, Integer::sum);
+            }
+        }
+        return out;
     }
 
     boolean persistentNow() {

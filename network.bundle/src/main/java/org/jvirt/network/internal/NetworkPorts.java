@@ -57,8 +57,8 @@ final class NetworkPorts {
             if (port.plug().type() != PlugType.NONE && !reclaim) {
                 throw invalidArg("Port reclaim not requested but plug type is not none");
             }
-            NetworkPortDef plugged = reclaim ? PortAllocation.reclaim(obj.def, port)
-                    : PortAllocation.allocate(obj.def, port);
+            NetworkPortDef plugged = reclaim ? PortAllocation.reclaim(obj.def, port, obj.directConnections())
+                    : PortAllocation.allocate(obj.def, port, obj.directConnections());
             if (obj.ports.containsKey(plugged.uuid())) {
                 throw new VirtException(ErrorCode.NETWORK_PORT_EXIST, ErrorDomain.NETWORK, "Network port with UUID "
                         + plugged.uuid() + " already exists");
@@ -75,8 +75,9 @@ final class NetworkPorts {
                 throw e;
             }
             obj.ports.put(plugged.uuid(), plugged);
-            LOG.info("network {}: port {} of {} plugged into {}", obj.def.name(), plugged.uuid(),
-                    plugged.ownerName(), plugged.plug().bridge());
+            LOG.info("network {}: port {} of {} plugged into {} ({} connections)", obj.def.name(), plugged.uuid(),
+                    plugged.ownerName(), plugged.plug().type() == PlugType.DIRECT ? plugged.plug().dev()
+                            : plugged.plug().bridge(), obj.ports.size());
             return plugged.uuid();
         }
     }

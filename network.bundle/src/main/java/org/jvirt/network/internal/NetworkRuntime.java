@@ -67,6 +67,11 @@ final class NetworkRuntime {
             setQos(def);
             return 0;
         }
+        if (mode == Mode.PRIVATE || mode == Mode.VEPA || mode == Mode.PASSTHROUGH) {
+            // a macvtap pool: libvirt's networkStartNetworkExternal has nothing to set up on the host,
+            // the guests' drivers make the macvtap/macvlan devices on the pool's interfaces
+            return 0;
+        }
         if (!mode.hasOwnBridge()) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.NETWORK, "forward mode '"
                     + mode.xmlName() + "' is not supported by jvirt's network driver");

@@ -285,7 +285,8 @@ final class NetworkService {
         boolean inactive = (flags & NetworkXmlFlag.INACTIVE.bit()) != 0;
         NetworkDef def = inactive && obj.active && obj.persistent != null
                 ? (obj.next != null ? obj.next : obj.persistent) : obj.def;
-        return NetworkXmlFormatter.format(def == obj.def ? def.withConnections(obj.ports.size()) : def, flags);
+        return def == obj.def ? NetworkXmlFormatter.format(def.withConnections(obj.ports.size()), flags,
+                obj.directConnections()) : NetworkXmlFormatter.format(def, flags);
     }
 
     synchronized String bridgeName(NetworkRef ref) throws VirtException {

@@ -1,5 +1,7 @@
 package org.jvirt.network.internal.conf;
 
+import java.util.Map;
+
 import org.jvirt.api.xml.XmlElement;
 import org.jvirt.network.internal.conf.NetworkDef.Bridge;
 import org.jvirt.network.internal.conf.NetworkDef.DhcpHost;
@@ -24,6 +26,14 @@ public final class NetworkXmlFormatter {
     }
 
     public static String format(NetworkDef def, int flags) {
+        return format(def, flags, Map.of());
+    }
+
+    /**
+     * @param devConnections the ports on each forward interface of a running network, shown as their
+     *                       {@code connections} in the live XML
+     */
+    public static String format(NetworkDef def, int flags, Map<String, Integer> devConnections) {
         XmlOut o = new XmlOut();
         boolean inactive = (flags & INACTIVE) != 0;
         StringBuilder open = new StringBuilder("<network");
@@ -42,7 +52,7 @@ public final class NetworkXmlFormatter {
         o.line("<name>" + XmlOut.esc(def.name()) + "</name>");
         o.line("<uuid>" + def.uuid() + "</uuid>");
         o.verbatimAsSaved(def.metadata());
-        forward(o, def.forward(), inactive);
+        forward(o, def.forward(), inactive, devConnections);
         boolean hasBridge = def.forward().mode().hasOwnBridge();
         Bridge b = def.bridge();
         if (hasBridge || (b != null && (b.name() != null || b.macTableManager() != null))) {
@@ -98,7 +108,7 @@ public final class NetworkXmlFormatter {
         return o.toString();
     }
 
-    private static void forward(XmlOut o, Forward f, boolean inactive) {
+    private static void forward(XmlOut o, Forward f, boolean inactive, Map<String, Integer> devConnections) {
         if (f.mode() == Mode.NONE) {
             return;
         }
@@ -129,7 +139,9 @@ public final class NetworkXmlFormatter {
         }
         if (f.pf() == null || !inactive) {
             for (String d : f.devs()) {
-                o.line("<interface dev='" + XmlOut.esc(d) + "'/>");
+                int used = inactive ? 0 : devConnections.getOrDefault(d, 0);
+                o.line("<interface dev='" + XmlOut.esc(d) + "'" + (used > 0 ? " connections='" + used + "'" : "")
+                        + "/>");
             }
             for (XmlElement a : f.pciAddresses()) {
                 o.verbatim(a);
