@@ -1,6 +1,8 @@
 package org.jvirt.driver.lxc.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,11 +13,11 @@ import java.util.List;
  * @param text     the {@code config} file
  * @param initArgv init and its arguments
  * @param root     the host folder that becomes the container's root, null for an image or a block device
- * @param veths    the host side veth names
+ * @param veths    the host side veth names; null for a direct interface, whose macvlan moves into the container
  */
 record ContainerConfig(String text, List<String> initArgv, Path root, List<String> veths) {
     ContainerConfig {
         initArgv = List.copyOf(initArgv);
-        veths = List.copyOf(veths);
+        veths = Collections.unmodifiableList(new ArrayList<>(veths));
     }
 }

@@ -161,6 +161,14 @@ final class ContainerConfigBuilder {
         for (int i = 0; i < nets.size(); i++) {
             NetInterface n = nets.get(i);
             String p = "lxc.net." + i + ".";
+            if (DirectInterfaces.isDirect(n)) {
+                // a macvlan moved into the container: no host end (libvirt's virLXCProcessSetupInterfaceDirect)
+                DirectInterfaces.checkStart(n);
+                hostNames.add(null);
+                DirectInterfaces.write(n, p, c);
+                guestSide(n, i, p, c);
+                continue;
+            }
             String hostName = n.targetDev() != null ? n.targetDev() : veths.allocate();
             hostNames.add(hostName);
             c.set(p + "type", "veth");
@@ -176,14 +184,19 @@ final class ContainerConfigBuilder {
                 }
                 c.set(p + "link", br);
             }
-            c.set(p + "name", NetworkAddresses.guestName(n, i));
-            c.set(p + "hwaddr", n.mac());
-            c.set(p + "flags", "up");
-            if (n.mtu() != null) {
-                c.set(p + "mtu", n.mtu().toString());
-            }
-            NetworkAddresses.write(n, p, c);
+            guestSide(n, i, p, c);
         }
         return hostNames;
+    }
+
+    /** The container's side of interface {@code i}: its name, MAC, state, MTU, addresses and routes. */
+    private static void guestSide(NetInterface n, int i, String p, ConfigText c) throws VirtException {
+        c.set(p + "name", NetworkAddresses.guestName(n, i));
+        c.set(p + "hwaddr", n.mac());
+        c.set(p + "flags", "up");
+        if (n.mtu() != null) {
+            c.set(p + "mtu", n.mtu().toString());
+        }
+        NetworkAddresses.write(n, p, c);
     }
 }

@@ -30,7 +30,9 @@ final class LiveDefinition {
         for (Device d : def.devices().all()) {
             if (d instanceof NetInterface n) {
                 String alias = "net" + net;
-                d = n.toBuilder().targetDev(veths.get(net)).info(n.info().toBuilder().alias(alias).build()).build();
+                // a direct interface has no host end: libvirt leaves its target as the definition gives it
+                String veth = veths.get(net) != null ? veths.get(net) : n.targetDev();
+                d = n.toBuilder().targetDev(veth).info(n.info().toBuilder().alias(alias).build()).build();
                 net++;
             } else if (d instanceof CharDevice c && "console".equals(c.elementName())) {
                 var b = c.toBuilder().info(c.info().toBuilder().alias("console" + console).build());

@@ -202,13 +202,18 @@ final class LxcDefinitionCheck {
     }
 
     private static void checkInterface(NetInterface net) throws VirtException {
-        if (!"ethernet".equals(net.type()) && !"bridge".equals(net.type()) && !"network".equals(net.type())) {
+        if (!"ethernet".equals(net.type()) && !"bridge".equals(net.type()) && !"network".equals(net.type())
+                && !DirectInterfaces.isDirect(net)) {
             throw unsupported("<interface type='" + net.type() + "'>");
         }
         if ("bridge".equals(net.type()) && (net.source() == null || net.source().bridge() == null)) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN,
                     "No <source> 'bridge' attribute specified with <interface type='bridge'/>");
         }
+        if (DirectInterfaces.isDirect(net)) {
+            DirectInterfaces.checkDefinition(net);
+        }
+        DirectInterfaces.checkPortOptions(net, net.type());
         for (var r : net.routes()) {
             if (!isDefaultRoute(r.address(), r.prefix(), r.netmask())) {
                 throw unsupported("<route address='" + r.address() + "'> (only default routes, 0.0.0.0/0 and ::/0)");

@@ -151,7 +151,10 @@ abstract class LxcGuestCalls implements DriverConnection {
         });
     }
 
-    /** {@code lxcDomainInterfaceStats}: the veth's host end, counted from the container's side. */
+    /**
+     * {@code lxcDomainInterfaceStats}: the veth's host end, counted from the container's side; a direct
+     * interface's macvlan as the container counts it.
+     */
     @Override
     public InterfaceStats interfaceStats(DomainRef ref, String device) throws VirtException {
         return locked(ref, d -> {
@@ -159,6 +162,11 @@ abstract class LxcGuestCalls implements DriverConnection {
                 throw LxcErrors.notRunning();
             }
             NetInterface net = DomainInterfaces.find(d.liveDef(), device);
+            if (DirectInterfaces.isDirect(net)) {
+                // its macvlan lives in the container only (libvirt reads a host device that is not there)
+                int index = d.liveDef().devices().interfaces().indexOf(net);
+                return NetDevCounters.inside(d.process().initPid(), NetworkAddresses.guestName(net, index));
+            }
             if (net.targetDev() == null) {
                 throw LxcErrors.internal("/proc/net/dev: Interface not found");
             }

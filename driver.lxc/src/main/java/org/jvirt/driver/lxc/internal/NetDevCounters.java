@@ -27,9 +27,21 @@ final class NetDevCounters {
 
     /** The container's view of host device {@code ifname}. */
     InterfaceStats guestView(String ifname) throws VirtException {
+        return read(procNetDev, ifname, true);
+    }
+
+    /**
+     * The counters of device {@code ifname} inside the network namespace of process {@code pid}, as
+     * that namespace sees them: a direct interface's macvlan, which has no host end to count.
+     */
+    static InterfaceStats inside(long pid, String ifname) throws VirtException {
+        return read(Path.of("/proc", Long.toString(pid), "net", "dev"), ifname, false);
+    }
+
+    private static InterfaceStats read(Path file, String ifname, boolean swapped) throws VirtException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(procNetDev);
+            lines = Files.readAllLines(file);
         } catch (IOException e) {
             throw LxcErrors.system("Could not open /proc/net/dev: " + e.getMessage());
         }
@@ -51,7 +63,8 @@ final class NetDevCounters {
             } catch (NumberFormatException e) {
                 continue;
             }
-            return new InterfaceStats(c[8], c[9], c[10], c[11], c[0], c[1], c[2], c[3]);
+            return swapped ? new InterfaceStats(c[8], c[9], c[10], c[11], c[0], c[1], c[2], c[3])
+                    : new InterfaceStats(c[0], c[1], c[2], c[3], c[8], c[9], c[10], c[11]);
         }
         throw LxcErrors.internal("/proc/net/dev: Interface not found");
     }
