@@ -17,6 +17,7 @@ import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.NetBandwidth;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.XmlElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ContainerNetworks {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerNetworks.class);
+    /** What a port decides for a direct interface beside its plug. */
+    private static final List<String> ACTUAL = List.of("vlan", "virtualport", "port");
 
     private final Supplier<NetworkDriver> networks;
     private final DomainXmlCodec codec;
@@ -80,14 +83,23 @@ final class ContainerNetworks {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
                     "network '" + name + "' is not active");
         }
-        // the network decides the plug: a bridge of its own or the host's bridge (forward mode 'bridge'); it
-        // refuses macvtap ('direct') and host device pools, whose ports jvirt's network driver does not allocate
+        // the network decides the plug: a bridge of its own or the host's bridge (forward mode 'bridge'), or a
+        // device of its macvtap pool; it refuses host device pools, whose ports jvirt's network driver does not
+        // allocate
         NetworkPortRequest request = new NetworkPortRequest(def.name(), def.uuid(), n.mac(), n.source().portgroup(),
                 n.bandwidth());
         UUID port = conn.createPort(ref, request.xml(UUID.randomUUID()), 0);
         try {
-            String bridge = pluggedBridge(conn, ref, port, n);
+            XmlElement portXml = codec.readXml(conn.portXmlDesc(ref, port, 0), "(networkport_definition)",
+                    ErrorDomain.NETWORK);
             NetBandwidth granted = NetworkPortRequest.grantedBandwidth(conn.portParameters(ref, port, 0));
+            XmlElement plug = portXml.child("plug");
+            if (plug != null && "direct".equals(plug.attribute("type"))) {
+                LOG.info("container '{}': port {} of network {} on {} ({})", def.name(), port, name,
+                        plug.attribute("dev"), plug.attribute("mode"));
+                return directPlug(n, port, plug, portXml, granted);
+            }
+            String bridge = pluggedBridge(portXml, n);
             LOG.info("container '{}': port {} of network {} on bridge {}", def.name(), port, name, bridge);
             return n.toBuilder().source(n.source().toBuilder().bridge(bridge).portid(port.toString()).build())
                     .bandwidth(granted).build();
@@ -102,9 +114,7 @@ final class ContainerNetworks {
      * virDomainActualNetDefValidate: a VLAN tag (the port's own, its group's or the network's) needs an
      * Open vSwitch port or a host device; a veth on a Linux bridge cannot carry it.
      */
-    private String pluggedBridge(NetworkDriverConnection conn, NetworkRef ref, UUID port, NetInterface n)
-            throws VirtException {
-        XmlElement xml = codec.readXml(conn.portXmlDesc(ref, port, 0), "(networkport_definition)", ErrorDomain.NETWORK);
+    private static String pluggedBridge(XmlElement xml, NetInterface n) throws VirtException {
         XmlElement vport = xml.child("virtualport");
         boolean ovs = vport != null && "openvswitch".equals(vport.attribute("type"));
         if (xml.child("vlan") != null && !ovs) {
@@ -122,6 +132,32 @@ final class ContainerNetworks {
             throw LxcErrors.internal("No bridge name specified");
         }
         return bridge;
+    }
+
+    /**
+     * A port on a macvtap pool: the interface's actual type is direct (libvirt's live XML shows
+     * {@code type='direct'} with the network, the port, the pool device and the mode), with the port's
+     * bandwidth, VLAN, virtual port and isolation, which {@link DirectInterfaces#checkStart} then judges.
+     */
+    private static NetInterface directPlug(NetInterface n, UUID port, XmlElement plug, XmlElement portXml,
+                                           NetBandwidth granted) {
+        // the port's VLAN, virtual port and isolation where it has them (its network's or group's), else the
+        // interface's own (which libvirt would have put into the port)
+        List<XmlElement> other = new ArrayList<>();
+        for (XmlElement e : n.other().children()) {
+            if (!ACTUAL.contains(e.name()) || portXml.child(e.name()) == null) {
+                other.add(e);
+            }
+        }
+        for (String actual : ACTUAL) {
+            if (portXml.child(actual) != null) {
+                other.add(portXml.child(actual));
+            }
+        }
+        return n.toBuilder().type("direct")
+                .source(n.source().toBuilder().portid(port.toString()).dev(plug.attribute("dev"))
+                        .mode(plug.attribute("mode")).build())
+                .bandwidth(granted).other(new Preserved(n.other().attributes(), other)).build();
     }
 
     /**
@@ -200,8 +236,9 @@ final class ContainerNetworks {
         }
     }
 
+    /** A network's port: on a bridge the interface stays type 'network', on a macvtap pool it became 'direct'. */
     private static boolean hasPort(NetInterface n) {
-        return isNetwork(n) && n.source().portid() != null;
+        return n.source() != null && n.source().network() != null && n.source().portid() != null;
     }
 
     private static void releaseQuietly(NetworkDriverConnection conn, NetworkRef ref, UUID port) {

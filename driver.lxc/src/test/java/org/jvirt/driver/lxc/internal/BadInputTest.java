@@ -124,8 +124,8 @@ class BadInputTest {
                 + "      <target dev='vda' bus='virtio'/>\n    </disk>\n"), "<disk> devices is not supported by the LXC driver");
         assertUnsupported(xml("u2", root, "/bin/sh", "    <filesystem type='template'>\n      <source name='tpl'/>\n"
                 + "      <target dir='/mnt'/>\n    </filesystem>\n"), "<filesystem type='template'>");
-        assertUnsupported(xml("u3", root, "/bin/sh", "    <interface type='direct'>\n      <source dev='lo' mode='bridge'/>\n"
-                + "    </interface>\n"), "<interface type='direct'>");
+        assertUnsupported(xml("u3", root, "/bin/sh", "    <interface type='user'>\n      <mac address='52:54:00:4a:7f:99'/>\n"
+                + "    </interface>\n"), "<interface type='user'>");
         assertUnsupported(xml("u4", root, "/bin/sh", "").replace("</os>",
                 "</os>\n  <on_poweroff>coredump-destroy</on_poweroff>"),
                 "Lifecycle event 'poweroff' doesn't support 'coredump-destroy' action");

@@ -41,7 +41,7 @@ import org.jvirt.xml.internal.DomainXmlCodecImpl;
  * host end is enslaved to the network's bridge (its own, or the host's bridge of a forward mode 'bridge'
  * network) and shaped with the port's bandwidth (its port group's), the container reaches the bridge's
  * address, the live XML names the bridge and the port, and the port is released at the stop and after
- * a failed start. A missing or inactive network, a macvtap network and a VLAN tag get libvirt's errors
+ * a failed start. A missing or inactive network and a VLAN tag get libvirt's errors
  * and leave no port. The network driver's tc runs behind {@link TcShim}.
  */
 class ContainerNetworkPortTest {
@@ -337,33 +337,20 @@ class ContainerNetworkPortTest {
     }
 
     /**
-     * A macvtap network (forward mode 'bridge' over a device, no bridge): libvirt gives a container a
-     * macvlan there; jvirt's network driver allocates no such ports, and the start fails with its error.
-     * A VLAN tag on a port plugged into a Linux bridge: libvirt's virDomainActualNetDefValidate error.
-     * Neither leaves a port.
+     * A VLAN tag on a port plugged into a Linux bridge: libvirt's virDomainActualNetDefValidate error, and
+     * no port left. (Macvtap pools: {@link ContainerDirectPoolTest}.)
      */
     @Test
-    void macvtapNetworksAndVlanTagsAreRefusedWithoutAPortLeft() throws Exception {
+    void vlanTagsOnABridgeAreRefusedWithoutAPortLeft() throws Exception {
         useNetworkDriver();
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path root = bed.rootfs("root");
-        String direct = "jvld-" + tag;
-        NetworkRef macvtap = nets.createXml("<network><name>" + direct + "</name><forward mode='bridge'>"
-                + "<interface dev='lo'/></forward></network>", 0);
-        DomainRef ref = bed.conn.defineXml(domain(LxcTestBed.RUN + "p6", root, out, "/bin/sh",
-                networkInterface(direct, null, "52:54:00:4a:7e:06", null), "sleep 100"), 0);
-        VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(ref, 0));
-        assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
-        assertEquals("unsupported configuration: network '" + direct + "' uses forward mode 'bridge', whose ports "
-                + "jvirt does not allocate", e.getMessage());
-        assertEquals(List.of(), nets.listAllPorts(macvtap, 0));
-
         NetworkRef tagged = nets.createXml("<network><name>" + net + "</name><bridge name='" + bridge + "'/>"
                 + "<dns enable='no'/><vlan><tag id='42'/></vlan><ip address='198.18." + subnet + ".1' prefix='24'/>"
                 + "</network>", 0);
         DomainRef vlan = bed.conn.defineXml(domain(LxcTestBed.RUN + "p7", root, out, "/bin/sh",
                 networkInterface(net, null, "52:54:00:4a:7e:07", null), "sleep 100"), 0);
-        e = assertThrows(VirtException.class, () -> bed.conn.create(vlan, 0));
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(vlan, 0));
         assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
         assertEquals("unsupported configuration: interface 52:54:00:4a:7e:07 - vlan tag not supported for this "
                 + "connection type", e.getMessage());
