@@ -18,7 +18,8 @@ import org.jvirt.api.xml.Os;
 /**
  * Turns a checked container definition ({@link LxcDefinitionCheck}) into liblxc's configuration,
  * checking on the way what depends on the host: the root and the mounted folders exist (libvirt's
- * "Failed to access"), the init exists inside the root, each bridge exists. The container gets new
+ * "Failed to access"), the init exists inside the root, each bridge exists, each direct interface's
+ * link exists ({@link DirectInterfaces}). The container gets new
  * PID, mount, UTS, IPC and cgroup namespaces (liblxc's defaults) and a network namespace when it
  * has interfaces or {@code <privnet/>} (else it shares the host's, as libvirt's containers do);
  * {@code /proc} and a read-only {@code /sys}, a private {@code /dev} with a new devpts instance and

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * run; each interface gets a port owned by the container, and the network decides its plug, bridge
  * and bandwidth (the interface's own, else its port group's). The definition returned names the
  * bridge, the port and the granted bandwidth, so liblxc attaches the veth's host end to the bridge
- * ({@link ContainerConfigBuilder}), {@link VethQos} shapes it and the live XML shows them.
+ * ({@link ContainerConfigBuilder}), {@link VethQos} shapes it and the live XML shows them. A port of a
+ * macvtap pool plugs directly into one of the pool's devices: the interface's actual type is then
+ * {@code direct} ({@link DirectInterfaces}), and the live XML shows it so, as libvirt's.
  * {@link #unplug} releases the ports: at the stop and after a failed start.
  */
 final class ContainerNetworks {

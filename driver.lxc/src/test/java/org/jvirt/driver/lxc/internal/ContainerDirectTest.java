@@ -190,6 +190,25 @@ class ContainerDirectTest {
         }
     }
 
+    /** The kernel allows a passthrough macvlan only as its link's one: a second container cannot start. */
+    @Test
+    void aPassthroughLinkTakesOneContainer() throws Exception {
+        String link = hostLink("jvd" + tag + "e", links);
+        Path root = bed.rootfs("root");
+        DomainRef first = bed.conn.createXml(domain(LxcTestBed.RUN + "e1", root,
+                direct(link, "passthrough", "52:54:00:4a:7f:31", ""), "while :; do sleep 1; done"), 0);
+        bed.process(first);
+        DomainRef second = bed.conn.defineXml(domain(LxcTestBed.RUN + "e2", root,
+                direct(link, "passthrough", "52:54:00:4a:7f:32", ""), "while :; do sleep 1; done"), 0);
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(second, 0));
+        // liblxc's reason, in the driver's start failure (libvirt reports the kernel's EINVAL of its netlink call)
+        assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
+        assertTrue(e.getMessage().startsWith("internal error: guest failed to start: Invalid argument - Failed to "
+                + "create macvlan interface ") && e.getMessage().contains(" on \"" + link + "\""), e.getMessage());
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(second).state());
+        assertEquals(DomainState.RUNNING, bed.conn.state(first).state());
+    }
+
     @Test
     void libvirtsRefusalsAtDefineAndAtStart() throws Exception {
         String link = hostLink("jvd" + tag + "c", links);
