@@ -167,7 +167,7 @@ final class ContainerConfigBuilder {
                 DirectInterfaces.checkStart(n);
                 hostNames.add(null);
                 DirectInterfaces.write(n, p, c);
-                guestSide(n, i, p, c);
+                guestSide(nets, i, p, c);
                 continue;
             }
             String hostName = n.targetDev() != null ? n.targetDev() : veths.allocate();
@@ -185,14 +185,15 @@ final class ContainerConfigBuilder {
                 }
                 c.set(p + "link", br);
             }
-            guestSide(n, i, p, c);
+            guestSide(nets, i, p, c);
         }
         return hostNames;
     }
 
     /** The container's side of interface {@code i}: its name, MAC, state, MTU, addresses and routes. */
-    private static void guestSide(NetInterface n, int i, String p, ConfigText c) throws VirtException {
-        c.set(p + "name", NetworkAddresses.guestName(n, i));
+    private static void guestSide(List<NetInterface> nets, int i, String p, ConfigText c) throws VirtException {
+        NetInterface n = nets.get(i);
+        c.set(p + "name", NetworkAddresses.guestName(nets, i));
         c.set(p + "hwaddr", n.mac());
         c.set(p + "flags", "up");
         if (n.mtu() != null) {

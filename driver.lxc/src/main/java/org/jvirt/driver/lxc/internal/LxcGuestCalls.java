@@ -164,8 +164,8 @@ abstract class LxcGuestCalls implements DriverConnection {
             NetInterface net = DomainInterfaces.find(d.liveDef(), device);
             if (DirectInterfaces.isDirect(net)) {
                 // its macvlan lives in the container only (libvirt reads a host device that is not there)
-                int index = d.liveDef().devices().interfaces().indexOf(net);
-                return NetDevCounters.inside(d.process().initPid(), NetworkAddresses.guestName(net, index));
+                List<NetInterface> all = d.liveDef().devices().interfaces();
+                return NetDevCounters.inside(d.process().initPid(), NetworkAddresses.guestName(all, all.indexOf(net)));
             }
             if (net.targetDev() == null) {
                 throw LxcErrors.internal("/proc/net/dev: Interface not found");

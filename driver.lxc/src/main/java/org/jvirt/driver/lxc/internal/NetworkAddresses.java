@@ -1,5 +1,7 @@
 package org.jvirt.driver.lxc.internal;
 
+import java.util.List;
+
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.NetIp;
 import org.jvirt.api.xml.NetInterface;
@@ -14,14 +16,27 @@ final class NetworkAddresses {
     private NetworkAddresses() {
     }
 
-    /** {@code <guest dev=>}, else libvirt's {@code eth<index>}. */
-    static String guestName(NetInterface n, int index) {
+    /**
+     * The name of interface {@code index} of {@code all} inside the container: its {@code <guest dev=>},
+     * else libvirt's {@code eth<n>}, where n counts only the interfaces before it that have no guest name
+     * of their own (virLXCProcessSetupInterfaces).
+     */
+    static String guestName(List<NetInterface> all, int index) {
+        String own = ownGuestName(all.get(index));
+        if (own != null) {
+            return own;
+        }
+        long unnamed = all.subList(0, index).stream().filter(n -> ownGuestName(n) == null).count();
+        return "eth" + unnamed;
+    }
+
+    private static String ownGuestName(NetInterface n) {
         for (XmlElement e : n.other().children()) {
             if ("guest".equals(e.name()) && e.attribute("dev") != null) {
                 return e.attribute("dev");
             }
         }
-        return "eth" + index;
+        return null;
     }
 
     static void write(NetInterface n, String prefix, ConfigText c) throws VirtException {

@@ -132,4 +132,29 @@ class ContainerConfigBuilderTest {
         assertEquals(root.resolve("bin/busybox"), RootPaths.resolve(root, "/bin/up").orElseThrow(), ".. stops at the root");
         assertTrue(RootPaths.resolve(root, "/bin/none").isEmpty());
     }
+    /**
+     * Direct interfaces: liblxc's macvlan on the link (libvirt's passthrough is the kernel's passthru, vepa
+     * the default), no host end; guest names as libvirt gives them, counting only unnamed interfaces.
+     */
+    @Test
+    void writesDirectInterfacesAsMacvlansWithLibvirtsGuestNames() throws Exception {
+        DomainDef d = def("", "    <interface type='direct'>\n      <mac address='52:54:00:00:00:01'/>\n"
+                + "      <source dev='lo' mode='passthrough'/>\n      <guest dev='lan0'/>\n    </interface>\n"
+                + "    <interface type='ethernet'>\n      <mac address='52:54:00:00:00:02'/>\n"
+                + "      <target dev='jvcfg0'/>\n    </interface>\n"
+                + "    <interface type='direct'>\n      <mac address='52:54:00:00:00:03'/>\n"
+                + "      <source dev='lo'/>\n    </interface>\n");
+        ContainerConfig c = new ContainerConfigBuilder(CgroupLayout.V1, new VethNames()).build(d);
+        List<String> l = lines(c);
+        int at = l.indexOf("lxc.net.0.type = macvlan");
+        assertTrue(at >= 0, c.text());
+        assertEquals(List.of("lxc.net.0.type = macvlan", "lxc.net.0.macvlan.mode = passthru", "lxc.net.0.link = lo",
+                "lxc.net.0.name = lan0", "lxc.net.0.hwaddr = 52:54:00:00:00:01", "lxc.net.0.flags = up",
+                "lxc.net.1.type = veth", "lxc.net.1.veth.pair = jvcfg0", "lxc.net.1.name = eth0",
+                "lxc.net.1.hwaddr = 52:54:00:00:00:02", "lxc.net.1.flags = up",
+                "lxc.net.2.type = macvlan", "lxc.net.2.macvlan.mode = vepa", "lxc.net.2.link = lo",
+                "lxc.net.2.name = eth1", "lxc.net.2.hwaddr = 52:54:00:00:00:03", "lxc.net.2.flags = up"),
+                l.subList(at, at + 17));
+        assertEquals(java.util.Arrays.asList(null, "jvcfg0", null), c.veths(), "a macvlan has no host end");
+    }
 }
