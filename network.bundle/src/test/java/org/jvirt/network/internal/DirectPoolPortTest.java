@@ -149,6 +149,13 @@ class DirectPoolPortTest {
         // <forward dev=> alone is a pool of one
         Network net = conn.createNetwork("<network><name>one</name><forward mode='vepa' dev='ens8'/></network>", 0);
         assertEquals("ens8/vepa", plugDev(port(net, "guest", 2)));
+        // no device at all: the network runs, its ports cannot be had
+        Network none = conn.createNetwork("<network><name>none</name><forward mode='private'/></network>", 0);
+        VirtException e = assertThrows(VirtException.class, () -> port(none, "guest", 3));
+        assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
+        assertEquals("internal error: network 'none' uses a direct mode, but has no forward dev and no interface pool",
+                e.getMessage());
+        assertEquals(List.of(), none.listAllPorts(0));
     }
 
     @Test
