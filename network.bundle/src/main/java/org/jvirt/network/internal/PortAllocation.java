@@ -41,6 +41,9 @@ final class PortAllocation {
                 : PortGroups.trustGuestRxFilters(group) != null ? PortGroups.trustGuestRxFilters(group)
                 : net.trustGuestRxFilters();
         out = out.withDefaults(vlan, port.isolatedPort() != null ? port.isolatedPort() : net.isolatedPort(), trust);
+        out = out.withVirtualport(mergedVirtualport(port.virtualport(), net.virtualport(),
+                group == null ? null : group.child("virtualport")));
+        port = out;
         Mode mode = net.forward().mode();
         String macTable = net.bridge() == null ? null : net.bridge().macTableManager();
         if (mode.hasOwnBridge()) {
@@ -63,6 +66,29 @@ final class PortAllocation {
             out = out.withPlug(direct(net, port, connections));
         }
         return out;
+    }
+
+    /**
+     * libvirt's virNetDevVPortProfileMerge3 as far as the type goes: the port's own virtual port, else the
+     * network's, else its group's; two of different types cannot be merged. A typeless one of the port's
+     * own stays when nothing has a type.
+     */
+    private static XmlElement mergedVirtualport(XmlElement own, XmlElement network, XmlElement group)
+            throws VirtException {
+        XmlElement merged = null;
+        for (XmlElement v : new XmlElement[] {own, network, group}) {
+            String type = v == null ? null : v.attribute("type");
+            if (type == null) {
+                continue;
+            }
+            if (merged == null) {
+                merged = v;
+            } else if (!type.equals(merged.attribute("type"))) {
+                throw unsupported("attempt to merge virtualports with mismatched types (" + merged.attribute("type")
+                        + " and " + type + ")");
+            }
+        }
+        return merged != null ? merged : own;
     }
 
     /** The direct plug of a macvtap pool's port: libvirt's networkAllocatePort for these forward modes. */

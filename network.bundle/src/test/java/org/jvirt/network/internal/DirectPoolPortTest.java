@@ -202,6 +202,17 @@ class DirectPoolPortTest {
         assertEquals("unsupported configuration: <virtualport type='openvswitch'> not supported for network 'pool' "
                 + "which uses a macvtap device", e.getMessage());
         assertEquals(List.of(), net.listAllPorts(0));
+        // the network's virtual port is the port's (virNetDevVPortProfileMerge3); one of another type conflicts
+        Network qbg = conn.createNetwork("<network><name>qbg</name><forward mode='vepa'><interface dev='ens5'/>"
+                + "</forward><virtualport type='802.1Qbg'><parameters managerid='11' typeid='1193047' "
+                + "typeidversion='2'/></virtualport></network>", 0);
+        NetworkPort inherited = port(qbg, "g", 4);
+        assertTrue(inherited.xmlDesc(0).contains("<virtualport type='802.1Qbg'>"), inherited.xmlDesc(0));
+        VirtException mismatch = assertThrows(VirtException.class,
+                () -> port(qbg, "g", 5, "  <virtualport type='802.1Qbh'/>\n"));
+        assertEquals(ErrorCode.CONFIG_UNSUPPORTED, mismatch.code());
+        assertEquals("unsupported configuration: attempt to merge virtualports with mismatched types (802.1Qbh and "
+                + "802.1Qbg)", mismatch.getMessage());
         // private mode with 802.1Qbh is exclusive too (libvirt's rule for Cisco's port profiles)
         String qbh = "  <virtualport type='802.1Qbh'>\n    <parameters profileid='finance'/>\n  </virtualport>\n";
         port(net, "g", 2, qbh);

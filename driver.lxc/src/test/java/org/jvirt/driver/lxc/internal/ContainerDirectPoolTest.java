@@ -213,5 +213,16 @@ class ContainerDirectPoolTest {
                 + "connection type", e.getMessage());
         assertEquals(List.of(), nets.listAllPorts(network, 0));
         assertFalse(networkXml().contains("connections="), networkXml());
+
+        // the network's port profile is the port's: a container cannot carry it (libvirt cannot undo it)
+        nets.destroy(network);
+        NetworkRef qbg = nets.createXml("<network><name>" + net + "</name><forward mode='vepa'><interface dev='" + a
+                + "'/></forward><virtualport type='802.1Qbg'><parameters managerid='11' typeid='1193047' "
+                + "typeidversion='2'/></virtualport></network>", 0);
+        DomainRef profiled = container("y3", "52:54:00:4a:80:23", "");
+        e = assertThrows(VirtException.class, () -> bed.conn.create(profiled, 0));
+        assertEquals("unsupported configuration: Unable to set port profile on direct interfaces", e.getMessage());
+        assertEquals(List.of(), nets.listAllPorts(qbg, 0));
+        assertEquals(DomainState.SHUTOFF, stateOf(profiled));
     }
 }

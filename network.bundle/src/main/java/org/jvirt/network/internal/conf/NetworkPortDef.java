@@ -33,6 +33,11 @@ public record NetworkPortDef(UUID uuid, String ownerName, UUID ownerUuid, String
                 isolatedPort, trustGuest, plug);
     }
 
+    public NetworkPortDef withVirtualport(XmlElement newVirtualport) {
+        return new NetworkPortDef(uuid, ownerName, ownerUuid, group, mac, newVirtualport, bandwidth, vlan,
+                isolatedPort, trustGuest, plug);
+    }
+
     public NetworkPortDef withDefaults(XmlElement newVlan, String newIsolated, String newTrust) {
         return new NetworkPortDef(uuid, ownerName, ownerUuid, group, mac, virtualport, bandwidth, newVlan,
                 newIsolated, newTrust, plug);
