@@ -41,20 +41,20 @@ final class PortAllocation {
                 : PortGroups.trustGuestRxFilters(group) != null ? PortGroups.trustGuestRxFilters(group)
                 : net.trustGuestRxFilters();
         out = out.withDefaults(vlan, port.isolatedPort() != null ? port.isolatedPort() : net.isolatedPort(), trust);
-        out = out.withVirtualport(mergedVirtualport(port.virtualport(), net.virtualport(),
-                group == null ? null : group.child("virtualport")));
-        port = out;
+        XmlElement vport = mergedVirtualport(port.virtualport(), net.virtualport(),
+                group == null ? null : group.child("virtualport"));
+        out = out.withVirtualport(vport);
         Mode mode = net.forward().mode();
         String macTable = net.bridge() == null ? null : net.bridge().macTableManager();
         if (mode.hasOwnBridge()) {
-            if (port.virtualport() != null) {
-                throw unsupported("<virtualport type='" + port.virtualport().attribute("type")
+            if (vport != null) {
+                throw unsupported("<virtualport type='" + vport.attribute("type")
                         + "'> not supported for network '" + net.name() + "' which uses IP forwarding");
             }
             out = out.withPlug(Plug.bridge(PlugType.NETWORK, net.bridgeName(), macTable));
         } else if (mode == Mode.BRIDGE && net.bridgeName() != null) {
-            if (port.virtualport() != null && !"openvswitch".equals(port.virtualport().attribute("type"))) {
-                throw unsupported("<virtualport type='" + port.virtualport().attribute("type")
+            if (vport != null && !"openvswitch".equals(vport.attribute("type"))) {
+                throw unsupported("<virtualport type='" + vport.attribute("type")
                         + "'> not supported for network '" + net.name() + "' which uses a bridge device");
             }
             out = out.withPlug(Plug.bridge(PlugType.BRIDGE, net.bridgeName(), macTable));
@@ -63,7 +63,7 @@ final class PortAllocation {
             throw unsupported("network '" + net.name() + "' uses forward mode '" + mode.xmlName()
                     + "', whose ports jvirt does not allocate");
         } else {
-            out = out.withPlug(direct(net, port, connections));
+            out = out.withPlug(direct(net, out, connections));
         }
         return out;
     }
