@@ -30,7 +30,8 @@ import org.jvirt.network.internal.Netns;
  * a macvlan of the given mode on a host link of the test's own (a dummy device where the kernel has the
  * dummy driver, else one end of a veth pair), moved into the container under its guest name with the
  * interface's MAC, seen there with {@code ip -d link}; passthrough gives the link the container's MAC
- * (libvirt sets it first, the kernel's passthru mode follows the macvlan); the live XML keeps the
+ * (libvirt sets it first, the kernel's passthru mode follows the macvlan) until the container stops (the
+ * kernel restores it; libvirt's LXC driver leaves the guest's); the live XML keeps the
  * interface as defined with its alias; the counters are the container's own. libvirt's refusals at
  * define and at start leave the container shut off.
  */
@@ -181,13 +182,21 @@ class ContainerDirectTest {
             assertTrue(inside.contains("macvlan mode " + modes[i][1] + " "), modes[i][1] + ": " + inside);
             assertTrue(inside.contains("link/ether " + mac + " "), inside);
             if ("passthrough".equals(modes[i][0])) {
-                // libvirt gives a passthrough link the guest's MAC (and does not restore it for a container)
+                // libvirt gives a passthrough link the guest's MAC
                 assertEquals(mac, mac(link), "the link takes the container's MAC in passthrough mode");
             } else {
                 assertEquals(before, mac(link), "the link keeps its MAC");
             }
             bed.conn.destroy(ref, 0);
         }
+        // the kernel gives a passthrough link its MAC back when the macvlan goes with the namespace
+        LxcTestBed.await("the link's own MAC", WAIT, () -> {
+            try {
+                return before.equals(mac(link));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** The kernel allows a passthrough macvlan only as its link's one: a second container cannot start. */
