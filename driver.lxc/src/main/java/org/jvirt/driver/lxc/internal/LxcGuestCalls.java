@@ -18,6 +18,7 @@ import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.NetInterfaceLookup;
 
 /**
  * The calls of libvirt's LXC driver table on a container's resources: tuning (memory, scheduler,
@@ -158,7 +159,7 @@ abstract class LxcGuestCalls implements DriverConnection {
             if (!d.isActive()) {
                 throw LxcErrors.notRunning();
             }
-            NetInterface net = DomainInterfaces.find(d.liveDef(), device);
+            NetInterface net = NetInterfaceLookup.find(d.liveDef(), device);
             if (net.targetDev() == null) {
                 throw LxcErrors.internal("/proc/net/dev: Interface not found");
             }

@@ -5,10 +5,7 @@ import static org.jvirt.driver.qemu.internal.TuneTarget.LIVE;
 import static org.jvirt.driver.qemu.internal.TuneTarget.STRING_OKAY;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.jvirt.api.ErrorCode;
@@ -20,6 +17,7 @@ import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.NetBandwidth;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.NetInterfaceLookup;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.net.InterfaceBandwidth;
 
@@ -56,7 +54,7 @@ final class InterfaceTuning {
         QemuErrors.checkFlags(flags, LIVE | CONFIG | STRING_OKAY, "qemuDomainGetInterfaceParameters");
         NetBandwidth bw;
         synchronized (dom) {
-            bw = find(AffectedDefs.one(dom, flags & ~STRING_OKAY), device).bandwidth();
+            bw = NetInterfaceLookup.find(AffectedDefs.one(dom, flags & ~STRING_OKAY), device).bandwidth();
         }
         return InterfaceBandwidthParameters.of(bw);
     }
@@ -66,8 +64,9 @@ final class InterfaceTuning {
         InterfaceBandwidthParameters.validate(params);
         synchronized (dom) {
             AffectedDefs defs = AffectedDefs.of(dom, flags);
-            NetInterface net = defs.live() == null ? null : find(defs.live(), device);
-            NetInterface persistentNet = defs.persistent() == null ? null : find(defs.persistent(), device);
+            NetInterface net = defs.live() == null ? null : NetInterfaceLookup.find(defs.live(), device);
+            NetInterface persistentNet = defs.persistent() == null ? null
+                    : NetInterfaceLookup.find(defs.persistent(), device);
             for (NetInterface n : new NetInterface[] {net, persistentNet}) {
                 if (n != null && !QOS_TYPES.contains(n.type())) {
                     throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
@@ -103,33 +102,5 @@ final class InterfaceTuning {
         List<Device> all = new ArrayList<>(def.devices().all());
         all.set(all.indexOf(net), net.toBuilder().bandwidth(bw).build());
         return def.withDevices(def.devices().withAll(all));
-    }
-
-    /** virDomainNetFind: by MAC address when {@code device} is one, else by host device name. */
-    static NetInterface find(DomainDef def, String device) throws VirtException {
-        byte[] mac = mac(device);
-        for (NetInterface n : def.devices().interfaces()) {
-            if (mac != null ? n.mac() != null && Arrays.equals(mac, mac(n.mac())) : device.equals(n.targetDev())) {
-                return n;
-            }
-        }
-        throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN, "'" + device + "' is not a known interface");
-    }
-
-    /** virMacAddrParse: six colon-separated hex bytes of one or two digits, else null. */
-    private static byte[] mac(String text) {
-        String[] parts = text.split(":", -1);
-        if (parts.length != 6) {
-            return null;
-        }
-        byte[] out = new byte[6];
-        for (int i = 0; i < 6; i++) {
-            String p = parts[i].toLowerCase(Locale.ROOT);
-            if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                return null;
-            }
-            out[i] = (byte) HexFormat.fromHexDigits(p);
-        }
-        return out;
     }
 }

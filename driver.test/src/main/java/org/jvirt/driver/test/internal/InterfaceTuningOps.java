@@ -1,12 +1,8 @@
 package org.jvirt.driver.test.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
-import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
@@ -16,6 +12,7 @@ import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.NetBandwidth;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.NetInterfaceLookup;
 
 /**
  * {@code virsh domiftune} as libvirt 9.0's test driver answers it (testDomainGet/SetInterfaceParameters):
@@ -42,8 +39,8 @@ final class InterfaceTuningOps {
     List<TypedParameter> get(DomainRef ref, String device, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, LIVE | CONFIG | STRING_OKAY, "testDomainGetInterfaceParameters");
         return host.locked(() -> {
-            NetBandwidth bw = find(VcpuOps.oneDef(host.find(ref), flags & ~STRING_OKAY), device).bandwidth();
-            return InterfaceBandwidthParameters.of(bw);
+            DomainDef def = VcpuOps.oneDef(host.find(ref), flags & ~STRING_OKAY);
+            return InterfaceBandwidthParameters.of(NetInterfaceLookup.find(def, device).bandwidth());
         });
     }
 
@@ -53,7 +50,7 @@ final class InterfaceTuningOps {
         host.changing(() -> {
             DomainObj dom = host.find(ref);
             DomainDef def = VcpuOps.oneDef(dom, flags);
-            NetInterface net = find(def, device);
+            NetInterface net = NetInterfaceLookup.find(def, device);
             NetBandwidth changed = InterfaceBandwidthParameters.merge(net.bandwidth(), params);
             List<Device> all = new ArrayList<>(def.devices().all());
             all.set(all.indexOf(net), net.toBuilder().bandwidth(changed).build());
@@ -67,33 +64,5 @@ final class InterfaceTuningOps {
             host.save(dom);
             return null;
         });
-    }
-
-    /** virDomainNetFind: by MAC address when {@code device} is one, else by host device name. */
-    private static NetInterface find(DomainDef def, String device) throws VirtException {
-        byte[] mac = mac(device);
-        for (NetInterface n : def.devices().interfaces()) {
-            if (mac != null ? n.mac() != null && Arrays.equals(mac, mac(n.mac())) : device.equals(n.targetDev())) {
-                return n;
-            }
-        }
-        throw TestDriverErrors.invalidArg(ErrorDomain.DOMAIN, "'" + device + "' is not a known interface");
-    }
-
-    /** virMacAddrParse: six colon-separated hex bytes of one or two digits, else null. */
-    private static byte[] mac(String text) {
-        String[] parts = text.split(":", -1);
-        if (parts.length != 6) {
-            return null;
-        }
-        byte[] out = new byte[6];
-        for (int i = 0; i < 6; i++) {
-            String p = parts[i].toLowerCase(Locale.ROOT);
-            if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                return null;
-            }
-            out[i] = (byte) HexFormat.fromHexDigits(p);
-        }
-        return out;
     }
 }
