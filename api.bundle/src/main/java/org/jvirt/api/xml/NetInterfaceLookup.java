@@ -2,7 +2,6 @@ package org.jvirt.api.xml;
 
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Locale;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -19,7 +18,8 @@ public final class NetInterfaceLookup {
 
     /**
      * The first interface whose MAC address is {@code device} when {@code device} reads as one
-     * (virMacAddrParse: six colon-separated bytes of one or two hex digits, any case), else the first
+     * (virMacAddrParse: six colon-separated bytes of one or two hex digits, any case, perhaps followed by
+     * a blank and anything after it), else the first
      * whose {@code <target dev>} is {@code device}. A MAC address is never taken for a device name.
      *
      * @param def    the definition to search
@@ -39,20 +39,34 @@ public final class NetInterfaceLookup {
         throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN, "'" + device + "' is not a known interface");
     }
 
-    /** virMacAddrParse: six colon-separated hex bytes of one or two digits, else null. */
+    /**
+     * virMacAddrParse, as C reads the string: six bytes of one or two ASCII hex digits separated by
+     * colons; after the sixth, the end or any character up to a space (a C char is signed, so a byte of
+     * a non-ASCII character counts as one too) ends the address, and whatever follows is ignored.
+     *
+     * @return the six bytes, or null when {@code text} is no MAC address
+     */
     private static byte[] parseMac(String text) {
-        String[] parts = text.split(":", -1);
-        if (parts.length != 6) {
-            return null;
-        }
         byte[] out = new byte[6];
-        for (int i = 0; i < 6; i++) {
-            String p = parts[i].toLowerCase(Locale.ROOT);
-            if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        int pos = 0;
+        for (int i = 0; i < out.length; i++) {
+            int start = pos;
+            while (pos < text.length() && HexFormat.isHexDigit(text.charAt(pos))) {
+                pos++;
+            }
+            if (pos == start || pos - start > 2) {
                 return null;
             }
-            out[i] = (byte) HexFormat.fromHexDigits(p);
+            out[i] = (byte) HexFormat.fromHexDigits(text, start, pos);
+            char next = pos < text.length() ? text.charAt(pos) : 0;
+            if (i == out.length - 1) {
+                return next <= ' ' || next >= 0x80 ? out : null;
+            }
+            if (next != ':') {
+                return null;
+            }
+            pos++;
         }
-        return out;
+        return null;
     }
 }

@@ -46,6 +46,24 @@ class NetInterfaceLookupTest {
     }
 
     @Test
+    void aMacAddressEndsAtABlankOrANonAsciiCharacterAsCReadsIt() throws VirtException {
+        for (String device : List.of("52:54:00:11:22:33 ", "52:54:00:11:22:33 tail", "52:54:00:11:22:33\ttab",
+                "52:54:00:11:22:33\u0000", "52:54:00:11:22:33\u00e9")) {
+            assertSame(TAP7, NetInterfaceLookup.find(DEF, device), device);
+        }
+    }
+
+    @Test
+    void onlyAsciiHexDigitsWithNothingBeforeThemMakeAMacAddress() {
+        for (String device : List.of("52:54:00:11:22:33x", "52:54:00:11:22:33:", "+52:54:00:11:22:33",
+                " 52:54:00:11:22:33", "052:54:00:11:22:33", "0x52:54:00:11:22:33", "52:54:00:11:22:\u0663\u0663",
+                "\uff15\uff12:54:00:11:22:33", "52::00:11:22:33")) {
+            VirtException e = assertThrows(VirtException.class, () -> NetInterfaceLookup.find(DEF, device), device);
+            assertEquals("invalid argument: '" + device + "' is not a known interface", e.getMessage());
+        }
+    }
+
+    @Test
     void aDefinitionWithoutInterfacesHasNone() {
         DomainDef empty = DomainDef.builder().name("e").devices(Devices.NONE).build();
         VirtException e = assertThrows(VirtException.class, () -> NetInterfaceLookup.find(empty, "tap7"));

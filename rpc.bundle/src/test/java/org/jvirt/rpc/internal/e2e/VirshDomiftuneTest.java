@@ -19,8 +19,8 @@ import org.jvirt.rpc.internal.testkit.Proc.Result;
 /**
  * Real virsh {@code domiftune} through jvirtd (REMOTE_PROC_DOMAIN_GET/SET_INTERFACE_PARAMETERS), jvirtd's test
  * driver against libvirt 9.0's on the same host file, one virsh session a side: gets by device and MAC, live
- * and config changes, clearing, the errors for an unknown device and for LIVE with CONFIG, and a read-only
- * connection refused the change.
+ * and config changes, clearing, the errors for an unknown device and for LIVE with CONFIG, how a device is
+ * read as a MAC address (virMacAddrParse) or a name, and a read-only connection refused the change.
  */
 class VirshDomiftuneTest {
     private static final String HOST = """
@@ -75,6 +75,22 @@ class VirshDomiftuneTest {
                 ours.out());
         assertTrue(ours.out().contains("outbound.average: 70\noutbound.peak  : 80"), ours.out());
         assertTrue(ours.err().contains("'tap9' is not a known interface"), ours.err());
+    }
+
+    @Test
+    void aDeviceIsReadAsAMacAddressOrANameAsLibvirtReadsIt() throws Exception {
+        Path host = Files.writeString(tmp.resolve("host.xml"), HOST);
+        String session = String.join("; ", List.of("domiftune ift '52:54:0:11:22:33'",
+                "domiftune ift '52:54:00:11:22:33 '", "domiftune ift '52:54:00:11:22:33 tail'",
+                "domiftune ift '52:54:00:11:22:33x'", "domiftune ift '+52:54:00:11:22:33'",
+                "domiftune ift '052:54:00:11:22:33'", "domiftune ift 0x52:54:00:11:22:33",
+                "domiftune ift '52:54:00:11:22:33:'", "domiftune ift 'tap7 '"));
+        Result theirs = Proc.virsh("test://" + host, session);
+        Result ours = Proc.virsh("test+unix://" + host + "?socket=" + jvirtd.rw, session);
+        assertEquals(theirs.out(), ours.out(), ours.err());
+        assertEquals(theirs.err(), ours.err());
+        assertEquals(3, ours.out().split("inbound.average: 1000", -1).length - 1, ours.out());
+        assertTrue(ours.err().contains("'52:54:00:11:22:33:' is not a known interface"), ours.err());
     }
 
     @Test
