@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,13 +84,45 @@ public record LinuxGuest(Path kernel, Path initrd) {
         }
     }
 
-    /** The modules of {@code kernel} ({@code vmlinuz-VERSION}): beside its boot folder, else the host's. */
+    /** The modules of {@code kernel} ({@code vmlinuz-VERSION}) with evdev and button: see {@link #modules(Path, List)}. */
     public static Optional<Path> modules(Path kernel) {
+        return modules(kernel, List.of("drivers/acpi/button", "drivers/input/evdev"));
+    }
+
+    /**
+     * The modules folder of {@code kernel} ({@code vmlinuz-VERSION}) that holds every one of {@code modules}:
+     * beside its boot folder, else the host's {@code /lib/modules/VERSION}.
+     *
+     * @param modules module paths below the folder's {@code kernel/}, without {@code .ko}
+     *                ({@code drivers/virtio/virtio_ring})
+     */
+    public static Optional<Path> modules(Path kernel, List<String> modules) {
         String version = kernel.getFileName().toString().replaceFirst("^vmlinuz-", "");
         Path boot = kernel.toAbsolutePath().getParent();
         List<Path> candidates = boot.getParent() == null ? List.of(Path.of("/lib/modules", version))
                 : List.of(boot.getParent().resolve("lib/modules").resolve(version), Path.of("/lib/modules", version));
-        return candidates.stream().filter(p -> Files.isReadable(p.resolve("kernel/drivers/acpi/button.ko"))
-                && Files.isReadable(p.resolve("kernel/drivers/input/evdev.ko"))).findFirst();
+        return candidates.stream().filter(p -> modules.stream()
+                .allMatch(m -> Files.isReadable(p.resolve("kernel/" + m + ".ko")))).findFirst();
+    }
+
+    /**
+     * The initramfs entries that carry {@code modules} from {@code modulesDir} (found by {@link #modules(Path, List)}):
+     * {@code lib/NAME.ko} each, in order, for an init that loads them with {@code insmod /lib/NAME.ko}.
+     */
+    public static Map<String, byte[]> moduleFiles(Path modulesDir, List<String> modules) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String m : modules) {
+            files.put("lib/" + moduleName(m) + ".ko", Files.readAllBytes(modulesDir.resolve("kernel/" + m + ".ko")));
+        }
+        return files;
+    }
+
+    /** The names of {@code modules} separated by spaces, in order, for an init's {@code for m in ...; do insmod}. */
+    public static String moduleNames(List<String> modules) {
+        return String.join(" ", modules.stream().map(LinuxGuest::moduleName).toList());
+    }
+
+    private static String moduleName(String module) {
+        return module.substring(module.lastIndexOf('/') + 1);
     }
 }

@@ -34,7 +34,7 @@
  * {@link org.jvirt.api.xml.GuestDefaults}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.jvirt.api.xml;
 
 import org.osgi.annotation.bundle.Export;

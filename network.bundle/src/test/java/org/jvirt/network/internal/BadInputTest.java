@@ -9,44 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import org.jvirt.api.Connection;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.Network;
 import org.jvirt.api.VirtException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts that must fail with libvirt's error and leave nothing behind: no bridge, no nftables table,
  * no dnsmasq, no runtime file, the network still inactive.
  */
-class BadInputTest {
-    @TempDir
-    Path dir;
-    Netns ns;
-    NetworkHost host;
-    Connection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        ns = Netns.create("jvt-bad");
-        host = new NetworkHost(dir, ns.prefix());
-        conn = host.open();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (conn != null) {
-            for (Network n : conn.listAllNetworks(2)) {
-                n.destroy();
-            }
-            conn.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+class BadInputTest extends NamespacedNetworkTest {
+    BadInputTest() {
+        super("jvt-bad");
     }
 
     @Test

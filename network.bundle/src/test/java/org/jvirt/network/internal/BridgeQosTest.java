@@ -5,23 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.jvirt.api.Connection;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.Network;
-import org.jvirt.api.NetworkListFlag;
 import org.jvirt.api.NetworkPort;
 import org.jvirt.api.ParameterType;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bridge's QoS on a real bridge in the test's network namespace, read back with {@code tc}: the
@@ -30,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * virNetDevBandwidthPlug (class 1:3, SFQ 3:, u32 filter on the MAC) with 1:2 getting what the floors
  * leave, a floor change, an overcommit refused, the unplug, and the stop removing it all.
  */
-class BridgeQosTest {
+class BridgeQosTest extends NamespacedNetworkTest {
     static final String NET = """
             <network>
               <name>qos</name>
@@ -52,30 +46,17 @@ class BridgeQosTest {
             </networkport>
             """;
 
-    @TempDir
-    Path dir;
-    Netns ns;
-    Connection conn;
     TcShim shim;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        ns = Netns.create("jvt-qos");
-        shim = new TcShim(dir);
-        conn = new NetworkHost(dir, shim.prefix(ns)).open();
+    BridgeQosTest() {
+        super("jvt-qos");
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        if (conn != null) {
-            for (Network n : conn.listAllNetworks(NetworkListFlag.ACTIVE.bit())) {
-                n.destroy();
-            }
-            conn.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+    /** The namespace's prefix, then the shim's: tc runs through it (see {@link TcShim}). */
+    @Override
+    List<String> commandPrefix(Netns namespace) throws Exception {
+        shim = new TcShim(dir);
+        return shim.prefix(namespace);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,17 +18,14 @@ import org.jvirt.api.NetworkEventType;
 import org.jvirt.api.NetworkListFlag;
 import org.jvirt.api.NetworkXmlFlag;
 import org.jvirt.api.VirtException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The network driver through the public API, its host commands inside a network namespace of the
  * test's own: define, start (bridge with address and MTU, nftables table, dnsmasq), XML, lists,
  * events, destroy (all of it gone), undefine, and libvirt's errors.
  */
-class NetworkLifecycleTest {
+class NetworkLifecycleTest extends NamespacedNetworkTest {
     static final String NAT = """
             <network>
               <name>lab</name>
@@ -43,30 +39,8 @@ class NetworkLifecycleTest {
             </network>
             """;
 
-    @TempDir
-    Path dir;
-    Netns ns;
-    NetworkHost host;
-    Connection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        ns = Netns.create("jvt-life");
-        host = new NetworkHost(dir, ns.prefix());
-        conn = host.open();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (conn != null) {
-            for (Network n : conn.listAllNetworks(NetworkListFlag.ACTIVE.bit())) {
-                n.destroy();
-            }
-            conn.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+    NetworkLifecycleTest() {
+        super("jvt-life");
     }
 
     @Test

@@ -4,23 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
 import org.jvirt.api.Connection;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.Network;
-import org.jvirt.api.NetworkListFlag;
 import org.jvirt.api.NetworkPort;
 import org.jvirt.api.NetworkPortCreateFlag;
 import org.jvirt.api.ParameterType;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Network ports through the public API on a NAT network run inside the test's network namespace:
@@ -28,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * network's connection count, a driver restart finding the ports, destroy dropping them, and
  * libvirt's errors.
  */
-class NetworkPortTest {
+class NetworkPortTest extends NamespacedNetworkTest {
     static final String PORT = """
             <networkport>
               <uuid>%s</uuid>
@@ -43,30 +38,8 @@ class NetworkPortTest {
             </networkport>
             """;
 
-    @TempDir
-    Path dir;
-    Netns ns;
-    NetworkHost host;
-    Connection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        ns = Netns.create("jvt-port");
-        host = new NetworkHost(dir, ns.prefix());
-        conn = host.open();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (conn != null) {
-            for (Network n : conn.listAllNetworks(NetworkListFlag.ACTIVE.bit())) {
-                n.destroy();
-            }
-            conn.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+    NetworkPortTest() {
+        super("jvt-port");
     }
 
     @Test

@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import org.jvirt.api.Connection;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.Network;
-import org.jvirt.api.NetworkListFlag;
 import org.jvirt.api.NetworkPort;
 import org.jvirt.api.ParameterType;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Port groups as libvirt's networkAllocatePort reads them: a port without a bandwidth of its own takes
@@ -29,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a floor in a group's or the network's bandwidth (virNetDevBandwidthParse without allowFloor), two
  * default groups, two groups of one name, a group's bandwidth where there is no bridge to put it on.
  */
-class PortGroupTest {
+class PortGroupTest extends NamespacedNetworkTest {
     static final String NET = """
             <network>
               <name>groups</name>
@@ -60,28 +54,8 @@ class PortGroupTest {
             </networkport>
             """;
 
-    @TempDir
-    Path dir;
-    Netns ns;
-    Connection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        ns = Netns.create("jvt-pg");
-        conn = new NetworkHost(dir, ns.prefix()).open();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (conn != null) {
-            for (Network n : conn.listAllNetworks(NetworkListFlag.ACTIVE.bit())) {
-                n.destroy();
-            }
-            conn.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+    PortGroupTest() {
+        super("jvt-pg");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.xml.CharDevice;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.NetInterfaceLookup;
 
 /**
  * The calls of libvirt's LXC driver table on a container's resources: tuning (memory, scheduler,
@@ -161,7 +162,7 @@ abstract class LxcGuestCalls implements DriverConnection {
             if (!d.isActive()) {
                 throw LxcErrors.notRunning();
             }
-            NetInterface net = DomainInterfaces.find(d.liveDef(), device);
+            NetInterface net = NetInterfaceLookup.find(d.liveDef(), device);
             if (DirectInterfaces.isDirect(net)) {
                 // its macvlan lives in the container only (libvirt reads a host device that is not there)
                 List<NetInterface> all = d.liveDef().devices().interfaces();

@@ -5,24 +5,19 @@ import static org.jvirt.driver.qemu.internal.TuneTarget.LIVE;
 import static org.jvirt.driver.qemu.internal.TuneTarget.STRING_OKAY;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
-import org.jvirt.api.Domain;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
-import org.jvirt.api.ParameterType;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.InterfaceBandwidthParameters;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.NetBandwidth;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.NetInterfaceLookup;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.net.InterfaceBandwidth;
 
@@ -31,13 +26,10 @@ import org.jvirt.driver.qemu.internal.net.InterfaceBandwidth;
  * from the {@code <bandwidth>} of the live or persistent definition; a change of the running guest goes
  * on its host device with tc as at start ({@link InterfaceBandwidth}, for a network interface through its
  * port too, which accounts the floor on the bridge), then into the live definition, and with CONFIG into
- * the persistent one. A direction given with an average (inbound: or a floor) replaces that direction,
- * average 0 removes it, a direction not given is kept.
+ * the persistent one. The parameters and how a set changes the bandwidth are every driver's
+ * ({@link InterfaceBandwidthParameters}).
  */
 final class InterfaceTuning {
-    static final String[] FIELDS = {Domain.BANDWIDTH_IN_AVERAGE, Domain.BANDWIDTH_IN_PEAK,
-        Domain.BANDWIDTH_IN_BURST, Domain.BANDWIDTH_IN_FLOOR, Domain.BANDWIDTH_OUT_AVERAGE,
-        Domain.BANDWIDTH_OUT_PEAK, Domain.BANDWIDTH_OUT_BURST};
     /** virNetDevSupportsBandwidth: the types whose host device can be shaped. */
     private static final Set<String> QOS_TYPES = Set.of("bridge", "network", "direct", "ethernet");
 
@@ -55,38 +47,26 @@ final class InterfaceTuning {
         synchronized (dom) {
             AffectedDefs.one(dom, flags & ~STRING_OKAY);
         }
-        return FIELDS.length;
+        return InterfaceBandwidthParameters.FIELDS.size();
     }
 
     List<TypedParameter> get(QemuDomainObj dom, String device, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, LIVE | CONFIG | STRING_OKAY, "qemuDomainGetInterfaceParameters");
         NetBandwidth bw;
         synchronized (dom) {
-            bw = find(AffectedDefs.one(dom, flags & ~STRING_OKAY), device).bandwidth();
+            bw = NetInterfaceLookup.find(AffectedDefs.one(dom, flags & ~STRING_OKAY), device).bandwidth();
         }
-        NetBandwidth.Rate none = new NetBandwidth.Rate(0, 0, 0, 0);
-        NetBandwidth.Rate in = bw == null || bw.inbound() == null ? none : bw.inbound();
-        NetBandwidth.Rate out = bw == null || bw.outbound() == null ? none : bw.outbound();
-        // value.ui: libvirt cuts its unsigned long long rates to 32 bits here
-        long[] v = {in.average(), in.peak(), in.burst(), in.floor(), out.average(), out.peak(), out.burst()};
-        List<TypedParameter> result = new ArrayList<>();
-        for (int i = 0; i < FIELDS.length; i++) {
-            result.add(TypedParameter.ofUInt(FIELDS[i], (int) v[i]));
-        }
-        return result;
+        return InterfaceBandwidthParameters.of(bw);
     }
 
     void set(QemuDomainObj dom, String device, List<TypedParameter> params, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, LIVE | CONFIG, "qemuDomainSetInterfaceParameters");
-        Map<String, ParameterType> allowed = new LinkedHashMap<>();
-        for (String f : FIELDS) {
-            allowed.put(f, ParameterType.UINT);
-        }
-        TuneTarget.validate(params, allowed);
+        InterfaceBandwidthParameters.validate(params);
         synchronized (dom) {
             AffectedDefs defs = AffectedDefs.of(dom, flags);
-            NetInterface net = defs.live() == null ? null : find(defs.live(), device);
-            NetInterface persistentNet = defs.persistent() == null ? null : find(defs.persistent(), device);
+            NetInterface net = defs.live() == null ? null : NetInterfaceLookup.find(defs.live(), device);
+            NetInterface persistentNet = defs.persistent() == null ? null
+                    : NetInterfaceLookup.find(defs.persistent(), device);
             for (NetInterface n : new NetInterface[] {net, persistentNet}) {
                 if (n != null && !QOS_TYPES.contains(n.type())) {
                     throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
@@ -94,13 +74,13 @@ final class InterfaceTuning {
                 }
             }
             if (net != null) {
-                NetBandwidth wanted = merge(net.bandwidth(), params);
+                NetBandwidth wanted = InterfaceBandwidthParameters.merge(net.bandwidth(), params);
                 allowFloor(net, wanted);
                 bandwidth.change(net, wanted);
                 target.saveLive(dom, replace(defs.live(), net, wanted));
             }
             if (persistentNet != null) {
-                NetBandwidth wanted = merge(persistentNet.bandwidth(), params);
+                NetBandwidth wanted = InterfaceBandwidthParameters.merge(persistentNet.bandwidth(), params);
                 target.savePersistent(dom, d -> replace(d, persistentNet, wanted));
             }
         }
@@ -118,53 +98,9 @@ final class InterfaceTuning {
         }
     }
 
-    /** The bandwidth after the change: given directions replace (or, without average/floor, clear). */
-    static NetBandwidth merge(NetBandwidth old, List<TypedParameter> params) {
-        Map<String, Long> v = new LinkedHashMap<>();
-        params.forEach(p -> v.put(p.field(), p.longValue()));
-        NetBandwidth.Rate in = new NetBandwidth.Rate(v.getOrDefault(FIELDS[0], 0L), v.getOrDefault(FIELDS[1], 0L),
-                v.getOrDefault(FIELDS[2], 0L), v.getOrDefault(FIELDS[3], 0L));
-        NetBandwidth.Rate out = new NetBandwidth.Rate(v.getOrDefault(FIELDS[4], 0L), v.getOrDefault(FIELDS[5], 0L),
-                v.getOrDefault(FIELDS[6], 0L), 0);
-        boolean inGiven = v.containsKey(FIELDS[0]) || v.containsKey(FIELDS[3]);
-        boolean outGiven = v.containsKey(FIELDS[4]);
-        NetBandwidth.Rate newIn = in.average() != 0 || in.floor() != 0 ? in
-                : inGiven || old == null ? null : old.inbound();
-        NetBandwidth.Rate newOut = out.average() != 0 ? out : outGiven || old == null ? null : old.outbound();
-        return newIn == null && newOut == null ? null : new NetBandwidth(newIn, newOut);
-    }
-
     private static DomainDef replace(DomainDef def, NetInterface net, NetBandwidth bw) {
         List<Device> all = new ArrayList<>(def.devices().all());
         all.set(all.indexOf(net), net.toBuilder().bandwidth(bw).build());
         return def.withDevices(def.devices().withAll(all));
-    }
-
-    /** virDomainNetFind: by MAC address when {@code device} is one, else by host device name. */
-    static NetInterface find(DomainDef def, String device) throws VirtException {
-        byte[] mac = mac(device);
-        for (NetInterface n : def.devices().interfaces()) {
-            if (mac != null ? n.mac() != null && Arrays.equals(mac, mac(n.mac())) : device.equals(n.targetDev())) {
-                return n;
-            }
-        }
-        throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN, "'" + device + "' is not a known interface");
-    }
-
-    /** virMacAddrParse: six colon-separated hex bytes of one or two digits, else null. */
-    private static byte[] mac(String text) {
-        String[] parts = text.split(":", -1);
-        if (parts.length != 6) {
-            return null;
-        }
-        byte[] out = new byte[6];
-        for (int i = 0; i < 6; i++) {
-            String p = parts[i].toLowerCase(Locale.ROOT);
-            if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                return null;
-            }
-            out[i] = (byte) HexFormat.fromHexDigits(p);
-        }
-        return out;
     }
 }

@@ -218,4 +218,22 @@ class LifecycleErrorsTest {
         assertTrue(t.isActive());
         assertFalse(t.isPersistent());
     }
+
+    /**
+     * libvirt's virGetDomain and testDomObjFromDomain: a handle is made without looking its domain up, each
+     * call finds the domain by UUID alone, and one that has gone fails naming the handle's UUID and name.
+     */
+    @Test
+    void aHandleFindsItsDomainByUuidOnEachCall() throws Exception {
+        UUID ghost = UUID.fromString(M_UUID);
+        Domain handle = conn.domainHandle("ghost", ghost, -1);
+        assertError(ErrorCode.NO_DOMAIN, ErrorDomain.TEST,
+                "Domain not found: no domain with matching uuid '" + M_UUID + "' (ghost)", handle::state);
+        assertEquals("linux", handle.osType());
+        assertEquals("fair", handle.schedulerType().type());
+        conn.defineXml(xml("m", ""), 0);
+        assertEquals(DomainState.SHUTOFF, handle.state().state());
+        Domain renamed = conn.domainHandle("not-test", test.uuid(), test.id());
+        assertEquals(DomainState.RUNNING, renamed.state().state());
+    }
 }

@@ -2,25 +2,23 @@ package org.jvirt.rpc.internal.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.jvirt.rpc.internal.testkit.Jvirtd;
+import org.jvirt.rpc.internal.testkit.JvirtdForVirsh;
 import org.jvirt.rpc.internal.testkit.Proc;
 import org.jvirt.rpc.internal.testkit.Proc.Result;
 
 /**
  * Real virsh {@code domiftune} through jvirtd (REMOTE_PROC_DOMAIN_GET/SET_INTERFACE_PARAMETERS), jvirtd's test
  * driver against libvirt 9.0's on the same host file, one virsh session a side: gets by device and MAC, live
- * and config changes, clearing, the errors for an unknown device and for LIVE with CONFIG, and a read-only
- * connection refused the change.
+ * and config changes, clearing, the errors for an unknown device and for LIVE with CONFIG, how a device is
+ * read as a MAC address (virMacAddrParse) or a name, and a read-only connection refused the change.
  */
 class VirshDomiftuneTest {
     private static final String HOST = """
@@ -47,27 +45,16 @@ class VirshDomiftuneTest {
             "domiftune ift tap9", "domiftune ift tap9 --inbound 5", "domiftune ift tap7 --live --config");
     @TempDir
     Path tmp;
-    private Jvirtd jvirtd;
 
-    @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Proc.available("virsh"), "virsh (libvirt-clients) is not installed");
-        jvirtd = new Jvirtd();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (jvirtd != null) {
-            jvirtd.close();
-        }
-    }
+    @RegisterExtension
+    final JvirtdForVirsh jvirtd = new JvirtdForVirsh();
 
     @Test
     void aDomiftuneSessionPrintsWhatLibvirtsTestDriverPrints() throws Exception {
         Path host = Files.writeString(tmp.resolve("host.xml"), HOST);
         String session = String.join("; ", SESSION);
         Result theirs = Proc.virsh("test://" + host, session);
-        Result ours = Proc.virsh("test+unix://" + host + "?socket=" + jvirtd.rw, session);
+        Result ours = Proc.virsh("test+unix://" + host + "?socket=" + jvirtd.rw(), session);
         assertEquals(theirs.out(), ours.out(), ours.err());
         assertEquals(theirs.err(), ours.err());
         assertEquals(theirs.exit(), ours.exit(), ours.toString());
@@ -78,9 +65,25 @@ class VirshDomiftuneTest {
     }
 
     @Test
+    void aDeviceIsReadAsAMacAddressOrANameAsLibvirtReadsIt() throws Exception {
+        Path host = Files.writeString(tmp.resolve("host.xml"), HOST);
+        String session = String.join("; ", List.of("domiftune ift '52:54:0:11:22:33'",
+                "domiftune ift '52:54:00:11:22:33 '", "domiftune ift '52:54:00:11:22:33 tail'",
+                "domiftune ift '52:54:00:11:22:33x'", "domiftune ift '+52:54:00:11:22:33'",
+                "domiftune ift '052:54:00:11:22:33'", "domiftune ift 0x52:54:00:11:22:33",
+                "domiftune ift '52:54:00:11:22:33:'", "domiftune ift 'tap7 '"));
+        Result theirs = Proc.virsh("test://" + host, session);
+        Result ours = Proc.virsh("test+unix://" + host + "?socket=" + jvirtd.rw(), session);
+        assertEquals(theirs.out(), ours.out(), ours.err());
+        assertEquals(theirs.err(), ours.err());
+        assertEquals(3, ours.out().split("inbound.average: 1000", -1).length - 1, ours.out());
+        assertTrue(ours.err().contains("'52:54:00:11:22:33:' is not a known interface"), ours.err());
+    }
+
+    @Test
     void aReadOnlyConnectionReadsButMayNotChange() throws Exception {
         Path host = Files.writeString(tmp.resolve("host.xml"), HOST);
-        Result ours = Proc.virsh("test+unix://" + host + "?socket=" + jvirtd.ro,
+        Result ours = Proc.virsh("test+unix://" + host + "?socket=" + jvirtd.ro(),
                 "domiftune ift tap7; domiftune ift tap7 --inbound 5");
         assertTrue(ours.out().contains("inbound.average: 1000"), ours.toString());
         assertTrue(ours.err().contains("operation forbidden: read only access prevents virDomainSetInterfaceParameters"),

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,19 +58,11 @@ class VirshDomstatsLinuxTest {
         assumeTrue(QemuHosts.qemuInstalled() && Proc.available("virsh") && Files.isExecutable(BUSYBOX),
                 "qemu, virsh and busybox-static are needed");
         assumeTrue(HostDirectories.isRoot(), "a network namespace needs root");
-        String version = kernel.get().getFileName().toString().replaceFirst("^vmlinuz-", "");
-        Path modules = Path.of("/lib/modules", version, "kernel");
-        Map<String, byte[]> extras = new LinkedHashMap<>();
-        StringBuilder names = new StringBuilder();
-        for (String m : MODULES) {
-            Path ko = modules.resolve(m + ".ko");
-            assertTrue(Files.isReadable(ko), "no " + ko);
-            String name = ko.getFileName().toString().replace(".ko", "");
-            extras.put("lib/" + name + ".ko", Files.readAllBytes(ko));
-            names.append(name).append(' ');
-        }
+        Optional<Path> modules = LinuxGuest.modules(kernel.get(), MODULES);
+        assertTrue(modules.isPresent(), "no " + MODULES + " for " + kernel.get());
         Path initrd = dir.resolve("initrd.gz");
-        Initramfs.write(BUSYBOX, INIT.formatted(names.toString().strip()), extras, initrd);
+        Initramfs.write(BUSYBOX, INIT.formatted(LinuxGuest.moduleNames(MODULES)),
+                LinuxGuest.moduleFiles(modules.get(), MODULES), initrd);
         Path disk = dir.resolve("disk.raw");
         Files.write(disk, new byte[4 << 20]);
         Path serial = dir.resolve("serial.log");

@@ -2,7 +2,6 @@ package org.jvirt.rpc.internal.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,33 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvirt.rpc.internal.testkit.Jvirtd;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvirt.rpc.internal.testkit.JvirtdForVirsh;
 import org.jvirt.rpc.internal.testkit.Proc;
 import org.jvirt.rpc.internal.testkit.Proc.Result;
 
 /** virsh event --loop, the read-only socket and socket permissions. */
 class VirshEventsAndAccessTest {
-    private Jvirtd jvirtd;
-
-    @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Proc.available("virsh"), "virsh (libvirt-clients) is not installed");
-        jvirtd = new Jvirtd();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (jvirtd != null) {
-            jvirtd.close();
-        }
-    }
+    @RegisterExtension
+    final JvirtdForVirsh jvirtd = new JvirtdForVirsh();
 
     @Test
     void eventLoopPrintsLifecycleEvents() throws Exception {
-        Path out = jvirtd.dir.resolve("events.out");
+        Path out = jvirtd.dir().resolve("events.out");
         Process p = new ProcessBuilder("virsh", "-c", jvirtd.unixUri(), "event", "--loop", "--event", "lifecycle",
                 "--timeout", "30").redirectOutput(out.toFile()).redirectErrorStream(true).start();
         try {
@@ -85,8 +71,8 @@ class VirshEventsAndAccessTest {
     @Test
     void socketsGetTheirConfiguredPermissions() throws Exception {
         assertEquals("rwx------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(jvirtd.rw)));
+                Files.getPosixFilePermissions(jvirtd.rw())));
         assertEquals("rwxrwxrwx", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(jvirtd.ro)));
+                Files.getPosixFilePermissions(jvirtd.ro())));
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +37,9 @@ import org.jvirt.testing.LinuxGuest;
  */
 class VirshHotplugLinuxTest {
     private static final Path BUSYBOX = Path.of("/bin/busybox");
-    private static final List<String> MODULES = List.of("virtio/virtio_ring", "virtio/virtio",
-            "virtio/virtio_pci_modern_dev", "virtio/virtio_pci_legacy_dev", "virtio/virtio_pci", "block/virtio_blk");
+    private static final List<String> MODULES = List.of("drivers/virtio/virtio_ring", "drivers/virtio/virtio",
+            "drivers/virtio/virtio_pci_modern_dev", "drivers/virtio/virtio_pci_legacy_dev", "drivers/virtio/virtio_pci",
+            "drivers/block/virtio_blk");
     private static final String INIT = """
             #!/bin/busybox sh
             /bin/busybox --install -s /bin
@@ -53,24 +53,19 @@ class VirshHotplugLinuxTest {
               if [ "$l" != "$prev" ]; then echo "JVIRT-BLOCK: [$l]"; prev="$l"; fi
               sleep 0.3
             done
-            """.formatted(String.join(" ", MODULES.stream().map(m -> m.substring(m.indexOf('/') + 1)).toList()));
+            """.formatted(LinuxGuest.moduleNames(MODULES));
 
     @Test
     void attachDetachDiskAndChangeMediaOnALinuxGuest(@TempDir Path dir) throws Exception {
         Optional<Path> kernel = LinuxGuest.findKernel();
         assertTrue(kernel.isPresent(), "no /boot/vmlinuz-*: install linux-image-amd64 (.ci/run does)"
                 + " or name one with -Djvirt.test.kernel");
-        Optional<Path> modules = modules(kernel.get());
+        Optional<Path> modules = LinuxGuest.modules(kernel.get(), MODULES);
         assertTrue(modules.isPresent(), "no virtio block modules for " + kernel.get());
         assumeTrue(QemuHosts.qemuInstalled() && Proc.available("virsh") && Files.isExecutable(BUSYBOX),
                 "qemu, virsh and busybox-static are needed");
-        Map<String, byte[]> extras = new LinkedHashMap<>();
-        for (String m : MODULES) {
-            extras.put("lib/" + m.substring(m.indexOf('/') + 1) + ".ko",
-                    Files.readAllBytes(modules.get().resolve("kernel/drivers/" + m + ".ko")));
-        }
         Path initrd = dir.resolve("initrd.gz");
-        Initramfs.write(BUSYBOX, INIT, extras, initrd);
+        Initramfs.write(BUSYBOX, INIT, LinuxGuest.moduleFiles(modules.get(), MODULES), initrd);
         Path vda = image(dir.resolve("a.img"), 1 << 20);
         Path vdb = image(dir.resolve("b.img"), 2 << 20);
         Path iso = image(dir.resolve("cd.iso"), 2048 * 64);
@@ -201,15 +196,6 @@ class VirshHotplugLinuxTest {
     private static Proc.Result ok(Proc.Result r) {
         assertEquals(0, r.exit(), r.toString());
         return r;
-    }
-
-    private static Optional<Path> modules(Path kernel) {
-        String version = kernel.getFileName().toString().replaceFirst("^vmlinuz-", "");
-        Path boot = kernel.toAbsolutePath().getParent();
-        List<Path> candidates = boot.getParent() == null ? List.of(Path.of("/lib/modules", version))
-                : List.of(boot.getParent().resolve("lib/modules").resolve(version), Path.of("/lib/modules", version));
-        return candidates.stream().filter(p -> MODULES.stream()
-                .allMatch(m -> Files.isReadable(p.resolve("kernel/drivers/" + m + ".ko")))).findFirst();
     }
 
     private static String guestXml(String name, Path kernel, Path initrd, Path vda, Path serial) {

@@ -2,18 +2,16 @@ package org.jvirt.rpc.internal.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.jvirt.rpc.internal.testkit.Jvirtd;
+import org.jvirt.rpc.internal.testkit.JvirtdForVirsh;
 import org.jvirt.rpc.internal.testkit.Proc;
 import org.jvirt.rpc.internal.testkit.Proc.Result;
 
@@ -47,20 +45,9 @@ class VirshManagedSaveTest {
             "list --all --with-managed-save", "dominfo saved", "undefine saved", "list --all");
     @TempDir
     Path tmp;
-    private Jvirtd jvirtd;
 
-    @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Proc.available("virsh"), "virsh (libvirt-clients) is not installed");
-        jvirtd = new Jvirtd();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (jvirtd != null) {
-            jvirtd.close();
-        }
-    }
+    @RegisterExtension
+    final JvirtdForVirsh jvirtd = new JvirtdForVirsh();
 
     /** virsh's dominfo shows a CPU time taken from the clock: everything else must be the same. */
     private static String withoutCpuTime(String out) {
@@ -72,7 +59,7 @@ class VirshManagedSaveTest {
         Path host = Files.writeString(tmp.resolve("host.xml"), HOST);
         String session = String.join("; ", SESSION);
         Result theirs = Proc.virsh("test://" + host, session);
-        Result ours = Proc.virsh("test+unix://" + host + "?socket=" + jvirtd.rw, session);
+        Result ours = Proc.virsh("test+unix://" + host + "?socket=" + jvirtd.rw(), session);
         assertEquals(theirs.exit(), ours.exit(), ours.toString());
         assertEquals(withoutCpuTime(theirs.out()), withoutCpuTime(ours.out()), ours.err());
         assertEquals(theirs.err(), ours.err());

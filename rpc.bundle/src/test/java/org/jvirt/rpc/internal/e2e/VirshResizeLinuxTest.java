@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -35,8 +33,9 @@ import org.jvirt.testing.LinuxGuest;
  */
 class VirshResizeLinuxTest {
     private static final Path BUSYBOX = Path.of("/bin/busybox");
-    private static final List<String> MODULES = List.of("virtio_ring", "virtio", "virtio_pci_modern_dev",
-            "virtio_pci_legacy_dev", "virtio_pci", "virtio_balloon");
+    private static final List<String> MODULES = List.of("drivers/virtio/virtio_ring", "drivers/virtio/virtio",
+            "drivers/virtio/virtio_pci_modern_dev", "drivers/virtio/virtio_pci_legacy_dev", "drivers/virtio/virtio_pci",
+            "drivers/virtio/virtio_balloon");
     private static final String INIT = """
             #!/bin/busybox sh
             /bin/busybox --install -s /bin
@@ -46,7 +45,7 @@ class VirshResizeLinuxTest {
             for m in %s; do insmod /lib/$m.ko; done
             echo JVIRT-RESIZE-READY
             while true; do sleep 1000; done
-            """.formatted(String.join(" ", MODULES));
+            """.formatted(LinuxGuest.moduleNames(MODULES));
 
     @Test
     void setmemSetvcpusDommemstatAndDomstatsOnALinuxGuest(@TempDir Path dir) throws Exception {
@@ -54,16 +53,12 @@ class VirshResizeLinuxTest {
         Optional<Path> kernel = LinuxGuest.findKernel();
         assertTrue(kernel.isPresent(), "no /boot/vmlinuz-*: install linux-image-amd64 (.ci/run does)"
                 + " or name one with -Djvirt.test.kernel");
-        Optional<Path> modules = modules(kernel.get());
+        Optional<Path> modules = LinuxGuest.modules(kernel.get(), MODULES);
         assertTrue(modules.isPresent(), "no virtio modules for " + kernel.get());
         assumeTrue(QemuHosts.qemuInstalled() && Proc.available("virsh") && Files.isExecutable(BUSYBOX),
                 "qemu, virsh and busybox-static are needed");
-        Map<String, byte[]> extras = new LinkedHashMap<>();
-        for (String m : MODULES) {
-            extras.put("lib/" + m + ".ko", Files.readAllBytes(modules.get().resolve("kernel/drivers/virtio/" + m + ".ko")));
-        }
         Path initrd = dir.resolve("initrd.gz");
-        Initramfs.write(BUSYBOX, INIT, extras, initrd);
+        Initramfs.write(BUSYBOX, INIT, LinuxGuest.moduleFiles(modules.get(), MODULES), initrd);
         try (QemuHosts q = new QemuHosts(dir); Jvirtd d = new Jvirtd(q.factory);
                 Connection c = q.factory.open("qemu:///system", 0)) {
             Domain dom = c.defineXml(guestXml("resize1", kernel.get(), initrd), 0);
@@ -155,15 +150,6 @@ class VirshResizeLinuxTest {
         String k = key.endsWith("=") ? key : key + " ";
         return out.lines().filter(l -> l.startsWith(k)).map(l -> Long.parseLong(l.substring(k.length()).trim()))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + key + " in " + out));
-    }
-
-    private static Optional<Path> modules(Path kernel) {
-        String version = kernel.getFileName().toString().replaceFirst("^vmlinuz-", "");
-        Path boot = kernel.toAbsolutePath().getParent();
-        List<Path> candidates = boot.getParent() == null ? List.of(Path.of("/lib/modules", version))
-                : List.of(boot.getParent().resolve("lib/modules").resolve(version), Path.of("/lib/modules", version));
-        return candidates.stream().filter(p -> MODULES.stream()
-                .allMatch(m -> Files.isReadable(p.resolve("kernel/drivers/virtio/" + m + ".ko")))).findFirst();
     }
 
     private static String guestXml(String name, Path kernel, Path initrd) {

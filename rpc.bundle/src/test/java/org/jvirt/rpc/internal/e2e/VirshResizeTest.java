@@ -2,15 +2,13 @@ package org.jvirt.rpc.internal.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvirt.rpc.internal.testkit.Jvirtd;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvirt.rpc.internal.testkit.JvirtdForVirsh;
 import org.jvirt.rpc.internal.testkit.Proc;
 import org.jvirt.rpc.internal.testkit.Proc.Result;
 
@@ -30,20 +28,9 @@ class VirshResizeTest {
             "dumpxml test", "setmaxmem test 4096", "setmaxmem test 4096 --config", "dumpxml --inactive test",
             "setmem test 99999999999", "domstats", "domstats --raw test", "domstats --state --list-active",
             "domstats --vcpu test", "domstats --enforce --balloon test", "domstats --list-inactive", "maxvcpus");
-    private Jvirtd jvirtd;
 
-    @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Proc.available("virsh"), "virsh (libvirt-clients) is not installed");
-        jvirtd = new Jvirtd();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (jvirtd != null) {
-            jvirtd.close();
-        }
-    }
+    @RegisterExtension
+    final JvirtdForVirsh jvirtd = new JvirtdForVirsh();
 
     @Test
     void aResizingSessionPrintsWhatLibvirtsTestDriverPrints() throws Exception {

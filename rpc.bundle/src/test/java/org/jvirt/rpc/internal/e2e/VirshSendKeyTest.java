@@ -2,14 +2,12 @@ package org.jvirt.rpc.internal.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvirt.rpc.internal.testkit.Jvirtd;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvirt.rpc.internal.testkit.JvirtdForVirsh;
 import org.jvirt.rpc.internal.testkit.Proc;
 import org.jvirt.rpc.internal.testkit.Proc.Result;
 
@@ -33,20 +31,9 @@ class VirshSendKeyTest {
             "send-key test --codeset win32 0x11", "send-key test --codeset usb 0x31",
             "send-key test --codeset qnum 0xb7", "send-key test --codeset xt_kbd 0x148",
             "managedsave-remove test", "destroy test", "send-key test KEY_A");
-    private Jvirtd jvirtd;
 
-    @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Proc.available("virsh"), "virsh (libvirt-clients) is not installed");
-        jvirtd = new Jvirtd();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (jvirtd != null) {
-            jvirtd.close();
-        }
-    }
+    @RegisterExtension
+    final JvirtdForVirsh jvirtd = new JvirtdForVirsh();
 
     @Test
     void aSendKeySessionPrintsWhatLibvirtsTestDriverPrints() throws Exception {

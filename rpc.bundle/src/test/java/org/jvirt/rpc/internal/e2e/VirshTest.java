@@ -2,18 +2,16 @@ package org.jvirt.rpc.internal.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.jvirt.rpc.internal.testkit.Jvirtd;
+import org.jvirt.rpc.internal.testkit.JvirtdForVirsh;
 import org.jvirt.rpc.internal.testkit.Proc;
 import org.jvirt.rpc.internal.testkit.Proc.Result;
 
@@ -23,20 +21,9 @@ import org.jvirt.rpc.internal.testkit.Proc.Result;
  */
 class VirshTest {
     private static final String LIBVIRT = "test:///default";
-    private Jvirtd jvirtd;
 
-    @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Proc.available("virsh"), "virsh (libvirt-clients) is not installed");
-        jvirtd = new Jvirtd();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (jvirtd != null) {
-            jvirtd.close();
-        }
-    }
+    @RegisterExtension
+    final JvirtdForVirsh jvirtd = new JvirtdForVirsh();
 
     private String uri(String transport) {
         return transport.equals("unix") ? jvirtd.unixUri() : jvirtd.tcpUri();
@@ -117,7 +104,7 @@ class VirshTest {
     @ValueSource(strings = {"unix", "tcp"})
     void defineCreateAndUndefineFromXmlFiles(String transport) throws Exception {
         String u = uri(transport);
-        Path xml = jvirtd.dir.resolve("vm1.xml");
+        Path xml = jvirtd.dir().resolve("vm1.xml");
         Files.writeString(xml, "<domain type='test'>\n  <name>vm1</name>\n"
                 + "  <uuid>11111111-2222-3333-4444-555555555555</uuid>\n  <memory>65536</memory>\n"
                 + "  <vcpu>1</vcpu>\n  <os><type>hvm</type></os>\n</domain>\n");
@@ -132,7 +119,7 @@ class VirshTest {
         assertEquals(1, gone.exit());
         assertEquals("error: failed to get domain 'vm1'\n", gone.err());
 
-        Path t = jvirtd.dir.resolve("t1.xml");
+        Path t = jvirtd.dir().resolve("t1.xml");
         Files.writeString(t, "<domain type='test'>\n  <name>t1</name>\n  <memory>65536</memory>\n"
                 + "  <vcpu>1</vcpu>\n  <os><type>hvm</type></os>\n</domain>\n");
         assertEquals("Domain 't1' created from " + t + "\n\n", ok(Proc.virsh(u, "create", t.toString())).out());
@@ -170,7 +157,7 @@ class VirshTest {
         String xml = ok(Proc.virsh(u, "dumpxml", "test")).out();
         assertTrue(xml.contains("<name>test</name>") && xml.contains("6695eb01-f6a4-8304-79aa-97f2502e193f"), xml);
         String theirs = Proc.virsh(LIBVIRT, "dumpxml", "test").out();
-        Path file = jvirtd.dir.resolve("test.xml");
+        Path file = jvirtd.dir().resolve("test.xml");
         Files.writeString(file, theirs);
         Result ours = Proc.virsh(u, "domxml-to-native", "qemu-argv", file.toString());
         Result libvirt = Proc.virsh(LIBVIRT, "domxml-to-native", "qemu-argv", file.toString());
