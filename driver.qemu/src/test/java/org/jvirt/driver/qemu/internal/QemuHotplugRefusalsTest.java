@@ -47,6 +47,9 @@ class QemuHotplugRefusalsTest {
     }
 
     private String xml(String name) throws Exception {
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("x.img").toFile(), "rw")) {
+            f.setLength(1 << 20);
+        }
         Path img = dir.resolve(name + ".img");
         try (RandomAccessFile f = new RandomAccessFile(img.toFile(), "rw")) {
             f.setLength(1 << 20);
@@ -81,27 +84,30 @@ class QemuHotplugRefusalsTest {
                 () -> bed.conn.detachDeviceFlags(ref, nic, 4));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "live attach of device 'interface' is not supported",
                 () -> bed.conn.attachDevice(ref, nic));
-        // libvirt 9.0 plugs SCSI and USB cdroms, never a floppy, an IDE drive, a virtio cdrom, a USB LUN
-        fails(ErrorCode.OPERATION_UNSUPPORTED, "disk bus 'ide' cannot be hotplugged.",
+        // libvirt 9.0 plugs SCSI and USB cdroms, never a floppy, a virtio cdrom, a USB LUN; an IDE
+        // drive goes to QEMU, which refuses it (libvirt 9.0 does not stop at its own refusal)
+        fails(ErrorCode.INTERNAL_ERROR, "unable to execute QEMU command 'device_add': Bus 'ide.1' does not "
+                        + "support hotplugging",
                 () -> bed.conn.attachDevice(ref, "<disk type='file' device='cdrom'><target dev='hdd' bus='ide'/>"
                         + "</disk>"));
+        fails(ErrorCode.INTERNAL_ERROR, "unable to execute QEMU command 'device_add': Bus 'ide.0' does not "
+                        + "support hotplugging",
+                () -> bed.conn.attachDevice(ref, "<disk type='file' device='disk'><source file='" + dir.resolve("x.img")
+                        + "'/><target dev='hdb' bus='ide'/></disk>"));
+        assertFalse(bed.conn.xmlDesc(ref, 0).contains("dev='hdb'"));
+        assertFalse(QmpJson.blockNodeNames(bed.host().byUuid(ref.uuid()).qmp()).stream()
+                .anyMatch(n -> n.startsWith("libvirt-4-")), "the refused disk's nodes stayed");
         fails(ErrorCode.OPERATION_UNSUPPORTED, "floppy device hotplug isn't supported",
                 () -> bed.conn.attachDevice(ref, "<disk type='file' device='floppy'><target dev='fda' bus='fdc'/>"
                         + "</disk>"));
-        fails(ErrorCode.OPERATION_UNSUPPORTED, "cdrom device with virtio bus isn't supported",
+        fails(ErrorCode.CONFIG_UNSUPPORTED, "disk type of 'vdc' does not support ejectable media",
                 () -> bed.conn.attachDevice(ref, "<disk type='file' device='cdrom'><target dev='vdc' bus='virtio'/>"
                         + "</disk>"));
         fails(ErrorCode.CONFIG_UNSUPPORTED, "disk device='lun' is not supported for usb bus",
                 () -> bed.conn.attachDevice(ref, "<disk type='block' device='lun'><source dev='/dev/null'/>"
                         + "<target dev='sdb' bus='usb'/></disk>"));
-        fails(ErrorCode.OPERATION_UNSUPPORTED, "disk bus 'sata' cannot be hotplugged.",
-                () -> bed.conn.attachDevice(ref, "<disk type='file' device='disk'><source file='/x.img'/>"
-                        + "<target dev='sdb' bus='sata'/></disk>"));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "This type of disk cannot be hot unplugged",
                 () -> bed.conn.detachDevice(ref, "<disk type='file' device='disk'><target dev='hda' bus='ide'/></disk>"));
-        fails(ErrorCode.OPERATION_UNSUPPORTED, "disk bus 'ide' cannot be hotplugged.",
-                () -> bed.conn.attachDevice(ref, "<disk type='file' device='disk'><source file='/x.img'/>"
-                        + "<target dev='hdb' bus='ide'/></disk>"));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "disk device type 'cdrom' cannot be detached",
                 () -> bed.conn.detachDevice(ref, "<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>"));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "disk source can be changed only in removable drives",
