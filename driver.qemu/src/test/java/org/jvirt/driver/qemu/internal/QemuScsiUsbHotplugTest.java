@@ -136,6 +136,11 @@ class QemuScsiUsbHotplugTest {
         assertFalse(QmpJson.blockNodeNames(dom.qmp()).stream().anyMatch(n -> n.contains("-storage")
                 && nodeFile(dom, n).equals(img.toString())));
 
+        // the plugged cdrom's medium changes as a cold-plugged one's: ejected, then back
+        bed.conn.updateDeviceFlags(ref, "<disk type='file' device='cdrom'><target dev='sdc' bus='scsi'/></disk>", 1);
+        assertFalse(bed.conn.xmlDesc(ref, 0).contains(iso.toString()));
+        bed.conn.updateDeviceFlags(ref, disk(iso, "cdrom", "dev='sdc' bus='scsi'"), 1);
+        assertTrue(bed.conn.xmlDesc(ref, 0).contains("<source file='" + iso + "'"));
         bed.conn.detachDevice(ref, disk(iso, "cdrom", "dev='sdc' bus='scsi'"));
         assertEquals("scsi1 scsi0-0-2", removal());
         assertFalse(QmpJson.hasPeripheral(dom.qmp(), "scsi0-0-2"));
