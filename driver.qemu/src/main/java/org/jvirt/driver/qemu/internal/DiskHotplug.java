@@ -139,6 +139,9 @@ final class DiskHotplug {
         }
         DiskBuses.checkDetach(disk);
         String id = disk.info().alias();
+        if (id == null) { // a target that is no disk name has no alias (qemuDomainDetachDeviceLive's words)
+            throw QemuErrors.failed("Cannot detach disk device with no alias");
+        }
         dom.setLiveDef(live);
         QmpClient qmp = monitor(dom);
         // QEMU sends DEVICE_DELETED once the device is finalized and its drive released; the device
