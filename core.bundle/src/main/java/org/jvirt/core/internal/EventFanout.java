@@ -38,6 +38,16 @@ final class EventFanout {
         public void reboot(DomainRef dom) {
             enqueueReboot(dom);
         }
+
+        @Override
+        public void deviceRemoved(DomainRef dom, String alias) {
+            enqueueDevice(dom, alias, DomainEventListener::onDeviceRemoved);
+        }
+
+        @Override
+        public void deviceRemovalFailed(DomainRef dom, String alias) {
+            enqueueDevice(dom, alias, DomainEventListener::onDeviceRemovalFailed);
+        }
     };
     private ExecutorService thread;
     private boolean shutdown;
@@ -133,6 +143,34 @@ final class EventFanout {
                 e.getValue().onReboot(domain);
             } catch (RuntimeException | Error ex) { // as deliver: the others still get the reboot
                 LOG.warn("domain event listener {} of {} failed on the reboot of {}", e.getKey(), name, dom.name(), ex);
+            }
+        }
+    }
+
+    /** How a device event reaches one listener. */
+    @FunctionalInterface
+    private interface DeviceCall {
+        void call(DomainEventListener listener, Domain domain, String alias);
+    }
+
+    private void enqueueDevice(DomainRef dom, String alias, DeviceCall call) {
+        if (dom == null || alias == null || listeners.isEmpty()) {
+            return;
+        }
+        submit(() -> deliverDevice(dom, alias, call));
+    }
+
+    private void deliverDevice(DomainRef dom, String alias, DeviceCall call) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Domain domain = domains.apply(dom);
+        for (Map.Entry<Integer, DomainEventListener> e : listeners.entrySet()) {
+            try {
+                call.call(e.getValue(), domain, alias);
+            } catch (RuntimeException | Error ex) { // as deliver: the others still get the event
+                LOG.warn("domain event listener {} of {} failed on device {} of {}", e.getKey(), name, alias,
+                        dom.name(), ex);
             }
         }
     }

@@ -109,6 +109,42 @@ class EventFanoutTest {
     }
 
     @Test
+    void deviceEventsReachTheirMethodsInOrderWithTheOthers() throws Exception {
+        FakeDriver d = new FakeDriver("Test", 1, host);
+        core.addDriver(d, FakeDriver.props(0, "test"));
+        try (Connection c = core.open("test:///default", 0)) {
+            List<String> heard = new CopyOnWriteArrayList<>();
+            List<DomainEvent> lifecycleOnly = new CopyOnWriteArrayList<>();
+            c.addLifecycleListener(new DomainEventListener() {
+                @Override
+                public void onLifecycle(Domain dom, DomainEvent ev) {
+                    heard.add(ev.type() + " " + dom.name());
+                }
+
+                @Override
+                public void onDeviceRemoved(Domain dom, String alias) {
+                    heard.add("REMOVED " + dom.name() + " " + alias + " " + Thread.currentThread().getName());
+                }
+
+                @Override
+                public void onDeviceRemovalFailed(Domain dom, String alias) {
+                    heard.add("FAILED " + dom.name() + " " + alias);
+                }
+            });
+            // a listener that overrides nothing but onLifecycle hears no device event and breaks nothing
+            c.addLifecycleListener((dom, ev) -> lifecycleOnly.add(ev));
+            UUID u = UUID.randomUUID();
+            d.emit(new DomainEvent("vm1", u, 3, DomainEventType.STARTED, 0));
+            d.emitDevice(new DomainRef("vm1", u, 3), "scsi0-0-0-1", false);
+            d.emitDevice(new DomainRef("vm1", u, 3), "virtio-disk2", true);
+            d.emit(new DomainEvent("vm1", u, 3, DomainEventType.STOPPED, 1));
+            await(() -> heard.size() == 4 && lifecycleOnly.size() == 2, "two lifecycle and two device events");
+            assertEquals(List.of("STARTED vm1", "REMOVED vm1 scsi0-0-0-1 jvirt-events test:///default",
+                    "FAILED vm1 virtio-disk2", "STOPPED vm1"), heard);
+        }
+    }
+
+    @Test
     void aFailingListenerDoesNotStopTheOthers() throws Exception {
         core.addDriver(new FakeDriver("Test", 1, host), FakeDriver.props(0, "test"));
         try (Connection c = core.open("test:///default", 0)) {

@@ -94,6 +94,20 @@ final class FakeDriver implements HypervisorDriver {
         }
     }
 
+    /** A device-removed event ({@code failed}: device-removal-failed) to every connection's sink. */
+    void emitDevice(DomainRef dom, String alias, boolean failed) {
+        for (Conn c : connections) {
+            DomainEventSink s = c.sink;
+            if (s != null) {
+                if (failed) {
+                    s.deviceRemovalFailed(dom, alias);
+                } else {
+                    s.deviceRemoved(dom, alias);
+                }
+            }
+        }
+    }
+
     final class Conn implements DriverConnection {
         volatile boolean closed;
         volatile DomainEventSink sink;

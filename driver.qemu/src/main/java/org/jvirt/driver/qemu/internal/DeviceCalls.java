@@ -19,7 +19,7 @@ import org.jvirt.driver.qemu.internal.hotplug.DeviceXml;
  * libvirt 9.0's qemuDomainAttachDeviceFlags, qemuDomainDetachDeviceFlags and
  * qemuDomainUpdateDeviceFlags. The persistent definition is changed on a copy, which is validated
  * (as a define validates) and stored only after the live change succeeded; the live change goes
- * over QMP. Live: disks (virtio, file or block) in and out, and the medium of a cdrom or floppy;
+ * over QMP. Live: disks (virtio, SCSI, USB; file or block) in and out, and the medium of a cdrom or floppy;
  * other device kinds are refused with libvirt's "live ... of device '%s' is not supported".
  */
 final class DeviceCalls {
@@ -59,8 +59,6 @@ final class DeviceCalls {
                 if (removable(disk) && orig != null) {
                     // the API overloads media change on attach for drives with media (qemuDomainAttachDeviceDiskLive)
                     media.change(dom, orig, disk, false);
-                } else if (removable(disk)) {
-                    throw unsupported("cdrom/floppy device hotplug isn't supported");
                 } else {
                     disks.attach(dom, disk);
                 }
@@ -116,7 +114,7 @@ final class DeviceCalls {
             return; // nothing jvirt changes live besides the medium
         }
         if (!removable(orig)) {
-            throw unsupported("disk source can be changed only in removable drive");
+            throw unsupported("disk source can be changed only in removable drives");
         }
         media.change(dom, orig, disk, force);
     }

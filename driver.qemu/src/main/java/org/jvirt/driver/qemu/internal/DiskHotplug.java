@@ -12,13 +12,16 @@ import java.util.concurrent.TimeoutException;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Address;
 import org.jvirt.api.xml.Disk;
-import org.jvirt.api.xml.DiskNames;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.driver.qemu.internal.command.DeviceAliases;
+import org.jvirt.driver.qemu.internal.command.UsbPorts;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.hotplug.DeviceConfig;
 import org.jvirt.driver.qemu.internal.hotplug.DeviceKinds;
 import org.jvirt.driver.qemu.internal.hotplug.DeviceLists;
+import org.jvirt.driver.qemu.internal.hotplug.DiskBuses;
 import org.jvirt.driver.qemu.internal.hotplug.NodeIndexes;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
 import org.jvirt.driver.qemu.internal.qmp.QmpException;
@@ -32,8 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code -blockdev}: {@code blockdev-add} of the storage (and format) node, then
  * {@code device_add}; out: {@code device_del}, the guest's acknowledgement ({@code DEVICE_DELETED}),
  * then {@code blockdev-del}. The image is labelled for the guest (DAC) and, if it is a device node,
- * allowed in the guest's device cgroup, both undone on unplug. virtio disks only (libvirt also plugs
- * SCSI and USB disks). Callers hold the domain's lock.
+ * allowed in the guest's device cgroup, both undone on unplug. virtio, SCSI and USB disks, as
+ * libvirt ({@link DiskBuses}); a removal ends with the device-removed event. Callers hold the domain's lock.
  */
 final class DiskHotplug {
     private static final Logger LOG = LoggerFactory.getLogger(DiskHotplug.class);
@@ -42,43 +45,63 @@ final class DiskHotplug {
 
     private final QemuHost host;
     private final HostContext ctx;
+    private final ScsiControllers scsi;
 
     DiskHotplug(QemuHost host) {
         this.host = host;
         this.ctx = host.context();
+        this.scsi = new ScsiControllers(host);
     }
 
-    /** qemuDomainAttachDeviceDiskLiveInternal for a disk (not a cdrom or floppy: see {@link MediaChange}). */
+    /**
+     * qemuDomainAttachDeviceDiskLiveInternal for a disk, LUN or (SCSI, USB) cdrom: its address
+     * and alias as a start gives them, the SCSI controllers it needs plugged first.
+     */
     void attach(QemuDomainObj dom, Disk disk) throws VirtException {
-        DomainDef live = NodeIndexes.numbered(dom.liveDef());
+        DomainDef live = DeviceAliases.assign(NodeIndexes.numbered(dom.liveDef()));
         if (DeviceConfig.diskByTarget(live, disk.targetDev()) != null) {
             throw QemuErrors.failed("target " + disk.targetDev() + " already exists");
         }
-        String bus = busOf(disk);
-        if (!"virtio".equals(bus)) {
-            throw unsupported("disk bus '" + bus + "' cannot be hotplugged.");
-        }
+        DiskBuses.checkAttach(disk);
         String type = disk.type() == null ? "file" : disk.type();
         if (!type.equals("file") && !type.equals("block") || disk.encryption() != null || disk.auth() != null) {
             throw unsupported("live attach of disk type '" + type + "' with secrets or not backed by a local file "
                     + "or block device is not supported");
         }
+        if ("scsi".equals(busOf(disk)) && disk.info().address() != null) {
+            DiskBuses.checkScsiAddressFree(live, disk); // before the whole definition's checks see the clash
+        }
         Path emulator = ctx.emulators().find(live);
         QmpClient qmp = monitor(dom);
-        int node = NodeIndexes.next(live, QmpJson.blockNodeNames(qmp));
         DomainDef completed = ctx.argv().complete(DeviceLists.with(live, disk), emulator);
         Disk added = DeviceConfig.diskByTarget(completed, disk.targetDev());
-        added = NodeIndexes.withIndex(added, node);
-        String alias = "virtio-disk" + DiskNames.index(added.targetDev());
+        if ("scsi".equals(busOf(added))) {
+            DiskBuses.checkScsiAddressFree(live, added);
+            Address a = added.info().address();
+            live = scsi.ensure(dom, live, completed, emulator, qmp, a == null || a.controller() == null ? 0
+                    : a.controller());
+        }
+        boolean medium = NodeIndexes.hasSource(added);
+        int node = NodeIndexes.next(live, QmpJson.blockNodeNames(qmp));
+        if (medium) {
+            added = NodeIndexes.withIndex(added, node);
+        }
+        String alias = DeviceAliases.disk(live, added);
         added = (Disk) added.withInfo(added.info().toBuilder().alias(alias).build());
         DomainDef plugged = DeviceLists.with(live, added);
-        List<String> args = ctx.argv().diskHotplug(DeviceLists.replaced(completed,
-                DeviceConfig.diskByTarget(completed, disk.targetDev()), added), emulator, added, node, false);
-        String path = added.source().path();
+        if ("usb".equals(busOf(added)) && added.info().address() == null) {
+            // a free port, past those of the devices there (virDomainUSBAddressEnsure)
+            plugged = UsbPorts.assign(DeviceLists.with(UsbPorts.assign(live), added));
+            added = DeviceConfig.diskByTarget(plugged, added.targetDev());
+        }
+        List<String> args = ctx.argv().diskHotplug(plugged, emulator, added, node, false);
+        String path = medium ? added.source().path() : null;
         ctx.security().setDisk(live, added);
         List<String> nodes = new ArrayList<>();
         try {
-            ctx.cgroups().allowDevicePath(dom.uuid().toString(), path, added.readOnly());
+            if (path != null) {
+                ctx.cgroups().allowDevicePath(dom.uuid().toString(), path, added.readOnly());
+            }
             for (int i = 0; i + 1 < args.size(); i += 2) {
                 JsonNode props = QmpJson.parse(args.get(i + 1));
                 switch (args.get(i)) {
@@ -95,7 +118,9 @@ final class DiskHotplug {
                 blockdevDel(qmp, nodes.get(i));
             }
             ctx.security().restoreDisk(live, added);
-            denyQuietly(dom, path);
+            if (path != null) {
+                denyQuietly(dom, path);
+            }
             throw e instanceof QmpException q ? QemuErrors.internal(q.getMessage(), q)
                     : e instanceof VirtException v ? v : QemuErrors.internal(e.toString(), e);
         }
@@ -106,21 +131,17 @@ final class DiskHotplug {
 
     /** qemuDomainDetachPrepDisk + qemuDomainDetachDeviceLive for a disk. */
     void detach(QemuDomainObj dom, Disk match) throws VirtException {
-        DomainDef live = NodeIndexes.numbered(dom.liveDef());
+        DomainDef live = DeviceAliases.assign(NodeIndexes.numbered(dom.liveDef()));
         Disk disk = DeviceConfig.diskByTarget(live, match.targetDev());
         if (disk == null) {
             throw new VirtException(ErrorCode.DEVICE_MISSING, ErrorDomain.QEMU, "disk " + match.targetDev()
                     + " not found");
         }
-        String device = disk.device() == null ? "disk" : disk.device();
-        if (device.equals("cdrom") || device.equals("floppy")) {
-            throw unsupported("disk device type '" + device + "' cannot be detached");
+        DiskBuses.checkDetach(disk);
+        String id = disk.info().alias();
+        if (id == null) { // a target that is no disk name has no alias (qemuDomainDetachDeviceLive's words)
+            throw QemuErrors.failed("Cannot detach disk device with no alias");
         }
-        String bus = busOf(disk);
-        if (!"virtio".equals(bus)) {
-            throw unsupported("disk bus '" + bus + "' cannot be hotunplugged.");
-        }
-        String id = deviceId(disk);
         dom.setLiveDef(live);
         QmpClient qmp = monitor(dom);
         // QEMU sends DEVICE_DELETED once the device is finalized and its drive released; the device
@@ -141,22 +162,25 @@ final class DiskHotplug {
 
     /**
      * The guest released device {@code id} ({@code DEVICE_DELETED}, libvirt's
-     * qemuProcessHandleDeviceDeleted): a disk of that id is removed now if a detach left it. Lock held.
+     * qemuProcessHandleDeviceDeleted): a disk of that alias is removed now if a detach left it. Lock held.
      */
     void deviceDeleted(QemuDomainObj dom, String id) {
         DomainDef live = dom.liveDef();
         if (live == null) {
             return;
         }
-        for (Disk d : NodeIndexes.numbered(live).devices().disks()) {
-            if (id.equals(deviceId(d)) && "virtio".equals(busOf(d))) {
+        for (Disk d : DeviceAliases.assign(NodeIndexes.numbered(live)).devices().disks()) {
+            if (id.equals(d.info().alias())) {
                 finishRemoval(dom, d);
                 return;
             }
         }
     }
 
-    /** qemuDomainRemoveDiskDevice: the nodes go, the label and the cgroup right go back, the XML loses the disk. */
+    /**
+     * qemuDomainRemoveDiskDevice, then qemuDomainRemoveDevice's device-removed event with the
+     * disk's alias: the nodes go, the label and the cgroup right go back, the XML loses the disk.
+     */
     private void finishRemoval(QemuDomainObj dom, Disk disk) {
         QmpClient qmp = dom.qmp();
         DomainDef live = dom.liveDef();
@@ -173,6 +197,7 @@ final class DiskHotplug {
         dom.setLiveDef(DeviceLists.without(live, DeviceConfig.diskByTarget(live, disk.targetDev())));
         host.saveStatusQuietly(dom);
         LOG.info("domain '{}': disk {} detached", dom.name(), disk.targetDev());
+        host.events().deviceRemoved(dom, disk.info().alias());
     }
 
     /** libvirt's qemuDomainWaitForDeviceRemoval: the event within the wait, or false (the listener finishes later). */
@@ -204,11 +229,6 @@ final class DiskHotplug {
         } catch (VirtException | RuntimeException e) {
             LOG.warn("domain '{}': cannot take {} back from its device cgroup: {}", dom.name(), path, e.getMessage());
         }
-    }
-
-    /** The {@code -device} id a start gives a virtio disk (libvirt's alias). */
-    static String deviceId(Disk d) {
-        return "virtio-disk" + DiskNames.index(d.targetDev());
     }
 
     static String busOf(Disk d) {

@@ -10,7 +10,7 @@ import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Delivers lifecycle and reboot events to the sinks of every open connection of one host. */
+/** Delivers lifecycle, reboot and device-removal events to the sinks of every open connection of one host. */
 public final class EventBus {
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
@@ -50,6 +50,32 @@ public final class EventBus {
                 s.reboot(ref);
             } catch (RuntimeException ex) {
                 LOG.warn("event sink failed on the reboot of {}", ref, ex);
+            }
+        }
+    }
+
+    /** libvirt's virDomainEventDeviceRemovedNewFromObj: the device {@code alias} is gone from the running guest. */
+    public void deviceRemoved(QemuDomainObj dom, String alias) {
+        DomainRef ref = new DomainRef(dom.name(), dom.uuid(), dom.id());
+        LOG.debug("event device-removed {} for domain '{}'", alias, dom.name());
+        for (DomainEventSink s : sinks) {
+            try {
+                s.deviceRemoved(ref, alias);
+            } catch (RuntimeException ex) {
+                LOG.warn("event sink failed on the removal of {} from {}", alias, ref, ex);
+            }
+        }
+    }
+
+    /** libvirt's virDomainEventDeviceRemovalFailedNewFromObj: the guest refused to release {@code alias}. */
+    public void deviceRemovalFailed(QemuDomainObj dom, String alias) {
+        DomainRef ref = new DomainRef(dom.name(), dom.uuid(), dom.id());
+        LOG.debug("event device-removal-failed {} for domain '{}'", alias, dom.name());
+        for (DomainEventSink s : sinks) {
+            try {
+                s.deviceRemovalFailed(ref, alias);
+            } catch (RuntimeException ex) {
+                LOG.warn("event sink failed on the failed removal of {} from {}", alias, ref, ex);
             }
         }
     }

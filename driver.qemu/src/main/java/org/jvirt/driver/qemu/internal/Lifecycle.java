@@ -13,6 +13,8 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Bitmap;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.VcpuPin;
+import org.jvirt.driver.qemu.internal.command.DeviceAliases;
+import org.jvirt.driver.qemu.internal.command.UsbPorts;
 import org.jvirt.driver.qemu.internal.console.ChardevPaths;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.launch.GuestRunDir;
@@ -84,8 +86,9 @@ public final class Lifecycle {
             TapFds taps = new TapFds();
             try {
                 // volume disks become their pools' files first (libvirt's qemuProcessPrepareDomainStorage)
-                live = ctx.cgroups().withPartition(ctx.security().generate(
-                        ctx.argv().complete(ctx.volumes().translate(def.withId(id)), emulator)));
+                // with the aliases and USB ports the command line gives the devices (qemuAssignDeviceAliases)
+                live = ctx.cgroups().withPartition(ctx.security().generate(DeviceAliases.assign(UsbPorts.assign(
+                        ctx.argv().complete(ctx.volumes().translate(def.withId(id)), emulator)))));
                 // taps first: the command line names them (libvirt's qemuProcessPrepareHost)
                 live = ctx.networks().plug(live, ctx.security().processOwner(live), taps);
             } catch (VirtException | RuntimeException | Error e) {

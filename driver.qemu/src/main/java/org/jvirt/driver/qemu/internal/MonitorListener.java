@@ -59,6 +59,12 @@ final class MonitorListener implements QmpListener {
                 // a detach the guest acknowledged after the driver stopped waiting for it
                 case "DEVICE_DELETED" -> new DiskHotplug(lifecycle.host()).deviceDeleted(dom,
                         data.path("device").asText());
+                // the guest refused an unplug (qemuProcessHandleDeviceUnplugErr)
+                case "DEVICE_UNPLUG_GUEST_ERROR" -> {
+                    if (!data.path("device").asText().isEmpty()) {
+                        events.deviceRemovalFailed(dom, data.path("device").asText());
+                    }
+                }
                 default -> LOG.debug("domain '{}': QMP event {} {}", dom.name(), event, data);
             }
         }

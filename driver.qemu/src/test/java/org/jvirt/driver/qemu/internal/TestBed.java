@@ -48,6 +48,8 @@ final class TestBed implements AutoCloseable {
     final BlockingQueue<DomainEvent> events = new LinkedBlockingQueue<>();
     /** The domains of the reboot events, in order. */
     final BlockingQueue<DomainRef> reboots = new LinkedBlockingQueue<>();
+    /** The device-removed events, as {@code <domain name> <alias>}, in order. */
+    final BlockingQueue<String> removals = new LinkedBlockingQueue<>();
     QemuDriver driver;
     DriverConnection conn;
     /** Set before {@link #newDriver()}: the driver's command prefix (a test's network namespace). */
@@ -104,6 +106,11 @@ final class TestBed implements AutoCloseable {
             @Override
             public void reboot(DomainRef dom) {
                 reboots.add(dom);
+            }
+
+            @Override
+            public void deviceRemoved(DomainRef dom, String alias) {
+                removals.add(dom.name() + " " + alias);
             }
         });
         return driver;

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Domain events of a remote connection: registers the lifecycle and reboot callbacks with the server while a
- * sink is set, and decodes the server's event messages for that sink.
+ * Domain events of a remote connection: registers the lifecycle, reboot, device-removed and
+ * device-removal-failed callbacks with the server while a sink is set, and decodes the server's
+ * event messages for that sink.
  */
 final class RemoteEvents {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteEvents.class);
@@ -26,6 +27,8 @@ final class RemoteEvents {
     private volatile DomainEventSink sink;
     private volatile int callbackId = -1;
     private volatile int rebootCallbackId = -1;
+    private volatile int removedCallbackId = -1;
+    private volatile int removalFailedCallbackId = -1;
 
     /** @param eventCallbacks whether the server supports the event-callback procedures */
     RemoteEvents(RemoteCalls rpc, boolean eventCallbacks) {
@@ -39,13 +42,14 @@ final class RemoteEvents {
             if (newSink != null && callbackId < 0 && eventCallbacks) {
                 callbackId = registerCallback(RemoteProc.EVENT_ID_LIFECYCLE);
                 rebootCallbackId = registerCallback(RemoteProc.EVENT_ID_REBOOT);
+                removedCallbackId = registerCallback(RemoteProc.EVENT_ID_DEVICE_REMOVED);
+                removalFailedCallbackId = registerCallback(RemoteProc.EVENT_ID_DEVICE_REMOVAL_FAILED);
             } else if (newSink == null && callbackId >= 0) {
                 deregisterCallback(callbackId);
                 callbackId = -1;
-                if (rebootCallbackId >= 0) {
-                    deregisterCallback(rebootCallbackId);
-                    rebootCallbackId = -1;
-                }
+                rebootCallbackId = deregisterIfSet(rebootCallbackId);
+                removedCallbackId = deregisterIfSet(removedCallbackId);
+                removalFailedCallbackId = deregisterIfSet(removalFailedCallbackId);
             }
         } catch (VirtException e) {
             LOG.warn("cannot (un)register domain events with the server: {}", e.getMessage());
@@ -58,25 +62,47 @@ final class RemoteEvents {
         return rpc.decode(r::readInt);
     }
 
+    private int deregisterIfSet(int id) throws VirtException {
+        if (id >= 0) {
+            deregisterCallback(id);
+        }
+        return -1;
+    }
+
     private void deregisterCallback(int id) throws VirtException {
         rpc.call(RemoteProc.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, new XdrWriter().writeInt(id));
     }
 
-    /** Passes a lifecycle or reboot event message to the sink; other messages and no sink: ignored. */
+    /** Passes a lifecycle, reboot or device event message to the sink; other messages and no sink: ignored. */
     void onMessage(Message m) {
         DomainEventSink s = sink;
         int proc = m.proc();
         if (s == null || proc != RemoteProc.DOMAIN_EVENT_CALLBACK_LIFECYCLE
-                && proc != RemoteProc.DOMAIN_EVENT_CALLBACK_REBOOT) {
+                && proc != RemoteProc.DOMAIN_EVENT_CALLBACK_REBOOT
+                && proc != RemoteProc.DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED
+                && proc != RemoteProc.DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED) {
             return;
         }
         try {
             XdrReader r = m.payloadReader();
             r.readInt();
             WireDomain d = WireDomain.read(r);
-            if (proc == RemoteProc.DOMAIN_EVENT_CALLBACK_REBOOT) { // remote_domain_event_callback_reboot_msg
-                s.reboot(new DomainRef(d.name(), d.uuid(), d.id()));
-                return;
+            DomainRef ref = new DomainRef(d.name(), d.uuid(), d.id());
+            switch (proc) {
+                case RemoteProc.DOMAIN_EVENT_CALLBACK_REBOOT -> { // remote_domain_event_callback_reboot_msg
+                    s.reboot(ref);
+                    return;
+                }
+                case RemoteProc.DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED -> {
+                    s.deviceRemoved(ref, r.readString());
+                    return;
+                }
+                case RemoteProc.DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED -> {
+                    s.deviceRemovalFailed(ref, r.readString());
+                    return;
+                }
+                default -> {
+                }
             }
             int event = r.readInt();
             int detail = r.readInt();

@@ -101,8 +101,8 @@ final class EventProcedures {
      * The listener of one callback: it sends the events of {@code eventId} (of the domain
      * {@code only}, or all) in the modern form carrying {@code callbackId}, or in the legacy form.
      * libvirtd accepts a callback for every event ID and the driver sends what it produces; jvirt's
-     * drivers produce lifecycle and reboot events only, so a callback for another ID is registered
-     * (and can be deregistered) but never called.
+     * drivers produce lifecycle, reboot, device-removed and device-removal-failed events only, so a
+     * callback for another ID is registered (and can be deregistered) but never called.
      */
     private static DomainEventListener listener(ClientContext c, int callbackId, int eventId, UUID only,
                                                 boolean legacy) {
@@ -126,6 +126,27 @@ final class EventProcedures {
                     } else {
                         c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_REBOOT, reboot(callbackId, dom));
                     }
+                }
+            }
+
+            @Override
+            public void onDeviceRemoved(Domain dom, String alias) {
+                if (eventId == RemoteProc.EVENT_ID_DEVICE_REMOVED && (only == null || only.equals(dom.uuid()))) {
+                    if (legacy) {
+                        c.sendEvent(RemoteProc.DOMAIN_EVENT_DEVICE_REMOVED, deviceMsg(dom, alias));
+                    } else {
+                        c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED, device(callbackId, dom, alias));
+                    }
+                }
+            }
+
+            @Override
+            public void onDeviceRemovalFailed(Domain dom, String alias) {
+                // a callback-only event (newer than the legacy registrations)
+                if (eventId == RemoteProc.EVENT_ID_DEVICE_REMOVAL_FAILED && !legacy
+                        && (only == null || only.equals(dom.uuid()))) {
+                    c.sendEvent(RemoteProc.DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED,
+                            device(callbackId, dom, alias));
                 }
             }
         };
@@ -160,6 +181,26 @@ final class EventProcedures {
         XdrWriter w = new XdrWriter(80);
         w.writeInt(callbackId);
         new WireDomain(dom.name(), dom.uuid(), idOf(dom)).write(w);
+        return w.toByteArray();
+    }
+
+    /** remote_domain_event_device_removed_msg. */
+    static byte[] deviceMsg(Domain dom, String alias) {
+        XdrWriter w = new XdrWriter(80 + alias.length());
+        new WireDomain(dom.name(), dom.uuid(), idOf(dom)).write(w);
+        w.writeString(alias);
+        return w.toByteArray();
+    }
+
+    /**
+     * remote_domain_event_callback_device_removed_msg, and remote_domain_event_callback_device_removal_failed_msg
+     * (the same fields: callback ID, domain, alias).
+     */
+    static byte[] device(int callbackId, Domain dom, String alias) {
+        XdrWriter w = new XdrWriter(84 + alias.length());
+        w.writeInt(callbackId);
+        new WireDomain(dom.name(), dom.uuid(), idOf(dom)).write(w);
+        w.writeString(alias);
         return w.toByteArray();
     }
 

@@ -96,6 +96,10 @@ public final class RemoteProc {
     public static final int CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY = 317;
     public static final int DOMAIN_EVENT_CALLBACK_LIFECYCLE = 318;
     public static final int DOMAIN_EVENT_CALLBACK_REBOOT = 319;
+    /** Device-removed events: legacy (no callback ID), modern, and the removal-failed event. */
+    public static final int DOMAIN_EVENT_DEVICE_REMOVED = 311;
+    public static final int DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED = 333;
+    public static final int DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED = 367;
     public static final int CONNECT_GET_DOMAIN_CAPABILITIES = 342;
     public static final int CONNECT_GET_ALL_DOMAIN_STATS = 344;
     public static final int DOMAIN_DEFINE_XML_FLAGS = 350;
@@ -128,6 +132,10 @@ public final class RemoteProc {
     public static final int EVENT_ID_LIFECYCLE = 0;
     /** VIR_DOMAIN_EVENT_ID_REBOOT. */
     public static final int EVENT_ID_REBOOT = 1;
+    /** VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED. */
+    public static final int EVENT_ID_DEVICE_REMOVED = 15;
+    /** VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED. */
+    public static final int EVENT_ID_DEVICE_REMOVAL_FAILED = 22;
 
     /** Limits from remote_protocol.x. */
     public static final int DOMAIN_LIST_MAX = 16384;

@@ -39,7 +39,7 @@ public final class QemuLibvirtd implements AutoCloseable {
         Files.writeString(dir.resolve("libvirtd.conf"), "listen_tcp = 0\nlisten_tls = 0\nunix_sock_dir = \"" + dir
                 + "\"\nauth_unix_rw = \"none\"\nauth_unix_ro = \"none\"\n");
         Files.writeString(dir.resolve("etc/qemu.conf"), "user = \"root\"\ngroup = \"root\"\nswtpm_user = \"root\"\n"
-                + "swtpm_group = \"root\"\nsecurity_driver = \"none\"\n");
+                + "swtpm_group = \"root\"\nsecurity_driver = \"none\"\nstdio_handler = \"file\"\n");
         String group = Files.readString(Path.of("/etc/group"));
         if (!group.lines().anyMatch(l -> l.startsWith("libvirt-qemu:"))) {
             group += (group.endsWith("\n") ? "" : "\n") + "libvirt-qemu:x:64055:\n";

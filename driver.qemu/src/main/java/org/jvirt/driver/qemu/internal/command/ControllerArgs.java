@@ -30,6 +30,11 @@ final class ControllerArgs {
         }
     }
 
+    /** The {@code -device} properties of one controller, or null for one without a device of its own. */
+    Json single(Controller c) {
+        return controller(c);
+    }
+
     private Json controller(Controller c) {
         String model = c.model() == null ? "" : c.model();
         int index = Math.max(c.index(), 0);

@@ -3,8 +3,10 @@ package org.jvirt.driver.qemu.internal.command;
 import java.util.List;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 
 /**
@@ -27,6 +29,15 @@ public final class DiskHotplugArgs {
         Argv a = new Argv();
         new DiskArgs(machine, env).hotplug(a, disk, node);
         return List.copyOf(a.args);
+    }
+
+    /** The {@code -device} pair of a controller plugged for a disk (libvirt's qemuDomainAttachControllerDevice). */
+    public List<String> controller(Controller c) throws VirtException {
+        Json props = new ControllerArgs(machine).single(c);
+        if (props == null) {
+            throw QemuErrors.unsupported("'" + c.type() + "' controller cannot be hot plugged.");
+        }
+        return List.of("-device", props.toString());
     }
 
     /** Option/value pairs of the {@code -blockdev} nodes of a new medium; the last node is the top one. */

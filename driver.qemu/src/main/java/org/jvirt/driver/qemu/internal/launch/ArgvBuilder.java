@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
 
@@ -63,6 +64,15 @@ public interface ArgvBuilder {
             throws VirtException {
         throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                 "live attach of device 'disk' is not supported");
+    }
+
+    /**
+     * The {@code -device} option/value pair of controller {@code c} of the running guest
+     * {@code live} (completed, with the controller in it), for hot-plug over QMP.
+     */
+    default List<String> controllerHotplug(DomainDef live, Path emulator, Controller c) throws VirtException {
+        throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                "'" + c.type() + "' controller cannot be hot plugged.");
     }
 
     /** Removes what {@link #build} left for the guest with {@code id} once it stopped (or failed to start). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jvirt.api.VirtException;
+import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
@@ -137,6 +138,11 @@ public final class LibvirtArgv implements ArgvBuilder {
         // no secrets: the hot-plug refuses disks that need them before it gets here
         DiskHotplugArgs args = new DiskHotplugArgs(live, caps.capsOf(emulator), env(null));
         return mediumOnly ? args.medium(disk, node) : args.disk(disk, node);
+    }
+
+    @Override
+    public List<String> controllerHotplug(DomainDef live, Path emulator, Controller c) throws VirtException {
+        return new DiskHotplugArgs(live, caps.capsOf(emulator), env(null)).controller(c);
     }
 
     /** At define and create: the checks and post-parse of a start, without keeping the result. */
