@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.NetworkDriverConnection;
@@ -48,6 +51,7 @@ class QemuDirectInterfaceTest {
         for (int i = 0; i < 2; i++) {
             ns.check("ip", "link", "add", "jvl" + i, "type", "veth", "peer", "name", "jvp" + i);
             ns.check("ip", "link", "set", "jvl" + i, "up");
+            ns.check("ip", "link", "set", "jvp" + i, "up");
         }
     }
 
@@ -115,6 +119,17 @@ class QemuDirectInterfaceTest {
         assertTrue(live.contains("<source dev='jvl0' mode='vepa'/>") && live.contains("<target dev='macvtap0'/>")
                 && live.contains("<source dev='jvl1' mode='bridge'/>") && live.contains("<target dev='macvtap1'/>")
                 && live.contains("<target dev='macvtap2'/>"), live);
+
+        // domstats: the macvtap is the guest's own end, its counters are the guest's unswapped
+        // (virDomainNetTypeSharesHostView): frames sent to the guest's MAC over the link are its receive
+        ns.check("python3", "-c", "import socket\ns = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)\n"
+                + "s.bind(('jvp0', 0))\nfor i in range(50):\n"
+                + "    s.send(bytes.fromhex('525400d10001aabbccddeeff88b5') + bytes(50))\n");
+        Map<String, TypedParameter> p = new HashMap<>();
+        bed.conn.domainStats(List.of(ref), 0, 0).get(0).params().forEach(x -> p.put(x.field(), x));
+        assertEquals(3L, p.get("net.count").longValue());
+        assertEquals("macvtap0", p.get("net.0.name").stringValue());
+        assertTrue(p.get("net.0.rx.pkts").longValue() >= 50 && p.get("net.0.tx.pkts").longValue() < 50, p.toString());
 
         bed.conn.destroy(ref, 0);
         assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
