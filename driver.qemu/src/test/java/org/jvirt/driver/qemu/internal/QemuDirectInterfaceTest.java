@@ -148,9 +148,13 @@ class QemuDirectInterfaceTest {
     void aDriverRestartKeepsTheMacvtapAndAQemuThatDiesTakesItAway() throws Exception {
         DomainRef ref = bed.conn.defineXml(guest("d2",
                 direct("52:54:00:d2:00:01", "<source dev='jvl1' mode='passthrough'/>", "")), 0);
+        String linkMac = mac(link("jvl1"));
         bed.conn.create(ref, 0);
         long pid = bed.pid(ref);
         assertTrue(link("macvtap0").contains("macvtap mode passthru"), link("macvtap0"));
+        // passthrough: the guest's MAC on the macvtap and on the link (libvirt's virNetDevSetNetConfig)
+        assertEquals("52:54:00:d2:00:01", mac(link("macvtap0")));
+        assertEquals("52:54:00:d2:00:01", mac(link("jvl1")));
 
         bed.newDriver();
         assertEquals(pid, bed.pid(ref), "the guest was reattached");
@@ -166,6 +170,12 @@ class QemuDirectInterfaceTest {
         }
         assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
         assertFalse(exists("macvtap0"), "macvtap left after QEMU died");
+        assertEquals(linkMac, mac(link("jvl1")), "the link has its own MAC back");
+    }
+
+    private static String mac(String ipLink) {
+        int at = ipLink.indexOf("link/ether ");
+        return ipLink.substring(at + 11, at + 28);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.jvirt.driver.qemu.internal.net;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.jvirt.api.ErrorCode;
@@ -66,15 +68,26 @@ final class MacvtapDevices {
         } else {
             name = nextName(taken);
         }
+        // a passthrough macvtap takes its link's MAC whatever it is given; set afterwards, the guest's MAC
+        // goes to the link too (libvirt's virNetDevSetNetConfig of the link), and the kernel gives the link
+        // its own back when the macvtap is deleted (what libvirt's saved net config restores)
+        boolean passthrough = "passthrough".equals(mode);
+        List<String> add = new ArrayList<>(List.of("ip", "link", "add", "link", link, "name", name));
+        if (!passthrough) {
+            add.addAll(List.of("address", mac));
+        }
+        add.addAll(List.of("type", "macvtap", "mode", kernelMode(mode)));
         try {
-            commands.run("ip", "link", "add", "link", link, "name", name, "address", mac, "type", "macvtap",
-                    "mode", kernelMode(mode));
+            commands.run(add.toArray(String[]::new));
         } catch (VirtException e) {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "error creating macvtap interface "
                     + name + "@" + link + " (" + mac + "): " + e.getMessage());
         }
         taken.add(name);
         try {
+            if (passthrough) {
+                commands.run("ip", "link", "set", "dev", name, "address", mac);
+            }
             commands.run("ip", "link", "set", "dev", name, "up");
             taps.add(name, TunDevice.openMacvtap(name, ifindex(name), vnetHdr));
         } catch (VirtException | RuntimeException e) {
