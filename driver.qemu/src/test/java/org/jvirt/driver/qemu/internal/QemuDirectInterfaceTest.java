@@ -14,8 +14,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jvirt.api.Domain;
 import org.jvirt.api.DomainState;
 import org.jvirt.api.ErrorCode;
+import org.jvirt.api.ModificationFlag;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
@@ -156,10 +158,23 @@ class QemuDirectInterfaceTest {
         assertEquals("52:54:00:d2:00:01", mac(link("macvtap0")));
         assertEquals("52:54:00:d2:00:01", mac(link("jvl1")));
 
+        DomainRef other = bed.conn.defineXml(guest("d2b", direct("52:54:00:d2:00:02", "<source dev='jvl0'/>", "")), 0);
+        bed.conn.create(other, 0);
+        long otherPid = bed.pid(other);
+        assertTrue(link("macvtap1").contains("macvtap1@jvl0:"), link("macvtap1"));
+
         bed.newDriver();
         assertEquals(pid, bed.pid(ref), "the guest was reattached");
-        assertTrue(exists("macvtap0"), "a restart of the driver keeps the guest's macvtap");
+        assertTrue(exists("macvtap0") && exists("macvtap1"), "a restart of the driver keeps the guests' macvtaps");
         assertTrue(bed.conn.xmlDesc(ref, 0).contains("<target dev='macvtap0'/>"));
+        // the reattached guests' names are reserved (virNetDevReserveName): the next one comes after them,
+        // even once the lower one is free
+        bed.conn.destroy(other, 0);
+        assertTrue(QemuProcesses.waitGone(otherPid, Duration.ofSeconds(5)));
+        assertFalse(exists("macvtap1"));
+        bed.conn.create(other, 0);
+        assertTrue(exists("macvtap2"), ns.check("ip", "-o", "link", "show"));
+        bed.conn.destroy(other, 0);
 
         // QEMU dies without the driver asking: the macvtap goes with the guest
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
@@ -256,6 +271,7 @@ class QemuDirectInterfaceTest {
 
     @Test
     void bandwidthOnADirectInterfaceShapesTheMacvtapUnswapped() throws Exception {
+        // (domiftune below: a live change reshapes the macvtap the same way)
         DomainRef ref = bed.conn.defineXml(guest("d7", direct("52:54:00:d7:00:01", "<source dev='jvl0'/>",
                 "<bandwidth><outbound average='128' peak='256' burst='64'/></bandwidth>")), 0);
         bed.conn.create(ref, 0);
@@ -263,6 +279,10 @@ class QemuDirectInterfaceTest {
         // the macvtap is the guest's own end: what the guest sends is what it transmits, shaped at its root
         String classes = ns.check("tc", "class", "show", "dev", "macvtap0");
         assertTrue(classes.contains("class htb 1:1 root prio 0 rate 1024Kbit ceil 2048Kbit"), classes);
+        bed.conn.setInterfaceParameters(ref, "macvtap0", List.of(TypedParameter.ofUInt(Domain.BANDWIDTH_OUT_AVERAGE, 512),
+                TypedParameter.ofUInt(Domain.BANDWIDTH_OUT_PEAK, 1024)), ModificationFlag.LIVE.bit());
+        classes = ns.check("tc", "class", "show", "dev", "macvtap0");
+        assertTrue(classes.contains("class htb 1:1 root prio 0 rate 4096Kbit ceil 8192Kbit"), classes);
         bed.conn.destroy(ref, 0);
         assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
         assertFalse(exists("macvtap0"));

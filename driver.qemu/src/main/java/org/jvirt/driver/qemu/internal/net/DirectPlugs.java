@@ -71,6 +71,13 @@ final class DirectPlugs {
         return n.toBuilder().source(n.source().toBuilder().mode(mode(n)).build()).targetDev(name).build();
     }
 
+    /** The macvtap name of a reattached guest's direct interface is not given again. */
+    void reserve(NetInterface n) {
+        if (isDirect(n)) {
+            macvtaps.reserve(n.targetDev());
+        }
+    }
+
     /** Deletes the macvtap of a direct interface whose guest stopped. */
     void unplug(NetInterface n) {
         if (isDirect(n) && n.targetDev() != null) {

@@ -153,6 +153,11 @@ public final class GuestNetworks {
         return live.withDevices(live.devices().withAll(all));
     }
 
+    /** The generated device names a reattached guest holds are not given again at once (virNetDevReserveName). */
+    public void reserve(DomainDef live) {
+        live.devices().interfaces().forEach(direct::reserve);
+    }
+
     /**
      * Deletes the taps and macvtaps and releases the ports of the network and direct interfaces of a guest
      * that stopped.

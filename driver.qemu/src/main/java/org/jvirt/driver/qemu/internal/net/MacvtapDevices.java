@@ -98,6 +98,21 @@ final class MacvtapDevices {
         return name;
     }
 
+    /**
+     * A generated name a reattached guest holds: later names come after it (libvirt's virNetDevReserveName,
+     * called for every running guest's interfaces when the daemon restarts).
+     */
+    synchronized void reserve(String name) {
+        if (name == null || !name.startsWith(MACVTAP)) {
+            return;
+        }
+        try {
+            lastId = Math.max(lastId, Integer.parseInt(name.substring(MACVTAP.length())));
+        } catch (NumberFormatException e) {
+            // not one of the generated names: nothing to keep clear of
+        }
+    }
+
     /** Deletes a macvtap of a guest that stopped or failed to start; quiet, as libvirt's. */
     void delete(String name) {
         try {
