@@ -205,6 +205,15 @@ class QemuDirectInterfaceTest {
         assertEquals(DomainState.SHUTOFF, bed.conn.state(ref).state());
         assertFalse(ns.check("ip", "-o", "link", "show").contains("macvtap"), "no macvtap left");
 
+        // QEMU itself refuses the start (a NIC model it does not have): the macvtap made for it goes
+        DomainRef nic = bed.conn.defineXml(guest("d8", direct("52:54:00:d8:00:01", "<source dev='jvl0'/>",
+                "<model type='jvnosuchnic'/>")), 0);
+        e = assertThrows(VirtException.class, () -> bed.conn.create(nic, 0));
+        assertTrue(e.getMessage().contains("process exited while connecting to monitor")
+                && e.getMessage().contains("'jvnosuchnic' is not a valid device model name"), e.getMessage());
+        assertEquals(DomainState.SHUTOFF, bed.conn.state(nic).state());
+        assertFalse(ns.check("ip", "-o", "link", "show").contains("macvtap"), "no macvtap left");
+
         // a VLAN tag only on a passthrough device (virDomainActualNetDefValidate)
         DomainRef vlan = bed.conn.defineXml(guest("d4", direct("52:54:00:d4:00:01", "<source dev='jvl0'/>",
                 "<vlan><tag id='42'/></vlan>")), 0);
