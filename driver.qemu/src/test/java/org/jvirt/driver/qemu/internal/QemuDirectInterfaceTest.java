@@ -279,6 +279,45 @@ class QemuDirectInterfaceTest {
     }
 
     @Test
+    void aPassthroughPoolGivesEachDeviceOnceAndAFailedPlugReleasesItsPort() throws Exception {
+        nets.createXml("<network><name>pt</name><forward mode='passthrough'><interface dev='jvl1'/></forward>"
+                + "</network>", 0);
+        nets.createXml("<network><name>gone</name><forward mode='vepa'><interface dev='jvnosuch'/></forward>"
+                + "</network>", 0);
+        NetworkRef pt = nets.lookupByName("pt");
+        String iface = "    <interface type='network'><mac address='52:54:00:e1:00:0%d'/><source network='%s'/>"
+                + "</interface>\n";
+        DomainRef a = bed.conn.defineXml(guest("pt1", String.format(iface, 1, "pt")), 0);
+        DomainRef b = bed.conn.defineXml(guest("pt2", String.format(iface, 2, "pt")), 0);
+        bed.conn.create(a, 0);
+        long pa = bed.pid(a);
+        assertTrue(link("macvtap0").contains("macvtap0@jvl1:") && link("macvtap0").contains("macvtap mode passthru"),
+                link("macvtap0"));
+        // the pool's one device is taken: libvirt's network driver refuses the second guest
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.create(b, 0));
+        assertTrue(e.getMessage().contains("network 'pt' requires exclusive access to interfaces, but none are "
+                + "available"), e.getMessage());
+        assertEquals(1, nets.listAllPorts(pt, 0).size());
+        assertFalse(exists("macvtap1"));
+        bed.conn.destroy(a, 0);
+        assertTrue(QemuProcesses.waitGone(pa, Duration.ofSeconds(5)));
+        assertEquals(List.of(), nets.listAllPorts(pt, 0), "the port released");
+        bed.conn.create(b, 0);
+        long pb = bed.pid(b);
+        assertTrue(link("macvtap1").contains("macvtap1@jvl1:"), link("macvtap1"));
+        bed.conn.destroy(b, 0);
+        assertTrue(QemuProcesses.waitGone(pb, Duration.ofSeconds(5)));
+
+        // a port on a pool device the host does not have: the macvtap fails, the port is released again
+        DomainRef c = bed.conn.defineXml(guest("pt3", String.format(iface, 3, "gone")), 0);
+        e = assertThrows(VirtException.class, () -> bed.conn.create(c, 0));
+        assertEquals(ErrorCode.SYSTEM_ERROR, e.code());
+        assertTrue(e.getMessage().contains("Unable to get index for interface jvnosuch: No such device"), e.getMessage());
+        assertEquals(List.of(), nets.listAllPorts(nets.lookupByName("gone"), 0), "no port left");
+        assertFalse(ns.check("ip", "-o", "link", "show").contains("macvtap"), "no macvtap left");
+    }
+
+    @Test
     void bandwidthOnADirectInterfaceShapesTheMacvtapUnswapped() throws Exception {
         // (domiftune below: a live change reshapes the macvtap the same way)
         DomainRef ref = bed.conn.defineXml(guest("d7", direct("52:54:00:d7:00:01", "<source dev='jvl0'/>",
