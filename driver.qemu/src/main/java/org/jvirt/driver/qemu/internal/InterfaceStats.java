@@ -13,7 +13,8 @@ import org.jvirt.api.xml.NetInterface;
  * The {@code net.*} statistics of a running guest, as libvirt's {@code qemuDomainGetStatsInterface}:
  * the count of interfaces, and for each one with a host device its counters from
  * {@code /proc/PID/net/dev} of the guest's QEMU, seen from the guest (a tap's receive is the
- * guest's transmit). libvirt reads its own network namespace, which is QEMU's; reading QEMU's
+ * guest's transmit), except where the host device is the guest's own end (a macvtap of a direct interface,
+ * an ethernet one: virDomainNetTypeSharesHostView), whose counters libvirt gives unswapped. libvirt reads its own network namespace, which is QEMU's; reading QEMU's
  * also finds the taps of a QEMU run in another namespace (the tests' command prefix).
  */
 final class InterfaceStats {
@@ -37,11 +38,16 @@ final class InterfaceStats {
             }
             // /proc/net/dev: rx bytes packets errs drop fifo frame compressed multicast, tx bytes packets errs drop ...
             String[] names = {"rx.bytes", "rx.pkts", "rx.errs", "rx.drop", "tx.bytes", "tx.pkts", "tx.errs", "tx.drop"};
-            long[] guest = {c[8], c[9], c[10], c[11], c[0], c[1], c[2], c[3]};
+            long[] guest = sharesHostView(nets.get(i)) ? new long[] {c[0], c[1], c[2], c[3], c[8], c[9], c[10], c[11]}
+                    : new long[] {c[8], c[9], c[10], c[11], c[0], c[1], c[2], c[3]};
             for (int k = 0; k < names.length; k++) {
                 p.add(TypedParameter.ofULong(prefix + names[k], guest[k]));
             }
         }
+    }
+
+    private static boolean sharesHostView(NetInterface n) {
+        return "direct".equals(n.type()) || "ethernet".equals(n.type());
     }
 
     /** The 16 counters of {@code ifname} in {@code /proc/PID/net/dev}, or null. */

@@ -261,7 +261,7 @@ public final class QemuDriver implements HypervisorDriver {
                 Duration.ofMillis(c.command_timeout_ms()), c.max_message_bytes(), codec, store, emulators,
                 new LibvirtArgv(hostCaps::capsOf, codec, run.toAbsolutePath(), c.machine_default(), secrets), vcpus,
                 cgroups,
-                startObserver, security, new GuestNetworks(networkDriver::get, commands), commands,
+                startObserver, security, new GuestNetworks(networkDriver::get, commands, codec), commands,
                 new GuestVolumes(new SharedVolumeResolver(storageDriver::get)), save.toAbsolutePath()));
     }
 

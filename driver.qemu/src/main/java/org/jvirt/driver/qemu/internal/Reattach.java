@@ -71,6 +71,7 @@ final class Reattach {
             dom.restoreVcpuThreads(st.vcpuThreads());
             dom.setFakeReboot(st.fakeReboot());
             ctx.cgroups().reattach(uuid.toString(), st.id(), live);
+            ctx.networks().reserve(live);
             host.put(dom);
             String mismatch = identityMismatch(st);
             if (st.state() == DomainState.PAUSED.number() && st.reason() == StateReason.PAUSED_STARTING_UP.number()) {

@@ -97,6 +97,9 @@ final class DeviceValidator {
     /** Interfaces of the completed definition: power-of-two RX queues, port forwards only with passt. */
     static void interfaces(DomainDef def) throws VirtException {
         for (NetInterface n : def.devices().interfaces()) {
+            if ("direct".equals(n.type())) {
+                direct(n);
+            }
             Integer rxQueueSize = n.driver() == null ? null : n.driver().rxQueueSize();
             if (rxQueueSize != null && Integer.bitCount(rxQueueSize) != 1) {
                 throw QemuErrors.unsupported("rx_queue_size has to be a power of two");
@@ -108,6 +111,17 @@ final class DeviceValidator {
                 throw QemuErrors.unsupported("The <portForward> element can only be used with the 'passt' backend "
                         + "of interface type='user' or type='vhostuser'");
             }
+        }
+    }
+
+    /** libvirt's parse of {@code <interface type='direct'>}: a source device, a known macvtap mode. */
+    private static void direct(NetInterface n) throws VirtException {
+        if (n.source() == null || n.source().dev() == null) {
+            throw QemuErrors.xml("No <source> 'dev' attribute specified with <interface type='direct'/>");
+        }
+        String mode = n.source().mode();
+        if (mode != null && !List.of("vepa", "private", "bridge", "passthrough").contains(mode)) {
+            throw QemuErrors.xml("Invalid value for attribute 'mode' in element 'source': '" + mode + "'.");
         }
     }
 

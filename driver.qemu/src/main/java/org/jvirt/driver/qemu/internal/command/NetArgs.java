@@ -49,7 +49,7 @@ final class NetArgs {
                     }
                 }
             }
-            case "ethernet", "bridge", "network" -> {
+            case "ethernet", "bridge", "network", "direct" -> {
                 boolean vhost = "virtio".equals(n.modelType())
                         && !(n.driver() != null && "qemu".equals(n.driver().name()));
                 String ifname = n.targetDev() == null ? "vnet" + i : n.targetDev();

@@ -17,8 +17,10 @@ import org.jvirt.api.spi.NetworkPortRequest;
 import org.jvirt.api.spi.NetworkRef;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.NetBandwidth;
 import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.XmlElement;
 import org.jvirt.driver.qemu.internal.security.DacLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * ({@link TapFds}), as libvirt does, so an unprivileged QEMU needs no {@code CAP_NET_ADMIN}; only
  * where the driver cannot enter the commands' network namespace does it make persistent taps
  * owned by QEMU's user, which QEMU opens by name. {@link #unplug} deletes the taps of networks and
- * releases the ports when the guest has stopped.
+ * releases the ports when the guest has stopped. {@code <interface type='direct'>}, and a network interface
+ * whose port the network plugs into a device of its macvtap pool, get a macvtap instead ({@link DirectPlugs}).
  */
 public final class GuestNetworks {
     private static final Logger LOG = LoggerFactory.getLogger(GuestNetworks.class);
@@ -49,10 +52,14 @@ public final class GuestNetworks {
     private final HostCommands commands;
     private final GuestAddresses addresses;
     private final InterfaceBandwidth bandwidth;
+    private final DirectPlugs direct;
+    private final DomainXmlCodec codec;
 
-    public GuestNetworks(Supplier<NetworkDriver> networks, HostCommands commands) {
+    public GuestNetworks(Supplier<NetworkDriver> networks, HostCommands commands, DomainXmlCodec codec) {
         this.networks = networks;
         this.commands = commands;
+        this.codec = codec;
+        this.direct = new DirectPlugs(networks, commands);
         this.addresses = new GuestAddresses(networks, commands);
         this.bandwidth = new InterfaceBandwidth(networks, commands);
     }
@@ -79,7 +86,8 @@ public final class GuestNetworks {
         boolean anyNetwork = live.devices().interfaces().stream().anyMatch(GuestNetworks::isNetwork);
         boolean anyEthernet = commands.opensTaps()
                 && live.devices().interfaces().stream().anyMatch(n -> "ethernet".equals(n.type()));
-        if (!anyNetwork && !anyEthernet) {
+        boolean anyDirect = live.devices().interfaces().stream().anyMatch(DirectPlugs::isDirect);
+        if (!anyNetwork && !anyEthernet && !anyDirect) {
             return live;
         }
         List<Device> all = new ArrayList<>(live.devices().all());
@@ -101,13 +109,24 @@ public final class GuestNetworks {
                     made.add(tap);
                     taken.add(tap);
                     all.set(i, n.toBuilder().targetDev(tap).build());
+                } else if (all.get(i) instanceof NetInterface n && DirectPlugs.isDirect(n)) {
+                    NetInterface plugged = direct.plug(n, taken, taps);
+                    made.add(plugged.targetDev());
+                    all.set(i, plugged);
                 } else if (all.get(i) instanceof NetInterface n && isNetwork(n)) {
                     NetworkRef ref = activeNetwork(conn, n.source().network());
-                    String bridge = conn.bridgeName(ref);
                     String port = allocatePort(conn, ref, live, n);
                     if (port != null) {
                         releases.add(() -> releaseQuietly(conn, ref, port));
                     }
+                    NetInterface onPool = port == null ? null : directPort(conn, ref, port, n);
+                    if (onPool != null) {
+                        NetInterface plugged = direct.plug(onPool, taken, taps);
+                        made.add(plugged.targetDev());
+                        all.set(i, plugged);
+                        continue;
+                    }
+                    String bridge = conn.bridgeName(ref);
                     // the port's bandwidth is the interface's, else its port group's (networkAllocatePort):
                     // the tap gets it, and the live XML shows it, as libvirt's actual definition does
                     NetBandwidth actual = port == null ? n.bandwidth()
@@ -134,7 +153,15 @@ public final class GuestNetworks {
         return live.withDevices(live.devices().withAll(all));
     }
 
-    /** Deletes the taps and releases the ports of the network interfaces of a guest that stopped. */
+    /** The generated device names a reattached guest holds are not given again at once (virNetDevReserveName). */
+    public void reserve(DomainDef live) {
+        live.devices().interfaces().forEach(direct::reserve);
+    }
+
+    /**
+     * Deletes the taps and macvtaps and releases the ports of the network and direct interfaces of a guest
+     * that stopped.
+     */
     public void unplug(DomainDef live) {
         if (live == null) {
             return;
@@ -143,10 +170,13 @@ public final class GuestNetworks {
             if (isNetwork(n) && n.targetDev() != null) {
                 deleteQuietly(n.targetDev());
             }
+            direct.unplug(n);
         }
         NetworkDriver driver = networks.get();
+        // a port on a macvtap pool made the interface direct, with the network and the port kept
         List<NetInterface> withPorts = live.devices().interfaces().stream()
-                .filter(n -> isNetwork(n) && n.source().portid() != null).toList();
+                .filter(n -> n.source() != null && n.source().network() != null && n.source().portid() != null)
+                .toList();
         if (driver == null || withPorts.isEmpty()) {
             return;
         }
@@ -184,6 +214,24 @@ public final class GuestNetworks {
         NetworkPortRequest request = new NetworkPortRequest(live.name(), live.uuid(), n.mac(),
                 n.source().portgroup(), n.bandwidth());
         return conn.createPort(ref, request.xml(UUID.randomUUID()), 0).toString();
+    }
+
+    /**
+     * The interface as its port on a macvtap pool makes it ({@link DirectPlugs#fromPort}), or null when the
+     * network plugs the port otherwise.
+     */
+    private NetInterface directPort(NetworkDriverConnection conn, NetworkRef ref, String port, NetInterface n)
+            throws VirtException {
+        UUID id = UUID.fromString(port);
+        XmlElement portXml = codec.readXml(conn.portXmlDesc(ref, id, 0), "(networkport_definition)",
+                ErrorDomain.NETWORK);
+        XmlElement plug = portXml.child("plug");
+        if (plug == null || !"direct".equals(plug.attribute("type"))) {
+            return null;
+        }
+        LOG.info("port {} of network {} on {} ({})", port, ref.name(), plug.attribute("dev"), plug.attribute("mode"));
+        return DirectPlugs.fromPort(n, id, plug, portXml,
+                NetworkPortRequest.grantedBandwidth(conn.portParameters(ref, id, 0)));
     }
 
     /** The interface's QoS on its tap, as libvirt's qemuBuildInterfaceConnect ({@link InterfaceBandwidth}). */
