@@ -14,11 +14,13 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.Os;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 import org.jvirt.driver.qemu.internal.command.CommandEnv;
 import org.jvirt.driver.qemu.internal.command.DiskHotplugArgs;
+import org.jvirt.driver.qemu.internal.command.NetHotplugArgs;
 import org.jvirt.driver.qemu.internal.command.PathHandover;
 import org.jvirt.driver.qemu.internal.command.QemuCommandBuilder;
 import org.jvirt.driver.qemu.internal.command.QemuCommandLine;
@@ -137,6 +139,12 @@ public final class LibvirtArgv implements ArgvBuilder {
         // no secrets: the hot-plug refuses disks that need them before it gets here
         DiskHotplugArgs args = new DiskHotplugArgs(live, caps.capsOf(emulator), env(null));
         return mediumOnly ? args.medium(disk, node) : args.disk(disk, node);
+    }
+
+    @Override
+    public List<String> netHotplug(DomainDef live, Path emulator, NetInterface net, String tapFd, String vhostFd)
+            throws VirtException {
+        return new NetHotplugArgs(live, caps.capsOf(emulator), env(null), tapFd, vhostFd).net(net);
     }
 
     /** At define and create: the checks and post-parse of a start, without keeping the result. */

@@ -134,6 +134,57 @@ public final class GuestNetworks {
         return live.withDevices(live.devices().withAll(all));
     }
 
+    /**
+     * One interface plugged into a running guest (libvirt's qemuDomainAttachNetDevice): a network or
+     * ethernet interface as {@link #plug} does at a start, a bridge interface a new tap on its bridge
+     * (libvirt's qemuInterfaceBridgeConnect; a start leaves those to qemu-bridge-helper), with its
+     * QoS. Returns the interface as plugged (tap, bridge, port); the tap's descriptor, if the driver
+     * opened it, is in {@code taps}. On failure nothing is left.
+     */
+    public NetInterface plugOne(DomainDef live, NetInterface n, DacLabel owner, TapFds taps) throws VirtException {
+        if (!"bridge".equals(n.type())) {
+            return (NetInterface) plug(live.withDevices(live.devices().withAll(List.of(n))), owner, taps)
+                    .devices().all().get(0);
+        }
+        String tap = tapName(n, existingLinks());
+        createTap(tap, n, n.source().bridge(), owner, taps);
+        NetInterface plugged = n.toBuilder().targetDev(tap).build();
+        try {
+            if (n.bandwidth() == null) {
+                bandwidth.applyAtStart(null, tap, null);
+            } else {
+                bandwidth.change(plugged, n.bandwidth());
+            }
+        } catch (VirtException | RuntimeException e) {
+            taps.close();
+            deleteQuietly(tap);
+            throw e;
+        }
+        return plugged;
+    }
+
+    /**
+     * Undoes {@link #plugOne} once QEMU let the interface go (libvirt's qemuDomainRemoveNetDevice):
+     * the tap of a network or bridge interface deleted (if closing QEMU's descriptor did not take it
+     * already), the network's port released.
+     */
+    public void unplugOne(DomainDef live, NetInterface n) {
+        String tap = n.targetDev();
+        if (tap != null && ("bridge".equals(n.type()) || isNetwork(n))) {
+            try {
+                if (existingLinks().contains(tap)) {
+                    deleteQuietly(tap);
+                }
+            } catch (VirtException e) {
+                LOG.warn("cannot list links to delete tap {}: {}", tap, e.getMessage());
+            }
+        }
+        if (isNetwork(n)) {
+            // the tap is dealt with: what is left is the port
+            unplug(live.withDevices(live.devices().withAll(List.of(n.withTargetDev(null)))));
+        }
+    }
+
     /** Deletes the taps and releases the ports of the network interfaces of a guest that stopped. */
     public void unplug(DomainDef live) {
         if (live == null) {
