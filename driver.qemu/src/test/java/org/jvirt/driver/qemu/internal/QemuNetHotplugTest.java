@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +25,7 @@ import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.network.internal.Netns;
 import org.jvirt.network.internal.NetworkDriverComponent;
 import org.jvirt.network.internal.host.CommandRunner;
-import org.jvirt.testing.Initramfs;
-import org.jvirt.testing.LinuxGuest;
+import org.jvirt.testing.NetworkedLinuxGuest;
 import org.jvirt.xml.internal.DomainXmlCodecImpl;
 
 /**
@@ -46,31 +42,6 @@ class QemuNetHotplugTest {
     private static final String PLAIN_BRIDGE = "jvhbr1";
     private static final String MAC_NET = "52:54:00:00:fc:0a";
     private static final String MAC_BRIDGE = "52:54:00:00:fd:0b";
-    private static final List<String> MODULES = List.of("virtio/virtio_ring", "virtio/virtio",
-            "virtio/virtio_pci_modern_dev", "virtio/virtio_pci_legacy_dev", "virtio/virtio_pci",
-            "../net/core/failover", "net/net_failover", "net/virtio_net");
-    /** Every new ethN is brought up with 192.168.<mac byte 5>.<mac byte 6>/24; the list goes to the serial port. */
-    private static final String INIT = """
-            #!/bin/busybox sh
-            /bin/busybox --install -s /bin
-            mkdir -p /proc /sys /dev
-            mount -t proc proc /proc
-            mount -t sysfs sys /sys
-            for m in %s; do insmod /lib/$m.ko; done
-            prev=none
-            while true; do
-              l=$(ls /sys/class/net | grep eth | tr '\\n' ' ')
-              for e in $l; do
-                # a subshell: a NIC unplugged meanwhile fails it, not init
-                ( ip -4 addr show dev $e | grep -q inet && exit 0
-                  mac=$(cat /sys/class/net/$e/address) || exit 0
-                  a=$(echo $mac | cut -d: -f5); b=$(echo $mac | cut -d: -f6)
-                  ip link set $e up && ip addr add 192.168.$((0x$a)).$((0x$b))/24 dev $e ) 2>/dev/null
-              done
-              if [ "$l" != "$prev" ]; then echo "JVIRT-NET: [$l]"; prev="$l"; fi
-              sleep 0.3
-            done
-            """;
 
     private TestBed bed;
     private Netns ns;
@@ -116,7 +87,7 @@ class QemuNetHotplugTest {
         DomainRef ref = bed.conn.defineXml(guestXml(serial), 0);
         bed.conn.create(ref, 0);
         long pid = bed.pid(ref);
-        awaitSerial(serial, "JVIRT-NET: []");
+        NetworkedLinuxGuest.awaitInterfaces(serial, "[]");
         NetworkRef isol = nets.lookupByName("isol");
 
         bed.conn.attachDevice(ref, nic("network", "network='isol'", MAC_NET));
@@ -136,7 +107,7 @@ class QemuNetHotplugTest {
                 && iface.contains("portid='" + ports.get(0) + "'") && iface.contains("bridge='" + NET_BRIDGE + "'")
                 && iface.contains("<address type='pci'"), iface);
         assertFalse(bed.conn.xmlDesc(ref, 2).contains(MAC_NET), "a live attach changed the persistent definition");
-        awaitSerial(serial, "JVIRT-NET: [eth0 ]");
+        NetworkedLinuxGuest.awaitInterfaces(serial, "[eth0 ]");
         awaitPing("192.168.252.10");
 
         bed.conn.attachDevice(ref, nic("bridge", "bridge='" + PLAIN_BRIDGE + "'", MAC_BRIDGE));
@@ -144,7 +115,7 @@ class QemuNetHotplugTest {
         assertTrue(ns.exec("ip", "-o", "link", "show", "master", PLAIN_BRIDGE).out().contains("vnet1"));
         assertEquals(2, tunDescriptors(pid));
         assertTrue(element(bed.conn.xmlDesc(ref, 0), MAC_BRIDGE).contains("<alias name='net1'/>"));
-        awaitSerial(serial, "JVIRT-NET: [eth0 eth1 ]");
+        NetworkedLinuxGuest.awaitInterfaces(serial, "[eth0 eth1 ]");
         awaitPing("192.168.253.11");
 
         // refused as libvirt refuses, leaving nothing behind
@@ -169,14 +140,14 @@ class QemuNetHotplugTest {
         assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "tap deleted");
         assertEquals(List.of(), nets.listAllPorts(isol, 0), "port released");
         assertEquals(1, tunDescriptors(pid));
-        awaitSerial(serial, "JVIRT-NET: [eth1 ]");
+        NetworkedLinuxGuest.awaitInterfaces(serial, "[eth1 ]");
         awaitPing("192.168.253.11");
 
         bed.conn.detachDevice(ref, nic("bridge", "bridge='" + PLAIN_BRIDGE + "'", MAC_BRIDGE));
         await(() -> !bed.conn.xmlDesc(ref, 0).contains(MAC_BRIDGE), "the NIC leaves the live XML");
         assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet1").exit(), "tap gone");
         assertEquals(0, tunDescriptors(pid));
-        awaitSerial(serial, "JVIRT-NET: []", "JVIRT-NET: [eth1 ]");
+        NetworkedLinuxGuest.awaitInterfaces(serial, "[]", "[eth1 ]");
 
         // the next NIC takes the lowest free alias and tap again
         bed.conn.attachDevice(ref, nic("network", "network='isol'", MAC_NET));
@@ -246,44 +217,13 @@ class QemuNetHotplugTest {
         return xml.substring(xml.lastIndexOf("<interface ", at), xml.indexOf("</interface>", at));
     }
 
-    /** Waits until the guest's last interface line is {@code line} (and {@code after} was seen, if given). */
-    private static void awaitSerial(Path serial, String line, String... after) throws Exception {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        String out = "";
-        while (System.nanoTime() < deadline) {
-            out = Files.exists(serial) ? Files.readString(serial) : "";
-            List<String> lines = out.lines().filter(l -> l.contains("JVIRT-NET:")).map(String::strip).toList();
-            if (!lines.isEmpty() && lines.get(lines.size() - 1).endsWith(line)
-                    && (after.length == 0 || lines.stream().anyMatch(l -> l.endsWith(after[0])))) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("the guest never reported " + line + "; its serial output:\n" + out);
-    }
-
     private String guestXml(Path serial) throws Exception {
-        Path kernel = LinuxGuest.findKernel().orElseThrow(() -> new AssertionError(
-                "no /boot/vmlinuz-*: install linux-image-amd64 (.ci/run does) or name one with -Djvirt.test.kernel"));
-        Path modules = LinuxGuest.modules(kernel).orElseThrow(() -> new AssertionError("no modules for " + kernel));
-        Map<String, byte[]> extras = new LinkedHashMap<>();
-        for (String m : MODULES) {
-            Path ko = modules.resolve("kernel/drivers").resolve(m + ".ko").normalize();
-            assertTrue(Files.isReadable(ko), "no " + ko + " for the test guest");
-            extras.put("lib/" + ko.getFileName(), Files.readAllBytes(ko));
-        }
-        String names = String.join(" ", MODULES.stream().map(m -> m.substring(m.lastIndexOf('/') + 1)).toList());
-        Path initrd = bed.dir.resolve("initrd.gz");
-        Initramfs.write(Path.of("/bin/busybox"), INIT.formatted(names), extras, initrd);
-        // QEMU may run as another user: the kernel and initramfs must be readable by it
-        Path copy = Files.copy(kernel, bed.dir.resolve("vmlinuz"));
-        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+        NetworkedLinuxGuest guest = NetworkedLinuxGuest.prepare(bed.dir);
+        // QEMU may run as another user: the kernel and initramfs must be reachable by it
         Files.setPosixFilePermissions(bed.dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         return "<domain type='qemu'><name>nethp1</name><uuid>" + UUID.randomUUID() + "</uuid>"
-                + "<memory unit='MiB'>256</memory><vcpu>1</vcpu>"
-                + "<os><type arch='x86_64' machine='pc'>hvm</type><kernel>" + copy + "</kernel>"
-                + "<initrd>" + initrd + "</initrd><cmdline>console=ttyS0 panic=-1 quiet</cmdline></os>"
-                + "<features><acpi/></features><devices><emulator>" + TestBed.QEMU + "</emulator>"
+                + "<memory unit='MiB'>256</memory><vcpu>1</vcpu>" + guest.osAndFeaturesXml()
+                + "<devices><emulator>" + TestBed.QEMU + "</emulator>"
                 + "<serial type='file'><source path='" + serial + "'/><target port='0'/></serial>"
                 + "<memballoon model='none'/></devices></domain>";
     }
