@@ -159,6 +159,65 @@ class QemuNetHotplugTest {
         bed.conn.undefine(ref, 0);
     }
 
+    /**
+     * A NIC unplugged while the guest is paused: the detach returns after libvirt's 5 s with the NIC
+     * still there (QEMU's device, the tap, the port, the XML); once the guest runs again and releases
+     * it, the {@code DEVICE_DELETED} event finishes the removal. A {@code user} and an {@code ethernet}
+     * NIC come and go too.
+     */
+    @Test
+    void aNicReleasedAfterTheWaitIsRemovedByTheGuestsEvent() throws Exception {
+        Path serial = bed.dir.resolve("serial.log");
+        DomainRef ref = bed.conn.defineXml(guestXml(serial), 0);
+        bed.conn.create(ref, 0);
+        bed.pid(ref);
+        NetworkedLinuxGuest.awaitInterfaces(serial, "[]");
+        NetworkRef isol = nets.lookupByName("isol");
+        String user = "<interface type='user'><mac address='52:54:00:00:fc:0c'/><model type='virtio'/></interface>";
+        bed.conn.attachDevice(ref, user);
+        QemuDomainObj dom = bed.host().byUuid(ref.uuid());
+        assertTrue(hmp(dom, "info network").matches("(?s).*hostnet0: .*type=user.*"), hmp(dom, "info network"));
+        bed.conn.attachDevice(ref, nic("network", "network='isol'", MAC_NET));
+        assertTrue(element(bed.conn.xmlDesc(ref, 0), MAC_NET).contains("<alias name='net1'/>"));
+        NetworkedLinuxGuest.awaitInterfaces(serial, "[eth0 eth1 ]");
+
+        bed.conn.suspend(ref);
+        long start = System.nanoTime();
+        bed.conn.detachDevice(ref, nic("network", "network='isol'", MAC_NET));
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMs >= 4_900, "returned after " + waitedMs + " ms");
+        assertTrue(bed.conn.xmlDesc(ref, 0).contains(MAC_NET));
+        assertTrue(QmpJson.hasPeripheral(dom.qmp(), "net1"));
+        assertEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "the tap stays while QEMU has the NIC");
+        assertEquals(1, nets.listAllPorts(isol, 0).size());
+
+        bed.conn.resume(ref);
+        await(() -> !bed.conn.xmlDesc(ref, 0).contains(MAC_NET), "the event removes the NIC");
+        assertFalse(QmpJson.hasPeripheral(dom.qmp(), "net1"));
+        assertFalse(hmp(dom, "info network").contains("hostnet1"));
+        assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "tap deleted");
+        assertEquals(List.of(), nets.listAllPorts(isol, 0), "port released");
+        NetworkedLinuxGuest.awaitInterfaces(serial, "[eth0 ]", "[eth0 eth1 ]");
+
+        bed.conn.detachDevice(ref, user);
+        await(() -> !bed.conn.xmlDesc(ref, 0).contains("52:54:00:00:fc:0c"), "the user NIC leaves");
+        assertFalse(hmp(dom, "info network").contains("hostnet0"));
+        NetworkedLinuxGuest.awaitInterfaces(serial, "[]", "[eth0 ]");
+
+        // an ethernet NIC: a tap of its own, on no bridge, gone when QEMU lets go of it
+        String eth = "<interface type='ethernet'><mac address='52:54:00:00:fc:0d'/><model type='virtio'/></interface>";
+        bed.conn.attachDevice(ref, eth);
+        assertTrue(element(bed.conn.xmlDesc(ref, 0), "52:54:00:00:fc:0d").contains("<target dev='vnet0'/>"));
+        String tap = ns.check("ip", "-o", "link", "show", "dev", "vnet0");
+        assertFalse(tap.contains("master"), tap);
+        NetworkedLinuxGuest.awaitInterfaces(serial, "[eth0 ]", "[]");
+        bed.conn.detachDevice(ref, eth);
+        await(() -> !bed.conn.xmlDesc(ref, 0).contains("52:54:00:00:fc:0d"), "the ethernet NIC leaves");
+        await(() -> ns.exec("ip", "link", "show", "dev", "vnet0").exit() != 0, "its tap goes");
+        bed.conn.destroy(ref, 0);
+        bed.conn.undefine(ref, 0);
+    }
+
     private static String nic(String type, String source, String mac) {
         return "<interface type='" + type + "'><mac address='" + mac + "'/><source " + source + "/>"
                 + "<model type='virtio'/></interface>";
