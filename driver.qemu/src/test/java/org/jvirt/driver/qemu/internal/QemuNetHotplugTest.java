@@ -129,6 +129,15 @@ class QemuNetHotplugTest {
         assertTrue(e.getMessage().endsWith("no device matching MAC address 52:54:00:00:fe:0d found"), e.getMessage());
         assertFalse(QmpJson.hasPeripheral(dom.qmp(), "net2"));
         assertEquals(2, tunDescriptors(pid));
+        // QEMU refuses the device: the netdev, the tap and the port made for it go again
+        e = assertThrows(VirtException.class, () -> bed.conn.attachDevice(ref, "<interface type='network'>"
+                + "<mac address='52:54:00:00:fc:0e'/><source network='isol'/><model type='nosuchnic'/></interface>"));
+        assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
+        assertTrue(e.getMessage().contains("unable to execute QEMU command 'device_add'"), e.getMessage());
+        assertFalse(hmp(dom, "info network").contains("hostnet2"));
+        assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet2").exit(), "tap deleted");
+        assertEquals(1, nets.listAllPorts(isol, 0).size(), "port released");
+        assertEquals(2, tunDescriptors(pid));
 
         // a new driver instance (an update) unplugs what the old one plugged
         bed.newDriver();
