@@ -1,6 +1,5 @@
 package org.jvirt.driver.qemu.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +36,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * monitor, then {@code netdev_add} and {@code device_add}; the NIC gets the next {@code net<N>} alias
  * and a PCI slot as a start would give it. Out: {@code device_del}, the guest's
  * {@code DEVICE_DELETED} (5 s, then the event finishes it), {@code netdev_del}, the tap deleted and the
- * port released. Callers hold the domain's lock.
+ * port released. Nothing is labelled or let into the device cgroup: QEMU opens no file for the NIC,
+ * it gets descriptors the driver opened (libvirt labels them for SELinux only). Callers hold the
+ * domain's lock.
  */
 final class NetHotplug {
     private static final Logger LOG = LoggerFactory.getLogger(NetHotplug.class);
@@ -82,7 +83,7 @@ final class NetHotplug {
             if (!fds.isEmpty()) {
                 // libvirt's qemuFDPassDirect names: tapfd-<alias><queue>
                 tapFd = passFd(qmp, "tapfd-" + alias + "0", fds.get(0), passed);
-                vhostFd = wantsVhost(live, plugged) ? passVhost(qmp, "vhostfd-" + alias + "0", passed) : null;
+                vhostFd = wantsVhost(live, plugged) ? passVhost(qmp, plugged, "vhostfd-" + alias + "0", passed) : null;
             }
             taps.close(); // QEMU holds the tap now; the device lives as long as QEMU's descriptor
             DomainDef withNet = DeviceLists.with(live, plugged);
@@ -110,7 +111,8 @@ final class NetHotplug {
                     : e instanceof VirtException v ? v : QemuErrors.internal(e.toString(), e);
         }
         host.saveStatusQuietly(dom);
-        LOG.info("domain '{}': interface {} ({}) attached as {}", dom.name(), plugged.mac(), plugged.targetDev(), alias);
+        LOG.info("domain '{}': interface {} ({}) attached as {}", dom.name(), plugged.mac(),
+                plugged.targetDev() == null ? plugged.type() : plugged.targetDev(), alias);
     }
 
     /** qemuDomainDetachPrepNet + qemuDomainDetachDeviceLive for an interface. */
@@ -200,18 +202,30 @@ final class NetHotplug {
     }
 
     /** libvirt's qemuInterfaceOpenVhostNet: virtio NICs of KVM guests, unless the driver says qemu. */
-    private static boolean wantsVhost(DomainDef live, NetInterface n) {
-        return "kvm".equals(live.type()) && "virtio".equals(n.modelType())
-                && !(n.driver() != null && "qemu".equals(n.driver().name())) && Files.exists(VHOST_NET);
+    private static boolean wantsVhost(DomainDef live, NetInterface n) throws VirtException {
+        String driver = n.driver() == null ? null : n.driver().name();
+        if (!"kvm".equals(live.type()) || "qemu".equals(driver)) {
+            return false;
+        }
+        if (!"virtio".equals(n.modelType()) && "vhost".equals(driver)) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "vhost-net is only supported for virtio network interfaces");
+        }
+        return "virtio".equals(n.modelType());
     }
 
-    private static String passVhost(QmpClient qmp, String name, List<String> passed) throws QmpException {
+    /** The vhost-net descriptor passed as {@code name}; null (and a warning) if it cannot be opened and was not asked for. */
+    private static String passVhost(QmpClient qmp, NetInterface n, String name, List<String> passed)
+            throws QmpException, VirtException {
         int fd;
         try {
             fd = TunDevice.openDevice(VHOST_NET.toString());
         } catch (VirtException e) {
-            // libvirt goes on without vhost when the device cannot be opened and vhost was not demanded
-            LOG.debug("{} not usable: {}", VHOST_NET, e.getMessage());
+            if (n.driver() != null && "vhost".equals(n.driver().name())) {
+                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                        "vhost-net was requested for an interface, but is unavailable");
+            }
+            LOG.warn("Unable to open vhost-net. Opened so far 0, requested 1 ({})", e.getMessage());
             return null;
         }
         try {

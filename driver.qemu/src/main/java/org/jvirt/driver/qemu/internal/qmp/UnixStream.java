@@ -6,6 +6,7 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -132,7 +133,7 @@ final class UnixStream implements ByteChannel {
             checkOpen();
             int off = 0;
             while (off < buf.length) {
-                byte[] rest = off == 0 ? buf : java.util.Arrays.copyOfRange(buf, off, buf.length);
+                byte[] rest = off == 0 ? buf : Arrays.copyOfRange(buf, off, buf.length);
                 try {
                     off += Holder.LIBC.send(fd, rest, new NativeLong(rest.length), MSG_NOSIGNAL).intValue();
                 } catch (LastErrorException e) {
