@@ -63,14 +63,23 @@ final class NetHotplug {
                     "hotplug of interface type of " + type + " is not implemented yet");
         }
         DomainDef live = withAliases(dom.liveDef());
+        // a user alias (ua-...) is kept, as libvirt keeps it, once it is unique (virDomainDefCompatibleDevice)
+        String userAlias = net.info().alias();
+        if (userAlias != null && live.devices().interfaces().stream().anyMatch(n -> userAlias.equals(n.info().alias()))) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                    "non unique alias detected: " + userAlias);
+        }
         Path emulator = ctx.emulators().find(live);
         QmpClient qmp = DiskHotplug.monitor(dom);
-        // the post-parse of a start gives the new NIC its PCI slot and defaults
+        // the post-parse of a start gives the new NIC its PCI slot and defaults; it goes after the
+        // interfaces there are (DeviceLists.with), and post-parse adds and reorders none
         DomainDef completed = ctx.argv().complete(DeviceLists.with(live, net), emulator);
-        NetInterface added = completed.devices().interfaces().stream()
-                .filter(n -> n.info().alias() == null) // every other one has its alias (withAliases)
-                .findFirst().orElseThrow(() -> QemuErrors.internal("the new interface is missing after post-parse"));
-        String alias = nextAlias(live);
+        List<NetInterface> nics = completed.devices().interfaces();
+        if (nics.size() != live.devices().interfaces().size() + 1) {
+            throw QemuErrors.internal("the new interface is missing after post-parse");
+        }
+        NetInterface added = nics.get(live.devices().interfaces().size());
+        String alias = userAlias != null ? userAlias : nextAlias(live);
         added = added.withInfo(added.info().toBuilder().alias(alias).build());
         TapFds taps = new TapFds();
         NetInterface plugged = ctx.networks().plugOne(live, added, ctx.security().processOwner(live), taps);

@@ -182,12 +182,19 @@ class QemuNetHotplugTest {
         bed.pid(ref);
         NetworkedLinuxGuest.awaitInterfaces(serial, "[]");
         NetworkRef isol = nets.lookupByName("isol");
-        String user = "<interface type='user'><mac address='52:54:00:00:fc:0c'/><model type='virtio'/></interface>";
+        // a user alias is the NIC's id, as libvirt's; a second NIC may not take it
+        String user = "<interface type='user'><mac address='52:54:00:00:fc:0c'/><model type='virtio'/>"
+                + "<alias name='ua-slirp'/></interface>";
         bed.conn.attachDevice(ref, user);
         QemuDomainObj dom = bed.host().byUuid(ref.uuid());
-        assertTrue(hmp(dom, "info network").matches("(?s).*hostnet0: .*type=user.*"), hmp(dom, "info network"));
+        assertTrue(QmpJson.hasPeripheral(dom.qmp(), "ua-slirp"));
+        assertTrue(hmp(dom, "info network").matches("(?s).*hostua-slirp: .*type=user.*"), hmp(dom, "info network"));
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.attachDevice(ref,
+                user.replace("52:54:00:00:fc:0c", "52:54:00:00:fc:0f")));
+        assertEquals(ErrorCode.OPERATION_INVALID, e.code());
+        assertTrue(e.getMessage().endsWith("non unique alias detected: ua-slirp"), e.getMessage());
         bed.conn.attachDevice(ref, nic("network", "network='isol'", MAC_NET));
-        assertTrue(element(bed.conn.xmlDesc(ref, 0), MAC_NET).contains("<alias name='net1'/>"));
+        assertTrue(element(bed.conn.xmlDesc(ref, 0), MAC_NET).contains("<alias name='net0'/>"));
         NetworkedLinuxGuest.awaitInterfaces(serial, "[eth0 eth1 ]");
 
         bed.conn.suspend(ref);
@@ -196,21 +203,21 @@ class QemuNetHotplugTest {
         long waitedMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(waitedMs >= 4_900, "returned after " + waitedMs + " ms");
         assertTrue(bed.conn.xmlDesc(ref, 0).contains(MAC_NET));
-        assertTrue(QmpJson.hasPeripheral(dom.qmp(), "net1"));
+        assertTrue(QmpJson.hasPeripheral(dom.qmp(), "net0"));
         assertEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "the tap stays while QEMU has the NIC");
         assertEquals(1, nets.listAllPorts(isol, 0).size());
 
         bed.conn.resume(ref);
         await(() -> !bed.conn.xmlDesc(ref, 0).contains(MAC_NET), "the event removes the NIC");
-        assertFalse(QmpJson.hasPeripheral(dom.qmp(), "net1"));
-        assertFalse(hmp(dom, "info network").contains("hostnet1"));
+        assertFalse(QmpJson.hasPeripheral(dom.qmp(), "net0"));
+        assertFalse(hmp(dom, "info network").contains("hostnet0"));
         assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet0").exit(), "tap deleted");
         assertEquals(List.of(), nets.listAllPorts(isol, 0), "port released");
         NetworkedLinuxGuest.awaitInterfaces(serial, "[eth0 ]", "[eth0 eth1 ]");
 
         bed.conn.detachDevice(ref, user);
         await(() -> !bed.conn.xmlDesc(ref, 0).contains("52:54:00:00:fc:0c"), "the user NIC leaves");
-        assertFalse(hmp(dom, "info network").contains("hostnet0"));
+        assertFalse(hmp(dom, "info network").contains("hostua-slirp"));
         NetworkedLinuxGuest.awaitInterfaces(serial, "[]", "[eth0 ]");
 
         // an ethernet NIC: a tap of its own, on no bridge, gone when QEMU lets go of it
