@@ -9,6 +9,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.NetInterface;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.hotplug.DeviceConfig;
 import org.jvirt.driver.qemu.internal.hotplug.DeviceKinds;
@@ -19,8 +20,9 @@ import org.jvirt.driver.qemu.internal.hotplug.DeviceXml;
  * libvirt 9.0's qemuDomainAttachDeviceFlags, qemuDomainDetachDeviceFlags and
  * qemuDomainUpdateDeviceFlags. The persistent definition is changed on a copy, which is validated
  * (as a define validates) and stored only after the live change succeeded; the live change goes
- * over QMP. Live: disks (virtio, SCSI, USB; file or block) in and out, and the medium of a cdrom or floppy;
- * other device kinds are refused with libvirt's "live ... of device '%s' is not supported".
+ * over QMP. Live: disks (virtio, SCSI, USB; file or block) in and out, the medium of a cdrom or
+ * floppy, and network interfaces in and out ({@link NetHotplug}); other device kinds are refused with
+ * libvirt's "live ... of device '%s' is not supported".
  */
 final class DeviceCalls {
     private static final int LIVE = ModificationFlag.LIVE.bit();
@@ -31,12 +33,14 @@ final class DeviceCalls {
     private final QemuHost host;
     private final Definitions definitions;
     private final DiskHotplug disks;
+    private final NetHotplug nets;
     private final MediaChange media;
 
     DeviceCalls(QemuHost host, Definitions definitions) {
         this.host = host;
         this.definitions = definitions;
         this.disks = new DiskHotplug(host);
+        this.nets = new NetHotplug(host);
         this.media = new MediaChange(host);
     }
 
@@ -45,25 +49,31 @@ final class DeviceCalls {
         synchronized (dom) {
             definitions.checkRegistered(dom);
             int impact = AffectedDefs.impact(dom, flags);
-            DomainDef persistent = null;
-            if ((impact & CONFIG) != 0) {
-                Device dev = DeviceXml.parse(host.context().codec(), xml, true);
-                persistent = validated(DeviceConfig.attach(dom.persistentDef(), dev));
-            }
+            // parsed once: both definitions get the same generated parts (a NIC's MAC, as libvirt's device copy)
+            Device dev = DeviceXml.parse(host.context().codec(), xml, true);
+            DomainDef persistent = (impact & CONFIG) != 0 ? validated(DeviceConfig.attach(dom.persistentDef(), dev))
+                    : null;
             if ((impact & LIVE) != 0) {
-                Device dev = DeviceXml.parse(host.context().codec(), xml, true);
-                if (!(dev instanceof Disk disk)) {
-                    throw liveUnsupported("attach", dev);
-                }
-                Disk orig = DeviceConfig.diskByTarget(dom.liveDef(), disk.targetDev());
-                if (removable(disk) && orig != null) {
-                    // the API overloads media change on attach for drives with media (qemuDomainAttachDeviceDiskLive)
-                    media.change(dom, orig, disk, false);
-                } else {
-                    disks.attach(dom, disk);
-                }
+                attachLive(dom, dev);
             }
             store(dom, persistent);
+        }
+    }
+
+    private void attachLive(QemuDomainObj dom, Device dev) throws VirtException {
+        if (dev instanceof NetInterface net) {
+            nets.attach(dom, net);
+            return;
+        }
+        if (!(dev instanceof Disk disk)) {
+            throw liveUnsupported("attach", dev);
+        }
+        Disk orig = DeviceConfig.diskByTarget(dom.liveDef(), disk.targetDev());
+        if (removable(disk) && orig != null) {
+            // the API overloads media change on attach for drives with media (qemuDomainAttachDeviceDiskLive)
+            media.change(dom, orig, disk, false);
+        } else {
+            disks.attach(dom, disk);
         }
     }
 
@@ -76,10 +86,13 @@ final class DeviceCalls {
             DomainDef persistent = (impact & CONFIG) != 0 ? validated(DeviceConfig.detach(dom.persistentDef(), dev))
                     : null;
             if ((impact & LIVE) != 0) {
-                if (!(dev instanceof Disk disk)) {
+                if (dev instanceof NetInterface net) {
+                    nets.detach(dom, net);
+                } else if (dev instanceof Disk disk) {
+                    disks.detach(dom, disk);
+                } else {
                     throw liveUnsupported("detach", dev);
                 }
-                disks.detach(dom, disk);
             }
             store(dom, persistent);
         }
@@ -121,7 +134,9 @@ final class DeviceCalls {
 
     /** Called for a QMP DEVICE_DELETED event with the domain's lock held. */
     void deviceDeleted(QemuDomainObj dom, String id) {
-        disks.deviceDeleted(dom, id);
+        if (!nets.deviceDeleted(dom, id)) {
+            disks.deviceDeleted(dom, id);
+        }
     }
 
     private static boolean sameSource(Disk a, Disk b) {

@@ -57,8 +57,12 @@ final class MonitorListener implements QmpListener {
                 case "RESET" -> power.reset(data);
                 case "BALLOON_CHANGE" -> MemoryResize.balloonChanged(lifecycle.host(), dom, data);
                 // a detach the guest acknowledged after the driver stopped waiting for it
-                case "DEVICE_DELETED" -> new DiskHotplug(lifecycle.host()).deviceDeleted(dom,
-                        data.path("device").asText());
+                case "DEVICE_DELETED" -> {
+                    String id = data.path("device").asText();
+                    if (!new NetHotplug(lifecycle.host()).deviceDeleted(dom, id)) {
+                        new DiskHotplug(lifecycle.host()).deviceDeleted(dom, id);
+                    }
+                }
                 // the guest refused an unplug (qemuProcessHandleDeviceUnplugErr)
                 case "DEVICE_UNPLUG_GUEST_ERROR" -> {
                     if (!data.path("device").asText().isEmpty()) {

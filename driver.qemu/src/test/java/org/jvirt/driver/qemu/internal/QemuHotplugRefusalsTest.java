@@ -82,8 +82,11 @@ class QemuHotplugRefusalsTest {
                 () -> bed.conn.attachDeviceFlags(ref, nic, 8));
         fails(ErrorCode.INVALID_ARG, "unsupported flags (0x4) in function qemuDomainDetachDeviceFlags",
                 () -> bed.conn.detachDeviceFlags(ref, nic, 4));
-        fails(ErrorCode.OPERATION_UNSUPPORTED, "live attach of device 'interface' is not supported",
-                () -> bed.conn.attachDevice(ref, nic));
+        fails(ErrorCode.OPERATION_UNSUPPORTED, "hotplug of interface type of mcast is not implemented yet",
+                () -> bed.conn.attachDevice(ref, "<interface type='mcast'><source address='230.0.0.1' port='5558'/>"
+                        + "<model type='virtio'/></interface>"));
+        fails(ErrorCode.DEVICE_MISSING, "no device matching MAC address 52:54:00:12:34:56 found",
+                () -> bed.conn.detachDevice(ref, nic));
         // libvirt 9.0 plugs SCSI and USB cdroms, never a floppy, a virtio cdrom, a USB LUN; an IDE
         // drive goes to QEMU, which refuses it (libvirt 9.0 does not stop at its own refusal)
         fails(ErrorCode.INTERNAL_ERROR, "unable to execute QEMU command 'device_add': Bus 'ide.1' does not "

@@ -27,12 +27,28 @@ final class NetArgs {
             if ("hostdev".equals(n.type())) {
                 continue; // a PCI host device: emitted with the hostdevs
             }
-            a.add("-netdev", netdev(n, i).put("id", "hostnet" + i).toString());
-            a.device(device(n, i));
+            String alias = aliasOf(n, i);
+            a.add("-netdev", netdev(n, "vnet" + i).put("id", "host" + alias).toString());
+            a.device(device(n, alias));
         }
     }
 
-    private Json netdev(NetInterface n, int i) throws VirtException {
+    /**
+     * The {@code -netdev} and {@code -device} of one interface plugged into a running guest, which
+     * has its alias already (libvirt's qemuAssignDeviceNetAlias) and its tap named.
+     */
+    void hotplug(Argv a, NetInterface n) throws VirtException {
+        String alias = n.info().alias();
+        a.add("-netdev", netdev(n, n.targetDev()).put("id", "host" + alias).toString());
+        a.add("-device", device(n, alias).toString());
+    }
+
+    /** The alias the interface has (one plugged while running keeps its own), else its start's {@code net<i>}. */
+    static String aliasOf(NetInterface n, int i) {
+        return n.info() != null && n.info().alias() != null ? n.info().alias() : "net" + i;
+    }
+
+    private Json netdev(NetInterface n, String defaultTap) throws VirtException {
         Json netdev = Json.object();
         String type = n.type();
         switch (type) {
@@ -52,7 +68,7 @@ final class NetArgs {
             case "ethernet", "bridge", "network", "direct" -> {
                 boolean vhost = "virtio".equals(n.modelType())
                         && !(n.driver() != null && "qemu".equals(n.driver().name()));
-                String ifname = n.targetDev() == null ? "vnet" + i : n.targetDev();
+                String ifname = n.targetDev() == null ? defaultTap : n.targetDev();
                 String bridge = n.source() == null ? null : n.source().bridge();
                 env.fds().tapNetdev(type, bridge, ifname, vhost).forEach(netdev::put);
             }
@@ -61,7 +77,7 @@ final class NetArgs {
         return netdev;
     }
 
-    private Json device(NetInterface n, int i) {
+    private Json device(NetInterface n, String alias) {
         String model = n.modelType();
         String driver = model == null ? "rtl8139" : model.equals("virtio") ? "virtio-net-pci" : model;
         Json j = Json.object().put("driver", driver);
@@ -77,7 +93,7 @@ final class NetArgs {
             j.putOnOff("rss", drv.rss());
             j.putOnOff("hash", drv.rssHashReport());
         }
-        j.put("netdev", "hostnet" + i).put("id", "net" + i).put("mac", n.mac()).put("bootindex", boot.of(n));
+        j.put("netdev", "host" + alias).put("id", alias).put("mac", n.mac()).put("bootindex", boot.of(n));
         if ("usb-net".equals(model)) {
             UsbBus.put(n.info(), j);
         } else {

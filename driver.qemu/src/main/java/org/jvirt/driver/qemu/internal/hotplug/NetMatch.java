@@ -12,11 +12,11 @@ import org.jvirt.api.xml.NetInterface;
  * libvirt's virDomainNetFindIdx: the interface with the MAC address the XML names (any, if it names
  * none), with its errors (domain_conf.c: error domain DOMAIN).
  */
-final class NetMatch {
+public final class NetMatch {
     private NetMatch() {
     }
 
-    static NetInterface find(DomainDef def, NetInterface net) throws VirtException {
+    public static NetInterface find(DomainDef def, NetInterface net) throws VirtException {
         String mac = net.mac();
         List<NetInterface> matches = def.devices().interfaces().stream()
                 .filter(n -> mac == null || mac.equalsIgnoreCase(n.mac())).toList();

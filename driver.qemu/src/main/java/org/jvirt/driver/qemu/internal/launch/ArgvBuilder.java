@@ -10,6 +10,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
+import org.jvirt.api.xml.NetInterface;
 
 /**
  * Turns a live definition into the emulator's argv for a start. The argv must start the guest
@@ -73,6 +74,18 @@ public interface ArgvBuilder {
     default List<String> controllerHotplug(DomainDef live, Path emulator, Controller c) throws VirtException {
         throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                 "'" + c.type() + "' controller cannot be hot plugged.");
+    }
+
+    /**
+     * The {@code -netdev}/{@code -device} option/value pairs of interface {@code net} of the running
+     * guest {@code live} (which has it, alias and tap given), for {@code netdev_add} and
+     * {@code device_add}; {@code tapFd} and {@code vhostFd} name descriptors passed with {@code getfd}
+     * (null: none).
+     */
+    default List<String> netHotplug(DomainDef live, Path emulator, NetInterface net, String tapFd, String vhostFd)
+            throws VirtException {
+        throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                "live attach of device 'interface' is not supported");
     }
 
     /** Removes what {@link #build} left for the guest with {@code id} once it stopped (or failed to start). */

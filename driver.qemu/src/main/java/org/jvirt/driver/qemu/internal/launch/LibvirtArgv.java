@@ -15,11 +15,13 @@ import org.jvirt.api.xml.Controller;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
+import org.jvirt.api.xml.NetInterface;
 import org.jvirt.api.xml.Os;
 import org.jvirt.driver.qemu.internal.QemuErrors;
 import org.jvirt.driver.qemu.internal.caps.QemuCaps;
 import org.jvirt.driver.qemu.internal.command.CommandEnv;
 import org.jvirt.driver.qemu.internal.command.DiskHotplugArgs;
+import org.jvirt.driver.qemu.internal.command.NetHotplugArgs;
 import org.jvirt.driver.qemu.internal.command.PathHandover;
 import org.jvirt.driver.qemu.internal.command.QemuCommandBuilder;
 import org.jvirt.driver.qemu.internal.command.QemuCommandLine;
@@ -143,6 +145,12 @@ public final class LibvirtArgv implements ArgvBuilder {
     @Override
     public List<String> controllerHotplug(DomainDef live, Path emulator, Controller c) throws VirtException {
         return new DiskHotplugArgs(live, caps.capsOf(emulator), env(null)).controller(c);
+    }
+
+    @Override
+    public List<String> netHotplug(DomainDef live, Path emulator, NetInterface net, String tapFd, String vhostFd)
+            throws VirtException {
+        return new NetHotplugArgs(live, caps.capsOf(emulator), env(null), tapFd, vhostFd).net(net);
     }
 
     /** At define and create: the checks and post-parse of a start, without keeping the result. */

@@ -1,7 +1,6 @@
 package org.jvirt.driver.qemu.internal.net;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -45,11 +44,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class GuestNetworks {
     private static final Logger LOG = LoggerFactory.getLogger(GuestNetworks.class);
-    /** libvirt's VIR_NET_GENERATED_VNET_PREFIX: such target names are always generated. */
-    private static final String VNET = "vnet";
 
     private final Supplier<NetworkDriver> networks;
     private final HostCommands commands;
+    private final HostTaps hostTaps;
     private final GuestAddresses addresses;
     private final InterfaceBandwidth bandwidth;
     private final DirectPlugs direct;
@@ -58,6 +56,7 @@ public final class GuestNetworks {
     public GuestNetworks(Supplier<NetworkDriver> networks, HostCommands commands, DomainXmlCodec codec) {
         this.networks = networks;
         this.commands = commands;
+        this.hostTaps = new HostTaps(commands);
         this.codec = codec;
         this.direct = new DirectPlugs(networks, commands);
         this.addresses = new GuestAddresses(networks, commands);
@@ -95,17 +94,17 @@ public final class GuestNetworks {
         List<Runnable> releases = new ArrayList<>();
         NetworkDriverConnection conn = anyNetwork ? open(live) : null;
         try {
-            Set<String> taken = existingLinks();
+            Set<String> taken = hostTaps.existingLinks();
             for (int i = 0; i < all.size(); i++) {
                 if (anyEthernet && all.get(i) instanceof NetInterface n && "ethernet".equals(n.type())) {
                     String given = n.targetDev();
-                    if (given != null && !given.startsWith(VNET) && taken.contains(given)) {
+                    if (given != null && !given.startsWith(HostTaps.VNET) && taken.contains(given)) {
                         // an existing device the guest is given as it is (libvirt's managed='no')
-                        taps.add(given, TunDevice.openTap(given, isVirtio(n), commands.netnsFile()));
+                        taps.add(given, TunDevice.openTap(given, HostTaps.isVirtio(n), commands.netnsFile()));
                         continue;
                     }
-                    String tap = tapName(n, taken);
-                    createTap(tap, n, null, owner, taps);
+                    String tap = HostTaps.name(n, taken);
+                    hostTaps.create(tap, n, null, owner, taps);
                     made.add(tap);
                     taken.add(tap);
                     all.set(i, n.toBuilder().targetDev(tap).build());
@@ -131,8 +130,8 @@ public final class GuestNetworks {
                     // the tap gets it, and the live XML shows it, as libvirt's actual definition does
                     NetBandwidth actual = port == null ? n.bandwidth()
                             : NetworkPortRequest.grantedBandwidth(conn.portParameters(ref, UUID.fromString(port), 0));
-                    String tap = tapName(n, taken);
-                    createTap(tap, n, bridge, owner, taps);
+                    String tap = HostTaps.name(n, taken);
+                    hostTaps.create(tap, n, bridge, owner, taps);
                     made.add(tap);
                     taken.add(tap);
                     setBandwidth(conn, tap, actual);
@@ -142,7 +141,7 @@ public final class GuestNetworks {
             }
         } catch (VirtException | RuntimeException e) {
             taps.close();
-            made.forEach(this::deleteQuietly);
+            made.forEach(hostTaps::deleteQuietly);
             releases.forEach(Runnable::run);
             throw e;
         } finally {
@@ -159,6 +158,58 @@ public final class GuestNetworks {
     }
 
     /**
+     * One interface plugged into a running guest (libvirt's qemuDomainAttachNetDevice): a network or
+     * ethernet interface as {@link #plug} does at a start, a bridge interface a new tap on its bridge
+     * (libvirt's qemuInterfaceBridgeConnect; a start leaves those to qemu-bridge-helper), with its
+     * QoS. Returns the interface as plugged (tap, bridge, port); the tap's descriptor, if the driver
+     * opened it, is in {@code taps}. On failure nothing is left.
+     */
+    public NetInterface plugOne(DomainDef live, NetInterface n, DacLabel owner, TapFds taps) throws VirtException {
+        if (!"bridge".equals(n.type())) {
+            return (NetInterface) plug(live.withDevices(live.devices().withAll(List.of(n))), owner, taps)
+                    .devices().all().get(0);
+        }
+        String tap = HostTaps.name(n, hostTaps.existingLinks());
+        hostTaps.create(tap, n, n.source().bridge(), owner, taps);
+        NetInterface plugged = n.toBuilder().targetDev(tap).build();
+        try {
+            if (n.bandwidth() == null) {
+                bandwidth.applyAtStart(null, tap, null);
+            } else {
+                bandwidth.change(plugged, n.bandwidth());
+            }
+        } catch (VirtException | RuntimeException e) {
+            taps.close();
+            hostTaps.deleteQuietly(tap);
+            throw e;
+        }
+        return plugged;
+    }
+
+    /**
+     * Undoes {@link #plugOne} once QEMU let the interface go (libvirt's qemuDomainRemoveNetDevice):
+     * the tap of a network or bridge interface deleted (if closing QEMU's descriptor did not take it
+     * already), a direct interface's macvtap deleted, the network's port released.
+     */
+    public void unplugOne(DomainDef live, NetInterface n) {
+        String tap = n.targetDev();
+        if (tap != null && ("bridge".equals(n.type()) || isNetwork(n))) {
+            try {
+                if (hostTaps.existingLinks().contains(tap)) {
+                    hostTaps.deleteQuietly(tap);
+                }
+            } catch (VirtException e) {
+                LOG.warn("cannot list links to delete tap {}: {}", tap, e.getMessage());
+            }
+        }
+        if (!"bridge".equals(n.type())) {
+            // the tap is dealt with: what is left is the port, or a macvtap pool's port and macvtap
+            NetInterface rest = isNetwork(n) ? n.withTargetDev(null) : n;
+            unplug(live.withDevices(live.devices().withAll(List.of(rest))));
+        }
+    }
+
+    /**
      * Deletes the taps and macvtaps and releases the ports of the network and direct interfaces of a guest
      * that stopped.
      */
@@ -168,7 +219,7 @@ public final class GuestNetworks {
         }
         for (NetInterface n : live.devices().interfaces()) {
             if (isNetwork(n) && n.targetDev() != null) {
-                deleteQuietly(n.targetDev());
+                hostTaps.deleteQuietly(n.targetDev());
             }
             direct.unplug(n);
         }
@@ -282,72 +333,5 @@ public final class GuestNetworks {
     private static VirtException noNetwork(String name) {
         return new VirtException(ErrorCode.NO_NETWORK, ErrorDomain.NETWORK,
                 "no network with matching name '" + name + "'");
-    }
-
-    /** The {@code <target dev>} given, else the lowest free {@code vnetN} (libvirt's virNetDevGenerateName). */
-    private static String tapName(NetInterface n, Set<String> taken) {
-        String given = n.targetDev();
-        if (given != null && !given.startsWith(VNET)) {
-            return given;
-        }
-        for (int i = 0;; i++) {
-            if (!taken.contains(VNET + i)) {
-                return VNET + i;
-            }
-        }
-    }
-
-    /** libvirt opens a tap with IFF_VNET_HDR for virtio NICs only (virNetDevTapCreate). */
-    private static boolean isVirtio(NetInterface n) {
-        return "virtio".equals(n.modelType());
-    }
-
-    /** A new tap, attached to {@code bridge} unless null, and up. */
-    private void createTap(String tap, NetInterface n, String bridge, DacLabel owner, TapFds taps)
-            throws VirtException {
-        String mac = n.mac();
-        if (commands.opensTaps()) {
-            taps.add(tap, TunDevice.openTap(tap, isVirtio(n), commands.netnsFile()));
-        } else if (owner == null) {
-            commands.run("ip", "tuntap", "add", "dev", tap, "mode", "tap");
-        } else {
-            commands.run("ip", "tuntap", "add", "dev", tap, "mode", "tap", "user", Long.toString(owner.uid()),
-                    "group", Long.toString(owner.gid()));
-        }
-        try {
-            if (mac != null && mac.length() == 17) {
-                // libvirt gives the host side the guest's MAC with fe first, so the bridge never takes it
-                commands.run("ip", "link", "set", "dev", tap, "address", "fe" + mac.substring(2));
-            }
-            if (bridge != null) {
-                commands.run("ip", "link", "set", "dev", tap, "master", bridge);
-            }
-            commands.run("ip", "link", "set", "dev", tap, "up");
-        } catch (VirtException e) {
-            deleteQuietly(tap);
-            throw e;
-        }
-        LOG.info("tap {} up{}", tap, bridge == null ? "" : " on bridge " + bridge);
-    }
-
-    private Set<String> existingLinks() throws VirtException {
-        Set<String> names = new HashSet<>();
-        for (String line : commands.run("ip", "-o", "link", "show").split("\n")) {
-            String[] parts = line.split(":\\s+", 3);
-            if (parts.length >= 2) {
-                String name = parts[1];
-                int at = name.indexOf('@');
-                names.add(at < 0 ? name : name.substring(0, at));
-            }
-        }
-        return names;
-    }
-
-    private void deleteQuietly(String tap) {
-        try {
-            commands.run("ip", "link", "del", "dev", tap);
-        } catch (VirtException e) {
-            LOG.warn("cannot delete tap {}: {}", tap, e.getMessage());
-        }
     }
 }

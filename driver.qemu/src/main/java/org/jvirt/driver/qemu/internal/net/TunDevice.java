@@ -124,6 +124,16 @@ public final class TunDevice {
         return fd;
     }
 
+    /** A descriptor (close-on-exec) of character device {@code path} opened read-write, as {@code /dev/vhost-net}. */
+    public static int openDevice(String path) throws VirtException {
+        try {
+            return Holder.LIBC.open(path, O_RDWR | O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE,
+                    "Unable to open " + path + ": " + strerror(e));
+        }
+    }
+
     /** Closes a descriptor from {@link #openTap}; a tap nobody else holds goes away. */
     public static void close(int fd) {
         try {

@@ -1,10 +1,7 @@
 package org.jvirt.driver.qemu.internal.qmp;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,14 +32,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A QMP monitor connection over QEMU's UNIX socket: reads the greeting, negotiates
  * capabilities, runs commands with a per-command timeout and delivers events in order on one
  * event thread. Every message is bounded in size. Thread-safe: commands may be sent from any
- * thread; replies are matched by {@code id}.
+ * thread; replies are matched by {@code id}. A command can carry a descriptor
+ * ({@link #executeWithFd}, for {@code getfd}), so the socket is a {@link UnixStream}.
  */
 public final class QmpClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QmpClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
-    private final SocketChannel channel;
+    private final UnixStream channel;
     private final JsonLineReader reader;
     private final QmpListener listener;
     private final Duration defaultTimeout;
@@ -56,7 +54,7 @@ public final class QmpClient implements AutoCloseable {
     private final CompletableFuture<JsonNode> greetingFuture = new CompletableFuture<>();
     private volatile JsonNode greeting;
 
-    private QmpClient(String name, SocketChannel channel, int maxMessageBytes, QmpListener listener,
+    private QmpClient(String name, UnixStream channel, int maxMessageBytes, QmpListener listener,
                       Duration defaultTimeout) {
         this.name = name;
         this.channel = channel;
@@ -80,10 +78,9 @@ public final class QmpClient implements AutoCloseable {
         long deadline = System.nanoTime() + connectTimeout.toNanos();
         IOException last = null;
         while (System.nanoTime() < deadline && stillWorthTrying.getAsBoolean()) {
-            SocketChannel ch = null;
+            UnixStream ch = null;
             try {
-                ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-                ch.connect(UnixDomainSocketAddress.of(socket));
+                ch = UnixStream.connect(socket);
                 QmpClient client = new QmpClient(name, ch, maxMessageBytes, listener, commandTimeout);
                 ch = null;
                 client.start();
@@ -133,6 +130,18 @@ public final class QmpClient implements AutoCloseable {
      * @throws QmpException QEMU's error, a timeout (the late reply is then dropped) or a closed monitor
      */
     public JsonNode execute(String command, ObjectNode arguments, Duration timeout) throws QmpException {
+        return send(command, arguments, timeout, -1);
+    }
+
+    /**
+     * Runs a command whose bytes carry descriptor {@code fd} ({@code SCM_RIGHTS}), as {@code getfd}
+     * and {@code add-fd} need; the caller keeps (and closes) its own copy.
+     */
+    public JsonNode executeWithFd(String command, ObjectNode arguments, int fd) throws QmpException {
+        return send(command, arguments, defaultTimeout, fd);
+    }
+
+    private JsonNode send(String command, ObjectNode arguments, Duration timeout, int fd) throws QmpException {
         if (closed.get()) {
             throw new QmpException(command, QmpException.CLOSED, "monitor is closed");
         }
@@ -147,9 +156,10 @@ public final class QmpClient implements AutoCloseable {
         try {
             byte[] bytes = (msg.toString() + "\n").getBytes(StandardCharsets.UTF_8);
             synchronized (writeLock) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    channel.write(buf);
+                if (fd >= 0) {
+                    channel.writeWithFd(bytes, fd);
+                } else {
+                    channel.write(ByteBuffer.wrap(bytes));
                 }
             }
             LOG.debug("{}: sent {}", name, command);
@@ -307,13 +317,9 @@ public final class QmpClient implements AutoCloseable {
         return t;
     }
 
-    private static void closeQuietly(SocketChannel ch) {
+    private static void closeQuietly(UnixStream ch) {
         if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // nothing left to release
-            }
+            ch.close();
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jvirt.driver.qemu.internal.net.TunDevice;
 import org.jvirt.driver.qemu.internal.process.QemuProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,5 +139,46 @@ class QmpClientTest {
         qmp.close();
         assertEquals(Boolean.TRUE, closes.poll(5, TimeUnit.SECONDS));
         assertTrue(QemuProcesses.isAlive(pid));
+    }
+
+    /**
+     * A descriptor sent with {@code getfd} (SCM_RIGHTS over the monitor socket, libvirt's
+     * qemuMonitorSendFileHandle) is in QEMU afterwards, under its name until {@code closefd}.
+     */
+    @Test
+    void aDescriptorPassedWithGetfdIsQemusUntilClosefd() throws Exception {
+        Path file = Files.writeString(dir.resolve("passed.txt"), "x");
+        try (QmpClient qmp = connect(1 << 20)) {
+            int fd = TunDevice.openDevice(file.toString());
+            try {
+                assertEquals(0, openedBy(pid, file));
+                qmp.executeWithFd("getfd", QmpClient.args().put("fdname", "probe0"), fd);
+            } finally {
+                TunDevice.close(fd);
+            }
+            assertEquals(1, openedBy(pid, file), "QEMU holds the passed descriptor");
+            qmp.execute("closefd", QmpClient.args().put("fdname", "probe0"));
+            assertEquals(0, openedBy(pid, file));
+            QmpException e = assertThrows(QmpException.class,
+                    () -> qmp.execute("closefd", QmpClient.args().put("fdname", "probe0")));
+            assertTrue(e.getMessage().contains("probe0"), e.getMessage());
+            // a command that wants a descriptor and gets none fails, and the monitor goes on
+            QmpException none = assertThrows(QmpException.class,
+                    () -> qmp.execute("getfd", QmpClient.args().put("fdname", "probe1")));
+            assertEquals("GenericError", none.errorClass());
+            assertEquals("prelaunch", qmp.execute("query-status", null).path("status").asText());
+        }
+    }
+
+    private static long openedBy(long pid, Path file) throws java.io.IOException {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.filter(l -> {
+                try {
+                    return Files.readSymbolicLink(l).equals(file);
+                } catch (java.io.IOException e) {
+                    return false; // closed meanwhile
+                }
+            }).count();
+        }
     }
 }
