@@ -176,6 +176,7 @@ final class NetHotplug {
         dom.setLiveDef(DeviceLists.without(live, net));
         host.saveStatusQuietly(dom);
         LOG.info("domain '{}': interface {} ({}) detached", dom.name(), net.mac(), net.info().alias());
+        host.events().deviceRemoved(dom, net.info().alias());
     }
 
     /**

@@ -154,6 +154,8 @@ class QemuNetHotplugTest {
 
         bed.conn.detachDevice(ref, nic("bridge", "bridge='" + PLAIN_BRIDGE + "'", MAC_BRIDGE));
         await(() -> !bed.conn.xmlDesc(ref, 0).contains(MAC_BRIDGE), "the NIC leaves the live XML");
+        // libvirt's device-removed event, with the alias (the first NIC's went to the replaced driver's sink)
+        await(() -> bed.removals.contains("nethp1 net1"), "device-removed for net1: " + bed.removals);
         assertNotEquals(0, ns.exec("ip", "link", "show", "dev", "vnet1").exit(), "tap gone");
         assertEquals(0, tunDescriptors(pid));
         NetworkedLinuxGuest.awaitInterfaces(serial, "[]", "[eth1 ]");
@@ -217,6 +219,7 @@ class QemuNetHotplugTest {
 
         bed.conn.detachDevice(ref, user);
         await(() -> !bed.conn.xmlDesc(ref, 0).contains("52:54:00:00:fc:0c"), "the user NIC leaves");
+        await(() -> bed.removals.contains("nethp1 ua-slirp"), "device-removed for ua-slirp: " + bed.removals);
         assertFalse(hmp(dom, "info network").contains("hostua-slirp"));
         NetworkedLinuxGuest.awaitInterfaces(serial, "[]", "[eth0 ]");
 
