@@ -1,13 +1,8 @@
 package org.jvirt.driver.qemu.internal;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -40,8 +35,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class DiskHotplug {
     private static final Logger LOG = LoggerFactory.getLogger(DiskHotplug.class);
-    /** libvirt's qemuDomainWaitForDeviceRemoval waits 5 seconds, then leaves the rest to DEVICE_DELETED. */
-    private static final Duration REMOVAL_WAIT = Duration.ofSeconds(5);
 
     private final QemuHost host;
     private final HostContext ctx;
@@ -144,16 +137,7 @@ final class DiskHotplug {
         }
         dom.setLiveDef(live);
         QmpClient qmp = monitor(dom);
-        // QEMU sends DEVICE_DELETED once the device is finalized and its drive released; the device
-        // leaves /machine/peripheral earlier, when blockdev-del would still find the nodes in use
-        CompletableFuture<JsonNode> deleted = qmp.watch("DEVICE_DELETED", d -> id.equals(d.path("device").asText()));
-        try {
-            qmp.execute("device_del", QmpClient.args().put("id", id));
-        } catch (QmpException e) {
-            deleted.cancel(false);
-            throw QemuErrors.internal(e.getMessage(), e);
-        }
-        if (awaitDeleted(deleted)) {
+        if (DeviceUnplug.request(qmp, id)) {
             finishRemoval(dom, disk);
         } else {
             LOG.info("domain '{}': detach of {} requested; the guest has not released it yet", dom.name(), id);
@@ -200,20 +184,6 @@ final class DiskHotplug {
         host.events().deviceRemoved(dom, disk.info().alias());
     }
 
-    /** libvirt's qemuDomainWaitForDeviceRemoval: the event within the wait, or false (the listener finishes later). */
-    private static boolean awaitDeleted(CompletableFuture<JsonNode> deleted) {
-        try {
-            deleted.get(REMOVAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            deleted.cancel(false);
-            return false;
-        } catch (InterruptedException e) {
-            deleted.cancel(false);
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     private static void blockdevDel(QmpClient qmp, String node) {
         try {

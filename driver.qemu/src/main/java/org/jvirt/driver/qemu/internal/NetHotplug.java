@@ -1,14 +1,9 @@
 package org.jvirt.driver.qemu.internal;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
@@ -42,8 +37,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class NetHotplug {
     private static final Logger LOG = LoggerFactory.getLogger(NetHotplug.class);
-    /** libvirt's qemuDomainWaitForDeviceRemoval waits 5 seconds, then leaves the rest to DEVICE_DELETED. */
-    private static final Duration REMOVAL_WAIT = Duration.ofSeconds(5);
     /** The types qemuDomainAttachNetDevice plugs that jvirt has backends for. */
     private static final Set<String> PLUGGABLE = Set.of("network", "bridge", "ethernet", "user");
     private static final Path VHOST_NET = Path.of("/dev/vhost-net");
@@ -131,14 +124,7 @@ final class NetHotplug {
         String id = net.info().alias();
         dom.setLiveDef(live);
         QmpClient qmp = DiskHotplug.monitor(dom);
-        CompletableFuture<JsonNode> deleted = qmp.watch("DEVICE_DELETED", d -> id.equals(d.path("device").asText()));
-        try {
-            qmp.execute("device_del", QmpClient.args().put("id", id));
-        } catch (QmpException e) {
-            deleted.cancel(false);
-            throw QemuErrors.internal(e.getMessage(), e);
-        }
-        if (awaitDeleted(deleted)) {
+        if (DeviceUnplug.request(qmp, id)) {
             finishRemoval(dom, net);
         } else {
             LOG.info("domain '{}': detach of {} requested; the guest has not released it yet", dom.name(), id);
@@ -268,17 +254,4 @@ final class NetHotplug {
         }
     }
 
-    private static boolean awaitDeleted(CompletableFuture<JsonNode> deleted) {
-        try {
-            deleted.get(REMOVAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            deleted.cancel(false);
-            return false;
-        } catch (InterruptedException e) {
-            deleted.cancel(false);
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }
