@@ -71,34 +71,34 @@ class QemuHotplugRefusalsTest {
         bed.pid(ref);
         String nic = "<interface type='user'><mac address='52:54:00:12:34:56'/><model type='virtio'/></interface>";
         fails(ErrorCode.INVALID_ARG, "unsupported flags (0x8) in function qemuDomainAttachDeviceFlags",
-                () -> bed.conn.attachDeviceFlags(ref, nic, 8));
+                () -> bed.conn.ownDevices().orElseThrow().attachDeviceFlags(ref, nic, 8));
         fails(ErrorCode.INVALID_ARG, "unsupported flags (0x4) in function qemuDomainDetachDeviceFlags",
-                () -> bed.conn.detachDeviceFlags(ref, nic, 4));
+                () -> bed.conn.ownDevices().orElseThrow().detachDeviceFlags(ref, nic, 4));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "live attach of device 'interface' is not supported",
-                () -> bed.conn.attachDevice(ref, nic));
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, nic));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "cdrom/floppy device hotplug isn't supported",
-                () -> bed.conn.attachDevice(ref, "<disk type='file' device='cdrom'><target dev='hdd' bus='ide'/>"
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<disk type='file' device='cdrom'><target dev='hdd' bus='ide'/>"
                         + "</disk>"));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "disk bus 'ide' cannot be hotplugged.",
-                () -> bed.conn.attachDevice(ref, "<disk type='file' device='disk'><source file='/x.img'/>"
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<disk type='file' device='disk'><source file='/x.img'/>"
                         + "<target dev='hdb' bus='ide'/></disk>"));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "disk device type 'cdrom' cannot be detached",
-                () -> bed.conn.detachDevice(ref, "<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>"));
+                () -> bed.conn.ownDevices().orElseThrow().detachDevice(ref, "<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>"));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "disk source can be changed only in removable drive",
-                () -> bed.conn.updateDeviceFlags(ref, "<disk type='file' device='disk'><source file='/other.img'/>"
+                () -> bed.conn.ownDevices().orElseThrow().updateDeviceFlags(ref, "<disk type='file' device='disk'><source file='/other.img'/>"
                         + "<target dev='vda' bus='virtio'/></disk>", LIVE));
         fails(ErrorCode.OPERATION_FAILED, "target vda already exists",
-                () -> bed.conn.attachDevice(ref, "<disk type='file' device='disk'><source file='/x.img'/>"
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<disk type='file' device='disk'><source file='/x.img'/>"
                         + "<target dev='vda' bus='virtio'/></disk>"));
         // the persistent definition alone: the running guest does not change
-        bed.conn.attachDeviceFlags(ref, nic, CONFIG);
+        bed.conn.ownDevices().orElseThrow().attachDeviceFlags(ref, nic, CONFIG);
         assertTrue(bed.conn.xmlDesc(ref, 2).contains("52:54:00:12:34:56"));
         assertFalse(bed.conn.xmlDesc(ref, 0).contains("52:54:00:12:34:56"));
-        bed.conn.detachDeviceFlags(ref, nic, CONFIG);
+        bed.conn.ownDevices().orElseThrow().detachDeviceFlags(ref, nic, CONFIG);
         assertFalse(bed.conn.xmlDesc(ref, 2).contains("52:54:00:12:34:56"));
         bed.conn.destroy(ref, 0);
         fails(ErrorCode.OPERATION_INVALID, "domain is not running",
-                () -> bed.conn.attachDeviceFlags(ref, nic, LIVE));
+                () -> bed.conn.ownDevices().orElseThrow().attachDeviceFlags(ref, nic, LIVE));
         bed.conn.undefine(ref, 0);
     }
 
@@ -117,13 +117,13 @@ class QemuHotplugRefusalsTest {
         }
         String disk = "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + img
                 + "'/><target dev='vdb' bus='virtio'/></disk>";
-        bed.conn.attachDevice(ref, disk);
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, disk);
         String live = bed.conn.xmlDesc(ref, 0);
         assertTrue(live.contains("<alias name='virtio-disk1'/>"), live);
         QemuDomainObj dom = bed.host().byUuid(ref.uuid());
         assertTrue(QmpJson.hasPeripheral(dom.qmp(), "virtio-disk1"));
         long start = System.nanoTime();
-        bed.conn.detachDevice(ref, disk);
+        bed.conn.ownDevices().orElseThrow().detachDevice(ref, disk);
         long waitedMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(waitedMs >= 4_900, "returned after " + waitedMs + " ms");
         assertTrue(bed.conn.xmlDesc(ref, 0).contains("<target dev='vdb' bus='virtio'/>"));

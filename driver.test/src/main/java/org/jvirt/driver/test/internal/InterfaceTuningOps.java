@@ -15,6 +15,7 @@ import org.jvirt.api.ParameterType;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.InterfaceTuningDriver;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.NetBandwidth;
@@ -27,7 +28,7 @@ import org.jvirt.api.xml.NetInterface;
  * direction, one given with average 0 removes it, one not given stays; the count (nparams 0) is 7
  * before the domain is even looked up.
  */
-final class InterfaceTuningOps {
+final class InterfaceTuningOps implements InterfaceTuningDriver {
     private static final int LIVE = ModificationFlag.LIVE.bit();
     private static final int CONFIG = ModificationFlag.CONFIG.bit();
     private static final int STRING_OKAY = 1 << 2;
@@ -41,12 +42,14 @@ final class InterfaceTuningOps {
         this.host = host;
     }
 
-    int count(int flags) throws VirtException {
+    @Override
+    public int interfaceParameterCount(DomainRef ref, String device, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, LIVE | CONFIG | STRING_OKAY, "testDomainGetInterfaceParameters");
         return FIELDS.length;
     }
 
-    List<TypedParameter> get(DomainRef ref, String device, int flags) throws VirtException {
+    @Override
+    public List<TypedParameter> interfaceParameters(DomainRef ref, String device, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, LIVE | CONFIG | STRING_OKAY, "testDomainGetInterfaceParameters");
         return host.locked(() -> {
             NetBandwidth bw = find(VcpuOps.oneDef(host.find(ref), flags & ~STRING_OKAY), device).bandwidth();
@@ -63,7 +66,9 @@ final class InterfaceTuningOps {
         });
     }
 
-    void set(DomainRef ref, String device, List<TypedParameter> params, int flags) throws VirtException {
+    @Override
+    public void setInterfaceParameters(DomainRef ref, String device, List<TypedParameter> params, int flags)
+            throws VirtException {
         TestDriverErrors.checkFlags(flags, LIVE | CONFIG, "testDomainSetInterfaceParameters");
         Map<String, ParameterType> allowed = new LinkedHashMap<>();
         for (String f : FIELDS) {
