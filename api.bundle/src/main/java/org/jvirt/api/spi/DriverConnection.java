@@ -390,4 +390,9 @@ public interface DriverConnection {
     default Optional<ManagedSaveDriver> ownManagedSave() {
         return Optional.empty();
     }
+
+    /** The calls that save a domain to a file and restore it. @since 2.0 */
+    default Optional<DomainSaveDriver> ownSaves() {
+        return Optional.empty();
+    }
 }

@@ -10,7 +10,7 @@ import org.jvirt.api.VirtException;
 /**
  * The part of a {@link DomainFacade} that hands whole groups of {@link Domain} calls to the classes
  * that check and dispatch them: {@link DomainTuning}, {@link DomainInterfaceTuning},
- * {@link DomainDeviceCalls} and {@link DomainSaveKeyCalls}. Kept apart so that the facade itself
+ * {@link DomainDeviceCalls}, {@link DomainSaveKeyCalls} and {@link DomainSaveCalls}. Kept apart so that the facade itself
  * holds only the calls it makes.
  */
 abstract class DomainCallGroups implements Domain {
@@ -18,12 +18,14 @@ abstract class DomainCallGroups implements Domain {
     private final DomainInterfaceTuning ifaceTune;
     private final DomainDeviceCalls devices;
     private final DomainSaveKeyCalls saveKey;
+    private final DomainSaveCalls saves;
 
     DomainCallGroups(ConnectionFacade connection, DomainCalls calls) {
         this.tuning = new DomainTuning(connection, calls);
         this.ifaceTune = new DomainInterfaceTuning(connection, calls);
         this.devices = new DomainDeviceCalls(connection, calls);
         this.saveKey = new DomainSaveKeyCalls(connection, calls);
+        this.saves = new DomainSaveCalls(connection, calls);
     }
 
     @Override
@@ -159,5 +161,15 @@ abstract class DomainCallGroups implements Domain {
     @Override
     public void pinEmulator(BitSet cpumap, int flags) throws VirtException {
         tuning.pinEmulator(cpumap, flags);
+    }
+
+    @Override
+    public void save(String to) throws VirtException {
+        saves.save(to);
+    }
+
+    @Override
+    public void saveFlags(String to, String dxml, int flags) throws VirtException {
+        saves.saveFlags(to, dxml, flags);
     }
 }

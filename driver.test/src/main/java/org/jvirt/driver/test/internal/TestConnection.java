@@ -15,6 +15,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainSaveDriver;
 import org.jvirt.api.spi.ManagedSaveDriver;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.StorageDriverConnection;
@@ -38,6 +39,7 @@ final class TestConnection extends TestGuestCalls {
 
     private final DomainLifecycle lifecycle;
     private final TestManagedSave managedSave;
+    private final TestSaves saves;
     private final HostName hostname;
     private final TestNetworkConnection networks;
     private final TestStorageConnection pools;
@@ -53,6 +55,7 @@ final class TestConnection extends TestGuestCalls {
         this.pools = storage.connectStorage();
         this.lifecycle = new DomainLifecycle(host, new DefinitionPolicy(host.codec()));
         this.managedSave = new TestManagedSave(lifecycle);
+        this.saves = new TestSaves(host, lifecycle);
         host.attach(this);
     }
 
@@ -221,6 +224,11 @@ final class TestConnection extends TestGuestCalls {
     @Override
     public Optional<ManagedSaveDriver> ownManagedSave() {
         return Optional.of(managedSave);
+    }
+
+    @Override
+    public Optional<DomainSaveDriver> ownSaves() {
+        return Optional.of(saves);
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.SecretDriverConnection;
 import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainSaveDriver;
 import org.jvirt.api.spi.DomainSnapshotDriver;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.rpc.internal.wire.Programs;
@@ -52,6 +53,7 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     private final RemoteDevices devices;
     private final RemoteInterfaceTuning ifaceTune;
     private final RemoteManagedSave managedSave;
+    private final RemoteSaves saves;
 
     private RemoteDriverConnection(RemoteCalls rpc, boolean eventCallbacks) {
         super(rpc);
@@ -66,6 +68,7 @@ final class RemoteDriverConnection extends RemoteHostCalls {
         this.devices = new RemoteDevices(rpc);
         this.ifaceTune = new RemoteInterfaceTuning(rpc);
         this.managedSave = new RemoteManagedSave(rpc);
+        this.saves = new RemoteSaves(rpc);
     }
 
     /** Opens the connection {@code name} over {@code client} (see {@link RemoteHandshake}). */
@@ -367,5 +370,10 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     @Override
     public Optional<ManagedSaveDriver> ownManagedSave() {
         return Optional.of(managedSave);
+    }
+
+    @Override
+    public Optional<DomainSaveDriver> ownSaves() {
+        return Optional.of(saves);
     }
 }
