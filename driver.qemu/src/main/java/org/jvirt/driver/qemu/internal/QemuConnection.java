@@ -26,6 +26,7 @@ import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainDeviceDriver;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainSaveDriver;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
 import org.jvirt.api.spi.InterfaceTuningDriver;
@@ -48,6 +49,7 @@ final class QemuConnection implements DriverConnection {
     private final QemuManagedSaveDriver managedSave;
     private final QemuInterfaceTuningDriver ifaceTune;
     private final QemuDeviceDriver devices;
+    private final QemuSaves saves;
 
     QemuConnection(QemuDriver driver, QemuHost host) {
         this.driver = driver;
@@ -65,6 +67,7 @@ final class QemuConnection implements DriverConnection {
         this.ifaceTune = new QemuInterfaceTuningDriver(lookup,
                 new InterfaceTuning(new TuneTarget(host), host.context().networks().bandwidth()));
         this.devices = new QemuDeviceDriver(lookup, new DeviceCalls(host, definitions));
+        this.saves = new QemuSaves(host, lookup);
     }
 
     @Override
@@ -372,6 +375,11 @@ final class QemuConnection implements DriverConnection {
     @Override
     public Optional<ManagedSaveDriver> ownManagedSave() {
         return Optional.of(managedSave);
+    }
+
+    @Override
+    public Optional<DomainSaveDriver> ownSaves() {
+        return Optional.of(saves);
     }
 
     @Override
