@@ -153,7 +153,7 @@ class VirshSaveRestoreTest {
             cmd.add(commands);
             try {
                 return Proc.run(cmd,
-                        Map.of("LC_ALL", "C", "VIRSH_DEFAULT_CONNECT_URI", ""), 20);
+                        Map.of("LC_ALL", "C", "VIRSH_DEFAULT_CONNECT_URI", ""), 10);
             } catch (AssertionError timedOut) {
                 hangs.add(timedOut.getMessage());
                 deleteImages();
