@@ -96,6 +96,43 @@ public interface Connection extends AutoCloseable {
     Domain createXml(String xml, int flags) throws VirtException;
 
     /**
+     * Starts a domain from the image {@link Domain#save} wrote to {@code from} ({@code virDomainRestore});
+     * a relative path is made absolute against this process's working directory.
+     *
+     * @throws VirtException OPERATION_DENIED on a read-only connection, INVALID_ARG for a null path,
+     *                       OPERATION_INVALID when a domain of the image's UUID is active, and the
+     *                       driver's error for a file that is not a save image
+     * @since 1.11
+     */
+    void restore(String from) throws VirtException;
+
+    /**
+     * {@code virDomainRestoreFlags}: {@link #restore} with {@code dxml}, a definition to start instead
+     * of the image's (null for none; drivers check that the guest ABI is the same), and
+     * {@link SaveRestoreFlag}s (RUNNING and PAUSED exclude each other).
+     *
+     * @since 1.11
+     */
+    void restoreFlags(String from, String dxml, int flags) throws VirtException;
+
+    /**
+     * The domain XML stored in the save image {@code file} ({@code virDomainSaveImageGetXMLDesc});
+     * flags: {@link XmlFlag#SECURE}. Refused on a read-only connection, as libvirt 9.0 does.
+     *
+     * @since 1.11
+     */
+    String saveImageXmlDesc(String file, int flags) throws VirtException;
+
+    /**
+     * Replaces the domain XML stored in the save image {@code file} ({@code virDomainSaveImageDefineXML});
+     * flags: {@link SaveRestoreFlag#RUNNING} or {@link SaveRestoreFlag#PAUSED} to change how a restore
+     * starts the guest, where the driver keeps that in the image.
+     *
+     * @since 1.11
+     */
+    void saveImageDefineXml(String file, String dxml, int flags) throws VirtException;
+
+    /**
      * Converts domain XML to the driver's native format ({@code qemu-argv} for QEMU), as
      * {@code virsh domxml-to-native}.
      */

@@ -250,6 +250,27 @@ public interface Domain {
     void setMemoryStatsPeriod(int period, int flags) throws VirtException;
 
     /**
+     * Saves the running domain's memory and device state to the file {@code to} on the hypervisor's
+     * host and stops it ({@code virDomainSave}); {@link Connection#restore} starts it again from the
+     * file. A relative {@code to} is made absolute against this process's working directory, as
+     * libvirt's client library does.
+     *
+     * @throws VirtException OPERATION_DENIED on a read-only connection, INVALID_ARG for a null
+     *                       {@code to}, OPERATION_INVALID when the domain is not running
+     * @since 1.11
+     */
+    void save(String to) throws VirtException;
+
+    /**
+     * {@code virDomainSaveFlags}: {@link #save} with {@code dxml}, a definition to store in the image
+     * instead of the domain's (null for none; drivers check that the guest ABI is the same), and
+     * {@link SaveRestoreFlag}s (RUNNING and PAUSED exclude each other).
+     *
+     * @since 1.11
+     */
+    void saveFlags(String to, String dxml, int flags) throws VirtException;
+
+    /**
      * Saves the running domain's memory to an image the host manages and stops it; the next start
      * resumes from the image ({@code virDomainManagedSave}).
      *

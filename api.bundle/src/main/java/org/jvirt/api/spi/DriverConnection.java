@@ -221,20 +221,6 @@ public interface DriverConnection {
         throw unsupported("virDomainSetBlkioParameters");
     }
 
-    /** Interface bandwidth (virsh domiftune); the count is libvirt's get with nparams 0. @since 1.12 */
-    default List<TypedParameter> interfaceParameters(DomainRef dom, String device, int flags) throws VirtException {
-        throw unsupported("virDomainGetInterfaceParameters");
-    }
-
-    default int interfaceParameterCount(DomainRef dom, String device, int flags) throws VirtException {
-        throw unsupported("virDomainGetInterfaceParameters");
-    }
-
-    default void setInterfaceParameters(DomainRef dom, String device, List<TypedParameter> params, int flags)
-            throws VirtException {
-        throw unsupported("virDomainSetInterfaceParameters");
-    }
-
     default void setMemory(DomainRef dom, long kib, int flags) throws VirtException {
         throw unsupported("virDomainSetMemoryFlags");
     }
@@ -279,47 +265,9 @@ public interface DriverConnection {
         throw unsupported("virDomainSetMemoryStatsPeriod");
     }
 
-    default void managedSave(DomainRef dom, int flags) throws VirtException {
-        throw unsupported("virDomainManagedSave");
-    }
-
-    /**
-     * A driver without managed save has no images: false (what jvirt answered before drivers could
-     * save; the core has checked that the domain exists).
-     */
-    default boolean hasManagedSaveImage(DomainRef dom, int flags) throws VirtException {
-        return false;
-    }
-
-    default void managedSaveRemove(DomainRef dom, int flags) throws VirtException {
-        throw unsupported("virDomainManagedSaveRemove");
-    }
-
     /** {@code keycodes}: 1 to 16 codes of the {@link org.jvirt.api.KeycodeSet} {@code codeset} (checked by the core). */
     default void sendKey(DomainRef dom, int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
         throw unsupported("virDomainSendKey");
-    }
-
-    // ---- devices: attach, detach, update (xml non-null, connection writable: checked by the core) ----
-
-    default void attachDevice(DomainRef dom, String xml) throws VirtException {
-        throw unsupported("virDomainAttachDevice");
-    }
-
-    default void attachDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
-        throw unsupported("virDomainAttachDeviceFlags");
-    }
-
-    default void detachDevice(DomainRef dom, String xml) throws VirtException {
-        throw unsupported("virDomainDetachDevice");
-    }
-
-    default void detachDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
-        throw unsupported("virDomainDetachDeviceFlags");
-    }
-
-    default void updateDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
-        throw unsupported("virDomainUpdateDeviceFlags");
     }
 
     default BitSet emulatorPinInfo(DomainRef dom, int flags) throws VirtException {
@@ -409,29 +357,42 @@ public interface DriverConnection {
         return true;
     }
 
-    /**
-     * This connection's own network driver, for a driver that has one (the remote driver: the
-     * networks of the daemon it talks to); empty (the default) otherwise.
-     */
+    // This connection's own network and storage drivers, for a driver that has them (the remote
+    // driver: those of the daemon it talks to); empty (the default) otherwise.
+
     default Optional<NetworkDriverConnection> ownNetworks() {
         return Optional.empty();
     }
 
-    /**
-     * This connection's own storage driver, for a driver that has one (the remote driver: the
-     * storage of the daemon it talks to); empty (the default) otherwise.
-     */
     default Optional<StorageDriverConnection> ownStorage() {
         return Optional.empty();
     }
 
-    // ---- snapshots ----
+    // ---- call groups a driver hands out when it has them; when it has not (empty, the default) the
+    // core answers libvirt's NO_SUPPORT naming the function (and that no managed save image exists) ----
 
-    /**
-     * This connection's snapshot calls, for a driver that has snapshots; empty (the default) otherwise,
-     * and the core answers libvirt's NO_SUPPORT naming the snapshot function.
-     */
+    /** The snapshot calls. */
     default Optional<DomainSnapshotDriver> ownSnapshots() {
+        return Optional.empty();
+    }
+
+    /** The device calls: attach, detach, update. @since 2.0 */
+    default Optional<DomainDeviceDriver> ownDevices() {
+        return Optional.empty();
+    }
+
+    /** The interface bandwidth calls ({@code virsh domiftune}). @since 2.0 */
+    default Optional<InterfaceTuningDriver> ownInterfaceTuning() {
+        return Optional.empty();
+    }
+
+    /** The managed save calls. @since 2.0 */
+    default Optional<ManagedSaveDriver> ownManagedSave() {
+        return Optional.empty();
+    }
+
+    /** The calls that save a domain to a file and restore it. @since 2.0 */
+    default Optional<DomainSaveDriver> ownSaves() {
         return Optional.empty();
     }
 }

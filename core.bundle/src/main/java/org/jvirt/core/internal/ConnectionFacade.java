@@ -49,6 +49,7 @@ final class ConnectionFacade extends SharedDriverCalls {
     private final Consumer<ConnectionFacade> onClose;
     private final LifecycleListeners listeners;
     private final DomainStatsCalls statsCalls;
+    private final SaveImageCalls saveImages = new SaveImageCalls(this);
 
     ConnectionFacade(ConnectUri uri, int flags, DriverSession session, Consumer<ConnectionFacade> onClose) {
         this(uri, flags, session, onClose, () -> null);
@@ -226,6 +227,26 @@ final class ConnectionFacade extends SharedDriverCalls {
         Checks.notNull(nativeFormat, "nativeFormat", fn, ErrorDomain.DOMAIN);
         Checks.notNull(nativeConfig, "nativeConfig", fn, ErrorDomain.DOMAIN);
         return call(fn, b -> b.connection().domainXmlFromNative(nativeFormat, nativeConfig, convertFlags));
+    }
+
+    @Override
+    public void restore(String from) throws VirtException {
+        saveImages.restore(from);
+    }
+
+    @Override
+    public void restoreFlags(String from, String dxml, int restoreFlags) throws VirtException {
+        saveImages.restoreFlags(from, dxml, restoreFlags);
+    }
+
+    @Override
+    public String saveImageXmlDesc(String file, int xmlFlags) throws VirtException {
+        return saveImages.xmlDesc(file, xmlFlags);
+    }
+
+    @Override
+    public void saveImageDefineXml(String file, String dxml, int defineFlags) throws VirtException {
+        saveImages.defineXml(file, dxml, defineFlags);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.jvirt.core.internal;
 
 import static org.jvirt.core.internal.DomainCalls.UNKNOWN;
 
-import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import org.jvirt.api.NamespaceDescriptors;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.Stream;
-import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
@@ -34,22 +32,19 @@ import org.jvirt.api.spi.DomainRef;
  * The {@link Domain} the core hands out. It names its domain by UUID: after a driver swap it
  * re-resolves its {@link DomainRef} on the new driver connection before the first call there
  * ({@link DomainCalls}), so it keeps working for as long as the domain exists. Validation happens
- * here and, for the lifecycle, the tuning calls and the calls into the guest, in
- * {@link DomainLifecycleCalls}, {@link DomainTuning} and {@link DomainGuestCalls}, as in libvirt's
- * {@code libvirt-domain.c}; everything else goes to the driver.
+ * here and, for the lifecycle, the calls into the guest and the snapshots, in
+ * {@link DomainLifecycleCalls}, {@link DomainGuestCalls} and {@link DomainSnapshots}, and for the
+ * groups of {@link DomainCallGroups} in theirs, as in libvirt's {@code libvirt-domain.c}; everything
+ * else goes to the driver.
  */
-final class DomainFacade implements Domain {
+final class DomainFacade extends DomainCallGroups {
     private final ConnectionFacade connection;
     private final String name;
     private final UUID uuid;
     private final DomainCalls calls;
     private final DomainLifecycleCalls lifecycle;
-    private final DomainTuning tuning;
     private final DomainSnapshots snapshots;
     private final DomainGuestCalls guest;
-    private final DomainSaveKeyCalls saveKey;
-    private final DomainInterfaceTuning ifaceTune;
-    private final DomainDeviceCalls devices;
 
     /**
      * @param generation the binding's that gave {@code ref}, {@link DomainCalls#UNRESOLVED} for none
@@ -57,17 +52,18 @@ final class DomainFacade implements Domain {
      *                   domain's, {@link #foundId()}), not a handle ({@link ConnectionFacade#domainHandle})
      */
     DomainFacade(ConnectionFacade connection, DomainRef ref, long generation, boolean found) {
+        this(connection, ref, new DomainCalls(connection, ref, generation, found));
+    }
+
+    private DomainFacade(ConnectionFacade connection, DomainRef ref, DomainCalls calls) {
+        super(connection, calls);
         this.connection = connection;
         this.name = ref.name();
         this.uuid = Objects.requireNonNull(ref.uuid(), "a driver returned a domain without UUID");
-        this.calls = new DomainCalls(connection, ref, generation, found);
+        this.calls = calls;
         this.lifecycle = new DomainLifecycleCalls(calls);
-        this.tuning = new DomainTuning(connection, calls);
         this.snapshots = new DomainSnapshots(this, new SnapshotCalls(connection, calls));
         this.guest = new DomainGuestCalls(connection, calls);
-        this.saveKey = new DomainSaveKeyCalls(connection, calls);
-        this.ifaceTune = new DomainInterfaceTuning(connection, calls);
-        this.devices = new DomainDeviceCalls(connection, calls);
     }
 
     @Override
@@ -190,21 +186,6 @@ final class DomainFacade implements Domain {
     }
 
     @Override
-    public List<BitSet> vcpuPinInfo(int flags) throws VirtException {
-        return tuning.vcpuPinInfo(flags);
-    }
-
-    @Override
-    public void pinVcpu(int vcpu, BitSet cpumap, int flags) throws VirtException {
-        tuning.pinVcpu(vcpu, cpumap, flags);
-    }
-
-    @Override
-    public void pinVcpu(int vcpu, BitSet cpumap) throws VirtException {
-        tuning.pinVcpu(vcpu, cpumap);
-    }
-
-    @Override
     public Stream openConsole(String devName, int flags) throws VirtException {
         // libvirt-domain.c checks only the read-only state; the driver checks its flags
         connection.checkWritable("virDomainOpenConsole", ErrorDomain.DOMAIN);
@@ -214,66 +195,6 @@ final class DomainFacade implements Domain {
     @Override
     public SchedulerType schedulerType() throws VirtException {
         return calls.read("virDomainGetSchedulerType", b -> b.connection().schedulerType(calls.ref(b)));
-    }
-
-    @Override
-    public List<TypedParameter> schedulerParameters(int flags) throws VirtException {
-        return tuning.schedulerParameters(flags);
-    }
-
-    @Override
-    public void setSchedulerParameters(List<TypedParameter> params, int flags) throws VirtException {
-        tuning.setSchedulerParameters(params, flags);
-    }
-
-    @Override
-    public List<TypedParameter> memoryParameters(int flags) throws VirtException {
-        return tuning.memoryParameters(flags);
-    }
-
-    @Override
-    public void setMemoryParameters(List<TypedParameter> params, int flags) throws VirtException {
-        tuning.setMemoryParameters(params, flags);
-    }
-
-    @Override
-    public List<TypedParameter> blkioParameters(int flags) throws VirtException {
-        return tuning.blkioParameters(flags);
-    }
-
-    @Override
-    public void setBlkioParameters(List<TypedParameter> params, int flags) throws VirtException {
-        tuning.setBlkioParameters(params, flags);
-    }
-
-    @Override
-    public List<TypedParameter> interfaceParameters(String device, int flags) throws VirtException {
-        return ifaceTune.parameters(device, flags);
-    }
-
-    @Override
-    public int interfaceParameterCount(String device, int flags) throws VirtException {
-        return ifaceTune.count(device, flags);
-    }
-
-    @Override
-    public void setInterfaceParameters(String device, List<TypedParameter> params, int flags) throws VirtException {
-        ifaceTune.set(device, params, flags);
-    }
-
-    @Override
-    public void setMemory(long kib, int flags) throws VirtException {
-        tuning.setMemory(kib, flags);
-    }
-
-    @Override
-    public void setVcpus(int count, int flags) throws VirtException {
-        tuning.setVcpus(count, flags);
-    }
-
-    @Override
-    public int vcpusCount(int flags) throws VirtException {
-        return tuning.vcpusCount(flags);
     }
 
     @Override
@@ -305,66 +226,6 @@ final class DomainFacade implements Domain {
     @Override
     public void sendProcessSignal(long pid, int signum, int flags) throws VirtException {
         guest.sendProcessSignal(pid, signum, flags);
-    }
-
-    @Override
-    public void managedSave(int flags) throws VirtException {
-        saveKey.managedSave(flags);
-    }
-
-    @Override
-    public boolean hasManagedSaveImage(int flags) throws VirtException {
-        return saveKey.hasManagedSaveImage(flags);
-    }
-
-    @Override
-    public void managedSaveRemove(int flags) throws VirtException {
-        saveKey.managedSaveRemove(flags);
-    }
-
-    @Override
-    public void sendKey(int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
-        saveKey.sendKey(codeset, holdtime, keycodes, flags);
-    }
-
-    @Override
-    public void attachDevice(String xml) throws VirtException {
-        devices.attachDevice(xml);
-    }
-
-    @Override
-    public void attachDeviceFlags(String xml, int flags) throws VirtException {
-        devices.attachDeviceFlags(xml, flags);
-    }
-
-    @Override
-    public void detachDevice(String xml) throws VirtException {
-        devices.detachDevice(xml);
-    }
-
-    @Override
-    public void detachDeviceFlags(String xml, int flags) throws VirtException {
-        devices.detachDeviceFlags(xml, flags);
-    }
-
-    @Override
-    public void updateDeviceFlags(String xml, int flags) throws VirtException {
-        devices.updateDeviceFlags(xml, flags);
-    }
-
-    @Override
-    public void setMemoryStatsPeriod(int period, int flags) throws VirtException {
-        tuning.setMemoryStatsPeriod(period, flags);
-    }
-
-    @Override
-    public BitSet emulatorPinInfo(int flags) throws VirtException {
-        return tuning.emulatorPinInfo(flags);
-    }
-
-    @Override
-    public void pinEmulator(BitSet cpumap, int flags) throws VirtException {
-        tuning.pinEmulator(cpumap, flags);
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.List;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.InterfaceTuningDriver;
 
 /**
  * The interface bandwidth entry points of a {@link DomainFacade} ({@code virsh domiftune}) with the
@@ -14,7 +16,8 @@ import org.jvirt.api.VirtException;
  * {@code virDomainSetInterfaceParameters} make before they call the driver: an open connection, a
  * device (the C API would pass NULL on to the driver; the wire cannot carry one), for the setter a
  * writable connection and at least one parameter. LIVE and CONFIG together are the driver's to
- * refuse (libvirt checks them there), as is every parameter name and type.
+ * refuse (libvirt checks them there), as is every parameter name and type; a driver without an
+ * {@link InterfaceTuningDriver}: NO_SUPPORT naming the function.
  */
 final class DomainInterfaceTuning {
     /** VIR_TYPED_PARAM_STRING_OKAY: libvirt-domain.c adds it for drivers that can return strings. */
@@ -33,13 +36,13 @@ final class DomainInterfaceTuning {
     List<TypedParameter> parameters(String device, int flags) throws VirtException {
         int f = flags | TYPED_PARAM_STRING_OKAY;
         checkGet(device);
-        return connection.call(GET, b -> b.connection().interfaceParameters(calls.ref(b), device, f));
+        return connection.call(GET, b -> driver(b, GET).interfaceParameters(calls.ref(b), device, f));
     }
 
     int count(String device, int flags) throws VirtException {
         int f = flags | TYPED_PARAM_STRING_OKAY;
         checkGet(device);
-        return connection.call(GET, b -> b.connection().interfaceParameterCount(calls.ref(b), device, f));
+        return connection.call(GET, b -> driver(b, GET).interfaceParameterCount(calls.ref(b), device, f));
     }
 
     void set(String device, List<TypedParameter> params, int flags) throws VirtException {
@@ -51,11 +54,15 @@ final class DomainInterfaceTuning {
             throw Checks.invalidArg("nparams in " + SET + " must be greater than zero", ErrorDomain.DOMAIN);
         }
         List<TypedParameter> copy = List.copyOf(params);
-        calls.write(SET, b -> b.connection().setInterfaceParameters(calls.ref(b), device, copy, flags), UNKNOWN);
+        calls.write(SET, b -> driver(b, SET).setInterfaceParameters(calls.ref(b), device, copy, flags), UNKNOWN);
     }
 
     private void checkGet(String device) throws VirtException {
         connection.checkOpen(GET, ErrorDomain.DOMAIN);
         Checks.notNull(device, "device", GET, ErrorDomain.DOMAIN);
+    }
+
+    private static InterfaceTuningDriver driver(Binding b, String fn) throws VirtException {
+        return b.connection().ownInterfaceTuning().orElseThrow(() -> DriverConnection.unsupported(fn));
     }
 }

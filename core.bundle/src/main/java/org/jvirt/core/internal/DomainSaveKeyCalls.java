@@ -2,10 +2,15 @@ package org.jvirt.core.internal;
 
 import static org.jvirt.core.internal.DomainCalls.UNKNOWN;
 
+import java.util.Optional;
+
 import org.jvirt.api.Domain;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.KeycodeSet;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.ManagedSaveDriver;
 
 /**
  * The entry points of a {@link DomainFacade} for managed save and key presses, with the checks
@@ -32,16 +37,25 @@ final class DomainSaveKeyCalls {
         connection.checkWritable(fn, ErrorDomain.DOMAIN);
         Checks.exclusive(flags, SAVE_RUNNING, "VIR_DOMAIN_SAVE_RUNNING", SAVE_PAUSED, "VIR_DOMAIN_SAVE_PAUSED");
         // a save that may have happened before a driver swap is not repeated
-        calls.write("virDomainManagedSave", b -> b.connection().managedSave(calls.ref(b), flags), UNKNOWN);
+        calls.write(fn, b -> driver(b, fn).managedSave(calls.ref(b), flags), UNKNOWN);
     }
 
+    /** A driver without managed save has no images: false, once the domain is found. */
     boolean hasManagedSaveImage(int flags) throws VirtException {
-        return calls.read("virDomainHasManagedSaveImage", b -> b.connection().hasManagedSaveImage(calls.ref(b), flags));
+        return calls.read("virDomainHasManagedSaveImage", b -> {
+            DomainRef ref = calls.ref(b);
+            Optional<ManagedSaveDriver> saves = b.connection().ownManagedSave();
+            return saves.isPresent() && saves.get().hasManagedSaveImage(ref, flags);
+        });
     }
 
     void managedSaveRemove(int flags) throws VirtException {
-        calls.write("virDomainManagedSaveRemove", b -> b.connection().managedSaveRemove(calls.ref(b), flags),
-                UNKNOWN);
+        String fn = "virDomainManagedSaveRemove";
+        calls.write(fn, b -> driver(b, fn).managedSaveRemove(calls.ref(b), flags), UNKNOWN);
+    }
+
+    private static ManagedSaveDriver driver(Binding b, String fn) throws VirtException {
+        return b.connection().ownManagedSave().orElseThrow(() -> DriverConnection.unsupported(fn));
     }
 
     /**

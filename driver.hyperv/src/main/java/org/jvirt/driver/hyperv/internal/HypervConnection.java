@@ -15,6 +15,7 @@ import static org.jvirt.api.ListFlag.TRANSIENT;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.DomainInfo;
@@ -27,6 +28,7 @@ import org.jvirt.api.NodeInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.ManagedSaveDriver;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.driver.hyperv.internal.wsman.HypervErrors;
 import org.jvirt.driver.hyperv.internal.wsman.WmiObject;
@@ -48,12 +50,14 @@ final class HypervConnection implements DriverConnection {
     private final DomainXml domainXml;
     private final Wmi wmi;
     private final VmKeyboard keyboard;
+    private final HypervManagedSave managedSave;
 
     HypervConnection(Wmi wmi, DomainXmlCodec codec) {
         this.wmi = wmi;
         this.vms = new VmInventory(wmi);
         this.settings = new VmSettings(wmi);
         this.ops = new VmOps(wmi);
+        this.managedSave = new HypervManagedSave(vms, ops);
         this.host = new HostInfo(wmi);
         ManagementService vsms = new ManagementService(wmi);
         this.definitions = new VmDefinitions(vms, settings, vsms, codec, new DeviceAttach(wmi, settings, vsms, host));
@@ -228,21 +232,8 @@ final class HypervConnection implements DriverConnection {
     }
 
     @Override
-    public void managedSave(DomainRef dom, int flags) throws VirtException {
-        HypervErrors.checkFlags(flags, 0, "hypervDomainManagedSave");
-        ops.managedSave(vms.of(dom));
-    }
-
-    @Override
-    public boolean hasManagedSaveImage(DomainRef dom, int flags) throws VirtException {
-        HypervErrors.checkFlags(flags, 0, "hypervDomainHasManagedSaveImage");
-        return VmOps.hasManagedSaveImage(vms.of(dom));
-    }
-
-    @Override
-    public void managedSaveRemove(DomainRef dom, int flags) throws VirtException {
-        HypervErrors.checkFlags(flags, 0, "hypervDomainManagedSaveRemove");
-        ops.managedSaveRemove(vms.of(dom));
+    public Optional<ManagedSaveDriver> ownManagedSave() {
+        return Optional.of(managedSave);
     }
 
     @Override

@@ -41,33 +41,33 @@ class HypervSaveKeyTest {
     @Test
     void managedSaveThenStartResumesAndRemoveDiscards() throws Exception {
         DomainRef web = conn.lookupByName("web");
-        assertFalse(conn.hasManagedSaveImage(web, 0));
-        conn.managedSave(web, 0);
+        assertFalse(conn.ownManagedSave().orElseThrow().hasManagedSaveImage(web, 0));
+        conn.ownManagedSave().orElseThrow().managedSave(web, 0);
         assertEquals(32769, sim.enabledState("web"));
-        assertTrue(conn.hasManagedSaveImage(web, 0));
+        assertTrue(conn.ownManagedSave().orElseThrow().hasManagedSaveImage(web, 0));
         assertEquals(DomainState.SHUTOFF, conn.state(web).state());
         assertEquals(List.of("web"), conn.listAllDomains(ListFlag.MANAGEDSAVE.bit()).stream()
                 .map(DomainRef::name).toList());
         conn.create(web, 0);
         assertEquals(2, sim.enabledState("web"));
-        assertFalse(conn.hasManagedSaveImage(web, 0));
+        assertFalse(conn.ownManagedSave().orElseThrow().hasManagedSaveImage(web, 0));
 
-        conn.managedSave(web, 0);
-        conn.managedSaveRemove(web, 0);
+        conn.ownManagedSave().orElseThrow().managedSave(web, 0);
+        conn.ownManagedSave().orElseThrow().managedSaveRemove(web, 0);
         assertEquals(3, sim.enabledState("web"));
-        assertFalse(conn.hasManagedSaveImage(web, 0));
+        assertFalse(conn.ownManagedSave().orElseThrow().hasManagedSaveImage(web, 0));
     }
 
     @Test
     void managedSaveRefusals() throws Exception {
         DomainRef off = conn.lookupByName("off");
-        VirtException e = assertThrows(VirtException.class, () -> conn.managedSave(off, 0));
+        VirtException e = assertThrows(VirtException.class, () -> conn.ownManagedSave().orElseThrow().managedSave(off, 0));
         assertEquals(ErrorCode.OPERATION_INVALID, e.code());
         assertEquals("Requested operation is not valid: Domain is not active or is in state transition",
                 e.getMessage());
-        e = assertThrows(VirtException.class, () -> conn.managedSaveRemove(off, 0));
+        e = assertThrows(VirtException.class, () -> conn.ownManagedSave().orElseThrow().managedSaveRemove(off, 0));
         assertEquals("Requested operation is not valid: Domain has no managed save image", e.getMessage());
-        e = assertThrows(VirtException.class, () -> conn.managedSave(conn.lookupByName("web"), 4));
+        e = assertThrows(VirtException.class, () -> conn.ownManagedSave().orElseThrow().managedSave(conn.lookupByName("web"), 4));
         assertEquals("invalid argument: unsupported flags (0x4) in function hypervDomainManagedSave", e.getMessage());
         assertEquals(2, sim.enabledState("web"));
     }

@@ -3,12 +3,10 @@ package org.jvirt.driver.qemu.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
 
 import org.jvirt.api.DomainEventType;
-import org.jvirt.api.DomainState;
 import org.jvirt.api.StateReason;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.xml.DomainDef;
@@ -43,10 +41,12 @@ final class ManagedSave {
 
     private final QemuHost host;
     private final HostContext ctx;
+    private final SaveToFile saver;
 
     ManagedSave(QemuHost host) {
         this.host = host;
         this.ctx = host.context();
+        this.saver = new SaveToFile(host);
     }
 
     /** qemuDomainManagedSavePath. */
@@ -74,49 +74,9 @@ final class ManagedSave {
                 throw QemuErrors.invalid("cannot do managed save for transient domain");
             }
             Path image = imagePath(ctx, dom);
-            LOG.info("Saving state of domain '{}' to '{}'", dom.name(), image);
-            long began = System.nanoTime();
-            QmpClient qmp = dom.qmp();
-            checkMigratable(qmp);
-            boolean paused = false;
-            if (dom.isState(DomainState.RUNNING)) {
-                run(qmp, "stop");
-                paused = true;
-                dom.setState(StateReason.PAUSED_SAVE);
-                host.saveStatusQuietly(dom);
-                host.events().emit(dom, DomainEventType.SUSPENDED, DomainEventType.SUSPENDED_PAUSED);
-            }
-            boolean wasRunning = isSet(flags, SAVE_RUNNING) || (paused && !isSet(flags, SAVE_PAUSED));
-            try {
-                writeImage(dom, qmp, image, wasRunning);
-            } catch (VirtException e) {
-                if (paused) {
-                    resumeAfterFailure(dom, qmp);
-                }
-                throw e;
-            }
-            dom.setStopping(true);
-            long pid = dom.pid();
-            if (!QemuProcesses.terminate(pid, ctx.destroyTimeout(), ctx.destroyTimeout())) {
-                dom.setStopping(false);
-                throw QemuErrors.failed("failed to kill qemu process with SIGTERM and SIGKILL (pid " + pid + ")");
-            }
-            host.lifecycle().stopped(dom, StateReason.SHUTOFF_SAVED, STOPPED_SAVED);
-            LOG.info("domain '{}' saved: {} bytes in {} ms", dom.name(), sizeOf(image),
-                    (System.nanoTime() - began) / 1_000_000);
-        }
-    }
-
-    /** qemuMigrationSrcIsAllowed: what QEMU names as a migration blocker refuses the save before the pause. */
-    private static void checkMigratable(QmpClient qmp) throws VirtException {
-        String blockers;
-        try {
-            blockers = MigrationStream.blockers(qmp);
-        } catch (QmpException e) {
-            throw QemuErrors.failed("cannot query migration blockers: " + e.getMessage());
-        }
-        if (!blockers.isEmpty()) {
-            throw QemuErrors.invalid("cannot migrate domain: " + blockers);
+            String xml = ctx.codec().format(dom.liveDef(), DomainXmlCodec.FORMAT_SECURE | DomainXmlCodec.FORMAT_INACTIVE);
+            // the save folder is made after the pause, so a failure to make it resumes the guest
+            saver.save(dom, image, xml, flags, true);
         }
     }
 
@@ -137,51 +97,6 @@ final class ManagedSave {
         Lifecycle.deleteQuietly(SaveImageFile.partPath(imagePath(host.context(), dom)));
     }
 
-    private static boolean isSet(int flags, int bit) {
-        return (flags & bit) != 0;
-    }
-
-    /** The image under a temporary name, renamed to {@code image} once QEMU's stream is complete. */
-    private void writeImage(QemuDomainObj dom, QmpClient qmp, Path image, boolean wasRunning) throws VirtException {
-        DomainDef live = dom.liveDef();
-        // what a restore needs: the inactive XML of the running definition, secrets included
-        String xml = ctx.codec().format(live, DomainXmlCodec.FORMAT_SECURE | DomainXmlCodec.FORMAT_INACTIVE);
-        SaveImageFile.Writer writer;
-        try {
-            Files.createDirectories(image.getParent(), PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-            writer = SaveImageFile.create(image, xml, wasRunning);
-        } catch (IOException e) {
-            throw QemuErrors.system("Failed to create file '" + image + "': " + e.getMessage());
-        }
-        try (writer) {
-            Path socket = new GuestRunDir(ctx.runDir()).domainDir(dom.id(), dom.name()).resolve("save.sock");
-            long pid = dom.pid();
-            MigrationStream.save(qmp, socket, s -> ctx.security().setPath(live, s), writer.stream(),
-                    () -> QemuProcesses.isAlive(pid), ctx.monitorTimeout());
-            writer.commit();
-        } catch (MigrationStream.SaveException e) {
-            throw QemuErrors.failed(e.getMessage());
-        } catch (IOException e) {
-            throw QemuErrors.system("failed to write header to domain save file '" + image + "': "
-                    + e.getMessage());
-        }
-    }
-
-    /** qemuDomainSaveInternal's endjob: the guest runs again, or says why it cannot. */
-    private void resumeAfterFailure(QemuDomainObj dom, QmpClient qmp) {
-        try {
-            qmp.execute("cont", null);
-            dom.setState(StateReason.RUNNING_SAVE_CANCELED);
-            host.events().emit(dom, DomainEventType.RESUMED, DomainEventType.RESUMED_UNPAUSED);
-        } catch (QmpException e) {
-            LOG.warn("Unable to resume guest CPUs of domain '{}' after save failure: {}", dom.name(),
-                    e.getMessage());
-            host.events().emit(dom, DomainEventType.SUSPENDED, DomainEventType.SUSPENDED_API_ERROR);
-        }
-        host.saveStatusQuietly(dom);
-    }
-
     /**
      * qemuDomainObjStart: restores the managed save image if there is one (and deletes it once the
      * guest runs), else boots. {@code forceBoot} discards the image first; an incomplete image is
@@ -197,7 +112,7 @@ final class ManagedSave {
                 if (opened.isPresent()) {
                     long began = System.nanoTime();
                     try (SaveImageFile.Opened img = opened.get()) {
-                        restore(dom, img, paused);
+                        restore(dom, img, !img.header().wasRunning() || paused, paused);
                         LOG.info("domain '{}' restored from {} ({} bytes) in {} ms", dom.name(), image,
                                 sizeOf(image), (System.nanoTime() - began) / 1_000_000);
                     } catch (IOException e) {
@@ -221,15 +136,19 @@ final class ManagedSave {
         host.lifecycle().start(dom, def, paused);
     }
 
-    /** qemuDomainObjRestore: the image's definition, if it is this domain's, started from its state. */
-    private void restore(QemuDomainObj dom, SaveImageFile.Opened img, boolean startPaused) throws VirtException {
+    /**
+     * qemuDomainObjRestore / qemuSaveImageStartVM: the image's definition, if it is this domain's,
+     * started from its state (lock held); {@code paused}: whether the guest stays paused, and
+     * {@code startPaused}: whether the caller asked for that (the event's detail).
+     */
+    void restore(QemuDomainObj dom, SaveImageFile.Opened img, boolean paused, boolean startPaused)
+            throws VirtException {
         DomainDef def = ctx.codec().parse(img.xml(), DomainXmlCodec.PARSE_INACTIVE);
         if (!dom.name().equals(def.name()) || !dom.uuid().equals(def.uuid())) {
             throw QemuErrors.failed("cannot restore domain '" + dom.name() + "' uuid " + dom.uuid()
                     + " from a file which belongs to domain '" + def.name() + "' uuid " + def.uuid());
         }
         String program = img.header().decompressor();
-        boolean paused = !img.header().wasRunning() || startPaused;
         Duration timeout = ctx.monitorTimeout();
         host.lifecycle().start(dom, def, paused, new Lifecycle.Incoming() {
             @Override
@@ -278,14 +197,6 @@ final class ManagedSave {
             Files.delete(image);
         } catch (IOException e) {
             throw QemuErrors.system(message + ": " + reason(e));
-        }
-    }
-
-    private static void run(QmpClient qmp, String command) throws VirtException {
-        try {
-            qmp.execute(command, null);
-        } catch (QmpException e) {
-            throw QemuErrors.failed(command + " failed: " + e.getMessage());
         }
     }
 

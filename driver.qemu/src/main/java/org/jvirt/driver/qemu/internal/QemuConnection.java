@@ -2,6 +2,7 @@ package org.jvirt.driver.qemu.internal;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.ConsoleFlag;
@@ -22,10 +23,14 @@ import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
+import org.jvirt.api.spi.DomainDeviceDriver;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainSaveDriver;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.InterfaceTuningDriver;
+import org.jvirt.api.spi.ManagedSaveDriver;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 
 /** A connection to {@code qemu:///system} or {@code qemu:///session}: libvirt's QEMU driver table. */
@@ -41,9 +46,10 @@ final class QemuConnection implements DriverConnection {
     private final VcpuResize vcpus;
     private final DomainStatsCollector stats;
     private final EventSubscription subscription;
-    private final ManagedSave managedSave;
-    private final InterfaceTuning ifaceTune;
-    private final DeviceCalls devices;
+    private final QemuManagedSaveDriver managedSave;
+    private final QemuInterfaceTuningDriver ifaceTune;
+    private final QemuDeviceDriver devices;
+    private final QemuSaves saves;
 
     QemuConnection(QemuDriver driver, QemuHost host) {
         this.driver = driver;
@@ -57,9 +63,11 @@ final class QemuConnection implements DriverConnection {
         this.memory = new MemoryResize(host);
         this.vcpus = new VcpuResize(host);
         this.stats = new DomainStatsCollector(host);
-        this.managedSave = new ManagedSave(host);
-        this.ifaceTune = new InterfaceTuning(new TuneTarget(host), host.context().networks().bandwidth());
-        this.devices = new DeviceCalls(host, definitions);
+        this.managedSave = new QemuManagedSaveDriver(host, lookup);
+        this.ifaceTune = new QemuInterfaceTuningDriver(lookup,
+                new InterfaceTuning(new TuneTarget(host), host.context().networks().bandwidth()));
+        this.devices = new QemuDeviceDriver(lookup, new DeviceCalls(host, definitions));
+        this.saves = new QemuSaves(host, lookup);
     }
 
     @Override
@@ -215,22 +223,6 @@ final class QemuConnection implements DriverConnection {
     }
 
     @Override
-    public void managedSave(DomainRef ref, int flags) throws VirtException {
-        managedSave.save(lookup.find(ref), flags);
-    }
-
-    @Override
-    public boolean hasManagedSaveImage(DomainRef ref, int flags) throws VirtException {
-        QemuErrors.checkFlags(flags, 0, "qemuDomainHasManagedSaveImage");
-        return ManagedSave.hasImage(host.context(), lookup.find(ref));
-    }
-
-    @Override
-    public void managedSaveRemove(DomainRef ref, int flags) throws VirtException {
-        managedSave.remove(lookup.find(ref), flags);
-    }
-
-    @Override
     public String xmlDesc(DomainRef ref, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, Flag.mask(XmlFlag.SECURE, XmlFlag.INACTIVE, XmlFlag.UPDATE_CPU, XmlFlag.MIGRATABLE),
                 "qemuDomainGetXMLDesc");
@@ -304,22 +296,6 @@ final class QemuConnection implements DriverConnection {
     }
 
     @Override
-    public List<TypedParameter> interfaceParameters(DomainRef ref, String device, int flags) throws VirtException {
-        return ifaceTune.get(lookup.find(ref), device, flags);
-    }
-
-    @Override
-    public int interfaceParameterCount(DomainRef ref, String device, int flags) throws VirtException {
-        return ifaceTune.count(lookup.find(ref), flags);
-    }
-
-    @Override
-    public void setInterfaceParameters(DomainRef ref, String device, List<TypedParameter> params, int flags)
-            throws VirtException {
-        ifaceTune.set(lookup.find(ref), device, params, flags);
-    }
-
-    @Override
     public BitSet emulatorPinInfo(DomainRef ref, int flags) throws VirtException {
         return tuning.emulatorPins().info(lookup.find(ref), flags);
     }
@@ -386,30 +362,24 @@ final class QemuConnection implements DriverConnection {
         return stats.collect(stats.domains(domains), groups, flags);
     }
 
-    /** qemuDomainAttachDevice: the live guest (VIR_DOMAIN_AFFECT_LIVE). */
     @Override
-    public void attachDevice(DomainRef ref, String xml) throws VirtException {
-        devices.attach(lookup.find(ref), xml, ModificationFlag.LIVE.bit());
+    public Optional<DomainDeviceDriver> ownDevices() {
+        return Optional.of(devices);
     }
 
     @Override
-    public void attachDeviceFlags(DomainRef ref, String xml, int flags) throws VirtException {
-        devices.attach(lookup.find(ref), xml, flags);
+    public Optional<InterfaceTuningDriver> ownInterfaceTuning() {
+        return Optional.of(ifaceTune);
     }
 
     @Override
-    public void detachDevice(DomainRef ref, String xml) throws VirtException {
-        devices.detach(lookup.find(ref), xml, ModificationFlag.LIVE.bit());
+    public Optional<ManagedSaveDriver> ownManagedSave() {
+        return Optional.of(managedSave);
     }
 
     @Override
-    public void detachDeviceFlags(DomainRef ref, String xml, int flags) throws VirtException {
-        devices.detach(lookup.find(ref), xml, flags);
-    }
-
-    @Override
-    public void updateDeviceFlags(DomainRef ref, String xml, int flags) throws VirtException {
-        devices.update(lookup.find(ref), xml, flags);
+    public Optional<DomainSaveDriver> ownSaves() {
+        return Optional.of(saves);
     }
 
     @Override

@@ -255,7 +255,7 @@ class QemuDacTest {
         long pid = bed.pid(g);
         String label = "+" + uid + ":+" + gid;
         assertEquals(label, owner(disk));
-        bed.conn.managedSave(g, 0);
+        bed.conn.ownManagedSave().orElseThrow().managedSave(g, 0);
         assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)));
         Path image = dir.resolve("save/system/dacsave.save");
         assertEquals("+0:+0", owner(image));

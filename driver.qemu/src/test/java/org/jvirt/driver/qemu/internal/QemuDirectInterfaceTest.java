@@ -327,7 +327,8 @@ class QemuDirectInterfaceTest {
         // the macvtap is the guest's own end: what the guest sends is what it transmits, shaped at its root
         String classes = ns.check("tc", "class", "show", "dev", "macvtap0");
         assertTrue(classes.contains("class htb 1:1 root prio 0 rate 1024Kbit ceil 2048Kbit"), classes);
-        bed.conn.setInterfaceParameters(ref, "macvtap0", List.of(TypedParameter.ofUInt(Domain.BANDWIDTH_OUT_AVERAGE, 512),
+        bed.conn.ownInterfaceTuning().orElseThrow().setInterfaceParameters(ref, "macvtap0",
+                List.of(TypedParameter.ofUInt(Domain.BANDWIDTH_OUT_AVERAGE, 512),
                 TypedParameter.ofUInt(Domain.BANDWIDTH_OUT_PEAK, 1024)), ModificationFlag.LIVE.bit());
         classes = ns.check("tc", "class", "show", "dev", "macvtap0");
         assertTrue(classes.contains("class htb 1:1 root prio 0 rate 4096Kbit ceil 8192Kbit"), classes);

@@ -79,55 +79,55 @@ class QemuHotplugRefusalsTest {
         bed.pid(ref);
         String nic = "<interface type='user'><mac address='52:54:00:12:34:56'/><model type='virtio'/></interface>";
         fails(ErrorCode.INVALID_ARG, "unsupported flags (0x8) in function qemuDomainAttachDeviceFlags",
-                () -> bed.conn.attachDeviceFlags(ref, nic, 8));
+                () -> bed.conn.ownDevices().orElseThrow().attachDeviceFlags(ref, nic, 8));
         fails(ErrorCode.INVALID_ARG, "unsupported flags (0x4) in function qemuDomainDetachDeviceFlags",
-                () -> bed.conn.detachDeviceFlags(ref, nic, 4));
+                () -> bed.conn.ownDevices().orElseThrow().detachDeviceFlags(ref, nic, 4));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "hotplug of interface type of mcast is not implemented yet",
-                () -> bed.conn.attachDevice(ref, "<interface type='mcast'><source address='230.0.0.1' port='5558'/>"
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<interface type='mcast'><source address='230.0.0.1' port='5558'/>"
                         + "<model type='virtio'/></interface>"));
         fails(ErrorCode.DEVICE_MISSING, "no device matching MAC address 52:54:00:12:34:56 found",
-                () -> bed.conn.detachDevice(ref, nic));
+                () -> bed.conn.ownDevices().orElseThrow().detachDevice(ref, nic));
         // libvirt 9.0 plugs SCSI and USB cdroms, never a floppy, a virtio cdrom, a USB LUN; an IDE
         // drive goes to QEMU, which refuses it (libvirt 9.0 does not stop at its own refusal)
         fails(ErrorCode.INTERNAL_ERROR, "unable to execute QEMU command 'device_add': Bus 'ide.1' does not "
                         + "support hotplugging",
-                () -> bed.conn.attachDevice(ref, "<disk type='file' device='cdrom'><target dev='hdd' bus='ide'/>"
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<disk type='file' device='cdrom'><target dev='hdd' bus='ide'/>"
                         + "</disk>"));
         fails(ErrorCode.INTERNAL_ERROR, "unable to execute QEMU command 'device_add': Bus 'ide.0' does not "
                         + "support hotplugging",
-                () -> bed.conn.attachDevice(ref, "<disk type='file' device='disk'><source file='" + dir.resolve("x.img")
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<disk type='file' device='disk'><source file='" + dir.resolve("x.img")
                         + "'/><target dev='hdb' bus='ide'/></disk>"));
         assertFalse(bed.conn.xmlDesc(ref, 0).contains("dev='hdb'"));
         assertFalse(QmpJson.blockNodeNames(bed.host().byUuid(ref.uuid()).qmp()).stream()
                 .anyMatch(n -> n.startsWith("libvirt-4-")), "the refused disk's nodes stayed");
         fails(ErrorCode.OPERATION_UNSUPPORTED, "floppy device hotplug isn't supported",
-                () -> bed.conn.attachDevice(ref, "<disk type='file' device='floppy'><target dev='fda' bus='fdc'/>"
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<disk type='file' device='floppy'><target dev='fda' bus='fdc'/>"
                         + "</disk>"));
         fails(ErrorCode.CONFIG_UNSUPPORTED, "disk type of 'vdc' does not support ejectable media",
-                () -> bed.conn.attachDevice(ref, "<disk type='file' device='cdrom'><target dev='vdc' bus='virtio'/>"
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<disk type='file' device='cdrom'><target dev='vdc' bus='virtio'/>"
                         + "</disk>"));
         fails(ErrorCode.CONFIG_UNSUPPORTED, "disk device='lun' is not supported for usb bus",
-                () -> bed.conn.attachDevice(ref, "<disk type='block' device='lun'><source dev='/dev/null'/>"
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<disk type='block' device='lun'><source dev='/dev/null'/>"
                         + "<target dev='sdb' bus='usb'/></disk>"));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "This type of disk cannot be hot unplugged",
-                () -> bed.conn.detachDevice(ref, "<disk type='file' device='disk'><target dev='hda' bus='ide'/></disk>"));
+                () -> bed.conn.ownDevices().orElseThrow().detachDevice(ref, "<disk type='file' device='disk'><target dev='hda' bus='ide'/></disk>"));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "disk device type 'cdrom' cannot be detached",
-                () -> bed.conn.detachDevice(ref, "<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>"));
+                () -> bed.conn.ownDevices().orElseThrow().detachDevice(ref, "<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>"));
         fails(ErrorCode.OPERATION_UNSUPPORTED, "disk source can be changed only in removable drives",
-                () -> bed.conn.updateDeviceFlags(ref, "<disk type='file' device='disk'><source file='/other.img'/>"
+                () -> bed.conn.ownDevices().orElseThrow().updateDeviceFlags(ref, "<disk type='file' device='disk'><source file='/other.img'/>"
                         + "<target dev='vda' bus='virtio'/></disk>", LIVE));
         fails(ErrorCode.OPERATION_FAILED, "target vda already exists",
-                () -> bed.conn.attachDevice(ref, "<disk type='file' device='disk'><source file='/x.img'/>"
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<disk type='file' device='disk'><source file='/x.img'/>"
                         + "<target dev='vda' bus='virtio'/></disk>"));
         // the persistent definition alone: the running guest does not change
-        bed.conn.attachDeviceFlags(ref, nic, CONFIG);
+        bed.conn.ownDevices().orElseThrow().attachDeviceFlags(ref, nic, CONFIG);
         assertTrue(bed.conn.xmlDesc(ref, 2).contains("52:54:00:12:34:56"));
         assertFalse(bed.conn.xmlDesc(ref, 0).contains("52:54:00:12:34:56"));
-        bed.conn.detachDeviceFlags(ref, nic, CONFIG);
+        bed.conn.ownDevices().orElseThrow().detachDeviceFlags(ref, nic, CONFIG);
         assertFalse(bed.conn.xmlDesc(ref, 2).contains("52:54:00:12:34:56"));
         bed.conn.destroy(ref, 0);
         fails(ErrorCode.OPERATION_INVALID, "domain is not running",
-                () -> bed.conn.attachDeviceFlags(ref, nic, LIVE));
+                () -> bed.conn.ownDevices().orElseThrow().attachDeviceFlags(ref, nic, LIVE));
         bed.conn.undefine(ref, 0);
     }
 
@@ -146,13 +146,13 @@ class QemuHotplugRefusalsTest {
         }
         String disk = "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + img
                 + "'/><target dev='vdb' bus='virtio'/></disk>";
-        bed.conn.attachDevice(ref, disk);
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, disk);
         String live = bed.conn.xmlDesc(ref, 0);
         assertTrue(live.contains("<alias name='virtio-disk1'/>"), live);
         QemuDomainObj dom = bed.host().byUuid(ref.uuid());
         assertTrue(QmpJson.hasPeripheral(dom.qmp(), "virtio-disk1"));
         long start = System.nanoTime();
-        bed.conn.detachDevice(ref, disk);
+        bed.conn.ownDevices().orElseThrow().detachDevice(ref, disk);
         long waitedMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(waitedMs >= 4_900, "returned after " + waitedMs + " ms");
         assertTrue(bed.conn.xmlDesc(ref, 0).contains("<target dev='vdb' bus='virtio'/>"));
@@ -181,7 +181,7 @@ class QemuHotplugRefusalsTest {
         String taken = "libvirt-" + (disks + 1) + "-storage";
         dom.qmp().execute("blockdev-add", QmpClient.args().put("driver", "file").put("filename", left.toString())
                 .put("node-name", taken).put("read-only", true));
-        bed.conn.attachDevice(ref, "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='"
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='"
                 + img + "'/><target dev='vdb' bus='virtio'/></disk>");
         live = bed.conn.xmlDesc(ref, 0);
         assertTrue(live.contains("<source file='" + img + "' index='" + (disks + 2) + "'/>"), live);

@@ -71,7 +71,7 @@ class QemuInterfaceTuneTest {
 
     private Map<String, Long> get(String device, int flags) throws VirtException {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (TypedParameter p : bed.conn.interfaceParameters(ref, device, flags)) {
+        for (TypedParameter p : bed.conn.ownInterfaceTuning().orElseThrow().interfaceParameters(ref, device, flags)) {
             out.put(p.field(), p.longValue());
         }
         return out;
@@ -95,12 +95,12 @@ class QemuInterfaceTuneTest {
     @Test
     void aLiveChangeReshapesTheTapAndThePortAndAConfigChangeLeavesTcAlone() throws Exception {
         assertEquals(values(1000, 4000, 1024, 200, 128, 256, 32768), get("vnet0", 0));
-        assertEquals(7, bed.conn.interfaceParameterCount(ref, "no-such-device", 0), "counted without the device");
+        assertEquals(7, bed.conn.ownInterfaceTuning().orElseThrow().interfaceParameterCount(ref, "no-such-device", 0), "counted without the device");
         assertTrue(ns.check("tc", "class", "show", "dev", BRIDGE).contains("class htb 1:3 parent 1:1 prio 0 rate 1600Kbit"));
 
         // inbound replaced (its floor goes with it), outbound kept
         shim.resetLog();
-        bed.conn.setInterfaceParameters(ref, "vnet0", List.of(ui(Domain.BANDWIDTH_IN_AVERAGE, 2000),
+        bed.conn.ownInterfaceTuning().orElseThrow().setInterfaceParameters(ref, "vnet0", List.of(ui(Domain.BANDWIDTH_IN_AVERAGE, 2000),
                 ui(Domain.BANDWIDTH_IN_PEAK, 3000)), LIVE);
         assertTrue(shim.log().contains("tc qdisc add dev vnet0 root handle 1: htb default 1"), shim.log().toString());
         String classes = ns.check("tc", "class", "show", "dev", "vnet0");
@@ -117,7 +117,7 @@ class QemuInterfaceTuneTest {
         assertTrue(live.contains("<inbound average='2000' peak='3000'/>"), live);
 
         // a floor again: the port plugs it on the bridge
-        bed.conn.setInterfaceParameters(ref, "vnet0", List.of(ui(Domain.BANDWIDTH_IN_AVERAGE, 500),
+        bed.conn.ownInterfaceTuning().orElseThrow().setInterfaceParameters(ref, "vnet0", List.of(ui(Domain.BANDWIDTH_IN_AVERAGE, 500),
                 ui(Domain.BANDWIDTH_IN_FLOOR, 100)), 0);
         String bridge = ns.check("tc", "class", "show", "dev", BRIDGE);
         assertTrue(bridge.contains("rate 800Kbit ceil 16Mbit"), bridge);
@@ -126,14 +126,14 @@ class QemuInterfaceTuneTest {
 
         // config only: the persistent definition changes, tc does not
         shim.resetLog();
-        bed.conn.setInterfaceParameters(ref, MAC, List.of(ui(Domain.BANDWIDTH_OUT_AVERAGE, 64)), CONFIG);
+        bed.conn.ownInterfaceTuning().orElseThrow().setInterfaceParameters(ref, MAC, List.of(ui(Domain.BANDWIDTH_OUT_AVERAGE, 64)), CONFIG);
         assertEquals(List.of(), shim.log());
         assertEquals(values(1000, 4000, 1024, 200, 64, 0, 0), get(MAC, CONFIG));
         assertEquals(values(500, 0, 0, 100, 128, 256, 32768), get("vnet0", LIVE));
         assertTrue(bed.conn.xmlDesc(ref, 2).contains("<outbound average='64'/>"), "inactive XML");
 
         // average 0 both ways: no shaping left, the tap back to noqueue, the floor unplugged
-        bed.conn.setInterfaceParameters(ref, "vnet0", List.of(ui(Domain.BANDWIDTH_IN_AVERAGE, 0),
+        bed.conn.ownInterfaceTuning().orElseThrow().setInterfaceParameters(ref, "vnet0", List.of(ui(Domain.BANDWIDTH_IN_AVERAGE, 0),
                 ui(Domain.BANDWIDTH_OUT_AVERAGE, 0)), LIVE);
         String qdiscs = ns.check("tc", "qdisc", "show", "dev", "vnet0");
         assertFalse(qdiscs.contains("htb") || qdiscs.contains("ingress"), qdiscs);
@@ -145,27 +145,27 @@ class QemuInterfaceTuneTest {
 
     @Test
     void refusedChangesAreLibvirtsErrorsAndChangeNothing() throws Exception {
-        VirtException e = assertThrows(VirtException.class, () -> bed.conn.setInterfaceParameters(ref, "vnet9",
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.ownInterfaceTuning().orElseThrow().setInterfaceParameters(ref, "vnet9",
                 List.of(ui(Domain.BANDWIDTH_IN_AVERAGE, 10)), 0));
         assertEquals(ErrorCode.INVALID_ARG, e.code());
         assertTrue(e.getMessage().endsWith("'vnet9' is not a known interface"), e.getMessage());
-        e = assertThrows(VirtException.class, () -> bed.conn.interfaceParameters(ref, "52:54:00:00:00:09", 0));
+        e = assertThrows(VirtException.class, () -> bed.conn.ownInterfaceTuning().orElseThrow().interfaceParameters(ref, "52:54:00:00:00:09", 0));
         assertEquals(ErrorCode.INVALID_ARG, e.code());
 
-        e = assertThrows(VirtException.class, () -> bed.conn.setInterfaceParameters(ref, "vnet0",
+        e = assertThrows(VirtException.class, () -> bed.conn.ownInterfaceTuning().orElseThrow().setInterfaceParameters(ref, "vnet0",
                 List.of(ui("inbound.bogus", 10)), 0));
         assertEquals(ErrorCode.ARGUMENT_UNSUPPORTED, e.code());
         assertTrue(e.getMessage().contains("parameter 'inbound.bogus' not supported"), e.getMessage());
-        e = assertThrows(VirtException.class, () -> bed.conn.setInterfaceParameters(ref, "vnet0",
+        e = assertThrows(VirtException.class, () -> bed.conn.ownInterfaceTuning().orElseThrow().setInterfaceParameters(ref, "vnet0",
                 List.of(TypedParameter.ofULong(Domain.BANDWIDTH_IN_AVERAGE, 10)), 0));
         assertEquals(ErrorCode.INVALID_ARG, e.code());
         assertTrue(e.getMessage().contains("invalid type 'ullong' for parameter 'inbound.average', expected 'uint'"),
                 e.getMessage());
-        e = assertThrows(VirtException.class, () -> bed.conn.interfaceParameters(ref, "vnet0", LIVE | CONFIG));
+        e = assertThrows(VirtException.class, () -> bed.conn.ownInterfaceTuning().orElseThrow().interfaceParameters(ref, "vnet0", LIVE | CONFIG));
         assertEquals(ErrorCode.INVALID_ARG, e.code());
 
         // a floor the network cannot give: refused by the port, the tap keeps its old tree
-        e = assertThrows(VirtException.class, () -> bed.conn.setInterfaceParameters(ref, "vnet0",
+        e = assertThrows(VirtException.class, () -> bed.conn.ownInterfaceTuning().orElseThrow().setInterfaceParameters(ref, "vnet0",
                 List.of(ui(Domain.BANDWIDTH_IN_AVERAGE, 1000), ui(Domain.BANDWIDTH_IN_FLOOR, 3000)), LIVE));
         assertTrue(e.getMessage().contains("would overcommit peak=2000 on network 'qos'"), e.getMessage());
         String classes = ns.check("tc", "class", "show", "dev", "vnet0");

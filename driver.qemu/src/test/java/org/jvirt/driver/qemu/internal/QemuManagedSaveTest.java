@@ -82,14 +82,14 @@ class QemuManagedSaveTest {
             console.await(token, 1, SHELL);
         }
         drain();
-        assertFalse(bed.conn.hasManagedSaveImage(ref, 0));
+        assertFalse(bed.conn.ownManagedSave().orElseThrow().hasManagedSaveImage(ref, 0));
 
-        bed.conn.managedSave(ref, 0);
+        bed.conn.ownManagedSave().orElseThrow().managedSave(ref, 0);
         expect(DomainEventType.SUSPENDED, DomainEventType.SUSPENDED_PAUSED);
         expect(DomainEventType.STOPPED, STOPPED_SAVED);
         assertEquals(StateReason.SHUTOFF_SAVED, bed.conn.state(ref).namedReason());
         assertTrue(QemuProcesses.waitGone(pid, Duration.ofSeconds(5)), "QEMU is gone after the save");
-        assertTrue(bed.conn.hasManagedSaveImage(ref, 0));
+        assertTrue(bed.conn.ownManagedSave().orElseThrow().hasManagedSaveImage(ref, 0));
         assertImage(image, 1);
         assertEquals(List.of("saved1"), names(ListFlag.MANAGEDSAVE.bit()));
         assertEquals(List.of(), names(ListFlag.NO_MANAGEDSAVE.bit()));
@@ -100,7 +100,7 @@ class QemuManagedSaveTest {
         assertEquals(ErrorCode.OPERATION_INVALID, refused.code());
         assertEquals("Requested operation is not valid: Refusing to undefine while domain managed save image "
                 + "exists", refused.getMessage());
-        VirtException notRunning = assertThrows(VirtException.class, () -> bed.conn.managedSave(ref, 0));
+        VirtException notRunning = assertThrows(VirtException.class, () -> bed.conn.ownManagedSave().orElseThrow().managedSave(ref, 0));
         assertEquals(ErrorCode.OPERATION_INVALID, notRunning.code());
         assertEquals("Requested operation is not valid: domain is not running", notRunning.getMessage());
 
@@ -110,7 +110,7 @@ class QemuManagedSaveTest {
         expect(DomainEventType.STARTED, STARTED_RESTORED);
         assertEquals(StateReason.RUNNING_RESTORED, bed.conn.state(ref).namedReason());
         assertFalse(Files.exists(image), "the image goes once the guest runs");
-        assertFalse(bed.conn.hasManagedSaveImage(ref, 0));
+        assertFalse(bed.conn.ownManagedSave().orElseThrow().hasManagedSaveImage(ref, 0));
         try (ConsoleReader console = new ConsoleReader(bed.conn.openConsole(ref, null, 0))) {
             console.send("cat /marker\n");
             console.await(token, 1, SHELL);
@@ -119,7 +119,7 @@ class QemuManagedSaveTest {
 
         // saved paused (VIR_DOMAIN_SAVE_PAUSED): restored paused, "paused (migrating)" as libvirt's
         drain();
-        bed.conn.managedSave(ref, ManagedSave.SAVE_PAUSED);
+        bed.conn.ownManagedSave().orElseThrow().managedSave(ref, ManagedSave.SAVE_PAUSED);
         expect(DomainEventType.SUSPENDED, DomainEventType.SUSPENDED_PAUSED);
         expect(DomainEventType.STOPPED, STOPPED_SAVED);
         assertImage(image, 0);
@@ -130,7 +130,7 @@ class QemuManagedSaveTest {
         assertEquals(StateReason.PAUSED_MIGRATION, bed.conn.state(ref).namedReason());
         // a paused guest saved with VIR_DOMAIN_SAVE_RUNNING: no pause event, and it runs once restored
         drain();
-        bed.conn.managedSave(ref, ManagedSave.SAVE_RUNNING);
+        bed.conn.ownManagedSave().orElseThrow().managedSave(ref, ManagedSave.SAVE_RUNNING);
         expect(DomainEventType.STOPPED, STOPPED_SAVED);
         assertImage(image, 1);
         bed.conn.create(ref, 0);
@@ -143,7 +143,7 @@ class QemuManagedSaveTest {
         }
 
         // VIR_DOMAIN_START_FORCE_BOOT: the image is discarded, the guest boots afresh
-        bed.conn.managedSave(ref, 0);
+        bed.conn.ownManagedSave().orElseThrow().managedSave(ref, 0);
         assertTrue(Files.exists(image));
         drain();
         bed.conn.create(ref, CreateFlag.START_FORCE_BOOT.bit());
@@ -159,7 +159,7 @@ class QemuManagedSaveTest {
         }
 
         // undefine with VIR_DOMAIN_UNDEFINE_MANAGED_SAVE takes the image along
-        bed.conn.managedSave(ref, 0);
+        bed.conn.ownManagedSave().orElseThrow().managedSave(ref, 0);
         assertTrue(Files.exists(image));
         bed.conn.undefine(ref, 1);
         assertFalse(Files.exists(image));
@@ -183,9 +183,9 @@ class QemuManagedSaveTest {
         assertEquals("operation failed: image magic is incorrect", corrupt.getMessage());
         assertTrue(Files.exists(image), "libvirt keeps an image it cannot read");
         assertEquals(StateReason.SHUTOFF_UNKNOWN.state(), bed.conn.state(ref).state());
-        bed.conn.managedSaveRemove(ref, 0);
-        assertFalse(bed.conn.hasManagedSaveImage(ref, 0));
-        VirtException none = assertThrows(VirtException.class, () -> bed.conn.managedSaveRemove(ref, 0));
+        bed.conn.ownManagedSave().orElseThrow().managedSaveRemove(ref, 0);
+        assertFalse(bed.conn.ownManagedSave().orElseThrow().hasManagedSaveImage(ref, 0));
+        VirtException none = assertThrows(VirtException.class, () -> bed.conn.ownManagedSave().orElseThrow().managedSaveRemove(ref, 0));
         assertEquals(ErrorCode.SYSTEM_ERROR, none.code());
         assertEquals("Failed to remove managed save file '" + image + "': No such file or directory",
                 none.getMessage());
@@ -220,7 +220,7 @@ class QemuManagedSaveTest {
         Files.delete(saveDir);
         Files.write(saveDir, new byte[0]);
         drain();
-        VirtException failed = assertThrows(VirtException.class, () -> bed.conn.managedSave(ref, 0));
+        VirtException failed = assertThrows(VirtException.class, () -> bed.conn.ownManagedSave().orElseThrow().managedSave(ref, 0));
         assertEquals(ErrorCode.SYSTEM_ERROR, failed.code());
         assertTrue(failed.getMessage().startsWith("Failed to create file '" + image + "'"), failed.getMessage());
         expect(DomainEventType.SUSPENDED, DomainEventType.SUSPENDED_PAUSED);
@@ -231,7 +231,7 @@ class QemuManagedSaveTest {
         Files.delete(saveDir);
 
         // an image compressed by gzip (libvirt's save_image_format = "gzip") restores through gzip -dc
-        bed.conn.managedSave(ref, 0);
+        bed.conn.ownManagedSave().orElseThrow().managedSave(ref, 0);
         gzipStream(image);
         drain();
         bed.conn.create(ref, 0);
@@ -242,7 +242,7 @@ class QemuManagedSaveTest {
 
         DomainRef transientRef = bed.conn.createXml(xml("saved3"), 0);
         bed.pid(transientRef);
-        VirtException tr = assertThrows(VirtException.class, () -> bed.conn.managedSave(transientRef, 0));
+        VirtException tr = assertThrows(VirtException.class, () -> bed.conn.ownManagedSave().orElseThrow().managedSave(transientRef, 0));
         assertEquals(ErrorCode.OPERATION_INVALID, tr.code());
         assertEquals("Requested operation is not valid: cannot do managed save for transient domain",
                 tr.getMessage());
@@ -265,7 +265,7 @@ class QemuManagedSaveTest {
         bed.conn.create(ref, 0);
         long pid = bed.pid(ref);
         drain();
-        VirtException e = assertThrows(VirtException.class, () -> bed.conn.managedSave(ref, 0));
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.ownManagedSave().orElseThrow().managedSave(ref, 0));
         assertEquals(ErrorCode.OPERATION_INVALID, e.code());
         assertEquals("Requested operation is not valid: cannot migrate domain: Migration is disabled when using "
                 + "feature 'peer mode' in device 'ivshmem'", e.getMessage());
@@ -275,7 +275,7 @@ class QemuManagedSaveTest {
         assertEquals("running", bed.host().byUuid(ref.uuid()).qmp().execute("query-status", null)
                 .path("status").asText());
         assertFalse(Files.exists(dir.resolve("save/system/" + name + ".save")));
-        assertFalse(bed.conn.hasManagedSaveImage(ref, 0));
+        assertFalse(bed.conn.ownManagedSave().orElseThrow().hasManagedSaveImage(ref, 0));
         bed.conn.destroy(ref, 0);
     }
 

@@ -90,7 +90,7 @@ class QemuNetHotplugTest {
         NetworkedLinuxGuest.awaitInterfaces(serial, "[]");
         NetworkRef isol = nets.lookupByName("isol");
 
-        bed.conn.attachDevice(ref, nic("network", "network='isol'", MAC_NET));
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, nic("network", "network='isol'", MAC_NET));
         QemuDomainObj dom = bed.host().byUuid(ref.uuid());
         assertTrue(QmpJson.hasPeripheral(dom.qmp(), "net0"));
         String network = hmp(dom, "info network");
@@ -110,7 +110,7 @@ class QemuNetHotplugTest {
         NetworkedLinuxGuest.awaitInterfaces(serial, "[eth0 ]");
         awaitPing("192.168.252.10");
 
-        bed.conn.attachDevice(ref, nic("bridge", "bridge='" + PLAIN_BRIDGE + "'", MAC_BRIDGE));
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, nic("bridge", "bridge='" + PLAIN_BRIDGE + "'", MAC_BRIDGE));
         assertTrue(QmpJson.hasPeripheral(dom.qmp(), "net1"));
         assertTrue(ns.exec("ip", "-o", "link", "show", "master", PLAIN_BRIDGE).out().contains("vnet1"));
         assertEquals(2, tunDescriptors(pid));
@@ -120,17 +120,17 @@ class QemuNetHotplugTest {
 
         // refused as libvirt refuses, leaving nothing behind
         VirtException e = assertThrows(VirtException.class,
-                () -> bed.conn.attachDevice(ref, nic("network", "network='idle'", "52:54:00:00:fe:0c")));
+                () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, nic("network", "network='idle'", "52:54:00:00:fe:0c")));
         assertEquals(ErrorCode.OPERATION_INVALID, e.code());
         assertTrue(e.getMessage().endsWith("network 'idle' is not active"), e.getMessage());
-        e = assertThrows(VirtException.class, () -> bed.conn.detachDevice(ref, nic("network", "network='isol'",
+        e = assertThrows(VirtException.class, () -> bed.conn.ownDevices().orElseThrow().detachDevice(ref, nic("network", "network='isol'",
                 "52:54:00:00:fe:0d")));
         assertEquals(ErrorCode.DEVICE_MISSING, e.code());
         assertTrue(e.getMessage().endsWith("no device matching MAC address 52:54:00:00:fe:0d found"), e.getMessage());
         assertFalse(QmpJson.hasPeripheral(dom.qmp(), "net2"));
         assertEquals(2, tunDescriptors(pid));
         // QEMU refuses the device: the netdev, the tap and the port made for it go again
-        e = assertThrows(VirtException.class, () -> bed.conn.attachDevice(ref, "<interface type='network'>"
+        e = assertThrows(VirtException.class, () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref, "<interface type='network'>"
                 + "<mac address='52:54:00:00:fc:0e'/><source network='isol'/><model type='nosuchnic'/></interface>"));
         assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
         assertTrue(e.getMessage().contains("unable to execute QEMU command 'device_add'"), e.getMessage());
@@ -141,7 +141,7 @@ class QemuNetHotplugTest {
 
         // a new driver instance (an update) unplugs what the old one plugged
         bed.newDriver();
-        bed.conn.detachDevice(ref, nic("network", "network='isol'", MAC_NET));
+        bed.conn.ownDevices().orElseThrow().detachDevice(ref, nic("network", "network='isol'", MAC_NET));
         QemuDomainObj again = bed.host().byUuid(ref.uuid());
         await(() -> !bed.conn.xmlDesc(ref, 0).contains(MAC_NET), "the NIC leaves the live XML");
         assertFalse(QmpJson.hasPeripheral(again.qmp(), "net0"));
@@ -152,7 +152,7 @@ class QemuNetHotplugTest {
         NetworkedLinuxGuest.awaitInterfaces(serial, "[eth1 ]");
         awaitPing("192.168.253.11");
 
-        bed.conn.detachDevice(ref, nic("bridge", "bridge='" + PLAIN_BRIDGE + "'", MAC_BRIDGE));
+        bed.conn.ownDevices().orElseThrow().detachDevice(ref, nic("bridge", "bridge='" + PLAIN_BRIDGE + "'", MAC_BRIDGE));
         await(() -> !bed.conn.xmlDesc(ref, 0).contains(MAC_BRIDGE), "the NIC leaves the live XML");
         // libvirt's device-removed event, with the alias (the first NIC's went to the replaced driver's sink)
         await(() -> bed.removals.contains("nethp1 net1"), "device-removed for net1: " + bed.removals);
@@ -161,7 +161,7 @@ class QemuNetHotplugTest {
         NetworkedLinuxGuest.awaitInterfaces(serial, "[]", "[eth1 ]");
 
         // the next NIC takes the lowest free alias and tap again
-        bed.conn.attachDevice(ref, nic("network", "network='isol'", MAC_NET));
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, nic("network", "network='isol'", MAC_NET));
         assertTrue(element(bed.conn.xmlDesc(ref, 0), MAC_NET).contains("<alias name='net0'/>"));
         assertTrue(ns.exec("ip", "-o", "link", "show", "master", NET_BRIDGE).out().contains("vnet0"));
         bed.conn.destroy(ref, 0);
@@ -187,21 +187,21 @@ class QemuNetHotplugTest {
         // a user alias is the NIC's id, as libvirt's; a second NIC may not take it
         String user = "<interface type='user'><mac address='52:54:00:00:fc:0c'/><model type='virtio'/>"
                 + "<alias name='ua-slirp'/></interface>";
-        bed.conn.attachDevice(ref, user);
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, user);
         QemuDomainObj dom = bed.host().byUuid(ref.uuid());
         assertTrue(QmpJson.hasPeripheral(dom.qmp(), "ua-slirp"));
         assertTrue(hmp(dom, "info network").matches("(?s).*hostua-slirp: .*type=user.*"), hmp(dom, "info network"));
-        VirtException e = assertThrows(VirtException.class, () -> bed.conn.attachDevice(ref,
+        VirtException e = assertThrows(VirtException.class, () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref,
                 user.replace("52:54:00:00:fc:0c", "52:54:00:00:fc:0f")));
         assertEquals(ErrorCode.OPERATION_INVALID, e.code());
         assertTrue(e.getMessage().endsWith("non unique alias detected: ua-slirp"), e.getMessage());
-        bed.conn.attachDevice(ref, nic("network", "network='isol'", MAC_NET));
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, nic("network", "network='isol'", MAC_NET));
         assertTrue(element(bed.conn.xmlDesc(ref, 0), MAC_NET).contains("<alias name='net0'/>"));
         NetworkedLinuxGuest.awaitInterfaces(serial, "[eth0 eth1 ]");
 
         bed.conn.suspend(ref);
         long start = System.nanoTime();
-        bed.conn.detachDevice(ref, nic("network", "network='isol'", MAC_NET));
+        bed.conn.ownDevices().orElseThrow().detachDevice(ref, nic("network", "network='isol'", MAC_NET));
         long waitedMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(waitedMs >= 4_900, "returned after " + waitedMs + " ms");
         assertTrue(bed.conn.xmlDesc(ref, 0).contains(MAC_NET));
@@ -217,7 +217,7 @@ class QemuNetHotplugTest {
         assertEquals(List.of(), nets.listAllPorts(isol, 0), "port released");
         NetworkedLinuxGuest.awaitInterfaces(serial, "[eth0 ]", "[eth0 eth1 ]");
 
-        bed.conn.detachDevice(ref, user);
+        bed.conn.ownDevices().orElseThrow().detachDevice(ref, user);
         await(() -> !bed.conn.xmlDesc(ref, 0).contains("52:54:00:00:fc:0c"), "the user NIC leaves");
         await(() -> bed.removals.contains("nethp1 ua-slirp"), "device-removed for ua-slirp: " + bed.removals);
         assertFalse(hmp(dom, "info network").contains("hostua-slirp"));
@@ -225,12 +225,12 @@ class QemuNetHotplugTest {
 
         // an ethernet NIC: a tap of its own, on no bridge, gone when QEMU lets go of it
         String eth = "<interface type='ethernet'><mac address='52:54:00:00:fc:0d'/><model type='virtio'/></interface>";
-        bed.conn.attachDevice(ref, eth);
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, eth);
         assertTrue(element(bed.conn.xmlDesc(ref, 0), "52:54:00:00:fc:0d").contains("<target dev='vnet0'/>"));
         String tap = ns.check("ip", "-o", "link", "show", "dev", "vnet0");
         assertFalse(tap.contains("master"), tap);
         NetworkedLinuxGuest.awaitInterfaces(serial, "[eth0 ]", "[]");
-        bed.conn.detachDevice(ref, eth);
+        bed.conn.ownDevices().orElseThrow().detachDevice(ref, eth);
         await(() -> !bed.conn.xmlDesc(ref, 0).contains("52:54:00:00:fc:0d"), "the ethernet NIC leaves");
         await(() -> ns.exec("ip", "link", "show", "dev", "vnet0").exit() != 0, "its tap goes");
         bed.conn.destroy(ref, 0);

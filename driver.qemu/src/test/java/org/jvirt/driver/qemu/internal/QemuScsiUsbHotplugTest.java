@@ -100,7 +100,7 @@ class QemuScsiUsbHotplugTest {
         bed.pid(ref);
         QemuDomainObj dom = bed.host().byUuid(ref.uuid());
         Path img = image("scsi1-sdb");
-        bed.conn.attachDevice(ref, disk(img, "disk", "dev='sdb' bus='scsi'"));
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, disk(img, "disk", "dev='sdb' bus='scsi'"));
         String live = bed.conn.xmlDesc(ref, 0);
         assertTrue(live.contains("<controller type='scsi' index='0' model='lsilogic'>"), live);
         assertTrue(live.contains("<alias name='scsi0'/>"), live);
@@ -112,11 +112,11 @@ class QemuScsiUsbHotplugTest {
                 .put("path", "/machine/peripheral/scsi0").put("property", "type")).asText());
 
         Path iso = image("scsi1-cd");
-        bed.conn.attachDevice(ref, disk(iso, "cdrom", "dev='sdc' bus='scsi'"));
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, disk(iso, "cdrom", "dev='sdc' bus='scsi'"));
         assertTrue(QmpJson.hasPeripheral(dom.qmp(), "scsi0-0-2"));
         assertEquals("scsi-cd", dom.qmp().execute("qom-get", QmpClient.args()
                 .put("path", "/machine/peripheral/scsi0-0-2").put("property", "type")).asText());
-        VirtException taken = assertThrows(VirtException.class, () -> bed.conn.attachDevice(ref,
+        VirtException taken = assertThrows(VirtException.class, () -> bed.conn.ownDevices().orElseThrow().attachDevice(ref,
                 "<disk type='file' device='disk'><source file='" + img + "'/><target dev='sdd' bus='scsi'/>"
                         + "<address type='drive' controller='0' bus='0' target='0' unit='2'/></disk>"));
         assertEquals(ErrorCode.OPERATION_INVALID, taken.code());
@@ -124,7 +124,7 @@ class QemuScsiUsbHotplugTest {
                 taken.getMessage());
 
         long start = System.nanoTime();
-        bed.conn.detachDevice(ref, disk(img, "disk", "dev='sdb' bus='scsi'"));
+        bed.conn.ownDevices().orElseThrow().detachDevice(ref, disk(img, "disk", "dev='sdb' bus='scsi'"));
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(ms < 5_000, "the SCSI bus unplugs at once, the detach took " + ms + " ms");
         assertEquals("scsi1 scsi0-0-1", removal());
@@ -137,11 +137,11 @@ class QemuScsiUsbHotplugTest {
                 && nodeFile(dom, n).equals(img.toString())));
 
         // the plugged cdrom's medium changes as a cold-plugged one's: ejected, then back
-        bed.conn.updateDeviceFlags(ref, "<disk type='file' device='cdrom'><target dev='sdc' bus='scsi'/></disk>", 1);
+        bed.conn.ownDevices().orElseThrow().updateDeviceFlags(ref, "<disk type='file' device='cdrom'><target dev='sdc' bus='scsi'/></disk>", 1);
         assertFalse(bed.conn.xmlDesc(ref, 0).contains(iso.toString()));
-        bed.conn.updateDeviceFlags(ref, disk(iso, "cdrom", "dev='sdc' bus='scsi'"), 1);
+        bed.conn.ownDevices().orElseThrow().updateDeviceFlags(ref, disk(iso, "cdrom", "dev='sdc' bus='scsi'"), 1);
         assertTrue(bed.conn.xmlDesc(ref, 0).contains("<source file='" + iso + "'"));
-        bed.conn.detachDevice(ref, disk(iso, "cdrom", "dev='sdc' bus='scsi'"));
+        bed.conn.ownDevices().orElseThrow().detachDevice(ref, disk(iso, "cdrom", "dev='sdc' bus='scsi'"));
         assertEquals("scsi1 scsi0-0-2", removal());
         assertFalse(QmpJson.hasPeripheral(dom.qmp(), "scsi0-0-2"));
         bed.conn.destroy(ref, 0);
@@ -170,14 +170,14 @@ class QemuScsiUsbHotplugTest {
         QemuDomainObj dom = bed.host().byUuid(ref.uuid());
         Path img = image("scsi2-sdh");
         // sdh is the eighth SCSI disk name: controller 1, unit 0 (seven units per controller)
-        bed.conn.attachDevice(ref, disk(img, "disk", "dev='sdh' bus='scsi'"));
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, disk(img, "disk", "dev='sdh' bus='scsi'"));
         String live = bed.conn.xmlDesc(ref, 0);
         assertTrue(live.contains("<controller type='scsi' index='1' model='virtio-scsi'>"), live);
         assertTrue(live.contains("<alias name='scsi1-0-0-0'/>"), live);
         assertEquals("virtio-scsi-pci", dom.qmp().execute("qom-get", QmpClient.args()
                 .put("path", "/machine/peripheral/scsi1").put("property", "type")).asText());
         assertTrue(QmpJson.hasPeripheral(dom.qmp(), "scsi1-0-0-0"));
-        bed.conn.detachDevice(ref, disk(img, "disk", "dev='sdh' bus='scsi'"));
+        bed.conn.ownDevices().orElseThrow().detachDevice(ref, disk(img, "disk", "dev='sdh' bus='scsi'"));
         assertEquals("scsi2 scsi1-0-0-0", removal());
         assertFalse(QmpJson.hasPeripheral(dom.qmp(), "scsi1-0-0-0"));
         bed.conn.destroy(ref, 0);
@@ -191,8 +191,8 @@ class QemuScsiUsbHotplugTest {
         QemuDomainObj dom = bed.host().byUuid(ref.uuid());
         Path a = image("usb1-a");
         Path b = image("usb1-b");
-        bed.conn.attachDevice(ref, disk(a, "disk", "dev='sdb' bus='usb'"));
-        bed.conn.attachDevice(ref, disk(b, "disk", "dev='sdc' bus='usb' removable='on'"));
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, disk(a, "disk", "dev='sdb' bus='usb'"));
+        bed.conn.ownDevices().orElseThrow().attachDevice(ref, disk(b, "disk", "dev='sdc' bus='usb' removable='on'"));
         String live = bed.conn.xmlDesc(ref, 0);
         assertTrue(live.contains("<alias name='usb-disk1'/>"), live);
         assertTrue(live.contains("<alias name='usb-disk2'/>"), live);
@@ -204,7 +204,7 @@ class QemuScsiUsbHotplugTest {
                 .put("path", "/machine/peripheral/usb-disk1").put("property", "removable")).asBoolean());
         assertTrue(dom.qmp().execute("qom-get", QmpClient.args()
                 .put("path", "/machine/peripheral/usb-disk2").put("property", "removable")).asBoolean());
-        bed.conn.detachDevice(ref, disk(a, "disk", "dev='sdb' bus='usb'"));
+        bed.conn.ownDevices().orElseThrow().detachDevice(ref, disk(a, "disk", "dev='sdb' bus='usb'"));
         assertEquals("usb1 usb-disk1", removal());
         assertFalse(QmpJson.hasPeripheral(dom.qmp(), "usb-disk1"));
         assertTrue(QmpJson.hasPeripheral(dom.qmp(), "usb-disk2"));

@@ -54,8 +54,26 @@ final class DefinitionPolicy {
         return complete(codec.parse(domain, DomainXmlCodec.PARSE_INACTIVE, GUEST_DEFAULTS));
     }
 
+    /**
+     * A definition read from a save image or given to replace one: parsed as {@link #parse} does
+     * but without {@code testnetN} target devices, which libvirt's test driver gives only when it
+     * restores ({@link #withInterfaceNames}).
+     */
+    DomainDef parseImage(String xml) throws VirtException {
+        return withDefaults(codec.parse(xml, DomainXmlCodec.PARSE_INACTIVE, GUEST_DEFAULTS));
+    }
+
+    /** {@code testDomainGenerateIfnames}. */
+    DomainDef withInterfaceNames(DomainDef def) {
+        return def.withDevices(nameInterfaces(def.devices()));
+    }
+
     /** Applies the test driver's defaults to a parsed definition. */
     DomainDef complete(DomainDef def) throws VirtException {
+        return withInterfaceNames(withDefaults(def));
+    }
+
+    private static DomainDef withDefaults(DomainDef def) throws VirtException {
         if (def.name().indexOf('\n') >= 0) {
             throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.XML, "invalid char in name: \n");
         }
@@ -63,7 +81,7 @@ final class DefinitionPolicy {
         if (out.uuid() == null) {
             out = out.withUuid(UUID.randomUUID());
         }
-        return out.withDevices(nameInterfaces(out.devices()));
+        return out;
     }
 
     /** Gives every {@code <interface>} without one a {@code testnetN} target device. */

@@ -37,6 +37,8 @@ final class DomainLifecycle {
     private static final int MANAGED_SAVE_FLAGS = 7;
     /** VIR_DOMAIN_EVENT_STOPPED_SAVED. */
     static final int STOPPED_SAVED = 4;
+    /** VIR_DOMAIN_EVENT_STARTED_RESTORED. */
+    static final int STARTED_RESTORED = 2;
 
     private final TestHost host;
     private final DefinitionPolicy policy;
@@ -76,7 +78,40 @@ final class DomainLifecycle {
     /** {@code testDomainCreateXML}: a transient domain, or a defined inactive one started anew. */
     DomainRef createXml(String xml, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, CREATE_XML_FLAGS, "testDomainCreateXML");
-        DomainDef def = policy.parse(xml);
+        return startNew(policy.parse(xml), StateReason.RUNNING_BOOTED, DomainEventType.STARTED_BOOTED);
+    }
+
+    /**
+     * {@code testDomainRestoreFlags}: the image's definition starts as a created one would
+     * ({@code virDomainObjListAdd} with LIVE and CHECK_LIVE), with reason and event "restored".
+     */
+    DomainRef restore(DomainDef def) throws VirtException {
+        return startNew(def, StateReason.RUNNING_RESTORED, STARTED_RESTORED);
+    }
+
+    /**
+     * {@code testDomainSaveFlags}: {@code image} gets the running domain's live definition, then the
+     * domain stops with reason "saved" (a transient one disappears). Nothing changes if the write fails.
+     */
+    void save(DomainRef ref, ImageWriter image) throws VirtException {
+        host.changing(() -> {
+            DomainObj dom = host.find(ref);
+            if (!dom.isActive()) {
+                throw TestDriverErrors.notRunning();
+            }
+            image.write(dom.name(), dom.liveDef());
+            stop(dom, StateReason.SHUTOFF_SAVED, STOPPED_SAVED);
+            return null;
+        });
+    }
+
+    /** Writes a save image of a domain's definition. */
+    @FunctionalInterface
+    interface ImageWriter {
+        void write(String name, DomainDef def) throws VirtException;
+    }
+
+    private DomainRef startNew(DomainDef def, StateReason reason, int eventDetail) throws VirtException {
         return host.changing(() -> {
             DomainObj dom = host.byUuid(def.uuid());
             if (dom != null) {
@@ -94,7 +129,7 @@ final class DomainLifecycle {
                 dom = new DomainObj(def, false);
                 host.add(dom);
             }
-            start(dom);
+            start(dom, reason, eventDetail);
             return dom.ref();
         });
     }
@@ -258,11 +293,15 @@ final class DomainLifecycle {
      * say "booted", not "restored"). Inside a change.
      */
     private void start(DomainObj dom) throws VirtException {
+        start(dom, StateReason.RUNNING_BOOTED, DomainEventType.STARTED_BOOTED);
+    }
+
+    private void start(DomainObj dom, StateReason reason, int eventDetail) throws VirtException {
         dom.setManagedSave(false);
         dom.markStarted(host.allocateId());
-        dom.setState(DomainState.RUNNING, StateReason.RUNNING_BOOTED.number());
+        dom.setState(DomainState.RUNNING, reason.number());
         host.save(dom);
-        host.emit(dom, STARTED, DomainEventType.STARTED_BOOTED);
+        host.emit(dom, STARTED, eventDetail);
     }
 
     /** {@code testDomainShutdownState} plus the event; a transient domain disappears. Inside a change. */

@@ -8,6 +8,7 @@ import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.InterfaceBandwidthParameters;
+import org.jvirt.api.spi.InterfaceTuningDriver;
 import org.jvirt.api.xml.Device;
 import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.NetBandwidth;
@@ -20,7 +21,7 @@ import org.jvirt.api.xml.NetInterfaceLookup;
  * kept there and nowhere else; the parameters and how a set changes the bandwidth are every driver's
  * ({@link InterfaceBandwidthParameters}). The count (nparams 0) is 7 before the domain is even looked up.
  */
-final class InterfaceTuningOps {
+final class InterfaceTuningOps implements InterfaceTuningDriver {
     private static final int LIVE = ModificationFlag.LIVE.bit();
     private static final int CONFIG = ModificationFlag.CONFIG.bit();
     private static final int STRING_OKAY = 1 << 2;
@@ -31,12 +32,14 @@ final class InterfaceTuningOps {
         this.host = host;
     }
 
-    int count(int flags) throws VirtException {
+    @Override
+    public int interfaceParameterCount(DomainRef ref, String device, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, LIVE | CONFIG | STRING_OKAY, "testDomainGetInterfaceParameters");
         return InterfaceBandwidthParameters.FIELDS.size();
     }
 
-    List<TypedParameter> get(DomainRef ref, String device, int flags) throws VirtException {
+    @Override
+    public List<TypedParameter> interfaceParameters(DomainRef ref, String device, int flags) throws VirtException {
         TestDriverErrors.checkFlags(flags, LIVE | CONFIG | STRING_OKAY, "testDomainGetInterfaceParameters");
         return host.locked(() -> {
             DomainDef def = VcpuOps.oneDef(host.find(ref), flags & ~STRING_OKAY);
@@ -44,7 +47,9 @@ final class InterfaceTuningOps {
         });
     }
 
-    void set(DomainRef ref, String device, List<TypedParameter> params, int flags) throws VirtException {
+    @Override
+    public void setInterfaceParameters(DomainRef ref, String device, List<TypedParameter> params, int flags)
+            throws VirtException {
         TestDriverErrors.checkFlags(flags, LIVE | CONFIG, "testDomainSetInterfaceParameters");
         InterfaceBandwidthParameters.validate(params);
         host.changing(() -> {

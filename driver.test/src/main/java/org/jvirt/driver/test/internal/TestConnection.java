@@ -15,6 +15,8 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainSaveDriver;
+import org.jvirt.api.spi.ManagedSaveDriver;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.xml.DomainDef;
@@ -36,6 +38,8 @@ final class TestConnection extends TestGuestCalls {
     private static final int XML_FLAGS = XmlFlag.SECURE.bit() | XmlFlag.INACTIVE.bit() | XmlFlag.MIGRATABLE.bit();
 
     private final DomainLifecycle lifecycle;
+    private final TestManagedSave managedSave;
+    private final TestSaves saves;
     private final HostName hostname;
     private final TestNetworkConnection networks;
     private final TestStorageConnection pools;
@@ -50,6 +54,8 @@ final class TestConnection extends TestGuestCalls {
         this.addresses = new TestInterfaceAddresses(host, storage.networks());
         this.pools = storage.connectStorage();
         this.lifecycle = new DomainLifecycle(host, new DefinitionPolicy(host.codec()));
+        this.managedSave = new TestManagedSave(lifecycle);
+        this.saves = new TestSaves(host, lifecycle);
         host.attach(this);
     }
 
@@ -225,18 +231,13 @@ final class TestConnection extends TestGuestCalls {
     }
 
     @Override
-    public void managedSave(DomainRef dom, int flags) throws VirtException {
-        lifecycle.managedSave(dom, flags);
+    public Optional<ManagedSaveDriver> ownManagedSave() {
+        return Optional.of(managedSave);
     }
 
     @Override
-    public boolean hasManagedSaveImage(DomainRef dom, int flags) throws VirtException {
-        return lifecycle.hasManagedSaveImage(dom, flags);
-    }
-
-    @Override
-    public void managedSaveRemove(DomainRef dom, int flags) throws VirtException {
-        lifecycle.managedSaveRemove(dom, flags);
+    public Optional<DomainSaveDriver> ownSaves() {
+        return Optional.of(saves);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jvirt.driver.test.internal;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 import org.jvirt.api.KeycodeSet;
 import org.jvirt.api.Keycodes;
@@ -15,6 +16,7 @@ import org.jvirt.api.VirtException;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
+import org.jvirt.api.spi.InterfaceTuningDriver;
 
 /**
  * The calls on a running or defined test domain beyond its lifecycle: vCPUs and pinning, tuning,
@@ -99,19 +101,8 @@ abstract class TestGuestCalls implements DriverConnection {
     }
 
     @Override
-    public List<TypedParameter> interfaceParameters(DomainRef dom, String device, int flags) throws VirtException {
-        return ifaceTune.get(dom, device, flags);
-    }
-
-    @Override
-    public int interfaceParameterCount(DomainRef dom, String device, int flags) throws VirtException {
-        return ifaceTune.count(flags);
-    }
-
-    @Override
-    public void setInterfaceParameters(DomainRef dom, String device, List<TypedParameter> params, int flags)
-            throws VirtException {
-        ifaceTune.set(dom, device, params, flags);
+    public Optional<InterfaceTuningDriver> ownInterfaceTuning() {
+        return Optional.of(ifaceTune);
     }
 
     @Override

@@ -17,11 +17,15 @@ import org.jvirt.api.TypedParameter;
 import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.DomainDeviceDriver;
 import org.jvirt.api.spi.DomainEventSink;
+import org.jvirt.api.spi.InterfaceTuningDriver;
+import org.jvirt.api.spi.ManagedSaveDriver;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.SecretDriverConnection;
 import org.jvirt.api.spi.StorageDriverConnection;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DomainSaveDriver;
 import org.jvirt.api.spi.DomainSnapshotDriver;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.rpc.internal.wire.Programs;
@@ -46,6 +50,10 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     private final RemoteNetworks networks;
     private final RemoteStorage storage;
     private final RemoteSnapshots snapshots;
+    private final RemoteDevices devices;
+    private final RemoteInterfaceTuning ifaceTune;
+    private final RemoteManagedSave managedSave;
+    private final RemoteSaves saves;
 
     private RemoteDriverConnection(RemoteCalls rpc, boolean eventCallbacks) {
         super(rpc);
@@ -57,6 +65,10 @@ final class RemoteDriverConnection extends RemoteHostCalls {
         this.networks = new RemoteNetworks(rpc);
         this.storage = new RemoteStorage(rpc);
         this.snapshots = new RemoteSnapshots(rpc);
+        this.devices = new RemoteDevices(rpc);
+        this.ifaceTune = new RemoteInterfaceTuning(rpc);
+        this.managedSave = new RemoteManagedSave(rpc);
+        this.saves = new RemoteSaves(rpc);
     }
 
     /** Opens the connection {@code name} over {@code client} (see {@link RemoteHandshake}). */
@@ -159,46 +171,6 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     }
 
     @Override
-    public void managedSave(DomainRef dom, int flags) throws VirtException {
-        rpc.call(RemoteProc.DOMAIN_MANAGED_SAVE, RemoteCalls.dom(dom).writeInt(flags));
-    }
-
-    @Override
-    public boolean hasManagedSaveImage(DomainRef dom, int flags) throws VirtException {
-        return rpc.integer(RemoteProc.DOMAIN_HAS_MANAGED_SAVE_IMAGE, RemoteCalls.dom(dom).writeInt(flags)) != 0;
-    }
-
-    @Override
-    public void managedSaveRemove(DomainRef dom, int flags) throws VirtException {
-        rpc.call(RemoteProc.DOMAIN_MANAGED_SAVE_REMOVE, RemoteCalls.dom(dom).writeInt(flags));
-    }
-
-    @Override
-    public void attachDevice(DomainRef dom, String xml) throws VirtException {
-        rpc.call(RemoteProc.DOMAIN_ATTACH_DEVICE, RemoteCalls.dom(dom).writeString(xml));
-    }
-
-    @Override
-    public void attachDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
-        rpc.call(RemoteProc.DOMAIN_ATTACH_DEVICE_FLAGS, RemoteCalls.dom(dom).writeString(xml).writeInt(flags));
-    }
-
-    @Override
-    public void detachDevice(DomainRef dom, String xml) throws VirtException {
-        rpc.call(RemoteProc.DOMAIN_DETACH_DEVICE, RemoteCalls.dom(dom).writeString(xml));
-    }
-
-    @Override
-    public void detachDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
-        rpc.call(RemoteProc.DOMAIN_DETACH_DEVICE_FLAGS, RemoteCalls.dom(dom).writeString(xml).writeInt(flags));
-    }
-
-    @Override
-    public void updateDeviceFlags(DomainRef dom, String xml, int flags) throws VirtException {
-        rpc.call(RemoteProc.DOMAIN_UPDATE_DEVICE_FLAGS, RemoteCalls.dom(dom).writeString(xml).writeInt(flags));
-    }
-
-    @Override
     public void sendKey(DomainRef dom, int codeset, int holdtime, int[] keycodes, int flags) throws VirtException {
         var args = RemoteCalls.dom(dom).writeInt(codeset).writeInt(holdtime).writeInt(keycodes.length);
         for (int k : keycodes) {
@@ -276,22 +248,6 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     @Override
     public void setBlkioParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
         tuning.setParameters(RemoteProc.DOMAIN_SET_BLKIO_PARAMETERS, dom, params, flags);
-    }
-
-    @Override
-    public List<TypedParameter> interfaceParameters(DomainRef dom, String device, int flags) throws VirtException {
-        return tuning.interfaceParameters(dom, device, flags);
-    }
-
-    @Override
-    public int interfaceParameterCount(DomainRef dom, String device, int flags) throws VirtException {
-        return tuning.interfaceParameterCount(dom, device, flags);
-    }
-
-    @Override
-    public void setInterfaceParameters(DomainRef dom, String device, List<TypedParameter> params, int flags)
-            throws VirtException {
-        tuning.setInterfaceParameters(dom, device, params, flags);
     }
 
     @Override
@@ -399,5 +355,25 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     @Override
     public Optional<DomainSnapshotDriver> ownSnapshots() {
         return Optional.of(snapshots);
+    }
+
+    @Override
+    public Optional<DomainDeviceDriver> ownDevices() {
+        return Optional.of(devices);
+    }
+
+    @Override
+    public Optional<InterfaceTuningDriver> ownInterfaceTuning() {
+        return Optional.of(ifaceTune);
+    }
+
+    @Override
+    public Optional<ManagedSaveDriver> ownManagedSave() {
+        return Optional.of(managedSave);
+    }
+
+    @Override
+    public Optional<DomainSaveDriver> ownSaves() {
+        return Optional.of(saves);
     }
 }

@@ -57,36 +57,6 @@ final class RemoteTuning {
         return rpc.decode(() -> readParams(r, 16));
     }
 
-    /** GET_INTERFACE_PARAMETERS as virsh domiftune asks: how many (nparams 0), then that many. */
-    List<TypedParameter> interfaceParameters(DomainRef dom, String device, int flags) throws VirtException {
-        int n = interfaceParameterCount(dom, device, flags);
-        if (n <= 0) {
-            return List.of();
-        }
-        int f = flags | RemoteProc.TYPED_PARAM_STRING_OKAY;
-        XdrReader r = rpc.call(RemoteProc.DOMAIN_GET_INTERFACE_PARAMETERS,
-                RemoteCalls.dom(dom).writeString(device).writeInt(Math.min(n, RemoteProc.DOMAIN_INTERFACE_PARAMETERS_MAX))
-                        .writeInt(f));
-        return rpc.decode(() -> readParams(r, RemoteProc.DOMAIN_INTERFACE_PARAMETERS_MAX));
-    }
-
-    int interfaceParameterCount(DomainRef dom, String device, int flags) throws VirtException {
-        int f = flags | RemoteProc.TYPED_PARAM_STRING_OKAY;
-        XdrReader r = rpc.call(RemoteProc.DOMAIN_GET_INTERFACE_PARAMETERS,
-                RemoteCalls.dom(dom).writeString(device).writeInt(0).writeInt(f));
-        return rpc.decode(() -> {
-            readParams(r, RemoteProc.DOMAIN_INTERFACE_PARAMETERS_MAX);
-            return r.readInt();
-        });
-    }
-
-    void setInterfaceParameters(DomainRef dom, String device, List<TypedParameter> params, int flags)
-            throws VirtException {
-        XdrWriter w = RemoteCalls.dom(dom).writeString(device);
-        TypedParams.write(w, params);
-        rpc.call(RemoteProc.DOMAIN_SET_INTERFACE_PARAMETERS, w.writeInt(flags));
-    }
-
     /** SET_SCHEDULER_PARAMETERS(_FLAGS): without flags the original call, as virsh makes it. */
     void setSchedulerParameters(DomainRef dom, List<TypedParameter> params, int flags) throws VirtException {
         if (flags != 0) {
@@ -110,7 +80,7 @@ final class RemoteTuning {
         return rpc.decode(() -> BitSet.valueOf(r.readOpaque(RemoteProc.CPUMAPS_MAX)));
     }
 
-    private static List<TypedParameter> readParams(XdrReader r, int max)
+    static List<TypedParameter> readParams(XdrReader r, int max)
             throws XdrException {
         try {
             return TypedParams.read(r, max);

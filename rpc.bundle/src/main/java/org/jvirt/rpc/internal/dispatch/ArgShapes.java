@@ -168,6 +168,13 @@ final class ArgShapes {
         put(List.of(dom, i, i), RemoteProc.DOMAIN_INTERFACE_ADDRESSES);
         put(List.of(dom, XdrArg.SIGNED_HYPER, i, i), RemoteProc.DOMAIN_SEND_PROCESS_SIGNAL);
         put(List.of(dom, i, i, XdrArg.KEYCODES, i), RemoteProc.DOMAIN_SEND_KEY);
+        // remote_domain_save(_flags)_args, remote_domain_restore(_flags)_args, remote_domain_save_image_*_args
+        put(List.of(dom, XdrArg.STRING), RemoteProc.DOMAIN_SAVE);
+        put(List.of(dom, XdrArg.STRING, XdrArg.OPT_STRING, i), RemoteProc.DOMAIN_SAVE_FLAGS);
+        put(List.of(XdrArg.STRING), RemoteProc.DOMAIN_RESTORE);
+        put(List.of(XdrArg.STRING, XdrArg.OPT_STRING, i), RemoteProc.DOMAIN_RESTORE_FLAGS);
+        put(List.of(XdrArg.STRING, i), RemoteProc.DOMAIN_SAVE_IMAGE_GET_XML_DESC);
+        put(List.of(XdrArg.STRING, XdrArg.STRING, i), RemoteProc.DOMAIN_SAVE_IMAGE_DEFINE_XML);
         // remote_domain_{attach,detach}_device_args, ..._flags_args, remote_domain_update_device_flags_args
         put(List.of(dom, XdrArg.STRING), RemoteProc.DOMAIN_ATTACH_DEVICE, RemoteProc.DOMAIN_DETACH_DEVICE);
         put(List.of(dom, XdrArg.STRING, i), RemoteProc.DOMAIN_ATTACH_DEVICE_FLAGS,

@@ -81,6 +81,7 @@ public final class ProcedureTable {
                 .addLater(t -> new NetworkProcedures().registerInto(t))
                 .addLater(t -> new NetworkPortProcedures().registerInto(t))
                 .addLater(t -> new StorageProcedures().registerInto(t))
-                .addLater(t -> new SnapshotProcedures().registerInto(t));
+                .addLater(t -> new SnapshotProcedures().registerInto(t))
+                .addLater(t -> new SaveProcedures().registerInto(t));
     }
 }

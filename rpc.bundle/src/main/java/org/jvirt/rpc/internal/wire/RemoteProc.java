@@ -59,6 +59,12 @@ public final class RemoteProc {
     public static final int DOMAIN_MANAGED_SAVE = 182;
     public static final int DOMAIN_HAS_MANAGED_SAVE_IMAGE = 183;
     public static final int DOMAIN_MANAGED_SAVE_REMOVE = 184;
+    public static final int DOMAIN_RESTORE = 54;
+    public static final int DOMAIN_SAVE = 55;
+    public static final int DOMAIN_SAVE_FLAGS = 232;
+    public static final int DOMAIN_RESTORE_FLAGS = 233;
+    public static final int DOMAIN_SAVE_IMAGE_GET_XML_DESC = 235;
+    public static final int DOMAIN_SAVE_IMAGE_DEFINE_XML = 236;
     public static final int DOMAIN_SEND_KEY = 226;
     public static final int DOMAIN_ATTACH_DEVICE = 8;
     public static final int DOMAIN_DETACH_DEVICE = 13;

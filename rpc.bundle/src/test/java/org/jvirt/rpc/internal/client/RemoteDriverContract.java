@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
@@ -205,6 +207,36 @@ abstract class RemoteDriverContract {
             } finally {
                 v.undefine(0);
             }
+        }
+    }
+
+    /** REMOTE_PROC_DOMAIN_SAVE, _RESTORE, _SAVE_FLAGS, _SAVE_IMAGE_*: a transient guest saved and brought back. */
+    @Test
+    void aTransientGuestIsSavedToAFileAndRestored() throws Exception {
+        Path dir = Files.createTempDirectory("jvirt-save");
+        String image = dir.resolve("r3.img").toString();
+        try (Connection c = core.open(uris().get(0), 0)) {
+            Domain v = c.createXml("<domain type='test'><name>remote3</name><memory>65536</memory>"
+                    + "<vcpu>1</vcpu><os><type>hvm</type></os></domain>", 0);
+            VirtException xml = assertThrows(VirtException.class, () -> v.saveFlags(image, "<domain/>", 0));
+            assertEquals("argument unsupported: xml modification unsupported", xml.getMessage());
+            v.save(image);
+            assertEquals(ErrorCode.NO_DOMAIN, assertThrows(VirtException.class, () -> c.lookupByName("remote3")).code(),
+                    "a saved transient guest is gone");
+            String saved = c.saveImageXmlDesc(image, 0);
+            assertTrue(saved.contains("<name>remote3</name>"), saved);
+            c.saveImageDefineXml(image, saved.replace("<memory unit='KiB'>65536</memory>",
+                    "<memory unit='KiB'>131072</memory>"), 0);
+            c.restore(image);
+            Domain back = c.lookupByName("remote3");
+            assertEquals(DomainState.RUNNING, back.state().state());
+            assertEquals(131072, back.info().maxMemKiB(), "the definition the image was given");
+            VirtException again = assertThrows(VirtException.class, () -> c.restore(image));
+            assertEquals("Requested operation is not valid: domain 'remote3' is already active", again.getMessage());
+            back.destroy(0);
+        } finally {
+            Files.deleteIfExists(Path.of(image));
+            Files.delete(dir);
         }
     }
 
