@@ -342,6 +342,11 @@ final class QemuConnection implements DriverConnection {
     }
 
     @Override
+    public org.jvirt.api.InterfaceStats interfaceStats(DomainRef ref, String device) throws VirtException {
+        return InterfaceStats.ofDevice(lookup.find(ref), device);
+    }
+
+    @Override
     public List<DomainInterface> interfaceAddresses(DomainRef ref, int source, int flags) throws VirtException {
         return InterfaceAddresses.of(lookup.find(ref), host.context().networks(), source, flags);
     }

@@ -28,6 +28,8 @@ import org.jvirt.rpc.internal.testkit.QemuHosts;
  * on a veth end of a network namespace this test creates and removes (with its links): the macvtap on the
  * host while the guest runs, {@code domiflist}, {@code dumpxml} and {@code domstats} showing it as libvirt's,
  * and the macvtap gone after {@code destroy}; a missing link comes back with libvirt's error text.
+ * {@code domifstat} reads the macvtap's counters as the guest's own (unswapped, as libvirt's), by name or MAC,
+ * with libvirt's errors for a shut-off guest and an unknown interface.
  */
 class VirshQemuDirectTest {
     private static final String MAC = "52:54:00:de:d1:01";
@@ -119,5 +121,55 @@ class VirshQemuDirectTest {
             }
             assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), "QEMU " + pid + " stopped");
         }
+    }
+    @Test
+    void domifstatCountsTheFramesTheGuestReceivesOnItsMacvtap() throws Exception {
+        Path xml = Files.writeString(dir.resolve("s.xml"), guest("dstat", "jvl0"));
+        Map<String, Object> settings = Map.of("user", "root", "group", "root",
+                "command_prefix", new String[] {"ip", "netns", "exec", ns});
+        try (QemuHosts q = new QemuHosts(dir, settings); Jvirtd d = new Jvirtd(q.factory)) {
+            String uri = "qemu+unix:///system?socket=" + d.rw;
+            ok(Proc.virsh(uri, "define", xml.toString()));
+            try {
+                Result off = Proc.virsh(uri, "domifstat", "dstat", "macvtap0");
+                assertEquals(1, off.exit());
+                assertTrue(off.err().contains("error: Failed to get interface stats dstat macvtap0\n"
+                        + "error: Requested operation is not valid: domain is not running"), off.err());
+                ok(Proc.virsh(uri, "start", "dstat"));
+                // 50 frames for the guest's MAC over the link: the macvtap's receive, the guest's own
+                ok(inNs("ip", "link", "set", "jvp0", "up"));
+                ok(inNs("python3", "-c", "import socket\ns = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)\n"
+                        + "s.bind(('jvp0', 0))\nfor i in range(50):\n"
+                        + "    s.send(bytes.fromhex('" + MAC.replace(":", "") + "aabbccddeeff88b5') + bytes(50))\n"));
+                Map<String, Long> byName = domifstat(uri, "macvtap0");
+                assertTrue(byName.get("rx_packets") >= 50 && byName.get("rx_bytes") >= 50 * 64
+                        && byName.get("tx_packets") < 50, byName.toString());
+                assertEquals(List.of("rx_bytes", "rx_packets", "rx_errs", "rx_drop", "tx_bytes", "tx_packets",
+                        "tx_errs", "tx_drop"), List.copyOf(byName.keySet()));
+                Map<String, Long> byMac = domifstat(uri, MAC.toUpperCase());
+                assertTrue(byMac.get("rx_packets") >= byName.get("rx_packets"), byName + " then " + byMac);
+
+                Result missing = Proc.virsh(uri, "domifstat", "dstat", "vnet9");
+                assertEquals(1, missing.exit());
+                assertTrue(missing.err().contains("error: invalid argument: 'vnet9' is not a known interface"),
+                        missing.err());
+                ok(Proc.virsh(uri, "destroy", "dstat"));
+            } finally {
+                Proc.virsh(uri, "destroy", "dstat");
+                Proc.virsh(uri, "undefine", "dstat");
+            }
+        }
+    }
+
+    /** virsh domifstat's lines "DEVICE FIELD VALUE", in its order. */
+    private Map<String, Long> domifstat(String uri, String device) throws Exception {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (String line : ok(Proc.virsh(uri, "domifstat", "dstat", device)).out().strip().split("\n")) {
+            String[] f = line.split(" ");
+            assertEquals(3, f.length, line);
+            assertEquals(device, f[0], line);
+            out.put(f[1], Long.parseLong(f[2]));
+        }
+        return out;
     }
 }
