@@ -1,5 +1,6 @@
 package org.jvirt.rpc.internal.differential;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,8 +74,24 @@ class WellFormed implements Values {
             case "nativeFormat" -> "qemu-argv";
             case "mech" -> "PLAIN";
             case "field" -> memoryParams() ? "hard_limit" : "weight";
+            // save, restore and the save image calls: a file beside the harness's host file, never a
+            // relative name (the daemons would write it into their working directory, the source tree)
+            case "to", "from", "file" -> saveImage();
             default -> "x";
         };
+    }
+
+    /**
+     * An absolute path in the folder of the host file the URI names, as long modulo 4 as the
+     * one-letter default string, so the cases keep the same padding to mutate.
+     */
+    private String saveImage() {
+        String dir = uri.substring("test://".length(), uri.lastIndexOf('/') + 1);
+        StringBuilder name = new StringBuilder("wire-save");
+        while ((dir + name).getBytes(StandardCharsets.UTF_8).length % 4 != 1) {
+            name.append('x');
+        }
+        return dir + name;
     }
 
     @Override
