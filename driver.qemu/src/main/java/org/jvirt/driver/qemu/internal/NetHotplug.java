@@ -25,20 +25,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Network interfaces plugged into and out of a running guest, as libvirt 9.0's
- * qemuDomainAttachNetDevice and qemuDomainDetachPrepNet/qemuDomainRemoveNetDevice: the tap is made
- * as a start makes it (network port, bridge, QoS: {@link org.jvirt.driver.qemu.internal.net.GuestNetworks#plugOne}),
+ * qemuDomainAttachNetDevice and qemuDomainDetachPrepNet/qemuDomainRemoveNetDevice: the tap (or macvtap)
+ * is made as a start makes it (network port, bridge, QoS: {@link org.jvirt.driver.qemu.internal.net.GuestNetworks#plugOne}),
  * its descriptor (and vhost-net's, for a KVM virtio NIC) goes to QEMU with {@code getfd} over the
  * monitor, then {@code netdev_add} and {@code device_add}; the NIC gets the next {@code net<N>} alias
  * and a PCI slot as a start would give it. Out: {@code device_del}, the guest's
- * {@code DEVICE_DELETED} (5 s, then the event finishes it), {@code netdev_del}, the tap deleted and the
- * port released. Nothing is labelled or let into the device cgroup: QEMU opens no file for the NIC,
+ * {@code DEVICE_DELETED} (5 s, then the event finishes it), {@code netdev_del}, the tap or macvtap
+ * deleted and the port released. Nothing is labelled or let into the device cgroup: QEMU opens no file for the NIC,
  * it gets descriptors the driver opened (libvirt labels them for SELinux only). Callers hold the
  * domain's lock.
  */
 final class NetHotplug {
     private static final Logger LOG = LoggerFactory.getLogger(NetHotplug.class);
-    /** The types qemuDomainAttachNetDevice plugs that jvirt has backends for. */
-    private static final Set<String> PLUGGABLE = Set.of("network", "bridge", "ethernet", "user");
+    /**
+     * The types qemuDomainAttachNetDevice plugs that jvirt has backends for; a direct interface gets its
+     * macvtap as at a start (qemuInterfaceDirectConnect), and so does a network one whose port is on a
+     * macvtap pool.
+     */
+    private static final Set<String> PLUGGABLE = Set.of("network", "bridge", "direct", "ethernet", "user");
     private static final Path VHOST_NET = Path.of("/dev/vhost-net");
 
     private final QemuHost host;

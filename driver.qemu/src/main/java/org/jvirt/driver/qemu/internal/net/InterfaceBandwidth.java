@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * virNetDevBandwidthSet with no hierarchy, swapped unless the device shares the guest's view (ethernet,
  * direct), done by the network driver, which owns the host's traffic control; where the guest's inbound
  * is not shaped the device's root qdisc becomes {@code noqueue} (qemuDomainInterfaceSetDefaultQDisc),
- * a failure there only logged. A change of a {@code type='network'} interface also goes to its network
- * port (libvirt's virDomainNetBandwidthUpdate: virNetworkPortSetParameters), so the network re-plugs
- * the guaranteed floor on its bridge, or refuses it.
+ * a failure there only logged. A change of a {@code type='network'} interface (also one whose port is on a
+ * macvtap pool, live {@code type='direct'}) also goes to its network port (libvirt's
+ * virDomainNetBandwidthUpdate: virNetworkPortSetParameters), so the network re-plugs the guaranteed floor
+ * on its bridge, or refuses it, and its port shows the new bandwidth.
  */
 public final class InterfaceBandwidth {
     private static final Logger LOG = LoggerFactory.getLogger(InterfaceBandwidth.class);
@@ -81,6 +82,16 @@ public final class InterfaceBandwidth {
         }
     }
 
+    /**
+     * Whether the interface is one of a network's ports: configured {@code type='network'}, which its live
+     * definition may show as {@code type='direct'} when the port is on a macvtap pool, keeping the network
+     * and the port (libvirt's check is of the configured type, not of the actual one).
+     */
+    static boolean hasNetworkPort(NetInterface n) {
+        return n.source() != null && n.source().network() != null && n.source().portid() != null
+                && ("network".equals(n.type()) || "direct".equals(n.type()));
+    }
+
     /** virDomainNetTypeSharesHostView: the device is the guest's own end (no swap of directions). */
     static boolean sharesHostView(NetInterface n) {
         return "ethernet".equals(n.type()) || "direct".equals(n.type());
@@ -88,7 +99,7 @@ public final class InterfaceBandwidth {
 
     private static void updatePort(NetworkDriverConnection conn, NetInterface n, NetBandwidth wanted)
             throws VirtException {
-        if (!"network".equals(n.type()) || n.source() == null || n.source().portid() == null) {
+        if (!hasNetworkPort(n)) {
             return;
         }
         NetworkRef ref = conn.lookupByName(n.source().network());
