@@ -158,8 +158,9 @@ public final class GuestNetworks {
     }
 
     /**
-     * One interface plugged into a running guest (libvirt's qemuDomainAttachNetDevice): a network or
-     * ethernet interface as {@link #plug} does at a start, a bridge interface a new tap on its bridge
+     * One interface plugged into a running guest (libvirt's qemuDomainAttachNetDevice): a network, direct
+     * (its macvtap, also for a network port on a macvtap pool) or ethernet interface as {@link #plug} does
+     * at a start, a bridge interface a new tap on its bridge
      * (libvirt's qemuInterfaceBridgeConnect; a start leaves those to qemu-bridge-helper), with its
      * QoS. Returns the interface as plugged (tap, bridge, port); the tap's descriptor, if the driver
      * opened it, is in {@code taps}. On failure nothing is left.
