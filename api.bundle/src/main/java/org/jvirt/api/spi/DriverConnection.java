@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jvirt.api.BlockStats;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainInterface;
 import org.jvirt.api.DomainStateInfo;
@@ -239,6 +240,15 @@ public interface DriverConnection {
 
     default InterfaceStats interfaceStats(DomainRef dom, String device) throws VirtException {
         throw unsupported("virDomainInterfaceStats");
+    }
+
+    default BlockStats blockStats(DomainRef dom, String disk) throws VirtException {
+        throw unsupported("virDomainBlockStats");
+    }
+
+    /** {@code virDomainBlockStatsFlags}: every counter the driver knows; "" names all disks together. */
+    default List<TypedParameter> blockStatsParameters(DomainRef dom, String disk, int flags) throws VirtException {
+        throw unsupported("virDomainBlockStatsFlags");
     }
 
     default List<DomainInterface> interfaceAddresses(DomainRef dom, int source, int flags) throws VirtException {

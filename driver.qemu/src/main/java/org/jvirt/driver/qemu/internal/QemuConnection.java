@@ -347,6 +347,16 @@ final class QemuConnection implements DriverConnection {
     }
 
     @Override
+    public org.jvirt.api.BlockStats blockStats(DomainRef ref, String disk) throws VirtException {
+        return DiskIoCounters.ofDisk(lookup.find(ref), disk);
+    }
+
+    @Override
+    public List<TypedParameter> blockStatsParameters(DomainRef ref, String disk, int flags) throws VirtException {
+        return DiskIoCounters.parameters(lookup.find(ref), disk, flags);
+    }
+
+    @Override
     public List<DomainInterface> interfaceAddresses(DomainRef ref, int source, int flags) throws VirtException {
         return InterfaceAddresses.of(lookup.find(ref), host.context().networks(), source, flags);
     }

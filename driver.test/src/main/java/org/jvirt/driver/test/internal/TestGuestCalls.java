@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.jvirt.api.BlockStats;
 import org.jvirt.api.KeycodeSet;
 import org.jvirt.api.Keycodes;
 import org.jvirt.api.MemoryStat;
@@ -167,6 +168,11 @@ abstract class TestGuestCalls implements DriverConnection {
     @Override
     public List<MemoryStat> memoryStats(DomainRef dom, int flags) throws VirtException {
         return stats.memoryStats(dom, flags);
+    }
+
+    @Override
+    public BlockStats blockStats(DomainRef dom, String disk) throws VirtException {
+        return stats.blockStats(dom, disk);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.jvirt.api.BlockStats;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainInterface;
 import org.jvirt.api.DomainState;
@@ -44,6 +45,7 @@ final class RemoteDriverConnection extends RemoteHostCalls {
 
     private final RemoteTuning tuning;
     private final RemoteResize resize;
+    private final RemoteBlockStats blockStats;
     private final RemoteVcpus vcpus;
     private final RemoteEvents events;
     private final RemoteSecrets secrets;
@@ -59,6 +61,7 @@ final class RemoteDriverConnection extends RemoteHostCalls {
         super(rpc);
         this.tuning = new RemoteTuning(rpc);
         this.resize = new RemoteResize(rpc);
+        this.blockStats = new RemoteBlockStats(rpc);
         this.vcpus = new RemoteVcpus(rpc, () -> nodeInfo().cpus());
         this.events = new RemoteEvents(rpc, eventCallbacks);
         this.secrets = new RemoteSecrets(rpc);
@@ -298,6 +301,16 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     @Override
     public InterfaceStats interfaceStats(DomainRef dom, String device) throws VirtException {
         return resize.interfaceStats(dom, device);
+    }
+
+    @Override
+    public BlockStats blockStats(DomainRef dom, String disk) throws VirtException {
+        return blockStats.blockStats(dom, disk);
+    }
+
+    @Override
+    public List<TypedParameter> blockStatsParameters(DomainRef dom, String disk, int flags) throws VirtException {
+        return blockStats.parameters(dom, disk, flags);
     }
 
     @Override
