@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.jvirt.api.BlockStats;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainInterface;
 import org.jvirt.api.DomainStateInfo;
@@ -242,15 +241,6 @@ public interface DriverConnection {
         throw unsupported("virDomainInterfaceStats");
     }
 
-    default BlockStats blockStats(DomainRef dom, String disk) throws VirtException {
-        throw unsupported("virDomainBlockStats");
-    }
-
-    /** {@code virDomainBlockStatsFlags}: every counter the driver knows; "" names all disks together. */
-    default List<TypedParameter> blockStatsParameters(DomainRef dom, String disk, int flags) throws VirtException {
-        throw unsupported("virDomainBlockStatsFlags");
-    }
-
     default List<DomainInterface> interfaceAddresses(DomainRef dom, int source, int flags) throws VirtException {
         throw unsupported("virDomainInterfaceAddresses");
     }
@@ -393,6 +383,11 @@ public interface DriverConnection {
 
     /** The interface bandwidth calls ({@code virsh domiftune}). @since 2.0 */
     default Optional<InterfaceTuningDriver> ownInterfaceTuning() {
+        return Optional.empty();
+    }
+
+    /** The disk I/O counters ({@code virsh domblkstat}). @since 2.1 */
+    default Optional<BlockStatsDriver> ownBlockStats() {
         return Optional.empty();
     }
 

@@ -28,7 +28,9 @@ import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
+import org.jvirt.api.spi.BlockStatsDriver;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DriverConnection;
 
 /**
  * The {@link Domain} the core hands out. It names its domain by UUID: after a driver swap it
@@ -213,14 +215,19 @@ final class DomainFacade extends DomainCallGroups {
     @Override
     public BlockStats blockStats(String disk) throws VirtException {
         Checks.notNull(disk, "disk", "virDomainBlockStats", ErrorDomain.DOMAIN);
-        return calls.read("virDomainBlockStats", b -> b.connection().blockStats(calls.ref(b), disk));
+        return calls.read("virDomainBlockStats",
+                b -> blockStatsOf(b, "virDomainBlockStats").blockStats(calls.ref(b), disk));
     }
 
     @Override
     public List<TypedParameter> blockStatsParameters(String disk, int flags) throws VirtException {
         Checks.notNull(disk, "disk", "virDomainBlockStatsFlags", ErrorDomain.DOMAIN);
-        return calls.read("virDomainBlockStatsFlags",
-                b -> b.connection().blockStatsParameters(calls.ref(b), disk, flags));
+        return calls.read("virDomainBlockStatsFlags", b -> blockStatsOf(b, "virDomainBlockStatsFlags")
+                .blockStatsParameters(calls.ref(b), disk, flags));
+    }
+
+    private static BlockStatsDriver blockStatsOf(Binding b, String fn) throws VirtException {
+        return b.connection().ownBlockStats().orElseThrow(() -> DriverConnection.unsupported(fn));
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.jvirt.api.ErrorCode;
 import org.jvirt.api.ErrorDomain;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.BlockStatsDriver;
+import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.xml.Disk;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 import org.jvirt.driver.qemu.internal.qmp.QmpClient;
@@ -20,14 +22,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * ({@code qemuDomainBlocksStatsGather}), or the sum over all disks for an empty name. The entries are
  * found as the {@code block.*} domain statistics find them ({@link BlockStats}).
  */
-final class DiskIoCounters {
+final class DiskIoCounters implements BlockStatsDriver {
     /** query-blockstats' fields in the order of {@link Counters}; the first four are always there. */
     private static final String[] FIELDS = {"rd_operations", "rd_bytes", "wr_operations", "wr_bytes",
         "rd_total_time_ns", "wr_total_time_ns", "flush_operations", "flush_total_time_ns"};
     private static final int MANDATORY = 4;
     private static final int TYPED_PARAM_STRING_OKAY = 1 << 2;
 
-    private DiskIoCounters() {
+    private final DomainLookup lookup;
+
+    DiskIoCounters(DomainLookup lookup) {
+        this.lookup = lookup;
     }
 
     /** The counters and how many statistics QEMU reports per disk (libvirt's {@code nstats}). */
@@ -38,8 +43,9 @@ final class DiskIoCounters {
     }
 
     /** {@code virDomainBlockStats}: QEMU counts no errors, so {@code errs} is -1. */
-    static org.jvirt.api.BlockStats ofDisk(QemuDomainObj dom, String path) throws VirtException {
-        Counters c = gather(dom, path);
+    @Override
+    public org.jvirt.api.BlockStats blockStats(DomainRef ref, String path) throws VirtException {
+        Counters c = gather(lookup.find(ref), path);
         for (int f = 0; f < MANDATORY; f++) {
             if (c.get(f) < 0) {
                 // VIR_ASSIGN_IS_OVERFLOW: an unsigned counter beyond the struct's long long
@@ -50,9 +56,10 @@ final class DiskIoCounters {
     }
 
     /** {@code virDomainBlockStatsFlags}: the typed parameters in libvirt's order and names. */
-    static List<TypedParameter> parameters(QemuDomainObj dom, String path, int flags) throws VirtException {
+    @Override
+    public List<TypedParameter> blockStatsParameters(DomainRef ref, String path, int flags) throws VirtException {
         QemuErrors.checkFlags(flags, TYPED_PARAM_STRING_OKAY, "qemuDomainBlockStatsFlags");
-        Counters c = gather(dom, path);
+        Counters c = gather(lookup.find(ref), path);
         List<TypedParameter> all = List.of(TypedParameter.ofLong("wr_bytes", c.get(3)),
                 TypedParameter.ofLong("wr_operations", c.get(2)), TypedParameter.ofLong("rd_bytes", c.get(1)),
                 TypedParameter.ofLong("rd_operations", c.get(0)), TypedParameter.ofLong("flush_operations", c.get(6)),

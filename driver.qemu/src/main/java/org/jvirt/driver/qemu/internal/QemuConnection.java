@@ -23,6 +23,7 @@ import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
+import org.jvirt.api.spi.BlockStatsDriver;
 import org.jvirt.api.spi.DomainDeviceDriver;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
@@ -347,16 +348,6 @@ final class QemuConnection implements DriverConnection {
     }
 
     @Override
-    public org.jvirt.api.BlockStats blockStats(DomainRef ref, String disk) throws VirtException {
-        return DiskIoCounters.ofDisk(lookup.find(ref), disk);
-    }
-
-    @Override
-    public List<TypedParameter> blockStatsParameters(DomainRef ref, String disk, int flags) throws VirtException {
-        return DiskIoCounters.parameters(lookup.find(ref), disk, flags);
-    }
-
-    @Override
     public List<DomainInterface> interfaceAddresses(DomainRef ref, int source, int flags) throws VirtException {
         return InterfaceAddresses.of(lookup.find(ref), host.context().networks(), source, flags);
     }
@@ -385,6 +376,11 @@ final class QemuConnection implements DriverConnection {
     @Override
     public Optional<InterfaceTuningDriver> ownInterfaceTuning() {
         return Optional.of(ifaceTune);
+    }
+
+    @Override
+    public Optional<BlockStatsDriver> ownBlockStats() {
+        return Optional.of(new DiskIoCounters(lookup));
     }
 
     @Override

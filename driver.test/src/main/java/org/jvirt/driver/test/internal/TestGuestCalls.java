@@ -4,7 +4,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
-import org.jvirt.api.BlockStats;
 import org.jvirt.api.KeycodeSet;
 import org.jvirt.api.Keycodes;
 import org.jvirt.api.MemoryStat;
@@ -14,6 +13,7 @@ import org.jvirt.api.SecurityModel;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.BlockStatsDriver;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
@@ -171,8 +171,8 @@ abstract class TestGuestCalls implements DriverConnection {
     }
 
     @Override
-    public BlockStats blockStats(DomainRef dom, String disk) throws VirtException {
-        return stats.blockStats(dom, disk);
+    public Optional<BlockStatsDriver> ownBlockStats() {
+        return Optional.of(stats::blockStats);
     }
 
     @Override

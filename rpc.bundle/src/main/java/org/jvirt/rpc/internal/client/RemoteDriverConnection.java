@@ -4,7 +4,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
-import org.jvirt.api.BlockStats;
 import org.jvirt.api.DomainInfo;
 import org.jvirt.api.DomainInterface;
 import org.jvirt.api.DomainState;
@@ -25,6 +24,7 @@ import org.jvirt.api.spi.ManagedSaveDriver;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.SecretDriverConnection;
 import org.jvirt.api.spi.StorageDriverConnection;
+import org.jvirt.api.spi.BlockStatsDriver;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainSaveDriver;
 import org.jvirt.api.spi.DomainSnapshotDriver;
@@ -304,16 +304,6 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     }
 
     @Override
-    public BlockStats blockStats(DomainRef dom, String disk) throws VirtException {
-        return blockStats.blockStats(dom, disk);
-    }
-
-    @Override
-    public List<TypedParameter> blockStatsParameters(DomainRef dom, String disk, int flags) throws VirtException {
-        return blockStats.parameters(dom, disk, flags);
-    }
-
-    @Override
     public List<DomainInterface> interfaceAddresses(DomainRef dom, int source, int flags) throws VirtException {
         return resize.interfaceAddresses(dom, source, flags);
     }
@@ -378,6 +368,11 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     @Override
     public Optional<InterfaceTuningDriver> ownInterfaceTuning() {
         return Optional.of(ifaceTune);
+    }
+
+    @Override
+    public Optional<BlockStatsDriver> ownBlockStats() {
+        return Optional.of(blockStats);
     }
 
     @Override

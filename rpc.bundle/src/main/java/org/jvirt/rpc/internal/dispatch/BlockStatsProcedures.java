@@ -37,9 +37,7 @@ final class BlockStatsProcedures {
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "nparams too large");
             }
             if (nparams < 0) {
-                // virDomainBlockStatsFlags' virCheckNonNegativeArgGoto(*nparams), before the driver
-                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
-                        "*nparams in virDomainBlockStatsFlags must be zero or greater");
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "nparams must be non-negative");
             }
             List<TypedParameter> all = d.blockStatsParameters(path, flags);
             if (nparams == 0) {
