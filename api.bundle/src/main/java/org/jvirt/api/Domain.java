@@ -196,6 +196,23 @@ public interface Domain {
     InterfaceStats interfaceStats(String device) throws VirtException;
 
     /**
+     * The I/O counters of one disk of the running domain, named by its target ({@code vda}) or its
+     * source path ({@code virDomainBlockStats}).
+     *
+     * @throws VirtException INVALID_ARG "invalid path: x" for a disk the domain does not have;
+     *         OPERATION_INVALID when the domain is not running
+     */
+    BlockStats blockStats(String disk) throws VirtException;
+
+    /**
+     * The I/O counters of one disk, or of all disks together when {@code disk} is empty, as typed
+     * parameters named as libvirt's {@code VIR_DOMAIN_BLOCK_STATS_*} ({@code rd_operations},
+     * {@code rd_bytes}, {@code wr_total_times}, ...) ({@code virDomainBlockStatsFlags}); flags of
+     * {@code VIR_TYPED_PARAM_STRING_OKAY} only.
+     */
+    List<TypedParameter> blockStatsParameters(String disk, int flags) throws VirtException;
+
+    /**
      * The IP addresses of the running domain's interfaces ({@code virDomainInterfaceAddresses}), from
      * {@code source}, an {@link InterfaceAddressSource} value; {@link InterfaceAddressSource#AGENT} needs
      * a writable connection. Interfaces without an address are left out for the lease source.

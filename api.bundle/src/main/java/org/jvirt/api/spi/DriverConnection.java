@@ -386,6 +386,11 @@ public interface DriverConnection {
         return Optional.empty();
     }
 
+    /** The disk I/O counters ({@code virsh domblkstat}). @since 2.1 */
+    default Optional<BlockStatsDriver> ownBlockStats() {
+        return Optional.empty();
+    }
+
     /** The managed save calls. @since 2.0 */
     default Optional<ManagedSaveDriver> ownManagedSave() {
         return Optional.empty();

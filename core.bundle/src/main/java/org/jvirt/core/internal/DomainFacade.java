@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jvirt.api.BlockStats;
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainInfo;
@@ -23,10 +24,13 @@ import org.jvirt.api.NamespaceDescriptors;
 import org.jvirt.api.SchedulerType;
 import org.jvirt.api.SecurityLabel;
 import org.jvirt.api.Stream;
+import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
+import org.jvirt.api.spi.BlockStatsDriver;
 import org.jvirt.api.spi.DomainRef;
+import org.jvirt.api.spi.DriverConnection;
 
 /**
  * The {@link Domain} the core hands out. It names its domain by UUID: after a driver swap it
@@ -206,6 +210,24 @@ final class DomainFacade extends DomainCallGroups {
     public InterfaceStats interfaceStats(String device) throws VirtException {
         Checks.notNull(device, "device", "virDomainInterfaceStats", ErrorDomain.DOMAIN);
         return calls.read("virDomainInterfaceStats", b -> b.connection().interfaceStats(calls.ref(b), device));
+    }
+
+    @Override
+    public BlockStats blockStats(String disk) throws VirtException {
+        Checks.notNull(disk, "disk", "virDomainBlockStats", ErrorDomain.DOMAIN);
+        return calls.read("virDomainBlockStats",
+                b -> blockStatsOf(b, "virDomainBlockStats").blockStats(calls.ref(b), disk));
+    }
+
+    @Override
+    public List<TypedParameter> blockStatsParameters(String disk, int flags) throws VirtException {
+        Checks.notNull(disk, "disk", "virDomainBlockStatsFlags", ErrorDomain.DOMAIN);
+        return calls.read("virDomainBlockStatsFlags", b -> blockStatsOf(b, "virDomainBlockStatsFlags")
+                .blockStatsParameters(calls.ref(b), disk, flags));
+    }
+
+    private static BlockStatsDriver blockStatsOf(Binding b, String fn) throws VirtException {
+        return b.connection().ownBlockStats().orElseThrow(() -> DriverConnection.unsupported(fn));
     }
 
     @Override

@@ -44,6 +44,8 @@ final class RepeatableCalls {
             "virDomainGetVcpus",
             "virDomainGetVcpuPinInfo",
             "virDomainInterfaceStats",
+            "virDomainBlockStats",
+            "virDomainBlockStatsFlags",
             "virDomainInterfaceAddresses",
             // setting a value: the same call twice leaves the same state
             "virDomainSetAutostart",

@@ -144,6 +144,9 @@ class FacadeValidationTest {
                     + "exclusive", () -> dom.managedSave(6));
             fails(ErrorCode.INVALID_ARG, "device in virDomainInterfaceStats must not be NULL",
                     () -> dom.interfaceStats(null));
+            fails(ErrorCode.INVALID_ARG, "disk in virDomainBlockStats must not be NULL", () -> dom.blockStats(null));
+            fails(ErrorCode.INVALID_ARG, "disk in virDomainBlockStatsFlags must not be NULL",
+                    () -> dom.blockStatsParameters(null, 0));
             fails(ErrorCode.INVALID_ARG, "device in virDomainGetInterfaceParameters must not be NULL",
                     () -> dom.interfaceParameters(null, 0));
             fails(ErrorCode.INVALID_ARG, "device in virDomainGetInterfaceParameters must not be NULL",

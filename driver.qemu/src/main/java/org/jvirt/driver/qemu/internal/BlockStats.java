@@ -42,9 +42,7 @@ final class BlockStats {
         QmpClient qmp = dom.qmp();
         if (active && qmp != null) {
             try {
-                for (JsonNode s : qmp.execute("query-blockstats", null)) {
-                    stats.put(s.path("node-name").asText(), s);
-                }
+                stats.putAll(byNodeName(qmp));
                 for (JsonNode b : qmp.execute("query-block", null)) {
                     JsonNode inserted = b.path("inserted");
                     images.put(inserted.path("node-name").asText(), inserted.path("image"));
@@ -62,7 +60,7 @@ final class BlockStats {
             if (path != null) {
                 p.add(TypedParameter.ofString(prefix + "path", path));
             }
-            int node = disks.size() - i;
+            int node = node(disks, i);
             JsonNode s = byNode(stats, node);
             if (s == null) {
                 continue;
@@ -84,12 +82,27 @@ final class BlockStats {
         }
     }
 
-    private static JsonNode byNode(Map<String, JsonNode> byName, int node) {
+    /** query-blockstats' entries by the node name of their block node. */
+    static Map<String, JsonNode> byNodeName(QmpClient qmp) throws QmpException {
+        Map<String, JsonNode> stats = new HashMap<>();
+        for (JsonNode s : qmp.execute("query-blockstats", null)) {
+            stats.put(s.path("node-name").asText(), s);
+        }
+        return stats;
+    }
+
+    /** The N of the node names the command line gave disk {@code i}: counted from the last disk. */
+    static int node(List<Disk> disks, int i) {
+        return disks.size() - i;
+    }
+
+    /** The entry of disk node N: its format layer, or its storage when it has none. */
+    static JsonNode byNode(Map<String, JsonNode> byName, int node) {
         JsonNode n = byName.get("libvirt-" + node + "-format");
         return n != null ? n : byName.get("libvirt-" + node + "-storage");
     }
 
-    private static String path(DiskSource src) {
+    static String path(DiskSource src) {
         if (src == null) {
             return null;
         }

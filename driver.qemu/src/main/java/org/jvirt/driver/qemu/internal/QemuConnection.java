@@ -23,6 +23,7 @@ import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
+import org.jvirt.api.spi.BlockStatsDriver;
 import org.jvirt.api.spi.DomainDeviceDriver;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
@@ -375,6 +376,11 @@ final class QemuConnection implements DriverConnection {
     @Override
     public Optional<InterfaceTuningDriver> ownInterfaceTuning() {
         return Optional.of(ifaceTune);
+    }
+
+    @Override
+    public Optional<BlockStatsDriver> ownBlockStats() {
+        return Optional.of(new DiskIoCounters(lookup));
     }
 
     @Override

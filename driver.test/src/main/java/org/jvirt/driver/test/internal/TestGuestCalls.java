@@ -13,6 +13,7 @@ import org.jvirt.api.SecurityModel;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
+import org.jvirt.api.spi.BlockStatsDriver;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainStatsRecord;
 import org.jvirt.api.spi.DriverConnection;
@@ -167,6 +168,11 @@ abstract class TestGuestCalls implements DriverConnection {
     @Override
     public List<MemoryStat> memoryStats(DomainRef dom, int flags) throws VirtException {
         return stats.memoryStats(dom, flags);
+    }
+
+    @Override
+    public Optional<BlockStatsDriver> ownBlockStats() {
+        return Optional.of(stats::blockStats);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.jvirt.api.spi.ManagedSaveDriver;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.spi.SecretDriverConnection;
 import org.jvirt.api.spi.StorageDriverConnection;
+import org.jvirt.api.spi.BlockStatsDriver;
 import org.jvirt.api.spi.DomainRef;
 import org.jvirt.api.spi.DomainSaveDriver;
 import org.jvirt.api.spi.DomainSnapshotDriver;
@@ -44,6 +45,7 @@ final class RemoteDriverConnection extends RemoteHostCalls {
 
     private final RemoteTuning tuning;
     private final RemoteResize resize;
+    private final RemoteBlockStats blockStats;
     private final RemoteVcpus vcpus;
     private final RemoteEvents events;
     private final RemoteSecrets secrets;
@@ -59,6 +61,7 @@ final class RemoteDriverConnection extends RemoteHostCalls {
         super(rpc);
         this.tuning = new RemoteTuning(rpc);
         this.resize = new RemoteResize(rpc);
+        this.blockStats = new RemoteBlockStats(rpc);
         this.vcpus = new RemoteVcpus(rpc, () -> nodeInfo().cpus());
         this.events = new RemoteEvents(rpc, eventCallbacks);
         this.secrets = new RemoteSecrets(rpc);
@@ -365,6 +368,11 @@ final class RemoteDriverConnection extends RemoteHostCalls {
     @Override
     public Optional<InterfaceTuningDriver> ownInterfaceTuning() {
         return Optional.of(ifaceTune);
+    }
+
+    @Override
+    public Optional<BlockStatsDriver> ownBlockStats() {
+        return Optional.of(blockStats);
     }
 
     @Override

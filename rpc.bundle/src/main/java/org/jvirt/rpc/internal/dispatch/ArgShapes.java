@@ -162,7 +162,8 @@ final class ArgShapes {
         put(List.of(dom, XdrArg.HYPER), RemoteProc.DOMAIN_SET_MEMORY, RemoteProc.DOMAIN_SET_MAX_MEMORY);
         put(List.of(dom, XdrArg.HYPER, i), RemoteProc.DOMAIN_SET_MEMORY_FLAGS);
         put(List.of(XdrArg.DOMAINS, i, i), RemoteProc.CONNECT_GET_ALL_DOMAIN_STATS);
-        put(List.of(dom, XdrArg.STRING), RemoteProc.DOMAIN_INTERFACE_STATS);
+        put(List.of(dom, XdrArg.STRING), RemoteProc.DOMAIN_INTERFACE_STATS, RemoteProc.DOMAIN_BLOCK_STATS);
+        put(List.of(dom, XdrArg.STRING, i, i), RemoteProc.DOMAIN_BLOCK_STATS_FLAGS);
         put(List.of(dom, XdrArg.STRING, XdrArg.INTERFACE_PARAMS, i), RemoteProc.DOMAIN_SET_INTERFACE_PARAMETERS);
         put(List.of(dom, XdrArg.STRING, i, i), RemoteProc.DOMAIN_GET_INTERFACE_PARAMETERS);
         put(List.of(dom, i, i), RemoteProc.DOMAIN_INTERFACE_ADDRESSES);

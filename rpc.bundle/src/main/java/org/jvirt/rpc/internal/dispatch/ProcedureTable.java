@@ -75,6 +75,7 @@ public final class ProcedureTable {
                 .addLater(t -> new TuningProcedures().registerInto(t))
                 .addLater(t -> new SecurityProcedures().registerInto(t))
                 .addLater(t -> new ResizeProcedures().registerInto(t))
+                .addLater(t -> new BlockStatsProcedures().registerInto(t))
                 .addLater(t -> new EventProcedures().registerInto(t))
                 .addLater(t -> new ConsoleProcedures().registerInto(t))
                 .addLater(t -> new SecretProcedures().registerInto(t))

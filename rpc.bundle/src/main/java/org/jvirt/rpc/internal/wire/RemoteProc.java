@@ -40,6 +40,7 @@ public final class RemoteProc {
     public static final int CONNECT_NUM_OF_DOMAINS = 51;
     public static final int CONNECT_GET_HOSTNAME = 59;
     public static final int CONNECT_SUPPORTS_FEATURE = 60;
+    public static final int DOMAIN_BLOCK_STATS = 64;
     public static final int DOMAIN_INTERFACE_STATS = 65;
     public static final int AUTH_LIST = 66;
     public static final int AUTH_SASL_INIT = 67;
@@ -84,6 +85,7 @@ public final class RemoteProc {
     public static final int DOMAIN_GET_VCPU_PIN_INFO = 230;
     public static final int DOMAIN_UNDEFINE_FLAGS = 231;
     public static final int DOMAIN_DESTROY_FLAGS = 234;
+    public static final int DOMAIN_BLOCK_STATS_FLAGS = 243;
     public static final int DOMAIN_SHUTDOWN_FLAGS = 258;
     public static final int CONNECT_LIST_ALL_DOMAINS = 273;
     public static final int DOMAIN_GET_SECURITY_LABEL_LIST = 278;
@@ -152,6 +154,7 @@ public final class RemoteProc {
     public static final int DOMAIN_BLKIO_PARAMETERS_MAX = 16;
     public static final int DOMAIN_MEMORY_PARAMETERS_MAX = 16;
     public static final int DOMAIN_INTERFACE_PARAMETERS_MAX = 16;
+    public static final int DOMAIN_BLOCK_STATS_PARAMETERS_MAX = 16;
     public static final int DOMAIN_INTERFACE_MAX = 2048;
     public static final int DOMAIN_IP_ADDR_MAX = 2048;
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.jvirt.api.BlockStats;
 import org.jvirt.api.Connection;
 import org.jvirt.api.Domain;
 import org.jvirt.api.DomainEvent;
@@ -172,6 +173,39 @@ abstract class RemoteDriverContract {
                 d.setVcpus(2, live);
                 d.setMemory(2097152, live);
                 d.setMemoryStatsPeriod(0, live);
+            }
+        }
+    }
+
+    /**
+     * DOMAIN_BLOCK_STATS (64) and DOMAIN_BLOCK_STATS_FLAGS (243) from the remote driver: the server's
+     * test driver makes a disk's counters up from the time of day in microseconds (rd_req a tenth of
+     * it, the others fractions of that), refuses a disk the domain lacks and the totals, and has no
+     * flags variant; both servers must answer alike.
+     */
+    @Test
+    void blockStatisticsOfADisk() throws Exception {
+        try (Connection c = core.open(uris().get(0), 0)) {
+            Domain d = c.createXml("<domain type='test'><name>blkc</name><memory>1024</memory><os><type>hvm</type>"
+                    + "</os><devices><disk type='file' device='disk'><source file='/var/lib/blkc.img'/>"
+                    + "<target dev='vda' bus='virtio'/></disk></devices></domain>", 0);
+            try {
+                long before = System.currentTimeMillis() / 1000;
+                for (String disk : List.of("vda", "/var/lib/blkc.img")) {
+                    BlockStats s = d.blockStats(disk);
+                    assertEquals(new BlockStats(s.rdReq(), s.rdReq() / 2, s.rdReq() / 3, s.rdReq() / 4,
+                            s.rdReq() / 100000 / 2), s);
+                    long seconds = s.rdReq() / 100000;
+                    assertTrue(seconds >= before - 1 && seconds <= System.currentTimeMillis() / 1000 + 1, s.toString());
+                }
+                VirtException bad = assertThrows(VirtException.class, () -> d.blockStats("hdz"));
+                assertEquals("invalid argument: invalid path: hdz", bad.getMessage());
+                VirtException all = assertThrows(VirtException.class, () -> d.blockStats(""));
+                assertEquals(ErrorCode.OPERATION_UNSUPPORTED, all.code(), all.getMessage());
+                VirtException flags = assertThrows(VirtException.class, () -> d.blockStatsParameters("vda", 0));
+                assertEquals(ErrorCode.NO_SUPPORT, flags.code(), flags.getMessage());
+            } finally {
+                d.destroy(0);
             }
         }
     }
