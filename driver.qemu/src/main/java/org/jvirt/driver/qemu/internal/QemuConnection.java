@@ -2,7 +2,6 @@ package org.jvirt.driver.qemu.internal;
 
 import java.util.BitSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jvirt.api.ConsoleFlag;
@@ -23,19 +22,13 @@ import org.jvirt.api.TypedParameter;
 import org.jvirt.api.VcpuInfo;
 import org.jvirt.api.VirtException;
 import org.jvirt.api.XmlFlag;
-import org.jvirt.api.spi.BlockStatsDriver;
-import org.jvirt.api.spi.DomainDeviceDriver;
 import org.jvirt.api.spi.DomainEventSink;
 import org.jvirt.api.spi.DomainRef;
-import org.jvirt.api.spi.DomainSaveDriver;
 import org.jvirt.api.spi.DomainStatsRecord;
-import org.jvirt.api.spi.DriverConnection;
-import org.jvirt.api.spi.InterfaceTuningDriver;
-import org.jvirt.api.spi.ManagedSaveDriver;
 import org.jvirt.driver.qemu.internal.domain.QemuDomainObj;
 
 /** A connection to {@code qemu:///system} or {@code qemu:///session}: libvirt's QEMU driver table. */
-final class QemuConnection implements DriverConnection {
+final class QemuConnection extends QemuCallGroups {
     private final QemuDriver driver;
     private final QemuHost host;
     private final GuestControl guests;
@@ -47,28 +40,24 @@ final class QemuConnection implements DriverConnection {
     private final VcpuResize vcpus;
     private final DomainStatsCollector stats;
     private final EventSubscription subscription;
-    private final QemuManagedSaveDriver managedSave;
-    private final QemuInterfaceTuningDriver ifaceTune;
-    private final QemuDeviceDriver devices;
-    private final QemuSaves saves;
 
     QemuConnection(QemuDriver driver, QemuHost host) {
+        this(driver, host, new Definitions(host), new DomainLookup(host));
+    }
+
+    private QemuConnection(QemuDriver driver, QemuHost host, Definitions definitions, DomainLookup lookup) {
+        super(host, definitions, lookup);
         this.driver = driver;
         this.host = host;
         this.guests = new GuestControl(host);
-        this.definitions = new Definitions(host);
+        this.definitions = definitions;
         this.queries = new DomainQueries(host);
-        this.lookup = new DomainLookup(host);
+        this.lookup = lookup;
         this.subscription = new EventSubscription(host.events());
         this.tuning = DomainTuning.of(host, guests);
         this.memory = new MemoryResize(host);
         this.vcpus = new VcpuResize(host);
         this.stats = new DomainStatsCollector(host);
-        this.managedSave = new QemuManagedSaveDriver(host, lookup);
-        this.ifaceTune = new QemuInterfaceTuningDriver(lookup,
-                new InterfaceTuning(new TuneTarget(host), host.context().networks().bandwidth()));
-        this.devices = new QemuDeviceDriver(lookup, new DeviceCalls(host, definitions));
-        this.saves = new QemuSaves(host, lookup);
     }
 
     @Override
@@ -366,31 +355,6 @@ final class QemuConnection implements DriverConnection {
     public List<DomainStatsRecord> domainStats(List<DomainRef> domains, int groups, int flags)
             throws VirtException {
         return stats.collect(stats.domains(domains), groups, flags);
-    }
-
-    @Override
-    public Optional<DomainDeviceDriver> ownDevices() {
-        return Optional.of(devices);
-    }
-
-    @Override
-    public Optional<InterfaceTuningDriver> ownInterfaceTuning() {
-        return Optional.of(ifaceTune);
-    }
-
-    @Override
-    public Optional<BlockStatsDriver> ownBlockStats() {
-        return Optional.of(new DiskIoCounters(lookup));
-    }
-
-    @Override
-    public Optional<ManagedSaveDriver> ownManagedSave() {
-        return Optional.of(managedSave);
-    }
-
-    @Override
-    public Optional<DomainSaveDriver> ownSaves() {
-        return Optional.of(saves);
     }
 
     @Override
