@@ -1,5 +1,6 @@
 package org.jvirt.api.spi;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,9 @@ import java.util.UUID;
 import org.jvirt.api.NetworkPort;
 import org.jvirt.api.TypedParameter;
 import org.jvirt.api.xml.NetBandwidth;
+import org.jvirt.api.xml.NetInterface;
+import org.jvirt.api.xml.Preserved;
+import org.jvirt.api.xml.XmlElement;
 
 /**
  * What a hypervisor driver asks of a virtual network for a guest's {@code <interface type='network'>}
@@ -32,6 +36,9 @@ public record NetworkPortRequest(String ownerName, UUID ownerUuid, String mac, S
                 + bandwidthXml(bandwidth) + "</networkport>";
     }
 
+    /** The elements of an interface a port's definition decides when it has them (libvirt's actual net def). */
+    private static final List<String> ACTUAL = List.of("vlan", "virtualport", "port");
+
     /**
      * The bandwidth the network gave a port, from {@link NetworkDriverConnection#portParameters}: the
      * interface's own, or its port group's when it had none. Null when the port has none. As in libvirt,
@@ -49,6 +56,32 @@ public record NetworkPortRequest(String ownerName, UUID ownerUuid, String mac, S
         NetBandwidth.Rate out = rate(v, NetworkPort.BANDWIDTH_OUT_AVERAGE, NetworkPort.BANDWIDTH_OUT_PEAK,
                 NetworkPort.BANDWIDTH_OUT_BURST, null);
         return in == null && out == null ? null : new NetBandwidth(in, out);
+    }
+
+    /**
+     * An interface whose port is on a macvtap pool ({@code <plug type='direct'>} in {@code portXml}),
+     * as libvirt's live XML shows it: {@code type='direct'} with the network, the port, the pool device
+     * and the mode, the bandwidth {@code granted}, and the port's VLAN, virtual port and isolation
+     * where the port has them (its network's or group's), else the interface's own (which libvirt
+     * would have put into the port). @since 2.2
+     */
+    public static NetInterface directInterface(NetInterface n, UUID port, XmlElement plug, XmlElement portXml,
+                                               NetBandwidth granted) {
+        List<XmlElement> other = new ArrayList<>();
+        for (XmlElement e : n.other().children()) {
+            if (!ACTUAL.contains(e.name()) || portXml.child(e.name()) == null) {
+                other.add(e);
+            }
+        }
+        for (String actual : ACTUAL) {
+            if (portXml.child(actual) != null) {
+                other.add(portXml.child(actual));
+            }
+        }
+        return n.toBuilder().type("direct")
+                .source(n.source().toBuilder().portid(port.toString()).dev(plug.attribute("dev"))
+                        .mode(plug.attribute("mode")).build())
+                .bandwidth(granted).other(new Preserved(n.other().attributes(), other)).build();
     }
 
     private static NetBandwidth.Rate rate(Map<String, Long> v, String average, String peak, String burst,

@@ -17,7 +17,6 @@ import org.jvirt.api.xml.DomainDef;
 import org.jvirt.api.xml.DomainXmlCodec;
 import org.jvirt.api.xml.NetBandwidth;
 import org.jvirt.api.xml.NetInterface;
-import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.XmlElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,6 @@ import org.slf4j.LoggerFactory;
 final class ContainerNetworks {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerNetworks.class);
     /** What a port decides for a direct interface beside its plug. */
-    private static final List<String> ACTUAL = List.of("vlan", "virtualport", "port");
 
     private final Supplier<NetworkDriver> networks;
     private final DomainXmlCodec codec;
@@ -99,7 +97,7 @@ final class ContainerNetworks {
             if (plug != null && "direct".equals(plug.attribute("type"))) {
                 LOG.info("container '{}': port {} of network {} on {} ({})", def.name(), port, name,
                         plug.attribute("dev"), plug.attribute("mode"));
-                return directPlug(n, port, plug, portXml, granted);
+                return NetworkPortRequest.directInterface(n, port, plug, portXml, granted);
             }
             String bridge = pluggedBridge(portXml, n);
             LOG.info("container '{}': port {} of network {} on bridge {}", def.name(), port, name, bridge);
@@ -134,32 +132,6 @@ final class ContainerNetworks {
             throw LxcErrors.internal("No bridge name specified");
         }
         return bridge;
-    }
-
-    /**
-     * A port on a macvtap pool: the interface's actual type is direct (libvirt's live XML shows
-     * {@code type='direct'} with the network, the port, the pool device and the mode), with the port's
-     * bandwidth, VLAN, virtual port and isolation, which {@link DirectInterfaces#checkStart} then judges.
-     */
-    private static NetInterface directPlug(NetInterface n, UUID port, XmlElement plug, XmlElement portXml,
-                                           NetBandwidth granted) {
-        // the port's VLAN, virtual port and isolation where it has them (its network's or group's), else the
-        // interface's own (which libvirt would have put into the port)
-        List<XmlElement> other = new ArrayList<>();
-        for (XmlElement e : n.other().children()) {
-            if (!ACTUAL.contains(e.name()) || portXml.child(e.name()) == null) {
-                other.add(e);
-            }
-        }
-        for (String actual : ACTUAL) {
-            if (portXml.child(actual) != null) {
-                other.add(portXml.child(actual));
-            }
-        }
-        return n.toBuilder().type("direct")
-                .source(n.source().toBuilder().portid(port.toString()).dev(plug.attribute("dev"))
-                        .mode(plug.attribute("mode")).build())
-                .bandwidth(granted).other(new Preserved(n.other().attributes(), other)).build();
     }
 
     /**

@@ -1,9 +1,7 @@
 package org.jvirt.driver.qemu.internal.net;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.jvirt.api.ErrorCode;
@@ -13,7 +11,6 @@ import org.jvirt.api.spi.NetworkDriver;
 import org.jvirt.api.spi.NetworkDriverConnection;
 import org.jvirt.api.xml.NetBandwidth;
 import org.jvirt.api.xml.NetInterface;
-import org.jvirt.api.xml.Preserved;
 import org.jvirt.api.xml.XmlElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +21,14 @@ import org.slf4j.LoggerFactory;
  * {@code <source dev>} with its mode ({@link MacvtapDevices}), whose descriptor QEMU inherits, then the
  * interface's {@code <bandwidth>} on the macvtap, not swapped (the macvtap is the guest's own end:
  * virDomainNetTypeSharesHostView). An {@code <interface type='network'>} whose port the network plugs
- * directly into a device of its macvtap pool ({@link #fromPort}) becomes such an interface first, as
- * libvirt's actual definition does.
+ * directly into a device of its macvtap pool becomes such an interface first
+ * ({@link org.jvirt.api.spi.NetworkPortRequest#directInterface}), as libvirt's actual definition does.
  */
 final class DirectPlugs {
     private static final Logger LOG = LoggerFactory.getLogger(DirectPlugs.class);
     /** libvirt's virNetDevMacVLanMode names, in its order: the first is the default. */
     static final List<String> MODES = List.of("vepa", "private", "bridge", "passthrough");
     /** What a port decides for a direct interface beside its plug. */
-    private static final List<String> ACTUAL = List.of("vlan", "virtualport", "port");
 
     private final Supplier<NetworkDriver> networks;
     private final HostCommands commands;
@@ -115,32 +111,6 @@ final class DirectPlugs {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.DOMAIN, "vlan can only be set for "
                     + "SR-IOV VFs, but " + n.source().dev() + " is not a VF");
         }
-    }
-
-    /**
-     * A port on a macvtap pool: the interface's actual type is direct (libvirt's live XML shows
-     * {@code type='direct'} with the network, the port, the pool device and the mode), with the port's
-     * bandwidth, VLAN, virtual port and isolation, which {@link #checkStart} then judges.
-     */
-    static NetInterface fromPort(NetInterface n, UUID port, XmlElement plug, XmlElement portXml,
-                                 NetBandwidth granted) {
-        // the port's VLAN, virtual port and isolation where it has them (its network's or group's), else
-        // the interface's own (which libvirt would have put into the port)
-        List<XmlElement> other = new ArrayList<>();
-        for (XmlElement e : n.other().children()) {
-            if (!ACTUAL.contains(e.name()) || portXml.child(e.name()) == null) {
-                other.add(e);
-            }
-        }
-        for (String actual : ACTUAL) {
-            if (portXml.child(actual) != null) {
-                other.add(portXml.child(actual));
-            }
-        }
-        return n.toBuilder().type("direct")
-                .source(n.source().toBuilder().portid(port.toString()).dev(plug.attribute("dev"))
-                        .mode(plug.attribute("mode")).build())
-                .bandwidth(granted).other(new Preserved(n.other().attributes(), other)).build();
     }
 
     /**

@@ -269,7 +269,7 @@ public final class GuestNetworks {
     }
 
     /**
-     * The interface as its port on a macvtap pool makes it ({@link DirectPlugs#fromPort}), or null when the
+     * The interface as its port on a macvtap pool makes it ({@link NetworkPortRequest#directInterface}), or null when the
      * network plugs the port otherwise.
      */
     private NetInterface directPort(NetworkDriverConnection conn, NetworkRef ref, String port, NetInterface n)
@@ -282,7 +282,7 @@ public final class GuestNetworks {
             return null;
         }
         LOG.info("port {} of network {} on {} ({})", port, ref.name(), plug.attribute("dev"), plug.attribute("mode"));
-        return DirectPlugs.fromPort(n, id, plug, portXml,
+        return NetworkPortRequest.directInterface(n, id, plug, portXml,
                 NetworkPortRequest.grantedBandwidth(conn.portParameters(ref, id, 0)));
     }
 
