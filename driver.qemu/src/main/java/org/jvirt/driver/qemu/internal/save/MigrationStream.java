@@ -24,10 +24,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * ({@code migrate unix:}) and listens on one for a restore started with {@code -incoming defer}
  * ({@code migrate-incoming unix:}). libvirt hands QEMU the image's descriptor instead (QMP
  * {@code getfd} over SCM_RIGHTS, or {@code -incoming} with an inherited descriptor), with its
- * iohelper in between for a save; the driver's monitor is a Java socket channel, which cannot
- * carry descriptors, and QEMU 7.2 has no {@code file:} URI. The relay keeps libvirt's guarantee that
- * the QEMU user never has a right on the image (it stays the daemon's, mode 0600), works with any
- * QEMU, and is the driver's iohelper.
+ * iohelper in between for a save. The relay was written when the driver's monitor could not carry
+ * descriptors (it can now: {@code QmpClient.executeWithFd}, used for hot-plugged NICs), and stays
+ * because it is that iohelper: it keeps libvirt's guarantee that the QEMU user never has a right on
+ * the image (it stays the daemon's, mode 0600) and works with any QEMU (7.2 has no {@code file:} URI).
  */
 public final class MigrationStream {
     private static final int BUFFER = 1 << 20;
