@@ -89,6 +89,20 @@ final class Definitions {
      */
     QemuDomainObj createTransient(String xml, boolean paused) throws VirtException {
         DomainDef def = parse(xml, 0);
+        return startNew(def, dom -> host.lifecycle().start(dom, def, paused));
+    }
+
+    /** How a new guest is brought up once its name and UUID are claimed: a start, a restore. */
+    interface Starter {
+        void start(QemuDomainObj dom) throws VirtException;
+    }
+
+    /**
+     * A new guest of {@code def} claimed (virDomainObjListAdd with CHECK_LIVE), brought up by
+     * {@code starter} under its lock and published; if that fails, the name and UUID it reserved are
+     * free again.
+     */
+    QemuDomainObj startNew(DomainDef def, Starter starter) throws VirtException {
         while (true) {
             QemuHost.Claim claim = host.reserve(def);
             QemuDomainObj dom = claim.dom();
@@ -99,7 +113,7 @@ final class Definitions {
                 checkStartable(dom, claim.fresh());
                 boolean started = false;
                 try {
-                    host.lifecycle().start(dom, def, paused);
+                    starter.start(dom);
                     host.publish(dom);
                     started = true;
                 } finally {

@@ -27,7 +27,7 @@ abstract class QemuCallGroups implements DriverConnection {
                 new InterfaceTuning(new TuneTarget(host), host.context().networks().bandwidth()));
         this.devices = new QemuDeviceDriver(lookup, new DeviceCalls(host, definitions));
         this.blockStats = new DiskIoCounters(lookup);
-        this.saves = new QemuSaves(host, lookup);
+        this.saves = new QemuSaves(host, lookup, definitions);
     }
 
     @Override

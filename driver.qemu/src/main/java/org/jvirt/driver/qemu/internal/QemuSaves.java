@@ -33,11 +33,13 @@ final class QemuSaves implements DomainSaveDriver {
     private final QemuHost host;
     private final HostContext ctx;
     private final DomainLookup lookup;
+    private final Definitions definitions;
     private final SaveToFile saver;
     private final ManagedSave restorer;
 
-    QemuSaves(QemuHost host, DomainLookup lookup) {
+    QemuSaves(QemuHost host, DomainLookup lookup, Definitions definitions) {
         this.host = host;
+        this.definitions = definitions;
         this.ctx = host.context();
         this.lookup = lookup;
         this.saver = new SaveToFile(host);
@@ -72,27 +74,7 @@ final class QemuSaves implements DomainSaveDriver {
             DomainDef def = parse(img);
             boolean startPaused = (flags & ManagedSave.SAVE_PAUSED) != 0;
             boolean paused = startPaused || ((flags & ManagedSave.SAVE_RUNNING) == 0 && !img.header().wasRunning());
-            while (true) {
-                QemuHost.Claim claim = host.reserve(def);
-                QemuDomainObj dom = claim.dom();
-                synchronized (dom) {
-                    if (!host.isRegistered(dom)) {
-                        continue; // a failed define or create dropped it while we waited: claim anew
-                    }
-                    startable(dom, claim.fresh());
-                    boolean started = false;
-                    try {
-                        restorer.restore(dom, img, paused, startPaused);
-                        host.publish(dom);
-                        started = true;
-                    } finally {
-                        if (!started) {
-                            host.removeIfTransient(dom);
-                        }
-                    }
-                    return;
-                }
-            }
+            definitions.startNew(def, dom -> restorer.restore(dom, img, paused, startPaused));
         } catch (IOException e) {
             throw QemuErrors.system("cannot close save image '" + path + "': " + e.getMessage());
         }
@@ -155,16 +137,6 @@ final class QemuSaves implements DomainSaveDriver {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                     "changing the definition of a save image is not supported by jvirt (it lacks libvirt's "
                             + "guest ABI stability check); only the image's own definition is accepted");
-        }
-    }
-
-    /** virDomainObjListAdd with CHECK_LIVE (see Definitions.checkStartable). Lock held. */
-    private static void startable(QemuDomainObj dom, boolean claimedFresh) throws VirtException {
-        if (dom.isActive()) {
-            throw QemuErrors.invalid("domain '" + dom.name() + "' is already active");
-        }
-        if (!claimedFresh && !dom.isPersistent()) {
-            throw QemuErrors.invalid("domain '" + dom.name() + "' is already being started");
         }
     }
 }
