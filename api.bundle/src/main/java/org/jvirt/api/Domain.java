@@ -15,7 +15,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * the domain is not in a state that allows the operation.
  */
 @ProviderType
-public interface Domain {
+public interface Domain extends DomainSnapshots {
 
     Connection connection();
 
@@ -361,54 +361,4 @@ public interface Domain {
 
     /** The domain's labels from every security driver ({@code virDomainGetSecurityLabelList}). */
     List<SecurityLabel> securityLabels() throws VirtException;
-
-    // ---- snapshots: libvirt's virDomainSnapshot* (libvirt-domain-snapshot.c) ----
-
-    /**
-     * {@code virDomainSnapshotCreateXML}: takes a snapshot described by a {@code <domainsnapshot>}
-     * document; {@code flags}: a mask of {@link SnapshotCreateFlag}.
-     */
-    DomainSnapshot snapshotCreateXml(String xml, int flags) throws VirtException;
-
-    /** {@code virDomainListAllSnapshots}; {@code flags}: a mask of {@link SnapshotListFlag}. */
-    List<DomainSnapshot> listAllSnapshots(int flags) throws VirtException;
-
-    /** {@code virDomainSnapshotNum}; {@code flags}: a mask of {@link SnapshotListFlag}. */
-    int snapshotNum(int flags) throws VirtException;
-
-    /** {@code virDomainSnapshotListNames}; {@code flags}: a mask of {@link SnapshotListFlag}. */
-    List<String> snapshotListNames(int flags) throws VirtException;
-
-    /**
-     * {@code virDomainSnapshotLookupByName}.
-     *
-     * @throws VirtException {@link ErrorCode#NO_DOMAIN_SNAPSHOT} when the domain has no such snapshot
-     */
-    DomainSnapshot snapshotLookupByName(String name, int flags) throws VirtException;
-
-    /**
-     * A handle on this domain's snapshot {@code name} made without asking the driver whether the
-     * snapshot exists: libvirt's {@code virGetDomainSnapshot}, as libvirtd makes one from the name a
-     * remote call sends ({@code get_nonnull_domain_snapshot}). A call on a handle whose snapshot
-     * does not exist fails as the driver reports it ({@link ErrorCode#NO_DOMAIN_SNAPSHOT}). The
-     * default looks the snapshot up ({@link #snapshotLookupByName}).
-     *
-     * @since 1.8
-     */
-    default DomainSnapshot snapshotHandle(String name) throws VirtException {
-        return snapshotLookupByName(name, 0);
-    }
-
-    /** {@code virDomainHasCurrentSnapshot}. */
-    boolean hasCurrentSnapshot(int flags) throws VirtException;
-
-    /**
-     * {@code virDomainSnapshotCurrent}.
-     *
-     * @throws VirtException {@link ErrorCode#NO_DOMAIN_SNAPSHOT} when the domain has no current snapshot
-     */
-    DomainSnapshot snapshotCurrent(int flags) throws VirtException;
-
-    /** {@code virDomainRevertToSnapshot} of a snapshot of this domain (same as {@link DomainSnapshot#revert}). */
-    void revertToSnapshot(DomainSnapshot snapshot, int flags) throws VirtException;
 }

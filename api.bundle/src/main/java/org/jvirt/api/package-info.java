@@ -3,7 +3,7 @@
  * information, lifecycle events, snapshots, secrets, virtual networks and libvirt-compatible errors.
  */
 @Export
-@Version("1.12.0")
+@Version("1.13.0")
 package org.jvirt.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -34,7 +34,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@link ErrorCode#NO_DOMAIN} when there is none. Must be thread-safe.
  */
 @ConsumerType
-public interface DriverConnection {
+public interface DriverConnection extends DriverCallGroups {
 
     /** libvirt's "not supported" error for the libvirt function {@code function}. */
     static VirtException unsupported(String function) {
@@ -365,39 +365,6 @@ public interface DriverConnection {
     }
 
     default Optional<StorageDriverConnection> ownStorage() {
-        return Optional.empty();
-    }
-
-    // ---- call groups a driver hands out when it has them; when it has not (empty, the default) the
-    // core answers libvirt's NO_SUPPORT naming the function (and that no managed save image exists) ----
-
-    /** The snapshot calls. */
-    default Optional<DomainSnapshotDriver> ownSnapshots() {
-        return Optional.empty();
-    }
-
-    /** The device calls: attach, detach, update. @since 2.0 */
-    default Optional<DomainDeviceDriver> ownDevices() {
-        return Optional.empty();
-    }
-
-    /** The interface bandwidth calls ({@code virsh domiftune}). @since 2.0 */
-    default Optional<InterfaceTuningDriver> ownInterfaceTuning() {
-        return Optional.empty();
-    }
-
-    /** The disk I/O counters ({@code virsh domblkstat}). @since 2.1 */
-    default Optional<BlockStatsDriver> ownBlockStats() {
-        return Optional.empty();
-    }
-
-    /** The managed save calls. @since 2.0 */
-    default Optional<ManagedSaveDriver> ownManagedSave() {
-        return Optional.empty();
-    }
-
-    /** The calls that save a domain to a file and restore it. @since 2.0 */
-    default Optional<DomainSaveDriver> ownSaves() {
         return Optional.empty();
     }
 }

@@ -5,7 +5,7 @@
  * ({@link org.jvirt.api.spi.AuthConfig}).
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.jvirt.api.spi;
 
 import org.osgi.annotation.bundle.Export;
