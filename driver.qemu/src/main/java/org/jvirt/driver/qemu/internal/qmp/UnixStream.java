@@ -67,6 +67,8 @@ final class UnixStream implements ByteChannel {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Calls share it; close takes it alone, after the shutdown has woken them. */
     private final ReadWriteLock use = new ReentrantReadWriteLock();
+    /** The reader's buffer, kept between reads (one reader: the monitor's read loop). */
+    private byte[] readBuffer = new byte[0];
 
     private UnixStream(int fd) {
         this.fd = fd;
@@ -100,14 +102,17 @@ final class UnixStream implements ByteChannel {
     }
 
     @Override
-    public int read(ByteBuffer dst) throws IOException {
-        byte[] buf = new byte[dst.remaining()];
+    public synchronized int read(ByteBuffer dst) throws IOException {
+        if (readBuffer.length < dst.remaining()) {
+            readBuffer = new byte[dst.remaining()];
+        }
+        byte[] buf = readBuffer;
         use.readLock().lock();
         try {
             checkOpen();
             while (true) {
                 try {
-                    int n = Holder.LIBC.read(fd, buf, new NativeLong(buf.length)).intValue();
+                    int n = Holder.LIBC.read(fd, buf, new NativeLong(dst.remaining())).intValue();
                     if (n == 0) {
                         return -1;
                     }
